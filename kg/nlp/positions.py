@@ -1,0 +1,135 @@
+"""Titles of office attached to the people who hold them, with the country or body they
+belong to.
+
+"First Deputy Prime Minister Askar Mamin", "Askar Mamin, First Deputy Prime Minister of
+Kazakhstan", "the Kazakh President Kassym-Jomart Tokayev", "The Argentine Foreign Minister,
+Santiago Cafiero" and "his Belarusian counterpart Vasily Matyushevsky" (who takes the title of
+the person "his" refers to) all give a position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from kg.nlp.mentions import Mention
+from kg.nlp.relations import Resolver
+from kg.nlp.titles import SPAN_KEY
+
+__all__ = ["Held", "find_positions"]
+
+_OWNER_TYPES = {"Country", "Organization"}
+
+
+@dataclass(frozen=True)
+class Held:
+    """A title held by a person mention, with the mention of the country or body it is of.
+
+    ``title`` is None where only the side is known ("his Belarusian counterpart X").
+    """
+
+    person: Mention
+    title: str | None
+    of: Mention | None
+    sentence: Span
+
+
+def _mention_at(resolver: Resolver, i: int) -> Mention | None:
+    return resolver.inside.get(i)
+
+
+def _holder(doc: Doc, title: Span, resolver: Resolver) -> Mention | None:
+    """The person a title span belongs to (right after it, or in apposition around it)."""
+    i = title.end
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    after = _mention_at(resolver, i)
+    if after is not None and after.type == "Person":
+        return after
+    j = title.start - 1
+    while j >= 0 and doc[j].lower_ in {"the", "a", ","}:
+        j -= 1
+    before = _mention_at(resolver, j)
+    if (
+        before is not None
+        and before.type == "Person"
+        and j < title.start - 1
+        and "," in {t.text for t in doc[j + 1 : title.start]}
+    ):
+        return before
+    return None
+
+
+def _owner(doc: Doc, title: Span, resolver: Resolver) -> Mention | None:
+    """The country or organization a title belongs to: named inside its complement, or just
+    before it ("Kazakh President", "Kazakhstan's Foreign Minister")."""
+    for token in title:
+        if token.lower_ == "to":
+            break
+        m = _mention_at(resolver, token.i)
+        if m is not None and m.type in _OWNER_TYPES:
+            return m
+    j = title.start - 1
+    if j >= 0 and doc[j].text in {"'s", "’s", "'"}:
+        j -= 1
+    before = _mention_at(resolver, j)
+    if before is not None and before.type in _OWNER_TYPES:
+        return before
+    return None
+
+
+def _bare_title(title: Span, owner: Mention | None) -> str:
+    """The title without a trailing ``of <owner>``: "Prime Minister of Belarus" -> "Prime
+    Minister"; "Minister of Foreign Affairs" stays whole."""
+    if owner is not None and title.start <= owner.span.start and owner.span.end == title.end:
+        cut = owner.span.start
+        while cut > title.start and title.doc[cut - 1].lower_ in {"of", "the", "republic"}:
+            cut -= 1
+        if cut > title.start:
+            return title.doc[title.start : cut].text
+    return title.text
+
+
+def _counterparts(doc: Doc, resolver: Resolver, held: list[Held]) -> list[Held]:
+    """``his Belarusian counterpart X``: X holds the title of the person "his" refers to."""
+    found = []
+    for token in doc:
+        if token.lower_ not in {"counterpart", "counterparts"}:
+            continue
+        person = None
+        for i in (token.i + 1, token.i + 2):
+            m = _mention_at(resolver, i)
+            if m is not None and m.type == "Person":
+                person = m
+                break
+        if person is None:
+            person = resolver.mention(token.head) if token.dep_ == "appos" else None
+        if person is None or person.type != "Person":
+            continue
+        owner = next(
+            (
+                m
+                for c in token.lefts
+                if (m := _mention_at(resolver, c.i)) is not None and m.type in _OWNER_TYPES
+            ),
+            None,
+        )
+        possessor = next((c for c in token.lefts if c.dep_ == "poss"), None)
+        other = resolver.mention(possessor) if possessor is not None else None
+        titles = [h.title for h in held if other is not None and h.person.entity == other.entity]
+        if titles or owner is not None:
+            found.append(Held(person, titles[0] if titles else None, owner, token.sent))
+    return found
+
+
+def find_positions(doc: Doc, resolver: Resolver) -> list[Held]:
+    """Every (person, title, owner) the article states."""
+    held = []
+    for title in doc.spans.get(SPAN_KEY, []):
+        person = _holder(doc, title, resolver)
+        if person is None:
+            continue
+        owner = _owner(doc, title, resolver)
+        held.append(Held(person, _bare_title(title, owner), owner, title.sent))
+    return held + _counterparts(doc, resolver, held)

@@ -1,0 +1,296 @@
+"""Relations read off the dependency parse with patterns kept as data.
+
+Each pattern in ``kg/nlp/patterns/*.json`` is a spaCy ``DependencyMatcher`` pattern plus the
+predicate it gives and which of its nodes are the subject and the object::
+
+    {"name": "met/meet-with", "predicate": "met", "subject": "who", "object": "whom",
+     "pattern": [...], "examples": [{"text": "...", "expect": [[s, p, o]]}]}
+
+A node's token stands for the mention it heads or lies in; a title stands for the person it
+introduces ("the Ambassador ... Alexey Borodavkin"), a pronoun for the person it refers to.
+Coordinated nodes ("X and Y signed") give one relation per conjunct. ``"pairwise": "who"``
+makes every two conjuncts of that node a pair ("X and Y met").
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span, Token
+
+from kg.nlp.mentions import Mention
+from kg.nlp.titles import SPAN_KEY
+
+__all__ = ["SIGNATURES", "Candidate", "Pattern", "find_relations", "load_patterns", "modality"]
+
+PATTERNS = Path(__file__).parent / "patterns"
+SIGNATURES = {
+    "headedBy": ({"Delegation", "Organization", "Event"}, {"Person"}),
+    "heldIn": ({"Event"}, {"Place", "Country"}),
+    "signed": ({"Person", "Country", "Organization", "Delegation"}, {"Agreement"}),
+    "visited": ({"Person", "Delegation"}, {"Place", "Country", "Organization"}),
+    "met": ({"Person"}, {"Person"}),
+    "participant": ({"Event"}, {"Person", "Country", "Organization", "Delegation"}),
+    "represents": ({"Person", "Delegation"}, {"Country", "Organization"}),
+}
+_PLANNED_LEMMAS = {
+    "plan",
+    "expect",
+    "intend",
+    "schedule",
+    "set",
+    "prepare",
+    "agree",
+    "aim",
+    "hope",
+    "want",
+    "propose",
+    "invite",
+    "go",
+    "due",
+    "likely",
+    "wish",
+    "seek",
+    "consider",
+    "discuss",
+}
+_PLANNED_AUX = {"will", "shall", "would", "'ll", "going"}
+_NEGATIONS = {"not", "n't", "never", "no"}
+_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One relation pattern (see the module docstring)."""
+
+    name: str
+    predicate: str
+    subject: str
+    object: str
+    pattern: list[dict]
+    confidence: float = 0.8
+    pairwise: str | None = None
+    examples: tuple[dict, ...] = ()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A relation between two mentions, before it is mapped to entity ids."""
+
+    subject: Mention
+    predicate: str
+    object: Mention
+    sentence: Span
+    confidence: float
+    status: str
+    rule: str
+
+
+@cache
+def load_patterns(folder: Path = PATTERNS) -> tuple[Pattern, ...]:
+    """All patterns of the ``*.json`` files in ``folder``."""
+    patterns = []
+    for path in sorted(folder.glob("*.json")):
+        for raw in json.loads(path.read_text(encoding="utf-8")):
+            raw = dict(raw)
+            raw["examples"] = tuple(raw.get("examples", ()))
+            patterns.append(Pattern(**raw))
+    return tuple(patterns)
+
+
+def _controlled(pattern: list[dict]) -> list[dict] | None:
+    """The variant of a pattern whose verb takes its subject from the verb it depends on:
+    "X plans to visit Y", "X arrived and met Y" (xcomp, conj, advcl)."""
+    subjects = [
+        spec
+        for spec in pattern[1:]
+        if spec["LEFT_ID"] == "verb"
+        and spec["REL_OP"] == ">"
+        and "nsubj" in str(spec["RIGHT_ATTRS"].get("DEP"))
+    ]
+    if pattern[0]["RIGHT_ID"] != "verb" or len(subjects) != 1:
+        return None
+    subject = subjects[0]
+    verb = {
+        **pattern[0],
+        "RIGHT_ATTRS": {**pattern[0]["RIGHT_ATTRS"], "DEP": {"IN": ["xcomp", "conj", "advcl"]}},
+    }
+    controller = {
+        "LEFT_ID": "verb",
+        "REL_OP": "<",
+        "RIGHT_ID": "_controller",
+        "RIGHT_ATTRS": {"POS": {"IN": ["VERB", "AUX"]}},
+    }
+    inherited = {**subject, "LEFT_ID": "_controller"}
+    rest = [spec for spec in pattern[1:] if spec is not subject]
+    return [verb, controller, inherited, *rest]
+
+
+@cache
+def _matcher(nlp: Language) -> DependencyMatcher:
+    matcher = DependencyMatcher(nlp.vocab)
+    for pattern in load_patterns():
+        variants = [pattern.pattern]
+        controlled = _controlled(pattern.pattern)
+        if controlled is not None:
+            variants.append(controlled)
+        matcher.add(pattern.name, variants)
+    return matcher
+
+
+def modality(token: Token) -> str:
+    """``planned``, ``negated`` or ``asserted``: how the clause of ``token`` states its fact."""
+    verb = token
+    while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ not in {"ROOT"} and verb.head is not verb:
+        verb = verb.head
+    chain = [verb]
+    while (
+        chain[-1].dep_ in {"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp"}
+        and len(chain) < 4
+    ):
+        chain.append(chain[-1].head)
+    for v in chain[:2]:
+        children = list(v.children)
+        if any(
+            c.dep_ == "neg" or (c.lower_ in _NEGATIONS and c.dep_ == "advmod") for c in children
+        ):
+            return "negated"
+    for v in chain:
+        children = list(v.children)
+        if any(c.lower_ in _PLANNED_AUX and c.dep_ in {"aux", "auxpass"} for c in children):
+            return "planned"
+        if v is not verb and v.lemma_.lower() in _PLANNED_LEMMAS:
+            return "planned"
+        if (
+            v.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+            and v.head is not v
+            and v.head.lemma_.lower() in _PLANNED_LEMMAS | {"be"}
+        ):
+            return "planned"
+    return "asserted"
+
+
+class Resolver:
+    """Maps a matched token to the mention it stands for."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]):
+        self.doc = doc
+        self.by_root: dict[int, Mention] = {}
+        self.inside: dict[int, Mention] = {}
+        for m in mentions:
+            self.by_root.setdefault(m.root.i, m)
+            for i in range(m.span.start, m.span.end):
+                current = self.inside.get(i)
+                if current is None or len(m.span) < len(current.span):
+                    self.inside[i] = m
+        self.people = sorted(
+            (m for m in mentions if m.type == "Person"), key=lambda m: m.span.start
+        )
+        self.titles = {
+            i: span for span in doc.spans.get(SPAN_KEY, []) for i in range(span.start, span.end)
+        }
+
+    def mention(self, token: Token) -> Mention | None:
+        found = self.by_root.get(token.i) or self.inside.get(token.i)
+        if found is not None:
+            return found
+        if token.i in self.titles:
+            return self._titled(self.titles[token.i])
+        if token.lower_ in _PRONOUNS:
+            return self.antecedent(token)
+        for child in token.children:
+            if child.dep_ == "appos":
+                return self.by_root.get(child.i) or self.inside.get(child.i)
+        return None
+
+    def _titled(self, title: Span) -> Mention | None:
+        """The person a title introduces: right after it, or in apposition before it."""
+        after = self.inside.get(title.end)
+        if after is not None and after.type == "Person":
+            return after
+        if title.end + 1 < len(self.doc) and self.doc[title.end].text in {",", "-"}:
+            after = self.inside.get(title.end + 1)
+            if after is not None and after.type == "Person":
+                return after
+        for child in title.root.children:
+            if child.dep_ == "appos":
+                found = self.inside.get(child.i)
+                if found is not None and found.type == "Person":
+                    return found
+        if title.root.dep_ == "appos":
+            found = self.inside.get(title.root.head.i)
+            if found is not None and found.type == "Person":
+                return found
+        return None
+
+    def antecedent(self, pronoun: Token) -> Mention | None:
+        """The person a he/his/she/her refers to: the latest one before it, preferring the
+        subject of its own or the previous sentence."""
+        before = [m for m in self.people if m.span.end <= pronoun.i]
+        if not before:
+            return None
+        sent_start = pronoun.sent.start
+        subjects = [
+            m
+            for m in before
+            if m.root.dep_ in {"nsubj", "nsubjpass"} and m.span.start >= sent_start
+        ]
+        return (subjects or before)[-1]
+
+    def expand(self, token: Token) -> list[Mention]:
+        """The mentions of a node and of its coordinated conjuncts."""
+        found = []
+        for t in [token, *token.conjuncts]:
+            m = self.mention(t)
+            if m is not None and m not in found:
+                found.append(m)
+        return found
+
+
+# Before delegations are replaced by their heads, "X met a delegation" may stand for "X met
+# the person heading it" (see kg.extract).
+_PROVISIONAL = {"met": ({"Person", "Delegation"}, {"Person", "Delegation"})}
+
+
+def _typed(predicate: str, subject: Mention, obj: Mention) -> bool:
+    subjects, objects = _PROVISIONAL.get(predicate) or SIGNATURES.get(predicate, (None, None))
+    if subjects is None:
+        return True
+    return subject.type in subjects and obj.type in objects
+
+
+def find_relations(doc: Doc, mentions: list[Mention], nlp: Language) -> Iterator[Candidate]:
+    """Relation candidates from every pattern match in ``doc``."""
+    resolver = Resolver(doc, mentions)
+    by_name = {p.name: p for p in load_patterns()}
+    for match_id, tokens in _matcher(nlp)(doc):
+        pattern = by_name[nlp.vocab.strings[match_id]]
+        specs = (
+            pattern.pattern if len(tokens) == len(pattern.pattern) else _controlled(pattern.pattern)
+        )
+        node = {spec["RIGHT_ID"]: doc[i] for spec, i in zip(specs, tokens, strict=True)}
+        anchor = node.get("verb") or node[pattern.subject]
+        status = modality(anchor)
+        sentence = anchor.sent
+        if pattern.pairwise:
+            people = resolver.expand(node[pattern.pairwise])
+            pairs = [(a, b) for i, a in enumerate(people) for b in people[i + 1 :]]
+        else:
+            pairs = [
+                (s, o)
+                for s in resolver.expand(node[pattern.subject])
+                for o in resolver.expand(node[pattern.object])
+            ]
+        for subject, obj in pairs:
+            if subject is obj or not _typed(pattern.predicate, subject, obj):
+                continue
+            yield Candidate(
+                subject, pattern.predicate, obj, sentence, pattern.confidence, status, pattern.name
+            )

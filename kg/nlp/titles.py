@@ -1,0 +1,84 @@
+"""``kg_titles``: a spaCy component that finds titles of office ("First Deputy Prime Minister",
+"Minister of Foreign Affairs of the Republic of Kazakhstan", "Ambassador of Russia to
+Kazakhstan") and puts them in ``doc.spans["kg_titles"]``.
+
+Heads come from ``data/gazetteer/titles.txt``; the component widens each to the left with
+modifiers (``title_modifiers.txt``) and to the right with an ``of``/``for``/``to`` complement
+made of capitalized words, stopping at a person's name.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.nlp.gazetteer import word_list
+
+__all__ = ["SPAN_KEY", "TitleComponent"]
+
+SPAN_KEY = "kg_titles"
+_COMPLEMENT_PREPS = {"of", "for", "to", "in"}
+_LINKERS = {"and", "&", "of", "the", "for", "-"}
+
+
+class TitleComponent:
+    """Finds titles of office (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str = "kg_titles"):
+        self.name = name
+        self.modifiers = word_list("title_modifiers")
+        heads = sorted(word_list("titles"))
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.matcher.add("TITLE", list(nlp.tokenizer.pipe(heads)))
+        lower = [h.lower() for h in heads if h.lower() in word_list("titles_lowercase")]
+        self.matcher.add("TITLE", list(nlp.tokenizer.pipe(lower)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [self._widen(doc, start, end) for _, start, end in self.matcher(doc)]
+        doc.spans[SPAN_KEY] = filter_spans(spans)
+        return doc
+
+    def _widen(self, doc: Doc, start: int, end: int) -> Span:
+        sent_start = doc[start].sent.start
+        while start > sent_start and self._is_modifier(doc[start - 1]):
+            start -= 1
+        end = self._complement_end(doc, end)
+        return Span(doc, start, end, label="TITLE")
+
+    def _is_modifier(self, token) -> bool:
+        return token.text in self.modifiers and token.ent_type_ != "PERSON"
+
+    def _complement_end(self, doc: Doc, end: int) -> int:
+        """The end of an ``of ...``/``to ...`` complement after a title head, if any."""
+        sent_end = doc[end - 1].sent.end
+        best = end
+        i = end
+        while i < sent_end and doc[i].lower_ in _COMPLEMENT_PREPS:
+            j = i + 1
+            if j < sent_end and doc[j].lower_ == "the":
+                j += 1
+            k = j
+            while k < sent_end and self._complement_word(doc[k]):
+                k += 1
+            while k > j and doc[k - 1].lower_ in _LINKERS:
+                k -= 1
+            if k == j:
+                break
+            best = i = k
+        return best
+
+    @staticmethod
+    def _complement_word(token) -> bool:
+        if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
+            return False
+        if token.ent_type_ == "PERSON":
+            return False
+        return token.is_title or token.is_upper or token.lower_ in _LINKERS
+
+
+@Language.factory("kg_titles")
+def make_titles(nlp: Language, name: str) -> TitleComponent:
+    """Factory of the ``kg_titles`` component."""
+    return TitleComponent(nlp, name)

@@ -1,0 +1,76 @@
+"""``Pipeline``: article text to ``Extraction`` to RDF, batched over spaCy's ``nlp.pipe``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from rdflib import Graph
+from spacy.language import Language
+
+from kg.articles import parse_text
+from kg.extract import extract
+from kg.link import Linker, OfflineLinker
+from kg.nlp import load_nlp
+from kg.rdf import to_graph
+from kg.types import Article, Extraction
+
+__all__ = ["Pipeline"]
+
+
+class Pipeline:
+    """Reads articles into extractions and RDF graphs.
+
+    >>> pipeline = Pipeline()
+    >>> x = pipeline.extract("Askar Mamin met with Vasily Matyushevsky in Minsk on Friday.")
+    >>> sorted(e.label for e in x.entities if e.type == "Person")
+    ['Askar Mamin', 'Vasily Matyushevsky']
+    >>> [r.predicate for r in x.relations if r.predicate == "met"]
+    ['met']
+    >>> graph = pipeline.graph("Askar Mamin met with Vasily Matyushevsky in Minsk.")
+    >>> len(graph) > 10
+    True
+
+    ``model`` names the spaCy model (default: see ``kg.nlp.default_model``); ``linker`` links
+    entities to Wikidata (default: the offline linker over the bundled knowledge base).
+    """
+
+    def __init__(
+        self, model: str | None = None, linker: Linker | None = None, batch_size: int = 16
+    ):
+        self.model = model
+        self.batch_size = batch_size
+        self._linker = linker
+        self._nlp: Language | None = None
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline, loaded on first use."""
+        if self._nlp is None:
+            self._nlp = load_nlp(self.model)
+        return self._nlp
+
+    @property
+    def linker(self) -> Linker:
+        """The Wikidata linker, created on first use."""
+        if self._linker is None:
+            self._linker = OfflineLinker()
+        return self._linker
+
+    def extract(self, article: Article | str) -> Extraction:
+        """The extraction of one article (or of a text, read as an article with id ``text``)."""
+        return next(self.extract_many([article]))
+
+    def extract_many(self, articles: Iterable[Article | str]) -> Iterator[Extraction]:
+        """Extractions of many articles, parsed in batches with ``nlp.pipe``."""
+        items = (_as_article(a) for a in articles)
+        pairs = ((a.text, a) for a in items)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+            yield extract(doc, article, self.nlp, self.linker)
+
+    def graph(self, article: Article | str) -> Graph:
+        """The RDF named graph of one article."""
+        return to_graph(self.extract(article))
+
+
+def _as_article(item: Article | str) -> Article:
+    return item if isinstance(item, Article) else parse_text("text", item)

@@ -1,0 +1,30 @@
+"""Where kg's bundled files live: ``data/`` and ``ontologies/`` of a source checkout, or their
+copies inside an installed wheel (``kg/_data``, ``kg/_ontologies``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["DATA", "ONTOLOGIES", "QUERIES", "data_path", "ontology_path"]
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _locate(installed: str, checkout: str) -> Path:
+    inside = _PACKAGE / installed
+    return inside if inside.is_dir() else _PACKAGE.parent / checkout
+
+
+DATA = _locate("_data", "data")
+ONTOLOGIES = _locate("_ontologies", "ontologies")
+QUERIES = _PACKAGE / "queries"
+
+
+def data_path(*parts: str) -> Path:
+    """A file under the bundled ``data/`` folder."""
+    return DATA.joinpath(*parts)
+
+
+def ontology_path(*parts: str) -> Path:
+    """A file under the bundled ``ontologies/`` folder."""
+    return ONTOLOGIES.joinpath(*parts)

@@ -1,0 +1,329 @@
+"""Stores of article graphs behind one small protocol.
+
+``open_store(location)`` gives a ``Store``: the embedded Oxigraph store on disk (the default,
+``./kg-store`` or ``KG_STORE``), ``:memory:`` for tests and scripts, or the URL of a SPARQL 1.1
+endpoint (see ``kg.remote``). Every store keeps one named graph per article, replaces an
+article's graph atomically, and answers SPARQL over the union of all graphs.
+
+>>> store = open_store(":memory:")
+>>> store.query("ASK { ?s ?p ?o }").boolean
+False
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, Protocol
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import QueryError, StoreError
+from kg.ontology import KGO
+
+__all__ = [
+    "DEFAULT_STORE",
+    "EXPORT_FORMATS",
+    "OxigraphStore",
+    "QueryResult",
+    "Store",
+    "open_store",
+    "replace_graph_update",
+    "store_location",
+    "with_values",
+]
+
+DEFAULT_STORE = "kg-store"
+MEMORY = ":memory:"
+EXPORT_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+_HASH_QUERY = f"SELECT ?hash WHERE {{ GRAPH ?g {{ ?g <{KGO.contentHash}> ?hash }} }}"
+_ARTICLES_QUERY = f"SELECT ?g ?hash WHERE {{ GRAPH ?g {{ ?g <{KGO.contentHash}> ?hash }} }}"
+
+
+@dataclass
+class QueryResult:
+    """The answer to a SPARQL query, whatever the store.
+
+    ``kind`` is ``select``, ``ask`` or ``graph`` (CONSTRUCT and DESCRIBE). SELECT rows hold
+    rdflib terms (``None`` where a variable is unbound).
+    """
+
+    kind: str
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+    def dicts(self) -> list[dict[str, Node | None]]:
+        """SELECT rows as dictionaries by variable name."""
+        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+
+    def to_json(self) -> dict:
+        """The SPARQL 1.1 Query Results JSON document of a SELECT or ASK result."""
+        if self.kind == "ask":
+            return {"head": {}, "boolean": bool(self.boolean)}
+        bindings = []
+        for row in self.rows:
+            bindings.append(
+                {
+                    v: _term_json(t)
+                    for v, t in zip(self.variables, row, strict=True)
+                    if t is not None
+                }
+            )
+        return {"head": {"vars": self.variables}, "results": {"bindings": bindings}}
+
+    def to_csv(self, delimiter: str = ",") -> str:
+        """The SELECT result as CSV (or TSV with ``delimiter="\\t"``)."""
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+        writer.writerow(self.variables)
+        for row in self.rows:
+            writer.writerow(["" if t is None else str(t) for t in row])
+        return out.getvalue()
+
+
+def _term_json(term: Node) -> dict:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    assert isinstance(term, Literal)
+    found: dict = {"type": "literal", "value": str(term)}
+    if term.language:
+        found["xml:lang"] = term.language
+    elif term.datatype:
+        found["datatype"] = str(term.datatype)
+    return found
+
+
+class Store(Protocol):
+    """What kg needs of a store: article graphs in, SPARQL out."""
+
+    location: str
+
+    def replace_graph(self, graph: Graph) -> None:
+        """Store ``graph`` as the named graph ``graph.identifier``, replacing it atomically."""
+        ...
+
+    def remove_graph(self, iri: str) -> None:
+        """Remove one named graph."""
+        ...
+
+    def article_hashes(self) -> dict[str, str]:
+        """Content hash of every stored article, by graph IRI."""
+        ...
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        """Run a SPARQL query over the union of all graphs; ``bindings`` are substituted for
+        variables as RDF terms (never pasted into the query text)."""
+        ...
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update."""
+        ...
+
+    def export(self, out: BinaryIO, fmt: str) -> None:
+        """Write the whole store to ``out`` in one of ``EXPORT_FORMATS``."""
+        ...
+
+    def __len__(self) -> int:
+        """Number of quads."""
+        ...
+
+    def close(self) -> None:
+        """Release the store."""
+        ...
+
+
+def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def from_ox(term) -> Node | None:
+    """A pyoxigraph term as an rdflib term."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def with_values(sparql: str, bindings: Mapping[str, Node] | None) -> str:
+    """``sparql`` with a trailing ``VALUES`` clause that binds each variable to an RDF term.
+
+    Terms are written by Oxigraph's N-Triples serializer, which escapes literals and refuses
+    invalid IRIs, so a value can never change the query's structure.
+    """
+    if not bindings:
+        return sparql
+    names = []
+    for name in bindings:
+        if not name.isidentifier():
+            raise QueryError(f"bad variable name {name!r}")
+        names.append(f"?{name}")
+    try:
+        terms = [str(to_ox(value)) for value in bindings.values()]
+    except ValueError as err:
+        raise QueryError(f"bad value to bind: {err}") from None
+    return f"{sparql}\nVALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
+
+
+def replace_graph_update(graph: Graph) -> str:
+    """The SPARQL update that replaces the named graph ``graph.identifier`` with ``graph``."""
+    name = URIRef(str(graph.identifier)).n3()
+    triples = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+    return f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{triples}}} }}"
+
+
+class OxigraphStore:
+    """The embedded Oxigraph store, on disk (``path``) or in memory (``path=None``)."""
+
+    def __init__(self, path: Path | str | None = None, read_only: bool = False):
+        self.location = str(path) if path else MEMORY
+        self.read_only = read_only
+        try:
+            if path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(path))
+            else:
+                Path(path).mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(path))
+        except OSError as err:
+            raise StoreError(_open_error(self.location, err)) from None
+
+    def replace_graph(self, graph: Graph) -> None:
+        # One SPARQL update is one transaction: readers see the old graph or the new, never
+        # a mix, and a crash leaves the old one.
+        self.update(replace_graph_update(graph))
+
+    def remove_graph(self, iri: str) -> None:
+        name = ox.NamedNode(iri)
+        if self._store.contains_named_graph(name):
+            self._store.remove_graph(name)
+
+    def article_hashes(self) -> dict[str, str]:
+        return {
+            str(row[0]): str(row[1])
+            for row in self.query(_ARTICLES_QUERY).rows
+            if row[0] and row[1]
+        }
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        try:
+            result = self._store.query(
+                with_values(sparql, bindings), use_default_graph_as_union=True
+            )
+        except SyntaxError as err:
+            raise QueryError(f"bad SPARQL: {err}") from None
+        except (OSError, ValueError) as err:
+            raise QueryError(f"query failed: {err}") from None
+        if isinstance(result, ox.QuerySolutions):
+            variables = [v.value for v in result.variables]
+            rows = [tuple(from_ox(solution[v]) for v in variables) for solution in result]
+            return QueryResult("select", variables, rows)
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult("ask", boolean=bool(result))
+        graph = Graph()
+        for triple in result:
+            graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))
+        return QueryResult("graph", graph=graph)
+
+    def update(self, sparql: str) -> None:
+        try:
+            self._store.update(sparql)
+        except SyntaxError as err:
+            raise QueryError(f"bad SPARQL update: {err}") from None
+        except OSError as err:
+            raise StoreError(f"{self.location}: update failed ({err})") from None
+
+    def export(self, out: BinaryIO, fmt: str) -> None:
+        rdf_format = EXPORT_FORMATS[fmt]
+        if rdf_format.supports_datasets:
+            self._store.dump(out, rdf_format)
+        else:
+            graph = Graph()
+            for quad in self._store:
+                graph.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
+            from kg.rdf import PREFIXES
+
+            for prefix, namespace in PREFIXES.items():
+                graph.bind(prefix, namespace)
+            out.write(graph.serialize(format=fmt if fmt != "ntriples" else "nt", encoding="utf-8"))
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def flush(self) -> None:
+        """Write buffered data to disk."""
+        if self.location != MEMORY and not self.read_only:
+            self._store.flush()
+
+    def close(self) -> None:
+        self.flush()
+        del self._store
+
+
+def _open_error(location: str, err: OSError) -> str:
+    text = str(err)
+    if "lock" in text.lower():
+        return (
+            f"{location}: the store is in use by another kg process (it is locked). Wait for "
+            f"it to finish, or query a copy."
+        )
+    if isinstance(err, PermissionError) or "permission" in text.lower():
+        return f"{location}: permission denied; choose a writable folder with --store"
+    return f"{location}: cannot open the store ({text})"
+
+
+def store_location(location: str | Path | None = None) -> str:
+    """The store to use: the argument, else ``KG_STORE``, else ``./kg-store``."""
+    return str(location or os.environ.get("KG_STORE") or DEFAULT_STORE)
+
+
+def open_store(location: str | Path | None = None, read_only: bool = False) -> Store:
+    """Open the store at ``location`` (a folder, ``:memory:`` or a SPARQL endpoint URL)."""
+    where = store_location(location)
+    if where == MEMORY:
+        return OxigraphStore(None)
+    if where.startswith(("http://", "https://")):
+        from kg.remote import RemoteStore
+
+        return RemoteStore(where)
+    if read_only and not Path(where).exists():
+        raise StoreError(f"{where}: no store here yet; run `kg ingest` or `kg demo` first")
+    return OxigraphStore(where, read_only=read_only)

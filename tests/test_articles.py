@@ -1,0 +1,141 @@
+"""Reading articles: headers, datelines, formats and bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+
+import pytest
+
+from kg.articles import parse_text, read_articles
+from kg.errors import ArticleError
+
+
+@pytest.mark.parametrize(
+    ("raw", "place", "publisher", "starts"),
+    [
+        (
+            " date 2017-09-22 ASTANA. KAZINFORM On Friday, Karaganda hosted",
+            "Astana",
+            "Kazinform",
+            "On Friday",
+        ),
+        ("MINSK, June 19 (Xinhua) -- Belarus and China signed", "Minsk", "Xinhua", "Belarus"),
+        ("ASTANA – Kazakh and Chinese business leaders signed", "Astana", None, "Kazakh"),
+        ("BRUSSELS (Reuters) - The European Union said", "Brussels", "Reuters", "The European"),
+        ("BISHKEK. KAZINFORM – The 10th meeting was held", "Bishkek", "Kazinform", "The 10th"),
+        ("YEREVAN, MAY 12, ARMENPRESS. The prime minister", "Yerevan", "Armenpress", "The prime"),
+        ("ASTANA, July 3. /TASS/. Trade is growing", "Astana", "TASS", "Trade"),
+        (
+            "Baku, Azerbaijan, Aug. 17  Trend:  The residence hosted",
+            "Baku",
+            "Trend",
+            "The residence",
+        ),
+        ("Hanoi (VNA) – Prime Minister Pham Minh Chinh", "Hanoi", "VNA", "Prime Minister"),
+        ("RIYADH: Saudi Crown Prince Mohammed bin Salman", "Riyadh", None, "Saudi"),
+        (
+            "Kazakh Minister on talks  NUR-SULTAN. KAZINFORM – A meeting took place",
+            "Nur-Sultan",
+            "Kazinform",
+            "Kazakh Minister",
+        ),
+    ],
+)
+def test_datelines_are_parsed_and_cut(raw: str, place: str, publisher: str | None, starts: str):
+    article = parse_text("a", raw)
+    assert article.dateline == place
+    assert article.publisher == publisher
+    assert article.text.startswith(starts)
+    assert "KAZINFORM" not in article.text and "(Reuters)" not in article.text
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Kenya: President Ruto in Mozambique for talks.",
+        "Date:  Share:  Belarus and Uzbekistan increased trade.",
+        "President Ilham Aliyev: Azerbaijan is very pleased.",
+        "Tuesday, November 5, 2024\n\nSenior leaders met.",
+    ],
+)
+def test_headlines_are_not_datelines(raw: str):
+    assert parse_text("a", raw).dateline is None
+
+
+def test_date_header_on_its_own_line():
+    article = parse_text("a", " date 2021-05-12\nThe talks were held in Minsk.")
+    assert article.date == date(2021, 5, 12)
+    assert article.text == "The talks were held in Minsk."
+
+
+def test_text_without_header_is_kept_whole():
+    article = parse_text("a", "Kazakhstan and Belarus signed a protocol.")
+    assert (article.date, article.dateline, article.text) == (
+        None,
+        None,
+        "Kazakhstan and Belarus signed a protocol.",
+    )
+
+
+def test_folder_is_read_recursively_with_html_and_jsonl(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text(" date 2020-01-02 Text one.", encoding="utf-8")
+    (tmp_path / "sub" / "b.html").write_text(
+        "<html><head><title>T</title></head><body><article><p>"
+        + "Askar Mamin met Roman Golovchenko in Minsk to discuss trade and investment. " * 3
+        + "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "sub" / "c.jsonl").write_text(
+        json.dumps(
+            {
+                "id": "c1",
+                "text": "Text three.",
+                "url": "https://x.org/1",
+                "date": "2022-03-04",
+                "title": "Three",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
+    articles = {a.id: a for a in read_articles([tmp_path])}
+    assert set(articles) == {"a", "b", "c1"}
+    assert articles["a"].date == date(2020, 1, 2)
+    assert "Askar Mamin" in articles["b"].text and articles["b"].title == "T"
+    assert articles["c1"].url == "https://x.org/1" and articles["c1"].date == date(2022, 3, 4)
+
+
+def test_standard_input(monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO(" date 2019-02-03 MINSK. BELTA Text."))
+    (article,) = read_articles(["-"])
+    assert (article.id, article.date, article.dateline) == ("stdin", date(2019, 2, 3), "Minsk")
+
+
+def test_bad_inputs_are_reported_and_the_rest_is_read(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Kazakhstan and Belarus signed a protocol.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02garbage")
+    (tmp_path / "latin1.txt").write_bytes("Pe\xf1a Nieto visited Chile.".encode("latin-1"))
+    (tmp_path / "broken.jsonl").write_text(
+        '{"id": "ok", "text": "Fine."}\nnot json\n{"text": "no id"}\n', encoding="utf-8"
+    )
+    errors: list[ArticleError] = []
+    ids = [a.id for a in read_articles([tmp_path, tmp_path / "missing.txt"], errors.append)]
+    assert sorted(ids) == ["good", "ok"]
+    messages = "\n".join(str(e) for e in errors)
+    assert "empty.txt: empty file" in messages
+    assert "binary.txt: binary data" in messages
+    assert "latin1.txt: not valid UTF-8" in messages
+    assert "broken.jsonl, line 2: not JSON" in messages
+    assert "broken.jsonl, line 3: missing or empty field(s): id" in messages
+    assert "missing.txt: no such file" in messages
+
+
+def test_without_handler_the_first_error_is_raised(tmp_path):
+    with pytest.raises(ArticleError, match="no such file"):
+        list(read_articles([tmp_path / "nope.txt"]))

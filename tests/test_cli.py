@@ -1,0 +1,170 @@
+"""Every command of the ``kg`` CLI through Typer's runner, and ``kg demo`` end to end."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from rdflib import Dataset
+from typer.testing import CliRunner
+
+from kg.cli import app
+from tests.conftest import SAMPLES
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> str:
+    """A store folder with the samples ingested through the CLI."""
+    path = tmp_path_factory.mktemp("cli") / "store"
+    result = runner.invoke(app, ["ingest", str(SAMPLES), "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    return str(path)
+
+
+def test_help_lists_every_command():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("demo", "ingest", "extract", "query", "viz", "export", "stats"):
+        assert command in result.output
+        sub = runner.invoke(app, [command, "--help"])
+        assert (sub.exit_code == 0 and "--store" in sub.output) or command == "extract"
+
+
+def test_ingest_reports_bad_files_and_keeps_the_rest(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Shavkat Mirziyoyev met Emomali Rahmon in Dushanbe.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\x00binary")
+    result = runner.invoke(
+        app,
+        ["ingest", str(tmp_path), str(tmp_path / "missing.txt"), "--store", str(tmp_path / "s")],
+    )
+    assert result.exit_code == 1
+    assert "bad.txt" in result.output and "missing.txt: no such file" in result.output
+    assert "ingested 1" in result.output
+    assert "Traceback" not in result.output
+    again = runner.invoke(app, ["ingest", str(good), "--store", str(tmp_path / "s")])
+    assert again.exit_code == 0 and "ingested 0, skipped 1" in again.output
+
+
+def test_extract_json_follows_the_contract():
+    result = runner.invoke(app, ["extract", str(SAMPLES / "kz-uz-commission.txt")])
+    assert result.exit_code == 0, result.output
+    (line,) = [x for x in result.stdout.splitlines() if x.strip()]
+    obj = json.loads(line)
+    assert obj["article"] == {
+        "id": "kz-uz-commission",
+        "source": str(SAMPLES / "kz-uz-commission.txt"),
+        "date": "2023-10-13",
+        "publisher": "Kazinform",
+        "dateline": "Astana",
+        "title": None,
+    }
+    ids = {e["id"] for e in obj["entities"]}
+    for e in obj["entities"]:
+        assert set(e) >= {"id", "label", "type", "class", "aliases", "wikidata", "iri"}
+        assert e["type"] in {
+            "Person",
+            "Country",
+            "Place",
+            "Organization",
+            "Delegation",
+            "Event",
+            "Agreement",
+        }
+    for r in obj["relations"]:
+        assert r["subject"] in ids and r["object"] in ids
+        assert 0 <= r["confidence"] <= 1 and r["evidence"]
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "trig"])
+def test_extract_rdf_formats_parse(fmt):
+    result = runner.invoke(app, ["extract", str(SAMPLES / "by-irkutsk-talks.txt"), "-f", fmt])
+    assert result.exit_code == 0, result.output
+    dataset = Dataset().parse(data=result.stdout, format=fmt)
+    assert len(dataset) > 20
+
+
+def test_query_text_named_file_and_formats(store, tmp_path):
+    ask = runner.invoke(
+        app, ["query", "ASK { ?a <https://w3id.org/kgdt/ontology#met> ?b }", "--store", store]
+    )
+    assert ask.exit_code == 0 and ask.stdout.strip() == "true"
+    named = runner.invoke(app, ["query", "--name", "who-met-whom", "-f", "json", "--store", store])
+    rows = json.loads(named.stdout)["results"]["bindings"]
+    pairs = {frozenset((r["personLabel"]["value"], r["otherLabel"]["value"])) for r in rows}
+    assert frozenset(("Jeyhun Bayramov", "Murat Nurtleu")) in pairs
+    query_file = tmp_path / "q.rq"
+    query_file.write_text(
+        "SELECT ?n WHERE { ?p a <https://w3id.org/kgdt/ontology#Country> ; "
+        "<http://www.w3.org/2000/01/rdf-schema#label> ?n }",
+        encoding="utf-8",
+    )
+    csv_out = runner.invoke(
+        app, ["query", "--file", str(query_file), "-f", "csv", "--store", store]
+    )
+    assert csv_out.stdout.splitlines()[0] == "n" and "Kazakhstan" in csv_out.stdout
+    listing = runner.invoke(app, ["query", "--list"])
+    assert "who-met-whom" in listing.stdout and "meetings" in listing.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["query", "SELECT WHERE {"], "bad SPARQL"),
+        (["query", "--name", "nope"], "no named query 'nope'"),
+        (["query"], "give exactly one of"),
+        (["export", "-f", "docx"], "unknown format 'docx'"),
+        (["viz", "--view", "nope"], "unknown view 'nope'"),
+    ],
+)
+def test_user_mistakes_give_one_line_and_status_1(store, args, message):
+    result = runner.invoke(app, [*args, "--store", store])
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_query_on_missing_store(tmp_path):
+    result = runner.invoke(app, ["stats", "--store", str(tmp_path / "none")])
+    assert result.exit_code == 1 and "no store here yet" in result.output
+
+
+def test_stats_json(store):
+    result = runner.invoke(app, ["stats", "-f", "json", "--store", store])
+    counts = json.loads(result.stdout)
+    assert counts["articles"] == 7
+    assert counts["entities"]["Person"] >= 10
+    assert counts["relations"]["met"] >= 3
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "trig", "nquads", "jsonld"])
+def test_export(store, tmp_path, fmt):
+    path = tmp_path / f"out.{fmt}"
+    result = runner.invoke(app, ["export", "-f", fmt, "-o", str(path), "--store", store])
+    assert result.exit_code == 0, result.output
+    parse_as = {"jsonld": "json-ld"}.get(fmt, fmt)
+    assert len(Dataset().parse(path, format=parse_as)) > 100
+
+
+def test_viz_writes_an_offline_page(store, tmp_path):
+    path = tmp_path / "g.html"
+    result = runner.invoke(app, ["viz", "-o", str(path), "--view", "full", "--store", store])
+    assert result.exit_code == 0, result.output
+    html = path.read_text(encoding="utf-8")
+    assert "vis.Network" in html
+    assert not re.search(r"<(script|link)[^>]+(src|href)=\"https?:", html)
+
+
+def test_demo_end_to_end(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("KG_STORE", raising=False)
+    result = runner.invoke(app, ["demo"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "kg-store").is_dir() and (tmp_path / "kg-graph.html").is_file()
+    assert "Who met whom" in result.output and "Jeyhun Bayramov" in result.output
+    assert "ingested 7" in result.output
+    again = runner.invoke(app, ["demo"])
+    assert again.exit_code == 0 and "ingested 0, skipped 7" in again.output
