@@ -3,29 +3,34 @@
 It runs after the statistical recognizer and, from the bundled knowledge base and the word
 lists in ``data/gazetteer``:
 
-- adds the countries, demonyms, places and international organizations the model missed;
+- adds the countries, demonyms, places, international organizations and known politicians
+  the model missed;
 - retypes what the model got wrong: a city tagged ORG becomes GPE, a commission tagged FAC
-  becomes ORG, a demonym stays NORP;
-- drops spans that are titles or page furniture rather than names.
+  becomes ORG, a demonym tagged PERSON becomes NORP, an ORG after "in" becomes GPE;
+- splits a person's name off the body or title it was run into ("Cabinet of Ministers of
+  Kyrgyzstan Akylbek Japarov", "Presidential Administration Sardor Umurzakov") and tags the
+  name that follows a title or a country ("Prime Minister of Belarus Roman Golovchenko");
+- trims a leading "the" and headline verbs ("Meeting Emmanuel Macron").
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.link.kb import KBEntry, KnowledgeBase, normalize
+from kg.link.kb import KBEntry, KnowledgeBase
 from kg.resources import data_path
 
 __all__ = ["GazetteerComponent", "word_list"]
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-NAME_LABELS = PLACE_LABELS | {"ORG", "PERSON", "NORP"}
+NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
+_KB_LABELS = {"Country": "GPE", "Place": "GPE", "Organization": "ORG", "Person": "PERSON"}
+_NAME_PREFIX_STOP = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "PUNCT", "VERB", "AUX", "NUM"}
 
 
 @cache
@@ -35,32 +40,38 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(s for line in lines if (s := line.split("#", 1)[0].strip()))
 
 
-def _label(entry: KBEntry) -> str:
-    return {"Country": "GPE", "Place": "GPE", "Organization": "ORG", "Person": "PERSON"}[entry.type]
-
-
 def _variants(name: str) -> Iterable[str]:
     yield name
     if len(name) > 3 and not name.isupper():
         yield name.upper()
 
 
+def _relabel(span: Span, label: str) -> Span:
+    return Span(span.doc, span.start, span.end, label=label)
+
+
 class GazetteerComponent:
-    """Adds and retypes entities from the knowledge base (see the module docstring)."""
+    """Adds, retypes and splits entities (see the module docstring)."""
 
     def __init__(self, nlp: Language, name: str = "kg_gazetteer"):
         self.name = name
         self.kb = KnowledgeBase.load()
         self.not_places = word_list("not_places")
         self.org_heads = word_list("org_heads")
+        self.place_heads = word_list("place_heads")
+        self.title_words = {w for title in word_list("titles") for w in title.split()} | word_list(
+            "title_modifiers"
+        )
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        by_label: dict[str, set[str]] = {"GPE": set(), "ORG": set(), "NORP": set()}
+        by_label: dict[str, set[str]] = {"GPE": set(), "ORG": set(), "NORP": set(), "PERSON": set()}
         for entry in self.kb.entries():
-            if entry.type == "Person" or (entry.type == "Place" and entry.cls == "Region"):
-                continue  # people come from the recognizer; region names need "region" context
+            if entry.type == "Place" and entry.cls == "Region":
+                continue  # region names need their "region"/"oblast" to be told from cities
             for name in entry.names:
                 if self._usable(name, entry):
-                    by_label[_label(entry)].update(_variants(name))
+                    by_label[_KB_LABELS[entry.type]].update(
+                        _variants(name) if entry.type != "Person" else (name,)
+                    )
             for demonym in entry.demonyms:
                 by_label["NORP"].update(_variants(demonym))
         for label, names in by_label.items():
@@ -69,46 +80,148 @@ class GazetteerComponent:
     def _usable(self, name: str, entry: KBEntry) -> bool:
         if len(name) < 3 or not name[0].isupper() or name in self.not_places:
             return False
+        if entry.type == "Person":
+            return len(name.split()) > 1
         return entry.type == "Country" or len(name) > 3 or name.isupper()
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = [self._retype(ent) for ent in doc.ents]
-        ents = [ent for ent in ents if ent is not None]
+        ents = [piece for ent in doc.ents for piece in self._fix(ent)]
+        matches = [Span(doc, s, e, label=label) for label, s, e in self.matcher(doc)]
+        people = [m for m in matches if m.label_ == "PERSON"]
+        ents = [piece for ent in ents for piece in _outside(ent, people)] + people
+        ents.extend(self._names_after_titles(doc, ents))
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
-        for label_id, start, end in self.matcher(doc):
-            if not any(i in taken for i in range(start, end)):
-                ents.append(Span(doc, start, end, label=label_id))
+        for match in matches:
+            if match.label_ != "PERSON" and not any(
+                i in taken for i in range(match.start, match.end)
+            ):
+                ents.append(match)
         doc.ents = filter_spans(ents)
         return doc
 
-    def _retype(self, ent: Span) -> Span | None:
-        """The entity with the label the knowledge base or its head word says, or None."""
+    def _fix(self, ent: Span) -> Iterator[Span]:
+        """The entity retyped, trimmed or split into a body and a person's name."""
         if ent.label_ not in NAME_LABELS:
-            return ent
+            yield ent
+            return
+        doc = ent.doc
+        start = ent.start
+        while start < ent.end - 1 and (
+            doc[start].lower_ == "the" or (ent.label_ == "PERSON" and doc[start].tag_ == "VBG")
+        ):
+            start += 1
+        ent = Span(doc, start, ent.end, label=ent.label_)
+        split = self._person_tail(ent) if ent.label_ != "PERSON" else None
+        if split is not None:
+            body = Span(doc, ent.start, split, label=ent.label_)
+            yield self._retype(body)
+            yield Span(doc, split, ent.end, label="PERSON")
+            return
+        yield self._retype(ent)
+
+    def _retype(self, ent: Span) -> Span:
         text = ent.text
-        if ent[0].lower_ == "the":
-            ent = ent.doc[ent.start + 1 : ent.end]
-            if not len(ent):
-                return None
-            ent = Span(ent.doc, ent.start, ent.end, label=ent.label_ or "ORG")
-        if ent[-1].text in self.org_heads and ent.label_ != "ORG":
-            return Span(ent.doc, ent.start, ent.end, label="ORG")
-        known = self.kb.lookup(text)
-        if ent.label_ == "NORP" and self.kb.demonym(text):
+        if len(ent) == 1 and self.kb.demonym(text):
+            return _relabel(ent, "NORP")
+        if ent.label_ == "NORP":
             return ent
-        if known and ent.label_ not in {_label(e) for e in known}:
-            if ent.label_ == "PERSON" and len(ent) > 1:
+        last = ent[-1].text
+        if last in self.org_heads:
+            return _relabel(ent, "ORG")
+        known = self.kb.lookup(text)
+        labels = {_KB_LABELS[e.type] for e in known}
+        if known and ent.label_ not in labels:
+            if ent.label_ == "PERSON" and len(ent) > 1 and "PERSON" not in labels:
                 return ent
-            return Span(ent.doc, ent.start, ent.end, label=_label(known[0]))
+            return _relabel(ent, "GPE" if "GPE" in labels else next(iter(sorted(labels))))
+        if (
+            ent.label_ == "ORG"
+            and not known
+            and ent.root.dep_ == "pobj"
+            and ent.root.head.lower_ in {"in", "to", "from"}
+        ):
+            return _relabel(ent, "GPE" if last not in self.place_heads else "FAC")
         return ent
+
+    def _looks_like_name(self, tokens: Span) -> bool:
+        """Two or three capitalized words that are not a title, a body or a known place."""
+        words = [t for t in tokens if t.text not in {"-", "'"}]
+        if not 2 <= len(words) <= 3:
+            return False
+        for t in words:
+            if not t.is_title or t.text in self.title_words or t.text in self.org_heads:
+                return False
+            if t.text in self.place_heads or t.like_num:
+                return False
+        if self.kb.lookup(tokens.text, ("Country", "Place", "Organization")):
+            return False
+        return not self.kb.demonym(words[0].text)
+
+    def _person_tail(self, ent: Span) -> int | None:
+        """Where a person's name starts inside an entity that runs a body into it."""
+        doc = ent.doc
+        for size in (2, 3, 4):
+            split = ent.end - size
+            if split <= ent.start:
+                break
+            tail, head = doc[split : ent.end], doc[ent.start : split]
+            if self._looks_like_name(tail) and self._ends_a_body(head):
+                return split
+        return None
+
+    def _ends_a_body(self, head: Span) -> bool:
+        last = head[-1].text
+        if last in self.org_heads or last in self.title_words:
+            return True
+        return bool(self.kb.lookup(last, ("Country", "Place"))) or bool(
+            self.kb.lookup(head.text, ("Country", "Place", "Organization"))
+        )
+
+    def _names_after_titles(self, doc: Doc, ents: list[Span]) -> Iterator[Span]:
+        """ "Prime Minister of Belarus Roman Golovchenko": the unnamed words after a title or
+        a country are a person's name when they look like one."""
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        ends = {ent.end for ent in ents if ent.label_ in {"GPE", "ORG", "NORP"}}
+        for i, token in enumerate(doc):
+            if i in taken or not token.is_title or token.pos_ != "PROPN":
+                continue
+            before = doc[i - 1] if i else None
+            if before is None or not (i in ends or before.text in self.title_words):
+                continue
+            end = i
+            while (
+                end < len(doc)
+                and end - i < 3
+                and end not in taken
+                and (doc[end].is_title or doc[end].text == "-")
+                and doc[end].pos_ in {"PROPN", "PUNCT", "NOUN", "ADJ"}
+            ):
+                end += 1
+            if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+                continue  # a longer capitalized run: more likely a body than a name
+            if self._looks_like_name(doc[i:end]):
+                yield Span(doc, i, end, label="PERSON")
+
+
+def _outside(ent: Span, people: list[Span]) -> Iterator[Span]:
+    """The entity without the parts a known person's name covers."""
+    overlapping = [p for p in people if p.start < ent.end and ent.start < p.end]
+    if not overlapping:
+        yield ent
+        return
+    if ent.label_ == "PERSON":
+        return
+    first = min(p.start for p in overlapping)
+    if first > ent.start:
+        yield Span(ent.doc, ent.start, first, label=ent.label_)
+
+
+def name_token(token: Token) -> bool:
+    """A token that can be part of a person's name."""
+    return token.pos_ not in _NAME_PREFIX_STOP and token.is_title
 
 
 @Language.factory("kg_gazetteer")
 def make_gazetteer(nlp: Language, name: str) -> GazetteerComponent:
     """Factory of the ``kg_gazetteer`` component."""
     return GazetteerComponent(nlp, name)
-
-
-def kb_entries(span: Span, types: Iterable[str] | None = None) -> list[KBEntry]:
-    """Knowledge-base entries named by a span's text (without a leading "the")."""
-    return KnowledgeBase.load().lookup(normalize(span.text), types)

@@ -14,7 +14,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.link.kb import KBEntry, KnowledgeBase
-from kg.nlp.gazetteer import word_list
+from kg.nlp.gazetteer import name_token, word_list
 from kg.resources import data_path
 
 __all__ = ["Mention", "find_mentions", "heads"]
@@ -42,13 +42,17 @@ _ORG_CLASSES = {
     "Bank": "Company",
     "Agency": "GovernmentBody",
 }
-_NOT_NAME_POS = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "PUNCT", "VERB", "AUX", "NUM"}
 _REGION_WORDS = {"region", "oblast", "province", "state", "district", "prefecture", "governorate"}
 
 
 @dataclass(eq=False)
 class Mention:
-    """A typed span; ``entity`` is filled by coreference with the id of its entity."""
+    """A typed span; ``entity`` is filled by coreference with the id of its entity.
+
+    ``country`` is the QID of the country a place, body or delegation belongs to; ``owner``
+    the person a delegation belongs to ("his delegation"); ``members`` the mentions a plural
+    reference stands for ("the sides": the two countries).
+    """
 
     span: Span
     type: str
@@ -57,6 +61,8 @@ class Mention:
     country: str | None = None
     demonym: bool = False
     entity: str | None = None
+    owner: Mention | None = None
+    members: tuple[Mention, ...] = ()
 
     @property
     def text(self) -> str:
@@ -106,8 +112,7 @@ def _widen_name(span: Span) -> Span:
     while start > 0:
         prev = doc[start - 1]
         if (
-            prev.pos_ not in _NOT_NAME_POS
-            and prev.is_title
+            name_token(prev)
             and not prev.ent_type_
             and prev.dep_ == "compound"
             and span.start <= prev.head.i < span.end
@@ -143,6 +148,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         if label == "NORP":
             country = kb.demonym(text) or _demonym_compound(kb, text)
             if country:
+                if span.end < len(doc) and doc[span.end].lemma_ == "side":
+                    span = doc[span.start : span.end + 1]  # "the Kazakh side": the country
                 mentions.append(Mention(span, "Country", "Country", country.qid, country.qid, True))
             continue
         if label == "PERSON":
@@ -234,8 +241,9 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
         ):
             left = min(left, child.left_edge.i)
     right = token.i + 1
+    complements = {"of", "on", "between"} | ({"to"} if token.lemma_ in {"visit", "trip"} else set())
     for child in token.rights:
-        if child.dep_ == "prep" and child.lower_ in {"of", "on", "between"}:
+        if child.dep_ == "prep" and child.lower_ in complements:
             right = max(right, _noun_phrase_end(child))
         elif child.dep_ != "prep":
             break

@@ -245,12 +245,14 @@ class Resolver:
         return (subjects or before)[-1]
 
     def expand(self, token: Token) -> list[Mention]:
-        """The mentions of a node and of its coordinated conjuncts."""
-        found = []
+        """The mentions of a node and of its coordinated conjuncts; a plural reference ("the
+        sides") stands for its members."""
+        found: list[Mention] = []
         for t in [token, *token.conjuncts]:
             m = self.mention(t)
-            if m is not None and m not in found:
-                found.append(m)
+            for each in (m.members or (m,)) if m is not None else ():
+                if each not in found:
+                    found.append(each)
         return found
 
 

@@ -1,0 +1,220 @@
+"""References that name no one: titles used alone and plural references to the two sides.
+
+- "the Kazakh President", "the Chinese Minister", "the premier", "the Head of State" refer to
+  the person of the article who holds that title (or represents that country);
+- "the sides", "both countries", "the parties" refer to the article's two main countries;
+  "the two leaders", "the presidents", "the ministers" to its two main people.
+
+Both become mentions bound to existing entities, so patterns read "the sides signed a
+protocol" as two signatures and "the Kazakh President received X" as a meeting.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.link.kb import normalize
+from kg.nlp.coref import Cluster
+from kg.nlp.mentions import Mention
+from kg.nlp.positions import Held
+from kg.nlp.relations import Resolver
+from kg.nlp.titles import SPAN_KEY
+
+__all__ = ["group_mentions", "title_mentions"]
+
+_COUNTRY_GROUPS = {
+    "side",
+    "sides",
+    "party",
+    "parties",
+    "country",
+    "countries",
+    "nation",
+    "nations",
+    "state",
+    "states",
+    "governments",
+}
+_PEOPLE_GROUPS = {
+    "leader",
+    "leaders",
+    "president",
+    "presidents",
+    "minister",
+    "ministers",
+    "premiers",
+    "counterparts",
+    "heads",
+    "officials",
+    "chiefs",
+    "diplomats",
+}
+_GROUP_MARKERS = {"both", "two"}
+_SYNONYMS = {
+    "premier": "prime minister",
+    "head of state": "president",
+    "emir": "amir",
+    "head of government": "prime minister",
+    "chairman": "chair",
+    "chairperson": "chair",
+    "chairwoman": "chair",
+}
+
+
+def _head(title: str) -> str:
+    """The office a title names, without modifiers and complements: "First Deputy Prime
+    Minister of Kazakhstan" -> "prime minister"."""
+    text = normalize(title).split(" of ")[0].split(" to ")[0]
+    for long, short in _SYNONYMS.items():
+        if text.endswith(long):
+            return short
+    for word in ("first ", "deputy ", "vice ", "acting ", "former "):
+        text = text.replace(word, "")
+    words = text.split()
+    if len(words) > 1 and " ".join(words[-2:]) in {"prime minister", "foreign minister"}:
+        return " ".join(words[-2:])
+    return words[-1] if words else text
+
+
+def _owner(title: Span, resolver: Resolver) -> Mention | None:
+    """The country named in or just before a title used alone ("the Kazakh President")."""
+    doc = title.doc
+    for i in [*range(title.start, title.end), title.start - 1]:
+        m = resolver.inside.get(i) if i >= 0 else None
+        if m is not None and m.type == "Country":
+            return m
+        if i == title.start - 1 and i >= 0 and doc[i].dep_ == "case" and i > 0:
+            m = resolver.inside.get(i - 1)
+            if m is not None and m.type == "Country":
+                return m
+    return None
+
+
+def _alone(title: Span, resolver: Resolver) -> bool:
+    """A title that introduces no name: "the President said", "the Kazakh Prime Minister"."""
+    doc = title.doc
+    after = resolver.inside.get(title.end)
+    if after is not None and after.type == "Person":
+        return False
+    if title.end < len(doc) and doc[title.end].text in {",", "("}:
+        nxt = resolver.inside.get(title.end + 1)
+        if nxt is not None and nxt.type == "Person":
+            return False
+    before = resolver.inside.get(title.start - 1) if title.start else None
+    if before is not None and before.type == "Person":
+        return False
+    left = doc[title.start - 1] if title.start else None
+    return left is not None and (
+        left.lower_ in {"the", "his", "her", "their"}
+        or (resolver.inside.get(left.i) is not None and resolver.inside[left.i].type == "Country")
+    )
+
+
+def title_mentions(
+    doc: Doc,
+    resolver: Resolver,
+    clusters: list[Cluster],
+    positions: list[Held],
+    country_of: dict[str, str],
+) -> list[tuple[Mention, Held]]:
+    """Person mentions for titles used alone, each with the position it states."""
+    found = []
+    for title in doc.spans.get(SPAN_KEY, []):
+        if not _alone(title, resolver):
+            continue
+        owner = _owner(title, resolver)
+        head = _head(title.text)
+        best = None
+        for held in sorted(positions, key=lambda h: h.person.span.start):
+            if held.person.span.start >= title.start or held.title is None:
+                continue
+            same_office = _head(held.title) == head
+            person = held.person.entity
+            same_side = owner is None or country_of.get(person) == owner.entity
+            if same_office and same_side:
+                best = held.person
+        if best is None and owner is not None:
+            sided = [
+                c
+                for c in clusters
+                if c.type == "Person"
+                and country_of.get(c.id) == owner.entity
+                and c.mentions[0].span.start < title.start
+            ]
+            if len(sided) == 1:
+                best = sided[0].mentions[0]
+        if best is None:
+            continue
+        mention = Mention(title, "Person", "Person", entity=best.entity)
+        found.append((mention, Held(mention, _bare(title, owner), owner, title.sent)))
+    return found
+
+
+def _bare(title: Span, owner: Mention | None) -> str:
+    """The title without the demonym before it or the country after it."""
+    start, end = title.start, title.end
+    if owner is not None and owner.span.start >= title.start and owner.span.end == title.end:
+        end = owner.span.start
+        while end > start and title.doc[end - 1].lower_ in {"of", "the", "republic"}:
+            end -= 1
+    return title.doc[start:end].text
+
+
+def _main(
+    clusters: list[Cluster], kind: str, country_of: dict[str, str] | None = None
+) -> list[Cluster]:
+    """The article's two main entities of a kind: the most mentioned, earliest first."""
+    counted = Counter({c.id: len(c.mentions) for c in clusters if c.type == kind})
+    ranked = sorted(
+        (c for c in clusters if c.id in counted),
+        key=lambda c: (-counted[c.id], c.mentions[0].span.start),
+    )
+    if kind == "Person" and country_of:
+        chosen: list[Cluster] = []
+        for c in ranked:
+            if all(
+                country_of.get(c.id) != country_of.get(o.id) or c.id not in country_of
+                for o in chosen
+            ):
+                chosen.append(c)
+            if len(chosen) == 2:
+                break
+        return chosen
+    return ranked[:2]
+
+
+def _is_group(token: Token) -> str | None:
+    """``country`` or ``person`` for a plural reference to the two sides, else None."""
+    lower = token.lower_
+    if token.pos_ not in {"NOUN", "PROPN"} or lower not in _COUNTRY_GROUPS | _PEOPLE_GROUPS:
+        return None
+    left = {t.lower_ for t in token.lefts}
+    plural = token.tag_ in {"NNS", "NNPS"} or lower.endswith("s")
+    if not (left & _GROUP_MARKERS or ("the" in left and plural)):
+        return None
+    if any(t.ent_type_ in {"NORP", "GPE"} for t in token.lefts):
+        return None  # "the two Korean sides", "the Central Asian countries": not the two sides
+    if lower in {"side", "party", "country", "nation", "state"} and not left & _GROUP_MARKERS:
+        return None
+    return "country" if lower in _COUNTRY_GROUPS else "person"
+
+
+def group_mentions(doc: Doc, clusters: list[Cluster], country_of: dict[str, str]) -> list[Mention]:
+    """Mentions of "the sides", "the two leaders" and the like, with their members."""
+    countries = _main(clusters, "Country")
+    people = _main(clusters, "Person", country_of)
+    found = []
+    for token in doc:
+        kind = _is_group(token)
+        if kind is None:
+            continue
+        members = countries if kind == "country" else people
+        if len(members) != 2:
+            continue
+        span = doc[token.i : token.i + 1]
+        group = Mention(span, "Group", kind)
+        group.members = tuple(c.mentions[0] for c in members)
+        found.append(group)
+    return found
