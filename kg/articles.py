@@ -21,7 +21,7 @@ from pathlib import Path
 from kg.errors import ArticleError
 from kg.types import Article
 
-__all__ = ["TEXT_SUFFIXES", "parse_date", "parse_text", "read_articles", "read_path"]
+__all__ = ["TEXT_SUFFIXES", "parse_date", "parse_text", "read_articles", "read_path", "unwrap"]
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -82,6 +82,54 @@ def parse_date(value: str | date | None) -> date | None:
         return None
 
 
+_SINGLE_NEWLINE = re.compile(r"(?<=\S)\n(?=\S)")
+_GLUE_WORDS = {
+    "the",
+    "of",
+    "and",
+    "to",
+    "with",
+    "between",
+    "in",
+    "on",
+    "for",
+    "by",
+    "at",
+    "a",
+    "an",
+    "'s",
+    "’s",
+    "from",
+    "as",
+    "his",
+    "her",
+    "their",
+    "its",
+    "that",
+    "which",
+}
+
+
+def _wrapped(match: re.Match[str]) -> str:
+    text, at = match.string, match.start()
+    before = text[max(0, at - 20) : at].split()[-1] if text[:at].split() else ""
+    after = text[at + 1]
+    lowered = before.lower()
+    glue = lowered in _GLUE_WORDS or lowered.endswith(("'s", "’s"))
+    if glue or ((after.islower() and before[-1:].isalnum()) or before.endswith(",")):
+        return " "
+    return "\n"
+
+
+def unwrap(text: str) -> str:
+    r"""Text with hard line wraps inside sentences turned into spaces (offsets unchanged).
+
+    >>> unwrap("the meeting between Kazakhstan's\nPrime Minister and the\nambassador.\nNew line")
+    "the meeting between Kazakhstan's Prime Minister and the ambassador.\nNew line"
+    """
+    return _SINGLE_NEWLINE.sub(_wrapped, text)
+
+
 def _place_name(raw: str) -> str:
     return raw.title() if raw.isupper() else raw
 
@@ -91,8 +139,15 @@ def _agency_name(raw: str) -> str:
     return raw.title() if raw.isupper() and len(raw) > 4 else raw
 
 
+_SYNDICATION = re.compile(r"^\(MENAFN\s*-\s*(?P<agency>[^)]{2,60})\)\s*")
+
+
 def _dateline(text: str) -> tuple[str | None, str | None, str]:
     """(place, agency, text with the dateline cut out) for a dateline near the start."""
+    syndicated = _SYNDICATION.match(text)
+    if syndicated:
+        place, agency, rest = _dateline(text[syndicated.end() :])
+        return place, agency or syndicated["agency"].strip(), rest
     for regex in _DATELINE_RES:
         match = regex.match(text)
         if match and match.end() < len(text):
@@ -134,7 +189,7 @@ def parse_text(
     place, agency, text = _dateline(text.strip())
     return Article(
         id=article_id,
-        text=text.strip(),
+        text=unwrap(text.strip()),
         date=published,
         dateline=place,
         publisher=agency,

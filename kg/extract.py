@@ -24,7 +24,7 @@ from kg.link.kb import KnowledgeBase, normalize
 from kg.nlp.affiliation import affiliations
 from kg.nlp.anaphora import group_mentions, title_mentions
 from kg.nlp.coref import Cluster, resolve
-from kg.nlp.frames import Facts, derive
+from kg.nlp.frames import Facts, around, derive
 from kg.nlp.mentions import Mention, find_mentions
 from kg.nlp.positions import Held, find_positions
 from kg.nlp.relations import Candidate, Resolver, find_relations
@@ -130,7 +130,9 @@ class _Article:
             else:
                 self._add(candidate)
         self._meet_heads(delegation_meetings)
-        derive(self.facts, self.by_id, self.countries, self._events_by_sentence(), self.country_ids)
+        derive(
+            self.facts, self.by_id, self.countries, self._events_by_sentence(), self._main_event()
+        )
         self._represents()
         entities = self._entities() + self._header_entities()
         relations = tuple(sorted((f.relation() for f in self.facts), key=_order))
@@ -170,10 +172,21 @@ class _Article:
                         c.rule + "+delegation-head",
                     )
 
+    def _main_event(self) -> Cluster | None:
+        """The event the article reports: the first one its first two sentences name."""
+        sentences = list(self.doc.sents)[:2]
+        lead_end = sentences[-1].end if sentences else 0
+        for m in sorted(self.mentions, key=lambda m: m.span.start):
+            if m.span.start >= lead_end:
+                break
+            if m.type == "Event" and m.entity and not around(m):
+                return self.by_id[m.entity]
+        return None
+
     def _events_by_sentence(self) -> dict[int, list[Cluster]]:
         found: dict[int, list[Cluster]] = {}
         for m in self.mentions:
-            if m.type == "Event" and m.entity:
+            if m.type == "Event" and m.entity and not around(m):
                 events = found.setdefault(m.span.sent.start, [])
                 if self.by_id[m.entity] not in events:
                     events.append(self.by_id[m.entity])
@@ -211,7 +224,7 @@ class _Article:
         for cluster, request in zip(self.clusters, requests, strict=True):
             qid = links.get(cluster.id)
             label = request.label
-            if qid in self.kb and cluster.type in _GLOBAL:
+            if qid in self.kb and cluster.type in _GLOBAL and cluster.cls != "Region":
                 label = self.kb[qid].label
             positions = tuple(
                 dict.fromkeys(
@@ -319,7 +332,7 @@ class _Article:
 def _label(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str]) -> str:
     """The entity's name: the fullest name of a person, a delegation by its country, else the
     first specific mention."""
-    forms = [m.text for m in cluster.mentions if m.type == cluster.type]
+    forms = [m.text for m in cluster.mentions if m.type == cluster.type and not m.anaphor]
     if cluster.type == "Person":
         return max(forms, key=lambda f: (len(f.split()), -forms.index(f)))
     specific = [m.text for m in cluster.mentions if len(m.span) > 1 and m.type == cluster.type]

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.link.kb import normalize
 from kg.nlp.coref import Cluster
 from kg.nlp.mentions import Mention
-from kg.nlp.positions import Held
+from kg.nlp.positions import Held, bare_title
 from kg.nlp.relations import Resolver
 from kg.nlp.titles import SPAN_KEY
 
@@ -106,9 +106,10 @@ def _alone(title: Span, resolver: Resolver) -> bool:
     if before is not None and before.type == "Person":
         return False
     left = doc[title.start - 1] if title.start else None
-    return left is not None and (
-        left.lower_ in {"the", "his", "her", "their"}
-        or (resolver.inside.get(left.i) is not None and resolver.inside[left.i].type == "Country")
+    if left is None or left.is_punct or left.is_sent_start:
+        return title.root.dep_ in {"nsubj", "nsubjpass"}
+    return left.lower_ in {"the", "his", "her", "their"} or (
+        resolver.inside.get(left.i) is not None and resolver.inside[left.i].type == "Country"
     )
 
 
@@ -126,15 +127,16 @@ def title_mentions(
             continue
         owner = _owner(title, resolver)
         head = _head(title.text)
-        best = None
+        best, best_rank = None, None
         for held in sorted(positions, key=lambda h: h.person.span.start):
             if held.person.span.start >= title.start or held.title is None:
                 continue
             same_office = _head(held.title) == head
             person = held.person.entity
             same_side = owner is None or country_of.get(person) == owner.entity
-            if same_office and same_side:
-                best = held.person
+            rank = (not held.inferred, held.person.span.start)
+            if same_office and same_side and (best_rank is None or rank > best_rank):
+                best, best_rank = held.person, rank
         if best is None and owner is not None:
             sided = [
                 c
@@ -147,19 +149,9 @@ def title_mentions(
                 best = sided[0].mentions[0]
         if best is None:
             continue
-        mention = Mention(title, "Person", "Person", entity=best.entity)
-        found.append((mention, Held(mention, _bare(title, owner), owner, title.sent)))
+        mention = Mention(title, "Person", "Person", entity=best.entity, anaphor=True)
+        found.append((mention, Held(mention, bare_title(title, owner), owner, title.sent)))
     return found
-
-
-def _bare(title: Span, owner: Mention | None) -> str:
-    """The title without the demonym before it or the country after it."""
-    start, end = title.start, title.end
-    if owner is not None and owner.span.start >= title.start and owner.span.end == title.end:
-        end = owner.span.start
-        while end > start and title.doc[end - 1].lower_ in {"of", "the", "republic"}:
-            end -= 1
-    return title.doc[start:end].text
 
 
 def _main(

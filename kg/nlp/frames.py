@@ -23,7 +23,7 @@ from spacy.tokens import Span
 from kg.nlp.coref import Cluster
 from kg.types import Relation
 
-__all__ = ["MEETINGS", "Fact", "Facts", "derive"]
+__all__ = ["MEETINGS", "Fact", "Facts", "around", "derive"]
 
 MEETINGS = {"Meeting", "Session", "Talks", "Summit", "Forum", "Conference", "PhoneCall"}
 BILATERAL = {"Meeting", "Session", "Talks", "PhoneCall"}
@@ -100,24 +100,53 @@ def _events_in(sentence: Span, events: dict[int, list[Cluster]]) -> list[Cluster
     return events.get(sentence.start, [])
 
 
+def around(mention) -> bool:
+    """An event named only as a time frame ("on the eve of the session", "ahead of the
+    summit", "after the talks"): what the sentence tells happened beside it, not in it."""
+    token = mention.root
+    while token.dep_ in {"pobj", "compound"} and token.head is not token:
+        token = token.head
+        if token.lower_ in {
+            "eve",
+            "ahead",
+            "before",
+            "after",
+            "following",
+            "prior",
+            "since",
+            "until",
+            "sidelines",
+            "margins",
+            "side",
+            "run-up",
+        }:
+            return True
+        if token.dep_ == "prep" and token.lower_ not in {"of"}:
+            return token.lower_ in {"before", "after", "following", "ahead", "until", "since"}
+    return False
+
+
 def derive(
     facts: Facts,
     clusters: dict[str, Cluster],
     countries: dict[str, str],
     events_by_sentence: dict[int, list[Cluster]],
-    country_entities: dict[str, str],
+    main: Cluster | None,
 ) -> None:
     """Add the facts that follow (see the module docstring).
 
     ``countries`` maps person and delegation ids to the id of the country they act for;
     ``events_by_sentence`` lists the event clusters named in each sentence (by its start);
-    ``country_entities`` maps country QIDs to entity ids.
+    ``main`` is the event the article reports, if its lead names one.
     """
     _delegation_heads(facts, clusters, countries)
     _participants(facts, clusters, events_by_sentence)
+    if main is not None:
+        _main_event(facts, clusters, main)
     _event_pairs(facts, clusters, countries)
     _side_participants(facts, clusters, countries)
     _visits(facts, clusters)
+    _announced_only(facts, clusters, main)
 
 
 def _delegation_heads(
@@ -163,6 +192,51 @@ def _participants(
                     )
             if f.predicate == "visited" and obj.type in {"Place", "Country"}:
                 facts.add(event.id, "heldIn", obj.id, f.sentence, 0.7, f.status, "heldIn/visit")
+
+
+def _main_event(facts: Facts, clusters: dict[str, Cluster], main: Cluster) -> None:
+    """Delegations (and their heads) that take part in no named event took part in the
+    meeting or session the article reports."""
+    if main.cls not in IN_PERSON:
+        return
+    busy = {f.object for f in facts.of("participant", None)}
+    for f in facts.of("headedBy", None):
+        if clusters[f.subject].type == "Delegation" and f.subject not in busy:
+            for member in (f.subject, f.object):
+                facts.add(
+                    main.id,
+                    "participant",
+                    member,
+                    f.sentence,
+                    0.65,
+                    f.status,
+                    "participant/main-event",
+                )
+
+
+def _announced_only(facts: Facts, clusters: dict[str, Cluster], main: Cluster | None) -> None:
+    """Of planned events, only the one the article announces keeps its frame: plans for
+    other talks are not facts of the article."""
+    for key, f in list(facts.found.items()):
+        event = clusters[f.subject]
+        if (
+            f.status == "planned"
+            and f.predicate in {"participant", "heldIn", "headedBy"}
+            and event.type == "Event"
+            and (main is None or f.subject != main.id)
+            and not _named_event(event)
+        ):
+            del facts.found[key]
+
+
+def _named_event(event: Cluster) -> bool:
+    """An event the article names as such ("the 44th meeting of the Intergovernmental
+    Committee"), not generic talks or a press conference."""
+    return any(
+        t.like_num or (t.is_title and not t.is_sent_start and t.pos_ == "PROPN")
+        for m in event.mentions
+        for t in m.span
+    )
 
 
 def _people_of(facts: Facts, event: str, clusters: dict[str, Cluster]) -> list[Fact]:

@@ -59,7 +59,8 @@ class GazetteerComponent:
         self.not_places = word_list("not_places")
         self.org_heads = word_list("org_heads")
         self.place_heads = word_list("place_heads")
-        self.title_words = {w for title in word_list("titles") for w in title.split()} | word_list(
+        self.titles = word_list("titles")
+        self.title_words = {w for t in self.titles for w in t.split()} | word_list(
             "title_modifiers"
         )
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -85,7 +86,7 @@ class GazetteerComponent:
         return entry.type == "Country" or len(name) > 3 or name.isupper()
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = [piece for ent in doc.ents for piece in self._fix(ent)]
+        ents = [piece for ent in doc.ents for piece in self._fix(ent) if piece is not None]
         matches = [Span(doc, s, e, label=label) for label, s, e in self.matcher(doc)]
         people = [m for m in matches if m.label_ == "PERSON"]
         ents = [piece for ent in ents for piece in _outside(ent, people)] + people
@@ -99,7 +100,7 @@ class GazetteerComponent:
         doc.ents = filter_spans(ents)
         return doc
 
-    def _fix(self, ent: Span) -> Iterator[Span]:
+    def _fix(self, ent: Span) -> Iterator[Span | None]:
         """The entity retyped, trimmed or split into a body and a person's name."""
         if ent.label_ not in NAME_LABELS:
             yield ent
@@ -119,8 +120,16 @@ class GazetteerComponent:
             return
         yield self._retype(ent)
 
-    def _retype(self, ent: Span) -> Span:
+    def _is_title(self, ent: Span) -> bool:
+        """ "Heads of State", "the Prime Minister": a title the recognizer took for a name."""
+        words = ent.text.split()
+        singular = " ".join([words[0].removesuffix("s"), *words[1:]]) if words else ""
+        return ent.text in self.titles or singular in self.titles
+
+    def _retype(self, ent: Span) -> Span | None:
         text = ent.text
+        if ent.label_ in {"ORG", "PERSON"} and self._is_title(ent):
+            return None
         if len(ent) == 1 and self.kb.demonym(text):
             return _relabel(ent, "NORP")
         if ent.label_ == "NORP":

@@ -51,7 +51,8 @@ class Mention:
 
     ``country`` is the QID of the country a place, body or delegation belongs to; ``owner``
     the person a delegation belongs to ("his delegation"); ``members`` the mentions a plural
-    reference stands for ("the sides": the two countries).
+    reference stands for ("the sides": the two countries); ``anaphor`` marks a reference
+    that is not a name ("the Kazakh President").
     """
 
     span: Span
@@ -63,6 +64,7 @@ class Mention:
     entity: str | None = None
     owner: Mention | None = None
     members: tuple[Mention, ...] = ()
+    anaphor: bool = False
 
     @property
     def text(self) -> str:
@@ -243,7 +245,7 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
     right = token.i + 1
     complements = {"of", "on", "between"} | ({"to"} if token.lemma_ in {"visit", "trip"} else set())
     for child in token.rights:
-        if child.dep_ == "prep" and child.lower_ in complements:
+        if child.dep_ == "prep" and child.lower_ in complements and not _temporal(child):
             right = max(right, _noun_phrase_end(child))
         elif child.dep_ != "prep":
             break
@@ -252,6 +254,11 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
     while right > token.i + 1 and (doc[right - 1].is_punct or doc[right - 1].dep_ in {"cc"}):
         right -= 1
     return doc[left:right]
+
+
+def _temporal(prep: Token) -> bool:
+    """ "on 22 September", "on Friday": a date, not a topic of the event."""
+    return any(c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
 
 
 _CLAUSE_DEPS = {"acl", "relcl", "advcl", "appos", "punct", "parataxis", "dep"}

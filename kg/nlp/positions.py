@@ -17,7 +17,7 @@ from kg.nlp.mentions import Mention
 from kg.nlp.relations import Resolver
 from kg.nlp.titles import SPAN_KEY
 
-__all__ = ["Held", "find_positions"]
+__all__ = ["Held", "bare_title", "find_positions"]
 
 _OWNER_TYPES = {"Country", "Organization"}
 
@@ -33,6 +33,7 @@ class Held:
     title: str | None
     of: Mention | None
     sentence: Span
+    inferred: bool = False
 
 
 def _mention_at(resolver: Resolver, i: int) -> Mention | None:
@@ -79,7 +80,7 @@ def _owner(doc: Doc, title: Span, resolver: Resolver) -> Mention | None:
     return None
 
 
-def _bare_title(title: Span, owner: Mention | None) -> str:
+def bare_title(title: Span, owner: Mention | None) -> str:
     """The title without a trailing ``of <owner>``: "Prime Minister of Belarus" -> "Prime
     Minister"; "Minister of Foreign Affairs" stays whole."""
     if owner is not None and title.start <= owner.span.start and owner.span.end == title.end:
@@ -119,7 +120,7 @@ def _counterparts(doc: Doc, resolver: Resolver, held: list[Held]) -> list[Held]:
         other = resolver.mention(possessor) if possessor is not None else None
         titles = [h.title for h in held if other is not None and h.person.entity == other.entity]
         if titles or owner is not None:
-            found.append(Held(person, titles[0] if titles else None, owner, token.sent))
+            found.append(Held(person, titles[0] if titles else None, owner, token.sent, True))
     return found
 
 
@@ -131,5 +132,5 @@ def find_positions(doc: Doc, resolver: Resolver) -> list[Held]:
         if person is None:
             continue
         owner = _owner(doc, title, resolver)
-        held.append(Held(person, _bare_title(title, owner), owner, title.sent))
+        held.append(Held(person, bare_title(title, owner), owner, title.sent))
     return held + _counterparts(doc, resolver, held)

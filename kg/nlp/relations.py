@@ -127,7 +127,11 @@ def _controlled(pattern: list[dict]) -> list[dict] | None:
         "RIGHT_ID": "_controller",
         "RIGHT_ATTRS": {"POS": {"IN": ["VERB", "AUX"]}},
     }
-    inherited = {**subject, "LEFT_ID": "_controller"}
+    inherited = {
+        **subject,
+        "LEFT_ID": "_controller",
+        "RIGHT_ATTRS": {**subject["RIGHT_ATTRS"], "DEP": {"IN": ["nsubj", "nsubjpass"]}},
+    }
     rest = [spec for spec in pattern[1:] if spec is not subject]
     return [verb, controller, inherited, *rest]
 
@@ -231,8 +235,12 @@ class Resolver:
         return None
 
     def antecedent(self, pronoun: Token) -> Mention | None:
-        """The person a he/his/she/her refers to: the latest one before it, preferring the
-        subject of its own or the previous sentence."""
+        """The person a he/his/she/her refers to: in a phrase put before its clause ("during
+        his visit, the Minister inspected"), the subject of that clause; else the latest person
+        before it, preferring a subject of its own sentence."""
+        subject = self._fronted_subject(pronoun)
+        if subject is not None:
+            return subject
         before = [m for m in self.people if m.span.end <= pronoun.i]
         if not before:
             return None
@@ -244,11 +252,24 @@ class Resolver:
         ]
         return (subjects or before)[-1]
 
+    def _fronted_subject(self, pronoun: Token) -> Mention | None:
+        node = pronoun
+        while node.head is not node and node.pos_ not in {"VERB", "AUX"}:
+            if node.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+                return None
+            node = node.head
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects or subjects[0].i < pronoun.i:
+            return None
+        found = self.by_root.get(subjects[0].i) or self.inside.get(subjects[0].i)
+        return found if found is not None and found.type == "Person" else None
+
     def expand(self, token: Token) -> list[Mention]:
         """The mentions of a node and of its coordinated conjuncts; a plural reference ("the
         sides") stands for its members."""
         found: list[Mention] = []
-        for t in [token, *token.conjuncts]:
+        appositions = [c for c in token.children if c.dep_ == "appos"]
+        for t in [token, *token.conjuncts, *appositions]:
             m = self.mention(t)
             for each in (m.members or (m,)) if m is not None else ():
                 if each not in found:
