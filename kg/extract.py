@@ -10,6 +10,7 @@ follow from them (``frames``), trade figures (``trade``).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
@@ -20,11 +21,11 @@ from spacy.tokens import Doc
 
 from kg.dates import resolve_date
 from kg.link import Linker, LinkRequest, OfflineLinker
-from kg.link.kb import KnowledgeBase, normalize
+from kg.link.kb import KBEntry, KnowledgeBase, normalize
 from kg.nlp.affiliation import affiliations
 from kg.nlp.anaphora import group_mentions, title_mentions
 from kg.nlp.coref import Cluster, resolve
-from kg.nlp.frames import Facts, around, derive
+from kg.nlp.frames import MEETINGS, Facts, Scene, around, derive
 from kg.nlp.mentions import Mention, find_mentions
 from kg.nlp.positions import Held, find_positions
 from kg.nlp.relations import Candidate, Resolver, find_relations
@@ -101,7 +102,8 @@ class _Article:
             self.positions.append(held)
             if held.of is not None and held.of.type == "Country" and held.of.entity:
                 self.countries.setdefault(mention.entity, held.of.entity)
-        self.mentions.extend(group_mentions(self.doc, self.clusters, self.countries))
+        self.resolver = Resolver(self.doc, self.mentions)
+        self.mentions.extend(group_mentions(self.doc, self.resolver, self.clusters, self.countries))
         self.resolver = Resolver(self.doc, self.mentions)
 
     def _delegation_sides(self) -> None:
@@ -130,9 +132,16 @@ class _Article:
             else:
                 self._add(candidate)
         self._meet_heads(delegation_meetings)
-        derive(
-            self.facts, self.by_id, self.countries, self._events_by_sentence(), self._main_event()
+        scene = Scene(
+            clusters=self.by_id,
+            countries=self.countries,
+            sentences=list(self.doc.sents),
+            events=self._events_by_sentence(),
+            main=self._main_event(),
+            place_countries=self._place_countries(),
+            named_countries=self._named_countries(),
         )
+        derive(self.facts, scene)
         self._represents()
         entities = self._entities() + self._header_entities()
         relations = tuple(sorted((f.relation() for f in self.facts), key=_order))
@@ -171,6 +180,29 @@ class _Article:
                         c.status,
                         c.rule + "+delegation-head",
                     )
+
+    def _named_countries(self) -> dict[str, list[str]]:
+        """The countries named inside each meeting's mentions ("Forum of Regions of Russia
+        and Belarus", "Kazakhstan-Belarusian commission")."""
+        found: dict[str, list[str]] = {}
+        for m in self.mentions:
+            if m.type != "Event" or not m.entity or self.by_id[m.entity].cls not in MEETINGS:
+                continue
+            for other in self.mentions:
+                inside = m.span.start <= other.span.start and other.span.end <= m.span.end
+                if inside and other.type == "Country" and other.entity:
+                    countries = found.setdefault(m.entity, [])
+                    if other.entity not in countries:
+                        countries.append(other.entity)
+        return found
+
+    def _place_countries(self) -> dict[str, str]:
+        """The country (entity id) each place lies in, where the article names it."""
+        return {
+            c.id: self.country_ids[c.country]
+            for c in self.clusters
+            if c.type == "Place" and c.country in self.country_ids
+        }
 
     def _main_event(self) -> Cluster | None:
         """The event the article reports: the first one its first two sentences name."""
@@ -225,7 +257,7 @@ class _Article:
             qid = links.get(cluster.id)
             label = request.label
             if qid in self.kb and cluster.type in _GLOBAL and cluster.cls != "Region":
-                label = self.kb[qid].label
+                label = common_name(self.kb[qid])
             positions = tuple(
                 dict.fromkeys(
                     Position(h.title, h.of.entity if h.of is not None else None)
@@ -269,7 +301,7 @@ class _Article:
             found.append(
                 Entity(
                     id=f"e{len(self.clusters) + len(found) + 1}",
-                    label=entry.label if entry else name,
+                    label=common_name(entry) if entry else name,
                     type=type_,
                     cls=entry.cls if entry else cls,
                     aliases=(name,) if entry and entry.label != name else (),
@@ -329,6 +361,16 @@ class _Article:
                 )
 
 
+_FORMAL = re.compile(r"^(?:People's Republic of|Kingdom of(?: the)?|The) ")
+
+
+def common_name(entry: KBEntry) -> str:
+    """The name people use: "China" for "People's Republic of China", "Denmark" for
+    "Kingdom of Denmark", else the knowledge base label."""
+    short = _FORMAL.sub("", entry.label)
+    return short if short != entry.label and short in entry.aliases else entry.label
+
+
 def _label(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str]) -> str:
     """The entity's name: the fullest name of a person, a delegation by its country, else the
     first specific mention."""
@@ -338,10 +380,14 @@ def _label(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str
     specific = [m.text for m in cluster.mentions if len(m.span) > 1 and m.type == cluster.type]
     if cluster.type == "Delegation":
         country = countries.get(cluster.id)
-        if country and not any(by_id[country].forms[0] in s for s in specific):
-            return f"{by_id[country].forms[0]} delegation"
+        name = _label(by_id[country], by_id, countries) if country else None
+        if name and not any(name in s for s in specific):
+            return f"{name} delegation"
     if cluster.type in {"Event", "Agreement", "Delegation"}:
         return specific[0] if specific else forms[0]
+    kb = KnowledgeBase.load()
+    if cluster.type == "Country" and cluster.qid in kb:
+        return common_name(kb[cluster.qid])
     return max(forms, key=len)
 
 

@@ -11,6 +11,7 @@ protocol" as two signatures and "the Kazakh President received X" as a meeting.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
@@ -180,6 +181,8 @@ def _main(
 def _is_group(token: Token) -> str | None:
     """``country`` or ``person`` for a plural reference to the two sides, else None."""
     lower = token.lower_
+    if lower == "two" and token.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj"}:
+        return "person" if any(t.lower_ == "the" for t in token.lefts) else None
     if token.pos_ not in {"NOUN", "PROPN"} or lower not in _COUNTRY_GROUPS | _PEOPLE_GROUPS:
         return None
     left = {t.lower_ for t in token.lefts}
@@ -193,11 +196,28 @@ def _is_group(token: Token) -> str | None:
     return "country" if lower in _COUNTRY_GROUPS else "person"
 
 
-def group_mentions(doc: Doc, clusters: list[Cluster], country_of: dict[str, str]) -> list[Mention]:
-    """Mentions of "the sides", "the two leaders" and the like, with their members."""
+def _pair_subject(sent: Span, resolver: Resolver, groups: list[Mention]) -> tuple[Mention, ...]:
+    """The people a sentence's plural subject names: "X and Y met", "the two leaders"."""
+    for token in sent:
+        if token.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        group = next((g for g in groups if g.span.start == token.i and g.cls == "person"), None)
+        if group is not None:
+            return group.members
+        people = [resolver.mention(t) for t in (token, *token.conjuncts)]
+        if len(people) > 1 and all(p is not None and p.type == "Person" for p in people):
+            return tuple(people)
+    return ()
+
+
+def group_mentions(
+    doc: Doc, resolver: Resolver, clusters: list[Cluster], country_of: dict[str, str]
+) -> list[Mention]:
+    """Mentions of "the sides", "the two leaders" and the like, with their members; "they"
+    after a sentence about two people stands for them."""
     countries = _main(clusters, "Country")
     people = _main(clusters, "Person", country_of)
-    found = []
+    found: list[Mention] = []
     for token in doc:
         kind = _is_group(token)
         if kind is None:
@@ -205,8 +225,15 @@ def group_mentions(doc: Doc, clusters: list[Cluster], country_of: dict[str, str]
         members = countries if kind == "country" else people
         if len(members) != 2:
             continue
-        span = doc[token.i : token.i + 1]
-        group = Mention(span, "Group", kind)
+        group = Mention(doc[token.i : token.i + 1], "Group", kind)
         group.members = tuple(c.mentions[0] for c in members)
         found.append(group)
+    sentences = list(doc.sents)
+    for before, sent in itertools.pairwise(sentences):
+        pair = _pair_subject(before, resolver, found)
+        for token in sent:
+            if pair and token.lower_ in {"they", "them"} and token.pos_ == "PRON":
+                group = Mention(doc[token.i : token.i + 1], "Group", "person")
+                group.members = pair
+                found.append(group)
     return found

@@ -22,12 +22,6 @@ from kg.nlp.mentions import HONORIFICS, Mention
 
 __all__ = ["Cluster", "resolve"]
 
-EVENT_FAMILIES = [
-    {"Meeting", "Session", "Talks", "Summit", "Forum", "Conference"},
-    {"Visit"},
-    {"SigningCeremony"},
-    {"PhoneCall"},
-]
 _BARE_DETERMINERS = {"the", "this", "that", "these", "those", "his", "her", "their", "its"}
 
 
@@ -61,8 +55,16 @@ def _name_tokens(text: str) -> list[str]:
     return [t for t in normalize(text).split() if t not in HONORIFICS]
 
 
-def _same_family(a: str, b: str) -> bool:
-    return any(a in family and b in family for family in EVENT_FAMILIES)
+def _refers_back(mention: Mention, cluster: Cluster) -> bool:
+    lemma = mention.root.lemma_.lower()
+    if any(m.root.lemma_.lower() == lemma for m in cluster.mentions):
+        return True
+    return lemma in {"meeting", "event"} and cluster.cls in {
+        "Meeting",
+        "Session",
+        "Talks",
+        "Summit",
+    }
 
 
 def _definite(mention: Mention) -> bool:
@@ -158,7 +160,7 @@ class _Resolver:
 
     def events(self, mentions: list[Mention], kind: str) -> None:
         for m in mentions:
-            previous = self._latest(kind, m.cls)
+            previous = self._latest(kind, m)
             if _is_bare(m) and _definite(m) and previous is not None:
                 previous.add(m)
                 continue
@@ -168,9 +170,14 @@ class _Resolver:
             else:
                 self.new(m, key)
 
-    def _latest(self, kind: str, cls: str | None = None) -> Cluster | None:
+    def _latest(self, kind: str, mention: Mention | None = None) -> Cluster | None:
+        """The latest cluster of a kind that a bare mention can refer back to: one named
+        with the same head word ("the talks"), or for "the meeting" any meeting, session,
+        talks or summit."""
         for cluster in reversed(self.clusters):
-            if cluster.type == kind and (cls is None or _same_family(cluster.cls, cls)):
+            if cluster.type != kind:
+                continue
+            if mention is None or _refers_back(mention, cluster):
                 return cluster
         return None
 

@@ -1,14 +1,16 @@
 """Facts that follow from other facts of the same article, the way a reader fills them in.
 
-- a person acts for their side: ``represents`` from titles and affiliations, a delegation
-  represents its country and so does the person heading it;
-- who took part in an event: the people who met or headed delegations in a sentence that
-  names the event, the people in a visit, and for a meeting, session or talks between sides
-  the countries those people represent;
-- the two people heading the delegations of a bilateral meeting met; the two people who took
-  part in a meeting met;
-- a visit's participants visited the places it was held in;
-- "the sides signed": each country side signed.
+- a delegation's head acts for the delegation's country;
+- who took part in an event: the people who met, headed delegations or visited in a sentence
+  that names it; the pair who met in the sentence before a bare "the meeting"; delegations
+  that took part in nothing else, in the session the article reports; the countries named in
+  an event's name; for a visit the article reports, everyone the visitor met; for a meeting,
+  session or talks between sides, the countries its people represent;
+- two people from two sides in one meeting, session or talks met, and so did the heads of
+  two delegations of one session;
+- a visit's visitors visited the places it was held in; who visited a city visited its
+  country, and an event held in a foreign city was held in that country;
+- of planned events, only the announced or named ones keep their place and participants.
 
 Each rule keeps the evidence sentence of the fact it starts from and a lower confidence.
 """
@@ -16,19 +18,35 @@ Each rule keeps the evidence sentence of the fact it starts from and a lower con
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
 from kg.nlp.coref import Cluster
+from kg.nlp.mentions import Mention
 from kg.types import Relation
 
-__all__ = ["MEETINGS", "Fact", "Facts", "around", "derive"]
+__all__ = ["MEETINGS", "Fact", "Facts", "Scene", "around", "derive"]
 
 MEETINGS = {"Meeting", "Session", "Talks", "Summit", "Forum", "Conference", "PhoneCall"}
 BILATERAL = {"Meeting", "Session", "Talks", "PhoneCall"}
 IN_PERSON = {"Meeting", "Session", "Talks"}
-VISITOR_RULES = {"participant/visitor", "participant/visited"}
+VISITOR_RULES = {"participant/visitor", "participant/visitor-of", "participant/visited"}
+MEMBER_TYPES = {"Person", "Delegation", "Country", "Organization"}
+_AROUND = {
+    "eve",
+    "ahead",
+    "before",
+    "after",
+    "following",
+    "prior",
+    "since",
+    "until",
+    "sidelines",
+    "margins",
+    "side",
+    "run-up",
+}
 _STATUS_RANK = {"asserted": 0, "planned": 1, "negated": 2}
 
 
@@ -92,95 +110,88 @@ class Facts:
             if f.predicate == predicate and (status is None or f.status == status)
         ]
 
+    def participants(self, event: str) -> list[Fact]:
+        """The participant facts of one event."""
+        return [f for f in self.of("participant", None) if f.subject == event]
+
     def __iter__(self) -> Iterator[Fact]:
         return iter(list(self.found.values()))
 
 
-def _events_in(sentence: Span, events: dict[int, list[Cluster]]) -> list[Cluster]:
-    return events.get(sentence.start, [])
+@dataclass
+class Scene:
+    """What the rules know of the article besides its facts.
+
+    ``countries`` maps person and delegation ids to the id of the country they act for;
+    ``events`` lists the event clusters named in each sentence (by sentence start);
+    ``main`` is the event the article reports, if its lead names one; ``place_countries``
+    maps places to the country (entity id) they lie in, where the article names it;
+    ``named_countries`` the countries named inside each event's mentions.
+    """
+
+    clusters: dict[str, Cluster]
+    countries: dict[str, str]
+    sentences: list[Span]
+    events: dict[int, list[Cluster]] = field(default_factory=dict)
+    main: Cluster | None = None
+    place_countries: dict[str, str] = field(default_factory=dict)
+    named_countries: dict[str, list[str]] = field(default_factory=dict)
+
+    def index(self, sentence: Span) -> int:
+        """The position of a sentence in the article."""
+        return next(i for i, s in enumerate(self.sentences) if s.start == sentence.start)
 
 
-def around(mention) -> bool:
+def around(mention: Mention) -> bool:
     """An event named only as a time frame ("on the eve of the session", "ahead of the
     summit", "after the talks"): what the sentence tells happened beside it, not in it."""
     token = mention.root
     while token.dep_ in {"pobj", "compound"} and token.head is not token:
         token = token.head
-        if token.lower_ in {
-            "eve",
-            "ahead",
-            "before",
-            "after",
-            "following",
-            "prior",
-            "since",
-            "until",
-            "sidelines",
-            "margins",
-            "side",
-            "run-up",
-        }:
+        if token.lower_ in _AROUND:
             return True
-        if token.dep_ == "prep" and token.lower_ not in {"of"}:
+        if token.dep_ == "prep" and token.lower_ != "of":
             return token.lower_ in {"before", "after", "following", "ahead", "until", "since"}
     return False
 
 
-def derive(
-    facts: Facts,
-    clusters: dict[str, Cluster],
-    countries: dict[str, str],
-    events_by_sentence: dict[int, list[Cluster]],
-    main: Cluster | None,
-) -> None:
-    """Add the facts that follow (see the module docstring).
-
-    ``countries`` maps person and delegation ids to the id of the country they act for;
-    ``events_by_sentence`` lists the event clusters named in each sentence (by its start);
-    ``main`` is the event the article reports, if its lead names one.
-    """
-    _delegation_heads(facts, clusters, countries)
-    _participants(facts, clusters, events_by_sentence)
-    if main is not None:
-        _main_event(facts, clusters, main)
-    _event_pairs(facts, clusters, countries)
-    _side_participants(facts, clusters, countries)
-    _visits(facts, clusters)
-    _announced_only(facts, clusters, main)
+def derive(facts: Facts, scene: Scene) -> None:
+    """Add the facts that follow (see the module docstring)."""
+    _delegation_heads(facts, scene)
+    _participants(facts, scene)
+    _implicit_meetings(facts, scene)
+    _main_event(facts, scene)
+    _named_countries(facts, scene)
+    _event_pairs(facts, scene)
+    _visit_hosts(facts, scene)
+    _side_participants(facts, scene)
+    _visits(facts, scene)
+    _countries_of_places(facts, scene)
+    _announced_only(facts, scene)
 
 
-def _delegation_heads(
-    facts: Facts, clusters: dict[str, Cluster], countries: dict[str, str]
-) -> None:
+def _delegation_heads(facts: Facts, scene: Scene) -> None:
     """A delegation's head acts for the delegation's country."""
     for f in facts.of("headedBy", None):
-        delegation = clusters[f.subject]
-        if delegation.type == "Delegation" and f.subject in countries:
-            countries.setdefault(f.object, countries[f.subject])
+        if scene.clusters[f.subject].type == "Delegation" and f.subject in scene.countries:
+            scene.countries.setdefault(f.object, scene.countries[f.subject])
 
 
-def _participants(
-    facts: Facts, clusters: dict[str, Cluster], events_by_sentence: dict[int, list[Cluster]]
-) -> None:
-    """The people who met or headed delegations in a sentence naming a meeting took part."""
+def _participants(facts: Facts, scene: Scene) -> None:
+    """The people who met, headed delegations or visited in a sentence naming an event."""
     for f in list(facts):
         if f.status == "negated" or f.predicate not in {"met", "headedBy", "visited"}:
             continue
-        subject, obj = clusters[f.subject], clusters[f.object]
+        subject, obj = scene.clusters[f.subject], scene.clusters[f.object]
         if subject.type == "Event":
             events = [subject]
         else:
             wanted = {"Visit"} if f.predicate == "visited" else MEETINGS
-            events = [e for e in _events_in(f.sentence, events_by_sentence) if e.cls in wanted]
+            events = [e for e in scene.events.get(f.sentence.start, []) if e.cls in wanted]
+        members = (subject,) if f.predicate == "visited" else (subject, obj)
         for event in events:
-            members = (subject,) if f.predicate == "visited" else (subject, obj)
             for member in members:
-                if member is not event and member.type in {
-                    "Person",
-                    "Delegation",
-                    "Country",
-                    "Organization",
-                }:
+                if member is not event and member.type in MEMBER_TYPES:
                     facts.add(
                         event.id,
                         "participant",
@@ -194,14 +205,42 @@ def _participants(
                 facts.add(event.id, "heldIn", obj.id, f.sentence, 0.7, f.status, "heldIn/visit")
 
 
-def _main_event(facts: Facts, clusters: dict[str, Cluster], main: Cluster) -> None:
+def _implicit_meetings(facts: Facts, scene: Scene) -> None:
+    """A meeting named without its people ("the discussion at the bilateral meeting") is
+    the meeting of the pair who met in its sentence or the one before."""
+    met = facts.of("met", None)
+    for start, events in scene.events.items():
+        here = scene.index(next(s for s in scene.sentences if s.start == start))
+        for event in events:
+            if event.cls not in IN_PERSON | {"PhoneCall"} or any(
+                scene.clusters[p.object].type == "Person" for p in facts.participants(event.id)
+            ):
+                continue
+            near = [f for f in met if here - 1 <= scene.index(f.sentence) <= here]
+            if not near:
+                continue
+            f = max(near, key=lambda f: scene.index(f.sentence))
+            for person in (f.subject, f.object):
+                facts.add(
+                    event.id,
+                    "participant",
+                    person,
+                    f.sentence,
+                    0.65,
+                    f.status,
+                    "participant/implicit",
+                )
+
+
+def _main_event(facts: Facts, scene: Scene) -> None:
     """Delegations (and their heads) that take part in no named event took part in the
     meeting or session the article reports."""
-    if main.cls not in IN_PERSON:
+    main = scene.main
+    if main is None or main.cls not in IN_PERSON:
         return
     busy = {f.object for f in facts.of("participant", None)}
     for f in facts.of("headedBy", None):
-        if clusters[f.subject].type == "Delegation" and f.subject not in busy:
+        if scene.clusters[f.subject].type == "Delegation" and f.subject not in busy:
             for member in (f.subject, f.object):
                 facts.add(
                     main.id,
@@ -214,19 +253,118 @@ def _main_event(facts: Facts, clusters: dict[str, Cluster], main: Cluster) -> No
                 )
 
 
-def _announced_only(facts: Facts, clusters: dict[str, Cluster], main: Cluster | None) -> None:
-    """Of planned events, only the one the article announces keeps its frame: plans for
-    other talks are not facts of the article."""
-    for key, f in list(facts.found.items()):
-        event = clusters[f.subject]
-        if (
-            f.status == "planned"
-            and f.predicate in {"participant", "heldIn", "headedBy"}
-            and event.type == "Event"
-            and (main is None or f.subject != main.id)
-            and not _named_event(event)
-        ):
-            del facts.found[key]
+def _named_countries(facts: Facts, scene: Scene) -> None:
+    """ "The Forum of Regions of Russia and Belarus", "the Kazakhstan-Belarusian commission
+    session": the countries an event is named after took part in it."""
+    for event, countries in scene.named_countries.items():
+        cluster = scene.clusters[event]
+        for country in countries:
+            facts.add(
+                event,
+                "participant",
+                country,
+                cluster.mentions[0].span.sent,
+                0.65,
+                rule="participant/named",
+            )
+
+
+def _people(facts: Facts, scene: Scene, event: str) -> list[Fact]:
+    return [f for f in facts.participants(event) if scene.clusters[f.object].type == "Person"]
+
+
+def _event_pairs(facts: Facts, scene: Scene) -> None:
+    """Two people from two sides in one meeting, session or talks met; so did the heads of
+    two delegations of different countries in one session."""
+    countries = scene.countries
+    for event in scene.clusters.values():
+        if event.type != "Event" or event.cls not in IN_PERSON:
+            continue
+        people = _people(facts, scene, event.id)
+        members = {p.object for p in facts.participants(event.id)}
+        heads = [
+            f
+            for f in facts.of("headedBy", None)
+            if scene.clusters[f.subject].type == "Delegation" and f.subject in members
+        ]
+        pairs = [(people[0], people[1])] if len(people) == 2 else []
+        pairs += [
+            (a, b)
+            for i, a in enumerate(heads)
+            for b in heads[i + 1 :]
+            if countries.get(a.subject) != countries.get(b.subject)
+        ]
+        for a, b in pairs:
+            if countries.get(a.object) and countries.get(a.object) == countries.get(b.object):
+                continue
+            status = "planned" if "planned" in {a.status, b.status} else "asserted"
+            facts.add(a.object, "met", b.object, a.sentence, 0.7, status, "met/" + event.cls)
+
+
+def _visit_hosts(facts: Facts, scene: Scene) -> None:
+    """Everyone the visitor met took part in the visit the article reports."""
+    main = scene.main
+    if main is None or main.cls != "Visit":
+        return
+    visitors = {f.object for f in facts.participants(main.id) if f.rule in VISITOR_RULES}
+    for f in facts.of("met"):
+        for a, b in ((f.subject, f.object), (f.object, f.subject)):
+            if a in visitors:
+                facts.add(main.id, "participant", b, f.sentence, 0.6, f.status, "participant/host")
+
+
+def _side_participants(facts: Facts, scene: Scene) -> None:
+    """The countries whose people took part in a meeting between sides took part in it."""
+    for f in facts.of("participant", None):
+        event = scene.clusters[f.subject]
+        if event.cls in BILATERAL and f.object in scene.countries:
+            facts.add(
+                f.subject,
+                "participant",
+                scene.countries[f.object],
+                f.sentence,
+                0.65,
+                f.status,
+                "participant/side",
+            )
+
+
+def _visits(facts: Facts, scene: Scene) -> None:
+    """A visit's visitors visited the places it was held in."""
+    for held in facts.of("heldIn", None):
+        if scene.clusters[held.subject].cls != "Visit":
+            continue
+        for part in facts.participants(held.subject):
+            member = scene.clusters[part.object]
+            if member.type in {"Person", "Delegation"} and part.rule in VISITOR_RULES:
+                status = "planned" if "planned" in {held.status, part.status} else "asserted"
+                facts.add(
+                    member.id,
+                    "visited",
+                    held.object,
+                    held.sentence,
+                    0.7,
+                    status,
+                    "visited/visit-event",
+                )
+
+
+def _countries_of_places(facts: Facts, scene: Scene) -> None:
+    """Who visited a city visited its country; an event held in a city was held in its
+    country (when the article names the country and it is not one of the sides)."""
+    for f in facts.of("visited", None) + facts.of("heldIn", None):
+        country = scene.place_countries.get(f.object)
+        sides = {scene.countries.get(f.subject)} | {p.object for p in facts.participants(f.subject)}
+        if country and country not in sides:
+            facts.add(
+                f.subject,
+                f.predicate,
+                country,
+                f.sentence,
+                f.confidence * 0.85,
+                f.status,
+                f.rule + "+country",
+            )
 
 
 def _named_event(event: Cluster) -> bool:
@@ -239,81 +377,17 @@ def _named_event(event: Cluster) -> bool:
     )
 
 
-def _people_of(facts: Facts, event: str, clusters: dict[str, Cluster]) -> list[Fact]:
-    return [
-        f
-        for f in facts.of("participant", None)
-        if f.subject == event and clusters[f.object].type == "Person"
-    ]
-
-
-def _event_pairs(facts: Facts, clusters: dict[str, Cluster], countries: dict[str, str]) -> None:
-    """Two people from two sides in one meeting, session or talks met; so did the heads of
-    two delegations of different countries in one session."""
-    for event in clusters.values():
-        if event.type != "Event" or event.cls not in IN_PERSON:
-            continue
-        people = _people_of(facts, event.id, clusters)
-        heads = [
-            f
-            for f in facts.of("headedBy", None)
-            if clusters[f.subject].type == "Delegation"
-            and any(
-                p.subject == event.id and p.object == f.subject
-                for p in facts.of("participant", None)
-            )
-        ]
-        pairs = []
-        if len({p.object for p in people}) == 2:
-            pairs.append((people[0], people[1]))
-        for i, a in enumerate(heads):
-            for b in heads[i + 1 :]:
-                if countries.get(a.subject) != countries.get(b.subject):
-                    pairs.append((a, b))
-        for a, b in pairs:
-            if countries.get(a.object) and countries.get(a.object) == countries.get(b.object):
-                continue
-            status = "planned" if "planned" in {a.status, b.status} else "asserted"
-            facts.add(a.object, "met", b.object, a.sentence, 0.7, status, "met/" + event.cls)
-
-
-def _side_participants(
-    facts: Facts, clusters: dict[str, Cluster], countries: dict[str, str]
-) -> None:
-    """The countries whose people took part in a meeting between sides took part in it."""
-    for f in facts.of("participant", None):
-        event = clusters[f.subject]
-        if event.cls in BILATERAL and f.object in countries:
-            facts.add(
-                f.subject,
-                "participant",
-                countries[f.object],
-                f.sentence,
-                0.65,
-                f.status,
-                "participant/side",
-            )
-
-
-def _visits(facts: Facts, clusters: dict[str, Cluster]) -> None:
-    """A visit's participants visited the places it was held in."""
-    for held in facts.of("heldIn", None):
-        if clusters[held.subject].cls != "Visit":
-            continue
-        for part in facts.of("participant", None):
-            member = clusters[part.object]
-            if (
-                part.subject == held.subject
-                and member.type in {"Person", "Delegation"}
-                and part.rule in VISITOR_RULES
-            ):
-                status = "planned" if "planned" in {held.status, part.status} else "asserted"
-                facts.add(
-                    member.id,
-                    "visited",
-                    held.object,
-                    held.sentence,
-                    0.7,
-                    status,
-                    "visited/visit-event",
-                )
+def _announced_only(facts: Facts, scene: Scene) -> None:
+    """Of planned events, only the one the article announces or names keeps its frame:
+    plans for other talks are not facts of the article."""
+    main = scene.main
+    for key, f in list(facts.found.items()):
+        event = scene.clusters[f.subject]
+        if (
+            f.status == "planned"
+            and f.predicate in {"participant", "heldIn", "headedBy"}
+            and event.type == "Event"
+            and (main is None or f.subject != main.id)
+            and not _named_event(event)
+        ):
+            del facts.found[key]

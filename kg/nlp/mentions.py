@@ -257,8 +257,11 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
 
 
 def _temporal(prep: Token) -> bool:
-    """ "on 22 September", "on Friday": a date, not a topic of the event."""
-    return any(c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
+    """ "on 22 September", "on the sidelines of the summit": when or where, not what."""
+    return any(
+        c.ent_type_ in {"DATE", "TIME"} or c.lemma_.lower() in {"sideline", "margin"}
+        for c in prep.children
+    )
 
 
 _CLAUSE_DEPS = {"acl", "relcl", "advcl", "appos", "punct", "parataxis", "dep"}
@@ -296,8 +299,8 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
 
 def _is_event_use(token: Token) -> bool:
     """``meeting``/``visit`` as an event noun, not as a compound modifier or a verb."""
-    if token.dep_ == "compound" and token.head.lemma_.lower() not in heads("event"):
-        return False
+    if token.dep_ in {"compound", "amod"}:
+        return False  # "breakfast meeting", "summit talks": a modifier of another noun
     return token.tag_ != "VBG" or token.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass", "attr"}
 
 

@@ -9,7 +9,8 @@ predicate it gives and which of its nodes are the subject and the object::
 A node's token stands for the mention it heads or lies in; a title stands for the person it
 introduces ("the Ambassador ... Alexey Borodavkin"), a pronoun for the person it refers to.
 Coordinated nodes ("X and Y signed") give one relation per conjunct. ``"pairwise": "who"``
-makes every two conjuncts of that node a pair ("X and Y met").
+makes every two conjuncts of that node a pair ("X and Y met"); ``"types": {"who":
+["Person"]}`` narrows the entity types a node may stand for.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ class Pattern:
     pattern: list[dict]
     confidence: float = 0.8
     pairwise: str | None = None
+    types: dict[str, list[str]] | None = None
     examples: tuple[dict, ...] = ()
 
 
@@ -268,12 +270,28 @@ class Resolver:
         """The mentions of a node and of its coordinated conjuncts; a plural reference ("the
         sides") stands for its members."""
         found: list[Mention] = []
-        appositions = [c for c in token.children if c.dep_ == "appos"]
-        for t in [token, *token.conjuncts, *appositions]:
+        for t in [token, *token.conjuncts, *self._places_beside(token)]:
             m = self.mention(t)
             for each in (m.members or (m,)) if m is not None else ():
                 if each not in found:
                     found.append(each)
+        return found
+
+    def _places_beside(self, token: Token) -> list[Token]:
+        """Appositions of a node, and for a place the places around it: "the Grand Prince
+        Hotel, Hiroshima, Japan"."""
+        found, todo = [], [token]
+        while todo:
+            node = todo.pop()
+            for child in node.children:
+                place = self.inside.get(child.i)
+                if child.dep_ == "appos" or (
+                    child.dep_ == "nmod"
+                    and place is not None
+                    and place.type in {"Place", "Country"}
+                ):
+                    found.append(child)
+                    todo.append(child)
         return found
 
 
@@ -311,8 +329,13 @@ def find_relations(doc: Doc, mentions: list[Mention], nlp: Language) -> Iterator
                 for s in resolver.expand(node[pattern.subject])
                 for o in resolver.expand(node[pattern.object])
             ]
+        allowed = pattern.types or {}
         for subject, obj in pairs:
             if subject is obj or not _typed(pattern.predicate, subject, obj):
+                continue
+            if subject.type not in allowed.get(pattern.subject, [subject.type]) or (
+                obj.type not in allowed.get(pattern.object, [obj.type])
+            ):
                 continue
             yield Candidate(
                 subject, pattern.predicate, obj, sentence, pattern.confidence, status, pattern.name
