@@ -11,7 +11,6 @@ protocol" as two signatures and "the Kazakh President received X" as a meeting.
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
@@ -197,11 +196,12 @@ def _is_group(token: Token) -> str | None:
 
 
 def _pair_subject(sent: Span, resolver: Resolver, groups: list[Mention]) -> tuple[Mention, ...]:
-    """The people a sentence's plural subject names: "X and Y met", "the two leaders"."""
+    """The two a sentence's plural subject names: "X and Y met", "the two leaders", "the
+    parties"."""
     for token in sent:
         if token.dep_ not in {"nsubj", "nsubjpass"}:
             continue
-        group = next((g for g in groups if g.span.start == token.i and g.cls == "person"), None)
+        group = next((g for g in groups if g.span.start == token.i), None)
         if group is not None:
             return group.members
         people = [resolver.mention(t) for t in (token, *token.conjuncts)]
@@ -228,12 +228,12 @@ def group_mentions(
         group = Mention(doc[token.i : token.i + 1], "Group", kind)
         group.members = tuple(c.mentions[0] for c in members)
         found.append(group)
-    sentences = list(doc.sents)
-    for before, sent in itertools.pairwise(sentences):
-        pair = _pair_subject(before, resolver, found)
+    pair: tuple[Mention, ...] = ()
+    for sent in doc.sents:
         for token in sent:
             if pair and token.lower_ in {"they", "them"} and token.pos_ == "PRON":
-                group = Mention(doc[token.i : token.i + 1], "Group", "person")
+                group = Mention(doc[token.i : token.i + 1], "Group", pair[0].type.lower())
                 group.members = pair
                 found.append(group)
+        pair = _pair_subject(sent, resolver, found) or pair
     return found

@@ -1,6 +1,7 @@
 """Facts that follow from other facts of the same article, the way a reader fills them in.
 
-- a delegation's head acts for the delegation's country;
+- a delegation and its head act for the same country; a person signs for their country, and
+  who witnessed a signing did not sign but their country did;
 - who took part in an event: the people who met, headed delegations or visited in a sentence
   that names it; the pair who met in the sentence before a bare "the meeting"; delegations
   that took part in nothing else, in the session the article reports; the countries named in
@@ -32,6 +33,7 @@ MEETINGS = {"Meeting", "Session", "Talks", "Summit", "Forum", "Conference", "Pho
 BILATERAL = {"Meeting", "Session", "Talks", "PhoneCall"}
 IN_PERSON = {"Meeting", "Session", "Talks"}
 VISITOR_RULES = {"participant/visitor", "participant/visitor-of", "participant/visited"}
+WITNESS_RULES = {"signed/witnessed"}
 MEMBER_TYPES = {"Person", "Delegation", "Country", "Organization"}
 _AROUND = {
     "eve",
@@ -158,6 +160,7 @@ def around(mention: Mention) -> bool:
 def derive(facts: Facts, scene: Scene) -> None:
     """Add the facts that follow (see the module docstring)."""
     _delegation_heads(facts, scene)
+    _signing_sides(facts, scene)
     _participants(facts, scene)
     _implicit_meetings(facts, scene)
     _main_event(facts, scene)
@@ -171,10 +174,35 @@ def derive(facts: Facts, scene: Scene) -> None:
 
 
 def _delegation_heads(facts: Facts, scene: Scene) -> None:
-    """A delegation's head acts for the delegation's country."""
+    """A delegation and the person heading it act for the same country."""
     for f in facts.of("headedBy", None):
-        if scene.clusters[f.subject].type == "Delegation" and f.subject in scene.countries:
+        if scene.clusters[f.subject].type != "Delegation":
+            continue
+        if f.subject in scene.countries:
             scene.countries.setdefault(f.object, scene.countries[f.subject])
+        elif f.object in scene.countries:
+            scene.countries[f.subject] = scene.countries[f.object]
+
+
+def _signing_sides(facts: Facts, scene: Scene) -> None:
+    """A person signs for their country: the country signed too. Who only witnessed a
+    signing did not sign, but their country did."""
+    for f in facts.of("signed", None):
+        country = scene.countries.get(f.subject)
+        if scene.clusters[f.subject].type != "Person":
+            continue
+        if country:
+            facts.add(
+                country,
+                "signed",
+                f.object,
+                f.sentence,
+                f.confidence * 0.8,
+                f.status,
+                f.rule + "+side",
+            )
+        if f.rule in WITNESS_RULES:
+            del facts.found[(f.subject, f.predicate, f.object)]
 
 
 def _participants(facts: Facts, scene: Scene) -> None:
