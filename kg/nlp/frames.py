@@ -163,6 +163,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _signing_sides(facts, scene)
     _participants(facts, scene)
     _implicit_meetings(facts, scene)
+    _venues(facts, scene)
     _main_event(facts, scene)
     _named_countries(facts, scene)
     _event_pairs(facts, scene)
@@ -258,6 +259,24 @@ def _implicit_meetings(facts: Facts, scene: Scene) -> None:
                     f.status,
                     "participant/implicit",
                 )
+
+
+def _venues(facts: Facts, scene: Scene) -> None:
+    """A meeting was held where the people taking part met ("X met Y in Cholpon-Ata");
+    the venues themselves are not facts of the article."""
+    venues = facts.of("venue", None)
+    for f in venues:
+        del facts.found[(f.subject, f.predicate, f.object)]
+    for part in facts.of("participant", None):
+        event = scene.clusters[part.subject]
+        if event.cls not in MEETINGS:
+            continue
+        for v in venues:
+            if (
+                v.subject == part.object
+                and abs(scene.index(v.sentence) - scene.index(part.sentence)) <= 1
+            ):
+                facts.add(event.id, "heldIn", v.object, v.sentence, 0.65, v.status, "heldIn/venue")
 
 
 def _main_event(facts: Facts, scene: Scene) -> None:

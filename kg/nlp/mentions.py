@@ -204,6 +204,10 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         if last.lower() in heads("agreement") and not _kb(kb, text, ("Organization",)):
             mentions.append(Mention(span, "Agreement", heads("agreement")[last.lower()]))
             continue
+        if _named_event(span) and not _kb(kb, text, ("Organization",)):
+            cls = heads("event").get(span[-1].lemma_.lower(), "Session")
+            mentions.append(Mention(_with_ordinal(span), "Event", cls))
+            continue
         org = _kb(kb, text, ("Organization",))
         cls = org.cls if org else _ORG_CLASSES.get(span[-1].text, "Organization")
         mentions.append(
@@ -212,6 +216,37 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             )
         )
     return mentions
+
+
+_NAMED_EVENT_HEADS = {
+    "forum",
+    "summit",
+    "conference",
+    "session",
+    "meeting",
+    "talks",
+    "exhibition",
+    "fair",
+    "dialogue",
+    "round",
+}
+
+
+def _named_event(span: Span) -> bool:
+    """ "the CICA Business Forum", "the 77th UN General Assembly": a name of an event."""
+    last = span[-1].lemma_.lower()
+    if last in _NAMED_EVENT_HEADS:
+        return True
+    before = span.doc[span.start - 1] if span.start else None
+    return last == "assembly" and before is not None and before.ent_type_ == "ORDINAL"
+
+
+def _with_ordinal(span: Span) -> Span:
+    """The span widened over the ordinal before it ("77th")."""
+    doc = span.doc
+    if span.start and doc[span.start - 1].ent_type_ == "ORDINAL":
+        return doc[span.start - 1 : span.end]
+    return span
 
 
 def _surnames_as_people(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:

@@ -39,6 +39,8 @@ SIGNATURES = {
     "met": ({"Person"}, {"Person"}),
     "participant": ({"Event"}, {"Person", "Country", "Organization", "Delegation"}),
     "represents": ({"Person", "Delegation"}, {"Country", "Organization"}),
+    # Where people met, to place the meeting they held (kept inside the extraction).
+    "venue": ({"Person"}, {"Place", "Country"}),
 }
 _PLANNED_LEMMAS = {
     "plan",
