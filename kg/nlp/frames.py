@@ -364,7 +364,8 @@ def _side_participants(facts: Facts, scene: Scene) -> None:
     """The countries whose people took part in a meeting between sides took part in it."""
     for f in facts.of("participant", None):
         event = scene.clusters[f.subject]
-        if event.cls in BILATERAL and f.object in scene.countries:
+        between = event is scene.main or _named_event(event) or event.cls in {"Session", "Talks"}
+        if event.cls in BILATERAL and between and f.object in scene.countries:
             facts.add(
                 f.subject,
                 "participant",

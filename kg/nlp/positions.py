@@ -20,6 +20,7 @@ from kg.nlp.titles import SPAN_KEY
 __all__ = ["Held", "bare_title", "find_positions"]
 
 _OWNER_TYPES = {"Country", "Organization"}
+_OFFICE_WORDS = {"State", "Government", "Cabinet"}  # "Head of State": part of the title
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def _owner(doc: Doc, title: Span, resolver: Resolver) -> Mention | None:
         if token.lower_ == "to":
             break
         m = _mention_at(resolver, token.i)
-        if m is not None and m.type in _OWNER_TYPES:
+        if m is not None and m.type in _OWNER_TYPES and m.text not in _OFFICE_WORDS:
             return m
     j = title.start - 1
     if j >= 0 and doc[j].text in {"'s", "’s", "'"}:
