@@ -205,9 +205,12 @@ class _Article:
         }
 
     def _main_event(self) -> Cluster | None:
-        """The event the article reports: the first one its first two sentences name."""
-        sentences = list(self.doc.sents)[:2]
-        lead_end = sentences[-1].end if sentences else 0
+        """The event the article reports: the first one its headline or first two sentences
+        name (lines without a verb, such as page furniture, do not count)."""
+        lead = [
+            s for s in self.doc.sents if len(s) >= 5 and any(t.pos_ in {"VERB", "AUX"} for t in s)
+        ]
+        lead_end = lead[1].end if len(lead) > 1 else len(self.doc)
         for m in sorted(self.mentions, key=lambda m: m.span.start):
             if m.span.start >= lead_end:
                 break

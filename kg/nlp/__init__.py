@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 
 from kg.errors import ModelError
-from kg.nlp import gazetteer, titles  # noqa: F401  (registers the kg_* factories)
+from kg.nlp import gazetteer, paragraphs, titles  # noqa: F401  (registers the kg_* factories)
 
 __all__ = ["MODELS", "default_model", "load_nlp"]
 
@@ -45,6 +45,7 @@ def load_nlp(model: str | None = None) -> Language:
         ) from None
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy model {name!r} has no parser or entity recognizer; kg needs both.")
+    nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_gazetteer", after="ner")
     nlp.add_pipe("kg_titles", last=True)
     return nlp

@@ -93,9 +93,10 @@ class GazetteerComponent:
         ents.extend(self._names_after_titles(doc, ents))
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         for match in matches:
-            if match.label_ != "PERSON" and not any(
-                i in taken for i in range(match.start, match.end)
-            ):
+            # A known name of several words may correct the recognizer's boundaries
+            # ("Organization of" + "Turkic States"); a one-word name only fills a gap.
+            free = not any(i in taken for i in range(match.start, match.end))
+            if match.label_ != "PERSON" and (free or len(match) > 1):
                 ents.append(match)
         doc.ents = filter_spans(ents)
         return doc
