@@ -63,6 +63,15 @@ def _held_on(entry: KBEntry, day: date | None, countries: set[str]) -> str | Non
     return options[0] if len(set(options)) == 1 else None
 
 
+def _country_in(body: Mention, resolver: Resolver) -> str | None:
+    """The country named inside a body's name ("Cabinet of Ministers of Kyrgyzstan")."""
+    for i in range(body.span.start, body.span.end):
+        inner = resolver.inside.get(i)
+        if inner is not None and inner.type == "Country" and inner.entity:
+            return inner.entity
+    return None
+
+
 def _adjacent_country(doc: Doc, person: Mention, resolver: Resolver) -> Mention | None:
     """ "X of Kenya", "X (Ghana)", "Kazakhstan's X"."""
     end = person.span.end
@@ -97,7 +106,10 @@ def affiliations(
             side.set_country(held.of.entity, held.person)
         else:
             side.bodies.setdefault(held.of.entity, held.person)
-            if held.of.country:
+            named = _country_in(held.of, resolver)
+            if named is not None:
+                side.set_country(named, held.person)
+            elif held.of.country:
                 owner = next(
                     (c for c in clusters if c.type == "Country" and c.qid == held.of.country), None
                 )

@@ -148,11 +148,11 @@ def around(mention: Mention) -> bool:
     """An event named only as a time frame ("on the eve of the session", "ahead of the
     summit", "after the talks"): what the sentence tells happened beside it, not in it."""
     token = mention.root
-    while token.dep_ in {"pobj", "compound"} and token.head is not token:
+    while token.dep_ in {"pobj", "compound", "prep"} and token.head is not token:
         token = token.head
         if token.lower_ in _AROUND:
             return True
-        if token.dep_ == "prep" and token.lower_ != "of":
+        if token.pos_ == "ADP" and token.lower_ != "of":
             return token.lower_ in {"before", "after", "following", "ahead", "until", "since"}
     return False
 

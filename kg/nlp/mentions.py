@@ -8,6 +8,7 @@ events and agreements are noun phrases whose head word is in ``data/gazetteer/*_
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -210,12 +211,25 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             continue
         org = _kb(kb, text, ("Organization",))
         cls = org.cls if org else _ORG_CLASSES.get(span[-1].text, "Organization")
-        mentions.append(
-            Mention(
-                span, "Organization", cls, org.qid if org else None, org.country if org else None
-            )
-        )
+        inner = list(_countries_inside(span, kb))
+        country = org.country if org else (inner[0].qid if inner else None)
+        mentions.append(Mention(span, "Organization", cls, org.qid if org else None, country))
+        mentions.extend(inner)
     return mentions
+
+
+def _countries_inside(span: Span, kb: KnowledgeBase) -> Iterator[Mention]:
+    """Countries named inside a body's name: "Kyrgyzstan" in "Cabinet of Ministers of
+    Kyrgyzstan", "Kazakh" in "Kazakh-Chinese Business Council"."""
+    for token in span:
+        if not token.is_title:
+            continue
+        country = _kb(kb, token.text, ("Country",)) or kb.demonym(token.text)
+        if country is not None:
+            one = span.doc[token.i : token.i + 1]
+            yield Mention(
+                one, "Country", "Country", country.qid, country.qid, token.text != country.label
+            )
 
 
 _NAMED_EVENT_HEADS = {
