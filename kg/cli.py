@@ -383,6 +383,49 @@ def _print_stats(counts: dict) -> None:
         out.print(table)
 
 
+@app.command("eval")
+@handled
+def evaluate(
+    paths: PathsArgument,
+    gold: Annotated[Path, typer.Option("--gold", help="Folder of <article-id>.json gold files.")],
+    model: ModelOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    by_article: Annotated[
+        bool, typer.Option("--by-article", help="Also list relation F1 per article.")
+    ] = False,
+) -> None:
+    """Extract the articles and score the result against gold annotations (the same table
+    as ../shared/eval/score.py)."""
+    from kg.articles import read_articles
+    from kg.contract import to_json
+    from kg.evaluate import load_gold, score
+    from kg.pipeline import Pipeline
+
+    docs = load_gold(gold)
+    failures: list[str] = []
+    articles = read_articles(paths, on_error=lambda e: failures.append(str(e)))
+    predictions = {x.article.id: to_json(x) for x in Pipeline(model).extract_many(articles)}
+    for message in failures:
+        err.print(f"[red]failed:[/red] {message}", highlight=False, soft_wrap=True)
+    scores = score(docs, predictions)
+    if as_json:
+        table = {
+            name: vars(t) | {"p": t.precision, "r": t.recall, "f": t.f1}
+            for name, t in [
+                *scores.predicates.items(),
+                ("relations", scores.relations),
+                ("entities", scores.entities),
+                ("positions", scores.positions),
+            ]
+        }
+        sys.stdout.write(json.dumps({**table, "linking": dict(scores.links)}, indent=2) + "\n")
+        return
+    out.print(scores.table(), highlight=False)
+    if by_article:
+        for name, f1 in sorted(scores.articles.items(), key=lambda kv: kv[1]):
+            out.print(f"  {f1:.3f} {name}", highlight=False)
+
+
 @app.command()
 @handled
 def demo(

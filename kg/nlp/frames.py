@@ -175,7 +175,11 @@ def derive(facts: Facts, scene: Scene) -> None:
 
 
 def _delegation_heads(facts: Facts, scene: Scene) -> None:
-    """A delegation and the person heading it act for the same country."""
+    """A delegation and the person heading it act for the same country (and what the article
+    says one represents is its side)."""
+    for f in facts.of("represents", None):
+        if scene.clusters[f.object].type == "Country":
+            scene.countries.setdefault(f.subject, f.object)
     for f in facts.of("headedBy", None):
         if scene.clusters[f.subject].type != "Delegation":
             continue

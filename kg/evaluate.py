@@ -1,0 +1,232 @@
+"""Measure extraction against gold annotations in the project's gold JSON format.
+
+Gold files are ``<article-id>.json`` with ``entities`` (id -> type, name, aliases, wikidata,
+positions) and ``relations`` (``[subject, predicate, object]``), as described in the README.
+Predicted entities are matched to gold ones by name, alias or (for people) surname; relations
+count as sets; planned ``signed``/``visited``/``met`` and negated relations are not facts.
+
+>>> gold = {"article": "a", "entities": {"E1": {"type": "Person", "name": "Askar Mamin"},
+...     "E2": {"type": "Person", "name": "Roman Golovchenko"}}, "relations": [["E1", "met", "E2"]]}
+>>> pred = {"article": {"id": "a"}, "entities": [
+...     {"id": "e1", "label": "Mamin", "type": "Person"},
+...     {"id": "e2", "label": "Roman Golovchenko", "type": "Person"}],
+...     "relations": [{"subject": "e2", "predicate": "met", "object": "e1"}]}
+>>> score([gold], {"a": pred}).relations.f1
+1.0
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import KGError
+from kg.link.kb import normalize
+from kg.types import PREDICATES
+
+__all__ = ["Scores", "Tally", "load_gold", "score"]
+
+NAMED = {"Person", "Country", "Place", "Organization"}
+PLANNED_IGNORED = {"signed", "visited", "met"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "h e", "he", "sir", "madam", "president", "minister"}
+
+
+@dataclass
+class Tally:
+    """True positives, predictions and gold items, with precision, recall and F1."""
+
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.pred if self.pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, tp: int, pred: int, gold: int) -> None:
+        self.tp, self.pred, self.gold = self.tp + tp, self.pred + pred, self.gold + gold
+
+
+@dataclass
+class Scores:
+    """Scores by predicate and overall, for entities, positions and Wikidata links."""
+
+    predicates: dict[str, Tally] = field(default_factory=lambda: {p: Tally() for p in PREDICATES})
+    entities: Tally = field(default_factory=Tally)
+    positions: Tally = field(default_factory=Tally)
+    links: Counter = field(default_factory=Counter)
+    articles: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def relations(self) -> Tally:
+        total = Tally()
+        for t in self.predicates.values():
+            total.add(t.tp, t.pred, t.gold)
+        return total
+
+    def table(self) -> str:
+        """The scores as the text table ``../shared/eval/score.py`` prints."""
+        lines = [f"{'predicate':<12} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'pred':>5} {'gold':>5}"]
+        rows = [
+            *self.predicates.items(),
+            ("entities", self.entities),
+            ("positions", self.positions),
+        ]
+        for name, t in rows:
+            lines.append(
+                f"{name:<12} {t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f} "
+                f"{t.tp:5d} {t.pred:5d} {t.gold:5d}"
+            )
+        found = self.links["found"]
+        accuracy = self.links["correct"] / found if found else 0.0
+        coverage = self.links["linked"] / found if found else 0.0
+        lines.append(
+            f"linking      accuracy {accuracy:.3f} coverage {coverage:.3f} of {found} "
+            "found gold entities with a QID"
+        )
+        r = self.relations
+        lines.append(f"relations micro P {r.precision:.3f} R {r.recall:.3f} F1 {r.f1:.3f}")
+        return "\n".join(lines)
+
+
+def _surfaces(entity: Mapping, key: str) -> set[str]:
+    return {
+        normalize(f) for f in [entity.get(key, ""), *(entity.get("aliases") or [])] if normalize(f)
+    }
+
+
+def _person_tokens(text: str) -> list[str]:
+    return [t for t in normalize(text).split() if t not in HONORIFICS]
+
+
+class _Gold:
+    def __init__(self, data: Mapping):
+        self.id = str(data["article"])
+        self.entities: dict[str, dict] = data["entities"]
+        self.surfaces = {eid: _surfaces(e, "name") for eid, e in self.entities.items()}
+        self.relations = {_canon(*r) for r in data["relations"]}
+
+    def match(self, pred: Mapping) -> str | None:
+        """The gold entity a predicted one stands for, or None."""
+        label, forms, kind = (
+            normalize(pred.get("label", "")),
+            _surfaces(pred, "label"),
+            pred.get("type"),
+        )
+        best, best_rank = None, None
+        for eid, gold in self.entities.items():
+            if label and label == normalize(gold["name"]):
+                rank = 0
+            elif label in self.surfaces[eid]:
+                rank = 1
+            elif forms & self.surfaces[eid]:
+                rank = 2
+            elif gold["type"] == kind == "Person" and _same_person(
+                pred.get("label", ""), gold["name"]
+            ):
+                rank = 3
+            else:
+                continue
+            key = (rank, gold["type"] != kind)
+            if best_rank is None or key < best_rank:
+                best, best_rank = eid, key
+        return best
+
+
+def _same_person(a: str, b: str) -> bool:
+    p, g = _person_tokens(a), _person_tokens(b)
+    return bool(p and g and p[-1] == g[-1] and (len(p) == 1 or p[0] == g[0]))
+
+
+def _canon(s: object, p: str, o: object) -> tuple:
+    return (o, p, s) if p == "met" and str(o) < str(s) else (s, p, o)
+
+
+def _is_fact(relation: Mapping) -> bool:
+    status = relation.get("status", "asserted")
+    if relation.get("predicate") not in PREDICATES or status == "negated":
+        return False
+    return status != "planned" or relation["predicate"] not in PLANNED_IGNORED
+
+
+def load_gold(folder: Path | str) -> list[dict]:
+    """The gold files of a folder."""
+    files = sorted(Path(folder).glob("*.json"))
+    if not files:
+        raise KGError(f"{folder}: no gold files (<article-id>.json) here")
+    gold = []
+    for path in files:
+        try:
+            gold.append(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError) as err:
+            raise KGError(f"{path}: not a gold file ({err})") from None
+    return gold
+
+
+def score(gold_docs: Iterable[Mapping], predictions: Mapping[str, Mapping]) -> Scores:
+    """Scores of ``predictions`` (contract JSON objects by article id) against gold docs."""
+    scores = Scores()
+    for data in gold_docs:
+        gold = _Gold(data)
+        pred = predictions.get(gold.id, {"entities": [], "relations": []})
+        entities = {e["id"]: e for e in pred.get("entities", [])}
+        mapped = {pid: gold.match(e) for pid, e in entities.items()}
+
+        def gid(pid: str, entities=entities, mapped=mapped) -> object:
+            return mapped.get(pid) or ("?", normalize(entities.get(pid, {}).get("label", pid)))
+
+        predicted = {
+            _canon(gid(r["subject"]), r["predicate"], gid(r["object"]))
+            for r in pred.get("relations", [])
+            if _is_fact(r)
+        }
+        article = Tally()
+        for p in PREDICATES:
+            g = {t for t in gold.relations if t[1] == p}
+            q = {t for t in predicted if t[1] == p}
+            scores.predicates[p].add(len(g & q), len(q), len(g))
+            article.add(len(g & q), len(q), len(g))
+        scores.articles[gold.id] = article.f1
+        _score_entities(scores, gold, entities, mapped)
+    return scores
+
+
+def _score_entities(scores: Scores, gold: _Gold, entities: dict, mapped: dict) -> None:
+    named = {eid for eid, e in gold.entities.items() if e["type"] in NAMED}
+    seen = set()
+    for pid, e in entities.items():
+        if e.get("type") not in NAMED:
+            continue
+        target = mapped[pid]
+        key = target or ("?", normalize(e.get("label", "")))
+        if key in seen:
+            continue
+        seen.add(key)
+        hit = target in named and gold.entities[target]["type"] == e.get("type")
+        scores.entities.add(int(hit), 1, 0)
+    scores.entities.add(0, 0, len(named))
+    for eid, g in gold.entities.items():
+        found = [e for pid, e in entities.items() if mapped[pid] == eid]
+        if g.get("wikidata") and found:
+            qids = {e.get("wikidata") for e in found if e.get("wikidata")}
+            scores.links.update(found=1, linked=int(bool(qids)), correct=int(g["wikidata"] in qids))
+        for position in g.get("positions") or []:
+            title = normalize(position["title"])
+            titles = [
+                normalize(p.get("title") or "") for e in found for p in e.get("positions") or []
+            ]
+            hit = any(t and (title in t or t in title) for t in titles)
+            scores.positions.add(int(hit), 0, 1)
+    scores.positions.add(0, sum(len(e.get("positions") or []) for e in entities.values()), 0)
