@@ -26,7 +26,7 @@ from spacy.util import filter_spans
 from kg.link.kb import KBEntry, KnowledgeBase
 from kg.resources import data_path
 
-__all__ = ["GazetteerComponent", "word_list"]
+__all__ = ["GazetteerComponent", "country_aliases", "country_named", "word_list"]
 
 NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
 _KB_LABELS = {"Country": "GPE", "Place": "GPE", "Organization": "ORG", "Person": "PERSON"}
@@ -38,6 +38,26 @@ def word_list(name: str) -> frozenset[str]:
     """The lines of ``data/gazetteer/<name>.txt`` without comments and blanks."""
     lines = data_path("gazetteer", f"{name}.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(s for line in lines if (s := line.split("#", 1)[0].strip()))
+
+
+@cache
+def country_aliases() -> dict[str, KBEntry]:
+    """``data/gazetteer/country_aliases.tsv``: abbreviations ("U.S.", "UAE") -> country."""
+    kb = KnowledgeBase.load()
+    table = {}
+    for line in (
+        data_path("gazetteer", "country_aliases.tsv").read_text(encoding="utf-8").splitlines()
+    ):
+        if line.strip() and not line.startswith("#"):
+            alias, label = line.split("\t")
+            table[alias] = kb.lookup(label, ("Country",))[0]
+    return table
+
+
+def country_named(text: str) -> KBEntry | None:
+    """The country a name stands for: a knowledge-base name or a common abbreviation."""
+    found = KnowledgeBase.load().lookup(text, ("Country",))
+    return found[0] if found else country_aliases().get(text)
 
 
 def _variants(name: str) -> Iterable[str]:
@@ -75,6 +95,7 @@ class GazetteerComponent:
                     )
             for demonym in entry.demonyms:
                 by_label["NORP"].update(_variants(demonym))
+        by_label["GPE"].update(country_aliases())
         for label, names in by_label.items():
             self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(names))))
 
@@ -138,7 +159,7 @@ class GazetteerComponent:
         last = ent[-1].text
         if last in self.org_heads:
             return _relabel(ent, "ORG")
-        known = self.kb.lookup(text)
+        known = self.kb.lookup(text) or [e for e in (country_aliases().get(text),) if e]
         labels = {_KB_LABELS[e.type] for e in known}
         if known and ent.label_ not in labels:
             if ent.label_ == "PERSON" and len(ent) > 1 and "PERSON" not in labels:
@@ -180,6 +201,10 @@ class GazetteerComponent:
         return None
 
     def _ends_a_body(self, head: Span) -> bool:
+        if head[-1].text == ")" and len(head) > 2 and head[-2].is_upper:
+            head = head[:-3]  # "... Development (USAID)": the body before its acronym
+        if not len(head):
+            return False
         last = head[-1].text
         if last in self.org_heads or last in self.title_words:
             return True

@@ -15,7 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.link.kb import KBEntry, KnowledgeBase
-from kg.nlp.gazetteer import name_token, word_list
+from kg.nlp.gazetteer import country_named, name_token, word_list
 from kg.resources import data_path
 
 __all__ = ["Mention", "find_mentions", "heads"]
@@ -178,7 +178,7 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 )
             )
             continue
-        country = _kb(kb, text, ("Country",))
+        country = country_named(text)
         if (country and label != "ORG") or (country and label == "ORG" and len(span) <= 3):
             mentions.append(Mention(span, "Country", "Country", country.qid, country.qid))
             continue

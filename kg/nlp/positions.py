@@ -41,28 +41,6 @@ def _mention_at(resolver: Resolver, i: int) -> Mention | None:
     return resolver.inside.get(i)
 
 
-def _holder(doc: Doc, title: Span, resolver: Resolver) -> Mention | None:
-    """The person a title span belongs to (right after it, or in apposition around it)."""
-    i = title.end
-    if i < len(doc) and doc[i].text == ",":
-        i += 1
-    after = _mention_at(resolver, i)
-    if after is not None and after.type == "Person":
-        return after
-    j = title.start - 1
-    while j >= 0 and doc[j].lower_ in {"the", "a", ","}:
-        j -= 1
-    before = _mention_at(resolver, j)
-    if (
-        before is not None
-        and before.type == "Person"
-        and j < title.start - 1
-        and "," in {t.text for t in doc[j + 1 : title.start]}
-    ):
-        return before
-    return None
-
-
 def _owner(doc: Doc, title: Span, resolver: Resolver) -> Mention | None:
     """The country or organization a title belongs to: named inside its complement, or just
     before it ("Kazakh President", "Kazakhstan's Foreign Minister")."""
@@ -129,7 +107,7 @@ def find_positions(doc: Doc, resolver: Resolver) -> list[Held]:
     """Every (person, title, owner) the article states."""
     held = []
     for title in doc.spans.get(SPAN_KEY, []):
-        person = _holder(doc, title, resolver)
+        person = resolver.holder(title)
         if person is None:
             continue
         owner = _owner(doc, title, resolver)

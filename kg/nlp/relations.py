@@ -210,7 +210,7 @@ class Resolver:
         if found is not None:
             return found
         if token.i in self.titles:
-            return self._titled(self.titles[token.i])
+            return self.holder(self.titles[token.i])
         if token.lower_ in _PRONOUNS:
             return self.antecedent(token)
         for child in token.children:
@@ -218,22 +218,26 @@ class Resolver:
                 return self.by_root.get(child.i) or self.inside.get(child.i)
         return None
 
-    def _titled(self, title: Span) -> Mention | None:
-        """The person a title introduces: right after it, or in apposition before it."""
-        after = self.inside.get(title.end)
-        if after is not None and after.type == "Person":
-            return after
-        if title.end + 1 < len(self.doc) and self.doc[title.end].text in {",", "-"}:
-            after = self.inside.get(title.end + 1)
+    def holder(self, title: Span) -> Mention | None:
+        """The person a title introduces: right after it ("Minister X", "the Minister, X",
+        "Ambassador to the country X"), or in apposition before it ("X, the Minister of Y,")."""
+        doc = self.doc
+        i = title.end
+        while i < min(len(doc), title.end + 5):
+            after = self.inside.get(i)
             if after is not None and after.type == "Person":
                 return after
+            if after is not None or not (doc[i].text in {",", "-"} or doc[i].is_lower):
+                break
+            i += 1
+        j = title.start - 1
+        while j >= 0 and doc[j].lower_ in {"the", "a", ","}:
+            j -= 1
+        before = self.inside.get(j) if j >= 0 else None
+        if before is not None and before.type == "Person" and "," in doc[j + 1 : title.start].text:
+            return before
         for child in title.root.children:
-            if child.dep_ == "appos":
-                found = self.inside.get(child.i)
-                if found is not None and found.type == "Person":
-                    return found
-        if title.root.dep_ == "appos":
-            found = self.inside.get(title.root.head.i)
+            found = self.inside.get(child.i) if child.dep_ == "appos" else None
             if found is not None and found.type == "Person":
                 return found
         return None
