@@ -42,6 +42,7 @@ SIGNATURES = {
     # Where people met, to place the meeting they held (kept inside the extraction).
     "venue": ({"Person"}, {"Place", "Country"}),
 }
+PHRASES = {"Event", "Agreement", "Delegation"}
 _PLANNED_LEMMAS = {
     "plan",
     "expect",
@@ -192,12 +193,16 @@ class Resolver:
         self.doc = doc
         self.by_root: dict[int, Mention] = {}
         self.inside: dict[int, Mention] = {}
+        # Words of an event's, agreement's or delegation's phrase stand for it only when they
+        # stand for nothing else (a title there introduces its holder).
+        self.within: dict[int, Mention] = {}
         for m in mentions:
             self.by_root.setdefault(m.root.i, m)
+            index = self.within if m.type in PHRASES else self.inside
             for i in range(m.span.start, m.span.end):
-                current = self.inside.get(i)
+                current = index.get(i)
                 if current is None or len(m.span) < len(current.span):
-                    self.inside[i] = m
+                    index[i] = m
         self.people = sorted(
             (m for m in mentions if m.type == "Person"), key=lambda m: m.span.start
         )
@@ -216,7 +221,7 @@ class Resolver:
         for child in token.children:
             if child.dep_ == "appos":
                 return self.by_root.get(child.i) or self.inside.get(child.i)
-        return None
+        return self.within.get(token.i)
 
     def holder(self, title: Span) -> Mention | None:
         """The person a title introduces: right after it ("Minister X", "the Minister, X",
