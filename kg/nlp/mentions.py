@@ -208,6 +208,7 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         if _named_event(span) and not _kb(kb, text, ("Organization",)):
             cls = heads("event").get(span[-1].lemma_.lower(), "Session")
             mentions.append(Mention(_with_ordinal(span), "Event", cls))
+            mentions.extend(_countries_inside(span, kb))
             continue
         org = _kb(kb, text, ("Organization",))
         cls = org.cls if org else _ORG_CLASSES.get(span[-1].text, "Organization")
