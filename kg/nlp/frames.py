@@ -32,7 +32,12 @@ __all__ = ["MEETINGS", "Fact", "Facts", "Scene", "around", "derive"]
 MEETINGS = {"Meeting", "Session", "Talks", "Summit", "Forum", "Conference", "PhoneCall"}
 BILATERAL = {"Meeting", "Session", "Talks", "PhoneCall"}
 IN_PERSON = {"Meeting", "Session", "Talks"}
-VISITOR_RULES = {"participant/visitor", "participant/visitor-of", "participant/visited"}
+VISITOR_RULES = {
+    "participant/visitor",
+    "participant/visitor-of",
+    "participant/visited",
+    "participant/event-for",
+}
 WITNESS_RULES = {"signed/witnessed"}
 MEMBER_TYPES = {"Person", "Delegation", "Country", "Organization"}
 _AROUND = {
@@ -382,9 +387,10 @@ def _side_participants(facts: Facts, scene: Scene) -> None:
 
 
 def _visits(facts: Facts, scene: Scene) -> None:
-    """A visit's visitors visited the places it was held in."""
+    """A visit's visitors, and the guests a ceremony or dinner was held for, visited the
+    places it was held in."""
     for held in facts.of("heldIn", None):
-        if scene.clusters[held.subject].cls != "Visit":
+        if scene.clusters[held.subject].type != "Event":
             continue
         for part in facts.participants(held.subject):
             member = scene.clusters[part.object]

@@ -26,7 +26,7 @@ from spacy.util import filter_spans
 from kg.link.kb import KBEntry, KnowledgeBase
 from kg.resources import data_path
 
-__all__ = ["GazetteerComponent", "country_aliases", "country_named", "word_list"]
+__all__ = ["GazetteerComponent", "country_aliases", "country_named", "demonym", "word_list"]
 
 NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
 _KB_LABELS = {"Country": "GPE", "Place": "GPE", "Organization": "ORG", "Person": "PERSON"}
@@ -52,6 +52,23 @@ def country_aliases() -> dict[str, KBEntry]:
             alias, label = line.split("\t")
             table[alias] = kb.lookup(label, ("Country",))[0]
     return table
+
+
+@cache
+def _extra_demonyms() -> dict[str, KBEntry]:
+    kb = KnowledgeBase.load()
+    rows = data_path("gazetteer", "demonyms.tsv").read_text(encoding="utf-8").splitlines()
+    return {
+        word: kb.lookup(label, ("Country",))[0]
+        for row in rows
+        if row.strip() and not row.startswith("#")
+        for word, label in [row.split("\t")]
+    }
+
+
+def demonym(word: str) -> KBEntry | None:
+    """The country a demonym or adjective names ("Kazakh", "Tajik", "Belarusian")."""
+    return KnowledgeBase.load().demonym(word) or _extra_demonyms().get(word)
 
 
 def country_named(text: str) -> KBEntry | None:
@@ -93,9 +110,10 @@ class GazetteerComponent:
                     by_label[_KB_LABELS[entry.type]].update(
                         _variants(name) if entry.type != "Person" else (name,)
                     )
-            for demonym in entry.demonyms:
-                by_label["NORP"].update(_variants(demonym))
+            for word in entry.demonyms:
+                by_label["NORP"].update(_variants(word))
         by_label["GPE"].update(country_aliases())
+        by_label["NORP"].update(_extra_demonyms())
         for label, names in by_label.items():
             self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(names))))
 
@@ -152,7 +170,7 @@ class GazetteerComponent:
         text = ent.text
         if ent.label_ in {"ORG", "PERSON"} and self._is_title(ent):
             return None
-        if len(ent) == 1 and self.kb.demonym(text):
+        if len(ent) == 1 and demonym(text):
             return _relabel(ent, "NORP")
         if ent.label_ == "NORP":
             return ent
@@ -186,7 +204,7 @@ class GazetteerComponent:
                 return False
         if self.kb.lookup(tokens.text, ("Country", "Place", "Organization")):
             return False
-        return not self.kb.demonym(words[0].text)
+        return not demonym(words[0].text)
 
     def _person_tail(self, ent: Span) -> int | None:
         """Where a person's name starts inside an entity that runs a body into it."""

@@ -15,7 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.link.kb import KBEntry, KnowledgeBase
-from kg.nlp.gazetteer import country_named, name_token, word_list
+from kg.nlp.gazetteer import country_named, demonym, name_token, word_list
 from kg.resources import data_path
 
 __all__ = ["Mention", "find_mentions", "heads"]
@@ -146,10 +146,10 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         text = span.text
         if not re.search(r"[A-Za-z]", text) or len(text) < 2:
             continue
-        if label != "NORP" and len(span) == 1 and kb.demonym(text):
+        if label != "NORP" and len(span) == 1 and demonym(text):
             label = "NORP"
         if label == "NORP":
-            country = kb.demonym(text) or _demonym_compound(kb, text)
+            country = demonym(text) or _demonym_compound(kb, text)
             if country:
                 if span.end < len(doc) and doc[span.end].lemma_ == "side":
                     span = doc[span.start : span.end + 1]  # "the Kazakh side": the country
@@ -225,7 +225,7 @@ def _countries_inside(span: Span, kb: KnowledgeBase) -> Iterator[Mention]:
     for token in span:
         if not token.is_title:
             continue
-        country = _kb(kb, token.text, ("Country",)) or kb.demonym(token.text)
+        country = _kb(kb, token.text, ("Country",)) or demonym(token.text)
         if country is not None:
             one = span.doc[token.i : token.i + 1]
             yield Mention(
@@ -278,7 +278,7 @@ def _demonym_compound(kb: KnowledgeBase, text: str) -> KBEntry | None:
     """``Kazakh-Belarusian`` names two countries; the first is the mention's."""
     parts = re.split(r"[-–]", text)
     if len(parts) > 1:
-        return kb.demonym(parts[0]) or _kb(kb, parts[0], ("Country",))
+        return demonym(parts[0]) or _kb(kb, parts[0], ("Country",))
     return None
 
 
@@ -340,11 +340,23 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
         lemma = token.lemma_.lower()
         if lemma == "delegation":
             mentions.append(Mention(_phrase(token, named), "Delegation", "Delegation"))
+        elif lemma in word_list("site_heads") and _named_site(token):
+            mentions.append(Mention(_phrase(token, named), "Place", "Site"))
         elif lemma in events and _is_event_use(token):
             mentions.append(Mention(_phrase(token, named), "Event", events[lemma]))
         elif lemma in agreements:
             mentions.append(Mention(_phrase(token, named), "Agreement", agreements[lemma]))
     return mentions
+
+
+def _named_site(token: Token) -> bool:
+    """ "The Uzbek presidential residence", "the KazBelAZ plant": a site with a name or a
+    demonym in front, not "the building"."""
+    return any(
+        c.dep_ in {"compound", "amod", "nmod"}
+        and (c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "GPE", "ORG"})
+        for c in token.lefts
+    )
 
 
 def _is_event_use(token: Token) -> bool:
