@@ -99,7 +99,9 @@ class _Article:
         ):
             self.by_id[mention.entity].add(mention)
             self.mentions.append(mention)
-            self.positions.append(held)
+            known = {h.title for h in self.positions if h.person.entity == mention.entity}
+            if held.title not in known or held.of is not None:
+                self.positions.append(held)
             if held.of is not None and held.of.type == "Country" and held.of.entity:
                 self.countries.setdefault(mention.entity, held.of.entity)
         self.resolver = Resolver(self.doc, self.mentions)
@@ -261,13 +263,7 @@ class _Article:
             label = request.label
             if qid in self.kb and cluster.type in _GLOBAL and cluster.cls != "Region":
                 label = common_name(self.kb[qid])
-            positions = tuple(
-                dict.fromkeys(
-                    Position(h.title, h.of.entity if h.of is not None else None)
-                    for h in titles.get(cluster.id, [])
-                    if h.title
-                )
-            )
+            positions = _positions(titles.get(cluster.id, []))
             entities.append(
                 Entity(
                     id=cluster.id,
@@ -392,6 +388,13 @@ def _label(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str
     if cluster.type == "Country" and cluster.qid in kb:
         return common_name(kb[cluster.qid])
     return max(forms, key=len)
+
+
+def _positions(held: list[Held]) -> tuple[Position, ...]:
+    """Each title once, with its owner where any mention names it."""
+    found = dict.fromkeys(Position(h.title, h.of.entity if h.of else None) for h in held if h.title)
+    owned = {p.title for p in found if p.of}
+    return tuple(p for p in found if p.of or p.title not in owned)
 
 
 def _order(relation) -> tuple:

@@ -176,6 +176,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _side_participants(facts, scene)
     _visits(facts, scene)
     _countries_of_places(facts, scene)
+    _delegations_travel(facts, scene)
     _announced_only(facts, scene)
 
 
@@ -384,6 +385,26 @@ def _side_participants(facts: Facts, scene: Scene) -> None:
                 f.status,
                 "participant/side",
             )
+
+
+def _delegations_travel(facts: Facts, scene: Scene) -> None:
+    """A delegation went where the person heading it went ("X arrived in Ankara, heading an
+    official delegation")."""
+    heads = [
+        f for f in facts.of("headedBy", None) if scene.clusters[f.subject].type == "Delegation"
+    ]
+    for f in facts.of("visited", None):
+        for head in heads:
+            if head.object == f.subject and head.sentence.start == f.sentence.start:
+                facts.add(
+                    head.subject,
+                    "visited",
+                    f.object,
+                    f.sentence,
+                    f.confidence * 0.85,
+                    f.status,
+                    f.rule + "+delegation",
+                )
 
 
 def _visits(facts: Facts, scene: Scene) -> None:

@@ -152,6 +152,13 @@ class GazetteerComponent:
         ):
             start += 1
         ent = Span(doc, start, ent.end, label=ent.label_)
+        if (
+            len(ent) > 1
+            and demonym(ent[0].text)
+            and doc[ent.start + 1 : ent.end].text in self.titles
+        ):
+            yield Span(doc, ent.start, ent.start + 1, label="NORP")  # "Kazakh PM": no name
+            return
         split = self._person_tail(ent) if ent.label_ != "PERSON" else None
         if split is not None:
             body = Span(doc, ent.start, split, label=ent.label_)

@@ -56,6 +56,8 @@ def _owner(doc: Doc, title: Span, resolver: Resolver) -> Mention | None:
     before = _mention_at(resolver, j)
     if before is not None and before.type in _OWNER_TYPES:
         return before
+    if j >= 1 and doc[j].lower_ == "and" and j - 1 in resolver.titles:
+        return _owner(doc, resolver.titles[j - 1], resolver)  # "X's Envoy and Minister"
     return None
 
 

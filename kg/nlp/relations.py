@@ -228,11 +228,17 @@ class Resolver:
         "Ambassador to the country X"), or in apposition before it ("X, the Minister of Y,")."""
         doc = self.doc
         i = title.end
-        while i < min(len(doc), title.end + 5):
+        while i < min(len(doc), title.end + 8):
             after = self.inside.get(i)
             if after is not None and after.type == "Person":
                 return after
-            if after is not None or not (doc[i].text in {",", "-"} or doc[i].is_lower):
+            if i in self.titles and doc[i - 1].lower_ in {"and", ","}:
+                i = self.titles[i].end  # "Special Envoy and Minister of Communication X"
+                continue
+            linking = doc[i].text in {",", "-"} or (
+                doc[i].is_lower and doc[i].pos_ in {"DET", "ADP", "NOUN", "ADJ", "CCONJ"}
+            )
+            if after is not None or not linking:
                 break
             i += 1
         j = title.start - 1
