@@ -9,11 +9,13 @@ when that country is named in the article.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Doc
 
-from kg.link.kb import KBEntry, KnowledgeBase
+from kg.link.kb import KBEntry, KnowledgeBase, normalize
 from kg.nlp.coref import Cluster
 from kg.nlp.mentions import Mention
 from kg.nlp.positions import Held
@@ -44,6 +46,40 @@ def kb_person(cluster: Cluster, kb: KnowledgeBase) -> KBEntry | None:
             for entry in kb.lookup(form, ("Person",)):
                 found[entry.qid] = entry
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+@cache
+def _by_surname() -> dict[str, list[KBEntry]]:
+    found: dict[str, list[KBEntry]] = {}
+    for entry in KnowledgeBase.load().entries("Person"):
+        for name in {entry.label, *entry.aliases}:
+            words = normalize(name).split()
+            if len(words) > 1 and entry not in found.get(words[-1], []):
+                found.setdefault(words[-1], []).append(entry)
+    return found
+
+
+def _kb_by_surname(
+    cluster: Cluster, titles: list[str], day: date | None, countries: set[str]
+) -> str | None:
+    """For a person named only by surname ("President Biden"), the country of the one
+    knowledge-base person with that surname who held such an office in a country the
+    article names."""
+    names = {normalize(f) for f in cluster.forms if len(f.split()) == 1}
+    if len(names) != 1:
+        return None
+    offices = {normalize(t).split(" of ")[0].split()[-1] for t in titles if t}
+    found = set()
+    for entry in _by_surname().get(names.pop(), []):
+        held = [
+            h
+            for h in entry.holdings
+            if not offices or normalize(h.title).split(" of ")[0].split()[-1] in offices
+        ]
+        country = _held_on(replace(entry, holdings=tuple(held)), day, countries)
+        if country:
+            found.add(country)
+    return found.pop() if len(found) == 1 else None
 
 
 def _held_on(entry: KBEntry, day: date | None, countries: set[str]) -> str | None:
@@ -129,7 +165,11 @@ def affiliations(
         if side is None or side.country is not None:
             continue
         entry = kb_person(cluster, kb)
-        qid = _held_on(entry, day, set(named)) if entry else None
+        if entry is not None:
+            qid = _held_on(entry, day, set(named))
+        else:
+            titles = [h.title for h in positions if h.person.entity == cluster.id and h.title]
+            qid = _kb_by_surname(cluster, titles, day, set(named))
         if qid:
             side.set_country(named[qid].id, cluster.mentions[0])
     return sides
