@@ -263,6 +263,8 @@ class _Article:
             label = request.label
             if qid in self.kb and cluster.type in _GLOBAL and cluster.cls != "Region":
                 label = common_name(self.kb[qid])
+            if cluster.type == "Event":
+                label = self._event_name(cluster, label)
             positions = _positions(titles.get(cluster.id, []))
             entities.append(
                 Entity(
@@ -282,6 +284,28 @@ class _Article:
                 )
             )
         return entities
+
+    def _event_name(self, event: Cluster, phrase: str) -> str:
+        """A name that says whose event it is when the article's phrase does not: "talks"
+        between two people becomes "talks between A and B", "official visit" of one person
+        to one place "A's official visit to X"."""
+        if any(t.pos_ == "PROPN" for m in event.mentions for t in m.span):
+            return phrase
+        people, places = [], []
+        for f in self.facts:
+            if f.subject == event.id and f.status != "negated":
+                member = self.by_id[f.object]
+                if f.predicate == "participant" and member.type == "Person":
+                    people.append(member)
+                elif f.predicate == "heldIn" and member.type == "Country":
+                    places.append(member)
+        ordered = sorted(dict.fromkeys(people), key=lambda p: p.mentions[0].span.start)
+        names = [_label(p, self.by_id, self.countries) for p in ordered]
+        if event.cls == "Visit" and len(names) == 1 and len(places) == 1 and " to " not in phrase:
+            return f"{names[0]}'s {phrase} to {_label(places[0], self.by_id, self.countries)}"
+        if event.cls in MEETINGS and len(names) == 2 and " between " not in phrase:
+            return f"{phrase} between {names[0]} and {names[1]}"
+        return phrase
 
     def _header_entities(self) -> list[Entity]:
         """The dateline's place and the publishing agency, unless the text names them too."""

@@ -89,8 +89,12 @@ CASES = [
         [
             ("Akylbek Japarov", "met", "Mikhail Mishustin"),
             ("Akylbek Japarov", "represents", "Kyrgyzstan"),
-            ("meeting", "participant", "Akylbek Japarov"),
-            ("meeting", "heldIn", "Cholpon-Ata"),
+            (
+                "meeting between Akylbek Japarov and Mikhail Mishustin",
+                "participant",
+                "Akylbek Japarov",
+            ),
+            ("meeting between Akylbek Japarov and Mikhail Mishustin", "heldIn", "Cholpon-Ata"),
         ],
         [],
         id="name-run-into-a-body-and-implicit-meeting",

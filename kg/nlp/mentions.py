@@ -162,6 +162,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 continue
             if any(t.like_num for t in span) or (text.isupper() and len(span) > 3):
                 continue
+            if any(t.pos_ in {"VERB", "AUX", "ADP", "PRON"} for t in span):
+                continue  # "Respond Together" in a headline: words, not a name
             mentions.append(Mention(_widen_name(span), "Person", "Person"))
             continue
         region = _region_extension(span) if label in {"GPE", "LOC"} else None
