@@ -37,6 +37,7 @@ from kg.types import Mention as TextMention
 __all__ = ["extract", "topics"]
 
 _GLOBAL = {"Country", "Place", "Organization"}
+_ARRIVALS = {"arrive", "come", "visit", "hold", "meet", "be", "stay", "land", "gather"}
 
 
 @cache
@@ -85,12 +86,50 @@ class _Article:
         self.clusters = resolve(self.mentions)
         self.by_id = {c.id: c for c in self.clusters}
         self.country_ids = {c.qid: c.id for c in self.clusters if c.type == "Country" and c.qid}
+        self._header()
         self.positions = find_positions(doc, self.resolver)
         self.sides = affiliations(doc, self.resolver, self.clusters, self.positions, article.date)
         self.countries = {pid: side.country for pid, side in self.sides.items() if side.country}
         self._anaphora()
         self._delegation_sides()
         self.facts = Facts()
+
+    def _header(self) -> None:
+        """The dateline's place and the publishing agency are entities of the article even
+        when its text does not name them; "arrived here" refers to the dateline's place."""
+        known = {normalize(f): c for c in self.clusters for f in c.forms}
+        for name, kind in (
+            (self.article.dateline, "Place"),
+            (self.article.publisher, "Organization"),
+        ):
+            if not name:
+                continue
+            cluster = known.get(normalize(name))
+            if cluster is None:
+                types = ("Place", "Country") if kind == "Place" else ("Organization",)
+                entries = self.kb.lookup(name, types)
+                entry = entries[0] if len(entries) == 1 else None
+                cls = entry.cls if entry else ("City" if kind == "Place" else "NewsAgency")
+                cluster = Cluster(
+                    f"e{len(self.clusters) + 1}",
+                    entry.type if entry else kind,
+                    cls,
+                    qid=entry.qid if entry else None,
+                    name=common_name(entry) if entry else name,
+                )
+                self.clusters.append(cluster)
+                self.by_id[cluster.id] = cluster
+                if cluster.type == "Country":
+                    self.country_ids[cluster.qid] = cluster.id
+            if kind == "Place":
+                for token in self.doc:
+                    if token.lower_ == "here" and token.head.lemma_ in _ARRIVALS:
+                        here = Mention(
+                            self.doc[token.i : token.i + 1], cluster.type, cluster.cls, anaphor=True
+                        )
+                        cluster.add(here)
+                        self.mentions.append(here)
+        self.resolver = Resolver(self.doc, self.mentions)
 
     def _anaphora(self) -> None:
         """Bind titles used alone and "the sides" to entities, as mentions of them."""
@@ -145,7 +184,7 @@ class _Article:
         )
         derive(self.facts, scene)
         self._represents()
-        entities = self._entities() + self._header_entities()
+        entities = self._entities()
         relations = tuple(sorted((f.relation() for f in self.facts), key=_order))
         return Extraction(self.article, tuple(entities), relations, tuple(self._trade()))
 
@@ -272,7 +311,7 @@ class _Article:
                     label=label,
                     type=cluster.type,
                     cls=cluster.cls,
-                    aliases=tuple(f for f in cluster.forms if f != label),
+                    aliases=tuple(f for f in _forms(cluster) if f != label),
                     wikidata=qid,
                     positions=positions,
                     mentions=tuple(
@@ -306,32 +345,6 @@ class _Article:
         if event.cls in MEETINGS and len(names) == 2 and " between " not in phrase:
             return f"{phrase} between {names[0]} and {names[1]}"
         return phrase
-
-    def _header_entities(self) -> list[Entity]:
-        """The dateline's place and the publishing agency, unless the text names them too."""
-        known = {normalize(f) for c in self.clusters for f in c.forms}
-        found = []
-        for name, type_, cls in (
-            (self.article.dateline, "Place", "City"),
-            (self.article.publisher, "Organization", "NewsAgency"),
-        ):
-            if not name or normalize(name) in known:
-                continue
-            entries = self.kb.lookup(name, ("Place", "Country") if type_ == "Place" else (type_,))
-            entry = entries[0] if len(entries) == 1 else None
-            if entry is not None and entry.type == "Country":
-                type_, cls = "Country", "Country"
-            found.append(
-                Entity(
-                    id=f"e{len(self.clusters) + len(found) + 1}",
-                    label=common_name(entry) if entry else name,
-                    type=type_,
-                    cls=entry.cls if entry else cls,
-                    aliases=(name,) if entry and entry.label != name else (),
-                    wikidata=entry.qid if entry else None,
-                )
-            )
-        return found
 
     def _request(self, cluster: Cluster, held: list[Held]) -> LinkRequest:
         country = self.countries.get(cluster.id)
@@ -398,6 +411,8 @@ def _label(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str
     """The entity's name: the fullest name of a person, a delegation by its country, else the
     first specific mention."""
     forms = [m.text for m in cluster.mentions if m.type == cluster.type and not m.anaphor]
+    if not forms:
+        return cluster.name or cluster.mentions[0].text
     if cluster.type == "Person":
         return max(forms, key=lambda f: (len(f.split()), -forms.index(f)))
     specific = [m.text for m in cluster.mentions if len(m.span) > 1 and m.type == cluster.type]
@@ -412,6 +427,17 @@ def _label(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str
     if cluster.type == "Country" and cluster.qid in kb:
         return common_name(kb[cluster.qid])
     return max(forms, key=len)
+
+
+def _forms(cluster: Cluster) -> list[str]:
+    """The surface forms that name an entity ("here" refers to a place but does not name it)."""
+    return [
+        f
+        for f in cluster.forms
+        if not f.islower()
+        or " " in f
+        or not any(m.anaphor and m.text == f for m in cluster.mentions)
+    ]
 
 
 def _positions(held: list[Held]) -> tuple[Position, ...]:

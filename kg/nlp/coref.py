@@ -35,6 +35,7 @@ class Cluster:
     mentions: list[Mention] = field(default_factory=list)
     qid: str | None = None
     country: str | None = None
+    name: str | None = None  # for an entity the text only refers to (a dateline's place)
 
     def add(self, mention: Mention) -> None:
         mention.entity = self.id
