@@ -114,6 +114,17 @@ CASES = [
 ]
 
 
+CASES.append(
+    pytest.param(
+        " date 2024-01-08 HANOI, Jan. 8 (VNA) - Vietnamese leaders received the Prime Minister "
+        "of Laos, Sonexay Siphandone, who arrived here for an official visit.",
+        [("Sonexay Siphandone", "visited", "Hanoi")],
+        [],
+        id="who-arrived-here-is-the-dateline-place",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_rule(pipeline, text, must, must_not):
     x = pipeline.extract(text)

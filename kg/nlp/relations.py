@@ -218,6 +218,8 @@ class Resolver:
             return self.holder(self.titles[token.i])
         if token.lower_ in _PRONOUNS:
             return self.antecedent(token)
+        if token.lower_ in {"who", "whom", "which", "that"} and token.head.dep_ == "relcl":
+            return self.mention(token.head.head)  # "X, who arrived here": X
         for child in token.children:
             if child.dep_ == "appos":
                 return self.by_root.get(child.i) or self.inside.get(child.i)
