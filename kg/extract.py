@@ -164,7 +164,7 @@ class _Article:
 
     def run(self) -> Extraction:
         delegation_meetings = []
-        for candidate in find_relations(self.doc, self.mentions, self.nlp):
+        for candidate in find_relations(self.doc, self.resolver):
             if candidate.predicate == "met" and "Delegation" in {
                 candidate.subject.type,
                 candidate.object.type,

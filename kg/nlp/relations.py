@@ -21,10 +21,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from spacy.language import Language
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
+from kg.nlp.depmatch import DependencyPatterns
 from kg.nlp.mentions import Mention
 from kg.nlp.titles import SPAN_KEY
 
@@ -142,15 +141,14 @@ def _controlled(pattern: list[dict]) -> list[dict] | None:
 
 
 @cache
-def _matcher(nlp: Language) -> DependencyMatcher:
-    matcher = DependencyMatcher(nlp.vocab)
+def _matcher() -> DependencyPatterns:
+    """Every pattern, and its variant with a controlled subject, keyed by (pattern, nodes)."""
+    keyed = []
     for pattern in load_patterns():
-        variants = [pattern.pattern]
-        controlled = _controlled(pattern.pattern)
-        if controlled is not None:
-            variants.append(controlled)
-        matcher.add(pattern.name, variants)
-    return matcher
+        for nodes in (pattern.pattern, _controlled(pattern.pattern)):
+            if nodes is not None:
+                keyed.append(((pattern, tuple(n["RIGHT_ID"] for n in nodes)), nodes))
+    return DependencyPatterns(keyed)
 
 
 def modality(token: Token) -> str:
@@ -326,16 +324,10 @@ def _typed(predicate: str, subject: Mention, obj: Mention) -> bool:
     return subject.type in subjects and obj.type in objects
 
 
-def find_relations(doc: Doc, mentions: list[Mention], nlp: Language) -> Iterator[Candidate]:
+def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
     """Relation candidates from every pattern match in ``doc``."""
-    resolver = Resolver(doc, mentions)
-    by_name = {p.name: p for p in load_patterns()}
-    for match_id, tokens in _matcher(nlp)(doc):
-        pattern = by_name[nlp.vocab.strings[match_id]]
-        specs = (
-            pattern.pattern if len(tokens) == len(pattern.pattern) else _controlled(pattern.pattern)
-        )
-        node = {spec["RIGHT_ID"]: doc[i] for spec, i in zip(specs, tokens, strict=True)}
+    for (pattern, ids), tokens in _matcher()(doc):
+        node = {name: doc[i] for name, i in zip(ids, tokens, strict=True)}
         anchor = node.get("verb") or node[pattern.subject]
         status = modality(anchor)
         sentence = anchor.sent
