@@ -1,0 +1,27 @@
+"""kg's dependency-pattern matcher finds exactly what spaCy's DependencyMatcher finds."""
+
+from __future__ import annotations
+
+from spacy.matcher import DependencyMatcher
+
+from kg.articles import read_articles
+from kg.nlp.depmatch import DependencyPatterns
+from kg.nlp.relations import load_patterns
+from tests.conftest import SAMPLES
+
+
+def test_same_matches_as_spacy(pipeline):
+    nlp = pipeline.nlp
+    patterns = load_patterns()
+    spacy_matcher = DependencyMatcher(nlp.vocab)
+    for p in patterns:
+        spacy_matcher.add(p.name, [p.pattern])
+    ours = DependencyPatterns([(p.name, p.pattern) for p in patterns])
+    total = 0
+    for article in read_articles([SAMPLES]):
+        doc = nlp(article.text)
+        theirs = {(nlp.vocab.strings[key], tuple(tokens)) for key, tokens in spacy_matcher(doc)}
+        mine = {(name, tuple(tokens)) for name, tokens in ours(doc)}
+        assert mine == theirs, article.id
+        total += len(mine)
+    assert total > 20
