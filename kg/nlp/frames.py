@@ -172,6 +172,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _main_event(facts, scene)
     _named_countries(facts, scene)
     _event_pairs(facts, scene)
+    _hosts_meet_guests(facts, scene)
     _visit_hosts(facts, scene)
     _side_participants(facts, scene)
     _visits(facts, scene)
@@ -356,6 +357,17 @@ def _event_pairs(facts: Facts, scene: Scene) -> None:
                 continue
             status = "planned" if "planned" in {a.status, b.status} else "asserted"
             facts.add(a.object, "met", b.object, a.sentence, 0.7, status, "met/" + event.cls)
+
+
+def _hosts_meet_guests(facts: Facts, scene: Scene) -> None:
+    """Who hosted a meeting met everyone who attended it."""
+    for host in facts.of("participant"):
+        if host.rule != "participant/host-for" or scene.clusters[host.object].type != "Person":
+            continue
+        for guest in _people(facts, scene, host.subject):
+            facts.add(
+                host.object, "met", guest.object, guest.sentence, 0.65, guest.status, "met/host"
+            )
 
 
 def _visit_hosts(facts: Facts, scene: Scene) -> None:

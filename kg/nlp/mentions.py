@@ -266,13 +266,18 @@ def _with_ordinal(span: Span) -> Span:
     return span
 
 
-def _surnames_as_people(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
-    """A one-word name the recognizer typed as something else is a person when it is the
-    surname of a person named in the article ("Saidov" after "Bakhtiyor Saidov")."""
+def _surnames_as_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """The surname of a person named in the article is that person wherever it stands
+    alone, whatever the recognizer made of it ("Saidov" after "Bakhtiyor Saidov", "Ruto
+    said" with no entity at all)."""
     surnames = {m.span[-1].text for m in mentions if m.type == "Person" and len(m.span) > 1}
     for i, m in enumerate(mentions):
         if m.type != "Person" and len(m.span) == 1 and m.text in surnames and not m.qid:
             mentions[i] = Mention(m.span, "Person", "Person")
+    taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
+    for token in doc:
+        if token.i not in taken and token.text in surnames and token.pos_ == "PROPN":
+            mentions.append(Mention(doc[token.i : token.i + 1], "Person", "Person"))
     return mentions
 
 
@@ -371,7 +376,7 @@ def _is_event_use(token: Token) -> bool:
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every typed mention in ``doc``, in text order."""
     kb = KnowledgeBase.load()
-    named = _surnames_as_people(_named(doc, kb), kb)
+    named = _surnames_as_people(doc, _named(doc, kb))
     by_token = {i: m for m in named for i in range(m.span.start, m.span.end)}
     mentions = named + _nominal(doc, by_token)
     mentions.sort(key=lambda m: (m.span.start, -m.span.end))

@@ -263,6 +263,16 @@ class Resolver:
         before = [m for m in self.people if m.span.end <= pronoun.i]
         if not before:
             return None
+        recent = [s.start for s in self.doc.sents if s.start <= pronoun.i][-4:]
+        subjects = [
+            m
+            for m in before
+            if m.root.dep_ in {"nsubj", "nsubjpass"} and m.span.sent.start in recent
+        ]
+        if subjects and subjects[-1].span.sent.start != pronoun.sent.start:
+            inside = [m for m in before if m.span.start >= pronoun.sent.start]
+            if not inside:
+                return subjects[-1]
         sent_start = pronoun.sent.start
         subjects = [
             m
