@@ -383,11 +383,17 @@ def _visit_hosts(facts: Facts, scene: Scene) -> None:
 
 
 def _side_participants(facts: Facts, scene: Scene) -> None:
-    """The countries whose people took part in a meeting between sides took part in it."""
+    """The countries whose people took part in a meeting between two sides took part in it
+    (not so for a gathering of many)."""
+    sides: dict[str, set[str]] = {}
+    for f in facts.of("participant", None):
+        if f.object in scene.countries:
+            sides.setdefault(f.subject, set()).add(scene.countries[f.object])
     for f in facts.of("participant", None):
         event = scene.clusters[f.subject]
         between = event is scene.main or _named_event(event) or event.cls in {"Session", "Talks"}
-        if event.cls in BILATERAL and between and f.object in scene.countries:
+        bilateral = len(sides.get(f.subject, ())) <= 2
+        if event.cls in BILATERAL and between and bilateral and f.object in scene.countries:
             facts.add(
                 f.subject,
                 "participant",

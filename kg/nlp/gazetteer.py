@@ -148,7 +148,11 @@ class GazetteerComponent:
         doc = ent.doc
         start = ent.start
         while start < ent.end - 1 and (
-            doc[start].lower_ == "the" or (ent.label_ == "PERSON" and doc[start].tag_ == "VBG")
+            doc[start].lower_ == "the"
+            or (
+                ent.label_ == "PERSON"
+                and (doc[start].tag_ == "VBG" or doc[start].text in self.title_words)
+            )
         ):
             start += 1
         ent = Span(doc, start, ent.end, label=ent.label_)
