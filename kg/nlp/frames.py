@@ -447,9 +447,10 @@ def _visits(facts: Facts, scene: Scene) -> None:
 
 
 def _countries_of_places(facts: Facts, scene: Scene) -> None:
-    """Who visited a city visited its country; an event held in a city was held in its
+    """Who visited a city visited its country, and a visit to a city was a visit to its
     country (when the article names the country and it is not one of the sides)."""
-    for f in facts.of("visited", None) + facts.of("heldIn", None):
+    visits = [f for f in facts.of("heldIn", None) if scene.clusters[f.subject].cls == "Visit"]
+    for f in facts.of("visited", None) + visits:
         country = scene.place_countries.get(f.object)
         sides = {scene.countries.get(f.subject)} | {p.object for p in facts.participants(f.subject)}
         if country and country not in sides:

@@ -207,7 +207,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         if last.lower() in heads("agreement") and not _kb(kb, text, ("Organization",)):
             mentions.append(Mention(span, "Agreement", heads("agreement")[last.lower()]))
             continue
-        if _named_event(span) and not _kb(kb, text, ("Organization",)):
+        ordinal = span.start > 0 and doc[span.start - 1].ent_type_ == "ORDINAL"
+        if _named_event(span) and (ordinal or not _kb(kb, text, ("Organization",))):
             cls = heads("event").get(span[-1].lemma_.lower(), "Session")
             mentions.append(Mention(_with_ordinal(span), "Event", cls))
             mentions.extend(_countries_inside(span, kb))
