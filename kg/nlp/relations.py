@@ -63,6 +63,18 @@ _PLANNED_LEMMAS = {
     "consider",
     "discuss",
 }
+_FUTURE = {
+    "forthcoming",
+    "upcoming",
+    "next",
+    "future",
+    "planned",
+    "scheduled",
+    "coming",
+    "expected",
+    "proposed",
+    "prospective",
+}
 _PLANNED_AUX = {"will", "shall", "would", "'ll", "going"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -182,6 +194,11 @@ def modality(token: Token) -> str:
         ):
             return "planned"
     return "asserted"
+
+
+def _ahead(token: Token) -> bool:
+    """ "The forthcoming meeting", "his upcoming visit": an event still to come."""
+    return any(c.dep_ == "amod" and c.lower_ in _FUTURE for c in token.lefts)
 
 
 class Resolver:
@@ -340,6 +357,8 @@ def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
         node = {name: doc[i] for name, i in zip(ids, tokens, strict=True)}
         anchor = node.get("verb") or node[pattern.subject]
         status = modality(anchor)
+        if status == "asserted" and any(_ahead(t) for t in node.values()):
+            status = "planned"
         sentence = anchor.sent
         if pattern.pairwise:
             people = resolver.expand(node[pattern.pairwise])
