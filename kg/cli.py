@@ -106,7 +106,7 @@ def _count_inputs(paths: list[str]) -> int | None:
     """Number of articles, when known without reading them (no stdin, no JSON Lines)."""
     from kg.articles import _expand
 
-    files = list(_expand(paths))
+    files = [p for p in _expand(paths) if not isinstance(p, KGError)]
     if any(str(p) == "-" or str(p).endswith((".jsonl", ".ndjson")) for p in files):
         return None
     return len(files)
@@ -123,18 +123,35 @@ def _ingest(paths: list[str], store: str | None, model: str | None, force: bool)
             report = graph.ingest(paths, force=force, progress=lambda name: progress.advance(task))
     finally:
         graph.close()
-    for message in report.failed:
-        err.print(f"[red]failed:[/red] {message}", highlight=False, soft_wrap=True)
     return report
 
 
 def _print_report(report, location: str) -> None:
-    skipped = len(report.skipped)
-    reasons = sorted({reason for _, reason in report.skipped})
-    line = f"ingested {report.ingested}, skipped {skipped}, failed {len(report.failed)}"
+    """Each failure, warning and unusual skip on its own line, then a one-line summary."""
+    from collections import Counter
+
+    def say(line: str) -> None:
+        err.print(line, highlight=False, soft_wrap=True, markup=False)
+
+    for message in report.failed:
+        say(f"failed: {message}")
+    for message in report.warnings:
+        say(f"warning: {message}")
+    for article_id, reason in report.skipped:
+        if reason != "already stored, unchanged":
+            say(f"skipped: {article_id}: {reason}")
+    reasons = Counter(reason for _, reason in report.skipped)
+    line = f"ingested {report.ingested}, skipped {len(report.skipped)}, failed {len(report.failed)}"
     if reasons:
-        line += f" (skipped: {'; '.join(reasons)})"
-    err.print(f"{line} -> {location}", highlight=False)
+        line += f" (skipped: {'; '.join(f'{n} {reason}' for reason, n in sorted(reasons.items()))})"
+    say(f"{line} -> {location}")
+    if report.stopped:
+        err.print(
+            f"[red]error:[/red] {report.stopped}. The articles stored so far are whole; run the "
+            f"command again to ingest the rest.",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 @app.command()
