@@ -26,6 +26,7 @@ from rdflib.term import Node
 
 from kg.errors import QueryError, StoreError
 from kg.ontology import KGO
+from kg.snapshots import Reader, Writer
 
 __all__ = [
     "DEFAULT_STORE",
@@ -210,21 +211,41 @@ def replace_graph_update(graph: Graph) -> str:
 
 
 class OxigraphStore:
-    """The embedded Oxigraph store, on disk (``path``) or in memory (``path=None``)."""
+    """The embedded Oxigraph store, on disk (``path``) or in memory (``path=None``).
+
+    On disk, one process writes a store at a time and readers (``read_only``) read its latest
+    snapshot, so they keep answering while it is written (see ``kg.snapshots``); ``note``
+    says how old a reader's view is while a writer is at work, and ``refresh()`` moves it on.
+    """
 
     def __init__(self, path: Path | str | None = None, read_only: bool = False):
         self.location = str(path) if path else MEMORY
         self.read_only = read_only
+        self._writer: Writer | None = None
+        self._reader: Reader | None = None
         try:
             if path is None:
                 self._store = ox.Store()
             elif read_only:
-                self._store = ox.Store.read_only(str(path))
+                self._reader = Reader(Path(path))
+                self._store = self._reader.store
             else:
-                Path(path).mkdir(parents=True, exist_ok=True)
-                self._store = ox.Store(str(path))
+                self._writer = Writer(Path(path))
+                self._store = self._writer.store
         except OSError as err:
             raise StoreError(_open_error(self.location, err)) from None
+
+    @property
+    def note(self) -> str | None:
+        """How old a reader's view is while a writer is at work, else ``None``."""
+        return self._reader.note if self._reader else None
+
+    def refresh(self) -> bool:
+        """Move a reader to the store's newest snapshot; True when it moved."""
+        if self._reader is None or not self._reader.refresh():
+            return False
+        self._store = self._reader.store
+        return True
 
     def replace_graph(self, graph: Graph) -> None:
         # One SPARQL update is one transaction: readers see the old graph or the new, never
@@ -233,8 +254,12 @@ class OxigraphStore:
 
     def remove_graph(self, iri: str) -> None:
         name = ox.NamedNode(iri)
-        if self._store.contains_named_graph(name):
-            self._store.remove_graph(name)
+        try:
+            if self._store.contains_named_graph(name):
+                self._store.remove_graph(name)
+        except OSError as err:
+            raise StoreError(_write_error(self.location, err)) from None
+        self._wrote()
 
     def article_hashes(self) -> dict[str, str]:
         return {
@@ -269,7 +294,15 @@ class OxigraphStore:
         except SyntaxError as err:
             raise QueryError(f"bad SPARQL update: {err}") from None
         except OSError as err:
-            raise StoreError(f"{self.location}: update failed ({err})") from None
+            raise StoreError(_write_error(self.location, err)) from None
+        self._wrote()
+
+    def _wrote(self) -> None:
+        if self._writer is not None:
+            try:
+                self._writer.wrote()
+            except OSError as err:
+                raise StoreError(_write_error(self.location, err)) from None
 
     def export(self, out: BinaryIO, fmt: str) -> None:
         rdf_format = EXPORT_FORMATS[fmt]
@@ -290,12 +323,26 @@ class OxigraphStore:
 
     def flush(self) -> None:
         """Write buffered data to disk."""
-        if self.location != MEMORY and not self.read_only:
+        if self._writer is not None:
             self._store.flush()
 
     def close(self) -> None:
-        self.flush()
+        for view in (self._writer, self._reader):
+            if view is not None:
+                view.close()
+        self._writer = self._reader = None
         del self._store
+
+
+def _write_error(location: str, err: OSError) -> str:
+    text = str(err)
+    if isinstance(err, PermissionError) or "read-only" in text.lower():
+        reason = "it is read-only"
+    elif "space" in text.lower() or "quota" in text.lower():
+        reason = "the disk is full"
+    else:
+        reason = text
+    return f"{location}: cannot write to the store ({reason}; {text})"
 
 
 def _open_error(location: str, err: OSError) -> str:
