@@ -13,6 +13,7 @@ False
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import os
 from collections.abc import Mapping
@@ -334,27 +335,40 @@ class OxigraphStore:
         del self._store
 
 
+def _cause(err: OSError) -> str:
+    """What went wrong, in a few words, from an ``OSError`` of the system or of RocksDB."""
+    text = str(err).lower()
+    for numbers, words, cause in (
+        ((errno.EROFS,), "read-only file system", "the folder is read-only"),
+        ((errno.EACCES, errno.EPERM), "permission denied", "permission denied"),
+        ((errno.ENOSPC, errno.EDQUOT), "no space left", "the disk is full"),
+    ):
+        if err.errno in numbers or words in text:
+            return cause
+    return str(err)
+
+
 def _write_error(location: str, err: OSError) -> str:
-    text = str(err)
-    if isinstance(err, PermissionError) or "read-only" in text.lower():
-        reason = "it is read-only"
-    elif "space" in text.lower() or "quota" in text.lower():
-        reason = "the disk is full"
-    else:
-        reason = text
-    return f"{location}: cannot write to the store ({reason}; {text})"
+    cause = _cause(err)
+    detail = f" ({err})" if cause != str(err) else ""
+    return f"{location}: cannot write to the store: {cause}{detail}"
 
 
 def _open_error(location: str, err: OSError) -> str:
-    text = str(err)
-    if "lock" in text.lower():
+    if err.errno is None and "lock" in str(err).lower():  # RocksDB's lock: not a kg process
         return (
-            f"{location}: the store is in use by another kg process (it is locked). Wait for "
-            f"it to finish, or query a copy."
+            f"{location}: the store is locked by another process ({err}); wait for it to "
+            f"finish, or give kg another folder with --store"
         )
-    if isinstance(err, PermissionError) or "permission" in text.lower():
-        return f"{location}: permission denied; choose a writable folder with --store"
-    return f"{location}: cannot open the store ({text})"
+    cause = _cause(err)
+    if cause in ("the folder is read-only", "permission denied"):
+        readable = (Path(location) / "CURRENT").exists()
+        return f"{location}: cannot open the store for writing: {cause}. Choose a writable " + (
+            "folder with --store; kg query, stats, export and viz can still read this one."
+            if readable
+            else "folder with --store."
+        )
+    return f"{location}: cannot open the store: {cause}"
 
 
 def store_location(location: str | Path | None = None) -> str:
