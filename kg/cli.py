@@ -17,6 +17,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -26,6 +27,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 from rich.table import Table
+from typer.exceptions import TyperException
 
 from kg.errors import KGError
 
@@ -72,20 +74,36 @@ PathsArgument = Annotated[
 
 
 def handled(func: F) -> F:
-    """Turn a ``KGError`` into one red line and exit status 1 (``KG_DEBUG=1`` re-raises)."""
+    """Turn a ``KGError`` into one red line and exit status 1, and any other exception (a bug)
+    into one line too: no traceback reaches a user (``KG_DEBUG=1`` re-raises)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except KGError as error:
-            if os.environ.get("KG_DEBUG"):
-                raise
-            err.print(f"[red]error:[/red] {error}", highlight=False, markup=True, soft_wrap=True)
-            raise typer.Exit(1) from None
+        except (typer.Exit, typer.Abort, TyperException):
+            raise
         except KeyboardInterrupt:
             err.print("[red]interrupted[/red]")
             raise typer.Exit(130) from None
+        except BrokenPipeError:  # the reader of our output left (`kg export | head`)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(141) from None
+        except Exception as error:
+            if os.environ.get("KG_DEBUG"):
+                raise
+            if isinstance(error, KGError):
+                message = f"[red]error:[/red] {escape(str(error))}"
+            elif isinstance(error, OSError):  # the system's refusal (a missing folder, a full disk)
+                where = f"{error.filename}: " if error.filename else ""
+                message = f"[red]error:[/red] {escape(where + (error.strerror or str(error)))}"
+            else:
+                message = (
+                    f"[red]internal error:[/red] {type(error).__name__}: {escape(str(error))}. "
+                    f"This is a bug in kg: run again with KG_DEBUG=1 to see where, and report it."
+                )
+            err.print(message, highlight=False, markup=True, soft_wrap=True)
+            raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
 
