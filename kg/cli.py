@@ -244,6 +244,16 @@ def extract(
         raise typer.Exit(1)
 
 
+def _open_for_reading(store: str | None):
+    """The store opened for reading; a note on stderr when an ingest is writing it meanwhile."""
+    from kg.store import open_store
+
+    target = open_store(store, read_only=True)
+    if getattr(target, "note", None):
+        err.print(f"note: {target.note}", highlight=False, soft_wrap=True, markup=False)
+    return target
+
+
 def _print_table(result, fmt: str, limit: int | None = None) -> None:
     from kg.store import QueryResult
 
@@ -303,7 +313,6 @@ def query(
 ) -> None:
     """Run SPARQL over the store (the union of all article graphs)."""
     from kg.queries import describe, named_queries, named_query
-    from kg.store import open_store
 
     if list_names:
         for query_name in named_queries():
@@ -321,7 +330,7 @@ def query(
             raise KGError(f"{file}: cannot be read ({error.strerror})") from None
     else:
         text = named_query(name) if name else sparql
-    target = open_store(store, read_only=True)
+    target = _open_for_reading(store)
     try:
         _print_table(target.query(text), fmt)
     finally:
@@ -338,14 +347,13 @@ def viz(
     store: StoreOption = None,
 ) -> None:
     """Write an interactive network page (works offline)."""
-    from kg.store import open_store
     from kg.views import full_graph, who_met_whom
     from kg.viz import write_html
 
     views = {"who-met-whom": who_met_whom, "full": full_graph}
     if view not in views:
         raise KGError(f"unknown view {view!r}; choose {', '.join(views)}")
-    target = open_store(store, read_only=True)
+    target = _open_for_reading(store)
     try:
         graph = views[view](target)
     finally:
@@ -366,11 +374,11 @@ def export(
     store: StoreOption = None,
 ) -> None:
     """Export the whole store as RDF."""
-    from kg.store import EXPORT_FORMATS, open_store
+    from kg.store import EXPORT_FORMATS
 
     if fmt not in EXPORT_FORMATS:
         raise KGError(f"unknown format {fmt!r}; choose {', '.join(EXPORT_FORMATS)}")
-    target = open_store(store, read_only=True)
+    target = _open_for_reading(store)
     try:
         if output:
             with open(output, "wb") as stream:
@@ -390,9 +398,8 @@ def stats(
 ) -> None:
     """Counts of articles, triples, entities by type and relations by predicate."""
     from kg.stats import stats as compute
-    from kg.store import open_store
 
-    target = open_store(store, read_only=True)
+    target = _open_for_reading(store)
     try:
         counts = compute(target)
     finally:

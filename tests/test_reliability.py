@@ -324,7 +324,7 @@ def _namespace(script: str) -> subprocess.CompletedProcess:
     )
 
 
-def _articles(folder: Path, count: int) -> Path:
+def write_articles(folder: Path, count: int) -> Path:
     """``count`` small English articles, each about a different pair of people."""
     folder.mkdir()
     for n in range(count):
@@ -338,7 +338,7 @@ def _articles(folder: Path, count: int) -> Path:
 
 
 def test_a_full_disk_gives_a_clear_error_and_a_rerun_completes(tmp_path):
-    articles = _articles(tmp_path / "in", 40)
+    articles = write_articles(tmp_path / "in", 40)
     mount = tmp_path / "disk"
     mount.mkdir()
     count = f"{sys.executable} -c 'import json,sys; print(json.load(sys.stdin)[\"articles\"])'"
