@@ -361,7 +361,7 @@ def _jsonl_article(obj: object, where: str) -> Iterator[Article | Problem]:
     published = parse_date(fields["date"])
     if fields["date"] and published is None:
         yield ArticleWarning(
-            f"{where}: date {fields['date']!r} is not a YYYY-MM-DD date; stored without a date"
+            f"{where}: date {fields['date']!r} is not a YYYY-MM-DD date; kept without a date"
         )
     article = parse_text(
         article_id.strip(),
@@ -432,7 +432,7 @@ def _articles_in(stem: str, text: str, source: str, suffix: str) -> Iterator[Art
             if header and parse_date(header[1]) is None:
                 yield ArticleWarning(
                     f"{source}: date header {header[1]!r} is not a YYYY-MM-DD date; "
-                    f"stored without a date"
+                    f"kept without a date"
                 )
             article = parse_text(stem, text, source=source)
             if not article.text:

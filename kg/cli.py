@@ -144,25 +144,40 @@ def _ingest(paths: list[str], store: str | None, model: str | None, force: bool)
     return report
 
 
-def _print_report(report, location: str) -> None:
-    """Each failure, warning and unusual skip on its own line, then a one-line summary."""
-    from collections import Counter
+def _reading(paths: list[str]):
+    """The articles in ``paths``, and the report their problems go to (``_print_problems``)."""
+    from kg.articles import read_articles
+    from kg.knowledge import IngestReport
 
-    def say(line: str) -> None:
-        err.print(line, highlight=False, soft_wrap=True, markup=False)
+    report = IngestReport()
+    return read_articles(paths, on_error=report.add, on_warning=report.add), report
 
+
+def _say(line: str) -> None:
+    err.print(line, highlight=False, soft_wrap=True, markup=False)
+
+
+def _print_problems(report) -> None:
+    """Each failure, warning and unusual skip of a report on its own line."""
     for message in report.failed:
-        say(f"failed: {message}")
+        _say(f"failed: {message}")
     for message in report.warnings:
-        say(f"warning: {message}")
+        _say(f"warning: {message}")
     for article_id, reason in report.skipped:
         if reason != "already stored, unchanged":
-            say(f"skipped: {article_id}: {reason}")
+            _say(f"skipped: {article_id}: {reason}")
+
+
+def _print_report(report, location: str) -> None:
+    """The problems of an ingest, then a one-line summary."""
+    from collections import Counter
+
+    _print_problems(report)
     reasons = Counter(reason for _, reason in report.skipped)
     line = f"ingested {report.ingested}, skipped {len(report.skipped)}, failed {len(report.failed)}"
     if reasons:
         line += f" (skipped: {'; '.join(f'{n} {reason}' for reason, n in sorted(reasons.items()))})"
-    say(f"{line} -> {location}")
+    _say(f"{line} -> {location}")
     if report.stopped:
         err.print(
             f"[red]error:[/red] {report.stopped}. The articles stored so far are whole; run the "
@@ -213,15 +228,13 @@ def extract(
     """Extract entities and relations without storing them."""
     from rdflib import Dataset, Graph
 
-    from kg.articles import read_articles
     from kg.contract import to_json
     from kg.pipeline import Pipeline
     from kg.rdf import PREFIXES, to_graph
 
     if fmt not in {"json", "turtle", "trig"}:
         raise KGError(f"unknown format {fmt!r}; choose json, turtle or trig")
-    failures: list[str] = []
-    articles = read_articles(paths, on_error=lambda e: failures.append(str(e)))
+    articles, report = _reading(paths)
     extractions = Pipeline(model).extract_many(articles)
     with open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout) as stream:
         if fmt == "json":
@@ -238,9 +251,8 @@ def extract(
                 for triple in graph:
                     target.add(triple)
             stream.write(merged.serialize(format=fmt))
-    for message in failures:
-        err.print(f"[red]failed:[/red] {message}", highlight=False, soft_wrap=True)
-    if failures:
+    _print_problems(report)
+    if report.failed:
         raise typer.Exit(1)
 
 
@@ -438,17 +450,14 @@ def evaluate(
 ) -> None:
     """Extract the articles and score the result against gold annotations (the same table
     as ../shared/eval/score.py)."""
-    from kg.articles import read_articles
     from kg.contract import to_json
     from kg.evaluate import load_gold, score
     from kg.pipeline import Pipeline
 
     docs = load_gold(gold)
-    failures: list[str] = []
-    articles = read_articles(paths, on_error=lambda e: failures.append(str(e)))
+    articles, report = _reading(paths)
     predictions = {x.article.id: to_json(x) for x in Pipeline(model).extract_many(articles)}
-    for message in failures:
-        err.print(f"[red]failed:[/red] {message}", highlight=False, soft_wrap=True)
+    _print_problems(report)
     scores = score(docs, predictions)
     if as_json:
         table = {

@@ -136,9 +136,9 @@ def test_malformed_and_missing_date_headers(tmp_path):
     assert all(a.text.startswith("Kassym-Jomart") for a in articles)
     assert sorted(warnings) == [
         f"{tmp_path / 'bad.txt'}: date header '22.09.2017' is not a YYYY-MM-DD date; "
-        "stored without a date",
+        "kept without a date",
         f"{tmp_path / 'impossible.txt'}: date header '2017-02-30' is not a YYYY-MM-DD date; "
-        "stored without a date",
+        "kept without a date",
     ]
 
 
