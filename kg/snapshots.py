@@ -114,7 +114,10 @@ def _publish(store: ox.Store, folder: Path) -> None:
         if entry.name.startswith("."):  # left by a crash while publishing or pruning
             shutil.rmtree(entry.path, ignore_errors=True)
             continue
-        fd = os.open(entry.path, os.O_RDONLY)
+        try:
+            fd = os.open(entry.path, os.O_RDONLY)
+        except FileNotFoundError:
+            continue
         try:
             if not _try_lock(fd, fcntl.LOCK_EX):
                 continue  # a reader holds it
@@ -273,9 +276,10 @@ class Reader:
             fd = os.open(path, os.O_RDONLY)
         except FileNotFoundError:
             return False
-        _try_lock(fd, fcntl.LOCK_SH, _WAIT_SECONDS)
         try:
-            same = os.path.samestat(os.fstat(fd), os.stat(path))
+            same = _try_lock(fd, fcntl.LOCK_SH, _WAIT_SECONDS) and os.path.samestat(
+                os.fstat(fd), os.stat(path)
+            )
         except FileNotFoundError:
             same = False
         if not same:  # pruned while we took the lock

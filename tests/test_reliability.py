@@ -11,8 +11,10 @@ import io
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -394,3 +396,26 @@ def test_an_unreadable_file_is_named(tmp_path):
         out, err = f"rc={result.exit_code}", result.output
     assert "rc=1" in out, (out, err)
     assert f"failed: {secret}: permission denied" in err
+
+
+def test_an_unreachable_endpoint_is_one_line_and_quick():
+    pytest.importorskip("kg.remote", reason="the remote SPARQL store (kg/remote.py) is not here")
+    with socket.socket() as probe:  # a port that nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{probe.getsockname()[1]}/sparql"
+    started = time.monotonic()
+    result = runner.invoke(app, ["query", "ASK { ?s ?p ?o }", "--store", url])
+    assert time.monotonic() - started < 30
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    (line,) = result.output.strip().splitlines()
+    assert line.startswith("error: ") and "127.0.0.1" in line
+
+
+def test_a_folder_that_is_no_store_is_not_written_into(tmp_path):
+    (tmp_path / "notes.txt").write_text("my own file", "utf-8")
+    result = runner.invoke(app, ["ingest", str(SAMPLES), "--store", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        f"error: {tmp_path}: not a kg store and not empty; choose a new or empty folder with --store"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]

@@ -100,3 +100,29 @@ def test_a_second_writer_is_told_who_holds_the_store_at_once(tmp_path):
         holder.stdin.close()
         holder.wait(timeout=30)
     assert runner.invoke(app, ["ingest", str(SAMPLES), "--store", str(store)]).exit_code == 0
+
+
+def test_old_snapshots_go_unless_a_reader_holds_them(tmp_path):
+    from kg.snapshots import SNAPSHOTS, Reader, Writer
+
+    folder = tmp_path / "store"
+    writer = Writer(folder)
+    writer.store.update("INSERT DATA { <http://e/a> <http://e/p> 1 }")
+    writer.publish()
+    reader = Reader(folder)
+    held = reader.snapshot
+    for n in range(3):
+        writer.store.update(f"INSERT DATA {{ <http://e/b> <http://e/p> {n} }}")
+        writer.publish()
+    names = sorted(p.name for p in (folder / SNAPSHOTS).iterdir())
+    assert len(names) == 2 and names[0] == held and len(reader.store) == 1
+    reader.close()
+    writer.close()  # nothing new to publish: the held snapshot goes at the next publish
+    writer = Writer(folder)
+    writer.store.update("INSERT DATA { <http://e/c> <http://e/p> 1 }")
+    writer.wrote()
+    writer.close()
+    (newest,) = (folder / SNAPSHOTS).iterdir()
+    reader = Reader(folder)
+    assert reader.snapshot == newest.name and len(reader.store) == 5
+    reader.close()
