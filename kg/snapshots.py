@@ -11,7 +11,8 @@ writes, see whole articles only, and never stop an ingest from starting. A reade
 the snapshot out of date and no writer at work (the last ingest crashed) takes a fresh one.
 
 >>> import tempfile
->>> folder = Path(tempfile.mkdtemp()) / "store"
+>>> scratch = tempfile.TemporaryDirectory()
+>>> folder = Path(scratch.name) / "store"
 >>> writer = Writer(folder)
 >>> writer.store.update("INSERT DATA { <http://e/s> <http://e/p> 1 }")
 >>> writer.wrote()
@@ -22,6 +23,7 @@ the snapshot out of date and no writer at work (the last ingest crashed) takes a
 >>> reader.refresh(), len(reader.store)
 (True, 1)
 >>> reader.close()
+>>> scratch.cleanup()
 """
 
 from __future__ import annotations
