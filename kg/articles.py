@@ -11,24 +11,46 @@ parsed into the article's fields and cut from the prose the extractor reads.
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import re
 import sys
+import unicodedata
+import warnings
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
-from kg.errors import ArticleError
+from kg.errors import ArticleError, ArticleSkipped, ArticleWarning
 from kg.types import Article
 
-__all__ = ["TEXT_SUFFIXES", "parse_date", "parse_text", "read_articles", "read_path", "unwrap"]
+__all__ = [
+    "MAX_BYTES",
+    "TEXT_SUFFIXES",
+    "language_problem",
+    "parse_date",
+    "parse_text",
+    "read_articles",
+    "read_path",
+    "unwrap",
+]
+
+Problem = ArticleError | ArticleWarning
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-MAX_BYTES = 5_000_000
+MAX_BYTES = 5_000_000  # one article: a text or HTML file, standard input, a JSON Lines line
+MIN_WORDS = 12  # shorter texts are judged by their script only
+ENGLISH_SHARE = 0.15  # common English words in English news: 24-52% (the corpus)
+_SAMPLE_CHARS = 20_000
+_WORD = re.compile(r"[^\W\d_]+")
 
-_DATE_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
+# ``date 2017-09-22``; other dates (``date 22.09.2017``) are cut too, with a warning.
+_DATE_HEADER = re.compile(r"^\s*date:?[ \t]+(\d[\d./-]*\d)\b[ \t]*\n?")
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -199,38 +221,65 @@ def parse_text(
     )
 
 
-def _decode(data: bytes, path: str) -> str:
-    if b"\x00" in data[:4096]:
-        raise ArticleError(f"{path}: binary data, not a text article")
+def _decode(data: bytes, where: str) -> str:
+    """UTF-8 text; binary data and invalid UTF-8 are refused (never guessed or replaced)."""
+    nul = data.find(b"\x00")
+    head = data[:4096]
+    controls = sum(1 for b in head if b < 32 and b not in b"\t\n\r\x0c")
+    if nul >= 0 or controls > len(head) // 10:
+        raise ArticleError(f"{where}: binary data, not a text article")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
         raise ArticleError(
-            f"{path}: not valid UTF-8 at byte {err.start}; convert it with "
+            f"{where}: not valid UTF-8 at byte {err.start}; convert it with "
             f"`iconv -t UTF-8` and try again"
         ) from None
 
 
+def _os_error(path: Path, err: OSError) -> ArticleError:
+    if isinstance(err, PermissionError):
+        return ArticleError(f"{path}: permission denied")
+    if isinstance(err, IsADirectoryError):
+        return ArticleError(f"{path}: is a directory")
+    return ArticleError(f"{path}: cannot be read ({err.strerror or err})")
+
+
 def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, read at most to the limit (so a pipe or a device cannot hang us)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ArticleError(
-                f"{path}: {size:,} bytes is over the {MAX_BYTES:,}-byte limit for one article"
-            )
-        return path.read_bytes()
-    except PermissionError:
-        raise ArticleError(f"{path}: permission denied") from None
-    except IsADirectoryError:
-        raise ArticleError(f"{path}: is a directory") from None
+        with path.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
     except OSError as err:
-        raise ArticleError(f"{path}: cannot be read ({err.strerror or err})") from None
+        raise _os_error(path, err) from None
+    if len(data) > MAX_BYTES:
+        raise ArticleError(
+            f"{path}: over the {MAX_BYTES:,}-byte limit for one article; split it, or put "
+            f"one article per line in a .jsonl file"
+        )
+    return data
+
+
+def _lines(stream: BinaryIO, first: bytes = b"") -> Iterator[bytes | None]:
+    """The lines of a binary stream; ``None`` for a line over the limit, which is not kept."""
+    line = first or stream.readline(MAX_BYTES + 1)
+    while line:
+        if len(line) > MAX_BYTES and not line.endswith(b"\n"):
+            while (rest := stream.readline(MAX_BYTES)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield line
+        line = stream.readline(MAX_BYTES + 1)
 
 
 def _from_html(article_id: str, html: str, source: str) -> Article:
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True)
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True)
+    except Exception as err:  # a parser's failure on a malformed page is that page's problem
+        raise ArticleError(f"{source}: cannot parse this HTML ({type(err).__name__})") from None
     if doc is None or not (doc.text or "").strip():
         raise ArticleError(f"{source}: no article text found in this HTML page")
     return parse_text(
@@ -243,33 +292,86 @@ def _from_html(article_id: str, html: str, source: str) -> Article:
     )
 
 
-def _from_jsonl(text: str, source: str) -> Iterator[Article | ArticleError]:
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
+def _bad_unicode(value: str) -> int | None:
+    """The position of a lone surrogate (valid in JSON, not in Unicode text), or ``None``."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as err:
+        return err.start
+    return None
+
+
+def _from_jsonl(lines: Iterable[bytes | None], source: str) -> Iterator[Article | Problem]:
+    empty = True
+    for number, raw in enumerate(lines, 1):
         where = f"{source}, line {number}"
+        if raw is None:
+            empty = False
+            yield ArticleError(f"{where}: over the {MAX_BYTES:,}-byte limit for one article")
+            continue
+        if not raw.strip():
+            continue
+        empty = False
         try:
-            obj = json.loads(line)
+            obj = json.loads(_decode(raw, where))
+        except ArticleError as err:
+            yield err
         except json.JSONDecodeError as err:
             yield ArticleError(f"{where}: not JSON ({err.msg})")
-            continue
-        if not isinstance(obj, dict):
-            yield ArticleError(f"{where}: expected a JSON object with 'id' and 'text'")
-            continue
-        missing = [key for key in ("id", "text") if not obj.get(key)]
-        if missing or not isinstance(obj["text"], str):
-            yield ArticleError(
-                f"{where}: missing or empty field(s): {', '.join(missing) or 'text'}"
-            )
-            continue
-        yield parse_text(
-            str(obj["id"]),
-            obj["text"],
-            source=obj.get("url") or where,
-            url=obj.get("url"),
-            title=obj.get("title"),
-            published=parse_date(obj.get("date")),
+        else:
+            yield from _jsonl_article(obj, where)
+    if empty:
+        yield ArticleError(f"{source}: empty file")
+
+
+def _jsonl_article(obj: object, where: str) -> Iterator[Article | Problem]:
+    if not isinstance(obj, dict):
+        yield ArticleError(f"{where}: expected a JSON object with 'id' and 'text'")
+        return
+    article_id, text = obj.get("id"), obj.get("text")
+    if isinstance(article_id, int) and not isinstance(article_id, bool):
+        article_id = str(article_id)
+    missing = [
+        key
+        for key, value in (("id", article_id), ("text", text))
+        if not isinstance(value, str) or not value.strip()
+    ]
+    if missing:
+        yield ArticleError(
+            f"{where}: missing or empty field(s): {', '.join(missing)} "
+            f"(each must be a non-empty string)"
         )
+        return
+    fields = {"url": obj.get("url"), "title": obj.get("title"), "date": obj.get("date")}
+    for key, value in list(fields.items()):
+        if value is not None and not isinstance(value, str):
+            yield ArticleWarning(f"{where}: field {key!r} is not a string; it is left out")
+            fields[key] = None
+    for key, value in (
+        ("id", article_id),
+        ("text", text),
+        ("url", fields["url"]),
+        ("title", fields["title"]),
+    ):
+        if value is not None and (at := _bad_unicode(value)) is not None:
+            yield ArticleError(
+                f"{where}: field {key!r} is not valid Unicode (a lone surrogate at character {at})"
+            )
+            return
+    published = parse_date(fields["date"])
+    if fields["date"] and published is None:
+        yield ArticleWarning(
+            f"{where}: date {fields['date']!r} is not a YYYY-MM-DD date; kept without a date"
+        )
+    article = parse_text(
+        article_id.strip(),
+        text,
+        source=fields["url"] or where,
+        url=fields["url"],
+        title=fields["title"],
+        published=published,
+    )
+    yield _checked(article, where)
 
 
 def _looks_like_html(text: str) -> bool:
@@ -277,77 +379,171 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
 
 
-def read_path(path: Path | str) -> Iterator[Article | ArticleError]:
-    """The articles in one file (errors are yielded, not raised, so the rest goes on)."""
-    source = str(path)
-    if source == "-":
-        yield from _articles_in("stdin", sys.stdin.read(), "-", ".txt")
+def read_path(path: Path | str) -> Iterator[Article | Problem]:
+    """The articles in one file, or ``-`` for standard input: JSON Lines when its first line is
+    a JSON object, else one text article. Problems are yielded, not raised, so the rest goes on.
+    """
+    if str(path) == "-":
+        yield from _from_stdin(sys.stdin.buffer)
         return
     path = Path(path)
+    suffix = path.suffix.lower()
     try:
-        data = _read_bytes(path)
-        text = _decode(data, source)
+        if suffix in JSONL_SUFFIXES:
+            with path.open("rb") as stream:
+                yield from _from_jsonl(_lines(stream), str(path))
+            return
+        text = _decode(_read_bytes(path), str(path))
+    except OSError as err:
+        yield _os_error(path, err)
+        return
     except ArticleError as err:
         yield err
         return
-    yield from _articles_in(path.stem, text, source, path.suffix.lower())
+    yield from _articles_in(path.stem, text, str(path), suffix)
 
 
-def _articles_in(
-    stem: str, text: str, source: str, suffix: str
-) -> Iterator[Article | ArticleError]:
-    if suffix in JSONL_SUFFIXES:
-        yield from _from_jsonl(text, source)
+def _from_stdin(stream: BinaryIO) -> Iterator[Article | Problem]:
+    first = stream.readline(MAX_BYTES + 1)
+    if first.lstrip().startswith(b"{"):
+        yield from _from_jsonl(_lines(stream, first), "-")
         return
+    data = first + stream.read(MAX_BYTES + 1 - len(first))
+    if len(data) > MAX_BYTES:
+        yield ArticleError(f"-: over the {MAX_BYTES:,}-byte limit for one article")
+        return
+    try:
+        text = _decode(data, "-")
+    except ArticleError as err:
+        yield err
+        return
+    yield from _articles_in("stdin", text, "-", ".txt")
+
+
+def _articles_in(stem: str, text: str, source: str, suffix: str) -> Iterator[Article | Problem]:
     if not text.strip():
         yield ArticleError(f"{source}: empty file")
         return
     try:
         if suffix in HTML_SUFFIXES or _looks_like_html(text):
-            yield _from_html(stem, text, source)
+            article = _from_html(stem, text, source)
         else:
+            header = _DATE_HEADER.match(text.lstrip("\ufeff"))
+            if header and parse_date(header[1]) is None:
+                yield ArticleWarning(
+                    f"{source}: date header {header[1]!r} is not a YYYY-MM-DD date; "
+                    f"kept without a date"
+                )
             article = parse_text(stem, text, source=source)
             if not article.text:
                 raise ArticleError(f"{source}: no text after the date header and dateline")
-            yield article
     except ArticleError as err:
         yield err
+        return
+    yield _checked(article, source)
 
 
-def _expand(paths: Iterable[Path | str]) -> Iterator[Path | str]:
+def _checked(article: Article, where: str) -> Article | ArticleSkipped:
+    """The article, or why it is skipped: kg reads English only."""
+    problem = language_problem(article.text)
+    if problem:
+        return ArticleSkipped(where, article.id, f"not English ({problem})")
+    return article
+
+
+@functools.cache
+def _english_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def language_problem(text: str) -> str | None:
+    """Why ``text`` is not English, or ``None`` when it is (or too short to tell).
+
+    Text in another script is told by its letters; text in Latin letters by the share of
+    common English words (about 25-50% of English news, under 10% of French, German,
+    Turkish, Uzbek, ...). Texts under ``MIN_WORDS`` words are judged by their script only.
+
+    >>> language_problem("The ministers met in Astana on Friday to discuss trade and transit.")
+    >>> language_problem("Стороны обсудили торгово-экономическое сотрудничество.")
+    'Cyrillic script'
+    >>> language_problem("Die beiden Minister sprachen am Freitag in Berlin über Handel, Energie "
+    ...                  "und Verkehr und unterzeichneten mehrere Abkommen über Investitionen.")
+    'few common English words'
+    """
+    words = _WORD.findall(text[:_SAMPLE_CHARS])
+    scripts = Counter(_script(c) for word in words for c in word)
+    letters = sum(scripts.values())
+    if not letters:
+        return None
+    if scripts["LATIN"] < letters / 2:
+        script = max((s for s in scripts if s != "LATIN"), key=scripts.__getitem__)
+        return f"{script if len(script) <= 3 else script.title()} script"
+    if len(words) >= MIN_WORDS:
+        common = sum(1 for word in words if word.lower() in _english_words())
+        if common < ENGLISH_SHARE * len(words):
+            return "few common English words"
+    return None
+
+
+def _script(char: str) -> str:
+    return unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
+
+
+def _expand(paths: Iterable[Path | str]) -> Iterator[Path | str | ArticleError]:
+    """Files, with folders read recursively (hidden entries left out); an unreadable folder is
+    yielded as an ``ArticleError``."""
     for raw in paths:
         if str(raw) == "-":
             yield "-"
             continue
         path = Path(raw)
-        if path.is_dir():
-            yield from sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-            )
-        else:
+        if not path.is_dir():
             yield path
+            continue
+        found: list[Path | ArticleError] = []
+        unreadable = functools.partial(_unreadable_folder, found)
+        for folder, dirs, files in os.walk(path, onerror=unreadable):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            found.extend(
+                Path(folder, name)
+                for name in files
+                if not name.startswith(".")
+                and Path(name).suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+            )
+        yield from sorted(found, key=str)
+
+
+def _unreadable_folder(found: list, err: OSError) -> None:
+    found.append(_os_error(Path(err.filename), err))
 
 
 def read_articles(
     paths: Iterable[Path | str],
     on_error: Callable[[ArticleError], None] | None = None,
+    on_warning: Callable[[ArticleWarning], None] | None = None,
 ) -> Iterator[Article]:
     """The articles in files, folders (recursively) and ``-`` (standard input).
 
-    Each unreadable input goes to ``on_error`` and reading goes on; without ``on_error`` the
-    first one is raised.
+    Each input that cannot be read or is skipped (``ArticleSkipped``: not English) goes to
+    ``on_error`` and reading goes on; without ``on_error`` the first one is raised. Warnings
+    about articles still read go to ``on_warning``, else to Python's ``warnings``.
     """
     for path in _expand(paths):
-        if path != "-" and not Path(path).exists():
-            items: Iterable[Article | ArticleError] = [ArticleError(f"{path}: no such file")]
+        if isinstance(path, ArticleError):
+            items: Iterable[Article | Problem] = [path]
+        elif path != "-" and not Path(path).exists():
+            items = [ArticleError(f"{path}: no such file")]
         else:
             items = read_path(path)
         for item in items:
-            if isinstance(item, ArticleError):
+            if isinstance(item, ArticleWarning):
+                if on_warning is None:
+                    warnings.warn(item, stacklevel=2)
+                else:
+                    on_warning(item)
+            elif isinstance(item, ArticleError):
                 if on_error is None:
                     raise item
                 on_error(item)

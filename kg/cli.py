@@ -17,6 +17,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -26,6 +27,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 from rich.table import Table
+from typer.exceptions import TyperException
 
 from kg.errors import KGError
 
@@ -72,20 +74,36 @@ PathsArgument = Annotated[
 
 
 def handled(func: F) -> F:
-    """Turn a ``KGError`` into one red line and exit status 1 (``KG_DEBUG=1`` re-raises)."""
+    """Turn a ``KGError`` into one red line and exit status 1, and any other exception (a bug)
+    into one line too: no traceback reaches a user (``KG_DEBUG=1`` re-raises)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except KGError as error:
-            if os.environ.get("KG_DEBUG"):
-                raise
-            err.print(f"[red]error:[/red] {error}", highlight=False, markup=True, soft_wrap=True)
-            raise typer.Exit(1) from None
+        except (typer.Exit, typer.Abort, TyperException):
+            raise
         except KeyboardInterrupt:
             err.print("[red]interrupted[/red]")
             raise typer.Exit(130) from None
+        except BrokenPipeError:  # the reader of our output left (`kg export | head`)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(141) from None
+        except Exception as error:
+            if os.environ.get("KG_DEBUG"):
+                raise
+            if isinstance(error, KGError):
+                message = f"[red]error:[/red] {escape(str(error))}"
+            elif isinstance(error, OSError):  # the system's refusal (a missing folder, a full disk)
+                where = f"{error.filename}: " if error.filename else ""
+                message = f"[red]error:[/red] {escape(where + (error.strerror or str(error)))}"
+            else:
+                message = (
+                    f"[red]internal error:[/red] {type(error).__name__}: {escape(str(error))}. "
+                    f"This is a bug in kg: run again with KG_DEBUG=1 to see where, and report it."
+                )
+            err.print(message, highlight=False, markup=True, soft_wrap=True)
+            raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -106,7 +124,7 @@ def _count_inputs(paths: list[str]) -> int | None:
     """Number of articles, when known without reading them (no stdin, no JSON Lines)."""
     from kg.articles import _expand
 
-    files = list(_expand(paths))
+    files = [p for p in _expand(paths) if not isinstance(p, KGError)]
     if any(str(p) == "-" or str(p).endswith((".jsonl", ".ndjson")) for p in files):
         return None
     return len(files)
@@ -123,18 +141,50 @@ def _ingest(paths: list[str], store: str | None, model: str | None, force: bool)
             report = graph.ingest(paths, force=force, progress=lambda name: progress.advance(task))
     finally:
         graph.close()
-    for message in report.failed:
-        err.print(f"[red]failed:[/red] {message}", highlight=False, soft_wrap=True)
     return report
 
 
+def _reading(paths: list[str]):
+    """The articles in ``paths``, and the report their problems go to (``_print_problems``)."""
+    from kg.articles import read_articles
+    from kg.knowledge import IngestReport
+
+    report = IngestReport()
+    return read_articles(paths, on_error=report.add, on_warning=report.add), report
+
+
+def _say(line: str) -> None:
+    err.print(line, highlight=False, soft_wrap=True, markup=False)
+
+
+def _print_problems(report) -> None:
+    """Each failure, warning and unusual skip of a report on its own line."""
+    for message in report.failed:
+        _say(f"failed: {message}")
+    for message in report.warnings:
+        _say(f"warning: {message}")
+    for article_id, reason in report.skipped:
+        if reason != "already stored, unchanged":
+            _say(f"skipped: {article_id}: {reason}")
+
+
 def _print_report(report, location: str) -> None:
-    skipped = len(report.skipped)
-    reasons = sorted({reason for _, reason in report.skipped})
-    line = f"ingested {report.ingested}, skipped {skipped}, failed {len(report.failed)}"
+    """The problems of an ingest, then a one-line summary."""
+    from collections import Counter
+
+    _print_problems(report)
+    reasons = Counter(reason for _, reason in report.skipped)
+    line = f"ingested {report.ingested}, skipped {len(report.skipped)}, failed {len(report.failed)}"
     if reasons:
-        line += f" (skipped: {'; '.join(reasons)})"
-    err.print(f"{line} -> {location}", highlight=False)
+        line += f" (skipped: {'; '.join(f'{n} {reason}' for reason, n in sorted(reasons.items()))})"
+    _say(f"{line} -> {location}")
+    if report.stopped:
+        err.print(
+            f"[red]error:[/red] {report.stopped}. The articles stored so far are whole; run the "
+            f"command again to ingest the rest.",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 @app.command()
@@ -178,15 +228,13 @@ def extract(
     """Extract entities and relations without storing them."""
     from rdflib import Dataset, Graph
 
-    from kg.articles import read_articles
     from kg.contract import to_json
     from kg.pipeline import Pipeline
     from kg.rdf import PREFIXES, to_graph
 
     if fmt not in {"json", "turtle", "trig"}:
         raise KGError(f"unknown format {fmt!r}; choose json, turtle or trig")
-    failures: list[str] = []
-    articles = read_articles(paths, on_error=lambda e: failures.append(str(e)))
+    articles, report = _reading(paths)
     extractions = Pipeline(model).extract_many(articles)
     with open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout) as stream:
         if fmt == "json":
@@ -203,10 +251,19 @@ def extract(
                 for triple in graph:
                     target.add(triple)
             stream.write(merged.serialize(format=fmt))
-    for message in failures:
-        err.print(f"[red]failed:[/red] {message}", highlight=False, soft_wrap=True)
-    if failures:
+    _print_problems(report)
+    if report.failed:
         raise typer.Exit(1)
+
+
+def _open_for_reading(store: str | None):
+    """The store opened for reading; a note on stderr when an ingest is writing it meanwhile."""
+    from kg.store import open_store
+
+    target = open_store(store, read_only=True)
+    if getattr(target, "note", None):
+        err.print(f"note: {target.note}", highlight=False, soft_wrap=True, markup=False)
+    return target
 
 
 def _print_table(result, fmt: str, limit: int | None = None) -> None:
@@ -268,7 +325,6 @@ def query(
 ) -> None:
     """Run SPARQL over the store (the union of all article graphs)."""
     from kg.queries import describe, named_queries, named_query
-    from kg.store import open_store
 
     if list_names:
         for query_name in named_queries():
@@ -286,7 +342,7 @@ def query(
             raise KGError(f"{file}: cannot be read ({error.strerror})") from None
     else:
         text = named_query(name) if name else sparql
-    target = open_store(store, read_only=True)
+    target = _open_for_reading(store)
     try:
         _print_table(target.query(text), fmt)
     finally:
@@ -303,14 +359,13 @@ def viz(
     store: StoreOption = None,
 ) -> None:
     """Write an interactive network page (works offline)."""
-    from kg.store import open_store
     from kg.views import full_graph, who_met_whom
     from kg.viz import write_html
 
     views = {"who-met-whom": who_met_whom, "full": full_graph}
     if view not in views:
         raise KGError(f"unknown view {view!r}; choose {', '.join(views)}")
-    target = open_store(store, read_only=True)
+    target = _open_for_reading(store)
     try:
         graph = views[view](target)
     finally:
@@ -331,11 +386,11 @@ def export(
     store: StoreOption = None,
 ) -> None:
     """Export the whole store as RDF."""
-    from kg.store import EXPORT_FORMATS, open_store
+    from kg.store import EXPORT_FORMATS
 
     if fmt not in EXPORT_FORMATS:
         raise KGError(f"unknown format {fmt!r}; choose {', '.join(EXPORT_FORMATS)}")
-    target = open_store(store, read_only=True)
+    target = _open_for_reading(store)
     try:
         if output:
             with open(output, "wb") as stream:
@@ -355,9 +410,8 @@ def stats(
 ) -> None:
     """Counts of articles, triples, entities by type and relations by predicate."""
     from kg.stats import stats as compute
-    from kg.store import open_store
 
-    target = open_store(store, read_only=True)
+    target = _open_for_reading(store)
     try:
         counts = compute(target)
     finally:
@@ -396,17 +450,14 @@ def evaluate(
 ) -> None:
     """Extract the articles and score the result against gold annotations (the same table
     as ../shared/eval/score.py)."""
-    from kg.articles import read_articles
     from kg.contract import to_json
     from kg.evaluate import load_gold, score
     from kg.pipeline import Pipeline
 
     docs = load_gold(gold)
-    failures: list[str] = []
-    articles = read_articles(paths, on_error=lambda e: failures.append(str(e)))
+    articles, report = _reading(paths)
     predictions = {x.article.id: to_json(x) for x in Pipeline(model).extract_many(articles)}
-    for message in failures:
-        err.print(f"[red]failed:[/red] {message}", highlight=False, soft_wrap=True)
+    _print_problems(report)
     scores = score(docs, predictions)
     if as_json:
         table = {

@@ -1,6 +1,14 @@
 """The exceptions kg raises: one root, a few kinds, messages that name the bad value and the fix."""
 
-__all__ = ["ArticleError", "KGError", "ModelError", "QueryError", "StoreError"]
+__all__ = [
+    "ArticleError",
+    "ArticleSkipped",
+    "ArticleWarning",
+    "KGError",
+    "ModelError",
+    "QueryError",
+    "StoreError",
+]
 
 
 class KGError(Exception):
@@ -8,7 +16,20 @@ class KGError(Exception):
 
 
 class ArticleError(KGError):
-    """An input article could not be read or parsed."""
+    """An input article could not be read or parsed; it is not stored."""
+
+
+class ArticleSkipped(ArticleError):
+    """An article that was read but is not stored on purpose (e.g. it is not English)."""
+
+    def __init__(self, source: str, article_id: str, reason: str):
+        super().__init__(f"{source}: skipped, {reason}")
+        self.article_id = article_id
+        self.reason = reason
+
+
+class ArticleWarning(UserWarning):
+    """Something questionable in an article that is still stored (e.g. a malformed date)."""
 
 
 class ModelError(KGError):

@@ -11,16 +11,18 @@ True
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 import networkx as nx
+from rdflib import Graph
 from rdflib.term import Node
 
 from kg.articles import read_articles
-from kg.errors import ArticleError
+from kg.errors import ArticleError, ArticleSkipped, ArticleWarning, KGError, StoreError
 from kg.iris import article_iri
 from kg.pipeline import Pipeline
 from kg.queries import named_query
@@ -33,16 +35,31 @@ __all__ = ["IngestReport", "KnowledgeGraph"]
 
 @dataclass
 class IngestReport:
-    """What an ingest did: counts, and the reason for each article skipped or failed."""
+    """What an ingest did: counts, and the reason for each article skipped or failed.
+
+    ``skipped`` holds (article id, reason); ``failed`` and ``warnings`` hold one message each,
+    naming the file; ``stopped`` says why the ingest ended early (a full disk, ...), when it did.
+    """
 
     ingested: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    stopped: str | None = None
 
     @property
     def ok(self) -> bool:
         """True when nothing failed."""
-        return not self.failed
+        return not self.failed and self.stopped is None
+
+    def add(self, problem: ArticleError | ArticleWarning) -> None:
+        """Record a problem met while reading: a skipped article, a failed one or a warning."""
+        if isinstance(problem, ArticleSkipped):
+            self.skipped.append((problem.article_id, problem.reason))
+        elif isinstance(problem, ArticleError):
+            self.failed.append(str(problem))
+        else:
+            self.warnings.append(str(problem))
 
 
 class KnowledgeGraph:
@@ -81,10 +98,12 @@ class KnowledgeGraph:
         """Read, extract and store the articles in files and folders (``-`` for stdin).
 
         Unreadable inputs are reported and the rest is still ingested; articles stored with the
-        same content are skipped unless ``force``.
+        same content are skipped unless ``force``. Each article is stored in one transaction, so
+        an ingest that is stopped (a crash, a full disk) leaves whole articles only, and running
+        it again ingests the rest.
         """
         report = IngestReport()
-        articles = read_articles(paths, on_error=lambda err: report.failed.append(str(err)))
+        articles = read_articles(paths, on_error=report.add, on_warning=report.add)
         return self.ingest_articles(articles, force=force, progress=progress, report=report)
 
     def ingest_articles(
@@ -97,12 +116,47 @@ class KnowledgeGraph:
         """Extract and store ``Article`` objects (see ``ingest``)."""
         report = report or IngestReport()
         todo = self._to_do(articles, force, report, progress)
-        for extraction in self.pipeline.extract_many(todo):
-            self.store.replace_graph(to_graph(extraction))
-            report.ingested += 1
-            if progress:
-                progress(extraction.article.id)
+        try:
+            for article, graph in self._graphs(todo, report):
+                if graph is not None:
+                    self.store.replace_graph(graph)
+                    report.ingested += 1
+                if progress:
+                    progress(article.id)
+        except StoreError as error:
+            report.stopped = str(error)
         return report
+
+    def _graphs(
+        self, articles: Iterable[Article], report: IngestReport
+    ) -> Iterator[tuple[Article, Graph | None]]:
+        """Each article with its graph, or with ``None`` when extracting it raised (a bug in
+        kg): that article is reported as failed and the rest go on."""
+        items = iter(articles)
+        batches = iter(lambda: list(itertools.islice(items, self.pipeline.batch_size)), [])
+        for batch in batches:
+            done = 0
+            try:
+                for extraction in self.pipeline.extract_many(batch):
+                    graph = to_graph(extraction)
+                    done += 1
+                    yield extraction.article, graph
+            except KGError:
+                raise
+            except Exception:  # find the article at fault: the rest of the batch one by one
+                for article in batch[done:]:
+                    try:
+                        graph = to_graph(self.pipeline.extract(article))
+                    except KGError:
+                        raise
+                    except Exception as error:
+                        report.failed.append(
+                            f"{article.source or article.id}: extraction failed "
+                            f"({type(error).__name__}: {error}); this is a bug in kg, please "
+                            f"report it with this article"
+                        )
+                        graph = None
+                    yield article, graph
 
     def _to_do(
         self,

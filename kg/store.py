@@ -13,6 +13,7 @@ False
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import os
 from collections.abc import Mapping
@@ -26,6 +27,7 @@ from rdflib.term import Node
 
 from kg.errors import QueryError, StoreError
 from kg.ontology import KGO
+from kg.snapshots import Reader, Writer
 
 __all__ = [
     "DEFAULT_STORE",
@@ -210,21 +212,41 @@ def replace_graph_update(graph: Graph) -> str:
 
 
 class OxigraphStore:
-    """The embedded Oxigraph store, on disk (``path``) or in memory (``path=None``)."""
+    """The embedded Oxigraph store, on disk (``path``) or in memory (``path=None``).
+
+    On disk, one process writes a store at a time and readers (``read_only``) read its latest
+    snapshot, so they keep answering while it is written (see ``kg.snapshots``); ``note``
+    says how old a reader's view is while a writer is at work, and ``refresh()`` moves it on.
+    """
 
     def __init__(self, path: Path | str | None = None, read_only: bool = False):
         self.location = str(path) if path else MEMORY
         self.read_only = read_only
+        self._writer: Writer | None = None
+        self._reader: Reader | None = None
         try:
             if path is None:
                 self._store = ox.Store()
             elif read_only:
-                self._store = ox.Store.read_only(str(path))
+                self._reader = Reader(Path(path))
+                self._store = self._reader.store
             else:
-                Path(path).mkdir(parents=True, exist_ok=True)
-                self._store = ox.Store(str(path))
+                self._writer = Writer(Path(path))
+                self._store = self._writer.store
         except OSError as err:
             raise StoreError(_open_error(self.location, err)) from None
+
+    @property
+    def note(self) -> str | None:
+        """How old a reader's view is while a writer is at work, else ``None``."""
+        return self._reader.note if self._reader else None
+
+    def refresh(self) -> bool:
+        """Move a reader to the store's newest snapshot; True when it moved."""
+        if self._reader is None or not self._reader.refresh():
+            return False
+        self._store = self._reader.store
+        return True
 
     def replace_graph(self, graph: Graph) -> None:
         # One SPARQL update is one transaction: readers see the old graph or the new, never
@@ -233,8 +255,12 @@ class OxigraphStore:
 
     def remove_graph(self, iri: str) -> None:
         name = ox.NamedNode(iri)
-        if self._store.contains_named_graph(name):
-            self._store.remove_graph(name)
+        try:
+            if self._store.contains_named_graph(name):
+                self._store.remove_graph(name)
+        except OSError as err:
+            raise StoreError(_write_error(self.location, err)) from None
+        self._wrote()
 
     def article_hashes(self) -> dict[str, str]:
         return {
@@ -269,7 +295,15 @@ class OxigraphStore:
         except SyntaxError as err:
             raise QueryError(f"bad SPARQL update: {err}") from None
         except OSError as err:
-            raise StoreError(f"{self.location}: update failed ({err})") from None
+            raise StoreError(_write_error(self.location, err)) from None
+        self._wrote()
+
+    def _wrote(self) -> None:
+        if self._writer is not None:
+            try:
+                self._writer.wrote()
+            except OSError as err:
+                raise StoreError(_write_error(self.location, err)) from None
 
     def export(self, out: BinaryIO, fmt: str) -> None:
         rdf_format = EXPORT_FORMATS[fmt]
@@ -290,24 +324,51 @@ class OxigraphStore:
 
     def flush(self) -> None:
         """Write buffered data to disk."""
-        if self.location != MEMORY and not self.read_only:
+        if self._writer is not None:
             self._store.flush()
 
     def close(self) -> None:
-        self.flush()
+        for view in (self._writer, self._reader):
+            if view is not None:
+                view.close()
+        self._writer = self._reader = None
         del self._store
 
 
+def _cause(err: OSError) -> str:
+    """What went wrong, in a few words, from an ``OSError`` of the system or of RocksDB."""
+    text = str(err).lower()
+    for numbers, words, cause in (
+        ((errno.EROFS,), "read-only file system", "the folder is read-only"),
+        ((errno.EACCES, errno.EPERM), "permission denied", "permission denied"),
+        ((errno.ENOSPC, errno.EDQUOT), "no space left", "the disk is full"),
+    ):
+        if err.errno in numbers or words in text:
+            return cause
+    return str(err)
+
+
+def _write_error(location: str, err: OSError) -> str:
+    cause = _cause(err)
+    detail = f" ({err})" if cause != str(err) else ""
+    return f"{location}: cannot write to the store: {cause}{detail}"
+
+
 def _open_error(location: str, err: OSError) -> str:
-    text = str(err)
-    if "lock" in text.lower():
+    if err.errno is None and "lock" in str(err).lower():  # RocksDB's lock: not a kg process
         return (
-            f"{location}: the store is in use by another kg process (it is locked). Wait for "
-            f"it to finish, or query a copy."
+            f"{location}: the store is locked by another process ({err}); wait for it to "
+            f"finish, or give kg another folder with --store"
         )
-    if isinstance(err, PermissionError) or "permission" in text.lower():
-        return f"{location}: permission denied; choose a writable folder with --store"
-    return f"{location}: cannot open the store ({text})"
+    cause = _cause(err)
+    if cause in ("the folder is read-only", "permission denied"):
+        readable = (Path(location) / "CURRENT").exists()
+        return f"{location}: cannot open the store for writing: {cause}. Choose a writable " + (
+            "folder with --store; kg query, stats, export and viz can still read this one."
+            if readable
+            else "folder with --store."
+        )
+    return f"{location}: cannot open the store: {cause}"
 
 
 def store_location(location: str | Path | None = None) -> str:

@@ -110,7 +110,8 @@ def test_folder_is_read_recursively_with_html_and_jsonl(tmp_path):
 
 
 def test_standard_input(monkeypatch):
-    monkeypatch.setattr("sys.stdin", io.StringIO(" date 2019-02-03 MINSK. BELTA Text."))
+    stdin = io.TextIOWrapper(io.BytesIO(b" date 2019-02-03 MINSK. BELTA Text."))
+    monkeypatch.setattr("sys.stdin", stdin)
     (article,) = read_articles(["-"])
     assert (article.id, article.date, article.dateline) == ("stdin", date(2019, 2, 3), "Minsk")
 
