@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,11 @@ from kg.pipeline import Pipeline
 from kg.resources import data_path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "articles"
-GOLD = ROOT.parent / "shared" / "eval" / "dev"
+# The shared evaluation data sits beside the repository on development machines; KG_SHARED
+# points elsewhere (a git worktree, another checkout).
+SHARED = Path(os.environ.get("KG_SHARED") or ROOT.parent / "shared")
+CORPUS = SHARED / "corpus" / "articles"
+GOLD = SHARED / "eval" / "dev"
 SAMPLES = data_path("samples")
 
 
