@@ -88,6 +88,7 @@ class _Resolver:
     def __init__(self) -> None:
         self.clusters: list[Cluster] = []
         self.by_key: dict[tuple[str, str], Cluster] = {}
+        self.person_at: dict[int, str] = {}  # token index -> the person entity named there
 
     def new(self, mention: Mention, key: tuple[str, str] | None = None) -> Cluster:
         cluster = Cluster(f"e{len(self.clusters) + 1}", mention.type, mention.cls)
@@ -119,6 +120,9 @@ class _Resolver:
                 owners[0].add(m)
             else:
                 self.keyed(m, ("Person", token))
+        self.person_at = {
+            i: m.entity for m in mentions if m.entity for i in range(m.span.start, m.span.end)
+        }
 
     def names(self, mentions: list[Mention]) -> None:
         for m in mentions:
@@ -160,16 +164,55 @@ class _Resolver:
                 self.new(m)
 
     def events(self, mentions: list[Mention], kind: str) -> None:
+        by_root = {m.root.i: m for m in mentions}
         for m in mentions:
             previous = self._latest(kind, m)
             if _is_bare(m) and _definite(m) and previous is not None:
                 previous.add(m)
                 continue
             key = (kind, normalize(m.text))
-            if key in self.by_key and not _is_bare(m):
-                self.by_key[key].add(m)
+            same = self.by_key.get(key) if not _is_bare(m) else None
+            same = same or self._part_of(m, by_root) or self._same_visit(m)
+            if same is not None:
+                same.add(m)
+                self.by_key.setdefault(key, same)
             else:
                 self.new(m, key)
+
+    def _part_of(self, mention: Mention, by_root: dict[int, Mention]) -> Cluster | None:
+        """ "The 13th meeting of the 13th session": the event it is a sitting of."""
+        for prep in mention.root.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    inner = by_root.get(obj.i)
+                    if inner is not None:
+                        return self.by_key.get((inner.type, normalize(inner.text)))
+        return None
+
+    def _same_visit(self, mention: Mention) -> Cluster | None:
+        """Two mentions of a visit by the same person are one visit."""
+        if mention.cls != "Visit":
+            return None
+        visitor = self._visitor(mention)
+        if visitor is None:
+            return None
+        for cluster in self.clusters:
+            if cluster.cls == "Visit" and any(
+                self._visitor(m) == visitor for m in cluster.mentions
+            ):
+                return cluster
+        return None
+
+    def _visitor(self, mention: Mention) -> str | None:
+        """The person whose visit a mention names ("Li's visit", "the visit of X")."""
+        for child in mention.root.children:
+            if child.dep_ == "poss":
+                return self.person_at.get(child.i)
+            if child.dep_ == "prep" and child.lower_ == "of":
+                found = [self.person_at.get(obj.i) for obj in child.children]
+                if any(found):
+                    return next(f for f in found if f)
+        return None
 
     def _latest(self, kind: str, mention: Mention | None = None) -> Cluster | None:
         """The latest cluster of a kind that a bare mention can refer back to: one named

@@ -468,11 +468,15 @@ def _countries_of_places(facts: Facts, scene: Scene) -> None:
 def _named_event(event: Cluster) -> bool:
     """An event the article names as such ("the 44th meeting of the Intergovernmental
     Committee"), not generic talks or a press conference."""
-    return any(
-        t.like_num or (t.is_title and not t.is_sent_start and t.pos_ == "PROPN")
-        for m in event.mentions
-        for t in m.span
-    )
+    for m in event.mentions:
+        of = [c for c in m.root.children if c.dep_ == "prep" and c.lower_ == "of"]
+        named_part = [t for t in m.span if t.i < m.root.i or any(t in c.subtree for c in of)]
+        if any(
+            t.like_num or t.ent_type_ == "ORDINAL" or (t.pos_ == "PROPN" and not t.is_sent_start)
+            for t in named_part
+        ):
+            return True
+    return False
 
 
 def _announced_only(facts: Facts, scene: Scene) -> None:

@@ -322,6 +322,8 @@ def _temporal(prep: Token) -> bool:
     )
 
 
+_ALWAYS_PLURAL = {"talk", "talks", "negotiation", "negotiations", "consultation", "consultations"}
+_COUNTING = {"several", "two", "three", "four", "both", "bilateral", "separate", "series"}
 _CLAUSE_DEPS = {"acl", "relcl", "advcl", "appos", "punct", "parataxis", "dep"}
 
 
@@ -368,9 +370,19 @@ def _named_site(token: Token) -> bool:
 
 
 def _is_event_use(token: Token) -> bool:
-    """``meeting``/``visit`` as an event noun, not as a compound modifier or a verb."""
+    """``meeting``/``visit`` as an event noun, not as a compound modifier, a verb, or a
+    kind of event in general ("regular visits of governors", "we have had meetings")."""
     if token.dep_ in {"compound", "amod"}:
         return False  # "breakfast meeting", "summit talks": a modifier of another noun
+    if (
+        token.tag_ == "NNS"
+        and token.lemma_ not in _ALWAYS_PLURAL
+        and not any(
+            c.dep_ in {"det", "poss", "nummod"} or c.like_num or c.lower_ in _COUNTING
+            for c in token.lefts
+        )
+    ):
+        return False
     return token.tag_ != "VBG" or token.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass", "attr"}
 
 
