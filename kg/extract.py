@@ -23,7 +23,7 @@ from kg.dates import resolve_date
 from kg.link import Linker, LinkRequest, OfflineLinker
 from kg.link.kb import KBEntry, KnowledgeBase, normalize
 from kg.nlp.affiliation import affiliations
-from kg.nlp.anaphora import group_mentions, title_mentions
+from kg.nlp.anaphora import group_mentions, leader_mentions, title_mentions
 from kg.nlp.coref import Cluster, resolve
 from kg.nlp.frames import MEETINGS, Facts, Scene, around, derive
 from kg.nlp.mentions import Mention, find_mentions
@@ -143,6 +143,10 @@ class _Article:
                 self.positions.append(held)
             if held.of is not None and held.of.type == "Country" and held.of.entity:
                 self.countries.setdefault(mention.entity, held.of.entity)
+        self.resolver = Resolver(self.doc, self.mentions)
+        for mention in leader_mentions(self.doc, self.resolver, self.clusters, self.countries):
+            self.by_id[mention.entity].add(mention)
+            self.mentions.append(mention)
         self.resolver = Resolver(self.doc, self.mentions)
         self.mentions.extend(group_mentions(self.doc, self.resolver, self.clusters, self.countries))
         self.resolver = Resolver(self.doc, self.mentions)

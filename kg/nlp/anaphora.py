@@ -22,7 +22,7 @@ from kg.nlp.positions import Held, bare_title
 from kg.nlp.relations import Resolver
 from kg.nlp.titles import SPAN_KEY
 
-__all__ = ["group_mentions", "title_mentions"]
+__all__ = ["group_mentions", "leader_mentions", "title_mentions"]
 
 _COUNTRY_GROUPS = {
     "side",
@@ -151,6 +151,36 @@ def title_mentions(
             continue
         mention = Mention(title, "Person", "Person", entity=best.entity, anaphor=True)
         found.append((mention, Held(mention, bare_title(title, owner), owner, title.sent)))
+    return found
+
+
+def leader_mentions(
+    doc: Doc, resolver: Resolver, clusters: list[Cluster], country_of: dict[str, str]
+) -> list[Mention]:
+    """ "The Kenya leader", "the Emirati leader": the one person of the article who acts for
+    that country."""
+    found = []
+    for token in doc:
+        if token.lemma_ != "leader" or token.pos_ != "NOUN" or token.tag_ == "NNS":
+            continue
+        sides = [resolver.mention(c) for c in token.lefts if c.dep_ in {"compound", "amod", "poss"}]
+        countries = [m.entity for m in sides if m is not None and m.type == "Country"]
+        if len(countries) != 1:
+            continue
+        people = [
+            c
+            for c in clusters
+            if c.type == "Person"
+            and country_of.get(c.id) == countries[0]
+            and c.mentions[0].span.start < token.i
+        ]
+        if len(people) == 1:
+            start = min([token.i, *(c.i for c in token.lefts if c.dep_ != "det")])
+            found.append(
+                Mention(
+                    doc[start : token.i + 1], "Person", "Person", entity=people[0].id, anaphor=True
+                )
+            )
     return found
 
 
