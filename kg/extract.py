@@ -158,10 +158,9 @@ class _Article:
                 continue
             if cluster.country is None:
                 for m in cluster.mentions:
-                    owner = getattr(m, "owner", None)
-                    person = self.countries.get(owner.entity) if owner is not None else None
-                    if person is not None:
-                        cluster.country = self.by_id[person].qid
+                    country = self.countries.get(m.owner.entity) if m.owner is not None else None
+                    if country is not None:
+                        cluster.country = self.by_id[country].qid
                         break
             if cluster.country in self.country_ids:
                 self.countries[cluster.id] = self.country_ids[cluster.country]
@@ -176,6 +175,7 @@ class _Article:
                 delegation_meetings.append(candidate)
             else:
                 self._add(candidate)
+        self._own_delegations()
         self._meet_heads(delegation_meetings)
         scene = Scene(
             clusters=self.by_id,
@@ -202,6 +202,14 @@ class _Article:
             c.status,
             c.rule,
         )
+
+    def _own_delegations(self) -> None:
+        """ "Li and his delegation": the delegation is headed by the person it belongs to."""
+        for m in self.mentions:
+            if m.type == "Delegation" and m.owner is not None and m.owner.entity and m.entity:
+                self.facts.add(
+                    m.entity, "headedBy", m.owner.entity, m.span.sent, 0.7, rule="headedBy/owner"
+                )
 
     def _meet_heads(self, candidates: list[Candidate]) -> None:
         """ "X met a delegation headed by Y": X met Y."""

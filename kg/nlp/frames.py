@@ -178,6 +178,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _visits(facts, scene)
     _countries_of_places(facts, scene)
     _delegations_travel(facts, scene)
+    _companions(facts, scene)
     _announced_only(facts, scene)
 
 
@@ -422,6 +423,31 @@ def _delegations_travel(facts: Facts, scene: Scene) -> None:
                     f.confidence * 0.85,
                     f.status,
                     f.rule + "+delegation",
+                )
+
+
+def _companions(facts: Facts, scene: Scene) -> None:
+    """Who accompanied a visitor visited where the visitor went and took part in the visit;
+    the companion facts themselves are not facts of the article."""
+    companions = facts.of("accompanies", None)
+    for c in companions:
+        del facts.found[(c.subject, c.predicate, c.object)]
+    for c in companions:
+        for f in facts.of("visited", None):
+            if f.subject == c.object:
+                facts.add(
+                    c.subject, "visited", f.object, c.sentence, 0.6, f.status, "visited/companion"
+                )
+        for f in facts.of("participant", None):
+            if f.object == c.object and scene.clusters[f.subject].cls == "Visit":
+                facts.add(
+                    f.subject,
+                    "participant",
+                    c.subject,
+                    c.sentence,
+                    0.6,
+                    f.status,
+                    "participant/companion",
                 )
 
 

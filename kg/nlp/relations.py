@@ -38,8 +38,10 @@ SIGNATURES = {
     "met": ({"Person"}, {"Person"}),
     "participant": ({"Event"}, {"Person", "Country", "Organization", "Delegation"}),
     "represents": ({"Person", "Delegation"}, {"Country", "Organization"}),
-    # Where people met, to place the meeting they held (kept inside the extraction).
+    # Where people met, and who went along with whom: used to fill in other facts, kept
+    # inside the extraction.
     "venue": ({"Person"}, {"Place", "Country"}),
+    "accompanies": ({"Person", "Delegation"}, {"Person", "Delegation"}),
 }
 PHRASES = {"Event", "Agreement", "Delegation"}
 _PLANNED_LEMMAS = {
