@@ -21,10 +21,12 @@ import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
 from kg.errors import ArticleError, ArticleSkipped, ArticleWarning
+from kg.resources import data_path
 from kg.types import Article
 
 __all__ = [
@@ -166,7 +168,7 @@ _SYNDICATION = re.compile(r"^\(MENAFN\s*-\s*(?P<agency>[^)]{2,60})\)\s*")
 
 def _dateline(text: str) -> tuple[str | None, str | None, str]:
     """(place, agency, text with the dateline cut out) for a dateline near the start."""
-    syndicated = _SYNDICATION.match(text)
+    syndicated = _SYNDICATION.match(text) or _credit(text)
     if syndicated:
         place, agency, rest = _dateline(text[syndicated.end() :])
         return place, agency or syndicated["agency"].strip(), rest
@@ -181,6 +183,21 @@ def _dateline(text: str) -> tuple[str | None, str | None, str]:
                 before, after = text[:start].rstrip(), text[match.end() :]
                 return _place_name(match["place"]), _optional_agency(match), f"{before}\n\n{after}"
     return None, None, text
+
+
+_CREDIT = re.compile(r"^(?:By\s+)?(?P<agency>[A-Z][\w.\-]*(?: [A-Z][\w.\-]*){0,3})\s*:?\s*\n")
+
+
+def _credit(text: str) -> re.Match[str] | None:
+    """A first line that only credits a news agency: "By Trend", "Trend:"."""
+    match = _CREDIT.match(text)
+    return match if match and match["agency"] in _agencies() else None
+
+
+@cache
+def _agencies() -> frozenset[str]:
+    lines = data_path("gazetteer", "news_agencies.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(s for line in lines if (s := line.split("#", 1)[0].strip()))
 
 
 def _optional_agency(match: re.Match[str]) -> str | None:

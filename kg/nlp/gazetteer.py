@@ -113,6 +113,7 @@ class GazetteerComponent:
             for word in entry.demonyms:
                 by_label["NORP"].update(_variants(word))
         by_label["GPE"].update(country_aliases())
+        by_label["ORG"].update(word_list("news_agencies"))
         by_label["NORP"].update(_extra_demonyms())
         for label, names in by_label.items():
             self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(names))))
@@ -120,15 +121,22 @@ class GazetteerComponent:
     def _usable(self, name: str, entry: KBEntry) -> bool:
         if len(name) < 3 or not name[0].isupper() or name in self.not_places:
             return False
+        if entry.type == "Country" and len(name) == 3 and name.isupper():
+            return False  # ISO codes: "AND", "PAN" in headlines are words, not countries
         if entry.type == "Person":
             return len(name.split()) > 1
         return entry.type == "Country" or len(name) > 3 or name.isupper()
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = [piece for ent in doc.ents for piece in self._fix(ent) if piece is not None]
         matches = [Span(doc, s, e, label=label) for label, s, e in self.matcher(doc)]
         people = [m for m in matches if m.label_ == "PERSON"]
-        ents = [piece for ent in ents for piece in _outside(ent, people)] + people
+        ents = [
+            piece
+            for ent in doc.ents
+            for part in _outside(ent, people)
+            for piece in self._fix(part)
+            if piece is not None
+        ] + people
         ents.extend(self._names_after_titles(doc, ents))
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         for match in matches:
@@ -156,19 +164,22 @@ class GazetteerComponent:
         ):
             start += 1
         ent = Span(doc, start, ent.end, label=ent.label_)
-        if (
-            len(ent) > 1
-            and demonym(ent[0].text)
-            and doc[ent.start + 1 : ent.end].text in self.titles
-        ):
-            yield Span(doc, ent.start, ent.start + 1, label="NORP")  # "Kazakh PM": no name
-            return
         split = self._person_tail(ent) if ent.label_ != "PERSON" else None
         if split is not None:
-            body = Span(doc, ent.start, split, label=ent.label_)
-            yield self._retype(body)
+            yield from self._without_title(Span(doc, ent.start, split, label=ent.label_))
             yield Span(doc, split, ent.end, label="PERSON")
             return
+        yield from self._without_title(ent)
+
+    def _without_title(self, ent: Span) -> Iterator[Span | None]:
+        """ "(Astana) Kazakh PM": a demonym and a title are no name; keep the demonym."""
+        doc = ent.doc
+        for i in range(ent.start, ent.end - 1):
+            if demonym(doc[i].text) and doc[i + 1 : ent.end].text in self.titles:
+                if i > ent.start:
+                    yield self._retype(Span(doc, ent.start, i, label=ent.label_))
+                yield Span(doc, i, i + 1, label="NORP")
+                return
         yield self._retype(ent)
 
     def _is_title(self, ent: Span) -> bool:
@@ -179,6 +190,8 @@ class GazetteerComponent:
 
     def _retype(self, ent: Span) -> Span | None:
         text = ent.text
+        if text in word_list("news_agencies"):
+            return _relabel(ent, "ORG")
         if ent.label_ in {"ORG", "PERSON"} and self._is_title(ent):
             return None
         if len(ent) == 1 and demonym(text):

@@ -156,6 +156,18 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 mentions.append(Mention(span, "Country", "Country", country.qid, country.qid, True))
             continue
         if label == "PERSON":
+            while len(span) > 1 and span[0].lower_ in heads("event"):
+                span = span[1:]  # "Meeting Emmanuel Macron," in a headline
+            text = span.text
+            last = span[-1].text
+            if last.lower() in heads("agreement"):
+                mentions.append(Mention(span, "Agreement", heads("agreement")[last.lower()]))
+                continue
+            if last in word_list("org_heads"):
+                mentions.append(
+                    Mention(span, "Organization", _ORG_CLASSES.get(last, "Organization"))
+                )
+                continue
             if _kb(kb, text, ("Country", "Place", "Organization")) and not _kb(
                 kb, text, ("Person",)
             ):
