@@ -173,6 +173,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _named_countries(facts, scene)
     _event_pairs(facts, scene)
     _hosts_meet_guests(facts, scene)
+    _calls_are_not_meetings(facts, scene)
     _visit_hosts(facts, scene)
     _side_participants(facts, scene)
     _visits(facts, scene)
@@ -279,9 +280,10 @@ def _venues(facts: Facts, scene: Scene) -> None:
     venues = facts.of("venue", None)
     for f in venues:
         del facts.found[(f.subject, f.predicate, f.object)]
+    placed = {f.subject for f in facts.of("heldIn", None)}
     for part in facts.of("participant", None):
         event = scene.clusters[part.subject]
-        if event.cls not in MEETINGS:
+        if event.cls not in MEETINGS or event.id in placed:
             continue
         for v in venues:
             if (
@@ -289,6 +291,17 @@ def _venues(facts: Facts, scene: Scene) -> None:
                 and abs(scene.index(v.sentence) - scene.index(part.sentence)) <= 1
             ):
                 facts.add(event.id, "heldIn", v.object, v.sentence, 0.65, v.status, "heldIn/venue")
+
+
+def _calls_are_not_meetings(facts: Facts, scene: Scene) -> None:
+    """Two people who only spoke by telephone or video did not meet."""
+    for f in facts.of("met", None):
+        calls = [e for e in scene.events.get(f.sentence.start, []) if e.cls == "PhoneCall"]
+        here = scene.index(f.sentence)
+        nearby = " ".join(s.text.lower() for s in scene.sentences[here : here + 2])
+        remote = any(w in nearby for w in ("phone", "telephone", "videoconference", "video link"))
+        if calls or remote:
+            del facts.found[(f.subject, f.predicate, f.object)]
 
 
 def _main_event(facts: Facts, scene: Scene) -> None:

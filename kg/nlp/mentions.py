@@ -121,6 +121,7 @@ def _widen_name(span: Span) -> Span:
             and span.start <= prev.head.i < span.end
             and prev.text not in titles
             and prev.lower_ not in HONORIFICS
+            and prev.lower_ not in heads("event")
         ):
             start -= 1
         else:
@@ -365,7 +366,12 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
         elif lemma in word_list("site_heads") and _named_site(token):
             mentions.append(Mention(_phrase(token, named), "Place", "Site"))
         elif lemma in events and _is_event_use(token):
-            mentions.append(Mention(_phrase(token, named), "Event", events[lemma]))
+            cls = events[lemma]
+            if cls == "PhoneCall" and any(
+                c.lower_ in {"courtesy", "protocol"} for c in token.lefts
+            ):
+                cls = "Meeting"  # "a courtesy call on the President" is a visit in person
+            mentions.append(Mention(_phrase(token, named), "Event", cls))
         elif lemma in agreements:
             mentions.append(Mention(_phrase(token, named), "Agreement", agreements[lemma]))
     return mentions
