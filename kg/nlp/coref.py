@@ -171,7 +171,8 @@ class _Resolver:
                 previous.add(m)
                 continue
             key = (kind, normalize(m.text))
-            same = self.by_key.get(key) if not _is_bare(m) else None
+            # The same words name the same event when they say more than its kind.
+            same = self.by_key.get(key) if len(m.span) > 1 else None
             same = same or self._part_of(m, by_root) or self._same_visit(m)
             if same is not None:
                 same.add(m)
