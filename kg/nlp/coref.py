@@ -108,8 +108,24 @@ class _Resolver:
     def people(self, mentions: list[Mention]) -> None:
         full = [m for m in mentions if len(_name_tokens(m.text)) > 1]
         short = [m for m in mentions if len(_name_tokens(m.text)) == 1]
-        for m in full:
-            self.keyed(m, ("Person", " ".join(_name_tokens(m.text))))
+        for m in sorted(full, key=lambda m: -len(_name_tokens(m.text))):
+            tokens = _name_tokens(m.text)
+            key = ("Person", " ".join(tokens))
+            variant = next(
+                (
+                    c
+                    for c in self.clusters
+                    if c.type == "Person"
+                    and key not in self.by_key
+                    and _shortened(tokens, _name_tokens(c.mentions[0].text))
+                ),
+                None,
+            )
+            if variant is not None:  # "Nana Akufo-Addo" after "Nana Dankwa Akufo-Addo"
+                variant.add(m)
+                self.by_key[key] = variant
+            else:
+                self.keyed(m, key)
         people = [c for c in self.clusters if c.type == "Person"]
         for m in short:
             token = _name_tokens(m.text)[0]
@@ -233,6 +249,11 @@ def _complemented(short: str, long: str) -> bool:
     return len(short.split()) > 1 and any(
         long.startswith(f"{short} {prep} ") for prep in ("of", "on", "for")
     )
+
+
+def _shortened(short: list[str], full: list[str]) -> bool:
+    """A shorter form of a full name: the same first and last names, fewer middle ones."""
+    return len(short) < len(full) and short[0] == full[0] and short[-1] == full[-1]
 
 
 def _acronym(name: str) -> str:

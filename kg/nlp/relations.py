@@ -77,6 +77,7 @@ _FUTURE = {
     "proposed",
     "prospective",
 }
+_PLANS = {"agenda", "programme", "program", "schedule", "plan", "preparation", "preparations"}
 _PLANNED_AUX = {"will", "shall", "would", "'ll", "going"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -199,8 +200,11 @@ def modality(token: Token) -> str:
 
 
 def _ahead(token: Token) -> bool:
-    """ "The forthcoming meeting", "his upcoming visit": an event still to come."""
-    return any(c.dep_ == "amod" and c.lower_ in _FUTURE for c in token.lefts)
+    """An event still to come: "the forthcoming meeting", "the agenda of the talks"."""
+    if any(c.dep_ == "amod" and c.lower_ in _FUTURE for c in token.lefts):
+        return True
+    head = token.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    return head is not None and head.head.lemma_ in _PLANS
 
 
 class Resolver:
