@@ -177,6 +177,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 continue
             if any(t.pos_ in {"VERB", "AUX", "ADP", "PRON"} for t in span):
                 continue  # "Respond Together" in a headline: words, not a name
+            if any(t.is_upper and len(t) > 3 for t in span) and not text.isupper():
+                continue  # "SAARC Yatra": an acronym is no part of a person's name
             mentions.append(Mention(_widen_name(span), "Person", "Person"))
             continue
         region = _region_extension(span) if label in {"GPE", "LOC"} else None
