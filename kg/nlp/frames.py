@@ -254,8 +254,12 @@ def _implicit_meetings(facts: Facts, scene: Scene) -> None:
     for start, events in scene.events.items():
         here = scene.index(next(s for s in scene.sentences if s.start == start))
         for event in events:
-            if event.cls not in IN_PERSON | {"PhoneCall"} or any(
-                scene.clusters[p.object].type == "Person" for p in facts.participants(event.id)
+            if (
+                event.cls not in IN_PERSON | {"PhoneCall"}
+                or _named_event(event)
+                or any(
+                    scene.clusters[p.object].type == "Person" for p in facts.participants(event.id)
+                )
             ):
                 continue
             near = [f for f in met if here - 1 <= scene.index(f.sentence) <= here]

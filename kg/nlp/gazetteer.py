@@ -163,6 +163,11 @@ class GazetteerComponent:
             )
         ):
             start += 1
+        if ent.label_ != "PERSON" and doc[start].text in self.title_words:
+            # "Administrator of the Agency for ...": the title is no part of the body's name
+            of = next((t.i for t in doc[start : ent.end] if t.lower_ == "of"), None)
+            if of is not None and of + 1 < ent.end:
+                start = of + 2 if doc[of + 1].lower_ == "the" and of + 2 < ent.end else of + 1
         ent = Span(doc, start, ent.end, label=ent.label_)
         split = self._person_tail(ent) if ent.label_ != "PERSON" else None
         if split is not None:
@@ -244,9 +249,7 @@ class GazetteerComponent:
 
     def _ends_a_body(self, head: Span) -> bool:
         if head[-1].text == ")" and len(head) > 2 and head[-2].is_upper:
-            head = head[:-3]  # "... Development (USAID)": the body before its acronym
-        if not len(head):
-            return False
+            return True  # "... Development (USAID)": a body with its acronym
         last = head[-1].text
         if last in self.org_heads or last in self.title_words:
             return True

@@ -258,6 +258,9 @@ class Resolver:
             if i in self.titles and doc[i - 1].lower_ in {"and", ","}:
                 i = self.titles[i].end  # "Special Envoy and Minister of Communication X"
                 continue
+            if doc[i].text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
+                i += 3  # "Administrator of the Agency for International Development (USAID) X"
+                continue
             linking = doc[i].text in {",", "-"} or (
                 doc[i].is_lower and doc[i].pos_ in {"DET", "ADP", "NOUN", "ADJ", "CCONJ"}
             )
