@@ -292,6 +292,7 @@ def _venues(facts: Facts, scene: Scene) -> None:
         for v in venues:
             if (
                 v.subject == part.object
+                and v.status == part.status
                 and abs(scene.index(v.sentence) - scene.index(part.sentence)) <= 1
             ):
                 facts.add(event.id, "heldIn", v.object, v.sentence, 0.65, v.status, "heldIn/venue")
