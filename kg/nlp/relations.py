@@ -76,6 +76,9 @@ _FUTURE = {
     "expected",
     "proposed",
     "prospective",
+    "possible",
+    "potential",
+    "likely",
 }
 _PLANS = {"agenda", "programme", "program", "schedule", "plan", "preparation", "preparations"}
 _PLANNED_AUX = {"will", "shall", "would", "'ll", "going"}
@@ -203,8 +206,12 @@ def _ahead(token: Token) -> bool:
     """An event still to come: "the forthcoming meeting", "the agenda of the talks"."""
     if any(c.dep_ == "amod" and c.lower_ in _FUTURE for c in token.lefts):
         return True
-    head = token.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
-    return head is not None and head.head.lemma_ in _PLANS
+    head = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    if head is None:
+        return False
+    return head.lemma_ in _PLANS or any(
+        c.dep_ == "amod" and c.lower_ in _FUTURE for c in head.lefts
+    )
 
 
 class Resolver:
