@@ -6,17 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.types import Extraction
-
-
-def _facts(x: Extraction, status: str = "asserted") -> set[tuple[str, str, str]]:
-    label = {e.id: e.label for e in x.entities}
-    found = set()
-    for r in x.relations:
-        if r.status == status:
-            found.add((label[r.subject], r.predicate, label[r.object]))
-            if r.predicate == "met":
-                found.add((label[r.object], r.predicate, label[r.subject]))
-    return found
+from tests.conftest import facts
 
 
 def _people(x: Extraction) -> dict[str, set[str]]:
@@ -128,11 +118,11 @@ CASES.append(
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_rule(pipeline, text, must, must_not):
     x = pipeline.extract(text)
-    facts = _facts(x)
+    found = facts(x)
     for triple in must:
-        assert triple in facts, (triple, sorted(facts))
+        assert triple in found, (triple, sorted(found))
     for triple in must_not:
-        assert triple not in facts, triple
+        assert triple not in found, triple
 
 
 def test_planned_events_of_other_talks_keep_no_frame(pipeline):
@@ -140,7 +130,7 @@ def test_planned_events_of_other_talks_keep_no_frame(pipeline):
         "Kassym-Jomart Tokayev arrived in Beijing on a state visit on Monday. The two leaders "
         "are expected to hold talks on trade."
     )
-    planned = {(s, p) for s, p, _ in _facts(x, "planned")}
+    planned = {(s, p) for s, p, _ in facts(x, "planned")}
     assert ("talks on trade", "participant") not in planned
 
 

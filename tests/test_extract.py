@@ -9,23 +9,12 @@ import pytest
 from kg.articles import read_articles
 from kg.nlp.relations import SIGNATURES
 from kg.types import Extraction
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, facts
 
 
 @pytest.fixture(scope="module")
 def samples(pipeline) -> dict[str, Extraction]:
     return {x.article.id: x for x in pipeline.extract_many(read_articles([SAMPLES]))}
-
-
-def _facts(x: Extraction, status: str = "asserted") -> set[tuple[str, str, str]]:
-    label = {e.id: e.label for e in x.entities}
-    found = set()
-    for r in x.relations:
-        if r.status == status:
-            found.add((label[r.subject], r.predicate, label[r.object]))
-            if r.predicate == "met":
-                found.add((label[r.object], r.predicate, label[r.subject]))
-    return found
 
 
 def test_every_relation_has_the_right_types_and_evidence(samples):
@@ -40,9 +29,9 @@ def test_every_relation_has_the_right_types_and_evidence(samples):
 
 def test_commission_session(samples):
     x = samples["kz-uz-commission"]
-    facts = _facts(x)
-    assert any(p == "heldIn" and o == "Shymkent" for _, p, o in facts)
-    assert ("Jamshid Khodjayev", "visited", "Shymkent Pharmaceutical Plant") in facts
+    found = facts(x)
+    assert any(p == "heldIn" and o == "Shymkent" for _, p, o in found)
+    assert ("Jamshid Khodjayev", "visited", "Shymkent Pharmaceutical Plant") in found
     people = {e.label: e for e in x.entities if e.type == "Person"}
     assert "Serik Zhumangarin" in people and "Zhumangarin" not in people
     assert [p.title for p in people["Serik Zhumangarin"].positions] == ["Deputy Prime Minister"]
@@ -54,13 +43,13 @@ def test_commission_session(samples):
 
 def test_planned_and_negated_facts_are_marked(samples):
     irkutsk = samples["by-irkutsk-talks"]
-    assert ("Roman Golovchenko", "visited", "Irkutsk") in _facts(irkutsk, "planned")
-    assert ("Roman Golovchenko", "visited", "Irkutsk") not in _facts(irkutsk)
+    assert ("Roman Golovchenko", "visited", "Irkutsk") in facts(irkutsk, "planned")
+    assert ("Roman Golovchenko", "visited", "Irkutsk") not in facts(irkutsk)
     eu = samples["eu-uz-agreement"]
-    negated = {(s, p) for s, p, _ in _facts(eu, "negated")}
+    negated = {(s, p) for s, p, _ in facts(eu, "negated")}
     assert ("Bakhtiyor Saidov", "signed") in negated
 
 
 def test_meetings(samples):
-    assert ("Alexander Lukashenko", "met", "Igor Kobzev") in _facts(samples["by-irkutsk-talks"])
-    assert ("Jeyhun Bayramov", "met", "Murat Nurtleu") in _facts(samples["az-kz-foreign-ministers"])
+    assert ("Alexander Lukashenko", "met", "Igor Kobzev") in facts(samples["by-irkutsk-talks"])
+    assert ("Jeyhun Bayramov", "met", "Murat Nurtleu") in facts(samples["az-kz-foreign-ministers"])

@@ -5,26 +5,13 @@ from __future__ import annotations
 import pytest
 
 from kg.nlp.relations import load_patterns
-from kg.types import Extraction
+from tests.conftest import facts
 
 EXAMPLES = [
     pytest.param(pattern, example, id=f"{pattern.name}#{n}")
     for pattern in load_patterns()
     for n, example in enumerate(pattern.examples)
 ]
-
-
-def _triples(x: Extraction, status: str) -> set[tuple[str, str, str]]:
-    labels = {e.id: {e.label, *e.aliases} for e in x.entities}
-    found = set()
-    for r in x.relations:
-        if r.status == status:
-            for s in labels[r.subject]:
-                for o in labels[r.object]:
-                    found.add((s, r.predicate, o))
-                    if r.predicate == "met":
-                        found.add((o, r.predicate, s))
-    return found
 
 
 def test_every_pattern_has_an_example():
@@ -36,10 +23,10 @@ def test_every_pattern_has_an_example():
 @pytest.mark.parametrize(("pattern", "example"), EXAMPLES)
 def test_pattern_example(pipeline, pattern, example):
     x = pipeline.extract(example["text"])
-    asserted = _triples(x, "asserted")
+    asserted = facts(x, "asserted", aliases=True)
     for triple in example.get("expect", []):
         assert tuple(triple) in asserted, (triple, sorted(asserted))
     for status in ("planned", "negated"):
         for triple in example.get(status, []):
-            assert tuple(triple) in _triples(x, status), (status, triple)
+            assert tuple(triple) in facts(x, status, aliases=True), (status, triple)
             assert tuple(triple) not in asserted
