@@ -5,6 +5,7 @@ __all__ = [
     "ArticleSkipped",
     "ArticleWarning",
     "KGError",
+    "KnowledgeBaseError",
     "ModelError",
     "QueryError",
     "StoreError",
@@ -42,3 +43,7 @@ class StoreError(KGError):
 
 class QueryError(KGError):
     """A SPARQL query is malformed, unknown or failed."""
+
+
+class KnowledgeBaseError(KGError):
+    """A knowledge-base file (Wikidata TSV) is missing or malformed."""

@@ -1,7 +1,9 @@
-"""Linking entities to Wikidata: the ``Linker`` protocol and the offline linker.
+"""Linking entities to Wikidata: the ``Linker`` protocol and the linkers.
 
 A linker gets the entities of one article as ``LinkRequest`` and answers with the QIDs it is
-sure of; it leaves an entity out when unsure (a wrong link is worse than none).
+sure of; it leaves an entity out when unsure (a wrong link is worse than none). The
+``OfflineLinker`` links from the bundled knowledge base (``kg.link.kb``); see
+``docs/linking.md`` for how it decides.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from kg.link.kb import KBEntry, KnowledgeBase, normalize
+from kg.link.kb import KnowledgeBase
+from kg.link.offline import OfflineLinker
 from kg.types import Article
 
 __all__ = ["KnowledgeBase", "LinkRequest", "Linker", "OfflineLinker"]
@@ -41,37 +44,3 @@ class Linker(Protocol):
     def link(self, requests: Sequence[LinkRequest], article: Article) -> dict[str, str]:
         """QIDs by entity id, for the entities the linker is sure of."""
         ...
-
-
-class OfflineLinker:
-    """Links from the bundled knowledge base by exact (normalized) name and type.
-
-    >>> linker = OfflineLinker()
-    >>> linker.link([LinkRequest("e1", "Kazakhstan", "Country", "Country")], Article("a", ""))
-    {'e1': 'Q232'}
-    """
-
-    def __init__(self, kb: KnowledgeBase | None = None):
-        self.kb = kb or KnowledgeBase.load()
-
-    def link(self, requests: Sequence[LinkRequest], article: Article) -> dict[str, str]:
-        links = {}
-        for request in requests:
-            if request.type not in {"Person", "Country", "Place", "Organization"}:
-                continue
-            if request.qid:
-                links[request.id] = request.qid
-                continue
-            found = self._candidates(request)
-            if len(found) == 1:
-                links[request.id] = found[0].qid
-        return links
-
-    def _candidates(self, request: LinkRequest) -> list[KBEntry]:
-        seen: dict[str, KBEntry] = {}
-        for name in (request.label, *request.aliases):
-            if len(normalize(name)) < 3:
-                continue
-            for entry in self.kb.lookup(name, (request.type,)):
-                seen.setdefault(entry.qid, entry)
-        return list(seen.values())

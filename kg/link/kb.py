@@ -1,4 +1,10 @@
-"""The offline knowledge base: Wikidata entities from the TSV files in ``data/wikidata``.
+"""The offline knowledge base: Wikidata entities from TSV files.
+
+The bundled base is ``data/wikidata`` (countries, places, international organizations,
+governments, political leaders and their offices; see its ``SOURCES.md`` and
+``LICENSE.md``). Users add their own entities in the same format in folders named by
+``KG_KB_PATH`` (separated like ``PATH``); a row whose QID the base already has adds its
+names and positions to that entity. See ``docs/linking.md``.
 
 >>> kb = KnowledgeBase.load()
 >>> [e.qid for e in kb.lookup("Republic of Kazakhstan")]
@@ -10,17 +16,30 @@
 from __future__ import annotations
 
 import csv
+import os
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field, replace
+from functools import cache, cached_property
 from pathlib import Path
 
+from kg.errors import KnowledgeBaseError
 from kg.resources import data_path
 
-__all__ = ["Holding", "KBEntry", "KnowledgeBase", "normalize"]
+__all__ = [
+    "KB_PATH_ENV",
+    "TABLES",
+    "Holding",
+    "KBEntry",
+    "KnowledgeBase",
+    "Office",
+    "normalize",
+    "read_folder",
+]
+
+KB_PATH_ENV = "KG_KB_PATH"
 
 _PLACE_CLASSES = {
     "capital": "City",
@@ -30,6 +49,19 @@ _PLACE_CLASSES = {
     "territory": "Region",
     "other_state": "Region",
 }
+
+# The columns each table must have; others are ignored, missing optional ones are empty.
+TABLES = {
+    "countries": ("qid", "label", "aliases", "demonyms", "iso2", "iso3", "capital_qid"),
+    "places": ("qid", "label", "aliases", "country_qid", "kind", "population"),
+    "organizations": ("qid", "label", "aliases", "acronyms"),
+    "government_bodies": ("qid", "label", "country_qid", "kind"),
+    "people": ("qid", "label", "aliases", "positions", "position_qids"),
+    "positions": ("qid", "label", "country_qid"),
+}
+_QID = re.compile(r"Q[1-9][0-9]*")
+_UNKNOWN = "http://www.wikidata.org/.well-known/genid/"
+_DATE = re.compile(r"(\d{4}(-\d\d(-\d\d)?)?|\?)?")
 
 
 def normalize(text: str) -> str:
@@ -49,7 +81,11 @@ def normalize(text: str) -> str:
 
 @dataclass(frozen=True)
 class Holding:
-    """A position a person held: the office, where (country or organization QID) and when."""
+    """A position a person held: the office, where (country or organization QID) and when.
+
+    ``start`` and ``end`` are ISO dates or years as the sources give them; an empty ``end``
+    means current in the source, ``?`` ended at an unknown date.
+    """
 
     title: str
     of: str | None
@@ -59,8 +95,22 @@ class Holding:
 
 
 @dataclass(frozen=True)
+class Office:
+    """An office (a position with its own QID) and the country it belongs to."""
+
+    qid: str
+    label: str
+    country: str | None
+
+
+@dataclass(frozen=True)
 class KBEntry:
-    """One Wikidata entity of the bundled base."""
+    """One Wikidata entity of the base.
+
+    ``type`` is kg's entity type (Person, Country, Place, Organization) and ``cls`` its finer
+    class; ``kind`` is the source's finer kind (``capital``, ``region``, ``government
+    (cabinet)``, ...). ``start`` and ``end`` are when a body was founded and dissolved.
+    """
 
     qid: str
     label: str
@@ -72,92 +122,224 @@ class KBEntry:
     demonyms: tuple[str, ...] = ()
     acronyms: tuple[str, ...] = ()
     holdings: tuple[Holding, ...] = ()
+    kind: str = ""
+    iso2: str | None = None
+    capital: str | None = None
+    alt_qids: tuple[str, ...] = ()
+    start: str | None = None
+    end: str | None = None
+    headquarters: str | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
         """Label, aliases and acronyms."""
-        return (self.label, *self.aliases, *self.acronyms)
+        return tuple(n for n in (self.label, *self.aliases, *self.acronyms) if n)
+
+    def merged(self, other: KBEntry) -> KBEntry:
+        """This entry with the names and positions of ``other`` (the same QID) added, and
+        ``other``'s non-empty single values replacing its own."""
+        lists = ("aliases", "demonyms", "acronyms", "holdings", "alt_qids")
+        combined = {f: tuple(dict.fromkeys((*getattr(self, f), *getattr(other, f)))) for f in lists}
+        singles = ("country", "population", "kind", "iso2", "capital", "start", "end")
+        changed = {f: getattr(other, f) for f in (*singles, "headquarters") if getattr(other, f)}
+        label = self.label or other.label
+        if other.label and other.label != label:
+            combined["aliases"] = (*combined["aliases"], other.label)
+        return replace(self, label=label, **combined, **changed)
 
 
 def _split(value: str | None) -> tuple[str, ...]:
     return tuple(v.strip() for v in (value or "").split("|") if v.strip())
 
 
-def _rows(path: Path) -> Iterator[dict[str, str]]:
-    with open(path, encoding="utf-8", newline="") as f:
-        yield from csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+@dataclass
+class _Table:
+    """The rows of one TSV file, checked as they are read."""
+
+    path: Path
+    line: int = 0
+    header: tuple[str, ...] = field(default_factory=tuple)
+
+    def error(self, problem: str) -> KnowledgeBaseError:
+        return KnowledgeBaseError(f"{self.path}:{self.line}: {problem}")
+
+    def rows(self) -> Iterator[dict[str, str]]:
+        required = TABLES[self.path.stem]
+        try:
+            with open(self.path, encoding="utf-8", newline="") as f:
+                reader = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+                self.header = tuple(next(reader, ()))
+                self.line = 1
+                missing = [c for c in required if c not in self.header]
+                if missing:
+                    raise self.error(
+                        f"the header lacks the column(s) {', '.join(missing)} "
+                        f"(a {self.path.name} needs {', '.join(required)})"
+                    )
+                for self.line, values in enumerate(reader, 2):
+                    if not any(v.strip() for v in values):
+                        continue
+                    if len(values) > len(self.header):
+                        raise self.error(
+                            f"{len(values)} fields but {len(self.header)} columns "
+                            "(a tab inside a value?)"
+                        )
+                    row = dict(zip(self.header, values, strict=False))
+                    if not _QID.fullmatch(row["qid"].strip()):
+                        raise self.error(f"{row['qid']!r} is no Wikidata id such as Q232")
+                    yield {k: (v or "").strip() for k, v in row.items()}
+        except UnicodeDecodeError as e:
+            raise self.error(f"not UTF-8 text ({e.reason})") from None
+
+    def qid(self, row: dict[str, str], column: str) -> str | None:
+        value = row.get(column) or None
+        if value and value.startswith(_UNKNOWN):
+            return None  # Wikidata's "unknown value"
+        if value and not _QID.fullmatch(value):
+            raise self.error(f"{column} {value!r} is no Wikidata id such as Q232")
+        return value
+
+    def number(self, row: dict[str, str], column: str) -> int:
+        value = row.get(column) or "0"
+        if not value.isdigit():
+            raise self.error(f"{column} {value!r} is not a whole number")
+        return int(value)
+
+    def holdings(self, row: dict[str, str]) -> tuple[Holding, ...]:
+        offices = [o.strip() for o in (row.get("position_qids") or "").split("|")]
+        held = []
+        for i, raw in enumerate((row.get("positions") or "").split("|")):
+            if not raw.strip():
+                continue
+            title, of, start, end = ([*raw.split("@"), "", "", ""])[:4]
+            office = offices[i] if i < len(offices) and offices[i] else None
+            if of.startswith(_UNKNOWN):
+                of = ""  # Wikidata's "unknown value"
+            for value in (start, end):
+                if not _DATE.fullmatch(value.strip()):
+                    raise self.error(
+                        f"position {raw!r}: {value!r} is no date (YYYY, YYYY-MM-DD or ?)"
+                    )
+            for value in (of, office):
+                if value and not _QID.fullmatch(value.strip()):
+                    raise self.error(f"position {raw!r}: {value!r} is no Wikidata id")
+            held.append(
+                Holding(title.strip(), of.strip() or None, start or None, end or None, office)
+            )
+        return tuple(held)
 
 
-def _holdings(row: dict[str, str]) -> tuple[Holding, ...]:
-    offices = _split(row.get("position_qids"))
-    held = []
-    for i, raw in enumerate((row.get("positions") or "").split("|")):
-        if not raw.strip():
-            continue
-        title, of, start, end = ([*raw.split("@"), "", "", ""])[:4]
-        office = offices[i] if i < len(offices) else None
-        held.append(Holding(title, of or None, start or None, end or None, office))
-    return tuple(held)
-
-
-def _entries(folder: Path) -> Iterator[KBEntry]:
-    for row in _rows(folder / "countries.tsv"):
-        yield KBEntry(
-            row["qid"],
-            row["label"],
-            "Country",
-            "Country",
-            _split(row["aliases"]),
-            row["qid"],
-            demonyms=_split(row["demonyms"]),
-            acronyms=tuple(c for c in (row["iso3"],) if c),
-        )
-    for row in _rows(folder / "places.tsv"):
-        yield KBEntry(
-            row["qid"],
-            row["label"],
-            "Place",
-            _PLACE_CLASSES.get(row["kind"], "Place"),
-            _split(row["aliases"]),
-            row["country_qid"] or None,
-            int(row["population"] or 0),
-        )
-    for row in _rows(folder / "organizations.tsv"):
-        yield KBEntry(
-            row["qid"],
-            row["label"],
-            "Organization",
-            "InternationalOrganization",
-            _split(row["aliases"]),
-            acronyms=_split(row["acronyms"]),
-        )
-    for row in _rows(folder / "government_bodies.tsv"):
-        yield KBEntry(
-            row["qid"], row["label"], "Organization", "GovernmentBody", (), row["country_qid"]
-        )
-    for row in _rows(folder / "people.tsv"):
-        if row["label"]:
+def _entries(table: _Table) -> Iterator[KBEntry]:
+    kind = table.path.stem
+    for row in table.rows():
+        qid, label, cls = row["qid"], row["label"], row.get("class") or ""
+        if not label and kind != "people":
+            raise table.error(f"{qid} has no label")
+        if kind == "countries":
             yield KBEntry(
-                row["qid"],
-                row["label"],
-                "Person",
-                "Person",
+                qid,
+                label,
+                "Country",
+                "Country",
                 _split(row["aliases"]),
-                holdings=_holdings(row),
+                qid,
+                demonyms=_split(row["demonyms"]),
+                acronyms=tuple(c for c in (row["iso3"],) if c),
+                iso2=row["iso2"] or None,
+                capital=table.qid(row, "capital_qid"),
+                alt_qids=tuple(q for q in _split(row.get("alt_qids")) if _QID.fullmatch(q)),
+            )
+        elif kind == "places":
+            yield KBEntry(
+                qid,
+                label,
+                "Place",
+                cls or _PLACE_CLASSES.get(row["kind"], "Place"),
+                _split(row["aliases"]),
+                table.qid(row, "country_qid"),
+                table.number(row, "population"),
+                kind=row["kind"],
+            )
+        elif kind == "organizations":
+            yield KBEntry(
+                qid,
+                label,
+                "Organization",
+                cls or "InternationalOrganization",
+                _split(row["aliases"]),
+                table.qid(row, "country_qid"),
+                acronyms=_split(row["acronyms"]),
+                kind=row.get("family") or "",
+                start=row.get("established") or None,
+                headquarters=row.get("headquarters") or None,
+            )
+        elif kind == "government_bodies":
+            yield KBEntry(
+                qid,
+                label,
+                "Organization",
+                cls or "GovernmentBody",
+                _split(row.get("aliases")),
+                table.qid(row, "country_qid"),
+                acronyms=_split(row.get("acronyms")),
+                kind=row["kind"],
+                start=row.get("start") or None,
+                end=row.get("end") or None,
+            )
+        elif kind == "people":
+            yield KBEntry(
+                qid, label, "Person", "Person", _split(row["aliases"]), holdings=table.holdings(row)
             )
 
 
-class KnowledgeBase:
-    """Wikidata entities by QID, by normalized name and (for countries) by demonym."""
+def read_folder(folder: Path) -> tuple[list[KBEntry], list[Office]]:
+    """The entries and offices of the TSV files in ``folder`` (any of ``TABLES``), checked:
+    a bad row raises ``KnowledgeBaseError`` naming the file, the line and the problem."""
+    if not folder.is_dir():
+        raise KnowledgeBaseError(f"{folder}: no such knowledge-base folder")
+    entries: list[KBEntry] = []
+    offices: list[Office] = []
+    for name in TABLES:
+        path = folder / f"{name}.tsv"
+        if not path.is_file():
+            continue
+        table = _Table(path)
+        if name == "positions":
+            offices.extend(
+                Office(row["qid"], row["label"], table.qid(row, "country_qid"))
+                for row in table.rows()
+            )
+        else:
+            entries.extend(_entries(table))
+    return entries, offices
 
-    def __init__(self, entries: Iterable[KBEntry]):
+
+def folders() -> tuple[Path, ...]:
+    """The bundled base and the folders in ``KG_KB_PATH``, in that order."""
+    extra = os.environ.get(KB_PATH_ENV, "")
+    return (data_path("wikidata"), *(Path(p) for p in extra.split(os.pathsep) if p.strip()))
+
+
+class KnowledgeBase:
+    """Wikidata entities by QID, by normalized name and (for countries) by demonym.
+
+    Entries with the same QID are merged (see ``KBEntry.merged``); where two types claim one
+    QID (a city-state is both a country and a place) the first wins.
+    """
+
+    def __init__(self, entries: Iterable[KBEntry], offices: Iterable[Office] = ()):
         self.by_qid: dict[str, KBEntry] = {}
+        for entry in entries:
+            known = self.by_qid.get(entry.qid)
+            if known is None:
+                self.by_qid[entry.qid] = entry
+            elif known.type == entry.type:
+                self.by_qid[entry.qid] = known.merged(entry)
+        self.offices = {o.qid: o for o in offices}
+        self._alt = {alt: e.qid for e in self.by_qid.values() for alt in e.alt_qids}
         self._by_name: dict[str, list[KBEntry]] = defaultdict(list)
         self._by_demonym: dict[str, KBEntry] = {}
-        for entry in entries:
-            if entry.qid in self.by_qid:
-                continue  # a city-state is both a country and a place: the country row wins
-            self.by_qid[entry.qid] = entry
+        for entry in self.by_qid.values():
             for name in {normalize(n) for n in entry.names}:
                 if name:
                     self._by_name[name].append(entry)
@@ -166,8 +348,10 @@ class KnowledgeBase:
 
     @classmethod
     def load(cls, folder: Path | str | None = None) -> KnowledgeBase:
-        """The base in ``folder`` (default: the bundled ``data/wikidata``), cached."""
-        return _load(Path(folder) if folder else data_path("wikidata"))
+        """The base in ``folder``, or the bundled base plus the ``KG_KB_PATH`` folders;
+        cached (a changed ``KG_KB_PATH`` loads anew)."""
+        chosen = (Path(folder),) if folder else folders()
+        return _load(tuple(p.resolve() for p in chosen))
 
     def lookup(self, name: str, types: Iterable[str] | None = None) -> list[KBEntry]:
         """Entries whose label, alias or acronym matches ``name``, of the given types."""
@@ -183,16 +367,79 @@ class KnowledgeBase:
         """All entries, or those of one type."""
         return (e for e in self.by_qid.values() if type_ is None or e.type == type_)
 
+    def get(self, qid: str | None) -> KBEntry | None:
+        """The entry of a QID (also of an alternative QID such as Q35 for Denmark), or None."""
+        if not qid:
+            return None
+        return self.by_qid.get(qid) or self.by_qid.get(self._alt.get(qid, ""))
+
     def __getitem__(self, qid: str) -> KBEntry:
-        return self.by_qid[qid]
+        entry = self.get(qid)
+        if entry is None:
+            raise KeyError(qid)
+        return entry
 
     def __contains__(self, qid: object) -> bool:
-        return qid in self.by_qid
+        return isinstance(qid, str) and self.get(qid) is not None
 
     def __len__(self) -> int:
         return len(self.by_qid)
 
+    @cached_property
+    def by_key(self) -> dict[str, list[KBEntry]]:
+        """Entries by the transliteration key of each name (see ``kg.link.names.translit``)."""
+        from kg.link.names import translit
+
+        found: dict[str, list[KBEntry]] = defaultdict(list)
+        for entry in self.by_qid.values():
+            for key in {translit(n) for n in (*entry.names, *entry.demonyms)}:
+                if len(key) > 3:
+                    found[key].append(entry)
+        return found
+
+    @cached_property
+    def by_initials(self) -> dict[str, KBEntry]:
+        """Organizations by the initials of their names ("SCO"), where those initials are
+        no name of anything else and belong to one organization only."""
+        from kg.link.names import initialism
+
+        owners: dict[str, set[str]] = defaultdict(set)
+        for entry in self.entries("Organization"):
+            for name in (entry.label, *entry.aliases):
+                if (initials := initialism(name)) is not None:
+                    owners[initials].add(entry.qid)
+        return {
+            initials: self.by_qid[next(iter(qids))]
+            for initials, qids in owners.items()
+            if len(qids) == 1 and normalize(initials) not in self._by_name
+        }
+
+    @cached_property
+    def by_token(self) -> dict[str, list[KBEntry]]:
+        """Entries by each word of their names, for near matches."""
+        found: dict[str, list[KBEntry]] = defaultdict(list)
+        for entry in self.by_qid.values():
+            for word in {w for n in entry.names for w in normalize(n).split() if len(w) > 2}:
+                found[word].append(entry)
+        return found
+
+    @cached_property
+    def by_surname(self) -> dict[str, list[KBEntry]]:
+        """People by the last word of each of their names of two or more words."""
+        found: dict[str, list[KBEntry]] = defaultdict(list)
+        for entry in self.entries("Person"):
+            for words in {tuple(normalize(n).split()) for n in entry.names}:
+                if len(words) > 1 and entry not in found[words[-1]]:
+                    found[words[-1]].append(entry)
+        return found
+
 
 @cache
-def _load(folder: Path) -> KnowledgeBase:
-    return KnowledgeBase(_entries(folder))
+def _load(chosen: tuple[Path, ...]) -> KnowledgeBase:
+    entries: list[KBEntry] = []
+    offices: list[Office] = []
+    for folder in chosen:
+        found, held = read_folder(folder)
+        entries += found
+        offices += held
+    return KnowledgeBase(entries, offices)
