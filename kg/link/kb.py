@@ -22,7 +22,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from kg.errors import KnowledgeBaseError
@@ -64,8 +64,9 @@ _UNKNOWN = "http://www.wikidata.org/.well-known/genid/"
 _DATE = re.compile(r"(\d{4}(-\d\d(-\d\d)?)?|\?)?")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive key of a name.
+    """Case-, accent- and punctuation-insensitive key of a name (cached: names recur).
 
     >>> normalize("the Kazakhstan-Belarus  Commission's")
     'kazakhstan belarus commission'
@@ -392,7 +393,8 @@ class KnowledgeBase:
 
         found: dict[str, list[KBEntry]] = defaultdict(list)
         for entry in self.by_qid.values():
-            for key in {translit(n) for n in (*entry.names, *entry.demonyms)}:
+            names = (*entry.names, *entry.demonyms)
+            for key in {translit(n) for n in names if not n.isupper()}:  # no acronyms
                 if len(key) > 3:
                     found[key].append(entry)
         return found
@@ -415,22 +417,29 @@ class KnowledgeBase:
         }
 
     @cached_property
-    def by_token(self) -> dict[str, list[KBEntry]]:
-        """Entries by each word of their names, for near matches."""
-        found: dict[str, list[KBEntry]] = defaultdict(list)
+    def by_token(self) -> dict[str, list[tuple[KBEntry, str]]]:
+        """Entries and their normalized names by each word of those names, for near
+        matches."""
+        found: dict[str, list[tuple[KBEntry, str]]] = defaultdict(list)
         for entry in self.by_qid.values():
-            for word in {w for n in entry.names for w in normalize(n).split() if len(w) > 2}:
-                found[word].append(entry)
+            for name in {normalize(n) for n in entry.names}:
+                for word in set(name.split()):
+                    if len(word) > 2:
+                        found[word].append((entry, name))
         return found
 
     @cached_property
     def by_surname(self) -> dict[str, list[KBEntry]]:
-        """People by the last word of each of their names of two or more words."""
+        """People by the transliteration key of the last word of each of their names of two
+        or more words ("Berdimuhamedov" finds "Gurbanguly Berdimuhamedow")."""
+        from kg.link.names import translit
+
         found: dict[str, list[KBEntry]] = defaultdict(list)
         for entry in self.entries("Person"):
             for words in {tuple(normalize(n).split()) for n in entry.names}:
-                if len(words) > 1 and entry not in found[words[-1]]:
-                    found[words[-1]].append(entry)
+                key = translit(words[-1]) if len(words) > 1 else ""
+                if key and entry not in found[key]:
+                    found[key].append(entry)
         return found
 
 

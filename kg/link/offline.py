@@ -26,11 +26,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from difflib import SequenceMatcher
 from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.link.kb import Holding, KBEntry, KnowledgeBase, normalize
-from kg.link.names import region_base, similarity, translit
+from kg.link.names import region_base, translit
 from kg.resources import data_path
 from kg.types import Article
 
@@ -203,18 +204,18 @@ class OfflineLinker:
             words = normalize(name).split()
             if request.type == "Person" and len(words) == 1:
                 if not full:  # "Biden", but not "Rajapaksa" beside "Mahinda Rajapaksa"
-                    for entry in self.kb.by_surname.get(words[0], []):
+                    for entry in self.kb.by_surname.get(translit(words[0]), []):
                         yield Candidate(entry, "surname")
                 continue
-            if len(normalize(name)) < 8:
+            key = " ".join(words)
+            if len(key) < 8:
                 continue
             seen: set[str] = set()
             for word in words:
-                for entry in self.kb.by_token.get(word, []):
-                    if entry.qid not in seen:
+                for entry, other in self.kb.by_token.get(word, []):
+                    if entry.qid not in seen and _near(key, other):
                         seen.add(entry.qid)
-                        if any(near(name, n) for n in entry.names):
-                            yield Candidate(entry, "near")
+                        yield Candidate(entry, "near")
 
     def _fits(self, request: LinkRequest, candidate: Candidate) -> bool:
         """Whether a candidate can be what the request names: of the same type, or a place
@@ -231,7 +232,9 @@ class OfflineLinker:
         if entry.type == request.type:
             return True
         if request.type == "Country":
-            return entry.type == "Place" and entry.kind in _TERRITORIES
+            return entry.type == "Place" and (
+                entry.kind in _TERRITORIES or entry.country == entry.qid
+            )
         if request.type == "Place":
             return entry.type == "Country"
         if request.type == "Organization":
@@ -364,10 +367,21 @@ def near(a: str, b: str) -> bool:
     >>> near("African Court of Justice", "East African Court of Justice")
     False
     """
-    words_a, words_b = normalize(a).split(), normalize(b).split()
-    if len(words_a) != len(words_b) or similarity(a, b) < _NEAR:
+    return _near(normalize(a), normalize(b))
+
+
+def _near(a: str, b: str) -> bool:
+    """``near`` of two normalized names."""
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b):
         return False
-    return all(similarity(x, y) >= _NEAR_WORD for x, y in zip(words_a, words_b, strict=True))
+    matcher = SequenceMatcher(None, a, b)
+    if matcher.real_quick_ratio() < _NEAR or matcher.ratio() < _NEAR:
+        return False
+    return all(
+        SequenceMatcher(None, x, y).ratio() >= _NEAR_WORD
+        for x, y in zip(words_a, words_b, strict=True)
+    )
 
 
 def held_on(holding: Holding, day: date) -> bool:
