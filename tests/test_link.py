@@ -174,3 +174,12 @@ def test_accuracy_and_coverage_on_the_gold_set(pipeline):
     links = score(gold, found).links
     assert links["correct"] / links["found"] >= 0.95
     assert links["linked"] / links["found"] >= 0.90
+
+
+def test_a_country_named_like_a_surname_is_still_the_country(linker):
+    # The extractor can take "Sputnik Georgia" for a person: Georgia stays linked.
+    requests = [
+        LinkRequest("p", "Sputnik Georgia", "Person", "Person"),
+        LinkRequest("c", "Georgia", "Country", "Country", qid="Q230"),
+    ]
+    assert linker.link(requests, Article("a", "")) == {"c": "Q230"}

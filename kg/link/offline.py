@@ -95,7 +95,7 @@ class OfflineLinker:
         }
         links = {}
         for request in requests:
-            if request.type != "Person" and normalize(request.label) in surnames:
+            if request.type in {"Place", "Organization"} and normalize(request.label) in surnames:
                 continue  # "Santos" beside "Juan Manuel Santos" is no place
             entry = countries.get(request.id) or self.decide(request, context)
             if entry is not None:
