@@ -183,3 +183,12 @@ def test_a_country_named_like_a_surname_is_still_the_country(linker):
         LinkRequest("c", "Georgia", "Country", "Country", qid="Q230"),
     ]
     assert linker.link(requests, Article("a", "")) == {"c": "Q230"}
+
+
+def test_a_surname_joins_the_linked_full_name_of_its_article(linker):
+    requests = [
+        LinkRequest("p", "Emmanuel Macron", "Person", "Person"),
+        LinkRequest("s", "Macron", "Person", "Person"),
+    ]
+    assert linker.link(requests, Article("a", "")) == {"p": "Q3052772", "s": "Q3052772"}
+    assert linker.link(requests[1:], Article("a", "")) == {}

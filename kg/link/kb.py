@@ -251,12 +251,13 @@ def _entries(table: _Table) -> Iterator[KBEntry]:
                 alt_qids=tuple(q for q in _split(row.get("alt_qids")) if _QID.fullmatch(q)),
             )
         elif kind == "places":
+            short = label.split(",")[0].strip()  # "Washington" for "Washington, D.C."
             yield KBEntry(
                 qid,
                 label,
                 "Place",
                 cls or _PLACE_CLASSES.get(row["kind"], "Place"),
-                _split(row["aliases"]),
+                (*_split(row["aliases"]), *([short] if short != label else [])),
                 table.qid(row, "country_qid"),
                 table.number(row, "population"),
                 kind=row["kind"],
@@ -440,6 +441,24 @@ class KnowledgeBase:
                 key = translit(words[-1]) if len(words) > 1 else ""
                 if key and entry not in found[key]:
                     found[key].append(entry)
+        return found
+
+    @cached_property
+    def by_name_part(self) -> dict[str, list[KBEntry]]:
+        """People by the transliteration key of parts of their names of three or more words:
+        the last two or more words, and the first and last word."""
+        from kg.link.names import translit
+
+        found: dict[str, list[KBEntry]] = defaultdict(list)
+        for entry in self.entries("Person"):
+            for words in {tuple(normalize(n).split()) for n in entry.names}:
+                if len(words) < 3:
+                    continue
+                parts = {words[i:] for i in range(1, len(words) - 1)} | {(words[0], words[-1])}
+                for part in parts:
+                    key = translit(" ".join(part))
+                    if entry not in found[key]:
+                        found[key].append(entry)
         return found
 
 

@@ -30,6 +30,26 @@ _SPELLINGS = [
     ("w", "v"),
     ("y", "i"),
 ]
+# Letters whose Latin transliterations spell them with two (Turkic, Slavic, Baltic).
+_LETTERS = str.maketrans(
+    {
+        "ş": "sh",
+        "Ş": "Sh",
+        "ç": "ch",
+        "Ç": "Ch",
+        "š": "sh",
+        "Š": "Sh",
+        "č": "ch",
+        "Č": "Ch",
+        "ž": "zh",
+        "Ž": "Zh",
+        "ğ": "gh",
+        "Ğ": "Gh",
+        "ı": "i",
+        "ə": "a",
+        "Ə": "A",
+    }
+)
 _VOWELS = "aeiou"
 _SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "de", "la", "du", "des", "et", "a"}
 
@@ -45,9 +65,11 @@ def translit(text: str) -> str:
     True
     >>> translit("Tokayev") == translit("Toqaev")
     True
+    >>> translit("Raşit Meredow") == translit("Rashit Meredov")
+    True
     """
     words = []
-    for word in normalize(text).split():
+    for word in normalize(text.translate(_LETTERS)).split():
         for old, new in _SPELLINGS:
             word = word.replace(old, new)
         word = re.sub(rf"(?<=[{_VOWELS}])i(?=[{_VOWELS}])", "", word)  # Tokaiev -> Tokaev

@@ -47,7 +47,7 @@ _NEAR = 0.9
 _NEAR_WORD = 0.75
 _DOMINANT = 10
 _BIG = 1_000_000
-_SUPPORT = {"near": 1, "surname": 2}
+_SUPPORT = {"near": 1, "part": 1, "surname": 2}
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,12 @@ class OfflineLinker:
             entry = countries.get(request.id) or self.decide(request, context)
             if entry is not None:
                 links[request.id] = entry.qid
+        people = {q for r in requests if r.type == "Person" and (q := links.get(r.id))}
+        for request in requests:
+            if request.type == "Person" and request.id not in links:
+                same = {c.entry.qid for c in self._parts(request, context)} & people
+                if len(same) == 1:  # "Macron" beside a linked "Emmanuel Macron"
+                    links[request.id] = same.pop()
         return links
 
     def decide(self, request: LinkRequest, context: Context) -> KBEntry | None:
@@ -109,10 +115,11 @@ class OfflineLinker:
         given = self.kb.get(request.qid)
         if request.type == "Country" and given is not None and given.type == "Country":
             return given  # the extractor's countries come from unique names and demonyms
-        for tier in (self._exact, self._variants, self._near):
+        for tier in (self._exact, self._variants, self._near, self._parts):
             found = _unique(c for c in tier(request, context) if self._fits(request, c))
             if found:
-                return self._choose(request, found, context, loose=tier == self._near)
+                loose = tier in (self._near, self._parts)
+                return self._choose(request, found, context, loose)
         return None
 
     # -- candidates ---------------------------------------------------------------------
@@ -199,23 +206,42 @@ class OfflineLinker:
         return label
 
     def _near(self, request: LinkRequest, context: Context) -> Iterator[Candidate]:
-        full = self._full_names(request)
-        for name in self._names(request):
-            words = normalize(name).split()
-            if request.type == "Person" and len(words) == 1:
-                if not full:  # "Biden", but not "Rajapaksa" beside "Mahinda Rajapaksa"
-                    for entry in self.kb.by_surname.get(translit(words[0]), []):
-                        yield Candidate(entry, "surname")
-                continue
-            key = " ".join(words)
+        for name in self._full_names(request):
+            key = normalize(name)
             if len(key) < 8:
                 continue
             seen: set[str] = set()
-            for word in words:
+            for word in key.split():
                 for entry, other in self.kb.by_token.get(word, []):
                     if entry.qid not in seen and _near(key, other):
                         seen.add(entry.qid)
                         yield Candidate(entry, "near")
+
+    def _parts(self, request: LinkRequest, context: Context) -> Iterator[Candidate]:
+        """People named by a part of their name: the surname alone ("Biden", unless the
+        article gives a full name), the last words ("Lacalle Pou" for Luis Lacalle Pou), the
+        first and last ("Nana Akufo-Addo" for Nana Addo Dankwa Akufo-Addo), or the name
+        after words that are not ("Affairs Sergey Lavrov", when a title spilled into it)."""
+        if request.type != "Person":
+            return
+        full = self._full_names(request)
+        for name in full or self._names(request):
+            words = normalize(name).split()
+            if len(words) == 1:  # "Rajapaksa" beside "Mahinda Rajapaksa" is no surname
+                for entry in self.kb.by_surname.get(translit(words[0]), []):
+                    yield Candidate(entry, "surname")
+                continue
+            for entry in self.kb.by_name_part.get(translit(name), []):
+                yield Candidate(entry, "part")
+            forms = {(words[0], words[-1])} if len(words) > 2 else set()
+            forms |= {tuple(words[i:]) for i in range(1, len(words) - 1)}
+            for form in forms:
+                if sum(len(w) > 2 for w in form) < 2:
+                    continue  # "al Nahyan" is too little of a name
+                key = translit(" ".join(form))
+                for entry in (*self.kb.by_key.get(key, []), *self.kb.by_name_part.get(key, [])):
+                    if entry.type == "Person":
+                        yield Candidate(entry, "part")
 
     def _fits(self, request: LinkRequest, candidate: Candidate) -> bool:
         """Whether a candidate can be what the request names: of the same type, or a place
@@ -249,9 +275,8 @@ class OfflineLinker:
     ) -> KBEntry | None:
         if request.type == "Person":
             return self._person(request, found, context, loose)
-        named_region = request.cls == "Region" or any(
-            region_base(n) for n in (request.label, *request.aliases)
-        )
+        # The extractor's class of a place comes from the base; the name is the evidence.
+        named_region = any(region_base(n) for n in (request.label, *request.aliases))
         found = [c for c in found if self._plausible(c.entry, request, context)]
         found = _narrow(
             found,
@@ -280,8 +305,8 @@ class OfflineLinker:
         evidence = {c.entry.qid: self._evidence(request, c.entry, context) for c in found}
         if request.country is not None:
             found = [c for c in found if not self._conflicts(request, c.entry, context)]
-        if loose:  # a near name needs one corroboration, a surname alone two
-            found = [c for c in found if len(evidence[c.entry.qid]) >= _SUPPORT[c.how]]
+        if loose:  # a near name or part of one needs one corroboration, a surname two
+            found = [c for c in found if _support(evidence[c.entry.qid]) >= _SUPPORT[c.how]]
         return _only(
             _narrow(
                 found,
@@ -292,18 +317,21 @@ class OfflineLinker:
         )
 
     def _evidence(self, request: LinkRequest, person: KBEntry, context: Context) -> set[str]:
-        """What in the article agrees with the person's offices: ``country`` (the one the
-        person represents), ``title`` (an office the article's title names) and ``date``
-        (an office held on the article's date in a country the article names)."""
+        """What in the article agrees with the person's offices: ``title`` (a title the
+        article gives names one), ``country`` (one was in the country the article says the
+        person represents), ``named`` (one was in a country the article names) and ``date``
+        (one was held on the article's date, in a country the article names)."""
         found = set()
         places = context.countries | {request.country}
         for holding in person.holdings:
-            if request.country is not None and holding.of == request.country:
-                found.add("country")
             if any(title_matches(t, holding.title, self.kb) for t in request.titles):
                 found.add("title")
-            if context.day is not None and holding.of in places and held_on(holding, context.day):
-                found.add("date")
+            if request.country is not None and holding.of == request.country:
+                found.add("country")
+            if holding.of in places:
+                found.add("named")
+                if context.day is not None and held_on(holding, context.day):
+                    found.add("date")
         return found
 
     def _conflicts(self, request: LinkRequest, person: KBEntry, context: Context) -> bool:
@@ -340,6 +368,12 @@ def _narrow(found: list[Candidate], *preferences: Callable[[Candidate], bool]) -
     return found
 
 
+def _support(evidence: set[str]) -> int:
+    """How many independent things corroborate a person: a country the article names counts
+    only when the article does not say which country the person represents."""
+    return len(evidence - {"named"}) if "country" in evidence else len(evidence)
+
+
 def _only(found: list[Candidate]) -> KBEntry | None:
     return found[0].entry if len(found) == 1 else None
 
@@ -366,6 +400,8 @@ def near(a: str, b: str) -> bool:
     True
     >>> near("African Court of Justice", "East African Court of Justice")
     False
+    >>> near("Abdel Fattah al-Sisi", "Abdel Fattah el-Sisi")
+    True
     """
     return _near(normalize(a), normalize(b))
 
@@ -381,6 +417,7 @@ def _near(a: str, b: str) -> bool:
     return all(
         SequenceMatcher(None, x, y).ratio() >= _NEAR_WORD
         for x, y in zip(words_a, words_b, strict=True)
+        if len(x) > 3 or len(y) > 3  # "al" and "el" may differ
     )
 
 
