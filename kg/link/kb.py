@@ -1,7 +1,7 @@
 """The offline knowledge base: Wikidata entities from TSV files.
 
 The bundled base is ``data/wikidata`` (countries, places, international organizations,
-governments, political leaders and their offices; see its ``SOURCES.md`` and
+governments, political leaders and their offices, coordinates; see its ``SOURCES.md`` and
 ``LICENSE.md``). Users add their own entities in the same format in folders named by
 ``KG_KB_PATH`` (separated like ``PATH``); a row whose QID the base already has adds its
 names and positions to that entity. See ``docs/linking.md``.
@@ -31,6 +31,7 @@ from kg.resources import data_path
 __all__ = [
     "KB_PATH_ENV",
     "TABLES",
+    "Folder",
     "Holding",
     "KBEntry",
     "KnowledgeBase",
@@ -58,6 +59,7 @@ TABLES = {
     "government_bodies": ("qid", "label", "country_qid", "kind"),
     "people": ("qid", "label", "aliases", "positions", "position_qids"),
     "positions": ("qid", "label", "country_qid"),
+    "coordinates": ("qid", "latitude", "longitude"),
 }
 _QID = re.compile(r"Q[1-9][0-9]*")
 _UNKNOWN = "http://www.wikidata.org/.well-known/genid/"
@@ -206,6 +208,18 @@ class _Table:
             raise self.error(f"{column} {value!r} is not a whole number")
         return int(value)
 
+    def point(self, row: dict[str, str]) -> tuple[float, float]:
+        try:
+            latitude, longitude = float(row["latitude"]), float(row["longitude"])
+        except ValueError:
+            latitude = longitude = float("nan")
+        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            raise self.error(
+                f"{row['latitude']!r}, {row['longitude']!r} is no point "
+                "(decimal degrees: latitude -90..90, longitude -180..180)"
+            )
+        return latitude, longitude
+
     def holdings(self, row: dict[str, str]) -> tuple[Holding, ...]:
         offices = [o.strip() for o in (row.get("position_qids") or "").split("|")]
         held = []
@@ -294,26 +308,38 @@ def _entries(table: _Table) -> Iterator[KBEntry]:
             )
 
 
-def read_folder(folder: Path) -> tuple[list[KBEntry], list[Office]]:
-    """The entries and offices of the TSV files in ``folder`` (any of ``TABLES``), checked:
-    a bad row raises ``KnowledgeBaseError`` naming the file, the line and the problem."""
+@dataclass
+class Folder:
+    """What one knowledge-base folder holds."""
+
+    entries: list[KBEntry] = field(default_factory=list)
+    offices: list[Office] = field(default_factory=list)
+    points: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+
+def read_folder(folder: Path) -> Folder:
+    """The entries, offices and coordinates of the TSV files in ``folder`` (any of
+    ``TABLES``), checked: a bad row raises ``KnowledgeBaseError`` naming the file, the line
+    and the problem."""
     if not folder.is_dir():
         raise KnowledgeBaseError(f"{folder}: no such knowledge-base folder")
-    entries: list[KBEntry] = []
-    offices: list[Office] = []
+    found = Folder()
     for name in TABLES:
         path = folder / f"{name}.tsv"
         if not path.is_file():
             continue
         table = _Table(path)
         if name == "positions":
-            offices.extend(
+            found.offices.extend(
                 Office(row["qid"], row["label"], table.qid(row, "country_qid"))
                 for row in table.rows()
             )
+        elif name == "coordinates":
+            for row in table.rows():
+                found.points[row["qid"]] = table.point(row)
         else:
-            entries.extend(_entries(table))
-    return entries, offices
+            found.entries.extend(_entries(table))
+    return found
 
 
 def folders() -> tuple[Path, ...]:
@@ -329,7 +355,12 @@ class KnowledgeBase:
     QID (a city-state is both a country and a place) the first wins.
     """
 
-    def __init__(self, entries: Iterable[KBEntry], offices: Iterable[Office] = ()):
+    def __init__(
+        self,
+        entries: Iterable[KBEntry],
+        offices: Iterable[Office] = (),
+        points: dict[str, tuple[float, float]] | None = None,
+    ):
         self.by_qid: dict[str, KBEntry] = {}
         for entry in entries:
             known = self.by_qid.get(entry.qid)
@@ -338,6 +369,7 @@ class KnowledgeBase:
             elif known.type == entry.type:
                 self.by_qid[entry.qid] = known.merged(entry)
         self.offices = {o.qid: o for o in offices}
+        self.points = points or {}
         self._alt = {alt: e.qid for e in self.by_qid.values() for alt in e.alt_qids}
         self._by_name: dict[str, list[KBEntry]] = defaultdict(list)
         self._by_demonym: dict[str, KBEntry] = {}
@@ -466,8 +498,10 @@ class KnowledgeBase:
 def _load(chosen: tuple[Path, ...]) -> KnowledgeBase:
     entries: list[KBEntry] = []
     offices: list[Office] = []
+    points: dict[str, tuple[float, float]] = {}
     for folder in chosen:
-        found, held = read_folder(folder)
-        entries += found
-        offices += held
-    return KnowledgeBase(entries, offices)
+        found = read_folder(folder)
+        entries += found.entries
+        offices += found.offices
+        points.update(found.points)
+    return KnowledgeBase(entries, offices, points)
