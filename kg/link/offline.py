@@ -47,7 +47,7 @@ _NEAR = 0.9
 _NEAR_WORD = 0.75
 _DOMINANT = 10
 _BIG = 1_000_000
-_SUPPORT = {"near": 1, "part": 1, "surname": 2}
+_SUPPORT = {"near": 1, "part": 1, "online": 1, "surname": 2}
 
 
 @dataclass(frozen=True)
@@ -116,10 +116,10 @@ class OfflineLinker:
         if request.type == "Country" and given is not None and given.type == "Country":
             return given  # the extractor's countries come from unique names and demonyms
         for tier in (self._exact, self._variants, self._near, self._parts):
-            found = _unique(c for c in tier(request, context) if self._fits(request, c))
+            found = _unique(c for c in tier(request, context) if self.fits(request, c))
             if found:
                 loose = tier in (self._near, self._parts)
-                return self._choose(request, found, context, loose)
+                return self.choose(request, found, context, loose)
         return None
 
     # -- candidates ---------------------------------------------------------------------
@@ -128,7 +128,7 @@ class OfflineLinker:
         names = dict.fromkeys(n.strip() for n in (request.label, *request.aliases))
         return [n for n in names if len(normalize(n)) >= (2 if n.isupper() else 3)]
 
-    def _full_names(self, request: LinkRequest) -> list[str]:
+    def full_names(self, request: LinkRequest) -> list[str]:
         """The names of a request, without a person's single words (surnames)."""
         names = self._names(request)
         if request.type != "Person":
@@ -136,7 +136,7 @@ class OfflineLinker:
         return [n for n in names if len(normalize(n).split()) > 1]
 
     def _exact(self, request: LinkRequest, context: Context) -> Iterator[Candidate]:
-        for name in self._full_names(request):
+        for name in self.full_names(request):
             key = normalize(name)
             for entry in self.kb.lookup(name):
                 matched = [n for n in entry.names if normalize(n) == key]
@@ -152,7 +152,7 @@ class OfflineLinker:
                         yield Candidate(entry, how)
 
     def _variants(self, request: LinkRequest, context: Context) -> Iterator[Candidate]:
-        for name in self._full_names(request):
+        for name in self.full_names(request):
             for entry in self.kb.by_key.get(translit(name), []):
                 yield Candidate(entry, "translit")
             if (base := region_base(name)) is not None:
@@ -191,10 +191,10 @@ class OfflineLinker:
         for owner in owners:
             for body in _bodies_by_country(self.kb).get(owner, []):
                 generic = head in _GENERIC_GOVERNMENT and body.kind == "government (cabinet)"
-                if generic or self._body_head(body) == head:
+                if generic or self.body_head(body) == head:
                     yield Candidate(body, "body")
 
-    def _body_head(self, body: KBEntry) -> str:
+    def body_head(self, body: KBEntry) -> str:
         """A body's label without its country: "state council" for "State Council of the
         People's Republic of China"."""
         label = normalize(body.label)
@@ -206,7 +206,7 @@ class OfflineLinker:
         return label
 
     def _near(self, request: LinkRequest, context: Context) -> Iterator[Candidate]:
-        for name in self._full_names(request):
+        for name in self.full_names(request):
             key = normalize(name)
             if len(key) < 8:
                 continue
@@ -224,7 +224,7 @@ class OfflineLinker:
         after words that are not ("Affairs Sergey Lavrov", when a title spilled into it)."""
         if request.type != "Person":
             return
-        full = self._full_names(request)
+        full = self.full_names(request)
         for name in full or self._names(request):
             words = normalize(name).split()
             if len(words) == 1:  # "Rajapaksa" beside "Mahinda Rajapaksa" is no surname
@@ -243,7 +243,7 @@ class OfflineLinker:
                     if entry.type == "Person":
                         yield Candidate(entry, "part")
 
-    def _fits(self, request: LinkRequest, candidate: Candidate) -> bool:
+    def fits(self, request: LinkRequest, candidate: Candidate) -> bool:
         """Whether a candidate can be what the request names: of the same type, or a place
         for a country (Hong Kong), a country for a place, a region for a body named as a
         region; and a body whose label lacks its country ("Cabinet of Ministers") only when
@@ -252,7 +252,7 @@ class OfflineLinker:
         if (
             entry.cls == "GovernmentBody"
             and candidate.how != "body"
-            and self._body_head(entry) == normalize(entry.label)
+            and self.body_head(entry) == normalize(entry.label)
         ):
             return False
         if entry.type == request.type:
@@ -270,9 +270,11 @@ class OfflineLinker:
 
     # -- decisions ----------------------------------------------------------------------
 
-    def _choose(
+    def choose(
         self, request: LinkRequest, found: list[Candidate], context: Context, loose: bool
     ) -> KBEntry | None:
+        """The one candidate the preferences leave (see the module docstring), or None;
+        people among ``loose`` candidates need corroboration."""
         if request.type == "Person":
             return self._person(request, found, context, loose)
         # The extractor's class of a place comes from the base; the name is the evidence.
@@ -323,6 +325,11 @@ class OfflineLinker:
         (one was held on the article's date, in a country the article names)."""
         found = set()
         places = context.countries | {request.country}
+        if person.country is not None:  # a citizenship, known for people found online
+            if person.country == request.country:
+                found.add("country")
+            if person.country in places:
+                found.add("named")
         for holding in person.holdings:
             if any(title_matches(t, holding.title, self.kb) for t in request.titles):
                 found.add("title")
