@@ -64,6 +64,15 @@ ModelOption = Annotated[
         show_default=False,
     ),
 ]
+OnlineOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--online/--offline",
+        help="Ask Wikidata online too, after the bundled knowledge base "
+        "[default: $KG_ONLINE, else offline]",
+        show_default=False,
+    ),
+]
 PathsArgument = Annotated[
     list[str],
     typer.Argument(
@@ -130,11 +139,14 @@ def _count_inputs(paths: list[str]) -> int | None:
     return len(files)
 
 
-def _ingest(paths: list[str], store: str | None, model: str | None, force: bool):
+def _ingest(
+    paths: list[str], store: str | None, model: str | None, force: bool, online: bool | None = None
+):
     from kg.knowledge import KnowledgeGraph
+    from kg.link import make_linker
     from kg.pipeline import Pipeline
 
-    graph = KnowledgeGraph(store, Pipeline(model))
+    graph = KnowledgeGraph(store, Pipeline(model, linker=make_linker(online)))
     try:
         with _progress() as progress:
             task = progress.add_task("ingesting", total=_count_inputs(paths))
@@ -196,6 +208,7 @@ def ingest(
     force: Annotated[
         bool, typer.Option("--force", help="Re-extract articles already stored unchanged.")
     ] = False,
+    online: OnlineOption = None,
 ) -> None:
     """Read articles, extract their facts and store them (one named graph per article).
 
@@ -204,7 +217,7 @@ def ingest(
     """
     from kg.store import store_location
 
-    report = _ingest(paths, store, model, force)
+    report = _ingest(paths, store, model, force, online)
     _print_report(report, store_location(store))
     if not report.ok:
         raise typer.Exit(1)
@@ -224,18 +237,20 @@ def extract(
     output: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write here instead of standard output.")
     ] = None,
+    online: OnlineOption = None,
 ) -> None:
     """Extract entities and relations without storing them."""
     from rdflib import Dataset, Graph
 
     from kg.contract import to_json
+    from kg.link import make_linker
     from kg.pipeline import Pipeline
     from kg.rdf import PREFIXES, to_graph
 
     if fmt not in {"json", "turtle", "trig"}:
         raise KGError(f"unknown format {fmt!r}; choose json, turtle or trig")
     articles, report = _reading(paths)
-    extractions = Pipeline(model).extract_many(articles)
+    extractions = Pipeline(model, linker=make_linker(online)).extract_many(articles)
     with open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout) as stream:
         if fmt == "json":
             for extraction in extractions:
@@ -507,6 +522,82 @@ def demo(
     err.print(f"wrote {page}; open it in a browser")
     if not report.ok:
         raise typer.Exit(1)
+
+
+@app.command()
+@handled
+def enrich(store: StoreOption = None, online: OnlineOption = None) -> None:
+    """Add Wikidata facts about the store's linked entities, in their own graph.
+
+    Instance of, country, capital, ISO codes, positions held with dates, coordinates and
+    official website, from the bundled knowledge base or (--online) from Wikidata, in
+    Wikidata's vocabulary, into the named graph kgr:graph/wikidata (replaced each run).
+    """
+    from kg.link.enrich import ENRICHMENT_GRAPH
+    from kg.link.enrich import enrich as describe
+    from kg.link.online import online_enabled
+    from kg.link.wikidata import WikidataClient
+    from kg.store import open_store, store_location
+
+    client = WikidataClient() if online_enabled(online) else None
+    target = open_store(store)
+    try:
+        done = describe(target, client=client)
+    finally:
+        target.close()
+        if client is not None:
+            client.close()
+    source = f"{done.online} from Wikidata, {done.from_kb} from the bundled base"
+    err.print(
+        f"described {done.entities} linked entities ({source}): {done.triples} triples "
+        f"in <{ENRICHMENT_GRAPH}> of {store_location(store)}",
+        highlight=False,
+    )
+
+
+kb_app = typer.Typer(
+    name="kb",
+    help="The offline Wikidata knowledge base (data/wikidata plus $KG_KB_PATH folders).",
+    no_args_is_help=True,
+)
+app.add_typer(kb_app)
+
+
+@kb_app.command("build")
+@handled
+def kb_build(
+    folders: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Folders of your own TSV files (countries, places, organizations, "
+            "government_bodies, people, positions, coordinates), added after "
+            "$KG_KB_PATH.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check and compile the knowledge base as the linker will load it.
+
+    Reports rows per folder, entries per type, your rows that add to known entities, and
+    names that now name several entities (the linker leaves those unlinked). A bad row is
+    an error naming its file and line.
+    """
+    from kg.link.kb import build
+
+    report = build(folders or ())
+    for folder, tables in report.folders:
+        counts = ", ".join(f"{n} {table}" for table, n in tables.items())
+        out.print(f"{folder}: {counts}", highlight=False)
+    types = ", ".join(f"{n} {t}" for t, n in sorted(report.types.items()))
+    out.print(
+        f"[bold]{sum(report.types.values())}[/bold] entities ({types}); loaded in "
+        f"{report.load_seconds:.2f} s, indexed in {report.index_seconds:.2f} s",
+        highlight=False,
+    )
+    if report.merged:
+        out.print(f"{report.merged} of your rows add names or positions to known entities")
+    for name, qids in report.ambiguous:
+        out.print(f"[yellow]ambiguous:[/yellow] {name!r} names {', '.join(qids)}", highlight=False)
 
 
 def main() -> None:

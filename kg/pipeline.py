@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from kg.articles import parse_text
 from kg.extract import extract
-from kg.link import Linker, OfflineLinker
+from kg.link import Linker, make_linker
 from kg.nlp import load_nlp
 from kg.rdf import to_graph
 from kg.types import Article, Extraction
@@ -31,7 +31,8 @@ class Pipeline:
     True
 
     ``model`` names the spaCy model (default: see ``kg.nlp.default_model``); ``linker`` links
-    entities to Wikidata (default: the offline linker over the bundled knowledge base).
+    entities to Wikidata (default: the offline linker over the bundled knowledge base, or the
+    online one when ``KG_ONLINE`` is set).
     """
 
     def __init__(
@@ -53,7 +54,7 @@ class Pipeline:
     def linker(self) -> Linker:
         """The Wikidata linker, created on first use."""
         if self._linker is None:
-            self._linker = OfflineLinker()
+            self._linker = make_linker()
         return self._linker
 
     def extract(self, article: Article | str) -> Extraction:

@@ -2,8 +2,9 @@
 
 A linker gets the entities of one article as ``LinkRequest`` and answers with the QIDs it is
 sure of; it leaves an entity out when unsure (a wrong link is worse than none). The
-``OfflineLinker`` links from the bundled knowledge base (``kg.link.kb``); see
-``docs/linking.md`` for how it decides.
+``OfflineLinker`` links from the bundled knowledge base (``kg.link.kb``), the
+``OnlineLinker`` (``kg.link.online``) asks Wikidata too; ``make_linker`` picks one. See
+``docs/linking.md`` for how they decide.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from kg.link.kb import KnowledgeBase
 from kg.link.offline import OfflineLinker
 from kg.types import Article
 
-__all__ = ["KnowledgeBase", "LinkRequest", "Linker", "OfflineLinker"]
+__all__ = ["KnowledgeBase", "LinkRequest", "Linker", "OfflineLinker", "make_linker"]
 
 
 @dataclass(frozen=True)
@@ -44,3 +45,11 @@ class Linker(Protocol):
     def link(self, requests: Sequence[LinkRequest], article: Article) -> dict[str, str]:
         """QIDs by entity id, for the entities the linker is sure of."""
         ...
+
+
+def make_linker(online: bool | None = None) -> Linker:
+    """The online linker when ``online`` says so (``None``: when ``KG_ONLINE`` does), else
+    the offline one."""
+    from kg.link.online import OnlineLinker, online_enabled
+
+    return OnlineLinker() if online_enabled(online) else OfflineLinker()
