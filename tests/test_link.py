@@ -192,3 +192,11 @@ def test_a_surname_joins_the_linked_full_name_of_its_article(linker):
     ]
     assert linker.link(requests, Article("a", "")) == {"p": "Q3052772", "s": "Q3052772"}
     assert linker.link(requests[1:], Article("a", "")) == {}
+
+
+def test_a_title_among_a_persons_names_is_no_name(linker):
+    # Without the filter "King of Saudi Arabia" would find "Salman of Saudi Arabia" by the
+    # end of his name.
+    king = LinkRequest("k", "King of Saudi Arabia", "Person", "Person", titles=("King",))
+    assert link(linker, "King of Saudi Arabia", "Person", countries=("Q851",)) is None
+    assert "k" not in linker.link([king], Article("a", ""))

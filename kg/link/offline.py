@@ -47,6 +47,8 @@ _NEAR = 0.9
 _NEAR_WORD = 0.75
 _DOMINANT = 10
 _BIG = 1_000_000
+_PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "da", "dos", "du", "di", "van", "von", "der"}
+_PARTICLES |= {"la", "le", "y", "ul", "ould"}
 _SUPPORT = {"near": 1, "part": 1, "online": 1, "surname": 2}
 
 
@@ -125,8 +127,13 @@ class OfflineLinker:
     # -- candidates ---------------------------------------------------------------------
 
     def _names(self, request: LinkRequest) -> list[str]:
+        """The request's names; for a person only those that look like one ("Head of State"
+        and "the President" are titles)."""
         names = dict.fromkeys(n.strip() for n in (request.label, *request.aliases))
-        return [n for n in names if len(normalize(n)) >= (2 if n.isupper() else 3)]
+        found = [n for n in names if len(normalize(n)) >= (2 if n.isupper() else 3)]
+        if request.type == "Person":
+            found = [n for n in found if _personal(n)]
+        return found
 
     def full_names(self, request: LinkRequest) -> list[str]:
         """The names of a request, without a person's single words (surnames)."""
@@ -351,6 +358,15 @@ class OfflineLinker:
             and not places & named
             and all((e := self.kb.get(p)) is not None and e.type == "Country" for p in places)
         )
+
+
+def _personal(name: str) -> bool:
+    """Whether a form can be a person's name: capitalized words, but for particles.
+
+    >>> _personal("Mohammed bin Salman"), _personal("el-Sisi"), _personal("Head of State")
+    (True, True, False)
+    """
+    return all(w[:1].isupper() or w.split("-")[0].lower() in _PARTICLES for w in name.split())
 
 
 def _unique(candidates: Iterable[Candidate]) -> list[Candidate]:
