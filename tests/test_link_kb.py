@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.errors import KnowledgeBaseError
 from kg.link import LinkRequest, OfflineLinker
-from kg.link.kb import TABLES, KnowledgeBase, _load, build, read_folder
+from kg.link.kb import TABLES, KnowledgeBase, _load, _load_configured, build, read_folder
 from kg.resources import data_path
 from kg.types import Article
 
@@ -132,6 +132,7 @@ def test_loading_the_knowledge_base(benchmark):
 
     def load():
         _load.cache_clear()
+        _load_configured.cache_clear()
         return KnowledgeBase.load()
 
     kb = benchmark.pedantic(load, rounds=3, iterations=1)

@@ -344,9 +344,9 @@ def read_folder(folder: Path) -> Folder:
     return found
 
 
-def folders() -> tuple[Path, ...]:
-    """The bundled base and the folders in ``KG_KB_PATH``, in that order."""
-    extra = os.environ.get(KB_PATH_ENV, "")
+def folders(extra: str | None = None) -> tuple[Path, ...]:
+    """The bundled base and the folders in ``extra`` (default: ``KG_KB_PATH``), in order."""
+    extra = os.environ.get(KB_PATH_ENV, "") if extra is None else extra
     return (data_path("wikidata"), *(Path(p) for p in extra.split(os.pathsep) if p.strip()))
 
 
@@ -386,8 +386,9 @@ class KnowledgeBase:
     def load(cls, folder: Path | str | None = None) -> KnowledgeBase:
         """The base in ``folder``, or the bundled base plus the ``KG_KB_PATH`` folders;
         cached (a changed ``KG_KB_PATH`` loads anew)."""
-        chosen = (Path(folder),) if folder else folders()
-        return _load(tuple(p.resolve() for p in chosen))
+        if folder:
+            return _load((Path(folder).resolve(),))
+        return _load_configured(os.environ.get(KB_PATH_ENV, ""))
 
     def lookup(self, name: str, types: Iterable[str] | None = None) -> list[KBEntry]:
         """Entries whose label, alias or acronym matches ``name``, of the given types."""
@@ -494,6 +495,11 @@ class KnowledgeBase:
                     if entry not in found[key]:
                         found[key].append(entry)
         return found
+
+
+@cache
+def _load_configured(extra: str) -> KnowledgeBase:
+    return _load(tuple(p.resolve() for p in folders(extra)))
 
 
 @cache

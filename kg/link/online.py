@@ -106,19 +106,19 @@ class OnlineLinker:
 
     def _kinds(self, qids: list[str]) -> dict[str, set[str]]:
         """The root classes (``ROOTS``) each item is an instance of, from the Query Service."""
-        if not qids:
-            return {}
-        items = " ".join(f"wd:{q}" for q in sorted(qids))
-        roots = " ".join(f"wd:{q}" for q in ROOTS)
-        query = (
-            "SELECT ?item ?root WHERE { "
-            f"VALUES ?item {{ {items} }} VALUES ?root {{ {roots} }} "
-            "?item wdt:P31/wdt:P279* ?root . }"
-        )
         kinds: dict[str, set[str]] = {}
-        for row in self.client.sparql(query):
-            item = row["item"]["value"].rsplit("/", 1)[-1]
-            kinds.setdefault(item, set()).add(row["root"]["value"].rsplit("/", 1)[-1])
+        roots = " ".join(f"wd:{q}" for q in ROOTS)
+        ordered = sorted(qids)
+        for start in range(0, len(ordered), 50):  # short enough for a GET
+            items = " ".join(f"wd:{q}" for q in ordered[start : start + 50])
+            query = (
+                "SELECT ?item ?root WHERE { "
+                f"VALUES ?item {{ {items} }} VALUES ?root {{ {roots} }} "
+                "?item wdt:P31/wdt:P279* ?root . }"
+            )
+            for row in self.client.sparql(query):
+                item = row["item"]["value"].rsplit("/", 1)[-1]
+                kinds.setdefault(item, set()).add(row["root"]["value"].rsplit("/", 1)[-1])
         return kinds
 
     def _whose(self, request: LinkRequest, entry: KBEntry, context: Context) -> bool:
