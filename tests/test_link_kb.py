@@ -14,21 +14,25 @@ from kg.types import Article
 
 runner = CliRunner()
 BUNDLED = data_path("wikidata")
-# A made-up ministry (no such item exists under this id) and a real alias of a real item.
+# A made-up ministry (no such item exists under this id) and a real acronym of a real item.
 MINISTRY = (
     "qid\tlabel\tcountry_qid\tkind\n"
     "Q999999999\tMinistry of Trade and Integration of Kazakhstan\tQ232\tministry\n"
 )
 ALIAS = "qid\tlabel\taliases\tacronyms\nQ4173083\tEurasian Economic Union\t\tEEU\n"
+# A row may leave out its empty last fields.
+SHORT = "qid\tlabel\taliases\tcountry_qid\tkind\tpopulation\nQ999999997\tNew Town\n"
 
 
 @pytest.fixture
 def mine(tmp_path):
-    """A user's folder: a ministry the base lacks, and an acronym for an organization it has."""
+    """A user's folder: a ministry and a town the base lacks (made up), and an acronym for an
+    organization it has."""
     folder = tmp_path / "mine"
     folder.mkdir()
     (folder / "government_bodies.tsv").write_text(MINISTRY, encoding="utf-8")
     (folder / "organizations.tsv").write_text(ALIAS, encoding="utf-8")
+    (folder / "places.tsv").write_text(SHORT, encoding="utf-8")
     return folder
 
 
@@ -50,6 +54,7 @@ def test_users_add_entities_and_names(mine, monkeypatch):
     monkeypatch.setenv("KG_KB_PATH", str(mine))
     kb = KnowledgeBase.load()
     assert kb["Q999999999"].country == "Q232"
+    assert kb["Q999999997"].label == "New Town"
     assert kb["Q4173083"].acronyms == ("EAEU", "EEU")  # added to the bundled entry
     linker = OfflineLinker(kb)
     requests = [
@@ -66,11 +71,11 @@ def test_users_add_entities_and_names(mine, monkeypatch):
 def test_kb_build_reports_what_users_added(mine, tmp_path):
     report = build([mine])
     assert report.merged == 1
-    assert report.folders[-1][1] == {"government_bodies": 1, "organizations": 1}
+    assert report.folders[-1][1] == {"government_bodies": 1, "organizations": 1, "places": 1}
     result = runner.invoke(app, ["kb", "build", str(mine)])
     assert result.exit_code == 0, result.output
     assert "1 of your rows add names" in result.output
-    assert "10604 entities" in result.output
+    assert "10605 entities" in result.output
 
 
 def test_kb_build_names_names_that_became_ambiguous(tmp_path):

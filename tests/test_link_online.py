@@ -52,7 +52,7 @@ class FakeWikidata:
             ]
             return httpx.Response(200, json=rows)
         if query["action"] == "wbsearchentities":
-            path = ANSWERS / f"search-{query['search'].replace(' ', '-')}.json"
+            path = ANSWERS / f"search-{query['search'].lower().replace(' ', '-')}.json"
             found = answer(path.name) if path.is_file() else {"search": [], "success": 1}
             return httpx.Response(200, json=found)
         entities = answer("entities.json")["entities"]

@@ -189,7 +189,8 @@ class _Table:
                             f"{len(values)} fields but {len(self.header)} columns "
                             "(a tab inside a value?)"
                         )
-                    row = dict(zip(self.header, values, strict=False))
+                    values += [""] * (len(self.header) - len(values))  # empty last fields
+                    row = dict(zip(self.header, values, strict=True))
                     if not _QID.fullmatch(row["qid"].strip()):
                         raise self.error(f"{row['qid']!r} is no Wikidata id such as Q232")
                     yield {k: (v or "").strip() for k, v in row.items()}

@@ -1,6 +1,6 @@
 """The offline linker: entities of an article to QIDs of the bundled knowledge base.
 
-For each entity it gathers candidates in three tiers and decides within the first tier that
+For each entity it gathers candidates in four tiers and decides within the first tier that
 has any; when that tier stays ambiguous the entity is left unlinked (a wrong link is worse
 than none), never passed on to a looser tier.
 
@@ -8,9 +8,12 @@ than none), never passed on to a looser tier.
    normalization; a demonym for countries; "Karaganda" for "Karaganda region";
 2. variant: the same name in another transliteration ("Qaraghandy", "Japarov"), the initials
    of an organization ("SCO"), a government named by its country ("Russian Government");
-3. near: a name that differs by a letter or two in each word ("East Africa Community"), or
-   a person's surname alone ("President Biden"); people found so must be corroborated by
-   their title, country or date (once for a near name, twice for a surname).
+3. near: a name that differs by a letter or two in each word ("East Africa Community");
+4. part: a person named by part of the name: the surname alone ("President Biden"), the
+   last words ("Lacalle Pou"), the first and last ("Nana Akufo-Addo").
+
+People found in the last two tiers must be corroborated by their title, country or date
+(once, or twice for a surname alone).
 
 Among candidates it prefers, in order: for places, the region when the entity is named as a
 region and the city otherwise; the entity's country, then the countries the article names;

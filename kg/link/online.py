@@ -95,12 +95,12 @@ class OnlineLinker:
 
     def _search(self, request: LinkRequest) -> list[str]:
         """QIDs of items with one of the request's names as English label or alias."""
-        names = {normalize(n) for n in self.offline.full_names(request)}
+        by_key = {normalize(n): n for n in self.offline.full_names(request)}
         hits: dict[str, None] = {}
-        for name in sorted(names):
-            for hit in self.client.search(name):
+        for key in sorted(by_key):
+            for hit in self.client.search(by_key[key]):
                 texts = {hit.get("label", ""), (hit.get("match") or {}).get("text", "")}
-                if names & {normalize(t) for t in texts}:
+                if hit.get("id") and by_key.keys() & {normalize(t) for t in texts}:
                     hits.setdefault(hit["id"], None)
         return list(hits)
 
