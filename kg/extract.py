@@ -10,7 +10,6 @@ follow from them (``frames``), trade figures (``trade``).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
@@ -21,7 +20,7 @@ from spacy.tokens import Doc
 
 from kg.dates import resolve_date
 from kg.link import Linker, LinkRequest, OfflineLinker
-from kg.link.kb import KBEntry, KnowledgeBase, normalize
+from kg.link.kb import KnowledgeBase, normalize
 from kg.nlp.affiliation import affiliations
 from kg.nlp.anaphora import group_mentions, leader_mentions, title_mentions
 from kg.nlp.coref import Cluster, resolve
@@ -115,7 +114,7 @@ class _Article:
                     entry.type if entry else kind,
                     cls,
                     qid=entry.qid if entry else None,
-                    name=common_name(entry) if entry else name,
+                    name=entry.common_name if entry else name,
                 )
                 self.clusters.append(cluster)
                 self.by_id[cluster.id] = cluster
@@ -313,7 +312,7 @@ class _Article:
             qid = links.get(cluster.id)
             label = request.label
             if qid in self.kb and cluster.type in _GLOBAL and cluster.cls != "Region":
-                label = common_name(self.kb[qid])
+                label = self.kb[qid].common_name
             if cluster.type == "Event":
                 label = self._event_name(cluster, label)
             positions = _positions(titles.get(cluster.id, []))
@@ -409,16 +408,6 @@ class _Article:
                 )
 
 
-_FORMAL = re.compile(r"^(?:People's Republic of|Kingdom of(?: the)?|The) ")
-
-
-def common_name(entry: KBEntry) -> str:
-    """The name people use: "China" for "People's Republic of China", "Denmark" for
-    "Kingdom of Denmark", else the knowledge base label."""
-    short = _FORMAL.sub("", entry.label)
-    return short if short != entry.label and short in entry.aliases else entry.label
-
-
 def _label(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str]) -> str:
     """The entity's name: the fullest name of a person, a delegation by its country, else the
     first specific mention."""
@@ -437,7 +426,7 @@ def _label(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str
         return specific[0] if specific else forms[0]
     kb = KnowledgeBase.load()
     if cluster.type == "Country" and cluster.qid in kb:
-        return common_name(kb[cluster.qid])
+        return kb[cluster.qid].common_name
     return max(forms, key=len)
 
 

@@ -3,7 +3,8 @@
 - articles: ``kgr:article/<id>`` (also the name of the article's graph);
 - people, countries, places and organizations: ``kgr:<type>/<slug of the name>``, the same in
   every article, so two articles about Askar Mamin share one node. The name is the knowledge
-  base label when the entity is linked, so spellings (Karagandy, Karaganda) meet;
+  base's when the entity is linked, so spellings (Karagandy, Karaganda; Zhaparov, Japarov)
+  and short forms (Putin) meet on one node per Wikidata item;
 - what belongs to one article (events, delegations, agreements, positions, statements):
   ``kgr:article/<id>/<kind>/<n>``.
 
@@ -22,6 +23,7 @@ from urllib.parse import quote
 
 from rdflib import URIRef
 
+from kg.link.kb import KnowledgeBase
 from kg.ontology import KGR
 from kg.types import Entity
 
@@ -31,6 +33,7 @@ __all__ = [
     "entity_iri",
     "local_iri",
     "node_iri",
+    "node_name",
     "position_iri",
     "slug",
 ]
@@ -71,8 +74,15 @@ def node_iri(entity: Entity, article_id: str) -> URIRef:
     """The IRI of an extracted entity: shared for people, countries, places and
     organizations, local to the article for events, delegations and agreements."""
     if entity.type in GLOBAL_TYPES:
-        return entity_iri(entity.type, entity.label)
+        return entity_iri(entity.type, node_name(entity))
     return local_iri(article_id, entity.type.lower(), entity.id)
+
+
+def node_name(entity: Entity) -> str:
+    """The name behind a shared entity's IRI: the knowledge base's name of its Wikidata item
+    when it has one, else the article's label."""
+    entry = KnowledgeBase.load().get(entity.wikidata)
+    return entry.common_name if entry else entity.label
 
 
 def local_iri(article_id: str, kind: str, key: str | int) -> URIRef:

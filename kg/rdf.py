@@ -18,7 +18,7 @@ from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 import kg
-from kg.iris import GLOBAL_TYPES, article_iri, local_iri, node_iri, position_iri
+from kg.iris import GLOBAL_TYPES, article_iri, local_iri, node_iri, node_name, position_iri
 from kg.ontology import KGO, KGR, SCHEMA, WD
 from kg.types import Article, Entity, Extraction, Relation, TradeFlow
 
@@ -119,7 +119,7 @@ class _Writer:
             self.add(node, KGO.discussed, TOPIC[topic])
         for position in e.positions:
             owner = self.by_id.get(position.of) if position.of else None
-            post = position_iri(e.label, position.title, owner.label if owner else None)
+            post = position_iri(node_name(e), position.title, owner.label if owner else None)
             self.add(post, RDF.type, KGO.Position)
             self.add(post, RDFS.label, Literal(position.title))
             self.add(post, KGO.positionHolder, node)

@@ -108,6 +108,9 @@ class Office:
     country: str | None
 
 
+_FORMAL = re.compile(r"^(?:People's Republic of|Kingdom of(?: the)?|The) ")
+
+
 @dataclass(frozen=True)
 class KBEntry:
     """One Wikidata entity of the base.
@@ -134,6 +137,13 @@ class KBEntry:
     start: str | None = None
     end: str | None = None
     headquarters: str | None = None
+
+    @property
+    def common_name(self) -> str:
+        """The name people use: "China" for "People's Republic of China", "Denmark" for
+        "Kingdom of Denmark", else the label."""
+        short = _FORMAL.sub("", self.label)
+        return short if short != self.label and short in self.aliases else self.label
 
     @property
     def names(self) -> tuple[str, ...]:
