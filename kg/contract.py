@@ -47,6 +47,8 @@ def to_json(extraction: Extraction) -> dict:
         }
         if r.status != "asserted":
             item["status"] = r.status
+        if r.rule:
+            item["rule"] = r.rule
         relations.append(item)
     return {
         "article": {

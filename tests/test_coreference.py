@@ -101,6 +101,36 @@ CASES = [
         [("summit", "participant", "Alikhan Smailov")],
         id="an-event-as-a-time-frame-has-no-participants",
     ),
+    pytest.param(
+        "Kazakh President Kassym-Jomart Tokayev arrived in Tashkent on Monday for a state visit "
+        "to Uzbekistan. Shavkat Mirziyoyev held an official welcoming ceremony for Tokayev. The "
+        "two presidents also attended a dinner in the Kuksaroy residence.",
+        [
+            ("official welcoming ceremony", "heldIn", "Tashkent"),
+            ("Kassym-Jomart Tokayev", "visited", "Tashkent"),
+        ],
+        [("official welcoming ceremony", "heldIn", "Uzbekistan")],
+        id="what-a-visitor-did-took-place-where-the-visit-was",
+    ),
+    pytest.param(
+        "Indonesian President Joko Widodo held a bilateral meeting with French President "
+        "Emmanuel Macron. They discussed investment in nickel processing.",
+        [
+            (
+                "bilateral meeting between Joko Widodo and Emmanuel Macron",
+                "participant",
+                "Joko Widodo",
+            ),
+            (
+                "bilateral meeting between Joko Widodo and Emmanuel Macron",
+                "participant",
+                "Indonesia",
+            ),
+            ("bilateral meeting between Joko Widodo and Emmanuel Macron", "participant", "France"),
+        ],
+        [],
+        id="the-sides-of-a-meeting-took-part-in-it",
+    ),
 ]
 
 

@@ -178,6 +178,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _side_participants(facts, scene)
     _visits(facts, scene)
     _countries_of_places(facts, scene)
+    _during_visits(facts, scene)
     _delegations_travel(facts, scene)
     _companions(facts, scene)
     _announced_only(facts, scene)
@@ -402,17 +403,16 @@ def _visit_hosts(facts: Facts, scene: Scene) -> None:
 
 
 def _side_participants(facts: Facts, scene: Scene) -> None:
-    """The countries whose people took part in a meeting between two sides took part in it
-    (not so for a gathering of many)."""
+    """The countries whose people took part in a meeting, session or talks between two sides
+    took part in it (not so for a gathering of many)."""
     sides: dict[str, set[str]] = {}
     for f in facts.of("participant", None):
         if f.object in scene.countries:
             sides.setdefault(f.subject, set()).add(scene.countries[f.object])
     for f in facts.of("participant", None):
         event = scene.clusters[f.subject]
-        between = event is scene.main or _named_event(event) or event.cls in {"Session", "Talks"}
         bilateral = len(sides.get(f.subject, ())) <= 2
-        if event.cls in BILATERAL and between and bilateral and f.object in scene.countries:
+        if event.cls in BILATERAL and bilateral and f.object in scene.countries:
             facts.add(
                 f.subject,
                 "participant",
@@ -507,6 +507,37 @@ def _countries_of_places(facts: Facts, scene: Scene) -> None:
                 f.status,
                 f.rule + "+country",
             )
+
+
+def _during_visits(facts: Facts, scene: Scene) -> None:
+    """The talks, ceremonies and dinners of a visitor that the article places nowhere took
+    place where the visit was: in its city, else its country."""
+    placed = {f.subject for f in facts.of("heldIn", None)}
+    for visit in {
+        f.subject for f in facts.of("heldIn") if scene.clusters[f.subject].cls == "Visit"
+    }:
+        places = [f for f in facts.of("heldIn") if f.subject == visit]
+        cities = [f for f in places if scene.clusters[f.object].type == "Place"]
+        visitors = {p.object for p in facts.participants(visit) if p.rule in VISITOR_RULES}
+        for part in facts.of("participant"):
+            event = scene.clusters[part.subject]
+            if (
+                part.object in visitors
+                and event.cls in IN_PERSON | {"SigningCeremony"}
+                and event.id not in placed
+                and not any(around(m) for m in event.mentions)
+            ):
+                for f in cities or places:
+                    facts.add(
+                        event.id,
+                        "heldIn",
+                        f.object,
+                        part.sentence,
+                        0.6,
+                        "asserted",
+                        "heldIn/during-visit",
+                    )
+                placed.add(event.id)
 
 
 def _named_event(event: Cluster) -> bool:
