@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
+from decimal import Decimal
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
@@ -160,9 +161,9 @@ class _Writer:
                 self.add(post, KGO.positionOf, self.iri[owner.id])
             if self.article.date:
                 self.add(post, KGO.heldOn, Literal(self.article.date, datatype=XSD.date))
-        if e.id == self._header_id(self.article.publisher):
+        if e.id == self._header_id(self.article.publisher, {"Organization"}):
             self.add(self.node, DCTERMS.publisher, node)
-        if e.id == self._header_id(self.article.dateline):
+        if e.id == self._header_id(self.article.dateline, {"Place", "Country"}):
             self.add(self.node, KGO.dateline, node)
 
     def _event(self, e: Entity) -> None:
@@ -179,11 +180,12 @@ class _Writer:
             if r.subject == e.id:
                 self.add(node, KGO.evidence, Literal(r.evidence))
 
-    def _header_id(self, name: str | None) -> str | None:
+    def _header_id(self, name: str | None, types: set[str]) -> str | None:
+        """The entity of one of ``types`` that the article's header names ``name``."""
         if not name:
             return None
         for e in self.x.entities:
-            if name in (e.label, *e.aliases):
+            if e.type in types and name in (e.label, *e.aliases):
                 return e.id
         return None
 
@@ -204,7 +206,7 @@ class _Writer:
         self.add(statement, RDF.predicate, p)
         self.add(statement, RDF.object, o)
         self.add(statement, KGO.evidence, Literal(r.evidence))
-        self.add(statement, KGO.confidence, Literal(round(r.confidence, 3), datatype=XSD.decimal))
+        self.add(statement, KGO.confidence, Literal(Decimal(str(round(r.confidence, 3)))))
         self.add(statement, KGO.status, _STATUS[r.status])
         if r.rule:
             self.add(statement, KGO.rule, Literal(r.rule))
