@@ -1,6 +1,9 @@
-"""The vocabulary of ``ontologies/kg.ttl`` as rdflib namespaces that fail loudly on typos.
+"""kg's ontology of diplomacy and trade (``ontologies/kg.ttl``): its namespace, graph and forms.
 
-``KGO`` holds the ontology's terms, ``KGR`` is where kg mints the IRIs of what it describes.
+``KGO`` holds the ontology's terms as an rdflib namespace that fails loudly on typos, ``KGR``
+is where kg mints the IRIs of what it describes. ``ontology()`` is the ontology as a graph,
+``serialize(fmt)`` the ontology in Turtle, RDF/XML, JSON-LD or N-Triples, and ``topic(id)`` the
+concept of the topics scheme that ``data/topics.tsv`` names ``id``.
 
 >>> str(KGO.Meeting)
 'https://w3id.org/kgdt/ontology#Meeting'
@@ -8,36 +11,56 @@
 Traceback (most recent call last):
 ...
 AttributeError: term 'Meetting' not in namespace 'https://w3id.org/kgdt/ontology#'
+>>> topic("transport") == KGO.Transport
+True
 """
 
 from __future__ import annotations
 
-from rdflib import Namespace
-from rdflib.namespace import DefinedNamespace
+from functools import cache
+
+from rdflib import Graph, Literal, Namespace
+from rdflib.namespace import SKOS, DefinedNamespace
 from rdflib.term import URIRef
 
-__all__ = ["KGO", "KGR", "ONTOLOGY_IRI", "SCHEMA", "WD", "WDT"]
+from kg.errors import KGError
+from kg.resources import ontology_path
+
+__all__ = [
+    "FORMATS",
+    "KGO",
+    "KGR",
+    "ONTOLOGY_IRI",
+    "SCHEMA",
+    "SEM",
+    "WD",
+    "WDT",
+    "ontology",
+    "serialize",
+    "topic",
+    "topic_label",
+]
 
 ONTOLOGY_IRI = "https://w3id.org/kgdt/ontology"
 KGR = Namespace("https://w3id.org/kgdt/id/")
 WD = Namespace("http://www.wikidata.org/entity/")
 WDT = Namespace("http://www.wikidata.org/prop/direct/")
 SCHEMA = Namespace("https://schema.org/")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+# rdflib format names by the names kg's commands take.
+FORMATS = {"turtle": "turtle", "xml": "xml", "jsonld": "json-ld", "ntriples": "nt"}
 
 
 class KGO(DefinedNamespace):
-    """kg's ontology of diplomacy and trade (``ontologies/kg.ttl``)."""
+    """The terms of ``ontologies/kg.ttl`` (a test keeps the two in step)."""
 
     _NS = Namespace(ONTOLOGY_IRI + "#")
     _fail = True
 
-    # Agents and places
+    # Actors and places
+    Actor: URIRef
     Person: URIRef
     Country: URIRef
-    Place: URIRef
-    City: URIRef
-    Region: URIRef
-    Site: URIRef
     Organization: URIRef
     GovernmentBody: URIRef
     InternationalOrganization: URIRef
@@ -46,66 +69,132 @@ class KGO(DefinedNamespace):
     NewsAgency: URIRef
     Commission: URIRef
     Delegation: URIRef
-    Position: URIRef
+    Place: URIRef
+    City: URIRef
+    Region: URIRef
+    Site: URIRef
     # Events
     Event: URIRef
     Meeting: URIRef
     Session: URIRef
     Talks: URIRef
-    Visit: URIRef
     Summit: URIRef
     Forum: URIRef
     Conference: URIRef
-    SigningCeremony: URIRef
+    Visit: URIRef
     PhoneCall: URIRef
-    # Documents
+    SigningCeremony: URIRef
+    # Agreements
     Agreement: URIRef
+    Treaty: URIRef
     Protocol: URIRef
     Memorandum: URIRef
-    Treaty: URIRef
     Roadmap: URIRef
     Contract: URIRef
     Programme: URIRef
-    NewsArticle: URIRef
-    # Observations and provenance
+    # Positions, trade, articles and provenance
+    Position: URIRef
     TradeFlow: URIRef
+    NewsArticle: URIRef
     Assertion: URIRef
     FactStatus: URIRef
     Asserted: URIRef
     Planned: URIRef
     Negated: URIRef
 
-    # Relations between entities
-    headedBy: URIRef
-    headOf: URIRef
-    heldIn: URIRef
+    # Relations of events
     participant: URIRef
     participantIn: URIRef
+    heldIn: URIRef
+    date: URIRef
+    discussed: URIRef
+    outcome: URIRef
+    headedBy: URIRef
+    headOf: URIRef
+    status: URIRef
+    # Relations between actors, places and agreements
+    met: URIRef
+    visited: URIRef
     signed: URIRef
     signatory: URIRef
-    visited: URIRef
-    met: URIRef
+    partyTo: URIRef
     represents: URIRef
     holdsPosition: URIRef
     positionHolder: URIRef
     positionOf: URIRef
-    partyTo: URIRef
-    discussed: URIRef
-    # Attributes
-    date: URIRef
-    evidence: URIRef
-    confidence: URIRef
-    status: URIRef
-    rule: URIRef
-    sourceArticle: URIRef
-    mentionedIn: URIRef
-    # Articles
-    dateline: URIRef
-    contentHash: URIRef
+    heldOn: URIRef
     # Trade
     tradePartner: URIRef
     amount: URIRef
     currency: URIRef
+    measure: URIRef
     period: URIRef
     changePercent: URIRef
-    measure: URIRef
+    # Articles and provenance
+    mentionedIn: URIRef
+    dateline: URIRef
+    contentHash: URIRef
+    evidence: URIRef
+    confidence: URIRef
+    rule: URIRef
+    # Annotations for event data
+    cameo: URIRef
+    plover: URIRef
+    ploverMode: URIRef
+
+    # Topics
+    Topics: URIRef
+    Trade: URIRef
+    Investment: URIRef
+    Agriculture: URIRef
+    Energy: URIRef
+    Transport: URIRef
+    Industry: URIRef
+    Science: URIRef
+    Culture: URIRef
+    Security: URIRef
+    Health: URIRef
+    Finance: URIRef
+    Environment: URIRef
+
+
+@cache
+def ontology() -> Graph:
+    """The ontology as an rdflib graph, parsed once (treat it as read-only)."""
+    return Graph().parse(ontology_path("kg.ttl"), format="turtle")
+
+
+def serialize(fmt: str = "turtle") -> str:
+    """The ontology in one of ``FORMATS``: turtle, xml (RDF/XML), jsonld or ntriples."""
+    if fmt not in FORMATS:
+        raise KGError(f"unknown ontology format {fmt!r}; choose {', '.join(FORMATS)}")
+    return ontology().serialize(format=FORMATS[fmt])
+
+
+@cache
+def _topics() -> dict[str, URIRef]:
+    graph = ontology()
+    return {
+        str(notation): concept
+        for concept, notation in graph.subject_objects(SKOS.notation)
+        if (concept, SKOS.inScheme, KGO.Topics) in graph
+    }
+
+
+def topic(topic_id: str) -> URIRef:
+    """The concept of the topics scheme whose notation (its ``data/topics.tsv`` id) is ``topic_id``."""
+    try:
+        return _topics()[topic_id]
+    except KeyError:
+        raise KGError(f"no topic {topic_id!r} in the ontology's topics scheme") from None
+
+
+def topic_label(concept: URIRef) -> Literal:
+    """The preferred label of a topic concept.
+
+    >>> topic_label(KGO.Science)
+    rdflib.term.Literal('science and technology', lang='en')
+    """
+    label = ontology().value(concept, SKOS.prefLabel)
+    assert isinstance(label, Literal), concept
+    return label

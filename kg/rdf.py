@@ -1,25 +1,36 @@
 """An ``Extraction`` as RDF: one named graph per article, in kg's ontology (``kg.ontology``).
 
 The graph holds the article's metadata, its entities, an n-ary node per event (participants,
-place, date, topics, evidence, source), the direct edges users query most (``met``,
-``visited``, ``signed``, ``headedBy``, ...), and for every relation a ``kgo:Assertion`` that
-records its evidence sentence, confidence, status and source. A ``met`` or ``visited`` fact
-stated without a named event gets an event node of its own, so the edges always agree with
-the events. Planned and negated facts are written only as assertions with their status, never
-as edges, except the frame of an announced event (its place, participants, head).
+place, date, topics, outcome, evidence, source, status), the direct edges users query most
+(``met``, ``visited``, ``signed``, ``headedBy``, ...), and for every relation a
+``kgo:Assertion`` that records its evidence sentence, confidence, status and source.
+
+The edges agree with the events: a ``met`` or ``visited`` fact that no event of the article
+holds gets a ``kgo:Meeting`` or ``kgo:Visit`` of its own, and every ``signed`` fact a
+``kgo:SigningCeremony`` with the agreement as outcome. kg also writes what follows from the
+facts: the head of a participating delegation and the chair of an event take part in it, and
+a country or organization that signed, or whose representative signed, is a party to the
+agreement (``kgo:partyTo``).
+
+Planned and negated facts are written only as assertions with their status, never as edges,
+except the frame of an announced event (its place, participants and head). An event's status
+is asserted when any fact about it is, else planned or negated; an event the article states no
+fact about (a bare mention such as "the visit") gets no node.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from collections.abc import Iterable
+from decimal import Decimal
 
-from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 import kg
 from kg.iris import GLOBAL_TYPES, article_iri, local_iri, node_iri, node_name, position_iri
-from kg.ontology import KGO, KGR, SCHEMA, WD
+from kg.ontology import KGO, KGR, SCHEMA, WD, topic, topic_label
 from kg.types import Article, Entity, Extraction, Relation, TradeFlow
 
 __all__ = ["PREFIXES", "content_hash", "to_graph"]
@@ -35,7 +46,7 @@ PREFIXES = {
     "owl": OWL,
 }
 FRAME_PREDICATES = {"heldIn", "participant", "headedBy", "represents"}
-TOPIC = Namespace(str(KGR) + "topic/")
+PARTIES = {"Country", "Organization"}
 _STATUS = {"asserted": KGO.Asserted, "planned": KGO.Planned, "negated": KGO.Negated}
 
 
@@ -59,6 +70,17 @@ def _bind(graph: Graph) -> None:
         graph.bind(prefix, namespace)
 
 
+def _written(r: Relation) -> bool:
+    """Whether a relation is written as a direct edge, not only as an assertion."""
+    return r.status == "asserted" or (r.status == "planned" and r.predicate in FRAME_PREDICATES)
+
+
+def _event_status(relations: list[Relation]) -> str | None:
+    """An event's status from the facts about it; None for an event with no fact."""
+    statuses = {r.status for r in relations}
+    return next((s for s in ("asserted", "planned", "negated") if s in statuses), None)
+
+
 class _Writer:
     def __init__(self, extraction: Extraction):
         self.x = extraction
@@ -66,8 +88,20 @@ class _Writer:
         self.node = article_iri(self.article.id)
         self.g = Graph(identifier=self.node)
         _bind(self.g)
-        self.iri: dict[str, URIRef] = {}
         self.by_id = {e.id: e for e in extraction.entities}
+        self.iri = {e.id: node_iri(e, self.article.id) for e in extraction.entities}
+        about: dict[str, list[Relation]] = defaultdict(list)
+        for r in extraction.relations:
+            about[r.subject].append(r)
+            about[r.object].append(r)
+        # The events that get a node, with their status; then their written members.
+        self.status = {
+            e.id: status
+            for e in extraction.entities
+            if e.type == "Event" and (status := _event_status(about[e.id]))
+        }
+        self.participants: dict[str, set[str]] = defaultdict(set)
+        self.places: dict[str, set[str]] = defaultdict(set)
         self.events = 0
 
     def add(self, s, p, o) -> None:
@@ -76,11 +110,12 @@ class _Writer:
     def run(self) -> Graph:
         self._article()
         for entity in self.x.entities:
-            self.iri[entity.id] = node_iri(entity, self.article.id)
-        for entity in self.x.entities:
-            self._entity(entity)
+            if entity.type != "Event" or entity.id in self.status:
+                self._entity(entity)
         for n, relation in enumerate(self.x.relations, 1):
             self._relation(n, relation)
+        self._heads_take_part()
+        self._parties()
         self._implicit_events()
         for n, flow in enumerate(self.x.trade, 1):
             self._trade(n, flow)
@@ -113,10 +148,8 @@ class _Writer:
         self.add(node, KGO.mentionedIn, self.node)
         if e.type not in GLOBAL_TYPES:
             self.add(node, PROV.wasDerivedFrom, self.node)
-        if e.date:
-            self.add(node, KGO.date, Literal(e.date, datatype=XSD.date))
-        for topic in e.topics:
-            self.add(node, KGO.discussed, TOPIC[topic])
+        if e.type == "Event":
+            self._event(e)
         for position in e.positions:
             owner = self.by_id.get(position.of) if position.of else None
             post = position_iri(node_name(e), position.title, owner.label if owner else None)
@@ -126,80 +159,153 @@ class _Writer:
             self.add(node, KGO.holdsPosition, post)
             if owner is not None:
                 self.add(post, KGO.positionOf, self.iri[owner.id])
-        if e.id == self._header_id(self.article.publisher):
+            if self.article.date:
+                self.add(post, KGO.heldOn, Literal(self.article.date, datatype=XSD.date))
+        if e.id == self._header_id(self.article.publisher, {"Organization"}):
             self.add(self.node, DCTERMS.publisher, node)
-        if e.id == self._header_id(self.article.dateline):
+        if e.id == self._header_id(self.article.dateline, {"Place", "Country"}):
             self.add(self.node, KGO.dateline, node)
 
-    def _header_id(self, name: str | None) -> str | None:
+    def _event(self, e: Entity) -> None:
+        """What a named event holds besides its facts: status, date, topics, evidence."""
+        node = self.iri[e.id]
+        self.add(node, KGO.status, _STATUS[self.status[e.id]])
+        if e.date:
+            self.add(node, KGO.date, Literal(e.date, datatype=XSD.date))
+        for topic_id in e.topics:
+            concept = topic(topic_id)
+            self.add(node, KGO.discussed, concept)
+            self.add(concept, SKOS.prefLabel, topic_label(concept))
+        for r in self.x.relations:
+            if r.subject == e.id:
+                self.add(node, KGO.evidence, Literal(r.evidence))
+
+    def _header_id(self, name: str | None, types: set[str]) -> str | None:
+        """The entity of one of ``types`` that the article's header names ``name``."""
         if not name:
             return None
         for e in self.x.entities:
-            if name in (e.label, *e.aliases):
+            if e.type in types and name in (e.label, *e.aliases):
                 return e.id
         return None
 
     def _relation(self, n: int, r: Relation) -> None:
         s, o = self.iri[r.subject], self.iri[r.object]
         p = KGO[r.predicate]
-        if r.status == "asserted" or (r.status == "planned" and r.predicate in FRAME_PREDICATES):
+        if _written(r):
             self.add(s, p, o)
             if r.predicate == "met":
                 self.add(o, p, s)
+            elif r.predicate == "participant":
+                self.participants[r.subject].add(r.object)
+            elif r.predicate == "heldIn":
+                self.places[r.subject].add(r.object)
         statement = local_iri(self.article.id, "statement", n)
         self.add(statement, RDF.type, KGO.Assertion)
         self.add(statement, RDF.subject, s)
         self.add(statement, RDF.predicate, p)
         self.add(statement, RDF.object, o)
         self.add(statement, KGO.evidence, Literal(r.evidence))
-        self.add(statement, KGO.confidence, Literal(round(r.confidence, 3), datatype=XSD.decimal))
+        self.add(statement, KGO.confidence, Literal(Decimal(str(round(r.confidence, 3)))))
         self.add(statement, KGO.status, _STATUS[r.status])
         if r.rule:
             self.add(statement, KGO.rule, Literal(r.rule))
         self.add(statement, PROV.wasDerivedFrom, self.node)
 
+    def _take_part(self, event: str, actor: str) -> None:
+        if actor not in self.participants[event]:
+            self.participants[event].add(actor)
+            self.add(self.iri[event], KGO.participant, self.iri[actor])
+
+    def _heads_take_part(self) -> None:
+        """The chair of an event and the head of a participating delegation take part in it."""
+        for r in self.x.relations:
+            if r.predicate != "headedBy" or not _written(r):
+                continue
+            head = self.by_id[r.subject]
+            if head.type == "Event":
+                self._take_part(r.subject, r.object)
+            elif head.type == "Delegation":
+                for event, members in list(self.participants.items()):
+                    if r.subject in members:
+                        self._take_part(event, r.object)
+
+    def _parties(self) -> None:
+        """A country or organization that signed, or whose representative signed, is a party."""
+        sides: dict[str, set[str]] = defaultdict(set)
+        for r in self.x.relations:
+            if r.predicate == "represents" and r.status == "asserted":
+                sides[r.subject].add(r.object)
+        for r in self.x.relations:
+            if r.predicate != "signed" or r.status != "asserted":
+                continue
+            signer = self.by_id[r.subject]
+            for party in {r.subject} if signer.type in PARTIES else sides[r.subject]:
+                self.add(self.iri[party], KGO.partyTo, self.iri[r.object])
+
+    def _held(self, members: set[str], where: str | None = None) -> bool:
+        """Whether an asserted event of the article has these participants (and place)."""
+        return any(
+            status == "asserted"
+            and members <= self.participants[event]
+            and (where is None or where in self.places[event] | self.participants[event])
+            for event, status in self.status.items()
+        )
+
     def _implicit_events(self) -> None:
-        """An event node for each asserted ``met``/``visited`` fact no named event holds."""
-        participants: dict[str, set[str]] = {}
-        places: dict[str, set[str]] = {}
+        """An event node for each asserted met/visited fact no event holds, and a signing
+        ceremony for each signed agreement."""
+        meetings: dict[frozenset[str], list[Relation]] = defaultdict(list)
+        visits: dict[tuple[str, str], list[Relation]] = defaultdict(list)
+        signings: dict[str, list[Relation]] = defaultdict(list)
         for r in self.x.relations:
-            if r.predicate == "participant":
-                participants.setdefault(r.subject, set()).add(r.object)
-            elif r.predicate == "heldIn":
-                places.setdefault(r.subject, set()).add(r.object)
-        for r in self.x.relations:
-            if r.status != "asserted" or r.predicate not in {"met", "visited"}:
+            if r.status != "asserted":
                 continue
-            if r.predicate == "met":
-                held = any({r.subject, r.object} <= members for members in participants.values())
-                kind, members, where = KGO.Meeting, (r.subject, r.object), ()
+            if r.predicate == "met" and not self._held({r.subject, r.object}):
+                meetings[frozenset((r.subject, r.object))].append(r)
+            elif r.predicate == "visited" and not self._held({r.subject}, r.object):
+                visits[(r.subject, r.object)].append(r)
+            elif r.predicate == "signed":
+                signings[r.object].append(r)
+        for pair, facts in meetings.items():
+            people = sorted(pair, key=lambda i: (facts[0].subject != i, i))
+            names = " and ".join(self.by_id[m].label for m in people)
+            self._event_node(KGO.Meeting, f"meeting of {names}", facts, people)
+        for (visitor, target), facts in visits.items():
+            label = f"visit of {self.by_id[visitor].label} to {self.by_id[target].label}"
+            if self.by_id[target].type == "Organization":  # the host takes part
+                self._event_node(KGO.Visit, label, facts, (visitor, target))
             else:
-                held = any(
-                    r.subject in participants.get(ev, set()) and r.object in spots
-                    for ev, spots in places.items()
-                )
-                kind, members, where = KGO.Visit, (r.subject,), (r.object,)
-            if held:
-                continue
-            self._event_node(kind, r, members, where)
+                self._event_node(KGO.Visit, label, facts, (visitor,), places=(target,))
+        for agreement, facts in signings.items():
+            signers = list(dict.fromkeys(r.subject for r in facts))
+            label = f"signing of {self.by_id[agreement].label}"
+            self._event_node(KGO.SigningCeremony, label, facts, signers, outcome=agreement)
 
     def _event_node(
-        self, kind: URIRef, r: Relation, members: Iterable[str], where: Iterable[str]
+        self,
+        kind: URIRef,
+        label: str,
+        facts: list[Relation],
+        members: Iterable[str],
+        places: Iterable[str] = (),
+        outcome: str | None = None,
     ) -> None:
         self.events += 1
         event = local_iri(self.article.id, "event", f"x{self.events}")
-        names = " and ".join(self.by_id[m].label for m in members)
-        noun = "meeting of" if kind == KGO.Meeting else "visit of"
-        label = f"{noun} {names}" + "".join(f" to {self.by_id[w].label}" for w in where)
         self.add(event, RDF.type, KGO.Event)
         self.add(event, RDF.type, kind)
         self.add(event, RDFS.label, Literal(label))
-        self.add(event, KGO.evidence, Literal(r.evidence))
+        self.add(event, KGO.status, KGO.Asserted)
+        for r in facts:
+            self.add(event, KGO.evidence, Literal(r.evidence))
         self.add(event, PROV.wasDerivedFrom, self.node)
         for m in members:
             self.add(event, KGO.participant, self.iri[m])
-        for w in where:
+        for w in places:
             self.add(event, KGO.heldIn, self.iri[w])
+        if outcome is not None:
+            self.add(event, KGO.outcome, self.iri[outcome])
 
     def _trade(self, n: int, flow: TradeFlow) -> None:
         node = local_iri(self.article.id, "trade", n)
@@ -215,8 +321,6 @@ class _Writer:
             self.add(node, KGO.changePercent, Literal(f"{flow.change:.2f}", datatype=XSD.decimal))
         self.add(node, KGO.evidence, Literal(flow.evidence))
         self.add(node, PROV.wasDerivedFrom, self.node)
-        if self.article.date:
-            self.add(node, KGO.date, Literal(self.article.date, datatype=XSD.date))
 
 
 def to_graph(extraction: Extraction) -> Graph:

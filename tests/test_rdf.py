@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from rdflib import Graph
+from rdflib import RDFS, Graph, Literal
 from rdflib.compare import isomorphic
 
+from kg.iris import entity_iri, node_iri
+from kg.ontology import KGO
 from kg.rdf import content_hash, to_graph
 from kg.types import Article, Entity, Extraction, Position, Relation
 
@@ -58,7 +60,7 @@ kgr:person\\/askar-mamin a kgo:Person ; rdfs:label "Askar Mamin" ; skos:altLabel
     kgo:represents kgr:country\\/kazakhstan .
 kgr:position\\/askar-mamin\\/first-deputy-prime-minister--kazakhstan a kgo:Position ;
     rdfs:label "First Deputy Prime Minister" ; kgo:positionHolder kgr:person\\/askar-mamin ;
-    kgo:positionOf kgr:country\\/kazakhstan .
+    kgo:positionOf kgr:country\\/kazakhstan ; kgo:heldOn "2017-09-22"^^xsd:date .
 kgr:person\\/vasily-matyushevsky a kgo:Person ; rdfs:label "Vasily Matyushevsky" ;
     kgo:mentionedIn kgr:article\\/a1 .
 kgr:country\\/kazakhstan a kgo:Country ; rdfs:label "Kazakhstan" ; owl:sameAs wd:Q232 ;
@@ -79,6 +81,7 @@ kgr:person\\/askar-mamin kgo:met kgr:person\\/vasily-matyushevsky .
 kgr:person\\/vasily-matyushevsky kgo:met kgr:person\\/askar-mamin .
 kgr:article\\/a1\\/event\\/x1 a kgo:Event, kgo:Meeting ;
     rdfs:label "meeting of Askar Mamin and Vasily Matyushevsky" ; kgo:evidence "{SENTENCE}" ;
+    kgo:status kgo:Asserted ;
     prov:wasDerivedFrom kgr:article\\/a1 ;
     kgo:participant kgr:person\\/askar-mamin, kgr:person\\/vasily-matyushevsky .
 """
@@ -107,3 +110,106 @@ def test_hash_changes_with_text_and_metadata():
     assert content_hash(a) == content_hash(Article("a1", "Text."))
     assert content_hash(a) != content_hash(Article("a1", "Text!"))
     assert content_hash(a) != content_hash(Article("a1", "Text.", date=date(2020, 1, 1)))
+
+
+def _commission() -> Extraction:
+    """A session with two delegations, a signing, a planned next session and a bare mention."""
+    held = "The session was held in Astana; the Kazakh delegation was led by Serik Zhumangarin."
+    signed = "Serik Zhumangarin and Jamshid Khodjayev signed a protocol."
+    entities = (
+        Entity("p1", "Serik Zhumangarin", "Person", "Person"),
+        Entity("p2", "Jamshid Khodjayev", "Person", "Person"),
+        Entity("c1", "Kazakhstan", "Country", "Country"),
+        Entity("c2", "Uzbekistan", "Country", "Country"),
+        Entity("t1", "Astana", "Place", "City"),
+        Entity("d1", "Kazakh delegation", "Delegation", "Delegation"),
+        Entity("v1", "session", "Event", "Session", topics=("trade", "transport")),
+        Entity("v2", "next session", "Event", "Session"),
+        Entity("v3", "the visit", "Event", "Visit"),
+        Entity("a1", "protocol", "Agreement", "Protocol"),
+        Entity("o1", "Port of Baku", "Organization", "Company"),
+    )
+    relations = (
+        Relation("v1", "heldIn", "t1", held, 0.9),
+        Relation("v1", "participant", "d1", "The Kazakh delegation took part.", 0.9),
+        Relation("d1", "headedBy", "p1", held, 0.9),
+        Relation("p1", "represents", "c1", held, 0.8),
+        Relation("p2", "represents", "c2", held, 0.8),
+        Relation("p1", "signed", "a1", signed, 0.9),
+        Relation("p2", "signed", "a1", signed, 0.9),
+        Relation("v2", "heldIn", "t1", "The next session will be held in Astana.", 0.8, "planned"),
+        Relation("p2", "visited", "o1", "Jamshid Khodjayev visited the Port of Baku.", 0.9),
+    )
+    return Extraction(Article("a2", held + " " + signed), entities, relations)
+
+
+def _one(graph: Graph, sparql: str) -> dict:
+    rows = list(graph.query(PREFIX + sparql))
+    assert len(rows) == 1, rows
+    return rows[0].asdict()
+
+
+PREFIX = """
+PREFIX kgo: <https://w3id.org/kgdt/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+
+
+def test_named_event_holds_its_facts_status_evidence_and_topics():
+    graph = to_graph(_commission())
+    row = _one(
+        graph,
+        """SELECT ?status (COUNT(DISTINCT ?e) AS ?evidence) (COUNT(DISTINCT ?t) AS ?topics)
+                  (SAMPLE(?label) AS ?transport) WHERE {
+             ?event a kgo:Session ; rdfs:label "session" ; kgo:status ?status ;
+                    kgo:heldIn <https://w3id.org/kgdt/id/place/astana> ; kgo:evidence ?e ; kgo:discussed ?t .
+             kgo:Transport skos:prefLabel ?label .
+           } GROUP BY ?status""",
+    )
+    assert row["status"] == KGO.Asserted
+    assert (row["evidence"].toPython(), row["topics"].toPython()) == (2, 2)
+    assert row["transport"] == Literal("transport and logistics", lang="en")
+
+
+def test_the_head_of_a_participating_delegation_takes_part():
+    graph = to_graph(_commission())
+    event = _one(graph, 'SELECT ?e WHERE { ?e rdfs:label "session" }')["e"]
+    assert set(graph.objects(event, KGO.participant)) == {
+        node_iri(Entity("d1", "Kazakh delegation", "Delegation", "Delegation"), "a2"),
+        entity_iri("Person", "Serik Zhumangarin"),
+    }
+
+
+def test_signatures_make_a_signing_ceremony_and_parties():
+    graph = to_graph(_commission())
+    row = _one(
+        graph,
+        """SELECT ?agreement (COUNT(DISTINCT ?who) AS ?signers) WHERE {
+             ?e a kgo:Event, kgo:SigningCeremony ; kgo:status kgo:Asserted ;
+                kgo:outcome ?agreement ; kgo:participant ?who ; rdfs:label "signing of protocol" .
+           } GROUP BY ?agreement""",
+    )
+    assert row["signers"].toPython() == 2
+    assert set(graph.subjects(KGO.partyTo, row["agreement"])) == {
+        entity_iri("Country", "Kazakhstan"),
+        entity_iri("Country", "Uzbekistan"),
+    }
+
+
+def test_announced_event_is_planned_and_a_bare_mention_gets_no_node():
+    graph = to_graph(_commission())
+    planned = _one(graph, 'SELECT ?e WHERE { ?e rdfs:label "next session" }')["e"]
+    assert (planned, KGO.status, KGO.Planned) in graph
+    assert (planned, KGO.heldIn, entity_iri("Place", "Astana")) in graph
+    assert not list(graph.subjects(RDFS.label, Literal("the visit")))
+
+
+def test_visit_to_an_organization_has_the_host_as_participant():
+    graph = to_graph(_commission())
+    row = _one(
+        graph,
+        """SELECT ?e WHERE { ?e a kgo:Visit ; kgo:participant <https://w3id.org/kgdt/id/person/jamshid-khodjayev>,
+                               <https://w3id.org/kgdt/id/organization/port-of-baku> . }""",
+    )
+    assert not list(graph.objects(row["e"], KGO.heldIn))
