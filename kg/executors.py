@@ -182,7 +182,7 @@ class DaskExecutor(_Context):
                     ) from None
             else:
                 cluster = LocalCluster(
-                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
                 )
                 client = Client(cluster)
                 self._owned.append(cluster)
