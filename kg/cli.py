@@ -140,17 +140,27 @@ def _count_inputs(paths: list[str]) -> int | None:
 
 
 def _ingest(
-    paths: list[str], store: str | None, model: str | None, force: bool, online: bool | None = None
+    paths: list[str],
+    store: str | None,
+    model: str | None,
+    force: bool,
+    online: bool | None = None,
+    executor: str = "local",
+    workers: int = 1,
+    scheduler: str | None = None,
 ):
+    from kg.executors import open_executor
     from kg.knowledge import KnowledgeGraph
     from kg.link import make_linker
     from kg.pipeline import Pipeline
 
     graph = KnowledgeGraph(store, Pipeline(model, linker=make_linker(online)))
     try:
-        with _progress() as progress:
+        with open_executor(executor, workers, scheduler) as running, _progress() as progress:
             task = progress.add_task("ingesting", total=_count_inputs(paths))
-            report = graph.ingest(paths, force=force, progress=lambda name: progress.advance(task))
+            report = graph.ingest(
+                paths, force=force, progress=lambda name: progress.advance(task), executor=running
+            )
     finally:
         graph.close()
     return report
@@ -209,15 +219,38 @@ def ingest(
         bool, typer.Option("--force", help="Re-extract articles already stored unchanged.")
     ] = False,
     online: OnlineOption = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", "-w", help="Processes that extract (each loads the model once).", min=1
+        ),
+    ] = 1,
+    executor: Annotated[
+        str,
+        typer.Option(
+            "--executor", help="local (this machine) or dask (a Dask cluster: see --scheduler)."
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Address of the Dask scheduler, tcp://host:8786 (by default a local Dask "
+            "cluster of --workers processes).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Read articles, extract their facts and store them (one named graph per article).
 
     Articles already stored with the same content are skipped; unreadable files are reported
-    and the rest is still ingested. Exit status 1 when anything failed.
+    and the rest is still ingested. Articles are read as a stream and stored as they are
+    extracted, so an interrupted ingest run again goes on where it stopped. Exit status 1
+    when anything failed.
     """
     from kg.store import store_location
 
-    report = _ingest(paths, store, model, force, online)
+    report = _ingest(paths, store, model, force, online, executor, workers, scheduler)
     _print_report(report, store_location(store))
     if not report.ok:
         raise typer.Exit(1)

@@ -11,22 +11,21 @@ True
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 import networkx as nx
-from rdflib import Graph
 from rdflib.term import Node
 
 from kg.articles import read_articles
-from kg.errors import ArticleError, ArticleSkipped, ArticleWarning, KGError, StoreError
+from kg.errors import ArticleError, ArticleSkipped, ArticleWarning, StoreError
+from kg.executors import Executor, InProcess
 from kg.iris import article_iri
 from kg.pipeline import Pipeline
 from kg.queries import named_query
-from kg.rdf import content_hash, to_graph
+from kg.rdf import content_hash
 from kg.store import QueryResult, Store, open_store
 from kg.types import Article
 
@@ -94,17 +93,19 @@ class KnowledgeGraph:
         paths: Iterable[str | Path],
         force: bool = False,
         progress: Callable[[str], None] | None = None,
+        executor: Executor | None = None,
     ) -> IngestReport:
         """Read, extract and store the articles in files and folders (``-`` for stdin).
 
         Unreadable inputs are reported and the rest is still ingested; articles stored with the
-        same content are skipped unless ``force``. Each article is stored in one transaction, so
-        an ingest that is stopped (a crash, a full disk) leaves whole articles only, and running
-        it again ingests the rest.
+        same content are skipped unless ``force``. Each article is stored whole or not at all,
+        so an ingest that is stopped (a crash, a full disk) leaves whole articles only, and
+        running it again ingests the rest. ``executor`` runs the extraction elsewhere (worker
+        processes, a Dask cluster: see ``kg.executors``); the store is written from here.
         """
         report = IngestReport()
         articles = read_articles(paths, on_error=report.add, on_warning=report.add)
-        return self.ingest_articles(articles, force=force, progress=progress, report=report)
+        return self.ingest_articles(articles, force, progress, report, executor)
 
     def ingest_articles(
         self,
@@ -112,51 +113,31 @@ class KnowledgeGraph:
         force: bool = False,
         progress: Callable[[str], None] | None = None,
         report: IngestReport | None = None,
+        executor: Executor | None = None,
     ) -> IngestReport:
         """Extract and store ``Article`` objects (see ``ingest``)."""
         report = report or IngestReport()
         todo = self._to_do(articles, force, report, progress)
-        try:
-            for article, graph in self._graphs(todo, report):
-                if graph is not None:
-                    self.store.replace_graph(graph)
-                    report.ingested += 1
+        waiting: dict[str, str] = {}  # graph IRI -> article id, extracted, not yet stored
+
+        def graphs() -> Iterator[tuple[str, str]]:
+            for x in (executor or InProcess()).map(self.pipeline, todo):
+                if x.error is None:
+                    waiting[x.iri] = x.article
+                    yield x.iri, x.ntriples
+                    continue
+                report.failed.append(x.error)
                 if progress:
-                    progress(article.id)
+                    progress(x.article)
+
+        try:
+            for iri in self.store.write_graphs(graphs()):
+                report.ingested += 1
+                if progress:
+                    progress(waiting.pop(iri))
         except StoreError as error:
             report.stopped = str(error)
         return report
-
-    def _graphs(
-        self, articles: Iterable[Article], report: IngestReport
-    ) -> Iterator[tuple[Article, Graph | None]]:
-        """Each article with its graph, or with ``None`` when extracting it raised (a bug in
-        kg): that article is reported as failed and the rest go on."""
-        items = iter(articles)
-        batches = iter(lambda: list(itertools.islice(items, self.pipeline.batch_size)), [])
-        for batch in batches:
-            done = 0
-            try:
-                for extraction in self.pipeline.extract_many(batch):
-                    graph = to_graph(extraction)
-                    done += 1
-                    yield extraction.article, graph
-            except KGError:
-                raise
-            except Exception:  # find the article at fault: the rest of the batch one by one
-                for article in batch[done:]:
-                    try:
-                        graph = to_graph(self.pipeline.extract(article))
-                    except KGError:
-                        raise
-                    except Exception as error:
-                        report.failed.append(
-                            f"{article.source or article.id}: extraction failed "
-                            f"({type(error).__name__}: {error}); this is a bug in kg, please "
-                            f"report it with this article"
-                        )
-                        graph = None
-                    yield article, graph
 
     def _to_do(
         self,

@@ -43,6 +43,11 @@ class Pipeline:
         self._linker = linker
         self._nlp: Language | None = None
 
+    def __getstate__(self) -> dict:
+        """Pickled without the spaCy pipeline, which loads again where it is unpickled (in a
+        worker process, see ``kg.executors``)."""
+        return {**self.__dict__, "_nlp": None}
+
     @property
     def nlp(self) -> Language:
         """The spaCy pipeline, loaded on first use."""

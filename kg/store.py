@@ -16,7 +16,8 @@ import csv
 import errno
 import io
 import os
-from collections.abc import Mapping
+import time
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Protocol
@@ -35,6 +36,7 @@ __all__ = [
     "OxigraphStore",
     "QueryResult",
     "Store",
+    "ntriples",
     "open_store",
     "replace_graph_update",
     "store_location",
@@ -43,6 +45,8 @@ __all__ = [
 
 DEFAULT_STORE = "kg-store"
 MEMORY = ":memory:"
+BUFFER_SECONDS = 1.0  # how long the embedded store holds graphs to write in bulk
+BULK_QUADS = 20_000  # ... and how many quads make a bulk write
 EXPORT_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
     "trig": ox.RdfFormat.TRIG,
@@ -119,6 +123,11 @@ class Store(Protocol):
 
     def replace_graph(self, graph: Graph) -> None:
         """Store ``graph`` as the named graph ``graph.identifier``, replacing it atomically."""
+        ...
+
+    def write_graphs(self, graphs: Iterable[tuple[str, str]]) -> Iterator[str]:
+        """Store named graphs, each given as (IRI, N-Triples), as they come; each replaces the
+        graph stored under its IRI whole or not at all. Yields each IRI once it is stored."""
         ...
 
     def remove_graph(self, iri: str) -> None:
@@ -204,10 +213,14 @@ def with_values(sparql: str, bindings: Mapping[str, Node] | None) -> str:
     return f"{sparql}\nVALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
 
 
-def replace_graph_update(graph: Graph) -> str:
-    """The SPARQL update that replaces the named graph ``graph.identifier`` with ``graph``."""
-    name = URIRef(str(graph.identifier)).n3()
-    triples = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+def ntriples(graph: Graph) -> str:
+    """``graph`` as N-Triples."""
+    return graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+
+
+def replace_graph_update(iri: str, triples: str) -> str:
+    """The SPARQL update that replaces the named graph ``iri`` with ``triples`` (N-Triples)."""
+    name = URIRef(iri).n3()
     return f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{triples}}} }}"
 
 
@@ -249,9 +262,46 @@ class OxigraphStore:
         return True
 
     def replace_graph(self, graph: Graph) -> None:
-        # One SPARQL update is one transaction: readers see the old graph or the new, never
-        # a mix, and a crash leaves the old one.
-        self.update(replace_graph_update(graph))
+        for _ in self.write_graphs([(str(graph.identifier), ntriples(graph))]):
+            pass
+
+    def write_graphs(self, graphs: Iterable[tuple[str, str]]) -> Iterator[str]:
+        # Graphs wait here up to BUFFER_SECONDS. Each one then goes in its own transaction (a
+        # SPARQL update: readers see the old graph or the new, a crash leaves the old one),
+        # unless new graphs came faster than those transactions keep up with: then they go in
+        # with Oxigraph's bulk loader, which writes a batch of under a million quads at once.
+        buffer: list[tuple[str, str]] = []
+        quads, started = 0, time.monotonic()
+        for item in graphs:
+            if not buffer:
+                quads, started = 0, time.monotonic()
+            buffer.append(item)
+            quads += item[1].count("\n")
+            if quads >= BULK_QUADS or time.monotonic() - started >= BUFFER_SECONDS:
+                yield from self._write(buffer, bulk=quads >= BULK_QUADS)
+                buffer = []
+        yield from self._write(buffer, bulk=False)
+
+    def _write(self, graphs: list[tuple[str, str]], bulk: bool) -> Iterator[str]:
+        fresh, known = [], []
+        for item in graphs:
+            new = bulk and not self._store.contains_named_graph(ox.NamedNode(item[0]))
+            (fresh if new else known).append(item)
+        if fresh:
+            quads = (
+                ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(iri))
+                for iri, triples in fresh
+                for q in ox.parse(triples, ox.RdfFormat.N_TRIPLES)
+            )
+            try:
+                self._store.bulk_extend(quads)
+            except OSError as err:
+                raise StoreError(_write_error(self.location, err)) from None
+            self._wrote()
+            yield from (iri for iri, _ in fresh)
+        for iri, triples in known:
+            self.update(replace_graph_update(iri, triples))
+            yield iri
 
     def remove_graph(self, iri: str) -> None:
         name = ox.NamedNode(iri)

@@ -53,3 +53,10 @@ def test_planned_and_negated_facts_are_marked(samples):
 def test_meetings(samples):
     assert ("Alexander Lukashenko", "met", "Igor Kobzev") in facts(samples["by-irkutsk-talks"])
     assert ("Jeyhun Bayramov", "met", "Murat Nurtleu") in facts(samples["az-kz-foreign-ministers"])
+
+
+def test_a_country_before_a_name_is_not_part_of_it(samples, pipeline):
+    people = {e.label for e in samples["tm-uz-visit"].entities if e.type == "Person"}
+    assert "Serdar Berdimuhamedov" in people and "Turkmenistan Serdar Berdimuhamedov" not in people
+    x = pipeline.extract("Foreign Minister Israel Katz met the Prime Minister of Greece.")
+    assert "Israel Katz" in {e.label for e in x.entities if e.type == "Person"}

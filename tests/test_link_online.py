@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import pickle
 from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -102,6 +103,12 @@ def link_one(linker, request: LinkRequest, *countries: str, day: date | None = N
 def test_a_person_the_base_lacks_is_found_online(linker):
     mamin = LinkRequest("p", "Askar Mamin", "Person", "Person", titles=("Prime Minister",))
     assert link_one(linker, mamin, KAZAKHSTAN, day=date(2020, 3, 1)) == "Q527063"
+
+
+def test_a_linker_pickled_for_a_worker_process_still_searches(linker):
+    mamin = LinkRequest("p", "Askar Mamin", "Person", "Person", titles=("Prime Minister",))
+    copy = pickle.loads(pickle.dumps(linker))
+    assert link_one(copy, mamin, KAZAKHSTAN, day=date(2020, 3, 1)) == "Q527063"
 
 
 def test_a_person_online_needs_corroboration(linker):

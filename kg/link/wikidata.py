@@ -91,12 +91,25 @@ class WikidataClient:
         self.sleep = sleep
         self.reachable = True
         self._last = 0.0
-        self._http = httpx.Client(
-            transport=transport,
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
+        self._transport, self._timeout = transport, timeout
+        self._http = self._connect()
+
+    def _connect(self) -> httpx.Client:
+        return httpx.Client(
+            transport=self._transport,
+            timeout=httpx.Timeout(self._timeout, connect=min(self._timeout, 5.0)),
             headers={"User-Agent": user_agent(), "Accept": "application/json"},
             follow_redirects=True,
         )
+
+    def __getstate__(self) -> dict:
+        """Pickled without its connections, which open again where it is unpickled (in a
+        worker process, see ``kg.executors``)."""
+        return {**self.__dict__, "_http": None}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._http = self._connect()
 
     def close(self) -> None:
         self._http.close()

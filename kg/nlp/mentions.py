@@ -102,6 +102,17 @@ def _strip(span: Span) -> Span:
     return Span(doc, start, end, label=span.label_) if start < end else span
 
 
+def _leading_country(span: Span, kb: KnowledgeBase) -> tuple[list[Mention], Span]:
+    """The country a recognized name starts with ("President of Turkmenistan Serdar
+    Berdimuhamedov"), and the rest: a name of two words at least, so "Israel Katz" stays."""
+    for cut in range(min(3, len(span) - 2), 0, -1):
+        country = country_named(span[:cut].text)
+        if country and not _kb(kb, span.text, ("Person",)):
+            head = Mention(span[:cut], "Country", "Country", country.qid, country.qid)
+            return [head], span[cut:]
+    return [], span
+
+
 def _kb(kb: KnowledgeBase, text: str, types: tuple[str, ...]) -> KBEntry | None:
     found = kb.lookup(text, types)
     return found[0] if found else None
@@ -179,6 +190,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 continue  # "Respond Together" in a headline: words, not a name
             if any(t.is_upper and len(t) > 3 for t in span) and not text.isupper():
                 continue  # "SAARC Yatra": an acronym is no part of a person's name
+            country, span = _leading_country(span, kb)
+            mentions.extend(country)
             mentions.append(Mention(_widen_name(span), "Person", "Person"))
             continue
         region = _region_extension(span) if label in {"GPE", "LOC"} else None

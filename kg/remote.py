@@ -1,0 +1,285 @@
+"""A store behind a SPARQL 1.1 endpoint: Virtuoso, Apache Jena Fuseki, GraphDB, Neptune, ...
+
+``RemoteStore(url)`` sends queries to ``url``, updates to ``update`` (``KG_SPARQL_UPDATE``;
+by default ``url`` too), and writes article graphs with the Graph Store Protocol at
+``graph_store`` (``KG_GRAPH_STORE``) when there is one, else with SPARQL updates. A user and
+password in the URL (``https://user:secret@host/sparql``) are sent with HTTP basic or, when
+the server asks for it, digest authentication. kg counts, exports and replaces only its
+article graphs (IRIs under ``https://w3id.org/kgdt/`` that hold their content hash), so the
+endpoint may hold other data; queries run over the endpoint's default graph, which must be
+the union of its named graphs (Virtuoso, GraphDB and Neptune do this by default; Fuseki
+with ``unionDefaultGraph``).
+
+>>> query_form("PREFIX ex: <http://e/#> # who?\\nselect * { ?s ?p ?o }")
+'SELECT'
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import BinaryIO
+from urllib.parse import urlsplit, urlunsplit
+
+import pyoxigraph as ox
+import requests
+from rdflib import Graph
+from rdflib.term import Node
+
+from kg.errors import QueryError, StoreError
+from kg.ontology import KGO
+from kg.store import (
+    EXPORT_FORMATS,
+    OxigraphStore,
+    QueryResult,
+    from_ox,
+    ntriples,
+    replace_graph_update,
+    with_values,
+)
+
+__all__ = ["RemoteStore", "query_form"]
+
+NAMESPACE = "https://w3id.org/kgdt/"
+TIMEOUT = (10, 600)  # seconds to connect, seconds to wait for an answer
+PAGE = 5000  # rows per request where kg pages through results itself
+_FORM = re.compile(
+    r"(?:\s+|#[^\n]*|(?:PREFIX\s*[^\s:]*:|BASE)\s*<[^>]*>)*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b",
+    re.IGNORECASE,
+)
+_RDF_TYPES = {
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+}
+_HASHES = f"""SELECT ?g ?hash WHERE {{
+  GRAPH ?g {{ ?g <{KGO.contentHash}> ?hash }}
+  FILTER (STRSTARTS(STR(?g), "{NAMESPACE}") && STR(?g) > ?after)
+}} ORDER BY ?g LIMIT {PAGE}"""
+_COUNT = f"""SELECT (COUNT(*) AS ?n) WHERE {{
+  GRAPH ?g {{ ?g <{KGO.contentHash}> ?hash . ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{NAMESPACE}"))
+}}"""
+_QUADS = "SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+_EXPORT_BATCH = 20  # graphs per request when exporting
+
+
+def query_form(sparql: str) -> str | None:
+    """``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``: the form of a query, after its
+    prologue; ``None`` when it is none of them."""
+    found = _FORM.match(sparql)
+    return found[1].upper() if found else None
+
+
+class RemoteStore:
+    """Article graphs in a SPARQL 1.1 endpoint (see the module docstring)."""
+
+    def __init__(self, url: str, update: str | None = None, graph_store: str | None = None):
+        parts = urlsplit(url)
+        self.url = self.location = _without_user(url)
+        self.update_url = _without_user(update or os.environ.get("KG_SPARQL_UPDATE") or url)
+        graph_store = graph_store or os.environ.get("KG_GRAPH_STORE")
+        self.graph_store = _without_user(graph_store) if graph_store else None
+        self._session = requests.Session()
+        self._credentials = (parts.username, parts.password or "") if parts.username else None
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        text = with_values(sparql, bindings)
+        form = query_form(text)
+        graph = form in ("CONSTRUCT", "DESCRIBE")
+        accept = "application/n-triples" if graph else "application/sparql-results+json"
+        response = self._send("POST", self.url, "query", data={"query": text}, accept=accept)
+        _check_complete(response)
+        if graph:
+            kind = response.headers.get("Content-Type", "").split(";")[0].strip()
+            result = Graph()
+            for quad in ox.parse(response.content, _RDF_TYPES.get(kind, ox.RdfFormat.N_TRIPLES)):
+                result.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
+            return QueryResult("graph", graph=result)
+        try:
+            answer = ox.parse_query_results(response.content, ox.QueryResultsFormat.JSON)
+        except (SyntaxError, ValueError) as err:
+            raise StoreError(
+                f"{self.url}: the endpoint's answer is not SPARQL JSON ({err})"
+            ) from None
+        if isinstance(answer, ox.QueryBoolean):
+            return QueryResult("ask", boolean=bool(answer))
+        variables = [v.value for v in answer.variables]
+        rows = [tuple(from_ox(solution[v]) for v in variables) for solution in answer]
+        return QueryResult("select", variables, rows)
+
+    def update(self, sparql: str) -> None:
+        self._send(
+            "POST",
+            self.update_url,
+            "update",
+            data=sparql.encode("utf-8"),
+            content_type="application/sparql-update; charset=utf-8",
+        )
+
+    def replace_graph(self, graph: Graph) -> None:
+        for _ in self.write_graphs([(str(graph.identifier), ntriples(graph))]):
+            pass
+
+    def write_graphs(self, graphs: Iterable[tuple[str, str]]) -> Iterator[str]:
+        for iri, triples in graphs:
+            if self.graph_store:
+                self._send(
+                    "PUT",
+                    self.graph_store,
+                    "write",
+                    params={"graph": iri},
+                    data=triples.encode("utf-8"),
+                    content_type="application/n-triples",
+                )
+            else:
+                self.update(replace_graph_update(iri, triples))
+            yield iri
+
+    def remove_graph(self, iri: str) -> None:
+        if self.graph_store:
+            self._send("DELETE", self.graph_store, "write", params={"graph": iri}, missing_ok=True)
+        else:
+            self.update(f"DROP SILENT GRAPH {ox.NamedNode(iri)}")
+
+    def article_hashes(self) -> dict[str, str]:
+        hashes: dict[str, str] = {}
+        after = ""
+        while True:
+            rows = self.query(_HASHES.replace("?after", _string(after))).rows
+            hashes.update((str(g), str(h)) for g, h in rows)
+            if len(rows) < PAGE:
+                return hashes
+            after = str(rows[-1][0])
+
+    def export(self, out: BinaryIO, fmt: str) -> None:
+        rdf_format = EXPORT_FORMATS[fmt]
+        if rdf_format.supports_datasets:
+            for graphs in self._batches():
+                ox.serialize(self._quads(graphs), out, rdf_format)
+            return
+        merged = OxigraphStore(None)  # one graph: merged in memory, as the embedded store does
+        merged._store.extend(quad for graphs in self._batches() for quad in self._quads(graphs))
+        merged.export(out, fmt)
+
+    def _batches(self) -> Iterator[list[str]]:
+        """The article graphs' IRIs, a few at a time."""
+        graphs = sorted(self.article_hashes())
+        for start in range(0, len(graphs), _EXPORT_BATCH):
+            yield graphs[start : start + _EXPORT_BATCH]
+
+    def _quads(self, graphs: list[str]) -> Iterator[ox.Quad]:
+        names = " ".join(str(ox.NamedNode(g)) for g in graphs)
+        response = self._send(
+            "POST",
+            self.url,
+            "query",
+            data={"query": _QUADS.format(graphs=names)},
+            accept="application/sparql-results+json",
+        )
+        _check_complete(response)
+        for row in ox.parse_query_results(response.content, ox.QueryResultsFormat.JSON):
+            yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
+
+    def __len__(self) -> int:
+        return int(self.query(_COUNT).rows[0][0])
+
+    def close(self) -> None:
+        self._session.close()
+
+    def _send(
+        self,
+        method: str,
+        url: str,
+        purpose: str,
+        accept: str | None = None,
+        content_type: str | None = None,
+        missing_ok: bool = False,
+        **kwargs,
+    ) -> requests.Response:
+        """One HTTP request; ``purpose`` (query, update, write) words the errors."""
+        headers = {}
+        if accept:
+            headers["Accept"] = accept
+        if content_type:
+            headers["Content-Type"] = content_type
+        try:
+            response = self._session.request(
+                method, url, headers=headers, timeout=TIMEOUT, **kwargs
+            )
+            if response.status_code == 401 and self._credentials and not self._session.auth:
+                # Answer the server's challenge; credentials go only where they are asked for.
+                challenge = response.headers.get("WWW-Authenticate", "").lower()
+                digest = challenge.startswith("digest")
+                auth = requests.auth.HTTPDigestAuth if digest else requests.auth.HTTPBasicAuth
+                self._session.auth = auth(*self._credentials)
+                response = self._session.request(
+                    method, url, headers=headers, timeout=TIMEOUT, **kwargs
+                )
+        except requests.ConnectionError as err:
+            raise StoreError(f"{url}: cannot reach the SPARQL endpoint ({_reason(err)})") from None
+        except requests.Timeout:
+            raise StoreError(f"{url}: the SPARQL endpoint did not answer in time") from None
+        if response.ok or (missing_ok and response.status_code == 404):
+            return response
+        raise _http_error(url, purpose, response)
+
+
+def _without_user(url: str) -> str:
+    parts = urlsplit(url)
+    if not parts.username:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+
+
+def _string(value: str) -> str:
+    return str(ox.Literal(value))
+
+
+def _check_complete(response: requests.Response) -> None:
+    """Virtuoso cuts long answers at ``ResultSetMaxRows`` and says so in a header only."""
+    limit = response.headers.get("X-SPARQL-MaxRows")
+    if limit:
+        raise QueryError(
+            f"the endpoint cut the answer at {limit} rows; raise its limit (Virtuoso: "
+            f"ResultSetMaxRows in the [SPARQL] section of virtuoso.ini) or ask for less "
+            f"with LIMIT and OFFSET"
+        )
+
+
+def _reason(err: Exception) -> str:
+    text = str(err)
+    for known in ("Connection refused", "Name or service not known", "timed out"):
+        if known.lower() in text.lower():
+            return known.lower()
+    return text.rsplit(": ", 1)[-1].strip("')\"> ")[:200]
+
+
+def _http_error(url: str, purpose: str, response: requests.Response) -> Exception:
+    status = response.status_code
+    message = _message(response)
+    if status in (401, 403):
+        hint = "give a user and password in the URL (https://user:password@host/...)"
+        if purpose != "query":
+            hint += (
+                '; a user allowed to write (on Virtuoso: GRANT SPARQL_UPDATE TO "SPARQL" for '
+                "anonymous writes, or use the /sparql-auth endpoint with a user)"
+            )
+        return StoreError(f"{url}: the endpoint refused to {purpose} (HTTP {status}); {hint}")
+    if status == 404:
+        return StoreError(f"{url}: no SPARQL {purpose} endpoint here (HTTP 404)")
+    if status in (400, 500) and purpose != "write":
+        what = "bad SPARQL" if status == 400 else "query failed"
+        if purpose == "update":
+            what = "bad SPARQL update" if status == 400 else "update failed"
+        return QueryError(f"{what}: {message}")
+    return StoreError(f"{url}: the endpoint failed to {purpose} (HTTP {status}: {message})")
+
+
+def _message(response: requests.Response) -> str:
+    """The first line of an error answer, without markup."""
+    text = re.sub(r"<[^>]+>", " ", response.text or "")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return (lines[0] if lines else response.reason or "no details")[:300]
