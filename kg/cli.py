@@ -349,29 +349,87 @@ def query(
         target.close()
 
 
+ViewOption = Annotated[
+    str | None,
+    typer.Option(
+        "--view",
+        help="who-met-whom, full (entities and events) or countries "
+        "[default: who-met-whom, or full with --focus]",
+        show_default=False,
+    ),
+]
+SinceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--since", help="Only facts dated from this day on (YYYY, YYYY-MM or YYYY-MM-DD)."
+    ),
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Only facts dated up to this day (inclusive).")
+]
+CountryOption = Annotated[
+    str | None,
+    typer.Option("--country", help="Only edges that touch this country or its people."),
+]
+TypeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--type", help="Only nodes of this type (Person, Country, Event, ...); repeatable."
+    ),
+]
+FocusOption = Annotated[
+    str | None,
+    typer.Option("--focus", help="Only the entities around this one (a name or an IRI)."),
+]
+DepthOption = Annotated[int, typer.Option("--depth", help="How many edges from --focus.")]
+
+
+def _view(store, view, since, until, country, types, focus, depth):
+    """The view the options ask for, read from the store, and its description."""
+    from kg.views import View
+
+    spec = View(view, since, until, country, tuple(types or ()), focus, depth)
+    target = _open_for_reading(store)
+    try:
+        return spec.graph(target), spec.title
+    finally:
+        target.close()
+
+
 @app.command()
 @handled
 def viz(
     output: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path(
         "kg-graph.html"
     ),
-    view: Annotated[str, typer.Option("--view", help="who-met-whom or full.")] = "who-met-whom",
+    view: ViewOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    country: CountryOption = None,
+    types: TypeOption = None,
+    focus: FocusOption = None,
+    depth: DepthOption = 2,
+    size_by: Annotated[
+        str, typer.Option("--size-by", help="Node size: degree or betweenness.")
+    ] = "degree",
+    max_nodes: Annotated[
+        int, typer.Option("--max-nodes", help="Above this, show the most central nodes only.")
+    ] = 400,
     store: StoreOption = None,
 ) -> None:
-    """Write an interactive network page (works offline)."""
-    from kg.views import full_graph, who_met_whom
+    """Write an interactive network page (works offline): click a node or an edge to see the
+    facts and sentences behind it.
+
+    kg viz --focus "Askar Mamin" --depth 2 draws the entities and events around one person.
+    """
     from kg.viz import write_html
 
-    views = {"who-met-whom": who_met_whom, "full": full_graph}
-    if view not in views:
-        raise KGError(f"unknown view {view!r}; choose {', '.join(views)}")
-    target = _open_for_reading(store)
-    try:
-        graph = views[view](target)
-    finally:
-        target.close()
-    path = write_html(graph, output, heading=f"kg: {view}")
-    err.print(f"wrote {path} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
+    graph, title = _view(store, view, since, until, country, types, focus, depth)
+    path = write_html(graph, output, f"kg: {title}", size_by=size_by, max_nodes=max_nodes)
+    err.print(
+        f"wrote {path} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)",
+        highlight=False,
+    )
 
 
 @app.command()
