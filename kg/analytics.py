@@ -1,13 +1,19 @@
 """Analytics over the networkx views: centrality, communities, chains of meetings, activity.
 
->>> from kg.knowledge import KnowledgeGraph
+>>> from kg.rdf import to_graph
+>>> from kg.store import open_store
+>>> from kg.types import Article, Entity, Extraction, Relation
 >>> from kg.views import who_met_whom
->>> kg = KnowledgeGraph(":memory:")
->>> _ = kg.ingest(["data/samples"])
->>> people = who_met_whom(kg.store)
->>> ranked(people, centrality(people, "degree"), 1)
-[('Kassym-Jomart Tokayev', 0.14)]
->>> [(hop.source, hop.target) for hop in chain(kg.store, "Xi Jinping", "Li Qiang")]
+>>> people = [Entity(f"e{i}", name, "Person", "Person") for i, name in
+...           enumerate(["Xi Jinping", "Kassym-Jomart Tokayev", "Li Qiang"])]
+>>> met = [Relation("e1", "met", "e0", "Xi met Tokayev.", 0.9),
+...        Relation("e1", "met", "e2", "Tokayev met Li.", 0.9)]
+>>> store = open_store(":memory:")
+>>> store.replace_graph(to_graph(Extraction(Article("a1", "..."), tuple(people), tuple(met))))
+>>> graph = who_met_whom(store)
+>>> ranked(graph, centrality(graph, "betweenness"), 1)
+[('Kassym-Jomart Tokayev', 1.0)]
+>>> [(hop.source, hop.target) for hop in chain(store, "Xi Jinping", "Li Qiang")]
 [('Xi Jinping', 'Kassym-Jomart Tokayev'), ('Kassym-Jomart Tokayev', 'Li Qiang')]
 """
 

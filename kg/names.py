@@ -3,13 +3,18 @@
 Names are matched in Python against the labels and aliases the store holds, so what a user
 types never becomes part of a SPARQL query.
 
->>> from kg.knowledge import KnowledgeGraph
->>> kg = KnowledgeGraph(":memory:")
->>> _ = kg.ingest(["data/samples"])
->>> resolve(kg.store, "tokayev").label
+>>> from kg.rdf import to_graph
+>>> from kg.store import open_store
+>>> from kg.types import Article, Entity, Extraction
+>>> store = open_store(":memory:")
+>>> store.replace_graph(to_graph(Extraction(Article("a1", "..."), (
+...     Entity("e1", "Kassym-Jomart Tokayev", "Person", "Person", aliases=("Tokayev",)),
+...     Entity("e2", "Uzbekistan", "Country", "Country", aliases=("Uzbek",)),
+...     Entity("e3", "Uzbekistan delegation", "Delegation", "Delegation")))))
+>>> resolve(store, "tokayev").label
 'Kassym-Jomart Tokayev'
->>> [m.label for m in search(kg.store, "uzbek", types=("Country",))]
-['Uzbekistan']
+>>> [(m.label, m.rank) for m in search(store, "uzbek")]
+[('Uzbekistan', 1), ('Uzbekistan delegation', 2)]
 """
 
 from __future__ import annotations

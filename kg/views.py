@@ -18,10 +18,10 @@ meetings, one per article), and ``weight``, their number.
 >>> kg = KnowledgeGraph(":memory:")
 >>> _ = kg.ingest(["data/samples"])
 >>> g = who_met_whom(kg.store)
->>> fact = g.edges["https://w3id.org/kgdt/id/person/li-qiang",
+>>> fact = g.edges["https://w3id.org/kgdt/id/person/xi-jinping",
 ...                "https://w3id.org/kgdt/id/person/kassym-jomart-tokayev"]["facts"][0]
->>> fact.date, fact.places
-('2024-07-03', ('Astana',))
+>>> fact.date, fact.places, fact.evidence[0][:40]
+('2024-07-02', ('Beijing',), 'Chinese President Xi Jinping held talks ')
 """
 
 from __future__ import annotations
