@@ -380,7 +380,9 @@ def country_graph(store: Store) -> nx.Graph:
         )
         _link(graph, data, data.countries_of(signers), fact)
     for (_, article), flow in sorted(_trade(store).items()):
-        amount = " ".join(flow.get(k, "") for k in ("measure", "currency", "amount")).strip()
+        amount = " ".join(
+            x for x in (flow.get("measure"), flow.get("currency"), _money(flow.get("amount"))) if x
+        )
         period = f" ({flow['period']})" if flow.get("period") else ""
         fact = data.fact(
             "trade",
@@ -391,6 +393,21 @@ def country_graph(store: Store) -> nx.Graph:
         )
         _link(graph, data, data.countries_of(flow["partners"]), fact)
     return _weigh(graph)
+
+
+def _money(amount: str | None) -> str | None:
+    """``3100000000`` as ``3.1 billion``.
+
+    >>> _money("3100000000"), _money("250000"), _money(None)
+    ('3.1 billion', '250,000', None)
+    """
+    if amount is None:
+        return None
+    value = float(amount)
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if value >= size:
+            return f"{value / size:.4g} {word}"
+    return f"{value:,.0f}"
 
 
 def _trade(store: Store) -> dict[tuple[str, str], dict]:
