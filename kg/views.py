@@ -37,6 +37,8 @@ from kg.errors import KGError
 from kg.names import resolve
 from kg.ontology import KGO
 from kg.store import Store
+from kg.types import ENTITY_TYPES as TYPES
+from kg.types import PREDICATES
 
 __all__ = [
     "VIEWS",
@@ -57,8 +59,6 @@ PREFIX owl: <http://www.w3.org/2002/07/owl#>
 PREFIX dct: <http://purl.org/dc/terms/>
 PREFIX schema: <https://schema.org/>
 """
-TYPES = ("Person", "Country", "Place", "Organization", "Delegation", "Event", "Agreement")
-PREDICATES = ("met", "visited", "signed", "headedBy", "heldIn", "participant", "represents")
 _NODES = (
     _PREFIXES
     + f"""

@@ -65,6 +65,20 @@ def corpus() -> Path:
     return CORPUS
 
 
+@pytest.fixture(scope="session")
+def store(sample_graph):
+    """The store of the sample articles."""
+    return sample_graph.store
+
+
+@pytest.fixture(scope="session")
+def people(store):
+    """The who-met-whom view of the sample articles."""
+    from kg.views import who_met_whom
+
+    return who_met_whom(store)
+
+
 # The exploration tests (views, pages, server, browser) share one store folder holding the
 # samples and hostile articles, and one `kg serve` process over it.
 HOSTILE = ROOT / "tests" / "data" / "hostile.jsonl"

@@ -6,19 +6,9 @@ import pytest
 
 from kg.analytics import activity, centrality, chain, communities, ranked, top_entries
 from kg.errors import KGError
-from kg.views import country_graph, full_graph, who_met_whom
+from kg.views import country_graph, full_graph
 
 KGR = "https://w3id.org/kgdt/id/"
-
-
-@pytest.fixture(scope="module")
-def store(sample_graph):
-    return sample_graph.store
-
-
-@pytest.fixture(scope="module")
-def people(store):
-    return who_met_whom(store)
 
 
 def test_centrality_finds_the_person_between_others(people, store):

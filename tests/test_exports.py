@@ -11,15 +11,10 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.errors import KGError
 from kg.exports import write_graph
-from kg.views import full_graph, who_met_whom
+from kg.views import full_graph
 
 XI = "https://w3id.org/kgdt/id/person/xi-jinping"
 TOKAYEV = "https://w3id.org/kgdt/id/person/kassym-jomart-tokayev"
-
-
-@pytest.fixture(scope="module")
-def people(sample_graph):
-    return who_met_whom(sample_graph.store)
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])

@@ -10,11 +10,6 @@ from kg.names import resolve, search
 INJECTIONS = ['" } ; DROP ALL ; #', "x> } ; DROP ALL ; #", "') ; DELETE WHERE { ?s ?p ?o } #"]
 
 
-@pytest.fixture(scope="module")
-def store(sample_graph):
-    return sample_graph.store
-
-
 def test_search_ranks_label_then_alias_then_word_then_anywhere(store):
     found = search(store, "uzbekistan")
     assert found[0].label == "Uzbekistan" and found[0].rank == 0

@@ -5,21 +5,11 @@ from __future__ import annotations
 import pytest
 
 from kg.errors import KGError
-from kg.views import Fact, View, country_graph, ego, full_graph, restrict, who_met_whom
+from kg.views import Fact, View, country_graph, ego, full_graph, restrict
 
 KGR = "https://w3id.org/kgdt/id/"
 XI, TOKAYEV, LI = (KGR + f"person/{p}" for p in ("xi-jinping", "kassym-jomart-tokayev", "li-qiang"))
 KZ, UZ, CN = (KGR + f"country/{c}" for c in ("kazakhstan", "uzbekistan", "china"))
-
-
-@pytest.fixture(scope="module")
-def store(sample_graph):
-    return sample_graph.store
-
-
-@pytest.fixture(scope="module")
-def people(store):
-    return who_met_whom(store)
 
 
 def test_who_met_whom_has_people_and_the_meetings_behind_each_pair(people):
