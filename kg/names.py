@@ -25,23 +25,72 @@ from difflib import get_close_matches
 from kg.errors import KGError
 from kg.store import Store
 
-__all__ = ["Match", "resolve", "search"]
+__all__ = ["Entry", "Match", "entities", "resolve", "search"]
 
+# The entity types, in the order that decides an entity's type when it has several; entities
+# shared across articles come first and are meant before the events and documents of one.
 TYPES = ("Person", "Country", "Organization", "Place", "Delegation", "Event", "Agreement")
-_INDEX = """
-PREFIX kgo: <https://w3id.org/kgdt/ontology#>
+_SHARED = TYPES[:4]
+_KGO = "https://w3id.org/kgdt/ontology#"
+_PREFIXES = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?node ?type (SAMPLE(?main) AS ?label) (GROUP_CONCAT(DISTINCT ?alias; SEPARATOR="\\u001f") AS ?aliases)
-WHERE {
-  VALUES ?type { TYPES }
-  ?node a ?type ; rdfs:label ?main .
-  OPTIONAL { ?node skos:altLabel ?alias }
-}
-GROUP BY ?node ?type
-""".replace("TYPES", " ".join(f"kgo:{t}" for t in TYPES))
-# Entities shared across articles are meant before the events and documents of one article.
-_SHARED = TYPES[:4]
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+"""
+# Three plain queries joined here: much faster than one query grouping over all graphs.
+_CLASSES = "SELECT DISTINCT ?node ?class WHERE { ?node a ?class }"
+_NAMES = (
+    _PREFIXES
+    + """SELECT DISTINCT ?node ?name ?main WHERE {
+  { ?node rdfs:label ?name BIND (true AS ?main) } UNION { ?node skos:altLabel ?name BIND (false AS ?main) }
+}"""
+)
+_SAME = _PREFIXES + "SELECT DISTINCT ?node ?same WHERE { ?node owl:sameAs ?same }"
+_WD = "http://www.wikidata.org/entity/"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An entity of the store: its label, type (one of ``TYPES``), most specific class
+    (City, Talks, Memorandum, ... or the type), aliases and Wikidata QID."""
+
+    iri: str
+    label: str
+    type: str
+    cls: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+
+
+def entities(store: Store) -> dict[str, Entry]:
+    """Every entity of the store (what has a type of ``TYPES`` and a label), by IRI."""
+    classes: dict[str, set[str]] = {}
+    for node, cls in store.query(_CLASSES).rows:
+        if str(cls).startswith(_KGO):
+            classes.setdefault(str(node), set()).add(str(cls)[len(_KGO) :])
+    labels: dict[str, set[str]] = {}
+    aliases: dict[str, set[str]] = {}
+    for node, name, main in store.query(_NAMES).rows:
+        (labels if main.toPython() else aliases).setdefault(str(node), set()).add(str(name))
+    same: dict[str, str] = {}
+    for node, iri in sorted(store.query(_SAME).rows):
+        if str(iri).startswith(_WD):
+            same.setdefault(str(node), str(iri)[len(_WD) :])
+    found = {}
+    for node, kinds in classes.items():
+        kind = next((t for t in TYPES if t in kinds), None)
+        if kind is None or node not in labels:
+            continue
+        finer = sorted(kinds - set(TYPES))
+        found[node] = Entry(
+            node,
+            min(labels[node]),
+            kind,
+            finer[0] if finer else kind,
+            tuple(sorted(aliases.get(node, set()) - labels[node])),
+            same.get(node),
+        )
+    return found
 
 
 @dataclass(frozen=True)
@@ -55,7 +104,7 @@ class Match:
     rank: int
 
 
-def _rank(text: str, label: str, aliases: list[str]) -> int | None:
+def _rank(text: str, label: str, aliases: tuple[str, ...]) -> int | None:
     names = [label.casefold(), *(a.casefold() for a in aliases)]
     if text == names[0]:
         return 0
@@ -68,15 +117,9 @@ def _rank(text: str, label: str, aliases: list[str]) -> int | None:
     return None
 
 
-def _entries(store: Store, types: tuple[str, ...] | None) -> list[tuple[str, str, str, list]]:
-    entries = []
-    for row in store.query(_INDEX).rows:
-        kind = str(row[1]).rsplit("#", 1)[-1]
-        if types and kind not in types:
-            continue
-        aliases = [a for a in str(row[3] or "").split("\x1f") if a]
-        entries.append((str(row[0]), str(row[2]), kind, aliases))
-    return entries
+def _entries(store: Store, types: tuple[str, ...] | None) -> list[Entry]:
+    found = [e for e in entities(store).values() if not types or e.type in types]
+    return sorted(found, key=lambda e: (TYPES.index(e.type), e.label, e.iri))
 
 
 def search(
@@ -84,13 +127,12 @@ def search(
 ) -> list[Match]:
     """Entities whose label or alias contains ``text`` (any case), best matches first."""
     text = " ".join(text.split()).casefold()
-    found: dict[str, Match] = {}
-    for iri, label, kind, aliases in _entries(store, types) if text else ():
-        rank = _rank(text, label, aliases)
-        match = Match(iri, label, kind, rank) if rank is not None else None
-        if match and (iri not in found or _order(match) < _order(found[iri])):
-            found[iri] = match
-    return sorted(found.values(), key=_order)[:limit]
+    found = []
+    for entry in _entries(store, types) if text else ():
+        rank = _rank(text, entry.label, entry.aliases)
+        if rank is not None:
+            found.append(Match(entry.iri, entry.label, entry.type, rank))
+    return sorted(found, key=_order)[:limit]
 
 
 def _order(match: Match) -> tuple:
@@ -103,17 +145,17 @@ def resolve(store: Store, name: str, types: tuple[str, ...] | None = None) -> Ma
     documents of single articles. Raises ``KGError`` naming the candidates when there are
     several or none. An IRI is taken as it is, when the store holds it."""
     if name.startswith(("http://", "https://")):
-        for iri, label, kind, _ in _entries(store, types):
-            if iri == name:
-                return Match(iri, label, kind, 0)
+        for entry in _entries(store, types):
+            if entry.iri == name:
+                return Match(entry.iri, entry.label, entry.type, 0)
         raise KGError(f"no entity <{name}> in the store")
     found = search(store, name, types)
     what = "/".join(types) if types else "entity"
     if not found:
         names = {}  # each label and each of its words, to the label
-        for _, label, _, _ in _entries(store, types):
-            for key in (label, *label.split()):
-                names.setdefault(key.casefold(), label)
+        for entry in _entries(store, types):
+            for key in (entry.label, *entry.label.split()):
+                names.setdefault(key.casefold(), entry.label)
         close = get_close_matches(name.casefold(), sorted(names), n=5, cutoff=0.7)
         labels = list(dict.fromkeys(names[c] for c in close))
         hint = f"; did you mean {', '.join(repr(c) for c in labels)}?" if labels else ""

@@ -120,11 +120,11 @@ PREFIX schema: <https://schema.org/>
 _ENTITY = (
     _PREFIXES
     + """
-SELECT ?label ?type ?alias ?same WHERE {
-  ?entity rdfs:label ?label .
-  OPTIONAL { ?entity a ?type }
-  OPTIONAL { ?entity skos:altLabel ?alias }
-  OPTIONAL { ?entity owl:sameAs ?same }
+SELECT DISTINCT ?what ?value WHERE {
+  { ?entity rdfs:label ?value BIND ("label" AS ?what) }
+  UNION { ?entity a ?value BIND ("type" AS ?what) }
+  UNION { ?entity skos:altLabel ?value BIND ("alias" AS ?what) }
+  UNION { ?entity owl:sameAs ?value BIND ("same" AS ?what) }
 }
 """
 )
@@ -137,11 +137,11 @@ SELECT ?p ?other ?otherLabel ?outgoing ?evidence ?status ?article ?date ?title ?
     UNION { ?statement rdf:object ?entity ; rdf:subject ?other . BIND (false AS ?outgoing) }
     ?statement rdf:predicate ?p ; kgo:evidence ?evidence .
     OPTIONAL { ?statement kgo:status ?status }
+    OPTIONAL { ?other rdfs:label ?otherLabel }
+    OPTIONAL { ?article dct:date ?date }
+    OPTIONAL { ?article dct:title ?title }
+    OPTIONAL { ?article schema:url ?url }
   }
-  OPTIONAL { ?other rdfs:label ?otherLabel }
-  OPTIONAL { ?article dct:date ?date }
-  OPTIONAL { ?article dct:title ?title }
-  OPTIONAL { ?article schema:url ?url }
 }
 ORDER BY ?date ?article ?p
 """
@@ -149,12 +149,13 @@ ORDER BY ?date ?article ?p
 _EVENTS = (
     _PREFIXES
     + """
-SELECT ?event ?label ?cls ?day ?placeLabel ?article WHERE {
-  GRAPH ?article { ?event kgo:participant ?entity .
-                   OPTIONAL { ?event kgo:date ?day } OPTIONAL { ?event kgo:heldIn ?place } }
-  ?event rdfs:label ?label .
-  OPTIONAL { ?event a ?cls . FILTER (?cls != kgo:Event) }
-  OPTIONAL { ?place rdfs:label ?placeLabel }
+SELECT DISTINCT ?event ?label ?cls ?day ?placeLabel ?article WHERE {
+  GRAPH ?article {
+    ?event kgo:participant ?entity ; rdfs:label ?label .
+    OPTIONAL { ?event a ?cls . FILTER (?cls != kgo:Event) }
+    OPTIONAL { ?event kgo:date ?day }
+    OPTIONAL { ?event kgo:heldIn/rdfs:label ?placeLabel }
+  }
 }
 ORDER BY ?day ?label
 """
@@ -163,13 +164,15 @@ _ARTICLE = (
     _PREFIXES
     + """
 SELECT ?id ?title ?date ?url ?publisher ?dateline WHERE {
-  ?article a kgo:NewsArticle .
-  OPTIONAL { ?article dct:identifier ?id }
-  OPTIONAL { ?article dct:title ?title }
-  OPTIONAL { ?article dct:date ?date }
-  OPTIONAL { ?article schema:url ?url }
-  OPTIONAL { ?article dct:publisher/rdfs:label ?publisher }
-  OPTIONAL { ?article kgo:dateline/rdfs:label ?dateline }
+  GRAPH ?article {
+    ?article a kgo:NewsArticle .
+    OPTIONAL { ?article dct:identifier ?id }
+    OPTIONAL { ?article dct:title ?title }
+    OPTIONAL { ?article dct:date ?date }
+    OPTIONAL { ?article schema:url ?url }
+    OPTIONAL { ?article dct:publisher/rdfs:label ?publisher }
+    OPTIONAL { ?article kgo:dateline/rdfs:label ?dateline }
+  }
 }
 """
 )
@@ -179,9 +182,9 @@ _ARTICLE_FACTS = (
 SELECT ?s ?sLabel ?p ?o ?oLabel ?evidence ?status WHERE {
   GRAPH ?article { ?statement a kgo:Assertion ; rdf:subject ?s ; rdf:predicate ?p ;
                               rdf:object ?o ; kgo:evidence ?evidence .
-                   OPTIONAL { ?statement kgo:status ?status } }
-  OPTIONAL { ?s rdfs:label ?sLabel }
-  OPTIONAL { ?o rdfs:label ?oLabel }
+                   OPTIONAL { ?statement kgo:status ?status }
+                   OPTIONAL { ?s rdfs:label ?sLabel }
+                   OPTIONAL { ?o rdfs:label ?oLabel } }
 }
 """
 )
@@ -191,7 +194,7 @@ _ARTICLE_ENTITIES = (
 SELECT DISTINCT ?entity ?label ?type WHERE {
   VALUES ?type { kgo:Person kgo:Country kgo:Place kgo:Organization kgo:Delegation kgo:Event
                  kgo:Agreement }
-  ?entity kgo:mentionedIn ?article ; a ?type ; rdfs:label ?label .
+  GRAPH ?article { ?entity kgo:mentionedIn ?article ; a ?type ; rdfs:label ?label }
 }
 ORDER BY ?type ?label
 """
@@ -492,21 +495,20 @@ class _App:
 
     def entity(self, request: Request) -> HTMLResponse:
         iri = _iri(request.query_params.get("iri"))
-        rows = self.pool.query(_ENTITY, {"entity": iri}).dicts()
-        if not rows:
+        about: dict[str, set[str]] = {}
+        for what, value in self.pool.query(_ENTITY, {"entity": iri}).rows:
+            about.setdefault(str(what), set()).add(str(value))
+        if "label" not in about:
             return self.error(404, "Not found", f"The store has no entity {iri}.")
-        kinds = sorted({_local(r["type"]) for r in rows if str(r["type"]).startswith(_KGO)})
         entity = {
             "iri": str(iri),
-            "label": str(rows[0]["label"]),
-            "types": kinds,
-            "aliases": sorted({str(r["alias"]) for r in rows if r["alias"] is not None}),
+            "label": min(about["label"]),
+            "types": sorted(_local(t) for t in about.get("type", ()) if t.startswith(_KGO)),
+            "aliases": sorted(about.get("alias", set()) - about["label"]),
             "wikidata": sorted(
-                {
-                    _local(r["same"])
-                    for r in rows
-                    if str(r["same"]).startswith(_WD) and _QID.match(_local(r["same"]))
-                }
+                _local(x)
+                for x in about.get("same", ())
+                if x.startswith(_WD) and _QID.match(_local(x))
             ),
         }
         facts = [

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from kg.errors import KGError
-from kg.names import resolve
+from kg.names import entities, resolve
 from kg.ontology import KGO
 from kg.store import Store
 from kg.types import ENTITY_TYPES as TYPES
@@ -59,20 +59,6 @@ PREFIX owl: <http://www.w3.org/2002/07/owl#>
 PREFIX dct: <http://purl.org/dc/terms/>
 PREFIX schema: <https://schema.org/>
 """
-_NODES = (
-    _PREFIXES
-    + f"""
-SELECT ?node (SAMPLE(?name) AS ?label) (SAMPLE(?kind) AS ?type) (SAMPLE(?sub) AS ?cls)
-       (SAMPLE(?same) AS ?wikidata)
-WHERE {{
-  VALUES ?kind {{ {" ".join(f"kgo:{t}" for t in TYPES)} }}
-  ?node a ?kind ; rdfs:label ?name .
-  OPTIONAL {{ ?node a ?sub . FILTER (?sub != ?kind && STRSTARTS(STR(?sub), STR(kgo:))) }}
-  OPTIONAL {{ ?node owl:sameAs ?same }}
-}}
-GROUP BY ?node
-"""
-)
 _ARTICLES = (
     _PREFIXES
     + """
@@ -86,8 +72,9 @@ WHERE {
 GROUP BY ?article
 """
 )
-# The countries a person or delegation belongs to: whom it represents, whom the delegation it
-# heads represents, whose office the person holds.
+# The countries (and other sides) a person or delegation belongs to: whom it represents, whom
+# the delegation it heads represents, whose office the person holds. Joining the type of the
+# country here would make it a hundred times slower: the countries are picked in Python.
 _COUNTRIES = (
     _PREFIXES
     + """
@@ -95,7 +82,6 @@ SELECT DISTINCT ?who ?country WHERE {
   { ?who kgo:represents ?country }
   UNION { ?delegation kgo:headedBy ?who ; kgo:represents ?country }
   UNION { ?who kgo:holdsPosition/kgo:positionOf ?country }
-  ?country a kgo:Country .
 }
 """
 )
@@ -227,14 +213,14 @@ def _local(iri: object) -> str:
 
 def _load(store: Store) -> _Data:
     nodes = {
-        str(row["node"]): {
-            "label": str(row["label"]),
-            "type": _local(row["type"]),
-            "cls": _local(row["cls"] if row["cls"] is not None else row["type"]),
-            "wikidata": _local(row["wikidata"]) if row["wikidata"] is not None else None,
+        iri: {
+            "label": e.label,
+            "type": e.type,
+            "cls": e.cls,
+            "wikidata": e.wikidata,
             "countries": (),
         }
-        for row in store.query(_NODES).dicts()
+        for iri, e in entities(store).items()
     }
     articles = {
         str(row["article"]): {
@@ -248,8 +234,9 @@ def _load(store: Store) -> _Data:
     for node, attrs in nodes.items():
         if attrs["type"] == "Country":
             countries[node].add(node)
-    for row in store.query(_COUNTRIES).rows:
-        countries[str(row[0])].add(str(row[1]))
+    for who, side in store.query(_COUNTRIES).rows:
+        if nodes.get(str(side), {}).get("type") == "Country":
+            countries[str(who)].add(str(side))
     events: dict[tuple[str, str], _Event] = {}
     for row in store.query(_EVENTS).dicts():
         event = events.setdefault(
@@ -335,8 +322,8 @@ def who_met_whom(store: Store) -> nx.Graph:
 
 
 def full_graph(store: Store) -> nx.MultiDiGraph:
-    """Every entity and event, with an edge per relation (its key and ``predicate`` are the
-    predicate's name) and a fact per article that states it."""
+    """Every entity and event in a relation, with an edge per relation (its key and
+    ``predicate`` are the predicate's name) and a fact per article that states it."""
     data = _load(store)
     graph = nx.MultiDiGraph()
     _add_nodes(graph, data, data.nodes)
@@ -345,6 +332,7 @@ def full_graph(store: Store) -> nx.MultiDiGraph:
         day = days.get((s, article)) or days.get((o, article))
         fact = data.fact(predicate, article, day, evidence=tuple(sorted(sentences)))
         _add_fact(graph, s, o, fact, predicate=predicate)
+    graph.remove_nodes_from(list(nx.isolates(graph)))
     return _weigh(graph)
 
 
