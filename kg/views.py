@@ -14,14 +14,22 @@ Nodes are IRIs with the attributes ``label``, ``type`` (Person, Country, Event, 
 to). Every edge has ``facts``, the ``Fact`` records behind it (on who-met-whom edges: the
 meetings, one per article), and ``weight``, their number.
 
->>> from kg.knowledge import KnowledgeGraph
->>> kg = KnowledgeGraph(":memory:")
->>> _ = kg.ingest(["data/samples"])
->>> g = who_met_whom(kg.store)
->>> fact = g.edges["https://w3id.org/kgdt/id/person/xi-jinping",
-...                "https://w3id.org/kgdt/id/person/kassym-jomart-tokayev"]["facts"][0]
->>> fact.date, fact.places, fact.evidence[0][:40]
-('2024-07-02', ('Beijing',), 'Chinese President Xi Jinping held talks ')
+>>> from datetime import date
+>>> from kg.rdf import to_graph
+>>> from kg.store import open_store
+>>> from kg.types import Article, Entity, Extraction, Relation
+>>> store = open_store(":memory:")
+>>> store.replace_graph(to_graph(Extraction(
+...     Article("a1", "...", date=date(2024, 7, 2)),
+...     (Entity("xi", "Xi Jinping", "Person", "Person"),
+...      Entity("kt", "Kassym-Jomart Tokayev", "Person", "Person"),
+...      Entity("bj", "Beijing", "Place", "City")),
+...     (Relation("xi", "met", "kt", "Xi met Tokayev in Beijing.", 0.9),))))
+>>> g = who_met_whom(store)
+>>> [fact] = g.edges["https://w3id.org/kgdt/id/person/xi-jinping",
+...                  "https://w3id.org/kgdt/id/person/kassym-jomart-tokayev"]["facts"]
+>>> fact.date, fact.evidence
+('2024-07-02', ('Xi met Tokayev in Beijing.',))
 """
 
 from __future__ import annotations

@@ -65,18 +65,102 @@ def corpus() -> Path:
     return CORPUS
 
 
-@pytest.fixture(scope="session")
-def store(sample_graph):
-    """The store of the sample articles."""
-    return sample_graph.store
+def world_extractions():
+    """A small made-up world whose views are known: Ann (Alphaland) met Bob (Betaland) in
+    2023 at named talks in Alpha City, where the two countries signed a deal and a trade
+    figure was given; Bob met Cy (Gammaland) and visited Gammaland in 2024; Cy met Dee
+    (Deltaland); Eve and Fay, of no country, met once."""
+    from datetime import date
+
+    from kg.types import Article, Entity, Extraction, Relation, TradeFlow
+
+    def person(key, name, qid=None):
+        return Entity(key, name, "Person", "Person", aliases=(name.split()[0],), wikidata=qid)
+
+    def country(key, name):
+        return Entity(key, name, "Country", "Country")
+
+    def said(s, p, o, text):
+        return Relation(s, p, o, text, 0.9)
+
+    ann, bob, cy, dee = (
+        person(*args)
+        for args in (
+            ("ann", "Ann Alpha", "Q42"),
+            ("bob", "Bob Beta"),
+            ("cy", "Cy Gamma"),
+            ("dee", "Dee Delta"),
+        )
+    )
+    alpha, beta, gamma, delta = (
+        country(k, n)
+        for k, n in (
+            ("al", "Alphaland"),
+            ("be", "Betaland"),
+            ("ga", "Gammaland"),
+            ("de", "Deltaland"),
+        )
+    )
+    talks = Entity(
+        "talks", "talks of Ann Alpha and Bob Beta", "Event", "Talks", date=date(2023, 5, 9)
+    )
+    city = Entity("city", "Alpha City", "Place", "City")
+    deal = Entity("deal", "trade deal", "Agreement", "Agreement")
+    first = "Ann Alpha of Alphaland held talks with Bob Beta of Betaland in Alpha City."
+    return [
+        Extraction(
+            Article(
+                "w1", first, date=date(2023, 5, 10), url="https://example.org/w1", title="Talks"
+            ),
+            (ann, bob, alpha, beta, talks, city, deal),
+            (
+                said("ann", "met", "bob", first),
+                said("talks", "participant", "ann", first),
+                said("talks", "participant", "bob", first),
+                said("talks", "heldIn", "city", first),
+                said("ann", "represents", "al", first),
+                said("bob", "represents", "be", first),
+                said("al", "signed", "deal", "The two countries signed a trade deal."),
+                said("be", "signed", "deal", "The two countries signed a trade deal."),
+            ),
+            (TradeFlow(("al", "be"), 2.5e9, "USD", "2022", "Trade reached $2.5 billion in 2022."),),
+        ),
+        Extraction(
+            Article("w2", "...", date=date(2024, 2, 1)),
+            (bob, cy, beta, gamma),
+            (
+                said("bob", "met", "cy", "Bob Beta met Cy Gamma."),
+                said("bob", "visited", "ga", "Bob Beta visited Gammaland."),
+                said("bob", "represents", "be", "Bob Beta of Betaland."),
+                said("cy", "represents", "ga", "Cy Gamma of Gammaland."),
+            ),
+        ),
+        Extraction(
+            Article("w3", "...", date=date(2024, 7, 1)),
+            (cy, dee, gamma, delta),
+            (
+                said("cy", "met", "dee", "Cy Gamma met Dee Delta."),
+                said("dee", "represents", "de", "Dee Delta of Deltaland."),
+            ),
+        ),
+        Extraction(
+            Article("w4", "...", date=date(2024, 7, 2)),
+            (person("eve", "Eve Epsilon"), person("fay", "Fay Phi")),
+            (said("eve", "met", "fay", "Eve Epsilon met Fay Phi."),),
+        ),
+    ]
 
 
 @pytest.fixture(scope="session")
-def people(store):
-    """The who-met-whom view of the sample articles."""
-    from kg.views import who_met_whom
+def world():
+    """A memory store holding ``world_extractions``."""
+    from kg.rdf import to_graph
+    from kg.store import open_store
 
-    return who_met_whom(store)
+    store = open_store(":memory:")
+    for extraction in world_extractions():
+        store.replace_graph(to_graph(extraction))
+    return store
 
 
 # The exploration tests (views, pages, server, browser) share one store folder holding the
@@ -116,14 +200,16 @@ def hostile_extraction():
 
 @pytest.fixture(scope="session")
 def explore_store(tmp_path_factory, pipeline: Pipeline) -> Path:
-    """A store folder with the samples and the hostile articles, closed for others to read."""
+    """A store folder with the samples, the made-up world and the hostile articles, closed
+    for others to read."""
     from kg.rdf import to_graph
 
     folder = tmp_path_factory.mktemp("explore") / "store"
     with KnowledgeGraph(str(folder), pipeline) as graph:
         report = graph.ingest([SAMPLES, HOSTILE])
         assert report.ok, report.failed
-        graph.store.replace_graph(to_graph(hostile_extraction()))
+        for extraction in [*world_extractions(), hostile_extraction()]:
+            graph.store.replace_graph(to_graph(extraction))
     return folder
 
 

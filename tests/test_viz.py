@@ -75,14 +75,17 @@ def test_large_views_keep_the_most_central_nodes_with_a_note():
     assert data["options"]["physics"]["stabilization"]["iterations"] > 0
 
 
-def test_view_data_carries_legend_sizes_and_tooltips(sample_graph):
-    people = who_met_whom(sample_graph.store)
-    data = network_data(people, size_by="betweenness")
+def test_view_data_carries_legend_sizes_and_tooltips(world):
+    data = network_data(who_met_whom(world), size_by="betweenness")
     assert list(data["legend"]) == ["Person"]
-    tokayev = next(n for n in data["nodes"] if n["full"] == "Kassym-Jomart Tokayev")
-    assert tokayev["value"] == max(n["value"] for n in data["nodes"]) > 0
-    assert tokayev["wikidata"] and tokayev["countries"] == ["Kazakhstan"]
-    edge = next(e for e in data["edges"] if "Xi Jinping" in e["caption"])
-    assert "Beijing" in edge["title"] and "held talks" in edge["title"]
+    nodes = {n["full"]: n for n in data["nodes"]}
+    assert nodes["Bob Beta"]["value"] == max(n["value"] for n in data["nodes"]) > 0
+    assert nodes["Ann Alpha"]["value"] == 0
+    assert nodes["Ann Alpha"]["wikidata"] == "Q42" and nodes["Ann Alpha"]["countries"] == [
+        "Alphaland"
+    ]
+    edge = next(e for e in data["edges"] if e["caption"] == "Ann Alpha – Bob Beta: 1 meeting")
+    assert "2023-05-09 · Alpha City: Ann Alpha of Alphaland held talks" in edge["title"]
+    assert edge["facts"][0]["url"] == "https://example.org/w1"
     with pytest.raises(KGError, match="unknown size 'pagerank'"):
-        network_data(people, size_by="pagerank")
+        network_data(who_met_whom(world), size_by="pagerank")
