@@ -412,11 +412,19 @@ def _cell(term, label) -> dict:
     """A result cell of the query page: text, and a link for kg's own IRIs."""
     if term is None:
         return {"text": ""}
+    if label is not None:
+        text = str(label)
+    elif isinstance(term, URIRef):
+        text = next(
+            (f"{p}:{term[len(ns) :]}" for p, ns in PREFIXES.items() if term.startswith(str(ns))),
+            str(term),
+        )
+    else:
+        text = str(term)
     if not (isinstance(term, URIRef) and str(term).startswith(str(KGR))):
-        return {"text": str(label if label is not None else term)}
+        return {"text": text}
     rest = str(term)[len(str(KGR)) :]
     kind = "article" if rest.startswith("article/") and rest.count("/") == 1 else "entity"
-    text = str(label) if label is not None else f"kgr:{rest}"
     return {"text": text, "href": f"/{kind}?" + urlencode({"iri": str(term)})}
 
 
