@@ -397,47 +397,129 @@ def query(
         target.close()
 
 
+ViewOption = Annotated[
+    str | None,
+    typer.Option(
+        "--view",
+        help="who-met-whom, full (entities and events) or countries "
+        "[default: who-met-whom, or full with --focus]",
+        show_default=False,
+    ),
+]
+SinceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--since", help="Only facts dated from this day on (YYYY, YYYY-MM or YYYY-MM-DD)."
+    ),
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Only facts dated up to this day (inclusive).")
+]
+CountryOption = Annotated[
+    str | None,
+    typer.Option("--country", help="Only edges that touch this country or its people."),
+]
+TypeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--type", help="Only nodes of this type (Person, Country, Event, ...); repeatable."
+    ),
+]
+FocusOption = Annotated[
+    str | None,
+    typer.Option("--focus", help="Only the entities around this one (a name or an IRI)."),
+]
+DepthOption = Annotated[int, typer.Option("--depth", help="How many edges from --focus.")]
+
+
+def _view(store, view, since, until, country, types, focus, depth):
+    """The view the options ask for, read from the store, and its description."""
+    from kg.views import View
+
+    spec = View(view, since, until, country, tuple(types or ()), focus, depth)
+    target = _open_for_reading(store)
+    try:
+        return spec.graph(target), spec.title
+    finally:
+        target.close()
+
+
 @app.command()
 @handled
 def viz(
     output: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path(
         "kg-graph.html"
     ),
-    view: Annotated[str, typer.Option("--view", help="who-met-whom or full.")] = "who-met-whom",
+    view: ViewOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    country: CountryOption = None,
+    types: TypeOption = None,
+    focus: FocusOption = None,
+    depth: DepthOption = 2,
+    size_by: Annotated[
+        str, typer.Option("--size-by", help="Node size: degree or betweenness.")
+    ] = "degree",
+    max_nodes: Annotated[
+        int, typer.Option("--max-nodes", help="Above this, show the most central nodes only.")
+    ] = 400,
     store: StoreOption = None,
 ) -> None:
-    """Write an interactive network page (works offline)."""
-    from kg.views import full_graph, who_met_whom
+    """Write an interactive network page (works offline): click a node or an edge to see the
+    facts and sentences behind it.
+
+    kg viz --focus "Askar Mamin" --depth 2 draws the entities and events around one person.
+    """
     from kg.viz import write_html
 
-    views = {"who-met-whom": who_met_whom, "full": full_graph}
-    if view not in views:
-        raise KGError(f"unknown view {view!r}; choose {', '.join(views)}")
-    target = _open_for_reading(store)
-    try:
-        graph = views[view](target)
-    finally:
-        target.close()
-    path = write_html(graph, output, heading=f"kg: {view}")
-    err.print(f"wrote {path} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
+    graph, title = _view(store, view, since, until, country, types, focus, depth)
+    path = write_html(graph, output, f"kg: {title}", size_by=size_by, max_nodes=max_nodes)
+    err.print(
+        f"wrote {path} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)",
+        highlight=False,
+    )
 
 
 @app.command()
 @handled
 def export(
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="turtle, trig, nquads, ntriples, jsonld or xml.")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="RDF: turtle, trig, nquads, ntriples, jsonld or xml; a network view: graphml, "
+            "gexf (Gephi) or csv (nodes.csv and edges.csv in the --out folder).",
+        ),
     ] = "trig",
     output: Annotated[
         Path | None, typer.Option("--out", "-o", help="File to write [default: standard output].")
     ] = None,
+    view: ViewOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    country: CountryOption = None,
+    types: TypeOption = None,
+    focus: FocusOption = None,
+    depth: DepthOption = 2,
     store: StoreOption = None,
 ) -> None:
-    """Export the whole store as RDF."""
+    """Export the whole store as RDF, or a network view (--view and its filters, as for kg viz)
+    as GraphML, GEXF or CSV."""
+    from kg.exports import GRAPH_FORMATS, write_graph
     from kg.store import EXPORT_FORMATS
 
+    if fmt in GRAPH_FORMATS:
+        if fmt == "csv" and output is None:
+            raise KGError("csv writes nodes.csv and edges.csv: give a folder with --out")
+        graph, _ = _view(store, view, since, until, country, types, focus, depth)
+        write_graph(graph, fmt, output or sys.stdout.buffer)
+        return
     if fmt not in EXPORT_FORMATS:
-        raise KGError(f"unknown format {fmt!r}; choose {', '.join(EXPORT_FORMATS)}")
+        choices = ", ".join([*EXPORT_FORMATS, *GRAPH_FORMATS])
+        raise KGError(f"unknown format {fmt!r}; choose {choices}")
+    if view or since or until or country or types or focus:
+        raise KGError("--view and its filters apply to graphml, gexf and csv, not to RDF")
     target = _open_for_reading(store)
     try:
         if output:
@@ -454,14 +536,19 @@ def export(
 @handled
 def stats(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    top: Annotated[
+        int, typer.Option("--top", help="How many top entries of each kind (0: none).")
+    ] = 5,
     store: StoreOption = None,
 ) -> None:
-    """Counts of articles, triples, entities by type and relations by predicate."""
+    """Counts of articles, triples, entities by type and relations by predicate, and the top
+    entries: the people who met the most others, brokers between them, the pairs with the most
+    meetings, the most active countries and pairs of countries, the busiest of each year."""
     from kg.stats import stats as compute
 
     target = _open_for_reading(store)
     try:
-        counts = compute(target)
+        counts = compute(target, top)
     finally:
         target.close()
     if fmt == "json":
@@ -483,6 +570,93 @@ def _print_stats(counts: dict) -> None:
         for name, n in counts[key].items():
             table.add_row(name, str(n))
         out.print(table)
+    from kg.stats import TOP_COLUMNS
+
+    for key, rows in counts.get("top", {}).items():
+        if rows:
+            table = Table(*TOP_COLUMNS[key], title=f"top {key}", title_justify="left")
+            for row in rows:
+                table.add_row(*(str(x) for x in row))
+            out.print(table)
+
+
+@app.command()
+@handled
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; 0.0.0.0 opens it to the network.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    allow_writes: Annotated[
+        bool,
+        typer.Option("--allow-writes", help="Accept SPARQL updates that carry --token."),
+    ] = False,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token",
+            envvar="KG_TOKEN",
+            help="The secret an update must send (Authorization: Bearer TOKEN) [env: KG_TOKEN].",
+            show_default=False,
+        ),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds a query may run before it is stopped.")
+    ] = 10.0,
+    max_rows: Annotated[
+        int, typer.Option("--max-rows", help="Rows (or triples) a result is cut to.")
+    ] = 10_000,
+    workers: Annotated[
+        int, typer.Option("--workers", help="Queries that may run at once (worker processes).")
+    ] = 2,
+    store: StoreOption = None,
+) -> None:
+    """Start a local web app: the network, search, entity pages with their evidence, a query
+    page and a SPARQL 1.1 endpoint at /sparql (read-only unless --allow-writes --token)."""
+    from kg.server import Settings
+    from kg.server import serve as run
+    from kg.store import store_location
+
+    if allow_writes and not token:
+        raise KGError("--allow-writes needs a --token (or KG_TOKEN) that updates must send")
+    if timeout <= 0 or max_rows <= 0 or workers <= 0:
+        raise KGError("--timeout, --max-rows and --workers must be positive")
+    location = store_location(store)
+    if location == ":memory:":
+        raise KGError("kg serve needs a store folder or endpoint, not :memory:")
+    settings = Settings(
+        location, host, port, timeout, max_rows, workers, token if allow_writes else None
+    )
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"note: listening on {host}: other machines can reach this server")
+    run(settings, announce=lambda line: err.print(line, highlight=False, soft_wrap=True))
+
+
+@app.command()
+@handled
+def path(
+    a: Annotated[str, typer.Argument(help="A person (a name or an IRI).", show_default=False)],
+    b: Annotated[str, typer.Argument(help="Another person.", show_default=False)],
+    store: StoreOption = None,
+) -> None:
+    """The shortest chain of meetings between two people, with the evidence of each link."""
+    from kg.analytics import chain
+
+    target = _open_for_reading(store)
+    try:
+        hops = chain(target, a, b)
+    finally:
+        target.close()
+    names = [hops[0].source, *(hop.target for hop in hops)] if hops else []
+    out.print(" → ".join(names), highlight=False, markup=False)
+    for n, hop in enumerate(hops, 1):
+        out.print(f"{n}. {hop.source} met {hop.target}", highlight=False, markup=False)
+        for fact in hop.facts:
+            where = ", ".join(fact.places)
+            head = " · ".join(x for x in (fact.date or "undated", where, fact.title) if x)
+            out.print(f"   {head} <{fact.url or fact.article}>", highlight=False, markup=False)
+            for sentence in fact.evidence[:2]:
+                out.print(f'     "{sentence}"', highlight=False, markup=False)
 
 
 @app.command("eval")

@@ -16,6 +16,7 @@ with ``unionDefaultGraph``).
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -25,6 +26,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pyoxigraph as ox
 import requests
 from rdflib import Graph
+from rdflib.query import Result
 from rdflib.term import Node
 
 from kg.errors import QueryError, StoreError
@@ -98,16 +100,16 @@ class RemoteStore:
             for quad in ox.parse(response.content, _RDF_TYPES.get(kind, ox.RdfFormat.N_TRIPLES)):
                 result.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
             return QueryResult("graph", graph=result)
-        try:
-            answer = ox.parse_query_results(response.content, ox.QueryResultsFormat.JSON)
-        except (SyntaxError, ValueError) as err:
+        try:  # rdflib's reader: it takes any blank node label (Virtuoso's "nodeID://b1")
+            answer = Result.parse(io.BytesIO(response.content), format="json")
+        except (SyntaxError, ValueError, KeyError) as err:
             raise StoreError(
                 f"{self.url}: the endpoint's answer is not SPARQL JSON ({err})"
             ) from None
-        if isinstance(answer, ox.QueryBoolean):
-            return QueryResult("ask", boolean=bool(answer))
-        variables = [v.value for v in answer.variables]
-        rows = [tuple(from_ox(solution[v]) for v in variables) for solution in answer]
+        if answer.type == "ASK":
+            return QueryResult("ask", boolean=bool(answer.askAnswer))
+        variables = [str(v) for v in answer.vars]
+        rows = [tuple(row) for row in answer]
         return QueryResult("select", variables, rows)
 
     def update(self, sparql: str) -> None:

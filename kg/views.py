@@ -1,20 +1,63 @@
 """networkx views of the store, built from SPARQL.
 
 - ``who_met_whom``: people, an edge per pair that met, with the meetings behind it;
-- ``full_graph``: every entity and event with the relations between them.
+- ``full_graph``: every entity and event with the relations between them;
+- ``country_graph``: countries, an edge per pair with the meetings, visits, agreements and
+  trade between them;
+- ``restrict`` narrows a view to a date range, a country or some types, and ``ego`` to the
+  neighbourhood of one node; a ``View`` does all of it by name, for ``kg viz`` and
+  ``kg serve``.
 
-Node attributes: ``label``, ``type`` (Person, Country, Event, ...), ``wikidata`` (QID or None).
-Edge attributes: ``predicate`` or, for ``who_met_whom``, ``meetings`` (a list of dicts with
-``article``, ``date`` and ``evidence``) and ``weight`` (their number).
+Nodes are IRIs with the attributes ``label``, ``type`` (Person, Country, Event, ...),
+``cls`` (the most specific class: City, Talks, Memorandum, ...), ``wikidata`` (a QID or
+``None``) and ``countries`` (labels of the countries a person, delegation or event belongs
+to). Every edge has ``facts``, the ``Fact`` records behind it (on who-met-whom edges: the
+meetings, one per article), and ``weight``, their number.
+
+>>> from datetime import date
+>>> from kg.rdf import to_graph
+>>> from kg.store import open_store
+>>> from kg.types import Article, Entity, Extraction, Relation
+>>> store = open_store(":memory:")
+>>> store.replace_graph(to_graph(Extraction(
+...     Article("a1", "...", date=date(2024, 7, 2)),
+...     (Entity("xi", "Xi Jinping", "Person", "Person"),
+...      Entity("kt", "Kassym-Jomart Tokayev", "Person", "Person"),
+...      Entity("bj", "Beijing", "Place", "City")),
+...     (Relation("xi", "met", "kt", "Xi met Tokayev in Beijing.", 0.9),))))
+>>> g = who_met_whom(store)
+>>> [fact] = g.edges["https://w3id.org/kgdt/id/person/xi-jinping",
+...                  "https://w3id.org/kgdt/id/person/kassym-jomart-tokayev"]["facts"]
+>>> fact.date, fact.evidence
+('2024-07-02', ('Xi met Tokayev in Beijing.',))
 """
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
 import networkx as nx
 
+from kg.errors import KGError
+from kg.names import entities, resolve
+from kg.ontology import KGO
 from kg.store import Store
+from kg.types import ENTITY_TYPES as TYPES
+from kg.types import PREDICATES
 
-__all__ = ["full_graph", "who_met_whom"]
+__all__ = [
+    "VIEWS",
+    "Fact",
+    "View",
+    "country_graph",
+    "ego",
+    "full_graph",
+    "restrict",
+    "who_met_whom",
+]
 
 _PREFIXES = """
 PREFIX kgo: <https://w3id.org/kgdt/ontology#>
@@ -22,103 +65,501 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
 PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX schema: <https://schema.org/>
 """
-_MET = (
+_ARTICLES = (
     _PREFIXES
     + """
-SELECT ?a ?b ?article ?day ?evidence WHERE {
-  GRAPH ?article { ?a kgo:met ?b }
-  FILTER (STR(?a) < STR(?b))
-  OPTIONAL { ?article dct:date ?day }
-  OPTIONAL { GRAPH ?article { ?s rdf:predicate kgo:met ; kgo:evidence ?evidence ;
-                                 rdf:subject ?x ; rdf:object ?y .
-                              FILTER ((?x = ?a && ?y = ?b) || (?x = ?b && ?y = ?a)) } }
-}
-"""
-)
-_NODES = (
-    _PREFIXES
-    + """
-SELECT ?node (SAMPLE(?name) AS ?label) (SAMPLE(?kind) AS ?type) (SAMPLE(?same) AS ?wikidata)
+SELECT ?article (SAMPLE(?day) AS ?date) (SAMPLE(?link) AS ?url) (SAMPLE(?name) AS ?title)
 WHERE {
-  VALUES ?kind { kgo:Person kgo:Country kgo:Place kgo:Organization kgo:Delegation kgo:Event
-                 kgo:Agreement }
-  ?node a ?kind ; rdfs:label ?name .
-  OPTIONAL { ?node owl:sameAs ?same }
+  ?article a kgo:NewsArticle .
+  OPTIONAL { ?article dct:date ?day }
+  OPTIONAL { ?article schema:url ?link }
+  OPTIONAL { ?article dct:title ?name }
 }
-GROUP BY ?node
+GROUP BY ?article
 """
 )
+# The countries (and other sides) a person or delegation belongs to: whom it represents, whom
+# the delegation it heads represents, whose office the person holds. Joining the type of the
+# country here would make it a hundred times slower: the countries are picked in Python.
+_COUNTRIES = (
+    _PREFIXES
+    + """
+SELECT DISTINCT ?who ?country WHERE {
+  { ?who kgo:represents ?country }
+  UNION { ?delegation kgo:headedBy ?who ; kgo:represents ?country }
+  UNION { ?who kgo:holdsPosition/kgo:positionOf ?country }
+}
+"""
+)
+# Direct edges with the article that states them and the evidence of its assertion (a ``met``
+# assertion may name the two people either way round).
 _EDGES = (
     _PREFIXES
+    + f"""
+SELECT ?s ?p ?o ?article ?evidence WHERE {{
+  VALUES ?p {{ {" ".join(f"kgo:{p}" for p in PREDICATES)} }}
+  GRAPH ?article {{
+    ?s ?p ?o .
+    FILTER (?p != kgo:met || STR(?s) < STR(?o))
+    OPTIONAL {{
+      ?statement rdf:predicate ?p ; rdf:subject ?x ; rdf:object ?y ; kgo:evidence ?evidence .
+      FILTER ((?x = ?s && ?y = ?o) || (?p = kgo:met && ?x = ?o && ?y = ?s))
+    }}
+  }}
+}}
+"""
+)
+# Events with their participants, places, dates and evidence, per article.
+_EVENTS = (
+    _PREFIXES
     + """
-SELECT DISTINCT ?s ?p ?o WHERE {
-  VALUES ?p { kgo:met kgo:visited kgo:signed kgo:headedBy kgo:heldIn kgo:participant
-              kgo:represents }
-  ?s ?p ?o .
+SELECT ?event ?article ?member ?place ?day ?evidence WHERE {
+  GRAPH ?article {
+    ?event a kgo:Event .
+    OPTIONAL { ?event kgo:participant ?member }
+    OPTIONAL { ?event kgo:heldIn ?place }
+    OPTIONAL { ?event kgo:date ?day }
+    OPTIONAL { { ?event kgo:evidence ?evidence }
+               UNION { ?statement rdf:subject ?event ; kgo:evidence ?evidence } }
+  }
 }
 """
 )
+_SIGNED = (
+    _PREFIXES
+    + """
+SELECT ?signer ?agreement ?article ?evidence WHERE {
+  GRAPH ?article {
+    ?signer kgo:signed ?agreement .
+    OPTIONAL { ?statement rdf:subject ?signer ; rdf:predicate kgo:signed ;
+                          rdf:object ?agreement ; kgo:evidence ?evidence }
+  }
+}
+"""
+)
+_TRADE = (
+    _PREFIXES
+    + """
+SELECT ?flow ?article ?partner ?amount ?currency ?measure ?period ?day ?evidence WHERE {
+  GRAPH ?article {
+    ?flow a kgo:TradeFlow ; kgo:tradePartner ?partner .
+    OPTIONAL { ?flow kgo:amount ?amount }
+    OPTIONAL { ?flow kgo:currency ?currency }
+    OPTIONAL { ?flow kgo:measure ?measure }
+    OPTIONAL { ?flow kgo:period ?period }
+    OPTIONAL { ?flow kgo:date ?day }
+    OPTIONAL { ?flow kgo:evidence ?evidence }
+  }
+}
+"""
+)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact behind an edge, with its source.
+
+    ``kind`` is the predicate (``met``, ``visited``, ...) or, on country edges, ``meeting``,
+    ``visit``, ``agreement`` or ``trade``; ``date`` is ISO (the event's, else the article's);
+    ``evidence`` holds the sentences that state it; ``event`` and ``detail`` name the event
+    or agreement and, for trade, the figure.
+    """
+
+    kind: str
+    article: str
+    date: str | None = None
+    title: str | None = None
+    url: str | None = None
+    evidence: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    event: str | None = None
+    detail: str | None = None
+
+
+@dataclass
+class _Data:
+    """What the views are built from, read from the store once per view: nodes, articles,
+    the countries each person, delegation and event belongs to, and the events by article."""
+
+    nodes: dict[str, dict]
+    articles: dict[str, dict]
+    countries: dict[str, set[str]]
+    events: dict[str, list[_Event]]
+
+    def fact(self, kind: str, article: str, day: str | None = None, **more) -> Fact:
+        """A fact from ``article``, dated ``day`` or else by the article."""
+        meta = self.articles.get(article, {})
+        return Fact(
+            kind, article, day or meta.get("date"), meta.get("title"), meta.get("url"), **more
+        )
+
+    def labels(self, iris: Iterable[str]) -> tuple[str, ...]:
+        return tuple(sorted({self.nodes[i]["label"] for i in iris if i in self.nodes}))
+
+    def countries_of(self, members: Iterable[str]) -> set[str]:
+        return {c for m in members for c in self.countries.get(m, ())}
+
+
+@dataclass
+class _Event:
+    iri: str
+    members: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    day: str | None = None
+    evidence: set[str] = field(default_factory=set)
+
+
+def _text(term: object) -> str | None:
+    return None if term is None else str(term)
 
 
 def _local(iri: object) -> str:
-    text = str(iri)
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _qid(same: object) -> str | None:
-    return _local(same) if same is not None else None
-
-
-def _nodes(store: Store) -> dict[str, dict]:
-    return {
-        str(row["node"]): {
-            "label": str(row["label"]),
-            "type": _local(row["type"]),
-            "wikidata": _qid(row["wikidata"]),
+def _load(store: Store) -> _Data:
+    nodes = {
+        iri: {
+            "label": e.label,
+            "type": e.type,
+            "cls": e.cls,
+            "wikidata": e.wikidata,
+            "countries": (),
         }
-        for row in store.query(_NODES).dicts()
+        for iri, e in entities(store).items()
     }
+    articles = {
+        str(row["article"]): {
+            "date": _text(row["date"]),
+            "url": _text(row["url"]),
+            "title": _text(row["title"]),
+        }
+        for row in store.query(_ARTICLES).dicts()
+    }
+    countries: dict[str, set[str]] = defaultdict(set)
+    for node, attrs in nodes.items():
+        if attrs["type"] == "Country":
+            countries[node].add(node)
+    for who, side in store.query(_COUNTRIES).rows:
+        if nodes.get(str(side), {}).get("type") == "Country":
+            countries[str(who)].add(str(side))
+    events: dict[tuple[str, str], _Event] = {}
+    for row in store.query(_EVENTS).dicts():
+        event = events.setdefault(
+            (str(row["event"]), str(row["article"])), _Event(str(row["event"]))
+        )
+        if row["member"] is not None:
+            event.members.add(str(row["member"]))
+        if row["place"] is not None:
+            event.places.add(str(row["place"]))
+        if row["day"] is not None:
+            event.day = str(row["day"])
+        if row["evidence"] is not None:
+            event.evidence.add(str(row["evidence"]))
+    by_article: dict[str, list[_Event]] = defaultdict(list)
+    for (_, article), event in sorted(events.items()):
+        by_article[article].append(event)
+        if nodes.get(event.iri, {}).get("cls") == "Visit":  # the country visited is involved
+            places = {p for p in event.places if nodes.get(p, {}).get("type") == "Country"}
+        else:
+            places = set()
+        countries[event.iri] |= places | {c for m in event.members for c in countries.get(m, ())}
+    data = _Data(nodes, articles, countries, by_article)
+    for node, found in countries.items():
+        if node in nodes:
+            nodes[node]["countries"] = data.labels(found)
+    return data
+
+
+def _add_nodes(graph: nx.Graph, data: _Data, nodes: Iterable[str]) -> None:
+    for node in nodes:
+        if node not in graph:
+            graph.add_node(node, **data.nodes[node])
+
+
+def _add_fact(graph: nx.Graph, a: str, b: str, fact: Fact, **attrs) -> None:
+    key = (a, b, attrs["predicate"]) if graph.is_multigraph() else (a, b)
+    if graph.has_edge(*key):
+        graph.edges[key]["facts"].append(fact)
+    elif graph.is_multigraph():
+        graph.add_edge(a, b, key=attrs["predicate"], facts=[fact], **attrs)
+    else:
+        graph.add_edge(a, b, facts=[fact], **attrs)
+
+
+def _weigh(graph: nx.Graph) -> nx.Graph:
+    for *_, attrs in graph.edges(data=True):
+        attrs["weight"] = len(attrs["facts"])
+    return graph
+
+
+def _edges(store: Store, data: _Data, predicate: str | None = None) -> dict[tuple, set[str]]:
+    """Direct edges (subject, predicate, object, article) with their evidence sentences."""
+    bindings = {"p": KGO[predicate]} if predicate else None
+    found: dict[tuple, set[str]] = defaultdict(set)
+    for row in store.query(_EDGES, bindings).dicts():
+        s, o = str(row["s"]), str(row["o"])
+        if s in data.nodes and o in data.nodes:
+            sentences = found[(s, _local(row["p"]), o, str(row["article"]))]
+            if row["evidence"] is not None:
+                sentences.add(str(row["evidence"]))
+    return found
 
 
 def who_met_whom(store: Store) -> nx.Graph:
-    """People and who met whom, with the meetings (article, date, evidence) on each edge."""
-    nodes = _nodes(store)
+    """People and who met whom: an edge per pair, a ``met`` fact per article that reports
+    it, with the date, places and name of the meeting and the sentences that state it."""
+    data = _load(store)
     graph = nx.Graph()
-    for row in store.query(_MET).dicts():
-        a, b = str(row["a"]), str(row["b"])
-        for person in (a, b):
-            if person not in graph:
-                graph.add_node(
-                    person,
-                    **nodes.get(
-                        person, {"label": _local(person), "type": "Person", "wikidata": None}
-                    ),
-                )
-        meeting = {
-            "article": str(row["article"]),
-            "date": str(row["day"]) if row["day"] is not None else None,
-            "evidence": str(row["evidence"]) if row["evidence"] is not None else None,
-        }
-        if graph.has_edge(a, b):
-            meetings = graph.edges[a, b]["meetings"]
-            if meeting not in meetings:
-                meetings.append(meeting)
-        else:
-            graph.add_edge(a, b, meetings=[meeting])
-    for _, _, data in graph.edges(data=True):
-        data["weight"] = len(data["meetings"])
-    return graph
+    for (a, _, b, article), sentences in sorted(_edges(store, data, "met").items()):
+        held = [e for e in data.events.get(article, ()) if {a, b} <= e.members]
+        days = sorted(e.day for e in held if e.day)
+        fact = data.fact(
+            "met",
+            article,
+            days[0] if days else None,
+            evidence=tuple(sorted(sentences.union(*(e.evidence for e in held)))),
+            places=data.labels(p for e in held for p in e.places),
+            event="; ".join(data.labels(e.iri for e in held)) or None,
+        )
+        _add_nodes(graph, data, (a, b))
+        _add_fact(graph, a, b, fact)
+    return _weigh(graph)
 
 
 def full_graph(store: Store) -> nx.MultiDiGraph:
-    """Every entity and event, with an edge per relation (attribute ``predicate``)."""
-    nodes = _nodes(store)
+    """Every entity and event in a relation, with an edge per relation (its key and
+    ``predicate`` are the predicate's name) and a fact per article that states it."""
+    data = _load(store)
     graph = nx.MultiDiGraph()
-    for node, data in nodes.items():
-        graph.add_node(node, **data)
-    for row in store.query(_EDGES).dicts():
-        s, o = str(row["s"]), str(row["o"])
-        if s in nodes and o in nodes:
-            graph.add_edge(s, o, predicate=_local(row["p"]))
-    return graph
+    _add_nodes(graph, data, data.nodes)
+    days = {(e.iri, a): e.day for a, events in data.events.items() for e in events if e.day}
+    for (s, predicate, o, article), sentences in sorted(_edges(store, data).items()):
+        day = days.get((s, article)) or days.get((o, article))
+        fact = data.fact(predicate, article, day, evidence=tuple(sorted(sentences)))
+        _add_fact(graph, s, o, fact, predicate=predicate)
+    graph.remove_nodes_from(list(nx.isolates(graph)))
+    return _weigh(graph)
+
+
+def country_graph(store: Store) -> nx.Graph:
+    """Countries, and an edge per pair with the facts between them: ``meeting`` (an event
+    whose participants belong to both), ``visit`` (someone of one visiting the other),
+    ``agreement`` (signed by both sides) and ``trade`` (a trade figure of the two)."""
+    data = _load(store)
+    graph = nx.Graph()
+    for article, events in data.events.items():
+        for e in events:
+            node = data.nodes.get(e.iri, {})
+            if node.get("cls") == "SigningCeremony":
+                continue  # an ``agreement`` fact, from its signatures
+            fact = data.fact(
+                "visit" if node.get("cls") == "Visit" else "meeting",
+                article,
+                e.day,
+                evidence=tuple(sorted(e.evidence)),
+                places=data.labels(e.places),
+                event=node.get("label"),
+            )
+            _link(graph, data, data.countries.get(e.iri, set()), fact)
+    signed: dict[tuple[str, str], tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    for (who, _, agreement, article), sentences in _edges(store, data, "signed").items():
+        signers, evidence = signed[(agreement, article)]
+        signers.add(who)
+        evidence |= sentences
+    for (agreement, article), (signers, evidence) in sorted(signed.items()):
+        fact = data.fact(
+            "agreement",
+            article,
+            evidence=tuple(sorted(evidence)),
+            event=data.nodes[agreement]["label"],
+        )
+        _link(graph, data, data.countries_of(signers), fact)
+    for (_, article), flow in sorted(_trade(store).items()):
+        amount = " ".join(
+            x for x in (flow.get("measure"), flow.get("currency"), _money(flow.get("amount"))) if x
+        )
+        period = f" ({flow['period']})" if flow.get("period") else ""
+        fact = data.fact(
+            "trade",
+            article,
+            flow.get("day"),
+            evidence=tuple(sorted(flow["evidence"])),
+            detail=(amount + period) or None,
+        )
+        _link(graph, data, data.countries_of(flow["partners"]), fact)
+    return _weigh(graph)
+
+
+def _money(amount: str | None) -> str | None:
+    """``3100000000`` as ``3.1 billion``.
+
+    >>> _money("3100000000"), _money("250000"), _money(None)
+    ('3.1 billion', '250,000', None)
+    """
+    if amount is None:
+        return None
+    value = float(amount)
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if value >= size:
+            return f"{value / size:.4g} {word}"
+    return f"{value:,.0f}"
+
+
+def _trade(store: Store) -> dict[tuple[str, str], dict]:
+    flows: dict[tuple[str, str], dict] = {}
+    for row in store.query(_TRADE).dicts():
+        key = (str(row["flow"]), str(row["article"]))
+        flow = flows.setdefault(key, {"partners": set(), "evidence": set()})
+        flow["partners"].add(str(row["partner"]))
+        if row["evidence"] is not None:
+            flow["evidence"].add(str(row["evidence"]))
+        for name in ("amount", "currency", "measure", "period", "day"):
+            if row[name] is not None:
+                flow[name] = str(row[name])
+    return flows
+
+
+def _link(graph: nx.Graph, data: _Data, sides: set[str], fact: Fact) -> None:
+    """Add ``fact`` to the edge of every pair of the countries in ``sides``."""
+    ordered = sorted(s for s in sides if s in data.nodes)
+    _add_nodes(graph, data, ordered)
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            _add_fact(graph, a, b, fact)
+
+
+VIEWS: dict[str, Callable[[Store], nx.Graph]] = {
+    "who-met-whom": who_met_whom,
+    "full": full_graph,
+    "countries": country_graph,
+}
+_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _bound(value: str | None, low: bool) -> str | None:
+    """``--since``/``--until`` as a comparable ISO prefix: 2024 means from 2024-01-01 or up
+    to 2024-12-31."""
+    if value is None:
+        return None
+    value = str(value).strip()
+    if not _DAY.match(value):
+        raise KGError(f"bad date {value!r}: give YYYY, YYYY-MM or YYYY-MM-DD")
+    return value if low else value + "-99-99"[len(value) - 4 :]
+
+
+def restrict(
+    graph: nx.Graph,
+    since: str | None = None,
+    until: str | None = None,
+    countries: Iterable[str] = (),
+    types: Iterable[str] = (),
+) -> nx.Graph:
+    """A copy of a view narrowed to the nodes of ``types``, to the facts dated ``since`` to
+    ``until`` (inclusive; then undated facts go) and to the edges that touch one of
+    ``countries`` (labels: the country or what belongs to it). Nodes that the date or country
+    filter leaves without edges go too.
+
+    >>> g = nx.Graph()
+    >>> g.add_edge("a", "b", facts=[Fact("met", "x", "2023-05-01")])
+    >>> g.add_edge("b", "c", facts=[Fact("met", "y", "2024-02-01")])
+    >>> sorted(restrict(g, since="2024").nodes)
+    ['b', 'c']
+    """
+    low, high = _bound(since, True), _bound(until, False)
+    wanted, types = set(countries), set(types)
+    unknown = types - set(TYPES)
+    if unknown:
+        raise KGError(f"unknown type {sorted(unknown)[0]!r}; choose from {', '.join(TYPES)}")
+    out = graph.copy()
+    if types:
+        out.remove_nodes_from([n for n, t in out.nodes(data="type") if t not in types])
+    if low or high or wanted:
+        edges = out.edges(keys=True, data=True) if out.is_multigraph() else out.edges(data=True)
+        drop = []
+        for *edge, attrs in edges:
+            if low or high:
+                attrs["facts"] = [f for f in attrs["facts"] if _within(f.date, low, high)]
+            ends = edge[:2]
+            if not attrs["facts"] or (
+                wanted and not any(wanted & set(out.nodes[n]["countries"]) for n in ends)
+            ):
+                drop.append(edge)
+        out.remove_edges_from(drop)
+        out.remove_nodes_from(list(nx.isolates(out)))
+    return _weigh(out)
+
+
+def _within(day: str | None, low: str | None, high: str | None) -> bool:
+    return day is not None and (not low or day >= low) and (not high or day <= high)
+
+
+def ego(graph: nx.Graph, node: str, depth: int = 1) -> nx.Graph:
+    """The nodes within ``depth`` edges of ``node`` (either direction) and the edges between
+    them."""
+    if node not in graph:
+        raise KGError(f"<{node}> is not in this view")
+    return nx.ego_graph(graph, node, radius=depth, undirected=True).copy()
+
+
+@dataclass(frozen=True)
+class View:
+    """A view by name (one of ``VIEWS``; by default who-met-whom, or the full graph around a
+    ``focus``) narrowed by ``restrict`` and, with ``focus`` (a name or IRI, found with
+    ``kg.names.resolve``), to the entities within ``depth`` edges of it.
+
+    >>> View(focus="Tokayev", since="2024").title
+    'full graph around Tokayev (depth 2) from 2024'
+    """
+
+    name: str | None = None
+    since: str | None = None
+    until: str | None = None
+    country: str | None = None
+    types: tuple[str, ...] = ()
+    focus: str | None = None
+    depth: int = 2
+
+    @property
+    def kind(self) -> str:
+        """The name of the view built."""
+        return self.name or ("full" if self.focus else "who-met-whom")
+
+    @property
+    def title(self) -> str:
+        """What the view shows, in words."""
+        words = ["full graph" if self.kind == "full" else self.kind]
+        if self.focus:
+            words.append(f"around {self.focus} (depth {self.depth})")
+        if self.since:
+            words.append(f"from {self.since}")
+        if self.until:
+            words.append(f"until {self.until}")
+        if self.country:
+            words.append(f"of {self.country}")
+        if self.types:
+            words.append(f"({', '.join(self.types)})")
+        return " ".join(words)
+
+    def graph(self, store: Store) -> nx.Graph:
+        """Build the view from ``store``; ``KGError`` for an unknown name, date, type or
+        entity."""
+        if self.kind not in VIEWS:
+            raise KGError(f"unknown view {self.kind!r}; choose {', '.join(VIEWS)}")
+        if self.depth < 0:
+            raise KGError(f"bad depth {self.depth}: give 0 or more")
+        graph = VIEWS[self.kind](store)
+        countries = [resolve(store, self.country, ("Country",)).label] if self.country else []
+        graph = restrict(graph, self.since, self.until, countries, self.types)
+        if not self.focus:
+            return graph
+        match = resolve(store, self.focus)
+        if match.iri not in graph:
+            narrowed = self.since or self.until or self.country or self.types
+            raise KGError(
+                f"{match.label} ({match.type}) is not in the {self.kind} view"
+                + (" with these filters" if narrowed else "; try the full view")
+            )
+        return ego(graph, match.iri, self.depth)

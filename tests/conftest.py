@@ -63,3 +63,189 @@ def corpus() -> Path:
             "only on development machines"
         )
     return CORPUS
+
+
+def world_extractions():
+    """A small made-up world whose views are known: Ann (Alphaland) met Bob (Betaland) in
+    2023 at named talks in Alpha City, where the two countries signed a deal and a trade
+    figure was given; Bob met Cy (Gammaland) and visited Gammaland in 2024; Cy met Dee
+    (Deltaland); Eve and Fay, of no country, met once."""
+    from datetime import date
+
+    from kg.types import Article, Entity, Extraction, Relation, TradeFlow
+
+    def person(key, name, qid=None):
+        return Entity(key, name, "Person", "Person", aliases=(name.split()[0],), wikidata=qid)
+
+    def country(key, name):
+        return Entity(key, name, "Country", "Country")
+
+    def said(s, p, o, text):
+        return Relation(s, p, o, text, 0.9)
+
+    ann, bob, cy, dee = (
+        person(*args)
+        for args in (
+            ("ann", "Ann Alpha", "Q42"),
+            ("bob", "Bob Beta"),
+            ("cy", "Cy Gamma"),
+            ("dee", "Dee Delta"),
+        )
+    )
+    alpha, beta, gamma, delta = (
+        country(k, n)
+        for k, n in (
+            ("al", "Alphaland"),
+            ("be", "Betaland"),
+            ("ga", "Gammaland"),
+            ("de", "Deltaland"),
+        )
+    )
+    talks = Entity(
+        "talks", "talks of Ann Alpha and Bob Beta", "Event", "Talks", date=date(2023, 5, 9)
+    )
+    city = Entity("city", "Alpha City", "Place", "City")
+    deal = Entity("deal", "trade deal", "Agreement", "Agreement")
+    first = "Ann Alpha of Alphaland held talks with Bob Beta of Betaland in Alpha City."
+    return [
+        Extraction(
+            Article(
+                "w1", first, date=date(2023, 5, 10), url="https://example.org/w1", title="Talks"
+            ),
+            (ann, bob, alpha, beta, talks, city, deal),
+            (
+                said("ann", "met", "bob", first),
+                said("talks", "participant", "ann", first),
+                said("talks", "participant", "bob", first),
+                said("talks", "heldIn", "city", first),
+                said("ann", "represents", "al", first),
+                said("bob", "represents", "be", first),
+                said("al", "signed", "deal", "The two countries signed a trade deal."),
+                said("be", "signed", "deal", "The two countries signed a trade deal."),
+            ),
+            (TradeFlow(("al", "be"), 2.5e9, "USD", "2022", "Trade reached $2.5 billion in 2022."),),
+        ),
+        Extraction(
+            Article("w2", "...", date=date(2024, 2, 1)),
+            (bob, cy, beta, gamma),
+            (
+                said("bob", "met", "cy", "Bob Beta met Cy Gamma."),
+                said("bob", "visited", "ga", "Bob Beta visited Gammaland."),
+                said("bob", "represents", "be", "Bob Beta of Betaland."),
+                said("cy", "represents", "ga", "Cy Gamma of Gammaland."),
+            ),
+        ),
+        Extraction(
+            Article("w3", "...", date=date(2024, 7, 1)),
+            (cy, dee, gamma, delta),
+            (
+                said("cy", "met", "dee", "Cy Gamma met Dee Delta."),
+                said("dee", "represents", "de", "Dee Delta of Deltaland."),
+            ),
+        ),
+        Extraction(
+            Article("w4", "...", date=date(2024, 7, 2)),
+            (person("eve", "Eve Epsilon"), person("fay", "Fay Phi")),
+            (said("eve", "met", "fay", "Eve Epsilon met Fay Phi."),),
+        ),
+    ]
+
+
+@pytest.fixture(scope="session")
+def world():
+    """A memory store holding ``world_extractions``."""
+    from kg.rdf import to_graph
+    from kg.store import open_store
+
+    store = open_store(":memory:")
+    for extraction in world_extractions():
+        store.replace_graph(to_graph(extraction))
+    return store
+
+
+# The exploration tests (views, pages, server, browser) share one store folder holding the
+# samples and hostile articles, and one `kg serve` process over it.
+HOSTILE = ROOT / "tests" / "data" / "hostile.jsonl"
+HOSTILE_NAMES = (
+    "<img src=x onerror=\"window.kgInjected='name1';alert('name1')\">Ivan Evilov",
+    "Petr \"><script>window.kgInjected='name2';alert('name2')</script> Badov",
+)
+HOSTILE_SENTENCE = (
+    "They met <script>window.kgInjected='s3'</script> & talked "
+    "<img src=x onerror=\"window.kgInjected='s4'\"> at length."
+)
+
+
+def hostile_extraction():
+    """An article whose names, title, URL and sentence carry script payloads."""
+    from datetime import date
+
+    from kg.types import Article, Entity, Extraction, Relation
+
+    people = tuple(
+        Entity(f"p{i}", name, "Person", "Person") for i, name in enumerate(HOSTILE_NAMES)
+    )
+    return Extraction(
+        Article(
+            "hostile-names",
+            HOSTILE_SENTENCE,
+            date=date(2024, 3, 2),
+            url="javascript:window.kgInjected='url2'",
+            title="<svg onload=\"window.kgInjected='title3'\">",
+        ),
+        people,
+        (Relation("p0", "met", "p1", HOSTILE_SENTENCE, 0.9),),
+    )
+
+
+@pytest.fixture(scope="session")
+def explore_store(tmp_path_factory, pipeline: Pipeline) -> Path:
+    """A store folder with the samples, the made-up world and the hostile articles, closed
+    for others to read."""
+    from kg.rdf import to_graph
+
+    folder = tmp_path_factory.mktemp("explore") / "store"
+    with KnowledgeGraph(str(folder), pipeline) as graph:
+        report = graph.ingest([SAMPLES, HOSTILE])
+        assert report.ok, report.failed
+        for extraction in [*world_extractions(), hostile_extraction()]:
+            graph.store.replace_graph(to_graph(extraction))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def kg_server(explore_store: Path):
+    """One `kg serve` process over `explore_store` (read-only, queries stop after 3 s); its
+    base URL."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "kg", "serve", "--store", str(explore_store)]
+    command += ["--port", str(port), "--timeout", "3", "--max-rows", "50"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    server = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/static/kg.css", timeout=5):
+                    break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"kg serve did not start: {server.stderr.read()}") from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()

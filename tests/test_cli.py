@@ -27,7 +27,17 @@ def store(tmp_path_factory) -> str:
 def test_help_lists_every_command():
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
-    for command in ("demo", "ingest", "extract", "query", "viz", "export", "stats"):
+    for command in (
+        "demo",
+        "ingest",
+        "extract",
+        "query",
+        "viz",
+        "export",
+        "stats",
+        "serve",
+        "path",
+    ):
         assert command in result.output
         sub = runner.invoke(app, [command, "--help"])
         assert (sub.exit_code == 0 and "--store" in sub.output) or command == "extract"

@@ -1,0 +1,166 @@
+"""The network pages in a real browser (Debian's Chromium driven by Playwright): drawn with
+the expected nodes, a click shows the evidence, article text carrying script payloads is
+shown as text and never run, nothing is fetched from the internet, no console errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from kg.store import open_store
+from kg.views import View
+from kg.viz import write_html
+from tests.conftest import HOSTILE_NAMES, HOSTILE_SENTENCE
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="Debian's chromium is not installed (/usr/bin/chromium); .ci/run installs it",
+)
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="playwright (the dev extra) is missing"
+)
+
+CLICK = """(label) => {
+  const net = window.kgNetwork;
+  const node = net.body.data.nodes.get({ filter: (n) => n.full === label })[0];
+  const at = net.canvasToDOM(net.getPositions([node.id])[node.id]);
+  const box = document.getElementById("kg-graph").getBoundingClientRect();
+  return { x: box.left + at.x, y: box.top + at.y };
+}"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records console errors, page errors, dialogs (an injected alert)
+    and every request that leaves the machine (which it refuses)."""
+    context = browser.new_context()
+    problems: list[str] = []
+
+    def local_only(route):
+        url = urlparse(route.request.url)
+        if url.scheme in ("file", "data") or url.hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            problems.append(f"request to {route.request.url}")
+            route.abort()
+
+    context.route("**/*", local_only)
+    page = context.new_page()
+    page.on(
+        "console", lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None
+    )
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+
+    def dialog(d):
+        problems.append(f"dialog: {d.message}")
+        d.dismiss()
+
+    page.on("dialog", dialog)
+    page.problems = problems
+    yield page
+    context.close()
+
+
+def _drawn(page) -> int:
+    page.wait_for_selector("body[data-ready=true]", timeout=30_000)
+    return page.evaluate("window.kgNetwork.body.nodeIndices.length")
+
+
+def _click(page, label: str) -> str:
+    point = page.evaluate(CLICK, label)
+    page.mouse.click(point["x"], point["y"])
+    page.wait_for_selector("#kg-details h2")
+    return page.inner_text("#kg-details")
+
+
+def _nothing_ran(page) -> None:
+    assert page.evaluate("typeof window.kgInjected") == "undefined"
+    assert page.evaluate("document.querySelectorAll('img, svg, iframe').length") == 0
+    assert page.evaluate("document.querySelectorAll('script:not([src])').length") <= 3
+    assert page.evaluate("document.querySelectorAll('a[href^=\"javascript\"]').length") == 0
+    assert page.problems == []
+
+
+@pytest.fixture(scope="module")
+def people(explore_store):
+    store = open_store(explore_store, read_only=True)
+    try:
+        return View().graph(store)
+    finally:
+        store.close()
+
+
+def test_standalone_page_draws_the_view_and_shows_evidence_as_text(page, people, tmp_path):
+    path = write_html(people, tmp_path / "people.html", "kg: who met whom")
+    page.goto(path.as_uri())
+    assert _drawn(page) == people.number_of_nodes()
+    details = _click(page, HOSTILE_NAMES[0])
+    assert details.splitlines()[0] == HOSTILE_NAMES[0]  # the name reads as written
+    assert HOSTILE_SENTENCE in details
+    details = _click(page, "Askar Mamin")
+    assert "Roman Golovchenko in Minsk on Friday <script>window.kgInjected='s1'" in details
+    assert "<img src=x onerror=\"window.kgInjected='title'" in details  # the article's title
+    page.mouse.move(5, 5)
+    _nothing_ran(page)
+
+
+def test_legend_hides_and_shows_a_type(page, people, tmp_path):
+    path = write_html(people, tmp_path / "people.html")
+    page.goto(path.as_uri())
+    _drawn(page)
+    page.click("#kg-legend label:has-text('Person') input")
+    assert (
+        page.evaluate("window.kgNetwork.body.data.nodes.get({filter: (n) => !n.hidden}).length")
+        == 0
+    )
+    page.click("#kg-legend label:has-text('Person') input")
+    assert (
+        page.evaluate("window.kgNetwork.body.data.nodes.get({filter: (n) => n.hidden}).length") == 0
+    )
+    _nothing_ran(page)
+
+
+def test_served_home_page_links_nodes_to_their_entity_pages(page, people, kg_server):
+    page.goto(kg_server + "/")
+    assert _drawn(page) == people.number_of_nodes()
+    details = _click(page, HOSTILE_NAMES[1])
+    assert HOSTILE_SENTENCE in details
+    _nothing_ran(page)
+    page.click("#kg-details a:has-text('entity page')")
+    page.wait_for_selector("main.page h1")
+    assert page.inner_text("main.page h1") == HOSTILE_NAMES[1]
+    assert HOSTILE_SENTENCE in page.inner_text("main.page")
+    _nothing_ran(page)
+    page.fill("nav input[name=q]", "gamma")
+    page.click("nav button")
+    page.click("main.page a:has-text('Cy Gamma')")
+    assert "Cy Gamma met Dee Delta." in page.inner_text("main.page")
+    _nothing_ran(page)
+
+
+def test_served_ego_view(page, kg_server):
+    page.goto(kg_server + "/?focus=Dee+Delta&depth=1&view=who-met-whom")
+    assert _drawn(page) == 2
+    assert "Dee Delta" in page.inner_text("#kg-heading")
+    _nothing_ran(page)
