@@ -178,3 +178,22 @@ def test_demo_end_to_end(tmp_path, monkeypatch):
     assert "ingested 7" in result.output
     again = runner.invoke(app, ["demo"])
     assert again.exit_code == 0 and "ingested 0, skipped 7" in again.output
+
+
+@pytest.mark.parametrize(
+    "name", ["met-when-where", "country-agreements", "visits", "delegations", "trade", "topics"]
+)
+def test_the_example_queries_answer_on_the_samples(store, name):
+    result = runner.invoke(app, ["query", "--name", name, "--store", store, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert len(result.output.strip().splitlines()) > 1, f"{name} found nothing"
+
+
+def test_the_federated_query_parses():
+    from rdflib.plugins.sparql import prepareQuery
+
+    from kg.queries import named_query
+
+    text = named_query("trade-wikidata")
+    assert "SERVICE <https://query.wikidata.org/sparql>" in text
+    prepareQuery(text)
