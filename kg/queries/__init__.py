@@ -1,7 +1,7 @@
 """Named SPARQL queries: the ``*.rq`` files of this folder, by file stem.
 
 >>> sorted(named_queries())[:3]
-['agreements', 'meetings', 'people']
+['agreements', 'country-agreements', 'delegations']
 """
 
 from __future__ import annotations
