@@ -60,3 +60,8 @@ def test_a_country_before_a_name_is_not_part_of_it(samples, pipeline):
     assert "Serdar Berdimuhamedov" in people and "Turkmenistan Serdar Berdimuhamedov" not in people
     x = pipeline.extract("Foreign Minister Israel Katz met the Prime Minister of Greece.")
     assert "Israel Katz" in {e.label for e in x.entities if e.type == "Person"}
+
+
+def test_a_region_the_recognizer_took_for_a_person_is_a_place(samples):
+    types = {e.label: (e.type, e.cls) for e in samples["by-irkutsk-talks"].entities}
+    assert types["Irkutsk Oblast"] == ("Place", "Region")

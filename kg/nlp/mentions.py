@@ -175,6 +175,9 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             if last.lower() in heads("agreement"):
                 mentions.append(Mention(span, "Agreement", heads("agreement")[last.lower()]))
                 continue
+            if last.lower() in _REGION_WORDS and len(span) > 1:  # "Irkutsk Oblast"
+                mentions.append(Mention(span, "Place", "Region"))
+                continue
             if last in word_list("org_heads"):
                 mentions.append(
                     Mention(span, "Organization", _ORG_CLASSES.get(last, "Organization"))
