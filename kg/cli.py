@@ -64,6 +64,9 @@ ModelOption = Annotated[
         show_default=False,
     ),
 ]
+OutOption = Annotated[
+    Path | None, typer.Option("--out", "-o", help="File to write [default: standard output].")
+]
 OnlineOption = Annotated[
     bool | None,
     typer.Option(
@@ -267,9 +270,7 @@ def extract(
         ),
     ] = "json",
     model: ModelOption = None,
-    output: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write here instead of standard output.")
-    ] = None,
+    output: OutOption = None,
     online: OnlineOption = None,
 ) -> None:
     """Extract entities and relations without storing them."""
@@ -492,9 +493,7 @@ def export(
             "gexf (Gephi) or csv (nodes.csv and edges.csv in the --out folder).",
         ),
     ] = "trig",
-    output: Annotated[
-        Path | None, typer.Option("--out", "-o", help="File to write [default: standard output].")
-    ] = None,
+    output: OutOption = None,
     view: ViewOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -751,9 +750,7 @@ def ontology(
             "page) or dot (the diagram, for Graphviz).",
         ),
     ] = "turtle",
-    output: Annotated[
-        Path | None, typer.Option("--out", "-o", help="File to write [default: standard output].")
-    ] = None,
+    output: OutOption = None,
 ) -> None:
     """Print or write kg's ontology of diplomacy and trade, or its documentation."""
     from kg.ontology import serialize

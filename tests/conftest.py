@@ -217,15 +217,14 @@ def explore_store(tmp_path_factory, pipeline: Pipeline) -> Path:
 def kg_server(explore_store: Path):
     """One `kg serve` process over `explore_store` (read-only, queries stop after 3 s); its
     base URL."""
-    import socket
     import subprocess
     import sys
     import time
     import urllib.request
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    from tests.processes import free_port, stop
+
+    port = free_port()
     command = [sys.executable, "-m", "kg", "serve", "--store", str(explore_store)]
     command += ["--port", str(port), "--timeout", "3", "--max-rows", "50"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -243,9 +242,4 @@ def kg_server(explore_store: Path):
                 time.sleep(0.2)
         yield url
     finally:
-        server.terminate()
-        try:
-            server.wait(20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server, 20)

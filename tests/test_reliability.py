@@ -11,7 +11,6 @@ import io
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -29,6 +28,7 @@ from kg.link import OfflineLinker
 from kg.pipeline import Pipeline
 from kg.store import OxigraphStore
 from tests.conftest import ROOT, SAMPLES
+from tests.processes import free_port
 
 runner = CliRunner()
 ENGLISH = "Kassym-Jomart Tokayev met Shavkat Mirziyoyev in Astana on Friday to discuss trade."
@@ -397,10 +397,7 @@ def test_an_unreadable_file_is_named(tmp_path):
 
 
 def test_an_unreachable_endpoint_is_one_line_and_quick():
-    pytest.importorskip("kg.remote", reason="the remote SPARQL store (kg/remote.py) is not here")
-    with socket.socket() as probe:  # a port that nothing listens on
-        probe.bind(("127.0.0.1", 0))
-        url = f"http://127.0.0.1:{probe.getsockname()[1]}/sparql"
+    url = f"http://127.0.0.1:{free_port()}/sparql"  # a port that nothing listens on
     started = time.monotonic()
     result = runner.invoke(app, ["query", "ASK { ?s ?p ?o }", "--store", url])
     assert time.monotonic() - started < 30

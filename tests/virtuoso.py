@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import configparser
 import shutil
-import socket
 import subprocess
 import time
 from contextlib import contextmanager
@@ -16,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import requests
+
+from tests.processes import free_port, stop
 
 INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
 START_SECONDS = 60
@@ -56,12 +57,6 @@ class Virtuoso:
         if done.returncode != 0 or "*** Error" in done.stdout:
             raise RuntimeError(f"isql-vt failed: {done.stdout[-500:]} {done.stderr[-500:]}")
         return done.stdout
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _ini(folder: Path, sql: int, http: int) -> Path:
@@ -123,7 +118,7 @@ def running_virtuoso(folder: Path):
     if not INI.exists():
         raise Unavailable(f"{INI} is missing (Debian package virtuoso-opensource)")
     folder.mkdir(parents=True, exist_ok=True)
-    server = Virtuoso(http=_free_port(), sql=_free_port())
+    server = Virtuoso(http=free_port(), sql=free_port())
     log = folder / "virtuoso.out"
     with open(log, "w") as out:
         process = subprocess.Popen(
@@ -142,9 +137,4 @@ def running_virtuoso(folder: Path):
         server.sql_script('GRANT SPARQL_UPDATE TO "SPARQL";\n')
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, 30)
