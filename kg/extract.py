@@ -22,12 +22,13 @@ from kg.dates import resolve_date
 from kg.link import Linker, LinkRequest, OfflineLinker
 from kg.link.kb import KnowledgeBase, normalize
 from kg.nlp.affiliation import affiliations
-from kg.nlp.anaphora import group_mentions, leader_mentions, title_mentions
+from kg.nlp.anaphora import group_mentions, leader_mentions, partners, title_mentions
 from kg.nlp.coref import Cluster, resolve
 from kg.nlp.frames import MEETINGS, Facts, Scene, around, derive
 from kg.nlp.mentions import Mention, find_mentions
 from kg.nlp.positions import Held, find_positions
 from kg.nlp.relations import Candidate, Resolver, find_relations
+from kg.nlp.speakers import speaker_mentions
 from kg.nlp.trade import find_trade
 from kg.resources import data_path
 from kg.types import Article, Entity, Extraction, Position, TradeFlow
@@ -148,6 +149,9 @@ class _Article:
             self.mentions.append(mention)
         self.resolver = Resolver(self.doc, self.mentions)
         self.mentions.extend(group_mentions(self.doc, self.resolver, self.clusters, self.countries))
+        self.resolver = Resolver(self.doc, self.mentions)
+        partner = partners(self.clusters, self.countries)
+        self.mentions.extend(speaker_mentions(self.doc, self.resolver, partner, self.countries))
         self.resolver = Resolver(self.doc, self.mentions)
 
     def _delegation_sides(self) -> None:
@@ -415,7 +419,8 @@ def _label(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str
     if not forms:
         return cluster.name or cluster.mentions[0].text
     if cluster.type == "Person":
-        return max(forms, key=lambda f: (len(f.split()), -forms.index(f)))
+        name = max(forms, key=lambda f: (len(f.split()), not f.isupper(), -forms.index(f)))
+        return name.title() if name.isupper() else name  # "ANTHONY ALBANESE:" in a transcript
     specific = [m.text for m in cluster.mentions if len(m.span) > 1 and m.type == cluster.type]
     if cluster.type == "Delegation":
         country = countries.get(cluster.id)

@@ -143,6 +143,46 @@ CASES.append(
         id="who-arrived-here-is-the-dateline-place",
     )
 )
+CASES += [
+    pytest.param(
+        "Georgian President Salome Zourabichvili met Moldovan President Maia Sandu in Chisinau. "
+        "\u201cYour visit to Tbilisi last spring opened a new chapter,\u201d Sandu said as she "
+        "met with Zourabichvili. \u201cLast year we signed the Agreement on Free Trade,\u201d "
+        "the Moldovan President added.",
+        [
+            ("Salome Zourabichvili", "visited", "Tbilisi"),
+            ("Maia Sandu", "signed", "Agreement on Free Trade"),
+            ("Salome Zourabichvili", "signed", "Agreement on Free Trade"),
+            ("Moldova", "signed", "Agreement on Free Trade"),
+        ],
+        [("Maia Sandu", "visited", "Tbilisi")],
+        id="you-and-we-in-a-quotation-of-a-meeting",
+    ),
+    pytest.param(
+        "Moldovan President Maia Sandu met business leaders in Chisinau. \u201cWe will sign "
+        "a memorandum with Romania,\u201d Sandu said. \u201cI visited Iasi last week.\u201d",
+        [("Maia Sandu", "visited", "Iași")],
+        [],
+        id="i-in-a-quotation-and-the-next-one-is-the-speaker",
+    ),
+    pytest.param(
+        "JACINDA ARDERN, PRIME MINISTER: Good morning. Today I travelled to Canberra, where I "
+        "met Prime Minister Scott Morrison.\nJOURNALIST: Did you discuss trade?",
+        [("Jacinda Ardern", "visited", "Canberra"), ("Jacinda Ardern", "met", "Scott Morrison")],
+        [("Scott Morrison", "visited", "Canberra")],
+        id="i-in-a-transcript-is-the-labelled-speaker",
+    ),
+    pytest.param(
+        "Presidents Maia Sandu and Klaus Iohannis took part in the 3rd Forum of Regions of "
+        "Moldova and Romania in Iasi.",
+        [
+            ("3rd Forum of Regions of Moldova and Romania", "participant", "Moldova"),
+            ("3rd Forum of Regions of Moldova and Romania", "participant", "Romania"),
+        ],
+        [],
+        id="a-recognized-name-headed-by-an-event-noun-is-an-event",
+    ),
+]
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)

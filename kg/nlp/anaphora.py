@@ -22,7 +22,7 @@ from kg.nlp.positions import Held, bare_title
 from kg.nlp.relations import Resolver
 from kg.nlp.titles import SPAN_KEY
 
-__all__ = ["group_mentions", "leader_mentions", "title_mentions"]
+__all__ = ["group_mentions", "leader_mentions", "partners", "title_mentions"]
 
 _COUNTRY_GROUPS = {
     "side",
@@ -205,6 +205,16 @@ def _main(
                 break
         return chosen
     return ranked[:2]
+
+
+def partners(clusters: list[Cluster], country_of: dict[str, str]) -> dict[str, Mention]:
+    """Each of the article's two main people (of two sides) to the other: whom "you" in a
+    quotation of one addresses."""
+    people = _main(clusters, "Person", country_of)
+    if len(people) != 2 or not all(p.id in country_of for p in people):
+        return {}
+    a, b = people
+    return {a.id: b.mentions[0], b.id: a.mentions[0]}
 
 
 def _is_group(token: Token) -> str | None:

@@ -215,6 +215,12 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         if (country and label != "ORG") or (country and label == "ORG" and len(span) <= 3):
             mentions.append(Mention(span, "Country", "Country", country.qid, country.qid))
             continue
+        ordinal = span.start > 0 and doc[span.start - 1].ent_type_ == "ORDINAL"
+        if _named_event(span) and (ordinal or not _kb(kb, text, ("Organization",))):
+            cls = heads("event").get(span.root.lemma_.lower(), "Session")
+            mentions.append(Mention(_event_phrase(span), "Event", cls))
+            mentions.extend(_countries_inside(_event_phrase(span), kb))
+            continue
         if label in {"GPE", "LOC", "FAC"} or (
             span[-1].text in word_list("place_heads")
             and span[-1].text not in word_list("org_heads")
@@ -234,15 +240,11 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                     )
                 )
             continue
-        last = span[-1].text
-        if last.lower() in heads("agreement") and not _kb(kb, text, ("Organization",)):
-            mentions.append(Mention(span, "Agreement", heads("agreement")[last.lower()]))
-            continue
-        ordinal = span.start > 0 and doc[span.start - 1].ent_type_ == "ORDINAL"
-        if _named_event(span) and (ordinal or not _kb(kb, text, ("Organization",))):
-            cls = heads("event").get(span[-1].lemma_.lower(), "Session")
-            mentions.append(Mention(_with_ordinal(span), "Event", cls))
-            mentions.extend(_countries_inside(span, kb))
+        head = next(
+            (t.lower_ for t in (span[-1], span.root) if t.lower_ in heads("agreement")), None
+        )
+        if head and not _kb(kb, text, ("Organization",)):
+            mentions.append(Mention(span, "Agreement", heads("agreement")[head]))
             continue
         org = _kb(kb, text, ("Organization",))
         cls = org.cls if org else _ORG_CLASSES.get(span[-1].text, "Organization")
@@ -278,24 +280,33 @@ _NAMED_EVENT_HEADS = {
     "fair",
     "dialogue",
     "round",
+    "visit",
 }
 
 
 def _named_event(span: Span) -> bool:
-    """ "the CICA Business Forum", "the 77th UN General Assembly": a name of an event."""
-    last = span[-1].lemma_.lower()
-    if last in _NAMED_EVENT_HEADS:
+    """ "the CICA Business Forum", "the Forum of Regions of Russia", "the 77th UN General
+    Assembly", "an official State Visit": a name of an event."""
+    head = span.root.lemma_.lower()
+    if head in _NAMED_EVENT_HEADS:
         return True
     before = span.doc[span.start - 1] if span.start else None
-    return last == "assembly" and before is not None and before.ent_type_ == "ORDINAL"
+    return head == "assembly" and before is not None and before.ent_type_ == "ORDINAL"
 
 
-def _with_ordinal(span: Span) -> Span:
-    """The span widened over the ordinal before it ("77th")."""
+def _event_phrase(span: Span) -> Span:
+    """A recognized event name widened over its ordinal and modifiers ("7th", "official")
+    and the rest of its complements ("... of Russia and Belarus")."""
     doc = span.doc
-    if span.start and doc[span.start - 1].ent_type_ == "ORDINAL":
-        return doc[span.start - 1 : span.end]
-    return span
+    start = span.start
+    if start and doc[start - 1].ent_type_ == "ORDINAL":
+        start -= 1
+    while (
+        start and doc[start - 1].dep_ == "amod" and span.start <= doc[start - 1].head.i < span.end
+    ):
+        start -= 1
+    end = max(span.end, _noun_phrase_end(span.root))
+    return doc[start:end]
 
 
 def _surnames_as_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
