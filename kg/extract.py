@@ -284,7 +284,9 @@ class _Article:
         return found
 
     def _represents(self) -> None:
-        """Each person and delegation represents its side (and people their bodies)."""
+        """Each person and delegation represents its side; a person with no country side, or
+        an official of an international organization, represents their body (a minister
+        acts for the country, not for the ministry)."""
         for entity, country in self.countries.items():
             cluster = self.by_id[entity]
             side = self.sides.get(entity)
@@ -301,6 +303,8 @@ class _Article:
             )
         for entity, side in self.sides.items():
             for body, mention in side.bodies.items():
+                if entity in self.countries and self.by_id[body].cls != "InternationalOrganization":
+                    continue
                 self.facts.add(
                     entity, "represents", body, mention.span.sent, 0.75, rule="represents/body"
                 )

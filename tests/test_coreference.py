@@ -183,6 +183,19 @@ CASES += [
         id="a-recognized-name-headed-by-an-event-noun-is-an-event",
     ),
 ]
+CASES += [
+    pytest.param(
+        "Kazakh Prime Minister Alikhan Smailov met Akylbek Japarov, Chairman of the Cabinet of "
+        "Ministers of Kyrgyzstan, and Asian Development Bank President Masatsugu Asakawa in "
+        "Astana.",
+        [
+            ("Akylbek Japarov", "represents", "Kyrgyzstan"),
+            ("Masatsugu Asakawa", "represents", "Asian Development Bank"),
+        ],
+        [("Akylbek Japarov", "represents", "Cabinet of Ministers of Kyrgyzstan")],
+        id="a-minister-acts-for-the-country-an-international-official-for-the-body",
+    ),
+]
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
@@ -210,3 +223,12 @@ def test_person_label_is_the_full_name_not_a_title(pipeline):
         "Minister met workers."
     )
     assert "Askar Mamin" in _people(x)
+
+
+def test_a_short_name_in_brackets_is_an_alias_of_the_body(pipeline):
+    x = pipeline.extract(
+        "Uzbek President Shavkat Mirziyoyev received the Administrator of the Agency for "
+        "International Development (USAID) Samantha Power. USAID funds projects in Uzbekistan."
+    )
+    bodies = [(e.label, e.aliases) for e in x.entities if e.type == "Organization"]
+    assert bodies == [("Agency for International Development", ("USAID",))]

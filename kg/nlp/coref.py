@@ -3,8 +3,9 @@ organization, delegation, event or agreement.
 
 - people: surnames, first names and "Mr./Ms. X" join the full name they belong to;
 - countries: by Wikidata id, so "Kazakhstan", "Republic of Kazakhstan" and "Kazakh" are one;
-- places and organizations: by id, by name, and by acronym ("Trade Promotion Organization
-  (TPO)") or by a shorter form of the same name;
+- places and organizations: by id, by name, by acronym ("Trade Promotion Organization",
+  "TPO"), by a short name given in brackets ("Agency for International Development
+  (USAID)") or by a shorter form of the same name;
 - delegations: by the country they come from;
 - events and agreements: a bare "the meeting", "the talks", "the protocol" joins the latest
   event or agreement of a compatible kind.
@@ -159,9 +160,17 @@ class _Resolver:
     def _longer_form(self, mention: Mention) -> Cluster | None:
         """A cluster that this mention abbreviates or shortens."""
         text = normalize(mention.text)
+        doc = mention.span.doc
         for cluster in self.clusters:
             if cluster.type != mention.type:
                 continue
+            if any(  # "Agency for International Development (USAID)"
+                m.span.end + 2 < len(doc)
+                and doc[m.span.end].text == "("
+                and doc[m.span.end + 1].text == mention.text
+                for m in cluster.mentions
+            ):
+                return cluster
             for form in cluster.forms:
                 other = normalize(form)
                 if text.isalpha() and mention.text.isupper() and _acronym(form) == mention.text:

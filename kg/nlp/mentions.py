@@ -150,7 +150,7 @@ def _region_extension(span: Span) -> Span | None:
 
 def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
     mentions = []
-    for ent in doc.ents:
+    for ent in _entity_spans(doc):
         label = ent.label_
         if label not in {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"}:
             continue
@@ -253,6 +253,17 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         mentions.append(Mention(span, "Organization", cls, org.qid if org else None, country))
         mentions.extend(inner)
     return mentions
+
+
+def _entity_spans(doc: Doc) -> Iterator[Span]:
+    """The recognizer's entities, a name and the acronym after it apart: "Agency for
+    International Development (USAID)" is two names of one body."""
+    for ent in doc.ents:
+        if len(ent) > 3 and ent[-1].text == ")" and ent[-3].text == "(" and ent[-2].is_upper:
+            yield Span(doc, ent.start, ent.end - 3, label=ent.label_)
+            yield Span(doc, ent.end - 2, ent.end - 1, label=ent.label_)
+        else:
+            yield ent
 
 
 def _countries_inside(span: Span, kb: KnowledgeBase) -> Iterator[Mention]:
