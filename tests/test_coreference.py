@@ -196,6 +196,20 @@ CASES += [
         id="a-minister-acts-for-the-country-an-international-official-for-the-body",
     ),
 ]
+CASES.append(
+    pytest.param(
+        "South Korean Foreign Minister Park Jin met Japanese Foreign Minister Yoko Kamikawa. "
+        "The ministers of South Korea and Japan signed a memorandum on energy. The leaders of "
+        "China, India and Brazil signed a treaty on climate.",
+        [
+            ("Park Jin", "signed", "memorandum on energy"),
+            ("Yoko Kamikawa", "signed", "memorandum on energy"),
+            ("Brazil", "signed", "treaty on climate"),
+        ],
+        [("Park Jin", "signed", "treaty on climate")],
+        id="the-ministers-of-the-two-sides-and-the-leaders-of-three-countries",
+    )
+)
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)

@@ -235,6 +235,18 @@ def _is_group(token: Token) -> str | None:
     return "country" if lower in _COUNTRY_GROUPS else "person"
 
 
+def _named_sides(token: Token, resolver: Resolver) -> list[Mention]:
+    """The countries a plural reference names: "the ministers of Japan and Korea"."""
+    return [
+        m
+        for prep in token.rights
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        for t in (obj, *obj.conjuncts)
+        if (m := resolver.mention(t)) is not None and m.type == "Country"
+    ]
+
+
 def _pair_subject(sent: Span, resolver: Resolver, groups: list[Mention]) -> tuple[Mention, ...]:
     """The two a sentence's plural subject names: "X and Y met", "the two leaders", "the
     parties"."""
@@ -258,13 +270,15 @@ def group_mentions(
     countries = _main(clusters, "Country")
     people = _main(clusters, "Person", country_of)
     found: list[Mention] = []
+    sides = {country_of.get(c.id) for c in people}
     for token in doc:
         kind = _is_group(token)
         if kind is None:
             continue
         members = countries if kind == "country" else people
-        if len(members) != 2:
-            continue
+        named = {m.entity for m in _named_sides(token, resolver)}
+        if len(members) != 2 or (named and named != sides):
+            continue  # "the leaders of Armenia, Azerbaijan and Russia": the ones it names
         group = Mention(doc[token.i : token.i + 1], "Group", kind)
         group.members = tuple(c.mentions[0] for c in members)
         found.append(group)

@@ -84,6 +84,7 @@ _PLANS = {"agenda", "programme", "program", "schedule", "plan", "preparation", "
 _PLANNED_AUX = {"will", "shall", "would", "'ll", "going"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+_SIDE_PEOPLE = {"leader", "head", "representative", "president", "minister", "official"}
 
 
 @dataclass(frozen=True)
@@ -328,14 +329,28 @@ class Resolver:
 
     def expand(self, token: Token) -> list[Mention]:
         """The mentions of a node and of its coordinated conjuncts; a plural reference ("the
-        sides") stands for its members."""
+        sides") stands for its members, and "the leaders of X, Y and Z" for those countries."""
         found: list[Mention] = []
-        for t in [token, *token.conjuncts, *self._places_beside(token)]:
+        for t in [token, *token.conjuncts, *self._places_beside(token), *self._sides_of(token)]:
             m = self.mention(t)
             for each in (m.members or (m,)) if m is not None else ():
                 if each not in found:
                     found.append(each)
         return found
+
+    def _sides_of(self, token: Token) -> list[Token]:
+        """The countries of "the leaders (heads, representatives) of X, Y and Z"."""
+        if token.lemma_ not in _SIDE_PEOPLE or token.tag_ != "NNS" or self.mention(token):
+            return []
+        return [
+            country
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+            for country in (obj, *obj.conjuncts)
+            if (m := self.mention(country)) is not None and m.type == "Country"
+        ]
 
     def _places_beside(self, token: Token) -> list[Token]:
         """Appositions of a node, and for a place the places around it: "the Grand Prince
