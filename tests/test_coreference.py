@@ -210,6 +210,22 @@ CASES.append(
         id="the-ministers-of-the-two-sides-and-the-leaders-of-three-countries",
     )
 )
+CASES += [
+    pytest.param(
+        "The G20 Summit was held in Bali on Monday. Foreign ministers Park Jin and Yoko "
+        "Kamikawa discussed trade at a meeting on the sidelines of the summit.",
+        [("meeting between Park Jin and Yoko Kamikawa", "heldIn", "Bali")],
+        [],
+        id="a-meeting-on-the-sidelines-is-where-the-summit-is",
+    ),
+    pytest.param(
+        "Park Jin and Yoko Kamikawa had a breakfast meeting in Jakarta. The meeting on the "
+        "margins of the ASEAN Summit lasted an hour.",
+        [("ASEAN Summit", "heldIn", "Jakarta")],
+        [],
+        id="the-summit-is-where-a-meeting-on-its-margins-is",
+    ),
+]
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)

@@ -10,7 +10,8 @@
 - two people from two sides in one meeting, session or talks met, and so did the heads of
   two delegations of one session;
 - a visit's visitors visited the places it was held in; who visited a city visited its
-  country, and an event held in a foreign city was held in that country;
+  country, and an event held in a foreign city was held in that country; a meeting on the
+  sidelines of a summit was held where the summit was;
 - of planned events, only the announced or named ones keep their place and participants.
 
 Each rule keeps the evidence sentence of the fact it starts from and a lower confidence.
@@ -169,6 +170,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _participants(facts, scene)
     _implicit_meetings(facts, scene)
     _venues(facts, scene)
+    _sidelines(facts, scene)
     _main_event(facts, scene)
     _named_countries(facts, scene)
     _event_pairs(facts, scene)
@@ -297,6 +299,38 @@ def _venues(facts: Facts, scene: Scene) -> None:
                 and abs(scene.index(v.sentence) - scene.index(part.sentence)) <= 1
             ):
                 facts.add(event.id, "heldIn", v.object, v.sentence, 0.65, v.status, "heldIn/venue")
+
+
+def _sidelines(facts: Facts, scene: Scene) -> None:
+    """A meeting on the sidelines of a summit was held where the summit was, and the other
+    way round ("a meeting on the margins of the APEC Summit in San Francisco")."""
+    events = {m.root.i: c for c in scene.clusters.values() if c.type == "Event" for m in c.mentions}
+    for side in {c.id: c for c in events.values()}.values():
+        for main in _hosts_of_side_events(side, events):
+            for a, b in ((main, side), (side, main)):
+                if any(f.subject == b.id for f in facts.of("heldIn", None)):
+                    continue
+                for f in facts.of("heldIn", None):
+                    if f.subject == a.id:
+                        facts.add(
+                            b.id, "heldIn", f.object, f.sentence, 0.6, f.status, "heldIn/sidelines"
+                        )
+
+
+def _hosts_of_side_events(event: Cluster, events: dict[int, Cluster]) -> list[Cluster]:
+    """The events whose sidelines an event's mentions place it on."""
+    found = []
+    for m in event.mentions:
+        for prep in m.root.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"on", "at", "in"}:
+                continue
+            for edge in prep.children:
+                if edge.lemma_.lower() not in {"sideline", "sidelines", "margin", "margins"}:
+                    continue
+                for of in edge.children:
+                    if of.dep_ == "prep" and of.lower_ == "of":
+                        found += [events[o.i] for o in of.children if o.i in events]
+    return [e for e in found if e is not event]
 
 
 def _calls_are_not_meetings(facts: Facts, scene: Scene) -> None:
