@@ -226,6 +226,18 @@ CASES += [
         id="the-summit-is-where-a-meeting-on-its-margins-is",
     ),
 ]
+CASES.append(
+    pytest.param(
+        "The Kyrgyz presidential residence in Bishkek city hosted a welcome ceremony for "
+        "Kazakh President Kassym-Jomart Tokayev.",
+        [
+            ("welcome ceremony", "heldIn", "Bishkek"),
+            ("Kassym-Jomart Tokayev", "visited", "Bishkek"),
+        ],
+        [],
+        id="an-event-at-a-site-in-a-city-was-in-the-city",
+    )
+)
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)

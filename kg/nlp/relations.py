@@ -354,14 +354,23 @@ class Resolver:
 
     def _places_beside(self, token: Token) -> list[Token]:
         """Appositions of a node, and for a place the places around it: "the Grand Prince
-        Hotel, Hiroshima, Japan"."""
+        Hotel, Hiroshima, Japan", "the presidential residence in Tashkent"."""
         found, todo = [], [token]
         while todo:
             node = todo.pop()
-            for child in node.children:
+            site = self.inside.get(node.i)
+            within = [  # "in Tashkent", "in Tashkent city"
+                t
+                for prep in node.children
+                if site is not None and site.cls == "Site" and prep.dep_ == "prep"
+                if prep.lower_ == "in"
+                for obj in prep.children
+                for t in (obj, *(c for c in obj.children if c.dep_ == "compound"))
+            ]
+            for child in [*node.children, *within]:
                 place = self.inside.get(child.i)
                 if child.dep_ == "appos" or (
-                    child.dep_ == "nmod"
+                    (child.dep_ == "nmod" or child in within)
                     and place is not None
                     and place.type in {"Place", "Country"}
                 ):
