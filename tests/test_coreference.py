@@ -228,7 +228,7 @@ CASES += [
 ]
 CASES.append(
     pytest.param(
-        "The Kyrgyz presidential residence in Bishkek city hosted a welcome ceremony for "
+        "The Kyrgyz presidential residence in Bishkek hosted a welcome ceremony for "
         "Kazakh President Kassym-Jomart Tokayev.",
         [
             ("welcome ceremony", "heldIn", "Bishkek"),
