@@ -440,14 +440,20 @@ def _label(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str
 
 
 def _forms(cluster: Cluster) -> list[str]:
-    """The surface forms that name an entity ("here" refers to a place but does not name it)."""
-    return [
+    """The surface forms that name an entity ("here" refers to a place but does not name it),
+    and for an event or agreement also its name without complements ("Ministerial Meeting"
+    of "Ministerial Meeting of Central Asian countries")."""
+    forms = [
         f
         for f in cluster.forms
         if not f.islower()
         or " " in f
         or not any(m.anaphor and m.text == f for m in cluster.mentions)
     ]
+    if cluster.type in {"Event", "Agreement"}:
+        heads = [m.span[: m.root.i - m.span.start + 1].text for m in cluster.mentions]
+        forms += [h for h in heads if h and h not in forms]
+    return forms
 
 
 def _positions(held: list[Held]) -> tuple[Position, ...]:
