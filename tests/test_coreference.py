@@ -4,7 +4,9 @@ the facts each must give and must not give."""
 from __future__ import annotations
 
 import pytest
+import spacy
 
+from kg.nlp.frames import Facts
 from kg.types import Extraction
 from tests.conftest import facts
 
@@ -274,3 +276,15 @@ def test_a_short_name_in_brackets_is_an_alias_of_the_body(pipeline):
     )
     bodies = [(e.label, e.aliases) for e in x.entities if e.type == "Organization"]
     assert bodies == [("Agency for International Development", ("USAID",))]
+
+
+def test_a_fact_stays_while_another_sentence_states_it():
+    doc = spacy.blank("en")("A met B . A phoned B .")
+    facts = Facts()
+    facts.add("e1", "met", "e2", doc[0:4], 0.6)
+    facts.add("e2", "met", "e1", doc[4:8], 0.9)
+    key = ("e1", "met", "e2")
+    facts.discard(facts.found[key])  # the call: the most certain reading
+    assert facts.found[key].sentence.text == "A met B ."
+    facts.discard(facts.found[key])
+    assert key not in facts.found

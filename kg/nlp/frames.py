@@ -83,10 +83,12 @@ class Fact:
 
 
 class Facts:
-    """The facts of one article, one per (subject, predicate, object): the most certain."""
+    """The facts of one article, one per (subject, predicate, object): the most certain of
+    the sentences that state it (the others are kept in ``readings``)."""
 
     def __init__(self) -> None:
         self.found: dict[tuple[str, str, str], Fact] = {}
+        self.readings: dict[tuple[str, str, str], list[Fact]] = {}
 
     def add(
         self,
@@ -103,12 +105,23 @@ class Facts:
         if predicate == "met" and obj < subject:
             subject, obj = obj, subject
         key = (subject, predicate, obj)
+        fact = Fact(subject, predicate, obj, sentence, confidence, status, rule)
+        if key not in self.found:
+            self.readings[key] = []
+        self.readings[key].append(fact)
         old = self.found.get(key)
-        if old is None or (_STATUS_RANK[status], -confidence) < (
-            _STATUS_RANK[old.status],
-            -old.confidence,
-        ):
-            self.found[key] = Fact(subject, predicate, obj, sentence, confidence, status, rule)
+        if old is None or _rank(fact) < _rank(old):
+            self.found[key] = fact
+
+    def discard(self, fact: Fact) -> None:
+        """Forget one sentence's reading of a fact: it stays if another sentence states it."""
+        key = (fact.subject, fact.predicate, fact.object)
+        rest = [f for f in self.readings.get(key, []) if f is not fact]
+        self.readings[key] = rest
+        if rest:
+            self.found[key] = min(rest, key=_rank)
+        else:
+            self.found.pop(key, None)
 
     def of(self, predicate: str, status: str | None = "asserted") -> list[Fact]:
         """Facts with this predicate (and status, unless None)."""
@@ -124,6 +137,10 @@ class Facts:
 
     def __iter__(self) -> Iterator[Fact]:
         return iter(list(self.found.values()))
+
+
+def _rank(fact: Fact) -> tuple[int, float]:
+    return _STATUS_RANK[fact.status], -fact.confidence
 
 
 @dataclass
@@ -334,14 +351,20 @@ def _hosts_of_side_events(event: Cluster, events: dict[int, Cluster]) -> list[Cl
 
 
 def _calls_are_not_meetings(facts: Facts, scene: Scene) -> None:
-    """Two people who only spoke by telephone or video did not meet."""
+    """Two people who only spoke by telephone or video did not meet: what a sentence about a
+    call says of a meeting is dropped, what other sentences say stays."""
     for f in facts.of("met", None):
-        calls = [e for e in scene.events.get(f.sentence.start, []) if e.cls == "PhoneCall"]
-        here = scene.index(f.sentence)
-        nearby = " ".join(s.text.lower() for s in scene.sentences[here : here + 2])
-        remote = any(w in nearby for w in ("phone", "telephone", "videoconference", "video link"))
-        if calls or remote:
-            del facts.found[(f.subject, f.predicate, f.object)]
+        for reading in list(facts.readings[(f.subject, f.predicate, f.object)]):
+            calls = [
+                e for e in scene.events.get(reading.sentence.start, []) if e.cls == "PhoneCall"
+            ]
+            here = scene.index(reading.sentence)
+            nearby = " ".join(s.text.lower() for s in scene.sentences[here : here + 2])
+            remote = any(
+                w in nearby for w in ("phone", "telephone", "videoconference", "video link")
+            )
+            if calls or remote:
+                facts.discard(reading)
 
 
 def _main_event(facts: Facts, scene: Scene) -> None:
