@@ -176,6 +176,10 @@ def _dateline(text: str) -> tuple[str | None, str | None, str]:
         match = regex.match(text)
         if match and match.end() < len(text):
             return _place_name(match["place"]), _optional_agency(match), text[match.end() :]
+    credited = _credit_line(text)
+    if credited:
+        before, after = text[: credited.start()].rstrip(), text[credited.end() :]
+        return credited["place"], credited["agency"], f"{before}\n\n{after}"
     for regex in _LATE_DATELINE_RES:
         for match in regex.finditer(text, 0, _LATE_WINDOW):
             start = match.start()
@@ -192,6 +196,20 @@ def _credit(text: str) -> re.Match[str] | None:
     """A first line that only credits a news agency: "By Trend", "Trend:"."""
     match = _CREDIT.match(text)
     return match if match and match["agency"] in _agencies() else None
+
+
+def _credit_line(text: str) -> re.Match[str] | None:
+    """A line near the start that credits an agency and a place: "Press Trust of India
+    Dhaka", "Xinhua | Beijing"."""
+    return _credit_line_re().search(text, 0, _LATE_WINDOW)
+
+
+@cache
+def _credit_line_re() -> re.Pattern[str]:
+    agencies = "|".join(re.escape(a) for a in sorted(_agencies(), key=len, reverse=True))
+    return re.compile(
+        rf"^(?P<agency>{agencies})\s*[|,]?\s*(?P<place>{_TITLE_PLACE})[ \t]*$", re.MULTILINE
+    )
 
 
 @cache

@@ -41,6 +41,12 @@ from kg.errors import ArticleError
             "Kazinform",
             "Kazakh Minister",
         ),
+        (
+            "Envoy visits Nepal\n\nPress Trust of India Kathmandu\nThe envoy arrived here today",
+            "Kathmandu",
+            "Press Trust of India",
+            "Envoy visits Nepal",
+        ),
     ],
 )
 def test_datelines_are_parsed_and_cut(raw: str, place: str, publisher: str | None, starts: str):
@@ -48,6 +54,7 @@ def test_datelines_are_parsed_and_cut(raw: str, place: str, publisher: str | Non
     assert article.dateline == place
     assert article.publisher == publisher
     assert article.text.startswith(starts)
+    assert publisher is None or publisher not in article.text
     assert "KAZINFORM" not in article.text and "(Reuters)" not in article.text
 
 
