@@ -240,6 +240,15 @@ CASES.append(
         id="an-event-at-a-site-in-a-city-was-in-the-city",
     )
 )
+CASES.append(
+    pytest.param(
+        "Narendra Modi arrived in Dhaka. Sheikh Hasina recalled her talks with the Indian "
+        "premier in New York and Kathmandu.",
+        [("talks between Narendra Modi and Sheikh Hasina", "heldIn", "New York City")],
+        [("talks between Narendra Modi and Sheikh Hasina", "heldIn", "Dhaka")],
+        id="talks-with-the-premier-are-between-the-two",
+    )
+)
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)

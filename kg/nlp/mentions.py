@@ -354,8 +354,10 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
         ):
             left = min(left, child.left_edge.i)
     right = token.i + 1
-    complements = {"of", "on", "between"} | ({"to"} if token.lemma_ in {"visit", "trip"} else set())
+    complements = {"of", "on", "between"} | _COMPLEMENTS.get(token.lemma_, set())
     for child in token.rights:
+        if child.lower_ == "with" and child.i != token.i + 1:
+            break  # "talks with X", not "talks in Dhaka with X"
         if child.dep_ == "prep" and child.lower_ in complements and not _temporal(child):
             right = max(right, _noun_phrase_end(child))
         elif child.dep_ != "prep":
@@ -365,6 +367,14 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
     while right > token.i + 1 and (doc[right - 1].is_punct or doc[right - 1].dep_ in {"cc"}):
         right -= 1
     return doc[left:right]
+
+
+_COMPLEMENTS = {
+    "visit": {"to"},
+    "trip": {"to"},
+    "talk": {"with"},
+    "talks": {"with"},
+}
 
 
 def _temporal(prep: Token) -> bool:
