@@ -249,6 +249,20 @@ CASES.append(
         id="talks-with-the-premier-are-between-the-two",
     )
 )
+CALL = "telephone conversation between Irakli Garibashvili and Nikol Pashinyan"
+CASES.append(
+    pytest.param(
+        "Georgian Prime Minister Irakli Garibashvili held a telephone conversation with his "
+        "Armenian counterpart Nikol Pashinyan. The conversation between the heads of "
+        "government of Georgia and Armenia covered transit.",
+        [(CALL, "participant", "Irakli Garibashvili")],
+        [
+            (CALL, "participant", "Georgia"),
+            ("Irakli Garibashvili", "met", "Nikol Pashinyan"),
+        ],
+        id="a-call-is-between-people-not-a-meeting",
+    )
+)
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)

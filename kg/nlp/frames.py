@@ -5,7 +5,7 @@
 - who took part in an event: the people who met, headed delegations or visited in a sentence
   that names it; the pair who met in the sentence before a bare "the meeting"; delegations
   that took part in nothing else, in the session the article reports; the countries named in
-  an event's name; for a visit the article reports, everyone the visitor met; for a meeting,
+  an event's name (not a phone call's: a call is between people); for a visit the article reports, everyone the visitor met; for a meeting,
   session or talks between sides, the countries its people represent;
 - two people from two sides in one meeting, session or talks met, and so did the heads of
   two delegations of one session;
@@ -31,7 +31,6 @@ from kg.types import Relation
 __all__ = ["MEETINGS", "Fact", "Facts", "Scene", "around", "derive"]
 
 MEETINGS = {"Meeting", "Session", "Talks", "Summit", "Forum", "Conference", "PhoneCall"}
-BILATERAL = {"Meeting", "Session", "Talks", "PhoneCall"}
 IN_PERSON = {"Meeting", "Session", "Talks"}
 VISITOR_RULES = {
     "participant/visitor",
@@ -393,6 +392,8 @@ def _named_countries(facts: Facts, scene: Scene) -> None:
     session": the countries an event is named after took part in it."""
     for event, countries in scene.named_countries.items():
         cluster = scene.clusters[event]
+        if cluster.cls == "PhoneCall":
+            continue  # "a call between the heads of government of X and Y": between people
         for country in countries:
             facts.add(
                 event,
@@ -469,7 +470,7 @@ def _side_participants(facts: Facts, scene: Scene) -> None:
     for f in facts.of("participant", None):
         event = scene.clusters[f.subject]
         bilateral = len(sides.get(f.subject, ())) <= 2
-        if event.cls in BILATERAL and bilateral and f.object in scene.countries:
+        if event.cls in IN_PERSON and bilateral and f.object in scene.countries:
             facts.add(
                 f.subject,
                 "participant",
