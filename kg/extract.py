@@ -425,7 +425,8 @@ def _label(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str
         return cluster.name or cluster.mentions[0].text
     if cluster.type == "Person":
         name = max(forms, key=lambda f: (len(f.split()), not f.isupper(), -forms.index(f)))
-        return name.title() if name.isupper() else name  # "ANTHONY ALBANESE:" in a transcript
+        shouted = name.isupper() and " " in name  # "ANTHONY ALBANESE:" in a transcript
+        return name.title() if shouted else name
     specific = [m.text for m in cluster.mentions if len(m.span) > 1 and m.type == cluster.type]
     if cluster.type == "Delegation":
         country = countries.get(cluster.id)

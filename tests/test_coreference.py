@@ -311,3 +311,24 @@ def test_a_fact_stays_while_another_sentence_states_it():
     assert facts.found[key].sentence.text == "A met B ."
     facts.discard(facts.found[key])
     assert key not in facts.found
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "not_people"),
+    [
+        (
+            "Also present was African Union Commission Chairperson Moussa Faki Mahamat.",
+            "Moussa Faki Mahamat",
+            {"Moussa"},
+        ),
+        (
+            "JACINDA ARDERN, PRIME MINISTER: We discussed the COVID-19 response with Australia.",
+            "Jacinda Ardern",
+            {"COVID-19", "Covid-19"},
+        ),
+    ],
+)
+def test_names_of_people(pipeline, text, person, not_people):
+    people = set(_people(pipeline.extract(text)))
+    assert person in people
+    assert not people & not_people

@@ -119,10 +119,20 @@ def _kb(kb: KnowledgeBase, text: str, types: tuple[str, ...]) -> KBEntry | None:
 
 
 def _widen_name(span: Span) -> Span:
-    """A person's name with the given names the recognizer left out ("Vasily" in "Vasily
-    Matyushevsky" when only the surname was tagged)."""
-    doc, start = span.doc, span.start
+    """A person's name with the names the recognizer left out ("Vasily" in "Vasily
+    Matyushevsky" when only the surname was tagged, "Faki Mahamat" in "Moussa Faki Mahamat"
+    when only the given name was)."""
+    doc, start, end = span.doc, span.start, span.end
     titles = word_list("titles") | word_list("title_modifiers")
+    head = span.root.head if len(span) == 1 and span.root.dep_ == "compound" else None
+    while (
+        head is not None
+        and end <= head.i
+        and name_token(doc[end])
+        and not doc[end].ent_type_
+        and doc[end].text not in titles
+    ):
+        end += 1
     while start > 0:
         prev = doc[start - 1]
         if (
@@ -137,7 +147,9 @@ def _widen_name(span: Span) -> Span:
             start -= 1
         else:
             break
-    return span if start == span.start else Span(doc, start, span.end, label=span.label_)
+    return (
+        span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label_)
+    )
 
 
 def _region_extension(span: Span) -> Span | None:
@@ -187,8 +199,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 kb, text, ("Person",)
             ):
                 continue
-            if any(t.like_num for t in span) or (text.isupper() and len(span) > 3):
-                continue
+            if any(c.isdigit() for c in text) or (text.isupper() and len(span) > 3):
+                continue  # "COVID-19", "G20": no one's name
             if any(t.pos_ in {"VERB", "AUX", "ADP", "PRON"} for t in span):
                 continue  # "Respond Together" in a headline: words, not a name
             if any(t.is_upper and len(t) > 3 for t in span) and not text.isupper():
