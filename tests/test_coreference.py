@@ -263,6 +263,19 @@ CASES.append(
         id="a-call-is-between-people-not-a-meeting",
     )
 )
+CASES.append(
+    pytest.param(
+        "William Ruto chaired a meeting on reforms. Those who attended the meeting were John "
+        "Mahama (Ghana), Azali Assoumani (Comoros), Taye Atske Selassie (Ethiopia) and Umaro "
+        "Sissoco Embaló (Guinea-Bissau).",
+        [
+            ("meeting on reforms", "participant", "Umaro Sissoco Embaló"),
+            ("meeting on reforms", "participant", "John Mahama"),
+        ],
+        [],
+        id="the-last-of-a-list-the-parser-cut-off",
+    )
+)
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)

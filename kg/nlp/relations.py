@@ -331,12 +331,29 @@ class Resolver:
         """The mentions of a node and of its coordinated conjuncts; a plural reference ("the
         sides") stands for its members, and "the leaders of X, Y and Z" for those countries."""
         found: list[Mention] = []
-        for t in [token, *token.conjuncts, *self._places_beside(token), *self._sides_of(token)]:
+        conjuncts = [token, *token.conjuncts]
+        related = [*self._last_conjunct(conjuncts), *self._places_beside(token)]
+        for t in [*conjuncts, *related, *self._sides_of(token)]:
             m = self.mention(t)
             for each in (m.members or (m,)) if m is not None else ():
                 if each not in found:
                     found.append(each)
         return found
+
+    def _last_conjunct(self, conjuncts: list[Token]) -> list[Token]:
+        """The last item of a list the parser cut off: in "X (Ghana), Y (Comoros) and Z
+        (Guinea-Bissau)" the "and" stays with Y and Z hangs elsewhere; Z is the mention of the
+        same type right after that "and"."""
+        last = max(conjuncts, key=lambda t: t.i)
+        children = list(last.children)
+        first = self.mention(conjuncts[0])
+        if first is None or any(c.dep_ == "conj" for c in children):
+            return []
+        for cc in (c for c in children if c.dep_ == "cc"):
+            after = self.inside.get(cc.i + 1)
+            if after is not None and after.type == first.type and after.root.dep_ == "dep":
+                return [after.root]
+        return []
 
     def _sides_of(self, token: Token) -> list[Token]:
         """The countries of "the leaders (heads, representatives) of X, Y and Z"."""
