@@ -335,6 +335,18 @@ def test_a_fact_stays_while_another_sentence_states_it():
             {"Moussa"},
         ),
         (
+            "Also present were Foreign Minister Sergey Lavrov and Minister of Economic "
+            "Development Maxim Reshetnikov.",
+            "Maxim Reshetnikov",
+            {"Development Maxim Reshetnikov"},
+        ),
+        (
+            "The memorandum was signed by Secretary General of Qatar National Tourism Council "
+            "Akbar Al Baker.",
+            "Akbar Al Baker",
+            {"Al Baker"},
+        ),
+        (
             "JACINDA ARDERN, PRIME MINISTER: We discussed the COVID-19 response with Australia.",
             "Jacinda Ardern",
             {"COVID-19", "Covid-19"},

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.link.kb import KBEntry, KnowledgeBase
 from kg.nlp.gazetteer import country_named, demonym, name_token, word_list
+from kg.nlp.titles import SPAN_KEY
 from kg.resources import data_path
 
 __all__ = ["Mention", "find_mentions", "heads"]
@@ -124,6 +125,7 @@ def _widen_name(span: Span) -> Span:
     when only the given name was)."""
     doc, start, end = span.doc, span.start, span.end
     titles = word_list("titles") | word_list("title_modifiers")
+    in_titles = {i for title in doc.spans.get(SPAN_KEY, []) for i in range(title.start, title.end)}
     head = span.root.head if len(span) == 1 and span.root.dep_ == "compound" else None
     while (
         head is not None
@@ -141,6 +143,7 @@ def _widen_name(span: Span) -> Span:
             and prev.dep_ == "compound"
             and span.start <= prev.head.i < span.end
             and prev.text not in titles
+            and prev.i not in in_titles
             and prev.lower_ not in HONORIFICS
             and prev.lower_ not in heads("event")
         ):

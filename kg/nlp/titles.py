@@ -60,7 +60,7 @@ class TitleComponent:
             if j < sent_end and doc[j].lower_ == "the":
                 j += 1
             k = j
-            while k < sent_end and self._complement_word(doc[k]):
+            while k < sent_end and self._complement_word(doc[k]) and not _given_name(doc, k):
                 k += 1
             while k > j and doc[k - 1].lower_ in _LINKERS:
                 k -= 1
@@ -76,6 +76,18 @@ class TitleComponent:
         if token.ent_type_ == "PERSON":
             return False
         return token.is_title or token.is_upper or token.lower_ in _LINKERS
+
+
+def _given_name(doc: Doc, i: int) -> bool:
+    """ "Akbar" in "Secretary General of Qatar Tourism Council Akbar Al Baker": a word after
+    a named body and before a person's name the recognizer tagged without it."""
+    return (
+        not doc[i].ent_type_
+        and i > 0
+        and doc[i - 1].ent_type_ not in {"", "PERSON"}
+        and i + 1 < len(doc)
+        and doc[i + 1].ent_type_ == "PERSON"
+    )
 
 
 @Language.factory("kg_titles")
