@@ -276,6 +276,15 @@ CASES.append(
         id="the-last-of-a-list-the-parser-cut-off",
     )
 )
+CASES.append(
+    pytest.param(
+        "After a week-long development tour of the Western region, President William Ruto "
+        "met governors of the Central Asian states.",
+        [("William Ruto", "visited", "Western region")],
+        [("William Ruto", "visited", "Central Asian states")],
+        id="a-region-named-by-capitalized-words-is-a-place",
+    )
+)
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)

@@ -430,6 +430,8 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
             mentions.append(Mention(_phrase(token, named), "Delegation", "Delegation"))
         elif lemma in word_list("site_heads") and _named_site(token):
             mentions.append(Mention(_phrase(token, named), "Place", "Site"))
+        elif lemma in _REGION_WORDS and _region_name(token):
+            mentions.append(Mention(_region_name(token), "Place", "Region"))
         elif lemma in events and _is_event_use(token):
             cls = events[lemma]
             if cls == "PhoneCall" and any(
@@ -450,6 +452,20 @@ def _named_site(token: Token) -> bool:
         and (c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "GPE", "ORG"})
         for c in token.lefts
     )
+
+
+def _region_name(token: Token) -> Span | None:
+    """ "Western region", "Rift Valley region": a region named by capitalized words."""
+    doc = token.doc
+    start = token.left_edge.i
+    while start < token.i and doc[start].dep_ == "det":
+        start += 1
+    words = doc[start : token.i]
+    if token.lower_ == "state" or token.tag_ == "NNS" or not words:
+        return None  # "the Central Asian states", "a West African state": no place's name
+    if not all(t.is_title and not t.is_sent_start and t.ent_type_ != "NORP" for t in words):
+        return None
+    return doc[start : token.i + 1]
 
 
 def _is_event_use(token: Token) -> bool:
