@@ -148,7 +148,9 @@ class _Article:
             self.by_id[mention.entity].add(mention)
             self.mentions.append(mention)
         self.resolver = Resolver(self.doc, self.mentions)
-        self.mentions.extend(group_mentions(self.doc, self.resolver, self.clusters, self.countries))
+        self.mentions.extend(
+            group_mentions(self.doc, self.resolver, self.clusters, self.countries, self.positions)
+        )
         self.resolver = Resolver(self.doc, self.mentions)
         partner = partners(self.clusters, self.countries)
         self.mentions.extend(speaker_mentions(self.doc, self.resolver, partner, self.countries))

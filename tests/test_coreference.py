@@ -285,6 +285,19 @@ CASES.append(
         id="a-region-named-by-capitalized-words-is-a-place",
     )
 )
+CASES += [
+    pytest.param(
+        "Lao Prime Minister Sonexay Siphandone met Vietnamese Prime Minister Pham Minh Chinh "
+        "and President Vo Van Thuong in Hanoi. Vo Van Thuong praised ties, and Van Thuong "
+        "hosted a dinner. The two prime ministers signed a protocol on trade.",
+        [
+            ("Sonexay Siphandone", "signed", "protocol on trade"),
+            ("Pham Minh Chinh", "signed", "protocol on trade"),
+        ],
+        [("Vo Van Thuong", "signed", "protocol on trade")],
+        id="the-two-prime-ministers-hold-that-office",
+    ),
+]
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
@@ -342,6 +355,11 @@ def test_a_fact_stays_while_another_sentence_states_it():
             "Also present was African Union Commission Chairperson Moussa Faki Mahamat.",
             "Moussa Faki Mahamat",
             {"Moussa"},
+        ),
+        (
+            "President Nguyen Xuan Phuc met Hun Sen. Xuan Phuc praised the ties.",
+            "Nguyen Xuan Phuc",
+            {"Xuan Phuc"},
         ),
         (
             "Also present were Foreign Minister Sergey Lavrov and Minister of Economic "

@@ -235,6 +235,18 @@ def _is_group(token: Token) -> str | None:
     return "country" if lower in _COUNTRY_GROUPS else "person"
 
 
+def _office_holders(token: Token, positions: list[Held]) -> list[Mention]:
+    """The two people who hold the office a plural names ("the two prime ministers")."""
+    noun = token.lower_.removesuffix("s")
+    office = " ".join([*(c.lower_ for c in token.lefts if c.dep_ in {"compound", "amod"}), noun])
+    if _head(office) not in {"prime minister", "foreign minister", "president", "minister"}:
+        return []
+    holders = {
+        h.person.entity: h.person for h in positions if h.title and _head(h.title) == _head(office)
+    }
+    return list(holders.values()) if len(holders) == 2 else []
+
+
 def _named_sides(token: Token, resolver: Resolver) -> list[Mention]:
     """The countries a plural reference names: "the ministers of Japan and Korea"."""
     return [
@@ -263,24 +275,29 @@ def _pair_subject(sent: Span, resolver: Resolver, groups: list[Mention]) -> tupl
 
 
 def group_mentions(
-    doc: Doc, resolver: Resolver, clusters: list[Cluster], country_of: dict[str, str]
+    doc: Doc,
+    resolver: Resolver,
+    clusters: list[Cluster],
+    country_of: dict[str, str],
+    positions: list[Held],
 ) -> list[Mention]:
-    """Mentions of "the sides", "the two leaders" and the like, with their members; "they"
-    after a sentence about two people stands for them."""
-    countries = _main(clusters, "Country")
-    people = _main(clusters, "Person", country_of)
+    """Mentions of "the sides", "the two leaders" and the like, with their members ("the two
+    prime ministers": the two who hold that office, if the article names two); "they" after
+    a sentence about two people stands for them."""
+    countries = [c.mentions[0] for c in _main(clusters, "Country")]
+    people = [c.mentions[0] for c in _main(clusters, "Person", country_of)]
     found: list[Mention] = []
-    sides = {country_of.get(c.id) for c in people}
+    sides = {country_of.get(m.entity or "") for m in people}
     for token in doc:
         kind = _is_group(token)
         if kind is None:
             continue
-        members = countries if kind == "country" else people
+        members = countries if kind == "country" else _office_holders(token, positions) or people
         named = {m.entity for m in _named_sides(token, resolver)}
         if len(members) != 2 or (named and named != sides):
             continue  # "the leaders of Armenia, Azerbaijan and Russia": the ones it names
         group = Mention(doc[token.i : token.i + 1], "Group", kind)
-        group.members = tuple(c.mentions[0] for c in members)
+        group.members = tuple(members)
         found.append(group)
     pair: tuple[Mention, ...] = ()
     for sent in doc.sents:

@@ -112,16 +112,14 @@ class _Resolver:
         for m in sorted(full, key=lambda m: -len(_name_tokens(m.text))):
             tokens = _name_tokens(m.text)
             key = ("Person", " ".join(tokens))
-            variant = next(
-                (
-                    c
-                    for c in self.clusters
-                    if c.type == "Person"
-                    and key not in self.by_key
-                    and _shortened(tokens, _name_tokens(c.mentions[0].text))
-                ),
-                None,
-            )
+            variants = [
+                c
+                for c in self.clusters
+                if c.type == "Person"
+                and key not in self.by_key
+                and _shortened(tokens, _name_tokens(c.mentions[0].text))
+            ]
+            variant = variants[0] if len(variants) == 1 else None
             if variant is not None:  # "Nana Akufo-Addo" after "Nana Dankwa Akufo-Addo"
                 variant.add(m)
                 self.by_key[key] = variant
@@ -261,8 +259,13 @@ def _complemented(short: str, long: str) -> bool:
 
 
 def _shortened(short: list[str], full: list[str]) -> bool:
-    """A shorter form of a full name: the same first and last names, fewer middle ones."""
-    return len(short) < len(full) and short[0] == full[0] and short[-1] == full[-1]
+    """A shorter form of a full name: the same first and last names and fewer middle ones
+    ("Nana Akufo-Addo"), or all but the family name before them ("Xuan Phuc" of "Nguyen Xuan
+    Phuc")."""
+    if len(short) >= len(full):
+        return False
+    given_names = len(full) == len(short) + 1 and short == full[1:]
+    return (short[0] == full[0] and short[-1] == full[-1]) or given_names
 
 
 def _acronym(name: str) -> str:
