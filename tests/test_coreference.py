@@ -298,6 +298,21 @@ CASES += [
         id="the-two-prime-ministers-hold-that-office",
     ),
 ]
+RECALLED = "state visit of President Shavkat Mirziyoyev to the Kyrgyz Republic"
+CASES.append(
+    pytest.param(
+        "Kyrgyz Prime Minister Akylbek Japarov arrived in Tashkent on an official visit to "
+        "Uzbekistan. He met Uzbek Prime Minister Abdulla Aripov. The sides reviewed the "
+        "agreements reached during the " + RECALLED + " in 2022.",
+        [
+            ("official visit to Uzbekistan", "participant", "Akylbek Japarov"),
+            ("official visit to Uzbekistan", "heldIn", "Uzbekistan"),
+            ("Shavkat Mirziyoyev", "visited", "Kyrgyzstan"),
+        ],
+        [(RECALLED, "participant", "Shavkat Mirziyoyev"), (RECALLED, "heldIn", "Kyrgyzstan")],
+        id="a-visit-the-lead-does-not-report-is-background",
+    )
+)
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)

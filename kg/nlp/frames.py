@@ -200,6 +200,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _delegations_travel(facts, scene)
     _companions(facts, scene)
     _announced_only(facts, scene)
+    _other_visits(facts, scene)
 
 
 def _delegation_heads(facts: Facts, scene: Scene) -> None:
@@ -610,6 +611,33 @@ def _named_event(event: Cluster) -> bool:
         ):
             return True
     return False
+
+
+def _other_visits(facts: Facts, scene: Scene) -> None:
+    """Visits the article's lead does not report (an earlier one recalled, one hoped for)
+    are background: who went where stays, but the event keeps no frame."""
+    for key, f in list(facts.found.items()):
+        event = scene.clusters[f.subject]
+        if (
+            event.cls == "Visit"
+            and f.predicate in {"participant", "heldIn"}
+            and event is not scene.main
+            and not any(_in_lead(m, scene) for m in event.mentions)
+        ):
+            del facts.found[key]
+
+
+def _in_lead(mention: Mention, scene: Scene) -> bool:
+    """Told in the article's first two sentences of prose, and not in a quotation."""
+    sentence = mention.span.sent
+    prose = [s.start for s in scene.sentences if _prose(s)][:2]
+    return sentence.start in prose and not any(q in sentence.text for q in '"“”')
+
+
+def _prose(sentence: Span) -> bool:
+    """A sentence, not a headline or a page's furniture ("Updated: Jul 7, 2014 3:58 PM")."""
+    ends = sentence.text.rstrip().endswith((".", "!", "?", '"', "”"))
+    return ends and len(sentence) >= 5 and any(t.pos_ in {"VERB", "AUX"} for t in sentence)
 
 
 def _announced_only(facts: Facts, scene: Scene) -> None:
