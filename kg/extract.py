@@ -348,9 +348,8 @@ class _Article:
     def _event_name(self, event: Cluster, phrase: str) -> str:
         """A name that says whose event it is when the article's phrase does not: "talks"
         between two people becomes "talks between A and B", "official visit" of one person
-        to one place "A's official visit to X", "talks with B" of A "talks between A and B"."""
-        head, with_, _ = phrase.partition(" with ")
-        if not with_ and any(t.pos_ == "PROPN" for m in event.mentions for t in m.span):
+        to one place "A's official visit to X"; "talks with the Indian premier" say it."""
+        if " with " in phrase or any(t.pos_ == "PROPN" for m in event.mentions for t in m.span):
             return phrase
         people, places = [], []
         for f in self.facts:
@@ -364,8 +363,8 @@ class _Article:
         names = [_label(p, self.by_id, self.countries) for p in ordered]
         if event.cls == "Visit" and len(names) == 1 and len(places) == 1 and " to " not in phrase:
             return f"{names[0]}'s {phrase} to {_label(places[0], self.by_id, self.countries)}"
-        if event.cls in MEETINGS and len(names) == 2 and " between " not in head:
-            return f"{head} between {names[0]} and {names[1]}"
+        if event.cls in MEETINGS and len(names) == 2 and " between " not in phrase:
+            return f"{phrase} between {names[0]} and {names[1]}"
         return phrase
 
     def _request(self, cluster: Cluster, held: list[Held]) -> LinkRequest:

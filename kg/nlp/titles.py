@@ -21,6 +21,7 @@ __all__ = ["SPAN_KEY", "TitleComponent"]
 SPAN_KEY = "kg_titles"
 _COMPLEMENT_PREPS = {"of", "for", "to", "in"}
 _LINKERS = {"and", "&", "of", "the", "for", "-"}
+_DIPLOMATS = {"ambassador", "envoy", "representative", "consul", "attaché", "attache", "chargé"}
 
 
 class TitleComponent:
@@ -44,18 +45,22 @@ class TitleComponent:
         sent_start = doc[start].sent.start
         while start > sent_start and self._is_modifier(doc[start - 1]):
             start -= 1
-        end = self._complement_end(doc, end)
+        end = self._complement_end(
+            doc, end, diplomat=_DIPLOMATS & {t.lower_ for t in doc[start:end]}
+        )
         return Span(doc, start, end, label="TITLE")
 
     def _is_modifier(self, token) -> bool:
         return token.text in self.modifiers and token.ent_type_ != "PERSON"
 
-    def _complement_end(self, doc: Doc, end: int) -> int:
-        """The end of an ``of ...``/``to ...`` complement after a title head, if any."""
+    def _complement_end(self, doc: Doc, end: int, diplomat: bool) -> int:
+        """The end of an ``of ...``/``to ...`` complement after a title head, if any (``in
+        ...`` only for a diplomat: "Ambassador of Kazakhstan in Belarus")."""
         sent_end = doc[end - 1].sent.end
         best = end
         i = end
-        while i < sent_end and doc[i].lower_ in _COMPLEMENT_PREPS:
+        preps = _COMPLEMENT_PREPS if diplomat else _COMPLEMENT_PREPS - {"in"}
+        while i < sent_end and doc[i].lower_ in preps:
             j = i + 1
             if j < sent_end and doc[j].lower_ == "the":
                 j += 1
