@@ -6,7 +6,9 @@
   base's when the entity is linked, so spellings (Karagandy, Karaganda; Zhaparov, Japarov)
   and short forms (Putin) meet on one node per Wikidata item;
 - what belongs to one article (events, delegations, agreements, positions, statements):
-  ``kgr:article/<id>/<kind>/<n>``.
+  ``kgr:article/<id>/<kind>/<n>``; but an event that says when, where and between whom it
+  took place is ``kgr:event/<date>/<hash>``, so two outlets' reports of one meeting meet on
+  one node.
 
 >>> str(entity_iri("Person", "Askar Mamin"))
 'https://w3id.org/kgdt/id/person/askar-mamin'
@@ -19,6 +21,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
+from datetime import date
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -31,6 +35,7 @@ __all__ = [
     "GLOBAL_TYPES",
     "article_iri",
     "entity_iri",
+    "event_iri",
     "local_iri",
     "node_iri",
     "node_name",
@@ -62,6 +67,20 @@ def article_iri(article_id: str) -> URIRef:
 def entity_iri(type_: str, name: str) -> URIRef:
     """The IRI of a person, country, place or organization, shared across articles."""
     return KGR[f"{type_.lower()}/{slug(name)}"]
+
+
+def event_iri(kind: str, day: date, places: Iterable[str], people: Iterable[str]) -> URIRef:
+    """The IRI of an event any report of it shares: the same kind of event on the same day,
+    in the same places, between the same people (IRIs of shared nodes).
+
+    >>> a = event_iri("meeting", date(2017, 9, 22), ["p/minsk"], ["p/a", "p/b"])
+    >>> a == event_iri("meeting", date(2017, 9, 22), ["p/minsk"], ["p/b", "p/a"])
+    True
+    >>> str(a).startswith("https://w3id.org/kgdt/id/event/2017-09-22/")
+    True
+    """
+    key = "\n".join([kind, day.isoformat(), *sorted(places), "", *sorted(people)])
+    return KGR[f"event/{day.isoformat()}/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}"]
 
 
 def position_iri(person: str, title: str, of: str | None) -> URIRef:

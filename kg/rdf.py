@@ -12,6 +12,10 @@ facts: the head of a participating delegation and the chair of an event take par
 a country or organization that signed, or whose representative signed, is a party to the
 agreement (``kgo:partyTo``).
 
+An asserted event that says when (its date, else the article's), where and between which two
+people or more it took place has an IRI any report of it shares (``kg.iris.event_iri``): two
+outlets' reports of one meeting are one node, with each report's evidence and labels.
+
 Planned and negated facts are written only as assertions with their status, never as edges,
 except the frame of an announced event (its place, participants and head). An event's status
 is asserted when any fact about it is, else planned or negated; an event the article states no
@@ -29,7 +33,15 @@ from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 import kg
-from kg.iris import GLOBAL_TYPES, article_iri, local_iri, node_iri, node_name, position_iri
+from kg.iris import (
+    GLOBAL_TYPES,
+    article_iri,
+    event_iri,
+    local_iri,
+    node_iri,
+    node_name,
+    position_iri,
+)
 from kg.ontology import KGO, KGR, SCHEMA, WD, topic, topic_label
 from kg.types import Article, Entity, Extraction, Relation, TradeFlow
 
@@ -48,6 +60,8 @@ PREFIXES = {
 FRAME_PREDICATES = {"heldIn", "participant", "headedBy", "represents"}
 PARTIES = {"Country", "Organization"}
 _STATUS = {"asserted": KGO.Asserted, "planned": KGO.Planned, "negated": KGO.Negated}
+# Kinds of event that two reports may name differently ("the talks", "the meeting").
+_KINDS = dict.fromkeys(("Meeting", "Talks", "Session", "Summit", "Forum", "Conference"), "meeting")
 
 
 def content_hash(article: Article) -> str:
@@ -100,9 +114,36 @@ class _Writer:
             for e in extraction.entities
             if e.type == "Event" and (status := _event_status(about[e.id]))
         }
+        for event, status in self.status.items():
+            shared = (
+                self._shared_iri(self.by_id[event], about[event]) if status == "asserted" else None
+            )
+            self.iri[event] = shared or self.iri[event]
         self.participants: dict[str, set[str]] = defaultdict(set)
         self.places: dict[str, set[str]] = defaultdict(set)
         self.events = 0
+
+    def _shared_iri(self, event: Entity, facts: list[Relation]) -> URIRef | None:
+        """The IRI every report of this event shares, when the article says when, where
+        (cities before countries) and between which people it took place."""
+        members = {
+            r.object
+            for r in facts
+            if r.subject == event.id and r.status == "asserted" and _written(r)
+        }
+        kinds = {m: self.by_id[m] for m in members}
+        people = [self.iri[m] for m, e in kinds.items() if e.type == "Person"]
+        cities = [m for m, e in kinds.items() if e.type == "Place"]
+        countries = [m for m, e in kinds.items() if e.type == "Country"]
+        places = [
+            self.iri[m]
+            for m in cities or countries
+            if any(r.predicate == "heldIn" and r.object == m for r in facts)
+        ]
+        day = event.date or self.article.date
+        if day is None or not places or len(people) < 2:
+            return None
+        return event_iri(_KINDS.get(event.cls, event.cls), day, places, people)
 
     def add(self, s, p, o) -> None:
         self.g.add((s, p, o))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from kg.iris import node_iri
 from kg.knowledge import KnowledgeGraph
 from kg.pipeline import Pipeline
@@ -42,3 +44,31 @@ def test_two_spellings_of_one_person_are_one_node(pipeline: Pipeline):
              GRAPH ?g { ?person owl:sameAs wd:Q4060344 } }"""
     )
     assert len(rows.dicts()) == 1, rows.dicts()
+
+
+TASS = (
+    "Kazakh President Kassym-Jomart Tokayev held talks with Russian President Vladimir Putin "
+    "in Moscow on Tuesday. The two leaders discussed energy."
+)
+KAZINFORM = (
+    "Kassym-Jomart Tokayev and Vladimir Putin held a meeting in Moscow on Tuesday. They "
+    "discussed the supply of gas."
+)
+LATER = "Kassym-Jomart Tokayev held talks with Vladimir Putin in Moscow on Friday."
+_EVENTS = """PREFIX kgo: <https://w3id.org/kgdt/ontology#>
+    PREFIX prov: <http://www.w3.org/ns/prov#>
+    SELECT ?event (COUNT(DISTINCT ?article) AS ?reports) WHERE {
+        GRAPH ?g { ?event a kgo:Event ; prov:wasDerivedFrom ?article } }
+    GROUP BY ?event"""
+
+
+def test_two_reports_of_one_meeting_are_one_event(pipeline: Pipeline):
+    day = date(2024, 10, 10)  # a Thursday: "on Tuesday" is the 8th, "on Friday" the 4th
+    graph = KnowledgeGraph(":memory:", pipeline)
+    articles = [
+        Article(name, text, date=day)
+        for name, text in (("tass", TASS), ("kazinform", KAZINFORM), ("later", LATER))
+    ]
+    assert graph.ingest_articles(articles).ingested == 3
+    reports = sorted(int(row["reports"]) for row in graph.query(_EVENTS).dicts())
+    assert reports == [1, 2], reports  # Tuesday's talks twice, Friday's once
