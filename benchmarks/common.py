@@ -84,7 +84,10 @@ def machine() -> str:
 
 def run_stage(script: str, *args: str) -> dict:
     """Run ``script --stage ...args`` in a fresh Python and return the JSON it prints last."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
     done = subprocess.run(
         [sys.executable, script, "--stage", *args], capture_output=True, text=True, env=env
     )
