@@ -435,10 +435,13 @@ def near(a: str, b: str) -> bool:
 def _near(a: str, b: str) -> bool:
     """``near`` of two normalized names."""
     words_a, words_b = a.split(), b.split()
-    if len(words_a) != len(words_b):
+    # Cheap upper bounds of the ratio first (by length, then by letters): most pairs of
+    # names sharing a word fail them, and SequenceMatcher.ratio is slow.
+    total = len(a) + len(b)
+    if len(words_a) != len(words_b) or (total and 2.0 * min(len(a), len(b)) / total < _NEAR):
         return False
     matcher = SequenceMatcher(None, a, b)
-    if matcher.real_quick_ratio() < _NEAR or matcher.ratio() < _NEAR:
+    if matcher.quick_ratio() < _NEAR or matcher.ratio() < _NEAR:
         return False
     return all(
         SequenceMatcher(None, x, y).ratio() >= _NEAR_WORD

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from kg.nlp.mentions import Mention
+from kg.nlp.mentions import Mention, tokens_with
 from kg.nlp.relations import Resolver
 from kg.nlp.titles import SPAN_KEY
 
@@ -76,9 +76,7 @@ def bare_title(title: Span, owner: Mention | None) -> str:
 def _counterparts(doc: Doc, resolver: Resolver, held: list[Held]) -> list[Held]:
     """``his Belarusian counterpart X``: X holds the title of the person "his" refers to."""
     found = []
-    for token in doc:
-        if token.lower_ not in {"counterpart", "counterparts"}:
-            continue
+    for token in tokens_with(doc, "LOWER", ("counterpart", "counterparts")):
         person = None
         for i in (token.i + 1, token.i + 2):
             m = _mention_at(resolver, i)
