@@ -316,6 +316,18 @@ CASES.append(
         id="a-visit-the-lead-does-not-report-is-background",
     )
 )
+CASES.append(
+    pytest.param(
+        "President of Turkmenistan Serdar Berdimuhamedov arrived in Tashkent on Tuesday on a "
+        "two-day state visit to Uzbekistan.",
+        [
+            ("Serdar Berdimuhamedov", "visited", "Tashkent"),
+            ("two-day state visit to Uzbekistan", "participant", "Serdar Berdimuhamedov"),
+        ],
+        [],
+        id="president-of-a-country-then-the-name",
+    )
+)
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
