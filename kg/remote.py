@@ -23,8 +23,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import BinaryIO
 from urllib.parse import urlsplit, urlunsplit
 
+import httpx
 import pyoxigraph as ox
-import requests
 from rdflib import Graph
 from rdflib.query import Result
 from rdflib.term import Node
@@ -44,7 +44,7 @@ from kg.store import (
 __all__ = ["RemoteStore", "query_form"]
 
 NAMESPACE = "https://w3id.org/kgdt/"
-TIMEOUT = (10, 600)  # seconds to connect, seconds to wait for an answer
+TIMEOUT = httpx.Timeout(600, connect=10)  # seconds to wait for an answer, to connect
 PAGE = 5000  # rows per request where kg pages through results itself
 _FORM = re.compile(
     r"(?:\s+|#[^\n]*|(?:PREFIX\s*[^\s:]*:|BASE)\s*<[^>]*>)*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b",
@@ -84,7 +84,8 @@ class RemoteStore:
         self.update_url = _without_user(update or os.environ.get("KG_SPARQL_UPDATE") or url)
         graph_store = graph_store or os.environ.get("KG_GRAPH_STORE")
         self.graph_store = _without_user(graph_store) if graph_store else None
-        self._session = requests.Session()
+        self._session = httpx.Client(timeout=TIMEOUT)
+        self._auth: httpx.Auth | None = None
         self._credentials = (parts.username, parts.password or "") if parts.username else None
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
@@ -117,7 +118,7 @@ class RemoteStore:
             "POST",
             self.update_url,
             "update",
-            data=sparql.encode("utf-8"),
+            content=sparql.encode("utf-8"),
             content_type="application/sparql-update; charset=utf-8",
         )
 
@@ -133,7 +134,7 @@ class RemoteStore:
                     self.graph_store,
                     "write",
                     params={"graph": iri},
-                    data=triples.encode("utf-8"),
+                    content=triples.encode("utf-8"),
                     content_type="application/n-triples",
                 )
             else:
@@ -200,7 +201,7 @@ class RemoteStore:
         content_type: str | None = None,
         missing_ok: bool = False,
         **kwargs,
-    ) -> requests.Response:
+    ) -> httpx.Response:
         """One HTTP request; ``purpose`` (query, update, write) words the errors."""
         headers = {}
         if accept:
@@ -209,22 +210,21 @@ class RemoteStore:
             headers["Content-Type"] = content_type
         try:
             response = self._session.request(
-                method, url, headers=headers, timeout=TIMEOUT, **kwargs
+                method, url, headers=headers, auth=self._auth, **kwargs
             )
-            if response.status_code == 401 and self._credentials and not self._session.auth:
+            if response.status_code == 401 and self._credentials and not self._auth:
                 # Answer the server's challenge; credentials go only where they are asked for.
                 challenge = response.headers.get("WWW-Authenticate", "").lower()
                 digest = challenge.startswith("digest")
-                auth = requests.auth.HTTPDigestAuth if digest else requests.auth.HTTPBasicAuth
-                self._session.auth = auth(*self._credentials)
+                self._auth = (httpx.DigestAuth if digest else httpx.BasicAuth)(*self._credentials)
                 response = self._session.request(
-                    method, url, headers=headers, timeout=TIMEOUT, **kwargs
+                    method, url, headers=headers, auth=self._auth, **kwargs
                 )
-        except requests.ConnectionError as err:
-            raise StoreError(f"{url}: cannot reach the SPARQL endpoint ({_reason(err)})") from None
-        except requests.Timeout:
+        except httpx.TimeoutException:
             raise StoreError(f"{url}: the SPARQL endpoint did not answer in time") from None
-        if response.ok or (missing_ok and response.status_code == 404):
+        except httpx.TransportError as err:
+            raise StoreError(f"{url}: cannot reach the SPARQL endpoint ({_reason(err)})") from None
+        if response.is_success or (missing_ok and response.status_code == 404):
             return response
         raise _http_error(url, purpose, response)
 
@@ -240,7 +240,7 @@ def _string(value: str) -> str:
     return str(ox.Literal(value))
 
 
-def _check_complete(response: requests.Response) -> None:
+def _check_complete(response: httpx.Response) -> None:
     """Virtuoso cuts long answers at ``ResultSetMaxRows`` and says so in a header only."""
     limit = response.headers.get("X-SPARQL-MaxRows")
     if limit:
@@ -259,7 +259,7 @@ def _reason(err: Exception) -> str:
     return text.rsplit(": ", 1)[-1].strip("')\"> ")[:200]
 
 
-def _http_error(url: str, purpose: str, response: requests.Response) -> Exception:
+def _http_error(url: str, purpose: str, response: httpx.Response) -> Exception:
     status = response.status_code
     message = _message(response)
     if status in (401, 403):
@@ -280,8 +280,8 @@ def _http_error(url: str, purpose: str, response: requests.Response) -> Exceptio
     return StoreError(f"{url}: the endpoint failed to {purpose} (HTTP {status}: {message})")
 
 
-def _message(response: requests.Response) -> str:
+def _message(response: httpx.Response) -> str:
     """The first line of an error answer, without markup."""
     text = re.sub(r"<[^>]+>", " ", response.text or "")
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return (lines[0] if lines else response.reason or "no details")[:300]
+    return (lines[0] if lines else response.reason_phrase or "no details")[:300]
