@@ -36,6 +36,8 @@ CORPUS_CANDIDATES = (
 )
 SAMPLES = ROOT / "data" / "samples"
 console = Console()
+if not console.is_terminal:  # tables as wide as they need, in a file or a pipe
+    console.width = 120
 
 
 def corpus_folder(given: str | None) -> Path:

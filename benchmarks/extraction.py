@@ -115,11 +115,11 @@ STAGE_FUNCTIONS = {
 }
 
 
-def _runs(corpus: Path, limit: int, repeat: int) -> Iterator[tuple[str, dict]]:
+def _runs(corpus: Path, limit: int, repeat: int, stages: list[str]) -> Iterator[tuple[str, dict]]:
     with console.status("") as status:
         for n in range(repeat):
-            for stage, name in STAGES.items():
-                status.update(f"run {n + 1}/{repeat}: {name}")
+            for stage in stages:
+                status.update(f"run {n + 1}/{repeat}: {STAGES[stage]}")
                 yield stage, run_stage(__file__, stage, str(corpus), str(limit))
 
 
@@ -128,11 +128,18 @@ def main() -> None:
     parser.add_argument("--corpus", help="a folder of articles (default: the shared corpus)")
     parser.add_argument("--limit", type=int, default=0, help="the first N articles only")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each stage")
+    parser.add_argument(
+        "--stages", default=",".join(STAGES), help=f"some of {','.join(STAGES)} (spacy always)"
+    )
     args = parser.parse_args()
+    stages = ["spacy", *(s for s in args.stages.split(",") if s != "spacy")]
+    unknown = set(stages) - set(STAGES)
+    if unknown:
+        sys.exit(f"unknown stage {sorted(unknown)[0]!r}; choose from {', '.join(STAGES)}")
     corpus = corpus_folder(args.corpus)
     best: dict[str, dict] = {}
     peak: dict[str, float] = {}
-    for stage, result in _runs(corpus, args.limit, args.repeat):
+    for stage, result in _runs(corpus, args.limit, args.repeat, stages):
         if stage not in best or result["seconds"] < best[stage]["seconds"]:
             best[stage] = result
         peak[stage] = max(peak.get(stage, 0), result["peak_mb"])
@@ -147,8 +154,8 @@ def main() -> None:
     for column in ("stage", "articles/s", "words/s", "vs spaCy", "peak RSS (MB)"):
         table.add_column(column, justify="left" if column == "stage" else "right")
     base = first["articles"] / first["seconds"]
-    for stage, name in STAGES.items():
-        result = best[stage]
+    for stage in best:
+        name, result = STAGES[stage], best[stage]
         rate = result["articles"] / result["seconds"]
         table.add_row(
             name,

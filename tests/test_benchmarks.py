@@ -1,0 +1,68 @@
+"""The benchmark scripts still run: each in its quickest mode, on the sample articles."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(script: str, *args: str) -> str:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / script), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def test_extraction():
+    out = run(
+        "extraction.py",
+        "--corpus",
+        str(SAMPLES),
+        "--limit",
+        "3",
+        "--repeat",
+        "1",
+        "--stages",
+        "rdf,ingest",
+    )
+    for header in ("articles/s", "words/s", "vs spaCy", "peak RSS (MB)", "kg extract + RDF"):
+        assert header in out
+
+
+def test_ingest_memory():
+    out = run("ingest_memory.py", "--corpus", str(SAMPLES), "--articles", "8")
+    assert "peak RSS (MB)" in out and "articles/s" in out
+    assert "│        8 │      0 │" in out  # 8 ingested (the samples cycled), none failed
+
+
+def test_queries(tmp_path):
+    out = run("queries.py", "--sizes", "2000", "--runs", "1", "--cache", str(tmp_path))
+    for header in ("who-met-whom", "ego network", "meetings in a country", "oxigraph", "rdflib"):
+        assert header in out
+
+
+@pytest.mark.parametrize("script", ["extraction.py", "ingest_memory.py"])
+def test_missing_corpus(script, tmp_path):
+    """A folder that does not exist is one clear line, not a traceback."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / script), "--corpus", str(tmp_path / "none")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode == 1 and "no articles at" in done.stderr
+    assert "Traceback" not in done.stderr
