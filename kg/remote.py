@@ -5,8 +5,8 @@ by default ``url`` too), and writes article graphs with the Graph Store Protocol
 ``graph_store`` (``KG_GRAPH_STORE``) when there is one, else with SPARQL updates. A user and
 password in the URL (``https://user:secret@host/sparql``) are sent with HTTP basic or, when
 the server asks for it, digest authentication. kg counts, exports and replaces only its
-article graphs (IRIs under ``https://w3id.org/kgdt/`` that hold their content hash), so the
-endpoint may hold other data; queries run over the endpoint's default graph, which must be
+article graphs (IRIs under ``https://w3id.org/kgdt/`` that hold their content hash) and its
+summary of meeting pairs (``kg.pairs``), so the endpoint may hold other data; queries run over the endpoint's default graph, which must be
 the union of its named graphs (Virtuoso, GraphDB and Neptune do this by default; Fuseki
 with ``unionDefaultGraph``).
 
@@ -31,10 +31,12 @@ from rdflib.term import Node
 
 from kg.errors import QueryError, StoreError
 from kg.ontology import KGO
+from kg.pairs import PAIRS_GRAPH, MeetingPairs
 from kg.store import (
     EXPORT_FORMATS,
     OxigraphStore,
     QueryResult,
+    batches,
     from_ox,
     ntriples,
     replace_graph_update,
@@ -62,7 +64,8 @@ _HASHES = f"""SELECT ?g ?hash WHERE {{
   FILTER (STRSTARTS(STR(?g), "{NAMESPACE}") && STR(?g) > ?after)
 }} ORDER BY ?g LIMIT {PAGE}"""
 _COUNT = f"""SELECT (COUNT(*) AS ?n) WHERE {{
-  GRAPH ?g {{ ?g <{KGO.contentHash}> ?hash . ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{NAMESPACE}"))
+  {{ GRAPH ?g {{ ?g <{KGO.contentHash}> ?hash . ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{NAMESPACE}")) }}
+  UNION {{ GRAPH <{PAIRS_GRAPH}> {{ ?s ?p ?o }} }}
 }}"""
 _QUADS = "SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }} }}"
 _EXPORT_BATCH = 20  # graphs per request when exporting
@@ -84,6 +87,7 @@ class RemoteStore:
         self.update_url = _without_user(update or os.environ.get("KG_SPARQL_UPDATE") or url)
         graph_store = graph_store or os.environ.get("KG_GRAPH_STORE")
         self.graph_store = _without_user(graph_store) if graph_store else None
+        self.pairs = MeetingPairs(self.query, self._update)
         self._session = httpx.Client(timeout=TIMEOUT)
         self._auth: httpx.Auth | None = None
         self._credentials = (parts.username, parts.password or "") if parts.username else None
@@ -114,6 +118,10 @@ class RemoteStore:
         return QueryResult("select", variables, rows)
 
     def update(self, sparql: str) -> None:
+        self._update(sparql)
+        self.pairs.rebuild()
+
+    def _update(self, sparql: str) -> None:
         self._send(
             "POST",
             self.update_url,
@@ -127,25 +135,33 @@ class RemoteStore:
             pass
 
     def write_graphs(self, graphs: Iterable[tuple[str, str]]) -> Iterator[str]:
-        for iri, triples in graphs:
-            if self.graph_store:
-                self._send(
-                    "PUT",
-                    self.graph_store,
-                    "write",
-                    params={"graph": iri},
-                    content=triples.encode("utf-8"),
-                    content_type="application/n-triples",
-                )
-            else:
-                self.update(replace_graph_update(iri, triples))
-            yield iri
+        for batch, _ in batches(graphs):
+            with self.pairs.updating([iri for iri, _ in batch]):
+                for iri, triples in batch:
+                    self._put(iri, triples)
+                    yield iri
+
+    def _put(self, iri: str, triples: str) -> None:
+        if self.graph_store:
+            self._send(
+                "PUT",
+                self.graph_store,
+                "write",
+                params={"graph": iri},
+                content=triples.encode("utf-8"),
+                content_type="application/n-triples",
+            )
+        else:
+            self._update(replace_graph_update(iri, triples))
 
     def remove_graph(self, iri: str) -> None:
-        if self.graph_store:
-            self._send("DELETE", self.graph_store, "write", params={"graph": iri}, missing_ok=True)
-        else:
-            self.update(f"DROP SILENT GRAPH {ox.NamedNode(iri)}")
+        with self.pairs.updating([iri]):
+            if self.graph_store:
+                self._send(
+                    "DELETE", self.graph_store, "write", params={"graph": iri}, missing_ok=True
+                )
+            else:
+                self._update(f"DROP SILENT GRAPH {ox.NamedNode(iri)}")
 
     def article_hashes(self) -> dict[str, str]:
         hashes: dict[str, str] = {}
@@ -168,10 +184,11 @@ class RemoteStore:
         merged.export(out, fmt)
 
     def _batches(self) -> Iterator[list[str]]:
-        """The article graphs' IRIs, a few at a time."""
+        """The article graphs' IRIs, a few at a time, then the summary's."""
         graphs = sorted(self.article_hashes())
         for start in range(0, len(graphs), _EXPORT_BATCH):
             yield graphs[start : start + _EXPORT_BATCH]
+        yield [str(PAIRS_GRAPH)]
 
     def _quads(self, graphs: list[str]) -> Iterator[ox.Quad]:
         names = " ".join(str(ox.NamedNode(g)) for g in graphs)

@@ -28,10 +28,12 @@ from rdflib.term import Node
 
 from kg.errors import QueryError, StoreError
 from kg.ontology import KGO
+from kg.pairs import MeetingPairs
 from kg.snapshots import Reader, Writer
 
 __all__ = [
     "DEFAULT_STORE",
+    "batches",
     "EXPORT_FORMATS",
     "OxigraphStore",
     "QueryResult",
@@ -120,6 +122,7 @@ class Store(Protocol):
     """What kg needs of a store: article graphs in, SPARQL out."""
 
     location: str
+    pairs: MeetingPairs  # the summary of who met whom, kept up to date by every write
 
     def replace_graph(self, graph: Graph) -> None:
         """Store ``graph`` as the named graph ``graph.identifier``, replacing it atomically."""
@@ -144,7 +147,8 @@ class Store(Protocol):
         ...
 
     def update(self, sparql: str) -> None:
-        """Run a SPARQL update."""
+        """Run a SPARQL update, then rebuild the summary of meeting pairs (``kg.pairs``),
+        which the update may have changed the ground of."""
         ...
 
     def export(self, out: BinaryIO, fmt: str) -> None:
@@ -218,6 +222,25 @@ def ntriples(graph: Graph) -> str:
     return graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
 
 
+def batches(
+    graphs: Iterable[tuple[str, str]],
+) -> Iterator[tuple[list[tuple[str, str]], int]]:
+    """Graphs given as (IRI, N-Triples) in batches, each with its number of triples: those
+    that came within ``BUFFER_SECONDS``, or fewer when they reach ``BULK_QUADS`` triples."""
+    batch: list[tuple[str, str]] = []
+    quads, started = 0, time.monotonic()
+    for item in graphs:
+        if not batch:
+            quads, started = 0, time.monotonic()
+        batch.append(item)
+        quads += item[1].count("\n")
+        if quads >= BULK_QUADS or time.monotonic() - started >= BUFFER_SECONDS:
+            yield batch, quads
+            batch = []
+    if batch:
+        yield batch, quads
+
+
 def replace_graph_update(iri: str, triples: str) -> str:
     """The SPARQL update that replaces the named graph ``iri`` with ``triples`` (N-Triples)."""
     name = URIRef(iri).n3()
@@ -235,6 +258,7 @@ class OxigraphStore:
     def __init__(self, path: Path | str | None = None, read_only: bool = False):
         self.location = str(path) if path else MEMORY
         self.read_only = read_only
+        self.pairs = MeetingPairs(self.query, self._update)
         self._writer: Writer | None = None
         self._reader: Reader | None = None
         try:
@@ -270,17 +294,9 @@ class OxigraphStore:
         # SPARQL update: readers see the old graph or the new, a crash leaves the old one),
         # unless new graphs came faster than those transactions keep up with: then they go in
         # with Oxigraph's bulk loader, which writes a batch of under a million quads at once.
-        buffer: list[tuple[str, str]] = []
-        quads, started = 0, time.monotonic()
-        for item in graphs:
-            if not buffer:
-                quads, started = 0, time.monotonic()
-            buffer.append(item)
-            quads += item[1].count("\n")
-            if quads >= BULK_QUADS or time.monotonic() - started >= BUFFER_SECONDS:
-                yield from self._write(buffer, bulk=quads >= BULK_QUADS)
-                buffer = []
-        yield from self._write(buffer, bulk=False)
+        for batch, quads in batches(graphs):
+            with self.pairs.updating([iri for iri, _ in batch]):
+                yield from self._write(batch, bulk=quads >= BULK_QUADS)
 
     def _write(self, graphs: list[tuple[str, str]], bulk: bool) -> Iterator[str]:
         fresh, known = [], []
@@ -300,14 +316,15 @@ class OxigraphStore:
             self._wrote()
             yield from (iri for iri, _ in fresh)
         for iri, triples in known:
-            self.update(replace_graph_update(iri, triples))
+            self._update(replace_graph_update(iri, triples))
             yield iri
 
     def remove_graph(self, iri: str) -> None:
         name = ox.NamedNode(iri)
         try:
             if self._store.contains_named_graph(name):
-                self._store.remove_graph(name)
+                with self.pairs.updating([iri]):
+                    self._store.remove_graph(name)
         except OSError as err:
             raise StoreError(_write_error(self.location, err)) from None
         self._wrote()
@@ -340,6 +357,10 @@ class OxigraphStore:
         return QueryResult("graph", graph=graph)
 
     def update(self, sparql: str) -> None:
+        self._update(sparql)
+        self.pairs.rebuild()
+
+    def _update(self, sparql: str) -> None:
         try:
             self._store.update(sparql)
         except SyntaxError as err:

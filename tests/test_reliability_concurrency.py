@@ -11,16 +11,16 @@ import time
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.ontology import KGO
+from kg.ontology import KGO, KGR
 from kg.store import OxigraphStore
 from tests.conftest import ROOT, SAMPLES
 from tests.test_reliability import write_articles
 
 runner = CliRunner()
-TOTAL = 120
+TOTAL = 240
 # Article graphs, and graphs without a content hash (a half-written article would be one).
 COUNTS = f"""SELECT (COUNT(DISTINCT ?g) AS ?graphs) (COUNT(DISTINCT ?partial) AS ?partials)
-WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{KGR}article/"))
   OPTIONAL {{ GRAPH ?g {{ ?s ?p ?o }} FILTER NOT EXISTS {{ GRAPH ?g {{ ?g <{KGO.contentHash}> ?h }} }}
              BIND(?g AS ?partial) }} }}"""
 

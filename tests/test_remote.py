@@ -110,6 +110,10 @@ def test_rerun_skips_unchanged_force_redoes_and_a_change_replaces(remote, pipeli
     names = {str(row[0]) for row in met.rows}
     assert "Xi Jinping" in names and "Vladimir Putin" not in names
     assert len(remote.article_hashes()) == 1
+    pairs = [(str(row[1]), str(row[3]), int(row[4])) for row in graph.named("who-met-whom").rows]
+    assert pairs == [("Alexander Lukashenko", "Xi Jinping", 1)]  # the summary followed
+    remote.remove_graph(next(iter(remote.article_hashes())))
+    assert graph.named("who-met-whom").rows == []
 
 
 def test_a_graph_is_replaced_whole(remote):
