@@ -33,11 +33,11 @@ from kg.snapshots import Reader, Writer
 
 __all__ = [
     "DEFAULT_STORE",
-    "batches",
     "EXPORT_FORMATS",
     "OxigraphStore",
     "QueryResult",
     "Store",
+    "batches",
     "ntriples",
     "open_store",
     "replace_graph_update",

@@ -16,7 +16,8 @@ from kg.store import ntriples, open_store
 from tests.conftest import world_extractions
 
 # Who met whom counted from the article graphs at query time: the oracle.
-COUNTED = """PREFIX kgo: <https://w3id.org/kgdt/ontology#>
+COUNTED = """PREFIX pairs: <https://w3id.org/kgdt/id/graph/pairs>
+PREFIX kgo: <https://w3id.org/kgdt/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX dct: <http://purl.org/dc/terms/>
 SELECT ?person ?personLabel ?other ?otherLabel ?articles ?first ?last
@@ -27,11 +28,11 @@ WHERE {
             FILTER (STR(?person) < STR(?other)) }
     GROUP BY ?person ?other }
   { SELECT ?person (MIN(?name) AS ?personLabel)
-    WHERE { GRAPH ?g { ?person rdfs:label ?name } FILTER (?g != <%s>) } GROUP BY ?person }
+    WHERE { GRAPH ?g { ?person rdfs:label ?name } FILTER (?g != pairs:) } GROUP BY ?person }
   { SELECT ?other (MIN(?name) AS ?otherLabel)
-    WHERE { GRAPH ?g { ?other rdfs:label ?name } FILTER (?g != <%s>) } GROUP BY ?other }
+    WHERE { GRAPH ?g { ?other rdfs:label ?name } FILTER (?g != pairs:) } GROUP BY ?other }
 }
-ORDER BY DESC(?articles) ?personLabel ?otherLabel""" % (PAIRS_GRAPH, PAIRS_GRAPH)
+ORDER BY DESC(?articles) ?personLabel ?otherLabel"""
 SUMMARY = f"SELECT ?s ?p ?o WHERE {{ GRAPH <{PAIRS_GRAPH}> {{ ?s ?p ?o }} }}"
 
 
