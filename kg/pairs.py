@@ -26,6 +26,7 @@ change anything, rebuilds it whole.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -38,14 +39,17 @@ from kg.ontology import KGR
 if TYPE_CHECKING:
     from kg.store import QueryResult
 
-__all__ = ["PAIRS_GRAPH", "MeetingPairs"]
+__all__ = ["PAIRS_GRAPH", "REBUILD", "MeetingPairs"]
 
 PAIRS_GRAPH = KGR["graph/pairs"]
-_PREFIXES = f"""PREFIX kgo: <https://w3id.org/kgdt/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX dct: <http://purl.org/dc/terms/>
-PREFIX pairs: <{PAIRS_GRAPH}>
-"""
+_NAMESPACES = {
+    "kgo": "https://w3id.org/kgdt/ontology#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "dct": "http://purl.org/dc/terms/",
+    "pairs": str(PAIRS_GRAPH),
+}
+_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in _NAMESPACES.items())
+_PREFIXED = re.compile(rf"\b({'|'.join(_NAMESPACES)}):(\w*)")
 _STALE = "GRAPH pairs: { pairs: kgo:stale true }"
 # Stale, or missing while some article says who met whom.
 _TO_REBUILD = (
@@ -69,10 +73,10 @@ _TOUCHED = (
 }"""
 )
 # Recount pairs (``{pairs}``: a VALUES clause of (?person ?other), or nothing for all).
-_COUNT_PAIRS = f"""
-DELETE {{ GRAPH pairs: {{ ?pair ?p ?o }} }}
-WHERE {{ {{pairs}} BIND ({_PAIR}) GRAPH pairs: {{ ?pair ?p ?o }} }} ;
-INSERT {{ GRAPH pairs: {{
+_COUNT_PAIRS = (
+    f"""DELETE {{ GRAPH pairs: {{ ?pair ?p ?o }} }}
+WHERE {{ {{pairs}} BIND ({_PAIR}) GRAPH pairs: {{ ?pair ?p ?o }} }}""",
+    f"""INSERT {{ GRAPH pairs: {{
   ?pair a kgo:MeetingPair ; kgo:between ?person, ?other ; kgo:articleCount ?articles ;
         kgo:firstReported ?first ; kgo:lastReported ?last }} }}
 WHERE {{
@@ -85,13 +89,14 @@ WHERE {{
     }}
     GROUP BY ?person ?other }}
   BIND ({_PAIR})
-}} ;"""
+}}""",
+)
 # Rename people (``{people}``: a VALUES clause of ?person, or nothing for all): each person of
 # a pair gets their first name in the order of strings, as the articles give it.
-_NAME_PEOPLE = """
-DELETE { GRAPH pairs: { ?person rdfs:label ?name } }
-WHERE { {people} GRAPH pairs: { ?person rdfs:label ?name } } ;
-INSERT { GRAPH pairs: { ?person rdfs:label ?name } }
+_NAME_PEOPLE = (
+    """DELETE { GRAPH pairs: { ?person rdfs:label ?name } }
+WHERE { {people} GRAPH pairs: { ?person rdfs:label ?name } }""",
+    """INSERT { GRAPH pairs: { ?person rdfs:label ?name } }
 WHERE {
   { SELECT ?person (MIN(?label) AS ?name)
     WHERE {
@@ -99,7 +104,20 @@ WHERE {
       GRAPH ?g { ?person rdfs:label ?label }
     }
     GROUP BY ?person }
-}"""
+}""",
+)
+
+
+def _request(*operations: str, pairs: str = "", people: str = "") -> str:
+    """An update request of ``operations``, with ``{pairs}`` and ``{people}`` filled in and
+    prefixed names written out (engines differ on prefixes across the operations of one
+    request: rdflib forgets them, Oxigraph refuses new ones)."""
+    text = " ;\n".join(operations).replace("{pairs}", pairs).replace("{people}", people)
+    return _PREFIXED.sub(lambda name: f"<{_NAMESPACES[name[1]]}{name[2]}>", text)
+
+
+# The update that summarizes a whole store afresh.
+REBUILD = _request("DROP SILENT GRAPH pairs:", *_COUNT_PAIRS, *_NAME_PEOPLE)
 
 
 def _iris(iris: Iterable[str]) -> str:
@@ -120,7 +138,7 @@ class MeetingPairs:
         """Keep the summary up to date around a write (or removal) of ``graphs``."""
         if self.query(_TO_REBUILD).boolean:
             self._recount_all()
-        self.update(_PREFIXES + f"INSERT DATA {{ {_STALE} }}")
+        self.update(_request(f"INSERT DATA {{ {_STALE} }}"))
         before = self._touched(graphs)
         yield
         self._recount(self._touched(graphs) | before)
@@ -142,19 +160,17 @@ class MeetingPairs:
         people = touched.people.union(*touched.pairs)
         pairs = " ".join(f"({_iris(pair)})" for pair in sorted(touched.pairs))
         self.update(
-            _PREFIXES
-            + _COUNT_PAIRS.replace("{pairs}", f"VALUES (?person ?other) {{ {pairs} }}")
-            + _NAME_PEOPLE.replace("{people}", f"VALUES ?person {{ {_iris(sorted(people))} }}")
-            + f" ; DELETE DATA {{ {_STALE} }}"
+            _request(
+                *_COUNT_PAIRS,
+                *_NAME_PEOPLE,
+                f"DELETE DATA {{ {_STALE} }}",
+                pairs=f"VALUES (?person ?other) {{ {pairs} }}",
+                people=f"VALUES ?person {{ {_iris(sorted(people))} }}",
+            )
         )
 
     def _recount_all(self) -> None:
-        self.update(
-            _PREFIXES
-            + "DROP SILENT GRAPH pairs: ;"
-            + _COUNT_PAIRS.replace("{pairs}", "")
-            + _NAME_PEOPLE.replace("{people}", "")
-        )
+        self.update(REBUILD)
 
 
 @dataclass(frozen=True)

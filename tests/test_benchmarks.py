@@ -51,8 +51,13 @@ def test_ingest_memory():
 
 def test_queries(tmp_path):
     out = run("queries.py", "--sizes", "2000", "--runs", "1", "--cache", str(tmp_path))
-    for header in ("who-met-whom", "ego network", "meetings in a country", "oxigraph", "rdflib"):
+    for header in ("summary (s)", "who-met-whom", "ego network", "meetings in a country"):
         assert header in out
+    # Both stores, each with the summary of meeting pairs built, give the same number of pairs.
+    rows = [line.split("│") for line in out.splitlines() if "oxigraph" in line or "rdflib" in line]
+    pairs = {cells[2].strip(): cells[5].strip().split("(")[1] for cells in rows}
+    assert pairs.keys() == {"oxigraph", "rdflib"} and len(set(pairs.values())) == 1
+    assert int(pairs["oxigraph"].rstrip(")").replace(",", "")) > 0
 
 
 @pytest.mark.parametrize("script", ["extraction.py", "ingest_memory.py"])
