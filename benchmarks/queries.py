@@ -67,8 +67,12 @@ def queries() -> dict[str, tuple[str, dict]]:
     }
 
 
+class _Stopped(Exception):
+    """A run stopped at ``LIMIT`` (not an ``OSError``, which kg's store turns into an error)."""
+
+
 def _timeout(signum, frame):
-    raise TimeoutError
+    raise _Stopped
 
 
 def _limited(run) -> tuple[float, object]:
@@ -80,7 +84,7 @@ def _limited(run) -> tuple[float, object]:
     try:
         result = run()
         return time.perf_counter() - started, result
-    except TimeoutError:
+    except _Stopped:
         return LIMIT, None
     finally:
         signal.alarm(0)
