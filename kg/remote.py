@@ -6,9 +6,9 @@ by default ``url`` too), and writes article graphs with the Graph Store Protocol
 password in the URL (``https://user:secret@host/sparql``) are sent with HTTP basic or, when
 the server asks for it, digest authentication. kg counts, exports and replaces only its
 article graphs (IRIs under ``https://w3id.org/kgdt/`` that hold their content hash) and its
-summary of meeting pairs (``kg.pairs``), so the endpoint may hold other data; queries run over the endpoint's default graph, which must be
-the union of its named graphs (Virtuoso, GraphDB and Neptune do this by default; Fuseki
-with ``unionDefaultGraph``).
+summary of meeting pairs (``kg.pairs``), so the endpoint may hold other data; queries run
+over the endpoint's default graph, which must be the union of its named graphs (Virtuoso,
+GraphDB and Neptune do this by default; Fuseki with ``unionDefaultGraph``).
 
 >>> query_form("PREFIX ex: <http://e/#> # who?\\nselect * { ?s ?p ?o }")
 'SELECT'

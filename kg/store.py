@@ -147,8 +147,8 @@ class Store(Protocol):
         ...
 
     def update(self, sparql: str) -> None:
-        """Run a SPARQL update, then rebuild the summary of meeting pairs (``kg.pairs``),
-        which the update may have changed the ground of."""
+        """Run a SPARQL update, then rebuild the summary of meeting pairs (``kg.pairs``), as
+        the update may have changed the articles it sums up."""
         ...
 
     def export(self, out: BinaryIO, fmt: str) -> None:
