@@ -2,8 +2,8 @@
 
 It reads the same JSON patterns (nodes with ``RIGHT_ID``, ``LEFT_ID``, ``REL_OP`` and
 ``RIGHT_ATTRS``) but walks the parse from the tokens that satisfy the first node, so the
-cost grows with the few anchors a sentence has, not with every token times every node. It
-supports the operators kg's patterns use (``>`` child, ``<`` head, ``>>`` descendant) and
+cost grows with the few anchors a sentence has, not with every token times every node; it
+reads the Doc's attributes once, as ids (``Doc.to_array``), and compares ids. It supports the operators kg's patterns use (``>`` child, ``<`` head, ``>>`` descendant) and
 the attributes ``DEP``, ``LEMMA``, ``LOWER``, ``ORTH``, ``POS``, ``TAG``, ``ENT_TYPE`` given
 as a value or as ``{"IN": [...]}`` / ``{"NOT_IN": [...]}``.
 
@@ -21,60 +21,67 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
-from spacy.tokens import Doc, Token
+import numpy
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.strings import StringStore
+from spacy.tokens import Doc
 
 __all__ = ["DependencyPatterns"]
 
-_ATTRS: dict[str, Callable[[Token], str]] = {
-    "DEP": lambda t: t.dep_,
-    "LEMMA": lambda t: t.lemma_,
-    "LOWER": lambda t: t.lower_,
-    "ORTH": lambda t: t.text,
-    "POS": lambda t: t.pos_,
-    "TAG": lambda t: t.tag_,
-    "ENT_TYPE": lambda t: t.ent_type_,
-}
-Check = Callable[[Token], bool]
+_COLUMNS = {"DEP": DEP, "LEMMA": LEMMA, "LOWER": LOWER, "ORTH": ORTH, "POS": POS, "TAG": TAG}
+_COLUMNS["ENT_TYPE"] = ENT_TYPE
+_ID = StringStore().__getitem__  # a string's id: its symbol (POS, most DEP labels) or hash
+Check = Callable[["_Index", int], bool]
 
 
 def _check(attrs: dict) -> Check:
-    tests = []
+    """A test of token ``i`` of an index against a node's ``RIGHT_ATTRS``."""
+    tests = []  # (column, ids, whether a token's id must be among them)
     for name, wanted in attrs.items():
-        get = _ATTRS[name]
         if isinstance(wanted, dict) and "IN" in wanted:
-            allowed = frozenset(wanted["IN"])
-            tests.append(lambda t, get=get, allowed=allowed: get(t) in allowed)
+            tests.append((name, frozenset(map(_ID, wanted["IN"])), True))
         elif isinstance(wanted, dict) and "NOT_IN" in wanted:
-            banned = frozenset(wanted["NOT_IN"])
-            tests.append(lambda t, get=get, banned=banned: get(t) not in banned)
+            tests.append((name, frozenset(map(_ID, wanted["NOT_IN"])), False))
         else:
-            tests.append(lambda t, get=get, wanted=wanted: get(t) == wanted)
-    return lambda t: all(test(t) for test in tests)
+            tests.append((name, frozenset([_ID(wanted)]), True))
 
+    def check(index: _Index, i: int) -> bool:
+        return all((index.columns[name][i] in ids) is among for name, ids, among in tests)
 
-def _related(token: Token, op: str) -> Iterator[Token]:
-    if op == ">":
-        yield from token.children
-    elif op == "<":
-        if token.head is not token:
-            yield token.head
-    elif op == ">>":
-        yield from (t for t in token.subtree if t is not token)
-    else:
-        raise ValueError(f"unsupported dependency operator {op!r}")
+    return check
 
 
 class _Index:
-    """The tokens of a Doc by lemma, lower-case form and part of speech."""
+    """A Doc's attribute ids, heads and children by token index, and the tokens by lemma,
+    lower-case form and part of speech."""
 
     def __init__(self, doc: Doc):
-        self.tokens = list(doc)
-        self.by: dict[str, dict[str, list[Token]]] = {"LEMMA": {}, "LOWER": {}, "POS": {}}
-        for token in self.tokens:
-            for name, table in self.by.items():
-                table.setdefault(_ATTRS[name](token), []).append(token)
+        self.doc = doc
+        array = doc.to_array([*_COLUMNS.values(), HEAD]).T
+        self.columns = dict(zip(_COLUMNS, array[:-1].tolist(), strict=True))
+        offsets = array[-1].astype(numpy.int64)
+        self.heads = (offsets + numpy.arange(len(doc))).tolist()
+        self.children: list[list[int]] = [[] for _ in range(len(doc))]
+        for i, head in enumerate(self.heads):
+            if head != i:
+                self.children[head].append(i)
+        self.by: dict[str, dict[int, list[int]]] = {}
+        for name in ("LEMMA", "LOWER", "POS"):
+            table = self.by[name] = {}
+            for i, value in enumerate(self.columns[name]):
+                table.setdefault(value, []).append(i)
 
-    def candidates(self, attrs: dict) -> list[Token]:
+    def related(self, i: int, op: str) -> list[int]:
+        """The tokens in relation ``op`` to token ``i``: its children, head or descendants."""
+        if op == ">":
+            return self.children[i]
+        if op == "<":
+            return [self.heads[i]] if self.heads[i] != i else []
+        if op == ">>":
+            return [t.i for t in self.doc[i].subtree if t.i != i]
+        raise ValueError(f"unsupported dependency operator {op!r}")
+
+    def candidates(self, attrs: dict) -> list[int]:
         """Tokens that may satisfy ``attrs``: looked up by their most selective attribute."""
         for name in ("LEMMA", "LOWER", "POS"):
             wanted = attrs.get(name)
@@ -84,9 +91,8 @@ class _Index:
             if isinstance(wanted, str):
                 values = [wanted]
             if values is not None:
-                found = [t for v in values for t in self.by[name].get(v, ())]
-                return sorted(found, key=lambda t: t.i)
-        return self.tokens
+                return sorted(i for v in values for i in self.by[name].get(_ID(v), ()))
+        return list(range(len(self.heads)))
 
 
 class _Compiled:
@@ -110,22 +116,22 @@ class _Compiled:
 
     def matches(self, index: _Index) -> Iterator[list[int]]:
         if self.seed is not None:
-            heads = {t.head.i: t.head for t in index.candidates(self.seed) if t.head is not t}
-            anchors = [heads[i] for i in sorted(heads)]
+            heads = index.heads
+            anchors = sorted({heads[i] for i in index.candidates(self.seed) if heads[i] != i})
         else:
             anchors = index.candidates(self.anchor_attrs)
-        for token in anchors:
-            if self.anchor(token):
-                yield from self._extend([token])
+        for i in anchors:
+            if self.anchor(index, i):
+                yield from self._extend(index, [i])
 
-    def _extend(self, bound: list[Token]) -> Iterator[list[int]]:
+    def _extend(self, index: _Index, bound: list[int]) -> Iterator[list[int]]:
         if len(bound) == len(self.steps) + 1:
-            yield [t.i for t in bound]
+            yield bound
             return
         left, op, check = self.steps[len(bound) - 1]
-        for candidate in _related(bound[left], op):
-            if candidate not in bound and check(candidate):
-                yield from self._extend([*bound, candidate])
+        for candidate in index.related(bound[left], op):
+            if candidate not in bound and check(index, candidate):
+                yield from self._extend(index, [*bound, candidate])
 
 
 class DependencyPatterns:

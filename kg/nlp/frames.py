@@ -572,9 +572,9 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
     """The talks, ceremonies and dinners of a visitor that the article places nowhere took
     place where the visit was: in its city, else its country."""
     placed = {f.subject for f in facts.of("heldIn", None)}
-    for visit in {
+    for visit in dict.fromkeys(
         f.subject for f in facts.of("heldIn") if scene.clusters[f.subject].cls == "Visit"
-    }:
+    ):
         places = [f for f in facts.of("heldIn") if f.subject == visit]
         cities = [f for f in places if scene.clusters[f.object].type == "Place"]
         visitors = {p.object for p in facts.participants(visit) if p.rule in VISITOR_RULES}

@@ -15,8 +15,10 @@ patterns read "we signed the Declaration" and "your visit to Azerbaijan" like an
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.mentions import Mention
@@ -64,15 +66,17 @@ class _Turn:
 
 
 def _paragraph_ends(doc: Doc) -> list[int]:
-    """Token index after each paragraph (a line break ends one)."""
-    ends = [t.i + 1 for t in doc if "\n" in t.whitespace_ or "\n" in t.text]
-    return [*ends, len(doc)]
+    """Token index after each paragraph (a line break, always inside a whitespace token,
+    ends one)."""
+    starts = doc.to_array(IDX).tolist()
+    ends = {bisect_right(starts, m.start()) for m in re.finditer("\n", doc.text)}
+    return [*sorted(ends), len(doc)]
 
 
-def _quotes(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) of each quotation; one left open runs to the end of its paragraph."""
+def _quotes(doc: Doc, ends: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each quotation; one left open runs to the end of its paragraph (of
+    those ending at ``ends``)."""
     found = []
-    ends = _paragraph_ends(doc)
     i = 0
     while i < len(doc):
         closer = _OPEN.get(doc[i].text)
@@ -135,12 +139,13 @@ def _listener(
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _transcript_turns(doc: Doc, resolver: Resolver) -> list[_Turn]:
+def _transcript_turns(doc: Doc, ends: list[int], resolver: Resolver) -> list[_Turn]:
     """The turns of a transcript: from a speaker's label to the next label."""
     labels = []
-    for start in [0, *(e for e in _paragraph_ends(doc)[:-1])]:
+    text = doc.text
+    for start in [0, *ends[:-1]]:
         line = doc[start : start + 12]
-        match = _LABEL.match(doc.text[line.start_char : line.start_char + 120])
+        match = _LABEL.match(text[line.start_char : line.start_char + 120])
         if match is None:
             continue
         name_end = line.start_char + match.end(1)
@@ -161,11 +166,13 @@ def _transcript_turns(doc: Doc, resolver: Resolver) -> list[_Turn]:
     ]
 
 
-def _quoted_turns(doc: Doc, resolver: Resolver, country_of: dict[str, str]) -> list[_Turn]:
+def _quoted_turns(
+    doc: Doc, ends: list[int], resolver: Resolver, country_of: dict[str, str]
+) -> list[_Turn]:
     """Quotations with their speaker, and the listener the words around them name (or that
     an earlier quotation of the same speaker had)."""
     turns: list[_Turn] = []
-    for start, end in _quotes(doc):
+    for start, end in _quotes(doc, ends):
         if end - start < 3:
             continue
         quote = doc[start:end]
@@ -189,7 +196,9 @@ def speaker_mentions(
     ``partner`` maps a person's entity id to the person they talk with in the article, where
     the words around a quotation do not say; ``country_of`` people's sides."""
     said_by: dict[int, _Turn] = {}
-    for turn in _transcript_turns(doc, resolver) + _quoted_turns(doc, resolver, country_of):
+    ends = _paragraph_ends(doc)
+    turns = _transcript_turns(doc, ends, resolver) + _quoted_turns(doc, ends, resolver, country_of)
+    for turn in turns:
         said_by.update(dict.fromkeys(range(turn.start, turn.end), turn))
     found = []
     for i, turn in said_by.items():
