@@ -25,7 +25,7 @@ from kg.nlp.affiliation import affiliations
 from kg.nlp.anaphora import group_mentions, leader_mentions, partners, title_mentions
 from kg.nlp.coref import Cluster, resolve
 from kg.nlp.frames import MEETINGS, Facts, Scene, around, derive
-from kg.nlp.mentions import Mention, find_mentions
+from kg.nlp.mentions import Mention, find_mentions, tokens_with
 from kg.nlp.positions import Held, find_positions
 from kg.nlp.relations import Candidate, Resolver, find_relations
 from kg.nlp.speakers import speaker_mentions
@@ -122,8 +122,8 @@ class _Article:
                 if cluster.type == "Country":
                     self.country_ids[cluster.qid] = cluster.id
             if kind == "Place":
-                for token in self.doc:
-                    if token.lower_ == "here" and token.head.lemma_ in _ARRIVALS:
+                for token in tokens_with(self.doc, "LOWER", ["here"]):
+                    if token.head.lemma_ in _ARRIVALS:
                         here = Mention(
                             self.doc[token.i : token.i + 1], cluster.type, cluster.cls, anaphor=True
                         )

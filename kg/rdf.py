@@ -100,8 +100,9 @@ class _Writer:
         self.x = extraction
         self.article = extraction.article
         self.node = article_iri(self.article.id)
-        # A store without contexts: a third faster to fill than rdflib's default one.
-        self.g = Graph(store="SimpleMemory", identifier=self.node)
+        # A store without contexts, a third faster to fill than rdflib's default one, and
+        # the core prefixes and kg's, not all thirty of rdflib's.
+        self.g = Graph(store="SimpleMemory", identifier=self.node, bind_namespaces="core")
         _bind(self.g)
         self.by_id = {e.id: e for e in extraction.entities}
         self.iri = {e.id: node_iri(e, self.article.id) for e in extraction.entities}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from kg.link.kb import normalize
 
@@ -54,8 +55,9 @@ _VOWELS = "aeiou"
 _SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "de", "la", "du", "des", "et", "a"}
 
 
+@lru_cache(maxsize=1 << 16)
 def translit(text: str) -> str:
-    """A key shared by common Latin transliterations of one name.
+    """A key shared by common Latin transliterations of one name (cached: names recur).
 
     >>> translit("Karaganda") == translit("Karagandy") == translit("Qaraghandy")
     True

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.link.kb import normalize
 from kg.nlp.coref import Cluster
-from kg.nlp.mentions import Mention
+from kg.nlp.mentions import Mention, tokens_with
 from kg.nlp.positions import Held, bare_title
 from kg.nlp.relations import Resolver
 from kg.nlp.titles import SPAN_KEY
@@ -52,6 +52,7 @@ _PEOPLE_GROUPS = {
     "diplomats",
 }
 _GROUP_MARKERS = {"both", "two"}
+_GROUP_WORDS = _COUNTRY_GROUPS | _PEOPLE_GROUPS | {"two"}
 _SYNONYMS = {
     "premier": "prime minister",
     "head of state": "president",
@@ -160,8 +161,8 @@ def leader_mentions(
     """ "The Kenya leader", "the Emirati leader": the one person of the article who acts for
     that country."""
     found = []
-    for token in doc:
-        if token.lemma_ != "leader" or token.pos_ != "NOUN" or token.tag_ == "NNS":
+    for token in tokens_with(doc, "LEMMA", ["leader"]):
+        if token.pos_ != "NOUN" or token.tag_ == "NNS":
             continue
         sides = [resolver.mention(c) for c in token.lefts if c.dep_ in {"compound", "amod", "poss"}]
         countries = [m.entity for m in sides if m is not None and m.type == "Country"]
@@ -222,7 +223,7 @@ def _is_group(token: Token) -> str | None:
     lower = token.lower_
     if lower == "two" and token.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj"}:
         return "person" if any(t.lower_ == "the" for t in token.lefts) else None
-    if token.pos_ not in {"NOUN", "PROPN"} or lower not in _COUNTRY_GROUPS | _PEOPLE_GROUPS:
+    if token.pos_ not in {"NOUN", "PROPN"} or lower not in _GROUP_WORDS:
         return None
     left = {t.lower_ for t in token.lefts}
     plural = token.tag_ in {"NNS", "NNPS"} or lower.endswith("s")
@@ -288,7 +289,7 @@ def group_mentions(
     people = [c.mentions[0] for c in _main(clusters, "Person", country_of)]
     found: list[Mention] = []
     sides = {country_of.get(m.entity or "") for m in people}
-    for token in doc:
+    for token in tokens_with(doc, "LOWER", _GROUP_WORDS):
         kind = _is_group(token)
         if kind is None:
             continue
@@ -300,9 +301,10 @@ def group_mentions(
         group.members = tuple(members)
         found.append(group)
     pair: tuple[Mention, ...] = ()
+    they = [t for t in tokens_with(doc, "LOWER", ["they", "them"]) if t.pos_ == "PRON"]
     for sent in doc.sents:
-        for token in sent:
-            if pair and token.lower_ in {"they", "them"} and token.pos_ == "PRON":
+        for token in they:
+            if pair and sent.start <= token.i < sent.end:
                 group = Mention(doc[token.i : token.i + 1], "Group", pair[0].type.lower())
                 group.members = pair
                 found.append(group)

@@ -46,9 +46,24 @@ def _check(attrs: dict) -> Check:
             tests.append((name, frozenset([_ID(wanted)]), True))
 
     def check(index: _Index, i: int) -> bool:
-        return all((index.columns[name][i] in ids) is among for name, ids, among in tests)
+        # A loop, not all() over a generator: slower, called for every candidate token.
+        for name, ids, among in tests:  # noqa: SIM110
+            if (index.columns[name][i] in ids) is not among:
+                return False
+        return True
 
     return check
+
+
+def _lookup(attrs: dict) -> tuple[str, list[int]] | None:
+    """The most selective attribute of ``attrs`` to look tokens up by, with its ids."""
+    for name in ("LEMMA", "LOWER", "POS"):
+        wanted = attrs.get(name)
+        if isinstance(wanted, str):
+            return name, [_ID(wanted)]
+        if isinstance(wanted, dict) and "IN" in wanted:
+            return name, [_ID(v) for v in wanted["IN"]]
+    return None
 
 
 class _Index:
@@ -81,45 +96,44 @@ class _Index:
             return [t.i for t in self.doc[i].subtree if t.i != i]
         raise ValueError(f"unsupported dependency operator {op!r}")
 
-    def candidates(self, attrs: dict) -> list[int]:
-        """Tokens that may satisfy ``attrs``: looked up by their most selective attribute."""
-        for name in ("LEMMA", "LOWER", "POS"):
-            wanted = attrs.get(name)
-            if wanted is None:
-                continue
-            values = wanted["IN"] if isinstance(wanted, dict) and "IN" in wanted else None
-            if isinstance(wanted, str):
-                values = [wanted]
-            if values is not None:
-                return sorted(i for v in values for i in self.by[name].get(_ID(v), ()))
-        return list(range(len(self.heads)))
+    def candidates(self, lookup: tuple[str, list[int]] | None) -> list[int]:
+        """Tokens that may satisfy a node: those with one of the ids of its ``_lookup``."""
+        if lookup is None:
+            return list(range(len(self.heads)))
+        name, ids = lookup
+        table = self.by[name]
+        if len(ids) == 1:
+            return table.get(ids[0], [])
+        return sorted(i for v in ids for i in table.get(v, ()))
 
 
 class _Compiled:
     def __init__(self, name: str, nodes: Sequence[dict]):
         self.name = name
-        self.anchor_attrs = nodes[0]["RIGHT_ATTRS"]
-        self.anchor = _check(self.anchor_attrs)
+        anchor_attrs = nodes[0]["RIGHT_ATTRS"]
+        self.anchor = _check(anchor_attrs)
         ids = [nodes[0]["RIGHT_ID"]]
         self.steps = []
         # A loose anchor ("any verb") is found through a selective child ("with", "between").
-        self.seed: dict | None = None
+        seed: dict | None = None
         for node in nodes[1:]:
             left = ids.index(node["LEFT_ID"])
             self.steps.append((left, node["REL_OP"], _check(node["RIGHT_ATTRS"])))
             ids.append(node["RIGHT_ID"])
             selective = {"LEMMA", "LOWER"} & set(node["RIGHT_ATTRS"])
-            if left == 0 and node["REL_OP"] == ">" and selective and self.seed is None:
-                self.seed = node["RIGHT_ATTRS"]
-        if {"LEMMA", "LOWER"} & set(self.anchor_attrs):
-            self.seed = None
+            if left == 0 and node["REL_OP"] == ">" and selective and seed is None:
+                seed = node["RIGHT_ATTRS"]
+        if {"LEMMA", "LOWER"} & set(anchor_attrs):
+            seed = None
+        self.seed = _lookup(seed) if seed is not None else None
+        self.anchors = _lookup(anchor_attrs)
 
     def matches(self, index: _Index) -> Iterator[list[int]]:
         if self.seed is not None:
             heads = index.heads
             anchors = sorted({heads[i] for i in index.candidates(self.seed) if heads[i] != i})
         else:
-            anchors = index.candidates(self.anchor_attrs)
+            anchors = index.candidates(self.anchors)
         for i in anchors:
             if self.anchor(index, i):
                 yield from self._extend(index, [i])
