@@ -46,7 +46,7 @@ def _check(attrs: dict) -> Check:
             tests.append((name, frozenset([_ID(wanted)]), True))
 
     def check(index: _Index, i: int) -> bool:
-        # A loop, not all() over a generator: slower, called for every candidate token.
+        # A loop: all() over a generator is slower, and this runs for every candidate token.
         for name, ids, among in tests:  # noqa: SIM110
             if (index.columns[name][i] in ids) is not among:
                 return False

@@ -238,6 +238,7 @@ class Resolver:
         self.titles = {
             i: span for span in doc.spans.get(SPAN_KEY, []) for i in range(span.start, span.end)
         }
+        self._expanded: dict[int, list[Mention]] = {}  # by token: patterns share nodes
 
     def mention(self, token: Token) -> Mention | None:
         found = self.by_root.get(token.i) or self.inside.get(token.i)
@@ -333,7 +334,9 @@ class Resolver:
     def expand(self, token: Token) -> list[Mention]:
         """The mentions of a node and of its coordinated conjuncts; a plural reference ("the
         sides") stands for its members, and "the leaders of X, Y and Z" for those countries."""
-        found: list[Mention] = []
+        if token.i in self._expanded:
+            return self._expanded[token.i]
+        found = self._expanded[token.i] = []
         conjuncts = [token, *token.conjuncts]
         related = [*self._last_conjunct(conjuncts), *self._places_beside(token)]
         for t in [*conjuncts, *related, *self._sides_of(token)]:
@@ -415,11 +418,6 @@ def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
     """Relation candidates from every pattern match in ``doc``."""
     for (pattern, ids), tokens in _matcher()(doc):
         node = {name: doc[i] for name, i in zip(ids, tokens, strict=True)}
-        anchor = node.get("verb") or node[pattern.subject]
-        status = modality(anchor)
-        if status == "asserted" and any(_ahead(t) for t in node.values()):
-            status = "planned"
-        sentence = anchor.sent
         if pattern.pairwise:
             people = resolver.expand(node[pattern.pairwise])
             pairs = [(a, b) for i, a in enumerate(people) for b in people[i + 1 :]]
@@ -430,13 +428,22 @@ def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
                 for o in resolver.expand(node[pattern.object])
             ]
         allowed = pattern.types or {}
+        pairs = [
+            (subject, obj)
+            for subject, obj in pairs
+            if subject is not obj
+            and _typed(pattern.predicate, subject, obj)
+            and subject.type in allowed.get(pattern.subject, [subject.type])
+            and obj.type in allowed.get(pattern.object, [obj.type])
+        ]
+        if not pairs:  # most matches: the words fit, the entities do not
+            continue
+        anchor = node.get("verb") or node[pattern.subject]
+        status = modality(anchor)
+        if status == "asserted" and any(_ahead(t) for t in node.values()):
+            status = "planned"
+        sentence = anchor.sent
         for subject, obj in pairs:
-            if subject is obj or not _typed(pattern.predicate, subject, obj):
-                continue
-            if subject.type not in allowed.get(pattern.subject, [subject.type]) or (
-                obj.type not in allowed.get(pattern.object, [obj.type])
-            ):
-                continue
             yield Candidate(
                 subject, pattern.predicate, obj, sentence, pattern.confidence, status, pattern.name
             )
