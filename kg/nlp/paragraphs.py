@@ -9,6 +9,7 @@ before a name. Line breaks inside a sentence were joined when the article was re
 
 from __future__ import annotations
 
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,10 +21,14 @@ _CLOSERS = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "»")
 @Language.component("kg_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
     """Mark sentence starts after line breaks and forbid them where no sentence can end."""
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if "\n" in before.text_with_ws:
-            token.is_sent_start = True
-        elif not before.text.endswith(_CLOSERS):
-            token.is_sent_start = False
+    text = doc.text
+    starts = [*doc.to_array(IDX).tolist(), len(text)]
+    marks = doc.to_array([SENT_START]).astype("int64")  # 1 starts one, -1 cannot, 0 may
+    for i in range(1, len(doc)):
+        before = text[starts[i - 1] : starts[i]]  # the token before, with its whitespace
+        if "\n" in before:
+            marks[i] = 1
+        elif not before.rstrip(" ").endswith(_CLOSERS):
+            marks[i] = -1
+    doc.from_array([SENT_START], marks.astype("uint64"))
     return doc
