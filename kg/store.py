@@ -16,6 +16,7 @@ import csv
 import errno
 import io
 import os
+import re
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -164,6 +165,10 @@ class Store(Protocol):
         ...
 
 
+# The first WHERE keyword and its brace outside a comment: the outermost query's.
+_WHERE = re.compile(r"^[^#\n]*?\bWHERE\s*\{", re.IGNORECASE | re.MULTILINE)
+
+
 def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """An rdflib term as a pyoxigraph term."""
     if isinstance(term, URIRef):
@@ -198,10 +203,17 @@ def from_ox(term) -> Node | None:
 
 
 def with_values(sparql: str, bindings: Mapping[str, Node] | None) -> str:
-    """``sparql`` with a trailing ``VALUES`` clause that binds each variable to an RDF term.
+    """``sparql`` with a ``VALUES`` clause that binds each variable to an RDF term, first in
+    its ``WHERE`` clause, so the binding restricts what is grouped, filtered and optionally
+    matched (a ``VALUES`` after the query would be joined only after its ``GROUP BY``); at
+    the end of a query with no ``WHERE`` keyword (``ASK { ... }``).
 
     Terms are written by Oxigraph's N-Triples serializer, which escapes literals and refuses
     invalid IRIs, so a value can never change the query's structure.
+
+    >>> from rdflib import URIRef
+    >>> print(with_values("SELECT ?n WHERE { ?c a ?t }", {"c": URIRef("http://x/c")}))
+    SELECT ?n WHERE { VALUES (?c) { (<http://x/c>) } ?c a ?t }
     """
     if not bindings:
         return sparql
@@ -214,7 +226,11 @@ def with_values(sparql: str, bindings: Mapping[str, Node] | None) -> str:
         terms = [str(to_ox(value)) for value in bindings.values()]
     except ValueError as err:
         raise QueryError(f"bad value to bind: {err}") from None
-    return f"{sparql}\nVALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
+    values = f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
+    where = _WHERE.search(sparql)
+    if where is None:
+        return f"{sparql}\n{values}"
+    return f"{sparql[: where.end()]} {values}{sparql[where.end() :]}"
 
 
 def ntriples(graph: Graph) -> str:

@@ -140,6 +140,9 @@ def test_bindings_are_terms_not_text(remote):
     query = f"SELECT ?s ?o WHERE {{ ?s <{EX}p> ?o }}"
     assert remote.query(query, {"o": Literal(injection)}).rows == []
     assert remote.query(query, {"o": Literal("a")}).rows == [(URIRef(EX + "s"), Literal("a"))]
+    remote.update(f'INSERT DATA {{ GRAPH <{EX}g> {{ <{EX}t> <{EX}p> "b" }} }}')
+    counted = f"SELECT (COUNT(?o) AS ?n) WHERE {{ ?s <{EX}p> ?o }}"  # bound before counting
+    assert [int(n) for (n,) in remote.query(counted, {"s": URIRef(EX + "t")}).rows] == [1]
 
 
 def test_ask_construct_and_describe(remote):

@@ -56,6 +56,26 @@ def test_bindings_are_terms_not_text():
     assert found.rows == [(URIRef(EX + "s"),)]
 
 
+def test_bindings_restrict_groups_filters_and_optional_parts():
+    store = open_store(":memory:")
+    store.replace_graph(_graph(G1, "a", "b"))
+    store.replace_graph(
+        _graph(URIRef("https://w3id.org/kgdt/id/article/t2"), "c").add(
+            (URIRef(EX + "t"), URIRef(EX + "p"), Literal("d"))
+        )
+    )
+    counted = """# a comment that says WHERE { is no clause
+        SELECT (COUNT(?o) AS ?n) WHERE { ?s <http://example.org/p> ?o }"""
+    assert store.query(counted, {"s": URIRef(EX + "t")}).rows == [(Literal(1),)]
+    others = f"SELECT ?o WHERE {{ ?x <{EX}p> ?o FILTER (?x != ?s) }}"
+    assert store.query(others, {"s": URIRef(EX + "s")}).rows == [(Literal("d"),)]
+    labelled = f"SELECT ?o WHERE {{ OPTIONAL {{ ?s <{EX}p> ?o }} }}"
+    assert store.query(labelled, {"s": URIRef(EX + "t")}).rows == [(Literal("d"),)]
+    ask = f"ASK {{ ?s <{EX}p> ?o }}"
+    assert store.query(ask, {"o": Literal("d")}).boolean is True
+    assert store.query(ask, {"o": Literal("e")}).boolean is False
+
+
 def test_bad_sparql_is_a_query_error():
     with pytest.raises(QueryError, match="bad SPARQL"):
         open_store(":memory:").query("SELECT WHERE {")
