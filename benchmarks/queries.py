@@ -41,9 +41,11 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?event (MIN(?name) AS ?label) (MIN(?day) AS ?date)
        (GROUP_CONCAT(DISTINCT ?memberName; SEPARATOR="; ") AS ?participants)
 WHERE {
-  ?event a kgo:Event ; kgo:heldIn ?country ; rdfs:label ?name .
-  OPTIONAL { ?event kgo:date ?day }
-  OPTIONAL { ?event kgo:participant/rdfs:label ?memberName }
+  GRAPH ?article {
+    ?event a kgo:Event ; kgo:heldIn ?country ; rdfs:label ?name .
+    OPTIONAL { ?event kgo:date ?day }
+    OPTIONAL { ?event kgo:participant/rdfs:label ?memberName }
+  }
 }
 GROUP BY ?event
 ORDER BY DESC(?date) ?label"""
