@@ -3,8 +3,9 @@
 It reads the same JSON patterns (nodes with ``RIGHT_ID``, ``LEFT_ID``, ``REL_OP`` and
 ``RIGHT_ATTRS``) but walks the parse from the tokens that satisfy the first node, so the
 cost grows with the few anchors a sentence has, not with every token times every node; it
-reads the Doc's attributes once, as ids (``Doc.to_array``), and compares ids. It supports the operators kg's patterns use (``>`` child, ``<`` head, ``>>`` descendant) and
-the attributes ``DEP``, ``LEMMA``, ``LOWER``, ``ORTH``, ``POS``, ``TAG``, ``ENT_TYPE`` given
+reads the Doc's attributes once, as ids (``Doc.to_array``), and compares ids. It supports
+the operators kg's patterns use (``>`` child, ``<`` head, ``>>`` descendant) and the
+attributes ``DEP``, ``LEMMA``, ``LOWER``, ``ORTH``, ``POS``, ``TAG``, ``ENT_TYPE`` given
 as a value or as ``{"IN": [...]}`` / ``{"NOT_IN": [...]}``.
 
 >>> import spacy
@@ -28,8 +29,15 @@ from spacy.tokens import Doc
 
 __all__ = ["DependencyPatterns"]
 
-_COLUMNS = {"DEP": DEP, "LEMMA": LEMMA, "LOWER": LOWER, "ORTH": ORTH, "POS": POS, "TAG": TAG}
-_COLUMNS["ENT_TYPE"] = ENT_TYPE
+_COLUMNS = {
+    "DEP": DEP,
+    "LEMMA": LEMMA,
+    "LOWER": LOWER,
+    "ORTH": ORTH,
+    "POS": POS,
+    "TAG": TAG,
+    "ENT_TYPE": ENT_TYPE,
+}
 _ID = StringStore().__getitem__  # a string's id: its symbol (POS, most DEP labels) or hash
 Check = Callable[["_Index", int], bool]
 
