@@ -17,7 +17,7 @@ from tests.conftest import ROOT, SAMPLES
 from tests.test_reliability import write_articles
 
 runner = CliRunner()
-TOTAL = 240
+TOTAL = 480  # enough articles that the ingest writes them in several batches
 # Article graphs, and graphs without a content hash (a half-written article would be one).
 COUNTS = f"""SELECT (COUNT(DISTINCT ?g) AS ?graphs) (COUNT(DISTINCT ?partial) AS ?partials)
 WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{KGR}article/"))

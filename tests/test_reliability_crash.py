@@ -20,7 +20,7 @@ from kg.store import OxigraphStore
 from tests.conftest import ROOT
 from tests.test_reliability import write_articles
 
-TOTAL = 80
+TOTAL = 400  # enough that the first batch written (a second of extraction) is not all
 GRAPHS = f"""SELECT ?g (COUNT(*) AS ?n) (SAMPLE(?hash) AS ?h) WHERE {{
   GRAPH ?g {{ ?s ?p ?o OPTIONAL {{ ?g <{KGO.contentHash}> ?hash }} }}
   FILTER (?g != <{PAIRS_GRAPH}>)
