@@ -329,6 +329,33 @@ CASES.append(
     )
 )
 
+CASES += [
+    pytest.param(
+        "Uzbek President Shavkat Mirziyoyev received Kazakh Foreign Minister Murat Nurtleu on "
+        "Monday. Earlier, the Kazakh minister was received by Uzbek Prime Minister Abdulla "
+        "Aripov.",
+        [("Murat Nurtleu", "visited", "Uzbekistan")],
+        [
+            ("Shavkat Mirziyoyev", "visited", "Kazakhstan"),
+            ("Abdulla Aripov", "visited", "Kazakhstan"),
+        ],
+        id="a-guest-received-by-a-host-of-another-country-visited-it",
+    ),
+    pytest.param(
+        "Uzbek President Shavkat Mirziyoyev received a delegation led by Kazakh Foreign Minister "
+        "Murat Nurtleu.",
+        [("Murat Nurtleu", "visited", "Uzbekistan")],
+        [],
+        id="the-head-of-a-received-delegation-visited",
+    ),
+    pytest.param(
+        "Uzbek President Shavkat Mirziyoyev received Uzbek Foreign Minister Bakhtiyor Saidov.",
+        [],
+        [("Bakhtiyor Saidov", "visited", "Uzbekistan")],
+        id="a-guest-of-the-same-country-visited-nothing",
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_rule(pipeline, text, must, must_not):

@@ -195,6 +195,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _visit_hosts(facts, scene)
     _side_participants(facts, scene)
     _visits(facts, scene)
+    _received_guests(facts, scene)
     _countries_of_places(facts, scene)
     _during_visits(facts, scene)
     _delegations_travel(facts, scene)
@@ -547,6 +548,46 @@ def _visits(facts: Facts, scene: Scene) -> None:
                     status,
                     "visited/visit-event",
                 )
+
+
+def _received_guests(facts: Facts, scene: Scene) -> None:
+    """A guest a host of another country received ("Tokayev received Wang Yi", "was received
+    by President Kagame", "received the U.S. delegation" for its head) visited that country."""
+    heads = {f.subject: f.object for f in facts.of("headedBy")}
+    inside = {
+        i: c.id
+        for c in scene.clusters.values()
+        for m in c.mentions
+        for i in range(m.span.start, m.span.end)
+    }
+    for f in facts.of("met"):
+        for host, guest in ((f.subject, f.object), (f.object, f.subject)):
+            country, own = scene.countries.get(host), scene.countries.get(guest)
+            if country is None or own in {None, country}:
+                continue
+            for hosts, guests in _receptions(f.sentence, inside):
+                visitors = {g for g in guests if guest in {g, heads.get(g)}}
+                if host not in hosts or not visitors:
+                    continue
+                for visitor in {guest, *visitors}:  # and the delegation the guest heads
+                    facts.add(
+                        visitor, "visited", country, f.sentence, 0.6, f.status, "visited/received"
+                    )
+
+
+def _receptions(sentence: Span, inside: dict[int, str]) -> Iterator[tuple[set[str], set[str]]]:
+    """The entities named on each side of each "X received Y" or "Y was received by X" in
+    ``sentence``: (hosts, guests); ``inside`` gives the entity of each token of a mention."""
+    for token in sentence:
+        if token.lemma_ != "receive" or token.pos_ != "VERB":
+            continue
+        by = [g for c in token.children if c.dep_ == "agent" for g in c.children]
+        hosts = [c for c in token.children if c.dep_ == "nsubj"] + by
+        guests = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        yield (
+            {inside[t.i] for h in hosts for t in h.subtree if t.i in inside},
+            {inside[t.i] for g in guests for t in g.subtree if t.i in inside},
+        )
 
 
 def _countries_of_places(facts: Facts, scene: Scene) -> None:
