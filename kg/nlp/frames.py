@@ -566,18 +566,19 @@ def _received_guests(facts: Facts, scene: Scene) -> None:
             if country is None or own in {None, country}:
                 continue
             for hosts, guests in _receptions(f.sentence, inside):
-                visitors = {g for g in guests if guest in {g, heads.get(g)}}
+                visitors = [g for g in guests if guest in {g, heads.get(g)}]
                 if host not in hosts or not visitors:
                     continue
-                for visitor in {guest, *visitors}:  # and the delegation the guest heads
+                for visitor in dict.fromkeys([guest, *visitors]):  # and a delegation it heads
                     facts.add(
                         visitor, "visited", country, f.sentence, 0.6, f.status, "visited/received"
                     )
 
 
-def _receptions(sentence: Span, inside: dict[int, str]) -> Iterator[tuple[set[str], set[str]]]:
+def _receptions(sentence: Span, inside: dict[int, str]) -> Iterator[tuple[list[str], list[str]]]:
     """The entities named on each side of each "X received Y" or "Y was received by X" in
-    ``sentence``: (hosts, guests); ``inside`` gives the entity of each token of a mention."""
+    ``sentence``, in text order: (hosts, guests); ``inside`` gives the entity of each token of
+    a mention."""
     for token in sentence:
         if token.lemma_ != "receive" or token.pos_ != "VERB":
             continue
@@ -585,8 +586,8 @@ def _receptions(sentence: Span, inside: dict[int, str]) -> Iterator[tuple[set[st
         hosts = [c for c in token.children if c.dep_ == "nsubj"] + by
         guests = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
         yield (
-            {inside[t.i] for h in hosts for t in h.subtree if t.i in inside},
-            {inside[t.i] for g in guests for t in g.subtree if t.i in inside},
+            list(dict.fromkeys(inside[t.i] for h in hosts for t in h.subtree if t.i in inside)),
+            list(dict.fromkeys(inside[t.i] for g in guests for t in g.subtree if t.i in inside)),
         )
 
 
