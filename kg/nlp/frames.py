@@ -561,11 +561,12 @@ def _received_guests(facts: Facts, scene: Scene) -> None:
         for i in range(m.span.start, m.span.end)
     }
     for f in facts.of("met"):
+        receptions = list(_receptions(f.sentence, inside))
         for host, guest in ((f.subject, f.object), (f.object, f.subject)):
             country, own = scene.countries.get(host), scene.countries.get(guest)
             if country is None or own in {None, country}:
                 continue
-            for hosts, guests in _receptions(f.sentence, inside):
+            for hosts, guests in receptions:
                 visitors = [g for g in guests if guest in {g, heads.get(g)}]
                 if host not in hosts or not visitors:
                     continue
