@@ -858,7 +858,7 @@ def kb_build(
     names that now name several entities (the linker leaves those unlinked). A bad row is
     an error naming its file and line.
     """
-    from kg.link.kb import build
+    from kg.kb import build
 
     report = build(folders or ())
     for folder, tables in report.folders:

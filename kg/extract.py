@@ -19,8 +19,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.dates import resolve_date
+from kg.kb import KnowledgeBase, normalize
 from kg.link import Linker, LinkRequest, OfflineLinker
-from kg.link.kb import KnowledgeBase, normalize
 from kg.nlp.affiliation import affiliations
 from kg.nlp.anaphora import group_mentions, leader_mentions, partners, title_mentions
 from kg.nlp.coref import Cluster, resolve

@@ -2,7 +2,7 @@
 
 A linker gets the entities of one article as ``LinkRequest`` and answers with the QIDs it is
 sure of; it leaves an entity out when unsure (a wrong link is worse than none). The
-``OfflineLinker`` links from the bundled knowledge base (``kg.link.kb``), the
+``OfflineLinker`` links from the bundled knowledge base (``kg.kb``), the
 ``OnlineLinker`` (``kg.link.online``) asks Wikidata too; ``make_linker`` picks one. See
 ``docs/linking.md`` for how they decide.
 """
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from kg.link.kb import KnowledgeBase
+from kg.kb import KnowledgeBase
 from kg.link.offline import OfflineLinker
 from kg.types import Article
 

@@ -33,8 +33,8 @@ from difflib import SequenceMatcher
 from functools import cache
 from typing import TYPE_CHECKING
 
-from kg.link.kb import Holding, KBEntry, KnowledgeBase, normalize
-from kg.link.names import region_base, translit
+from kg.kb import Holding, KBEntry, KnowledgeBase, normalize
+from kg.kb.names import region_base, translit
 from kg.resources import data_path
 from kg.types import Article
 
