@@ -16,7 +16,7 @@ import os
 from collections.abc import Sequence
 
 from kg.kb import Holding, KBEntry, normalize
-from kg.link import LinkRequest
+from kg.link.base import LinkRequest
 from kg.link.offline import LINKED_TYPES, Candidate, Context, OfflineLinker
 from kg.link.wikidata import (
     WikidataClient,
