@@ -310,7 +310,7 @@ def _open_for_reading(store: str | None):
     from kg.store import open_store
 
     target = open_store(store, read_only=True)
-    if getattr(target, "note", None):
+    if target.note:
         err.print(f"note: {target.note}", highlight=False, soft_wrap=True, markup=False)
     return target
 

@@ -14,7 +14,7 @@ the token as password).
 
 Safety: the server binds to 127.0.0.1 unless told otherwise and answers only requests for
 the host it serves (no DNS rebinding); every query runs in a worker process stopped at the
-time limit (``kg.querypool``) and results are cut at a row limit (the header
+time limit (``kg.store.querypool``) and results are cut at a row limit (the header
 ``X-KG-Truncated: true`` says so); request bodies are limited; values from the user reach
 SPARQL only as bound terms, and pages escape everything and forbid inline scripts (CSP).
 """
@@ -48,8 +48,8 @@ from kg.errors import KGError, QueryError
 from kg.names import search as search_names
 from kg.ontology import KGR
 from kg.queries import describe, named_queries
-from kg.querypool import Answer, QueryPool, QueryTimeout
 from kg.rdf import PREFIXES
+from kg.store.querypool import Answer, QueryPool, QueryTimeout
 from kg.views import TYPES, VIEWS, View
 from kg.viz import asset, network_data, templates
 
