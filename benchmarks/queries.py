@@ -60,7 +60,7 @@ def queries() -> dict[str, tuple[str, dict]]:
     from rdflib import URIRef
 
     from kg.queries import named_query
-    from kg.server import _FACTS
+    from kg.server.pages import _FACTS
 
     return {
         "who-met-whom": (named_query("who-met-whom"), {}),
