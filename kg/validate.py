@@ -90,7 +90,7 @@ def _short(node: Node, data: Graph) -> str:
     """A node as ``kgr:person/askar-mamin ("Askar Mamin")``."""
     if not isinstance(node, URIRef):
         return node.n3()
-    from kg.rdf import PREFIXES
+    from kg.ontology import PREFIXES
 
     text = node.n3()
     for prefix, namespace in PREFIXES.items():
@@ -183,7 +183,7 @@ def store_graph(store: Store) -> Graph:
 
 
 def _merged(dataset: Dataset) -> Graph:
-    from kg.rdf import PREFIXES
+    from kg.ontology import PREFIXES
 
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
