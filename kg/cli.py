@@ -809,8 +809,8 @@ def enrich(store: StoreOption = None, online: OnlineOption = None) -> None:
     official website, from the bundled knowledge base or (--online) from Wikidata, in
     Wikidata's vocabulary, into the named graph kgr:graph/wikidata (replaced each run).
     """
-    from kg.link.enrich import ENRICHMENT_GRAPH
-    from kg.link.enrich import enrich as describe
+    from kg.enrich import ENRICHMENT_GRAPH
+    from kg.enrich import enrich as describe
     from kg.link.online import online_enabled
     from kg.link.wikidata import WikidataClient
     from kg.store import open_store, store_location
@@ -858,7 +858,7 @@ def kb_build(
     names that now name several entities (the linker leaves those unlinked). A bad row is
     an error naming its file and line.
     """
-    from kg.link.kb import build
+    from kg.kb import build
 
     report = build(folders or ())
     for folder, tables in report.folders:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import KGError
-from kg.link.kb import normalize
+from kg.kb import normalize
 from kg.types import PREDICATES
 
 __all__ = ["Scores", "Tally", "load_gold", "score"]

@@ -20,8 +20,8 @@ from spacy.tokens import Doc
 
 from kg.dates import resolve_date
 from kg.events import event_records, implied_events
+from kg.kb import KnowledgeBase, normalize
 from kg.link import Linker, LinkRequest, OfflineLinker
-from kg.link.kb import KnowledgeBase, normalize
 from kg.nlp.affiliation import affiliations
 from kg.nlp.anaphora import group_mentions, leader_mentions, partners, title_mentions
 from kg.nlp.coref import Cluster, resolve

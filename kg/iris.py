@@ -27,7 +27,7 @@ from urllib.parse import quote
 
 from rdflib import URIRef
 
-from kg.link.kb import KnowledgeBase
+from kg.kb import KnowledgeBase
 from kg.ontology import KGR
 from kg.types import Entity
 

@@ -26,7 +26,6 @@ from decimal import Decimal
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-import kg
 from kg.iris import (
     GLOBAL_TYPES,
     article_iri,
@@ -37,6 +36,7 @@ from kg.iris import (
     position_iri,
 )
 from kg.ontology import KGO, KGR, SCHEMA, WD, topic, topic_label
+from kg.resources import VERSION
 from kg.types import Article, Entity, Event, Extraction, Relation, TradeFlow
 
 __all__ = ["PREFIXES", "content_hash", "to_graph"]
@@ -61,7 +61,7 @@ _KINDS = dict.fromkeys(("Meeting", "Talks", "Session", "Summit", "Forum", "Confe
 def content_hash(article: Article) -> str:
     """A hash of everything that decides an article's graph (text, metadata, kg version)."""
     parts = [
-        kg.__version__,
+        VERSION,
         article.id,
         article.text,
         str(article.date),

@@ -1,11 +1,13 @@
 """Where kg's bundled files live: ``data/`` and ``ontologies/`` of a source checkout, or their
-copies inside an installed wheel (``kg/_data``, ``kg/_ontologies``)."""
+copies inside an installed wheel (``kg/_data``, ``kg/_ontologies``); and kg's version, from
+the installed package's metadata."""
 
 from __future__ import annotations
 
+import importlib.metadata
 from pathlib import Path
 
-__all__ = ["DATA", "ONTOLOGIES", "QUERIES", "data_path", "ontology_path"]
+__all__ = ["DATA", "ONTOLOGIES", "QUERIES", "VERSION", "data_path", "ontology_path"]
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -18,6 +20,10 @@ def _locate(installed: str, checkout: str) -> Path:
 DATA = _locate("_data", "data")
 ONTOLOGIES = _locate("_ontologies", "ontologies")
 QUERIES = _PACKAGE / "queries"
+try:
+    VERSION = importlib.metadata.version("kg")
+except importlib.metadata.PackageNotFoundError:  # a source checkout that is not installed
+    VERSION = "dev"
 
 
 def data_path(*parts: str) -> Path:

@@ -10,8 +10,8 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
+from kg.enrich import enrich
 from kg.knowledge import KnowledgeGraph
-from kg.link.enrich import enrich
 from tests.conftest import ROOT, SAMPLES
 
 DOC = (ROOT / "docs" / "linking.md").read_text(encoding="utf-8")

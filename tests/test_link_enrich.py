@@ -12,8 +12,7 @@ from rdflib.namespace import GEO
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.link import online as online_module
-from kg.link.enrich import (
+from kg.enrich import (
     COORDINATES_QUERY,
     ENRICHMENT_GRAPH,
     POSITIONS_QUERY,
@@ -21,6 +20,7 @@ from kg.link.enrich import (
     facts_from_entity,
     to_graph,
 )
+from kg.link import online as online_module
 from kg.link.wikidata import WikidataClient
 from kg.ontology import KGR, WD, WDT
 from kg.store import open_store

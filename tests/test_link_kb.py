@@ -7,8 +7,8 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.errors import KnowledgeBaseError
+from kg.kb.base import TABLES, KnowledgeBase, _load, _load_configured, build, read_folder
 from kg.link import LinkRequest, OfflineLinker
-from kg.link.kb import TABLES, KnowledgeBase, _load, _load_configured, build, read_folder
 from kg.resources import data_path
 from kg.types import Article
 

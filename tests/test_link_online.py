@@ -13,8 +13,8 @@ from urllib.parse import parse_qs
 import httpx
 import pytest
 
+from kg.kb import KnowledgeBase
 from kg.link import LinkRequest, OfflineLinker
-from kg.link.kb import KnowledgeBase
 from kg.link.online import OnlineLinker, online_enabled
 from kg.link.wikidata import WikidataClient
 from kg.types import Article

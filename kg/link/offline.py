@@ -31,15 +31,12 @@ from dataclasses import dataclass
 from datetime import date
 from difflib import SequenceMatcher
 from functools import cache
-from typing import TYPE_CHECKING
 
-from kg.link.kb import Holding, KBEntry, KnowledgeBase, normalize
-from kg.link.names import region_base, translit
+from kg.kb import Holding, KBEntry, KnowledgeBase, normalize
+from kg.kb.names import region_base, translit
+from kg.link.base import LinkRequest
 from kg.resources import data_path
 from kg.types import Article
-
-if TYPE_CHECKING:
-    from kg.link import LinkRequest
 
 __all__ = ["Candidate", "Context", "OfflineLinker", "held_on", "near", "title_matches"]
 

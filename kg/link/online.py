@@ -15,8 +15,8 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from kg.link import LinkRequest
-from kg.link.kb import Holding, KBEntry, normalize
+from kg.kb import Holding, KBEntry, normalize
+from kg.link.base import LinkRequest
 from kg.link.offline import LINKED_TYPES, Candidate, Context, OfflineLinker
 from kg.link.wikidata import (
     WikidataClient,

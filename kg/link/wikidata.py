@@ -11,7 +11,6 @@ logger) and answers from the cache alone from then on.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import json
 import logging
 import os
@@ -21,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+
+from kg.resources import VERSION
 
 __all__ = [
     "API",
@@ -52,11 +53,7 @@ def user_agent() -> str:
     about = "https://w3id.org/kgdt; knowledge graphs of diplomacy and trade news"
     if contact:
         about += f"; {contact}"
-    try:
-        version = importlib.metadata.version("kg")
-    except importlib.metadata.PackageNotFoundError:
-        version = "dev"
-    return f"kg/{version} ({about}) httpx/{httpx.__version__}"
+    return f"kg/{VERSION} ({about}) httpx/{httpx.__version__}"
 
 
 def cache_folder() -> Path:

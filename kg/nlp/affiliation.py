@@ -15,7 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from kg.link.kb import KBEntry, KnowledgeBase, normalize
+from kg.kb import KBEntry, KnowledgeBase, normalize
 from kg.nlp.coref import Cluster
 from kg.nlp.mentions import Mention
 from kg.nlp.positions import Held

@@ -15,7 +15,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.link.kb import normalize
+from kg.kb import normalize
 from kg.nlp.coref import Cluster
 from kg.nlp.mentions import Mention, tokens_with
 from kg.nlp.positions import Held, bare_title

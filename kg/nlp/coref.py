@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from kg.link.kb import normalize
+from kg.kb import normalize
 from kg.nlp.mentions import HONORIFICS, Mention
 
 __all__ = ["Cluster", "resolve"]

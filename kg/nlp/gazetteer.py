@@ -23,7 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.link.kb import KBEntry, KnowledgeBase
+from kg.kb import KBEntry, KnowledgeBase
 from kg.resources import data_path
 
 __all__ = ["GazetteerComponent", "country_aliases", "country_named", "demonym", "word_list"]

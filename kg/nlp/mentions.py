@@ -15,7 +15,7 @@ from functools import cache, cached_property
 import numpy
 from spacy.tokens import Doc, Span, Token
 
-from kg.link.kb import KBEntry, KnowledgeBase
+from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp.gazetteer import country_named, demonym, name_token, word_list
 from kg.nlp.titles import SPAN_KEY
 from kg.resources import data_path

@@ -37,7 +37,7 @@ from datetime import UTC, datetime
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, GEO
 
-from kg.link.kb import KBEntry, KnowledgeBase
+from kg.kb import KBEntry, KnowledgeBase
 from kg.link.wikidata import (
     WikidataClient,
     label,

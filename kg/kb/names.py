@@ -1,4 +1,5 @@
-"""Name keys for matching: transliteration-insensitive keys, initialisms, similarity.
+"""Name keys for matching: normalized and transliteration-insensitive keys, initialisms,
+similarity.
 
 Names of the same thing differ by transliteration (Karaganda, Karagandy, Qaraghandy;
 Zhaparov, Japarov), by spacing (Nur-Sultan, Nursultan) and by typos (East Africa
@@ -9,12 +10,11 @@ only after an exact match has failed, and only with corroboration where a key is
 from __future__ import annotations
 
 import re
+import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from kg.link.kb import normalize
-
-__all__ = ["REGION_WORDS", "initialism", "region_base", "similarity", "translit"]
+__all__ = ["REGION_WORDS", "initialism", "normalize", "region_base", "similarity", "translit"]
 
 REGION_WORDS = frozenset(
     {"region", "oblast", "oblys", "province", "krai", "kray", "governorate", "prefecture"}
@@ -53,6 +53,22 @@ _LETTERS = str.maketrans(
 )
 _VOWELS = "aeiou"
 _SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "de", "la", "du", "des", "et", "a"}
+
+
+@lru_cache(maxsize=1 << 16)
+def normalize(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive key of a name (cached: names recur).
+
+    >>> normalize("the Kazakhstan-Belarus  Commission's")
+    'kazakhstan belarus commission'
+    """
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.replace("\u2019", "'").replace("`", "'")
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"[^\w\s-]", " ", text)
+    text = re.sub(r"[-_\s]+", " ", text).strip()
+    return re.sub(r"^(the|a|an) ", "", text)
 
 
 @lru_cache(maxsize=1 << 16)

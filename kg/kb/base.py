@@ -18,14 +18,14 @@ from __future__ import annotations
 import csv
 import os
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from kg.errors import KnowledgeBaseError
+from kg.kb.names import initialism, normalize, translit
 from kg.resources import data_path
 
 __all__ = [
@@ -38,7 +38,6 @@ __all__ = [
     "KnowledgeBase",
     "Office",
     "build",
-    "normalize",
     "read_folder",
 ]
 
@@ -66,22 +65,6 @@ TABLES = {
 _QID = re.compile(r"Q[1-9][0-9]*")
 _UNKNOWN = "http://www.wikidata.org/.well-known/genid/"
 _DATE = re.compile(r"(\d{4}(-\d\d(-\d\d)?)?|\?)?")
-
-
-@lru_cache(maxsize=1 << 16)
-def normalize(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive key of a name (cached: names recur).
-
-    >>> normalize("the Kazakhstan-Belarus  Commission's")
-    'kazakhstan belarus commission'
-    """
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.replace("\u2019", "'").replace("`", "'")
-    text = re.sub(r"'s\b", "", text)
-    text = re.sub(r"[^\w\s-]", " ", text)
-    text = re.sub(r"[-_\s]+", " ", text).strip()
-    return re.sub(r"^(the|a|an) ", "", text)
 
 
 @dataclass(frozen=True)
@@ -435,9 +418,7 @@ class KnowledgeBase:
 
     @cached_property
     def by_key(self) -> dict[str, list[KBEntry]]:
-        """Entries by the transliteration key of each name (see ``kg.link.names.translit``)."""
-        from kg.link.names import translit
-
+        """Entries by the transliteration key of each name (see ``kg.kb.names.translit``)."""
         found: dict[str, list[KBEntry]] = defaultdict(list)
         for entry in self.by_qid.values():
             names = (*entry.names, *entry.demonyms)
@@ -450,8 +431,6 @@ class KnowledgeBase:
     def by_initials(self) -> dict[str, KBEntry]:
         """Organizations by the initials of their names ("SCO"), where those initials are
         no name of anything else and belong to one organization only."""
-        from kg.link.names import initialism
-
         owners: dict[str, set[str]] = defaultdict(set)
         for entry in self.entries("Organization"):
             for name in (entry.label, *entry.aliases):
@@ -479,8 +458,6 @@ class KnowledgeBase:
     def by_surname(self) -> dict[str, list[KBEntry]]:
         """People by the transliteration key of the last word of each of their names of two
         or more words ("Berdimuhamedov" finds "Gurbanguly Berdimuhamedow")."""
-        from kg.link.names import translit
-
         found: dict[str, list[KBEntry]] = defaultdict(list)
         for entry in self.entries("Person"):
             for words in {tuple(normalize(n).split()) for n in entry.names}:
@@ -493,8 +470,6 @@ class KnowledgeBase:
     def by_name_part(self) -> dict[str, list[KBEntry]]:
         """People by the transliteration key of parts of their names of three or more words:
         the last two or more words, and the first and last word."""
-        from kg.link.names import translit
-
         found: dict[str, list[KBEntry]] = defaultdict(list)
         for entry in self.entries("Person"):
             for words in {tuple(normalize(n).split()) for n in entry.names}:
