@@ -4,7 +4,7 @@ rdflib's in-memory Dataset.
 For each size, the synthetic N-Quads (``synthetic.py``, cached in ``--cache``) are loaded in a
 fresh process per store: Oxigraph with its bulk loader, then queried through kg's
 ``OxigraphStore`` (answers as rdflib terms, as kg gets them); rdflib with ``Dataset.parse``.
-Then the summary of meeting pairs (``kg.pairs``) is built whole, as kg does for a store it did
+Then the summary of meeting pairs (``kg.store.pairs``) is built whole, as kg does for a store it did
 not write itself (an ingest keeps it up to date as it goes). Each query runs ``--runs`` times
 after a warm-up; the table gives the median. The queries:
 
@@ -60,7 +60,7 @@ def queries() -> dict[str, tuple[str, dict]]:
     from rdflib import URIRef
 
     from kg.queries import named_query
-    from kg.server import _FACTS
+    from kg.server.pages import _FACTS
 
     return {
         "who-met-whom": (named_query("who-met-whom"), {}),
@@ -130,8 +130,8 @@ def _oxigraph(nquads: str, runs: str) -> dict:
 def _rdflib(nquads: str, runs: str) -> dict:
     from rdflib import Dataset
 
-    from kg.pairs import REBUILD
     from kg.store import with_values
+    from kg.store.pairs import REBUILD
 
     started = time.perf_counter()
     dataset = Dataset(default_union=True)

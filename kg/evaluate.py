@@ -100,6 +100,20 @@ class Scores:
         lines.append(f"relations micro P {r.precision:.3f} R {r.recall:.3f} F1 {r.f1:.3f}")
         return "\n".join(lines)
 
+    def to_json(self) -> dict:
+        """The scores as ``kg eval --json`` prints them: counts, P, R and F1 by predicate, for
+        all relations, entities and positions; and the linking counts."""
+        table = {
+            name: vars(t) | {"p": t.precision, "r": t.recall, "f": t.f1}
+            for name, t in [
+                *self.predicates.items(),
+                ("relations", self.relations),
+                ("entities", self.entities),
+                ("positions", self.positions),
+            ]
+        }
+        return {**table, "linking": dict(self.links)}
+
 
 def _surfaces(entity: Mapping, key: str) -> set[str]:
     return {

@@ -1,20 +1,21 @@
-"""``Pipeline``: article text to ``Extraction`` to RDF, batched over spaCy's ``nlp.pipe``."""
+"""``Pipeline``: article text to ``Extraction`` to RDF, batched over spaCy's ``nlp.pipe``; ``merge``
+the RDF of many extractions into one graph."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 from spacy.language import Language
 
 from kg.articles import parse_text
 from kg.extract import extract
 from kg.link import Linker, make_linker
 from kg.nlp import load_nlp
-from kg.rdf import to_graph
+from kg.rdf import PREFIXES, to_graph
 from kg.types import Article, Extraction
 
-__all__ = ["Pipeline"]
+__all__ = ["Pipeline", "merge"]
 
 
 class Pipeline:
@@ -76,6 +77,21 @@ class Pipeline:
     def graph(self, article: Article | str) -> Graph:
         """The RDF named graph of one article."""
         return to_graph(self.extract(article))
+
+
+def merge(extractions: Iterable[Extraction], named: bool = True) -> Graph:
+    """The RDF of many extractions in one graph: a ``Dataset`` with each article's named graph
+    (``named``), else the merge of the article graphs (for Turtle, which has no named graphs).
+    """
+    merged = Dataset() if named else Graph()
+    for prefix, namespace in PREFIXES.items():
+        merged.bind(prefix, namespace)
+    for extraction in extractions:
+        graph = to_graph(extraction)
+        target = merged.graph(graph.identifier) if named else merged
+        for triple in graph:
+            target.add(triple)
+    return merged
 
 
 def _as_article(item: Article | str) -> Article:

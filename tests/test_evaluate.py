@@ -42,6 +42,16 @@ def test_scores_count_what_they_should():
     }
     scores = score(gold, {"kz-uz-commission": perfect})
     assert scores.relations.f1 == 1.0 and scores.entities.f1 == 1.0
+    found = scores.to_json()  # what kg eval --json prints
+    assert found["relations"] == {
+        "tp": len(gold[0]["relations"]),
+        "pred": len(gold[0]["relations"]),
+        "gold": len(gold[0]["relations"]),
+        "p": 1.0,
+        "r": 1.0,
+        "f": 1.0,
+    }
+    assert {"met", "entities", "positions", "linking"} <= found.keys()
     planned = dict(
         perfect,
         relations=[{"subject": "E1", "predicate": "met", "object": "E2", "status": "planned"}],

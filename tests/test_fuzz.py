@@ -20,9 +20,9 @@ from rdflib.compare import isomorphic
 from kg.articles import parse_text, read_path
 from kg.errors import ArticleError, ArticleWarning
 from kg.iris import article_iri, entity_iri, local_iri, position_iri
-from kg.pairs import PAIRS_GRAPH
 from kg.rdf import to_graph
 from kg.store import OxigraphStore
+from kg.store.pairs import PAIRS_GRAPH
 from kg.types import Article, Entity, Extraction, Position, Relation, TradeFlow
 
 FUZZ = settings(

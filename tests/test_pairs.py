@@ -10,10 +10,10 @@ from rdflib import URIRef
 
 from kg.events import event_records
 from kg.iris import article_iri
-from kg.pairs import PAIRS_GRAPH
 from kg.queries import named_query
 from kg.rdf import to_graph
 from kg.store import ntriples, open_store
+from kg.store.pairs import PAIRS_GRAPH
 from tests.conftest import world_extractions
 
 # Who met whom counted from the article graphs at query time: the oracle.

@@ -7,9 +7,9 @@ import time
 import pytest
 
 from kg.errors import QueryError, StoreError
-from kg.querypool import QueryPool, QueryTimeout
 from kg.rdf import to_graph
 from kg.store import OxigraphStore
+from kg.store.querypool import QueryPool, QueryTimeout
 from tests.conftest import world_extractions
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"

@@ -21,7 +21,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.articles import MAX_BYTES, language_problem, read_articles
-from kg.cli import app, handled
+from kg.cli import app
+from kg.cli.app import handled
 from kg.errors import ArticleError, ArticleWarning
 from kg.knowledge import KnowledgeGraph
 from kg.link import OfflineLinker

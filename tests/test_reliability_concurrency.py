@@ -103,7 +103,7 @@ def test_a_second_writer_is_told_who_holds_the_store_at_once(tmp_path):
 
 
 def test_old_snapshots_go_unless_a_reader_holds_them(tmp_path):
-    from kg.snapshots import SNAPSHOTS, Reader, Writer
+    from kg.store.snapshots import SNAPSHOTS, Reader, Writer
 
     folder = tmp_path / "store"
     writer = Writer(folder)

@@ -14,9 +14,9 @@ from kg.errors import StoreError
 from kg.iris import article_iri
 from kg.knowledge import KnowledgeGraph
 from kg.ontology import KGO
-from kg.pairs import PAIRS_GRAPH
 from kg.rdf import content_hash, to_graph
 from kg.store import OxigraphStore
+from kg.store.pairs import PAIRS_GRAPH
 from tests.conftest import ROOT
 from tests.test_reliability import write_articles
 

@@ -14,9 +14,9 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.errors import QueryError, StoreError
 from kg.knowledge import KnowledgeGraph
-from kg.remote import RemoteStore, query_form
 from kg.stats import stats
 from kg.store import open_store
+from kg.store.remote import RemoteStore, query_form
 from tests.conftest import SAMPLES
 from tests.virtuoso import Unavailable, running_virtuoso
 

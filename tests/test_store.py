@@ -10,7 +10,8 @@ from rdflib.compare import isomorphic
 
 from kg.errors import QueryError, StoreError
 from kg.knowledge import KnowledgeGraph
-from kg.store import OxigraphStore, open_store
+from kg.store import OxigraphStore, RemoteStore, open_store, register
+from kg.store.registry import _BACKENDS
 
 G1 = URIRef("https://w3id.org/kgdt/id/article/t1")
 EX = "http://example.org/"
@@ -91,6 +92,24 @@ def test_second_writer_gets_a_clear_error(tmp_path):
 def test_reading_a_missing_store_says_what_to_do(tmp_path):
     with pytest.raises(StoreError, match="kg ingest"):
         open_store(tmp_path / "nothing", read_only=True)
+
+
+def test_the_registry_opens_a_location_by_its_scheme(monkeypatch):
+    monkeypatch.setattr("kg.store.registry._BACKENDS", dict(_BACKENDS))
+    remote = open_store("http://127.0.0.1:9/sparql")
+    assert isinstance(remote, RemoteStore)
+    assert (remote.note, remote.refresh()) == (None, False)  # nothing to move to
+    remote.close()
+    opened = []
+    register("test", lambda where, read_only: opened.append((where, read_only)) or "opened")
+    assert open_store("test://x", read_only=True) == "opened"
+    assert opened == [("test://x", True)]
+    # A scheme no backend has, or in another case, is a folder, as it always was.
+    for where in ("nothing://x", "TEST://x"):
+        with pytest.raises(StoreError, match="no store here yet"):
+            open_store(where, read_only=True)
+    memory = open_store(":memory:")
+    assert memory.location == ":memory:" and memory.note is None and not memory.refresh()
 
 
 def test_reingest_is_idempotent_and_skips_unchanged(pipeline, tmp_path):

@@ -6,7 +6,7 @@ by default ``url`` too), and writes article graphs with the Graph Store Protocol
 password in the URL (``https://user:secret@host/sparql``) are sent with HTTP basic or, when
 the server asks for it, digest authentication. kg counts, exports and replaces only its
 article graphs (IRIs under ``https://w3id.org/kgdt/`` that hold their content hash) and its
-summary of meeting pairs (``kg.pairs``), so the endpoint may hold other data; queries run
+summary of meeting pairs (``kg.store.pairs``), so the endpoint may hold other data; queries run
 over the endpoint's default graph, which must be the union of its named graphs (Virtuoso,
 GraphDB and Neptune do this by default; Fuseki with ``unionDefaultGraph``).
 
@@ -31,17 +31,17 @@ from rdflib.term import Node
 
 from kg.errors import QueryError, StoreError
 from kg.ontology import KGO
-from kg.pairs import PAIRS_GRAPH, MeetingPairs
-from kg.store import (
+from kg.store.base import (
     EXPORT_FORMATS,
-    OxigraphStore,
-    QueryResult,
     batches,
     from_ox,
     ntriples,
     replace_graph_update,
     with_values,
 )
+from kg.store.oxigraph import OxigraphStore
+from kg.store.pairs import PAIRS_GRAPH, MeetingPairs
+from kg.store.results import QueryResult
 
 __all__ = ["RemoteStore", "query_form"]
 
@@ -91,6 +91,15 @@ class RemoteStore:
         self._session = httpx.Client(timeout=TIMEOUT)
         self._auth: httpx.Auth | None = None
         self._credentials = (parts.username, parts.password or "") if parts.username else None
+
+    @property
+    def note(self) -> None:
+        """An endpoint is read as it is now: no note on how old the view is."""
+        return None
+
+    def refresh(self) -> bool:
+        """An endpoint is read as it is now: there is no newer view to move to."""
+        return False
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         text = with_values(sparql, bindings)

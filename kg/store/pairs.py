@@ -30,14 +30,11 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from kg.ontology import KGR
-
-if TYPE_CHECKING:
-    from kg.store import QueryResult
+from kg.store.results import QueryResult
 
 __all__ = ["PAIRS_GRAPH", "REBUILD", "MeetingPairs"]
 

@@ -22,7 +22,8 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from kg.errors import KGError, QueryError, StoreError
-from kg.store import QueryResult, open_store
+from kg.store.registry import open_store
+from kg.store.results import QueryResult
 
 __all__ = ["Answer", "QueryPool", "QueryTimeout"]
 
@@ -80,9 +81,7 @@ def _work(conn, location: str, writable: bool) -> None:
                     store.update(sparql)
                     reply = ("ok", None)
                 else:
-                    refresh = getattr(store, "refresh", None)
-                    if refresh is not None:
-                        refresh()
+                    store.refresh()
                     reply = ("ok", _cut(store.query(sparql, bindings), limit))
             except KGError as error:
                 reply = ("error", type(error).__name__, str(error))
@@ -155,7 +154,7 @@ class QueryPool:
         self.timeout = timeout
         self.writable = writable
         self._context = multiprocessing.get_context("forkserver")
-        self._context.set_forkserver_preload(["kg.querypool"])
+        self._context.set_forkserver_preload(["kg.store.querypool"])
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
         self._workers: list[_Worker] = []

@@ -1,0 +1,89 @@
+"""``kg extract`` and ``kg eval``: extraction without a store, and its score against gold."""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.cli.app import ModelOption, OnlineOption, OutOption, PathsArgument, handled
+from kg.cli.output import out, print_problems
+from kg.errors import KGError
+
+__all__ = ["evaluate", "extract"]
+
+
+def _reading(paths: list[str]):
+    """The articles in ``paths``, and the report their problems go to (``print_problems``)."""
+    from kg.articles import read_articles
+    from kg.knowledge import IngestReport
+
+    report = IngestReport()
+    return read_articles(paths, on_error=report.add, on_warning=report.add), report
+
+
+@handled
+def extract(
+    paths: PathsArgument,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="json (JSON Lines, one object per article), turtle or trig."
+        ),
+    ] = "json",
+    model: ModelOption = None,
+    output: OutOption = None,
+    online: OnlineOption = None,
+) -> None:
+    """Extract entities and relations without storing them."""
+    from kg.contract import to_json
+    from kg.link import make_linker
+    from kg.pipeline import Pipeline, merge
+
+    if fmt not in {"json", "turtle", "trig"}:
+        raise KGError(f"unknown format {fmt!r}; choose json, turtle or trig")
+    articles, report = _reading(paths)
+    extractions = Pipeline(model, linker=make_linker(online)).extract_many(articles)
+    with open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout) as stream:
+        if fmt == "json":
+            for extraction in extractions:
+                stream.write(json.dumps(to_json(extraction), ensure_ascii=False) + "\n")
+        else:  # Turtle has no named graphs: it gets the merge of the article graphs.
+            stream.write(merge(extractions, named=fmt == "trig").serialize(format=fmt))
+    print_problems(report)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@handled
+def evaluate(
+    paths: PathsArgument,
+    gold: Annotated[Path, typer.Option("--gold", help="Folder of <article-id>.json gold files.")],
+    model: ModelOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    by_article: Annotated[
+        bool, typer.Option("--by-article", help="Also list relation F1 per article.")
+    ] = False,
+) -> None:
+    """Extract the articles and score the result against gold annotations (the same table
+    as ../shared/eval/score.py)."""
+    from kg.contract import to_json
+    from kg.evaluate import load_gold, score
+    from kg.pipeline import Pipeline
+
+    docs = load_gold(gold)
+    articles, report = _reading(paths)
+    predictions = {x.article.id: to_json(x) for x in Pipeline(model).extract_many(articles)}
+    print_problems(report)
+    scores = score(docs, predictions)
+    if as_json:
+        sys.stdout.write(json.dumps(scores.to_json(), indent=2) + "\n")
+        return
+    out.print(scores.table(), highlight=False)
+    if by_article:
+        for name, f1 in sorted(scores.articles.items(), key=lambda kv: kv[1]):
+            out.print(f"  {f1:.3f} {name}", highlight=False)

@@ -1,0 +1,64 @@
+"""``kg serve``: the web app and SPARQL endpoint."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from kg.cli.app import StoreOption, handled
+from kg.cli.output import err
+from kg.errors import KGError
+
+__all__ = ["serve"]
+
+
+@handled
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; 0.0.0.0 opens it to the network.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    allow_writes: Annotated[
+        bool,
+        typer.Option("--allow-writes", help="Accept SPARQL updates that carry --token."),
+    ] = False,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token",
+            envvar="KG_TOKEN",
+            help="The secret an update must send (Authorization: Bearer TOKEN) [env: KG_TOKEN].",
+            show_default=False,
+        ),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds a query may run before it is stopped.")
+    ] = 10.0,
+    max_rows: Annotated[
+        int, typer.Option("--max-rows", help="Rows (or triples) a result is cut to.")
+    ] = 10_000,
+    workers: Annotated[
+        int, typer.Option("--workers", help="Queries that may run at once (worker processes).")
+    ] = 2,
+    store: StoreOption = None,
+) -> None:
+    """Start a local web app: the network, search, entity pages with their evidence, a query
+    page and a SPARQL 1.1 endpoint at /sparql (read-only unless --allow-writes --token)."""
+    from kg.server import Settings
+    from kg.server import serve as run
+    from kg.store import store_location
+
+    if allow_writes and not token:
+        raise KGError("--allow-writes needs a --token (or KG_TOKEN) that updates must send")
+    if timeout <= 0 or max_rows <= 0 or workers <= 0:
+        raise KGError("--timeout, --max-rows and --workers must be positive")
+    location = store_location(store)
+    if location == ":memory:":
+        raise KGError("kg serve needs a store folder or endpoint, not :memory:")
+    settings = Settings(
+        location, host, port, timeout, max_rows, workers, token if allow_writes else None
+    )
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"note: listening on {host}: other machines can reach this server")
+    run(settings, announce=lambda line: err.print(line, highlight=False, soft_wrap=True))

@@ -1,0 +1,197 @@
+"""What every store is and shares: the ``Store`` protocol, and the helpers of its backends
+(RDF terms between rdflib and pyoxigraph, bound values in SPARQL, graphs written in batches).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from typing import BinaryIO, Protocol
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import QueryError
+from kg.store.pairs import MeetingPairs
+from kg.store.results import QueryResult
+
+__all__ = [
+    "BULK_QUADS",
+    "EXPORT_FORMATS",
+    "MEMORY",
+    "Store",
+    "batches",
+    "from_ox",
+    "ntriples",
+    "replace_graph_update",
+    "to_ox",
+    "with_values",
+]
+
+MEMORY = ":memory:"
+BUFFER_SECONDS = 1.0  # how long the embedded store holds graphs to write in bulk
+BULK_QUADS = 20_000  # ... and how many quads make a bulk write
+EXPORT_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+
+
+class Store(Protocol):
+    """What kg needs of a store: article graphs in, SPARQL out."""
+
+    location: str
+    pairs: MeetingPairs  # the summary of who met whom, kept up to date by every write
+
+    def replace_graph(self, graph: Graph) -> None:
+        """Store ``graph`` as the named graph ``graph.identifier``, replacing it atomically."""
+        ...
+
+    def write_graphs(self, graphs: Iterable[tuple[str, str]]) -> Iterator[str]:
+        """Store named graphs, each given as (IRI, N-Triples), as they come; each replaces the
+        graph stored under its IRI whole or not at all. Yields each IRI once it is stored."""
+        ...
+
+    def remove_graph(self, iri: str) -> None:
+        """Remove one named graph."""
+        ...
+
+    def article_hashes(self) -> dict[str, str]:
+        """Content hash of every stored article, by graph IRI."""
+        ...
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        """Run a SPARQL query over the union of all graphs; ``bindings`` are substituted for
+        variables as RDF terms (never pasted into the query text)."""
+        ...
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update, then rebuild the summary of meeting pairs (``kg.store.pairs``), as
+        the update may have changed the articles it sums up."""
+        ...
+
+    @property
+    def note(self) -> str | None:
+        """How old the store's view is while another process writes it, else ``None``."""
+        ...
+
+    def refresh(self) -> bool:
+        """Move the store's view to its newest state; True when it moved (a store that always
+        reads its newest state has nothing to move to, and answers False)."""
+        ...
+
+    def export(self, out: BinaryIO, fmt: str) -> None:
+        """Write the whole store to ``out`` in one of ``EXPORT_FORMATS``."""
+        ...
+
+    def __len__(self) -> int:
+        """Number of quads."""
+        ...
+
+    def close(self) -> None:
+        """Release the store."""
+        ...
+
+
+# The first WHERE keyword and its brace outside a comment: the outermost query's.
+_WHERE = re.compile(r"^[^#\n]*?\bWHERE\s*\{", re.IGNORECASE | re.MULTILINE)
+
+
+def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def from_ox(term) -> Node | None:
+    """A pyoxigraph term as an rdflib term."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def with_values(sparql: str, bindings: Mapping[str, Node] | None) -> str:
+    """``sparql`` with a ``VALUES`` clause that binds each variable to an RDF term, first in
+    its ``WHERE`` clause, so the binding restricts what is grouped, filtered and optionally
+    matched (a ``VALUES`` after the query would be joined only after its ``GROUP BY``); at
+    the end of a query with no ``WHERE`` keyword (``ASK { ... }``).
+
+    Terms are written by Oxigraph's N-Triples serializer, which escapes literals and refuses
+    invalid IRIs, so a value can never change the query's structure.
+
+    >>> from rdflib import URIRef
+    >>> print(with_values("SELECT ?n WHERE { ?c a ?t }", {"c": URIRef("http://x/c")}))
+    SELECT ?n WHERE { VALUES (?c) { (<http://x/c>) } ?c a ?t }
+    """
+    if not bindings:
+        return sparql
+    names = []
+    for name in bindings:
+        if not name.isidentifier():
+            raise QueryError(f"bad variable name {name!r}")
+        names.append(f"?{name}")
+    try:
+        terms = [str(to_ox(value)) for value in bindings.values()]
+    except ValueError as err:
+        raise QueryError(f"bad value to bind: {err}") from None
+    values = f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
+    where = _WHERE.search(sparql)
+    if where is None:
+        return f"{sparql}\n{values}"
+    return f"{sparql[: where.end()]} {values}{sparql[where.end() :]}"
+
+
+def ntriples(graph: Graph) -> str:
+    """``graph`` as N-Triples."""
+    return graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+
+
+def batches(
+    graphs: Iterable[tuple[str, str]],
+) -> Iterator[tuple[list[tuple[str, str]], int]]:
+    """Graphs given as (IRI, N-Triples) in batches, each with its number of triples: those
+    that came within ``BUFFER_SECONDS``, or fewer when they reach ``BULK_QUADS`` triples."""
+    batch: list[tuple[str, str]] = []
+    quads, started = 0, time.monotonic()
+    for item in graphs:
+        if not batch:
+            quads, started = 0, time.monotonic()
+        batch.append(item)
+        quads += item[1].count("\n")
+        if quads >= BULK_QUADS or time.monotonic() - started >= BUFFER_SECONDS:
+            yield batch, quads
+            batch = []
+    if batch:
+        yield batch, quads
+
+
+def replace_graph_update(iri: str, triples: str) -> str:
+    """The SPARQL update that replaces the named graph ``iri`` with ``triples`` (N-Triples)."""
+    name = URIRef(iri).n3()
+    return f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{triples}}} }}"
