@@ -61,6 +61,21 @@ def to_json(extraction: Extraction) -> dict:
         },
         "entities": entities,
         "relations": relations,
+        "events": [
+            {
+                "id": e.id,
+                "class": e.cls,
+                "label": e.label,
+                "date": e.date.isoformat() if e.date else None,
+                "places": list(e.places),
+                "participants": list(e.participants),
+                "heads": list(e.heads),
+                "outcomes": list(e.outcomes),
+                "status": e.status,
+                "implied": e.implied,
+            }
+            for e in extraction.events
+        ],
         "trade": [
             {
                 "partners": list(t.partners),

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.dates import resolve_date
+from kg.events import event_records, implied_events
 from kg.kb import KnowledgeBase, normalize
 from kg.link import Linker, LinkRequest, OfflineLinker
 from kg.nlp.affiliation import affiliations
@@ -192,10 +193,19 @@ class _Article:
             named_countries=self._named_countries(),
         )
         derive(self.facts, scene)
+        self.clusters = sorted(self.by_id.values(), key=lambda c: int(c.id[1:]))
         self._represents()
         entities = self._entities()
         relations = tuple(sorted((f.relation() for f in self.facts), key=_order))
-        return Extraction(self.article, tuple(entities), relations, tuple(self._trade()))
+        told = event_records(entities, relations, scene.outcomes)
+        implied, records = implied_events(entities, relations, told)
+        return Extraction(
+            self.article,
+            (*entities, *implied),
+            relations,
+            tuple(self._trade()),
+            (*told, *records),
+        )
 
     def _add(self, c: Candidate) -> None:
         self.facts.add(
@@ -206,6 +216,7 @@ class _Article:
             c.confidence,
             c.status,
             c.rule,
+            c.trigger,
         )
 
     def _own_delegations(self) -> None:
@@ -247,8 +258,7 @@ class _Article:
             if m.type != "Event" or not m.entity or self.by_id[m.entity].cls not in MEETINGS:
                 continue
             for other in self.mentions:
-                inside = m.span.start <= other.span.start and other.span.end <= m.span.end
-                if inside and other.type == "Country" and other.entity:
+                if _inside(other, m) and other.type == "Country" and other.entity:
                     countries = found.setdefault(m.entity, [])
                     if other.entity not in countries:
                         countries.append(other.entity)
@@ -418,6 +428,10 @@ class _Article:
                 )
 
 
+def _inside(inner: Mention, outer: Mention) -> bool:
+    return outer.span.start <= inner.span.start and inner.span.end <= outer.span.end
+
+
 def _label(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str]) -> str:
     """The entity's name: the fullest name of a person, a delegation by its country, else the
     first specific mention."""
@@ -454,8 +468,12 @@ def _forms(cluster: Cluster) -> list[str]:
         or not any(m.anaphor and m.text == f for m in cluster.mentions)
     ]
     if cluster.type in {"Event", "Agreement"}:
-        heads = [m.span[: m.root.i - m.span.start + 1].text for m in cluster.mentions]
+        heads = [
+            m.span[: m.root.i - m.span.start + 1].text for m in cluster.mentions if not m.anaphor
+        ]
         forms += [h for h in heads if h and h not in forms]
+    if cluster.name and cluster.type == "Event" and cluster.name not in forms:
+        forms.append(cluster.name)  # "meeting" of a meeting told by "X met Y"
     return forms
 
 

@@ -1,32 +1,26 @@
 """An ``Extraction`` as RDF: one named graph per article, in kg's ontology (``kg.ontology``).
 
-The graph holds the article's metadata, its entities, an n-ary node per event (participants,
-place, date, topics, outcome, evidence, source, status), the direct edges users query most
-(``met``, ``visited``, ``signed``, ``headedBy``, ...), and for every relation a
-``kgo:Assertion`` that records its evidence sentence, confidence, status and source.
+The graph holds the article's metadata, its entities, an n-ary node per event record of the
+extraction (participants, place, head, date, topics, outcome, evidence, source, status), the
+direct edges users query most (``met``, ``visited``, ``signed``, ``headedBy``, ...), and for
+every relation a ``kgo:Assertion`` that records its evidence sentence, confidence, status and
+source. A country or organization that signed is a party to the agreement (``kgo:partyTo``).
 
-The edges agree with the events: a ``met`` or ``visited`` fact that no event of the article
-holds gets a ``kgo:Meeting`` or ``kgo:Visit`` of its own, and every ``signed`` fact a
-``kgo:SigningCeremony`` with the agreement as outcome. kg also writes what follows from the
-facts: the head of a participating delegation and the chair of an event take part in it, and
-a country or organization that signed, or whose representative signed, is a party to the
-agreement (``kgo:partyTo``).
+The mapping infers nothing: every edge between two entities is a relation or an event member
+of the extraction (``kg.extract`` fills in what follows from the facts).
 
 An asserted event that says when (its date, else the article's), where and between which two
 people or more it took place has an IRI any report of it shares (``kg.iris.event_iri``): two
 outlets' reports of one meeting are one node, with each report's evidence and labels.
 
 Planned and negated facts are written only as assertions with their status, never as edges,
-except the frame of an announced event (its place, participants and head). An event's status
-is asserted when any fact about it is, else planned or negated; an event the article states no
-fact about (a bare mention such as "the visit") gets no node.
+except the frame of an announced event (its place, participants and head). An event entity
+without a record (a bare mention such as "the visit") gets no node.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
-from collections.abc import Iterable
 from decimal import Decimal
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -43,7 +37,7 @@ from kg.iris import (
 )
 from kg.ontology import KGO, PREFIXES, SCHEMA, WD, topic, topic_label
 from kg.resources import VERSION
-from kg.types import Article, Entity, Extraction, Relation, TradeFlow
+from kg.types import Article, Entity, Event, Extraction, Relation, TradeFlow
 
 __all__ = ["content_hash", "to_graph"]
 
@@ -79,12 +73,6 @@ def _written(r: Relation) -> bool:
     return r.status == "asserted" or (r.status == "planned" and r.predicate in FRAME_PREDICATES)
 
 
-def _event_status(relations: list[Relation]) -> str | None:
-    """An event's status from the facts about it; None for an event with no fact."""
-    statuses = {r.status for r in relations}
-    return next((s for s in ("asserted", "planned", "negated") if s in statuses), None)
-
-
 class _Writer:
     def __init__(self, extraction: Extraction):
         self.x = extraction
@@ -96,42 +84,17 @@ class _Writer:
         _bind(self.g)
         self.by_id = {e.id: e for e in extraction.entities}
         self.iri = {e.id: node_iri(e, self.article.id) for e in extraction.entities}
-        about: dict[str, list[Relation]] = defaultdict(list)
-        for r in extraction.relations:
-            about[r.subject].append(r)
-            about[r.object].append(r)
-        # The events that get a node, with their status; then their written members.
-        self.status = {
-            e.id: status
-            for e in extraction.entities
-            if e.type == "Event" and (status := _event_status(about[e.id]))
-        }
-        for event, status in self.status.items():
-            shared = (
-                self._shared_iri(self.by_id[event], about[event]) if status == "asserted" else None
-            )
-            self.iri[event] = shared or self.iri[event]
-        self.participants: dict[str, set[str]] = defaultdict(set)
-        self.places: dict[str, set[str]] = defaultdict(set)
-        self.events = 0
+        self.events = {e.id: e for e in extraction.events}
+        for event in extraction.events:
+            shared = self._shared_iri(event) if event.status == "asserted" else None
+            self.iri[event.id] = shared or self.iri[event.id]
 
-    def _shared_iri(self, event: Entity, facts: list[Relation]) -> URIRef | None:
+    def _shared_iri(self, event: Event) -> URIRef | None:
         """The IRI every report of this event shares, when the article says when, where
         (cities before countries) and between which people it took place."""
-        members = {
-            r.object
-            for r in facts
-            if r.subject == event.id and r.status == "asserted" and _written(r)
-        }
-        kinds = {m: self.by_id[m] for m in members}
-        people = [self.iri[m] for m, e in kinds.items() if e.type == "Person"]
-        cities = [m for m, e in kinds.items() if e.type == "Place"]
-        countries = [m for m, e in kinds.items() if e.type == "Country"]
-        places = [
-            self.iri[m]
-            for m in cities or countries
-            if any(r.predicate == "heldIn" and r.object == m for r in facts)
-        ]
+        people = [self.iri[m] for m in event.participants if self.by_id[m].type == "Person"]
+        cities = [m for m in event.places if self.by_id[m].type == "Place"]
+        places = [self.iri[m] for m in cities or event.places]
         day = event.date or self.article.date
         if day is None or not places or len(people) < 2:
             return None
@@ -143,13 +106,10 @@ class _Writer:
     def run(self) -> Graph:
         self._article()
         for entity in self.x.entities:
-            if entity.type != "Event" or entity.id in self.status:
+            if entity.type != "Event" or entity.id in self.events:
                 self._entity(entity)
         for n, relation in enumerate(self.x.relations, 1):
             self._relation(n, relation)
-        self._heads_take_part()
-        self._parties()
-        self._implicit_events()
         for n, flow in enumerate(self.x.trade, 1):
             self._trade(n, flow)
         return self.g
@@ -200,18 +160,25 @@ class _Writer:
             self.add(self.node, KGO.dateline, node)
 
     def _event(self, e: Entity) -> None:
-        """What a named event holds besides its facts: status, date, topics, evidence."""
-        node = self.iri[e.id]
-        self.add(node, KGO.status, _STATUS[self.status[e.id]])
+        """An event's record: status, members, date, topics, evidence."""
+        node, record = self.iri[e.id], self.events[e.id]
+        self.add(node, KGO.status, _STATUS[record.status])
+        for predicate, members in (
+            (KGO.participant, record.participants),
+            (KGO.heldIn, record.places),
+            (KGO.headedBy, record.heads),
+            (KGO.outcome, record.outcomes),
+        ):
+            for member in members:
+                self.add(node, predicate, self.iri[member])
         if e.date:
             self.add(node, KGO.date, Literal(e.date, datatype=XSD.date))
         for topic_id in e.topics:
             concept = topic(topic_id)
             self.add(node, KGO.discussed, concept)
             self.add(concept, SKOS.prefLabel, topic_label(concept))
-        for r in self.x.relations:
-            if r.subject == e.id:
-                self.add(node, KGO.evidence, Literal(r.evidence))
+        for sentence in record.evidence:
+            self.add(node, KGO.evidence, Literal(sentence))
 
     def _header_id(self, name: str | None, types: set[str]) -> str | None:
         """The entity of one of ``types`` that the article's header names ``name``."""
@@ -229,10 +196,8 @@ class _Writer:
             self.add(s, p, o)
             if r.predicate == "met":
                 self.add(o, p, s)
-            elif r.predicate == "participant":
-                self.participants[r.subject].add(r.object)
-            elif r.predicate == "heldIn":
-                self.places[r.subject].add(r.object)
+            elif r.predicate == "signed" and self.by_id[r.subject].type in PARTIES:
+                self.add(s, KGO.partyTo, o)
         statement = local_iri(self.article.id, "statement", n)
         self.add(statement, RDF.type, KGO.Assertion)
         self.add(statement, RDF.subject, s)
@@ -244,101 +209,6 @@ class _Writer:
         if r.rule:
             self.add(statement, KGO.rule, Literal(r.rule))
         self.add(statement, PROV.wasDerivedFrom, self.node)
-
-    def _take_part(self, event: str, actor: str) -> None:
-        if actor not in self.participants[event]:
-            self.participants[event].add(actor)
-            self.add(self.iri[event], KGO.participant, self.iri[actor])
-
-    def _heads_take_part(self) -> None:
-        """The chair of an event and the head of a participating delegation take part in it."""
-        for r in self.x.relations:
-            if r.predicate != "headedBy" or not _written(r):
-                continue
-            head = self.by_id[r.subject]
-            if head.type == "Event":
-                self._take_part(r.subject, r.object)
-            elif head.type == "Delegation":
-                for event, members in list(self.participants.items()):
-                    if r.subject in members:
-                        self._take_part(event, r.object)
-
-    def _parties(self) -> None:
-        """A country or organization that signed, or whose representative signed, is a party."""
-        sides: dict[str, set[str]] = defaultdict(set)
-        for r in self.x.relations:
-            if r.predicate == "represents" and r.status == "asserted":
-                sides[r.subject].add(r.object)
-        for r in self.x.relations:
-            if r.predicate != "signed" or r.status != "asserted":
-                continue
-            signer = self.by_id[r.subject]
-            for party in {r.subject} if signer.type in PARTIES else sides[r.subject]:
-                self.add(self.iri[party], KGO.partyTo, self.iri[r.object])
-
-    def _held(self, members: set[str], where: str | None = None) -> bool:
-        """Whether an asserted event of the article has these participants (and place)."""
-        return any(
-            status == "asserted"
-            and members <= self.participants[event]
-            and (where is None or where in self.places[event] | self.participants[event])
-            for event, status in self.status.items()
-        )
-
-    def _implicit_events(self) -> None:
-        """An event node for each asserted met/visited fact no event holds, and a signing
-        ceremony for each signed agreement."""
-        meetings: dict[frozenset[str], list[Relation]] = defaultdict(list)
-        visits: dict[tuple[str, str], list[Relation]] = defaultdict(list)
-        signings: dict[str, list[Relation]] = defaultdict(list)
-        for r in self.x.relations:
-            if r.status != "asserted":
-                continue
-            if r.predicate == "met" and not self._held({r.subject, r.object}):
-                meetings[frozenset((r.subject, r.object))].append(r)
-            elif r.predicate == "visited" and not self._held({r.subject}, r.object):
-                visits[(r.subject, r.object)].append(r)
-            elif r.predicate == "signed":
-                signings[r.object].append(r)
-        for pair, facts in meetings.items():
-            people = sorted(pair, key=lambda i: (facts[0].subject != i, i))
-            names = " and ".join(self.by_id[m].label for m in people)
-            self._event_node(KGO.Meeting, f"meeting of {names}", facts, people)
-        for (visitor, target), facts in visits.items():
-            label = f"visit of {self.by_id[visitor].label} to {self.by_id[target].label}"
-            if self.by_id[target].type == "Organization":  # the host takes part
-                self._event_node(KGO.Visit, label, facts, (visitor, target))
-            else:
-                self._event_node(KGO.Visit, label, facts, (visitor,), places=(target,))
-        for agreement, facts in signings.items():
-            signers = list(dict.fromkeys(r.subject for r in facts))
-            label = f"signing of {self.by_id[agreement].label}"
-            self._event_node(KGO.SigningCeremony, label, facts, signers, outcome=agreement)
-
-    def _event_node(
-        self,
-        kind: URIRef,
-        label: str,
-        facts: list[Relation],
-        members: Iterable[str],
-        places: Iterable[str] = (),
-        outcome: str | None = None,
-    ) -> None:
-        self.events += 1
-        event = local_iri(self.article.id, "event", f"x{self.events}")
-        self.add(event, RDF.type, KGO.Event)
-        self.add(event, RDF.type, kind)
-        self.add(event, RDFS.label, Literal(label))
-        self.add(event, KGO.status, KGO.Asserted)
-        for r in facts:
-            self.add(event, KGO.evidence, Literal(r.evidence))
-        self.add(event, PROV.wasDerivedFrom, self.node)
-        for m in members:
-            self.add(event, KGO.participant, self.iri[m])
-        for w in places:
-            self.add(event, KGO.heldIn, self.iri[w])
-        if outcome is not None:
-            self.add(event, KGO.outcome, self.iri[outcome])
 
     def _trade(self, n: int, flow: TradeFlow) -> None:
         node = local_iri(self.article.id, "trade", n)

@@ -10,6 +10,7 @@ __all__ = [
     "PREDICATES",
     "Article",
     "Entity",
+    "Event",
     "Extraction",
     "Mention",
     "Position",
@@ -95,6 +96,32 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class Event:
+    """An event of one article with its frame.
+
+    ``id`` is the event's entity id; ``places``, ``participants``, ``heads`` (who headed or
+    chaired it) and ``outcomes`` (what was signed at it) are entity ids. ``status`` is the
+    event's own: ``asserted`` if any fact states it happened, else ``planned`` or ``negated``.
+    Each place, participant and head of an event the article tells of is also a relation of
+    the extraction (``heldIn``, ``participant``, ``headedBy``). An ``implied`` event is one
+    the article tells nothing of but one ``met``, ``visited`` or ``signed`` relation, which
+    its members restate (``kg.events``). ``evidence`` holds the sentences it was read from.
+    """
+
+    id: str
+    cls: str
+    label: str
+    date: date | None = None
+    places: tuple[str, ...] = ()
+    participants: tuple[str, ...] = ()
+    heads: tuple[str, ...] = ()
+    outcomes: tuple[str, ...] = ()
+    status: str = "asserted"
+    implied: bool = False
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class TradeFlow:
     """A trade figure: the value of trade between two partners over a period.
 
@@ -113,12 +140,18 @@ class TradeFlow:
 
 @dataclass(frozen=True)
 class Extraction:
-    """Everything read from one article: the input of the RDF mapping and the JSON output."""
+    """Everything read from one article: the input of the RDF mapping and the JSON output.
+
+    ``events`` holds one record per event that some fact is about (a named event, or one
+    told only by its verbs: "X met Y", "X arrived in Z"); an event entity without a record
+    is a mere mention.
+    """
 
     article: Article
     entities: tuple[Entity, ...] = ()
     relations: tuple[Relation, ...] = ()
     trade: tuple[TradeFlow, ...] = field(default_factory=tuple)
+    events: tuple[Event, ...] = ()
 
     def entity(self, entity_id: str) -> Entity:
         """The entity with this id (``KeyError`` if there is none)."""

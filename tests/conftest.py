@@ -72,6 +72,7 @@ def world_extractions():
     (Deltaland); Eve and Fay, of no country, met once."""
     from datetime import date
 
+    from kg.events import event_records
     from kg.types import Article, Entity, Extraction, Relation, TradeFlow
 
     def person(key, name, qid=None):
@@ -107,8 +108,27 @@ def world_extractions():
     city = Entity("city", "Alpha City", "Place", "City")
     deal = Entity("deal", "trade deal", "Agreement", "Agreement")
     first = "Ann Alpha of Alphaland held talks with Bob Beta of Betaland in Alpha City."
+
+    def meeting(key, a, b, text):
+        """A meeting told only by "A met B", as the extraction makes it an event."""
+        names = {p.id: p.label for p in (ann, bob, cy, dee, eve, fay)}
+        event = Entity(key, f"meeting of {names[a]} and {names[b]}", "Event", "Meeting")
+        facts = [said(a, "met", b, text), said(key, "participant", a, text)]
+        return event, [*facts, said(key, "participant", b, text)]
+
+    def extraction(article, entities, relations, trade=()):
+        return Extraction(
+            article, entities, relations, trade, events=event_records(entities, relations)
+        )
+
+    eve, fay = person("eve", "Eve Epsilon"), person("fay", "Fay Phi")
+    bob_cy, bob_cy_facts = meeting("m2", "bob", "cy", "Bob Beta met Cy Gamma.")
+    cy_dee, cy_dee_facts = meeting("m3", "cy", "dee", "Cy Gamma met Dee Delta.")
+    eve_fay, eve_fay_facts = meeting("m4", "eve", "fay", "Eve Epsilon met Fay Phi.")
+    visit = Entity("v2", "visit of Bob Beta to Gammaland", "Event", "Visit")
+    visited = "Bob Beta visited Gammaland."
     return [
-        Extraction(
+        extraction(
             Article(
                 "w1", first, date=date(2023, 5, 10), url="https://example.org/w1", title="Talks"
             ),
@@ -125,29 +145,24 @@ def world_extractions():
             ),
             (TradeFlow(("al", "be"), 2.5e9, "USD", "2022", "Trade reached $2.5 billion in 2022."),),
         ),
-        Extraction(
+        extraction(
             Article("w2", "...", date=date(2024, 2, 1)),
-            (bob, cy, beta, gamma),
+            (bob, cy, beta, gamma, bob_cy, visit),
             (
-                said("bob", "met", "cy", "Bob Beta met Cy Gamma."),
-                said("bob", "visited", "ga", "Bob Beta visited Gammaland."),
+                *bob_cy_facts,
+                said("bob", "visited", "ga", visited),
+                said("v2", "participant", "bob", visited),
+                said("v2", "heldIn", "ga", visited),
                 said("bob", "represents", "be", "Bob Beta of Betaland."),
                 said("cy", "represents", "ga", "Cy Gamma of Gammaland."),
             ),
         ),
-        Extraction(
+        extraction(
             Article("w3", "...", date=date(2024, 7, 1)),
-            (cy, dee, gamma, delta),
-            (
-                said("cy", "met", "dee", "Cy Gamma met Dee Delta."),
-                said("dee", "represents", "de", "Dee Delta of Deltaland."),
-            ),
+            (cy, dee, gamma, delta, cy_dee),
+            (*cy_dee_facts, said("dee", "represents", "de", "Dee Delta of Deltaland.")),
         ),
-        Extraction(
-            Article("w4", "...", date=date(2024, 7, 2)),
-            (person("eve", "Eve Epsilon"), person("fay", "Fay Phi")),
-            (said("eve", "met", "fay", "Eve Epsilon met Fay Phi."),),
-        ),
+        extraction(Article("w4", "...", date=date(2024, 7, 2)), (eve, fay, eve_fay), eve_fay_facts),
     ]
 
 

@@ -87,3 +87,40 @@ def test_the_same_articles_give_the_same_extraction_in_every_process():
     first, second = (run.communicate()[0] for run in runs)
     assert all(run.returncode == 0 for run in runs)
     assert first.count("\n") >= 6 and first == second
+
+
+def test_the_graph_holds_the_relations_and_event_members_of_the_json(samples):
+    """The RDF mapping infers nothing: every edge between two of an article's entities is a
+    relation of its JSON (``partyTo`` of a ``signed`` one) or a member of one of its events."""
+    from rdflib import RDFS, Literal
+
+    from kg.contract import to_json
+    from kg.iris import node_iri
+    from kg.ontology import KGO
+    from kg.rdf import to_graph
+
+    members = {"participants": "participant", "places": "heldIn", "heads": "headedBy"}
+    members["outcomes"] = "outcome"
+    for x in samples.values():
+        data = to_json(x)
+        stated = set()
+        for r in data["relations"]:
+            stated.add((r["subject"], r["predicate"], r["object"]))
+            if r["predicate"] == "met":
+                stated.add((r["object"], "met", r["subject"]))
+            if r["predicate"] == "signed":
+                stated.add((r["subject"], "partyTo", r["object"]))
+        for event in data["events"]:
+            for key, predicate in members.items():
+                stated |= {(event["id"], predicate, m) for m in event[key]}
+        graph = to_graph(x)
+        iri = {node_iri(e, x.article.id): e.id for e in x.entities}
+        for e in x.events:  # an event that says when, where and between whom: a shared IRI
+            for node in graph.subjects(RDFS.label, Literal(e.label)):
+                if (node, None, KGO.Event) in graph:
+                    iri[node] = e.id
+        edges = {
+            (iri[s], str(p).rsplit("#", 1)[1], iri[o]) for s, p, o in graph if s in iri and o in iri
+        }
+        assert edges and edges <= stated, (x.article.id, edges - stated)
+        assert {e["id"] for e in data["events"]} <= {e["id"] for e in data["entities"]}

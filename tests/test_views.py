@@ -110,7 +110,7 @@ def test_ego_views_around_a_name(world):
     assert set(View("who-met-whom", focus="Cy", depth=1).graph(world)) == {BOB, CY, DEE}
     assert set(View("who-met-whom", focus="cy gamma", depth=2).graph(world)) == {ANN, BOB, CY, DEE}
     near = View(focus="Dee Delta", depth=1).graph(world)  # the full graph by default
-    assert set(near) == {DEE, CY, DE, KGR + "article/w3/event/x1"}
+    assert set(near) == {DEE, CY, DE, KGR + "article/w3/event/m3"}
     assert View(focus="Dee", depth=0).graph(world).number_of_nodes() == 1
     assert set(View("countries", country="Deltaland").graph(world)) == {GA, DE}
     assert View(focus="Ann", since="2024").title == "full graph around Ann (depth 2) from 2024"

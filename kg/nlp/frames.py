@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.nlp.coref import Cluster
 from kg.nlp.mentions import Mention
@@ -59,7 +59,8 @@ _STATUS_RANK = {"asserted": 0, "planned": 1, "negated": 2}
 
 @dataclass(frozen=True)
 class Fact:
-    """A relation between entity ids, with the sentence it was read from."""
+    """A relation between entity ids, with the sentence it was read from and, where a pattern
+    read it, the word that states it."""
 
     subject: str
     predicate: str
@@ -68,6 +69,7 @@ class Fact:
     confidence: float
     status: str
     rule: str
+    trigger: Token | None = None
 
     def relation(self) -> Relation:
         return Relation(
@@ -98,13 +100,14 @@ class Facts:
         confidence: float,
         status: str = "asserted",
         rule: str = "",
+        trigger: Token | None = None,
     ) -> None:
         if subject is None or obj is None or subject == obj:
             return
         if predicate == "met" and obj < subject:
             subject, obj = obj, subject
         key = (subject, predicate, obj)
-        fact = Fact(subject, predicate, obj, sentence, confidence, status, rule)
+        fact = Fact(subject, predicate, obj, sentence, confidence, status, rule, trigger)
         if key not in self.found:
             self.readings[key] = []
         self.readings[key].append(fact)
@@ -150,7 +153,8 @@ class Scene:
     ``events`` lists the event clusters named in each sentence (by sentence start);
     ``main`` is the event the article reports, if its lead names one; ``place_countries``
     maps places to the country (entity id) they lie in, where the article names it;
-    ``named_countries`` the countries named inside each event's mentions.
+    ``named_countries`` the countries named inside each event's mentions; ``outcomes``
+    (filled by ``derive``) the agreements signed at each signing ceremony.
     """
 
     clusters: dict[str, Cluster]
@@ -160,6 +164,7 @@ class Scene:
     main: Cluster | None = None
     place_countries: dict[str, str] = field(default_factory=dict)
     named_countries: dict[str, list[str]] = field(default_factory=dict)
+    outcomes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def index(self, sentence: Span) -> int:
         """The position of a sentence in the article."""
@@ -183,11 +188,14 @@ def derive(facts: Facts, scene: Scene) -> None:
     """Add the facts that follow (see the module docstring)."""
     _delegation_heads(facts, scene)
     _signing_sides(facts, scene)
+    _signatories(facts, scene)
     _participants(facts, scene)
     _implicit_meetings(facts, scene)
+    _verb_events(facts, scene)
     _venues(facts, scene)
     _sidelines(facts, scene)
     _main_event(facts, scene)
+    _heads_take_part(facts, scene)
     _named_countries(facts, scene)
     _event_pairs(facts, scene)
     _hosts_meet_guests(facts, scene)
@@ -238,6 +246,39 @@ def _signing_sides(facts: Facts, scene: Scene) -> None:
             )
         if f.rule in WITNESS_RULES:
             del facts.found[(f.subject, f.predicate, f.object)]
+
+
+def _signatories(facts: Facts, scene: Scene) -> None:
+    """What was signed at a signing ceremony (the agreements named in its phrase, "the signing
+    of the protocol", or signed in a sentence naming it), and who signed it took part."""
+    signed = facts.of("signed", None)
+    for event in scene.clusters.values():
+        if event.cls != "SigningCeremony":
+            continue
+        agreements: dict[str, None] = {}
+        for m in event.mentions:
+            sentence = m.span.sent.start
+            for f in signed:
+                inside = any(
+                    m.span.start <= a.span.start and a.span.end <= m.span.end
+                    for a in scene.clusters[f.object].mentions
+                )
+                if inside or f.sentence.start == sentence:
+                    agreements[f.object] = None
+        if not agreements:
+            continue
+        scene.outcomes[event.id] = tuple(agreements)
+        for f in signed:
+            if f.object in agreements and f.status != "negated":
+                facts.add(
+                    event.id,
+                    "participant",
+                    f.subject,
+                    f.sentence,
+                    0.7,
+                    f.status,
+                    "participant/signatory",
+                )
 
 
 def _participants(facts: Facts, scene: Scene) -> None:
@@ -356,16 +397,119 @@ def _calls_are_not_meetings(facts: Facts, scene: Scene) -> None:
     call says of a meeting is dropped, what other sentences say stays."""
     for f in facts.of("met", None):
         for reading in list(facts.readings[(f.subject, f.predicate, f.object)]):
-            calls = [
-                e for e in scene.events.get(reading.sentence.start, []) if e.cls == "PhoneCall"
-            ]
-            here = scene.index(reading.sentence)
-            nearby = " ".join(s.text.lower() for s in scene.sentences[here : here + 2])
-            remote = any(
-                w in nearby for w in ("phone", "telephone", "videoconference", "video link")
-            )
-            if calls or remote:
+            if _remote(reading, scene):
                 facts.discard(reading)
+
+
+def _remote(fact: Fact, scene: Scene) -> bool:
+    """Whether a fact's sentence (or the next) tells of a telephone or video call."""
+    if any(e.cls == "PhoneCall" for e in scene.events.get(fact.sentence.start, [])):
+        return True
+    here = scene.index(fact.sentence)
+    nearby = " ".join(s.text.lower() for s in scene.sentences[here : here + 2])
+    return any(w in nearby for w in ("phone", "telephone", "videoconference", "video link"))
+
+
+def _verb_events(facts: Facts, scene: Scene) -> None:
+    """Meetings and visits told only by verbs ("X met Y", "X arrived in Z") are events of
+    the article: one meeting for each group of people who met (a pair, or people who met in
+    one sentence), one visit for each visitor, where no event the article names holds them."""
+    taken = {
+        frozenset(p.object for p in facts.participants(e.id))
+        for e in scene.clusters.values()
+        if e.type == "Event" and e.cls != "PhoneCall"
+    }
+    groups: list[list[Fact]] = []
+    for f in sorted(facts.of("met"), key=lambda f: f.sentence.start):
+        if any({f.subject, f.object} <= members for members in taken) or _remote(f, scene):
+            continue
+        group = next(
+            (
+                g
+                for g in groups
+                if {f.subject, f.object} == {g[0].subject, g[0].object}
+                or (
+                    g[0].sentence.start == f.sentence.start
+                    and {f.subject, f.object} & {x for m in g for x in (m.subject, m.object)}
+                )
+            ),
+            None,
+        )
+        if group is None:
+            groups.append([f])
+        else:
+            group.append(f)
+    for group in groups:
+        event = _new_event(scene, "Meeting", "meeting", group[0])
+        for f in group:
+            for person in (f.subject, f.object):
+                facts.add(
+                    event.id, "participant", person, f.sentence, 0.7, f.status, "participant/met"
+                )
+    visits: dict[str, list[Fact]] = {}
+    visitors = {
+        p.object
+        for e in scene.clusters.values()
+        if e.cls == "Visit"
+        for p in facts.participants(e.id)
+    }
+    for f in facts.of("visited"):
+        if (
+            f.subject not in visitors
+            and scene.clusters[f.subject].type == "Person"
+            and scene.clusters[f.object].type in {"Place", "Country"}
+        ):
+            visits.setdefault(f.subject, []).append(f)
+    for visitor, trips in visits.items():
+        event = _new_event(scene, "Visit", "visit", trips[0])
+        facts.add(
+            event.id,
+            "participant",
+            visitor,
+            trips[0].sentence,
+            0.7,
+            trips[0].status,
+            "participant/visitor",
+        )
+        for f in trips:
+            facts.add(event.id, "heldIn", f.object, f.sentence, 0.7, f.status, "heldIn/visit")
+
+
+def _new_event(scene: Scene, cls: str, name: str, fact: Fact) -> Cluster:
+    """A new event of the article, mentioned by the word that states ``fact``."""
+    word = fact.trigger or fact.sentence.root
+    number = len(scene.clusters) + 1
+    while f"e{number}" in scene.clusters:
+        number += 1
+    event = Cluster(f"e{number}", "Event", cls, name=name)
+    event.add(Mention(word.doc[word.i : word.i + 1], "Event", cls, anaphor=True))
+    scene.clusters[event.id] = event
+    return event
+
+
+def _heads_take_part(facts: Facts, scene: Scene) -> None:
+    """Who chaired an event took part in it, and so did the head of a delegation that took
+    part in it."""
+    heads = {}
+    for f in facts.of("headedBy", None):
+        if scene.clusters[f.subject].type == "Event":
+            facts.add(
+                f.subject, "participant", f.object, f.sentence, 0.7, f.status, "participant/chair"
+            )
+        elif scene.clusters[f.subject].type == "Delegation":
+            heads.setdefault(f.subject, []).append(f)
+    for part in facts.of("participant", None):
+        for f in heads.get(part.object, []):
+            status = "planned" if "planned" in {part.status, f.status} else part.status
+            facts.add(
+                part.subject,
+                "participant",
+                f.object,
+                part.sentence,
+                0.7,
+                status,
+                "participant/delegation-head",
+            )
 
 
 def _main_event(facts: Facts, scene: Scene) -> None:

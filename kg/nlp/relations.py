@@ -104,7 +104,8 @@ class Pattern:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A relation between two mentions, before it is mapped to entity ids."""
+    """A relation between two mentions, before it is mapped to entity ids; ``trigger`` is
+    the word that states it (the pattern's verb, else its subject)."""
 
     subject: Mention
     predicate: str
@@ -113,6 +114,7 @@ class Candidate:
     confidence: float
     status: str
     rule: str
+    trigger: Token | None = None
 
 
 @cache
@@ -445,5 +447,12 @@ def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
         sentence = anchor.sent
         for subject, obj in pairs:
             yield Candidate(
-                subject, pattern.predicate, obj, sentence, pattern.confidence, status, pattern.name
+                subject,
+                pattern.predicate,
+                obj,
+                sentence,
+                pattern.confidence,
+                status,
+                pattern.name,
+                anchor,
             )

@@ -8,6 +8,7 @@ import dataclasses
 import pytest
 from rdflib import URIRef
 
+from kg.events import event_records
 from kg.iris import article_iri
 from kg.queries import named_query
 from kg.rdf import to_graph
@@ -63,14 +64,14 @@ def test_the_summary_follows_every_write(store):
     assert len(_rows(store, named_query("who-met-whom"))) == 3
     # Article w2 now says Bob met Dee, not Cy: one pair goes, one comes.
     dee = next(e for e in w3.entities if e.id == "dee")
+    entities = (*(e for e in w2.entities if e.id != "cy"), dee)
+    relations = tuple(
+        dataclasses.replace(r, object="dee") if r.object == "cy" else r
+        for r in w2.relations
+        if r.subject != "cy"
+    )
     changed = dataclasses.replace(
-        w2,
-        entities=(*(e for e in w2.entities if e.id != "cy"), dee),
-        relations=tuple(
-            dataclasses.replace(r, object="dee") if r.object == "cy" else r
-            for r in w2.relations
-            if r.subject != "cy"
-        ),
+        w2, entities=entities, relations=relations, events=event_records(entities, relations)
     )
     store.replace_graph(to_graph(changed))
     _agrees(store)
