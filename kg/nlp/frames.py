@@ -12,7 +12,8 @@
 - a visit's visitors visited the places it was held in; who visited a city visited its
   country, and an event held in a foreign city was held in that country; a meeting on the
   sidelines of a summit was held where the summit was;
-- of planned events, only the announced or named ones keep their place and participants.
+- of planned events, only the announced or named ones keep their place and participants;
+  past ones all keep theirs (a visit recalled is a visit).
 
 Each rule keeps the evidence sentence of the fact it starts from and a lower confidence.
 """
@@ -209,7 +210,6 @@ def derive(facts: Facts, scene: Scene) -> None:
     _delegations_travel(facts, scene)
     _companions(facts, scene)
     _announced_only(facts, scene)
-    _other_visits(facts, scene)
 
 
 def _delegation_heads(facts: Facts, scene: Scene) -> None:
@@ -798,27 +798,6 @@ def _named_event(event: Cluster) -> bool:
         ):
             return True
     return False
-
-
-def _other_visits(facts: Facts, scene: Scene) -> None:
-    """Visits the article's lead does not report (an earlier one recalled, one hoped for)
-    are background: who went where stays, but the event keeps no frame."""
-    for key, f in list(facts.found.items()):
-        event = scene.clusters[f.subject]
-        if (
-            event.cls == "Visit"
-            and f.predicate in {"participant", "heldIn"}
-            and event is not scene.main
-            and not any(_in_lead(m, scene) for m in event.mentions)
-        ):
-            del facts.found[key]
-
-
-def _in_lead(mention: Mention, scene: Scene) -> bool:
-    """Told in the article's first two sentences of prose, and not in a quotation."""
-    sentence = mention.span.sent
-    prose = [s.start for s in scene.sentences if _prose(s)][:2]
-    return sentence.start in prose and not any(q in sentence.text for q in '"“”')
 
 
 def _prose(sentence: Span) -> bool:
