@@ -450,11 +450,14 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
             mentions.append(Mention(_region_name(token), "Place", "Region"))
         elif lemma in events and _is_event_use(token):
             cls = events[lemma]
+            phrase = _phrase(token, named)
             if cls == "PhoneCall" and any(
                 c.lower_ in {"courtesy", "protocol"} for c in token.lefts
             ):
                 cls = "Meeting"  # "a courtesy call on the President" is a visit in person
-            mentions.append(Mention(_phrase(token, named), "Event", cls))
+            if lemma == "ceremony" and any(t.lemma_ == "signing" for t in phrase):
+                cls = "SigningCeremony"  # not a welcome or an opening ceremony
+            mentions.append(Mention(phrase, "Event", cls))
         elif lemma in agreements:
             mentions.append(Mention(_phrase(token, named), "Agreement", agreements[lemma]))
     return mentions
@@ -496,8 +499,9 @@ def _is_event_use(token: Token) -> bool:
             c.dep_ in {"det", "poss", "nummod"} or c.like_num or c.lower_ in _COUNTING
             for c in token.lefts
         )
+        and not any(c.dep_ == "prep" and c.lower_ == "between" for c in token.rights)
     ):
-        return False
+        return False  # "meetings between X and Y" name theirs
     return token.tag_ != "VBG" or token.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass", "attr"}
 
 
