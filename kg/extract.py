@@ -25,7 +25,7 @@ from kg.link import Linker, LinkRequest, OfflineLinker
 from kg.nlp.affiliation import affiliations
 from kg.nlp.anaphora import group_mentions, leader_mentions, partners, title_mentions
 from kg.nlp.coref import Cluster, resolve
-from kg.nlp.frames import MEETINGS, Facts, Scene, around, derive
+from kg.nlp.frames import MEETINGS, Facts, Scene, around, derive, named_event
 from kg.nlp.mentions import Mention, find_mentions, tokens_with
 from kg.nlp.positions import Held, find_positions
 from kg.nlp.relations import Candidate, Resolver, find_relations
@@ -38,6 +38,9 @@ from kg.types import Mention as TextMention
 __all__ = ["extract", "topics"]
 
 _GLOBAL = {"Country", "Place", "Organization"}
+# Events that keep their own name when two people held them ("the official welcoming
+# ceremony", not "ceremony between A and B").
+_OWN_NAMES = {"ceremony", "reception", "dinner", "lunch", "breakfast"}
 _ARRIVALS = {"arrive", "come", "visit", "hold", "meet", "be", "stay", "land", "gather"}
 
 
@@ -358,8 +361,13 @@ class _Article:
     def _event_name(self, event: Cluster, phrase: str) -> str:
         """A name that says whose event it is when the article's phrase does not: "talks"
         between two people becomes "talks between A and B", "official visit" of one person
-        to one place "A's official visit to X"; "talks with the Indian premier" say it."""
-        if " with " in phrase or any(t.pos_ == "PROPN" for m in event.mentions for t in m.span):
+        to one country (else one place) "A's official visit to X"; "talks with the Indian premier" and named
+        events ("the 20th session of the commission") say it."""
+        if (
+            " with " in phrase
+            or named_event(event)
+            or any(t.pos_ == "PROPN" for m in event.mentions for t in m.span)
+        ):
             return phrase
         people, places = [], []
         for f in self.facts:
@@ -367,13 +375,20 @@ class _Article:
                 member = self.by_id[f.object]
                 if f.predicate == "participant" and member.type == "Person":
                     people.append(member)
-                elif f.predicate == "heldIn" and member.type == "Country":
+                elif f.predicate == "heldIn":
                     places.append(member)
         ordered = sorted(dict.fromkeys(people), key=lambda p: p.mentions[0].span.start)
         names = [_label(p, self.by_id, self.countries) for p in ordered]
+        countries = [p for p in dict.fromkeys(places) if p.type == "Country"]
+        places = countries or list(dict.fromkeys(places))
         if event.cls == "Visit" and len(names) == 1 and len(places) == 1 and " to " not in phrase:
             return f"{names[0]}'s {phrase} to {_label(places[0], self.by_id, self.countries)}"
-        if event.cls in MEETINGS and len(names) == 2 and " between " not in phrase:
+        if (
+            event.cls in MEETINGS
+            and event.mentions[0].root.lemma_.lower() not in _OWN_NAMES
+            and len(names) == 2
+            and " between " not in phrase
+        ):
             return f"{phrase} between {names[0]} and {names[1]}"
         return phrase
 

@@ -431,8 +431,21 @@ def _noun_phrase_end(token: Token) -> int:
             child.dep_ == "prep" and child.lower_ not in {"of", "on", "for", "between"}
         ):
             break
+        if child.dep_ == "conj" and _new_phrase(child):
+            break  # "... on investment cooperation and an agreement on visa exemption"
         end = max(end, _noun_phrase_end(child))
     return end
+
+
+def _new_phrase(token: Token) -> bool:
+    """A coordinated noun that starts a phrase of its own: with its own determiner, or an
+    agreement's or event's head word ("a protocol and a roadmap", "talks and a dinner")."""
+    lemma = token.lemma_.lower()
+    return (
+        any(c.dep_ == "det" for c in token.lefts)
+        or lemma in heads("agreement")
+        or lemma in heads("event")
+    )
 
 
 def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
@@ -492,6 +505,8 @@ def _is_event_use(token: Token) -> bool:
     kind of event in general ("regular visits of governors", "we have had meetings")."""
     if token.dep_ in {"compound", "amod"}:
         return False  # "breakfast meeting", "summit talks": a modifier of another noun
+    if token.lemma_ == "round" and not any(c.lower_ == "of" for c in token.rights):
+        return False  # "a round of talks", not "19 artillery rounds"
     if (
         token.tag_ == "NNS"
         and token.lemma_ not in _ALWAYS_PLURAL

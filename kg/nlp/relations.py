@@ -340,6 +340,7 @@ class Resolver:
             return self._expanded[token.i]
         found = self._expanded[token.i] = []
         conjuncts = [token, *token.conjuncts]
+        conjuncts += self._phrase_conjuncts(conjuncts)
         related = [*self._last_conjunct(conjuncts), *self._places_beside(token)]
         for t in [*conjuncts, *related, *self._sides_of(token)]:
             m = self.mention(t)
@@ -347,6 +348,21 @@ class Resolver:
                 if each not in found:
                     found.append(each)
         return found
+
+    def _phrase_conjuncts(self, conjuncts: list[Token]) -> list[Token]:
+        """Agreements or events the parser hung inside the complement of the one before: in
+        "a memorandum on investment cooperation and an agreement on visa exemption" the
+        agreement is coordinated with "cooperation", not with "memorandum"."""
+        found = []
+        for token in conjuncts:
+            m = self.by_root.get(token.i)
+            if m is None or m.type not in PHRASES:
+                continue
+            for t in token.subtree:
+                other = self.by_root.get(t.i) if t.dep_ == "conj" else None
+                if other is not None and other.type == m.type and other is not m:
+                    found += [t, *t.conjuncts]
+        return [t for t in dict.fromkeys(found) if t not in conjuncts]
 
     def _last_conjunct(self, conjuncts: list[Token]) -> list[Token]:
         """The last item of a list the parser cut off: in "X (Ghana), Y (Comoros) and Z

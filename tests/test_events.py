@@ -1,0 +1,135 @@
+"""Events first: events told by nouns or only by verbs, their later mentions, and the frame
+each gets at document level (who took part, where, what was signed), on short articles
+written for these tests. Each case says what the extraction must give and must not give."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.events import event_records, implied_events
+from kg.types import Entity, Relation
+from tests.conftest import facts
+
+MEETING = "meeting between Alexander Lukashenko and Igor Kobzev"
+CASES = [
+    pytest.param(
+        "Belarusian President Alexander Lukashenko met with Russian Governor Igor Kobzev in "
+        "Minsk on Tuesday. Later, Kobzev met Prime Minister Roman Golovchenko at the Palace of "
+        "Independence.",
+        [
+            (MEETING, "participant", "Alexander Lukashenko"),
+            (MEETING, "participant", "Igor Kobzev"),
+            (MEETING, "heldIn", "Minsk"),
+            (MEETING, "participant", "Belarus"),
+            (
+                "meeting between Igor Kobzev and Roman Golovchenko",
+                "heldIn",
+                "Palace of Independence",
+            ),
+        ],
+        [(MEETING, "heldIn", "Palace of Independence")],
+        id="a-meeting-told-by-its-verb-is-an-event-held-where-they-met",
+    ),
+    pytest.param(
+        "Kazakh Foreign Minister Murat Nurtleu arrived in Baku on Monday for talks on transit.",
+        [
+            ("Murat Nurtleu's visit to Baku", "participant", "Murat Nurtleu"),
+            ("Murat Nurtleu's visit to Baku", "heldIn", "Baku"),
+        ],
+        [],
+        id="an-arrival-is-a-visit",
+    ),
+    pytest.param(
+        "President Ilham Aliyev and President Kassym-Jomart Tokayev held talks in Astana. The "
+        "two presidents then held an expanded session. A photo session followed.",
+        [
+            ("expanded session", "participant", "Ilham Aliyev"),
+            ("expanded session", "participant", "Kassym-Jomart Tokayev"),
+        ],
+        [("photo session", "participant", "Ilham Aliyev")],
+        id="the-two-presidents-hold-an-event-told-without-names",
+    ),
+    pytest.param(
+        "Uzbekistan and Kazakhstan signed a memorandum on investment cooperation and an "
+        "agreement on visa exemption. The signing ceremony took place in Tashkent.",
+        [
+            ("Uzbekistan", "signed", "memorandum on investment cooperation"),
+            ("Kazakhstan", "signed", "agreement on visa exemption"),
+            ("signing ceremony", "participant", "Kazakhstan"),
+            ("signing ceremony", "heldIn", "Tashkent"),
+        ],
+        [("Uzbekistan", "signed", "memorandum on investment cooperation and an agreement")],
+        id="two-agreements-in-one-list-and-one-signing",
+    ),
+    pytest.param(
+        "The Kazakh delegation headed by Deputy Prime Minister Serik Zhumangarin took part in "
+        "the 20th session of the intergovernmental commission. The session was chaired by "
+        "Prime Minister Olzhas Bektenov.",
+        [
+            (
+                "20th session of the intergovernmental commission",
+                "participant",
+                "Serik Zhumangarin",
+            ),
+            ("20th session of the intergovernmental commission", "participant", "Olzhas Bektenov"),
+        ],
+        [],
+        id="a-chair-and-the-head-of-a-delegation-take-part",
+    ),
+    pytest.param(
+        "Egyptian President Abdel Fattah El-Sisi received the Turkish delegation. The official "
+        "reception ceremony was held at Ittihadia Palace.",
+        [("official reception ceremony", "heldIn", "Ittihadia Palace")],
+        [("official reception ceremony", "participant", "Egypt")],
+        id="a-reception-ceremony-is-no-signing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), CASES)
+def test_events(pipeline, text, must, must_not):
+    x = pipeline.extract(text)
+    found = facts(x, aliases=True)
+    for triple in must:
+        assert triple in found, (triple, sorted(found))
+    for triple in must_not:
+        assert triple not in found, triple
+
+
+def test_one_signing_and_its_signatories(pipeline):
+    x = pipeline.extract(
+        "The two presidents witnessed the signing of a protocol on trade between Uzbekistan "
+        "and Kazakhstan. Uzbekistan and Kazakhstan signed the protocol."
+    )
+    signings = [e for e in x.events if e.cls == "SigningCeremony"]
+    assert len(signings) == 1 and not signings[0].implied
+    names = {e.id: e.label for e in x.entities}
+    assert {names[p] for p in signings[0].participants} >= {"Uzbekistan", "Kazakhstan"}
+    assert [names[a].split(" between ")[0] for a in signings[0].outcomes] == ["protocol on trade"]
+
+
+def test_a_relation_no_event_holds_gets_an_implied_one():
+    people = (
+        Entity("e1", "Ann Alpha", "Person", "Person"),
+        Entity("e2", "Bo Beta", "Person", "Person"),
+        Entity("e3", "Port of Baku", "Organization", "Company"),
+        Entity("e4", "protocol", "Agreement", "Protocol"),
+        Entity("e5", "talks", "Event", "Talks"),
+    )
+    relations = (
+        Relation("e1", "met", "e2", "Ann met Bo.", 0.9),
+        Relation("e1", "visited", "e3", "Ann visited the Port of Baku.", 0.9),
+        Relation("e1", "signed", "e4", "Ann signed a protocol.", 0.9),
+        Relation("e2", "signed", "e4", "Bo signed a protocol.", 0.9, "negated"),
+    )
+    entities, records = implied_events(people, relations, event_records(people, relations))
+    assert [(r.cls, r.participants, r.places, r.outcomes) for r in records] == [
+        ("Meeting", ("e1", "e2"), (), ()),
+        ("Visit", ("e1", "e3"), (), ()),  # the organization visited is the host
+        ("SigningCeremony", ("e1",), (), ("e4",)),
+    ]
+    assert [e.id for e in entities] == ["e6", "e7", "e8"] and all(r.implied for r in records)
+    talks = "Ann and Bo held talks."
+    told = [Relation("e5", "participant", p, talks, 0.8) for p in ("e1", "e2")]
+    held = event_records(people, told)
+    assert implied_events(people, relations[:1], held) == ((), ())
