@@ -336,8 +336,10 @@ class _Article:
             label = request.label
             if qid in self.kb and cluster.type in _GLOBAL and cluster.cls != "Region":
                 label = self.kb[qid].common_name
+            aliases = _forms(cluster)
             if cluster.type == "Event":
-                label = self._event_name(cluster, label)
+                label, variants = self._event_name(cluster, label)
+                aliases += [v for v in variants if v not in aliases]
             positions = _positions(titles.get(cluster.id, []))
             entities.append(
                 Entity(
@@ -345,7 +347,7 @@ class _Article:
                     label=label,
                     type=cluster.type,
                     cls=cluster.cls,
-                    aliases=tuple(f for f in _forms(cluster) if f != label),
+                    aliases=tuple(f for f in aliases if f != label),
                     wikidata=qid,
                     positions=positions,
                     mentions=tuple(
@@ -358,17 +360,14 @@ class _Article:
             )
         return entities
 
-    def _event_name(self, event: Cluster, phrase: str) -> str:
-        """A name that says whose event it is when the article's phrase does not: "talks"
-        between two people becomes "talks between A and B", "official visit" of one person
-        to one country (else one place) "A's official visit to X"; "talks with the Indian premier" and named
-        events ("the 20th session of the commission") say it."""
-        if (
-            " with " in phrase
-            or named_event(event)
-            or any(t.pos_ == "PROPN" for m in event.mentions for t in m.span)
-        ):
-            return phrase
+    def _event_name(self, event: Cluster, phrase: str) -> tuple[str, list[str]]:
+        """A name that says whose event it is when the article's phrase does not, and the
+        other names a reader would give it. "talks" between two people becomes "talks
+        between A and B" (also "talks between Surname and Surname", "Surname-Surname talks"),
+        "official visit" of one person to one country (else one place) "A's official visit to
+        X" (also "visit to X", "Surname's visit to X"); an event held somewhere is also the
+        "talks in Minsk". "Talks with the Indian premier" and named events ("the 20th session
+        of the commission") keep their name."""
         people, places = [], []
         for f in self.facts:
             if f.subject == event.id and f.status != "negated":
@@ -379,18 +378,33 @@ class _Article:
                     places.append(member)
         ordered = sorted(dict.fromkeys(people), key=lambda p: p.mentions[0].span.start)
         names = [_label(p, self.by_id, self.countries) for p in ordered]
+        short = [_short_name(p, name) for p, name in zip(ordered, names, strict=True)]
+        where = [_label(p, self.by_id, self.countries) for p in dict.fromkeys(places)]
+        head = next(
+            (m.root.text for m in event.mentions if not m.anaphor), event.name or phrase
+        ).lower()
         countries = [p for p in dict.fromkeys(places) if p.type == "Country"]
-        places = countries or list(dict.fromkeys(places))
-        if event.cls == "Visit" and len(names) == 1 and len(places) == 1 and " to " not in phrase:
-            return f"{names[0]}'s {phrase} to {_label(places[0], self.by_id, self.countries)}"
-        if (
-            event.cls in MEETINGS
-            and event.mentions[0].root.lemma_.lower() not in _OWN_NAMES
-            and len(names) == 2
-            and " between " not in phrase
-        ):
-            return f"{phrase} between {names[0]} and {names[1]}"
-        return phrase
+        to = [_label(p, self.by_id, self.countries) for p in countries or dict.fromkeys(places)]
+        variants = [f"{head} in {w}" for w in where]
+        own = (
+            " with " in phrase
+            or named_event(event)
+            or any(t.pos_ == "PROPN" for m in event.mentions for t in m.span)
+        )
+        if event.cls == "Visit" and len(names) == 1:
+            variants += [f"{head} to {w}" for w in where]
+            variants += [f"{n}'s {head} to {w}" for n in dict.fromkeys(short) for w in where]
+            if len(to) == 1 and " to " not in phrase and not own:
+                return f"{names[0]}'s {phrase} to {to[0]}", variants
+        if event.cls in MEETINGS and len(names) == 2 and head not in _OWN_NAMES:
+            variants += [
+                f"{head} between {short[0]} and {short[1]}",
+                f"{short[0]}-{short[1]} {head}",
+                f"{head} of {names[0]} and {names[1]}",
+            ]
+            if " between " not in phrase and not own:
+                return f"{phrase} between {names[0]} and {names[1]}", variants
+        return phrase, variants
 
     def _request(self, cluster: Cluster, held: list[Held]) -> LinkRequest:
         country = self.countries.get(cluster.id)
@@ -469,6 +483,13 @@ def _label(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str
     if cluster.type == "Country" and cluster.qid in kb:
         return kb[cluster.qid].common_name
     return max(forms, key=len)
+
+
+def _short_name(person: Cluster, label: str) -> str:
+    """The name a person goes by alone in the article ("Tokayev"), else the last of theirs."""
+    words = label.split()
+    alone = [m.text for m in person.mentions if len(m.span) == 1 and m.text in words]
+    return alone[0] if alone else words[-1]
 
 
 def _forms(cluster: Cluster) -> list[str]:
