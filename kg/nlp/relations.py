@@ -189,11 +189,12 @@ def modality(token: Token) -> str:
             c.dep_ == "neg" or (c.lower_ in _NEGATIONS and c.dep_ == "advmod") for c in children
         ):
             return "negated"
-    for v in chain:
+    for below, v in zip([None, *chain], chain, strict=False):
         children = list(v.children)
         if any(c.lower_ in _PLANNED_AUX and c.dep_ in {"aux", "auxpass"} for c in children):
             return "planned"
-        if v is not verb and v.lemma_.lower() in _PLANNED_LEMMAS:
+        # "agreed to hold", "plans to visit"; not "discussed ties and participated"
+        if v is not verb and below.dep_ != "conj" and v.lemma_.lower() in _PLANNED_LEMMAS:
             return "planned"
         if (
             v.tag_ == "VB"
