@@ -86,6 +86,21 @@ CASES = [
 ]
 
 
+CASES.append(
+    pytest.param(
+        "Uzbek Foreign Minister Bakhtiyor Saidov met with Deputy Speaker of the Zhogorku Kenesh "
+        "of Kyrgyzstan Nadira Narmatova in Tashkent. He also held a meeting with Ambassador to "
+        "Uzbekistan Kathy Leach.",
+        [
+            ("Bakhtiyor Saidov", "met", "Nadira Narmatova"),
+            ("Bakhtiyor Saidov", "met", "Kathy Leach"),
+        ],
+        [("Bakhtiyor Saidov", "met", "Zhogorku Kenesh")],
+        id="a-title-names-bodies-and-countries-before-its-holder",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_events(pipeline, text, must, must_not):
     x = pipeline.extract(text)
@@ -133,3 +148,9 @@ def test_a_relation_no_event_holds_gets_an_implied_one():
     told = [Relation("e5", "participant", p, talks, 0.8) for p in ("e1", "e2")]
     held = event_records(people, told)
     assert implied_events(people, relations[:1], held) == ((), ())
+
+
+def test_a_name_after_the_is_no_person(pipeline):
+    x = pipeline.extract("Nadira Narmatova addressed the Zhogorku Kenesh of Kyrgyzstan.")
+    types = {e.label: e.type for e in x.entities}
+    assert types["Nadira Narmatova"] == "Person" and types["Zhogorku Kenesh"] == "Organization"

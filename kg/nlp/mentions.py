@@ -183,6 +183,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                     span = doc[span.start : span.end + 1]  # "the Kazakh side": the country
                 mentions.append(Mention(span, "Country", "Country", country.qid, country.qid, True))
             continue
+        if label == "PERSON" and _determined(span):
+            label = "ORG"  # "the Oliy Majlis": a name with an article is no one's name
         if label == "PERSON":
             while len(span) > 1 and span[0].lower_ in heads("event"):
                 span = span[1:]  # "Meeting Emmanuel Macron," in a headline
@@ -269,6 +271,16 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         mentions.append(Mention(span, "Organization", cls, org.qid if org else None, country))
         mentions.extend(inner)
     return mentions
+
+
+def _determined(span: Span) -> bool:
+    """A name right after "the" ("of the Oliy Majlis"), which people's names never are."""
+    before = span.doc[span.start - 1] if span.start else None
+    return (
+        before is not None
+        and before.lower_ == "the"
+        and before.head.i in range(span.start, span.end)
+    )
 
 
 def _entity_spans(doc: Doc) -> Iterator[Span]:

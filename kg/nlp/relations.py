@@ -273,8 +273,12 @@ class Resolver:
             if doc[i].text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
                 i += 3  # "Administrator of the Agency for International Development (USAID) X"
                 continue
-            if after is not None and after.type == "Country" and doc[i - 1].lower_ == "of":
-                i = after.span.end  # "President of Turkmenistan Serdar Berdimuhamedov"
+            if (
+                after is not None
+                and after.type in {"Country", "Organization"}
+                and doc[i - 1].lower_ in {"of", "to", "the"}
+            ):  # "President of Turkmenistan X", "Chairwoman of the Senate of the Oliy Majlis X"
+                i = after.span.end
                 continue
             linking = doc[i].text in {",", "-"} or (
                 doc[i].is_lower and doc[i].pos_ in {"DET", "ADP", "NOUN", "ADJ", "CCONJ"}
