@@ -154,3 +154,16 @@ def test_a_name_after_the_is_no_person(pipeline):
     x = pipeline.extract("Nadira Narmatova addressed the Zhogorku Kenesh of Kyrgyzstan.")
     types = {e.label: e.type for e in x.entities}
     assert types["Nadira Narmatova"] == "Person" and types["Zhogorku Kenesh"] == "Organization"
+
+
+def test_names_with_joined_initials_are_people_and_join_the_full_name(pipeline):
+    x = pipeline.extract(
+        "Prime Minister D.Tserendorj is on a visit to Kazakhstan. The Prime Minister of "
+        "Mongolia, Dashdorj Tserendorj who is paying an official visit to the Republic of "
+        "Kazakhstan, met Minister Amarbayar.Ts and Nikola Pashinian in Astana."
+    )
+    people = {e.label: e for e in x.entities if e.type == "Person"}
+    assert set(people) == {"Dashdorj Tserendorj", "Amarbayar.Ts", "Nikola Pashinian"}
+    assert "D.Tserendorj" in people["Dashdorj Tserendorj"].aliases
+    visits = [e for e in x.events if e.cls == "Visit"]
+    assert len(visits) == 1 and people["Dashdorj Tserendorj"].id in visits[0].participants
