@@ -12,7 +12,8 @@ from kg.articles import parse_text
 from kg.extract import extract
 from kg.link import Linker, make_linker
 from kg.nlp import load_nlp
-from kg.rdf import PREFIXES, to_graph
+from kg.ontology import PREFIXES
+from kg.rdf import to_graph
 from kg.types import Article, Extraction
 
 __all__ = ["Pipeline", "merge"]
