@@ -3,6 +3,7 @@ and its top entries (``kg.analytics.top_entries``)."""
 
 from __future__ import annotations
 
+from kg.analytics import top_entries
 from kg.queries import internal_query
 from kg.store import Store
 
@@ -32,8 +33,6 @@ def stats(store: Store, top: int = 5) -> dict:
 
     ``met`` is counted once per pair and article although kg writes it both ways.
     """
-    from kg.analytics import top_entries
-
     relations = {_local(r[0]): int(r[1]) for r in store.query(_RELATIONS).rows}
     if "met" in relations:
         relations["met"] //= 2
