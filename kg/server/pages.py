@@ -11,7 +11,6 @@ bound terms; the templates escape everything.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import defaultdict
 from datetime import date
@@ -26,6 +25,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from kg.analytics import MEASURES
+from kg.dates import period
 from kg.errors import KGError, QueryError
 from kg.names import resolve
 from kg.names import search as search_names
@@ -47,7 +47,6 @@ SHOWN_ROWS = 1000  # result rows the query page shows (downloads have them all)
 _STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".txt": "text/plain"}
 _WEB = re.compile(r"^https?://", re.I)
 _QID = re.compile(r"^Q\d+$")
-_DAY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _SERVICE = re.compile(r"SERVICE\s+<https?://([^/>]+)", re.I)
 _KGO = str(KGO._NS)
 _WD = "http://www.wikidata.org/entity/"
@@ -113,27 +112,16 @@ def _number(value: str | None) -> int:
     return int(value)
 
 
-def day(value: str | None, low: bool) -> date | None:
-    """A filter's date: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, as its first day (``low``)
-    or its last; ``QueryError`` for anything else.
-
-    >>> day("2024", False), day("2024-02", False), day("2024-02-03", True)
-    (datetime.date(2024, 12, 31), datetime.date(2024, 2, 29), datetime.date(2024, 2, 3))
-    """
+def _day(value: str | None, low: bool) -> date | None:
+    """A filter's date (``kg.dates.period``: a year, month or day), as its first day
+    (``low``) or its last; ``QueryError`` (400) for anything else."""
     if not value or not value.strip():
         return None
-    match = _DAY.match(value.strip())
     try:
-        if not match:
-            raise ValueError
-        year, month, dom = int(match[1]), int(match[2] or 0), int(match[3] or 0)
-        if dom:
-            return date(year, month, dom)
-        if month:
-            return date(year, month, 1 if low else calendar.monthrange(year, month)[1])
-        return date(year, 1, 1) if low else date(year, 12, 31)
-    except ValueError:
-        raise QueryError(f"bad date {value!r}: give YYYY, YYYY-MM or YYYY-MM-DD") from None
+        first, last = period(value)
+    except KGError as err:
+        raise QueryError(str(err)) from None
+    return first if low else last
 
 
 def _short(term: URIRef) -> str:
@@ -547,7 +535,7 @@ class Pages:
 
     def timeline(self, request: Request) -> HTMLResponse:
         p = request.query_params
-        since, until = day(p.get("since"), True), day(p.get("until"), False)
+        since, until = _day(p.get("since"), True), _day(p.get("until"), False)
         kinds = [k for k in p.getlist("kind") if k in KINDS] or list(KINDS)
         bindings, who = {}, []
         person = (p.get("person") or "").strip()
