@@ -433,20 +433,28 @@ _COUNTING = {"several", "two", "three", "four", "both", "bilateral", "separate",
 _CLAUSE_DEPS = {"acl", "relcl", "advcl", "appos", "punct", "parataxis", "dep"}
 
 
-def _noun_phrase_end(token: Token) -> int:
+def _noun_phrase_end(token: Token, inner: bool = False) -> int:
     """End of the noun phrase under ``token``, without the clauses, appositions and
     adverbial phrases that hang off it ("of Irkutsk Oblast headed by ..." ends after
-    "Oblast"; "Commission on Cooperation, the press service ..." after "Cooperation")."""
+    "Oblast"; "Commission on Cooperation, the press service ..." after "Cooperation").
+    Inside a complement, "in" says what, not where ("on cooperation in the energy
+    sector"), unless a place or a date follows."""
     end = token.i + 1
     for child in token.rights:
         if child.dep_ in _CLAUSE_DEPS or (
-            child.dep_ == "prep" and child.lower_ not in {"of", "on", "for", "between"}
+            child.dep_ == "prep"
+            and child.lower_ not in {"of", "on", "for", "between"}
+            and not (inner and child.lower_ == "in" and not _where_or_when(child))
         ):
             break
         if child.dep_ == "conj" and _new_phrase(child):
             break  # "... on investment cooperation and an agreement on visa exemption"
-        end = max(end, _noun_phrase_end(child))
+        end = max(end, _noun_phrase_end(child, inner or child.dep_ == "pobj"))
     return end
+
+
+def _where_or_when(prep: Token) -> bool:
+    return any(t.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"} for t in prep.subtree)
 
 
 def _new_phrase(token: Token) -> bool:
