@@ -726,8 +726,8 @@ def _principals(facts: Facts, scene: Scene) -> list[str]:
 
 
 def _side_participants(facts: Facts, scene: Scene) -> None:
-    """The countries whose people took part in a meeting, session or talks between two sides
-    took part in it (not so for a gathering of many)."""
+    """The countries whose people took part in a meeting, session, talks or call between two
+    sides took part in it (not so for a gathering of many)."""
     sides: dict[str, set[str]] = {}
     for f in facts.of("participant", None):
         if f.object in scene.countries:
@@ -735,7 +735,7 @@ def _side_participants(facts: Facts, scene: Scene) -> None:
     for f in facts.of("participant", None):
         event = scene.clusters[f.subject]
         bilateral = len(sides.get(f.subject, ())) <= 2
-        if event.cls in IN_PERSON and bilateral and f.object in scene.countries:
+        if event.cls in IN_PERSON | {"PhoneCall"} and bilateral and f.object in scene.countries:
             facts.add(
                 f.subject,
                 "participant",
