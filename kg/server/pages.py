@@ -261,12 +261,14 @@ class Pages:
             return self._person(entity, number)
         if "Event" in entity["types"]:
             return self._event(entity)
-        rows = self.pool.query(
-            internal_query(
-                "page-entity-facts", limit=str(PAGE + 1), offset=str((number - 1) * PAGE)
-            ),
-            {"entity": iri},
-        ).dicts()
+        page = internal_query(
+            "page-entity-articles", limit=str(PAGE + 1), offset=str((number - 1) * PAGE)
+        )
+        articles = [str(r["article"]) for r in self.pool.query(page, {"entity": iri}).dicts()]
+        rows = []
+        if articles:
+            facts_in = internal_query("page-entity-facts", articles=_values(articles[:PAGE]))
+            rows = self.pool.query(facts_in, {"entity": iri}).dicts()
         facts = [
             {
                 "predicate": _local(r["p"]),
@@ -281,14 +283,14 @@ class Pages:
                 "title": _text(r["title"]),
                 "url": _web(r["url"]),
             }
-            for r in rows[:PAGE]
+            for r in rows
         ]
         return self.page(
             "entity.html",
             title=f"kg: {entity['label']}",
             entity=entity,
             facts=facts,
-            pages=self._pages(entity["iri"], number, len(rows) > PAGE),
+            pages=self._pages(entity["iri"], number, len(articles) > PAGE),
         )
 
     def _pages(self, iri: str, number: int, more: bool) -> dict:
