@@ -35,7 +35,9 @@ from kg.server.marks import Span, paragraphs, sentence_numbers, spans
 from kg.server.settings import Settings
 from kg.server.sparql import serialize
 from kg.server.timeline import place, ticks
+from kg.store.base import to_ox
 from kg.store.querypool import Answer, QueryPool, QueryTimeout
+from kg.store.results import QueryResult
 from kg.views import TYPES, VIEWS, View
 from kg.viz import COLORS, asset, network_data, templates
 
@@ -69,18 +71,6 @@ _DOWNLOADS = {
         ("RDF/XML", "xml"),
     ),
 }
-
-_ENTITY = internal_query("page-entity")
-_ARTICLE = internal_query("page-article")
-_ARTICLE_FACTS = internal_query("page-article-facts")
-_ARTICLE_ENTITIES = internal_query("page-article-entities")
-_ARTICLE_EVENTS = internal_query("page-article-events")
-_MET = internal_query("page-person-met")
-_TITLES = internal_query("page-person-titles")
-_OFFICES = internal_query("page-person-offices")
-_REPORTS = internal_query("page-event-reports")
-_SIDES = internal_query("page-event-sides")
-_TOPICS = internal_query("page-event-topics")
 
 
 def _local(iri: object) -> str:
@@ -155,8 +145,17 @@ def _cell(term, label) -> dict:
     return {"text": text, "href": f"/{page}?" + urlencode({"iri": str(term)})}
 
 
-def _values(iris) -> str:
-    return " ".join(f"<{iri}>" for iri in iris)
+def _sparql(value: object) -> str:
+    """A value for an internal query: an IRI (``QueryError`` if it is not one) or a list of
+    them as SPARQL terms, a number as digits."""
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, list):
+        return " ".join(_sparql(v) for v in value)
+    try:
+        return str(to_ox(URIRef(str(value))))
+    except ValueError as err:
+        raise QueryError(f"not an IRI: {value!r} ({err})") from None
 
 
 def _kgo(types) -> list[str]:
@@ -169,6 +168,13 @@ class Pages:
     def __init__(self, settings: Settings, pool: QueryPool):
         self.settings = settings
         self.pool = pool
+
+    def _ask(self, query: str, **values) -> QueryResult:
+        """The answer to ``internal/<query>.rq`` with its ``{key}`` values filled in: IRIs
+        (one, or a list for a ``VALUES`` clause) as terms that Oxigraph's serializer writes
+        and checks (so a value never changes the query's structure), numbers as numbers.
+        Constant graphs and subjects let the engine look up only what the page needs."""
+        return self.pool.query(internal_query(query, **{k: _sparql(v) for k, v in values.items()}))
 
     def page(self, name: str, status: int = 200, **context) -> HTMLResponse:
         html = templates().get_template(name).render(served=True, colors=COLORS, **context)
@@ -235,7 +241,7 @@ class Pages:
 
     def _about(self, iri: URIRef) -> dict | None:
         about: dict[str, set[str]] = {}
-        for what, value in self.pool.query(_ENTITY, {"entity": iri}).rows:
+        for what, value in self._ask("page-entity", entity=iri).rows:
             about.setdefault(str(what), set()).add(str(value))
         if "label" not in about:
             return None
@@ -261,14 +267,13 @@ class Pages:
             return self._person(entity, number)
         if "Event" in entity["types"]:
             return self._event(entity)
-        page = internal_query(
-            "page-entity-articles", limit=str(PAGE + 1), offset=str((number - 1) * PAGE)
+        found = self._ask(
+            "page-entity-articles", entity=iri, limit=PAGE + 1, offset=(number - 1) * PAGE
         )
-        articles = [str(r["article"]) for r in self.pool.query(page, {"entity": iri}).dicts()]
+        articles = [str(r["article"]) for r in found.dicts()]
         rows = []
         if articles:
-            facts_in = internal_query("page-entity-facts", articles=_values(articles[:PAGE]))
-            rows = self.pool.query(facts_in, {"entity": iri}).dicts()
+            rows = self._ask("page-entity-facts", entity=iri, articles=articles[:PAGE]).dicts()
         facts = [
             {
                 "predicate": _local(r["p"]),
@@ -319,7 +324,7 @@ class Pages:
             }
             for iri in iris
         }
-        rows = self.pool.query(internal_query("page-events", events=_values(iris))).dicts()
+        rows = self._ask("page-events", events=iris).dicts()
         for r in rows:
             event = events[str(r["event"])]
             event["label"] = min(filter(None, (event["label"], str(r["label"]))))
@@ -359,11 +364,11 @@ class Pages:
                 "first": _text(r["first"]),
                 "last": _text(r["last"]),
             }
-            for r in self.pool.query(_TITLES, {"person": iri}).dicts()
+            for r in self._ask("page-person-titles", person=iri).dicts()
         ]
         offices = [
             {"label": str(r["title"]), "start": _text(r["start"]), "end": _text(r["end"])}
-            for r in self.pool.query(_OFFICES, {"person": iri}).dicts()
+            for r in self._ask("page-person-offices", person=iri).dicts()
         ]
         met = [
             {
@@ -373,12 +378,12 @@ class Pages:
                 "first": _text(r["first"]),
                 "last": _text(r["last"]),
             }
-            for r in self.pool.query(_MET, {"person": iri}).dicts()
+            for r in self._ask("page-person-met", person=iri).dicts()
         ]
-        page = internal_query(
-            "page-person-meetings", limit=str(PAGE + 1), offset=str((number - 1) * PAGE)
+        page = self._ask(
+            "page-person-meetings", person=iri, limit=PAGE + 1, offset=(number - 1) * PAGE
         )
-        found = [str(r["event"]) for r in self.pool.query(page, {"person": iri}).dicts()]
+        found = [str(r["event"]) for r in page.dicts()]
         return self.page(
             "person.html",
             title=f"kg: {person['label']}",
@@ -394,7 +399,7 @@ class Pages:
         iri = URIRef(event["iri"])
         [details] = self._events([event["iri"]])
         sides: dict[str, dict[str, str]] = defaultdict(dict)
-        for r in self.pool.query(_SIDES, {"event": iri}).dicts():
+        for r in self._ask("page-event-sides", event=iri).dicts():
             sides[str(r["member"])][str(r["side"])] = str(r["sideLabel"])
         by_side: dict[tuple[str, str], list[dict]] = defaultdict(list)
         for role in ("participant", "headedBy"):
@@ -412,7 +417,7 @@ class Pages:
                     elif member["head"]:
                         same["head"] = True
         reports: dict[str, dict] = {}
-        for r in self.pool.query(_REPORTS, {"event": iri}).dicts():
+        for r in self._ask("page-event-reports", event=iri).dicts():
             report = reports.setdefault(
                 str(r["article"]),
                 {
@@ -427,7 +432,7 @@ class Pages:
             )
             if r["evidence"] is not None and str(r["evidence"]) not in report["evidence"]:
                 report["evidence"].append(str(r["evidence"]))
-        topics = [str(r["label"]) for r in self.pool.query(_TOPICS, {"event": iri}).dicts()]
+        topics = [str(r["label"]) for r in self._ask("page-event-topics", event=iri).dicts()]
         return self.page(
             "event.html",
             title=f"kg: {event['label']}",
@@ -442,7 +447,7 @@ class Pages:
 
     def article(self, request: Request) -> HTMLResponse:
         iri = _iri(request.query_params.get("iri"))
-        rows = self.pool.query(_ARTICLE, {"article": iri}).dicts()
+        rows = self._ask("page-article", article=iri).dicts()
         if not rows:
             raise HTTPException(404, f"The store has no article {iri}.")
         row = rows[0]
@@ -458,7 +463,7 @@ class Pages:
         text = _text(row["text"]) or ""
         entities: dict[str, dict] = {}
         mentions: list[Span] = []
-        for r in self.pool.query(_ARTICLE_ENTITIES, {"article": iri}).dicts():
+        for r in self._ask("page-article-entities", article=iri).dicts():
             entity = entities.setdefault(
                 str(r["entity"]),
                 {"iri": str(r["entity"]), "label": str(r["label"]), "type": _local(r["type"])},
@@ -475,7 +480,7 @@ class Pages:
                 "evidence": str(r["evidence"]),
                 "status": _local(r["status"]) if r["status"] is not None else None,
             }
-            for r in self.pool.query(_ARTICLE_FACTS, {"article": iri}).dicts()
+            for r in self._ask("page-article-facts", article=iri).dicts()
         ]
         numbers = sentence_numbers(text, (f["evidence"] for f in facts))
         for fact in facts:
@@ -494,7 +499,7 @@ class Pages:
         """The article's facts grouped by the event they are about or between its members,
         events in the order the text tells them; the rest last."""
         events: dict[str, dict] = {}
-        for r in self.pool.query(_ARTICLE_EVENTS, {"article": article}).dicts():
+        for r in self._ask("page-article-events", article=article).dicts():
             event = events.setdefault(
                 str(r["event"]),
                 {
@@ -539,17 +544,16 @@ class Pages:
         p = request.query_params
         since, until = _day(p.get("since"), True), _day(p.get("until"), False)
         kinds = [k for k in p.getlist("kind") if k in KINDS] or list(KINDS)
-        bindings, who = {}, []
+        who = []
         person = (p.get("person") or "").strip()
         country = (p.get("country") or "").strip()
         if person:
-            bindings["person"] = self._named(person, "Person")
-            who.append("?event kgo:participant ?person .")
+            who.append(f"?event kgo:participant {_sparql(self._named(person, 'Person'))} .")
         if country:
-            bindings["country"] = self._named(country, "Country")
+            side = _sparql(self._named(country, "Country"))
             who.append(
-                "{ ?event kgo:participant ?country } UNION { ?event kgo:heldIn ?country } "
-                "UNION { ?event kgo:participant ?member . ?member kgo:represents ?country }"
+                f"{{ ?event kgo:participant {side} }} UNION {{ ?event kgo:heldIn {side} }} "
+                f"UNION {{ ?event kgo:participant ?member . ?member kgo:represents {side} }}"
             )
         query = internal_query(
             "page-timeline",
@@ -559,9 +563,7 @@ class Pages:
             who="\n".join(who),
             limit=str(TIMELINE),
         )
-        found = [
-            (str(r["event"]), str(r["date"])) for r in self.pool.query(query, bindings).dicts()
-        ]
+        found = [(str(r["event"]), str(r["date"])) for r in self.pool.query(query).dicts()]
         events = self._events([iri for iri, _ in found])
         for event, (_, when) in zip(events, found, strict=True):
             event["date"] = when
