@@ -324,8 +324,9 @@ class Pages:
             }
             for iri in iris
         }
-        rows = self._ask("page-events", events=iris).dicts()
-        for r in rows:
+        blocks = [internal_query("page-event-block", event=_sparql(iri)) for iri in iris]
+        rows = self.pool.query(internal_query("page-events", blocks=" UNION ".join(blocks)))
+        for r in rows.dicts():
             event = events[str(r["event"])]
             event["label"] = min(filter(None, (event["label"], str(r["label"]))))
             if r["cls"] is not None and str(r["cls"]).startswith(_KGO):
