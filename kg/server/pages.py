@@ -146,12 +146,10 @@ def _cell(term, label) -> dict:
 
 
 def _sparql(value: object) -> str:
-    """A value for an internal query: an IRI (``QueryError`` if it is not one) or a list of
-    them as SPARQL terms, a number as digits."""
+    """A value for an internal query: an IRI as a SPARQL term (``QueryError`` if it is not
+    one), a number as digits."""
     if isinstance(value, int):
         return str(value)
-    if isinstance(value, list):
-        return " ".join(_sparql(v) for v in value)
     try:
         return str(to_ox(URIRef(str(value))))
     except ValueError as err:
@@ -170,10 +168,10 @@ class Pages:
         self.pool = pool
 
     def _ask(self, query: str, **values) -> QueryResult:
-        """The answer to ``internal/<query>.rq`` with its ``{key}`` values filled in: IRIs
-        (one, or a list for a ``VALUES`` clause) as terms that Oxigraph's serializer writes
-        and checks (so a value never changes the query's structure), numbers as numbers.
-        Constant graphs and subjects let the engine look up only what the page needs."""
+        """The answer to ``internal/<query>.rq`` with its ``{key}`` values filled in: IRIs as
+        terms that Oxigraph's serializer writes and checks (so a value never changes the
+        query's structure), numbers as numbers. Constant graphs and subjects let the engine
+        look up only what the page needs (a bound variable is not pushed into a ``GRAPH``)."""
         return self.pool.query(internal_query(query, **{k: _sparql(v) for k, v in values.items()}))
 
     def page(self, name: str, status: int = 200, **context) -> HTMLResponse:
@@ -273,7 +271,12 @@ class Pages:
         articles = [str(r["article"]) for r in found.dicts()]
         rows = []
         if articles:
-            rows = self._ask("page-entity-facts", entity=iri, articles=articles[:PAGE]).dicts()
+            blocks = [
+                internal_query("page-entity-facts-block", entity=_sparql(iri), article=_sparql(a))
+                for a in articles[:PAGE]
+            ]
+            facts_in = internal_query("page-entity-facts", blocks=" UNION ".join(blocks))
+            rows = self.pool.query(facts_in).dicts()
         facts = [
             {
                 "predicate": _local(r["p"]),
@@ -558,7 +561,7 @@ class Pages:
             )
         query = internal_query(
             "page-timeline",
-            classes=" ".join(f"kgo:{c}" for k in kinds for c in KINDS[k]),
+            classes=" UNION ".join(f"{{ ?event a kgo:{c} }}" for k in kinds for c in KINDS[k]),
             since=(since or date(1, 1, 1)).isoformat(),
             until=(until or date(9999, 12, 31)).isoformat(),
             who="\n".join(who),
