@@ -548,14 +548,14 @@ class Pages:
         p = request.query_params
         since, until = _day(p.get("since"), True), _day(p.get("until"), False)
         kinds = [k for k in p.getlist("kind") if k in KINDS] or list(KINDS)
-        who = []
+        of = []  # matched within each report, where the engine finds them fast
         person = (p.get("person") or "").strip()
         country = (p.get("country") or "").strip()
         if person:
-            who.append(f"?event kgo:participant {_sparql(self._named(person, 'Person'))} .")
+            of.append(f"?event kgo:participant {_sparql(self._named(person, 'Person'))} .")
         if country:
             side = _sparql(self._named(country, "Country"))
-            who.append(
+            of.append(
                 f"{{ ?event kgo:participant {side} }} UNION {{ ?event kgo:heldIn {side} }} "
                 f"UNION {{ ?event kgo:participant ?member . ?member kgo:represents {side} }}"
             )
@@ -564,7 +564,7 @@ class Pages:
             classes=" UNION ".join(f"{{ ?event a kgo:{c} }}" for k in kinds for c in KINDS[k]),
             since=(since or date(1, 1, 1)).isoformat(),
             until=(until or date(9999, 12, 31)).isoformat(),
-            who="\n".join(who),
+            of="\n".join(of),
             limit=str(TIMELINE),
         )
         found = [(str(r["event"]), str(r["date"])) for r in self.pool.query(query).dicts()]
