@@ -22,6 +22,7 @@ from kg.server.security import Refusal, middleware
 from kg.server.settings import Settings
 from kg.server.sparql import Endpoint
 from kg.store.querypool import QueryPool, QueryTimeout
+from kg.store.results import NotXML
 
 __all__ = ["create_app", "serve"]
 
@@ -37,6 +38,8 @@ def create_app(settings: Settings, pool: QueryPool | None = None) -> Starlette:
     async def errors(request: Request, exc: Exception) -> Response:
         if isinstance(exc, Refusal):
             status, message, headers = exc.status, exc.message, exc.headers
+        elif isinstance(exc, NotXML):
+            status, message, headers = 406, str(exc), {}
         elif isinstance(exc, QueryTimeout):
             status, message, headers = 503, str(exc), {"Retry-After": "5"}
         elif isinstance(exc, QueryError):

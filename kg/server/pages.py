@@ -8,6 +8,7 @@ Values from the user reach SPARQL only as bound terms; the templates escape ever
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 from urllib.parse import urlencode
@@ -23,8 +24,8 @@ from kg.names import search as search_names
 from kg.ontology import KGR, PREFIXES
 from kg.queries import describe, internal_query, named_queries
 from kg.server.settings import Settings
-from kg.server.sparql import serialize
-from kg.store.querypool import Answer, QueryPool, QueryTimeout
+from kg.store.querypool import QueryPool, QueryTimeout
+from kg.store.results import Answer
 from kg.views import TYPES, VIEWS, View
 from kg.viz import asset, network_data, templates
 
@@ -281,11 +282,13 @@ class Pages:
         )
 
     def _shown(self, answer: Answer, query: str) -> dict:
-        result = answer.result
-        if result.kind == "ask":
-            return {"answer": "true" if result.boolean else "false"}
-        if result.kind == "graph":
-            return {"answer": serialize(answer, "text/turtle").decode("utf-8")}
+        if answer.kind == "ask":
+            return {"answer": "true" if answer.boolean else "false"}
+        if answer.kind == "graph":
+            turtle = io.BytesIO()
+            answer.write("turtle", turtle)
+            return {"answer": turtle.getvalue().decode("utf-8")}
+        result = answer.result()
         # A column ?x with an ?xLabel beside it shows the label, linked to x's page.
         names = result.variables
         label_of = {

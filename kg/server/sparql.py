@@ -11,37 +11,27 @@ and then need the token (``Authorization: Bearer TOKEN``, or Basic with the toke
 from __future__ import annotations
 
 import contextlib
-import json
-import xml.etree.ElementTree as ET
+from collections.abc import AsyncIterator
 from urllib.parse import parse_qs
 
-from rdflib import BNode, Literal, URIRef
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
 
-from kg.ontology import PREFIXES
 from kg.server.security import Refusal, authorized, read_body
 from kg.server.settings import Settings
-from kg.store.querypool import Answer, QueryPool
+from kg.store.querypool import QueryPool, Stream
+from kg.store.results import MEDIA_TYPES
 
-__all__ = ["Endpoint", "media_types", "negotiate", "protocol_request", "serialize"]
+__all__ = ["Endpoint", "media_types", "negotiate", "protocol_request"]
 
-# SELECT and ASK results, then graphs, by media type; the first is the default.
-_RESULTS = {
-    "application/sparql-results+json": "json",
-    "application/sparql-results+xml": "xml",
-    "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
-    "application/json": "json",
-    "application/xml": "xml",
+# The format of each media type a result may be sent as, by kind of result; the first is the
+# default. application/json and application/xml are what some clients ask for SPARQL results.
+_FORMATS = {
+    kind: {media: fmt for fmt, media in types.items()} for kind, types in MEDIA_TYPES.items()
 }
-_GRAPHS = {
-    "text/turtle": "turtle",
-    "application/ld+json": "json-ld",
-    "application/n-triples": "nt",
-    "application/rdf+xml": "xml",
-}
+for _kind in ("select", "ask"):
+    _FORMATS[_kind] |= {"application/json": "json", "application/xml": "xml"}
 # Short names of ``format`` (as SPARQLWrapper and browsers send it), by result kind.
 _SHORT = {
     "results": {
@@ -100,65 +90,9 @@ def negotiate(accept: str | None, offered: list[str]) -> str | None:
     return best
 
 
-def _tsv_term(term) -> str:
-    return "" if term is None else term.n3().replace("\t", "\\t")
-
-
-def _xml(answer: Answer) -> bytes:
-    ns = "http://www.w3.org/2005/sparql-results#"
-    root = ET.Element("sparql", xmlns=ns)
-    head = ET.SubElement(root, "head")
-    result = answer.result
-    if result.kind == "ask":
-        ET.SubElement(root, "boolean").text = "true" if result.boolean else "false"
-        return ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    for name in result.variables:
-        ET.SubElement(head, "variable", name=name)
-    results = ET.SubElement(root, "results")
-    for row in result.rows:
-        solution = ET.SubElement(results, "result")
-        for name, term in zip(result.variables, row, strict=True):
-            if term is None:
-                continue
-            binding = ET.SubElement(solution, "binding", name=name)
-            if isinstance(term, URIRef):
-                ET.SubElement(binding, "uri").text = str(term)
-            elif isinstance(term, BNode):
-                ET.SubElement(binding, "bnode").text = str(term)
-            else:
-                attrs = {}
-                if isinstance(term, Literal) and term.language:
-                    attrs["xml:lang"] = term.language
-                elif isinstance(term, Literal) and term.datatype:
-                    attrs["datatype"] = str(term.datatype)
-                ET.SubElement(binding, "literal", attrs).text = str(term)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
-
-
-def serialize(answer: Answer, media: str) -> bytes:
-    """A result in the media type ``media`` (one of the types ``media_types`` offers)."""
-    result = answer.result
-    if result.kind == "graph":
-        for prefix, namespace in PREFIXES.items():
-            result.graph.bind(prefix, namespace)
-        return result.graph.serialize(format=_GRAPHS[media], encoding="utf-8")
-    form = _RESULTS[media]
-    if form == "json":
-        return json.dumps(result.to_json(), ensure_ascii=False).encode("utf-8")
-    if form == "xml":
-        return _xml(answer)
-    if form == "csv":
-        return result.to_csv().encode("utf-8")
-    lines = ["\t".join(f"?{v}" for v in result.variables)]
-    lines += ["\t".join(_tsv_term(t) for t in row) for row in result.rows]
-    return ("\n".join(lines) + "\n").encode("utf-8")
-
-
 def media_types(kind: str, asked: str | None) -> list[str]:
     """The media types a result may be sent as; a ``format`` parameter narrows them."""
-    offered = list(_GRAPHS) if kind == "graph" else list(_RESULTS)
-    if kind == "ask":
-        offered = [m for m in offered if _RESULTS[m] in ("json", "xml")]
+    offered = list(_FORMATS[kind])
     if asked:
         wanted = _SHORT["graph" if kind == "graph" else "results"].get(asked.lower(), asked.lower())
         if wanted in offered:
@@ -204,6 +138,17 @@ async def protocol_request(request: Request) -> tuple[str | None, str | None, di
     return query, update, params
 
 
+async def _passed_on(stream: Stream, first: bytes) -> AsyncIterator[bytes]:
+    """The chunks of an answer as its worker sends them; the worker is given back (or, if the
+    client left before the end, stopped) when they stop."""
+    chunks = stream.chunks(first)
+    try:
+        while (chunk := await run_in_threadpool(next, chunks, None)) is not None:
+            yield chunk
+    finally:
+        await run_in_threadpool(stream.close)
+
+
 class Endpoint:
     """The ``/sparql`` route of one server, around its query pool."""
 
@@ -217,17 +162,23 @@ class Endpoint:
             return await self._update(request, update)
         if not query or not query.strip():
             raise Refusal(400, "give a SPARQL query (the query parameter)")
-        answer = await run_in_threadpool(self.pool.run, query, None, self.settings.max_rows)
-        asked = (params.get("format") or params.get("output") or [None])[0]
-        media = negotiate(request.headers.get("accept"), media_types(answer.result.kind, asked))
-        if media is None:
-            raise Refusal(406, f"cannot answer as {request.headers.get('accept')}")
+        stream = await run_in_threadpool(self.pool.stream, query, self.settings.max_rows)
+        try:
+            asked = (params.get("format") or params.get("output") or [None])[0]
+            media = negotiate(request.headers.get("accept"), media_types(stream.kind, asked))
+            if media is None:
+                raise Refusal(406, f"cannot answer as {request.headers.get('accept')}")
+            first = await run_in_threadpool(stream.start, _FORMATS[stream.kind][media])
+        except BaseException:
+            await run_in_threadpool(stream.close)
+            raise
         headers = {"X-KG-Result-Limit": str(self.settings.max_rows)}
-        if answer.truncated:
+        if stream.truncated:
             headers["X-KG-Truncated"] = "true"
-        body = await run_in_threadpool(serialize, answer, media)
         charset = "" if media.endswith("+xml") else "; charset=utf-8"
-        return Response(body, media_type=None, headers={**headers, "Content-Type": media + charset})
+        return StreamingResponse(
+            _passed_on(stream, first), headers={**headers, "Content-Type": media + charset}
+        )
 
     async def _update(self, request: Request, update: str) -> Response:
         token = self.settings.token

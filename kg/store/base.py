@@ -16,7 +16,7 @@ from rdflib.term import Node
 from kg.errors import QueryError
 from kg.queries import internal_query
 from kg.store.pairs import MeetingPairs
-from kg.store.results import QueryResult
+from kg.store.results import EXPORT_FORMATS, Answer, QueryResult, from_ox
 
 __all__ = [
     "BULK_QUADS",
@@ -34,14 +34,6 @@ __all__ = [
 MEMORY = ":memory:"
 BUFFER_SECONDS = 1.0  # how long the embedded store holds graphs to write in bulk
 BULK_QUADS = 20_000  # ... and how many quads make a bulk write
-EXPORT_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "trig": ox.RdfFormat.TRIG,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "xml": ox.RdfFormat.RDF_XML,
-}
 
 
 class Store(Protocol):
@@ -68,8 +60,19 @@ class Store(Protocol):
         ...
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        """Run a SPARQL query over the union of all graphs; ``bindings`` are substituted for
-        variables as RDF terms (never pasted into the query text)."""
+        """Run a SPARQL query over the default graph (the merge of the article graphs, see
+        ``kg.store.layout``); ``bindings`` are substituted for variables as RDF terms (never
+        pasted into the query text). The answer in rdflib terms."""
+        ...
+
+    def answer(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Node] | None = None,
+        limit: int | None = None,
+    ) -> Answer:
+        """Run a SPARQL query as ``query`` does; the answer in the engine's own terms, cut at
+        ``limit`` rows, for ``Answer.write``."""
         ...
 
     def update(self, sparql: str) -> None:
@@ -116,24 +119,6 @@ def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
         if term.datatype:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def from_ox(term) -> Node | None:
-    """A pyoxigraph term as an rdflib term."""
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        if datatype == "http://www.w3.org/2001/XMLSchema#string":
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype))
     raise TypeError(f"not an RDF term: {term!r}")
 
 
