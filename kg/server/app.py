@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from kg.errors import KGError, QueryError
+from kg.errors import KGError, QueryError, ServiceError
 from kg.server.pages import Pages
 from kg.server.security import Refusal, middleware
 from kg.server.settings import Settings
@@ -40,6 +40,8 @@ def create_app(settings: Settings, pool: QueryPool | None = None) -> Starlette:
             status, message, headers = exc.status, exc.message, exc.headers
         elif isinstance(exc, NotXML):
             status, message, headers = 406, str(exc), {}
+        elif isinstance(exc, ServiceError):
+            status, message, headers = 502, str(exc), {}
         elif isinstance(exc, QueryTimeout):
             status, message, headers = 503, str(exc), {"Retry-After": "5"}
         elif isinstance(exc, QueryError):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from urllib.parse import parse_qs
 
 from starlette.concurrency import run_in_threadpool
@@ -20,10 +21,11 @@ from starlette.responses import Response, StreamingResponse
 
 from kg.server.security import Refusal, authorized, read_body
 from kg.server.settings import Settings
+from kg.store.base import Dataset
 from kg.store.querypool import QueryPool, Stream
 from kg.store.results import MEDIA_TYPES
 
-__all__ = ["Endpoint", "media_types", "negotiate", "protocol_request"]
+__all__ = ["Endpoint", "ProtocolRequest", "media_types", "negotiate", "protocol_request"]
 
 # The format of each media type a result may be sent as, by kind of result; the first is the
 # default. application/json and application/xml are what some clients ask for SPARQL results.
@@ -32,26 +34,20 @@ _FORMATS = {
 }
 for _kind in ("select", "ask"):
     _FORMATS[_kind] |= {"application/json": "json", "application/xml": "xml"}
-# Short names of ``format`` (as SPARQLWrapper and browsers send it), by result kind.
+# Short names of ``format`` (as SPARQLWrapper and browsers send it), by result kind: kg's
+# names of the formats, and a few more.
 _SHORT = {
-    "results": {
-        "json": "application/sparql-results+json",
-        "xml": "application/sparql-results+xml",
-        "csv": "text/csv",
-        "tsv": "text/tab-separated-values",
-    },
+    "results": MEDIA_TYPES["select"],
     "graph": {
-        "turtle": "text/turtle",
+        **MEDIA_TYPES["graph"],
         "ttl": "text/turtle",
         "json": "application/ld+json",
         "json-ld": "application/ld+json",
-        "jsonld": "application/ld+json",
         "nt": "application/n-triples",
-        "ntriples": "application/n-triples",
-        "xml": "application/rdf+xml",
         "rdfxml": "application/rdf+xml",
     },
 }
+_DIRECT = {"application/sparql-query": "query", "application/sparql-update": "update"}
 _DATASET_PARAMS = (
     "default-graph-uri",
     "named-graph-uri",
@@ -100,12 +96,23 @@ def media_types(kind: str, asked: str | None) -> list[str]:
     return offered
 
 
-async def protocol_request(request: Request) -> tuple[str | None, str | None, dict]:
-    """(query, update, parameters) of a SPARQL protocol request."""
+@dataclass(frozen=True)
+class ProtocolRequest:
+    """What a SPARQL protocol request asks: a query or an update, the dataset it names, and
+    its other parameters (``format``, ...) by name."""
+
+    query: str | None
+    update: str | None
+    dataset: Dataset | None
+    params: dict[str, list[str]]
+
+
+async def protocol_request(request: Request) -> ProtocolRequest:
+    """The query or update of a SPARQL protocol request and the dataset it names; ``Refusal``
+    (4xx) for a request the protocol does not allow."""
     params: dict[str, list[str]] = {}
     for key, value in request.query_params.multi_items():
         params.setdefault(key, []).append(value)
-    query = update = None
     if request.method == "POST":
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         try:
@@ -115,10 +122,8 @@ async def protocol_request(request: Request) -> tuple[str | None, str | None, di
         if media == "application/x-www-form-urlencoded":
             for key, values in parse_qs(text, keep_blank_values=True).items():
                 params.setdefault(key, []).extend(values)
-        elif media == "application/sparql-query":
-            query = text
-        elif media == "application/sparql-update":
-            update = text
+        elif media in _DIRECT:
+            params.setdefault(_DIRECT[media], []).append(text)
         else:
             raise Refusal(
                 415,
@@ -127,15 +132,22 @@ async def protocol_request(request: Request) -> tuple[str | None, str | None, di
             )
     elif "update" in params:
         raise Refusal(405, "send updates with POST", {"Allow": "POST"})
-    query = query or (params.get("query") or [None])[0]
-    update = update or (params.get("update") or [None])[0]
-    if any(name in params for name in _DATASET_PARAMS):
-        raise Refusal(
-            400,
-            "this endpoint queries the union of all article graphs; name an article's graph "
-            "with GRAPH <...> in the query instead of default-graph-uri or named-graph-uri",
-        )
-    return query, update, params
+    for name in ("query", "update"):
+        if len(params.get(name, [])) > 1:
+            raise Refusal(400, f"give one {name}, not {len(params[name])}")
+    query, update = (params.get(name, [None])[0] for name in ("query", "update"))
+    if query is not None and update is not None:
+        raise Refusal(400, "give a query or an update, not both")
+    default, named = ("using-graph-uri", "using-named-graph-uri")
+    if update is None:
+        default, named = ("default-graph-uri", "named-graph-uri")
+    for other in set(_DATASET_PARAMS) - {default, named}:
+        if other in params:
+            raise Refusal(400, f"{other} is for {'queries' if update else 'updates'}")
+    dataset = None
+    if default in params or named in params:
+        dataset = Dataset(tuple(params.get(default, ())), tuple(params.get(named, ())))
+    return ProtocolRequest(query, update, dataset, params)
 
 
 async def _passed_on(stream: Stream, first: bytes) -> AsyncIterator[bytes]:
@@ -157,14 +169,16 @@ class Endpoint:
         self.pool = pool
 
     async def sparql(self, request: Request) -> Response:
-        query, update, params = await protocol_request(request)
-        if update is not None:
-            return await self._update(request, update)
-        if not query or not query.strip():
+        sent = await protocol_request(request)
+        if sent.update is not None:
+            return await self._update(request, sent.update, sent.dataset)
+        if not sent.query or not sent.query.strip():
             raise Refusal(400, "give a SPARQL query (the query parameter)")
-        stream = await run_in_threadpool(self.pool.stream, query, self.settings.max_rows)
+        stream = await run_in_threadpool(
+            self.pool.stream, sent.query, self.settings.max_rows, sent.dataset
+        )
         try:
-            asked = (params.get("format") or params.get("output") or [None])[0]
+            asked = (sent.params.get("format") or sent.params.get("output") or [None])[0]
             media = negotiate(request.headers.get("accept"), media_types(stream.kind, asked))
             if media is None:
                 raise Refusal(406, f"cannot answer as {request.headers.get('accept')}")
@@ -180,7 +194,7 @@ class Endpoint:
             _passed_on(stream, first), headers={**headers, "Content-Type": media + charset}
         )
 
-    async def _update(self, request: Request, update: str) -> Response:
+    async def _update(self, request: Request, update: str, dataset: Dataset | None) -> Response:
         token = self.settings.token
         if token is None:
             raise Refusal(
@@ -190,5 +204,5 @@ class Endpoint:
             )
         if not authorized(request, token):
             raise Refusal(401, "updates need the token", {"WWW-Authenticate": 'Bearer realm="kg"'})
-        await run_in_threadpool(self.pool.update, update)
+        await run_in_threadpool(self.pool.update, update, dataset)
         return Response(status_code=204)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import BinaryIO, Protocol
 
 import pyoxigraph as ox
@@ -19,9 +20,11 @@ from kg.store.pairs import MeetingPairs
 from kg.store.results import EXPORT_FORMATS, Answer, QueryResult, from_ox
 
 __all__ = [
+    "BASE",
     "BULK_QUADS",
     "EXPORT_FORMATS",
     "MEMORY",
+    "Dataset",
     "Store",
     "batches",
     "from_ox",
@@ -32,8 +35,20 @@ __all__ = [
 ]
 
 MEMORY = ":memory:"
+BASE = "https://w3id.org/kgdt/id/"  # what relative IRIs in queries and updates resolve against
 BUFFER_SECONDS = 1.0  # how long the embedded store holds graphs to write in bulk
 BULK_QUADS = 20_000  # ... and how many quads make a bulk write
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The RDF dataset a request names for a query (the protocol's ``default-graph-uri`` and
+    ``named-graph-uri``) or for the ``WHERE`` clauses of an update (``using-graph-uri``,
+    ``using-named-graph-uri``): the graphs merged into its default graph, and its named graphs.
+    It takes the place of the query's ``FROM`` and ``FROM NAMED``."""
+
+    default: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
 
 
 class Store(Protocol):
@@ -70,14 +85,18 @@ class Store(Protocol):
         sparql: str,
         bindings: Mapping[str, Node] | None = None,
         limit: int | None = None,
+        dataset: Dataset | None = None,
+        base: str = BASE,
     ) -> Answer:
-        """Run a SPARQL query as ``query`` does; the answer in the engine's own terms, cut at
-        ``limit`` rows, for ``Answer.write``."""
+        """Run a SPARQL query as ``query`` does, over ``dataset`` if one is given; the answer in
+        the engine's own terms, cut at ``limit`` rows, for ``Answer.write``. Relative IRIs
+        resolve against ``base``."""
         ...
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL update, then rebuild the summary of meeting pairs (``kg.store.pairs``), as
-        the update may have changed the articles it sums up."""
+    def update(self, sparql: str, dataset: Dataset | None = None, base: str = BASE) -> None:
+        """Run a SPARQL update (its ``WHERE`` clauses over ``dataset`` if one is given), then
+        rebuild the summary of meeting pairs (``kg.store.pairs``), as the update may have
+        changed the articles it sums up."""
         ...
 
     @property

@@ -6,17 +6,20 @@ import errno
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import urljoin
 
 import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.term import Node
 
-from kg.errors import QueryError, StoreError
+from kg.errors import QueryError, ServiceError, StoreError
 from kg.queries import internal_query
 from kg.store import layout
 from kg.store.base import (
+    BASE,
     BULK_QUADS,
     MEMORY,
+    Dataset,
     batches,
     ntriples,
     with_values,
@@ -24,7 +27,7 @@ from kg.store.base import (
 from kg.store.pairs import MeetingPairs
 from kg.store.results import Answer, QueryResult, export
 from kg.store.snapshots import Reader, Writer
-from kg.store.sparqltext import PREFIXES, syntax_error
+from kg.store.sparqltext import PREFIXES, from_clauses, syntax_error, tokens, with_using
 
 __all__ = ["OxigraphStore"]
 
@@ -123,27 +126,61 @@ class OxigraphStore:
         sparql: str,
         bindings: Mapping[str, Node] | None = None,
         limit: int | None = None,
+        dataset: Dataset | None = None,
+        base: str = BASE,
     ) -> Answer:
         text = with_values(sparql, bindings)
+        store, options = self._store, {}
+        if dataset is not None:
+            default, named = list(dataset.default), list(dataset.named)
+            options = {"default_graph": _names(default), "named_graphs": _names(named)}
+        else:
+            default, named = from_clauses(text)
+        if len(default) > 1:  # Oxigraph would give a triple once per graph: merge them first
+            store = self._merge(default, named, base)
+            options = {"default_graph": ox.DefaultGraph(), "named_graphs": _names(named, base)}
         try:
-            return Answer.of(self._store.query(text, prefixes=PREFIXES), limit)
+            result = store.query(text, prefixes=PREFIXES, base_iri=base, **options)
+            return Answer.of(result, limit)
         except SyntaxError as err:
             raise QueryError(f"bad SPARQL: {syntax_error(str(err), text)}") from None
-        except (OSError, RuntimeError, ValueError) as err:
+        except OSError as err:
+            if any(t.keyword("SERVICE") for t in tokens(text)):
+                raise ServiceError(f"a SERVICE endpoint failed: {err}") from None
+            raise StoreError(f"{self.location}: cannot read the store: {err}") from None
+        except (RuntimeError, ValueError) as err:
             raise QueryError(f"query failed: {err}") from None
 
-    def update(self, sparql: str) -> None:
+    def _merge(self, default: list[str], named: list[str], base: str) -> ox.Store:
+        """A store in memory whose default graph is the merge of the graphs ``default`` (each
+        triple once), with the named graphs ``named``."""
+        merged = ox.Store()
+        for graph in _names(default, base):
+            merged.extend(
+                ox.Quad(q.subject, q.predicate, q.object)
+                for q in self._store.quads_for_pattern(None, None, None, graph)
+            )
+        for graph in _names(named, base):
+            merged.extend(self._store.quads_for_pattern(None, None, None, graph))
+        return merged
+
+    def update(self, sparql: str, dataset: Dataset | None = None, base: str = BASE) -> None:
+        if dataset is not None:
+            try:
+                sparql = with_using(sparql, list(dataset.default), list(dataset.named))
+            except ValueError as err:
+                raise QueryError(str(err)) from None
         try:
-            self._update(layout.with_articles(sparql))
+            self._update(layout.with_articles(sparql), base)
         except QueryError as err:
             if str(err).startswith(_BAD_UPDATE):
-                _check_alone(sparql)  # the update's own error, where its text has it
+                _check_alone(sparql, base)  # the update's own error, where its text has it
             raise
         self.pairs.rebuild()
 
-    def _update(self, sparql: str) -> None:
+    def _update(self, sparql: str, base: str = BASE) -> None:
         try:
-            self._store.update(sparql, prefixes=PREFIXES)
+            self._store.update(sparql, prefixes=PREFIXES, base_iri=base)
         except SyntaxError as err:
             raise QueryError(f"{_BAD_UPDATE}: {err}") from None
         except RuntimeError as err:
@@ -178,10 +215,18 @@ class OxigraphStore:
         del self._store
 
 
-def _check_alone(sparql: str) -> None:
+def _names(graphs: list[str], base: str = BASE) -> list[ox.NamedNode]:
+    """Graph names, relative ones resolved against ``base``."""
+    try:
+        return [ox.NamedNode(urljoin(base, graph)) for graph in graphs]
+    except ValueError as err:
+        raise QueryError(f"bad graph name: {err}") from None
+
+
+def _check_alone(sparql: str, base: str) -> None:
     """Raise the error of the update ``sparql`` run by itself on an empty store."""
     try:
-        ox.Store().update(sparql, prefixes=PREFIXES)
+        ox.Store().update(sparql, prefixes=PREFIXES, base_iri=base)
     except SyntaxError as err:
         raise QueryError(f"{_BAD_UPDATE}: {syntax_error(str(err), sparql)}") from None
 

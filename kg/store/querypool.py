@@ -27,7 +27,8 @@ from collections.abc import Iterator, Mapping
 
 from rdflib.term import Node
 
-from kg.errors import KGError, QueryError, StoreError
+from kg.errors import KGError, QueryError, ServiceError, StoreError
+from kg.store.base import BASE, Dataset
 from kg.store.registry import open_store
 from kg.store.results import Answer, NotXML, QueryResult
 
@@ -35,7 +36,7 @@ __all__ = ["CHUNK", "QueryPool", "QueryTimeout", "Stream"]
 
 CHUNK = 64 * 1024  # bytes of a serialized answer sent at a time
 _START_SECONDS = 60.0  # for a worker to import kg and open the store
-_ERRORS = {"QueryError": QueryError, "StoreError": StoreError, "NotXML": NotXML}
+_ERRORS = {error.__name__: error for error in (QueryError, StoreError, NotXML, ServiceError)}
 
 
 class QueryTimeout(QueryError):
@@ -68,11 +69,8 @@ class _Chunks(io.RawIOBase):
 def _error(error: Exception) -> tuple:
     if isinstance(error, KGError):
         return ("error", type(error).__name__, str(error))
-    return (
-        "error",
-        "StoreError",
-        f"{type(error).__name__}: {error}",
-    )  # the store's, not the request's
+    # A failure of the store, not of the request.
+    return ("error", "StoreError", f"the store failed: {error}")
 
 
 def _stream(conn, answer: Answer) -> None:
@@ -108,14 +106,14 @@ def _work(conn, location: str, writable: bool) -> None:
                 break
             if request[0] == "close":
                 break
-            kind, sparql, bindings, limit = request
+            kind, sparql, bindings, limit, options = request
             try:
                 if kind == "update":
-                    store.update(sparql)
+                    store.update(sparql, **options)
                     reply = ("ok", None)
                 else:
                     store.refresh()
-                    answer = store.answer(sparql, bindings, limit)
+                    answer = store.answer(sparql, bindings, limit, **options)
                     if kind == "stream":
                         _stream(conn, answer)
                         continue
@@ -260,29 +258,37 @@ class QueryPool:
         self, sparql: str, bindings: Mapping[str, Node] | None = None, limit: int | None = None
     ) -> Answer:
         """Run a query; its answer (``kg.store.results``) with its rows cut to ``limit``."""
-        return self._ask(("run", sparql, dict(bindings or {}), limit))
+        return self._ask(("run", sparql, dict(bindings or {}), limit, {}))
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a query, as ``Store.query`` (within the time limit, no row limit)."""
-        return self._ask(("query", sparql, dict(bindings or {}), None))
+        return self._ask(("query", sparql, dict(bindings or {}), None, {}))
 
-    def stream(self, sparql: str, limit: int | None = None) -> Stream:
-        """Run a query whose answer is to be serialized (see the module docstring); the
-        ``Stream`` holds its worker until it is closed."""
+    def stream(
+        self,
+        sparql: str,
+        limit: int | None = None,
+        dataset: Dataset | None = None,
+        base: str = BASE,
+    ) -> Stream:
+        """Run a query (over ``dataset`` if given, see ``Store.answer``) whose answer is to be
+        serialized (see the module docstring); the ``Stream`` holds its worker until it is
+        closed."""
         worker, deadline = self._take()
+        request = ("stream", sparql, {}, limit, {"dataset": dataset, "base": base})
         try:
-            head = _unpacked(self._reply(worker, deadline, ("stream", sparql, {}, limit)))
+            head = _unpacked(self._reply(worker, deadline, request))
         except KGError as error:
             if worker in self._workers:  # an error of the query: the worker is fine
                 self._idle.put(worker)
             raise error from None
         return Stream(self, worker, deadline, head[1], head[2])
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL update (a writable pool only)."""
+    def update(self, sparql: str, dataset: Dataset | None = None, base: str = BASE) -> None:
+        """Run a SPARQL update, as ``Store.update`` (a writable pool only)."""
         if not self.writable:
             raise StoreError("this store is open for reading only")
-        self._ask(("update", sparql, None, None))
+        self._ask(("update", sparql, None, None, {"dataset": dataset, "base": base}))
 
     def close(self) -> None:
         """Stop the workers (a writer publishes its last snapshot first)."""

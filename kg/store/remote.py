@@ -33,7 +33,9 @@ from kg.errors import QueryError, StoreError
 from kg.queries import internal_query
 from kg.store import layout
 from kg.store.base import (
+    BASE,
     EXPORT_FORMATS,
+    Dataset,
     batches,
     ntriples,
     replace_graph_update,
@@ -99,11 +101,15 @@ class RemoteStore:
         sparql: str,
         bindings: Mapping[str, Node] | None = None,
         limit: int | None = None,
+        dataset: Dataset | None = None,
+        base: str = BASE,
     ) -> Answer:
+        """As ``Store.answer``; the endpoint resolves relative IRIs against its own base."""
         text = with_prefixes(with_values(sparql, bindings))
+        form = {"query": text, **_dataset_form(dataset, "default-graph-uri", "named-graph-uri")}
         graph = query_form(text) in ("CONSTRUCT", "DESCRIBE")
         accept = "application/n-triples" if graph else "application/sparql-results+json"
-        response = self._send("POST", self.url, "query", data={"query": text}, accept=accept)
+        response = self._send("POST", self.url, "query", data=form, accept=accept)
         _check_complete(response)
         if graph:
             kind = response.headers.get("Content-Type", "").split(";")[0].strip()
@@ -116,17 +122,19 @@ class RemoteStore:
                 f"{self.url}: the endpoint's answer is not SPARQL JSON ({err})"
             ) from None
 
-    def update(self, sparql: str) -> None:
-        self._update(sparql)
+    def update(self, sparql: str, dataset: Dataset | None = None, base: str = BASE) -> None:
+        """As ``Store.update``; the endpoint resolves relative IRIs against its own base."""
+        self._update(sparql, _dataset_form(dataset, "using-graph-uri", "using-named-graph-uri"))
         self.pairs.rebuild()
 
-    def _update(self, sparql: str) -> None:
+    def _update(self, sparql: str, params: dict | None = None) -> None:
         self._send(
             "POST",
             self.update_url,
             "update",
             content=sparql.encode("utf-8"),
             content_type="application/sparql-update; charset=utf-8",
+            params=params or None,
         )
 
     def replace_graph(self, graph: Graph) -> None:
@@ -248,6 +256,13 @@ class RemoteStore:
         if response.is_success or (missing_ok and response.status_code == 404):
             return response
         raise _http_error(url, purpose, response)
+
+
+def _dataset_form(dataset: Dataset | None, default: str, named: str) -> dict[str, list[str]]:
+    """The protocol's parameters naming ``dataset``: ``default`` and ``named`` graphs."""
+    if dataset is None:
+        return {}
+    return {default: list(dataset.default), named: list(dataset.named)}
 
 
 def _answer(document: dict, limit: int | None) -> Answer:

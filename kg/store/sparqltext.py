@@ -24,7 +24,16 @@ from dataclasses import dataclass
 
 from kg.ontology import NAMESPACES
 
-__all__ = ["PREFIXES", "Token", "split_update", "syntax_error", "tokens", "with_prefixes"]
+__all__ = [
+    "PREFIXES",
+    "Token",
+    "from_clauses",
+    "split_update",
+    "syntax_error",
+    "tokens",
+    "with_prefixes",
+    "with_using",
+]
 
 _TOKEN = re.compile(
     r"""
@@ -97,6 +106,90 @@ def with_prefixes(text: str) -> str:
     own = _prologue(tokens(text))[1]
     lines = [f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items() if p not in own]
     return "\n".join([*lines, text])
+
+
+def from_clauses(text: str) -> tuple[list[str], list[str]]:
+    """The graphs a query's ``FROM`` and ``FROM NAMED`` clauses name (prefixed names
+    expanded with its own and kg's prefixes).
+
+    >>> from_clauses("PREFIX e: <http://e/> SELECT * FROM e:a FROM <http://e/b> FROM NAMED e:c {}")
+    (['http://e/a', 'http://e/b'], ['http://e/c'])
+    """
+    found = tokens(text)
+    start, _ = _prologue(found)
+    prefixes = {**PREFIXES, **_declarations(found[:start])}
+    default, named, depth = [], [], 0
+    for i, token in enumerate(found[start:], start):
+        if token.kind == "punct" and token.text in "{([":
+            depth += 1
+        elif token.kind == "punct" and token.text in "})]":
+            depth -= 1
+        elif depth == 0 and token.keyword("FROM") and i + 1 < len(found):
+            is_named = found[i + 1].keyword("NAMED")
+            name = found[i + 2] if is_named and i + 2 < len(found) else found[i + 1]
+            (named if is_named else default).append(_iri(name, prefixes))
+    return default, named
+
+
+def _declarations(prologue: list[Token]) -> dict[str, str]:
+    return {
+        token.text.removesuffix(":"): iri.text[1:-1]
+        for keyword, token, iri in zip(prologue, prologue[1:], prologue[2:], strict=False)
+        if keyword.keyword("PREFIX") and iri.kind == "iri"
+    }
+
+
+def _iri(token: Token, prefixes: dict[str, str]) -> str:
+    if token.kind == "iri":
+        return token.text[1:-1]
+    prefix, _, local = token.text.partition(":")
+    return prefixes.get(prefix, f"{prefix}:") + local
+
+
+def with_using(text: str, default: list[str], named: list[str]) -> str:
+    """The update request ``text`` with ``USING`` (``default``) and ``USING NAMED`` (``named``)
+    clauses added to each of its operations that read a ``WHERE`` clause, as the protocol's
+    ``using-graph-uri`` and ``using-named-graph-uri`` ask. ``ValueError`` if an operation names
+    its own (``USING`` or ``WITH``).
+
+    >>> with_using("DELETE WHERE { ?s ?p 1 } ; INSERT DATA { <http://e/s> <http://e/p> 2 }",
+    ...            ["http://e/g"], [])
+    'DELETE { ?s ?p 1 } USING <http://e/g> WHERE { ?s ?p 1 } ;\\nINSERT DATA { <http://e/s> <http://e/p> 2 }'
+    """
+    if not default and not named:
+        return text
+    clauses = " ".join([*(f"USING <{g}>" for g in default), *(f"USING NAMED <{g}>" for g in named)])
+    prologue, operations = split_update(text)
+    rewritten = []
+    for operation in operations:
+        found = tokens(operation)
+        if any(t.keyword("USING", "WITH") for t in _top_level(found)):
+            raise ValueError(
+                "the update names its dataset (USING or WITH) and so does the request "
+                "(using-graph-uri or using-named-graph-uri); give one of them"
+            )
+        where = next((t for t in _top_level(found) if t.keyword("WHERE")), None)
+        if where is None or not found[0].keyword("DELETE", "INSERT", "WITH"):
+            rewritten.append(operation)
+        elif found[0].keyword("DELETE") and found[1] is where:  # DELETE WHERE { pattern }
+            pattern = operation[where.end :].strip()
+            rewritten.append(f"DELETE {pattern} {clauses} WHERE {pattern}")
+        else:
+            rewritten.append(f"{operation[: where.start]}{clauses} {operation[where.start :]}")
+    return (f"{prologue}\n" if prologue else "") + " ;\n".join(rewritten)
+
+
+def _top_level(found: list[Token]) -> list[Token]:
+    """The tokens outside any brackets."""
+    depth, outside = 0, []
+    for token in found:
+        if token.kind == "punct" and token.text in "{([":
+            depth += 1
+        elif token.kind == "punct" and token.text in "})]":
+            depth -= 1
+        elif depth == 0:
+            outside.append(token)
+    return outside
 
 
 def split_update(text: str) -> tuple[str, list[str]]:
