@@ -114,7 +114,13 @@ async def protocol_request(request: Request) -> ProtocolRequest:
     for key, value in request.query_params.multi_items():
         params.setdefault(key, []).append(value)
     if request.method == "POST":
-        media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        media, *options = request.headers.get("content-type", "").lower().split(";")
+        media = media.strip()
+        charset = [
+            o.split("=", 1)[1].strip(' "') for o in options if o.strip().startswith("charset=")
+        ]
+        if charset and charset[0] not in ("utf-8", "utf8"):
+            raise Refusal(415, f"send the request body in UTF-8, not {charset[0]}")
         try:
             text = (await read_body(request)).decode("utf-8")
         except UnicodeDecodeError:

@@ -10,12 +10,10 @@ graph states. The default graph holds what the articles state plus what SPARQL u
 into it; the summary of meeting pairs, the Wikidata enrichment and other named graphs are read
 with ``GRAPH``, ``FROM`` or ``FROM NAMED``.
 
-A SPARQL update reads and writes that default graph, as queries see it; ``after_update``
-then brings the article graphs in line (``with_articles``), in the same transaction: after an
-update that deletes,
-what the default graph no longer holds is taken out of every article graph (``DELETE WHERE``
-without ``GRAPH`` deletes a fact, whichever articles state it); after one that only inserts,
-what it wrote into an article graph joins the default graph.
+A SPARQL update reads and writes that same default graph, and ``kg.store.updates`` keeps the
+article graphs and the default graph in line around each of its operations (a ``DELETE``
+without ``GRAPH`` deletes a fact whichever articles state it, what an update writes into an
+article graph joins the default graph).
 
 A store written before this layout (its folder has no ``LAYOUT_FILE``) has an empty default
 graph; ``upgrade`` merges its article graphs into it once (Oxigraph's bulk loader: about a
@@ -39,7 +37,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,7 +44,6 @@ import pyoxigraph as ox
 
 from kg.ontology import KGR
 from kg.queries import internal_query
-from kg.store.sparqltext import split_update
 
 __all__ = [
     "ARTICLE_GRAPHS",
@@ -59,15 +55,11 @@ __all__ = [
     "remove",
     "replace",
     "upgrade",
-    "with_articles",
 ]
 
 ARTICLE_GRAPHS = str(KGR["article/"])  # the graphs merged into the default graph
 LAYOUT = 2  # 1: queries ran over the union of all graphs, the default graph was empty
 LAYOUT_FILE = "kg-store.json"
-# An update that may delete: its deletions reach the article graphs.
-_DELETES = re.compile(r"\b(DELETE|CLEAR|DROP|MOVE|COPY)\b", re.IGNORECASE)
-_SCRATCH = "<urn:x-kg:default-own>"  # a graph that lives within one update request
 
 
 def is_article(iri: str) -> bool:
@@ -109,27 +101,6 @@ def article_quads(iri: str, triples: str) -> Iterator[ox.Quad]:
         yield ox.Quad(triple.subject, triple.predicate, triple.object, name)
         if merged:
             yield ox.Quad(triple.subject, triple.predicate, triple.object, ox.DefaultGraph())
-
-
-def with_articles(sparql: str) -> str:
-    """The SPARQL update ``sparql`` with the operations that, in the same request, bring the
-    article graphs and the default graph in line with what it did. After an update that may
-    delete (``DELETE``, ``CLEAR``, ``DROP``, ``MOVE``, ``COPY``), what the default graph no
-    longer holds is taken out of the articles, and what the articles no longer state leaves the
-    default graph, but for what it held of its own (noted before the update). After one that
-    only inserts, what it wrote into article graphs joins the default graph."""
-    prologue, operations = split_update(sparql)
-    if not operations:
-        return sparql
-    if _DELETES.search(sparql):
-        before = [internal_query("default-own-record", scratch=_SCRATCH)]
-        after = [
-            internal_query("articles-follow-default"),
-            internal_query("default-follows-deletions", scratch=_SCRATCH),
-        ]
-    else:
-        before, after = [], [internal_query("default-follows-articles")]
-    return f"{prologue}\n" + " ;\n".join([*before, *operations, *after])
 
 
 def current(folder: Path) -> bool:

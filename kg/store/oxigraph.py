@@ -28,6 +28,7 @@ from kg.store.pairs import MeetingPairs
 from kg.store.results import Answer, QueryResult, export
 from kg.store.snapshots import Reader, Writer
 from kg.store.sparqltext import PREFIXES, from_clauses, syntax_error, tokens, with_using
+from kg.store.updates import with_articles
 
 __all__ = ["OxigraphStore"]
 
@@ -171,7 +172,7 @@ class OxigraphStore:
             except ValueError as err:
                 raise QueryError(str(err)) from None
         try:
-            self._update(layout.with_articles(sparql), base)
+            self._update(with_articles(sparql, base), base)
         except QueryError as err:
             if str(err).startswith(_BAD_UPDATE):
                 _check_alone(sparql, base)  # the update's own error, where its text has it

@@ -27,6 +27,7 @@ from kg.ontology import NAMESPACES
 __all__ = [
     "PREFIXES",
     "Token",
+    "declarations",
     "from_clauses",
     "split_update",
     "syntax_error",
@@ -129,6 +130,11 @@ def from_clauses(text: str) -> tuple[list[str], list[str]]:
             name = found[i + 2] if is_named and i + 2 < len(found) else found[i + 1]
             (named if is_named else default).append(_iri(name, prefixes))
     return default, named
+
+
+def declarations(prologue: str) -> dict[str, str]:
+    """The prefixes a prologue declares, with their IRIs."""
+    return _declarations(tokens(prologue))
 
 
 def _declarations(prologue: list[Token]) -> dict[str, str]:

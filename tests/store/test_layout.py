@@ -86,25 +86,6 @@ def test_other_graphs_are_reached_by_name_only(store):
     assert [str(r[0]) for r in named] == ["wikidata"]
 
 
-def test_updates_read_and_write_the_default_graph_queries_read(store):
-    _write(store, _article("a", "x", "y"), _article("b", "x"))
-    # A DELETE without GRAPH deletes the fact from every article graph that states it.
-    store.update(f'DELETE WHERE {{ <{EX}s> <{EX}p> "x" }}')
-    assert _default(store) == _merged(store) == {"y"}
-    # An INSERT without GRAPH writes to the default graph, and to no article.
-    store.update(f'INSERT DATA {{ <{EX}s> <{EX}p> "own" }}')
-    assert _default(store) == {"y", "own"} and _merged(store) == {"y"}
-    # An insert into an article graph is in the default graph too.
-    store.update(f'INSERT DATA {{ GRAPH <{ARTICLE}b> {{ <{EX}s> <{EX}p> "new" }} }}')
-    assert _default(store) == {"y", "own", "new"}
-    # Dropping an article's graph takes out of the default graph what only it stated, and
-    # leaves what the default graph has of its own.
-    store.update(f"PREFIX art: <{ARTICLE}>\nDROP GRAPH art:a ;")
-    assert _default(store) == {"own", "new"}
-    store.update(f"DROP GRAPH <{ARTICLE}b>")
-    assert _default(store) == {"own"}
-
-
 def _old_store(folder) -> None:
     """A store as an older kg wrote it: article graphs, an empty default graph, no layout."""
     old = ox.Store(str(folder))
