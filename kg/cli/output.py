@@ -27,8 +27,9 @@ __all__ = [
     "say",
 ]
 
-out = Console()
-err = Console(stderr=True)
+# No emoji codes: ":date:" in a property name or an article is text, not a calendar.
+out = Console(emoji=False)
+err = Console(stderr=True, emoji=False)
 
 
 def progress_bar() -> Progress:
