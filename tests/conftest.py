@@ -181,6 +181,7 @@ def world():
 # The exploration tests (views, pages, server, browser) share one store folder holding the
 # samples and hostile articles, and one `kg serve` process over it.
 HOSTILE = ROOT / "tests" / "data" / "hostile.jsonl"
+SERVE_LOGS: dict[str, Path] = {}  # each kg_server's base URL -> its log file
 HOSTILE_NAMES = (
     "<img src=x onerror=\"window.kgInjected='name1';alert('name1')\">Ivan Evilov",
     "Petr \"><script>window.kgInjected='name2';alert('name2')</script> Badov",
@@ -195,11 +196,14 @@ def hostile_extraction():
     """An article whose names, title, URL and sentence carry script payloads."""
     from datetime import date
 
+    from kg.events import implied_events
     from kg.types import Article, Entity, Extraction, Relation
 
     people = tuple(
         Entity(f"p{i}", name, "Person", "Person") for i, name in enumerate(HOSTILE_NAMES)
     )
+    met = (Relation("p0", "met", "p1", HOSTILE_SENTENCE, 0.9),)
+    meeting, records = implied_events(people, met, ())  # as the extraction makes it
     return Extraction(
         Article(
             "hostile-names",
@@ -208,8 +212,9 @@ def hostile_extraction():
             url="javascript:window.kgInjected='url2'",
             title="<svg onload=\"window.kgInjected='title3'\">",
         ),
-        people,
-        (Relation("p0", "met", "p1", HOSTILE_SENTENCE, 0.9),),
+        people + meeting,
+        met,
+        events=records,
     )
 
 
@@ -229,10 +234,12 @@ def explore_store(tmp_path_factory, pipeline: Pipeline) -> Path:
 
 
 @pytest.fixture(scope="session")
-def kg_server(explore_store: Path):
+def kg_server(explore_store: Path, tmp_path_factory):
     """One `kg serve` process over `explore_store` (read-only, queries stop after 3 s); its
-    base URL."""
+    base URL (its log file in ``SERVE_LOGS``)."""
     from tests.processes import serving
 
-    with serving(explore_store, "--timeout", "3", "--max-rows", "50") as url:
+    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    with serving(explore_store, "--timeout", "3", "--max-rows", "50", log=log) as url:
+        SERVE_LOGS[url] = log
         yield url

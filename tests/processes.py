@@ -33,13 +33,15 @@ def stop(process: subprocess.Popen, wait: float) -> None:
 
 
 @contextlib.contextmanager
-def serving(store: Path, *options: str) -> Iterator[str]:
+def serving(store: Path, *options: str, log: Path | None = None) -> Iterator[str]:
     """A `kg serve` process over ``store`` with ``options``, until the block ends; its base
-    URL."""
+    URL. Its log (a line per request) goes to the file ``log``, which a pipe nobody reads
+    would not hold, or nowhere."""
     port = free_port()
     command = [sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    server = subprocess.Popen([*command, *options], env=env, stderr=subprocess.PIPE, text=True)
+    written = log.open("w") if log else subprocess.DEVNULL
+    server = subprocess.Popen([*command, *options], env=env, stderr=written, text=True)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     try:
@@ -49,8 +51,11 @@ def serving(store: Path, *options: str) -> Iterator[str]:
                     break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"kg serve did not start: {server.stderr.read()}") from None
+                    said = log.read_text() if log else f"exit status {server.poll()}"
+                    raise RuntimeError(f"kg serve did not start: {said}") from None
                 time.sleep(0.2)
         yield url
     finally:
         stop(server, 20)
+        if log:
+            written.close()
