@@ -70,6 +70,7 @@ def _store(cache: Path, size: int) -> Path:
 
     folder = cache / f"synthetic-{size}.store"
     if (folder / "loaded").exists():
+        OxigraphStore(folder).close()  # brings a store an older kg wrote up to date
         return folder
     nquads = cache / f"synthetic-{size}.nq"
     if not nquads.exists():
