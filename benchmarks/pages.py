@@ -102,8 +102,11 @@ def _time(client: httpx.Client, path: str) -> tuple[float, int, int]:
     return time.perf_counter() - started, response.status_code, len(response.content)
 
 
-def measure(folder: Path, runs: int) -> list[tuple[str, str, int, int, list[float]]]:
-    """(name, path, status, bytes, seconds of each run) of every page, on a warm server."""
+def measure(
+    folder: Path, runs: int, only: str = ""
+) -> list[tuple[str, str, int, int, list[float]]]:
+    """(name, path, status, bytes, seconds of each run) of every page whose name contains
+    ``only``, on a warm server."""
     port = _free_port()
     command = [sys.executable, "-m", "kg", "serve", "--store", str(folder), "--port", str(port)]
     command += ["--timeout", "120"]
@@ -131,6 +134,8 @@ def measure(folder: Path, runs: int) -> list[tuple[str, str, int, int, list[floa
             event = found.text.splitlines()[1].strip()
             timed = []
             for name, path in pages(event).items():
+                if only not in name:
+                    continue
                 _time(client, path)  # warm-up
                 runs_of = [_time(client, path) for _ in range(runs)]
                 status, size = runs_of[-1][1], runs_of[-1][2]
@@ -151,6 +156,7 @@ def main() -> None:
         default=os.path.join(tempfile.gettempdir(), "kg-benchmarks"),
         help="where the synthetic N-Quads and stores are kept between runs",
     )
+    parser.add_argument("--only", default="", help="time only the pages whose name has this")
     args = parser.parse_args()
     cache = Path(args.cache)
     cache.mkdir(parents=True, exist_ok=True)
@@ -160,7 +166,7 @@ def main() -> None:
     )
     for size in (int(float(s)) for s in args.sizes.split(",")):
         folder = _store(cache, size)
-        timed = measure(folder, args.runs)
+        timed = measure(folder, args.runs, args.only)
         table = Table(title=f"kg serve's pages over {size:,} synthetic triples")
         for column in ("page", "status", "KB", "median (s)", "slowest (s)", ""):
             table.add_column(column, justify="left" if column in ("page", "") else "right")

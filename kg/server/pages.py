@@ -32,6 +32,7 @@ from kg.names import resolve
 from kg.names import search as search_names
 from kg.ontology import KGO, KGR, NAMESPACES
 from kg.queries import describe, internal_query, named_queries
+from kg.server.latest import latest
 from kg.server.marks import Span, paragraphs, sentence_numbers, spans
 from kg.server.settings import Settings
 from kg.server.timeline import place, ticks
@@ -45,6 +46,7 @@ __all__ = ["Pages"]
 
 PAGE = 25  # events, facts or rows on one page of a long list
 TIMELINE = 150  # events on the timeline
+EVENTS = 30  # events whose details one query reads
 SHOWN_ROWS = 1000  # result rows the query page shows (downloads have them all)
 _STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".txt": "text/plain"}
 _WEB = re.compile(r"^https?://", re.I)
@@ -327,9 +329,15 @@ class Pages:
             }
             for iri in iris
         }
-        blocks = [internal_query("page-event-block", event=_sparql(iri)) for iri in iris]
-        rows = self.pool.query(internal_query("page-events", blocks=" UNION ".join(blocks)))
-        for r in rows.dicts():
+        rows = []
+        for start in range(0, len(iris), EVENTS):  # longer unions cost Oxigraph more per event
+            blocks = [
+                internal_query("page-event-block", event=_sparql(iri))
+                for iri in iris[start : start + EVENTS]
+            ]
+            query = internal_query("page-events", blocks=" UNION ".join(blocks))
+            rows += self.pool.query(query).dicts()
+        for r in rows:
             event = events[str(r["event"])]
             event["label"] = min(filter(None, (event["label"], str(r["label"]))))
             if r["cls"] is not None and str(r["cls"]).startswith(_KGO):
@@ -384,10 +392,16 @@ class Pages:
             }
             for r in self._ask("page-person-met", person=iri).dicts()
         ]
-        page = self._ask(
-            "page-person-meetings", person=iri, limit=PAGE + 1, offset=(number - 1) * PAGE
+        found, more = latest(
+            self.pool.query,
+            f"?event kgo:participant {_sparql(iri)} .",
+            f"{_sparql(iri)} kgo:mentionedIn ?article .",
+            skip=(number - 1) * PAGE,
+            count=PAGE,
         )
-        found = [str(r["event"]) for r in page.dicts()]
+        events = self._events([event.iri for event in found])
+        for event, it in zip(events, found, strict=True):
+            event["date"] = it.date
         return self.page(
             "person.html",
             title=f"kg: {person['label']}",
@@ -395,8 +409,8 @@ class Pages:
             titles=titles,
             offices=offices,
             met=met,
-            events=self._events(found[:PAGE]),
-            pages=self._pages(person["iri"], number, len(found) > PAGE),
+            events=events,
+            pages=self._pages(person["iri"], number, more),
         )
 
     def _event(self, event: dict) -> HTMLResponse:
@@ -548,30 +562,39 @@ class Pages:
         p = request.query_params
         since, until = _day(p.get("since"), True), _day(p.get("until"), False)
         kinds = [k for k in p.getlist("kind") if k in KINDS] or list(KINDS)
-        of = []  # matched within each report, where the engine finds them fast
+        classes = [f"kgo:{c}" for k in kinds for c in KINDS[k]]
+        # The events shown, and the reports that can tell of them (read from the classes'
+        # events when some kinds are left out).
+        test = [f"?event a ?kind . FILTER (?kind IN ({', '.join(classes)}))"]
+        reports = []
+        if len(kinds) < len(KINDS):
+            either = " UNION ".join(f"{{ ?event a {c} }}" for c in classes)
+            reports.append(f"{either} ?event kgo:mentionedIn ?article .")
         person = (p.get("person") or "").strip()
         country = (p.get("country") or "").strip()
         if person:
-            of.append(f"?event kgo:participant {_sparql(self._named(person, 'Person'))} .")
+            who = _sparql(self._named(person, "Person"))
+            test.append(f"?event kgo:participant {who} .")
+            reports.append(f"{who} kgo:mentionedIn ?article .")
         if country:
             side = _sparql(self._named(country, "Country"))
-            of.append(
+            test.append(
                 f"{{ ?event kgo:participant {side} }} UNION {{ ?event kgo:heldIn {side} }} "
                 f"UNION {{ ?event kgo:participant ?member . ?member kgo:represents {side} }}"
             )
-        query = internal_query(
-            "page-timeline",
-            classes=" UNION ".join(f"{{ ?event a kgo:{c} }}" for k in kinds for c in KINDS[k]),
-            since=(since or date(1, 1, 1)).isoformat(),
-            until=(until or date(9999, 12, 31)).isoformat(),
-            of="\n".join(of),
-            limit=str(TIMELINE),
+            reports.append(f"{side} kgo:mentionedIn ?article .")
+        found, more = latest(
+            self.pool.query, "\n".join(test), "\n".join(reports), since, until, 0, TIMELINE
         )
-        found = [(str(r["event"]), str(r["date"])) for r in self.pool.query(query).dicts()]
-        events = self._events([iri for iri, _ in found])
-        for event, (_, when) in zip(events, found, strict=True):
-            event["date"] = when
-            event["kind"] = next((k for k, c in KINDS.items() if event["cls"] in c), "meeting")
+        events = [
+            {
+                "iri": it.iri,
+                "label": it.label,
+                "date": it.date,
+                "kind": next((k for k, c in KINDS.items() if it.cls in c), "meeting"),
+            }
+            for it in found
+        ]
         dated = [(date.fromisoformat(e["date"][:10]), e) for e in events]
         first = since or min((d for d, _ in dated), default=date.today())
         last = until or max((d for d, _ in dated), default=first)
@@ -591,7 +614,7 @@ class Pages:
             ticks=ticks(first, last),
             first=first,
             last=last,
-            cut=len(found) == TIMELINE,
+            cut=more,
             limit=TIMELINE,
             form=form,
             kinds=list(KINDS),

@@ -220,10 +220,15 @@ def test_the_timeline_places_events_on_a_time_axis(kg_server):
             {"meeting of Cy Gamma and Dee Delta"},
         ),
         (
-            # A side as each report gives it: Cy Gamma is of Gammaland where w2 says so.
+            # A side as the store knows it: Cy Gamma is of Gammaland (w2 says so), so his
+            # meeting with Dee Delta (w3, which does not say) is Gammaland's too.
             {"country": "Gammaland"},
-            {"visit of Bob Beta to Gammaland", "meeting of Bob Beta and Cy Gamma"},
-            {"talks of Ann Alpha and Bob Beta", "meeting of Cy Gamma and Dee Delta"},
+            {
+                "visit of Bob Beta to Gammaland",
+                "meeting of Bob Beta and Cy Gamma",
+                "meeting of Cy Gamma and Dee Delta",
+            },
+            {"talks of Ann Alpha and Bob Beta"},
         ),
         (
             {"person": "Bob Beta", "kind": "visit"},
