@@ -20,8 +20,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TypeVar
 
 import networkx as nx
 
@@ -43,6 +45,7 @@ __all__ = [
 ]
 
 MEASURES = ("degree", "betweenness")
+_Score = TypeVar("_Score", int, float)
 # Exact betweenness costs nodes x edges; above this many nodes it is estimated from a sample.
 _EXACT_BETWEENNESS = 1000
 
@@ -51,7 +54,7 @@ def _simple(graph: nx.Graph) -> nx.Graph:
     """An undirected simple graph with ``weight`` summed over parallel edges."""
     if not graph.is_directed() and not graph.is_multigraph():
         return graph
-    simple = nx.Graph()
+    simple: nx.Graph = nx.Graph()
     simple.add_nodes_from(graph.nodes(data=True))
     for a, b, weight in graph.edges(data="weight", default=1):
         if simple.has_edge(a, b):
@@ -75,7 +78,7 @@ def centrality(graph: nx.Graph, measure: str = "degree") -> dict[str, float]:
     return nx.betweenness_centrality(simple, k=k, seed=1 if k else None)
 
 
-def ranked(graph: nx.Graph, scores: dict[str, float], n: int = 10) -> list[tuple[str, float]]:
+def ranked(graph: nx.Graph, scores: Mapping[str, _Score], n: int = 10) -> list[tuple[str, _Score]]:
     """The ``n`` best-scoring nodes as (label, score rounded to 3 places)."""
     best = sorted(scores.items(), key=lambda kv: (-kv[1], graph.nodes[kv[0]].get("label", kv[0])))
     return [(graph.nodes[node].get("label", node), round(score, 3)) for node, score in best[:n]]
@@ -141,9 +144,9 @@ def activity(graph: nx.Graph, by: str = "year") -> list[Activity]:
     width = 4 if by == "year" else 7
     nodes: dict[tuple[str, str], set[Fact]] = {}
     pairs: Counter[tuple[str, str]] = Counter()
-    for a, b, facts in graph.edges(data="facts"):
+    for a, b, attrs in graph.edges(data=True):
         names = sorted((graph.nodes[a]["label"], graph.nodes[b]["label"]))
-        for fact in facts:
+        for fact in attrs["facts"]:
             if not fact.date:
                 continue
             period = fact.date[:width]
@@ -162,7 +165,7 @@ def top_entries(store: Store, n: int = 5) -> dict[str, list]:
     people, countries = who_met_whom(store), country_graph(store)
 
     def pairs(graph: nx.Graph) -> list[tuple[str, int]]:
-        edges = sorted(
+        edges: list[tuple[str, str, int]] = sorted(
             graph.edges(data="weight"),
             key=lambda e: (-e[2], *sorted(graph.nodes[x]["label"] for x in e[:2])),
         )
@@ -172,7 +175,7 @@ def top_entries(store: Store, n: int = 5) -> dict[str, list]:
         ]
 
     facts = {
-        node: len({f for _, _, fs in countries.edges(node, data="facts") for f in fs})
+        node: len({f for *_, attrs in countries.edges(node, data=True) for f in attrs["facts"]})
         for node in countries
     }
     years: dict[str, dict] = {}

@@ -28,19 +28,23 @@ def _local(term: object) -> str:
     return str(term).rsplit("#", 1)[-1]
 
 
+def _count(term: object) -> int:
+    return int(str(term))
+
+
 def stats(store: Store, top: int = 5) -> dict:
     """Counts of the store's content, and its ``top`` entries of each kind (none with 0).
 
     ``met`` is counted once per pair and article although kg writes it both ways.
     """
-    relations = {_local(r[0]): int(r[1]) for r in store.query(_RELATIONS).rows}
+    relations = {_local(r[0]): _count(r[1]) for r in store.query(_RELATIONS).rows}
     if "met" in relations:
         relations["met"] //= 2
     return {
         "store": store.location,
-        "articles": int(store.query(_ARTICLES).rows[0][0]),
+        "articles": _count(store.query(_ARTICLES).rows[0][0]),
         "triples": len(store),
-        "entities": {_local(r[0]): int(r[1]) for r in store.query(_ENTITIES).rows},
+        "entities": {_local(r[0]): _count(r[1]) for r in store.query(_ENTITIES).rows},
         "relations": relations,
         "top": top_entries(store, top) if top > 0 else {},
     }

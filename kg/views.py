@@ -38,6 +38,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import networkx as nx
 
@@ -54,12 +55,14 @@ __all__ = [
     "Fact",
     "View",
     "country_graph",
+    "edges_with_data",
     "ego",
     "full_graph",
     "restrict",
     "who_met_whom",
 ]
 
+_G = TypeVar("_G", bound=nx.Graph)
 _ARTICLES = internal_query("views-articles")
 _COUNTRIES = internal_query("views-countries")
 _EDGES = internal_query("views-edges", predicates=" ".join(f"kgo:{p}" for p in PREDICATES))
@@ -131,7 +134,7 @@ def _local(iri: object) -> str:
 
 
 def _load(store: Store) -> _Data:
-    nodes = {
+    nodes: dict[str, dict] = {
         iri: {
             "label": e.label,
             "type": e.type,
@@ -191,16 +194,27 @@ def _add_nodes(graph: nx.Graph, data: _Data, nodes: Iterable[str]) -> None:
 
 
 def _add_fact(graph: nx.Graph, a: str, b: str, fact: Fact, **attrs) -> None:
-    key = (a, b, attrs["predicate"]) if graph.is_multigraph() else (a, b)
-    if graph.has_edge(*key):
-        graph.edges[key]["facts"].append(fact)
-    elif graph.is_multigraph():
-        graph.add_edge(a, b, key=attrs["predicate"], facts=[fact], **attrs)
+    if isinstance(graph, nx.MultiGraph):
+        key = attrs["predicate"]
+        if graph.has_edge(a, b, key):
+            graph.edges[a, b, key]["facts"].append(fact)
+        else:
+            graph.add_edge(a, b, key=key, facts=[fact], **attrs)
+    elif graph.has_edge(a, b):
+        graph.edges[a, b]["facts"].append(fact)
     else:
         graph.add_edge(a, b, facts=[fact], **attrs)
 
 
-def _weigh(graph: nx.Graph) -> nx.Graph:
+def edges_with_data(graph: nx.Graph) -> Iterable[tuple]:
+    """A view's edges with their attributes last: ``(a, b, data)``, or ``(a, b, key, data)``
+    in a multigraph (the full view)."""
+    if isinstance(graph, nx.MultiGraph):
+        return graph.edges(keys=True, data=True)
+    return graph.edges(data=True)
+
+
+def _weigh(graph: _G) -> _G:
     for *_, attrs in graph.edges(data=True):
         attrs["weight"] = len(attrs["facts"])
     return graph
@@ -223,7 +237,7 @@ def who_met_whom(store: Store) -> nx.Graph:
     """People and who met whom: an edge per pair, a ``met`` fact per article that reports
     it, with the date, places and name of the meeting and the sentences that state it."""
     data = _load(store)
-    graph = nx.Graph()
+    graph: nx.Graph[str] = nx.Graph()
     for (a, _, b, article), sentences in sorted(_edges(store, data, "met").items()):
         held = [e for e in data.events.get(article, ()) if {a, b} <= e.members]
         days = sorted(e.day for e in held if e.day)
@@ -244,7 +258,7 @@ def full_graph(store: Store) -> nx.MultiDiGraph:
     """Every entity and event in a relation, with an edge per relation (its key and
     ``predicate`` are the predicate's name) and a fact per article that states it."""
     data = _load(store)
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     _add_nodes(graph, data, data.nodes)
     days = {(e.iri, a): e.day for a, events in data.events.items() for e in events if e.day}
     for (s, predicate, o, article), sentences in sorted(_edges(store, data).items()):
@@ -260,7 +274,7 @@ def country_graph(store: Store) -> nx.Graph:
     whose participants belong to both), ``visit`` (someone of one visiting the other),
     ``agreement`` (signed by both sides) and ``trade`` (a trade figure of the two)."""
     data = _load(store)
-    graph = nx.Graph()
+    graph: nx.Graph[str] = nx.Graph()
     for article, events in data.events.items():
         for e in events:
             node = data.nodes.get(e.iri, {})
@@ -388,16 +402,15 @@ def restrict(
     if types:
         out.remove_nodes_from([n for n, t in out.nodes(data="type") if t not in types])
     if low or high or wanted:
-        edges = out.edges(keys=True, data=True) if out.is_multigraph() else out.edges(data=True)
         drop = []
-        for *edge, attrs in edges:
+        for *edge, attrs in edges_with_data(out):
             if low or high:
                 attrs["facts"] = [f for f in attrs["facts"] if _within(f.date, low, high)]
             ends = edge[:2]
             if not attrs["facts"] or (
                 wanted and not any(wanted & set(out.nodes[n]["countries"]) for n in ends)
             ):
-                drop.append(edge)
+                drop.append(tuple(edge))
         out.remove_edges_from(drop)
         out.remove_nodes_from(list(nx.isolates(out)))
     return _weigh(out)

@@ -87,6 +87,7 @@ def print_table(result, fmt: str, limit: int | None = None) -> None:
         )
         return
     if result.kind == "graph":
+        assert result.graph is not None
         sys.stdout.write(result.graph.serialize(format="json-ld" if fmt == "json" else "turtle"))
         return
     if fmt == "json":

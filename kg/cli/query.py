@@ -49,8 +49,11 @@ def query(
             text = file.read_text(encoding="utf-8")
         except OSError as error:
             raise KGError(f"{file}: cannot be read ({error.strerror})") from None
+    elif name:
+        text = named_query(name)
     else:
-        text = named_query(name) if name else sparql
+        assert sparql is not None  # exactly one of the three was given
+        text = sparql
     target = open_for_reading(store)
     try:
         print_table(target.query(text), fmt)

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from pathlib import Path
+from typing import Any
 
 from kg.errors import KnowledgeBaseError
 from kg.kb.names import initialism, normalize, translit
@@ -137,7 +138,9 @@ class KBEntry:
         """This entry with the names and positions of ``other`` (the same QID) added, and
         ``other``'s non-empty single values replacing its own."""
         lists = ("aliases", "demonyms", "acronyms", "holdings", "alt_qids")
-        combined = {f: tuple(dict.fromkeys((*getattr(self, f), *getattr(other, f)))) for f in lists}
+        combined: dict[str, Any] = {
+            f: tuple(dict.fromkeys((*getattr(self, f), *getattr(other, f)))) for f in lists
+        }
         singles = ("country", "population", "kind", "iso2", "capital", "start", "end")
         changed = {f: getattr(other, f) for f in (*singles, "headquarters") if getattr(other, f)}
         label = self.label or other.label
@@ -231,9 +234,9 @@ class _Table:
                     raise self.error(
                         f"position {raw!r}: {value!r} is no date (YYYY, YYYY-MM-DD or ?)"
                     )
-            for value in (of, office):
-                if value and not _QID.fullmatch(value.strip()):
-                    raise self.error(f"position {raw!r}: {value!r} is no Wikidata id")
+            for qid in (of, office):
+                if qid and not _QID.fullmatch(qid.strip()):
+                    raise self.error(f"position {raw!r}: {qid!r} is no Wikidata id")
             held.append(
                 Holding(title.strip(), of.strip() or None, start or None, end or None, office)
             )

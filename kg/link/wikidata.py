@@ -294,7 +294,7 @@ def statements(entity: dict, prop: str) -> list[dict]:
 def value(snak: dict) -> Any:
     """The value of a snak in plain form: a QID, a string, an ISO date to its precision,
     a number, or (latitude, longitude)."""
-    data = (snak.get("datavalue") or {}).get("value")
+    data: Any = (snak.get("datavalue") or {}).get("value")
     kind = (snak.get("datavalue") or {}).get("type")
     if kind == "wikibase-entityid":
         return data.get("id")
