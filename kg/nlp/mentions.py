@@ -183,6 +183,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                     span = doc[span.start : span.end + 1]  # "the Kazakh side": the country
                 mentions.append(Mention(span, "Country", "Country", country.qid, country.qid, True))
             continue
+        if label == "PERSON" and _determined(span):
+            label = "ORG"  # "the Oliy Majlis": a name with an article is no one's name
         if label == "PERSON":
             while len(span) > 1 and span[0].lower_ in heads("event"):
                 span = span[1:]  # "Meeting Emmanuel Macron," in a headline
@@ -269,6 +271,16 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         mentions.append(Mention(span, "Organization", cls, org.qid if org else None, country))
         mentions.extend(inner)
     return mentions
+
+
+def _determined(span: Span) -> bool:
+    """A name right after "the" ("of the Oliy Majlis"), which people's names never are."""
+    before = span.doc[span.start - 1] if span.start else None
+    return (
+        before is not None
+        and before.lower_ == "the"
+        and before.head.i in range(span.start, span.end)
+    )
 
 
 def _entity_spans(doc: Doc) -> Iterator[Span]:
@@ -431,8 +443,21 @@ def _noun_phrase_end(token: Token) -> int:
             child.dep_ == "prep" and child.lower_ not in {"of", "on", "for", "between"}
         ):
             break
+        if child.dep_ == "conj" and _new_phrase(child):
+            break  # "... on investment cooperation and an agreement on visa exemption"
         end = max(end, _noun_phrase_end(child))
     return end
+
+
+def _new_phrase(token: Token) -> bool:
+    """A coordinated noun that starts a phrase of its own: with its own determiner, or an
+    agreement's or event's head word ("a protocol and a roadmap", "talks and a dinner")."""
+    lemma = token.lemma_.lower()
+    return (
+        any(c.dep_ == "det" for c in token.lefts)
+        or lemma in heads("agreement")
+        or lemma in heads("event")
+    )
 
 
 def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
@@ -450,11 +475,14 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
             mentions.append(Mention(_region_name(token), "Place", "Region"))
         elif lemma in events and _is_event_use(token):
             cls = events[lemma]
+            phrase = _phrase(token, named)
             if cls == "PhoneCall" and any(
                 c.lower_ in {"courtesy", "protocol"} for c in token.lefts
             ):
                 cls = "Meeting"  # "a courtesy call on the President" is a visit in person
-            mentions.append(Mention(_phrase(token, named), "Event", cls))
+            if lemma == "ceremony" and any(t.lemma_ == "signing" for t in phrase):
+                cls = "SigningCeremony"  # not a welcome or an opening ceremony
+            mentions.append(Mention(phrase, "Event", cls))
         elif lemma in agreements:
             mentions.append(Mention(_phrase(token, named), "Agreement", agreements[lemma]))
     return mentions
@@ -489,6 +517,8 @@ def _is_event_use(token: Token) -> bool:
     kind of event in general ("regular visits of governors", "we have had meetings")."""
     if token.dep_ in {"compound", "amod"}:
         return False  # "breakfast meeting", "summit talks": a modifier of another noun
+    if token.lemma_ == "round" and not any(c.lower_ == "of" for c in token.rights):
+        return False  # "a round of talks", not "19 artillery rounds"
     if (
         token.tag_ == "NNS"
         and token.lemma_ not in _ALWAYS_PLURAL
@@ -496,8 +526,9 @@ def _is_event_use(token: Token) -> bool:
             c.dep_ in {"det", "poss", "nummod"} or c.like_num or c.lower_ in _COUNTING
             for c in token.lefts
         )
+        and not any(c.dep_ == "prep" and c.lower_ == "between" for c in token.rights)
     ):
-        return False
+        return False  # "meetings between X and Y" name theirs
     return token.tag_ != "VBG" or token.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass", "attr"}
 
 

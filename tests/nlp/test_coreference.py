@@ -311,9 +311,11 @@ CASES.append(
             ("official visit to Uzbekistan", "participant", "Akylbek Japarov"),
             ("official visit to Uzbekistan", "heldIn", "Uzbekistan"),
             ("Shavkat Mirziyoyev", "visited", "Kyrgyzstan"),
+            (RECALLED, "participant", "Shavkat Mirziyoyev"),
+            (RECALLED, "heldIn", "Kyrgyzstan"),
         ],
-        [(RECALLED, "participant", "Shavkat Mirziyoyev"), (RECALLED, "heldIn", "Kyrgyzstan")],
-        id="a-visit-the-lead-does-not-report-is-background",
+        [(RECALLED, "participant", "Akylbek Japarov")],
+        id="a-visit-recalled-keeps-its-frame",
     )
 )
 CASES.append(
