@@ -72,7 +72,11 @@ def _cell(term, label) -> dict:
         text = str(label)
     elif isinstance(term, URIRef):
         text = next(
-            (f"{p}:{term[len(ns) :]}" for p, ns in PREFIXES.items() if term.startswith(str(ns))),
+            (
+                f"{p}:{term[len(str(ns)) :]}"
+                for p, ns in PREFIXES.items()
+                if term.startswith(str(ns))
+            ),
             str(term),
         )
     else:

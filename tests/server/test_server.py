@@ -248,6 +248,13 @@ def test_query_page_runs_named_queries(kg_server):
     assert bad.status_code == 400 and "bad SPARQL" in bad.text
 
 
+def test_query_page_shows_iris_by_their_prefix(kg_server):
+    terms = ["http://www.w3.org/2004/02/skos/core#Concept", "http://www.w3.org/2002/07/owl#sameAs"]
+    query = "SELECT ?x WHERE { VALUES ?x { " + " ".join(f"<{t}>" for t in terms) + " } }"
+    page = httpx.get(kg_server + "/queries", params={"query": query})
+    assert page.status_code == 200 and "skos:Concept" in page.text and "owl:sameAs" in page.text
+
+
 @pytest.fixture
 def writable(tmp_path):
     folder = tmp_path / "store"
