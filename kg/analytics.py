@@ -29,7 +29,7 @@ import networkx as nx
 
 from kg.errors import KGError
 from kg.names import resolve
-from kg.store import Store
+from kg.store import Queryable
 from kg.views import Fact, country_graph, who_met_whom
 
 __all__ = [
@@ -100,7 +100,7 @@ class Hop:
     facts: tuple[Fact, ...]
 
 
-def chain(store: Store, a: str, b: str) -> list[Hop]:
+def chain(store: Queryable, a: str, b: str) -> list[Hop]:
     """The shortest chain of meetings from person ``a`` to person ``b`` (names or IRIs).
 
     Raises ``KGError`` when either is unknown or no chain joins them.
@@ -158,7 +158,7 @@ def activity(graph: nx.Graph, by: str = "year") -> list[Activity]:
     return sorted(rows, key=lambda r: (r.period, r.kind, -r.count, r.name))
 
 
-def top_entries(store: Store, n: int = 5) -> dict[str, list]:
+def top_entries(store: Queryable, n: int = 5) -> dict[str, list]:
     """The top ``n`` of the store: people who met the most others, brokers (betweenness),
     pairs with the most meetings, countries and pairs of countries with the most facts, and
     the busiest country and pair of each year."""

@@ -26,7 +26,7 @@ from rdflib import Literal
 
 from kg.errors import KGError
 from kg.queries import internal_query
-from kg.store import Store
+from kg.store import Queryable
 
 __all__ = ["Entry", "Match", "entities", "resolve", "search"]
 
@@ -55,7 +55,7 @@ class Entry:
     wikidata: str | None = None
 
 
-def entities(store: Store) -> dict[str, Entry]:
+def entities(store: Queryable) -> dict[str, Entry]:
     """Every entity of the store (what has a type of ``TYPES`` and a label), by IRI."""
     classes: dict[str, set[str]] = {}
     for node, cls in store.query(_CLASSES).rows:
@@ -112,13 +112,13 @@ def _rank(text: str, label: str, aliases: tuple[str, ...]) -> int | None:
     return None
 
 
-def _entries(store: Store, types: tuple[str, ...] | None) -> list[Entry]:
+def _entries(store: Queryable, types: tuple[str, ...] | None) -> list[Entry]:
     found = [e for e in entities(store).values() if not types or e.type in types]
     return sorted(found, key=lambda e: (TYPES.index(e.type), e.label, e.iri))
 
 
 def search(
-    store: Store, text: str, types: tuple[str, ...] | None = None, limit: int = 50
+    store: Queryable, text: str, types: tuple[str, ...] | None = None, limit: int = 50
 ) -> list[Match]:
     """Entities whose label or alias contains ``text`` (any case), best matches first."""
     text = " ".join(text.split()).casefold()
@@ -134,7 +134,7 @@ def _order(match: Match) -> tuple:
     return (match.rank, TYPES.index(match.type), len(match.label), match.label, match.iri)
 
 
-def resolve(store: Store, name: str, types: tuple[str, ...] | None = None) -> Match:
+def resolve(store: Queryable, name: str, types: tuple[str, ...] | None = None) -> Match:
     """The one entity ``name`` means: its label or an alias (any case), else the only entity
     whose names contain it; people, countries, organizations and places before the events and
     documents of single articles. Raises ``KGError`` naming the candidates when there are

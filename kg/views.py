@@ -46,7 +46,7 @@ from kg.errors import KGError
 from kg.names import entities, resolve
 from kg.ontology import KGO
 from kg.queries import internal_query
-from kg.store import Store
+from kg.store import Queryable
 from kg.types import ENTITY_TYPES as TYPES
 from kg.types import PREDICATES
 
@@ -133,7 +133,7 @@ def _local(iri: object) -> str:
     return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _load(store: Store) -> _Data:
+def _load(store: Queryable) -> _Data:
     nodes: dict[str, dict] = {
         iri: {
             "label": e.label,
@@ -220,7 +220,7 @@ def _weigh(graph: _G) -> _G:
     return graph
 
 
-def _edges(store: Store, data: _Data, predicate: str | None = None) -> dict[tuple, set[str]]:
+def _edges(store: Queryable, data: _Data, predicate: str | None = None) -> dict[tuple, set[str]]:
     """Direct edges (subject, predicate, object, article) with their evidence sentences."""
     bindings = {"p": KGO[predicate]} if predicate else None
     found: dict[tuple, set[str]] = defaultdict(set)
@@ -233,7 +233,7 @@ def _edges(store: Store, data: _Data, predicate: str | None = None) -> dict[tupl
     return found
 
 
-def who_met_whom(store: Store) -> nx.Graph:
+def who_met_whom(store: Queryable) -> nx.Graph:
     """People and who met whom: an edge per pair, a ``met`` fact per article that reports
     it, with the date, places and name of the meeting and the sentences that state it."""
     data = _load(store)
@@ -254,7 +254,7 @@ def who_met_whom(store: Store) -> nx.Graph:
     return _weigh(graph)
 
 
-def full_graph(store: Store) -> nx.MultiDiGraph:
+def full_graph(store: Queryable) -> nx.MultiDiGraph:
     """Every entity and event in a relation, with an edge per relation (its key and
     ``predicate`` are the predicate's name) and a fact per article that states it."""
     data = _load(store)
@@ -269,7 +269,7 @@ def full_graph(store: Store) -> nx.MultiDiGraph:
     return _weigh(graph)
 
 
-def country_graph(store: Store) -> nx.Graph:
+def country_graph(store: Queryable) -> nx.Graph:
     """Countries, and an edge per pair with the facts between them: ``meeting`` (an event
     whose participants belong to both), ``visit`` (someone of one visiting the other),
     ``agreement`` (signed by both sides) and ``trade`` (a trade figure of the two)."""
@@ -333,7 +333,7 @@ def _money(amount: str | None) -> str | None:
     return f"{value:,.0f}"
 
 
-def _trade(store: Store) -> dict[tuple[str, str], dict]:
+def _trade(store: Queryable) -> dict[tuple[str, str], dict]:
     flows: dict[tuple[str, str], dict] = {}
     for row in store.query(_TRADE).dicts():
         key = (str(row["flow"]), str(row["article"]))
@@ -356,7 +356,7 @@ def _link(graph: nx.Graph, data: _Data, sides: set[str], fact: Fact) -> None:
             _add_fact(graph, a, b, fact)
 
 
-VIEWS: dict[str, Callable[[Store], nx.Graph]] = {
+VIEWS: dict[str, Callable[[Queryable], nx.Graph]] = {
     "who-met-whom": who_met_whom,
     "full": full_graph,
     "countries": country_graph,
@@ -467,7 +467,7 @@ class View:
             words.append(f"({', '.join(self.types)})")
         return " ".join(words)
 
-    def graph(self, store: Store) -> nx.Graph:
+    def graph(self, store: Queryable) -> nx.Graph:
         """Build the view from ``store``; ``KGError`` for an unknown name, date, type or
         entity."""
         if self.kind not in VIEWS:

@@ -22,6 +22,7 @@ __all__ = [
     "BULK_QUADS",
     "EXPORT_FORMATS",
     "MEMORY",
+    "Queryable",
     "Store",
     "batches",
     "from_ox",
@@ -44,7 +45,16 @@ EXPORT_FORMATS = {
 }
 
 
-class Store(Protocol):
+class Queryable(Protocol):
+    """What reading by SPARQL needs: a ``Store``, or the ``QueryPool`` of ``kg serve``."""
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        """Run a SPARQL query over the union of all graphs; ``bindings`` are substituted for
+        variables as RDF terms (never pasted into the query text)."""
+        ...
+
+
+class Store(Queryable, Protocol):
     """What kg needs of a store: article graphs in, SPARQL out."""
 
     location: str
@@ -65,11 +75,6 @@ class Store(Protocol):
 
     def article_hashes(self) -> dict[str, str]:
         """Content hash of every stored article, by graph IRI."""
-        ...
-
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        """Run a SPARQL query over the union of all graphs; ``bindings`` are substituted for
-        variables as RDF terms (never pasted into the query text)."""
         ...
 
     def update(self, sparql: str) -> None:
