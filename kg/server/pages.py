@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import networkx as nx
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 
@@ -181,7 +181,7 @@ class Pages:
                 "predicate": _local(r["p"]),
                 "other": str(r["other"]),
                 "other_label": _text(r["otherLabel"]) or _local(r["other"]),
-                "outgoing": bool(r["outgoing"].toPython()),
+                "outgoing": isinstance(r["outgoing"], Literal) and bool(r["outgoing"].toPython()),
                 "evidence": str(r["evidence"]),
                 "status": _local(r["status"]) if r["status"] is not None else None,
                 "article": str(r["article"]),

@@ -139,6 +139,7 @@ def serialize(answer: Answer, media: str) -> bytes:
     """A result in the media type ``media`` (one of the types ``media_types`` offers)."""
     result = answer.result
     if result.kind == "graph":
+        assert result.graph is not None
         for prefix, namespace in PREFIXES.items():
             result.graph.bind(prefix, namespace)
         return result.graph.serialize(format=_GRAPHS[media], encoding="utf-8")
@@ -171,7 +172,8 @@ async def protocol_request(request: Request) -> tuple[str | None, str | None, di
     params: dict[str, list[str]] = {}
     for key, value in request.query_params.multi_items():
         params.setdefault(key, []).append(value)
-    query = update = None
+    query: str | None = None
+    update: str | None = None
     if request.method == "POST":
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         try:
@@ -193,8 +195,8 @@ async def protocol_request(request: Request) -> tuple[str | None, str | None, di
             )
     elif "update" in params:
         raise Refusal(405, "send updates with POST", {"Allow": "POST"})
-    query = query or (params.get("query") or [None])[0]
-    update = update or (params.get("update") or [None])[0]
+    query = query or next(iter(params.get("query", [])), None)
+    update = update or next(iter(params.get("update", [])), None)
     if any(name in params for name in _DATASET_PARAMS):
         raise Refusal(
             400,

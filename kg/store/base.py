@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from typing import BinaryIO, Protocol
+from typing import BinaryIO, Protocol, overload
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -124,7 +124,11 @@ def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def from_ox(term) -> Node | None:
+@overload
+def from_ox(term: None) -> None: ...
+@overload
+def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Node: ...
+def from_ox(term):
     """A pyoxigraph term as an rdflib term."""
     if term is None:
         return None

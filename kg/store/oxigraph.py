@@ -85,7 +85,8 @@ class OxigraphStore:
                 yield from self._write(batch, bulk=quads >= BULK_QUADS)
 
     def _write(self, graphs: list[tuple[str, str]], bulk: bool) -> Iterator[str]:
-        fresh, known = [], []
+        fresh: list[tuple[str, str]] = []
+        known: list[tuple[str, str]] = []
         for item in graphs:
             new = bulk and not self._store.contains_named_graph(ox.NamedNode(item[0]))
             (fresh if new else known).append(item)

@@ -76,6 +76,7 @@ def _work(conn, location: str, writable: bool) -> None:
             if request[0] == "close":
                 break
             kind, sparql, bindings, limit = request
+            reply: tuple
             try:
                 if kind == "update":
                     store.update(sparql)

@@ -112,9 +112,11 @@ class RemoteStore:
             ) from None
         if answer.type == "ASK":
             return QueryResult("ask", boolean=bool(answer.askAnswer))
-        variables = [str(v) for v in answer.vars]
-        rows = [tuple(row) for row in answer]
-        return QueryResult("select", variables, rows)
+        names = answer.vars or []
+        rows: list[tuple[Node | None, ...]] = [
+            tuple(solution.get(v) for v in names) for solution in answer.bindings
+        ]
+        return QueryResult("select", [str(v) for v in names], rows)
 
     def update(self, sparql: str) -> None:
         self._update(sparql)
@@ -201,11 +203,13 @@ class RemoteStore:
             accept="application/sparql-results+json",
         )
         _check_complete(response)
-        for row in ox.parse_query_results(response.content, ox.QueryResultsFormat.JSON):
+        solutions = ox.parse_query_results(response.content, ox.QueryResultsFormat.JSON)
+        assert isinstance(solutions, ox.QuerySolutions)  # remote-quads is a SELECT
+        for row in solutions:
             yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
 
     def __len__(self) -> int:
-        return int(self.query(internal_query("remote-size")).rows[0][0])
+        return int(str(self.query(internal_query("remote-size")).rows[0][0]))
 
     def close(self) -> None:
         self._session.close()
