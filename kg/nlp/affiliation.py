@@ -142,9 +142,9 @@ def affiliations(
             side.set_country(held.of.entity, held.person)
         else:
             side.bodies.setdefault(held.of.entity, held.person)
-            named = _country_in(held.of, resolver)
-            if named is not None:
-                side.set_country(named, held.person)
+            country_id = _country_in(held.of, resolver)
+            if country_id is not None:
+                side.set_country(country_id, held.person)
             elif held.of.country:
                 owner = next(
                     (c for c in clusters if c.type == "Country" and c.qid == held.of.country), None

@@ -498,7 +498,7 @@ def _new_event(scene: Scene, cls: str, name: str, fact: Fact) -> Cluster:
 def _heads_take_part(facts: Facts, scene: Scene) -> None:
     """Who chaired an event took part in it, and so did the head of a delegation that took
     part in it."""
-    heads = {}
+    heads: dict[str, list[Fact]] = {}
     for f in facts.of("headedBy", None):
         if scene.clusters[f.subject].type == "Event":
             facts.add(

@@ -121,7 +121,7 @@ class GazetteerComponent:
         by_label["ORG"].update(word_list("news_agencies"))
         by_label["NORP"].update(_extra_demonyms())
         for label, names in by_label.items():
-            self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(names))))
+            self.matcher.add(label, [nlp.make_doc(n) for n in sorted(names)])
 
     def _usable(self, name: str, entry: KBEntry) -> bool:
         if len(name) < 3 or not name[0].isupper() or name in self.not_places:
@@ -145,8 +145,8 @@ class GazetteerComponent:
         initialed = list(_initialed_names(doc))
         ents = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in initialed)]
         ents += initialed
-        people = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
-        ents = [self._coordinated_person(ent, people) for ent in ents]
+        in_people = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+        ents = [self._coordinated_person(ent, in_people) for ent in ents]
         ents.extend(self._names_after_titles(doc, ents))
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         for match in matches:
