@@ -39,6 +39,19 @@ def facts(
     return found
 
 
+def write_articles(folder: Path, count: int) -> Path:
+    """``count`` small English articles, each about a different pair of people."""
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"a{n:03d}.txt").write_text(
+            f" date 2024-03-{n % 28 + 1:02d} ASTANA. KAZINFORM Minister Aibek Nurlanov{n} met "
+            f"Ambassador Pierre Dupont{n} of France in Astana on Friday to discuss trade and "
+            f"transit. The sides signed a memorandum on cooperation in energy number {n}.",
+            "utf-8",
+        )
+    return folder
+
+
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
     """The real pipeline with the default spaCy model."""

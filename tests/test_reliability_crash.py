@@ -17,8 +17,7 @@ from kg.ontology import KGO
 from kg.rdf import content_hash, to_graph
 from kg.store import OxigraphStore
 from kg.store.pairs import PAIRS_GRAPH
-from tests.conftest import ROOT
-from tests.test_reliability import write_articles
+from tests.conftest import ROOT, write_articles
 
 TOTAL = 400  # enough that the first batch written (a second of extraction) is not all
 GRAPHS = f"""SELECT ?g (COUNT(*) AS ?n) (SAMPLE(?hash) AS ?h) WHERE {{

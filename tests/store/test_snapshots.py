@@ -13,8 +13,7 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.ontology import KGO, KGR
 from kg.store import OxigraphStore
-from tests.conftest import ROOT, SAMPLES
-from tests.test_reliability import write_articles
+from tests.conftest import ROOT, SAMPLES, write_articles
 
 runner = CliRunner()
 TOTAL = 480  # enough articles that the ingest writes them in several batches
