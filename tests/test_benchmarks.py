@@ -27,6 +27,7 @@ def run(script: str, *args: str) -> str:
     return done.stdout
 
 
+@pytest.mark.slow
 def test_extraction():
     out = run(
         "extraction.py",
@@ -43,12 +44,14 @@ def test_extraction():
         assert header in out
 
 
+@pytest.mark.slow
 def test_ingest_memory():
     out = run("ingest_memory.py", "--corpus", str(SAMPLES), "--articles", "8")
     assert "peak RSS (MB)" in out and "articles/s" in out
     assert "│        8 │      0 │" in out  # 8 ingested (the samples cycled), none failed
 
 
+@pytest.mark.slow
 def test_queries(tmp_path):
     out = run("queries.py", "--sizes", "2000", "--runs", "1", "--cache", str(tmp_path))
     for header in ("summary (s)", "who-met-whom", "ego network", "meetings in a country"):

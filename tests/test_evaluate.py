@@ -60,6 +60,7 @@ def test_scores_count_what_they_should():
     assert score(gold, {}).relations.recall == 0.0
 
 
+@pytest.mark.slow
 def test_same_numbers_as_the_shared_scorer(pipeline, tmp_path):
     scorer = GOLD.parent / "score.py"
     if not scorer.is_file() or not CORPUS.is_dir():

@@ -12,6 +12,7 @@ nbformat = pytest.importorskip("nbformat", reason="nbformat (the dev extra) is m
 nbclient = pytest.importorskip("nbclient", reason="nbclient (the dev extra) is missing")
 
 
+@pytest.mark.slow
 def test_notebook_runs_and_shows_tables_network_and_chart():
     notebook = nbformat.read(ROOT / "notebooks" / "explore.ipynb", as_version=4)
     client = nbclient.NotebookClient(

@@ -332,6 +332,7 @@ def _namespace(script: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_a_full_disk_gives_a_clear_error_and_a_rerun_completes(tmp_path):
     articles = write_articles(tmp_path / "in", 40)
     mount = tmp_path / "disk"

@@ -9,6 +9,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from kg.articles import read_articles
 from kg.errors import StoreError
 from kg.iris import article_iri
@@ -38,6 +40,7 @@ def _stored(store) -> int:
         reader.close()
 
 
+@pytest.mark.slow
 def test_sigkill_midway_leaves_whole_articles_and_a_rerun_resumes(pipeline, tmp_path):
     folder = write_articles(tmp_path / "in", TOTAL)
     store = tmp_path / "store"

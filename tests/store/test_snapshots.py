@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -31,6 +32,7 @@ def _counts(store) -> tuple[int, int, str]:
     return int(graphs), int(partials), result.stderr
 
 
+@pytest.mark.slow
 def test_queries_answer_while_an_ingest_writes(tmp_path):
     folder = write_articles(tmp_path / "in", TOTAL)
     store = tmp_path / "store"
