@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.nlp.frames import Facts, Scene, derive
 from tests.conftest import facts
 
 MEETING = "meeting between Alexander Lukashenko and Igor Kobzev"
@@ -151,3 +152,36 @@ def test_names_with_joined_initials_are_people_and_join_the_full_name(pipeline):
     assert "D.Tserendorj" in people["Dashdorj Tserendorj"].aliases
     visits = [e for e in x.events if e.cls == "Visit"]
     assert len(visits) == 1 and people["Dashdorj Tserendorj"].id in visits[0].participants
+
+
+def test_derive_alone_fills_frames_from_given_facts(read):
+    """The frame rules alone (``kg.nlp.frames.derive``), over facts given here: a meeting
+    told by its verb becomes an event of both people, the head of a delegation that took
+    part took part, and each participant's side too; each rule names itself."""
+    r = read(
+        "The Kazakh delegation headed by Askar Mamin took part in the session. Askar Mamin "
+        "met Roman Golovchenko."
+    )
+    ids = {c.mentions[0].text: c.id for c in r.clusters}
+    lead, met = r.doc.sents
+    given = Facts()
+    given.add(ids["Kazakh delegation"], "headedBy", ids["Askar Mamin"], lead, 0.9)
+    given.add(ids["session"], "participant", ids["Kazakh delegation"], lead, 0.9)
+    given.add(ids["Askar Mamin"], "met", ids["Roman Golovchenko"], met, 0.9)
+    scene = Scene(
+        {c.id: c for c in r.clusters}, {ids["Kazakh delegation"]: ids["Kazakh"]}, [lead, met]
+    )
+    derive(given, scene)
+    names = {c.id: c.mentions[0].text if c.mentions else c.name for c in scene.clusters.values()}
+    derived = {
+        (names[f.subject], f.predicate, names[f.object], f.rule, f.sentence.text)
+        for f in given
+        if f.rule
+    }
+    assert derived == {
+        ("met", "participant", "Askar Mamin", "participant/met", met.text),
+        ("met", "participant", "Roman Golovchenko", "participant/met", met.text),
+        ("met", "participant", "Kazakh", "participant/side", met.text),
+        ("session", "participant", "Askar Mamin", "participant/delegation-head", lead.text),
+        ("session", "participant", "Kazakh", "participant/side", lead.text),
+    }
