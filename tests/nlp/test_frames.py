@@ -112,6 +112,30 @@ CASES.append(
 )
 
 
+CASES += [
+    pytest.param(
+        "Uzbek President Shavkat Mirziyoyev held talks with Tajik President Emomali Rahmon in "
+        "Dushanbe on Friday. Mirziyoyev arrived in Tashkent on Saturday, concluding his visit.",
+        [
+            ("Shavkat Mirziyoyev", "visited", "Dushanbe"),
+            ("Shavkat Mirziyoyev", "visited", "Tajikistan"),
+        ],
+        [
+            ("Emomali Rahmon", "visited", "Dushanbe"),
+            ("Shavkat Mirziyoyev", "visited", "Tashkent"),
+        ],
+        id="a-guest-at-talks-in-the-host-country-visited-it-and-came-home",
+    ),
+    pytest.param(
+        "Kyrgyz President Sadyr Japarov met Turkish President Recep Tayyip Erdogan in New York "
+        "on the sidelines of the UN General Assembly.",
+        [("Sadyr Japarov", "met", "Recep Tayyip Erdogan")],
+        [("Sadyr Japarov", "visited", "New York City"), ("Sadyr Japarov", "visited", "Turkey")],
+        id="no-guest-at-a-meeting-in-a-third-country",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_events(pipeline, text, must, must_not):
     x = pipeline.extract(text)
