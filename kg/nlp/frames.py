@@ -56,6 +56,8 @@ _AROUND = {
     "margins",
     "side",
     "run-up",
+    "part",  # "as part of the forum"
+    "framework",  # "within the framework of the visit"
 }
 _PAIR_WORDS = {"leaders", "presidents", "ministers", "premiers", "heads", "sides", "parties"}
 _STATUS_RANK = {"asserted": 0, "planned": 1, "negated": 2}
@@ -177,7 +179,8 @@ class Scene:
 
 def around(mention: Mention) -> bool:
     """An event named only as a time frame ("on the eve of the session", "ahead of the
-    summit", "after the talks"): what the sentence tells happened beside it, not in it."""
+    summit", "after the talks", "as part of the forum"): what the sentence tells happened
+    beside it, not in it."""
     token = mention.root
     while token.dep_ in {"pobj", "compound", "prep"} and token.head is not token:
         token = token.head

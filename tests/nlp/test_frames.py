@@ -136,6 +136,20 @@ CASES += [
 ]
 
 
+CASES.append(
+    pytest.param(
+        "As part of the First Meeting of the Foreign Investors Council, President Shavkat "
+        "Mirziyoyev met with Siemens chief executive Roland Busch.",
+        [
+            ("meeting between Shavkat Mirziyoyev and Roland Busch", "participant", "Roland Busch"),
+            ("Shavkat Mirziyoyev", "met", "Roland Busch"),
+        ],
+        [("First Meeting of the Foreign Investors Council", "participant", "Roland Busch")],
+        id="a-meeting-held-as-part-of-another-is-its-own",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_events(pipeline, text, must, must_not):
     x = pipeline.extract(text)

@@ -52,3 +52,13 @@ def test_a_headline_s_words_are_no_one_s_name(pipeline, text, person, not_people
     named = _named(pipeline, text)
     assert named.get(person) == "Person"
     assert not {n for n, t in named.items() if t == "Person"} & not_people
+
+
+def test_what_a_title_is_of_is_a_body_not_a_person(pipeline):
+    named = _named(
+        pipeline,
+        "Mirziyoyev received the Chairman of the Board of Directors of Cengiz Enerji. Tokayev "
+        "thanked the Chairman of Kusto Yerkin Tatishev.",
+    )
+    assert named["Cengiz Enerji"] == "Organization"
+    assert (named["Kusto"], named["Yerkin Tatishev"]) == ("Organization", "Person")
