@@ -150,6 +150,17 @@ CASES.append(
 )
 
 
+CASES.append(
+    pytest.param(
+        "Vietnamese Prime Minister Pham Minh Chinh arrived in Moscow on Monday. On Tuesday, the "
+        "PM and his Russian counterpart Mikhail Mishustin had talks in the Kremlin.",
+        [("Pham Minh Chinh", "met", "Mikhail Mishustin")],
+        [],
+        id="the-pm-is-the-prime-minister-named-before",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_events(pipeline, text, must, must_not):
     x = pipeline.extract(text)
