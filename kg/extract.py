@@ -59,8 +59,11 @@ def _delegation_countries(mentions: list[Mention], resolver: Resolver) -> None:
             continue
         head = m.root
         related = [c for c in head.children if c.dep_ in {"compound", "amod", "poss", "nmod"}]
-        related += [
-            g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+        related += [  # "the delegation of Belarus", "a delegation from Germany"
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in {"of", "from"}
+            for g in c.children
         ]
         for token in related:
             other = resolver.mention(token)

@@ -55,6 +55,8 @@ _GROUP_MARKERS = {"both", "two"}
 _GROUP_WORDS = _COUNTRY_GROUPS | _PEOPLE_GROUPS | {"two"}
 _SYNONYMS = {
     "premier": "prime minister",
+    "pm": "prime minister",
+    "fm": "foreign minister",
     "head of state": "president",
     "emir": "amir",
     "head of government": "prime minister",
@@ -69,7 +71,7 @@ def _head(title: str) -> str:
     Minister of Kazakhstan" -> "prime minister"."""
     text = normalize(title).split(" of ")[0].split(" to ")[0]
     for long, short in _SYNONYMS.items():
-        if text.endswith(long):
+        if text == long or text.endswith(" " + long):
             return short
     for word in ("first ", "deputy ", "vice ", "acting ", "former "):
         text = text.replace(word, "")

@@ -189,6 +189,13 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             continue
         if label == "PERSON" and _headline_only(span, kb):
             continue  # "Mexico and Argentina Share Common Vision": a headline's words
+        if label == "PERSON" and _of_a_title(span) and not _leading_country(span, kb)[0]:
+            if len(span) > 2:  # "Chairman of Kusto Yerkin Tatishev": the body, then the name
+                body = span[:-2]
+                mentions.append(Mention(body, "Organization", "Company"))
+                span = span[-2:]
+            else:
+                label = "ORG"  # "Chairman of Cengiz Enerji": what a title is of is a body
         if label == "PERSON" and _determined(span):
             label = "ORG"  # "the Oliy Majlis": a name with an article is no one's name
         if label == "PERSON":
@@ -287,6 +294,19 @@ def _determined(span: Span) -> bool:
         and before.lower_ == "the"
         and before.head.i in range(span.start, span.end)
     )
+
+
+def _of_a_title(span: Span) -> bool:
+    """A name a title's "of" governs ("Chairman of the Board of Directors of Cengiz Enerji"):
+    what a title is of is a body or a place, not a person."""
+    doc = span.doc
+    if not span.start or doc[span.start - 1].lower_ != "of":
+        return False
+    titles = word_list("titles") | word_list("title_modifiers")
+    token = doc[span.start - 1].head
+    while token.dep_ in {"pobj", "prep"} and token.head is not token and token.text not in titles:
+        token = token.head
+    return token.text in titles
 
 
 def _entity_spans(doc: Doc) -> Iterator[Span]:

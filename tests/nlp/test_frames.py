@@ -113,6 +113,55 @@ CASES.append(
 )
 
 
+CASES += [
+    pytest.param(
+        "Uzbek President Shavkat Mirziyoyev held talks with Tajik President Emomali Rahmon in "
+        "Dushanbe on Friday. Mirziyoyev arrived in Tashkent on Saturday, concluding his visit.",
+        [
+            ("Shavkat Mirziyoyev", "visited", "Dushanbe"),
+            ("Shavkat Mirziyoyev", "visited", "Tajikistan"),
+        ],
+        [
+            ("Emomali Rahmon", "visited", "Dushanbe"),
+            ("Shavkat Mirziyoyev", "visited", "Tashkent"),
+        ],
+        id="a-guest-at-talks-in-the-host-country-visited-it-and-came-home",
+    ),
+    pytest.param(
+        "Kyrgyz President Sadyr Japarov met Turkish President Recep Tayyip Erdogan in New York "
+        "on the sidelines of the UN General Assembly.",
+        [("Sadyr Japarov", "met", "Recep Tayyip Erdogan")],
+        [("Sadyr Japarov", "visited", "New York City"), ("Sadyr Japarov", "visited", "Turkey")],
+        id="no-guest-at-a-meeting-in-a-third-country",
+    ),
+]
+
+
+CASES.append(
+    pytest.param(
+        "As part of the First Meeting of the Foreign Investors Council, President Shavkat "
+        "Mirziyoyev met with Siemens chief executive Roland Busch.",
+        [
+            ("meeting between Shavkat Mirziyoyev and Roland Busch", "participant", "Roland Busch"),
+            ("Shavkat Mirziyoyev", "met", "Roland Busch"),
+        ],
+        [("First Meeting of the Foreign Investors Council", "participant", "Roland Busch")],
+        id="a-meeting-held-as-part-of-another-is-its-own",
+    )
+)
+
+
+CASES.append(
+    pytest.param(
+        "Vietnamese Prime Minister Pham Minh Chinh arrived in Moscow on Monday. On Tuesday, the "
+        "PM and his Russian counterpart Mikhail Mishustin had talks in the Kremlin.",
+        [("Pham Minh Chinh", "met", "Mikhail Mishustin")],
+        [],
+        id="the-pm-is-the-prime-minister-named-before",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_events(pipeline, text, must, must_not):
     x = pipeline.extract(text)

@@ -98,3 +98,13 @@ def test_find_mentions_types_classes_and_knowledge_base_ids(pipeline, text, ment
     doc = pipeline.nlp(text)
     found = [(m.text, m.type, m.cls, m.qid, m.country) for m in find_mentions(doc)]
     assert found == mentions
+
+
+def test_what_a_title_is_of_is_a_body_not_a_person(pipeline):
+    named = _named(
+        pipeline,
+        "Mirziyoyev received the Chairman of the Board of Directors of Cengiz Enerji. Tokayev "
+        "thanked the Chairman of Kusto Yerkin Tatishev.",
+    )
+    assert named["Cengiz Enerji"] == "Organization"
+    assert (named["Kusto"], named["Yerkin Tatishev"]) == ("Organization", "Person")
