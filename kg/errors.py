@@ -8,6 +8,7 @@ __all__ = [
     "KnowledgeBaseError",
     "ModelError",
     "QueryError",
+    "QueryRefused",
     "StoreError",
 ]
 
@@ -43,6 +44,10 @@ class StoreError(KGError):
 
 class QueryError(KGError):
     """A SPARQL query is malformed, unknown or failed."""
+
+
+class QueryRefused(QueryError):
+    """A query asks for what this server does not do (SERVICE, LOAD to a host not allowed)."""
 
 
 class KnowledgeBaseError(KGError):

@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 
 from kg.analytics import MEASURES
-from kg.errors import KGError, QueryError
+from kg.errors import KGError, QueryError, QueryRefused
 from kg.names import search as search_names
 from kg.ontology import KGR, PREFIXES
 from kg.queries import describe, internal_query, named_queries
@@ -72,7 +72,11 @@ def _cell(term, label) -> dict:
         text = str(label)
     elif isinstance(term, URIRef):
         text = next(
-            (f"{p}:{term[len(ns) :]}" for p, ns in PREFIXES.items() if term.startswith(str(ns))),
+            (
+                f"{p}:{term[len(str(ns)) :]}"
+                for p, ns in PREFIXES.items()
+                if term.startswith(str(ns))
+            ),
             str(term),
         )
     else:
@@ -270,6 +274,7 @@ class Pages:
             except KGError as err:
                 context["error"] = str(err)
                 status = 503 if isinstance(err, QueryTimeout) else 400
+                status = 403 if isinstance(err, QueryRefused) else status
         return self.page(
             "queries.html",
             status,

@@ -24,6 +24,7 @@ from kg.store.base import (
     replace_graph_update,
     with_values,
 )
+from kg.store.guard import check_shape
 from kg.store.pairs import MeetingPairs
 from kg.store.results import QueryResult
 from kg.store.snapshots import Reader, Writer
@@ -123,6 +124,7 @@ class OxigraphStore:
         }
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        check_shape(sparql)
         try:
             result = self._store.query(
                 with_values(sparql, bindings), use_default_graph_as_union=True
@@ -143,6 +145,7 @@ class OxigraphStore:
         return QueryResult("graph", graph=graph)
 
     def update(self, sparql: str) -> None:
+        check_shape(sparql)
         self._update(sparql)
         self.pairs.rebuild()
 
