@@ -4,7 +4,6 @@ shown as text and never run, nothing is fetched from the internet, no console er
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -14,15 +13,6 @@ from kg.views import View
 from kg.viz import write_html
 from tests.conftest import HOSTILE_NAMES, HOSTILE_SENTENCE
 
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason="Debian's chromium is not installed (/usr/bin/chromium); .ci/run installs it",
-)
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright (the dev extra) is missing"
-)
-
 CLICK = """(label) => {
   const net = window.kgNetwork;
   const node = net.body.data.nodes.get({ filter: (n) => n.full === label })[0];
@@ -30,24 +20,6 @@ CLICK = """(label) => {
   const box = document.getElementById("kg-graph").getBoundingClientRect();
   return { x: box.left + at.x, y: box.top + at.y };
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
