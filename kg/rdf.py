@@ -1,7 +1,8 @@
 """An ``Extraction`` as RDF: one named graph per article, in kg's ontology (``kg.ontology``).
 
-The graph holds the article's metadata, its entities, an n-ary node per event record of the
-extraction (participants, place, head, date, topics, outcome, evidence, source, status), the
+The graph holds the article's metadata and text, its entities (with where the text names
+them), an n-ary node per event record of the extraction (participants, place, head, date,
+topics, outcome, evidence, source, status), the
 direct edges users query most (``met``, ``visited``, ``signed``, ``headedBy``, ...), and for
 every relation a ``kgo:Assertion`` that records its evidence sentence, confidence, status and
 source. A country or organization that signed is a party to the agreement (``kgo:partyTo``).
@@ -37,7 +38,7 @@ from kg.iris import (
 )
 from kg.ontology import KGO, PREFIXES, SCHEMA, WD, topic, topic_label
 from kg.resources import VERSION
-from kg.types import Article, Entity, Event, Extraction, Relation, TradeFlow
+from kg.types import Article, Entity, Event, Extraction, Mention, Relation, TradeFlow
 
 __all__ = ["content_hash", "to_graph"]
 
@@ -66,6 +67,10 @@ def content_hash(article: Article) -> str:
 def _bind(graph: Graph) -> None:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
 
 
 def _written(r: Relation) -> bool:
@@ -127,6 +132,8 @@ class _Writer:
             self.add(node, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI))
         if a.source:
             self.add(node, DCTERMS.source, Literal(a.source))
+        if a.text:
+            self.add(node, KGO.text, Literal(a.text))
 
     def _entity(self, e: Entity) -> None:
         node = self.iri[e.id]
@@ -139,6 +146,9 @@ class _Writer:
         if e.wikidata:
             self.add(node, OWL.sameAs, WD[e.wikidata])
         self.add(node, KGO.mentionedIn, self.node)
+        if e.mentions:
+            spans = " ".join(f"{m.start}-{m.end}" for m in sorted(e.mentions, key=_start))
+            self.add(node, KGO.mentionedAt, Literal(spans))
         if e.type not in GLOBAL_TYPES:
             self.add(node, PROV.wasDerivedFrom, self.node)
         if e.type == "Event":

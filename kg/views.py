@@ -34,13 +34,13 @@ meetings, one per article), and ``weight``, their number.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
 
+from kg.dates import period
 from kg.errors import KGError
 from kg.names import entities, resolve
 from kg.ontology import KGO
@@ -347,18 +347,14 @@ VIEWS: dict[str, Callable[[Store], nx.Graph]] = {
     "full": full_graph,
     "countries": country_graph,
 }
-_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def _bound(value: str | None, low: bool) -> str | None:
-    """``--since``/``--until`` as a comparable ISO prefix: 2024 means from 2024-01-01 or up
-    to 2024-12-31."""
+    """``--since``/``--until`` as an ISO day: 2024 means from 2024-01-01 or up to 2024-12-31."""
     if value is None:
         return None
-    value = str(value).strip()
-    if not _DAY.match(value):
-        raise KGError(f"bad date {value!r}: give YYYY, YYYY-MM or YYYY-MM-DD")
-    return value if low else value + "-99-99"[len(value) - 4 :]
+    first, last = period(str(value))
+    return (first if low else last).isoformat()
 
 
 def restrict(

@@ -181,6 +181,7 @@ def world():
 # The exploration tests (views, pages, server, browser) share one store folder holding the
 # samples and hostile articles, and one `kg serve` process over it.
 HOSTILE = ROOT / "tests" / "data" / "hostile.jsonl"
+SERVE_LOGS: dict[str, Path] = {}  # each kg_server's base URL -> its log file
 HOSTILE_NAMES = (
     "<img src=x onerror=\"window.kgInjected='name1';alert('name1')\">Ivan Evilov",
     "Petr \"><script>window.kgInjected='name2';alert('name2')</script> Badov",
@@ -195,11 +196,14 @@ def hostile_extraction():
     """An article whose names, title, URL and sentence carry script payloads."""
     from datetime import date
 
+    from kg.events import implied_events
     from kg.types import Article, Entity, Extraction, Relation
 
     people = tuple(
         Entity(f"p{i}", name, "Person", "Person") for i, name in enumerate(HOSTILE_NAMES)
     )
+    met = (Relation("p0", "met", "p1", HOSTILE_SENTENCE, 0.9),)
+    meeting, records = implied_events(people, met, ())  # as the extraction makes it
     return Extraction(
         Article(
             "hostile-names",
@@ -208,8 +212,9 @@ def hostile_extraction():
             url="javascript:window.kgInjected='url2'",
             title="<svg onload=\"window.kgInjected='title3'\">",
         ),
-        people,
-        (Relation("p0", "met", "p1", HOSTILE_SENTENCE, 0.9),),
+        people + meeting,
+        met,
+        events=records,
     )
 
 
@@ -229,9 +234,9 @@ def explore_store(tmp_path_factory, pipeline: Pipeline) -> Path:
 
 
 @pytest.fixture(scope="session")
-def kg_server(explore_store: Path):
+def kg_server(explore_store: Path, tmp_path_factory):
     """One `kg serve` process over `explore_store` (read-only, queries stop after 3 s); its
-    base URL."""
+    base URL (its log file in ``SERVE_LOGS``)."""
     import subprocess
     import sys
     import time
@@ -243,7 +248,9 @@ def kg_server(explore_store: Path):
     command = [sys.executable, "-m", "kg", "serve", "--store", str(explore_store)]
     command += ["--port", str(port), "--timeout", "3", "--max-rows", "50"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    server = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    # Its log (a line per request) goes to a file, which a pipe nobody reads would not hold.
+    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    server = subprocess.Popen(command, env=env, stderr=log.open("w"), text=True)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     try:
@@ -253,8 +260,9 @@ def kg_server(explore_store: Path):
                     break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"kg serve did not start: {server.stderr.read()}") from None
+                    raise RuntimeError(f"kg serve did not start: {log.read_text()}") from None
                 time.sleep(0.2)
+        SERVE_LOGS[url] = log
         yield url
     finally:
         stop(server, 20)

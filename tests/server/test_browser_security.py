@@ -10,6 +10,10 @@ from urllib.parse import quote
 
 import pytest
 
+from tests.server.conftest import needs_browser
+
+pytestmark = needs_browser
+
 KGR = "https://w3id.org/kgdt/id/"
 QUERY = quote("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
 ENTITY = quote(KGR + "person/ann-alpha", safe="")
@@ -20,7 +24,7 @@ ATTACK = """<!doctype html><html><body>
 <iframe name="sink"></iframe>
 <form id="f" action="{kg}/sparql" method="post" target="sink">
   <input name="query" value="SELECT * WHERE {{ ?s ?p ?o }} LIMIT 1"></form>
-<a id="quiet" href="{kg}/queries">the query page</a>
+<a id="quiet" href="{kg}/sparql">the query page</a>
 <a id="noisy" href="{kg}/entity?iri={entity}">an entity page</a>
 <script>
   document.getElementById("f").submit();
@@ -86,7 +90,7 @@ def test_another_site_runs_no_query(browser, kg_server, other_site):
     assert set(fired.values()) == {403}, fired
     page.click("#quiet")  # a link to a page that runs no query is followed
     page.wait_for_load_state()
-    assert page.url == kg_server + "/queries" and "SPARQL queries" in page.content()
+    assert page.url == kg_server + "/sparql" and page.locator("textarea").count() == 1
     page.goto(other_site)
     page.click("#noisy")  # one that would run a query asks the user to follow it from here
     page.wait_for_load_state()
@@ -101,7 +105,7 @@ def test_the_servers_own_pages_still_query(browser, kg_server):
     context = browser.new_context()
     page = context.new_page()
     answers = _answers(context, page, kg_server)
-    page.goto(f"{kg_server}/queries?name=who-met-whom")
+    page.goto(f"{kg_server}/sparql?name=who-met-whom")
     assert "Cy Gamma" in page.inner_text("main")
     status = page.evaluate(f"fetch('/sparql?query={QUERY}').then(r => r.status)")
     assert status == 200

@@ -16,6 +16,7 @@ from kg.store.querypool import QueryPool
 from tests.store.test_guard import Listener, ways_to_name
 
 KGR = "https://w3id.org/kgdt/id/"
+PAGE = {"Accept": "text/html", "Sec-Fetch-Dest": "document"}  # the query page, not the protocol
 PEOPLE = "SELECT ?p WHERE { ?p a <https://w3id.org/kgdt/ontology#Person> } LIMIT 2"
 
 
@@ -33,7 +34,7 @@ def test_no_query_makes_the_server_send_a_request(kg_server, listener):
         assert "--allow-service HOST" in got.text and "\n" not in got.text.strip()
         posted = httpx.post(kg_server + "/sparql", data={"query": sparql})
         assert posted.status_code == 403
-        page = httpx.get(kg_server + "/queries", params={"query": sparql})
+        page = httpx.get(kg_server + "/sparql", params={"query": sparql}, headers=PAGE)
         assert page.status_code == 403 and "--allow-service" in page.text
     assert listener.connections == 0
 
@@ -100,7 +101,7 @@ def test_cross_site_requests_run_no_query(explore_store, pool, headers, status):
 def test_a_link_from_another_site_shows_a_page_but_runs_nothing(explore_store, pool):
     client = _client(Settings(str(explore_store)), pool, "http://127.0.0.1:8000")
     browser = {"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate", "Accept": "text/html"}
-    assert client.get("/queries", headers=browser).status_code == 200
+    assert client.get("/sparql", headers=browser).status_code == 200
     assert client.get("/static/kg.css", headers={"Sec-Fetch-Site": "cross-site"}).is_success
     page = client.get("/entity", params={"iri": KGR + "person/ann-alpha"}, headers=browser)
     assert page.status_code == 403 and "Open it from this site" in page.text
@@ -121,7 +122,7 @@ def test_the_query_page_shows_iris_of_every_namespace(kg_server):
         "<http://www.w3.org/2004/02/skos/core#> SELECT ?a ?b WHERE { BIND(owl:sameAs AS ?a) "
         "BIND(skos:prefLabel AS ?b) }"
     )
-    page = httpx.get(kg_server + "/queries", params={"query": query})
+    page = httpx.get(kg_server + "/sparql", params={"query": query}, headers=PAGE)
     assert page.status_code == 200 and "owl:sameAs" in page.text and "skos:prefLabel" in page.text
 
 
