@@ -23,6 +23,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kg.errors import KGError, QueryError, QueryRefused
+from kg.server.connections import Limited, OncePerSecond, raise_file_limit
 from kg.server.pages import Pages
 from kg.server.security import Refusal, middleware
 from kg.server.settings import Settings
@@ -180,4 +181,14 @@ def serve(settings: Settings, announce=print) -> None:
         )
     logging.basicConfig(format="%(asctime)s %(message)s", level=logging.WARNING)
     LOG.setLevel(logging.INFO)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False)
+    raise_file_limit()
+    for name in ("uvicorn.error", "asyncio"):  # floods of bad or refused connections
+        logging.getLogger(name).addFilter(OncePerSecond())
+    uvicorn.run(
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_level="warning",
+        access_log=False,
+        http=Limited,
+    )
