@@ -9,6 +9,7 @@ __all__ = [
     "ModelError",
     "QueryError",
     "QueryRefused",
+    "ServiceError",
     "StoreError",
 ]
 
@@ -48,6 +49,10 @@ class QueryError(KGError):
 
 class QueryRefused(QueryError):
     """A query asks for what this server does not do (SERVICE, LOAD to a host not allowed)."""
+
+
+class ServiceError(QueryError):
+    """A SPARQL endpoint that a query's ``SERVICE`` calls failed (the server answers 502)."""
 
 
 class KnowledgeBaseError(KGError):

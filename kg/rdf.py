@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 from decimal import Decimal
+from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
@@ -62,6 +63,14 @@ def content_hash(article: Article) -> str:
         article.title,
     ]
     return hashlib.sha256("\x1f".join(p or "" for p in parts).encode("utf-8")).hexdigest()
+
+
+def _source(source: str) -> str:
+    """Where an article came from, as the graph tells it: the path as given, but a file's name
+    only for an absolute path (which would tell the folders of the machine that read it, a
+    home folder's owner among them)."""
+    path = Path(source)
+    return path.name if path.is_absolute() else source
 
 
 def _bind(graph: Graph) -> None:
@@ -131,7 +140,7 @@ class _Writer:
         if a.url:
             self.add(node, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI))
         if a.source:
-            self.add(node, DCTERMS.source, Literal(a.source))
+            self.add(node, DCTERMS.source, Literal(_source(a.source)))
         if a.text:
             self.add(node, KGO.text, Literal(a.text))
 

@@ -237,32 +237,9 @@ def explore_store(tmp_path_factory, pipeline: Pipeline) -> Path:
 def kg_server(explore_store: Path, tmp_path_factory):
     """One `kg serve` process over `explore_store` (read-only, queries stop after 3 s); its
     base URL (its log file in ``SERVE_LOGS``)."""
-    import subprocess
-    import sys
-    import time
-    import urllib.request
+    from tests.processes import serving
 
-    from tests.processes import free_port, stop
-
-    port = free_port()
-    command = [sys.executable, "-m", "kg", "serve", "--store", str(explore_store)]
-    command += ["--port", str(port), "--timeout", "3", "--max-rows", "50"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    # Its log (a line per request) goes to a file, which a pipe nobody reads would not hold.
     log = tmp_path_factory.mktemp("serve") / "serve.log"
-    server = subprocess.Popen(command, env=env, stderr=log.open("w"), text=True)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    try:
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/static/kg.css", timeout=5):
-                    break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"kg serve did not start: {log.read_text()}") from None
-                time.sleep(0.2)
+    with serving(explore_store, "--timeout", "3", "--max-rows", "50", log=log) as url:
         SERVE_LOGS[url] = log
         yield url
-    finally:
-        stop(server, 20)

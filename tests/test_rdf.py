@@ -231,3 +231,16 @@ def test_announced_event_is_planned_and_a_bare_mention_gets_no_node():
     assert (planned, KGO.status, KGO.Planned) in graph
     assert (planned, KGO.heldIn, entity_iri("Place", "Astana")) in graph
     assert not list(graph.subjects(RDFS.label, Literal("the visit")))
+
+
+def test_the_source_is_the_path_as_given_never_an_absolute_one():
+    from rdflib.namespace import DCTERMS
+
+    def source(path: str) -> str:
+        (found,) = to_graph(Extraction(Article("a", "Text.", source=path))).objects(
+            None, DCTERMS.source
+        )
+        return str(found)
+
+    assert source("news/a.txt") == "news/a.txt"
+    assert source("/home/alice/news/a.txt") == "a.txt"

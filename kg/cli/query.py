@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from kg.cli.app import StoreOption, handled, open_for_reading
-from kg.cli.output import out, print_stats, print_table
+from kg.cli.output import out, print_answer, print_stats
 from kg.errors import KGError
 
 __all__ = ["path", "query", "stats"]
@@ -53,7 +53,7 @@ def query(
         text = named_query(name) if name else sparql
     target = open_for_reading(store)
     try:
-        print_table(target.query(text), fmt)
+        print_answer(target.answer(text), fmt)
     finally:
         target.close()
 

@@ -22,13 +22,14 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from kg.errors import KGError, QueryError, QueryRefused
+from kg.errors import KGError, QueryError, QueryRefused, ServiceError
 from kg.server.connections import Limited, OncePerSecond, raise_file_limit
 from kg.server.pages import Pages
 from kg.server.security import Refusal, middleware
 from kg.server.settings import Settings
 from kg.server.sparql import Endpoint
 from kg.store.querypool import QueryPool, QueryTimeout
+from kg.store.results import NotXML
 
 __all__ = ["LOG", "RequestLog", "create_app", "serve"]
 
@@ -98,6 +99,10 @@ def create_app(settings: Settings, pool: QueryPool | None = None) -> Starlette:
             status, message, headers = exc.status_code, exc.detail, dict(exc.headers or {})
             if status == 404 and message == "Not Found":
                 message = f"nothing at {request.url.path}"
+        elif isinstance(exc, NotXML):
+            status, message, headers = 406, str(exc), {}
+        elif isinstance(exc, ServiceError):
+            status, message, headers = 502, str(exc), {}
         elif isinstance(exc, QueryTimeout):
             status, message, headers = 503, str(exc), {"Retry-After": "5"}
         elif isinstance(exc, QueryRefused):

@@ -11,6 +11,7 @@ bound terms; the templates escape everything.
 
 from __future__ import annotations
 
+import io
 import re
 from collections import defaultdict
 from datetime import date
@@ -33,9 +34,9 @@ from kg.ontology import KGO, KGR, NAMESPACES
 from kg.queries import describe, internal_query, named_queries
 from kg.server.marks import Span, paragraphs, sentence_numbers, spans
 from kg.server.settings import Settings
-from kg.server.sparql import serialize
 from kg.server.timeline import place, ticks
-from kg.store.querypool import Answer, QueryPool, QueryTimeout
+from kg.store.querypool import QueryPool, QueryTimeout
+from kg.store.results import Answer
 from kg.views import TYPES, VIEWS, View
 from kg.viz import COLORS, asset, network_data, templates
 
@@ -634,16 +635,18 @@ class Pages:
         )
 
     def _shown(self, answer: Answer, query: str) -> dict:
-        result = answer.result
         downloads = [
             (label, "/sparql?" + urlencode({"query": query, "format": form}))
-            for label, form in _DOWNLOADS[result.kind]
+            for label, form in _DOWNLOADS[answer.kind]
         ]
         shown = {"truncated": answer.truncated, "downloads": downloads}
-        if result.kind == "ask":
-            return {**shown, "answer": "true" if result.boolean else "false"}
-        if result.kind == "graph":
-            return {**shown, "answer": serialize(answer, "text/turtle").decode("utf-8")}
+        if answer.kind == "ask":
+            return {**shown, "answer": "true" if answer.boolean else "false"}
+        if answer.kind == "graph":
+            turtle = io.BytesIO()
+            answer.write("turtle", turtle)
+            return {**shown, "answer": turtle.getvalue().decode("utf-8")}
+        result = answer.result()
         # A column ?x with an ?xLabel beside it shows the label, linked to x's page.
         names = result.variables
         label_of = {
