@@ -48,7 +48,9 @@ def _slow(port: int, count: int, seconds: float, ready) -> None:
     import resource
     import socket
 
-    resource.setrlimit(resource.RLIMIT_NOFILE, (count + 100, resource.getrlimit(resource.RLIMIT_NOFILE)[1]))
+    resource.setrlimit(
+        resource.RLIMIT_NOFILE, (count + 100, resource.getrlimit(resource.RLIMIT_NOFILE)[1])
+    )
     held = []
     for _ in range(count):
         try:

@@ -33,8 +33,8 @@ from kg.errors import KGError, QueryError, ServiceError, StoreError
 from kg.store.base import BASE, Dataset
 from kg.store.guard import check_reach, isolate_network
 from kg.store.registry import open_store
-from kg.store.sparqltext import PREFIXES
 from kg.store.results import Answer, NotXML, QueryResult
+from kg.store.sparqltext import PREFIXES
 
 __all__ = ["CHUNK", "QueryPool", "QueryTimeout", "Stream"]
 
