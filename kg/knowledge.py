@@ -95,6 +95,7 @@ class KnowledgeGraph:
         force: bool = False,
         progress: Callable[[str], None] | None = None,
         executor: Executor | None = None,
+        follow_links: bool = False,
     ) -> IngestReport:
         """Read, extract and store the articles in files and folders (``-`` for stdin).
 
@@ -103,9 +104,11 @@ class KnowledgeGraph:
         so an ingest that is stopped (a crash, a full disk) leaves whole articles only, and
         running it again ingests the rest. ``executor`` runs the extraction elsewhere (worker
         processes, a Dask cluster: see ``kg.executors``); the store is written from here.
+        In folders, only regular files are read, and links only to files inside the folder
+        unless ``follow_links`` (``kg.articles.read_articles``).
         """
         report = IngestReport()
-        articles = read_articles(paths, on_error=report.add, on_warning=report.add)
+        articles = read_articles(paths, report.add, report.add, follow_links=follow_links)
         return self.ingest_articles(articles, force, progress, report, executor)
 
     def ingest_articles(

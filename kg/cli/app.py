@@ -22,6 +22,7 @@ from kg.errors import KGError
 from kg.resources import VERSION
 
 __all__ = [
+    "FollowLinksOption",
     "ModelOption",
     "OnlineOption",
     "OutOption",
@@ -180,6 +181,14 @@ OnlineOption = Annotated[
         help="Ask Wikidata online too, after the bundled knowledge base "
         "[default: $KG_ONLINE, else offline]",
         show_default=False,
+    ),
+]
+FollowLinksOption = Annotated[
+    bool,
+    typer.Option(
+        "--follow-links",
+        help="In folders, also read links to files outside the folder (a path given is "
+        "always read).",
     ),
 ]
 PathsArgument = Annotated[

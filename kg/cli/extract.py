@@ -10,20 +10,28 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.app import ModelOption, OnlineOption, OutOption, PathsArgument, handled
+from kg.cli.app import (
+    FollowLinksOption,
+    ModelOption,
+    OnlineOption,
+    OutOption,
+    PathsArgument,
+    handled,
+)
 from kg.cli.output import out, print_problems
 from kg.errors import KGError
 
 __all__ = ["evaluate", "extract"]
 
 
-def _reading(paths: list[str]):
+def _reading(paths: list[str], follow_links: bool = False):
     """The articles in ``paths``, and the report their problems go to (``print_problems``)."""
     from kg.articles import read_articles
     from kg.knowledge import IngestReport
 
     report = IngestReport()
-    return read_articles(paths, on_error=report.add, on_warning=report.add), report
+    articles = read_articles(paths, report.add, report.add, follow_links=follow_links)
+    return articles, report
 
 
 @handled
@@ -38,6 +46,7 @@ def extract(
     model: ModelOption = None,
     output: OutOption = None,
     online: OnlineOption = None,
+    follow_links: FollowLinksOption = False,
 ) -> None:
     """Extract entities and relations without storing them."""
     from kg.contract import to_json
@@ -46,7 +55,7 @@ def extract(
 
     if fmt not in {"json", "turtle", "trig"}:
         raise KGError(f"unknown format {fmt!r}; choose json, turtle or trig")
-    articles, report = _reading(paths)
+    articles, report = _reading(paths, follow_links)
     extractions = Pipeline(model, linker=make_linker(online)).extract_many(articles)
     with open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout) as stream:
         if fmt == "json":

@@ -28,7 +28,7 @@ from starlette.responses import HTMLResponse, Response
 
 from kg.analytics import MEASURES
 from kg.dates import period
-from kg.errors import KGError, QueryError
+from kg.errors import KGError, QueryError, QueryRefused
 from kg.names import resolve
 from kg.names import search as search_names
 from kg.ontology import KGO, KGR, NAMESPACES
@@ -621,6 +621,7 @@ class Pages:
             except KGError as err:
                 context["error"] = str(err)
                 status = 503 if isinstance(err, QueryTimeout) else 400
+                status = 403 if isinstance(err, QueryRefused) else status
         return self.page(
             "query.html",
             status,

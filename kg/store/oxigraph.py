@@ -24,6 +24,7 @@ from kg.store.base import (
     ntriples,
     with_values,
 )
+from kg.store.guard import check_shape
 from kg.store.pairs import MeetingPairs
 from kg.store.results import Answer, QueryResult, export
 from kg.store.snapshots import Reader, Writer
@@ -131,6 +132,7 @@ class OxigraphStore:
         dataset: Dataset | None = None,
         base: str = BASE,
     ) -> Answer:
+        check_shape(sparql)
         text = with_values(sparql, bindings)
         store = self._store
         options: dict[str, Any] = {}
@@ -168,6 +170,7 @@ class OxigraphStore:
         return merged
 
     def update(self, sparql: str, dataset: Dataset | None = None, base: str = BASE) -> None:
+        check_shape(sparql)
         if dataset is not None:
             try:
                 sparql = with_using(sparql, list(dataset.default), list(dataset.named))
