@@ -227,9 +227,10 @@ def test_the_timeline_places_events_on_a_time_axis(kg_server):
             {"meeting of Cy Gamma and Dee Delta"},
         ),
         (
+            # A side as each report gives it: Cy Gamma is of Gammaland where w2 says so.
             {"country": "Gammaland"},
-            {"visit of Bob Beta to Gammaland", "meeting of Cy Gamma and Dee Delta"},
-            {"talks of Ann Alpha and Bob Beta"},
+            {"visit of Bob Beta to Gammaland", "meeting of Bob Beta and Cy Gamma"},
+            {"talks of Ann Alpha and Bob Beta", "meeting of Cy Gamma and Dee Delta"},
         ),
         (
             {"person": "Bob Beta", "kind": "visit"},
