@@ -12,7 +12,6 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -20,46 +19,18 @@ import networkx as nx
 from rdflib.term import Node
 
 from kg.articles import read_articles
-from kg.errors import ArticleError, ArticleSkipped, ArticleWarning, StoreError
+from kg.errors import ArticleError, StoreError
 from kg.executors import Executor, InProcess
 from kg.iris import article_iri
 from kg.pipeline import Pipeline
 from kg.queries import named_query
 from kg.rdf import content_hash
+from kg.report import IngestReport
 from kg.store import QueryResult, Store, open_store
 from kg.types import Article
 from kg.views import who_met_whom
 
-__all__ = ["IngestReport", "KnowledgeGraph"]
-
-
-@dataclass
-class IngestReport:
-    """What an ingest did: counts, and the reason for each article skipped or failed.
-
-    ``skipped`` holds (article id, reason); ``failed`` and ``warnings`` hold one message each,
-    naming the file; ``stopped`` says why the ingest ended early (a full disk, ...), when it did.
-    """
-
-    ingested: int = 0
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    stopped: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        """True when nothing failed."""
-        return not self.failed and self.stopped is None
-
-    def add(self, problem: ArticleError | ArticleWarning) -> None:
-        """Record a problem met while reading: a skipped article, a failed one or a warning."""
-        if isinstance(problem, ArticleSkipped):
-            self.skipped.append((problem.article_id, problem.reason))
-        elif isinstance(problem, ArticleError):
-            self.failed.append(str(problem))
-        else:
-            self.warnings.append(str(problem))
+__all__ = ["KnowledgeGraph"]
 
 
 class KnowledgeGraph:

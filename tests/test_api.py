@@ -10,7 +10,7 @@ import kg
 def test_every_public_name_is_there():
     assert kg.KnowledgeGraph.__module__ == "kg.knowledge"
     assert kg.Pipeline.__module__ == "kg.pipeline"
-    assert kg.IngestReport.__module__ == "kg.knowledge"
+    assert kg.IngestReport.__module__ == "kg.report"
     for name in kg.__all__:
         assert getattr(kg, name) is not None
     assert set(kg.__all__) <= set(dir(kg))

@@ -20,7 +20,7 @@ __all__ = ["evaluate", "extract"]
 def _reading(paths: list[str]):
     """The articles in ``paths``, and the report their problems go to (``print_problems``)."""
     from kg.articles import read_articles
-    from kg.knowledge import IngestReport
+    from kg.report import IngestReport
 
     report = IngestReport()
     return read_articles(paths, on_error=report.add, on_warning=report.add), report

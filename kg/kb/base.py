@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from pathlib import Path
 
+from kg.cache import compiled, digest
 from kg.errors import KnowledgeBaseError
 from kg.kb.names import initialism, normalize, translit
 from kg.resources import data_path
@@ -62,6 +63,8 @@ TABLES = {
     "positions": ("qid", "label", "country_qid"),
     "coordinates": ("qid", "latitude", "longitude"),
 }
+# The indexes a base builds on first use, and a compiled base holds built.
+_INDEXES = ("by_key", "by_initials", "by_token", "by_surname", "by_name_part")
 _QID = re.compile(r"Q[1-9][0-9]*")
 _UNKNOWN = "http://www.wikidata.org/.well-known/genid/"
 _DATE = re.compile(r"(\d{4}(-\d\d(-\d\d)?)?|\?)?")
@@ -378,8 +381,12 @@ class KnowledgeBase:
 
     @classmethod
     def load(cls, folder: Path | str | None = None) -> KnowledgeBase:
-        """The base in ``folder``, or the bundled base plus the ``KG_KB_PATH`` folders;
-        cached (a changed ``KG_KB_PATH`` loads anew)."""
+        """The base in ``folder``, or the bundled base plus the ``KG_KB_PATH`` folders.
+
+        Read from the TSV files once, then kept compiled, indexes and all (``kg.cache``), so
+        that later runs load it in milliseconds; an edit to a file, to ``KG_KB_PATH`` or to
+        this code compiles it anew. Kept in memory too (a changed ``KG_KB_PATH`` loads anew).
+        """
         if folder:
             return _load((Path(folder).resolve(),))
         return _load_configured(os.environ.get(KB_PATH_ENV, ""))
@@ -490,6 +497,27 @@ def _load_configured(extra: str) -> KnowledgeBase:
 
 @cache
 def _load(chosen: tuple[Path, ...]) -> KnowledgeBase:
+    try:
+        key = _key(chosen)
+    except OSError:  # an unreadable file: reading it says which and why
+        return _read(chosen)
+    return compiled("kb", key, lambda: _read(chosen))
+
+
+def _key(chosen: tuple[Path, ...]) -> str:
+    """What a compiled base is built from: this package's code, each folder and its tables."""
+    code = Path(__file__).parent
+    parts: list[str | bytes] = [(code / "base.py").read_bytes(), (code / "names.py").read_bytes()]
+    for folder in chosen:
+        parts.append(str(folder))
+        for name in TABLES:
+            path = folder / f"{name}.tsv"
+            parts += [name, path.read_bytes() if path.is_file() else b""]
+    return digest(*parts)
+
+
+def _read(chosen: tuple[Path, ...]) -> KnowledgeBase:
+    """The base in the TSV files of ``chosen``, with its indexes built."""
     entries: list[KBEntry] = []
     offices: list[Office] = []
     points: dict[str, tuple[float, float]] = {}
@@ -498,7 +526,10 @@ def _load(chosen: tuple[Path, ...]) -> KnowledgeBase:
         entries += found.entries
         offices += found.offices
         points.update(found.points)
-    return KnowledgeBase(entries, offices, points)
+    kb = KnowledgeBase(entries, offices, points)
+    for index in _INDEXES:
+        getattr(kb, index)
+    return kb
 
 
 @dataclass
@@ -531,7 +562,7 @@ def build(extra: Iterable[Path | str] = ()) -> BuildReport:
         {q: p for _, f in found for q, p in f.points.items()},
     )
     loaded = time.perf_counter()
-    for index in ("by_key", "by_initials", "by_token", "by_surname", "by_name_part"):
+    for index in _INDEXES:
         getattr(kb, index)
     indexed = time.perf_counter()
     bundled = {e.qid for e in found[0][1].entries}
