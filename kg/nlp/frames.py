@@ -191,6 +191,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     """Add the facts that follow (see the module docstring)."""
     _delegation_heads(facts, scene)
     _signing_sides(facts, scene)
+    _signed_by_the_sides(facts, scene)
     _signatories(facts, scene)
     _participants(facts, scene)
     _implicit_meetings(facts, scene)
@@ -249,6 +250,62 @@ def _signing_sides(facts: Facts, scene: Scene) -> None:
             )
         if f.rule in WITNESS_RULES:
             del facts.found[(f.subject, f.predicate, f.object)]
+
+
+_SIGN = {"sign", "ink", "conclude", "seal"}
+
+
+def _signed_by_the_sides(facts: Facts, scene: Scene) -> None:
+    """An agreement the article says was signed without saying by whom ("the declaration
+    signed in Baku", "an agreement which was signed during the visit", "the signed
+    documents") was signed by the two sides of the article: the countries of its two
+    principals, else the two countries of its main event. Not so in a quotation ("these six
+    deals signed are a small part"), where agreements are talked of, not reported."""
+    sides = _sides(facts, scene)
+    if len(sides) != 2:
+        return
+    signed = {f.object for f in facts.of("signed", None)}
+    for agreement in scene.clusters.values():
+        if agreement.type != "Agreement" or agreement.id in signed:
+            continue
+        for m in agreement.mentions:
+            verb = _unsigned(m.root)
+            quoted = any(q in m.span.sent.text for q in '"“”')
+            if verb is not None and not quoted and modality(verb) == "asserted":
+                for side in sides:
+                    facts.add(side, "signed", agreement.id, m.span.sent, 0.6, rule="signed/sides")
+                break
+
+
+def _unsigned(token: Token) -> Token | None:
+    """The verb that says an agreement was signed, when nothing names who signed it: the
+    agreement its passive subject or the participle's noun, with no agent."""
+    if token.dep_ == "nsubjpass" and token.head.lemma_ in _SIGN:
+        verb = token.head
+    else:
+        verb = next(
+            (c for c in token.children if c.lemma_ in _SIGN and c.dep_ in {"acl", "amod", "relcl"}),
+            None,
+        )
+    if verb is None or any(c.dep_ == "agent" or c.lower_ == "between" for c in verb.children):
+        return None
+    return verb
+
+
+def _sides(facts: Facts, scene: Scene) -> list[str]:
+    """The article's two sides: the countries of its two principals, else the two countries
+    taking part in its main event."""
+    countries = [scene.countries.get(p) for p in _principals(facts, scene)]
+    if len(countries) == 2 and None not in countries and countries[0] != countries[1]:
+        return countries
+    if scene.main is None:
+        return []
+    taking_part = [
+        f.object
+        for f in facts.participants(scene.main.id)
+        if scene.clusters[f.object].type == "Country"
+    ]
+    return list(dict.fromkeys(taking_part))
 
 
 def _signatories(facts: Facts, scene: Scene) -> None:
@@ -669,8 +726,8 @@ def _principals(facts: Facts, scene: Scene) -> list[str]:
 
 
 def _side_participants(facts: Facts, scene: Scene) -> None:
-    """The countries whose people took part in a meeting, session or talks between two sides
-    took part in it (not so for a gathering of many)."""
+    """The countries whose people took part in a meeting, session, talks or call between two
+    sides took part in it (not so for a gathering of many)."""
     sides: dict[str, set[str]] = {}
     for f in facts.of("participant", None):
         if f.object in scene.countries:
@@ -678,7 +735,7 @@ def _side_participants(facts: Facts, scene: Scene) -> None:
     for f in facts.of("participant", None):
         event = scene.clusters[f.subject]
         bilateral = len(sides.get(f.subject, ())) <= 2
-        if event.cls in IN_PERSON and bilateral and f.object in scene.countries:
+        if event.cls in IN_PERSON | {"PhoneCall"} and bilateral and f.object in scene.countries:
             facts.add(
                 f.subject,
                 "participant",

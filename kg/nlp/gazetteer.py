@@ -37,6 +37,7 @@ from kg.resources import data_path
 __all__ = ["GazetteerComponent", "country_aliases", "country_named", "demonym", "word_list"]
 
 NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
+_TRAILING_WORDS = {"of", "the", "and", "for", "in", "on", "to", "a", "an"}
 _KB_LABELS = {"Country": "GPE", "Place": "GPE", "Organization": "ORG", "Person": "PERSON"}
 _NAME_PREFIX_STOP = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "PUNCT", "VERB", "AUX", "NUM"}
 
@@ -200,7 +201,10 @@ class GazetteerComponent:
             of = next((t.i for t in doc[start : ent.end] if t.lower_ == "of"), None)
             if of is not None and of + 1 < ent.end:
                 start = of + 2 if doc[of + 1].lower_ == "the" and of + 2 < ent.end else of + 1
-        ent = Span(doc, start, ent.end, label=ent.label_)
+        end = ent.end
+        while end > start + 1 and doc[end - 1].lower_ in _TRAILING_WORDS:
+            end -= 1  # "Heads of State of", "Youth Capital of the": cut off mid-phrase
+        ent = Span(doc, start, end, label=ent.label_)
         split = self._person_tail(ent) if ent.label_ != "PERSON" else None
         if split is not None:
             yield from self._without_title(Span(doc, ent.start, split, label=ent.label_))
@@ -275,6 +279,8 @@ class GazetteerComponent:
             if split <= ent.start:
                 break
             tail, head = doc[split : ent.end], doc[ent.start : split]
+            if head[-1].lower_ in _TRAILING_WORDS:
+                continue  # "Heads of State of Central Asia": a place or body follows "of"
             if self._looks_like_name(tail) and self._ends_a_body(head):
                 return split
         return None

@@ -437,6 +437,17 @@ def _typed(predicate: str, subject: Mention, obj: Mention) -> bool:
     return subject.type in subjects and obj.type in objects
 
 
+def _slot(resolver: Resolver, token: Token, types: set[str] | None) -> list[Mention]:
+    """The mentions a node stands for; when none is of a type the slot takes, also the
+    event, agreement or delegation whose phrase the word lies in ("the 78th session of the
+    UN General Assembly held in New York": "held" hangs off "Assembly", a body's name)."""
+    found = resolver.expand(token)
+    if types is None or any(m.type in types for m in found):
+        return found
+    phrase = resolver.within.get(token.i)
+    return [*found, phrase] if phrase is not None and phrase.type in types else found
+
+
 def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
     """Relation candidates from every pattern match in ``doc``."""
     for (pattern, ids), tokens in _matcher()(doc):
@@ -445,10 +456,13 @@ def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
             people = resolver.expand(node[pattern.pairwise])
             pairs = [(a, b) for i, a in enumerate(people) for b in people[i + 1 :]]
         else:
+            subjects, objects = _PROVISIONAL.get(pattern.predicate) or SIGNATURES.get(
+                pattern.predicate, (None, None)
+            )
             pairs = [
                 (s, o)
-                for s in resolver.expand(node[pattern.subject])
-                for o in resolver.expand(node[pattern.object])
+                for s in _slot(resolver, node[pattern.subject], subjects)
+                for o in _slot(resolver, node[pattern.object], objects)
             ]
         allowed = pattern.types or {}
         pairs = [

@@ -99,6 +99,19 @@ CASES.append(
 )
 
 
+ENERGY = "agreement on cooperation in the energy sector"
+CASES.append(
+    pytest.param(
+        "Uzbek President Shavkat Mirziyoyev met Kazakh President Kassym-Jomart Tokayev in "
+        "Tashkent. An agreement on cooperation in the energy sector was signed during the "
+        'visit. "The six deals signed are only a small part," Tokayev said.',
+        [("Uzbekistan", "signed", ENERGY), ("Kazakhstan", "signed", ENERGY)],
+        [("Uzbekistan", "signed", "six deals"), ("Kazakhstan", "signed", "six deals")],
+        id="what-was-signed-by-no-one-named-was-signed-by-the-two-sides",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_events(pipeline, text, must, must_not):
     x = pipeline.extract(text)
