@@ -7,17 +7,7 @@ from kg.analytics import top_entries
 from kg.queries import internal_query
 from kg.store import Store
 
-__all__ = ["TOP_COLUMNS", "stats"]
-
-# The column headings of each list of top entries.
-TOP_COLUMNS = {
-    "people": ("person", "people met"),
-    "brokers": ("person", "betweenness"),
-    "pairs": ("pair", "meetings"),
-    "countries": ("country", "facts"),
-    "country pairs": ("countries", "facts"),
-    "years": ("year", "busiest country", "facts", "busiest pair", "facts"),
-}
+__all__ = ["stats"]
 
 _ENTITIES = internal_query("stats-entities")
 _RELATIONS = internal_query("stats-relations")
@@ -31,11 +21,13 @@ def _local(term: object) -> str:
 def stats(store: Store, top: int = 5) -> dict:
     """Counts of the store's content, and its ``top`` entries of each kind (none with 0).
 
-    ``met`` is counted once per pair and article although kg writes it both ways.
+    Entities and relations are counted most first; ``met`` once per pair and article
+    although kg writes it both ways.
     """
     relations = {_local(r[0]): int(r[1]) for r in store.query(_RELATIONS).rows}
     if "met" in relations:
         relations["met"] //= 2
+    relations = dict(sorted(relations.items(), key=lambda kv: (-kv[1], kv[0])))
     return {
         "store": store.location,
         "articles": int(store.query(_ARTICLES).rows[0][0]),
