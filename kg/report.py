@@ -1,4 +1,5 @@
-"""``IngestReport``: what reading and ingesting articles met, article by article.
+"""``IngestReport``: what reading and ingesting articles met, article by article, and
+``read``, the articles of some paths with the report their problems go to.
 
 Apart from ``KnowledgeGraph`` (which fills one) so that what only reads articles (``kg
 extract``, ``kg eval``) reports its problems without loading the store and the views.
@@ -6,11 +7,15 @@ extract``, ``kg eval``) reports its problems without loading the store and the v
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from kg.articles import read_articles
 from kg.errors import ArticleError, ArticleSkipped, ArticleWarning
+from kg.types import Article
 
-__all__ = ["IngestReport"]
+__all__ = ["IngestReport", "read"]
 
 
 @dataclass
@@ -40,3 +45,11 @@ class IngestReport:
             self.failed.append(str(problem))
         else:
             self.warnings.append(str(problem))
+
+
+def read(paths: Iterable[Path | str]) -> tuple[Iterator[Article], IngestReport]:
+    """The articles in files and folders (``-`` for stdin), read as a stream, and the report
+    each problem met meanwhile goes to: a path that does not exist or cannot be read, a file
+    that is no article, a skipped article, a warning."""
+    report = IngestReport()
+    return read_articles(paths, on_error=report.add, on_warning=report.add), report

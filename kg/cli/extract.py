@@ -17,15 +17,6 @@ from kg.errors import KGError
 __all__ = ["eval_command", "extract"]
 
 
-def _reading(paths: list[str]):
-    """The articles in ``paths``, and the report their problems go to (``print_problems``)."""
-    from kg.articles import read_articles
-    from kg.report import IngestReport
-
-    report = IngestReport()
-    return read_articles(paths, on_error=report.add, on_warning=report.add), report
-
-
 @handled
 def extract(
     paths: PathsArgument,
@@ -43,10 +34,11 @@ def extract(
     from kg.contract import to_json
     from kg.link import make_linker
     from kg.pipeline import Pipeline, merge
+    from kg.report import read
 
     if fmt not in {"json", "turtle", "trig"}:
         raise KGError(f"unknown format {fmt!r}; choose json, turtle or trig")
-    articles, report = _reading(paths)
+    articles, report = read(paths)
     extractions = Pipeline(model, linker=make_linker(online)).extract_many(articles)
     with open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout) as stream:
         if fmt == "json":
@@ -81,9 +73,10 @@ def eval_command(
     from kg.contract import to_json
     from kg.evaluate import evaluate, load_gold
     from kg.pipeline import Pipeline
+    from kg.report import read
 
     docs = load_gold(gold)
-    articles, report = _reading(paths)
+    articles, report = read(paths)
     predictions = {x.article.id: to_json(x) for x in Pipeline(model).extract_many(articles)}
     print_problems(report)
     scores = evaluate(docs, predictions)

@@ -38,13 +38,15 @@ def _ingest(
     from kg.knowledge import KnowledgeGraph
     from kg.link import make_linker
     from kg.pipeline import Pipeline
+    from kg.report import read
 
     graph = KnowledgeGraph(store, Pipeline(model, linker=make_linker(online)))
     try:
         with open_executor(executor, workers, scheduler) as running, progress_bar() as progress:
             task = progress.add_task("ingesting", total=_count_inputs(paths))
-            report = graph.ingest(
-                paths, force=force, progress=lambda name: progress.advance(task), executor=running
+            articles, report = read(paths)  # a missing path is reported, the rest ingested
+            report = graph.ingest_articles(
+                articles, force, lambda name: progress.advance(task), report, running
             )
     finally:
         graph.close()

@@ -186,10 +186,10 @@ class Pages:
                 "title": _text(r["title"]),
                 "url": _web(r["url"]),
             }
-            for r in self.pool.query(_FACTS, {"entity": iri}).dicts()
+            for r in self.pool.query(_FACTS, {"entity": iri}).dicts(terms=True)
         ]
         events: dict[str, dict] = {}
-        for r in self.pool.query(_EVENTS, {"entity": iri}).dicts():
+        for r in self.pool.query(_EVENTS, {"entity": iri}).dicts(terms=True):
             event = events.setdefault(
                 str(r["event"]),
                 {
@@ -215,7 +215,7 @@ class Pages:
 
     def article(self, request: Request) -> HTMLResponse:
         iri = _iri(request.query_params.get("iri"))
-        rows = self.pool.query(_ARTICLE, {"article": iri}).dicts()
+        rows = self.pool.query(_ARTICLE, {"article": iri}).dicts(terms=True)
         if not rows:
             return self.error(404, "Not found", f"The store has no article {iri}.")
         row = rows[0]
@@ -238,11 +238,11 @@ class Pages:
                 "evidence": str(r["evidence"]),
                 "status": _local(r["status"]) if r["status"] is not None else None,
             }
-            for r in self.pool.query(_ARTICLE_FACTS, {"article": iri}).dicts()
+            for r in self.pool.query(_ARTICLE_FACTS, {"article": iri}).dicts(terms=True)
         ]
         entities = [
             {"iri": str(r["entity"]), "label": str(r["label"]), "type": _local(r["type"])}
-            for r in self.pool.query(_ARTICLE_ENTITIES, {"article": iri}).dicts()
+            for r in self.pool.query(_ARTICLE_ENTITIES, {"article": iri}).dicts(terms=True)
         ]
         return self.page(
             "article.html",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -31,9 +32,20 @@ class QueryResult:
     boolean: bool | None = None
     graph: Graph | None = None
 
-    def dicts(self) -> list[dict[str, Node | None]]:
-        """SELECT rows as dictionaries by variable name."""
-        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+    def dicts(self, terms: bool = False) -> list[dict[str, Any]]:
+        """SELECT rows as dictionaries by variable name, of Python values: IRIs and strings as
+        ``str``, numbers as ``int`` or ``Decimal``, dates as ``date``, ``None`` where unbound
+        (a literal Python has no type for stays its text); with ``terms``, of rdflib terms.
+
+        >>> from rdflib import XSD
+        >>> day = Literal("2024-07-02", datatype=XSD.date)
+        >>> QueryResult("select", ["n", "day", "who"], [(Literal(2), day, URIRef("http://e/a"))]).dicts()
+        [{'n': 2, 'day': datetime.date(2024, 7, 2), 'who': 'http://e/a'}]
+        """
+        convert = (lambda term: term) if terms else _python
+        return [
+            {v: convert(t) for v, t in zip(self.variables, row, strict=True)} for row in self.rows
+        ]
 
     def to_json(self) -> dict:
         """The SPARQL 1.1 Query Results JSON document of a SELECT or ASK result."""
@@ -58,6 +70,13 @@ class QueryResult:
         for row in self.rows:
             writer.writerow(["" if t is None else str(t) for t in row])
         return out.getvalue()
+
+
+def _python(term: Node | None) -> Any:
+    if term is None:
+        return None
+    value = term.toPython() if isinstance(term, Literal) else str(term)
+    return str(value) if isinstance(value, Literal) else value
 
 
 def _term_json(term: Node) -> dict:
