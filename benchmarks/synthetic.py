@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+from kg.events import event_records, implied_events
 from kg.rdf import to_graph
 from kg.store import ntriples
 from kg.types import Article, Entity, Extraction, Position, Relation
@@ -95,7 +96,11 @@ def _extractions(articles: int, seed: int = 7) -> Iterator[Extraction]:
             for s, p, o in facts
         )
         article = Article(f"synthetic-{n}", f"Synthetic article {n}.", day, publisher="Synthetic")
-        yield Extraction(article, tuple(entities.values()), relations)
+        told = event_records(entities.values(), relations)  # the event records, as kg.extract
+        implied, records = implied_events(tuple(entities.values()), relations, told)
+        yield Extraction(
+            article, (*entities.values(), *implied), relations, events=(*told, *records)
+        )
 
 
 def write_nquads(path: Path, triples: int) -> int:

@@ -8,6 +8,7 @@ __all__ = [
     "KnowledgeBaseError",
     "ModelError",
     "QueryError",
+    "ServiceError",
     "StoreError",
 ]
 
@@ -43,6 +44,10 @@ class StoreError(KGError):
 
 class QueryError(KGError):
     """A SPARQL query is malformed, unknown or failed."""
+
+
+class ServiceError(QueryError):
+    """A SPARQL endpoint that a query's ``SERVICE`` calls failed (the server answers 502)."""
 
 
 class KnowledgeBaseError(KGError):

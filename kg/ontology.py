@@ -144,6 +144,8 @@ class KGO(DefinedNamespace):
     mentionedIn: URIRef
     dateline: URIRef
     contentHash: URIRef
+    text: URIRef
+    mentionedAt: URIRef
     evidence: URIRef
     confidence: URIRef
     rule: URIRef

@@ -1,4 +1,4 @@
-"""Counts that describe a store: articles, triples, entities by type, relations by predicate,
+"""Counts that describe a store: articles, triples and quads, entities by type, relations by predicate,
 and its top entries (``kg.analytics.top_entries``)."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ __all__ = ["stats"]
 _ENTITIES = internal_query("stats-entities")
 _RELATIONS = internal_query("stats-relations")
 _ARTICLES = internal_query("stats-articles")
+_TRIPLES = internal_query("stats-triples")
 
 
 def _local(term: object) -> str:
@@ -22,7 +23,9 @@ def stats(store: Store, top: int = 5) -> dict:
     """Counts of the store's content, and its ``top`` entries of each kind (none with 0).
 
     Entities and relations are counted most first; ``met`` once per pair and article
-    although kg writes it both ways.
+    although kg writes it both ways. ``triples`` are those of the default graph, each fact
+    once; ``quads`` those of all graphs (each article's, the default graph, the summary of
+    meeting pairs, ...).
     """
     relations = {_local(r[0]): int(r[1]) for r in store.query(_RELATIONS).rows}
     if "met" in relations:
@@ -31,7 +34,8 @@ def stats(store: Store, top: int = 5) -> dict:
     return {
         "store": store.location,
         "articles": int(store.query(_ARTICLES).rows[0][0]),
-        "triples": len(store),
+        "triples": int(store.query(_TRIPLES).rows[0][0]),
+        "quads": len(store),
         "entities": {_local(r[0]): int(r[1]) for r in store.query(_ENTITIES).rows},
         "relations": relations,
         "top": top_entries(store, top) if top > 0 else {},

@@ -51,15 +51,19 @@ _ASSETS = {
     "vis-network.css": _VIS / "vis-network.css",
     "network.js": Path(__file__).parent / "static" / "network.js",
     "kg.css": Path(__file__).parent / "static" / "kg.css",
+    "editor.js": Path(__file__).parent / "static" / "editor.js",
+    "editor.LICENSE.txt": Path(__file__).parent / "static" / "editor.LICENSE.txt",
 }
+_INLINED = ("vis-network.min.js", "vis-network.css", "network.js", "kg.css")  # standalone pages
 _WEB = re.compile(r"^https?://", re.I)
 _QID = re.compile(r"^Q\d+$")
 
 
 @cache
 def asset(name: str) -> str:
-    """The text of one of the page's static files (``vis-network.min.js``, ``network.js``,
-    ``vis-network.css``, ``kg.css``); ``KeyError`` for any other name."""
+    """The text of one of the pages' static files (``vis-network.min.js``, ``network.js``,
+    ``vis-network.css``, ``kg.css``, the query page's ``editor.js`` and its licences);
+    ``KeyError`` for any other name."""
     return _ASSETS[name].read_text(encoding="utf-8")
 
 
@@ -209,7 +213,7 @@ def render(
         .render(
             title=heading,
             data=network_data(graph, heading, size_by, max_nodes),
-            assets={name: asset(name) for name in _ASSETS},
+            assets={name: asset(name) for name in _INLINED},
             csp=csp,
             served=False,
         )

@@ -82,7 +82,7 @@ def test_online_facts_come_from_wikidata(store, tmp_path):
     assert starts == ["2019-02-21"]
     # Wikidata's statement ids name the statements, as on the Query Service.
     statements = store.query(
-        "SELECT ?s WHERE { <http://www.wikidata.org/entity/Q527063> "
+        f"SELECT ?s FROM <{ENRICHMENT_GRAPH}> WHERE {{ <http://www.wikidata.org/entity/Q527063> "
         "<http://www.wikidata.org/prop/P39> ?s }"
     ).rows
     assert str(statements[0][0]).startswith("http://www.wikidata.org/entity/statement/Q527063-")

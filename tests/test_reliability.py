@@ -238,12 +238,12 @@ class _DiskFillsUp:
     def __init__(self, store, room: int):
         self._store, self.room = store, room
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, **options) -> None:
         if self.room == 0:
             raise OSError("IO error: No space left on device: While appending to file: 000008.log")
-        if sparql.startswith("DROP SILENT GRAPH <https://w3id.org/kgdt/id/article/"):
+        if "DROP SILENT GRAPH <https://w3id.org/kgdt/id/article/" in sparql:
             self.room -= 1
-        self._store.update(sparql)
+        self._store.update(sparql, **options)
 
     def __getattr__(self, name: str):
         return getattr(self._store, name)

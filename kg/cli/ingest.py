@@ -129,7 +129,7 @@ def demo(
         page = write_html(full_graph(graph.store), output, heading="kg demo: sample articles")
         print_stats(counts)
         out.print("[bold]Who met whom[/bold]")
-        print_table(graph.named("who-met-whom"), "table")
+        print_table(graph.named("who-met-whom"))
     err.print(f"wrote {page}; open it in a browser")
     if not report.ok:
         raise typer.Exit(1)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 
@@ -20,6 +19,7 @@ from rich.table import Column, Table
 __all__ = [
     "err",
     "out",
+    "print_answer",
     "print_problems",
     "print_report",
     "print_stats",
@@ -28,8 +28,9 @@ __all__ = [
     "say",
 ]
 
-out = Console()
-err = Console(stderr=True)
+# No emoji codes: ":date:" in a property name or an article is text, not a calendar.
+out = Console(emoji=False)
+err = Console(stderr=True, emoji=False)
 
 
 def progress_bar() -> Progress:
@@ -78,33 +79,34 @@ def print_report(report, location: str) -> None:
         )
 
 
-def print_table(result, fmt: str, limit: int | None = None) -> None:
-    from kg.store import QueryResult
+def print_table(result, limit: int | None = None) -> None:
+    """The rows of a SELECT's answer (a ``QueryResult``) as a table."""
+    # A column ?x with a ?xLabel beside it shows as its label only, headed x.
+    names = result.variables
+    shown = [i for i, v in enumerate(names) if f"{v}Label" not in names]
+    table = Table(*(_heading(names[i], names) for i in shown), show_lines=False)
+    rows = result.rows[:limit] if limit else result.rows
+    for row in rows:
+        table.add_row(*("" if row[i] is None else _short(row[i]) for i in shown))
+    out.print(table)
+    if limit and len(result.rows) > limit:
+        out.print(f"... {len(result.rows) - limit} more rows")
 
-    assert isinstance(result, QueryResult)
-    if result.kind == "ask":
-        out.print(
-            json.dumps(result.to_json()) if fmt == "json" else str(bool(result.boolean)).lower()
-        )
+
+def print_answer(answer, fmt: str) -> None:
+    """A query's answer (an ``Answer``) in ``fmt`` (table, csv, tsv or json): SELECT rows as a
+    table or as Oxigraph writes them; a graph as JSON-LD for json, else Turtle; an ASK as JSON
+    for json, else true or false."""
+    if answer.kind == "select" and fmt == "table":
+        print_table(answer.result())
         return
-    if result.kind == "graph":
-        sys.stdout.write(result.graph.serialize(format="json-ld" if fmt == "json" else "turtle"))
+    if answer.kind == "graph":
+        fmt = "jsonld" if fmt == "json" else "turtle"
+    elif answer.kind == "ask" and fmt != "json":
+        out.print(str(bool(answer.boolean)).lower())
         return
-    if fmt == "json":
-        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
-    elif fmt in {"csv", "tsv"}:
-        sys.stdout.write(result.to_csv("," if fmt == "csv" else "\t"))
-    else:
-        # A column ?x with a ?xLabel beside it shows as its label only, headed x.
-        names = result.variables
-        shown = [i for i, v in enumerate(names) if f"{v}Label" not in names]
-        table = Table(*(_heading(names[i], names) for i in shown), show_lines=False)
-        rows = result.rows[:limit] if limit else result.rows
-        for row in rows:
-            table.add_row(*("" if row[i] is None else _short(row[i]) for i in shown))
-        out.print(table)
-        if limit and len(result.rows) > limit:
-            out.print(f"... {len(result.rows) - limit} more rows")
+    answer.write(fmt, sys.stdout.buffer)
+    sys.stdout.buffer.flush()
 
 
 def _heading(variable: str, variables: list[str]) -> str:
@@ -136,7 +138,7 @@ def print_stats(counts: dict) -> None:
     """``kg stats``: the counts, then a table of each kind of count and of top entries."""
     out.print(
         f"[bold]{counts['articles']}[/bold] articles, [bold]{counts['triples']}[/bold] "
-        f"triples in {counts['store']}",
+        f"triples ({counts['quads']} quads in all graphs) in {counts['store']}",
         highlight=False,
     )
     for title, column in (("entities", "type"), ("relations", "predicate")):

@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 
 from kg.cli.app import StoreOption, handled, open_for_reading
-from kg.cli.output import out, print_stats, print_table
+from kg.cli.output import out, print_answer, print_stats
 from kg.errors import KGError
 
 __all__ = ["path", "query", "stats"]
@@ -58,7 +58,7 @@ def query(
         text = named_query(name) if name else sparql
     target = open_for_reading(store)
     try:
-        print_table(target.query(text), fmt)
+        print_answer(target.answer(text), fmt)
     finally:
         target.close()
 
