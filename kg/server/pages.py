@@ -318,7 +318,9 @@ class Pages:
             }
             for iri in iris
         }
-        rows = self.pool.query(internal_query("page-events", events=_values(iris))).dicts(terms=True)
+        rows = self.pool.query(internal_query("page-events", events=_values(iris))).dicts(
+            terms=True
+        )
         for r in rows:
             event = events[str(r["event"])]
             event["label"] = min(filter(None, (event["label"], str(r["label"]))))
@@ -426,7 +428,9 @@ class Pages:
             )
             if r["evidence"] is not None and str(r["evidence"]) not in report["evidence"]:
                 report["evidence"].append(str(r["evidence"]))
-        topics = [str(r["label"]) for r in self.pool.query(_TOPICS, {"event": iri}).dicts(terms=True)]
+        topics = [
+            str(r["label"]) for r in self.pool.query(_TOPICS, {"event": iri}).dicts(terms=True)
+        ]
         return self.page(
             "event.html",
             title=f"kg: {event['label']}",
@@ -559,7 +563,8 @@ class Pages:
             limit=str(TIMELINE),
         )
         found = [
-            (str(r["event"]), str(r["date"])) for r in self.pool.query(query, bindings).dicts(terms=True)
+            (str(r["event"]), str(r["date"]))
+            for r in self.pool.query(query, bindings).dicts(terms=True)
         ]
         events = self._events([iri for iri, _ in found])
         for event, (_, when) in zip(events, found, strict=True):
