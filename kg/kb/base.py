@@ -64,7 +64,7 @@ TABLES = {
     "coordinates": ("qid", "latitude", "longitude"),
 }
 # The indexes a base builds on first use, and a compiled base holds built.
-_INDEXES = ("by_key", "by_initials", "by_token", "by_surname", "by_name_part")
+_INDEXES = ("by_key", "by_initials", "by_token", "by_surname", "by_last_name", "by_name_part")
 _QID = re.compile(r"Q[1-9][0-9]*")
 _UNKNOWN = "http://www.wikidata.org/.well-known/genid/"
 _DATE = re.compile(r"(\d{4}(-\d\d(-\d\d)?)?|\?)?")
@@ -471,6 +471,18 @@ class KnowledgeBase:
                 key = translit(words[-1]) if len(words) > 1 else ""
                 if key and entry not in found[key]:
                     found[key].append(entry)
+        return found
+
+    @cached_property
+    def by_last_name(self) -> dict[str, list[KBEntry]]:
+        """People by the normalized last word of each of their names of two or more words
+        ("biden" finds "Joe Biden"; ``by_surname`` finds transliterations too)."""
+        found: dict[str, list[KBEntry]] = defaultdict(list)
+        for entry in self.entries("Person"):
+            for name in (entry.label, *entry.aliases):
+                words = normalize(name).split()
+                if len(words) > 1 and entry not in found[words[-1]]:
+                    found[words[-1]].append(entry)
         return found
 
     @cached_property
