@@ -103,10 +103,12 @@ class Hop:
 def chain(store: Queryable, a: str, b: str) -> list[Hop]:
     """The shortest chain of meetings from person ``a`` to person ``b`` (names or IRIs).
 
-    Raises ``KGError`` when either is unknown or no chain joins them.
+    Raises ``KGError`` when either is unknown, both are one person or no chain joins them.
     """
     people = who_met_whom(store)
     start, end = (resolve(store, name, ("Person",)) for name in (a, b))
+    if start.iri == end.iri:
+        raise KGError(f"{a!r} and {b!r} are one person, {start.label}: give two people")
     for person in (start, end):
         if person.iri not in people:
             raise KGError(f"{person.label} met nobody in the store")
@@ -123,13 +125,19 @@ def chain(store: Queryable, a: str, b: str) -> list[Hop]:
 
 @dataclass(frozen=True)
 class Activity:
-    """How many dated facts a node (``kind`` ``node``) or a pair of nodes (``pair``, named
-    ``A – B``) has in a period (a year ``2024`` or a month ``2024-07``)."""
+    """How many dated facts a node (``kind`` ``node``, one of ``names``) or a pair of nodes
+    (``pair``, two ``names`` in order) has in a period (a year ``2024`` or a month
+    ``2024-07``)."""
 
     period: str
     kind: str
-    name: str
+    names: tuple[str, ...]
     count: int
+
+    @property
+    def name(self) -> str:
+        """The node's name, or the pair's as ``A – B``."""
+        return " – ".join(self.names)
 
 
 def activity(graph: nx.Graph, by: str = "year") -> list[Activity]:
@@ -143,36 +151,35 @@ def activity(graph: nx.Graph, by: str = "year") -> list[Activity]:
         raise KGError(f"unknown period {by!r}; choose year or month")
     width = 4 if by == "year" else 7
     nodes: dict[tuple[str, str], set[Fact]] = {}
-    pairs: Counter[tuple[str, str]] = Counter()
+    pairs: Counter[tuple[str, tuple[str, ...]]] = Counter()
     for a, b, attrs in graph.edges(data=True):
-        names = sorted((graph.nodes[a]["label"], graph.nodes[b]["label"]))
+        names = tuple(sorted((graph.nodes[a]["label"], graph.nodes[b]["label"])))
         for fact in attrs["facts"]:
             if not fact.date:
                 continue
             period = fact.date[:width]
-            pairs[(period, " – ".join(names))] += 1
+            pairs[(period, names)] += 1
             for name in names:
                 nodes.setdefault((period, name), set()).add(fact)
-    rows = [Activity(p, "node", n, len(f)) for (p, n), f in nodes.items()]
+    rows = [Activity(p, "node", (n,), len(f)) for (p, n), f in nodes.items()]
     rows += [Activity(p, "pair", n, c) for (p, n), c in pairs.items()]
-    return sorted(rows, key=lambda r: (r.period, r.kind, -r.count, r.name))
+    return sorted(rows, key=lambda r: (r.period, r.kind, -r.count, r.names))
 
 
-def top_entries(store: Queryable, n: int = 5) -> dict[str, list]:
-    """The top ``n`` of the store: people who met the most others, brokers (betweenness),
-    pairs with the most meetings, countries and pairs of countries with the most facts, and
-    the busiest country and pair of each year."""
+def top_entries(store: Queryable, n: int = 5) -> dict[str, list[dict]]:
+    """The top ``n`` of the store, each a list of records: people who met the most others,
+    brokers (betweenness), pairs with the most meetings, countries and pairs of countries
+    with the most facts, and the busiest country and pair of each year. A pair is two
+    fields, the names in order (``person``, ``with``)."""
     people, countries = who_met_whom(store), country_graph(store)
 
-    def pairs(graph: nx.Graph) -> list[tuple[str, int]]:
-        edges: list[tuple[str, str, int]] = sorted(
-            graph.edges(data="weight"),
-            key=lambda e: (-e[2], *sorted(graph.nodes[x]["label"] for x in e[:2])),
+    def pairs(graph: nx.Graph, kind: str, count: str) -> list[dict]:
+        edges: list[tuple[str, str, int]] = list(graph.edges(data="weight"))
+        named = sorted(
+            ((*sorted(graph.nodes[x]["label"] for x in (a, b)), w) for a, b, w in edges),
+            key=lambda row: (-row[2], row[0], row[1]),
         )
-        return [
-            (" – ".join(sorted(graph.nodes[x]["label"] for x in (a, b))), w)
-            for a, b, w in edges[:n]
-        ]
+        return [{kind: a, "with": b, count: w} for a, b, w in named[:n]]
 
     facts = {
         node: len({f for *_, attrs in countries.edges(node, data=True) for f in attrs["facts"]})
@@ -181,21 +188,31 @@ def top_entries(store: Queryable, n: int = 5) -> dict[str, list]:
     years: dict[str, dict] = {}
     for row in activity(countries):
         year = years.setdefault(row.period, {})
-        year.setdefault(row.kind, (row.name, row.count))
+        year.setdefault(row.kind, row)
     return {
-        "people": [(label, int(d)) for label, d in _by_degree(people, n)],
+        "people": [{"person": p, "people met": int(d)} for p, d in _by_degree(people, n)],
         "brokers": [
-            (label, score)
-            for label, score in ranked(people, centrality(people, "betweenness"), n)
+            {"person": p, "betweenness": score}
+            for p, score in ranked(people, centrality(people, "betweenness"), n)
             if score > 0
         ],
-        "pairs": pairs(people),
-        "countries": [(label, int(c)) for label, c in ranked(countries, facts, n)],
-        "country pairs": pairs(countries),
-        "years": [
-            (year, *top.get("node", ("", 0)), *top.get("pair", ("", 0)))
-            for year, top in sorted(years.items())
-        ],
+        "pairs": pairs(people, "person", "meetings"),
+        "countries": [{"country": c, "facts": int(f)} for c, f in ranked(countries, facts, n)],
+        "country pairs": pairs(countries, "country", "facts"),
+        "years": [_busiest(year, top) for year, top in sorted(years.items())],
+    }
+
+
+def _busiest(year: str, top: dict[str, Activity]) -> dict:
+    country, pair = top.get("node"), top.get("pair")
+    a, b = pair.names if pair else ("", "")
+    return {
+        "year": year,
+        "busiest country": country.name if country else "",
+        "country facts": country.count if country else 0,
+        "busiest pair": a,
+        "with": b,
+        "pair facts": pair.count if pair else 0,
     }
 
 

@@ -150,7 +150,7 @@ def _load(store: Queryable) -> _Data:
             "url": _text(row["url"]),
             "title": _text(row["title"]),
         }
-        for row in store.query(_ARTICLES).dicts()
+        for row in store.query(_ARTICLES).dicts(terms=True)
     }
     countries: dict[str, set[str]] = defaultdict(set)
     for node, attrs in nodes.items():
@@ -160,7 +160,7 @@ def _load(store: Queryable) -> _Data:
         if nodes.get(str(side), {}).get("type") == "Country":
             countries[str(who)].add(str(side))
     events: dict[tuple[str, str], _Event] = {}
-    for row in store.query(_EVENTS).dicts():
+    for row in store.query(_EVENTS).dicts(terms=True):
         event = events.setdefault(
             (str(row["event"]), str(row["article"])), _Event(str(row["event"]))
         )
@@ -224,7 +224,7 @@ def _edges(store: Queryable, data: _Data, predicate: str | None = None) -> dict[
     """Direct edges (subject, predicate, object, article) with their evidence sentences."""
     bindings = {"p": KGO[predicate]} if predicate else None
     found: dict[tuple, set[str]] = defaultdict(set)
-    for row in store.query(_EDGES, bindings).dicts():
+    for row in store.query(_EDGES, bindings).dicts(terms=True):
         s, o = str(row["s"]), str(row["o"])
         if s in data.nodes and o in data.nodes:
             sentences = found[(s, _local(row["p"]), o, str(row["article"]))]
@@ -335,7 +335,7 @@ def _money(amount: str | None) -> str | None:
 
 def _trade(store: Queryable) -> dict[tuple[str, str], dict]:
     flows: dict[tuple[str, str], dict] = {}
-    for row in store.query(_TRADE).dicts():
+    for row in store.query(_TRADE).dicts(terms=True):
         key = (str(row["flow"]), str(row["article"]))
         flow = flows.setdefault(key, {"partners": set(), "evidence": set()})
         flow["partners"].add(str(row["partner"]))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,15 @@ SHARED = Path(os.environ.get("KG_SHARED") or ROOT.parent / "shared")
 CORPUS = SHARED / "corpus" / "articles"
 GOLD = SHARED / "eval" / "dev"
 SAMPLES = data_path("samples")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """kg's cache (the compiled knowledge base, Wikidata's answers) in a folder of this test
+    session, not the user's, unless ``KG_CACHE`` names one."""
+    if not os.environ.get("KG_CACHE"):
+        folder = tempfile.mkdtemp(prefix="kg-test-cache-")
+        os.environ["KG_CACHE"] = folder
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 def facts(

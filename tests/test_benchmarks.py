@@ -63,6 +63,12 @@ def test_queries(tmp_path):
     assert int(pairs["oxigraph"].rstrip(")").replace(",", "")) > 0
 
 
+def test_startup():
+    out = run("startup.py", "--repeat", "1")
+    for row in ("kg --help", "spaCy", "kg extract", "kg extract, first run", "CPU − spaCy"):
+        assert row in out
+
+
 @pytest.mark.parametrize("script", ["extraction.py", "ingest_memory.py"])
 def test_missing_corpus(script, tmp_path):
     """A folder that does not exist is one clear line, not a traceback."""

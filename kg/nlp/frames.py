@@ -243,7 +243,7 @@ def _home(facts: Facts, scene: Scene) -> None:
     kb = KnowledgeBase.load()
     for f in facts.of("visited", None):
         country = scene.clusters.get(scene.countries.get(f.subject, ""))
-        if country is None or country.qid not in kb:
+        if country is None or country.qid is None or country.qid not in kb:
             continue
         target = scene.clusters[f.object]
         if target is country or (target.qid and target.qid == kb[country.qid].capital):

@@ -384,8 +384,11 @@ def tokens_with(doc: Doc, attr: str, values: Iterable[str]) -> Iterator[Token]:
     >>> [t.i for t in tokens_with(doc, "LOWER", ["counterpart", "counterparts"])]
     [1, 4]
     """
-    wanted = numpy.array([doc.vocab.strings[v] for v in values], dtype=numpy.uint64)
-    for i in numpy.flatnonzero(numpy.isin(doc.to_array(attr), wanted)):
+    found = doc.to_array(attr)
+    hits = numpy.zeros(len(found), dtype=bool)
+    for value in values:  # not numpy.isin: its first call imports numpy.ma, slowing kg's start
+        hits |= found == doc.vocab.strings[value]
+    for i in numpy.flatnonzero(hits):
         yield doc[int(i)]
 
 

@@ -269,7 +269,7 @@ class Pages:
         found = self._ask(
             "page-entity-articles", entity=iri, limit=PAGE + 1, offset=(number - 1) * PAGE
         )
-        articles = [str(r["article"]) for r in found.dicts()]
+        articles = [str(r["article"]) for r in found.dicts(terms=True)]
         rows = []
         if articles:
             blocks = [
@@ -277,7 +277,7 @@ class Pages:
                 for a in articles[:PAGE]
             ]
             facts_in = internal_query("page-entity-facts", blocks=" UNION ".join(blocks))
-            rows = self.pool.query(facts_in).dicts()
+            rows = self.pool.query(facts_in).dicts(terms=True)
         facts = [
             {
                 "predicate": _local(r["p"]),
@@ -330,7 +330,7 @@ class Pages:
         }
         blocks = [internal_query("page-event-block", event=_sparql(iri)) for iri in iris]
         rows = self.pool.query(internal_query("page-events", blocks=" UNION ".join(blocks)))
-        for r in rows.dicts():
+        for r in rows.dicts(terms=True):
             event = events[str(r["event"])]
             event["label"] = min(filter(None, (event["label"], str(r["label"]))))
             if r["cls"] is not None and str(r["cls"]).startswith(_KGO):
@@ -369,11 +369,11 @@ class Pages:
                 "first": _text(r["first"]),
                 "last": _text(r["last"]),
             }
-            for r in self._ask("page-person-titles", person=iri).dicts()
+            for r in self._ask("page-person-titles", person=iri).dicts(terms=True)
         ]
         offices = [
             {"label": str(r["title"]), "start": _text(r["start"]), "end": _text(r["end"])}
-            for r in self._ask("page-person-offices", person=iri).dicts()
+            for r in self._ask("page-person-offices", person=iri).dicts(terms=True)
         ]
         met = [
             {
@@ -383,12 +383,12 @@ class Pages:
                 "first": _text(r["first"]),
                 "last": _text(r["last"]),
             }
-            for r in self._ask("page-person-met", person=iri).dicts()
+            for r in self._ask("page-person-met", person=iri).dicts(terms=True)
         ]
         page = self._ask(
             "page-person-meetings", person=iri, limit=PAGE + 1, offset=(number - 1) * PAGE
         )
-        found = [str(r["event"]) for r in page.dicts()]
+        found = [str(r["event"]) for r in page.dicts(terms=True)]
         return self.page(
             "person.html",
             title=f"kg: {person['label']}",
@@ -404,7 +404,7 @@ class Pages:
         iri = URIRef(event["iri"])
         [details] = self._events([event["iri"]])
         sides: dict[str, dict[str, str]] = defaultdict(dict)
-        for r in self._ask("page-event-sides", event=iri).dicts():
+        for r in self._ask("page-event-sides", event=iri).dicts(terms=True):
             sides[str(r["member"])][str(r["side"])] = str(r["sideLabel"])
         by_side: dict[tuple[str, str], list[dict]] = defaultdict(list)
         for role in ("participant", "headedBy"):
@@ -422,7 +422,7 @@ class Pages:
                     elif member["head"]:
                         same["head"] = True
         reports: dict[str, dict] = {}
-        for r in self._ask("page-event-reports", event=iri).dicts():
+        for r in self._ask("page-event-reports", event=iri).dicts(terms=True):
             report = reports.setdefault(
                 str(r["article"]),
                 {
@@ -437,7 +437,9 @@ class Pages:
             )
             if r["evidence"] is not None and str(r["evidence"]) not in report["evidence"]:
                 report["evidence"].append(str(r["evidence"]))
-        topics = [str(r["label"]) for r in self._ask("page-event-topics", event=iri).dicts()]
+        topics = [
+            str(r["label"]) for r in self._ask("page-event-topics", event=iri).dicts(terms=True)
+        ]
         return self.page(
             "event.html",
             title=f"kg: {event['label']}",
@@ -452,7 +454,7 @@ class Pages:
 
     def article(self, request: Request) -> HTMLResponse:
         iri = _iri(request.query_params.get("iri"))
-        rows = self._ask("page-article", article=iri).dicts()
+        rows = self._ask("page-article", article=iri).dicts(terms=True)
         if not rows:
             raise HTTPException(404, f"The store has no article {iri}.")
         row = rows[0]
@@ -468,7 +470,7 @@ class Pages:
         text = _text(row["text"]) or ""
         entities: dict[str, dict] = {}
         mentions: list[Span] = []
-        for r in self._ask("page-article-entities", article=iri).dicts():
+        for r in self._ask("page-article-entities", article=iri).dicts(terms=True):
             entity = entities.setdefault(
                 str(r["entity"]),
                 {"iri": str(r["entity"]), "label": str(r["label"]), "type": _local(r["type"])},
@@ -485,7 +487,7 @@ class Pages:
                 "evidence": str(r["evidence"]),
                 "status": _local(r["status"]) if r["status"] is not None else None,
             }
-            for r in self._ask("page-article-facts", article=iri).dicts()
+            for r in self._ask("page-article-facts", article=iri).dicts(terms=True)
         ]
         numbers = sentence_numbers(text, (f["evidence"] for f in facts))
         for fact in facts:
@@ -504,7 +506,7 @@ class Pages:
         """The article's facts grouped by the event they are about or between its members,
         events in the order the text tells them; the rest last."""
         events: dict[str, dict] = {}
-        for r in self._ask("page-article-events", article=article).dicts():
+        for r in self._ask("page-article-events", article=article).dicts(terms=True):
             event = events.setdefault(
                 str(r["event"]),
                 {
@@ -568,7 +570,9 @@ class Pages:
             of="\n".join(of),
             limit=str(TIMELINE),
         )
-        found = [(str(r["event"]), str(r["date"])) for r in self.pool.query(query).dicts()]
+        found = [
+            (str(r["event"]), str(r["date"])) for r in self.pool.query(query).dicts(terms=True)
+        ]
         events = self._events([iri for iri, _ in found])
         for event, (_, when) in zip(events, found, strict=True):
             event["date"] = when

@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import BinaryIO, overload
+from typing import Any, BinaryIO, overload
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -115,9 +115,20 @@ class QueryResult:
     boolean: bool | None = None
     graph: Graph | None = None
 
-    def dicts(self) -> list[dict[str, Node | None]]:
-        """SELECT rows as dictionaries by variable name."""
-        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+    def dicts(self, terms: bool = False) -> list[dict[str, Any]]:
+        """SELECT rows as dictionaries by variable name, of Python values: IRIs and strings as
+        ``str``, numbers as ``int`` or ``Decimal``, dates as ``date``, ``None`` where unbound
+        (a literal Python has no type for stays its text); with ``terms``, of rdflib terms.
+
+        >>> from rdflib import XSD
+        >>> day = Literal("2024-07-02", datatype=XSD.date)
+        >>> QueryResult("select", ["n", "day", "who"], [(Literal(2), day, URIRef("http://e/a"))]).dicts()
+        [{'n': 2, 'day': datetime.date(2024, 7, 2), 'who': 'http://e/a'}]
+        """
+        convert = (lambda term: term) if terms else _python
+        return [
+            {v: convert(t) for v, t in zip(self.variables, row, strict=True)} for row in self.rows
+        ]
 
 
 @dataclass
@@ -188,6 +199,13 @@ class Answer:
             # pyoxigraph reads any object with readinto(); its stub asks for IO[bytes].
             rows = _Rows(self.variables, self.rows)
             ox.parse_query_results(rows, ox.QueryResultsFormat.TSV).serialize(out, target)  # type: ignore[arg-type]
+
+
+def _python(term: Node | None) -> Any:
+    if term is None:
+        return None
+    value = term.toPython() if isinstance(term, Literal) else str(term)
+    return str(value) if isinstance(value, Literal) else value
 
 
 class _Rows(io.RawIOBase):
