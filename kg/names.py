@@ -27,7 +27,7 @@ from rdflib import Literal, URIRef
 
 from kg.errors import KGError
 from kg.queries import internal_query
-from kg.store import Store
+from kg.store import Queryable
 from kg.store.base import to_ox
 
 __all__ = ["Entry", "Match", "entities", "resolve", "search"]
@@ -58,7 +58,7 @@ class Entry:
     wikidata: str | None = None
 
 
-def entities(store: Store) -> dict[str, Entry]:
+def entities(store: Queryable) -> dict[str, Entry]:
     """Every entity of the store (what has a type of ``TYPES`` and a label), by IRI."""
     classes: dict[str, set[str]] = {}
     for node, cls in store.query(_CLASSES).rows:
@@ -67,17 +67,21 @@ def entities(store: Store) -> dict[str, Entry]:
     labels: dict[str, set[str]] = {}
     aliases: dict[str, set[str]] = {}
     for node, name, main in store.query(_NAMES).rows:
-        (labels if main.toPython() else aliases).setdefault(str(node), set()).add(str(name))
+        (labels if _true(main) else aliases).setdefault(str(node), set()).add(str(name))
     same: dict[str, str] = {}
-    for node, iri in sorted(store.query(_SAME).rows):
-        if str(iri).startswith(_WD):
-            same.setdefault(str(node), str(iri)[len(_WD) :])
+    for node, item in sorted(store.query(_SAME).rows):
+        if str(item).startswith(_WD):
+            same.setdefault(str(node), str(item)[len(_WD) :])
     found = {}
     for node, kinds in classes.items():
         entry = _entry(node, kinds, labels.get(node, set()), aliases.get(node, set()))
         if entry is not None:
             found[node] = replace(entry, wikidata=same.get(node))
     return found
+
+
+def _true(term: object) -> bool:
+    return isinstance(term, Literal) and bool(term.toPython())
 
 
 def _entry(node: str, classes: set[str], labels: set[str], aliases: set[str]) -> Entry | None:
@@ -120,14 +124,14 @@ def _classes(types: tuple[str, ...] | None) -> str:
     return f"FILTER (?class IN ({', '.join(f'kgo:{t}' for t in types or TYPES)}))"
 
 
-def _entries(store: Store, nodes: str) -> list[Entry]:
+def _entries(store: Queryable, nodes: str) -> list[Entry]:
     """The entities ``nodes`` (a group pattern binding ``?node``) with their names and
     classes, read from the store (without their Wikidata QIDs)."""
     names: dict[str, tuple[set[str], set[str], set[str]]] = {}  # classes, labels, aliases
     query = internal_query("names-entries", nodes=nodes)
     for node, name, main, cls in store.query(query).rows:
         classes, labels, aliases = names.setdefault(str(node), (set(), set(), set()))
-        (labels if main.toPython() else aliases).add(str(name))
+        (labels if _true(main) else aliases).add(str(name))
         if str(cls).startswith(_KGO):
             classes.add(str(cls)[len(_KGO) :])
     found = (_entry(node, *found) for node, found in names.items())
@@ -140,7 +144,7 @@ def _literal(text: str) -> str:
 
 
 def search(
-    store: Store, text: str, types: tuple[str, ...] | None = None, limit: int = 50
+    store: Queryable, text: str, types: tuple[str, ...] | None = None, limit: int = 50
 ) -> list[Match]:
     """Entities whose label or alias contains ``text`` (any case), best matches first. The
     store finds the ``CANDIDATES`` nodes with the shortest such names (an exact name is the
@@ -165,7 +169,7 @@ def _order(match: Match) -> tuple:
     return (match.rank, TYPES.index(match.type), len(match.label), match.label, match.iri)
 
 
-def resolve(store: Store, name: str, types: tuple[str, ...] | None = None) -> Match:
+def resolve(store: Queryable, name: str, types: tuple[str, ...] | None = None) -> Match:
     """The one entity ``name`` means: its label or an alias (any case), else the only entity
     whose names contain it; people, countries, organizations and places before the events and
     documents of single articles. Raises ``KGError`` naming the candidates when there are
@@ -194,7 +198,7 @@ def resolve(store: Store, name: str, types: tuple[str, ...] | None = None) -> Ma
     raise KGError(f"{name!r} could mean several entities: {shown}. Give the full name or the IRI")
 
 
-def _close(store: Store, name: str, types: tuple[str, ...] | None) -> str:
+def _close(store: Queryable, name: str, types: tuple[str, ...] | None) -> str:
     """A hint naming the labels close to ``name``: among those that share the first three
     letters of one of its words."""
     words = [w for w in name.casefold().split() if len(w) >= 3]
@@ -205,7 +209,7 @@ def _close(store: Store, name: str, types: tuple[str, ...] | None) -> str:
         fragments=" || ".join(f"CONTAINS(?test, {_literal(w[:3])})" for w in words),
         classes=_classes(types),
     )
-    names = {}  # each label and each of its words, to the label
+    names: dict[str, str] = {}  # each label and each of its words, to the label
     for (label,) in store.query(query).rows:
         for key in (str(label), *str(label).split()):
             names.setdefault(key.casefold(), str(label))

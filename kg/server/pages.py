@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 import networkx as nx
@@ -27,7 +28,7 @@ from starlette.responses import HTMLResponse, Response
 
 from kg.analytics import MEASURES
 from kg.dates import period
-from kg.errors import KGError, QueryError
+from kg.errors import KGError, QueryError, QueryRefused
 from kg.names import resolve
 from kg.names import search as search_names
 from kg.ontology import KGO, KGR, NAMESPACES
@@ -270,7 +271,7 @@ class Pages:
         found = self._ask(
             "page-entity-articles", entity=iri, limit=PAGE + 1, offset=(number - 1) * PAGE
         )
-        articles = [str(r["article"]) for r in found.dicts()]
+        articles = [str(r["article"]) for r in found.dicts(terms=True)]
         rows = []
         if articles:
             blocks = [
@@ -278,13 +279,13 @@ class Pages:
                 for a in articles[:PAGE]
             ]
             facts_in = internal_query("page-entity-facts", blocks=" UNION ".join(blocks))
-            rows = self.pool.query(facts_in).dicts()
+            rows = self.pool.query(facts_in).dicts(terms=True)
         facts = [
             {
                 "predicate": _local(r["p"]),
                 "other": str(r["other"]),
                 "other_label": _text(r["otherLabel"]) or _local(r["other"]),
-                "outgoing": bool(r["outgoing"].toPython()),
+                "outgoing": isinstance(r["outgoing"], Literal) and bool(r["outgoing"].toPython()),
                 "evidence": str(r["evidence"]),
                 "status": _local(r["status"]) if r["status"] is not None else None,
                 "article": str(r["article"]),
@@ -317,7 +318,7 @@ class Pages:
         heads, agreements and evidence, merged over the articles that report them."""
         if not iris:
             return []
-        events = {
+        events: dict[str, dict[str, Any]] = {
             iri: {
                 "iri": iri,
                 "label": None,
@@ -336,7 +337,7 @@ class Pages:
                 for iri in iris[start : start + EVENTS]
             ]
             query = internal_query("page-events", blocks=" UNION ".join(blocks))
-            rows += self.pool.query(query).dicts()
+            rows += self.pool.query(query).dicts(terms=True)
         for r in rows:
             event = events[str(r["event"])]
             event["label"] = min(filter(None, (event["label"], str(r["label"]))))
@@ -376,21 +377,21 @@ class Pages:
                 "first": _text(r["first"]),
                 "last": _text(r["last"]),
             }
-            for r in self._ask("page-person-titles", person=iri).dicts()
+            for r in self._ask("page-person-titles", person=iri).dicts(terms=True)
         ]
         offices = [
             {"label": str(r["title"]), "start": _text(r["start"]), "end": _text(r["end"])}
-            for r in self._ask("page-person-offices", person=iri).dicts()
+            for r in self._ask("page-person-offices", person=iri).dicts(terms=True)
         ]
         met = [
             {
                 "iri": str(r["other"]),
                 "label": str(r["otherLabel"]),
-                "articles": int(r["articles"].toPython()),
+                "articles": int(str(r["articles"])),
                 "first": _text(r["first"]),
                 "last": _text(r["last"]),
             }
-            for r in self._ask("page-person-met", person=iri).dicts()
+            for r in self._ask("page-person-met", person=iri).dicts(terms=True)
         ]
         found, more = latest(
             self.pool.query,
@@ -417,7 +418,7 @@ class Pages:
         iri = URIRef(event["iri"])
         [details] = self._events([event["iri"]])
         sides: dict[str, dict[str, str]] = defaultdict(dict)
-        for r in self._ask("page-event-sides", event=iri).dicts():
+        for r in self._ask("page-event-sides", event=iri).dicts(terms=True):
             sides[str(r["member"])][str(r["side"])] = str(r["sideLabel"])
         by_side: dict[tuple[str, str], list[dict]] = defaultdict(list)
         for role in ("participant", "headedBy"):
@@ -435,7 +436,7 @@ class Pages:
                     elif member["head"]:
                         same["head"] = True
         reports: dict[str, dict] = {}
-        for r in self._ask("page-event-reports", event=iri).dicts():
+        for r in self._ask("page-event-reports", event=iri).dicts(terms=True):
             report = reports.setdefault(
                 str(r["article"]),
                 {
@@ -450,7 +451,9 @@ class Pages:
             )
             if r["evidence"] is not None and str(r["evidence"]) not in report["evidence"]:
                 report["evidence"].append(str(r["evidence"]))
-        topics = [str(r["label"]) for r in self._ask("page-event-topics", event=iri).dicts()]
+        topics = [
+            str(r["label"]) for r in self._ask("page-event-topics", event=iri).dicts(terms=True)
+        ]
         return self.page(
             "event.html",
             title=f"kg: {event['label']}",
@@ -465,7 +468,7 @@ class Pages:
 
     def article(self, request: Request) -> HTMLResponse:
         iri = _iri(request.query_params.get("iri"))
-        rows = self._ask("page-article", article=iri).dicts()
+        rows = self._ask("page-article", article=iri).dicts(terms=True)
         if not rows:
             raise HTTPException(404, f"The store has no article {iri}.")
         row = rows[0]
@@ -481,14 +484,14 @@ class Pages:
         text = _text(row["text"]) or ""
         entities: dict[str, dict] = {}
         mentions: list[Span] = []
-        for r in self._ask("page-article-entities", article=iri).dicts():
+        for r in self._ask("page-article-entities", article=iri).dicts(terms=True):
             entity = entities.setdefault(
                 str(r["entity"]),
                 {"iri": str(r["entity"]), "label": str(r["label"]), "type": _local(r["type"])},
             )
             if r["spans"] is not None:
                 mentions += spans(entity["iri"], str(r["spans"]))
-        facts = [
+        facts: list[dict[str, Any]] = [
             {
                 "s": str(r["s"]),
                 "s_label": _text(r["sLabel"]) or _local(r["s"]),
@@ -498,7 +501,7 @@ class Pages:
                 "evidence": str(r["evidence"]),
                 "status": _local(r["status"]) if r["status"] is not None else None,
             }
-            for r in self._ask("page-article-facts", article=iri).dicts()
+            for r in self._ask("page-article-facts", article=iri).dicts(terms=True)
         ]
         numbers = sentence_numbers(text, (f["evidence"] for f in facts))
         for fact in facts:
@@ -517,7 +520,7 @@ class Pages:
         """The article's facts grouped by the event they are about or between its members,
         events in the order the text tells them; the rest last."""
         events: dict[str, dict] = {}
-        for r in self._ask("page-article-events", article=article).dicts():
+        for r in self._ask("page-article-events", article=article).dicts(terms=True):
             event = events.setdefault(
                 str(r["event"]),
                 {
@@ -534,7 +537,7 @@ class Pages:
                 event["cls"] = _local(r["cls"])
             if r["member"] is not None:
                 event["members"].add(str(r["member"]))
-        rest = {"iri": None, "label": "Other facts", "facts": []}
+        rest: dict[str, Any] = {"iri": None, "label": "Other facts", "facts": []}
         far = 1 << 30
         for fact in sorted(facts, key=lambda f: (f["sentence"] or far, f["predicate"])):
             ends = {fact["s"], fact["o"]}
@@ -578,10 +581,9 @@ class Pages:
             reports.append(f"{who} kgo:mentionedIn ?article .")
         if country:
             side = _sparql(self._named(country, "Country"))
-            test.append(
-                f"{{ ?event kgo:participant {side} }} UNION {{ ?event kgo:heldIn {side} }} "
-                f"UNION {{ ?event kgo:participant ?member . ?member kgo:represents {side} }}"
-            )
+            # Held there, or with it or someone of it taking part (a path, which the engine
+            # follows from each event; a union it would evaluate apart, over every event).
+            test.append(f"?event (kgo:participant/kgo:represents?)|kgo:heldIn {side} .")
             reports.append(f"{side} kgo:mentionedIn ?article .")
         found, more = latest(
             self.pool.query, "\n".join(test), "\n".join(reports), since, until, 0, TIMELINE
@@ -650,6 +652,7 @@ class Pages:
             except KGError as err:
                 context["error"] = str(err)
                 status = 503 if isinstance(err, QueryTimeout) else 400
+                status = 403 if isinstance(err, QueryRefused) else status
         return self.page(
             "query.html",
             status,

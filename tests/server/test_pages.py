@@ -66,6 +66,13 @@ def test_the_query_page_says_what_a_federated_query_needs(kg_server):
     assert "it runs only on a server started with kg serve --allow-service" in _text(chosen.text)
 
 
+def test_the_query_page_shows_iris_by_their_prefix(kg_server):
+    terms = ["http://www.w3.org/2004/02/skos/core#Concept", "http://www.w3.org/2002/07/owl#sameAs"]
+    query = "SELECT ?x WHERE { VALUES ?x { " + " ".join(f"<{t}>" for t in terms) + " } }"
+    page = _get(kg_server, "/sparql", query=query)
+    assert page.status_code == 200 and "skos:Concept" in page.text and "owl:sameAs" in page.text
+
+
 def test_the_query_page_shows_a_bad_query_as_an_error(kg_server):
     bad = _get(kg_server, "/sparql", query="SELECT WHERE")
     assert bad.status_code == 400 and 'class="error"' in bad.text and "bad SPARQL" in bad.text
