@@ -73,10 +73,10 @@ def entities(store: Queryable) -> dict[str, Entry]:
         if str(item).startswith(_WD):
             same.setdefault(str(node), str(item)[len(_WD) :])
     found = {}
-    for node, kinds in classes.items():
-        entry = _entry(node, kinds, labels.get(node, set()), aliases.get(node, set()))
+    for iri, kinds in classes.items():
+        entry = _entry(iri, kinds, labels.get(iri, set()), aliases.get(iri, set()))
         if entry is not None:
-            found[node] = replace(entry, wikidata=same.get(node))
+            found[iri] = replace(entry, wikidata=same.get(iri))
     return found
 
 
@@ -176,11 +176,11 @@ def resolve(store: Queryable, name: str, types: tuple[str, ...] | None = None) -
     several or none. An IRI is taken as it is, when the store holds it."""
     if name.startswith(("http://", "https://")):
         try:
-            node = to_ox(URIRef(name))
+            term = to_ox(URIRef(name))
         except ValueError:
-            node = None
-        found = _entries(store, f"VALUES ?node {{ {node} }}") if node is not None else []
-        for entry in found:
+            term = None
+        entries = _entries(store, f"VALUES ?node {{ {term} }}") if term is not None else []
+        for entry in entries:
             if not types or entry.type in types:
                 return Match(entry.iri, entry.label, entry.type, 0)
         raise KGError(f"no entity <{name}> in the store")

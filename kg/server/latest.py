@@ -80,7 +80,7 @@ def latest(
 def _few(ask: Ask, reports: str) -> bool:
     query = internal_query("page-reports-count", reports=reports, limit=str(FEW + 1))
     [(n,)] = ask(query).rows
-    return int(n) <= FEW
+    return int(str(n)) <= FEW
 
 
 def _sorted(ask: Ask, reports: str, low: date, high: date) -> Iterator[tuple[str, str]]:
