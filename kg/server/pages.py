@@ -32,7 +32,7 @@ from kg.errors import KGError, QueryError, QueryRefused
 from kg.names import resolve
 from kg.names import search as search_names
 from kg.ontology import KGO, KGR, NAMESPACES
-from kg.queries import describe, internal_query, named_queries
+from kg.queries import describe, internal_query, named_queries, named_query
 from kg.server.latest import latest
 from kg.server.marks import Span, paragraphs, sentence_numbers, spans
 from kg.server.settings import Settings
@@ -204,7 +204,7 @@ class Pages:
         size = p.get("size") or "degree"
         status, note = 200, None
         try:
-            graph = spec.graph(self.pool)
+            graph = self._pairs() if spec == View() else spec.graph(self.pool)
             data = network_data(graph, f"kg: {spec.title}", size if size in MEASURES else "degree")
         except KGError as err:
             status, note = 400 if not isinstance(err, QueryTimeout) else 503, str(err)
@@ -232,6 +232,29 @@ class Pages:
             types=TYPES,
             measures=MEASURES,
         )
+
+    def _pairs(self) -> nx.Graph:
+        """Who met whom as the network's first screen shows it: from the summary of meeting
+        pairs, the 1,000 pairs reported most (kg's named query; a view of every meeting reads
+        every meeting of the store), each edge with its number of articles and dates, and a
+        link to the pair's meetings instead of their sentences."""
+        graph: nx.Graph = nx.Graph()
+        for r in self.pool.query(named_query("who-met-whom")).dicts(terms=True):
+            a, b = str(r["person"]), str(r["other"])
+            for node, label in ((a, r["personLabel"]), (b, r["otherLabel"])):
+                graph.add_node(node, label=str(label), type="Person", cls="Person", countries=())
+            n = int(str(r["articles"]))
+            dates = sorted({d for d in (_text(r["firstReported"]), _text(r["lastReported"])) if d})
+            graph.add_edge(
+                a,
+                b,
+                facts=[],
+                weight=n,
+                about=f"{n} report{'s' if n > 1 else ''} of a meeting"
+                + (f", {' to '.join(dates)}" if dates else ""),
+                page="/entity?" + urlencode({"iri": a, "with": b}),
+            )
+        return graph
 
     def search(self, request: Request) -> HTMLResponse:
         q = (request.query_params.get("q") or "").strip()[:200]
@@ -265,7 +288,11 @@ class Pages:
         if entity is None:
             raise HTTPException(404, f"The store has no entity {iri}.")
         if "Person" in entity["types"]:
-            return self._person(entity, number)
+            other = request.query_params.get("with")
+            met = self._about(_iri(other)) if other else None
+            if other and met is None:
+                raise HTTPException(404, f"The store has no entity {other}.")
+            return self._person(entity, number, met)
         if "Event" in entity["types"]:
             return self._event(entity)
         found = self._ask(
@@ -304,9 +331,9 @@ class Pages:
             pages=self._pages(entity["iri"], number, len(articles) > PAGE),
         )
 
-    def _pages(self, iri: str, number: int, more: bool) -> dict:
+    def _pages(self, iri: str, number: int, more: bool, **also: str) -> dict:
         """Links to the previous and next page of an entity's long list."""
-        link = lambda n: "/entity?" + urlencode({"iri": iri, "page": n})  # noqa: E731
+        link = lambda n: "/entity?" + urlencode({"iri": iri, **also, "page": n})  # noqa: E731
         return {
             "number": number,
             "previous": link(number - 1) if number > 1 else None,
@@ -368,7 +395,9 @@ class Pages:
             event["articles"] = sorted(event["articles"])
         return [events[iri] for iri in iris]
 
-    def _person(self, person: dict, number: int) -> HTMLResponse:
+    def _person(self, person: dict, number: int, other: dict | None) -> HTMLResponse:
+        """A person's page: titles, whom they met, and their meetings, visits and signings
+        a page at a time (those with ``other`` only, when given)."""
         iri = URIRef(person["iri"])
         titles = [
             {
@@ -393,12 +422,14 @@ class Pages:
             }
             for r in self._ask("page-person-met", person=iri).dicts(terms=True)
         ]
+        people = [_sparql(iri)] + ([_sparql(other["iri"])] if other else [])
         found, more = latest(
             self.pool.query,
-            f"?event kgo:participant {_sparql(iri)} .",
-            f"{_sparql(iri)} kgo:mentionedIn ?article .",
+            " ".join(f"?event kgo:participant {who} ." for who in people),
+            " ".join(f"{who} kgo:mentionedIn ?article ." for who in people),
             skip=(number - 1) * PAGE,
             count=PAGE,
+            undated=True,
         )
         events = self._events([event.iri for event in found])
         for event, it in zip(events, found, strict=True):
@@ -411,7 +442,10 @@ class Pages:
             offices=offices,
             met=met,
             events=events,
-            pages=self._pages(person["iri"], number, more),
+            other=other,
+            pages=self._pages(
+                person["iri"], number, more, **({"with": other["iri"]} if other else {})
+            ),
         )
 
     def _event(self, event: dict) -> HTMLResponse:
@@ -571,8 +605,8 @@ class Pages:
         test = [f"?event a ?kind . FILTER (?kind IN ({', '.join(classes)}))"]
         reports = []
         if len(kinds) < len(KINDS):
-            either = " UNION ".join(f"{{ ?event a {c} }}" for c in classes)
-            reports.append(f"{either} ?event kgo:mentionedIn ?article .")
+            either = " UNION ".join(f"{{ ?told a {c} }}" for c in classes)
+            reports.append(f"{either} ?told kgo:mentionedIn ?article .")
         person = (p.get("person") or "").strip()
         country = (p.get("country") or "").strip()
         if person:
@@ -588,16 +622,18 @@ class Pages:
         found, more = latest(
             self.pool.query, "\n".join(test), "\n".join(reports), since, until, 0, TIMELINE
         )
-        events = [
-            {
-                "iri": it.iri,
-                "label": it.label,
-                "date": it.date,
-                "kind": next((k for k, c in KINDS.items() if it.cls in c), "meeting"),
-            }
+        dated = [
+            (
+                date.fromisoformat((it.date or "")[:10]),
+                {
+                    "iri": it.iri,
+                    "label": it.label,
+                    "date": it.date,
+                    "kind": next((k for k, c in KINDS.items() if it.cls in c), "meeting"),
+                },
+            )
             for it in found
         ]
-        dated = [(date.fromisoformat(e["date"][:10]), e) for e in events]
         first = since or min((d for d, _ in dated), default=date.today())
         last = until or max((d for d, _ in dated), default=first)
         placed = place(dated, first, last)

@@ -97,6 +97,17 @@ def test_a_person_page_shows_titles_meetings_and_whom_they_met(kg_server):
     assert "/timeline?person=https%3A//w3id.org/kgdt/id/person/bob-beta" in page.text
 
 
+def test_a_pair_of_people_has_a_page_of_their_meetings(kg_server):
+    bob, cy = KGR + "person/bob-beta", KGR + "person/cy-gamma"
+    page = _get(kg_server, "/entity", iri=bob, **{"with": cy})
+    events = _text(page.text).split("latest first")[1]
+    assert page.status_code == 200 and "meeting of Bob Beta and Cy Gamma" in events
+    assert "talks of Ann Alpha" not in events and "visit of Bob Beta" not in events
+    person = _get(kg_server, "/entity", iri=bob).text  # whom they met links to it
+    assert "/entity?iri=https%3A//w3id.org/kgdt/id/person/bob-beta&amp;with=" in person
+    assert _get(kg_server, "/entity", iri=bob, **{"with": KGR + "x/none"}).status_code == 404
+
+
 def test_a_person_page_shows_titles_from_the_news(kg_server):
     page = _get(kg_server, "/entity", iri=KGR + "person/serik-zhumangarin")
     titles = _text(page.text).split("Titles")[1].split("Whom they met")[0]
