@@ -6,9 +6,10 @@ For each size, the synthetic N-Quads are loaded into an Oxigraph store folder (k
 process is started over it, every page is fetched once to warm the store, then each page's
 first screen (the whole HTML the server sends; long lists come a page at a time) is fetched
 ``--runs`` times over HTTP. The table gives the median and the slowest run. The pages are
-those of the busiest entities: the most connected person and country, an event of that
-person, an article, the timeline (whole, of that person, of that country), the query page
-running who-met-whom, a search and the network.
+the network, a search, the busiest entities (the most connected person, with the next one,
+the country in nine articles of ten, the busiest place), an event, a delegation, an
+agreement, an article, the timeline (whole, of that person, of that country, of visits) and
+the query page (empty and running who-met-whom).
 
     python benchmarks/pages.py                     # 1M and 10M triples
     python benchmarks/pages.py --sizes 2e5         # a quick run
@@ -34,31 +35,43 @@ from rich.table import Table
 from synthetic import write_nquads
 
 KGR = "https://w3id.org/kgdt/id/"
+KGO = "https://w3id.org/kgdt/ontology#"
 PERSON = KGR + "person/person-0"  # the most popular synthetic person
-COUNTRY = KGR + "country/country-0"
+OTHER = KGR + "person/person-1"  # the second
+COUNTRY = KGR + "country/country-0"  # in nine articles of ten
+PLACE = KGR + "place/city-0"
 ARTICLE = KGR + "article/synthetic-0"
-FIRST_EVENT = (
-    "SELECT ?event WHERE { GRAPH ?g { ?event <https://w3id.org/kgdt/ontology#participant> "
-    f"<{PERSON}> }}}} LIMIT 1"
-)
+# One entity of each kind kept per article (an event, a delegation, an agreement).
+FIRST = {
+    "event": f"SELECT ?x WHERE {{ ?x <{KGO}participant> <{PERSON}> }} LIMIT 1",
+    "delegation": f"SELECT ?x WHERE {{ ?x a <{KGO}Delegation> }} LIMIT 1",
+    "agreement": f"SELECT ?x WHERE {{ ?x a <{KGO}Agreement> }} LIMIT 1",
+}
 TARGET = 1.0  # seconds: the issue's bound for a page's first screen
 
 
-def pages(event: str) -> dict[str, str]:
-    """Name -> path of each page timed."""
+def pages(first: dict[str, str]) -> dict[str, str]:
+    """Name -> path of each page timed (``first``: an IRI of each kind in ``FIRST``)."""
+
+    def entity(iri: str, **more) -> str:
+        return "/entity?" + urlencode({"iri": iri, **more})
+
     return {
-        "person": "/entity?" + urlencode({"iri": PERSON}),
-        "person, page 2": "/entity?" + urlencode({"iri": PERSON, "page": 2}),
-        "country": "/entity?" + urlencode({"iri": COUNTRY}),
-        "event": "/entity?" + urlencode({"iri": event}),
+        "network": "/",
+        "search": "/search?q=Person+12",
+        "person": entity(PERSON),
+        "person, page 2": entity(PERSON, page=2),
+        "person with another": entity(PERSON, **{"with": OTHER}),
+        "country": entity(COUNTRY),
+        "place": entity(PLACE),
+        **{kind: entity(iri) for kind, iri in first.items()},
         "article": "/article?" + urlencode({"iri": ARTICLE}),
         "timeline": "/timeline",
         "timeline of the person": "/timeline?" + urlencode({"person": PERSON}),
         "timeline of the country": "/timeline?" + urlencode({"country": COUNTRY}),
+        "timeline of visits": "/timeline?kind=visit",
         "query page": "/sparql",
         "query page: who-met-whom": "/sparql?name=who-met-whom",
-        "search": "/search?q=Person+12",
-        "network": "/",
     }
 
 
@@ -128,12 +141,14 @@ def measure(
                     if time.monotonic() > deadline or server.poll() is not None:
                         raise SystemExit("kg serve did not start") from None
                     time.sleep(0.5)
-            found = client.get(
-                "/sparql", params={"query": FIRST_EVENT}, headers={"Accept": "text/csv"}
-            )
-            event = found.text.splitlines()[1].strip()
+            first = {
+                kind: client.get(
+                    "/sparql", params={"query": query}, headers={"Accept": "text/csv"}
+                ).text.splitlines()[1]
+                for kind, query in FIRST.items()
+            }
             timed = []
-            for name, path in pages(event).items():
+            for name, path in pages(first).items():
                 if only not in name:
                     continue
                 _time(client, path)  # warm-up

@@ -28,7 +28,7 @@ from kg.store.results import QueryResult
 
 __all__ = ["Found", "latest"]
 
-FEW = 1000  # reports whose events are read at once; with more, the days are walked
+FEW = 300  # reports whose events are read at once; with more, the days are walked
 FIRST = 40  # reports the walk reads at first; each next step reads twice as many ...
 MOST = 640  # ... up to this many
 RECENT = 64  # days looked up one by one for the latest, before every date is read
