@@ -47,7 +47,6 @@ __all__ = ["Pages"]
 
 PAGE = 25  # events, facts or rows on one page of a long list
 TIMELINE = 150  # events on the timeline
-EVENTS = 30  # events whose details one query reads
 SHOWN_ROWS = 1000  # result rows the query page shows (downloads have them all)
 _STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".txt": "text/plain"}
 _WEB = re.compile(r"^https?://", re.I)
@@ -352,47 +351,55 @@ class Pages:
                 "cls": "Event",
                 "date": None,
                 "roles": defaultdict(dict),
-                "evidence": [],
+                "evidence": set(),
                 "articles": set(),
             }
             for iri in iris
         }
-        rows = []
-        for start in range(0, len(iris), EVENTS):  # longer unions cost Oxigraph more per event
-            blocks = [
-                internal_query("page-event-block", event=_sparql(iri))
-                for iri in iris[start : start + EVENTS]
-            ]
-            query = internal_query("page-events", blocks=" UNION ".join(blocks))
-            rows += self.pool.query(query).dicts(terms=True)
-        for r in rows:
+        values = " ".join(_sparql(iri) for iri in iris)
+
+        def ask(query: str) -> list[dict]:
+            return self.pool.query(internal_query(query, events=values)).dicts(terms=True)
+
+        own: dict[str, str] = {}  # each event's date, else its first report's
+        reported: dict[str, str] = {}
+        for r in ask("page-events-names"):
             event = events[str(r["event"])]
             event["label"] = min(filter(None, (event["label"], str(r["label"]))))
-            if r["cls"] is not None and str(r["cls"]).startswith(_KGO):
+            if str(r["cls"]).startswith(_KGO) and _local(r["cls"]) != "Event":
                 event["cls"] = _local(r["cls"])
-            when = _text(r["day"]) or _text(r["published"])
-            if when and (event["date"] is None or when < event["date"]):
-                event["date"] = when
+            if r["day"] is not None:
+                own[event["iri"]] = min(own.get(event["iri"], "~"), str(r["day"]))
+        for r in ask("page-events-reports"):
+            event = events[str(r["event"])]
             event["articles"].add(str(r["article"]))
-            if r["role"] is not None:
-                kind = _local(r["memberType"])
-                members = event["roles"][_local(r["role"])]
-                if kind in TYPES or str(r["member"]) not in members:
-                    members[str(r["member"])] = (str(r["memberLabel"]), kind)
-            if r["evidence"] is not None and str(r["evidence"]) not in event["evidence"]:
-                event["evidence"].append(str(r["evidence"]))
+            if r["published"] is not None:
+                reported[event["iri"]] = min(reported.get(event["iri"], "~"), str(r["published"]))
+        for r in ask("page-events-members"):
+            roles = events[str(r["event"])]["roles"][_local(r["role"])]
+            labels, kinds = roles.setdefault(str(r["member"]), (set(), set()))
+            labels.add(str(r["memberLabel"]))
+            kinds.add(_local(r["memberType"]))
+        for r in ask("page-events-evidence"):
+            events[str(r["event"])]["evidence"].add(str(r["evidence"]))
         for event in events.values():
+            event["date"] = own.get(event["iri"]) or reported.get(event["iri"])
             event["roles"] = {
                 role: sorted(
                     (
-                        {"iri": m, "label": label, "type": kind}
-                        for m, (label, kind) in found.items()
+                        {
+                            "iri": m,
+                            "label": min(labels),
+                            "type": next((t for t in TYPES if t in kinds), min(kinds)),
+                        }
+                        for m, (labels, kinds) in found.items()
                     ),
                     key=lambda m: m["label"],
                 )
                 for role, found in event["roles"].items()
             }
             event["articles"] = sorted(event["articles"])
+            event["evidence"] = sorted(event["evidence"])
         return [events[iri] for iri in iris]
 
     def _person(self, person: dict, number: int, other: dict | None) -> HTMLResponse:
@@ -412,16 +419,29 @@ class Pages:
             {"label": str(r["title"]), "start": _text(r["start"]), "end": _text(r["end"])}
             for r in self._ask("page-person-offices", person=iri).dicts(terms=True)
         ]
-        met = [
-            {
-                "iri": str(r["other"]),
-                "label": str(r["otherLabel"]),
-                "articles": int(str(r["articles"])),
-                "first": _text(r["first"]),
-                "last": _text(r["last"]),
-            }
+        pairs = {
+            str(r["pair"]): int(str(r["articles"]))
             for r in self._ask("page-person-met", person=iri).dicts(terms=True)
-        ]
+        }
+        met = []
+        if pairs:
+            query = internal_query(
+                "page-pairs-people",
+                pairs=" ".join(_sparql(pair) for pair in pairs),
+                person=_sparql(iri),
+            )
+            named: dict[str, dict] = {}  # by pair, under the first of the other's names
+            for r in self.pool.query(query).dicts(terms=True):
+                known = named.get(str(r["pair"]))
+                if known is None or str(r["otherLabel"]) < known["label"]:
+                    named[str(r["pair"])] = {
+                        "iri": str(r["other"]),
+                        "label": str(r["otherLabel"]),
+                        "articles": pairs[str(r["pair"])],
+                        "first": _text(r["first"]),
+                        "last": _text(r["last"]),
+                    }
+            met = sorted(named.values(), key=lambda m: (-m["articles"], m["label"]))
         people = [_sparql(iri)] + ([_sparql(other["iri"])] if other else [])
         found, more = latest(
             self.pool.query,
