@@ -33,7 +33,7 @@ from kg.names import resolve
 from kg.names import search as search_names
 from kg.ontology import KGO, KGR, NAMESPACES
 from kg.queries import describe, internal_query, named_queries, named_query
-from kg.server.latest import latest
+from kg.server.latest import latest, mentioning
 from kg.server.marks import Span, paragraphs, sentence_numbers, spans
 from kg.server.settings import Settings
 from kg.server.timeline import place, ticks
@@ -294,40 +294,46 @@ class Pages:
             return self._person(entity, number, met)
         if "Event" in entity["types"]:
             return self._event(entity)
-        found = self._ask(
-            "page-entity-articles", entity=iri, limit=PAGE + 1, offset=(number - 1) * PAGE
-        )
-        articles = [str(r["article"]) for r in found.dicts(terms=True)]
-        rows = []
-        if articles:
-            blocks = [
-                internal_query("page-entity-facts-block", entity=_sparql(iri), article=_sparql(a))
-                for a in articles[:PAGE]
-            ]
-            facts_in = internal_query("page-entity-facts", blocks=" UNION ".join(blocks))
-            rows = self.pool.query(facts_in).dicts(terms=True)
-        facts = [
-            {
-                "predicate": _local(r["p"]),
-                "other": str(r["other"]),
-                "other_label": _text(r["otherLabel"]) or _local(r["other"]),
-                "outgoing": isinstance(r["outgoing"], Literal) and bool(r["outgoing"].toPython()),
-                "evidence": str(r["evidence"]),
-                "status": _local(r["status"]) if r["status"] is not None else None,
-                "article": str(r["article"]),
-                "article_id": _local(r["article"]),
-                "date": _text(r["date"]),
-                "title": _text(r["title"]),
-                "url": _web(r["url"]),
-            }
-            for r in rows
-        ]
+        term = _sparql(iri)
+        reports, more = mentioning(self.pool.query, term, (number - 1) * PAGE, PAGE)
+        facts: dict[str, dict] = {}  # by statement, the other under the first of its names
+        if reports:
+            query = internal_query(
+                "page-entity-facts",
+                reports=" ".join(_sparql(article) for article, _ in reports),
+                entity=term,
+            )
+            for r in self.pool.query(query).dicts(terms=True):
+                outgoing = str(r["s"]) == str(iri)
+                other = r["o"] if outgoing else r["s"]
+                label = _text(r["otherLabel"]) or _local(other)
+                known = facts.get(str(r["statement"]))
+                if known is not None and known["other_label"] <= label:
+                    continue
+                facts[str(r["statement"])] = {
+                    "predicate": _local(r["p"]),
+                    "other": str(other),
+                    "other_label": label,
+                    "outgoing": outgoing,
+                    "evidence": str(r["evidence"]),
+                    "status": _local(r["status"]) if r["status"] is not None else None,
+                    "article": str(r["article"]),
+                    "article_id": _local(r["article"]),
+                    "title": _text(r["title"]),
+                    "url": _web(r["url"]),
+                }
+        order = {article: n for n, (article, _) in enumerate(reports)}
+        dates = dict(reports)
+        for fact in facts.values():
+            fact["date"] = dates[fact["article"]]
         return self.page(
             "entity.html",
             title=f"kg: {entity['label']}",
             entity=entity,
-            facts=facts,
-            pages=self._pages(entity["iri"], number, len(articles) > PAGE),
+            facts=sorted(
+                facts.values(), key=lambda f: (order[f["article"]], f["predicate"], f["other"])
+            ),
+            pages=self._pages(entity["iri"], number, more),
         )
 
     def _pages(self, iri: str, number: int, more: bool, **also: str) -> dict:

@@ -112,3 +112,25 @@ def test_a_period_bounds_the_events(reports, monkeypatch):
     assert [(e.iri, e.date) for e in found] == expected and expected and not more
     assert {e.cls for e in found} == {"Talks", "Visit"}  # the meetings came after the gap
     assert all(e.label.startswith(e.cls.lower()) for e in found)
+
+
+@pytest.mark.parametrize("few", [0, 1000], ids=["walked", "read at once"])
+@pytest.mark.parametrize("entity", [PERSON, RARE])
+def test_pages_of_reports_that_mention_an_entity(reports, monkeypatch, few, entity):
+    monkeypatch.setattr(latest, "FEW", few)
+    monkeypatch.setattr(latest, "FIRST", 3)
+    monkeypatch.setattr(latest, "MOST", 6)
+    rows = reports.query(
+        "SELECT ?article ?day WHERE { "
+        f"{entity} <https://w3id.org/kgdt/ontology#mentionedIn> ?article "
+        "OPTIONAL { ?article <http://purl.org/dc/terms/date> ?day } }"
+    ).rows
+    expected = sorted((str(a), str(d) if d is not None else None) for a, d in rows)
+    expected.sort(key=lambda r: r[1] or "", reverse=True)
+    assert expected[-1][1] is None  # some undated, last
+    pages, more, skip = [], True, 0
+    while more:
+        found, more = latest.mentioning(reports.query, entity, skip=skip, count=4)
+        pages += found
+        skip += 4
+    assert pages == expected
