@@ -296,7 +296,7 @@ class Pages:
             return self._event(entity)
         term = _sparql(iri)
         reports, more = mentioning(self.pool.query, term, (number - 1) * PAGE, PAGE)
-        facts: dict[str, dict] = {}  # by statement, the other under the first of its names
+        facts: dict[str, dict] = {}  # by statement
         if reports:
             query = internal_query(
                 "page-entity-facts",
@@ -305,15 +305,9 @@ class Pages:
             )
             for r in self.pool.query(query).dicts(terms=True):
                 outgoing = str(r["s"]) == str(iri)
-                other = r["o"] if outgoing else r["s"]
-                label = _text(r["otherLabel"]) or _local(other)
-                known = facts.get(str(r["statement"]))
-                if known is not None and known["other_label"] <= label:
-                    continue
                 facts[str(r["statement"])] = {
                     "predicate": _local(r["p"]),
-                    "other": str(other),
-                    "other_label": label,
+                    "other": str(r["o"] if outgoing else r["s"]),
                     "outgoing": outgoing,
                     "evidence": str(r["evidence"]),
                     "status": _local(r["status"]) if r["status"] is not None else None,
@@ -322,6 +316,9 @@ class Pages:
                     "title": _text(r["title"]),
                     "url": _web(r["url"]),
                 }
+        names = self._labels({fact["other"] for fact in facts.values()})
+        for fact in facts.values():
+            fact["other_label"] = names.get(fact["other"]) or _local(fact["other"])
         order = {article: n for n, (article, _) in enumerate(reports)}
         dates = dict(reports)
         for fact in facts.values():
@@ -335,6 +332,18 @@ class Pages:
             ),
             pages=self._pages(entity["iri"], number, more),
         )
+
+    def _labels(self, iris: set[str]) -> dict[str, str]:
+        """The first name of each of ``iris`` that has one."""
+        names: dict[str, str] = {}
+        if iris:
+            values = " ".join(_sparql(iri) for iri in sorted(iris))
+            for entity, label in self.pool.query(
+                internal_query("page-labels", entities=values)
+            ).rows:
+                if str(entity) not in names or str(label) < names[str(entity)]:
+                    names[str(entity)] = str(label)
+        return names
 
     def _pages(self, iri: str, number: int, more: bool, **also: str) -> dict:
         """Links to the previous and next page of an entity's long list."""
