@@ -114,6 +114,16 @@ def test_a_person_page_shows_titles_from_the_news(kg_server):
     assert "Deputy Prime Minister" in titles and "2023-10-13" in titles
 
 
+def test_an_entity_page_shows_its_facts_latest_first_with_evidence(kg_server):
+    page = _get(kg_server, "/entity", iri=KGR + "country/gammaland")
+    facts = _text(page.text).split("Facts and their evidence")[1]
+    assert page.status_code == 200
+    assert "Cy Gamma represents Gammaland Cy Gamma of Gammaland. 2024-02-01" in facts
+    assert "Bob Beta visited Gammaland Bob Beta visited Gammaland. 2024-02-01" in facts
+    alpha = _text(_get(kg_server, "/entity", iri=KGR + "country/alphaland").text)
+    assert "Alphaland signed trade deal The two countries signed a trade deal. 2023-05-10" in alpha
+
+
 @pytest.fixture(scope="module")
 def small_pages(explore_store):
     """The app in this process over the same store, with two items to a page."""
