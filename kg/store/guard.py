@@ -195,7 +195,7 @@ class _Reader:
         elif frame.bracket in ("", "{") and word in _MODES:
             frame.mode = _MODES[word]
         elif frame.bracket == "" and text == ";":
-            frame.mode = "pattern"  # the next operation of an update
+            frame.mode, frame.chain = "pattern", 0  # the next operation of an update
         elif kind == "op" or word in _CLAUSES or (frame.bracket == "(" and not frame.expression):
             self._count(frame)
 

@@ -29,7 +29,7 @@ COUNT = "SELECT (COUNT(*) AS ?n) {dataset} WHERE {{ ?s ?p ?o }}"
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
+def folder(tmp_path_factory):
     folder = tmp_path_factory.mktemp("protocol") / "store"
     store = OxigraphStore(folder)
     store.update(DATA)
@@ -37,6 +37,11 @@ def client(tmp_path_factory):
         " ".join(f"INSERT DATA {{ <http://e/many> <http://e/n> {n} }} ;" for n in range(3000))
     )
     store.close()
+    return folder
+
+
+@pytest.fixture(scope="module")
+def client(folder):
     with TestClient(
         create_app(Settings(str(folder), token=TOKEN)), base_url="http://127.0.0.1"
     ) as c:
@@ -120,7 +125,7 @@ def test_what_xml_cannot_carry_is_a_406_that_suggests_json(client):
     assert json.json()["results"]["bindings"][0]["o"]["value"] == "a\x01b"
 
 
-def test_a_failing_service_is_a_502(client):
+def test_a_failing_service_is_a_502(folder):
     class Failing(http.server.BaseHTTPRequestHandler):
         def do_POST(self):
             self.send_response(500)
@@ -133,9 +138,12 @@ def test_a_failing_service_is_a_502(client):
 
     server = http.server.HTTPServer(("127.0.0.1", 0), Failing)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    where = f"127.0.0.1:{server.server_port}"
+    settings = Settings(str(folder), services=frozenset({where}))  # --allow-service
     try:
-        query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{server.server_port}/sparql> {{ ?s ?p ?o }} }}"
-        response = client.get("/sparql", params={"query": query})
+        with TestClient(create_app(settings), base_url="http://127.0.0.1") as client:
+            query = f"SELECT * WHERE {{ SERVICE <http://{where}/sparql> {{ ?s ?p ?o }} }}"
+            response = client.get("/sparql", params={"query": query})
     finally:
         server.shutdown()
     assert response.status_code == 502 and "\n" not in response.text.strip()
