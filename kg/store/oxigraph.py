@@ -130,6 +130,7 @@ class OxigraphStore:
         limit: int | None = None,
         dataset: Dataset | None = None,
         base: str = BASE,
+        max_bytes: int | None = None,
     ) -> Answer:
         check_shape(sparql)
         text = with_values(sparql, bindings)
@@ -144,7 +145,7 @@ class OxigraphStore:
             options = {"default_graph": ox.DefaultGraph(), "named_graphs": _names(named, base)}
         try:
             result = store.query(text, prefixes=PREFIXES, base_iri=base, **options)
-            return Answer.of(result, limit)
+            return Answer.of(result, limit, max_bytes)
         except SyntaxError as err:
             raise QueryError(f"bad SPARQL: {syntax_error(str(err), text)}") from None
         except OSError as err:
