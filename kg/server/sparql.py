@@ -51,6 +51,7 @@ _SHORT = {
         "rdfxml": "application/rdf+xml",
     },
 }
+_GRACE = 1.0  # seconds an answer may take to be sent once begun, past the time limit
 _DIRECT = {"application/sparql-query": "query", "application/sparql-update": "update"}
 _DATASET_PARAMS = (
     "default-graph-uri",
@@ -178,8 +179,11 @@ class _Answer(StreamingResponse):
         self.stream = stream
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # A server too busy to begin the answer before the query's time is up still sends it
+        # (its worker waits a second more at most).
+        until = max(self.stream.deadline, time.monotonic() + _GRACE)
         try:
-            async with asyncio.timeout(self.stream.deadline - time.monotonic()):
+            async with asyncio.timeout(until - time.monotonic()):
                 await super().__call__(scope, receive, send)
         except (TimeoutError, KGError) as error:
             reason = str(error) or "the client did not take the answer within the time limit"
