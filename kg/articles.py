@@ -377,7 +377,8 @@ def _from_html(article_id: str, html: str, source: str) -> Article:
         doc = trafilatura.bare_extraction(html, with_metadata=True)
     except Exception as err:  # a parser's failure on a malformed page is that page's problem
         raise ArticleError(f"{source}: cannot parse this HTML ({type(err).__name__})") from None
-    if doc is None or not (doc.text or "").strip():
+    assert not isinstance(doc, dict)  # a Document (as_dict is off) or None
+    if doc is None or doc.text is None or not doc.text.strip():
         raise ArticleError(f"{source}: no article text found in this HTML page")
     return parse_text(
         article_id,
@@ -439,18 +440,19 @@ def _jsonl_article(obj: object, where: str) -> Iterator[Article | Problem]:
             f"(each must be a non-empty string)"
         )
         return
+    assert isinstance(article_id, str) and isinstance(text, str)
     fields = {"url": obj.get("url"), "title": obj.get("title"), "date": obj.get("date")}
-    for key, value in list(fields.items()):
-        if value is not None and not isinstance(value, str):
+    for key, given in list(fields.items()):
+        if given is not None and not isinstance(given, str):
             yield ArticleWarning(f"{where}: field {key!r} is not a string; it is left out")
             fields[key] = None
-    for key, value in (
+    for key, field in (
         ("id", article_id),
         ("text", text),
         ("url", fields["url"]),
         ("title", fields["title"]),
     ):
-        if value is not None and (at := _bad_unicode(value)) is not None:
+        if field is not None and (at := _bad_unicode(field)) is not None:
             yield ArticleError(
                 f"{where}: field {key!r} is not valid Unicode (a lone surrogate at character {at})"
             )

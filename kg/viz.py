@@ -31,6 +31,7 @@ from pyvis.network import Network
 from kg.analytics import MEASURES, centrality
 from kg.bidi import controls, isolate, reveal
 from kg.errors import KGError
+from kg.views import edges_with_data
 
 __all__ = ["COLORS", "MAX_NODES", "asset", "network_data", "render", "templates", "write_html"]
 
@@ -167,8 +168,7 @@ def network_data(
             countries=countries,
             wikidata=qid if qid and _QID.match(qid) else None,
         )
-    edges = graph.edges(data=True, keys=True) if graph.is_multigraph() else graph.edges(data=True)
-    for i, (a, b, *_, data) in enumerate(edges):
+    for i, (a, b, *_, data) in enumerate(edges_with_data(graph)):
         caption = _caption(graph, a, b, data)
         net.add_edge(
             a,

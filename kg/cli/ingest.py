@@ -46,17 +46,16 @@ def _ingest(
     from kg.knowledge import KnowledgeGraph
     from kg.link import make_linker
     from kg.pipeline import Pipeline
+    from kg.report import read
 
     graph = KnowledgeGraph(store, Pipeline(model, linker=make_linker(online)))
     try:
         with open_executor(executor, workers, scheduler) as running, progress_bar() as progress:
             task = progress.add_task("ingesting", total=_count_inputs(paths, follow_links))
-            report = graph.ingest(
-                paths,
-                force=force,
-                progress=lambda name: progress.advance(task),
-                executor=running,
-                follow_links=follow_links,
+            # a missing path is reported, the rest ingested
+            articles, report = read(paths, follow_links)
+            report = graph.ingest_articles(
+                articles, force, lambda name: progress.advance(task), report, running
             )
     finally:
         graph.close()

@@ -18,9 +18,12 @@ from __future__ import annotations
 import logging
 import resource
 import time
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.protocols.http.h11_impl import H11Protocol, RequestResponseCycle
+
+if TYPE_CHECKING:
+    import asyncio
 
 __all__ = ["HEADER_SECONDS", "Limited", "OncePerSecond", "raise_file_limit"]
 
@@ -35,10 +38,10 @@ class Limited(H11Protocol):
     max_connections = 1024 - _RESERVED
     _waiting: ClassVar[dict[Limited, None]] = {}  # waiting for headers, oldest first
 
-    def connection_made(self, transport) -> None:  # type: ignore[override]
+    def connection_made(self, transport) -> None:
         super().connection_made(transport)
-        self._seen = None
-        self._deadline = None
+        self._seen: RequestResponseCycle | None = None
+        self._deadline: asyncio.TimerHandle | None = None
         self._wait()
         if len(self.connections) > self.max_connections:
             oldest = next(iter(self._waiting))

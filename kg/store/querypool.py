@@ -385,7 +385,7 @@ class QueryPool:
         closed."""
         self.check(sparql, base)
         worker, deadline = self._take()
-        request = ("stream", sparql, {}, limit, {"dataset": dataset, "base": base})
+        request: tuple = ("stream", sparql, {}, limit, {"dataset": dataset, "base": base})
         try:
             head = _unpacked(self._reply(worker, deadline, request))
         except KGError as error:
@@ -425,7 +425,8 @@ class Stream:
 
     def __init__(self, pool: QueryPool, worker: _Worker, deadline: float, kind: str, cut: bool):
         self.kind, self.truncated, self.deadline = kind, cut, deadline
-        self._pool, self._worker = pool, worker
+        self._pool = pool
+        self._worker: _Worker | None = worker
         self._started = self._done = False
         self._lock = threading.RLock()  # one exchange with the worker at a time
 

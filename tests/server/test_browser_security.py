@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import http.server
 import threading
+from collections.abc import Callable
 from urllib.parse import quote
 
 import pytest
@@ -57,23 +58,26 @@ def other_site(kg_server):
     server.server_close()
 
 
-def _answers(context, page, kg_server: str) -> dict[str, int]:
-    """The status of every answer of the server to the page, read from the browser's own
-    network log (it sees answers the page may not read: opaque, blocked ones)."""
-    answers: dict[str, int] = {}
+def _answers(context, page, kg_server: str) -> Callable[[], dict[str, int]]:
+    """The status of every answer of the server to the page so far, read from the browser's
+    own network log (it sees answers the page may not read: opaque, blocked ones). A
+    request's status may be logged before its URL, so both are kept by request id."""
+    statuses: dict[str, int] = {}
     urls: dict[str, str] = {}
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     cdp.on(
         "Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"])
     )
+    cdp.on(
+        "Network.responseReceivedExtraInfo",
+        lambda e: statuses.__setitem__(e["requestId"], e["statusCode"]),
+    )
 
-    def answered(event):
-        url = urls.get(event["requestId"], "")
-        if url.startswith(kg_server):
-            answers[url] = event["statusCode"]
+    def answers() -> dict[str, int]:
+        found = {urls.get(key, ""): status for key, status in statuses.items()}
+        return {url: status for url, status in found.items() if url.startswith(kg_server)}
 
-    cdp.on("Network.responseReceivedExtraInfo", answered)
     return answers
 
 
@@ -84,7 +88,7 @@ def test_another_site_runs_no_query(browser, kg_server, other_site):
     page.goto(other_site)
     kinds = {"via=no-cors", "via=cors", "/entity?", "/sparql?query=SELECT"}
     for _ in range(60):  # until every kind of request is answered (the form too), or 30 s
-        fired = {url: status for url, status in answers.items() if "/static/" not in url}
+        fired = {url: status for url, status in answers().items() if "/static/" not in url}
         if kg_server + "/sparql" in fired and all(any(k in u for u in fired) for k in kinds):
             break
         page.wait_for_timeout(500)
@@ -112,5 +116,5 @@ def test_the_servers_own_pages_still_query(browser, kg_server):
     assert "Cy Gamma" in page.inner_text("main")
     status = page.evaluate(f"fetch('/sparql?query={QUERY}').then(r => r.status)")
     assert status == 200
-    assert set(answers.values()) == {200}
+    assert set(answers().values()) == {200}
     context.close()
