@@ -91,14 +91,16 @@ def _data(pid: int | str = "self") -> int | None:
 
 
 def _limit_memory(extra: int) -> int | None:
-    """Let this process's data grow by at most ``extra`` bytes from now on; its data now, or
-    ``None`` where the system cannot limit it."""
+    """Let this process's data grow by at most ``extra`` bytes from now on, and leave no
+    core dump when it is stopped for it; its data now, or ``None`` where the system cannot
+    limit it."""
     now = _data()
     if now is None:
         return None
     hard = resource.getrlimit(resource.RLIMIT_DATA)[1]
     wanted = now + extra if hard == resource.RLIM_INFINITY else min(now + extra, hard)
     try:
+        resource.setrlimit(resource.RLIMIT_CORE, (0, resource.getrlimit(resource.RLIMIT_CORE)[1]))
         resource.setrlimit(resource.RLIMIT_DATA, (wanted, hard))
     except (OSError, ValueError):
         return None
