@@ -152,7 +152,9 @@ class OxigraphStore:
             raise QueryError(f"bad SPARQL: {syntax_error(str(err), text)}") from None
         except OSError as err:
             if any(t.keyword("SERVICE") for t in tokens(text)):
-                raise ServiceError(f"a SERVICE endpoint failed: {err}") from None
+                # The endpoint's status, never its body: it is another service's to tell.
+                status = str(err).split(" with payload")[0].splitlines()[0]
+                raise ServiceError(f"a SERVICE endpoint failed: {status}") from None
             raise StoreError(f"{self.location}: cannot read the store: {err}") from None
         except (RuntimeError, ValueError) as err:
             raise QueryError(f"query failed: {err}") from None
