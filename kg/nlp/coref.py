@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from kg.kb import normalize
 from kg.nlp.mentions import HONORIFICS, Mention
+from kg.nlp.relations import modality
 
 __all__ = ["Cluster", "resolve"]
 
@@ -58,9 +59,17 @@ def _name_tokens(text: str) -> list[str]:
 
 
 def _refers_back(mention: Mention, cluster: Cluster) -> bool:
+    """Whether a bare mention can name the event or agreement of ``cluster``: one named with
+    the same word, or for "the meeting" any meeting, session, talks or summit, though not one
+    only planned when the meeting was held ("agreed to hold a summit ... in their meeting
+    held in New York")."""
     lemma = mention.root.lemma_.lower()
     if any(m.root.lemma_.lower() == lemma for m in cluster.mentions):
         return True
+    if modality(mention.root) == "asserted" and all(
+        modality(m.root) == "planned" for m in cluster.mentions
+    ):
+        return False
     return lemma in {"meeting", "event"} and cluster.cls in {
         "Meeting",
         "Session",

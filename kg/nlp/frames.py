@@ -747,15 +747,15 @@ def _principals(facts: Facts, scene: Scene) -> list[str]:
 
 def _side_participants(facts: Facts, scene: Scene) -> None:
     """The countries whose people took part in a meeting, session, talks or call between two
-    sides took part in it (not so for a gathering of many)."""
+    or three sides took part in it (not so for a gathering of many)."""
     sides: dict[str, set[str]] = {}
     for f in facts.of("participant", None):
         if f.object in scene.countries:
             sides.setdefault(f.subject, set()).add(scene.countries[f.object])
     for f in facts.of("participant", None):
         event = scene.clusters[f.subject]
-        bilateral = len(sides.get(f.subject, ())) <= 2
-        if event.cls in IN_PERSON | {"PhoneCall"} and bilateral and f.object in scene.countries:
+        few = len(sides.get(f.subject, ())) <= 3
+        if event.cls in IN_PERSON | {"PhoneCall"} and few and f.object in scene.countries:
             facts.add(
                 f.subject,
                 "participant",
@@ -836,7 +836,7 @@ def _visits(facts: Facts, scene: Scene) -> None:
 def _guests(facts: Facts, scene: Scene) -> None:
     """Who took part in a meeting or talks held in the country of another of its people (the
     host) visited the place it was held in, and that country; not so at a gathering in a
-    third country ("on the sidelines of the UN General Assembly")."""
+    third country ("on the sidelines of the UN General Assembly") or of more than two sides."""
     for held in facts.of("heldIn"):
         event = scene.clusters[held.subject]
         if event.type != "Event" or event.cls not in {"Meeting", "Talks"}:
@@ -847,7 +847,8 @@ def _guests(facts: Facts, scene: Scene) -> None:
             continue
         members = [p for p in facts.participants(event.id) if p.status == "asserted"]
         people = [p for p in members if scene.clusters[p.object].type == "Person"]
-        if not any(scene.countries.get(p.object) == country for p in people):
+        sides = {scene.countries.get(p.object) for p in people} - {None}
+        if country not in sides or len(sides) > 2:
             continue
         for part in members:
             guest = scene.clusters[part.object]

@@ -345,6 +345,14 @@ class Resolver:
             return self._expanded[token.i]
         found = self._expanded[token.i] = []
         conjuncts = [token, *token.conjuncts]
+        conjuncts += [  # "Chairman of X Akylbek Japarov and Prime Minister of Y Olzhas Bektenov"
+            c
+            for t in conjuncts
+            if (m := self.mention(t)) is not None and m.type == "Person"
+            for a in t.children
+            if a.dep_ == "appos"
+            for c in a.conjuncts
+        ]
         conjuncts += self._phrase_conjuncts(conjuncts)
         related = [*self._last_conjunct(conjuncts), *self._places_beside(token)]
         for t in [*conjuncts, *related, *self._sides_of(token)]:

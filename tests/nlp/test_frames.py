@@ -160,6 +160,38 @@ CASES.append(
     )
 )
 
+CASES += [
+    pytest.param(
+        "ASTANA – Chairman of the Cabinet of Ministers of Kyrgyzstan Adylbek Kasymaliev and "
+        "President of Turkmenistan Serdar Berdimuhamedov took part in the Astana forum on "
+        "Friday.",
+        [
+            ("Astana forum", "participant", "Adylbek Kasymaliev"),
+            ("Astana forum", "participant", "Serdar Berdimuhamedov"),
+            ("Serdar Berdimuhamedov", "represents", "Turkmenistan"),
+        ],
+        [],
+        id="titles-with-their-countries-in-a-list-of-participants",
+    ),
+    pytest.param(
+        "The ministers agreed that their leaders will hold a summit in the autumn. In their "
+        "meeting held in Seoul, Japanese Foreign Minister Takeshi Iwaya, Chinese Foreign "
+        "Minister Wang Yi and South Korean Foreign Minister Cho Tae-yul discussed trade.",
+        [
+            ("meeting", "participant", "Wang Yi"),
+            ("meeting", "heldIn", "Seoul"),
+            ("meeting", "participant", "Japan"),
+            ("meeting", "participant", "China"),
+        ],
+        [
+            ("summit", "participant", "Wang Yi"),
+            ("Wang Yi", "visited", "Seoul"),
+            ("Takeshi Iwaya", "visited", "South Korea"),
+        ],
+        id="a-meeting-held-is-not-the-summit-planned-and-three-sides-take-part",
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_events(pipeline, text, must, must_not):
