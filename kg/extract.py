@@ -28,7 +28,7 @@ from kg.nlp.coref import Cluster, resolve
 from kg.nlp.frames import MEETINGS, Facts, Scene, around, derive, named_event
 from kg.nlp.mentions import Mention, find_mentions, tokens_with
 from kg.nlp.positions import Held, find_positions
-from kg.nlp.relations import Candidate, Resolver, find_relations
+from kg.nlp.relations import Candidate, Resolver, ahead, find_relations
 from kg.nlp.speakers import speaker_mentions
 from kg.nlp.trade import find_trade
 from kg.resources import data_path
@@ -203,7 +203,7 @@ class _Article:
         self._represents()
         entities = self._entities()
         relations = tuple(sorted((f.relation() for f in self.facts), key=_order))
-        told = event_records(entities, relations, scene.outcomes)
+        told = event_records(entities, relations, scene.outcomes, self.doc.text)
         implied, records = implied_events(entities, relations, told)
         return Extraction(
             self.article,
@@ -280,7 +280,8 @@ class _Article:
 
     def _main_event(self) -> Cluster | None:
         """The event the article reports: the first one its headline or first two sentences
-        name (lines without a verb, such as page furniture, do not count)."""
+        name (lines without a verb, such as page furniture, do not count), not one still to
+        come ("preparations for the next meeting")."""
         lead = [
             s for s in self.doc.sents if len(s) >= 5 and any(t.pos_ in {"VERB", "AUX"} for t in s)
         ]
@@ -288,7 +289,7 @@ class _Article:
         for m in sorted(self.mentions, key=lambda m: m.span.start):
             if m.span.start >= lead_end:
                 break
-            if m.type == "Event" and m.entity and not around(m):
+            if m.type == "Event" and m.entity and not around(m) and not ahead(m.root):
                 return self.by_id[m.entity]
         return None
 

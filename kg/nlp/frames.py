@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 from kg.kb import KnowledgeBase
 from kg.nlp.coref import Cluster
 from kg.nlp.mentions import Mention
-from kg.nlp.relations import modality
+from kg.nlp.relations import ahead, modality
 from kg.types import Relation
 
 __all__ = ["MEETINGS", "Fact", "Facts", "Scene", "around", "derive", "named_event"]
@@ -59,6 +59,7 @@ _AROUND = {
     "part",  # "as part of the forum"
     "framework",  # "within the framework of the visit"
 }
+_SEATS = {"palace", "residence", "house", "hall", "headquarters", "mansion", "kremlin", "office"}
 _PAIR_WORDS = {"leaders", "presidents", "ministers", "premiers", "heads", "sides", "parties"}
 _STATUS_RANK = {"asserted": 0, "planned": 1, "negated": 2}
 
@@ -498,15 +499,20 @@ def _remote(fact: Fact, scene: Scene) -> bool:
 def _verb_events(facts: Facts, scene: Scene) -> None:
     """Meetings and visits told only by verbs ("X met Y", "X arrived in Z") are events of
     the article: one meeting for each group of people who met (a pair, or people who met in
-    one sentence), one visit for each visitor, where no event the article names holds them."""
+    one sentence), one visit for each visitor, where no event the article names holds them.
+    A guest welcomed on arrival ("was received at the airport by X") met X at no meeting."""
     taken = {
-        frozenset(p.object for p in facts.participants(e.id))
+        frozenset(p.object for p in facts.participants(e.id) if p.status == "asserted")
         for e in scene.clusters.values()
         if e.type == "Event" and e.cls != "PhoneCall"
     }
     groups: list[list[Fact]] = []
     for f in sorted(facts.of("met"), key=lambda f: f.sentence.start):
-        if any({f.subject, f.object} <= members for members in taken) or _remote(f, scene):
+        if (
+            any({f.subject, f.object} <= members for members in taken)
+            or _remote(f, scene)
+            or all(_welcome(r) for r in facts.readings[(f.subject, f.predicate, f.object)])
+        ):
             continue
         group = next(
             (
@@ -558,6 +564,15 @@ def _verb_events(facts: Facts, scene: Scene) -> None:
         )
         for f in trips:
             facts.add(event.id, "heldIn", f.object, f.sentence, 0.7, f.status, "heldIn/visit")
+
+
+def _welcome(fact: Fact) -> bool:
+    """A meeting read from a welcome on arrival: "arrived in Kigali and was received by X"."""
+    return (
+        fact.trigger is not None
+        and fact.trigger.lemma_ in {"receive", "welcome", "greet", "meet"}
+        and any(t.lemma_ in {"arrive", "arrival"} for t in fact.sentence)
+    )
 
 
 def _new_event(scene: Scene, cls: str, name: str, fact: Fact) -> Cluster:
@@ -709,7 +724,12 @@ def _unpeopled_events(facts: Facts, scene: Scene) -> None:
             continue
         for m in event.mentions:
             sentence = m.span.sent
-            if m.root.lemma_ == "dialogue" or modality(m.root) != "asserted" or around(m):
+            if (
+                m.root.lemma_ == "dialogue"
+                or modality(m.root) != "asserted"
+                or ahead(m.root)
+                or around(m)
+            ):
                 continue
             if _about_the_pair(sentence) or event is scene.main:
                 for person in principals:
@@ -924,12 +944,17 @@ def _countries_of_places(facts: Facts, scene: Scene) -> None:
 
 def _during_visits(facts: Facts, scene: Scene) -> None:
     """The talks, ceremonies and dinners of a visitor that the article places nowhere took
-    place where the visit was: in its city, else its country."""
+    place where the visit was: in its city (or the palace or residence it was held in),
+    else its country; not at the plant or port the visitor toured."""
     placed = {f.subject for f in facts.of("heldIn", None)}
     for visit in dict.fromkeys(
         f.subject for f in facts.of("heldIn") if scene.clusters[f.subject].cls == "Visit"
     ):
-        places = [f for f in facts.of("heldIn") if f.subject == visit]
+        places = [
+            f
+            for f in facts.of("heldIn")
+            if f.subject == visit and not _toured(scene.clusters[f.object])
+        ]
         cities = [f for f in places if scene.clusters[f.object].type == "Place"]
         visitors = {p.object for p in facts.participants(visit) if p.rule in VISITOR_RULES}
         for part in facts.of("participant"):
@@ -951,6 +976,12 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
                         "heldIn/during-visit",
                     )
                 placed.add(event.id)
+
+
+def _toured(place: Cluster) -> bool:
+    """A site a visitor tours (a plant, a port, a monument), not a seat that hosts talks (a
+    palace, a residence, a house of government)."""
+    return place.cls == "Site" and not any(m.root.lemma_.lower() in _SEATS for m in place.mentions)
 
 
 def named_event(event: Cluster) -> bool:

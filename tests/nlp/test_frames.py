@@ -192,6 +192,38 @@ CASES += [
     ),
 ]
 
+CASES += [
+    pytest.param(
+        "President Alexander Lukashenko met with Governor Igor Kobzev of Irkutsk Oblast on "
+        "Tuesday. The governor also visited the Minsk Tractor Works.",
+        [("Igor Kobzev", "visited", "Minsk Tractor Works")],
+        [(MEETING, "heldIn", "Minsk Tractor Works")],
+        id="talks-are-not-held-at-the-plant-a-visitor-toured",
+    ),
+    pytest.param(
+        "Foreign Minister of Azerbaijan Jeyhun Bayramov met with Kazakh Foreign Minister Murat "
+        "Nurtleu in Baku on Monday. The ministers discussed the preparations for the next "
+        "meeting of the Supreme Interstate Council.",
+        [("meeting between Jeyhun Bayramov and Murat Nurtleu", "heldIn", "Baku")],
+        [
+            ("next meeting of the Supreme Interstate Council", "participant", "Jeyhun Bayramov"),
+            ("next meeting of the Supreme Interstate Council", "heldIn", "Baku"),
+        ],
+        id="the-next-meeting-is-not-the-one-the-article-reports",
+    ),
+    pytest.param(
+        "Chinese President Xi Jinping held talks with Kazakh President Kassym-Jomart Tokayev. "
+        "The two presidents witnessed the signing of 14 cooperation documents, including a "
+        "memorandum on investment cooperation and an agreement on visa exemption.",
+        [
+            ("China", "signed", "memorandum on investment cooperation"),
+            ("Kazakhstan", "signed", "agreement on visa exemption"),
+        ],
+        [],
+        id="documents-signed-include-those-the-list-names",
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_events(pipeline, text, must, must_not):
@@ -232,3 +264,10 @@ def test_names_with_joined_initials_are_people_and_join_the_full_name(pipeline):
     assert "D.Tserendorj" in people["Dashdorj Tserendorj"].aliases
     visits = [e for e in x.events if e.cls == "Visit"]
     assert len(visits) == 1 and people["Dashdorj Tserendorj"].id in visits[0].participants
+
+
+def test_an_event_s_evidence_starts_with_the_sentence_that_tells_of_it(pipeline):
+    first = "President Shavkat Mirziyoyev held talks with President Kassym-Jomart Tokayev."
+    x = pipeline.extract(f"{first} The talks took place in Tashkent.")
+    (talks,) = [e for e in x.events if e.cls == "Talks"]
+    assert talks.places and talks.evidence == (first, "The talks took place in Tashkent.")
