@@ -470,6 +470,9 @@ def _label(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str
     first specific mention."""
     forms = [m.text for m in cluster.mentions if m.type == cluster.type and not m.anaphor]
     if not forms:
+        kb = KnowledgeBase.load()
+        if cluster.type == "Place" and cluster.qid in kb:  # "the Uzbek capital": Tashkent
+            return kb[cluster.qid].common_name
         return cluster.name or cluster.mentions[0].text
     if cluster.type == "Person":
         name = max(forms, key=lambda f: (len(f.split()), not f.isupper(), -forms.index(f)))

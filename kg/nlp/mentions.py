@@ -588,11 +588,40 @@ def _is_event_use(token: Token) -> bool:
     return token.tag_ != "VBG" or token.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass", "attr"}
 
 
+def _capitals(doc: Doc, named: dict[int, Mention], kb: KnowledgeBase) -> list[Mention]:
+    """ "The Uzbek capital", "Australia's capital", "the capital of Uzbekistan": the capital
+    city of the country named, when the knowledge base knows it and the text does not name
+    the city right there ("the Turkish capital Ankara")."""
+    found = []
+    for token in tokens_with(doc, "LOWER", ["capital"]):
+        if token.pos_ != "NOUN" or any(c.dep_ == "appos" for c in token.children):
+            continue
+        after = named.get(token.i + 1) or named.get(token.i + 2)
+        if after is not None and after.type == "Place" and after.span.start <= token.i + 2:
+            continue
+        countries = [
+            named.get(c.i) for c in token.children if c.dep_ in {"poss", "amod", "compound"}
+        ] + [
+            named.get(o.i)
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children
+        ]
+        country = next((m for m in countries if m is not None and m.type == "Country"), None)
+        capital = kb[country.qid].capital if country and country.qid in kb else None
+        if capital is None or capital not in kb:
+            continue
+        start = min(token.i, country.span.start)
+        end = max(token.i + 1, country.span.end)
+        found.append(Mention(doc[start:end], "Place", "City", capital, country.qid, anaphor=True))
+    return found
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every typed mention in ``doc``, in text order."""
     kb = KnowledgeBase.load()
     named = _surnames_as_people(doc, _named(doc, kb))
     by_token = {i: m for m in named for i in range(m.span.start, m.span.end)}
-    mentions = named + _nominal(doc, by_token)
+    mentions = named + _nominal(doc, by_token) + _capitals(doc, by_token, kb)
     mentions.sort(key=lambda m: (m.span.start, -m.span.end))
     return mentions

@@ -224,6 +224,20 @@ CASES += [
     ),
 ]
 
+CASES.append(
+    pytest.param(
+        "President Emomali Rahmon arrived in the Uzbek capital on Friday. The Tajik-Uzbek summit "
+        "was held in the capital of Uzbekistan. Rahmon then flew to the Kazakh capital Astana.",
+        [
+            ("Emomali Rahmon", "visited", "Tashkent"),
+            ("Tajik-Uzbek summit", "heldIn", "Tashkent"),
+            ("Emomali Rahmon", "visited", "Astana"),
+        ],
+        [("Emomali Rahmon", "visited", "Kazakh capital")],
+        id="the-capital-of-a-country-is-its-capital-city",
+    )
+)
+
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_events(pipeline, text, must, must_not):
