@@ -298,12 +298,14 @@ def _complemented(short: str, long: str) -> bool:
 
 def _shortened(short: list[str], full: list[str]) -> bool:
     """A shorter form of a full name: the same first and last names and fewer middle ones
-    ("Nana Akufo-Addo"), or all but the family name before them ("Xuan Phuc" of "Nguyen Xuan
-    Phuc")."""
+    ("Nana Akufo-Addo"), all but the family name before them ("Xuan Phuc" of "Nguyen Xuan
+    Phuc"), or its first three names and more ("Mohammed bin Salman" of "Mohammed bin Salman
+    bin Abdulaziz Al Saud")."""
     if len(short) >= len(full):
         return False
     given_names = len(full) == len(short) + 1 and short == full[1:]
-    return (short[0] == full[0] and short[-1] == full[-1]) or given_names
+    lineage = len(short) >= 3 and short == full[: len(short)]  # "Mohammed bin Salman"
+    return (short[0] == full[0] and short[-1] == full[-1]) or given_names or lineage
 
 
 def _fullness(mention: Mention) -> tuple[int, bool]:

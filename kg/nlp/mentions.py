@@ -45,6 +45,7 @@ _ORG_CLASSES = {
     "Bank": "Company",
     "Agency": "GovernmentBody",
 }
+_PARTICLES = {"bin", "ibn", "bint", "al", "el", "de", "da", "van", "von"}
 _REGION_WORDS = {"region", "oblast", "province", "state", "district", "prefecture", "governorate"}
 
 
@@ -136,19 +137,23 @@ def _widen_name(span: Span) -> Span:
         and doc[end].text not in titles
     ):
         end += 1
-    while start > 0:
-        prev = doc[start - 1]
-        if (
+    def left_out(prev: Token) -> bool:
+        return (
             name_token(prev)
             and not prev.ent_type_
             and prev.dep_ == "compound"
-            and span.start <= prev.head.i < span.end
+            and prev.i < prev.head.i < span.end
             and prev.text not in titles
             and prev.i not in in_titles
             and prev.lower_ not in HONORIFICS
             and prev.lower_ not in heads("event")
-        ):
+        )
+
+    while start > 0:
+        if left_out(doc[start - 1]):
             start -= 1
+        elif start > 1 and doc[start - 1].lower_ in _PARTICLES and left_out(doc[start - 2]):
+            start -= 2  # "Mohammed bin Salman bin Abdulaziz Al Saud": "Mohammed bin" too
         else:
             break
     return (
