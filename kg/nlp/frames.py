@@ -1,7 +1,8 @@
 """Facts that follow from other facts of the same article, the way a reader fills them in.
 
 - a delegation and its head act for the same country; a person signs for their country, and
-  who witnessed a signing did not sign but their country did;
+  who witnessed a signing did not sign but their country did; the parties an agreement's
+  name gives signed it;
 - who took part in an event: the people who met, headed delegations or visited in a sentence
   that names it; the pair who met in the sentence before a bare "the meeting"; delegations
   that took part in nothing else, in the session the article reports; the countries named in
@@ -198,6 +199,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _home(facts, scene)
     _signing_sides(facts, scene)
     _signed_by_the_sides(facts, scene)
+    _named_parties(facts, scene)
     _signatories(facts, scene)
     _participants(facts, scene)
     _implicit_meetings(facts, scene)
@@ -291,11 +293,41 @@ def _signed_by_the_sides(facts: Facts, scene: Scene) -> None:
             continue
         for m in agreement.mentions:
             verb = _unsigned(m.root)
-            quoted = any(q in m.span.sent.text for q in '"“”')
+            quoted = _quoted(m.span.sent)
             if verb is not None and not quoted and modality(verb) == "asserted":
                 for side in sides:
                     facts.add(side, "signed", agreement.id, m.span.sent, 0.6, rule="signed/sides")
                 break
+
+
+def _named_parties(facts: Facts, scene: Scene) -> None:
+    """A signed agreement that names its parties ("the Agreement between the Ministry of
+    Trade of Kazakhstan and the Ministry of Economy of Uzbekistan", "the Programme of
+    Cooperation between Azerbaijan and Kazakhstan") was signed by them."""
+    named = {
+        i: c
+        for c in scene.clusters.values()
+        if c.type in {"Country", "Organization"}
+        for m in c.mentions
+        for i in range(m.span.start, m.span.end)
+    }
+    for f in facts.of("signed", None):
+        if f.status == "negated":
+            continue
+        for m in scene.clusters[f.object].mentions:
+            for between in (t for t in m.span if t.lower_ == "between" and t.dep_ == "prep"):
+                for obj in (c for c in between.children if c.dep_ == "pobj"):
+                    for party in (obj, *obj.conjuncts):
+                        if party.i in named and m.span.start <= party.i < m.span.end:
+                            facts.add(
+                                named[party.i].id,
+                                "signed",
+                                f.object,
+                                f.sentence,
+                                0.6,
+                                f.status,
+                                "signed/named-parties",
+                            )
 
 
 def _unsigned(token: Token) -> Token | None:
@@ -945,10 +977,14 @@ def _countries_of_places(facts: Facts, scene: Scene) -> None:
 def _during_visits(facts: Facts, scene: Scene) -> None:
     """The talks, ceremonies and dinners of a visitor that the article places nowhere took
     place where the visit was: in its city (or the palace or residence it was held in),
-    else its country; not at the plant or port the visitor toured."""
+    else its country; not at the plant or port the visitor toured, nor where a quotation
+    recalls a visit ("I remember your state visit to Tajikistan")."""
     placed = {f.subject for f in facts.of("heldIn", None)}
     for visit in dict.fromkeys(
-        f.subject for f in facts.of("heldIn") if scene.clusters[f.subject].cls == "Visit"
+        f.subject
+        for f in facts.of("heldIn")
+        if scene.clusters[f.subject].cls == "Visit"
+        and not all(_in_quotes(m.root) for m in scene.clusters[f.subject].mentions)
     ):
         places = [
             f
@@ -976,6 +1012,16 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
                         "heldIn/during-visit",
                     )
                 placed.add(event.id)
+
+
+def _quoted(sentence: Span) -> bool:
+    return any(q in sentence.text for q in '"“”')
+
+
+def _in_quotes(token: Token) -> bool:
+    """Whether a word lies inside a quotation of its sentence."""
+    before = token.doc[token.sent.start : token.i].text
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _toured(place: Cluster) -> bool:

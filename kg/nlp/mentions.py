@@ -191,6 +191,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 if span.end < len(doc) and doc[span.end].lemma_ == "side":
                     span = doc[span.start : span.end + 1]  # "the Kazakh side": the country
                 mentions.append(Mention(span, "Country", "Country", country.qid, country.qid, True))
+            elif country := country_named(text):  # a country's name taken for a nationality
+                mentions.append(Mention(span, "Country", "Country", country.qid, country.qid))
             continue
         if label == "PERSON" and _headline_only(span, kb):
             continue  # "Mexico and Argentina Share Common Vision": a headline's words

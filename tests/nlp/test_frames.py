@@ -238,6 +238,32 @@ CASES.append(
     )
 )
 
+AGREEMENT = (
+    "Agreement between the Ministry of Energy of Kazakhstan and the Ministry of Energy of "
+    "Uzbekistan on electricity trade"
+)
+CASES += [
+    pytest.param(
+        f"Following the talks, the sides signed several documents, including the {AGREEMENT}.",
+        [
+            ("Ministry of Energy of Kazakhstan", "signed", AGREEMENT),
+            ("Ministry of Energy of Uzbekistan", "signed", AGREEMENT),
+        ],
+        [],
+        id="an-agreement-signed-names-its-parties",
+    ),
+    pytest.param(
+        "The Ministry of Trade has signed a memorandum of understanding with the Gulf Chamber "
+        "of Commerce. On Monday Kazakhstan signed with Uzbekistan a protocol on border trade.",
+        [
+            ("Gulf Chamber of Commerce", "signed", "memorandum of understanding"),
+            ("Uzbekistan", "signed", "protocol on border trade"),
+        ],
+        [],
+        id="who-signs-with-whom",
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_events(pipeline, text, must, must_not):
