@@ -60,6 +60,8 @@ _AROUND = {
     "part",  # "as part of the forum"
     "framework",  # "within the framework of the visit"
 }
+_PLAIN_MEETINGS = {"meeting", "talk", "talks", "discussion", "negotiation", "conversation"}
+_PRAISE = {"successful", "constructive", "fruitful", "productive", "friendly", "warm", "frank"}
 _SEATS = {"palace", "residence", "house", "hall", "headquarters", "mansion", "kremlin", "office"}
 _PAIR_WORDS = {"leaders", "presidents", "ministers", "premiers", "heads", "sides", "parties"}
 _STATUS_RANK = {"asserted": 0, "planned": 1, "negated": 2}
@@ -132,6 +134,22 @@ class Facts:
             self.found[key] = min(rest, key=_rank)
         else:
             self.found.pop(key, None)
+
+    def rename(self, old: str, new: str) -> None:
+        """Give the facts about entity ``old`` (every reading of each) to entity ``new``."""
+        for key in [k for k in self.found if k[0] == old]:
+            del self.found[key]
+            for f in self.readings.pop(key):
+                self.add(
+                    new,
+                    f.predicate,
+                    f.object,
+                    f.sentence,
+                    f.confidence,
+                    f.status,
+                    f.rule,
+                    f.trigger,
+                )
 
     def of(self, predicate: str, status: str | None = "asserted") -> list[Fact]:
         """Facts with this predicate (and status, unless None)."""
@@ -222,6 +240,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _guests(facts, scene)
     _delegations_travel(facts, scene)
     _companions(facts, scene)
+    _one_meeting_per_pair(facts, scene)
     _announced_only(facts, scene)
 
 
@@ -1048,6 +1067,57 @@ def _prose(sentence: Span) -> bool:
     """A sentence, not a headline or a page's furniture ("Updated: Jul 7, 2014 3:58 PM")."""
     ends = sentence.text.rstrip().endswith((".", "!", "?", '"', "”"))
     return ends and len(sentence) >= 5 and any(t.pos_ in {"VERB", "AUX"} for t in sentence)
+
+
+def _one_meeting_per_pair(facts: Facts, scene: Scene) -> None:
+    """A meeting of the same people told only by a verb ("X met Y") or by a plain word ("a
+    very constructive meeting", "the negotiations") is the meeting the article names for
+    them ("the one-on-one talks"): the first so named keeps its mentions and facts. Events
+    of their own ("a closed session", "an expanded session", "a breakfast meeting"), named
+    events and those told only as a time frame stay apart."""
+    groups: dict[frozenset[str], list[Cluster]] = {}
+    for event in scene.clusters.values():
+        if (
+            event.cls not in IN_PERSON
+            or named_event(event)
+            or all(around(m) for m in event.mentions)
+        ):
+            continue
+        people = frozenset(
+            f.object
+            for f in facts.participants(event.id)
+            if f.status == "asserted" and scene.clusters[f.object].type == "Person"
+        )
+        if len(people) >= 2:
+            groups.setdefault(people, []).append(event)
+    for events in groups.values():
+        events.sort(key=lambda e: (all(m.anaphor for m in e.mentions), e.mentions[0].span.start))
+        own = [e for e in events if not _plain(e)]
+        keeper = own[0] if own else events[0]
+        for event in events:
+            if event is keeper or not _plain(event):
+                continue
+            for m in event.mentions:
+                keeper.add(m)
+            facts.rename(event.id, keeper.id)
+            del scene.clusters[event.id]
+
+
+def _plain(event: Cluster) -> bool:
+    """A meeting told by a verb, or by a word for any meeting with at most words of praise
+    ("a very successful and constructive meeting"), not one of its own kind."""
+    return all(
+        m.anaphor
+        or (
+            m.root.lemma_.lower() in _PLAIN_MEETINGS
+            and all(
+                c.dep_ in {"det", "poss", "prep", "punct", "cc", "conj", "advmod"}
+                or (c.dep_ == "amod" and c.lower_ in _PRAISE)
+                for c in m.root.children
+            )
+        )
+        for m in event.mentions
+    )
 
 
 def _announced_only(facts: Facts, scene: Scene) -> None:

@@ -264,6 +264,40 @@ CASES += [
     ),
 ]
 
+CASES += [
+    pytest.param(
+        "Emomali Rahmon met with Shavkat Mirziyoyev in Tashkent. Rahmon spoke to reporters following "
+        "one-on-one talks with Uzbek President Shavkat Mirziyoyev. It was a very constructive "
+        "meeting, he said.",
+        [
+            (
+                "one-on-one talks with Uzbek President Shavkat Mirziyoyev",
+                "participant",
+                "Emomali Rahmon",
+            ),
+            ("one-on-one talks with Uzbek President Shavkat Mirziyoyev", "heldIn", "Tashkent"),
+        ],
+        [
+            (
+                "meeting between Emomali Rahmon and Shavkat Mirziyoyev",
+                "participant",
+                "Emomali Rahmon",
+            )
+        ],
+        id="one-meeting-of-the-same-people",
+    ),
+    pytest.param(
+        "The two presidents held a closed session of talks. Then Abdel Fattah El-Sisi and Recep "
+        "Tayyip Erdogan held an expanded session with their delegations.",
+        [
+            ("closed session of talks", "participant", "Recep Tayyip Erdogan"),
+            ("expanded session", "participant", "Recep Tayyip Erdogan"),
+        ],
+        [],
+        id="sessions-of-their-own-stay-apart",
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_events(pipeline, text, must, must_not):
