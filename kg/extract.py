@@ -303,9 +303,10 @@ class _Article:
         return found
 
     def _represents(self) -> None:
-        """Each person and delegation represents its side; a person with no country side, or
-        an official of an international organization, represents their body (a minister
-        acts for the country, not for the ministry)."""
+        """Each person and delegation represents its side; a person with no country side, an
+        official of an international organization, or one who heads or serves a body as no
+        minister ("Chairwoman of the Federation Council") represents their body too (a
+        minister acts for the country, not for the ministry)."""
         for entity, country in self.countries.items():
             cluster = self.by_id[entity]
             side = self.sides.get(entity)
@@ -322,7 +323,11 @@ class _Article:
             )
         for entity, side in self.sides.items():
             for body, mention in side.bodies.items():
-                if entity in self.countries and self.by_id[body].cls != "InternationalOrganization":
+                if (
+                    entity in self.countries
+                    and self.by_id[body].cls != "InternationalOrganization"
+                    and body not in side.headed
+                ):
                     continue
                 self.facts.add(
                     entity, "represents", body, mention.span.sent, 0.75, rule="represents/body"

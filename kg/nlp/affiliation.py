@@ -32,6 +32,7 @@ class Affiliation:
         self.country: str | None = None
         self.country_evidence: Mention | None = None
         self.bodies: dict[str, Mention] = {}
+        self.headed: set[str] = set()  # bodies they act for as more than a minister of state
 
     def set_country(self, country: str, evidence: Mention) -> None:
         if self.country is None:
@@ -142,6 +143,10 @@ def affiliations(
             side.set_country(held.of.entity, held.person)
         else:
             side.bodies.setdefault(held.of.entity, held.person)
+            if not {"minister", "ministers", "government"} & set(
+                f"{held.title} {held.of.text}".lower().split()
+            ):  # a chairman of a body, not a minister or a head of government
+                side.headed.add(held.of.entity)
             named = _country_in(held.of, resolver)
             if named is not None:
                 side.set_country(named, held.person)

@@ -137,6 +137,7 @@ def _widen_name(span: Span) -> Span:
         and doc[end].text not in titles
     ):
         end += 1
+
     def left_out(prev: Token) -> bool:
         return (
             name_token(prev)

@@ -298,6 +298,20 @@ CASES += [
     ),
 ]
 
+CASES.append(
+    pytest.param(
+        "President Shavkat Mirziyoyev met Chairwoman of the Federation Council of Russia "
+        "Valentina Matviyenko and Minister of Energy of Russia Sergey Tsivilev.",
+        [
+            ("Valentina Matviyenko", "represents", "Federation Council of Russia"),
+            ("Valentina Matviyenko", "represents", "Russia"),
+            ("Sergey Tsivilev", "represents", "Russia"),
+        ],
+        [("Sergey Tsivilev", "represents", "Minister of Energy of Russia")],
+        id="the-head-of-a-body-acts-for-it-a-minister-for-the-country",
+    )
+)
+
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_events(pipeline, text, must, must_not):
