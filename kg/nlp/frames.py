@@ -707,8 +707,9 @@ def _people(facts: Facts, scene: Scene, event: str) -> list[Fact]:
 
 
 def _event_pairs(facts: Facts, scene: Scene) -> None:
-    """Two people from two sides in one meeting, session or talks met; so did the heads of
-    two delegations of different countries in one session."""
+    """Two people from two sides in one meeting, session or talks met, and so did three of
+    three sides (a trilateral meeting); so did the heads of two delegations of different
+    countries in one session."""
     countries = scene.countries
     for event in scene.clusters.values():
         if event.type != "Event" or event.cls not in IN_PERSON:
@@ -720,7 +721,9 @@ def _event_pairs(facts: Facts, scene: Scene) -> None:
             for f in facts.of("headedBy", None)
             if scene.clusters[f.subject].type == "Delegation" and f.subject in members
         ]
-        pairs = [(people[0], people[1])] if len(people) == 2 else []
+        sides = {countries.get(p.object) for p in people}
+        few = len(people) == 2 or (len(people) == 3 and len(sides) == 3 and None not in sides)
+        pairs = [(a, b) for i, a in enumerate(people) for b in people[i + 1 :]] if few else []
         pairs += [
             (a, b)
             for i, a in enumerate(heads)

@@ -312,6 +312,23 @@ CASES.append(
     )
 )
 
+CASES.append(
+    pytest.param(
+        "The foreign ministers of Japan, South Korea and China held talks in Tokyo on Saturday. "
+        "Japanese Foreign Minister Takeshi Iwaya said the talks were frank. Chinese Foreign "
+        "Minister Wang Yi said Beijing wanted free trade. South Korean Foreign Minister Cho "
+        "Tae-yul agreed.",
+        [
+            ("talks", "participant", "Wang Yi"),
+            ("talks", "participant", "South Korea"),
+            ("Takeshi Iwaya", "met", "Wang Yi"),
+            ("Cho Tae-yul", "met", "Wang Yi"),
+        ],
+        [],
+        id="the-ministers-of-three-countries-are-one-of-each-and-all-met",
+    )
+)
+
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_events(pipeline, text, must, must_not):
