@@ -223,6 +223,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _implicit_meetings(facts, scene)
     _verb_events(facts, scene)
     _venues(facts, scene)
+    _while_in(facts, scene)
     _sidelines(facts, scene)
     _main_event(facts, scene)
     _heads_take_part(facts, scene)
@@ -495,6 +496,36 @@ def _venues(facts: Facts, scene: Scene) -> None:
         same = [p for p in near if p.sentence.start == v.sentence.start]
         for part in same or [p for p in near if abs(scene.index(p.sentence) - here) <= 1]:
             facts.add(part.subject, "heldIn", v.object, v.sentence, 0.65, v.status, "heldIn/venue")
+
+
+def _while_in(facts: Facts, scene: Scene) -> None:
+    """ "While in Russia, the PM had talks and witnessed the signing of 14 documents": the
+    events a sentence names took place where its "while in" says, unless placed."""
+    places = {
+        i: c
+        for c in scene.clusters.values()
+        if c.type in {"Place", "Country"}
+        for m in c.mentions
+        for i in range(m.span.start, m.span.end)
+    }
+    placed = {f.subject for f in facts.of("heldIn", None)}
+    for sentence in scene.sentences:
+        events = [e for e in scene.events.get(sentence.start, []) if e.id not in placed]
+        opening = [t for t in sentence[:3] if t.lower_ == "while"]
+        if not events or not opening:
+            continue
+        where = [
+            places[o.i]
+            for t in (opening[0], opening[0].head)
+            for prep in t.children
+            if prep.dep_ == "prep" and prep.lower_ == "in"
+            for o in prep.children
+            if o.dep_ == "pobj" and o.i in places
+        ]
+        status = modality(sentence.root)
+        for event in events:
+            for place in dict.fromkeys(where):
+                facts.add(event.id, "heldIn", place.id, sentence, 0.6, status, "heldIn/while-in")
 
 
 def _sidelines(facts: Facts, scene: Scene) -> None:

@@ -329,6 +329,19 @@ CASES.append(
     )
 )
 
+CASES.append(
+    pytest.param(
+        "While in Russia from May 20-23, the Prime Minister Nguyen Xuan Phuc and his Russian "
+        "counterpart Dmitry Medvedev had talks and witnessed the signing of 14 documents.",
+        [
+            ("talks", "heldIn", "Russia"),
+            ("signing of 14 documents", "heldIn", "Russia"),
+        ],
+        [],
+        id="while-in-a-country-the-events-of-the-sentence-take-place-there",
+    )
+)
+
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_events(pipeline, text, must, must_not):
