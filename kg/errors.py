@@ -8,6 +8,7 @@ __all__ = [
     "KnowledgeBaseError",
     "ModelError",
     "QueryError",
+    "QueryRefused",
     "ServiceError",
     "StoreError",
 ]
@@ -44,6 +45,10 @@ class StoreError(KGError):
 
 class QueryError(KGError):
     """A SPARQL query is malformed, unknown or failed."""
+
+
+class QueryRefused(QueryError):
+    """A query asks for what this server does not do (SERVICE, LOAD to a host not allowed)."""
 
 
 class ServiceError(QueryError):

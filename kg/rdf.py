@@ -210,7 +210,7 @@ class _Writer:
 
     def _relation(self, n: int, r: Relation) -> None:
         s, o = self.iri[r.subject], self.iri[r.object]
-        p = KGO[r.predicate]
+        p: URIRef = KGO[r.predicate]
         if _written(r):
             self.add(s, p, o)
             if r.predicate == "met":

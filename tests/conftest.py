@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,15 @@ GOLD = SHARED / "eval" / "dev"
 SAMPLES = data_path("samples")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """kg's cache (the compiled knowledge base, Wikidata's answers) in a folder of this test
+    session, not the user's, unless ``KG_CACHE`` names one."""
+    if not os.environ.get("KG_CACHE"):
+        folder = tempfile.mkdtemp(prefix="kg-test-cache-")
+        os.environ["KG_CACHE"] = folder
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+
+
 def facts(
     x: Extraction, status: str = "asserted", aliases: bool = False
 ) -> set[tuple[str, str, str]]:
@@ -37,6 +48,19 @@ def facts(
                 if r.predicate == "met":
                     found.add((o, r.predicate, s))
     return found
+
+
+def write_articles(folder: Path, count: int) -> Path:
+    """``count`` small English articles, each about a different pair of people."""
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"a{n:03d}.txt").write_text(
+            f" date 2024-03-{n % 28 + 1:02d} ASTANA. KAZINFORM Minister Aibek Nurlanov{n} met "
+            f"Ambassador Pierre Dupont{n} of France in Astana on Friday to discuss trade and "
+            f"transit. The sides signed a memorandum on cooperation in energy number {n}.",
+            "utf-8",
+        )
+    return folder
 
 
 @pytest.fixture(scope="session")

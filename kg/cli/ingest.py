@@ -7,18 +7,25 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.app import ModelOption, OnlineOption, PathsArgument, StoreOption, handled
+from kg.cli.app import (
+    FollowLinksOption,
+    ModelOption,
+    OnlineOption,
+    PathsArgument,
+    StoreOption,
+    handled,
+)
 from kg.cli.output import err, out, print_report, print_stats, print_table, progress_bar
 from kg.errors import KGError
 
 __all__ = ["demo", "ingest"]
 
 
-def _count_inputs(paths: list[str]) -> int | None:
+def _count_inputs(paths: list[str], follow_links: bool = False) -> int | None:
     """Number of articles, when known without reading them (no stdin, no JSON Lines)."""
     from kg.articles import _expand
 
-    files = [p for p in _expand(paths) if not isinstance(p, KGError)]
+    files = [p for p in _expand(paths, follow_links) if not isinstance(p, KGError)]
     if any(str(p) == "-" or str(p).endswith((".jsonl", ".ndjson")) for p in files):
         return None
     return len(files)
@@ -33,18 +40,22 @@ def _ingest(
     executor: str = "local",
     workers: int = 1,
     scheduler: str | None = None,
+    follow_links: bool = False,
 ):
     from kg.executors import open_executor
     from kg.knowledge import KnowledgeGraph
     from kg.link import make_linker
     from kg.pipeline import Pipeline
+    from kg.report import read
 
     graph = KnowledgeGraph(store, Pipeline(model, linker=make_linker(online)))
     try:
         with open_executor(executor, workers, scheduler) as running, progress_bar() as progress:
-            task = progress.add_task("ingesting", total=_count_inputs(paths))
-            report = graph.ingest(
-                paths, force=force, progress=lambda name: progress.advance(task), executor=running
+            task = progress.add_task("ingesting", total=_count_inputs(paths, follow_links))
+            # a missing path is reported, the rest ingested
+            articles, report = read(paths, follow_links)
+            report = graph.ingest_articles(
+                articles, force, lambda name: progress.advance(task), report, running
             )
     finally:
         graph.close()
@@ -86,6 +97,7 @@ def ingest(
             show_default=False,
         ),
     ] = None,
+    follow_links: FollowLinksOption = False,
 ) -> None:
     """Read articles, extract their facts and store them (one named graph per article).
 
@@ -96,7 +108,7 @@ def ingest(
     """
     from kg.store import store_location
 
-    report = _ingest(paths, store, model, force, online, executor, workers, scheduler)
+    report = _ingest(paths, store, model, force, online, executor, workers, scheduler, follow_links)
     print_report(report, store_location(store))
     if not report.ok:
         raise typer.Exit(1)

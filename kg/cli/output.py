@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
 from rich.console import Console
@@ -13,7 +14,7 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
-from rich.table import Table
+from rich.table import Column, Table
 
 __all__ = [
     "err",
@@ -80,9 +81,10 @@ def print_report(report, location: str) -> None:
 
 def print_table(result, limit: int | None = None) -> None:
     """The rows of a SELECT's answer (a ``QueryResult``) as a table."""
-    # A column ?x with a ?xLabel beside it shows as its label only.
-    shown = [i for i, v in enumerate(result.variables) if f"{v}Label" not in result.variables]
-    table = Table(*(result.variables[i] for i in shown), show_lines=False)
+    # A column ?x with a ?xLabel beside it shows as its label only, headed x.
+    names = result.variables
+    shown = [i for i, v in enumerate(names) if f"{v}Label" not in names]
+    table = Table(*(_heading(names[i], names) for i in shown), show_lines=False)
     rows = result.rows[:limit] if limit else result.rows
     for row in rows:
         table.add_row(*("" if row[i] is None else _short(row[i]) for i in shown))
@@ -107,6 +109,19 @@ def print_answer(answer, fmt: str) -> None:
     sys.stdout.buffer.flush()
 
 
+def _heading(variable: str, variables: list[str]) -> str:
+    """A column's heading in words: ``firstReported`` is "first reported", ``personLabel``
+    beside ``person`` is "person"; acronyms stay (``aISO``: "a ISO").
+
+    >>> _heading("personLabel", ["person", "personLabel"]), _heading("firstReported", [])
+    ('person', 'first reported')
+    """
+    if variable.endswith("Label") and variable[:-5] in variables:
+        variable = variable[:-5]
+    words = re.findall(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z0-9]+|[A-Z]+", variable) or [variable]
+    return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in words)
+
+
 def _short(term) -> str:
     from rdflib import URIRef
 
@@ -120,23 +135,20 @@ def _short(term) -> str:
 
 
 def print_stats(counts: dict) -> None:
+    """``kg stats``: the counts, then a table of each kind of count and of top entries."""
     out.print(
         f"[bold]{counts['articles']}[/bold] articles, [bold]{counts['triples']}[/bold] "
         f"triples ({counts['quads']} quads in all graphs) in {counts['store']}",
         highlight=False,
     )
-    for title, key in (("entities", "entities"), ("relations", "relations")):
-        table = Table(title=title, title_justify="left")
-        table.add_column(key[:-1] if key == "entities" else "predicate")
-        table.add_column("count", justify="right")
-        for name, n in counts[key].items():
+    for title, column in (("entities", "type"), ("relations", "predicate")):
+        table = Table(column, Column("count", justify="right"), title=title, title_justify="left")
+        for name, n in counts[title].items():
             table.add_row(name, str(n))
         out.print(table)
-    from kg.stats import TOP_COLUMNS
-
-    for key, rows in counts.get("top", {}).items():
+    for kind, rows in counts.get("top", {}).items():
         if rows:
-            table = Table(*TOP_COLUMNS[key], title=f"top {key}", title_justify="left")
+            table = Table(*rows[0], title=f"top {kind}", title_justify="left")
             for row in rows:
-                table.add_row(*(str(x) for x in row))
+                table.add_row(*(str(x) for x in row.values()))
             out.print(table)

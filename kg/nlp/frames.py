@@ -266,7 +266,7 @@ def _home(facts: Facts, scene: Scene) -> None:
     kb = KnowledgeBase.load()
     for f in facts.of("visited", None):
         country = scene.clusters.get(scene.countries.get(f.subject, ""))
-        if country is None or country.qid not in kb:
+        if country is None or country.qid is None or country.qid not in kb:
             continue
         target = scene.clusters[f.object]
         if target is country or (target.qid and target.qid == kb[country.qid].capital):
@@ -353,6 +353,7 @@ def _named_parties(facts: Facts, scene: Scene) -> None:
 def _unsigned(token: Token) -> Token | None:
     """The verb that says an agreement was signed, when nothing names who signed it: the
     agreement its passive subject or the participle's noun, with no agent."""
+    verb: Token | None
     if token.dep_ == "nsubjpass" and token.head.lemma_ in _SIGN:
         verb = token.head
     else:
@@ -368,8 +369,9 @@ def _unsigned(token: Token) -> Token | None:
 def _sides(facts: Facts, scene: Scene) -> list[str]:
     """The article's two sides: the countries of its two principals, else the two countries
     taking part in its main event."""
-    countries = [scene.countries.get(p) for p in _principals(facts, scene)]
-    if len(countries) == 2 and None not in countries and countries[0] != countries[1]:
+    found = [scene.countries.get(p) for p in _principals(facts, scene)]
+    countries = [c for c in found if c is not None]
+    if len(found) == 2 and len(countries) == 2 and countries[0] != countries[1]:
         return countries
     if scene.main is None:
         return []
@@ -672,7 +674,7 @@ def _new_event(scene: Scene, cls: str, name: str, fact: Fact) -> Cluster:
 def _heads_take_part(facts: Facts, scene: Scene) -> None:
     """Who chaired an event took part in it, and so did the head of a delegation that took
     part in it."""
-    heads = {}
+    heads: dict[str, list[Fact]] = {}
     for f in facts.of("headedBy", None):
         if scene.clusters[f.subject].type == "Event":
             facts.add(

@@ -232,8 +232,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 continue  # "Respond Together" in a headline: words, not a name
             if any(t.is_upper and len(t) > 3 for t in span) and not text.isupper():
                 continue  # "SAARC Yatra": an acronym is no part of a person's name
-            country, span = _leading_country(span, kb)
-            mentions.extend(country)
+            leading, span = _leading_country(span, kb)
+            mentions.extend(leading)
             mentions.append(Mention(_widen_name(span), "Person", "Person"))
             continue
         region = _region_extension(span) if label in {"GPE", "LOC"} else None
@@ -288,8 +288,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         org = _kb(kb, text, ("Organization",))
         cls = org.cls if org else _ORG_CLASSES.get(span[-1].text, "Organization")
         inner = list(_countries_inside(span, kb))
-        country = org.country if org else (inner[0].qid if inner else None)
-        mentions.append(Mention(span, "Organization", cls, org.qid if org else None, country))
+        of = org.country if org else (inner[0].qid if inner else None)
+        mentions.append(Mention(span, "Organization", cls, org.qid if org else None, of))
         mentions.extend(inner)
     return mentions
 
@@ -392,8 +392,11 @@ def tokens_with(doc: Doc, attr: str, values: Iterable[str]) -> Iterator[Token]:
     >>> [t.i for t in tokens_with(doc, "LOWER", ["counterpart", "counterparts"])]
     [1, 4]
     """
-    wanted = numpy.array([doc.vocab.strings[v] for v in values], dtype=numpy.uint64)
-    for i in numpy.flatnonzero(numpy.isin(doc.to_array(attr), wanted)):
+    found = doc.to_array(attr)
+    hits = numpy.zeros(len(found), dtype=bool)
+    for value in values:  # not numpy.isin: its first call imports numpy.ma, slowing kg's start
+        hits |= found == doc.vocab.strings[value]
+    for i in numpy.flatnonzero(hits):
         yield doc[int(i)]
 
 
@@ -535,8 +538,8 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
             mentions.append(Mention(_phrase(token, named), "Delegation", "Delegation"))
         elif lemma in word_list("site_heads") and _named_site(token):
             mentions.append(Mention(_phrase(token, named), "Place", "Site"))
-        elif lemma in _REGION_WORDS and _region_name(token):
-            mentions.append(Mention(_region_name(token), "Place", "Region"))
+        elif lemma in _REGION_WORDS and (region := _region_name(token)):
+            mentions.append(Mention(region, "Place", "Region"))
         elif lemma in events and _is_event_use(token):
             cls = events[lemma]
             phrase = _phrase(token, named)

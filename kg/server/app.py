@@ -22,7 +22,8 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from kg.errors import KGError, QueryError, ServiceError
+from kg.errors import KGError, QueryError, QueryRefused, ServiceError
+from kg.server.connections import Limited, OncePerSecond, raise_file_limit
 from kg.server.pages import Pages
 from kg.server.security import Refusal, middleware
 from kg.server.settings import Settings
@@ -81,14 +82,19 @@ def create_app(settings: Settings, pool: QueryPool | None = None) -> Starlette:
     """The web app of ``kg serve``. It starts a ``QueryPool`` over ``settings.store`` (or
     uses ``pool``) and stops it when the app shuts down."""
     pool = pool or QueryPool(
-        settings.store, settings.workers, settings.timeout, writable=settings.token is not None
+        settings.store,
+        settings.workers,
+        settings.timeout,
+        writable=settings.token is not None,
+        services=settings.services,
     )
     pages, endpoint = Pages(settings, pool), Endpoint(settings, pool)
 
     async def errors(request: Request, exc: Exception) -> Response:
         """Every 4xx and 5xx: a short page for a browser, one line for an API client."""
+        link = None
         if isinstance(exc, Refusal):
-            status, message, headers = exc.status, exc.message, exc.headers
+            status, message, headers, link = exc.status, exc.message, exc.headers, exc.link
         elif isinstance(exc, HTTPException):
             status, message, headers = exc.status_code, exc.detail, dict(exc.headers or {})
             if status == 404 and message == "Not Found":
@@ -99,17 +105,26 @@ def create_app(settings: Settings, pool: QueryPool | None = None) -> Starlette:
             status, message, headers = 502, str(exc), {}
         elif isinstance(exc, QueryTimeout):
             status, message, headers = 503, str(exc), {"Retry-After": "5"}
+        elif isinstance(exc, QueryRefused):
+            status, message, headers = 403, str(exc), {}
         elif isinstance(exc, QueryError):
             status, message, headers = 400, str(exc), {}
-        elif isinstance(exc, KGError):
-            status, message, headers = 500, str(exc), {}
+        elif isinstance(exc, KGError):  # the store's own trouble: its paths are for the log
+            LOG.warning("%s %s: %s", request.method, request.url.path, exc)
+            status, message, headers = (
+                500,
+                "the store could not answer (the server's log says why)",
+                {},
+            )
         else:
             LOG.exception("internal error on %s %s", request.method, request.url.path)
             status, message, headers = 500, "internal error (the server's log says more)", {}
         message = " ".join(str(message).split())
         if not _browser(request):
+            if link:
+                message = f"{message} {link}"
             return PlainTextResponse(message + "\n", status_code=status, headers=headers)
-        page = pages.error(status, _TITLES.get(status, "Error"), message)
+        page = pages.error(status, _TITLES.get(status, "Error"), message, link=link)
         page.headers.update(headers)
         return page
 
@@ -139,7 +154,7 @@ def create_app(settings: Settings, pool: QueryPool | None = None) -> Starlette:
             Route("/sparql", sparql, methods=["GET", "POST"]),
             Route("/static/{name}", pages.static),
         ],
-        middleware=[Middleware(RequestLog), *middleware(settings)],
+        middleware=[Middleware(RequestLog), *middleware(settings, errors)],
         exception_handlers={
             Refusal: errors,
             KGError: errors,
@@ -158,10 +173,27 @@ def serve(settings: Settings, announce=print) -> None:
 
     app = create_app(settings)
     mode = "reads and updates with the token" if settings.token else "read-only"
+    host = f"[{settings.host}]" if ":" in settings.host else settings.host
     announce(
-        f"kg serve: http://{settings.host}:{settings.port}/ ({mode}; store {settings.store}; "
+        f"kg serve: http://{host}:{settings.port}/ ({mode}; store {settings.store}; "
         f"queries stop after {settings.timeout:g} s and {settings.max_rows} rows). Ctrl-C stops."
     )
+    pool: QueryPool = app.state.pool
+    if not settings.services and not pool.isolated and "://" not in settings.store:
+        announce(
+            "note: this system cannot cut the query workers off the network (Linux user "
+            "namespaces are off); SERVICE and LOAD are still refused"
+        )
     logging.basicConfig(format="%(asctime)s %(message)s", level=logging.WARNING)
     LOG.setLevel(logging.INFO)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False)
+    raise_file_limit()
+    for name in ("uvicorn.error", "asyncio"):  # floods of bad or refused connections
+        logging.getLogger(name).addFilter(OncePerSecond())
+    uvicorn.run(
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_level="warning",
+        access_log=False,
+        http=Limited,
+    )

@@ -81,7 +81,7 @@ def paragraphs(text: str, mentions: Iterable[Span], sentences: Sequence[str]) ->
     """The text as paragraphs of runs of pieces: ``sentences`` (numbered as by
     ``sentence_numbers``) become runs, ``mentions`` marked pieces."""
     numbers = sentence_numbers(text, sentences)
-    owner = [None] * len(text)  # the sentence number of each character
+    owner: list[int | None] = [None] * len(text)  # the sentence number of each character
     for sentence, n in numbers.items():
         at = text.find(sentence)
         owner[at : at + len(sentence)] = [n] * len(sentence)

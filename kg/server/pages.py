@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 import networkx as nx
@@ -27,7 +28,7 @@ from starlette.responses import HTMLResponse, Response
 
 from kg.analytics import MEASURES
 from kg.dates import period
-from kg.errors import KGError, QueryError
+from kg.errors import KGError, QueryError, QueryRefused
 from kg.names import resolve
 from kg.names import search as search_names
 from kg.ontology import KGO, KGR, NAMESPACES
@@ -35,8 +36,9 @@ from kg.queries import describe, internal_query, named_queries
 from kg.server.marks import Span, paragraphs, sentence_numbers, spans
 from kg.server.settings import Settings
 from kg.server.timeline import place, ticks
+from kg.store.base import to_ox
 from kg.store.querypool import QueryPool, QueryTimeout
-from kg.store.results import Answer
+from kg.store.results import Answer, QueryResult
 from kg.views import TYPES, VIEWS, View
 from kg.viz import COLORS, asset, network_data, templates
 
@@ -70,18 +72,6 @@ _DOWNLOADS = {
         ("RDF/XML", "xml"),
     ),
 }
-
-_ENTITY = internal_query("page-entity")
-_ARTICLE = internal_query("page-article")
-_ARTICLE_FACTS = internal_query("page-article-facts")
-_ARTICLE_ENTITIES = internal_query("page-article-entities")
-_ARTICLE_EVENTS = internal_query("page-article-events")
-_MET = internal_query("page-person-met")
-_TITLES = internal_query("page-person-titles")
-_OFFICES = internal_query("page-person-offices")
-_REPORTS = internal_query("page-event-reports")
-_SIDES = internal_query("page-event-sides")
-_TOPICS = internal_query("page-event-topics")
 
 
 def _local(iri: object) -> str:
@@ -156,8 +146,15 @@ def _cell(term, label) -> dict:
     return {"text": text, "href": f"/{page}?" + urlencode({"iri": str(term)})}
 
 
-def _values(iris) -> str:
-    return " ".join(f"<{iri}>" for iri in iris)
+def _sparql(value: object) -> str:
+    """A value for an internal query: an IRI as a SPARQL term (``QueryError`` if it is not
+    one), a number as digits."""
+    if isinstance(value, int):
+        return str(value)
+    try:
+        return str(to_ox(URIRef(str(value))))
+    except ValueError as err:
+        raise QueryError(f"not an IRI: {value!r} ({err})") from None
 
 
 def _kgo(types) -> list[str]:
@@ -170,6 +167,13 @@ class Pages:
     def __init__(self, settings: Settings, pool: QueryPool):
         self.settings = settings
         self.pool = pool
+
+    def _ask(self, query: str, **values) -> QueryResult:
+        """The answer to ``internal/<query>.rq`` with its ``{key}`` values filled in: IRIs as
+        terms that Oxigraph's serializer writes and checks (so a value never changes the
+        query's structure), numbers as numbers. Constant graphs and subjects let the engine
+        look up only what the page needs (a bound variable is not pushed into a ``GRAPH``)."""
+        return self.pool.query(internal_query(query, **{k: _sparql(v) for k, v in values.items()}))
 
     def page(self, name: str, status: int = 200, **context) -> HTMLResponse:
         html = templates().get_template(name).render(served=True, colors=COLORS, **context)
@@ -236,7 +240,7 @@ class Pages:
 
     def _about(self, iri: URIRef) -> dict | None:
         about: dict[str, set[str]] = {}
-        for what, value in self.pool.query(_ENTITY, {"entity": iri}).rows:
+        for what, value in self._ask("page-entity", entity=iri).rows:
             about.setdefault(str(what), set()).add(str(value))
         if "label" not in about:
             return None
@@ -262,18 +266,24 @@ class Pages:
             return self._person(entity, number)
         if "Event" in entity["types"]:
             return self._event(entity)
-        rows = self.pool.query(
-            internal_query(
-                "page-entity-facts", limit=str(PAGE + 1), offset=str((number - 1) * PAGE)
-            ),
-            {"entity": iri},
-        ).dicts()
+        found = self._ask(
+            "page-entity-articles", entity=iri, limit=PAGE + 1, offset=(number - 1) * PAGE
+        )
+        articles = [str(r["article"]) for r in found.dicts(terms=True)]
+        rows = []
+        if articles:
+            blocks = [
+                internal_query("page-entity-facts-block", entity=_sparql(iri), article=_sparql(a))
+                for a in articles[:PAGE]
+            ]
+            facts_in = internal_query("page-entity-facts", blocks=" UNION ".join(blocks))
+            rows = self.pool.query(facts_in).dicts(terms=True)
         facts = [
             {
                 "predicate": _local(r["p"]),
                 "other": str(r["other"]),
                 "other_label": _text(r["otherLabel"]) or _local(r["other"]),
-                "outgoing": bool(r["outgoing"].toPython()),
+                "outgoing": isinstance(r["outgoing"], Literal) and bool(r["outgoing"].toPython()),
                 "evidence": str(r["evidence"]),
                 "status": _local(r["status"]) if r["status"] is not None else None,
                 "article": str(r["article"]),
@@ -282,14 +292,14 @@ class Pages:
                 "title": _text(r["title"]),
                 "url": _web(r["url"]),
             }
-            for r in rows[:PAGE]
+            for r in rows
         ]
         return self.page(
             "entity.html",
             title=f"kg: {entity['label']}",
             entity=entity,
             facts=facts,
-            pages=self._pages(entity["iri"], number, len(rows) > PAGE),
+            pages=self._pages(entity["iri"], number, len(articles) > PAGE),
         )
 
     def _pages(self, iri: str, number: int, more: bool) -> dict:
@@ -306,7 +316,7 @@ class Pages:
         heads, agreements and evidence, merged over the articles that report them."""
         if not iris:
             return []
-        events = {
+        events: dict[str, dict[str, Any]] = {
             iri: {
                 "iri": iri,
                 "label": None,
@@ -318,8 +328,9 @@ class Pages:
             }
             for iri in iris
         }
-        rows = self.pool.query(internal_query("page-events", events=_values(iris))).dicts()
-        for r in rows:
+        blocks = [internal_query("page-event-block", event=_sparql(iri)) for iri in iris]
+        rows = self.pool.query(internal_query("page-events", blocks=" UNION ".join(blocks)))
+        for r in rows.dicts(terms=True):
             event = events[str(r["event"])]
             event["label"] = min(filter(None, (event["label"], str(r["label"]))))
             if r["cls"] is not None and str(r["cls"]).startswith(_KGO):
@@ -358,26 +369,26 @@ class Pages:
                 "first": _text(r["first"]),
                 "last": _text(r["last"]),
             }
-            for r in self.pool.query(_TITLES, {"person": iri}).dicts()
+            for r in self._ask("page-person-titles", person=iri).dicts(terms=True)
         ]
         offices = [
             {"label": str(r["title"]), "start": _text(r["start"]), "end": _text(r["end"])}
-            for r in self.pool.query(_OFFICES, {"person": iri}).dicts()
+            for r in self._ask("page-person-offices", person=iri).dicts(terms=True)
         ]
         met = [
             {
                 "iri": str(r["other"]),
                 "label": str(r["otherLabel"]),
-                "articles": int(r["articles"].toPython()),
+                "articles": int(str(r["articles"])),
                 "first": _text(r["first"]),
                 "last": _text(r["last"]),
             }
-            for r in self.pool.query(_MET, {"person": iri}).dicts()
+            for r in self._ask("page-person-met", person=iri).dicts(terms=True)
         ]
-        page = internal_query(
-            "page-person-meetings", limit=str(PAGE + 1), offset=str((number - 1) * PAGE)
+        page = self._ask(
+            "page-person-meetings", person=iri, limit=PAGE + 1, offset=(number - 1) * PAGE
         )
-        found = [str(r["event"]) for r in self.pool.query(page, {"person": iri}).dicts()]
+        found = [str(r["event"]) for r in page.dicts(terms=True)]
         return self.page(
             "person.html",
             title=f"kg: {person['label']}",
@@ -393,7 +404,7 @@ class Pages:
         iri = URIRef(event["iri"])
         [details] = self._events([event["iri"]])
         sides: dict[str, dict[str, str]] = defaultdict(dict)
-        for r in self.pool.query(_SIDES, {"event": iri}).dicts():
+        for r in self._ask("page-event-sides", event=iri).dicts(terms=True):
             sides[str(r["member"])][str(r["side"])] = str(r["sideLabel"])
         by_side: dict[tuple[str, str], list[dict]] = defaultdict(list)
         for role in ("participant", "headedBy"):
@@ -411,7 +422,7 @@ class Pages:
                     elif member["head"]:
                         same["head"] = True
         reports: dict[str, dict] = {}
-        for r in self.pool.query(_REPORTS, {"event": iri}).dicts():
+        for r in self._ask("page-event-reports", event=iri).dicts(terms=True):
             report = reports.setdefault(
                 str(r["article"]),
                 {
@@ -426,7 +437,9 @@ class Pages:
             )
             if r["evidence"] is not None and str(r["evidence"]) not in report["evidence"]:
                 report["evidence"].append(str(r["evidence"]))
-        topics = [str(r["label"]) for r in self.pool.query(_TOPICS, {"event": iri}).dicts()]
+        topics = [
+            str(r["label"]) for r in self._ask("page-event-topics", event=iri).dicts(terms=True)
+        ]
         return self.page(
             "event.html",
             title=f"kg: {event['label']}",
@@ -441,7 +454,7 @@ class Pages:
 
     def article(self, request: Request) -> HTMLResponse:
         iri = _iri(request.query_params.get("iri"))
-        rows = self.pool.query(_ARTICLE, {"article": iri}).dicts()
+        rows = self._ask("page-article", article=iri).dicts(terms=True)
         if not rows:
             raise HTTPException(404, f"The store has no article {iri}.")
         row = rows[0]
@@ -457,14 +470,14 @@ class Pages:
         text = _text(row["text"]) or ""
         entities: dict[str, dict] = {}
         mentions: list[Span] = []
-        for r in self.pool.query(_ARTICLE_ENTITIES, {"article": iri}).dicts():
+        for r in self._ask("page-article-entities", article=iri).dicts(terms=True):
             entity = entities.setdefault(
                 str(r["entity"]),
                 {"iri": str(r["entity"]), "label": str(r["label"]), "type": _local(r["type"])},
             )
             if r["spans"] is not None:
                 mentions += spans(entity["iri"], str(r["spans"]))
-        facts = [
+        facts: list[dict[str, Any]] = [
             {
                 "s": str(r["s"]),
                 "s_label": _text(r["sLabel"]) or _local(r["s"]),
@@ -474,7 +487,7 @@ class Pages:
                 "evidence": str(r["evidence"]),
                 "status": _local(r["status"]) if r["status"] is not None else None,
             }
-            for r in self.pool.query(_ARTICLE_FACTS, {"article": iri}).dicts()
+            for r in self._ask("page-article-facts", article=iri).dicts(terms=True)
         ]
         numbers = sentence_numbers(text, (f["evidence"] for f in facts))
         for fact in facts:
@@ -493,7 +506,7 @@ class Pages:
         """The article's facts grouped by the event they are about or between its members,
         events in the order the text tells them; the rest last."""
         events: dict[str, dict] = {}
-        for r in self.pool.query(_ARTICLE_EVENTS, {"article": article}).dicts():
+        for r in self._ask("page-article-events", article=article).dicts(terms=True):
             event = events.setdefault(
                 str(r["event"]),
                 {
@@ -510,7 +523,7 @@ class Pages:
                 event["cls"] = _local(r["cls"])
             if r["member"] is not None:
                 event["members"].add(str(r["member"]))
-        rest = {"iri": None, "label": "Other facts", "facts": []}
+        rest: dict[str, Any] = {"iri": None, "label": "Other facts", "facts": []}
         far = 1 << 30
         for fact in sorted(facts, key=lambda f: (f["sentence"] or far, f["predicate"])):
             ends = {fact["s"], fact["o"]}
@@ -538,28 +551,27 @@ class Pages:
         p = request.query_params
         since, until = _day(p.get("since"), True), _day(p.get("until"), False)
         kinds = [k for k in p.getlist("kind") if k in KINDS] or list(KINDS)
-        bindings, who = {}, []
+        of = []  # matched within each report, where the engine finds them fast
         person = (p.get("person") or "").strip()
         country = (p.get("country") or "").strip()
         if person:
-            bindings["person"] = self._named(person, "Person")
-            who.append("?event kgo:participant ?person .")
+            of.append(f"?event kgo:participant {_sparql(self._named(person, 'Person'))} .")
         if country:
-            bindings["country"] = self._named(country, "Country")
-            who.append(
-                "{ ?event kgo:participant ?country } UNION { ?event kgo:heldIn ?country } "
-                "UNION { ?event kgo:participant ?member . ?member kgo:represents ?country }"
+            side = _sparql(self._named(country, "Country"))
+            of.append(
+                f"{{ ?event kgo:participant {side} }} UNION {{ ?event kgo:heldIn {side} }} "
+                f"UNION {{ ?event kgo:participant ?member . ?member kgo:represents {side} }}"
             )
         query = internal_query(
             "page-timeline",
-            classes=" ".join(f"kgo:{c}" for k in kinds for c in KINDS[k]),
+            classes=" UNION ".join(f"{{ ?event a kgo:{c} }}" for k in kinds for c in KINDS[k]),
             since=(since or date(1, 1, 1)).isoformat(),
             until=(until or date(9999, 12, 31)).isoformat(),
-            who="\n".join(who),
+            of="\n".join(of),
             limit=str(TIMELINE),
         )
         found = [
-            (str(r["event"]), str(r["date"])) for r in self.pool.query(query, bindings).dicts()
+            (str(r["event"]), str(r["date"])) for r in self.pool.query(query).dicts(terms=True)
         ]
         events = self._events([iri for iri, _ in found])
         for event, (_, when) in zip(events, found, strict=True):
@@ -620,6 +632,7 @@ class Pages:
             except KGError as err:
                 context["error"] = str(err)
                 status = 503 if isinstance(err, QueryTimeout) else 400
+                status = 403 if isinstance(err, QueryRefused) else status
         return self.page(
             "query.html",
             status,

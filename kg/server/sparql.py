@@ -184,7 +184,7 @@ class Endpoint:
             self.pool.stream, sent.query, self.settings.max_rows, sent.dataset
         )
         try:
-            asked = (sent.params.get("format") or sent.params.get("output") or [None])[0]
+            asked = next(iter(sent.params.get("format") or sent.params.get("output") or []), None)
             media = negotiate(request.headers.get("accept"), media_types(stream.kind, asked))
             if media is None:
                 raise Refusal(406, f"cannot answer as {request.headers.get('accept')}")

@@ -25,6 +25,7 @@ __all__ = [
     "EXPORT_FORMATS",
     "MEMORY",
     "Dataset",
+    "Queryable",
     "Store",
     "batches",
     "from_ox",
@@ -51,7 +52,17 @@ class Dataset:
     named: tuple[str, ...] = ()
 
 
-class Store(Protocol):
+class Queryable(Protocol):
+    """What reading by SPARQL needs: a ``Store``, or the ``QueryPool`` of ``kg serve``."""
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        """Run a SPARQL query over the default graph (the merge of the article graphs, see
+        ``kg.store.layout``); ``bindings`` are substituted for variables as RDF terms (never
+        pasted into the query text). The answer in rdflib terms."""
+        ...
+
+
+class Store(Queryable, Protocol):
     """What kg needs of a store: article graphs in, SPARQL out."""
 
     location: str
@@ -72,12 +83,6 @@ class Store(Protocol):
 
     def article_hashes(self) -> dict[str, str]:
         """Content hash of every stored article, by graph IRI."""
-        ...
-
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        """Run a SPARQL query over the default graph (the merge of the article graphs, see
-        ``kg.store.layout``); ``bindings`` are substituted for variables as RDF terms (never
-        pasted into the query text). The answer in rdflib terms."""
         ...
 
     def answer(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 from urllib.parse import urljoin
 
 import pyoxigraph as ox
@@ -24,6 +24,7 @@ from kg.store.base import (
     ntriples,
     with_values,
 )
+from kg.store.guard import check_shape
 from kg.store.pairs import MeetingPairs
 from kg.store.results import Answer, QueryResult, export
 from kg.store.snapshots import Reader, Writer
@@ -88,7 +89,8 @@ class OxigraphStore:
                 yield from self._write(batch, bulk=quads >= BULK_QUADS)
 
     def _write(self, graphs: list[tuple[str, str]], bulk: bool) -> Iterator[str]:
-        fresh, known = [], []
+        fresh: list[tuple[str, str]] = []
+        known: list[tuple[str, str]] = []
         for item in graphs:
             new = bulk and not self._store.contains_named_graph(ox.NamedNode(item[0]))
             (fresh if new else known).append(item)
@@ -130,8 +132,10 @@ class OxigraphStore:
         dataset: Dataset | None = None,
         base: str = BASE,
     ) -> Answer:
+        check_shape(sparql)
         text = with_values(sparql, bindings)
-        store, options = self._store, {}
+        store = self._store
+        options: dict[str, Any] = {}
         if dataset is not None:
             default, named = list(dataset.default), list(dataset.named)
             options = {"default_graph": _names(default), "named_graphs": _names(named)}
@@ -166,6 +170,7 @@ class OxigraphStore:
         return merged
 
     def update(self, sparql: str, dataset: Dataset | None = None, base: str = BASE) -> None:
+        check_shape(sparql)
         if dataset is not None:
             try:
                 sparql = with_using(sparql, list(dataset.default), list(dataset.named))

@@ -1,9 +1,11 @@
 """SPARQL in worker processes that can be stopped: the time limit of ``kg serve``.
 
 A query running in pyoxigraph cannot be cancelled, so each query runs in a worker process
-that holds the store open; a query that overruns the time limit has its worker killed and a
+that holds the store open (cut off the network, where Linux allows, unless it may reach
+the endpoints of ``services``); a query that overruns the time limit has its worker killed and a
 fresh one started, and the caller gets ``QueryTimeout``. Results are cut to a row limit
-before they leave the worker. Read-only pools open the store's latest snapshot and move to a
+before they leave the worker. A SERVICE or LOAD to a host not in ``services`` is refused
+before any worker sees it (``kg.store.guard``). Read-only pools open the store's latest snapshot and move to a
 newer one before each query, so they see what ``kg ingest`` adds meanwhile; a writable pool
 has one worker, the store's only writer.
 
@@ -29,8 +31,10 @@ from rdflib.term import Node
 
 from kg.errors import KGError, QueryError, ServiceError, StoreError
 from kg.store.base import BASE, Dataset
+from kg.store.guard import check_reach, isolate_network
 from kg.store.registry import open_store
 from kg.store.results import Answer, NotXML, QueryResult
+from kg.store.sparqltext import PREFIXES
 
 __all__ = ["CHUNK", "QueryPool", "QueryTimeout", "Stream"]
 
@@ -82,7 +86,8 @@ def _stream(conn, answer: Answer) -> None:
         return
     chunks = _Chunks(conn)
     try:
-        answer.write(request[1], chunks)
+        # Answer.write takes any object with write(); Oxigraph's stub asks for IO[bytes].
+        answer.write(request[1], chunks)  # type: ignore[arg-type]
         chunks.flush()
     except Exception as error:
         conn.send(_error(error))
@@ -90,14 +95,16 @@ def _stream(conn, answer: Answer) -> None:
     conn.send(("end",))
 
 
-def _work(conn, location: str, writable: bool) -> None:
-    """A worker's loop: open the store, then answer requests until told to stop."""
+def _work(conn, location: str, writable: bool, offline: bool) -> None:
+    """A worker's loop: leave the network, open the store, then answer requests until told
+    to stop."""
+    isolated = offline and isolate_network()
     try:
         store = open_store(location, read_only=not writable)
     except KGError as error:
         conn.send(("error", "StoreError", str(error)))
         return
-    conn.send(("ready",))
+    conn.send(("ready", isolated))
     try:
         while True:
             try:
@@ -107,6 +114,7 @@ def _work(conn, location: str, writable: bool) -> None:
             if request[0] == "close":
                 break
             kind, sparql, bindings, limit, options = request
+            reply: tuple
             try:
                 if kind == "update":
                     store.update(sparql, **options)
@@ -126,14 +134,15 @@ def _work(conn, location: str, writable: bool) -> None:
 
 
 class _Worker:
-    def __init__(self, context, location: str, writable: bool):
+    def __init__(self, context, location: str, writable: bool, offline: bool):
         self.conn, child = context.Pipe()
         self.process = context.Process(
-            target=_work, args=(child, location, writable), daemon=True, name="kg-query"
+            target=_work, args=(child, location, writable, offline), daemon=True, name="kg-query"
         )
         self.process.start()
         child.close()
         self.ready = False
+        self.isolated = False
 
     def ask(self, request: tuple, deadline: float):
         """Send ``request`` and wait until ``deadline`` for the reply (``None`` if late)."""
@@ -166,7 +175,7 @@ class _Worker:
             raise StoreError("the query worker did not start in time")
         if first[0] == "error":
             raise StoreError(first[2])
-        self.ready = True
+        self.ready, self.isolated = True, first[1]
 
     def stop(self, kill: bool = False) -> None:
         if not kill and self.process.is_alive():
@@ -184,16 +193,23 @@ class _Worker:
 class QueryPool:
     """``workers`` processes answering SPARQL over the store at ``location`` (a folder or an
     endpoint URL), each query within ``timeout`` seconds and, for ``run`` with a ``limit``,
-    cut to that many rows. ``writable`` gives one worker that may update the store."""
+    cut to that many rows. ``writable`` gives one worker that may update the store;
+    ``services`` the hosts a SERVICE or LOAD may name (``host`` or ``host:port``)."""
 
     def __init__(
-        self, location: str, workers: int = 2, timeout: float = 10.0, writable: bool = False
+        self,
+        location: str,
+        workers: int = 2,
+        timeout: float = 10.0,
+        writable: bool = False,
+        services: frozenset[str] = frozenset(),
     ):
         if location == ":memory:":
             raise StoreError("a memory store lives in one process: give a store folder")
         self.location = location
         self.timeout = timeout
         self.writable = writable
+        self.services = services
         self._context = multiprocessing.get_context("forkserver")
         self._context.set_forkserver_preload(["kg.store.querypool"])
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -207,18 +223,26 @@ class QueryPool:
             first._started()  # fail now, with the store's own message, if it cannot open
         finally:
             self._idle.put(first)
+        self.isolated = first.isolated  # whether the workers are cut off the network
 
     def _spawn(self) -> _Worker:
-        worker = _Worker(self._context, self.location, self.writable)
+        offline = not self.services and "://" not in self.location
+        worker = _Worker(self._context, self.location, self.writable, offline)
         with self._lock:
             self._workers.append(worker)
         return worker
 
     def _ask(self, request: tuple):
+        self.check(request[1])
         worker, deadline = self._take()
         reply = self._reply(worker, deadline, request)
         self._idle.put(worker)
         return _unpacked(reply)
+
+    def check(self, sparql: str, base: str = BASE) -> None:
+        """Refuse, before any worker sees it, a query shaped to crash the engine or asking
+        for a host not in ``services`` (``kg.store.guard``)."""
+        check_reach(sparql, self.services, base, PREFIXES)
 
     def _take(self) -> tuple[_Worker, float]:
         """An idle worker, and the deadline of a request that starts now."""
@@ -274,8 +298,9 @@ class QueryPool:
         """Run a query (over ``dataset`` if given, see ``Store.answer``) whose answer is to be
         serialized (see the module docstring); the ``Stream`` holds its worker until it is
         closed."""
+        self.check(sparql, base)
         worker, deadline = self._take()
-        request = ("stream", sparql, {}, limit, {"dataset": dataset, "base": base})
+        request: tuple = ("stream", sparql, {}, limit, {"dataset": dataset, "base": base})
         try:
             head = _unpacked(self._reply(worker, deadline, request))
         except KGError as error:
@@ -313,7 +338,8 @@ class Stream:
 
     def __init__(self, pool: QueryPool, worker: _Worker, deadline: float, kind: str, cut: bool):
         self.kind, self.truncated = kind, cut
-        self._pool, self._worker, self._deadline = pool, worker, deadline
+        self._pool, self._deadline = pool, deadline
+        self._worker: _Worker | None = worker
         self._started = self._done = False
 
     def start(self, fmt: str) -> bytes:

@@ -191,7 +191,7 @@ class RemoteStore:
         merged.extend(
             ox.Quad(q.subject, q.predicate, q.object)
             for q in quads
-            if layout.is_article(q.graph_name.value)
+            if isinstance(q.graph_name, ox.NamedNode) and layout.is_article(q.graph_name.value)
         )
         export(merged, fmt, out, ox.DefaultGraph())
 
@@ -212,11 +212,13 @@ class RemoteStore:
             accept="application/sparql-results+json",
         )
         _check_complete(response)
-        for row in ox.parse_query_results(response.content, ox.QueryResultsFormat.JSON):
+        solutions = ox.parse_query_results(response.content, ox.QueryResultsFormat.JSON)
+        assert isinstance(solutions, ox.QuerySolutions)  # remote-quads is a SELECT
+        for row in solutions:
             yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
 
     def __len__(self) -> int:
-        return int(self.query(internal_query("remote-size")).rows[0][0])
+        return int(str(self.query(internal_query("remote-size")).rows[0][0]))
 
     def close(self) -> None:
         self._session.close()

@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import BinaryIO
+from typing import Any, BinaryIO, overload
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -115,9 +115,20 @@ class QueryResult:
     boolean: bool | None = None
     graph: Graph | None = None
 
-    def dicts(self) -> list[dict[str, Node | None]]:
-        """SELECT rows as dictionaries by variable name."""
-        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+    def dicts(self, terms: bool = False) -> list[dict[str, Any]]:
+        """SELECT rows as dictionaries by variable name, of Python values: IRIs and strings as
+        ``str``, numbers as ``int`` or ``Decimal``, dates as ``date``, ``None`` where unbound
+        (a literal Python has no type for stays its text); with ``terms``, of rdflib terms.
+
+        >>> from rdflib import XSD
+        >>> day = Literal("2024-07-02", datatype=XSD.date)
+        >>> QueryResult("select", ["n", "day", "who"], [(Literal(2), day, URIRef("http://e/a"))]).dicts()
+        [{'n': 2, 'day': datetime.date(2024, 7, 2), 'who': 'http://e/a'}]
+        """
+        convert = (lambda term: term) if terms else _python
+        return [
+            {v: convert(t) for v, t in zip(self.variables, row, strict=True)} for row in self.rows
+        ]
 
 
 @dataclass
@@ -179,15 +190,22 @@ class Answer:
             self._serialize(target, out)
 
     def _serialize(self, target: ox.QueryResultsFormat | ox.RdfFormat, out: BinaryIO) -> None:
-        if self.kind == "graph":
+        if isinstance(target, ox.RdfFormat):  # a graph's formats
             ox.serialize(self.rows, out, target, prefixes=PREFIXES)
         elif self.kind == "ask":
             answer = b'{"head":{},"boolean":%s}' % (b"true" if self.boolean else b"false")
             ox.parse_query_results(answer, ox.QueryResultsFormat.JSON).serialize(out, target)
         else:  # Oxigraph re-reads the rows as it writes them in TSV, terms as they are
-            ox.parse_query_results(
-                _Rows(self.variables, self.rows), ox.QueryResultsFormat.TSV
-            ).serialize(out, target)
+            # pyoxigraph reads any object with readinto(); its stub asks for IO[bytes].
+            rows = _Rows(self.variables, self.rows)
+            ox.parse_query_results(rows, ox.QueryResultsFormat.TSV).serialize(out, target)  # type: ignore[arg-type]
+
+
+def _python(term: Node | None) -> Any:
+    if term is None:
+        return None
+    value = term.toPython() if isinstance(term, Literal) else str(term)
+    return str(value) if isinstance(value, Literal) else value
 
 
 class _Rows(io.RawIOBase):
@@ -224,10 +242,11 @@ def export(
     """Write a store (``dump`` an Oxigraph store, or its quads) to ``out`` in one of
     ``EXPORT_FORMATS``: all its graphs in a dataset format, else ``graph``'s triples."""
     target = EXPORT_FORMATS[fmt]
-    guarded = _XMLGuard(out) if target == ox.RdfFormat.RDF_XML else out
+    # pyoxigraph writes to any object with write(); its stub asks for IO[bytes].
+    guarded: BinaryIO = _XMLGuard(out) if target == ox.RdfFormat.RDF_XML else out  # type: ignore[assignment]
     if isinstance(dump, ox.Store):
-        options = {} if target.supports_datasets else {"from_graph": graph}
-        dump.dump(guarded, target, prefixes=PREFIXES, **options)
+        from_graph = None if target.supports_datasets else graph
+        dump.dump(guarded, target, prefixes=PREFIXES, from_graph=from_graph)
     else:
         ox.serialize(dump, guarded, target, prefixes=PREFIXES)
 
@@ -259,7 +278,11 @@ def _check_xml(data: bytes) -> None:
         )
 
 
-def from_ox(term) -> Node | None:
+@overload
+def from_ox(term: None) -> None: ...
+@overload
+def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Node: ...
+def from_ox(term):
     """A pyoxigraph term as an rdflib term."""
     if term is None:
         return None

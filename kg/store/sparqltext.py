@@ -80,7 +80,7 @@ def tokens(text: str) -> list[Token]:
     found = []
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup
-        if kind != "space":
+        if kind is not None and kind != "space":
             found.append(Token(kind, match[0], match.start(), match.end()))
     return found
 
@@ -119,7 +119,9 @@ def from_clauses(text: str) -> tuple[list[str], list[str]]:
     found = tokens(text)
     start, _ = _prologue(found)
     prefixes = {**PREFIXES, **_declarations(found[:start])}
-    default, named, depth = [], [], 0
+    default: list[str] = []
+    named: list[str] = []
+    depth = 0
     for i, token in enumerate(found[start:], start):
         if token.kind == "punct" and token.text in "{([":
             depth += 1

@@ -150,7 +150,8 @@ class _Operation:
         """The parts of the template or quad data between the braces at tokens ``start`` and
         ``end``: (the graph token of a ``GRAPH`` block, or ``None`` outside one, and the
         indexes of its first and after its last token)."""
-        parts, i, segment = [], start + 1, start + 1
+        parts: list[tuple[Token | None, int, int]] = []
+        i = segment = start + 1
         while i < end:
             if self.found[i].keyword("GRAPH"):
                 parts.append((None, segment, i))
@@ -162,7 +163,7 @@ class _Operation:
         parts.append((None, segment, end))
         return [(graph, a, b) for graph, a, b in parts if b > a]
 
-    def _triples(self, start: int, end: int) -> list[tuple[str, str, str]]:
+    def _triples(self, start: int, end: int) -> list[tuple[str | None, str | None, str]]:
         """The triples that the terms between tokens ``start`` and ``end`` write: subjects,
         predicate lists after ``;`` and object lists after ``,``, as in a DELETE template or
         quad data, which hold no blank nodes."""
@@ -232,6 +233,7 @@ class _Operation:
         else:
             mark = f"{graph.text} <urn:x-kg:touched> true"
             only = _ARTICLE_FILTER.format(var=graph.text)
+            assert where is not None  # a graph named by a variable is bound by a WHERE
             where = f"{where.strip()[:-1]} {only} }}"
             note = internal_query(
                 "update-note", dataset=dataset, scratch=TOUCHED, triples=mark, where=where

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.nlp.frames import Facts, Scene, derive
 from tests.conftest import facts
 
 MEETING = "meeting between Alexander Lukashenko and Igor Kobzev"
@@ -389,3 +390,36 @@ def test_an_event_s_evidence_starts_with_the_sentence_that_tells_of_it(pipeline)
     x = pipeline.extract(f"{first} The talks took place in Tashkent.")
     (talks,) = [e for e in x.events if e.cls == "Talks"]
     assert talks.places and talks.evidence == (first, "The talks took place in Tashkent.")
+
+
+def test_derive_alone_fills_frames_from_given_facts(read):
+    """The frame rules alone (``kg.nlp.frames.derive``), over facts given here: a meeting
+    told by its verb becomes an event of both people, the head of a delegation that took
+    part took part, and each participant's side too; each rule names itself."""
+    r = read(
+        "The Kazakh delegation headed by Askar Mamin took part in the session. Askar Mamin "
+        "met Roman Golovchenko."
+    )
+    ids = {c.mentions[0].text: c.id for c in r.clusters}
+    lead, met = r.doc.sents
+    given = Facts()
+    given.add(ids["Kazakh delegation"], "headedBy", ids["Askar Mamin"], lead, 0.9)
+    given.add(ids["session"], "participant", ids["Kazakh delegation"], lead, 0.9)
+    given.add(ids["Askar Mamin"], "met", ids["Roman Golovchenko"], met, 0.9)
+    scene = Scene(
+        {c.id: c for c in r.clusters}, {ids["Kazakh delegation"]: ids["Kazakh"]}, [lead, met]
+    )
+    derive(given, scene)
+    names = {c.id: c.mentions[0].text if c.mentions else c.name for c in scene.clusters.values()}
+    derived = {
+        (names[f.subject], f.predicate, names[f.object], f.rule, f.sentence.text)
+        for f in given
+        if f.rule
+    }
+    assert derived == {
+        ("met", "participant", "Askar Mamin", "participant/met", met.text),
+        ("met", "participant", "Roman Golovchenko", "participant/met", met.text),
+        ("met", "participant", "Kazakh", "participant/side", met.text),
+        ("session", "participant", "Askar Mamin", "participant/delegation-head", lead.text),
+        ("session", "participant", "Kazakh", "participant/side", lead.text),
+    }

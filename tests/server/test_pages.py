@@ -66,6 +66,13 @@ def test_the_query_page_says_what_a_federated_query_needs(kg_server):
     assert "it runs only on a server started with kg serve --allow-service" in _text(chosen.text)
 
 
+def test_the_query_page_shows_iris_by_their_prefix(kg_server):
+    terms = ["http://www.w3.org/2004/02/skos/core#Concept", "http://www.w3.org/2002/07/owl#sameAs"]
+    query = "SELECT ?x WHERE { VALUES ?x { " + " ".join(f"<{t}>" for t in terms) + " } }"
+    page = _get(kg_server, "/sparql", query=query)
+    assert page.status_code == 200 and "skos:Concept" in page.text and "owl:sameAs" in page.text
+
+
 def test_the_query_page_shows_a_bad_query_as_an_error(kg_server):
     bad = _get(kg_server, "/sparql", query="SELECT WHERE")
     assert bad.status_code == 400 and 'class="error"' in bad.text and "bad SPARQL" in bad.text
@@ -220,9 +227,10 @@ def test_the_timeline_places_events_on_a_time_axis(kg_server):
             {"meeting of Cy Gamma and Dee Delta"},
         ),
         (
+            # A side as each report gives it: Cy Gamma is of Gammaland where w2 says so.
             {"country": "Gammaland"},
-            {"visit of Bob Beta to Gammaland", "meeting of Cy Gamma and Dee Delta"},
-            {"talks of Ann Alpha and Bob Beta"},
+            {"visit of Bob Beta to Gammaland", "meeting of Bob Beta and Cy Gamma"},
+            {"talks of Ann Alpha and Bob Beta", "meeting of Cy Gamma and Dee Delta"},
         ),
         (
             {"person": "Bob Beta", "kind": "visit"},

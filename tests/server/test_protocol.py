@@ -29,7 +29,7 @@ COUNT = "SELECT (COUNT(*) AS ?n) {dataset} WHERE {{ ?s ?p ?o }}"
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
+def folder(tmp_path_factory):
     folder = tmp_path_factory.mktemp("protocol") / "store"
     store = OxigraphStore(folder)
     store.update(DATA)
@@ -37,6 +37,11 @@ def client(tmp_path_factory):
         " ".join(f"INSERT DATA {{ <http://e/many> <http://e/n> {n} }} ;" for n in range(3000))
     )
     store.close()
+    return folder
+
+
+@pytest.fixture(scope="module")
+def client(folder):
     with TestClient(
         create_app(Settings(str(folder), token=TOKEN)), base_url="http://127.0.0.1"
     ) as c:
@@ -120,7 +125,10 @@ def test_what_xml_cannot_carry_is_a_406_that_suggests_json(client):
     assert json.json()["results"]["bindings"][0]["o"]["value"] == "a\x01b"
 
 
-def test_a_failing_service_is_a_502(client):
+def test_a_failing_service_is_a_502(client, folder):
+    """A SERVICE to a host that ``--allow-service`` names, which fails, is a 502 (one that
+    it does not name is a 403: tests/store/test_guard.py)."""
+
     class Failing(http.server.BaseHTTPRequestHandler):
         def do_POST(self):
             self.send_response(500)
@@ -134,8 +142,12 @@ def test_a_failing_service_is_a_502(client):
     server = http.server.HTTPServer(("127.0.0.1", 0), Failing)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{server.server_port}/sparql> {{ ?s ?p ?o }} }}"
-        response = client.get("/sparql", params={"query": query})
+        host = f"127.0.0.1:{server.server_port}"
+        query = f"SELECT * WHERE {{ SERVICE <http://{host}/sparql> {{ ?s ?p ?o }} }}"
+        assert client.get("/sparql", params={"query": query}).status_code == 403
+        settings = Settings(str(folder), services=frozenset({host}))
+        with TestClient(create_app(settings), base_url="http://127.0.0.1") as allowed:
+            response = allowed.get("/sparql", params={"query": query})
     finally:
         server.shutdown()
     assert response.status_code == 502 and "\n" not in response.text.strip()
