@@ -154,9 +154,9 @@ def implied_events(
         else:
             add("Visit", label, facts, participants=(visitor,), places=(target,))
     for agreements, facts in _one_signing_per_sides(signings, by_id).items():
-        names = [by_id[a].label for a in agreements]
+        titles = [by_id[a].label for a in agreements]
         label = "signing of " + (
-            f"{', '.join(names[:-1])} and {names[-1]}" if names[1:] else names[0]
+            f"{', '.join(titles[:-1])} and {titles[-1]}" if titles[1:] else titles[0]
         )
         signers = tuple(dict.fromkeys(r.subject for r in facts))
         add("SigningCeremony", label, facts, participants=signers, outcomes=agreements)

@@ -490,7 +490,7 @@ def _label(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str
     forms = [m.text for m in cluster.mentions if m.type == cluster.type and not m.anaphor]
     if not forms:
         kb = KnowledgeBase.load()
-        if cluster.type == "Place" and cluster.qid in kb:  # "the Uzbek capital": Tashkent
+        if cluster.type == "Place" and cluster.qid and cluster.qid in kb:  # "the Uzbek capital"
             return kb[cluster.qid].common_name
         return cluster.name or cluster.mentions[0].text
     if cluster.type == "Person":

@@ -619,7 +619,9 @@ def _capitals(doc: Doc, named: dict[int, Mention], kb: KnowledgeBase) -> list[Me
             for o in c.children
         ]
         country = next((m for m in countries if m is not None and m.type == "Country"), None)
-        capital = kb[country.qid].capital if country and country.qid in kb else None
+        if country is None or country.qid is None or country.qid not in kb:
+            continue
+        capital = kb[country.qid].capital
         if capital is None or capital not in kb:
             continue
         start = min(token.i, country.span.start)
