@@ -144,7 +144,9 @@ class _Resolver:
             owners = [c for c in people if token in _name_tokens(c.mentions[0].text)[-1:]]
             if not owners:
                 owners = [c for c in people if token == _name_tokens(c.mentions[0].text)[0]]
-            if not owners:  # "Lula" of "Luiz Inacio Lula da Silva", "Jokowi" of "Joko Jokowi Widodo"
+            if (
+                not owners
+            ):  # "Lula" of "Luiz Inacio Lula da Silva", "Jokowi" of "Joko Jokowi Widodo"
                 owners = [c for c in people if token in _name_tokens(c.mentions[0].text)[1:-1]]
             if len(owners) == 1:
                 owners[0].add(m)
