@@ -885,7 +885,8 @@ def _occasion(event: Cluster) -> bool:
 
 def _delegations_travel(facts: Facts, scene: Scene) -> None:
     """A delegation went where the person heading it went ("X arrived in Ankara, heading an
-    official delegation")."""
+    official delegation"), and its head went where it went ("the delegation, led by X,
+    arrived in Tashkent")."""
     heads = [
         f for f in facts.of("headedBy", None) if scene.clusters[f.subject].type == "Delegation"
     ]
@@ -900,6 +901,16 @@ def _delegations_travel(facts: Facts, scene: Scene) -> None:
                     f.confidence * 0.85,
                     f.status,
                     f.rule + "+delegation",
+                )
+            elif head.subject == f.subject and head.status != "negated":
+                facts.add(
+                    head.object,
+                    "visited",
+                    f.object,
+                    f.sentence,
+                    f.confidence * 0.85,
+                    f.status,
+                    f.rule + "+head",
                 )
 
 

@@ -356,6 +356,19 @@ CASES.append(
     )
 )
 
+CASES.append(
+    pytest.param(
+        "The Belarusian delegation, led by Prime Minister Roman Golovchenko, arrived in Tashkent "
+        "on Monday.",
+        [
+            ("Belarusian delegation", "visited", "Tashkent"),
+            ("Roman Golovchenko", "visited", "Tashkent"),
+        ],
+        [],
+        id="the-head-of-a-delegation-went-where-it-went",
+    )
+)
+
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_events(pipeline, text, must, must_not):
