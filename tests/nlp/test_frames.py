@@ -369,6 +369,23 @@ CASES.append(
     )
 )
 
+CASES.append(
+    pytest.param(
+        "President William Ruto of Kenya met a delegation from Germany that flew into the "
+        "country for the inauguration. Kazakh Deputy Prime Minister Serik Zhumangarin spoke of "
+        "trade with China after his trip to the country.",
+        [
+            ("Germany delegation", "visited", "Kenya"),
+            ("Serik Zhumangarin", "visited", "China"),
+        ],
+        [
+            ("Germany delegation", "visited", "Germany"),
+            ("Serik Zhumangarin", "visited", "Kazakhstan"),
+        ],
+        id="the-country-someone-went-to-is-the-one-named-before-not-theirs",
+    )
+)
+
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_events(pipeline, text, must, must_not):
