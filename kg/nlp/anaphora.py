@@ -377,10 +377,8 @@ def country_mentions(doc: Doc, resolver: Resolver, country_of: dict[str, str]) -
             travellers.append(verb.head)  # "a delegation from X and Y that flew into the country"
         left_out = {t.i for c in travellers for t in c.subtree}
         start = token.sent.start
-        before = doc[: token.sent.start].sents if token.sent.start else iter(())
-        previous = list(before)
-        if previous:
-            start = previous[-1].start
+        if start:  # and the sentence before
+            start = doc[start - 1].sent.start
         named = [
             m
             for i in range(token.i - 1, start - 1, -1)
