@@ -386,6 +386,18 @@ CASES.append(
     )
 )
 
+CASES.append(
+    pytest.param(
+        "Chile and Peru signed a raft of agreements on trade and tourism on Tuesday.",
+        [
+            ("Chile", "signed", "agreements on trade and tourism"),
+            ("Peru", "signed", "agreements on trade and tourism"),
+        ],
+        [],
+        id="a-raft-of-agreements-is-the-agreements",
+    )
+)
+
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_events(pipeline, text, must, must_not):
