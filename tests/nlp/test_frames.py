@@ -398,6 +398,17 @@ CASES.append(
     )
 )
 
+TALKS = "talks between Emmanuel Macron and Sergio Mattarella"
+CASES.append(
+    pytest.param(
+        "French President Emmanuel Macron arrived at the Quirinal Palace in Rome on a state "
+        "visit to Italy. Macron and Italian President Sergio Mattarella then held talks.",
+        [(TALKS, "heldIn", "Quirinal Palace")],
+        [(TALKS, "heldIn", "Rome"), (TALKS, "heldIn", "Italy")],
+        id="talks-during-a-visit-took-place-where-it-was-as-exactly-as-told",
+    )
+)
+
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_events(pipeline, text, must, must_not):
