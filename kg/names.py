@@ -20,17 +20,18 @@ here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from difflib import get_close_matches
 
 from rdflib import Literal, URIRef
 
-from kg.errors import KGError
+from kg.errors import KGError, QueryError
 from kg.queries import internal_query
 from kg.store import Queryable
 from kg.store.base import to_ox
 
-__all__ = ["Entry", "Match", "entities", "resolve", "search"]
+__all__ = ["Entry", "Match", "described", "entities", "resolve", "search"]
 
 # The entity types, in the order that decides an entity's type when it has several; entities
 # shared across articles come first and are meant before the events and documents of one.
@@ -138,6 +139,21 @@ def _entries(store: Queryable, nodes: str) -> list[Entry]:
     return [entry for entry in found if entry is not None]
 
 
+def described(store: Queryable, iris: Iterable[str]) -> dict[str, Entry]:
+    """The entities among ``iris`` (that have a type of ``TYPES`` and a label), by IRI, with
+    their names and classes (without their Wikidata QIDs); ``QueryError`` for a string that
+    is not an IRI."""
+    terms = []
+    for iri in sorted(set(iris)):
+        try:
+            terms.append(str(to_ox(URIRef(iri))))
+        except ValueError:
+            raise QueryError(f"not an IRI: {iri!r}") from None
+    if not terms:
+        return {}
+    return {e.iri: e for e in _entries(store, f"VALUES ?node {{ {' '.join(terms)} }}")}
+
+
 def _literal(text: str) -> str:
     """``text`` as a SPARQL string, written and escaped by Oxigraph: a value, never syntax."""
     return str(to_ox(Literal(text)))
@@ -176,13 +192,11 @@ def resolve(store: Queryable, name: str, types: tuple[str, ...] | None = None) -
     several or none. An IRI is taken as it is, when the store holds it."""
     if name.startswith(("http://", "https://")):
         try:
-            term = to_ox(URIRef(name))
-        except ValueError:
-            term = None
-        entries = _entries(store, f"VALUES ?node {{ {term} }}") if term is not None else []
-        for entry in entries:
-            if not types or entry.type in types:
-                return Match(entry.iri, entry.label, entry.type, 0)
+            entry = described(store, [name]).get(name)
+        except QueryError:
+            entry = None
+        if entry is not None and (not types or entry.type in types):
+            return Match(entry.iri, entry.label, entry.type, 0)
         raise KGError(f"no entity <{name}> in the store")
     found = search(store, name, types)
     what = "/".join(types) if types else "entity"

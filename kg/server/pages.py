@@ -29,7 +29,7 @@ from starlette.responses import HTMLResponse, Response
 from kg.analytics import MEASURES
 from kg.dates import period
 from kg.errors import KGError, QueryError
-from kg.names import resolve
+from kg.names import Match, described, resolve
 from kg.names import search as search_names
 from kg.ontology import KGO, KGR, NAMESPACES
 from kg.queries import describe, internal_query, named_queries, named_query
@@ -41,7 +41,7 @@ from kg.server.timeline import place, ticks
 from kg.store.base import to_ox
 from kg.store.querypool import QueryPool
 from kg.store.results import Answer, QueryResult
-from kg.views import TYPES, VIEWS, View
+from kg.views import TYPES, VIEWS, Fact, View
 from kg.viz import COLORS, asset, network_data, templates
 
 __all__ = ["Pages"]
@@ -49,6 +49,7 @@ __all__ = ["Pages"]
 PAGE = 25  # events, facts or rows on one page of a long list
 TIMELINE = 150  # events on the timeline
 SHOWN_ROWS = 1000  # result rows the query page shows (downloads have them all)
+AROUND = 100  # reports the full graph around an entity is drawn from
 _STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".txt": "text/plain"}
 _WEB = re.compile(r"^https?://", re.I)
 _QID = re.compile(r"^Q\d+$")
@@ -204,8 +205,9 @@ class Pages:
         size = p.get("size") or "degree"
         status, note = 200, None
         try:
-            graph = self._pairs() if spec == View() else spec.graph(self.pool)
+            graph, said = self._network(spec)
             data = network_data(graph, f"kg: {spec.title}", size if size in MEASURES else "degree")
+            note = f"{said} {data['note']}" if said else None
         except KGError as err:
             status, note = failure(err, request)
             data = network_data(nx.Graph(), f"kg: {spec.title}")
@@ -233,28 +235,71 @@ class Pages:
             measures=MEASURES,
         )
 
-    def _pairs(self) -> nx.Graph:
-        """Who met whom as the network's first screen shows it: from the summary of meeting
-        pairs, the 1,000 pairs reported most (kg's named query; a view of every meeting reads
-        every meeting of the store), each edge with its number of articles and dates, and a
-        link to the pair's meetings instead of their sentences."""
+    def _network(self, spec: View) -> tuple[nx.Graph, str | None]:
+        """The view the network page draws, and what it says it shows. The first screen and
+        the views around one entity read only what they show (the summary of meeting pairs,
+        the entity's latest reports); the rest is built from the whole store (``View``)."""
+        if spec == View():
+            rows = self.pool.query(named_query("who-met-whom")).dicts(terms=True)
+            graph: nx.Graph = nx.Graph()
+            for r in rows:
+                _pair(graph, r, r["personLabel"], r["otherLabel"])
+            return graph, None
+        if spec.focus and not (spec.since or spec.until or spec.country or spec.types):
+            match = resolve(self.pool, spec.focus)
+            if spec.kind == "who-met-whom" and match.type == "Person":
+                return self._met_around(match)
+            if spec.kind == "full":
+                return self._around(match)
+        return spec.graph(self.pool), None
+
+    def _met_around(self, person: Match) -> tuple[nx.Graph, str]:
+        """Who met whom around ``person``: the people they were reported meeting most and
+        the meetings between all of them, from the summary of meeting pairs."""
+        met = self._met(URIRef(person.iri))
+        names = {person.iri: person.label} | {m["iri"]: m["label"] for m in met}
+        among = internal_query(
+            "page-pairs-among",
+            people=" ".join(_sparql(iri) for iri in names),
+            pair=internal_query("pair-iri"),
+        )
+        pairs = " ".join(_sparql(pair) for (pair,) in self.pool.query(among).rows)
         graph: nx.Graph = nx.Graph()
-        for r in self.pool.query(named_query("who-met-whom")).dicts(terms=True):
-            a, b = str(r["person"]), str(r["other"])
-            for node, label in ((a, r["personLabel"]), (b, r["otherLabel"])):
-                graph.add_node(node, label=str(label), type="Person", cls="Person", countries=())
-            n = int(str(r["articles"]))
-            dates = sorted({d for d in (_text(r["firstReported"]), _text(r["lastReported"])) if d})
-            graph.add_edge(
-                a,
-                b,
-                facts=[],
-                weight=n,
-                about=f"{n} report{'s' if n > 1 else ''} of a meeting"
-                + (f", {' to '.join(dates)}" if dates else ""),
-                page="/entity?" + urlencode({"iri": a, "with": b}),
+        graph.add_node(person.iri, label=person.label, type="Person", cls="Person")
+        for r in self.pool.query(internal_query("page-pairs", pairs=pairs)).dicts(terms=True):
+            _pair(graph, r, names[str(r["person"])], names[str(r["other"])])
+        return graph, (
+            f"{person.label} and the {len(met)} people they were reported meeting most, "
+            "with the meetings between them."
+        )
+
+    def _around(self, entity: Match) -> tuple[nx.Graph, str]:
+        """The full graph around ``entity``: its facts in its latest ``AROUND`` reports,
+        each edge with the facts behind it and their evidence."""
+        reports, more = mentioning(self.pool.query, _sparql(entity.iri), 0, AROUND)
+        facts = self._facts(URIRef(entity.iri), reports)
+        known = described(self.pool, [entity.iri, *(f["other"] for f in facts)])
+        graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        for iri, e in known.items():
+            graph.add_node(iri, label=e.label, type=e.type, cls=e.cls)
+        for f in facts:
+            a, b = (entity.iri, f["other"]) if f["outgoing"] else (f["other"], entity.iri)
+            if a not in graph or b not in graph:
+                continue
+            fact = Fact(
+                f["predicate"], f["article"], f["date"], f["title"], f["url"], (f["evidence"],)
             )
-        return graph
+            if graph.has_edge(a, b, f["predicate"]):
+                graph.edges[a, b, f["predicate"]]["facts"].append(fact)
+            else:
+                graph.add_edge(a, b, f["predicate"], predicate=f["predicate"], facts=[fact])
+        for *_, attrs in graph.edges(data=True):
+            attrs["weight"] = len(attrs["facts"])
+        told = "report tells" if len(reports) == 1 else "reports tell"
+        return (
+            graph,
+            f"{entity.label} as its {'latest ' if more else ''}{len(reports)} {told} of it.",
+        )
 
     def search(self, request: Request) -> HTMLResponse:
         q = (request.query_params.get("q") or "").strip()[:200]
@@ -295,56 +340,49 @@ class Pages:
             return self._person(entity, number, met)
         if "Event" in entity["types"]:
             return self._event(entity)
-        term = _sparql(iri)
-        reports, more = mentioning(self.pool.query, term, (number - 1) * PAGE, PAGE)
-        facts: dict[str, dict] = {}  # by statement
-        if reports:
-            query = internal_query(
-                "page-entity-facts",
-                reports=" ".join(_sparql(article) for article, _ in reports),
-                entity=term,
-            )
-            for r in self.pool.query(query).dicts(terms=True):
-                outgoing = str(r["s"]) == str(iri)
-                facts[str(r["statement"])] = {
-                    "predicate": _local(r["p"]),
-                    "other": str(r["o"] if outgoing else r["s"]),
-                    "outgoing": outgoing,
-                    "evidence": str(r["evidence"]),
-                    "status": _local(r["status"]) if r["status"] is not None else None,
-                    "article": str(r["article"]),
-                    "article_id": _local(r["article"]),
-                    "title": _text(r["title"]),
-                    "url": _web(r["url"]),
-                }
-        names = self._labels({fact["other"] for fact in facts.values()})
-        for fact in facts.values():
-            fact["other_label"] = names.get(fact["other"]) or _local(fact["other"])
-        order = {article: n for n, (article, _) in enumerate(reports)}
-        dates = dict(reports)
-        for fact in facts.values():
-            fact["date"] = dates[fact["article"]]
+        reports, more = mentioning(self.pool.query, _sparql(iri), (number - 1) * PAGE, PAGE)
         return self.page(
             "entity.html",
             title=f"kg: {entity['label']}",
             entity=entity,
-            facts=sorted(
-                facts.values(), key=lambda f: (order[f["article"]], f["predicate"], f["other"])
-            ),
+            facts=self._facts(iri, reports),
             pages=self._pages(entity["iri"], number, more),
         )
 
-    def _labels(self, iris: set[str]) -> dict[str, str]:
-        """The first name of each of ``iris`` that has one."""
-        names: dict[str, str] = {}
-        if iris:
-            values = " ".join(_sparql(iri) for iri in sorted(iris))
-            for entity, label in self.pool.query(
-                internal_query("page-labels", entities=values)
-            ).rows:
-                if str(entity) not in names or str(label) < names[str(entity)]:
-                    names[str(entity)] = str(label)
-        return names
+    def _facts(self, iri: URIRef, reports: list[tuple[str, str | None]]) -> list[dict]:
+        """The facts about ``iri`` that ``reports`` (IRI, date; in the order shown) state,
+        each with its evidence, the other's name and the report."""
+        if not reports:
+            return []
+        query = internal_query(
+            "page-entity-facts",
+            reports=" ".join(_sparql(article) for article, _ in reports),
+            entity=_sparql(iri),
+        )
+        facts: dict[str, dict] = {}  # by statement
+        for r in self.pool.query(query).dicts(terms=True):
+            outgoing = str(r["s"]) == str(iri)
+            facts[str(r["statement"])] = {
+                "predicate": _local(r["p"]),
+                "other": str(r["o"] if outgoing else r["s"]),
+                "outgoing": outgoing,
+                "evidence": str(r["evidence"]),
+                "status": _local(r["status"]) if r["status"] is not None else None,
+                "article": str(r["article"]),
+                "article_id": _local(r["article"]),
+                "title": _text(r["title"]),
+                "url": _web(r["url"]),
+            }
+        names = described(self.pool, (fact["other"] for fact in facts.values()))
+        order = {article: n for n, (article, _) in enumerate(reports)}
+        dates = dict(reports)
+        for fact in facts.values():
+            known = names.get(fact["other"])
+            fact["other_label"] = known.label if known else _local(fact["other"])
+            fact["date"] = dates[fact["article"]]
+        return sorted(
+            facts.values(), key=lambda f: (order[f["article"]], f["predicate"], f["other"])
+        )
 
     def _pages(self, iri: str, number: int, more: bool, **also: str) -> dict:
         """Links to the previous and next page of an entity's long list."""
@@ -418,6 +456,33 @@ class Pages:
             event["evidence"] = sorted(event["evidence"])
         return [events[iri] for iri in iris]
 
+    def _met(self, iri: URIRef) -> list[dict]:
+        """The 30 people ``iri`` was reported meeting most, from the summary of meeting
+        pairs: each one's IRI, name, number of articles and first and last dates."""
+        pairs = {
+            str(r["pair"]): int(str(r["articles"]))
+            for r in self._ask("page-person-met", person=iri).dicts(terms=True)
+        }
+        if not pairs:
+            return []
+        query = internal_query(
+            "page-pairs-people",
+            pairs=" ".join(_sparql(pair) for pair in pairs),
+            person=_sparql(iri),
+        )
+        named: dict[str, dict] = {}  # by pair, under the first of the other's names
+        for r in self.pool.query(query).dicts(terms=True):
+            known = named.get(str(r["pair"]))
+            if known is None or str(r["otherLabel"]) < known["label"]:
+                named[str(r["pair"])] = {
+                    "iri": str(r["other"]),
+                    "label": str(r["otherLabel"]),
+                    "articles": pairs[str(r["pair"])],
+                    "first": _text(r["first"]),
+                    "last": _text(r["last"]),
+                }
+        return sorted(named.values(), key=lambda m: (-m["articles"], m["label"]))
+
     def _person(self, person: dict, number: int, other: dict | None) -> HTMLResponse:
         """A person's page: titles, whom they met, and their meetings, visits and signings
         a page at a time (those with ``other`` only, when given)."""
@@ -435,29 +500,7 @@ class Pages:
             {"label": str(r["title"]), "start": _text(r["start"]), "end": _text(r["end"])}
             for r in self._ask("page-person-offices", person=iri).dicts(terms=True)
         ]
-        pairs = {
-            str(r["pair"]): int(str(r["articles"]))
-            for r in self._ask("page-person-met", person=iri).dicts(terms=True)
-        }
-        met = []
-        if pairs:
-            query = internal_query(
-                "page-pairs-people",
-                pairs=" ".join(_sparql(pair) for pair in pairs),
-                person=_sparql(iri),
-            )
-            named: dict[str, dict] = {}  # by pair, under the first of the other's names
-            for r in self.pool.query(query).dicts(terms=True):
-                known = named.get(str(r["pair"]))
-                if known is None or str(r["otherLabel"]) < known["label"]:
-                    named[str(r["pair"])] = {
-                        "iri": str(r["other"]),
-                        "label": str(r["otherLabel"]),
-                        "articles": pairs[str(r["pair"])],
-                        "first": _text(r["first"]),
-                        "last": _text(r["last"]),
-                    }
-            met = sorted(named.values(), key=lambda m: (-m["articles"], m["label"]))
+        met = self._met(iri)
         people = [_sparql(iri)] + ([_sparql(other["iri"])] if other else [])
         found, more = latest(
             self.pool.query,
@@ -779,6 +822,26 @@ class Pages:
             media_type=_STATIC_TYPES[Path(name).suffix],
             headers={"Cache-Control": "max-age=3600"},
         )
+
+
+def _pair(graph: nx.Graph, row: dict, label: object, other: object) -> None:
+    """An edge of who met whom from the summary of meeting pairs: its number of articles and
+    dates, and a link to the pair's meetings instead of their sentences."""
+    a, b = str(row["person"]), str(row["other"])
+    for node, name in ((a, label), (b, other)):
+        if node not in graph:
+            graph.add_node(node, label=str(name), type="Person", cls="Person")
+    n = int(str(row["articles"]))
+    dates = sorted({str(d) for d in (row["firstReported"], row["lastReported"]) if d is not None})
+    graph.add_edge(
+        a,
+        b,
+        facts=[],
+        weight=n,
+        about=f"{n} report{'s' if n > 1 else ''} of a meeting"
+        + (f", {' to '.join(dates)}" if dates else ""),
+        page="/entity?" + urlencode({"iri": a, "with": b}),
+    )
 
 
 def _needs(query: str) -> str | None:

@@ -3,6 +3,7 @@ page at /sparql, people, events, articles with their text, the timeline, and err
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from html import unescape
@@ -122,6 +123,36 @@ def test_an_entity_page_shows_its_facts_latest_first_with_evidence(kg_server):
     assert "Bob Beta visited Gammaland Bob Beta visited Gammaland. 2024-02-01" in facts
     alpha = _text(_get(kg_server, "/entity", iri=KGR + "country/alphaland").text)
     assert "Alphaland signed trade deal The two countries signed a trade deal. 2023-05-10" in alpha
+
+
+def _network(kg_server, **params) -> dict:
+    page = _get(kg_server, "/", **params)
+    assert page.status_code == 200
+    data = re.search(
+        r'<script type="application/json" id="kg-data">(.*?)</script>', page.text, re.S
+    )
+    return json.loads(data[1])
+
+
+def test_the_network_around_an_entity_reads_its_reports(kg_server):
+    data = _network(kg_server, view="full", depth="1", focus="Gammaland")
+    assert data["note"].startswith("Gammaland as its 2 reports tell of it.")
+    nodes = {n["full"] for n in data["nodes"]}
+    assert nodes == {"Gammaland", "Bob Beta", "Cy Gamma", "visit of Bob Beta to Gammaland"}
+    evidence = {s for e in data["edges"] for f in e["facts"] for s in f["evidence"]}
+    assert {"Cy Gamma of Gammaland.", "Bob Beta visited Gammaland."} <= evidence
+
+
+def test_who_met_whom_around_a_person_comes_from_the_pairs(kg_server):
+    data = _network(kg_server, view="who-met-whom", depth="1", focus="Cy Gamma")
+    assert data["note"].startswith("Cy Gamma and the 2 people they were reported meeting most")
+    assert {n["full"] for n in data["nodes"]} == {"Cy Gamma", "Bob Beta", "Dee Delta"}
+    pairs = {e["caption"].split(": ")[0]: e["caption"].split(": ")[1] for e in data["edges"]}
+    assert {frozenset(pair.split(" – ")): about for pair, about in pairs.items()} == {
+        frozenset(("Bob Beta", "Cy Gamma")): "1 report of a meeting, 2024-02-01",
+        frozenset(("Cy Gamma", "Dee Delta")): "1 report of a meeting, 2024-07-01",
+    }
+    assert all(e["page"].startswith("/entity?iri=") for e in data["edges"])
 
 
 @pytest.fixture(scope="module")
