@@ -52,6 +52,18 @@ def test_ingest_memory():
 
 
 @pytest.mark.slow
+def test_pages(tmp_path):
+    out = run("pages.py", "--sizes", "2000", "--runs", "1", "--cache", str(tmp_path))
+    rows = {
+        cells[1].strip(): cells[2].strip()
+        for cells in (line.split("│") for line in out.splitlines())
+        if len(cells) > 3
+    }
+    for name in ("network", "search", "person", "country", "article", "timeline", "query page"):
+        assert rows.get(name) == "200", out
+
+
+@pytest.mark.slow
 def test_queries(tmp_path):
     out = run("queries.py", "--sizes", "2000", "--runs", "1", "--cache", str(tmp_path))
     for header in ("summary (s)", "who-met-whom", "ego network", "meetings in a country"):

@@ -155,6 +155,36 @@ def test_who_met_whom_around_a_person_comes_from_the_pairs(kg_server):
     assert all(e["page"].startswith("/entity?iri=") for e in data["edges"])
 
 
+def test_a_person_page_shows_offices_from_the_wikidata_enrichment(tmp_path):
+    """The offices and their dates come from the enrichment's own graph (offline: the
+    bundled knowledge base)."""
+    from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
+    from starlette.testclient import TestClient
+
+    from kg.enrich import enrich
+    from kg.ontology import KGO, WD
+    from kg.server import Settings, create_app
+    from kg.store import open_store
+
+    mamin = URIRef(KGR + "person/askar-mamin")
+    graph = Graph(identifier=URIRef(KGR + "article/a"))
+    for triple in (
+        (mamin, RDF.type, KGO.Person),
+        (mamin, RDFS.label, Literal("Askar Mamin")),
+        (mamin, OWL.sameAs, WD.Q527063),
+    ):
+        graph.add(triple)
+    store = open_store(str(tmp_path / "store"))
+    store.replace_graph(graph)
+    enrich(store)
+    store.close()
+    app = create_app(Settings(str(tmp_path / "store"), workers=1))
+    with TestClient(app, base_url="http://127.0.0.1", headers=BROWSER) as client:
+        page = client.get("/entity", params={"iri": str(mamin)})
+    titles = _text(page.text).split("Titles")[1].split("Whom they met")[0]
+    assert "office (Wikidata) from to Prime Minister of Kazakhstan 2019-02-21 2022-01-05" in titles
+
+
 @pytest.fixture(scope="module")
 def small_pages(explore_store):
     """The app in this process over the same store, with two items to a page."""
