@@ -32,8 +32,8 @@ from kg.store.results import QueryResult
 __all__ = ["Found", "latest", "mentioning"]
 
 FEW = 300  # reports read at once; with more, the days are walked
-FIRST = 40  # reports the walk reads at first; each next step reads twice as many ...
-MOST = 640  # ... up to this many
+FIRST = 40  # reports the walk reads at first; each next step reads four times as many ...
+MOST = 1280  # ... up to this many
 RECENT = 64  # days looked up one by one for the latest, before every date is read
 _KGO = "https://w3id.org/kgdt/ontology#"
 
@@ -154,8 +154,10 @@ def _walk(ask: Ask, low: date, high: date) -> Iterator[tuple[str, dict[str, str]
         read = ask(internal_query("page-reports-on", days=span)).rows
         floor = on - timedelta(days=width)
         yield span, {str(article): str(day) for article, day in read}, floor.isoformat()
-        days, reports, size = days + width, reports + len(read), min(size * 2, MOST)
-        on = _last(ask, low, floor) if floor >= low else None
+        days, reports, size = days + width, reports + len(read), min(size * 4, MOST)
+        if floor < low:
+            return
+        on = floor if read else _last(ask, low, floor)
 
 
 def _last(ask: Ask, low: date, high: date) -> date | None:
