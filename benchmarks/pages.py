@@ -7,8 +7,9 @@ process is started over it, every page is fetched once to warm the store, then e
 first screen (the whole HTML the server sends; long lists come a page at a time) is fetched
 ``--runs`` times over HTTP. The table gives the median and the slowest run. The pages are
 the network, a search, the busiest entities (the most connected person, with the next one,
-the country in nine articles of ten, the busiest place), an event, a delegation, an
-agreement, an article, the timeline (whole, of that person, of that country, of visits), the
+the country in nine articles of ten, the busiest place) and a person in a few reports, an event, a delegation, an
+agreement, an article, the timeline (whole, of those people, of that country, of visits and
+of signings, which the synthetic stores have none of), the
 networks an entity page links to (around the person and the country, who met whom around the
 person) and the query page (empty and running who-met-whom).
 
@@ -39,6 +40,7 @@ KGR = "https://w3id.org/kgdt/id/"
 KGO = "https://w3id.org/kgdt/ontology#"
 PERSON = KGR + "person/person-0"  # the most popular synthetic person
 OTHER = KGR + "person/person-1"  # the second
+RARE = KGR + "person/person-5000"  # in a few reports
 COUNTRY = KGR + "country/country-0"  # in nine articles of ten
 PLACE = KGR + "place/city-0"
 ARTICLE = KGR + "article/synthetic-0"
@@ -63,6 +65,7 @@ def pages(first: dict[str, str]) -> dict[str, str]:
         "person": entity(PERSON),
         "person, page 2": entity(PERSON, page=2),
         "person with another": entity(PERSON, **{"with": OTHER}),
+        "person in a few reports": entity(RARE),
         "country": entity(COUNTRY),
         "place": entity(PLACE),
         **{kind: entity(iri) for kind, iri in first.items()},
@@ -71,6 +74,8 @@ def pages(first: dict[str, str]) -> dict[str, str]:
         "timeline of the person": "/timeline?" + urlencode({"person": PERSON}),
         "timeline of the country": "/timeline?" + urlencode({"country": COUNTRY}),
         "timeline of visits": "/timeline?kind=visit",
+        "timeline of signings": "/timeline?kind=signing",
+        "timeline of a person in a few reports": "/timeline?" + urlencode({"person": RARE}),
         "network around the person": "/?" + urlencode({"view": "full", "focus": PERSON}),
         "who met whom around the person": "/?"
         + urlencode({"view": "who-met-whom", "depth": 1, "focus": PERSON}),

@@ -6,21 +6,21 @@ An event's date is its own, else that of its first report: most events in the ne
 only by the article that tells of them. The engine has no index by date, so sorting every
 event or report of a big store by date reads them all, with everything that qualifies them
 (seconds at ten million triples). Instead the days are walked back from the latest, some at
-a time, each day looked up in the index: the reports dated that day
-(``page-reports-on.rq``), then what the page wants of them (the undated events they tell of,
-``page-report-events.rq``, with the events dated that day by themselves,
-``page-events-on.rq``; or whether they mention an entity, ``page-mentions-in.rq``), each
-query starting from the reports or days. Once the walk has passed a day, everything dated
-after it is known, and the walk stops when the page is full. What is undated comes last,
-when asked for.
+a time, each day looked up in the index: the reports dated that day that can tell of what is
+asked (those that mention a person, say: ``page-reports-on.rq``), then the undated events
+they tell of (``page-report-events.rq``) and the events dated that day by themselves
+(``page-events-on.rq``), each query starting from the reports or days. Once the walk has
+passed a day, everything dated after it is known, and the walk stops when the page is full.
+What is undated comes last, when asked for. When few reports can tell of what is asked (a
+rare person's), they are read at once instead.
 
-When few reports can tell of what is asked (those that mention a rare person, say), they
-are read at once instead.
+Oxigraph plans these queries well while their VALUES lists stay under a thousand; over it,
+it reads the whole store (9.9 s for 1,200 reports at ten million triples, 0.11 s for 1,000).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -33,11 +33,11 @@ __all__ = ["Found", "latest", "mentioning"]
 
 FEW = 300  # reports read at once; with more, the days are walked
 FIRST = 40  # reports the walk reads at first; each next step reads four times as many ...
-MOST = 640  # ... up to this many (with a VALUES list of over a thousand, Oxigraph plans
-# otherwise and reads the whole store: 9.9 s for 1,200 reports at 10M triples, 0.11 s for 1,000)
+MOST = 640  # ... up to this many (a VALUES list, kept well under a thousand)
 WIDEST = 366  # days one step reads, at most
 RECENT = 64  # days looked up one by one for the latest, before every date is read
 _KGO = "https://w3id.org/kgdt/ontology#"
+_UNDATED = "FILTER NOT EXISTS { ?event kgo:date ?day }"  # the walk finds the others by day
 
 Ask = Callable[[str], QueryResult]
 
@@ -65,7 +65,8 @@ class Found:
 def latest(
     ask: Ask,
     test: str,
-    reports: str = "",
+    mentions: Sequence[str] = (),
+    kinds: Sequence[str] = (),
     since: date | None = None,
     until: date | None = None,
     skip: int = 0,
@@ -75,9 +76,16 @@ def latest(
     """The asserted events that pass ``test`` (SPARQL patterns on ``?event``, values written
     as terms), dated from ``since`` to ``until``, latest first (then by IRI) and, with
     ``undated`` (and no dates given), those without a date last: from the ``skip``-th on, up
-    to ``count`` of them, and whether more follow. ``reports`` (patterns on ``?article``) is
-    what a report that can tell of such an event matches; ``ask`` runs a query."""
+    to ``count`` of them, and whether more follow. A report that can tell of such an event
+    mentions each of ``mentions`` (SPARQL terms) and, when given, an event of one of
+    ``kinds`` (kg classes as SPARQL terms): ``test`` holds what it says of the events
+    themselves. ``ask`` runs a query."""
     undated = undated and since is None and until is None
+    named = _mentions(mentions)
+    reports = named
+    if kinds:
+        either = " UNION ".join(f"{{ ?told a {kind} }}" for kind in kinds)
+        reports += f"\n{either} ?told kgo:mentionedIn ?article ."
     low, high = since or date(1, 1, 1), until or date(9999, 12, 31)
     found: dict[str, Found] = {}
 
@@ -86,23 +94,26 @@ def latest(
             when, str(label), str(cls)
         )
 
-    def told(reports: Mapping[str, str | None]) -> None:
-        """The events without a date of their own that ``reports`` (IRI: ISO day or
-        ``None``) tell of, dated by their reports."""
-        for some in _chunks(list(reports)):
-            query = internal_query("page-report-events", reports=some, test=test)
-            for iri, report, label, cls in ask(query).rows:
-                add(iri, reports[str(report)], label, cls)
+    def told(read: Mapping[str, str | None], only_undated: bool = True) -> None:
+        """The events that the reports ``read`` (IRI: ISO day or ``None``) tell of (those
+        without a date of their own, ``only_undated``), each at its own date or its
+        report's."""
+        for some in _chunks(list(read)):
+            query = internal_query(
+                "page-report-events",
+                reports=some,
+                test=test,
+                undated=_UNDATED if only_undated else "",
+            )
+            for iri, report, label, cls, day in ask(query).rows:
+                when = _text(day) or read[str(report)]
+                if (when is None and undated) or (when is not None and _within(when, low, high)):
+                    add(iri, when, label, cls)
 
     if reports and _few(ask, reports):
-        for iri, label, cls, day, published in ask(
-            internal_query("page-reports-few", reports=reports, test=test)
-        ).rows:
-            when = _text(day) or _text(published)
-            if (when is None and undated) or (when is not None and _within(when, low, high)):
-                add(iri, when, label, cls)
+        told(_reports(ask, reports), only_undated=False)
         return _events(found, "", skip, count)
-    for days, read, floor in _walk(ask, low, high):
+    for days, read, floor in _walk(ask, low, high, named):
         told(read)
         for iri, on, label, cls in ask(internal_query("page-events-on", days=days, test=test)).rows:
             add(iri, str(on), label, cls)
@@ -120,15 +131,12 @@ def mentioning(
     """The reports that mention ``entity`` (a SPARQL term) as (IRI, ISO date or ``None``),
     latest first (then by IRI), the undated last: from the ``skip``-th on, up to ``count``
     of them, and whether more follow."""
+    mentions = _mentions([entity])
+    if _few(ask, mentions):
+        return _page(_reports(ask, mentions), "", skip, count)
     found: dict[str, str | None] = {}  # report: ISO date
-    if _few(ask, f"{entity} kgo:mentionedIn ?article ."):
-        rows = ask(internal_query("page-mentions-few", entity=entity)).rows
-        found = {str(article): _text(day) for article, day in rows}
-        return _page(found, "", skip, count)
-    for _, read, floor in _walk(ask, date(1, 1, 1), date(9999, 12, 31)):
-        for some in _chunks(list(read)):
-            query = internal_query("page-mentions-in", reports=some, entity=entity)
-            found |= {str(article): read[str(article)] for (article,) in ask(query).rows}
+    for _, read, floor in _walk(ask, date(1, 1, 1), date(9999, 12, 31), mentions):
+        found |= read
         if _done(found, floor, skip + count):
             return _page(found, floor, skip, count)
     if len(found) <= skip + count:
@@ -137,26 +145,30 @@ def mentioning(
     return _page(found, "", skip, count)
 
 
-def _walk(ask: Ask, low: date, high: date) -> Iterator[tuple[str, dict[str, str], str]]:
+def _walk(
+    ask: Ask, low: date, high: date, reports: str = ""
+) -> Iterator[tuple[str, dict[str, str], str]]:
     """The days from ``high`` (at most tomorrow) back to ``low``, some at a time, as many as
-    should hold the step's number of reports, a gap skipped over: (the days, as a VALUES
-    list of dates; the reports dated on them, IRI: ISO day; the day after which every report
-    and every event has now been read)."""
+    should hold the step's number of reports (those ``reports`` allows: patterns on
+    ``?article`` that name it by a constant, tested article by article), a gap skipped over: (the days, as a VALUES list of dates; the reports dated on
+    them, IRI: ISO day; the day after which every report and every event has now been
+    read)."""
+    allowed = f"FILTER EXISTS {{ {reports} }}" if reports else ""
     on = _last(ask, low, min(high, date.today() + timedelta(days=1)))
-    days = reports = 0
+    days = seen = 0  # days and reports read so far
     size = FIRST
     while on is not None:
-        per_day = reports / days if reports else 0
+        per_day = seen / days if seen else 0
         width = min(WIDEST, max(1, round(size / per_day)) if per_day else 1 + 3 * days)
         span = " ".join(
             f'"{day.isoformat()}"^^xsd:date'
             for day in (on - timedelta(days=i) for i in range(width))
             if day >= low
         )
-        read = ask(internal_query("page-reports-on", days=span)).rows
+        read = ask(internal_query("page-reports-on", days=span, reports=allowed)).rows
         floor = on - timedelta(days=width)
         yield span, {str(article): str(day) for article, day in read}, floor.isoformat()
-        days, reports, size = days + width, reports + len(read), min(size * 4, MOST)
+        days, seen, size = days + width, seen + len(read), min(size * 4, MOST)
         if floor < low:
             return
         on = floor if read else _last(ask, low, floor)
@@ -176,6 +188,17 @@ def _last(ask: Ask, low: date, high: date) -> date | None:
         if last is not None:
             return date.fromisoformat(str(last)[:10])
     return None
+
+
+def _mentions(entities: Sequence[str]) -> str:
+    """Patterns on ``?article``: it mentions each of ``entities`` (SPARQL terms)."""
+    return "\n".join(f"{entity} kgo:mentionedIn ?article ." for entity in entities)
+
+
+def _reports(ask: Ask, reports: str) -> dict[str, str | None]:
+    """The reports ``reports`` (patterns on ``?article``) allows, with their ISO dates."""
+    rows = ask(internal_query("page-reports-few", reports=reports)).rows
+    return {str(article): _text(day) for article, day in rows}
 
 
 def _few(ask: Ask, reports: str) -> bool:

@@ -505,7 +505,7 @@ class Pages:
         found, more = latest(
             self.pool.query,
             " ".join(f"?event kgo:participant {who} ." for who in people),
-            " ".join(f"{who} kgo:mentionedIn ?article ." for who in people),
+            people,
             skip=(number - 1) * PAGE,
             count=PAGE,
             undated=True,
@@ -679,27 +679,27 @@ class Pages:
         since, until = _day(p.get("since"), True), _day(p.get("until"), False)
         kinds = [k for k in p.getlist("kind") if k in KINDS] or list(KINDS)
         classes = [f"kgo:{c}" for k in kinds for c in KINDS[k]]
-        # The events shown, and the reports that can tell of them (read from the classes'
-        # events when some kinds are left out).
         test = [f"?event a ?kind . FILTER (?kind IN ({', '.join(classes)}))"]
-        reports = []
-        if len(kinds) < len(KINDS):
-            either = " UNION ".join(f"{{ ?told a {c} }}" for c in classes)
-            reports.append(f"{either} ?told kgo:mentionedIn ?article .")
+        mentions = []  # the entities a report that can tell of the events mentions
         person = (p.get("person") or "").strip()
         country = (p.get("country") or "").strip()
         if person:
-            who = _sparql(self._named(person, "Person"))
-            test.append(f"?event kgo:participant {who} .")
-            reports.append(f"{who} kgo:mentionedIn ?article .")
+            mentions.append(_sparql(self._named(person, "Person")))
+            test.append(f"?event kgo:participant {mentions[-1]} .")
         if country:
-            side = _sparql(self._named(country, "Country"))
+            mentions.append(_sparql(self._named(country, "Country")))
             # Held there, or with it or someone of it taking part (a path, which the engine
             # follows from each event; a union it would evaluate apart, over every event).
-            test.append(f"?event (kgo:participant/kgo:represents?)|kgo:heldIn {side} .")
-            reports.append(f"{side} kgo:mentionedIn ?article .")
+            test.append(f"?event (kgo:participant/kgo:represents?)|kgo:heldIn {mentions[-1]} .")
         found, more = latest(
-            self.pool.query, "\n".join(test), "\n".join(reports), since, until, 0, TIMELINE
+            self.pool.query,
+            "\n".join(test),
+            mentions,
+            classes if len(kinds) < len(KINDS) else (),
+            since,
+            until,
+            0,
+            TIMELINE,
         )
         dated = [
             (
