@@ -7,11 +7,11 @@ process is started over it, every page is fetched once to warm the store, then e
 first screen (the whole HTML the server sends; long lists come a page at a time) is fetched
 ``--runs`` times over HTTP. The table gives the median and the slowest run. The pages are
 the network, a search, the busiest entities (the most connected person, with the next one,
-the country in nine articles of ten, the busiest place) and a person in a few reports, an event, a delegation, an
-agreement, an article, the timeline (whole, of those people, of that country, of visits and
-of signings, which the synthetic stores have none of), the
-networks an entity page links to (around the person and the country, who met whom around the
-person) and the query page (empty and running who-met-whom).
+the country in nine articles of ten, the busiest place) and a person in a few reports, an
+event, a delegation, an agreement, an article, the timeline (whole, of those people, of
+that country, of visits and of signings, which the synthetic stores have none of), the
+networks an entity page links to (around the person and the country, who met whom around
+the person) and the query page (empty and running who-met-whom).
 
     python benchmarks/pages.py                     # 1M and 10M triples
     python benchmarks/pages.py --sizes 2e5         # a quick run
