@@ -27,7 +27,7 @@ from kg.errors import KGError
 from kg.kb import normalize
 from kg.types import PREDICATES
 
-__all__ = ["Scores", "Tally", "load_gold", "score"]
+__all__ = ["GoldArticle", "Scores", "Tally", "canonical", "load_gold", "score"]
 
 NAMED = {"Person", "Country", "Place", "Organization"}
 PLANNED_IGNORED = {"signed", "visited", "met"}
@@ -125,12 +125,14 @@ def _person_tokens(text: str) -> list[str]:
     return [t for t in normalize(text).split() if t not in HONORIFICS]
 
 
-class _Gold:
+class GoldArticle:
+    """One gold file: its entities, their surface forms and its relations as a set."""
+
     def __init__(self, data: Mapping):
         self.id = str(data["article"])
         self.entities: dict[str, dict] = data["entities"]
         self.surfaces = {eid: _surfaces(e, "name") for eid, e in self.entities.items()}
-        self.relations = {_canon(*r) for r in data["relations"]}
+        self.relations = {canonical(*r) for r in data["relations"]}
 
     def match(self, pred: Mapping) -> str | None:
         """The gold entity a predicted one stands for, or None."""
@@ -164,7 +166,8 @@ def _same_person(a: str, b: str) -> bool:
     return bool(p and g and p[-1] == g[-1] and (len(p) == 1 or p[0] == g[0]))
 
 
-def _canon(s: object, p: str, o: object) -> tuple:
+def canonical(s: object, p: str, o: object) -> tuple:
+    """A relation as a set member: ``met`` is symmetric, its two ids in order."""
     return (o, p, s) if p == "met" and str(o) < str(s) else (s, p, o)
 
 
@@ -193,7 +196,7 @@ def score(gold_docs: Iterable[Mapping], predictions: Mapping[str, Mapping]) -> S
     """Scores of ``predictions`` (contract JSON objects by article id) against gold docs."""
     scores = Scores()
     for data in gold_docs:
-        gold = _Gold(data)
+        gold = GoldArticle(data)
         pred = predictions.get(gold.id, {"entities": [], "relations": []})
         entities = {e["id"]: e for e in pred.get("entities", [])}
         mapped = {pid: gold.match(e) for pid, e in entities.items()}
@@ -202,7 +205,7 @@ def score(gold_docs: Iterable[Mapping], predictions: Mapping[str, Mapping]) -> S
             return mapped.get(pid) or ("?", normalize(entities.get(pid, {}).get("label", pid)))
 
         predicted = {
-            _canon(gid(r["subject"]), r["predicate"], gid(r["object"]))
+            canonical(gid(r["subject"]), r["predicate"], gid(r["object"]))
             for r in pred.get("relations", [])
             if _is_fact(r)
         }
@@ -217,7 +220,7 @@ def score(gold_docs: Iterable[Mapping], predictions: Mapping[str, Mapping]) -> S
     return scores
 
 
-def _score_entities(scores: Scores, gold: _Gold, entities: dict, mapped: dict) -> None:
+def _score_entities(scores: Scores, gold: GoldArticle, entities: dict, mapped: dict) -> None:
     named = {eid for eid, e in gold.entities.items() if e["type"] in NAMED}
     seen = set()
     for pid, e in entities.items():

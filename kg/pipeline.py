@@ -4,12 +4,14 @@ the RDF of many extractions into one graph."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from rdflib import Dataset, Graph
 from spacy.language import Language
 
 from kg.articles import parse_text
 from kg.extract import extract
+from kg.learn import RelationsModel, relations_model
 from kg.link import Linker, make_linker
 from kg.nlp import load_nlp
 from kg.rdf import PREFIXES, to_graph
@@ -33,21 +35,30 @@ class Pipeline:
 
     ``model`` names the spaCy model (default: see ``kg.nlp.default_model``); ``linker`` links
     entities to Wikidata (default: the offline linker over the bundled knowledge base, or the
-    online one when ``KG_ONLINE`` is set).
+    online one when ``KG_ONLINE`` is set); ``relations_model`` is the trained relations model
+    (a ``RelationsModel``, its folder, or ``"none"`` for the rules alone; default:
+    ``$KG_RELATIONS_MODEL``, else the one kg ships, see ``kg.learn``).
     """
 
     def __init__(
-        self, model: str | None = None, linker: Linker | None = None, batch_size: int = 16
+        self,
+        model: str | None = None,
+        linker: Linker | None = None,
+        batch_size: int = 16,
+        relations_model: str | Path | RelationsModel | None = None,
     ):
         self.model = model
         self.batch_size = batch_size
         self._linker = linker
         self._nlp: Language | None = None
+        self.relations = relations_model
+        self._relations: RelationsModel | None = None
+        self._relations_loaded = False
 
     def __getstate__(self) -> dict:
         """Pickled without the spaCy pipeline, which loads again where it is unpickled (in a
         worker process, see ``kg.executors``)."""
-        return {**self.__dict__, "_nlp": None}
+        return {**self.__dict__, "_nlp": None, "_relations": None, "_relations_loaded": False}
 
     @property
     def nlp(self) -> Language:
@@ -55,6 +66,21 @@ class Pipeline:
         if self._nlp is None:
             self._nlp = load_nlp(self.model)
         return self._nlp
+
+    @property
+    def relations_model(self) -> RelationsModel | None:
+        """The trained relations model (None: the rules alone), loaded on first use."""
+        if not self._relations_loaded:
+            self._relations = relations_model(self.relations)
+            self._relations_loaded = True
+        return self._relations
+
+    @property
+    def model_digest(self) -> str:
+        """The relations model's digest (empty for the rules alone): it enters each
+        article's content hash."""
+        model = self.relations_model
+        return model.digest if model is not None else ""
 
     @property
     def linker(self) -> Linker:
@@ -72,7 +98,7 @@ class Pipeline:
         items = (_as_article(a) for a in articles)
         pairs = ((a.text, a) for a in items)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            yield extract(doc, article, self.nlp, self.linker)
+            yield extract(doc, article, self.nlp, self.linker, self.relations_model)
 
     def graph(self, article: Article | str) -> Graph:
         """The RDF named graph of one article."""
