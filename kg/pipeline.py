@@ -11,7 +11,8 @@ from spacy.language import Language
 
 from kg.articles import parse_text
 from kg.extract import extract
-from kg.learn import RelationsModel, relations_model
+from kg.learn import RelationsModel
+from kg.learn import relations_model as relations_model_of
 from kg.link import Linker, make_linker
 from kg.nlp import load_nlp
 from kg.rdf import PREFIXES, to_graph
@@ -51,14 +52,12 @@ class Pipeline:
         self.batch_size = batch_size
         self._linker = linker
         self._nlp: Language | None = None
-        self.relations = relations_model
-        self._relations: RelationsModel | None = None
-        self._relations_loaded = False
+        self.relations_model = relations_model_of(relations_model)
 
     def __getstate__(self) -> dict:
         """Pickled without the spaCy pipeline, which loads again where it is unpickled (in a
         worker process, see ``kg.executors``)."""
-        return {**self.__dict__, "_nlp": None, "_relations": None, "_relations_loaded": False}
+        return {**self.__dict__, "_nlp": None}
 
     @property
     def nlp(self) -> Language:
@@ -66,14 +65,6 @@ class Pipeline:
         if self._nlp is None:
             self._nlp = load_nlp(self.model)
         return self._nlp
-
-    @property
-    def relations_model(self) -> RelationsModel | None:
-        """The trained relations model (None: the rules alone), loaded on first use."""
-        if not self._relations_loaded:
-            self._relations = relations_model(self.relations)
-            self._relations_loaded = True
-        return self._relations
 
     @property
     def model_digest(self) -> str:

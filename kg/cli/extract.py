@@ -10,7 +10,14 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.app import ModelOption, OnlineOption, OutOption, PathsArgument, handled
+from kg.cli.app import (
+    ModelOption,
+    OnlineOption,
+    OutOption,
+    PathsArgument,
+    RelationsModelOption,
+    handled,
+)
 from kg.cli.output import out, print_problems
 from kg.errors import KGError
 
@@ -38,6 +45,7 @@ def extract(
     model: ModelOption = None,
     output: OutOption = None,
     online: OnlineOption = None,
+    relations_model: RelationsModelOption = None,
 ) -> None:
     """Extract entities and relations without storing them."""
     from kg.contract import to_json
@@ -47,7 +55,8 @@ def extract(
     if fmt not in {"json", "turtle", "trig"}:
         raise KGError(f"unknown format {fmt!r}; choose json, turtle or trig")
     articles, report = _reading(paths)
-    extractions = Pipeline(model, linker=make_linker(online)).extract_many(articles)
+    pipeline = Pipeline(model, linker=make_linker(online), relations_model=relations_model)
+    extractions = pipeline.extract_many(articles)
     with open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout) as stream:
         if fmt == "json":
             for extraction in extractions:
@@ -64,6 +73,7 @@ def evaluate(
     paths: PathsArgument,
     gold: Annotated[Path, typer.Option("--gold", help="Folder of <article-id>.json gold files.")],
     model: ModelOption = None,
+    relations_model: RelationsModelOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     by_article: Annotated[
         bool, typer.Option("--by-article", help="Also list relation F1 per article.")
@@ -77,7 +87,8 @@ def evaluate(
 
     docs = load_gold(gold)
     articles, report = _reading(paths)
-    predictions = {x.article.id: to_json(x) for x in Pipeline(model).extract_many(articles)}
+    pipeline = Pipeline(model, relations_model=relations_model)
+    predictions = {x.article.id: to_json(x) for x in pipeline.extract_many(articles)}
     print_problems(report)
     scores = score(docs, predictions)
     if as_json:

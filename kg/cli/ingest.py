@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.app import ModelOption, OnlineOption, PathsArgument, StoreOption, handled
+from kg.cli.app import (
+    ModelOption,
+    OnlineOption,
+    PathsArgument,
+    RelationsModelOption,
+    StoreOption,
+    handled,
+)
 from kg.cli.output import err, out, print_report, print_stats, print_table, progress_bar
 from kg.errors import KGError
 
@@ -33,13 +40,15 @@ def _ingest(
     executor: str = "local",
     workers: int = 1,
     scheduler: str | None = None,
+    relations_model: str | None = None,
 ):
     from kg.executors import open_executor
     from kg.knowledge import KnowledgeGraph
     from kg.link import make_linker
     from kg.pipeline import Pipeline
 
-    graph = KnowledgeGraph(store, Pipeline(model, linker=make_linker(online)))
+    pipeline = Pipeline(model, linker=make_linker(online), relations_model=relations_model)
+    graph = KnowledgeGraph(store, pipeline)
     try:
         with open_executor(executor, workers, scheduler) as running, progress_bar() as progress:
             task = progress.add_task("ingesting", total=_count_inputs(paths))
@@ -56,6 +65,7 @@ def ingest(
     paths: PathsArgument,
     store: StoreOption = None,
     model: ModelOption = None,
+    relations_model: RelationsModelOption = None,
     force: Annotated[
         bool, typer.Option("--force", help="Re-extract articles already stored unchanged.")
     ] = False,
@@ -91,7 +101,9 @@ def ingest(
     """
     from kg.store import store_location
 
-    report = _ingest(paths, store, model, force, online, executor, workers, scheduler)
+    report = _ingest(
+        paths, store, model, force, online, executor, workers, scheduler, relations_model
+    )
     print_report(report, store_location(store))
     if not report.ok:
         raise typer.Exit(1)

@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 from kg.errors import KGError
 from kg.learn.features import DIM, Rows, candidates, schema_hash
 from kg.nlp.relations import modality
-from kg.resources import VERSION, data_path
+from kg.resources import data_path
 from kg.types import Article, Entity, Relation
 
 __all__ = [
@@ -43,6 +43,7 @@ __all__ = [
     "WEIGHTS",
     "RelationsModel",
     "load_model",
+    "refuse_shipped",
     "relations_model",
     "write_npz",
 ]
@@ -90,18 +91,15 @@ class RelationsModel:
             for c, p in zip(rows.candidates, probability, strict=True)
         }
         kept = [
-            r
-            for r in relations
-            if scored.get((r.subject, r.predicate, r.object), 1.0) >= self.veto
+            r for r in relations if scored.get((r.subject, r.predicate, r.object), 1.0) >= self.veto
         ]
-        sentences = list(doc.sents) if rows.candidates else []
         have = set(scored) & {(r.subject, r.predicate, r.object) for r in relations}
         added = [
             Relation(
                 c.subject,
                 c.predicate,
                 c.object,
-                sentences[c.sentence].text.strip(),
+                rows.sentences[c.sentence],
                 round(float(p), 3),
                 modality(doc[c.anchor]),
                 "model",
@@ -115,11 +113,8 @@ class RelationsModel:
         """Write the model to ``folder`` (created); the shipped model's folder only when
         ``shipped`` (the script that regenerates it says so)."""
         folder = Path(folder)
-        if not shipped and _same_place(folder, SHIPPED):
-            raise KGError(
-                f"{folder}: this is kg's shipped relations model; write yours elsewhere "
-                "(scripts/train_relations_model.py regenerates the shipped one)"
-            )
+        if not shipped:
+            refuse_shipped(folder)
         folder.mkdir(parents=True, exist_ok=True)
         nonzero = numpy.flatnonzero(self.weights)
         write_npz(
@@ -151,12 +146,18 @@ def write_npz(path: Path, arrays: Mapping[str, numpy.ndarray]) -> None:
     Path(path).write_bytes(buffer.getvalue())
 
 
-
-def _same_place(a: Path, b: Path) -> bool:
+def refuse_shipped(folder: Path | str) -> None:
+    """Raise a ``KGError`` when ``folder`` is the shipped model's: only the script that
+    regenerates it writes there."""
     try:
-        return a.resolve() == b.resolve()
+        shipped = Path(folder).resolve() == SHIPPED.resolve()
     except OSError:
-        return False
+        shipped = False
+    if shipped:
+        raise KGError(
+            f"{folder}: this is kg's shipped relations model; write yours elsewhere "
+            "(scripts/train_relations_model.py regenerates the shipped one)"
+        )
 
 
 def _sha256(path: Path) -> str:
@@ -186,14 +187,14 @@ def load_model(folder: Path | str) -> RelationsModel:
             f"this kg computes {schema_hash()!r}; retrain with kg train"
         )
     try:
-        with numpy.load(folder / WEIGHTS, allow_pickle=False) as npz:
-            slots, values, bias = npz["slots"], npz["weights"], float(npz["bias"][0])
         if _sha256(folder / WEIGHTS) != manifest.get("weights_sha256"):
             raise ValueError("its digest is not the one the manifest records")
+        with numpy.load(folder / WEIGHTS, allow_pickle=False) as npz:
+            slots, values, bias = npz["slots"], npz["weights"], float(npz["bias"][0])
         weights = numpy.zeros(DIM, numpy.float64)
         weights[slots] = values
         threshold, veto = float(manifest["threshold"]), float(manifest.get("veto", 0.0))
-    except (OSError, ValueError, KeyError, IndexError, TypeError) as err:
+    except (OSError, ValueError, KeyError, IndexError, TypeError, zipfile.BadZipFile) as err:
         raise KGError(f"{folder / WEIGHTS}: damaged relations model weights ({err})") from None
     digest = hashlib.sha256(
         (folder / MANIFEST).read_bytes() + (folder / WEIGHTS).read_bytes()

@@ -18,6 +18,7 @@ The same input and seed give the same model, byte for byte.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -26,12 +27,16 @@ from pathlib import Path
 import numpy
 import spacy
 
+from kg.articles import read_articles
 from kg.contract import to_json
 from kg.errors import KGError
 from kg.evaluate import GoldArticle, Scores, canonical, score
+from kg.extract import extract
 from kg.learn.features import DIM, Rows, candidates, schema_hash
 from kg.learn.model import FORMAT, SHIPPED, RelationsModel, write_npz
+from kg.nlp import load_nlp
 from kg.nlp.relations import modality
+from kg.pipeline import Pipeline
 from kg.resources import VERSION, data_path
 from kg.types import PREDICATES, Article, Extraction
 
@@ -75,13 +80,13 @@ class Training:
     model: RelationsModel
     rules: Scores
     combined: Scores
-    articles: int
+    examples: tuple[Example, ...]
     bundled: int
 
     def table(self) -> str:
         """The cross-validated table: the rules alone, then with the model."""
         lines = [
-            f"cross-validated on {self.articles} articles ({self.model.manifest['folds']} folds "
+            f"cross-validated on {len(self.examples)} articles ({self.model.manifest['folds']} folds "
             "by article: each article scored by a model that never saw it)"
             + (f", with {self.bundled} bundled articles in training" if self.bundled else ""),
             f"{'':<12} {'rules alone':^20}   {'rules + model':^20}",
@@ -119,9 +124,6 @@ def examples(
     progress: Progress | None = None,
 ) -> list[Example]:
     """The articles that have gold annotations, read by the rules alone and labelled."""
-    from kg.extract import extract
-    from kg.pipeline import Pipeline
-
     gold = {str(g["article"]): GoldArticle(g) for g in gold_docs}
     pipeline = Pipeline(relations_model="none")
     wanted = [a for a in articles if a.id in gold]
@@ -245,7 +247,7 @@ def _choose(
 
 def _split(probability: numpy.ndarray, found: Sequence[Example]) -> list[numpy.ndarray]:
     bounds = numpy.cumsum([0] + [len(e.labels) for e in found])
-    return [probability[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    return [probability[a:b] for a, b in itertools.pairwise(bounds)]
 
 
 def train(
@@ -287,9 +289,11 @@ def train(
     strength, threshold, veto, combined = best
     rules = score(gold_docs, {e.article: e.prediction for e in found})
     weights, bias = _fit(data, numpy.ones(len(data.labels), bool), strength, seed)
-    manifest = _manifest(gold_docs, found, bundled, strength, threshold, veto, seed, rules, combined)
+    manifest = _manifest(
+        gold_docs, found, bundled, strength, threshold, veto, seed, rules, combined
+    )
     model = RelationsModel(weights, bias, threshold, veto, manifest)
-    return Training(model, rules, combined, len(found), bundled["articles"] if bundled else 0)
+    return Training(model, rules, combined, tuple(found), bundled["articles"] if bundled else 0)
 
 
 def _probabilities(model: RelationsModel, data: _Data, rows: numpy.ndarray) -> numpy.ndarray:
@@ -299,11 +303,11 @@ def _probabilities(model: RelationsModel, data: _Data, rows: numpy.ndarray) -> n
 
 
 def _manifest(gold_docs, found, bundled, strength, threshold, veto, seed, rules, combined) -> dict:
-    from kg.nlp import load_nlp
-
     meta = load_nlp().meta
     digest = hashlib.sha256()
-    for g, e in sorted(zip(_by_id(gold_docs, found), found, strict=True), key=lambda p: p[1].article):
+    for g, e in sorted(
+        zip(_by_id(gold_docs, found), found, strict=True), key=lambda p: p[1].article
+    ):
         digest.update(json.dumps(g, sort_keys=True).encode() + e.text_digest.encode())
     if bundled is not None:
         digest.update(bundled["digest"].encode())
@@ -325,7 +329,7 @@ def _manifest(gold_docs, found, bundled, strength, threshold, veto, seed, rules,
         "veto": veto,
         "cross_validation": {"rules": rules.to_json(), "rules+model": combined.to_json()},
         "rows_fingerprint": _fingerprint(e.rows for e in found),
-        "rules_fingerprint": rules_fingerprint(),
+        "rules_fingerprint": rules_fingerprint(f"{meta['lang']}_{meta['name']}"),
     }
 
 
@@ -341,19 +345,14 @@ def _fingerprint(rows: Iterable[Rows]) -> str:
     return digest.hexdigest()
 
 
-def rules_fingerprint() -> str:
+def rules_fingerprint(model: str | None = None) -> str:
     """The digest of the candidates and exact features of kg's sample articles
-    (``data/samples``) as the rules read them now: it changes when the rules do, and a model
-    records it (the shipped model's is checked by the test suite)."""
-    from kg.articles import read_articles
-    from kg.pipeline import Pipeline
-
-    pipeline = Pipeline(relations_model="none")
+    (``data/samples``) as the rules read them now with the spaCy ``model``: it changes when
+    the rules do, and a model records it (the shipped model's is checked by the test suite)."""
+    pipeline = Pipeline(model, relations_model="none")
     articles = sorted(read_articles([str(data_path("samples"))]), key=lambda a: a.id)
     rows = []
     for doc, article in pipeline.nlp.pipe(((a.text, a) for a in articles), as_tuples=True):
-        from kg.extract import extract
-
         x = extract(doc, article, pipeline.nlp, pipeline.linker)
         rows.append(candidates(doc, article, _told(x), x.relations))
     return _fingerprint(rows)
@@ -390,7 +389,9 @@ def bundled_rows(exclude: set[str] = frozenset(), path: Path = BUNDLED) -> dict:
     keep = keep_article[arrays["group"].astype(numpy.int64)]
     indptr = arrays["indptr"].astype(numpy.int64)
     starts, ends = indptr[:-1][keep], indptr[1:][keep]
-    take = numpy.concatenate([numpy.arange(a, b) for a, b in zip(starts, ends, strict=True)] or [[]])
+    take = numpy.concatenate(
+        [numpy.arange(a, b) for a, b in zip(starts, ends, strict=True)] or [[]]
+    )
     take = take.astype(numpy.int64)
     return {
         "indptr": numpy.concatenate([[0], numpy.cumsum(ends - starts)]).astype(numpy.int64),
