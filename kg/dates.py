@@ -6,14 +6,22 @@ datetime.date(2017, 9, 22)
 datetime.date(2018, 4, 24)
 >>> resolve_date("21 September 2017", None)
 datetime.date(2017, 9, 21)
+
+A period typed by a user (``kg viz --since``, the web app's filters) is read by ``period``:
+
+>>> period("2024-02")
+(datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 
-__all__ = ["resolve_date"]
+from kg.errors import KGError
+
+__all__ = ["period", "resolve_date"]
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = {
@@ -42,6 +50,7 @@ _DAY_MONTH = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?:,?\s+(\d{{4}}))?", re.I
 )
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_PERIOD = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this morning": 0}
 
 
@@ -87,3 +96,35 @@ def resolve_date(text: str, ref: date | None) -> date | None:
                 return ref + timedelta(days=(number - ref.weekday()) % 7 or 7)
             return ref - timedelta(days=(ref.weekday() - number) % 7)
     return None
+
+
+def period(value: str) -> tuple[date, date]:
+    """The first and last day of the year, month or day ``value`` writes as ``YYYY``,
+    ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+    Raises ``KGError`` naming ``value`` when it is written otherwise or names no such day:
+
+    >>> period("2024-13")
+    Traceback (most recent call last):
+    kg.errors.KGError: bad date '2024-13': there is no month 13; give YYYY, YYYY-MM or YYYY-MM-DD
+    """
+    fix = "give YYYY, YYYY-MM or YYYY-MM-DD"
+    match = _PERIOD.fullmatch(value.strip())
+    if not match:
+        raise KGError(f"bad date {value!r}: {fix}")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    assert year is not None
+    if month is not None and not 1 <= month <= 12:
+        raise KGError(f"bad date {value!r}: there is no month {month}; {fix}")
+    if year < 1:
+        raise KGError(f"bad date {value!r}: there is no year 0; {fix}")
+    if month is None:
+        return date(year, 1, 1), date(year, 12, 31)
+    days = calendar.monthrange(year, month)[1]
+    if day is None:
+        return date(year, month, 1), date(year, month, days)
+    if not 1 <= day <= days:
+        raise KGError(
+            f"bad date {value!r}: {calendar.month_name[month]} {year} has {days} days; {fix}"
+        )
+    return date(year, month, day), date(year, month, day)

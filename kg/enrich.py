@@ -34,7 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, GEO
 
 from kg.kb import KBEntry, KnowledgeBase
@@ -46,7 +46,8 @@ from kg.link.wikidata import (
     value,
     values,
 )
-from kg.ontology import KGR, WD, WDT
+from kg.ontology import KGR, NAMESPACES, PQ, PS, WD, WDS, WDT, P
+from kg.queries import internal_query
 from kg.store import Store
 
 __all__ = [
@@ -62,49 +63,13 @@ __all__ = [
 ]
 
 ENRICHMENT_GRAPH = KGR["graph/wikidata"]
-P = Namespace("http://www.wikidata.org/prop/")
-PS = Namespace("http://www.wikidata.org/prop/statement/")
-PQ = Namespace("http://www.wikidata.org/prop/qualifier/")
-WDS = Namespace("http://www.wikidata.org/entity/statement/")
-PREFIXES = {"wd": WD, "wdt": WDT, "p": P, "ps": PS, "pq": PQ, "wds": WDS, "geo": GEO}
+PREFIXES = {p: NAMESPACES[p] for p in ("wd", "wdt", "p", "ps", "pq", "wds", "geo")}
 HUMAN = "Q5"
 
-_LINKED_QUERY = """
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-SELECT DISTINCT ?item WHERE {
-  ?entity owl:sameAs ?item .
-  FILTER(STRSTARTS(STR(?item), "http://www.wikidata.org/entity/Q"))
-}
-"""
-
-COORDINATES_QUERY = """
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-PREFIX wdt: <http://www.wikidata.org/prop/direct/>
-SELECT ?entity ?latitude ?longitude WHERE {
-  ?entity owl:sameAs ?item .
-  ?item wdt:P625 ?point .
-  BIND(STRBEFORE(STRAFTER(STR(?point), "Point("), ")") AS ?xy)
-  BIND(STRDT(STRAFTER(?xy, " "), xsd:decimal) AS ?latitude)
-  BIND(STRDT(STRBEFORE(?xy, " "), xsd:decimal) AS ?longitude)
-}
-"""
+_LINKED_QUERY = internal_query("enrich-linked")
+COORDINATES_QUERY = internal_query("coordinates")
 """kg's entities with a point: ``?entity ?latitude ?longitude`` (after ``enrich``)."""
-
-POSITIONS_QUERY = """
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX p: <http://www.wikidata.org/prop/>
-PREFIX pq: <http://www.wikidata.org/prop/qualifier/>
-SELECT ?entity ?title ?start ?end WHERE {
-  ?entity owl:sameAs ?item .
-  ?item p:P39 ?held .
-  ?held rdfs:label ?title .
-  OPTIONAL { ?held pq:P580 ?start }
-  OPTIONAL { ?held pq:P582 ?end }
-}
-ORDER BY ?entity ?start
-"""
+POSITIONS_QUERY = internal_query("positions")
 """Positions held by kg's people: ``?entity ?title ?start ?end`` (after ``enrich``)."""
 
 

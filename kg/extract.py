@@ -26,7 +26,7 @@ from kg.link import Linker, LinkRequest, OfflineLinker
 from kg.nlp.affiliation import affiliations
 from kg.nlp.anaphora import group_mentions, leader_mentions, partners, title_mentions
 from kg.nlp.coref import Cluster, resolve
-from kg.nlp.frames import MEETINGS, Facts, Scene, around, derive
+from kg.nlp.frames import MEETINGS, Facts, Scene, around, derive, named_event
 from kg.nlp.mentions import Mention, find_mentions, tokens_with
 from kg.nlp.positions import Held, find_positions
 from kg.nlp.relations import Candidate, Resolver, find_relations
@@ -39,6 +39,9 @@ from kg.types import Mention as TextMention
 __all__ = ["extract", "topics"]
 
 _GLOBAL = {"Country", "Place", "Organization"}
+# Events that keep their own name when two people held them ("the official welcoming
+# ceremony", not "ceremony between A and B").
+_OWN_NAMES = {"ceremony", "reception", "dinner", "lunch", "breakfast"}
 _ARRIVALS = {"arrive", "come", "visit", "hold", "meet", "be", "stay", "land", "gather"}
 
 
@@ -338,8 +341,10 @@ class _Article:
             label = request.label
             if qid in self.kb and cluster.type in _GLOBAL and cluster.cls != "Region":
                 label = self.kb[qid].common_name
+            aliases = _forms(cluster)
             if cluster.type == "Event":
-                label = self._event_name(cluster, label)
+                label, variants = self._event_name(cluster, label)
+                aliases += [v for v in variants if v not in aliases]
             positions = _positions(titles.get(cluster.id, []))
             entities.append(
                 Entity(
@@ -347,7 +352,7 @@ class _Article:
                     label=label,
                     type=cluster.type,
                     cls=cluster.cls,
-                    aliases=tuple(f for f in _forms(cluster) if f != label),
+                    aliases=tuple(f for f in aliases if f != label),
                     wikidata=qid,
                     positions=positions,
                     mentions=tuple(
@@ -360,27 +365,51 @@ class _Article:
             )
         return entities
 
-    def _event_name(self, event: Cluster, phrase: str) -> str:
-        """A name that says whose event it is when the article's phrase does not: "talks"
-        between two people becomes "talks between A and B", "official visit" of one person
-        to one place "A's official visit to X"; "talks with the Indian premier" say it."""
-        if " with " in phrase or any(t.pos_ == "PROPN" for m in event.mentions for t in m.span):
-            return phrase
+    def _event_name(self, event: Cluster, phrase: str) -> tuple[str, list[str]]:
+        """A name that says whose event it is when the article's phrase does not, and the
+        other names a reader would give it. "talks" between two people becomes "talks
+        between A and B" (also "talks between Surname and Surname", "Surname-Surname talks"),
+        "official visit" of one person to one country (else one place) "A's official visit to
+        X" (also "visit to X", "Surname's visit to X"); an event held somewhere is also the
+        "talks in Minsk". "Talks with the Indian premier" and named events ("the 20th session
+        of the commission") keep their name."""
         people, places = [], []
         for f in self.facts:
             if f.subject == event.id and f.status != "negated":
                 member = self.by_id[f.object]
                 if f.predicate == "participant" and member.type == "Person":
                     people.append(member)
-                elif f.predicate == "heldIn" and member.type == "Country":
+                elif f.predicate == "heldIn":
                     places.append(member)
         ordered = sorted(dict.fromkeys(people), key=lambda p: p.mentions[0].span.start)
         names = [_label(p, self.by_id, self.countries) for p in ordered]
-        if event.cls == "Visit" and len(names) == 1 and len(places) == 1 and " to " not in phrase:
-            return f"{names[0]}'s {phrase} to {_label(places[0], self.by_id, self.countries)}"
-        if event.cls in MEETINGS and len(names) == 2 and " between " not in phrase:
-            return f"{phrase} between {names[0]} and {names[1]}"
-        return phrase
+        short = [_short_name(p, name) for p, name in zip(ordered, names, strict=True)]
+        where = [_label(p, self.by_id, self.countries) for p in dict.fromkeys(places)]
+        head = next(
+            (m.root.text for m in event.mentions if not m.anaphor), event.name or phrase
+        ).lower()
+        countries = [p for p in dict.fromkeys(places) if p.type == "Country"]
+        to = [_label(p, self.by_id, self.countries) for p in countries or dict.fromkeys(places)]
+        variants = [f"{head} in {w}" for w in where]
+        own = (
+            " with " in phrase
+            or named_event(event)
+            or any(t.pos_ == "PROPN" for m in event.mentions for t in m.span)
+        )
+        if event.cls == "Visit" and len(names) == 1:
+            variants += [f"{head} to {w}" for w in where]
+            variants += [f"{n}'s {head} to {w}" for n in dict.fromkeys(short) for w in where]
+            if len(to) == 1 and " to " not in phrase and not own:
+                return f"{names[0]}'s {phrase} to {to[0]}", variants
+        if event.cls in MEETINGS and len(names) == 2 and head not in _OWN_NAMES:
+            variants += [
+                f"{head} between {short[0]} and {short[1]}",
+                f"{short[0]}-{short[1]} {head}",
+                f"{head} of {names[0]} and {names[1]}",
+            ]
+            if " between " not in phrase and not own:
+                return f"{phrase} between {names[0]} and {names[1]}", variants
+        return phrase, variants
 
     def _request(self, cluster: Cluster, held: list[Held]) -> LinkRequest:
         country = self.countries.get(cluster.id)
@@ -459,6 +488,13 @@ def _label(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str
     if cluster.type == "Country" and cluster.qid in kb:
         return kb[cluster.qid].common_name
     return max(forms, key=len)
+
+
+def _short_name(person: Cluster, label: str) -> str:
+    """The name a person goes by alone in the article ("Tokayev"), else the last of theirs."""
+    words = label.split()
+    alone = [m.text for m in person.mentions if len(m.span) == 1 and m.text in words]
+    return alone[0] if alone else words[-1]
 
 
 def _forms(cluster: Cluster) -> list[str]:

@@ -28,6 +28,7 @@ from kg.queries import named_query
 from kg.rdf import content_hash
 from kg.store import QueryResult, Store, open_store
 from kg.types import Article
+from kg.views import who_met_whom
 
 __all__ = ["IngestReport", "KnowledgeGraph"]
 
@@ -184,8 +185,6 @@ class KnowledgeGraph:
 
     def who_met_whom(self) -> nx.Graph:
         """The people who met, as a networkx graph (see ``kg.views.who_met_whom``)."""
-        from kg.views import who_met_whom
-
         return who_met_whom(self.store)
 
     def export(self, out: BinaryIO, fmt: str = "trig") -> None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 
 from kg.errors import KGError
+from kg.queries import internal_query
 from kg.store import Store
 
 __all__ = ["Entry", "Match", "entities", "resolve", "search"]
@@ -32,20 +33,10 @@ __all__ = ["Entry", "Match", "entities", "resolve", "search"]
 TYPES = ("Person", "Country", "Organization", "Place", "Delegation", "Event", "Agreement")
 _SHARED = TYPES[:4]
 _KGO = "https://w3id.org/kgdt/ontology#"
-_PREFIXES = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-"""
 # Three plain queries joined here: much faster than one query grouping over all graphs.
-_CLASSES = "SELECT DISTINCT ?node ?class WHERE { ?node a ?class }"
-_NAMES = (
-    _PREFIXES
-    + """SELECT DISTINCT ?node ?name ?main WHERE {
-  { ?node rdfs:label ?name BIND (true AS ?main) } UNION { ?node skos:altLabel ?name BIND (false AS ?main) }
-}"""
-)
-_SAME = _PREFIXES + "SELECT DISTINCT ?node ?same WHERE { ?node owl:sameAs ?same }"
+_CLASSES = internal_query("names-classes")
+_NAMES = internal_query("names-labels")
+_SAME = internal_query("names-same")
 _WD = "http://www.wikidata.org/entity/"
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from functools import cache
 
 from rdflib import Graph, Literal, Namespace
-from rdflib.namespace import SKOS, DefinedNamespace
+from rdflib.namespace import DCTERMS, GEO, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 from rdflib.term import URIRef
 
 from kg.errors import KGError
@@ -30,11 +30,17 @@ __all__ = [
     "FORMATS",
     "KGO",
     "KGR",
+    "NAMESPACES",
     "ONTOLOGY_IRI",
+    "PQ",
+    "PREFIXES",
+    "PS",
     "SCHEMA",
     "SEM",
     "WD",
+    "WDS",
     "WDT",
+    "P",
     "ontology",
     "serialize",
     "topic",
@@ -46,6 +52,10 @@ KGR = Namespace("https://w3id.org/kgdt/id/")
 WD = Namespace("http://www.wikidata.org/entity/")
 WDT = Namespace("http://www.wikidata.org/prop/direct/")
 SCHEMA = Namespace("https://schema.org/")
+P = Namespace("http://www.wikidata.org/prop/")
+PS = Namespace("http://www.wikidata.org/prop/statement/")
+PQ = Namespace("http://www.wikidata.org/prop/qualifier/")
+WDS = Namespace("http://www.wikidata.org/entity/statement/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 # rdflib format names by the names kg's commands take.
 FORMATS = {"turtle": "turtle", "xml": "xml", "jsonld": "json-ld", "ntriples": "nt"}
@@ -156,6 +166,32 @@ class KGO(DefinedNamespace):
     Health: URIRef
     Finance: URIRef
     Environment: URIRef
+
+
+# The prefixes bound in every graph kg writes, and used to shorten IRIs for reading.
+PREFIXES = {
+    "kgo": KGO._NS,
+    "kgr": KGR,
+    "wd": WD,
+    "schema": SCHEMA,
+    "dct": DCTERMS,
+    "prov": PROV,
+    "skos": SKOS,
+    "owl": OWL,
+}
+# Every prefix kg's SPARQL declares (a test holds the PREFIX lines of kg/queries to these).
+NAMESPACES = {
+    **PREFIXES,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "xsd": XSD,
+    "wdt": WDT,
+    "p": P,
+    "ps": PS,
+    "pq": PQ,
+    "wds": WDS,
+    "geo": GEO,
+}
 
 
 @cache

@@ -15,7 +15,8 @@ from kg.learn import RelationsModel
 from kg.learn import relations_model as relations_model_of
 from kg.link import Linker, make_linker
 from kg.nlp import load_nlp
-from kg.rdf import PREFIXES, to_graph
+from kg.ontology import PREFIXES
+from kg.rdf import to_graph
 from kg.types import Article, Extraction
 
 __all__ = ["Pipeline", "merge"]

@@ -35,22 +35,12 @@ from kg.iris import (
     node_name,
     position_iri,
 )
-from kg.ontology import KGO, KGR, SCHEMA, WD, topic, topic_label
+from kg.ontology import KGO, PREFIXES, SCHEMA, WD, topic, topic_label
 from kg.resources import VERSION
 from kg.types import Article, Entity, Event, Extraction, Relation, TradeFlow
 
-__all__ = ["PREFIXES", "content_hash", "to_graph"]
+__all__ = ["content_hash", "to_graph"]
 
-PREFIXES = {
-    "kgo": KGO._NS,
-    "kgr": KGR,
-    "wd": WD,
-    "schema": SCHEMA,
-    "dct": DCTERMS,
-    "prov": PROV,
-    "skos": SKOS,
-    "owl": OWL,
-}
 FRAME_PREDICATES = {"heldIn", "participant", "headedBy", "represents"}
 PARTIES = {"Country", "Organization"}
 _STATUS = {"asserted": KGO.Asserted, "planned": KGO.Planned, "negated": KGO.Negated}

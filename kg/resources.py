@@ -7,7 +7,15 @@ from __future__ import annotations
 import importlib.metadata
 from pathlib import Path
 
-__all__ = ["DATA", "ONTOLOGIES", "QUERIES", "VERSION", "data_path", "ontology_path"]
+__all__ = [
+    "DATA",
+    "ONTOLOGIES",
+    "QUERIES",
+    "VERSION",
+    "data_path",
+    "ontology_path",
+    "samples",
+]
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -34,3 +42,13 @@ def data_path(*parts: str) -> Path:
 def ontology_path(*parts: str) -> Path:
     """A file under the bundled ``ontologies/`` folder."""
     return ONTOLOGIES.joinpath(*parts)
+
+
+def samples() -> Path:
+    """The folder of sample articles that ships with kg (what ``kg demo`` ingests), wherever
+    kg is installed and whatever the working folder.
+
+    >>> sorted(p.name for p in samples().glob("*.txt"))[:2]
+    ['by-irkutsk-talks.txt', 'cn-kz-state-visit.txt']
+    """
+    return data_path("samples")

@@ -3,6 +3,8 @@ and its top entries (``kg.analytics.top_entries``)."""
 
 from __future__ import annotations
 
+from kg.analytics import top_entries
+from kg.queries import internal_query
 from kg.store import Store
 
 __all__ = ["TOP_COLUMNS", "stats"]
@@ -17,26 +19,9 @@ TOP_COLUMNS = {
     "years": ("year", "busiest country", "facts", "busiest pair", "facts"),
 }
 
-_ENTITIES = """
-PREFIX kgo: <https://w3id.org/kgdt/ontology#>
-SELECT ?type (COUNT(DISTINCT ?entity) AS ?n) WHERE {
-  VALUES ?type { kgo:Person kgo:Country kgo:Place kgo:Organization kgo:Delegation kgo:Event
-                 kgo:Agreement kgo:Position kgo:TradeFlow }
-  ?entity a ?type .
-} GROUP BY ?type ORDER BY DESC(?n)
-"""
-_RELATIONS = """
-PREFIX kgo: <https://w3id.org/kgdt/ontology#>
-SELECT ?predicate (COUNT(*) AS ?n) WHERE {
-  VALUES ?predicate { kgo:headedBy kgo:heldIn kgo:signed kgo:visited kgo:met kgo:participant
-                      kgo:represents }
-  GRAPH ?g { ?s ?predicate ?o }
-} GROUP BY ?predicate ORDER BY DESC(?n)
-"""
-_ARTICLES = """
-PREFIX kgo: <https://w3id.org/kgdt/ontology#>
-SELECT (COUNT(DISTINCT ?article) AS ?n) WHERE { ?article a kgo:NewsArticle }
-"""
+_ENTITIES = internal_query("stats-entities")
+_RELATIONS = internal_query("stats-relations")
+_ARTICLES = internal_query("stats-articles")
 
 
 def _local(term: object) -> str:
@@ -48,8 +33,6 @@ def stats(store: Store, top: int = 5) -> dict:
 
     ``met`` is counted once per pair and article although kg writes it both ways.
     """
-    from kg.analytics import top_entries
-
     relations = {_local(r[0]): int(r[1]) for r in store.query(_RELATIONS).rows}
     if "met" in relations:
         relations["met"] //= 2

@@ -21,7 +21,7 @@ from rdflib.namespace import SH
 from rdflib.term import BNode, Node
 
 from kg.errors import KGError
-from kg.ontology import ontology
+from kg.ontology import PREFIXES, ontology
 from kg.resources import ontology_path
 from kg.store import Store
 
@@ -90,8 +90,6 @@ def _short(node: Node, data: Graph) -> str:
     """A node as ``kgr:person/askar-mamin ("Askar Mamin")``."""
     if not isinstance(node, URIRef):
         return node.n3()
-    from kg.rdf import PREFIXES
-
     text = node.n3()
     for prefix, namespace in PREFIXES.items():
         if node.startswith(str(namespace)):
@@ -183,8 +181,6 @@ def store_graph(store: Store) -> Graph:
 
 
 def _merged(dataset: Dataset) -> Graph:
-    from kg.rdf import PREFIXES
-
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)

@@ -34,16 +34,17 @@ meetings, one per article), and ``weight``, their number.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
 
+from kg.dates import period
 from kg.errors import KGError
 from kg.names import entities, resolve
 from kg.ontology import KGO
+from kg.queries import internal_query
 from kg.store import Store
 from kg.types import ENTITY_TYPES as TYPES
 from kg.types import PREDICATES
@@ -59,102 +60,12 @@ __all__ = [
     "who_met_whom",
 ]
 
-_PREFIXES = """
-PREFIX kgo: <https://w3id.org/kgdt/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX dct: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
-"""
-_ARTICLES = (
-    _PREFIXES
-    + """
-SELECT ?article (SAMPLE(?day) AS ?date) (SAMPLE(?link) AS ?url) (SAMPLE(?name) AS ?title)
-WHERE {
-  ?article a kgo:NewsArticle .
-  OPTIONAL { ?article dct:date ?day }
-  OPTIONAL { ?article schema:url ?link }
-  OPTIONAL { ?article dct:title ?name }
-}
-GROUP BY ?article
-"""
-)
-# The countries (and other sides) a person or delegation belongs to: whom it represents, whom
-# the delegation it heads represents, whose office the person holds. Joining the type of the
-# country here would make it a hundred times slower: the countries are picked in Python.
-_COUNTRIES = (
-    _PREFIXES
-    + """
-SELECT DISTINCT ?who ?country WHERE {
-  { ?who kgo:represents ?country }
-  UNION { ?delegation kgo:headedBy ?who ; kgo:represents ?country }
-  UNION { ?who kgo:holdsPosition/kgo:positionOf ?country }
-}
-"""
-)
-# Direct edges with the article that states them and the evidence of its assertion (a ``met``
-# assertion may name the two people either way round).
-_EDGES = (
-    _PREFIXES
-    + f"""
-SELECT ?s ?p ?o ?article ?evidence WHERE {{
-  VALUES ?p {{ {" ".join(f"kgo:{p}" for p in PREDICATES)} }}
-  GRAPH ?article {{
-    ?s ?p ?o .
-    FILTER (?p != kgo:met || STR(?s) < STR(?o))
-    OPTIONAL {{
-      ?statement rdf:predicate ?p ; rdf:subject ?x ; rdf:object ?y ; kgo:evidence ?evidence .
-      FILTER ((?x = ?s && ?y = ?o) || (?p = kgo:met && ?x = ?o && ?y = ?s))
-    }}
-  }}
-}}
-"""
-)
-# Events with their participants, places, dates and evidence, per article.
-_EVENTS = (
-    _PREFIXES
-    + """
-SELECT ?event ?article ?member ?place ?day ?evidence WHERE {
-  GRAPH ?article {
-    ?event a kgo:Event .
-    OPTIONAL { ?event kgo:participant ?member }
-    OPTIONAL { ?event kgo:heldIn ?place }
-    OPTIONAL { ?event kgo:date ?day }
-    OPTIONAL { { ?event kgo:evidence ?evidence }
-               UNION { ?statement rdf:subject ?event ; kgo:evidence ?evidence } }
-  }
-}
-"""
-)
-_SIGNED = (
-    _PREFIXES
-    + """
-SELECT ?signer ?agreement ?article ?evidence WHERE {
-  GRAPH ?article {
-    ?signer kgo:signed ?agreement .
-    OPTIONAL { ?statement rdf:subject ?signer ; rdf:predicate kgo:signed ;
-                          rdf:object ?agreement ; kgo:evidence ?evidence }
-  }
-}
-"""
-)
-_TRADE = (
-    _PREFIXES
-    + """
-SELECT ?flow ?article ?partner ?amount ?currency ?measure ?period ?day ?evidence WHERE {
-  GRAPH ?article {
-    ?flow a kgo:TradeFlow ; kgo:tradePartner ?partner .
-    OPTIONAL { ?flow kgo:amount ?amount }
-    OPTIONAL { ?flow kgo:currency ?currency }
-    OPTIONAL { ?flow kgo:measure ?measure }
-    OPTIONAL { ?flow kgo:period ?period }
-    OPTIONAL { ?flow kgo:date ?day }
-    OPTIONAL { ?flow kgo:evidence ?evidence }
-  }
-}
-"""
-)
+_ARTICLES = internal_query("views-articles")
+_COUNTRIES = internal_query("views-countries")
+_EDGES = internal_query("views-edges", predicates=" ".join(f"kgo:{p}" for p in PREDICATES))
+_EVENTS = internal_query("views-events")
+_SIGNED = internal_query("views-signed")
+_TRADE = internal_query("views-trade")
 
 
 @dataclass(frozen=True)
@@ -436,18 +347,14 @@ VIEWS: dict[str, Callable[[Store], nx.Graph]] = {
     "full": full_graph,
     "countries": country_graph,
 }
-_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def _bound(value: str | None, low: bool) -> str | None:
-    """``--since``/``--until`` as a comparable ISO prefix: 2024 means from 2024-01-01 or up
-    to 2024-12-31."""
+    """``--since``/``--until`` as an ISO day: 2024 means from 2024-01-01 or up to 2024-12-31."""
     if value is None:
         return None
-    value = str(value).strip()
-    if not _DAY.match(value):
-        raise KGError(f"bad date {value!r}: give YYYY, YYYY-MM or YYYY-MM-DD")
-    return value if low else value + "-99-99"[len(value) - 4 :]
+    first, last = period(str(value))
+    return (first if low else last).isoformat()
 
 
 def restrict(

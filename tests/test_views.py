@@ -98,6 +98,8 @@ def test_country_and_type_filters(world, people):
     [
         ({"since": "July"}, "bad date 'July'"),
         ({"until": "2024-7"}, "bad date '2024-7'"),
+        ({"since": "2024-13"}, "bad date '2024-13': there is no month 13"),
+        ({"until": "2023-02-29"}, "bad date '2023-02-29': February 2023 has 28 days"),
         ({"types": ["Spaceship"]}, "unknown type 'Spaceship'"),
     ],
 )

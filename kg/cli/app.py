@@ -7,16 +7,19 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.markup import escape
+from typer.core import TyperArgument, TyperGroup, TyperOption
 from typer.exceptions import TyperException
 
-from kg.cli.output import err
+from kg.cli.output import err, out
+from kg.dates import period
 from kg.errors import KGError
+from kg.resources import VERSION
 
 __all__ = [
     "ModelOption",
@@ -26,25 +29,125 @@ __all__ = [
     "RelationsModelOption",
     "StoreOption",
     "app",
+    "checked_date",
     "handled",
     "kb_app",
     "open_for_reading",
 ]
 
+
+class _Argument(TyperArgument):
+    """An argument that ``--help`` shows by its value name (``PATH``) alone."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+
+class Group(TyperGroup):
+    """kg's commands. A usage mistake (an unknown command or option, a bad or missing value)
+    prints one red line and exits with status 1, like every other mistake; ``--help`` names
+    the value each option takes (``--store STORE``, ``--top N``), not its Python type."""
+
+    def __init__(self, **attrs: Any):
+        super().__init__(**attrs)
+        for command in self.commands.values():
+            for param in command.params:
+                if type(param) is TyperArgument:
+                    param.__class__ = _Argument
+                    param.metavar = param.metavar or (param.name or "").upper()
+                elif isinstance(param, TyperOption) and not param.is_flag and not param.metavar:
+                    param.metavar = max(param.opts, key=len).lstrip("-").upper()
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except typer.Abort:
+            err.print("[red]aborted[/red]")
+            sys.exit(1)
+        except TyperException as error:
+            err.print(
+                f"[red]error:[/red] {escape(_usage_mistake(error))}",
+                highlight=False,
+                soft_wrap=True,
+            )
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_mistake(error: TyperException) -> str:
+    """A usage error in one line: Typer's message, the value refused where Typer's message does
+    not say it, and where to read more."""
+    from pydantic import ValidationError
+
+    message = error.format_message().rstrip(".")
+    if isinstance(error.__cause__, ValidationError):
+        message += f", got {error.__cause__.errors()[0]['input']!r}"
+    ctx = getattr(error, "ctx", None)
+    return f"{message} (see {ctx.command_path} --help)" if ctx else message
+
+
 app = typer.Typer(
     name="kg",
+    cls=Group,
     help="Knowledge graphs of diplomacy and trade from news articles.",
-    no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
 )
 kb_app = typer.Typer(
     name="kb",
+    cls=Group,
     help="The offline Wikidata knowledge base (data/wikidata plus $KG_KB_PATH folders).",
-    no_args_is_help=True,
+    rich_markup_mode=None,
 )
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _version(shown: bool) -> None:
+    if shown:
+        out.print(f"kg {VERSION}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def _kg(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Print kg's version and exit.", callback=_version),
+    ] = False,
+) -> None:
+    _help_when_bare(ctx)
+
+
+def _help_when_bare(ctx: typer.Context) -> None:
+    # ``kg`` or ``kg kb`` alone print their help.
+    if ctx.invoked_subcommand is None:
+        out.print(ctx.get_help(), highlight=False, markup=False)
+        raise typer.Exit()
+
+
+kb_app.callback(invoke_without_command=True)(_help_when_bare)
+
+
+def checked_date(value: str | None) -> str | None:
+    """A ``--since``/``--until`` value, refused (naming it) unless it is a year, month or day."""
+    if value is not None:
+        try:
+            period(value)
+        except KGError as error:
+            raise typer.BadParameter(str(error)) from None
+    return value
+
 
 StoreOption = Annotated[
     str | None,
@@ -75,7 +178,8 @@ RelationsModelOption = Annotated[
     ),
 ]
 OutOption = Annotated[
-    Path | None, typer.Option("--out", "-o", help="File to write [default: standard output].")
+    Path | None,
+    typer.Option("--out", "-o", metavar="FILE", help="File to write [default: standard output]."),
 ]
 OnlineOption = Annotated[
     bool | None,
@@ -89,6 +193,7 @@ OnlineOption = Annotated[
 PathsArgument = Annotated[
     list[str],
     typer.Argument(
+        metavar="PATH",
         help="Article files (.txt, .html, .jsonl), folders, or - for standard input.",
         show_default=False,
     ),

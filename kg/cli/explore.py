@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.app import OutOption, StoreOption, handled, open_for_reading
+from kg.cli.app import OutOption, StoreOption, checked_date, handled, open_for_reading
 from kg.cli.output import err
 from kg.errors import KGError
 
@@ -30,13 +30,22 @@ ViewOption = Annotated[
 SinceOption = Annotated[
     str | None,
     typer.Option(
-        "--since", help="Only facts dated from this day on (YYYY, YYYY-MM or YYYY-MM-DD)."
+        "--since",
+        metavar="DATE",
+        callback=checked_date,
+        help="Only facts dated from this day on (YYYY, YYYY-MM or YYYY-MM-DD).",
     ),
 ]
 
 
 UntilOption = Annotated[
-    str | None, typer.Option("--until", help="Only facts dated up to this day (inclusive).")
+    str | None,
+    typer.Option(
+        "--until",
+        metavar="DATE",
+        callback=checked_date,
+        help="Only facts dated up to this day (inclusive).",
+    ),
 ]
 
 
@@ -56,11 +65,15 @@ TypeOption = Annotated[
 
 FocusOption = Annotated[
     str | None,
-    typer.Option("--focus", help="Only the entities around this one (a name or an IRI)."),
+    typer.Option(
+        "--focus", metavar="NAME", help="Only the entities around this one (a name or an IRI)."
+    ),
 ]
 
 
-DepthOption = Annotated[int, typer.Option("--depth", help="How many edges from --focus.")]
+DepthOption = Annotated[
+    int, typer.Option("--depth", metavar="N", help="How many edges from --focus.")
+]
 
 
 def _view(store, view, since, until, country, types, focus, depth):
@@ -77,9 +90,9 @@ def _view(store, view, since, until, country, types, focus, depth):
 
 @handled
 def viz(
-    output: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path(
-        "kg-graph.html"
-    ),
+    output: Annotated[
+        Path, typer.Option("--out", "-o", metavar="FILE", help="HTML file to write.")
+    ] = Path("kg-graph.html"),
     view: ViewOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -88,10 +101,13 @@ def viz(
     focus: FocusOption = None,
     depth: DepthOption = 2,
     size_by: Annotated[
-        str, typer.Option("--size-by", help="Node size: degree or betweenness.")
+        str, typer.Option("--size-by", metavar="MEASURE", help="Node size: degree or betweenness.")
     ] = "degree",
     max_nodes: Annotated[
-        int, typer.Option("--max-nodes", help="Above this, show the most central nodes only.")
+        int,
+        typer.Option(
+            "--max-nodes", metavar="N", help="Above this, show the most central nodes only."
+        ),
     ] = 400,
     store: StoreOption = None,
 ) -> None:

@@ -71,7 +71,10 @@ def extract(
 @handled
 def evaluate(
     paths: PathsArgument,
-    gold: Annotated[Path, typer.Option("--gold", help="Folder of <article-id>.json gold files.")],
+    gold: Annotated[
+        Path,
+        typer.Option("--gold", metavar="FOLDER", help="Folder of <article-id>.json gold files."),
+    ],
     model: ModelOption = None,
     relations_model: RelationsModelOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,

@@ -73,7 +73,11 @@ def ingest(
     workers: Annotated[
         int,
         typer.Option(
-            "--workers", "-w", help="Processes that extract (each loads the model once).", min=1
+            "--workers",
+            "-w",
+            metavar="N",
+            help="Processes that extract (each loads the model once).",
+            min=1,
         ),
     ] = 1,
     executor: Annotated[
@@ -86,6 +90,7 @@ def ingest(
         str | None,
         typer.Option(
             "--scheduler",
+            metavar="ADDRESS",
             help="Address of the Dask scheduler, tcp://host:8786 (by default a local Dask "
             "cluster of --workers processes).",
             show_default=False,
@@ -113,9 +118,9 @@ def ingest(
 def demo(
     store: StoreOption = None,
     model: ModelOption = None,
-    output: Annotated[Path, typer.Option("--out", "-o", help="HTML page to write.")] = Path(
-        "kg-graph.html"
-    ),
+    output: Annotated[
+        Path, typer.Option("--out", "-o", metavar="FILE", help="HTML page to write.")
+    ] = Path("kg-graph.html"),
 ) -> None:
     """The main job on the bundled sample articles: ingest them into the store, write the
     interactive graph and print a summary and the who-met-whom table."""

@@ -108,7 +108,7 @@ def print_table(result, fmt: str, limit: int | None = None) -> None:
 def _short(term) -> str:
     from rdflib import URIRef
 
-    from kg.rdf import PREFIXES
+    from kg.ontology import PREFIXES
 
     if isinstance(term, URIRef):
         for prefix, namespace in PREFIXES.items():

@@ -62,7 +62,7 @@ def query(
 def stats(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     top: Annotated[
-        int, typer.Option("--top", help="How many top entries of each kind (0: none).")
+        int, typer.Option("--top", metavar="N", help="How many top entries of each kind (0: none).")
     ] = 5,
     store: StoreOption = None,
 ) -> None:

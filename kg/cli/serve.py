@@ -28,18 +28,24 @@ def serve(
         typer.Option(
             "--token",
             envvar="KG_TOKEN",
-            help="The secret an update must send (Authorization: Bearer TOKEN) [env: KG_TOKEN].",
+            help="The secret an update must send (Authorization: Bearer TOKEN).",
             show_default=False,
         ),
     ] = None,
     timeout: Annotated[
-        float, typer.Option("--timeout", help="Seconds a query may run before it is stopped.")
+        float,
+        typer.Option(
+            "--timeout", metavar="SECONDS", help="Seconds a query may run before it is stopped."
+        ),
     ] = 10.0,
     max_rows: Annotated[
-        int, typer.Option("--max-rows", help="Rows (or triples) a result is cut to.")
+        int, typer.Option("--max-rows", metavar="N", help="Rows (or triples) a result is cut to.")
     ] = 10_000,
     workers: Annotated[
-        int, typer.Option("--workers", help="Queries that may run at once (worker processes).")
+        int,
+        typer.Option(
+            "--workers", metavar="N", help="Queries that may run at once (worker processes)."
+        ),
     ] = 2,
     store: StoreOption = None,
 ) -> None:

@@ -49,6 +49,7 @@ def kb_build(
     folders: Annotated[
         list[Path] | None,
         typer.Argument(
+            metavar="FOLDER",
             help="Folders of your own TSV files (countries, places, organizations, "
             "government_bodies, people, positions, coordinates), added after "
             "$KG_KB_PATH.",

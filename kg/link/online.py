@@ -27,6 +27,7 @@ from kg.link.wikidata import (
     value,
     values,
 )
+from kg.queries import internal_query
 from kg.types import Article
 
 __all__ = ["ONLINE_ENV", "OnlineLinker", "entry_from", "online_enabled"]
@@ -111,11 +112,7 @@ class OnlineLinker:
         ordered = sorted(qids)
         for start in range(0, len(ordered), 50):  # short enough for a GET
             items = " ".join(f"wd:{q}" for q in ordered[start : start + 50])
-            query = (
-                "SELECT ?item ?root WHERE { "
-                f"VALUES ?item {{ {items} }} VALUES ?root {{ {roots} }} "
-                "?item wdt:P31/wdt:P279* ?root . }"
-            )
+            query = internal_query("wikidata-kinds", items=items, roots=roots)
             for row in self.client.sparql(query):
                 item = row["item"]["value"].rsplit("/", 1)[-1]
                 kinds.setdefault(item, set()).add(row["root"]["value"].rsplit("/", 1)[-1])

@@ -90,6 +90,7 @@ class _Resolver:
         self.clusters: list[Cluster] = []
         self.by_key: dict[tuple[str, str], Cluster] = {}
         self.person_at: dict[int, str] = {}  # token index -> the person entity named there
+        self.place_at: dict[int, str] = {}  # token index -> the country or place named there
 
     def new(self, mention: Mention, key: tuple[str, str] | None = None) -> Cluster:
         cluster = Cluster(f"e{len(self.clusters) + 1}", mention.type, mention.cls)
@@ -109,7 +110,7 @@ class _Resolver:
     def people(self, mentions: list[Mention]) -> None:
         full = [m for m in mentions if len(_name_tokens(m.text)) > 1]
         short = [m for m in mentions if len(_name_tokens(m.text)) == 1]
-        for m in sorted(full, key=lambda m: -len(_name_tokens(m.text))):
+        for m in sorted(full, key=_fullness):
             tokens = _name_tokens(m.text)
             key = ("Person", " ".join(tokens))
             variants = [
@@ -117,7 +118,10 @@ class _Resolver:
                 for c in self.clusters
                 if c.type == "Person"
                 and key not in self.by_key
-                and _shortened(tokens, _name_tokens(c.mentions[0].text))
+                and (
+                    _shortened(tokens, _name_tokens(c.mentions[0].text))
+                    or _initialed(tokens, _name_tokens(c.mentions[0].text))
+                )
             ]
             variant = variants[0] if len(variants) == 1 else None
             if variant is not None:  # "Nana Akufo-Addo" after "Nana Dankwa Akufo-Addo"
@@ -140,6 +144,15 @@ class _Resolver:
         }
 
     def names(self, mentions: list[Mention]) -> None:
+        self._names(mentions)
+        self.place_at |= {
+            i: m.entity
+            for m in mentions
+            if m.entity and m.type in {"Country", "Place"}
+            for i in range(m.span.start, m.span.end)
+        }
+
+    def _names(self, mentions: list[Mention]) -> None:
         for m in mentions:
             if m.qid:
                 self.keyed(m, (m.type, m.qid))
@@ -214,17 +227,33 @@ class _Resolver:
         return None
 
     def _same_visit(self, mention: Mention) -> Cluster | None:
-        """Two mentions of a visit by the same person are one visit."""
+        """Two mentions of a visit by the same person, or to the same place by no one else,
+        are one visit ("is on visit to Russia", "paying an official visit to the Russian
+        Federation")."""
         if mention.cls != "Visit":
             return None
-        visitor = self._visitor(mention)
-        if visitor is None:
-            return None
+        visitor, target = self._visitor(mention), self._destination(mention)
         for cluster in self.clusters:
-            if cluster.cls == "Visit" and any(
-                self._visitor(m) == visitor for m in cluster.mentions
+            if cluster.cls != "Visit":
+                continue
+            visitors = {self._visitor(m) for m in cluster.mentions} - {None}
+            if visitor is not None and visitor in visitors:
+                return cluster
+            if (
+                target is not None
+                and target in {self._destination(m) for m in cluster.mentions}
+                and (visitor is None or not visitors)
             ):
                 return cluster
+        return None
+
+    def _destination(self, mention: Mention) -> str | None:
+        """The country or place a visit mention goes to ("visit to Russia")."""
+        for child in mention.root.children:
+            if child.dep_ == "prep" and child.lower_ == "to":
+                found = [self.place_at.get(obj.i) for obj in child.children]
+                if any(found):
+                    return next(f for f in found if f)
         return None
 
     def _visitor(self, mention: Mention) -> str | None:
@@ -266,6 +295,27 @@ def _shortened(short: list[str], full: list[str]) -> bool:
         return False
     given_names = len(full) == len(short) + 1 and short == full[1:]
     return (short[0] == full[0] and short[-1] == full[-1]) or given_names
+
+
+def _fullness(mention: Mention) -> tuple[int, bool]:
+    """Longer names first, and a spelled-out name before one with initials."""
+    tokens = _name_tokens(mention.text)
+    return -len(tokens), min(len(t) for t in tokens) <= 2
+
+
+def _initialed(short: list[str], full: list[str]) -> bool:
+    """A name with initials for some names of a full one, in either order: "U.Khurelsukh"
+    (u khurelsukh) of "Ukhnaa Khurelsukh", "Batbold.Ts" (batbold ts) of "Tsend Batbold"."""
+    if len(short) != len(full) or short == full:
+        return False
+    for other in (full, full[::-1]):
+        pairs = list(zip(short, other, strict=True))
+        if all(
+            a == b or (len(a) <= 2 and b.startswith(a)) or (len(b) <= 2 and a.startswith(b))
+            for a, b in pairs
+        ) and any(a == b and len(a) > 2 for a, b in pairs):
+            return True
+    return False
 
 
 def _acronym(name: str) -> str:

@@ -4,7 +4,8 @@ It reads the same JSON patterns (nodes with ``RIGHT_ID``, ``LEFT_ID``, ``REL_OP`
 ``RIGHT_ATTRS``) but walks the parse from the tokens that satisfy the first node, so the
 cost grows with the few anchors a sentence has, not with every token times every node; it
 reads the Doc's attributes once, as ids (``Doc.to_array``), and compares ids. It supports
-the operators kg's patterns use (``>`` child, ``<`` head, ``>>`` descendant) and the
+the operators kg's patterns use (``>`` child, ``<`` head, ``>>`` descendant, ``$++`` a
+sibling to the right, ``$--`` a sibling to the left) and the
 attributes ``DEP``, ``LEMMA``, ``LOWER``, ``ORTH``, ``POS``, ``TAG``, ``ENT_TYPE`` given
 as a value or as ``{"IN": [...]}`` / ``{"NOT_IN": [...]}``.
 
@@ -102,6 +103,10 @@ class _Index:
             return [self.heads[i]] if self.heads[i] != i else []
         if op == ">>":
             return [t.i for t in self.doc[i].subtree if t.i != i]
+        if op in {"$++", "$--"}:
+            head = self.heads[i]
+            siblings = self.children[head] if head != i else []
+            return [j for j in siblings if (j > i if op == "$++" else j < i)]
         raise ValueError(f"unsupported dependency operator {op!r}")
 
     def candidates(self, lookup: tuple[str, list[int]] | None) -> list[int]:

@@ -12,7 +12,8 @@
 - a visit's visitors visited the places it was held in; who visited a city visited its
   country, and an event held in a foreign city was held in that country; a meeting on the
   sidelines of a summit was held where the summit was;
-- of planned events, only the announced or named ones keep their place and participants.
+- of planned events, only the announced or named ones keep their place and participants;
+  past ones all keep theirs (a visit recalled is a visit).
 
 Each rule keeps the evidence sentence of the fact it starts from and a lower confidence.
 """
@@ -26,9 +27,10 @@ from spacy.tokens import Span, Token
 
 from kg.nlp.coref import Cluster
 from kg.nlp.mentions import Mention
+from kg.nlp.relations import modality
 from kg.types import Relation
 
-__all__ = ["MEETINGS", "Fact", "Facts", "Scene", "around", "derive"]
+__all__ = ["MEETINGS", "Fact", "Facts", "Scene", "around", "derive", "named_event"]
 
 MEETINGS = {"Meeting", "Session", "Talks", "Summit", "Forum", "Conference", "PhoneCall"}
 IN_PERSON = {"Meeting", "Session", "Talks"}
@@ -54,6 +56,7 @@ _AROUND = {
     "side",
     "run-up",
 }
+_PAIR_WORDS = {"leaders", "presidents", "ministers", "premiers", "heads", "sides", "parties"}
 _STATUS_RANK = {"asserted": 0, "planned": 1, "negated": 2}
 
 
@@ -188,6 +191,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     """Add the facts that follow (see the module docstring)."""
     _delegation_heads(facts, scene)
     _signing_sides(facts, scene)
+    _signed_by_the_sides(facts, scene)
     _signatories(facts, scene)
     _participants(facts, scene)
     _implicit_meetings(facts, scene)
@@ -201,6 +205,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _hosts_meet_guests(facts, scene)
     _calls_are_not_meetings(facts, scene)
     _visit_hosts(facts, scene)
+    _unpeopled_events(facts, scene)
     _side_participants(facts, scene)
     _visits(facts, scene)
     _received_guests(facts, scene)
@@ -209,7 +214,6 @@ def derive(facts: Facts, scene: Scene) -> None:
     _delegations_travel(facts, scene)
     _companions(facts, scene)
     _announced_only(facts, scene)
-    _other_visits(facts, scene)
 
 
 def _delegation_heads(facts: Facts, scene: Scene) -> None:
@@ -248,23 +252,83 @@ def _signing_sides(facts: Facts, scene: Scene) -> None:
             del facts.found[(f.subject, f.predicate, f.object)]
 
 
+_SIGN = {"sign", "ink", "conclude", "seal"}
+
+
+def _signed_by_the_sides(facts: Facts, scene: Scene) -> None:
+    """An agreement the article says was signed without saying by whom ("the declaration
+    signed in Baku", "an agreement which was signed during the visit", "the signed
+    documents") was signed by the two sides of the article: the countries of its two
+    principals, else the two countries of its main event. Not so in a quotation ("these six
+    deals signed are a small part"), where agreements are talked of, not reported."""
+    sides = _sides(facts, scene)
+    if len(sides) != 2:
+        return
+    signed = {f.object for f in facts.of("signed", None)}
+    for agreement in scene.clusters.values():
+        if agreement.type != "Agreement" or agreement.id in signed:
+            continue
+        for m in agreement.mentions:
+            verb = _unsigned(m.root)
+            quoted = any(q in m.span.sent.text for q in '"“”')
+            if verb is not None and not quoted and modality(verb) == "asserted":
+                for side in sides:
+                    facts.add(side, "signed", agreement.id, m.span.sent, 0.6, rule="signed/sides")
+                break
+
+
+def _unsigned(token: Token) -> Token | None:
+    """The verb that says an agreement was signed, when nothing names who signed it: the
+    agreement its passive subject or the participle's noun, with no agent."""
+    if token.dep_ == "nsubjpass" and token.head.lemma_ in _SIGN:
+        verb = token.head
+    else:
+        verb = next(
+            (c for c in token.children if c.lemma_ in _SIGN and c.dep_ in {"acl", "amod", "relcl"}),
+            None,
+        )
+    if verb is None or any(c.dep_ == "agent" or c.lower_ == "between" for c in verb.children):
+        return None
+    return verb
+
+
+def _sides(facts: Facts, scene: Scene) -> list[str]:
+    """The article's two sides: the countries of its two principals, else the two countries
+    taking part in its main event."""
+    countries = [scene.countries.get(p) for p in _principals(facts, scene)]
+    if len(countries) == 2 and None not in countries and countries[0] != countries[1]:
+        return countries
+    if scene.main is None:
+        return []
+    taking_part = [
+        f.object
+        for f in facts.participants(scene.main.id)
+        if scene.clusters[f.object].type == "Country"
+    ]
+    return list(dict.fromkeys(taking_part))
+
+
 def _signatories(facts: Facts, scene: Scene) -> None:
     """What was signed at a signing ceremony (the agreements named in its phrase, "the signing
-    of the protocol", or signed in a sentence naming it), and who signed it took part."""
+    of the protocol", or signed in a sentence naming it, else in the sentence before or
+    after), and who signed it took part."""
     signed = facts.of("signed", None)
     for event in scene.clusters.values():
         if event.cls != "SigningCeremony":
             continue
         agreements: dict[str, None] = {}
-        for m in event.mentions:
-            sentence = m.span.sent.start
-            for f in signed:
-                inside = any(
-                    m.span.start <= a.span.start and a.span.end <= m.span.end
-                    for a in scene.clusters[f.object].mentions
-                )
-                if inside or f.sentence.start == sentence:
-                    agreements[f.object] = None
+        for distance in (0, 1):
+            for m in event.mentions:
+                here = scene.index(m.span.sent)
+                for f in signed:
+                    inside = any(
+                        m.span.start <= a.span.start and a.span.end <= m.span.end
+                        for a in scene.clusters[f.object].mentions
+                    )
+                    if inside or abs(scene.index(f.sentence) - here) == distance:
+                        agreements[f.object] = None
+            if agreements:
+                break
         if not agreements:
             continue
         scene.outcomes[event.id] = tuple(agreements)
@@ -318,7 +382,7 @@ def _implicit_meetings(facts: Facts, scene: Scene) -> None:
         for event in events:
             if (
                 event.cls not in IN_PERSON | {"PhoneCall"}
-                or _named_event(event)
+                or named_event(event)
                 or any(
                     scene.clusters[p.object].type == "Person" for p in facts.participants(event.id)
                 )
@@ -341,23 +405,24 @@ def _implicit_meetings(facts: Facts, scene: Scene) -> None:
 
 
 def _venues(facts: Facts, scene: Scene) -> None:
-    """A meeting was held where the people taking part met ("X met Y in Cholpon-Ata");
-    the venues themselves are not facts of the article."""
+    """A meeting was held where the people taking part met ("X met Y in Cholpon-Ata"): the
+    meeting whose people the venue's sentence tells of, else one told of in the sentence
+    before or after; the venues themselves are not facts of the article."""
     venues = facts.of("venue", None)
     for f in venues:
         del facts.found[(f.subject, f.predicate, f.object)]
     placed = {f.subject for f in facts.of("heldIn", None)}
-    for part in facts.of("participant", None):
-        event = scene.clusters[part.subject]
-        if event.cls not in MEETINGS or event.id in placed:
-            continue
-        for v in venues:
-            if (
-                v.subject == part.object
-                and v.status == part.status
-                and abs(scene.index(v.sentence) - scene.index(part.sentence)) <= 1
-            ):
-                facts.add(event.id, "heldIn", v.object, v.sentence, 0.65, v.status, "heldIn/venue")
+    parts = [
+        p
+        for p in facts.of("participant", None)
+        if scene.clusters[p.subject].cls in MEETINGS and p.subject not in placed
+    ]
+    for v in venues:
+        near = [p for p in parts if p.object == v.subject and p.status == v.status]
+        here = scene.index(v.sentence)
+        same = [p for p in near if p.sentence.start == v.sentence.start]
+        for part in same or [p for p in near if abs(scene.index(p.sentence) - here) <= 1]:
+            facts.add(part.subject, "heldIn", v.object, v.sentence, 0.65, v.status, "heldIn/venue")
 
 
 def _sidelines(facts: Facts, scene: Scene) -> None:
@@ -606,9 +671,63 @@ def _visit_hosts(facts: Facts, scene: Scene) -> None:
                 facts.add(main.id, "participant", b, f.sentence, 0.6, f.status, "participant/host")
 
 
+def _unpeopled_events(facts: Facts, scene: Scene) -> None:
+    """A meeting, session, talks or ceremony the article tells of without saying who was
+    there, in a sentence about a pair ("the two presidents held a closed session", "they
+    had a veranda talk") or as its main event, is that of the two people the article is
+    about: those of its main event, else the first two who met."""
+    principals = _principals(facts, scene)
+    if len(principals) != 2:
+        return
+    for event in list(scene.clusters.values()):
+        if (
+            event.type != "Event"
+            or event.cls not in IN_PERSON
+            or _people(facts, scene, event.id)
+            or all(around(m) for m in event.mentions)
+        ):
+            continue
+        for m in event.mentions:
+            sentence = m.span.sent
+            if m.root.lemma_ == "dialogue" or modality(m.root) != "asserted" or around(m):
+                continue
+            if _about_the_pair(sentence) or event is scene.main:
+                for person in principals:
+                    facts.add(
+                        event.id,
+                        "participant",
+                        person,
+                        sentence,
+                        0.55,
+                        "asserted",
+                        "participant/principal",
+                    )
+                break
+
+
+def _about_the_pair(sentence: Span) -> bool:
+    """ "They", "the two presidents", "both leaders": the sentence is about a pair."""
+    words = [t.lower_ for t in sentence]
+    pair = any(
+        w in {"two", "both"} and i + 1 < len(words) and words[i + 1] in _PAIR_WORDS
+        for i, w in enumerate(words)
+    )
+    return pair or any(w in {"they", "their"} for w in words)
+
+
+def _principals(facts: Facts, scene: Scene) -> list[str]:
+    """The people of the article's main event when two, else the first two who met."""
+    if scene.main is not None:
+        people = list(dict.fromkeys(f.object for f in _people(facts, scene, scene.main.id)))
+        if len(people) == 2:
+            return people
+    met = sorted(facts.of("met"), key=lambda f: f.sentence.start)
+    return [met[0].subject, met[0].object] if met else []
+
+
 def _side_participants(facts: Facts, scene: Scene) -> None:
-    """The countries whose people took part in a meeting, session or talks between two sides
-    took part in it (not so for a gathering of many)."""
+    """The countries whose people took part in a meeting, session, talks or call between two
+    sides took part in it (not so for a gathering of many)."""
     sides: dict[str, set[str]] = {}
     for f in facts.of("participant", None):
         if f.object in scene.countries:
@@ -616,7 +735,7 @@ def _side_participants(facts: Facts, scene: Scene) -> None:
     for f in facts.of("participant", None):
         event = scene.clusters[f.subject]
         bilateral = len(sides.get(f.subject, ())) <= 2
-        if event.cls in IN_PERSON and bilateral and f.object in scene.countries:
+        if event.cls in IN_PERSON | {"PhoneCall"} and bilateral and f.object in scene.countries:
             facts.add(
                 f.subject,
                 "participant",
@@ -786,7 +905,7 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
                 placed.add(event.id)
 
 
-def _named_event(event: Cluster) -> bool:
+def named_event(event: Cluster) -> bool:
     """An event the article names as such ("the 44th meeting of the Intergovernmental
     Committee"), not generic talks or a press conference."""
     for m in event.mentions:
@@ -798,27 +917,6 @@ def _named_event(event: Cluster) -> bool:
         ):
             return True
     return False
-
-
-def _other_visits(facts: Facts, scene: Scene) -> None:
-    """Visits the article's lead does not report (an earlier one recalled, one hoped for)
-    are background: who went where stays, but the event keeps no frame."""
-    for key, f in list(facts.found.items()):
-        event = scene.clusters[f.subject]
-        if (
-            event.cls == "Visit"
-            and f.predicate in {"participant", "heldIn"}
-            and event is not scene.main
-            and not any(_in_lead(m, scene) for m in event.mentions)
-        ):
-            del facts.found[key]
-
-
-def _in_lead(mention: Mention, scene: Scene) -> bool:
-    """Told in the article's first two sentences of prose, and not in a quotation."""
-    sentence = mention.span.sent
-    prose = [s.start for s in scene.sentences if _prose(s)][:2]
-    return sentence.start in prose and not any(q in sentence.text for q in '"“”')
 
 
 def _prose(sentence: Span) -> bool:
@@ -838,6 +936,6 @@ def _announced_only(facts: Facts, scene: Scene) -> None:
             and f.predicate in {"participant", "heldIn", "headedBy"}
             and event.type == "Event"
             and (main is None or f.subject != main.id)
-            and not _named_event(event)
+            and not named_event(event)
         ):
             del facts.found[key]

@@ -9,12 +9,17 @@ lists in ``data/gazetteer``:
   becomes ORG, a demonym tagged PERSON becomes NORP, an ORG after "in" becomes GPE;
 - splits a person's name off the body or title it was run into ("Cabinet of Ministers of
   Kyrgyzstan Akylbek Japarov", "Presidential Administration Sardor Umurzakov") and tags the
-  name that follows a title or a country ("Prime Minister of Belarus Roman Golovchenko");
+  name that follows a title or a country ("Prime Minister of Belarus Roman Golovchenko", "the
+  Prime Minister of Mongolia, Ukhnaa Khurelsukh");
+- tags names written with joined initials, as Mongolian and Russian outlets write them
+  ("U.Khurelsukh", "L.Oyun-Erdene", "Batbold.Ts"), and a name coordinated with a person's
+  ("between Mamuka Bakhtadze and Nikola Pashinian");
 - trims a leading "the" and headline verbs ("Meeting Emmanuel Macron").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -29,6 +34,7 @@ from kg.resources import data_path
 __all__ = ["GazetteerComponent", "country_aliases", "country_named", "demonym", "word_list"]
 
 NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
+_TRAILING_WORDS = {"of", "the", "and", "for", "in", "on", "to", "a", "an"}
 _KB_LABELS = {"Country": "GPE", "Place": "GPE", "Organization": "ORG", "Person": "PERSON"}
 _NAME_PREFIX_STOP = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "PUNCT", "VERB", "AUX", "NUM"}
 
@@ -137,6 +143,11 @@ class GazetteerComponent:
             for piece in self._fix(part)
             if piece is not None
         ] + people
+        initialed = list(_initialed_names(doc))
+        ents = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in initialed)]
+        ents += initialed
+        people = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+        ents = [self._coordinated_person(ent, people) for ent in ents]
         ents.extend(self._names_after_titles(doc, ents))
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         for match in matches:
@@ -168,7 +179,10 @@ class GazetteerComponent:
             of = next((t.i for t in doc[start : ent.end] if t.lower_ == "of"), None)
             if of is not None and of + 1 < ent.end:
                 start = of + 2 if doc[of + 1].lower_ == "the" and of + 2 < ent.end else of + 1
-        ent = Span(doc, start, ent.end, label=ent.label_)
+        end = ent.end
+        while end > start + 1 and doc[end - 1].lower_ in _TRAILING_WORDS:
+            end -= 1  # "Heads of State of", "Youth Capital of the": cut off mid-phrase
+        ent = Span(doc, start, end, label=ent.label_)
         split = self._person_tail(ent) if ent.label_ != "PERSON" else None
         if split is not None:
             yield from self._without_title(Span(doc, ent.start, split, label=ent.label_))
@@ -243,6 +257,8 @@ class GazetteerComponent:
             if split <= ent.start:
                 break
             tail, head = doc[split : ent.end], doc[ent.start : split]
+            if head[-1].lower_ in _TRAILING_WORDS:
+                continue  # "Heads of State of Central Asia": a place or body follows "of"
             if self._looks_like_name(tail) and self._ends_a_body(head):
                 return split
         return None
@@ -258,15 +274,17 @@ class GazetteerComponent:
         )
 
     def _names_after_titles(self, doc: Doc, ents: list[Span]) -> Iterator[Span]:
-        """ "Prime Minister of Belarus Roman Golovchenko": the unnamed words after a title or
-        a country are a person's name when they look like one."""
+        """ "Prime Minister of Belarus Roman Golovchenko", "the Prime Minister of Mongolia,
+        Ukhnaa Khurelsukh": the unnamed words after a title or a country (and a comma) are a
+        person's name when they look like one."""
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         ends = {ent.end for ent in ents if ent.label_ in {"GPE", "ORG", "NORP"}}
         for i, token in enumerate(doc):
             if i in taken or not token.is_title or token.pos_ != "PROPN":
                 continue
-            before = doc[i - 1] if i else None
-            if before is None or not (i in ends or before.text in self.title_words):
+            start = i - 1 if i and doc[i - 1].text == "," else i  # "of Mongolia, Ukhnaa X"
+            before = doc[start - 1] if start else None
+            if before is None or not (start in ends or before.text in self.title_words):
                 continue
             end = i
             while (
@@ -281,6 +299,49 @@ class GazetteerComponent:
                 continue  # a longer capitalized run: more likely a body than a name
             if self._looks_like_name(doc[i:end]):
                 yield Span(doc, i, end, label="PERSON")
+
+    def _coordinated_person(self, ent: Span, people: set[int]) -> Span:
+        """A name the recognizer took for a body, coordinated with a person's name ("between
+        Mamuka Bakhtadze and Nikola Pashinian"), is a person's."""
+        if ent.label_ not in {"ORG", "GPE"} or not self._looks_like_name(ent):
+            return ent
+        root = ent.root
+        partners = [root.head] if root.dep_ == "conj" else []
+        partners += [c for c in root.children if c.dep_ == "conj"]
+        if any(p.i in people for p in partners):
+            return _relabel(ent, "PERSON")
+        return ent
+
+
+_INITIALED = re.compile(r"^[A-Z]\.[A-Z][a-z]+$")  # "U.Khurelsukh"
+_TRAILING_INITIAL = re.compile(r"^[A-Z][a-z]?$")  # the "Ts" of "Batbold.Ts"
+
+
+def _initialed_names(doc: Doc) -> Iterator[Span]:
+    """Names with joined initials: "U.Khurelsukh" (and "L.Oyun-Erdene"), "Batbold.Ts"."""
+    for token in doc:
+        i = token.i
+        if _INITIALED.match(token.text):
+            end = i + 1
+            while (
+                end + 1 < len(doc)
+                and doc[end].text == "-"
+                and not doc[end - 1].whitespace_
+                and not doc[end].whitespace_
+                and doc[end + 1].is_title
+            ):
+                end += 2
+            yield Span(doc, i, end, label="PERSON")
+        elif (
+            token.text == "."
+            and 0 < i < len(doc) - 1
+            and not doc[i - 1].whitespace_
+            and not token.whitespace_
+            and doc[i - 1].is_title
+            and len(doc[i - 1]) > 2
+            and _TRAILING_INITIAL.match(doc[i + 1].text)
+        ):
+            yield Span(doc, i - 1, i + 2, label="PERSON")
 
 
 def _outside(ent: Span, people: list[Span]) -> Iterator[Span]:

@@ -176,13 +176,21 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             continue
         if label != "NORP" and len(span) == 1 and demonym(text):
             label = "NORP"
+        compound = _demonym_compound(kb, span)
+        if compound:  # "Kyrgyz-Turkish", "Kazakh-Afghan": an adjective naming two countries
+            mentions.extend(compound)
+            continue
         if label == "NORP":
-            country = demonym(text) or _demonym_compound(kb, text)
+            country = demonym(text)
             if country:
                 if span.end < len(doc) and doc[span.end].lemma_ == "side":
                     span = doc[span.start : span.end + 1]  # "the Kazakh side": the country
                 mentions.append(Mention(span, "Country", "Country", country.qid, country.qid, True))
             continue
+        if label == "PERSON" and _headline_only(span, kb):
+            continue  # "Mexico and Argentina Share Common Vision": a headline's words
+        if label == "PERSON" and _determined(span):
+            label = "ORG"  # "the Oliy Majlis": a name with an article is no one's name
         if label == "PERSON":
             while len(span) > 1 and span[0].lower_ in heads("event"):
                 span = span[1:]  # "Meeting Emmanuel Macron," in a headline
@@ -269,6 +277,16 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         mentions.append(Mention(span, "Organization", cls, org.qid if org else None, country))
         mentions.extend(inner)
     return mentions
+
+
+def _determined(span: Span) -> bool:
+    """A name right after "the" ("of the Oliy Majlis"), which people's names never are."""
+    before = span.doc[span.start - 1] if span.start else None
+    return (
+        before is not None
+        and before.lower_ == "the"
+        and before.head.i in range(span.start, span.end)
+    )
 
 
 def _entity_spans(doc: Doc) -> Iterator[Span]:
@@ -366,12 +384,34 @@ def _surnames_as_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
-def _demonym_compound(kb: KnowledgeBase, text: str) -> KBEntry | None:
-    """``Kazakh-Belarusian`` names two countries; the first is the mention's."""
-    parts = re.split(r"[-–]", text)
-    if len(parts) > 1:
-        return demonym(parts[0]) or _kb(kb, parts[0], ("Country",))
-    return None
+def _demonym_compound(kb: KnowledgeBase, span: Span) -> list[Mention]:
+    """The countries of ``Kazakh-Belarusian`` or ``Kyrgyz-Turkish``, a mention for each
+    part, when every part names a country."""
+    words = [t for t in span if t.text not in {"-", "–"}]
+    if len(words) < 2 or len(words) == len(span):
+        return []
+    found = []
+    for t in words:
+        country = demonym(t.text) or _kb(kb, t.text, ("Country",))
+        if country is None:
+            return []
+        found.append(
+            Mention(span.doc[t.i : t.i + 1], "Country", "Country", country.qid, country.qid, True)
+        )
+    return found
+
+
+def _headline_only(span: Span, kb: KnowledgeBase) -> bool:
+    """A "name" only a title-case line gives ("Respond Together", "Share Common Vision"):
+    its words stand nowhere else in the article and the knowledge base knows no such
+    person."""
+    words = [t for t in span.sent if t.is_alpha]
+    if len(words) < 3 or not all(t.is_title or t.is_upper for t in words if not t.is_stop):
+        return False
+    if span.sent.text.rstrip().endswith((".", "!", "?")):
+        return False  # a sentence, not a headline
+    rest = {t.text for t in span.doc if not (span.sent.start <= t.i < span.sent.end)}
+    return not any(t.text in rest for t in span) and not _kb(kb, span.text, ("Person",))
 
 
 def _phrase(token: Token, named: dict[int, Mention]) -> Span:
@@ -421,18 +461,39 @@ _COUNTING = {"several", "two", "three", "four", "both", "bilateral", "separate",
 _CLAUSE_DEPS = {"acl", "relcl", "advcl", "appos", "punct", "parataxis", "dep"}
 
 
-def _noun_phrase_end(token: Token) -> int:
+def _noun_phrase_end(token: Token, inner: bool = False) -> int:
     """End of the noun phrase under ``token``, without the clauses, appositions and
     adverbial phrases that hang off it ("of Irkutsk Oblast headed by ..." ends after
-    "Oblast"; "Commission on Cooperation, the press service ..." after "Cooperation")."""
+    "Oblast"; "Commission on Cooperation, the press service ..." after "Cooperation").
+    Inside a complement, "in" says what, not where ("on cooperation in the energy
+    sector"), unless a place or a date follows."""
     end = token.i + 1
     for child in token.rights:
         if child.dep_ in _CLAUSE_DEPS or (
-            child.dep_ == "prep" and child.lower_ not in {"of", "on", "for", "between"}
+            child.dep_ == "prep"
+            and child.lower_ not in {"of", "on", "for", "between"}
+            and not (inner and child.lower_ == "in" and not _where_or_when(child))
         ):
             break
-        end = max(end, _noun_phrase_end(child))
+        if child.dep_ == "conj" and _new_phrase(child):
+            break  # "... on investment cooperation and an agreement on visa exemption"
+        end = max(end, _noun_phrase_end(child, inner or child.dep_ == "pobj"))
     return end
+
+
+def _where_or_when(prep: Token) -> bool:
+    return any(t.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"} for t in prep.subtree)
+
+
+def _new_phrase(token: Token) -> bool:
+    """A coordinated noun that starts a phrase of its own: with its own determiner, or an
+    agreement's or event's head word ("a protocol and a roadmap", "talks and a dinner")."""
+    lemma = token.lemma_.lower()
+    return (
+        any(c.dep_ == "det" for c in token.lefts)
+        or lemma in heads("agreement")
+        or lemma in heads("event")
+    )
 
 
 def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
@@ -450,11 +511,14 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
             mentions.append(Mention(_region_name(token), "Place", "Region"))
         elif lemma in events and _is_event_use(token):
             cls = events[lemma]
+            phrase = _phrase(token, named)
             if cls == "PhoneCall" and any(
                 c.lower_ in {"courtesy", "protocol"} for c in token.lefts
             ):
                 cls = "Meeting"  # "a courtesy call on the President" is a visit in person
-            mentions.append(Mention(_phrase(token, named), "Event", cls))
+            if lemma == "ceremony" and any(t.lemma_ == "signing" for t in phrase):
+                cls = "SigningCeremony"  # not a welcome or an opening ceremony
+            mentions.append(Mention(phrase, "Event", cls))
         elif lemma in agreements:
             mentions.append(Mention(_phrase(token, named), "Agreement", agreements[lemma]))
     return mentions
@@ -489,6 +553,8 @@ def _is_event_use(token: Token) -> bool:
     kind of event in general ("regular visits of governors", "we have had meetings")."""
     if token.dep_ in {"compound", "amod"}:
         return False  # "breakfast meeting", "summit talks": a modifier of another noun
+    if token.lemma_ == "round" and not any(c.lower_ == "of" for c in token.rights):
+        return False  # "a round of talks", not "19 artillery rounds"
     if (
         token.tag_ == "NNS"
         and token.lemma_ not in _ALWAYS_PLURAL
@@ -496,8 +562,9 @@ def _is_event_use(token: Token) -> bool:
             c.dep_ in {"det", "poss", "nummod"} or c.like_num or c.lower_ in _COUNTING
             for c in token.lefts
         )
+        and not any(c.dep_ == "prep" and c.lower_ == "between" for c in token.rights)
     ):
-        return False
+        return False  # "meetings between X and Y" name theirs
     return token.tag_ != "VBG" or token.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass", "attr"}
 
 

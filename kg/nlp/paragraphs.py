@@ -1,9 +1,9 @@
 """``kg_paragraphs``: a spaCy component that tells the parser where sentences may start.
 
 A sentence starts after every line break (headlines, datelines and paragraphs often end
-without a full stop), may start after closing punctuation, and starts nowhere else: the
-parser would otherwise run a headline into the first sentence, or cut a sentence in two
-before a name. Line breaks inside a sentence were joined when the article was read
+without a full stop), may start after closing punctuation and a space, and starts nowhere
+else: the parser would otherwise run a headline into the first sentence, or cut a sentence
+in two before a name ("Batbold.Ts"). Line breaks inside a sentence were joined when the article was read
 (``kg.articles.unwrap``).
 """
 
@@ -28,7 +28,7 @@ def paragraphs(doc: Doc) -> Doc:
         before = text[starts[i - 1] : starts[i]]  # the token before, with its whitespace
         if "\n" in before:
             marks[i] = 1
-        elif not before.rstrip(" ").endswith(_CLOSERS):
-            marks[i] = -1
+        elif not before.rstrip(" ").endswith(_CLOSERS) or not before[-1:].isspace():
+            marks[i] = -1  # no closer, or none followed by a space ("Batbold.Ts", "U.S.A")
     doc.from_array([SENT_START], marks.astype("uint64"))
     return doc

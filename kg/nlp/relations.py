@@ -189,11 +189,12 @@ def modality(token: Token) -> str:
             c.dep_ == "neg" or (c.lower_ in _NEGATIONS and c.dep_ == "advmod") for c in children
         ):
             return "negated"
-    for v in chain:
+    for below, v in zip([None, *chain], chain, strict=False):
         children = list(v.children)
         if any(c.lower_ in _PLANNED_AUX and c.dep_ in {"aux", "auxpass"} for c in children):
             return "planned"
-        if v is not verb and v.lemma_.lower() in _PLANNED_LEMMAS:
+        # "agreed to hold", "plans to visit"; not "discussed ties and participated"
+        if v is not verb and below.dep_ != "conj" and v.lemma_.lower() in _PLANNED_LEMMAS:
             return "planned"
         if (
             v.tag_ == "VB"
@@ -272,8 +273,12 @@ class Resolver:
             if doc[i].text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
                 i += 3  # "Administrator of the Agency for International Development (USAID) X"
                 continue
-            if after is not None and after.type == "Country" and doc[i - 1].lower_ == "of":
-                i = after.span.end  # "President of Turkmenistan Serdar Berdimuhamedov"
+            if (
+                after is not None
+                and after.type in {"Country", "Organization"}
+                and doc[i - 1].lower_ in {"of", "to", "the"}
+            ):  # "President of Turkmenistan X", "Chairwoman of the Senate of the Oliy Majlis X"
+                i = after.span.end
                 continue
             linking = doc[i].text in {",", "-"} or (
                 doc[i].is_lower and doc[i].pos_ in {"DET", "ADP", "NOUN", "ADJ", "CCONJ"}
@@ -340,6 +345,7 @@ class Resolver:
             return self._expanded[token.i]
         found = self._expanded[token.i] = []
         conjuncts = [token, *token.conjuncts]
+        conjuncts += self._phrase_conjuncts(conjuncts)
         related = [*self._last_conjunct(conjuncts), *self._places_beside(token)]
         for t in [*conjuncts, *related, *self._sides_of(token)]:
             m = self.mention(t)
@@ -347,6 +353,21 @@ class Resolver:
                 if each not in found:
                     found.append(each)
         return found
+
+    def _phrase_conjuncts(self, conjuncts: list[Token]) -> list[Token]:
+        """Agreements or events the parser hung inside the complement of the one before: in
+        "a memorandum on investment cooperation and an agreement on visa exemption" the
+        agreement is coordinated with "cooperation", not with "memorandum"."""
+        found = []
+        for token in conjuncts:
+            m = self.by_root.get(token.i)
+            if m is None or m.type not in PHRASES:
+                continue
+            for t in token.subtree:
+                other = self.by_root.get(t.i) if t.dep_ == "conj" else None
+                if other is not None and other.type == m.type and other is not m:
+                    found += [t, *t.conjuncts]
+        return [t for t in dict.fromkeys(found) if t not in conjuncts]
 
     def _last_conjunct(self, conjuncts: list[Token]) -> list[Token]:
         """The last item of a list the parser cut off: in "X (Ghana), Y (Comoros) and Z
@@ -416,6 +437,17 @@ def _typed(predicate: str, subject: Mention, obj: Mention) -> bool:
     return subject.type in subjects and obj.type in objects
 
 
+def _slot(resolver: Resolver, token: Token, types: set[str] | None) -> list[Mention]:
+    """The mentions a node stands for; when none is of a type the slot takes, also the
+    event, agreement or delegation whose phrase the word lies in ("the 78th session of the
+    UN General Assembly held in New York": "held" hangs off "Assembly", a body's name)."""
+    found = resolver.expand(token)
+    if types is None or any(m.type in types for m in found):
+        return found
+    phrase = resolver.within.get(token.i)
+    return [*found, phrase] if phrase is not None and phrase.type in types else found
+
+
 def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
     """Relation candidates from every pattern match in ``doc``."""
     for (pattern, ids), tokens in _matcher()(doc):
@@ -424,10 +456,13 @@ def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
             people = resolver.expand(node[pattern.pairwise])
             pairs = [(a, b) for i, a in enumerate(people) for b in people[i + 1 :]]
         else:
+            subjects, objects = _PROVISIONAL.get(pattern.predicate) or SIGNATURES.get(
+                pattern.predicate, (None, None)
+            )
             pairs = [
                 (s, o)
-                for s in resolver.expand(node[pattern.subject])
-                for o in resolver.expand(node[pattern.object])
+                for s in _slot(resolver, node[pattern.subject], subjects)
+                for o in _slot(resolver, node[pattern.object], objects)
             ]
         allowed = pattern.types or {}
         pairs = [

@@ -1,19 +1,28 @@
-"""Named SPARQL queries: the ``*.rq`` files of this folder, by file stem.
+"""kg's SPARQL, each query in a ``.rq`` file that starts with a comment saying what it answers.
+
+The named queries, ``*.rq`` in this folder, are for users (``kg query --name``, ``--list``, the
+query page); ``internal/*.rq`` are the queries kg's own modules run, where ``{name}`` marks a
+value the module fills in (IRIs written by Oxigraph, a ``VALUES`` clause, a number).
 
 >>> sorted(named_queries())[:3]
 ['agreements', 'country-agreements', 'delegations']
+>>> print(internal_query("remote-quads", graphs="<http://e/g>"))
+SELECT ?g ?s ?p ?o WHERE { VALUES ?g { <http://e/g> } GRAPH ?g { ?s ?p ?o } }
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
 from kg.errors import QueryError
 
-__all__ = ["describe", "named_queries", "named_query"]
+__all__ = ["describe", "internal_query", "named_queries", "named_query"]
 
 FOLDER = Path(__file__).parent
+INTERNAL = FOLDER / "internal"
+_KEY = re.compile(r"\{(\w+)\}")
 
 
 @cache
@@ -34,3 +43,17 @@ def describe(name: str) -> str:
     """The first comment line of a named query: what it answers."""
     first = named_query(name).splitlines()[0]
     return first.lstrip("# ").strip() if first.startswith("#") else ""
+
+
+@cache
+def _internal(name: str) -> str:
+    lines = (INTERNAL / f"{name}.rq").read_text(encoding="utf-8").splitlines()
+    while lines and lines[0].startswith("#"):
+        lines.pop(0)
+    return "\n".join(lines).strip()
+
+
+def internal_query(name: str, **values: str) -> str:
+    """The SPARQL text of ``internal/<name>.rq`` without its heading comment, each
+    ``{key}`` replaced by ``values[key]`` (in one pass: a value is never read for keys)."""
+    return _KEY.sub(lambda key: values.get(key[1], key[0]), _internal(name))

@@ -20,9 +20,8 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from kg.analytics import MEASURES
 from kg.errors import KGError, QueryError
 from kg.names import search as search_names
-from kg.ontology import KGR
-from kg.queries import describe, named_queries
-from kg.rdf import PREFIXES
+from kg.ontology import KGR, PREFIXES
+from kg.queries import describe, internal_query, named_queries
 from kg.server.settings import Settings
 from kg.server.sparql import serialize
 from kg.store.querypool import Answer, QueryPool, QueryTimeout
@@ -37,97 +36,12 @@ _QID = re.compile(r"^Q\d+$")
 _KGO = "https://w3id.org/kgdt/ontology#"
 _WD = "http://www.wikidata.org/entity/"
 
-_PREFIXES = """
-PREFIX kgo: <https://w3id.org/kgdt/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dct: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
-"""
-_ENTITY = (
-    _PREFIXES
-    + """
-SELECT DISTINCT ?what ?value WHERE {
-  { ?entity rdfs:label ?value BIND ("label" AS ?what) }
-  UNION { ?entity a ?value BIND ("type" AS ?what) }
-  UNION { ?entity skos:altLabel ?value BIND ("alias" AS ?what) }
-  UNION { ?entity owl:sameAs ?value BIND ("same" AS ?what) }
-}
-"""
-)
-_FACTS = (
-    _PREFIXES
-    + """
-SELECT ?p ?other ?otherLabel ?outgoing ?evidence ?status ?article ?date ?title ?url WHERE {
-  GRAPH ?article {
-    { ?statement rdf:subject ?entity ; rdf:object ?other . BIND (true AS ?outgoing) }
-    UNION { ?statement rdf:object ?entity ; rdf:subject ?other . BIND (false AS ?outgoing) }
-    ?statement rdf:predicate ?p ; kgo:evidence ?evidence .
-    OPTIONAL { ?statement kgo:status ?status }
-    OPTIONAL { ?other rdfs:label ?otherLabel }
-    OPTIONAL { ?article dct:date ?date }
-    OPTIONAL { ?article dct:title ?title }
-    OPTIONAL { ?article schema:url ?url }
-  }
-}
-ORDER BY ?date ?article ?p
-"""
-)
-_EVENTS = (
-    _PREFIXES
-    + """
-SELECT DISTINCT ?event ?label ?cls ?day ?placeLabel ?article WHERE {
-  GRAPH ?article {
-    ?event kgo:participant ?entity ; rdfs:label ?label .
-    OPTIONAL { ?event a ?cls . FILTER (?cls != kgo:Event) }
-    OPTIONAL { ?event kgo:date ?day }
-    OPTIONAL { ?event kgo:heldIn/rdfs:label ?placeLabel }
-  }
-}
-ORDER BY ?day ?label
-"""
-)
-_ARTICLE = (
-    _PREFIXES
-    + """
-SELECT ?id ?title ?date ?url ?publisher ?dateline WHERE {
-  GRAPH ?article {
-    ?article a kgo:NewsArticle .
-    OPTIONAL { ?article dct:identifier ?id }
-    OPTIONAL { ?article dct:title ?title }
-    OPTIONAL { ?article dct:date ?date }
-    OPTIONAL { ?article schema:url ?url }
-    OPTIONAL { ?article dct:publisher/rdfs:label ?publisher }
-    OPTIONAL { ?article kgo:dateline/rdfs:label ?dateline }
-  }
-}
-"""
-)
-_ARTICLE_FACTS = (
-    _PREFIXES
-    + """
-SELECT ?s ?sLabel ?p ?o ?oLabel ?evidence ?status WHERE {
-  GRAPH ?article { ?statement a kgo:Assertion ; rdf:subject ?s ; rdf:predicate ?p ;
-                              rdf:object ?o ; kgo:evidence ?evidence .
-                   OPTIONAL { ?statement kgo:status ?status }
-                   OPTIONAL { ?s rdfs:label ?sLabel }
-                   OPTIONAL { ?o rdfs:label ?oLabel } }
-}
-"""
-)
-_ARTICLE_ENTITIES = (
-    _PREFIXES
-    + """
-SELECT DISTINCT ?entity ?label ?type WHERE {
-  VALUES ?type { kgo:Person kgo:Country kgo:Place kgo:Organization kgo:Delegation kgo:Event
-                 kgo:Agreement }
-  GRAPH ?article { ?entity kgo:mentionedIn ?article ; a ?type ; rdfs:label ?label }
-}
-ORDER BY ?type ?label
-"""
-)
+_ENTITY = internal_query("page-entity")
+_FACTS = internal_query("page-entity-facts")
+_EVENTS = internal_query("page-entity-events")
+_ARTICLE = internal_query("page-article")
+_ARTICLE_FACTS = internal_query("page-article-facts")
+_ARTICLE_ENTITIES = internal_query("page-article-entities")
 
 
 def _local(iri: object) -> str:

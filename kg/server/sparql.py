@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from kg.rdf import PREFIXES
+from kg.ontology import PREFIXES
 from kg.server.security import Refusal, authorized, read_body
 from kg.server.settings import Settings
 from kg.store.querypool import Answer, QueryPool

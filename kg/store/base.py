@@ -14,6 +14,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import QueryError
+from kg.queries import internal_query
 from kg.store.pairs import MeetingPairs
 from kg.store.results import QueryResult
 
@@ -193,5 +194,4 @@ def batches(
 
 def replace_graph_update(iri: str, triples: str) -> str:
     """The SPARQL update that replaces the named graph ``iri`` with ``triples`` (N-Triples)."""
-    name = URIRef(iri).n3()
-    return f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{triples}}} }}"
+    return internal_query("replace-graph", graph=URIRef(iri).n3(), triples=triples)

@@ -12,8 +12,8 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from kg.errors import QueryError, StoreError
-from kg.ontology import KGO
-from kg.rdf import PREFIXES
+from kg.ontology import PREFIXES
+from kg.queries import internal_query
 from kg.store.base import (
     BULK_QUADS,
     EXPORT_FORMATS,
@@ -30,7 +30,7 @@ from kg.store.snapshots import Reader, Writer
 
 __all__ = ["OxigraphStore"]
 
-_ARTICLES_QUERY = f"SELECT ?g ?hash WHERE {{ GRAPH ?g {{ ?g <{KGO.contentHash}> ?hash }} }}"
+_ARTICLES_QUERY = internal_query("store-articles")
 
 
 class OxigraphStore:

@@ -33,88 +33,31 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from kg.ontology import KGR
+from kg.ontology import KGR, NAMESPACES
+from kg.queries import internal_query
 from kg.store.results import QueryResult
 
 __all__ = ["PAIRS_GRAPH", "REBUILD", "MeetingPairs"]
 
 PAIRS_GRAPH = KGR["graph/pairs"]
-_NAMESPACES = {
-    "kgo": "https://w3id.org/kgdt/ontology#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "dct": "http://purl.org/dc/terms/",
-    "pairs": str(PAIRS_GRAPH),
-}
-_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in _NAMESPACES.items())
+# Prefixed names are written out in the summary's requests: engines differ on prefixes across
+# the operations of one request (rdflib forgets them, Oxigraph refuses new ones).
+_NAMESPACES = {p: str(NAMESPACES[p]) for p in ("kgo", "rdfs", "dct")} | {"pairs": str(PAIRS_GRAPH)}
 _PREFIXED = re.compile(rf"\b({'|'.join(_NAMESPACES)}):(\w*)")
-_STALE = "GRAPH pairs: { pairs: kgo:stale true }"
-# Stale, or missing while some article says who met whom.
-_TO_REBUILD = (
-    _PREFIXES
-    + f"""ASK {{
-  {{ {_STALE} }}
-  UNION
-  {{ {{ SELECT ?person WHERE {{ GRAPH ?g {{ ?person kgo:met ?other }} }} LIMIT 1 }}
-    FILTER NOT EXISTS {{ GRAPH pairs: {{ ?pair a kgo:MeetingPair }} }} }}
-}}"""
-)
-# A pair's node: a hash of its two people's IRIs, the smaller first.
-_PAIR = f'IRI(CONCAT("{KGR}pair/", MD5(CONCAT(STR(?person), " ", STR(?other))))) AS ?pair'
-# The pairs and the names that a set of graphs touch (``{graphs}``: their IRIs).
-_TOUCHED = (
-    _PREFIXES
-    + """SELECT DISTINCT ?person ?other WHERE {
-  VALUES ?g { {graphs} }
-  GRAPH ?g { { ?person kgo:met ?other FILTER (STR(?person) < STR(?other)) }
-             UNION { ?person rdfs:label ?name } }
-}"""
-)
-# Recount pairs (``{pairs}``: a VALUES clause of (?person ?other), or nothing for all).
-_COUNT_PAIRS = (
-    f"""DELETE {{ GRAPH pairs: {{ ?pair ?p ?o }} }}
-WHERE {{ {{pairs}} BIND ({_PAIR}) GRAPH pairs: {{ ?pair ?p ?o }} }}""",
-    f"""INSERT {{ GRAPH pairs: {{
-  ?pair a kgo:MeetingPair ; kgo:between ?person, ?other ; kgo:articleCount ?articles ;
-        kgo:firstReported ?first ; kgo:lastReported ?last }} }}
-WHERE {{
-  {{ SELECT ?person ?other (COUNT(DISTINCT ?article) AS ?articles) (MIN(?day) AS ?first)
-           (MAX(?day) AS ?last)
-    WHERE {{
-      {{pairs}}
-      GRAPH ?article {{ ?person kgo:met ?other OPTIONAL {{ ?article dct:date ?day }} }}
-      FILTER (STR(?person) < STR(?other))
-    }}
-    GROUP BY ?person ?other }}
-  BIND ({_PAIR})
-}}""",
-)
-# Rename people (``{people}``: a VALUES clause of ?person, or nothing for all): each person of
-# a pair gets their first name in the order of strings, as the articles give it.
-_NAME_PEOPLE = (
-    """DELETE { GRAPH pairs: { ?person rdfs:label ?name } }
-WHERE { {people} GRAPH pairs: { ?person rdfs:label ?name } }""",
-    """INSERT { GRAPH pairs: { ?person rdfs:label ?name } }
-WHERE {
-  { SELECT ?person (MIN(?label) AS ?name)
-    WHERE {
-      { SELECT DISTINCT ?person WHERE { {people} GRAPH pairs: { ?pair kgo:between ?person } } }
-      GRAPH ?g { ?person rdfs:label ?label }
-    }
-    GROUP BY ?person }
-}""",
-)
+_COUNT_PAIRS = ("pairs-uncount", "pairs-count")
+_NAME_PEOPLE = ("pairs-unname", "pairs-name")
 
 
-def _request(*operations: str, pairs: str = "", people: str = "") -> str:
-    """An update request of ``operations``, with ``{pairs}`` and ``{people}`` filled in and
-    prefixed names written out (engines differ on prefixes across the operations of one
-    request: rdflib forgets them, Oxigraph refuses new ones)."""
-    text = " ;\n".join(operations).replace("{pairs}", pairs).replace("{people}", people)
+def _request(*names: str, **values: str) -> str:
+    """One request of the queries or update operations ``kg/queries/internal/<name>.rq``,
+    with ``values`` filled in and prefixed names written out."""
+    text = " ;\n".join(internal_query(name, **values) for name in names)
     return _PREFIXED.sub(lambda name: f"<{_NAMESPACES[name[1]]}{name[2]}>", text)
 
 
 # The update that summarizes a whole store afresh.
-REBUILD = _request("DROP SILENT GRAPH pairs:", *_COUNT_PAIRS, *_NAME_PEOPLE)
+REBUILD = _request("pairs-drop", *_COUNT_PAIRS, *_NAME_PEOPLE, pairs="", people="")
+_TO_REBUILD = _request("pairs-to-rebuild")
 
 
 def _iris(iris: Iterable[str]) -> str:
@@ -135,7 +78,7 @@ class MeetingPairs:
         """Keep the summary up to date around a write (or removal) of ``graphs``."""
         if self.query(_TO_REBUILD).boolean:
             self._recount_all()
-        self.update(_request(f"INSERT DATA {{ {_STALE} }}"))
+        self.update(_request("pairs-mark-stale"))
         before = self._touched(graphs)
         yield
         self._recount(self._touched(graphs) | before)
@@ -145,7 +88,7 @@ class MeetingPairs:
         self._recount_all()
 
     def _touched(self, graphs: list[str]) -> _Touched:
-        rows = self.query(_TOUCHED.replace("{graphs}", _iris(graphs))).rows
+        rows = self.query(_request("pairs-touched", graphs=_iris(graphs))).rows
         return _Touched(
             frozenset((str(a), str(b)) for a, b in rows if b is not None),
             frozenset(str(a) for a, _ in rows),
@@ -160,7 +103,7 @@ class MeetingPairs:
             _request(
                 *_COUNT_PAIRS,
                 *_NAME_PEOPLE,
-                f"DELETE DATA {{ {_STALE} }}",
+                "pairs-clear-stale",
                 pairs=f"VALUES (?person ?other) {{ {pairs} }}",
                 people=f"VALUES ?person {{ {_iris(sorted(people))} }}",
             )

@@ -30,7 +30,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from kg.errors import QueryError, StoreError
-from kg.ontology import KGO
+from kg.queries import internal_query
 from kg.store.base import (
     EXPORT_FORMATS,
     batches,
@@ -45,7 +45,6 @@ from kg.store.results import QueryResult
 
 __all__ = ["RemoteStore", "query_form"]
 
-NAMESPACE = "https://w3id.org/kgdt/"
 TIMEOUT = httpx.Timeout(600, connect=10)  # seconds to wait for an answer, to connect
 PAGE = 5000  # rows per request where kg pages through results itself
 _FORM = re.compile(
@@ -59,15 +58,6 @@ _RDF_TYPES = {
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
     "application/ld+json": ox.RdfFormat.JSON_LD,
 }
-_HASHES = f"""SELECT ?g ?hash WHERE {{
-  GRAPH ?g {{ ?g <{KGO.contentHash}> ?hash }}
-  FILTER (STRSTARTS(STR(?g), "{NAMESPACE}") && STR(?g) > ?after)
-}} ORDER BY ?g LIMIT {PAGE}"""
-_COUNT = f"""SELECT (COUNT(*) AS ?n) WHERE {{
-  {{ GRAPH ?g {{ ?g <{KGO.contentHash}> ?hash . ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{NAMESPACE}")) }}
-  UNION {{ GRAPH <{PAIRS_GRAPH}> {{ ?s ?p ?o }} }}
-}}"""
-_QUADS = "SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }} }}"
 _EXPORT_BATCH = 20  # graphs per request when exporting
 
 
@@ -170,13 +160,15 @@ class RemoteStore:
                     "DELETE", self.graph_store, "write", params={"graph": iri}, missing_ok=True
                 )
             else:
-                self._update(f"DROP SILENT GRAPH {ox.NamedNode(iri)}")
+                self._update(internal_query("drop-graph", graph=str(ox.NamedNode(iri))))
 
     def article_hashes(self) -> dict[str, str]:
         hashes: dict[str, str] = {}
         after = ""
         while True:
-            rows = self.query(_HASHES.replace("?after", _string(after))).rows
+            rows = self.query(
+                internal_query("remote-articles", after=_string(after), page=str(PAGE))
+            ).rows
             hashes.update((str(g), str(h)) for g, h in rows)
             if len(rows) < PAGE:
                 return hashes
@@ -205,7 +197,7 @@ class RemoteStore:
             "POST",
             self.url,
             "query",
-            data={"query": _QUADS.format(graphs=names)},
+            data={"query": internal_query("remote-quads", graphs=names)},
             accept="application/sparql-results+json",
         )
         _check_complete(response)
@@ -213,7 +205,7 @@ class RemoteStore:
             yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
 
     def __len__(self) -> int:
-        return int(self.query(_COUNT).rows[0][0])
+        return int(self.query(internal_query("remote-size")).rows[0][0])
 
     def close(self) -> None:
         self._session.close()

@@ -19,7 +19,7 @@ from kg.link.online import OnlineLinker, online_enabled
 from kg.link.wikidata import WikidataClient
 from kg.types import Article
 
-ANSWERS = Path(__file__).parent / "data" / "wikidata"
+ANSWERS = Path(__file__).parents[1] / "data" / "wikidata"
 KAZAKHSTAN, QATAR, TURKMENISTAN, UZBEKISTAN = "Q232", "Q846", "Q874", "Q265"
 KYRGYZSTAN = "Q813"
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 
 import pytest
 from rdflib import Dataset
@@ -135,6 +137,90 @@ def test_user_mistakes_give_one_line_and_status_1(store, args, message):
     assert result.exit_code == 1
     assert message in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["stats", "--top", "abc"], "Invalid value for '--top': Input should be a valid integer"),
+        (["stats", "--bogus"], "No such option: --bogus (see kg stats --help)"),
+        (["stat"], "No such command 'stat'. Did you mean 'stats'? (see kg --help)"),
+        (["extract"], "Missing argument 'PATH' (see kg extract --help)"),
+        (["viz", "--since", "2024-13"], "bad date '2024-13': there is no month 13"),
+        (["export", "-f", "csv", "--until", "2024-02-30"], "February 2024 has 29 days"),
+        (["kb", "build", "--nope"], "No such option: --nope (see kg kb build --help)"),
+    ],
+)
+def test_usage_mistakes_give_one_line_and_status_1(tmp_path, args, message):
+    result = runner.invoke(app, args, prog_name="kg")
+    assert result.exit_code == 1
+    assert result.output.startswith("error: ") and message in result.output
+    assert len(result.output.strip().splitlines()) == 1, result.output
+    assert not (tmp_path / "kg-graph.html").exists()
+
+
+def test_a_refused_value_is_named():
+    result = runner.invoke(app, ["stats", "--top", "abc"], prog_name="kg")
+    assert "got 'abc'" in result.output
+
+
+def test_version_and_bare_help():
+    from kg.resources import VERSION
+
+    version = runner.invoke(app, ["--version"])
+    assert version.exit_code == 0 and version.stdout == f"kg {VERSION}\n"
+    bare = runner.invoke(app, [], prog_name="kg")
+    assert bare.exit_code == 0 and "Usage: kg [OPTIONS] COMMAND" in bare.stdout
+    kb = runner.invoke(app, ["kb"], prog_name="kg")
+    assert kb.exit_code == 0 and "build" in kb.stdout
+
+
+HEAVY = ("spacy", "rdflib", "networkx", "pyoxigraph", "numpy", "httpx", "starlette", "jinja2")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["stats", "--top", "abc"]])
+def test_help_and_usage_mistakes_load_no_heavy_package(args):
+    """kg --help, --version and a usage mistake answer at once: they import none of the
+    packages the commands need (spaCy alone takes a second or more)."""
+    code = (
+        "import sys, kg.cli\n"
+        f"sys.argv = ['kg', *{args!r}]\n"
+        "try:\n    kg.cli.main()\n"
+        "except SystemExit:\n    pass\n"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r})), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stderr.splitlines()[-1] == "[]", done.stderr
+
+
+def _commands(group, path=("kg",)):
+    for name, command in group.commands.items():
+        if hasattr(command, "commands"):
+            yield from _commands(command, (*path, name))
+        else:
+            yield (*path, name), command
+
+
+def test_help_names_values_not_python_types():
+    from typer.main import get_command
+
+    for path, command in _commands(get_command(app)):
+        result = runner.invoke(app, [*path[1:], "--help"], prog_name="kg", terminal_width=100)
+        assert result.exit_code == 0, path
+        assert not re.search(r"<(bool|str|int|float|path|list\[\w+\])>", result.output), (
+            path,
+            result.output,
+        )
+        assert not re.search(r"\w \.(\s|$)", result.output), result.output  # "File to write ."
+        for option in command.params:
+            if option.param_type_name == "option" and not option.is_flag:
+                name = max(option.opts, key=len)
+                assert f"{name} {option.metavar}" in result.output, (path, name)
+    extract = runner.invoke(app, ["extract", "--help"], prog_name="kg", terminal_width=100)
+    assert "-o, --out FILE File to write [default: standard output]." in " ".join(
+        extract.output.split()
+    )
+    assert "Usage: kg extract [OPTIONS] {PATH}..." in extract.output
 
 
 def test_query_on_missing_store(tmp_path):

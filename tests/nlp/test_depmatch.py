@@ -25,3 +25,20 @@ def test_same_matches_as_spacy(pipeline):
         assert mine == theirs, article.id
         total += len(mine)
     assert total > 20
+
+
+def test_siblings_as_spacy_finds_them(pipeline):
+    nlp = pipeline.nlp
+    doc = nlp("In Baku, Tokayev took part in the meeting at the palace in March.")
+    preps = {"DEP": "prep"}
+    pattern = [
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "a", "RIGHT_ATTRS": preps},
+    ]
+    for op in ("$++", "$--"):
+        nodes = [*pattern, {"LEFT_ID": "a", "REL_OP": op, "RIGHT_ID": "b", "RIGHT_ATTRS": preps}]
+        spacy_matcher = DependencyMatcher(nlp.vocab)
+        spacy_matcher.add("p", [nodes])
+        theirs = {tuple(tokens) for _, tokens in spacy_matcher(doc)}
+        mine = {tuple(tokens) for _, tokens in DependencyPatterns([("p", nodes)])(doc)}
+        assert mine == theirs and mine, op

@@ -25,7 +25,7 @@ from kg.link.wikidata import WikidataClient
 from kg.ontology import KGR, WD, WDT
 from kg.store import open_store
 from tests.conftest import SAMPLES
-from tests.test_link_online import FakeWikidata
+from tests.link.test_online import FakeWikidata
 
 runner = CliRunner()
 MAMIN, KARAGANDA = KGR["person/askar-mamin"], KGR["place/karaganda"]
