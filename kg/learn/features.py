@@ -62,13 +62,14 @@ _CONTENT = {"VERB", "NOUN", "ADJ", "ADV", "ADP"}
 _NAMES = {"PROPN", "NUM", "X", "SYM"}
 # What the features are: a model trained on another schema reads other slots.
 SCHEMA = {
-    "version": 1,
+    "version": 4,
     "dim": DIM,
     "hash": "crc32(predicate|name) mod dim",
     "window": WINDOW,
     "version-note": "closest mentions by one pass; features found on several paths add up",
     "paths": PATHS,
     "tensor": f"doc.tensor at the joining word x {TENSOR_SCALE}",
+    "met": "no candidate between people who only spoke in a call",
     "names": [
         "types",
         "rules: same, pair, hop, out, in",
@@ -235,12 +236,15 @@ class _Article:
         self.links: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         self.out: dict[tuple[str, str], int] = defaultdict(int)
         self.into: dict[tuple[str, str], int] = defaultdict(int)
+        self.roles: dict[str, set[str]] = defaultdict(set)
         for r in relations:
             if r.subject in self.entities and r.object in self.entities:
                 self.links[r.subject][r.object].append(f"{r.predicate}>")
                 self.links[r.object][r.subject].append(f"{r.predicate}<")
                 self.out[(r.subject, r.predicate)] += 1
                 self.into[(r.object, r.predicate)] += 1
+                self.roles[r.subject].add(f"{r.predicate}>")
+                self.roles[r.object].add(f"{r.predicate}<")
         self.sentences = {eid: {m.sentence for m in ms} for eid, ms in self.mentions.items()}
         self.in_sentence: dict[str, dict[int, list[_Mention]]] = {}
         for eid, ms in self.mentions.items():
@@ -255,6 +259,11 @@ class _Article:
         for ids in self.by_type.values():
             ordered = sorted(ids, key=lambda i: (self.first[i] < 0, self.first[i]))
             self.rank.update({eid: k for k, eid in enumerate(ordered)})
+        self.called = _called_only(self.entities, relations)
+        self.events_in: dict[int, set[str]] = defaultdict(set)
+        for eid in self.by_type.get("Event", []):
+            for m in self.mentions[eid]:
+                self.events_in[m.sentence].add(self.entities[eid].cls)
         lead = [i for i in self.by_type.get("Event", []) if 0 <= self.first[i] <= 2]
         self.main = min(lead, key=lambda i: self.first[i]) if lead else None
         self._parts: dict[tuple, Part] = {}
@@ -268,8 +277,14 @@ class _Article:
                 for o in (i for t in sorted(objects) for i in self.by_type.get(t, [])):
                     if s == o or (predicate == "met" and o < s):
                         continue
-                    if (s, predicate, o) in self.rules or self._near(s, o, WINDOW[predicate]):
+                    if (s, predicate, o) in self.rules or self._possible(s, predicate, o):
                         yield s, predicate, o
+
+    def _possible(self, s: str, predicate: str, o: str) -> bool:
+        """Near enough, and not two people who only spoke in a call."""
+        if predicate == "met" and frozenset((s, o)) in self.called:
+            return False
+        return self._near(s, o, WINDOW[predicate])
 
     def _near(self, s: str, o: str, window: int) -> bool:
         if o in self.links.get(s, ()) or s == self.main:
@@ -299,7 +314,15 @@ class _Article:
             sentence, anchor = (named[0].sentence, named[0].root) if named else (0, 0)
             return Candidate(s, p, o, sentence, anchor), parts, None
         x, y = pair
-        f.append((f"sd:{_bucket(abs(x.sentence - y.sentence))}", 1.0))
+        distance = _bucket(abs(x.sentence - y.sentence))
+        f.append((f"sd:{distance}", 1.0))
+        f += [
+            (f"ev:{cls}", 1.0)
+            for cls in sorted(self.events_in[x.sentence] | self.events_in[y.sentence])
+        ]
+        obj = self.entities[o]
+        f.append((f"main&rank:{s == self.main}|{_bucket(self.rank[o])}|{obj.type}", 1.0))
+        f.append((f"where:{_bucket(self.first[s])}|{_bucket(self.first[o])}|{distance}", 1.0))
         if self.parse.paragraph_of[x.sentence] == self.parse.paragraph_of[y.sentence]:
             f.append(("same_paragraph", 1.0))
         parts += [self._attachment(x, "s"), self._attachment(y, "o")]
@@ -329,6 +352,9 @@ class _Article:
                 (f"{role}_sentence:{_bucket(self.first[eid])}", 1.0),
                 (f"{role}_rank:{_bucket(self.rank[eid])}", 1.0),
             ]
+            f += [(f"{role}_has:{name}", 1.0) for name in sorted(self.roles.get(eid, ()))]
+            if self.mentions[eid] and self.mentions[eid][0].sentence == 0:
+                f.append((f"{role}_title", 1.0))
             if role == "o":
                 f.append((f"o_many:{_bucket(len(self.by_type[e.type]))}", 1.0))
                 dateline = self.article.dateline
@@ -360,7 +386,8 @@ class _Article:
         if s not in self._hops:
             reached: dict[str, set[str]] = defaultdict(set)
             for x, names in self.links.get(s, {}).items():
-                kind = self.entities[x].type
+                via = self.entities[x]
+                kind = via.cls if via.type == "Event" else via.type  # a call is no meeting
                 for o, onward in self.links.get(x, {}).items():
                     if o != s:
                         reached[o].update(f"hop:{a}|{kind}|{b}" for a in names for b in onward)
@@ -421,6 +448,21 @@ class _Article:
                 if parse.pos[t] in _CONTENT
             ]
         return f, top
+
+
+def _called_only(entities: dict[str, Entity], relations: Sequence[Relation]) -> set[frozenset]:
+    """The pairs of people who, by the rules, only spoke in a call: a call is no meeting
+    (they make no ``met`` candidate)."""
+    members: dict[str, set[str]] = defaultdict(set)
+    for r in relations:
+        person = r.object in entities and entities[r.object].type == "Person"
+        if r.predicate == "participant" and r.subject in entities and person:
+            members[r.subject].add(r.object)
+    calls, meetings = set(), set()
+    for event, people in members.items():
+        pairs = {frozenset((a, b)) for a in people for b in people if a < b}
+        (calls if entities[event].cls == "PhoneCall" else meetings).update(pairs)
+    return calls - meetings
 
 
 def _closest(a: list[_Mention], b: list[_Mention]) -> tuple[_Mention, _Mention] | None:

@@ -7,9 +7,10 @@ A model is a folder of two files, no pickle:
   training data, the cross-validated table, its seed, regularization and thresholds;
 - ``weights.npz``: the logistic regression's weights over the hashed features and its bias.
 
-``revise`` adds each candidate the model gives at least ``threshold`` (``rule: "model"``, its
-probability as confidence, the status ``kg.nlp.relations.modality`` reads of its sentence) and
-drops the rules' relations it gives less than ``veto`` (when training chose one).
+``revise`` adds each candidate the model gives at least ``threshold``, of the predicates
+training found it helps with (``rule: "model"``, its probability as confidence, the status
+``kg.nlp.relations.modality`` reads of its sentence), and drops the rules' relations it gives
+less than ``veto`` (when training chose one).
 
 kg ships a model trained on the project's development set (``data/models/relations``);
 ``--relations-model PATH|none`` and ``KG_RELATIONS_MODEL`` choose another or none.
@@ -34,7 +35,7 @@ from kg.errors import KGError
 from kg.learn.features import DIM, Rows, candidates, schema_hash
 from kg.nlp.relations import modality
 from kg.resources import data_path
-from kg.types import Article, Entity, Relation
+from kg.types import PREDICATES, Article, Entity, Relation
 
 __all__ = [
     "FORMAT",
@@ -63,6 +64,7 @@ class RelationsModel:
     bias: float
     threshold: float
     veto: float = 0.0
+    adds: tuple[str, ...] = PREDICATES
     manifest: dict = field(default_factory=dict)
     digest: str = ""
 
@@ -105,7 +107,9 @@ class RelationsModel:
                 "model",
             )
             for c, p in zip(rows.candidates, probability, strict=True)
-            if p >= self.threshold and (c.subject, c.predicate, c.object) not in have
+            if p >= self.threshold
+            and c.predicate in self.adds
+            and (c.subject, c.predicate, c.object) not in have
         ]
         return tuple(kept + added)
 
@@ -194,12 +198,13 @@ def load_model(folder: Path | str) -> RelationsModel:
         weights = numpy.zeros(DIM, numpy.float64)
         weights[slots] = values
         threshold, veto = float(manifest["threshold"]), float(manifest.get("veto", 0.0))
+        adds = tuple(p for p in PREDICATES if p in manifest.get("adds", PREDICATES))
     except (OSError, ValueError, KeyError, IndexError, TypeError, zipfile.BadZipFile) as err:
         raise KGError(f"{folder / WEIGHTS}: damaged relations model weights ({err})") from None
     digest = hashlib.sha256(
         (folder / MANIFEST).read_bytes() + (folder / WEIGHTS).read_bytes()
     ).hexdigest()
-    return RelationsModel(weights, bias, threshold, veto, manifest, digest)
+    return RelationsModel(weights, bias, threshold, veto, adds, manifest, digest)
 
 
 @cache

@@ -27,7 +27,7 @@ def _model(threshold: float = 0.5, bias: float = 0.0) -> RelationsModel:
     weights = numpy.zeros(DIM)
     weights[[3, 77, 4096]] = [0.5, -1.25, 2.0]
     manifest = {"format": 1, "feature_schema": schema_hash(), "threshold": threshold, "veto": 0.0}
-    return RelationsModel(weights, bias, threshold, 0.0, manifest)
+    return RelationsModel(weights, bias, threshold, 0.0, manifest=manifest)
 
 
 @pytest.fixture
