@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))  # this checkout's kg, whose shipped model this is
 from kg.articles import read_articles  # noqa: E402
 from kg.evaluate import load_gold  # noqa: E402
 from kg.learn.model import SHIPPED  # noqa: E402
-from kg.learn.train import BUNDLED, save_rows, train  # noqa: E402
+from kg.training import BUNDLED, save_rows, train  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 

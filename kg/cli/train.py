@@ -49,7 +49,7 @@ def train(
     from kg.evaluate import load_gold
     from kg.knowledge import IngestReport
     from kg.learn.model import refuse_shipped
-    from kg.learn.train import train as fit
+    from kg.training import train as fit
 
     refuse_shipped(output)
     docs = load_gold(gold)

@@ -15,7 +15,7 @@ from kg.evaluate import load_gold
 from kg.learn import load_model
 from kg.learn.features import schema_hash
 from kg.learn.model import MANIFEST, SHIPPED
-from kg.learn.train import BUNDLED, bundled_rows, examples, rules_fingerprint
+from kg.training import BUNDLED, bundled_rows, examples, rules_fingerprint
 from tests.conftest import CORPUS, GOLD
 
 RETRAIN = "the rules changed since the shipped relations model was trained: run python scripts/train_relations_model.py and commit data/models/relations"

@@ -14,8 +14,8 @@ from kg.cli import app
 from kg.evaluate import load_gold
 from kg.learn import load_model
 from kg.learn.model import MANIFEST, SHIPPED, WEIGHTS
-from kg.learn.train import train
 from kg.pipeline import Pipeline
+from kg.training import train
 from tests.conftest import ROOT
 
 runner = CliRunner()
