@@ -20,9 +20,10 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy
 import spacy
@@ -178,7 +179,7 @@ def _matrix(parts: Sequence[tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]])
 class _Data:
     """Training rows: the user's examples, then bundled rows, as one matrix."""
 
-    matrix: object
+    matrix: Any  # a scipy.sparse.csr_matrix (scipy has no type information)
     labels: numpy.ndarray
     group: numpy.ndarray  # the example index of each row, -1 for bundled rows
 
@@ -255,15 +256,10 @@ def _choose(
         predictions = {e.article: _revised(e, p, setting) for e, p in zip(found, oof, strict=True)}
         return score(gold_docs, predictions)
 
-    best = None
-    for veto in VETOES:
-        for threshold in THRESHOLDS:
-            setting = _Setting(threshold, veto)
-            scores = scored(setting)
-            key = (round(scores.relations.f1, 6), -veto, threshold)
-            if best is None or key > best[0]:
-                best = (key, setting, scores)
-    _, setting, scores = best
+    tried = [(s, scored(s)) for s in (_Setting(t, v) for v in VETOES for t in THRESHOLDS)]
+    setting, scores = max(
+        tried, key=lambda r: (round(r[1].relations.f1, 6), -r[0].veto, r[0].threshold)
+    )
     for predicate in PREDICATES:
         fewer = _Setting(setting.threshold, setting.veto, setting.adds - {predicate})
         without = scored(fewer)
@@ -299,21 +295,21 @@ def train(
     fold = _folds(len(found), seed)
     row_fold = numpy.where(data.group >= 0, fold[numpy.maximum(data.group, 0)], -1)
     user = data.group >= 0
-    best = None
-    for strength in STRENGTHS:
+
+    def cross_validated(strength: float) -> tuple[float, _Setting, Scores]:
         probability = numpy.zeros(int(user.sum()))
         for k in range(min(FOLDS, len(found))):
             weights, bias = _fit(data, row_fold != k, strength, seed)
             test = numpy.flatnonzero(row_fold == k)
-            model = RelationsModel(weights, bias, 1.0)
-            probability[test] = _probabilities(model, data, test)
-        oof = _split(probability, found)
-        setting, scores = _choose(gold_docs, found, oof)
+            probability[test] = _probabilities(RelationsModel(weights, bias, 1.0), data, test)
+        setting, scores = _choose(gold_docs, found, _split(probability, found))
         if progress:
             progress(f"C {strength}: relations F1 {scores.relations.f1:.3f}")
-        if best is None or scores.relations.f1 > best[2].relations.f1:
-            best = (strength, setting, scores)
-    strength, setting, combined = best
+        return strength, setting, scores
+
+    strength, setting, combined = max(
+        (cross_validated(s) for s in STRENGTHS), key=lambda r: r[2].relations.f1
+    )
     rules = score(gold_docs, {e.article: e.prediction for e in found})
     weights, bias = _fit(data, numpy.ones(len(data.labels), bool), strength, seed)
     manifest = _manifest(gold_docs, found, bundled, strength, setting, seed, rules, combined)
@@ -401,7 +397,7 @@ def save_rows(found: Sequence[Example], path: Path) -> None:
     write_npz(path, arrays)
 
 
-def bundled_rows(exclude: set[str] = frozenset(), path: Path = BUNDLED) -> dict:
+def bundled_rows(exclude: Collection[str] = frozenset(), path: Path = BUNDLED) -> dict:
     """The bundled development-set rows (without the articles whose text digest is in
     ``exclude``), with their digest and number of articles."""
     try:
@@ -417,7 +413,8 @@ def bundled_rows(exclude: set[str] = frozenset(), path: Path = BUNDLED) -> dict:
     indptr = arrays["indptr"].astype(numpy.int64)
     starts, ends = indptr[:-1][keep], indptr[1:][keep]
     take = numpy.concatenate(
-        [numpy.arange(a, b) for a, b in zip(starts, ends, strict=True)] or [[]]
+        [numpy.arange(a, b) for a, b in zip(starts, ends, strict=True)]
+        or [numpy.zeros(0, numpy.int64)]
     )
     take = take.astype(numpy.int64)
     return {

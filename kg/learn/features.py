@@ -458,7 +458,8 @@ def _called_only(entities: dict[str, Entity], relations: Sequence[Relation]) -> 
         person = r.object in entities and entities[r.object].type == "Person"
         if r.predicate == "participant" and r.subject in entities and person:
             members[r.subject].add(r.object)
-    calls, meetings = set(), set()
+    calls: set[frozenset] = set()
+    meetings: set[frozenset] = set()
     for event, people in members.items():
         pairs = {frozenset((a, b)) for a in people for b in people if a < b}
         (calls if entities[event].cls == "PhoneCall" else meetings).update(pairs)
@@ -518,7 +519,7 @@ def candidates(
     col = numpy.array(cols, numpy.int64)
     val = numpy.array(vals, numpy.float64)
     dense = numpy.zeros(len(rows), bool)
-    if joints:
+    if tensor is not None and joints:
         width = tensor.shape[1]
         row = numpy.concatenate([row, numpy.repeat(joint_rows, width)])
         col = numpy.concatenate([col, *(_tensor_slots(p, width) for p in joint_predicates)])
