@@ -2,8 +2,9 @@
 
 Synthetic extractions go through kg's own RDF mapping (``kg.rdf.to_graph``), so the store has
 kg's graph layout: a named graph per article with its metadata, people with positions,
-countries, places, events with participants and places, delegations, agreements, direct edges
-and an assertion with evidence for every fact. People, countries and places are drawn with
+countries, places, events with participants, places and what was signed at them (the event
+records the extraction makes), delegations, agreements, direct edges and an assertion with
+evidence for every fact. People, countries and places are drawn with
 Zipf-like popularity, so a few appear in thousands of articles and most in one or two, as
 in the news.
 """
@@ -16,6 +17,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+from kg.events import event_records, implied_events
 from kg.rdf import to_graph
 from kg.store import ntriples
 from kg.types import Article, Entity, Extraction, Position, Relation
@@ -85,7 +87,9 @@ def _extractions(articles: int, seed: int = 7) -> Iterator[Extraction]:
                 ("delegation", "headedBy", f"p{who[0]}"),
                 ("delegation", "represents", f"c{home[who[0]]}"),
             ]
+        outcomes: tuple[str, ...] = ()
         if rng.random() < 0.3:
+            outcomes = ("agreement",)
             entities["agreement"] = Entity(
                 "agreement", f"memorandum {n}", "Agreement", "Memorandum"
             )
@@ -95,7 +99,12 @@ def _extractions(articles: int, seed: int = 7) -> Iterator[Extraction]:
             for s, p, o in facts
         )
         article = Article(f"synthetic-{n}", f"Synthetic article {n}.", day, publisher="Synthetic")
-        yield Extraction(article, tuple(entities.values()), relations)
+        # The event records, as the extraction makes them (kg.extract).
+        told = event_records(entities.values(), relations, {"event": outcomes})
+        implied, records = implied_events(tuple(entities.values()), relations, told)
+        yield Extraction(
+            article, (*entities.values(), *implied), relations, events=(*told, *records)
+        )
 
 
 def write_nquads(path: Path, triples: int) -> int:

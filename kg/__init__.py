@@ -1,6 +1,6 @@
 """kg: knowledge graphs of diplomacy and trade from news articles.
 
-``KnowledgeGraph``, ``Pipeline`` and ``IngestReport`` are imported on first use, so that
+``KnowledgeGraph`` and ``Pipeline`` are imported on first use, so that
 ``import kg`` (and with it ``kg --help``) does not load spaCy, rdflib and networkx.
 """
 
@@ -10,11 +10,12 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import KGError
+from kg.report import IngestReport
 from kg.resources import VERSION, samples
 from kg.types import Article, Entity, Extraction, Position, Relation, TradeFlow
 
 if TYPE_CHECKING:
-    from kg.knowledge import IngestReport, KnowledgeGraph
+    from kg.knowledge import KnowledgeGraph
     from kg.pipeline import Pipeline
 
 __version__ = VERSION

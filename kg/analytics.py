@@ -20,14 +20,16 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TypeVar
 
 import networkx as nx
 
 from kg.errors import KGError
 from kg.names import resolve
-from kg.store import Store
+from kg.store import Queryable
 from kg.views import Fact, country_graph, who_met_whom
 
 __all__ = [
@@ -43,6 +45,7 @@ __all__ = [
 ]
 
 MEASURES = ("degree", "betweenness")
+_Score = TypeVar("_Score", int, float)
 # Exact betweenness costs nodes x edges; above this many nodes it is estimated from a sample.
 _EXACT_BETWEENNESS = 1000
 
@@ -51,7 +54,7 @@ def _simple(graph: nx.Graph) -> nx.Graph:
     """An undirected simple graph with ``weight`` summed over parallel edges."""
     if not graph.is_directed() and not graph.is_multigraph():
         return graph
-    simple = nx.Graph()
+    simple: nx.Graph = nx.Graph()
     simple.add_nodes_from(graph.nodes(data=True))
     for a, b, weight in graph.edges(data="weight", default=1):
         if simple.has_edge(a, b):
@@ -75,7 +78,7 @@ def centrality(graph: nx.Graph, measure: str = "degree") -> dict[str, float]:
     return nx.betweenness_centrality(simple, k=k, seed=1 if k else None)
 
 
-def ranked(graph: nx.Graph, scores: dict[str, float], n: int = 10) -> list[tuple[str, float]]:
+def ranked(graph: nx.Graph, scores: Mapping[str, _Score], n: int = 10) -> list[tuple[str, _Score]]:
     """The ``n`` best-scoring nodes as (label, score rounded to 3 places)."""
     best = sorted(scores.items(), key=lambda kv: (-kv[1], graph.nodes[kv[0]].get("label", kv[0])))
     return [(graph.nodes[node].get("label", node), round(score, 3)) for node, score in best[:n]]
@@ -97,13 +100,15 @@ class Hop:
     facts: tuple[Fact, ...]
 
 
-def chain(store: Store, a: str, b: str) -> list[Hop]:
+def chain(store: Queryable, a: str, b: str) -> list[Hop]:
     """The shortest chain of meetings from person ``a`` to person ``b`` (names or IRIs).
 
-    Raises ``KGError`` when either is unknown or no chain joins them.
+    Raises ``KGError`` when either is unknown, both are one person or no chain joins them.
     """
     people = who_met_whom(store)
     start, end = (resolve(store, name, ("Person",)) for name in (a, b))
+    if start.iri == end.iri:
+        raise KGError(f"{a!r} and {b!r} are one person, {start.label}: give two people")
     for person in (start, end):
         if person.iri not in people:
             raise KGError(f"{person.label} met nobody in the store")
@@ -120,13 +125,19 @@ def chain(store: Store, a: str, b: str) -> list[Hop]:
 
 @dataclass(frozen=True)
 class Activity:
-    """How many dated facts a node (``kind`` ``node``) or a pair of nodes (``pair``, named
-    ``A – B``) has in a period (a year ``2024`` or a month ``2024-07``)."""
+    """How many dated facts a node (``kind`` ``node``, one of ``names``) or a pair of nodes
+    (``pair``, two ``names`` in order) has in a period (a year ``2024`` or a month
+    ``2024-07``)."""
 
     period: str
     kind: str
-    name: str
+    names: tuple[str, ...]
     count: int
+
+    @property
+    def name(self) -> str:
+        """The node's name, or the pair's as ``A – B``."""
+        return " – ".join(self.names)
 
 
 def activity(graph: nx.Graph, by: str = "year") -> list[Activity]:
@@ -140,59 +151,68 @@ def activity(graph: nx.Graph, by: str = "year") -> list[Activity]:
         raise KGError(f"unknown period {by!r}; choose year or month")
     width = 4 if by == "year" else 7
     nodes: dict[tuple[str, str], set[Fact]] = {}
-    pairs: Counter[tuple[str, str]] = Counter()
-    for a, b, facts in graph.edges(data="facts"):
-        names = sorted((graph.nodes[a]["label"], graph.nodes[b]["label"]))
-        for fact in facts:
+    pairs: Counter[tuple[str, tuple[str, ...]]] = Counter()
+    for a, b, attrs in graph.edges(data=True):
+        names = tuple(sorted((graph.nodes[a]["label"], graph.nodes[b]["label"])))
+        for fact in attrs["facts"]:
             if not fact.date:
                 continue
             period = fact.date[:width]
-            pairs[(period, " – ".join(names))] += 1
+            pairs[(period, names)] += 1
             for name in names:
                 nodes.setdefault((period, name), set()).add(fact)
-    rows = [Activity(p, "node", n, len(f)) for (p, n), f in nodes.items()]
+    rows = [Activity(p, "node", (n,), len(f)) for (p, n), f in nodes.items()]
     rows += [Activity(p, "pair", n, c) for (p, n), c in pairs.items()]
-    return sorted(rows, key=lambda r: (r.period, r.kind, -r.count, r.name))
+    return sorted(rows, key=lambda r: (r.period, r.kind, -r.count, r.names))
 
 
-def top_entries(store: Store, n: int = 5) -> dict[str, list]:
-    """The top ``n`` of the store: people who met the most others, brokers (betweenness),
-    pairs with the most meetings, countries and pairs of countries with the most facts, and
-    the busiest country and pair of each year."""
+def top_entries(store: Queryable, n: int = 5) -> dict[str, list[dict]]:
+    """The top ``n`` of the store, each a list of records: people who met the most others,
+    brokers (betweenness), pairs with the most meetings, countries and pairs of countries
+    with the most facts, and the busiest country and pair of each year. A pair is two
+    fields, the names in order (``person``, ``with``)."""
     people, countries = who_met_whom(store), country_graph(store)
 
-    def pairs(graph: nx.Graph) -> list[tuple[str, int]]:
-        edges = sorted(
-            graph.edges(data="weight"),
-            key=lambda e: (-e[2], *sorted(graph.nodes[x]["label"] for x in e[:2])),
+    def pairs(graph: nx.Graph, kind: str, count: str) -> list[dict]:
+        edges: list[tuple[str, str, int]] = list(graph.edges(data="weight"))
+        named = sorted(
+            ((*sorted(graph.nodes[x]["label"] for x in (a, b)), w) for a, b, w in edges),
+            key=lambda row: (-row[2], row[0], row[1]),
         )
-        return [
-            (" – ".join(sorted(graph.nodes[x]["label"] for x in (a, b))), w)
-            for a, b, w in edges[:n]
-        ]
+        return [{kind: a, "with": b, count: w} for a, b, w in named[:n]]
 
     facts = {
-        node: len({f for _, _, fs in countries.edges(node, data="facts") for f in fs})
+        node: len({f for *_, attrs in countries.edges(node, data=True) for f in attrs["facts"]})
         for node in countries
     }
     years: dict[str, dict] = {}
     for row in activity(countries):
         year = years.setdefault(row.period, {})
-        year.setdefault(row.kind, (row.name, row.count))
+        year.setdefault(row.kind, row)
     return {
-        "people": [(label, int(d)) for label, d in _by_degree(people, n)],
+        "people": [{"person": p, "people met": int(d)} for p, d in _by_degree(people, n)],
         "brokers": [
-            (label, score)
-            for label, score in ranked(people, centrality(people, "betweenness"), n)
+            {"person": p, "betweenness": score}
+            for p, score in ranked(people, centrality(people, "betweenness"), n)
             if score > 0
         ],
-        "pairs": pairs(people),
-        "countries": [(label, int(c)) for label, c in ranked(countries, facts, n)],
-        "country pairs": pairs(countries),
-        "years": [
-            (year, *top.get("node", ("", 0)), *top.get("pair", ("", 0)))
-            for year, top in sorted(years.items())
-        ],
+        "pairs": pairs(people, "person", "meetings"),
+        "countries": [{"country": c, "facts": int(f)} for c, f in ranked(countries, facts, n)],
+        "country pairs": pairs(countries, "country", "facts"),
+        "years": [_busiest(year, top) for year, top in sorted(years.items())],
+    }
+
+
+def _busiest(year: str, top: dict[str, Activity]) -> dict:
+    country, pair = top.get("node"), top.get("pair")
+    a, b = pair.names if pair else ("", "")
+    return {
+        "year": year,
+        "busiest country": country.name if country else "",
+        "country facts": country.count if country else 0,
+        "busiest pair": a,
+        "with": b,
+        "pair facts": pair.count if pair else 0,
     }
 
 

@@ -12,9 +12,12 @@ parsed into the article's fields and cut from the prose the extractor reads.
 from __future__ import annotations
 
 import functools
+import io
 import json
 import os
 import re
+import select
+import stat
 import sys
 import unicodedata
 import warnings
@@ -46,6 +49,7 @@ TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 MAX_BYTES = 5_000_000  # one article: a text or HTML file, standard input, a JSON Lines line
+READ_SECONDS = 60.0  # the longest wait for data from a pipe named as an input
 MIN_WORDS = 12  # shorter texts are judged by their script only
 ENGLISH_SHARE = 0.15  # common English words in English news: 24-52% (the corpus)
 _SAMPLE_CHARS = 20_000
@@ -280,10 +284,68 @@ def _os_error(path: Path, err: OSError) -> ArticleError:
     return ArticleError(f"{path}: cannot be read ({err.strerror or err})")
 
 
-def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, read at most to the limit (so a pipe or a device cannot hang us)."""
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def _kind(mode: int) -> str:
+    """What a file that is not a regular file is: ``a FIFO``, ``a character device``, ..."""
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+class _Pipe(io.RawIOBase):
+    """A pipe read with a time limit: ``ArticleError`` when no data comes for
+    ``READ_SECONDS`` (so a FIFO nobody writes to cannot hang an ingest)."""
+
+    def __init__(self, fd: int, path: Path):
+        self.fd, self.path = fd, path
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        ready, _, _ = select.select([self.fd], [], [], READ_SECONDS)
+        if not ready:
+            raise ArticleError(f"{self.path}: no data for {READ_SECONDS:g} s from this pipe")
+        try:
+            data = os.read(self.fd, len(buffer))
+        except BlockingIOError:
+            return self.readinto(buffer)
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        if not self.closed:
+            os.close(self.fd)
+        super().close()
+
+
+def _open(path: Path) -> BinaryIO:
+    """An input opened for reading: a regular file, or a pipe (read with a time limit);
+    ``ArticleError`` for anything else (a device, a socket), which is never read."""
     try:
-        with path.open("rb") as stream:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO without a writer: no wait
+    except OSError as err:
+        raise _os_error(path, err) from None
+    mode = os.fstat(fd).st_mode
+    if stat.S_ISREG(mode):
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    if stat.S_ISFIFO(mode):
+        return io.BufferedReader(_Pipe(fd, path))
+    os.close(fd)
+    raise ArticleError(f"{path}: not a regular file ({_kind(mode)}); it is not read")
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, read at most to the limit (and a pipe's within the time limit)."""
+    try:
+        with _open(path) as stream:
             data = stream.read(MAX_BYTES + 1)
     except OSError as err:
         raise _os_error(path, err) from None
@@ -315,7 +377,8 @@ def _from_html(article_id: str, html: str, source: str) -> Article:
         doc = trafilatura.bare_extraction(html, with_metadata=True)
     except Exception as err:  # a parser's failure on a malformed page is that page's problem
         raise ArticleError(f"{source}: cannot parse this HTML ({type(err).__name__})") from None
-    if doc is None or not (doc.text or "").strip():
+    assert not isinstance(doc, dict)  # a Document (as_dict is off) or None
+    if doc is None or doc.text is None or not doc.text.strip():
         raise ArticleError(f"{source}: no article text found in this HTML page")
     return parse_text(
         article_id,
@@ -377,18 +440,19 @@ def _jsonl_article(obj: object, where: str) -> Iterator[Article | Problem]:
             f"(each must be a non-empty string)"
         )
         return
+    assert isinstance(article_id, str) and isinstance(text, str)
     fields = {"url": obj.get("url"), "title": obj.get("title"), "date": obj.get("date")}
-    for key, value in list(fields.items()):
-        if value is not None and not isinstance(value, str):
+    for key, given in list(fields.items()):
+        if given is not None and not isinstance(given, str):
             yield ArticleWarning(f"{where}: field {key!r} is not a string; it is left out")
             fields[key] = None
-    for key, value in (
+    for key, field in (
         ("id", article_id),
         ("text", text),
         ("url", fields["url"]),
         ("title", fields["title"]),
     ):
-        if value is not None and (at := _bad_unicode(value)) is not None:
+        if field is not None and (at := _bad_unicode(field)) is not None:
             yield ArticleError(
                 f"{where}: field {key!r} is not valid Unicode (a lone surrogate at character {at})"
             )
@@ -425,7 +489,7 @@ def read_path(path: Path | str) -> Iterator[Article | Problem]:
     suffix = path.suffix.lower()
     try:
         if suffix in JSONL_SUFFIXES:
-            with path.open("rb") as stream:
+            with _open(path) as stream:
                 yield from _from_jsonl(_lines(stream), str(path))
             return
         text = _decode(_read_bytes(path), str(path))
@@ -526,9 +590,12 @@ def _script(char: str) -> str:
     return unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
 
 
-def _expand(paths: Iterable[Path | str]) -> Iterator[Path | str | ArticleError]:
-    """Files, with folders read recursively (hidden entries left out); an unreadable folder is
-    yielded as an ``ArticleError``."""
+def _expand(
+    paths: Iterable[Path | str], follow_links: bool = False
+) -> Iterator[Path | str | ArticleError]:
+    """Files, with folders read recursively (hidden entries left out); what is not read is
+    yielded as an ``ArticleError`` (an unreadable folder) or ``ArticleSkipped`` (a FIFO, a
+    device, a link out of the folder). A path given is read even if it is a link."""
     for raw in paths:
         if str(raw) == "-":
             yield "-"
@@ -538,34 +605,67 @@ def _expand(paths: Iterable[Path | str]) -> Iterator[Path | str | ArticleError]:
             yield path
             continue
         found: list[Path | ArticleError] = []
-        unreadable = functools.partial(_unreadable_folder, found)
-        for folder, dirs, files in os.walk(path, onerror=unreadable):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            found.extend(
-                Path(folder, name)
-                for name in files
-                if not name.startswith(".")
-                and Path(name).suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-            )
+        _walk(path, path.resolve(), follow_links, found, set())
         yield from sorted(found, key=str)
 
 
-def _unreadable_folder(found: list, err: OSError) -> None:
-    found.append(_os_error(Path(err.filename), err))
+def _walk(folder: Path, top: Path, follow_links: bool, found: list, seen: set[Path]) -> None:
+    """Add the article files in ``folder`` (under ``top``, resolved) to ``found``: regular
+    files only, and links only to what lies inside ``top`` unless ``follow_links``."""
+    real = folder.resolve()
+    if real in seen:  # a link back to a folder already read
+        return
+    seen.add(real)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: (e.is_symlink(), e.name))
+    except OSError as err:
+        found.append(_os_error(folder, err))
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith("."):
+            continue
+        wanted = path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+        try:
+            link = entry.is_symlink()
+            target = path.resolve(strict=True)
+            outside = link and not follow_links and not target.is_relative_to(top)
+            mode = 0 if outside else path.stat().st_mode
+        except (OSError, RuntimeError):  # a link to nothing, or a loop of links
+            if wanted:
+                found.append(ArticleSkipped(str(path), str(path), "a link to nothing"))
+            continue
+        if outside:
+            if wanted or target.is_dir():
+                reason = "a link out of the folder (--follow-links reads it)"
+                found.append(ArticleSkipped(str(path), str(path), reason))
+        elif stat.S_ISDIR(mode):
+            if not link or follow_links:
+                _walk(path, top, follow_links, found, seen)
+        elif wanted and not stat.S_ISREG(mode):
+            reason = f"not a regular file ({_kind(mode)})"
+            found.append(ArticleSkipped(str(path), str(path), reason))
+        elif wanted and target not in seen:  # a file and a link to it: read once
+            seen.add(target)
+            found.append(path)
 
 
 def read_articles(
     paths: Iterable[Path | str],
     on_error: Callable[[ArticleError], None] | None = None,
     on_warning: Callable[[ArticleWarning], None] | None = None,
+    follow_links: bool = False,
 ) -> Iterator[Article]:
     """The articles in files, folders (recursively) and ``-`` (standard input).
 
-    Each input that cannot be read or is skipped (``ArticleSkipped``: not English) goes to
+    In folders only regular files are read (a FIFO or a device is skipped and named), and a
+    link only when it points inside the folder given, unless ``follow_links``; a path given
+    is read even if it is a link (a FIFO given is read, waiting ``READ_SECONDS`` at most for
+    its data). Each input that cannot be read or is skipped (``ArticleSkipped``: not English) goes to
     ``on_error`` and reading goes on; without ``on_error`` the first one is raised. Warnings
     about articles still read go to ``on_warning``, else to Python's ``warnings``.
     """
-    for path in _expand(paths):
+    for path in _expand(paths, follow_links):
         if isinstance(path, ArticleError):
             items: Iterable[Article | Problem] = [path]
         elif path != "-" and not Path(path).exists():

@@ -21,7 +21,7 @@ def to_json(extraction: Extraction) -> dict:
     article = extraction.article
     entities = []
     for e in extraction.entities:
-        item = {
+        item: dict[str, object] = {
             "id": e.id,
             "label": e.label,
             "type": e.type,

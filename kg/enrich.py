@@ -22,7 +22,7 @@ vocabulary, so the same query runs on kg's store and on the Wikidata Query Servi
 >>> store.replace_graph(g)
 >>> enrich(store).entities
 1
->>> row = store.query(COORDINATES_QUERY).dicts()[0]
+>>> row = store.query(COORDINATES_QUERY).dicts(terms=True)[0]
 >>> str(row["entity"]), round(float(row["latitude"]), 2)
 ('https://w3id.org/kgdt/id/place/karaganda', 49.8)
 """

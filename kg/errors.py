@@ -8,6 +8,8 @@ __all__ = [
     "KnowledgeBaseError",
     "ModelError",
     "QueryError",
+    "QueryRefused",
+    "ServiceError",
     "StoreError",
 ]
 
@@ -43,6 +45,14 @@ class StoreError(KGError):
 
 class QueryError(KGError):
     """A SPARQL query is malformed, unknown or failed."""
+
+
+class QueryRefused(QueryError):
+    """A query asks for what this server does not do (SERVICE, LOAD to a host not allowed)."""
+
+
+class ServiceError(QueryError):
+    """A SPARQL endpoint that a query's ``SERVICE`` calls failed (the server answers 502)."""
 
 
 class KnowledgeBaseError(KGError):

@@ -29,7 +29,16 @@ from kg.kb import normalize
 from kg.nlp.relations import SIGNATURES
 from kg.types import ENTITY_TYPES, PREDICATES
 
-__all__ = ["GoldArticle", "Scores", "Tally", "canonical", "check_gold", "load_gold", "score"]
+__all__ = [
+    "GoldArticle",
+    "Scores",
+    "Tally",
+    "canonical",
+    "check_gold",
+    "evaluate",
+    "load_gold",
+    "score",
+]
 
 NAMED = {"Person", "Country", "Place", "Organization"}
 PLANNED_IGNORED = {"signed", "visited", "met"}
@@ -63,13 +72,20 @@ class Tally:
 
 @dataclass
 class Scores:
-    """Scores by predicate and overall, for entities, positions and Wikidata links."""
+    """Scores by predicate and overall, for entities, positions and Wikidata links.
+
+    ``articles`` holds the relation F1 of each article scored; ``without_gold`` the articles
+    given that have no gold file, ``without_article`` the gold files whose article was not
+    given (``evaluate`` fills both; neither is scored).
+    """
 
     predicates: dict[str, Tally] = field(default_factory=lambda: {p: Tally() for p in PREDICATES})
     entities: Tally = field(default_factory=Tally)
     positions: Tally = field(default_factory=Tally)
     links: Counter = field(default_factory=Counter)
     articles: dict[str, float] = field(default_factory=dict)
+    without_gold: list[str] = field(default_factory=list)
+    without_article: list[str] = field(default_factory=list)
 
     @property
     def relations(self) -> Tally:
@@ -104,7 +120,8 @@ class Scores:
 
     def to_json(self) -> dict:
         """The scores as ``kg eval --json`` prints them: counts, P, R and F1 by predicate, for
-        all relations, entities and positions; and the linking counts."""
+        all relations, entities and positions; the linking counts; and the articles scored
+        (with their relation F1) and not scored."""
         table = {
             name: vars(t) | {"p": t.precision, "r": t.recall, "f": t.f1}
             for name, t in [
@@ -114,7 +131,12 @@ class Scores:
                 ("positions", self.positions),
             ]
         }
-        return {**table, "linking": dict(self.links)}
+        articles = {
+            "scored": self.articles,
+            "without_gold": self.without_gold,
+            "without_article": self.without_article,
+        }
+        return {**table, "linking": dict(self.links), "articles": articles}
 
 
 def _surfaces(entity: Mapping, key: str) -> set[str]:
@@ -233,8 +255,8 @@ def check_gold(data: object, name: str | None = None, text: str | None = None) -
     ['relation ["E2", "met", "E1"]: Country met Person breaks the signature (Person met Person)']
     """
     broken = _structure(data)
-    if broken:
-        return [broken]
+    if broken or not isinstance(data, dict):
+        return [broken or "not a JSON object"]
     problems = []
     if name is not None and data["article"] != name:
         problems.append(f"article {data['article']!r} is not the file's name {name!r}")
@@ -288,12 +310,39 @@ def _entity_problems(e: dict, entities: dict, text: str | None) -> list[str]:
     return problems
 
 
+def evaluate(gold_docs: Iterable[Mapping], predictions: Mapping[str, Mapping]) -> Scores:
+    """Scores of the ``predictions`` (contract JSON objects by article id) that have a gold
+    doc, saying which articles had none and which gold docs had no prediction.
+
+    Raises ``KGError`` when no article has a gold doc: there is nothing to score.
+    """
+    docs = {str(d["article"]): d for d in gold_docs}
+    if not docs.keys() & predictions.keys():
+        given = ", ".join(sorted(predictions)) or "none"
+        raise KGError(
+            f"no article given has a gold file (<article-id>.json); the articles given: {given}"
+        )
+    scores = score([d for name, d in docs.items() if name in predictions], predictions)
+    scores.without_gold = sorted(predictions.keys() - docs.keys())
+    scores.without_article = sorted(docs.keys() - predictions.keys())
+    return scores
+
+
 def score(gold_docs: Iterable[Mapping], predictions: Mapping[str, Mapping]) -> Scores:
-    """Scores of ``predictions`` (contract JSON objects by article id) against gold docs."""
+    """Scores of ``predictions`` (contract JSON objects by article id) against gold docs.
+
+    Raises ``KGError`` naming a gold doc whose article has no prediction (scoring it would
+    give a silent 0; ``evaluate`` leaves such docs out and says so).
+    """
     scores = Scores()
     for data in gold_docs:
         gold = GoldArticle(data)
-        pred = predictions.get(gold.id, {"entities": [], "relations": []})
+        if gold.id not in predictions:
+            raise KGError(
+                f"gold article {gold.id!r} has no prediction: give its article, or leave its "
+                "gold out"
+            )
+        pred = predictions[gold.id]
         entities = {e["id"]: e for e in pred.get("entities", [])}
         mapped = {pid: gold.match(e) for pid, e in entities.items()}
 

@@ -101,10 +101,26 @@ def implied_events(
     number = max((int(e.id[1:]) for e in entities if e.id[1:].isdigit()), default=0)
     new: list[tuple[Entity, Event]] = []
 
-    def add(cls: str, label: str, facts: list[Relation], **members: tuple[str, ...]) -> None:
+    def add(
+        cls: str,
+        label: str,
+        facts: list[Relation],
+        participants: tuple[str, ...],
+        places: tuple[str, ...] = (),
+        outcomes: tuple[str, ...] = (),
+    ) -> None:
         entity = Entity(f"e{number + len(new) + 1}", label, "Event", cls)
         evidence = tuple(dict.fromkeys(r.evidence for r in facts))
-        record = Event(entity.id, cls, label, implied=True, evidence=evidence, **members)
+        record = Event(
+            entity.id,
+            cls,
+            label,
+            places=places,
+            participants=participants,
+            outcomes=outcomes,
+            implied=True,
+            evidence=evidence,
+        )
         new.append((entity, record))
 
     for facts in meetings.values():

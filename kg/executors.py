@@ -152,8 +152,10 @@ def _start_worker(pipeline: bytes) -> None:
 
 
 def _run(chunk: list[Article], pipeline: Pipeline | None = None) -> list[Extracted]:
+    pipeline = pipeline or _PIPELINE
+    assert pipeline is not None, "a worker process has its pipeline from its start"
     with _LOCK:
-        return list(extract_graphs(pipeline or _PIPELINE, chunk))
+        return list(extract_graphs(pipeline, chunk))
 
 
 class DaskExecutor(_Context):

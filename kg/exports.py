@@ -25,6 +25,7 @@ from typing import BinaryIO
 import networkx as nx
 
 from kg.errors import KGError
+from kg.views import edges_with_data
 
 __all__ = ["GRAPH_FORMATS", "flat", "write_graph"]
 
@@ -61,8 +62,7 @@ def flat(graph: nx.Graph) -> nx.Graph:
             countries=_join(data.get("countries", ())),
             degree=graph.degree(node),
         )
-    edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else graph.edges(data=True)
-    for a, b, *key, data in edges:
+    for a, b, *key, data in edges_with_data(graph):
         facts = data.get("facts", [])
         dates = sorted(f.date for f in facts if f.date)
         attrs = {

@@ -60,8 +60,11 @@ def _delegation_countries(mentions: list[Mention], resolver: Resolver) -> None:
             continue
         head = m.root
         related = [c for c in head.children if c.dep_ in {"compound", "amod", "poss", "nmod"}]
-        related += [
-            g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+        related += [  # "the delegation of Belarus", "a delegation from Germany"
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in {"of", "from"}
+            for g in c.children
         ]
         for token in related:
             other = resolver.mention(token)
@@ -124,7 +127,7 @@ class _Article:
                 )
                 self.clusters.append(cluster)
                 self.by_id[cluster.id] = cluster
-                if cluster.type == "Country":
+                if cluster.type == "Country" and cluster.qid is not None:
                     self.country_ids[cluster.qid] = cluster.id
             if kind == "Place":
                 for token in tokens_with(self.doc, "LOWER", ["here"]):
@@ -141,16 +144,17 @@ class _Article:
         for mention, held in title_mentions(
             self.doc, self.resolver, self.clusters, self.positions, self.countries
         ):
-            self.by_id[mention.entity].add(mention)
+            entity = _entity(mention)
+            self.by_id[entity].add(mention)
             self.mentions.append(mention)
-            known = {h.title for h in self.positions if h.person.entity == mention.entity}
+            known = {h.title for h in self.positions if h.person.entity == entity}
             if held.title not in known or held.of is not None:
                 self.positions.append(held)
             if held.of is not None and held.of.type == "Country" and held.of.entity:
-                self.countries.setdefault(mention.entity, held.of.entity)
+                self.countries.setdefault(entity, held.of.entity)
         self.resolver = Resolver(self.doc, self.mentions)
         for mention in leader_mentions(self.doc, self.resolver, self.clusters, self.countries):
-            self.by_id[mention.entity].add(mention)
+            self.by_id[_entity(mention)].add(mention)
             self.mentions.append(mention)
         self.resolver = Resolver(self.doc, self.mentions)
         self.mentions.extend(
@@ -168,7 +172,8 @@ class _Article:
                 continue
             if cluster.country is None:
                 for m in cluster.mentions:
-                    country = self.countries.get(m.owner.entity) if m.owner is not None else None
+                    owner = m.owner.entity if m.owner is not None else None
+                    country = self.countries.get(owner) if owner is not None else None
                     if country is not None:
                         cluster.country = self.by_id[country].qid
                         break
@@ -243,7 +248,7 @@ class _Article:
                 heads.setdefault(f.subject, []).append(f.object)
         for c in candidates:
             sides = [
-                heads.get(m.entity, []) if m.type == "Delegation" else [m.entity]
+                heads.get(m.entity, []) if m.type == "Delegation" and m.entity else [m.entity]
                 for m in (c.subject, c.object)
             ]
             for a in sides[0]:
@@ -332,14 +337,20 @@ class _Article:
     def _entities(self) -> list[Entity]:
         titles: dict[str, list[Held]] = {}
         for held in self.positions:
-            titles.setdefault(held.person.entity, []).append(held)
+            if held.person.entity is not None:
+                titles.setdefault(held.person.entity, []).append(held)
         requests = [self._request(c, titles.get(c.id, [])) for c in self.clusters]
         links = self.linker.link(requests, self.article)
         entities = []
         for cluster, request in zip(self.clusters, requests, strict=True):
             qid = links.get(cluster.id)
             label = request.label
-            if qid in self.kb and cluster.type in _GLOBAL and cluster.cls != "Region":
+            if (
+                qid is not None
+                and qid in self.kb
+                and cluster.type in _GLOBAL
+                and cluster.cls != "Region"
+            ):
                 label = self.kb[qid].common_name
             aliases = _forms(cluster)
             if cluster.type == "Event":
@@ -444,7 +455,7 @@ class _Article:
 
     def _trade(self) -> Iterable[TradeFlow]:
         counts = Counter(m.entity for m in self.mentions if m.type == "Country")
-        firsts: dict[str, Mention] = {}
+        firsts: dict[str | None, Mention] = {}
         for m in self.mentions:
             if m.type == "Country":
                 firsts.setdefault(m.entity, m)
@@ -460,6 +471,12 @@ class _Article:
                     figure.sentence.text.strip(),
                     figure.change,
                 )
+
+
+def _entity(mention: Mention) -> str:
+    """The id of the entity a mention of a cluster stands for."""
+    assert mention.entity is not None, mention.text
+    return mention.entity
 
 
 def _inside(inner: Mention, outer: Mention) -> bool:
@@ -479,13 +496,13 @@ def _label(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str
     specific = [m.text for m in cluster.mentions if len(m.span) > 1 and m.type == cluster.type]
     if cluster.type == "Delegation":
         country = countries.get(cluster.id)
-        name = _label(by_id[country], by_id, countries) if country else None
-        if name and not any(name in s for s in specific):
-            return f"{name} delegation"
+        of = _label(by_id[country], by_id, countries) if country else None
+        if of and not any(of in s for s in specific):
+            return f"{of} delegation"
     if cluster.type in {"Event", "Agreement", "Delegation"}:
         return specific[0] if specific else forms[0]
     kb = KnowledgeBase.load()
-    if cluster.type == "Country" and cluster.qid in kb:
+    if cluster.type == "Country" and cluster.qid is not None and cluster.qid in kb:
         return kb[cluster.qid].common_name
     return max(forms, key=len)
 

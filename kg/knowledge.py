@@ -1,7 +1,8 @@
 """``KnowledgeGraph``: a store of article graphs with the pipeline that fills it.
 
+>>> from kg.resources import samples
 >>> graph = KnowledgeGraph(":memory:")
->>> report = graph.ingest(["data/samples"])
+>>> report = graph.ingest([samples()])
 >>> report.ingested > 0 and not report.failed
 True
 >>> rows = graph.query("SELECT (COUNT(*) AS ?n) WHERE { ?a <https://w3id.org/kgdt/ontology#met> ?b }")
@@ -12,54 +13,24 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 import networkx as nx
 from rdflib.term import Node
 
-from kg.articles import read_articles
-from kg.errors import ArticleError, ArticleSkipped, ArticleWarning, StoreError
+from kg.errors import ArticleError, StoreError
 from kg.executors import Executor, InProcess
 from kg.iris import article_iri
 from kg.pipeline import Pipeline
 from kg.queries import named_query
 from kg.rdf import content_hash
+from kg.report import IngestReport, read
 from kg.store import QueryResult, Store, open_store
 from kg.types import Article
 from kg.views import who_met_whom
 
-__all__ = ["IngestReport", "KnowledgeGraph"]
-
-
-@dataclass
-class IngestReport:
-    """What an ingest did: counts, and the reason for each article skipped or failed.
-
-    ``skipped`` holds (article id, reason); ``failed`` and ``warnings`` hold one message each,
-    naming the file; ``stopped`` says why the ingest ended early (a full disk, ...), when it did.
-    """
-
-    ingested: int = 0
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    stopped: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        """True when nothing failed."""
-        return not self.failed and self.stopped is None
-
-    def add(self, problem: ArticleError | ArticleWarning) -> None:
-        """Record a problem met while reading: a skipped article, a failed one or a warning."""
-        if isinstance(problem, ArticleSkipped):
-            self.skipped.append((problem.article_id, problem.reason))
-        elif isinstance(problem, ArticleError):
-            self.failed.append(str(problem))
-        else:
-            self.warnings.append(str(problem))
+__all__ = ["KnowledgeGraph"]
 
 
 class KnowledgeGraph:
@@ -95,17 +66,25 @@ class KnowledgeGraph:
         force: bool = False,
         progress: Callable[[str], None] | None = None,
         executor: Executor | None = None,
+        follow_links: bool = False,
     ) -> IngestReport:
         """Read, extract and store the articles in files and folders (``-`` for stdin).
 
-        Unreadable inputs are reported and the rest is still ingested; articles stored with the
+        A path that does not exist raises ``KGError`` naming it, before anything is ingested.
+        Unreadable files are reported and the rest is still ingested; articles stored with the
         same content are skipped unless ``force``. Each article is stored whole or not at all,
         so an ingest that is stopped (a crash, a full disk) leaves whole articles only, and
         running it again ingests the rest. ``executor`` runs the extraction elsewhere (worker
         processes, a Dask cluster: see ``kg.executors``); the store is written from here.
+        In folders, only regular files are read, and links only to files inside the folder
+        unless ``follow_links`` (``kg.articles.read_articles``).
         """
-        report = IngestReport()
-        articles = read_articles(paths, on_error=report.add, on_warning=report.add)
+        paths = list(paths)
+        for path in paths:
+            if str(path) != "-" and not Path(path).exists():
+                where = "" if Path(path).is_absolute() else f" (looked for in {Path.cwd()})"
+                raise ArticleError(f"{path}: no such file or folder{where}")
+        articles, report = read(paths, follow_links)
         return self.ingest_articles(articles, force, progress, report, executor)
 
     def ingest_articles(

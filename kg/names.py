@@ -22,9 +22,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import get_close_matches
 
+from rdflib import Literal
+
 from kg.errors import KGError
 from kg.queries import internal_query
-from kg.store import Store
+from kg.store import Queryable
 
 __all__ = ["Entry", "Match", "entities", "resolve", "search"]
 
@@ -53,7 +55,7 @@ class Entry:
     wikidata: str | None = None
 
 
-def entities(store: Store) -> dict[str, Entry]:
+def entities(store: Queryable) -> dict[str, Entry]:
     """Every entity of the store (what has a type of ``TYPES`` and a label), by IRI."""
     classes: dict[str, set[str]] = {}
     for node, cls in store.query(_CLASSES).rows:
@@ -62,24 +64,26 @@ def entities(store: Store) -> dict[str, Entry]:
     labels: dict[str, set[str]] = {}
     aliases: dict[str, set[str]] = {}
     for node, name, main in store.query(_NAMES).rows:
-        (labels if main.toPython() else aliases).setdefault(str(node), set()).add(str(name))
+        (labels if isinstance(main, Literal) and main.toPython() else aliases).setdefault(
+            str(node), set()
+        ).add(str(name))
     same: dict[str, str] = {}
-    for node, iri in sorted(store.query(_SAME).rows):
-        if str(iri).startswith(_WD):
-            same.setdefault(str(node), str(iri)[len(_WD) :])
+    for node, item in sorted(store.query(_SAME).rows):
+        if str(item).startswith(_WD):
+            same.setdefault(str(node), str(item)[len(_WD) :])
     found = {}
-    for node, kinds in classes.items():
+    for iri, kinds in classes.items():
         kind = next((t for t in TYPES if t in kinds), None)
-        if kind is None or node not in labels:
+        if kind is None or iri not in labels:
             continue
         finer = sorted(kinds - set(TYPES))
-        found[node] = Entry(
-            node,
-            min(labels[node]),
+        found[iri] = Entry(
+            iri,
+            min(labels[iri]),
             kind,
             finer[0] if finer else kind,
-            tuple(sorted(aliases.get(node, set()) - labels[node])),
-            same.get(node),
+            tuple(sorted(aliases.get(iri, set()) - labels[iri])),
+            same.get(iri),
         )
     return found
 
@@ -108,13 +112,13 @@ def _rank(text: str, label: str, aliases: tuple[str, ...]) -> int | None:
     return None
 
 
-def _entries(store: Store, types: tuple[str, ...] | None) -> list[Entry]:
+def _entries(store: Queryable, types: tuple[str, ...] | None) -> list[Entry]:
     found = [e for e in entities(store).values() if not types or e.type in types]
     return sorted(found, key=lambda e: (TYPES.index(e.type), e.label, e.iri))
 
 
 def search(
-    store: Store, text: str, types: tuple[str, ...] | None = None, limit: int = 50
+    store: Queryable, text: str, types: tuple[str, ...] | None = None, limit: int = 50
 ) -> list[Match]:
     """Entities whose label or alias contains ``text`` (any case), best matches first."""
     text = " ".join(text.split()).casefold()
@@ -130,7 +134,7 @@ def _order(match: Match) -> tuple:
     return (match.rank, TYPES.index(match.type), len(match.label), match.label, match.iri)
 
 
-def resolve(store: Store, name: str, types: tuple[str, ...] | None = None) -> Match:
+def resolve(store: Queryable, name: str, types: tuple[str, ...] | None = None) -> Match:
     """The one entity ``name`` means: its label or an alias (any case), else the only entity
     whose names contain it; people, countries, organizations and places before the events and
     documents of single articles. Raises ``KGError`` naming the candidates when there are
@@ -143,7 +147,7 @@ def resolve(store: Store, name: str, types: tuple[str, ...] | None = None) -> Ma
     found = search(store, name, types)
     what = "/".join(types) if types else "entity"
     if not found:
-        names = {}  # each label and each of its words, to the label
+        names: dict[str, str] = {}  # each label and each of its words, to the label
         for entry in _entries(store, types):
             for key in (entry.label, *entry.label.split()):
                 names.setdefault(key.casefold(), entry.label)

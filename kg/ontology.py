@@ -144,6 +144,8 @@ class KGO(DefinedNamespace):
     mentionedIn: URIRef
     dateline: URIRef
     contentHash: URIRef
+    text: URIRef
+    mentionedAt: URIRef
     evidence: URIRef
     confidence: URIRef
     rule: URIRef
@@ -213,7 +215,7 @@ def _topics() -> dict[str, URIRef]:
     return {
         str(notation): concept
         for concept, notation in graph.subject_objects(SKOS.notation)
-        if (concept, SKOS.inScheme, KGO.Topics) in graph
+        if isinstance(concept, URIRef) and (concept, SKOS.inScheme, KGO.Topics) in graph
     }
 
 

@@ -101,12 +101,12 @@ def merge(extractions: Iterable[Extraction], named: bool = True) -> Graph:
     """The RDF of many extractions in one graph: a ``Dataset`` with each article's named graph
     (``named``), else the merge of the article graphs (for Turtle, which has no named graphs).
     """
-    merged = Dataset() if named else Graph()
+    merged: Graph = Dataset() if named else Graph()
     for prefix, namespace in PREFIXES.items():
         merged.bind(prefix, namespace)
     for extraction in extractions:
         graph = to_graph(extraction)
-        target = merged.graph(graph.identifier) if named else merged
+        target = merged.graph(graph.identifier) if isinstance(merged, Dataset) else merged
         for triple in graph:
             target.add(triple)
     return merged

@@ -1,7 +1,8 @@
 """An ``Extraction`` as RDF: one named graph per article, in kg's ontology (``kg.ontology``).
 
-The graph holds the article's metadata, its entities, an n-ary node per event record of the
-extraction (participants, place, head, date, topics, outcome, evidence, source, status), the
+The graph holds the article's metadata and text, its entities (with where the text names
+them), an n-ary node per event record of the extraction (participants, place, head, date,
+topics, outcome, evidence, source, status), the
 direct edges users query most (``met``, ``visited``, ``signed``, ``headedBy``, ...), and for
 every relation a ``kgo:Assertion`` that records its evidence sentence, confidence, status and
 source. A country or organization that signed is a party to the agreement (``kgo:partyTo``).
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 from decimal import Decimal
+from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
@@ -37,7 +39,7 @@ from kg.iris import (
 )
 from kg.ontology import KGO, PREFIXES, SCHEMA, WD, topic, topic_label
 from kg.resources import VERSION
-from kg.types import Article, Entity, Event, Extraction, Relation, TradeFlow
+from kg.types import Article, Entity, Event, Extraction, Mention, Relation, TradeFlow
 
 __all__ = ["content_hash", "to_graph"]
 
@@ -65,9 +67,21 @@ def content_hash(article: Article, model_digest: str = "") -> str:
     return hashlib.sha256("\x1f".join(p or "" for p in parts).encode("utf-8")).hexdigest()
 
 
+def _source(source: str) -> str:
+    """Where an article came from, as the graph tells it: the path as given, but a file's name
+    only for an absolute path (which would tell the folders of the machine that read it, a
+    home folder's owner among them)."""
+    path = Path(source)
+    return path.name if path.is_absolute() else source
+
+
 def _bind(graph: Graph) -> None:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
 
 
 def _written(r: Relation) -> bool:
@@ -128,7 +142,9 @@ class _Writer:
         if a.url:
             self.add(node, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI))
         if a.source:
-            self.add(node, DCTERMS.source, Literal(a.source))
+            self.add(node, DCTERMS.source, Literal(_source(a.source)))
+        if a.text:
+            self.add(node, KGO.text, Literal(a.text))
 
     def _entity(self, e: Entity) -> None:
         node = self.iri[e.id]
@@ -141,6 +157,9 @@ class _Writer:
         if e.wikidata:
             self.add(node, OWL.sameAs, WD[e.wikidata])
         self.add(node, KGO.mentionedIn, self.node)
+        if e.mentions:
+            spans = " ".join(f"{m.start}-{m.end}" for m in sorted(e.mentions, key=_start))
+            self.add(node, KGO.mentionedAt, Literal(spans))
         if e.type not in GLOBAL_TYPES:
             self.add(node, PROV.wasDerivedFrom, self.node)
         if e.type == "Event":
@@ -193,7 +212,7 @@ class _Writer:
 
     def _relation(self, n: int, r: Relation) -> None:
         s, o = self.iri[r.subject], self.iri[r.object]
-        p = KGO[r.predicate]
+        p: URIRef = KGO[r.predicate]
         if _written(r):
             self.add(s, p, o)
             if r.predicate == "met":

@@ -19,6 +19,7 @@ import shutil
 import subprocess
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TypeGuard
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.collection import Collection
@@ -61,7 +62,7 @@ def _g() -> Graph:
     return ontology()
 
 
-def _ours(node: Node) -> bool:
+def _ours(node: Node) -> TypeGuard[URIRef]:
     return isinstance(node, URIRef) and str(node).startswith(_NS)
 
 
@@ -77,7 +78,7 @@ def _link(node: Node) -> str:
     if _ours(node):
         return f"[{name}](#{name.split(':', 1)[1]})"
     prefix, _, local = name.partition(":")
-    url = _LINKS[prefix].format(local) if _LINKS.get(prefix) else str(node)
+    url = template.format(local) if (template := _LINKS.get(prefix)) else str(node)
     return f"[{name}]({url})"
 
 
@@ -93,9 +94,10 @@ def _expression(node: Node, link=_link) -> str:
     if inverse is not None:
         return f"^{link(inverse)}"
     datatype = g.value(node, OWL.onDatatype)
-    if datatype is not None:
+    restrictions = g.value(node, OWL.withRestrictions)
+    if datatype is not None and restrictions is not None:
         facets = []
-        for facet in Collection(g, g.value(node, OWL.withRestrictions)):
+        for facet in Collection(g, restrictions):
             for key, sign in ((XSD.minInclusive, "≥"), (XSD.maxInclusive, "≤")):
                 if (value := g.value(facet, key)) is not None:
                     facets.append(f"{sign} {value}")
@@ -130,7 +132,7 @@ def _class_tree() -> Iterator[tuple[int, URIRef]]:
     return walk(None, 0)
 
 
-def _rows(term: URIRef) -> list[tuple[str, str]]:
+def _rows(term: Node) -> list[tuple[str, str]]:
     """The facts of a term's section, as (what, value) pairs."""
     g = _g()
     rows: list[tuple[str, str]] = [("IRI", f"`{term}`")]
@@ -164,13 +166,13 @@ def _rows(term: URIRef) -> list[tuple[str, str]]:
         (KGO.plover, "PLOVER"),
         (KGO.ploverMode, "PLOVER mode"),
     ):
-        values = sorted(str(v) for v in g.objects(term, prop))
-        if values:
-            rows.append((label, ", ".join(values)))
+        codes = sorted(str(v) for v in g.objects(term, prop))
+        if codes:
+            rows.append((label, ", ".join(codes)))
     return rows
 
 
-def _section(term: URIRef, level: str = "###") -> list[str]:
+def _section(term: Node, level: str = "###") -> list[str]:
     local = str(term)[len(_NS) :]
     lines = [
         f'<a id="{local}"></a>',
@@ -317,7 +319,7 @@ _NODES = (
 def _node_of(cls: Node) -> list[URIRef]:
     """The diagram nodes a class or union stands for."""
     g = _g()
-    if cls in _NODES:
+    if isinstance(cls, URIRef) and cls in _NODES:
         return [cls]
     if isinstance(cls, BNode) and (members := g.value(cls, OWL.unionOf)) is not None:
         return [n for m in Collection(g, members) for n in _node_of(m)]
@@ -325,7 +327,7 @@ def _node_of(cls: Node) -> list[URIRef]:
     return _node_of(supers[0]) if supers else []
 
 
-def _local(node: URIRef) -> str:
+def _local(node: Node) -> str:
     return _name(node).split(":", 1)[1]
 
 
@@ -333,7 +335,7 @@ def _label(node: URIRef) -> str:
     g = _g()
     title = "Topic (skos:Concept)" if node == SKOS.Concept else _local(node)
     plain, grouped = [], []
-    for sub in sorted(s for s in g.subjects(RDFS.subClassOf, node) if s not in _NODES):
+    for sub in sorted((s for s in g.subjects(RDFS.subClassOf, node) if s not in _NODES), key=str):
         deeper = sorted(_local(s) for s in g.subjects(RDFS.subClassOf, sub))
         if deeper:
             grouped.append(f"{_local(sub)}: {', '.join(deeper)}")
@@ -376,7 +378,7 @@ def diagram() -> str:
     body += [
         f"  {_local(c)} -> {_local(s)} [arrowhead=empty, style=dashed];"
         for c in _NODES
-        for s in sorted(g.objects(c, RDFS.subClassOf))
+        for s in sorted(g.objects(c, RDFS.subClassOf), key=str)
         if s in _NODES
     ]
     body += [f'  {a} -> {b} [label="{p}"];' for a, b, p in sorted(edges)]

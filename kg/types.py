@@ -161,3 +161,15 @@ class Extraction:
             if entity.id == entity_id:
                 return entity
         raise KeyError(entity_id)
+
+    def describe(self, relation: Relation) -> str:
+        """A relation in words, its entities by their labels, its status when not asserted.
+
+        >>> x = Extraction(Article("a", ""), (Entity("e1", "Askar Mamin", "Person", "Person"),
+        ...     Entity("e2", "Minsk", "Place", "City")), (Relation("e1", "visited", "e2", "", 1),))
+        >>> x.describe(x.relations[0])
+        'Askar Mamin visited Minsk'
+        """
+        said = f"{self.entity(relation.subject).label} {relation.predicate} "
+        said += self.entity(relation.object).label
+        return said if relation.status == "asserted" else f"{said} ({relation.status})"

@@ -38,7 +38,7 @@ RDF_FORMATS = {
     ".owl": "xml",
     ".xml": "xml",
 }
-_SEVERITY = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
+_SEVERITY: dict[Node, str] = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def _path(path: Node | None, shapes_graph: Graph) -> str:
             inner = shapes_graph.value(path, key)
             if inner is not None:
                 return mark.format(_path(inner, shapes_graph))
-    return shapes_graph.namespace_manager.normalizeUri(path)
+    return shapes_graph.namespace_manager.normalizeUri(str(path))
 
 
 def validate(data: Graph) -> Report:
@@ -127,13 +127,15 @@ def validate(data: Graph) -> Report:
     assert isinstance(results_graph, Graph)
     order = list(_SEVERITY.values())
     results = []
-    for result in results_graph.subjects(SH.resultSeverity, None):
+    for result, severity in results_graph.subject_objects(SH.resultSeverity):
+        focus = results_graph.value(result, SH.focusNode)
+        assert focus is not None  # every SHACL result names its focus node
         value = results_graph.value(result, SH.value)
         message = results_graph.value(result, SH.resultMessage)
         results.append(
             Result(
-                severity=_SEVERITY[results_graph.value(result, SH.resultSeverity)],
-                focus=results_graph.value(result, SH.focusNode),
+                severity=_SEVERITY[severity],
+                focus=focus,
                 path=_path(results_graph.value(result, SH.resultPath), shapes_graph),
                 value=value,
                 message=str(message) if message is not None else "",
@@ -148,8 +150,9 @@ def render(report: Report, data: Graph) -> list[str]:
     lines = []
     for r in report.results:
         where = _short(r.focus, data) + (f"  {r.path}" if r.path else "")
-        shown = r.value is not None and r.value != r.focus
-        value = f" (value: {_short(r.value, data)})" if shown else ""
+        value = ""
+        if r.value is not None and r.value != r.focus:
+            value = f" (value: {_short(r.value, data)})"
         lines.append(f"{r.severity}: {where}: {r.message}{value}")
     return [*lines, report.summary()]
 

@@ -37,6 +37,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import networkx as nx
 
@@ -45,7 +46,7 @@ from kg.errors import KGError
 from kg.names import entities, resolve
 from kg.ontology import KGO
 from kg.queries import internal_query
-from kg.store import Store
+from kg.store import Queryable
 from kg.types import ENTITY_TYPES as TYPES
 from kg.types import PREDICATES
 
@@ -54,12 +55,14 @@ __all__ = [
     "Fact",
     "View",
     "country_graph",
+    "edges_with_data",
     "ego",
     "full_graph",
     "restrict",
     "who_met_whom",
 ]
 
+_G = TypeVar("_G", bound=nx.Graph)
 _ARTICLES = internal_query("views-articles")
 _COUNTRIES = internal_query("views-countries")
 _EDGES = internal_query("views-edges", predicates=" ".join(f"kgo:{p}" for p in PREDICATES))
@@ -130,8 +133,8 @@ def _local(iri: object) -> str:
     return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _load(store: Store) -> _Data:
-    nodes = {
+def _load(store: Queryable) -> _Data:
+    nodes: dict[str, dict] = {
         iri: {
             "label": e.label,
             "type": e.type,
@@ -147,7 +150,7 @@ def _load(store: Store) -> _Data:
             "url": _text(row["url"]),
             "title": _text(row["title"]),
         }
-        for row in store.query(_ARTICLES).dicts()
+        for row in store.query(_ARTICLES).dicts(terms=True)
     }
     countries: dict[str, set[str]] = defaultdict(set)
     for node, attrs in nodes.items():
@@ -157,7 +160,7 @@ def _load(store: Store) -> _Data:
         if nodes.get(str(side), {}).get("type") == "Country":
             countries[str(who)].add(str(side))
     events: dict[tuple[str, str], _Event] = {}
-    for row in store.query(_EVENTS).dicts():
+    for row in store.query(_EVENTS).dicts(terms=True):
         event = events.setdefault(
             (str(row["event"]), str(row["article"])), _Event(str(row["event"]))
         )
@@ -191,26 +194,37 @@ def _add_nodes(graph: nx.Graph, data: _Data, nodes: Iterable[str]) -> None:
 
 
 def _add_fact(graph: nx.Graph, a: str, b: str, fact: Fact, **attrs) -> None:
-    key = (a, b, attrs["predicate"]) if graph.is_multigraph() else (a, b)
-    if graph.has_edge(*key):
-        graph.edges[key]["facts"].append(fact)
-    elif graph.is_multigraph():
-        graph.add_edge(a, b, key=attrs["predicate"], facts=[fact], **attrs)
+    if isinstance(graph, nx.MultiGraph):
+        key = attrs["predicate"]
+        if graph.has_edge(a, b, key):
+            graph.edges[a, b, key]["facts"].append(fact)
+        else:
+            graph.add_edge(a, b, key=key, facts=[fact], **attrs)
+    elif graph.has_edge(a, b):
+        graph.edges[a, b]["facts"].append(fact)
     else:
         graph.add_edge(a, b, facts=[fact], **attrs)
 
 
-def _weigh(graph: nx.Graph) -> nx.Graph:
+def edges_with_data(graph: nx.Graph) -> Iterable[tuple]:
+    """A view's edges with their attributes last: ``(a, b, data)``, or ``(a, b, key, data)``
+    in a multigraph (the full view)."""
+    if isinstance(graph, nx.MultiGraph):
+        return graph.edges(keys=True, data=True)
+    return graph.edges(data=True)
+
+
+def _weigh(graph: _G) -> _G:
     for *_, attrs in graph.edges(data=True):
         attrs["weight"] = len(attrs["facts"])
     return graph
 
 
-def _edges(store: Store, data: _Data, predicate: str | None = None) -> dict[tuple, set[str]]:
+def _edges(store: Queryable, data: _Data, predicate: str | None = None) -> dict[tuple, set[str]]:
     """Direct edges (subject, predicate, object, article) with their evidence sentences."""
     bindings = {"p": KGO[predicate]} if predicate else None
     found: dict[tuple, set[str]] = defaultdict(set)
-    for row in store.query(_EDGES, bindings).dicts():
+    for row in store.query(_EDGES, bindings).dicts(terms=True):
         s, o = str(row["s"]), str(row["o"])
         if s in data.nodes and o in data.nodes:
             sentences = found[(s, _local(row["p"]), o, str(row["article"]))]
@@ -219,11 +233,11 @@ def _edges(store: Store, data: _Data, predicate: str | None = None) -> dict[tupl
     return found
 
 
-def who_met_whom(store: Store) -> nx.Graph:
+def who_met_whom(store: Queryable) -> nx.Graph:
     """People and who met whom: an edge per pair, a ``met`` fact per article that reports
     it, with the date, places and name of the meeting and the sentences that state it."""
     data = _load(store)
-    graph = nx.Graph()
+    graph: nx.Graph[str] = nx.Graph()
     for (a, _, b, article), sentences in sorted(_edges(store, data, "met").items()):
         held = [e for e in data.events.get(article, ()) if {a, b} <= e.members]
         days = sorted(e.day for e in held if e.day)
@@ -240,11 +254,11 @@ def who_met_whom(store: Store) -> nx.Graph:
     return _weigh(graph)
 
 
-def full_graph(store: Store) -> nx.MultiDiGraph:
+def full_graph(store: Queryable) -> nx.MultiDiGraph:
     """Every entity and event in a relation, with an edge per relation (its key and
     ``predicate`` are the predicate's name) and a fact per article that states it."""
     data = _load(store)
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     _add_nodes(graph, data, data.nodes)
     days = {(e.iri, a): e.day for a, events in data.events.items() for e in events if e.day}
     for (s, predicate, o, article), sentences in sorted(_edges(store, data).items()):
@@ -255,12 +269,12 @@ def full_graph(store: Store) -> nx.MultiDiGraph:
     return _weigh(graph)
 
 
-def country_graph(store: Store) -> nx.Graph:
+def country_graph(store: Queryable) -> nx.Graph:
     """Countries, and an edge per pair with the facts between them: ``meeting`` (an event
     whose participants belong to both), ``visit`` (someone of one visiting the other),
     ``agreement`` (signed by both sides) and ``trade`` (a trade figure of the two)."""
     data = _load(store)
-    graph = nx.Graph()
+    graph: nx.Graph[str] = nx.Graph()
     for article, events in data.events.items():
         for e in events:
             node = data.nodes.get(e.iri, {})
@@ -319,9 +333,9 @@ def _money(amount: str | None) -> str | None:
     return f"{value:,.0f}"
 
 
-def _trade(store: Store) -> dict[tuple[str, str], dict]:
+def _trade(store: Queryable) -> dict[tuple[str, str], dict]:
     flows: dict[tuple[str, str], dict] = {}
-    for row in store.query(_TRADE).dicts():
+    for row in store.query(_TRADE).dicts(terms=True):
         key = (str(row["flow"]), str(row["article"]))
         flow = flows.setdefault(key, {"partners": set(), "evidence": set()})
         flow["partners"].add(str(row["partner"]))
@@ -342,7 +356,7 @@ def _link(graph: nx.Graph, data: _Data, sides: set[str], fact: Fact) -> None:
             _add_fact(graph, a, b, fact)
 
 
-VIEWS: dict[str, Callable[[Store], nx.Graph]] = {
+VIEWS: dict[str, Callable[[Queryable], nx.Graph]] = {
     "who-met-whom": who_met_whom,
     "full": full_graph,
     "countries": country_graph,
@@ -384,16 +398,15 @@ def restrict(
     if types:
         out.remove_nodes_from([n for n, t in out.nodes(data="type") if t not in types])
     if low or high or wanted:
-        edges = out.edges(keys=True, data=True) if out.is_multigraph() else out.edges(data=True)
         drop = []
-        for *edge, attrs in edges:
+        for *edge, attrs in edges_with_data(out):
             if low or high:
                 attrs["facts"] = [f for f in attrs["facts"] if _within(f.date, low, high)]
             ends = edge[:2]
             if not attrs["facts"] or (
                 wanted and not any(wanted & set(out.nodes[n]["countries"]) for n in ends)
             ):
-                drop.append(edge)
+                drop.append(tuple(edge))
         out.remove_edges_from(drop)
         out.remove_nodes_from(list(nx.isolates(out)))
     return _weigh(out)
@@ -450,7 +463,7 @@ class View:
             words.append(f"({', '.join(self.types)})")
         return " ".join(words)
 
-    def graph(self, store: Store) -> nx.Graph:
+    def graph(self, store: Queryable) -> nx.Graph:
         """Build the view from ``store``; ``KGError`` for an unknown name, date, type or
         entity."""
         if self.kind not in VIEWS:

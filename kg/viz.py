@@ -29,7 +29,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pyvis.network import Network
 
 from kg.analytics import MEASURES, centrality
+from kg.bidi import controls, isolate, reveal
 from kg.errors import KGError
+from kg.views import edges_with_data
 
 __all__ = ["COLORS", "MAX_NODES", "asset", "network_data", "render", "templates", "write_html"]
 
@@ -51,25 +53,33 @@ _ASSETS = {
     "vis-network.css": _VIS / "vis-network.css",
     "network.js": Path(__file__).parent / "static" / "network.js",
     "kg.css": Path(__file__).parent / "static" / "kg.css",
+    "editor.js": Path(__file__).parent / "static" / "editor.js",
+    "editor.LICENSE.txt": Path(__file__).parent / "static" / "editor.LICENSE.txt",
 }
+_INLINED = ("vis-network.min.js", "vis-network.css", "network.js", "kg.css")  # standalone pages
 _WEB = re.compile(r"^https?://", re.I)
 _QID = re.compile(r"^Q\d+$")
 
 
 @cache
 def asset(name: str) -> str:
-    """The text of one of the page's static files (``vis-network.min.js``, ``network.js``,
-    ``vis-network.css``, ``kg.css``); ``KeyError`` for any other name."""
+    """The text of one of the pages' static files (``vis-network.min.js``, ``network.js``,
+    ``vis-network.css``, ``kg.css``, the query page's ``editor.js`` and its licences);
+    ``KeyError`` for any other name."""
     return _ASSETS[name].read_text(encoding="utf-8")
 
 
 @cache
 def templates() -> Environment:
-    """The Jinja environment of kg's pages, escaping every value put into HTML."""
-    return Environment(
+    """The Jinja environment of kg's pages, escaping every value put into HTML; with the
+    filters ``controls``, ``isolate`` and ``reveal`` (``kg.bidi``) for names that hide or turn
+    text."""
+    environment = Environment(
         loader=FileSystemLoader(str(Path(__file__).parent / "templates")),
         autoescape=select_autoescape(["html"]),
     )
+    environment.filters.update(controls=controls, isolate=isolate, reveal=reveal)
+    return environment
 
 
 def _short(text: str, limit: int) -> str:
@@ -83,10 +93,11 @@ def _fact(fact) -> dict:
     return found
 
 
-def _caption(graph: nx.Graph, a: str, b: str, data: dict) -> str:
-    name = graph.nodes
+def _caption(graph: nx.Graph, a: str, b: str, data: dict, mark=str) -> str:
+    """An edge's caption; ``mark`` wraps each name (``isolate`` for a tooltip)."""
+    name = {node: mark(graph.nodes[node]["label"]) for node in (a, b)}
     if data.get("predicate"):
-        return f"{name[a]['label']} —{data['predicate']}→ {name[b]['label']}"
+        return f"{name[a]} —{data['predicate']}→ {name[b]}"
     kinds: dict[str, int] = {}
     for fact in data["facts"]:
         kinds[fact.kind] = kinds.get(fact.kind, 0) + 1
@@ -94,7 +105,7 @@ def _caption(graph: nx.Graph, a: str, b: str, data: dict) -> str:
         f"{n} {'meeting' if kind == 'met' else kind}{'s' if n > 1 else ''}"
         for kind, n in kinds.items()
     )
-    return f"{name[a]['label']} – {name[b]['label']}: {counted}"
+    return f"{name[a]} – {name[b]}: {counted}"
 
 
 def _tooltip(caption: str, facts: list) -> str:
@@ -102,7 +113,8 @@ def _tooltip(caption: str, facts: list) -> str:
     for fact in facts[:_EVIDENCE]:
         where = ", ".join(fact.places)
         head = " · ".join(x for x in (fact.date or "undated", where, fact.detail) if x)
-        lines.append(f"{head}: {_short(fact.evidence[0], 240)}" if fact.evidence else head)
+        evidence = fact.evidence and isolate(_short(fact.evidence[0], 240))
+        lines.append(f"{isolate(head)}: {evidence}" if evidence else isolate(head))
     if len(facts) > _EVIDENCE:
         lines.append(f"… and {len(facts) - _EVIDENCE} more (click the edge)")
     return "\n".join(lines)
@@ -137,13 +149,16 @@ def network_data(
         label = str(data.get("label", node))
         countries = list(data.get("countries", ()))
         qid = data.get("wikidata")
-        tip = [label, kind if data.get("cls", kind) == kind else f"{kind} ({data['cls']})"]
+        tip = [
+            isolate(label),
+            kind if data.get("cls", kind) == kind else f"{kind} ({data['cls']})",
+        ]
         if countries:
-            tip.append(", ".join(countries))
+            tip.append(", ".join(isolate(c) for c in countries))
         tip.append(f"{graph.degree(node)} links")
         net.add_node(
             node,
-            label=_short(label, _LABEL),
+            label=isolate(_short(label, _LABEL)),  # drawn on a canvas: <bdi> cannot reach it
             full=label,
             title="\n".join(tip),
             color=COLORS.get(kind, "#7f7f7f"),
@@ -153,15 +168,14 @@ def network_data(
             countries=countries,
             wikidata=qid if qid and _QID.match(qid) else None,
         )
-    edges = graph.edges(data=True, keys=True) if graph.is_multigraph() else graph.edges(data=True)
-    for i, (a, b, *_, data) in enumerate(edges):
+    for i, (a, b, *_, data) in enumerate(edges_with_data(graph)):
         caption = _caption(graph, a, b, data)
         net.add_edge(
             a,
             b,
             id=i,
             width=1 + min(data.get("weight", 1), 8),
-            title=_tooltip(caption, data["facts"]),
+            title=_tooltip(_caption(graph, a, b, data, isolate), data["facts"]),
             caption=caption,
             predicate=data.get("predicate"),
             facts=[_fact(f) for f in data["facts"]],
@@ -209,7 +223,7 @@ def render(
         .render(
             title=heading,
             data=network_data(graph, heading, size_by, max_nodes),
-            assets={name: asset(name) for name in _ASSETS},
+            assets={name: asset(name) for name in _INLINED},
             csp=csp,
             served=False,
         )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,15 @@ GOLD = SHARED / "eval" / "dev"
 SAMPLES = data_path("samples")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """kg's cache (the compiled knowledge base, Wikidata's answers) in a folder of this test
+    session, not the user's, unless ``KG_CACHE`` names one."""
+    if not os.environ.get("KG_CACHE"):
+        folder = tempfile.mkdtemp(prefix="kg-test-cache-")
+        os.environ["KG_CACHE"] = folder
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+
+
 def facts(
     x: Extraction, status: str = "asserted", aliases: bool = False
 ) -> set[tuple[str, str, str]]:
@@ -37,6 +48,19 @@ def facts(
                 if r.predicate == "met":
                     found.add((o, r.predicate, s))
     return found
+
+
+def write_articles(folder: Path, count: int) -> Path:
+    """``count`` small English articles, each about a different pair of people."""
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"a{n:03d}.txt").write_text(
+            f" date 2024-03-{n % 28 + 1:02d} ASTANA. KAZINFORM Minister Aibek Nurlanov{n} met "
+            f"Ambassador Pierre Dupont{n} of France in Astana on Friday to discuss trade and "
+            f"transit. The sides signed a memorandum on cooperation in energy number {n}.",
+            "utf-8",
+        )
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -181,6 +205,7 @@ def world():
 # The exploration tests (views, pages, server, browser) share one store folder holding the
 # samples and hostile articles, and one `kg serve` process over it.
 HOSTILE = ROOT / "tests" / "data" / "hostile.jsonl"
+SERVE_LOGS: dict[str, Path] = {}  # each kg_server's base URL -> its log file
 HOSTILE_NAMES = (
     "<img src=x onerror=\"window.kgInjected='name1';alert('name1')\">Ivan Evilov",
     "Petr \"><script>window.kgInjected='name2';alert('name2')</script> Badov",
@@ -195,11 +220,14 @@ def hostile_extraction():
     """An article whose names, title, URL and sentence carry script payloads."""
     from datetime import date
 
+    from kg.events import implied_events
     from kg.types import Article, Entity, Extraction, Relation
 
     people = tuple(
         Entity(f"p{i}", name, "Person", "Person") for i, name in enumerate(HOSTILE_NAMES)
     )
+    met = (Relation("p0", "met", "p1", HOSTILE_SENTENCE, 0.9),)
+    meeting, records = implied_events(people, met, ())  # as the extraction makes it
     return Extraction(
         Article(
             "hostile-names",
@@ -208,8 +236,9 @@ def hostile_extraction():
             url="javascript:window.kgInjected='url2'",
             title="<svg onload=\"window.kgInjected='title3'\">",
         ),
-        people,
-        (Relation("p0", "met", "p1", HOSTILE_SENTENCE, 0.9),),
+        people + meeting,
+        met,
+        events=records,
     )
 
 
@@ -229,32 +258,12 @@ def explore_store(tmp_path_factory, pipeline: Pipeline) -> Path:
 
 
 @pytest.fixture(scope="session")
-def kg_server(explore_store: Path):
+def kg_server(explore_store: Path, tmp_path_factory):
     """One `kg serve` process over `explore_store` (read-only, queries stop after 3 s); its
-    base URL."""
-    import subprocess
-    import sys
-    import time
-    import urllib.request
+    base URL (its log file in ``SERVE_LOGS``)."""
+    from tests.processes import serving
 
-    from tests.processes import free_port, stop
-
-    port = free_port()
-    command = [sys.executable, "-m", "kg", "serve", "--store", str(explore_store)]
-    command += ["--port", str(port), "--timeout", "3", "--max-rows", "50"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    server = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    try:
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/static/kg.css", timeout=5):
-                    break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"kg serve did not start: {server.stderr.read()}") from None
-                time.sleep(0.2)
+    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    with serving(explore_store, "--timeout", "3", "--max-rows", "50", log=log) as url:
+        SERVE_LOGS[url] = log
         yield url
-    finally:
-        stop(server, 20)

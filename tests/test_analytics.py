@@ -73,12 +73,38 @@ def test_activity_by_year_and_month(world, people):
 
 def test_top_entries(world):
     top = top_entries(world, 2)
-    assert top["people"] == [("Bob Beta", 2), ("Cy Gamma", 2)]
-    assert top["brokers"] == [("Bob Beta", 0.2), ("Cy Gamma", 0.2)]
-    assert top["pairs"][0] == ("Ann Alpha – Bob Beta", 1)
-    assert top["countries"] == [("Betaland", 5), ("Alphaland", 3)]  # ties by name
-    assert top["country pairs"] == [("Alphaland – Betaland", 3), ("Betaland – Gammaland", 2)]
+    assert top["people"] == [
+        {"person": "Bob Beta", "people met": 2},
+        {"person": "Cy Gamma", "people met": 2},
+    ]
+    assert top["brokers"] == [
+        {"person": "Bob Beta", "betweenness": 0.2},
+        {"person": "Cy Gamma", "betweenness": 0.2},
+    ]
+    assert top["pairs"][0] == {"person": "Ann Alpha", "with": "Bob Beta", "meetings": 1}
+    assert top["countries"] == [
+        {"country": "Betaland", "facts": 5},
+        {"country": "Alphaland", "facts": 3},  # ties by name
+    ]
+    assert top["country pairs"] == [
+        {"country": "Alphaland", "with": "Betaland", "facts": 3},
+        {"country": "Betaland", "with": "Gammaland", "facts": 2},
+    ]
     assert top["years"] == [
-        ("2023", "Alphaland", 3, "Alphaland – Betaland", 3),
-        ("2024", "Gammaland", 3, "Betaland – Gammaland", 2),
+        {
+            "year": "2023",
+            "busiest country": "Alphaland",
+            "country facts": 3,
+            "busiest pair": "Alphaland",
+            "with": "Betaland",
+            "pair facts": 3,
+        },
+        {
+            "year": "2024",
+            "busiest country": "Gammaland",
+            "country facts": 3,
+            "busiest pair": "Betaland",
+            "with": "Gammaland",
+            "pair facts": 2,
+        },
     ]

@@ -147,3 +147,105 @@ def test_bad_inputs_are_reported_and_the_rest_is_read(tmp_path):
 def test_without_handler_the_first_error_is_raised(tmp_path):
     with pytest.raises(ArticleError, match="no such file"):
         list(read_articles([tmp_path / "nope.txt"]))
+
+
+STORY = (
+    "The two ministers met in the capital on Monday and discussed trade, transport and the "
+    "new border crossing that both governments have promised to open next spring."
+)
+
+
+@pytest.fixture
+def odd_folder(tmp_path):
+    """A folder with one good article and what a folder may also hold: a FIFO nobody writes
+    to, a link to /dev/zero, a link to a private file outside it, a link inside it, a link
+    to nothing, and a link to a folder outside it."""
+    import os
+
+    inputs, outside = tmp_path / "in", tmp_path / "private"
+    inputs.mkdir()
+    outside.mkdir()
+    (inputs / "good.txt").write_text(STORY)
+    (outside / "secret.txt").write_text(STORY.replace("ministers", "secret ministers"))
+    os.mkfifo(inputs / "pipe.txt")
+    (inputs / "zero.jsonl").symlink_to("/dev/zero")
+    (inputs / "secret.txt").symlink_to(outside / "secret.txt")
+    (inputs / "again.txt").symlink_to(inputs / "good.txt")
+    (inputs / "gone.txt").symlink_to(tmp_path / "nothing.txt")
+    (inputs / "elsewhere").symlink_to(outside)
+    return inputs
+
+
+def _read(paths, **options):
+    problems: list[str] = []
+    articles = list(read_articles(paths, on_error=lambda e: problems.append(str(e)), **options))
+    return articles, problems
+
+
+def test_only_regular_files_in_the_folder_are_read(odd_folder):
+    articles, problems = _read([odd_folder])
+    assert [a.id for a in articles] == ["good"]  # once, not again through its link
+    assert sorted(p.split(": skipped, ")[1] for p in problems) == [
+        "a link out of the folder (--follow-links reads it)",
+        "a link out of the folder (--follow-links reads it)",
+        "a link out of the folder (--follow-links reads it)",
+        "a link to nothing",
+        "not a regular file (a FIFO)",
+    ]
+    assert any(p.startswith(f"{odd_folder / 'secret.txt'}: skipped") for p in problems)
+    assert any(p.startswith(f"{odd_folder / 'zero.jsonl'}: skipped") for p in problems)
+
+
+def test_follow_links_reads_links_out_but_never_a_device(odd_folder):
+    articles, problems = _read([odd_folder], follow_links=True)
+    assert sorted(a.id for a in articles) == ["good", "secret"]  # elsewhere/ is secret's folder
+    assert any(
+        "zero.jsonl: skipped, not a regular file (a character device)" in p for p in problems
+    )
+
+
+def test_paths_given_are_read_even_if_links(odd_folder, tmp_path):
+    articles, _ = _read([odd_folder / "secret.txt"])
+    assert [a.text for a in articles] == [STORY.replace("ministers", "secret ministers")]
+    _, problems = _read(["/dev/zero"])
+    assert problems == ["/dev/zero: not a regular file (a character device); it is not read"]
+
+
+def test_a_pipe_given_is_read_within_a_time_limit(odd_folder, monkeypatch):
+    import threading
+
+    monkeypatch.setattr("kg.articles.READ_SECONDS", 0.5)
+    _, problems = _read([odd_folder / "pipe.txt"])  # nobody writes to it
+    assert problems == [f"{odd_folder / 'pipe.txt'}: no data for 0.5 s from this pipe"]
+
+    def write():
+        with open(odd_folder / "pipe.txt", "w") as pipe:
+            pipe.write(STORY)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    articles, problems = _read([odd_folder / "pipe.txt"])
+    writer.join()
+    assert [a.text for a in articles] == [STORY] and problems == []
+
+
+def test_kg_ingest_names_what_it_skips_and_never_hangs(odd_folder, tmp_path):
+    """Today's kg ingest waits forever on the FIFO, holding the store's writer lock."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "kg", "ingest", str(odd_folder), "--store", str(tmp_path / "s")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    for name, reason in [
+        ("pipe.txt", "not a regular file (a FIFO)"),
+        ("zero.jsonl", "a link out of the folder (--follow-links reads it)"),
+        ("secret.txt", "a link out of the folder (--follow-links reads it)"),
+        ("gone.txt", "a link to nothing"),
+    ]:
+        assert f"skipped: {odd_folder / name}: {reason}" in done.stderr, name
+    assert "ingested 1, skipped 5" in done.stderr

@@ -27,6 +27,7 @@ def run(script: str, *args: str) -> str:
     return done.stdout
 
 
+@pytest.mark.slow
 def test_extraction():
     out = run(
         "extraction.py",
@@ -43,12 +44,14 @@ def test_extraction():
         assert header in out
 
 
+@pytest.mark.slow
 def test_ingest_memory():
     out = run("ingest_memory.py", "--corpus", str(SAMPLES), "--articles", "8")
     assert "peak RSS (MB)" in out and "articles/s" in out
     assert "│        8 │      0 │" in out  # 8 ingested (the samples cycled), none failed
 
 
+@pytest.mark.slow
 def test_queries(tmp_path):
     out = run("queries.py", "--sizes", "2000", "--runs", "1", "--cache", str(tmp_path))
     for header in ("summary (s)", "who-met-whom", "ego network", "meetings in a country"):
@@ -58,6 +61,12 @@ def test_queries(tmp_path):
     pairs = {cells[2].strip(): cells[5].strip().split("(")[1] for cells in rows}
     assert pairs.keys() == {"oxigraph", "rdflib"} and len(set(pairs.values())) == 1
     assert int(pairs["oxigraph"].rstrip(")").replace(",", "")) > 0
+
+
+def test_startup():
+    out = run("startup.py", "--repeat", "1")
+    for row in ("kg --help", "spaCy", "kg extract", "kg extract, first run", "CPU − spaCy"):
+        assert row in out
 
 
 @pytest.mark.parametrize("script", ["extraction.py", "ingest_memory.py"])

@@ -45,12 +45,13 @@ def store():
 def test_offline_facts_come_from_the_bundled_base(store):
     done = enrich(store)
     assert (done.entities, done.from_kb, done.online) == (2, 2, 0)
-    held = store.query(POSITIONS_QUERY).dicts()
+    held = store.query(POSITIONS_QUERY).dicts(terms=True)
     assert [(str(r["title"]), str(r["start"]), str(r["end"])) for r in held] == [
         ("Prime Minister of Kazakhstan", "2019-02-21", "2022-01-05")
     ]
     points = {
-        str(r["entity"]): float(r["latitude"]) for r in store.query(COORDINATES_QUERY).dicts()
+        str(r["entity"]): float(r["latitude"])
+        for r in store.query(COORDINATES_QUERY).dicts(terms=True)
     }
     assert points == {str(KARAGANDA): pytest.approx(49.80187)}
     country = store.query(
@@ -77,11 +78,11 @@ def test_online_facts_come_from_wikidata(store, tmp_path):
     )
     done = enrich(store, client=client)
     assert (done.entities, done.online) == (2, 2)
-    starts = [str(r["start"]) for r in store.query(POSITIONS_QUERY).dicts()]
+    starts = [str(r["start"]) for r in store.query(POSITIONS_QUERY).dicts(terms=True)]
     assert starts == ["2019-02-21"]
     # Wikidata's statement ids name the statements, as on the Query Service.
     statements = store.query(
-        "SELECT ?s WHERE { <http://www.wikidata.org/entity/Q527063> "
+        f"SELECT ?s FROM <{ENRICHMENT_GRAPH}> WHERE {{ <http://www.wikidata.org/entity/Q527063> "
         "<http://www.wikidata.org/prop/P39> ?s }"
     ).rows
     assert str(statements[0][0]).startswith("http://www.wikidata.org/entity/statement/Q527063-")
@@ -129,7 +130,7 @@ def test_kg_enrich_on_the_samples(tmp_path):
     assert "from the bundled base" in result.output
     target = open_store(location, read_only=True)
     try:
-        titles = {str(r["title"]) for r in target.query(POSITIONS_QUERY).dicts()}
+        titles = {str(r["title"]) for r in target.query(POSITIONS_QUERY).dicts(terms=True)}
     finally:
         target.close()
     assert "President of Kazakhstan" in titles

@@ -70,6 +70,7 @@ def test_a_region_the_recognizer_took_for_a_person_is_a_place(samples):
     assert types["Irkutsk Oblast"] == ("Place", "Region")
 
 
+@pytest.mark.slow
 def test_the_same_articles_give_the_same_extraction_in_every_process():
     """Nothing depends on the order of a set of strings, which changes with each process's
     hash seed: the samples, and the shared corpus where it is present, extract alike."""

@@ -43,7 +43,7 @@ def test_two_spellings_of_one_person_are_one_node(pipeline: Pipeline):
         SELECT DISTINCT ?person WHERE {
              GRAPH ?g { ?person owl:sameAs wd:Q4060344 } }"""
     )
-    assert len(rows.dicts()) == 1, rows.dicts()
+    assert len(rows.dicts(terms=True)) == 1, rows.dicts(terms=True)
 
 
 TASS = (
@@ -70,5 +70,5 @@ def test_two_reports_of_one_meeting_are_one_event(pipeline: Pipeline):
         for name, text in (("tass", TASS), ("kazinform", KAZINFORM), ("later", LATER))
     ]
     assert graph.ingest_articles(articles).ingested == 3
-    reports = sorted(int(row["reports"]) for row in graph.query(_EVENTS).dicts())
+    reports = sorted(int(row["reports"]) for row in graph.query(_EVENTS).dicts(terms=True))
     assert reports == [1, 2], reports  # Tuesday's talks twice, Friday's once

@@ -63,3 +63,29 @@ def test_kg_ontology_prints_it():
     assert result.exit_code == 0
     assert isomorphic(Graph().parse(data=result.output, format="turtle"), ontology())
     assert all(ontology().value(term, RDFS.label) for term in (KGO.Meeting, KGO.met))
+
+
+def test_a_node_of_two_disjoint_classes_and_a_pair_with_two_dates_are_caught(samples, tmp_path):
+    broken = Graph() + samples
+    person = next(broken.subjects(RDF.type, KGO.Person))
+    broken.add((person, RDF.type, KGO.City))  # a Place, disjoint with Person
+    pair = URIRef("https://w3id.org/kgdt/id/pair/x")
+    kgo = str(KGO._NS)
+    broken.add((pair, RDF.type, URIRef(kgo + "MeetingPair")))
+    broken.add((pair, URIRef(kgo + "firstReported"), Literal("2024")))
+    event = next(broken.subjects(RDF.type, KGO.Event))
+    broken.add((event, KGO.date, Literal("2024")))  # not an xsd:date
+    report = validate(broken)
+    messages = [r.message for r in report.results]
+    assert any("disjoint classes" in m for m in messages)
+    assert any("kgo:firstReported" in m for m in messages)
+    path = tmp_path / "broken.ttl"
+    broken.serialize(path, format="turtle")
+    printed = runner.invoke(app, ["validate", str(path)]).output
+    assert "kgo:date: an event has at most one date" in printed  # not an emoji for ":date:"
+
+
+def test_no_range_is_outside_the_owl2_datatype_map():
+    """OWL 2 DL reasoners (HermiT) refuse xsd:date as a range; the shapes check dates."""
+    xsd_date = URIRef("http://www.w3.org/2001/XMLSchema#date")
+    assert not list(ontology().subjects(RDFS.range, xsd_date))

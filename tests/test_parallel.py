@@ -58,6 +58,7 @@ def test_worker_processes_give_the_graphs_of_a_local_run(sample_graph):
     _assert_same(graph.store, sample_graph.store)
 
 
+@pytest.mark.slow
 def test_dask_gives_the_graphs_of_a_local_run(scheduler, sample_graph, tmp_path):
     store = tmp_path / "store"
     done = runner.invoke(
@@ -70,6 +71,7 @@ def test_dask_gives_the_graphs_of_a_local_run(scheduler, sample_graph, tmp_path)
     reader.close()
 
 
+@pytest.mark.slow
 def test_dask_without_a_scheduler_starts_a_local_cluster(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Askar Mamin met with Roman Golovchenko in Minsk on Friday.", "utf-8")
@@ -103,6 +105,7 @@ def _endless(consumed: list[int]):
         yield parse_text(f"a{n}", f"Askar Mamin met Roman Golovchenko on day {n}.")
 
 
+@pytest.mark.slow
 def test_the_stream_is_read_as_results_are_collected():
     consumed: list[int] = []
     pipeline = Pipeline(batch_size=4)
@@ -119,6 +122,7 @@ def _interrupted(articles, after: int):
         yield article
 
 
+@pytest.mark.slow
 def test_an_interrupted_parallel_ingest_resumes(pipeline, tmp_path):
     articles = list(read_articles([SAMPLES]))
     with KnowledgeGraph(tmp_path / "s", Pipeline()) as graph, Processes(2) as executor:

@@ -11,7 +11,7 @@ from kg.events import event_records
 from kg.iris import entity_iri, node_iri
 from kg.ontology import KGO
 from kg.rdf import content_hash, to_graph
-from kg.types import Article, Entity, Extraction, Position, Relation
+from kg.types import Article, Entity, Extraction, Mention, Position, Relation
 
 SENTENCE = "Askar Mamin met Vasily Matyushevsky in Karaganda."
 
@@ -28,8 +28,11 @@ def _extraction(status: str = "asserted") -> Extraction:
             ("Mamin",),
             "Q527063",
             (Position("First Deputy Prime Minister", "e3"),),
+            (Mention(0, 11, "Askar Mamin"),),
         ),
-        Entity("e2", "Vasily Matyushevsky", "Person", "Person"),
+        Entity(
+            "e2", "Vasily Matyushevsky", "Person", "Person", mentions=(Mention(16, 35, "Vasily"),)
+        ),
         Entity("e3", "Kazakhstan", "Country", "Country", (), "Q232"),
         Entity("e4", "meeting of Askar Mamin and Vasily Matyushevsky", "Event", "Meeting"),
     )
@@ -59,16 +62,16 @@ def _expected(met: bool) -> Graph:
 
 kgr:article\\/a1 a kgo:NewsArticle ; dct:identifier "a1" ; dct:date "2017-09-22"^^xsd:date ;
     schema:url "https://example.org/a1"^^xsd:anyURI ;
-    kgo:contentHash "{content_hash(_extraction().article)}" .
+    kgo:contentHash "{content_hash(_extraction().article)}" ; kgo:text "{SENTENCE}" .
 kgr:person\\/askar-mamin a kgo:Person ; rdfs:label "Askar Mamin" ; skos:altLabel "Mamin" ;
-    owl:sameAs wd:Q527063 ; kgo:mentionedIn kgr:article\\/a1 ;
+    owl:sameAs wd:Q527063 ; kgo:mentionedIn kgr:article\\/a1 ; kgo:mentionedAt "0-11" ;
     kgo:holdsPosition kgr:position\\/askar-mamin\\/first-deputy-prime-minister--kazakhstan ;
     kgo:represents kgr:country\\/kazakhstan .
 kgr:position\\/askar-mamin\\/first-deputy-prime-minister--kazakhstan a kgo:Position ;
     rdfs:label "First Deputy Prime Minister" ; kgo:positionHolder kgr:person\\/askar-mamin ;
     kgo:positionOf kgr:country\\/kazakhstan ; kgo:heldOn "2017-09-22"^^xsd:date .
 kgr:person\\/vasily-matyushevsky a kgo:Person ; rdfs:label "Vasily Matyushevsky" ;
-    kgo:mentionedIn kgr:article\\/a1 .
+    kgo:mentionedIn kgr:article\\/a1 ; kgo:mentionedAt "16-35" .
 kgr:country\\/kazakhstan a kgo:Country ; rdfs:label "Kazakhstan" ; owl:sameAs wd:Q232 ;
     kgo:mentionedIn kgr:article\\/a1 .
 kgr:article\\/a1\\/statement\\/1 a kgo:Assertion ; rdf:subject kgr:person\\/askar-mamin ;
@@ -228,3 +231,16 @@ def test_announced_event_is_planned_and_a_bare_mention_gets_no_node():
     assert (planned, KGO.status, KGO.Planned) in graph
     assert (planned, KGO.heldIn, entity_iri("Place", "Astana")) in graph
     assert not list(graph.subjects(RDFS.label, Literal("the visit")))
+
+
+def test_the_source_is_the_path_as_given_never_an_absolute_one():
+    from rdflib.namespace import DCTERMS
+
+    def source(path: str) -> str:
+        (found,) = to_graph(Extraction(Article("a", "Text.", source=path))).objects(
+            None, DCTERMS.source
+        )
+        return str(found)
+
+    assert source("news/a.txt") == "news/a.txt"
+    assert source("/home/alice/news/a.txt") == "a.txt"

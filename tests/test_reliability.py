@@ -15,7 +15,6 @@ import subprocess
 import sys
 import time
 from datetime import date
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -28,7 +27,7 @@ from kg.knowledge import KnowledgeGraph
 from kg.link import OfflineLinker
 from kg.pipeline import Pipeline
 from kg.store import OxigraphStore
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, SAMPLES, write_articles
 from tests.processes import free_port
 
 runner = CliRunner()
@@ -238,12 +237,12 @@ class _DiskFillsUp:
     def __init__(self, store, room: int):
         self._store, self.room = store, room
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, **options) -> None:
         if self.room == 0:
             raise OSError("IO error: No space left on device: While appending to file: 000008.log")
-        if sparql.startswith("DROP SILENT GRAPH <https://w3id.org/kgdt/id/article/"):
+        if "DROP SILENT GRAPH <https://w3id.org/kgdt/id/article/" in sparql:
             self.room -= 1
-        self._store.update(sparql)
+        self._store.update(sparql, **options)
 
     def __getattr__(self, name: str):
         return getattr(self._store, name)
@@ -333,19 +332,7 @@ def _namespace(script: str) -> subprocess.CompletedProcess:
     )
 
 
-def write_articles(folder: Path, count: int) -> Path:
-    """``count`` small English articles, each about a different pair of people."""
-    folder.mkdir()
-    for n in range(count):
-        (folder / f"a{n:03d}.txt").write_text(
-            f" date 2024-03-{n % 28 + 1:02d} ASTANA. KAZINFORM Minister Aibek Nurlanov{n} met "
-            f"Ambassador Pierre Dupont{n} of France in Astana on Friday to discuss trade and "
-            f"transit. The sides signed a memorandum on cooperation in energy number {n}.",
-            "utf-8",
-        )
-    return folder
-
-
+@pytest.mark.slow
 def test_a_full_disk_gives_a_clear_error_and_a_rerun_completes(tmp_path):
     articles = write_articles(tmp_path / "in", 40)
     mount = tmp_path / "disk"

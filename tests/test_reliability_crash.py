@@ -9,6 +9,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from kg.articles import read_articles
 from kg.errors import StoreError
 from kg.iris import article_iri
@@ -17,8 +19,7 @@ from kg.ontology import KGO
 from kg.rdf import content_hash, to_graph
 from kg.store import OxigraphStore
 from kg.store.pairs import PAIRS_GRAPH
-from tests.conftest import ROOT
-from tests.test_reliability import write_articles
+from tests.conftest import ROOT, write_articles
 
 TOTAL = 400  # enough that the first batch written (a second of extraction) is not all
 GRAPHS = f"""SELECT ?g (COUNT(*) AS ?n) (SAMPLE(?hash) AS ?h) WHERE {{
@@ -39,6 +40,7 @@ def _stored(store) -> int:
         reader.close()
 
 
+@pytest.mark.slow
 def test_sigkill_midway_leaves_whole_articles_and_a_rerun_resumes(pipeline, tmp_path):
     folder = write_articles(tmp_path / "in", TOTAL)
     store = tmp_path / "store"

@@ -85,7 +85,10 @@ def test_view_data_carries_legend_sizes_and_tooltips(world):
         "Alphaland"
     ]
     edge = next(e for e in data["edges"] if e["caption"] == "Ann Alpha – Bob Beta: 1 meeting")
-    assert "2023-05-09 · Alpha City: Ann Alpha of Alphaland held talks" in edge["title"]
+    shown = edge["title"].replace("\u2068", "").replace("\u2069", "")  # isolates (kg.bidi)
+    assert "2023-05-09 · Alpha City: Ann Alpha of Alphaland held talks" in shown
+    assert edge["title"].startswith("\u2068Ann Alpha\u2069 – \u2068Bob Beta\u2069")
+    assert nodes["Ann Alpha"]["label"] == "\u2068Ann Alpha\u2069"  # on the canvas
     assert edge["facts"][0]["url"] == "https://example.org/w1"
     with pytest.raises(KGError, match="unknown size 'pagerank'"):
         network_data(who_met_whom(world), size_by="pagerank")

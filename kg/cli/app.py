@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.markup import escape
@@ -22,6 +22,7 @@ from kg.errors import KGError
 from kg.resources import VERSION
 
 __all__ = [
+    "FollowLinksOption",
     "ModelOption",
     "OnlineOption",
     "OutOption",
@@ -58,6 +59,7 @@ class Group(TyperGroup):
                 elif isinstance(param, TyperOption) and not param.is_flag and not param.metavar:
                     param.metavar = max(param.opts, key=len).lstrip("-").upper()
 
+    # click declares main() as overloads on standalone_mode; this one method serves both.
     def main(  # type: ignore[override]
         self,
         args: Sequence[str] | None = None,
@@ -109,7 +111,8 @@ kb_app = typer.Typer(
     help="The offline Wikidata knowledge base (data/wikidata plus $KG_KB_PATH folders).",
     rich_markup_mode=None,
 )
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def _version(shown: bool) -> None:
@@ -190,6 +193,14 @@ OnlineOption = Annotated[
         show_default=False,
     ),
 ]
+FollowLinksOption = Annotated[
+    bool,
+    typer.Option(
+        "--follow-links",
+        help="In folders, also read links to files outside the folder (a path given is "
+        "always read).",
+    ),
+]
 PathsArgument = Annotated[
     list[str],
     typer.Argument(
@@ -200,12 +211,12 @@ PathsArgument = Annotated[
 ]
 
 
-def handled(func: F) -> F:
+def handled(func: Callable[P, R]) -> Callable[P, R]:
     """Turn a ``KGError`` into one red line and exit status 1, and any other exception (a bug)
     into one line too: no traceback reaches a user (``KG_DEBUG=1`` re-raises)."""
 
     @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
         except (typer.Exit, typer.Abort, TyperException):
@@ -232,7 +243,7 @@ def handled(func: F) -> F:
             err.print(message, highlight=False, markup=True, soft_wrap=True)
             raise typer.Exit(1) from None
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 def open_for_reading(store: str | None):

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from kg.cli.app import (
+    FollowLinksOption,
     ModelOption,
     OnlineOption,
     OutOption,
@@ -18,19 +19,10 @@ from kg.cli.app import (
     RelationsModelOption,
     handled,
 )
-from kg.cli.output import out, print_problems
+from kg.cli.output import out, print_problems, say
 from kg.errors import KGError
 
-__all__ = ["evaluate", "extract"]
-
-
-def _reading(paths: list[str]):
-    """The articles in ``paths``, and the report their problems go to (``print_problems``)."""
-    from kg.articles import read_articles
-    from kg.knowledge import IngestReport
-
-    report = IngestReport()
-    return read_articles(paths, on_error=report.add, on_warning=report.add), report
+__all__ = ["eval_command", "extract"]
 
 
 @handled
@@ -46,15 +38,17 @@ def extract(
     output: OutOption = None,
     online: OnlineOption = None,
     relations_model: RelationsModelOption = None,
+    follow_links: FollowLinksOption = False,
 ) -> None:
     """Extract entities and relations without storing them."""
     from kg.contract import to_json
     from kg.link import make_linker
     from kg.pipeline import Pipeline, merge
+    from kg.report import read
 
     if fmt not in {"json", "turtle", "trig"}:
         raise KGError(f"unknown format {fmt!r}; choose json, turtle or trig")
-    articles, report = _reading(paths)
+    articles, report = read(paths, follow_links)
     pipeline = Pipeline(model, linker=make_linker(online), relations_model=relations_model)
     extractions = pipeline.extract_many(articles)
     with open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout) as stream:
@@ -69,7 +63,7 @@ def extract(
 
 
 @handled
-def evaluate(
+def eval_command(
     paths: PathsArgument,
     gold: Annotated[
         Path,
@@ -83,17 +77,28 @@ def evaluate(
     ] = False,
 ) -> None:
     """Extract the articles and score the result against gold annotations (the same table
-    as ../shared/eval/score.py)."""
+    as ../shared/eval/score.py).
+
+    Scores the articles that have a gold file, and says which those are, which articles
+    have none and which gold files had no article given; none of the latter is scored.
+    """
     from kg.contract import to_json
-    from kg.evaluate import load_gold, score
+    from kg.evaluate import evaluate, load_gold
     from kg.pipeline import Pipeline
+    from kg.report import read
 
     docs = load_gold(gold)
-    articles, report = _reading(paths)
+    articles, report = read(paths)
     pipeline = Pipeline(model, relations_model=relations_model)
     predictions = {x.article.id: to_json(x) for x in pipeline.extract_many(articles)}
     print_problems(report)
-    scores = score(docs, predictions)
+    scores = evaluate(docs, predictions)
+    n = len(scores.articles)
+    say(f"scored {n} article{'s' * (n != 1)} with gold: {', '.join(sorted(scores.articles))}")
+    if scores.without_gold:
+        say(f"not scored, no gold file in {gold}: {', '.join(scores.without_gold)}")
+    if scores.without_article:
+        say(f"not scored, gold without its article: {', '.join(scores.without_article)}")
     if as_json:
         sys.stdout.write(json.dumps(scores.to_json(), indent=2) + "\n")
         return

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from kg.cli.app import (
+    FollowLinksOption,
     ModelOption,
     OnlineOption,
     PathsArgument,
@@ -21,11 +22,11 @@ from kg.errors import KGError
 __all__ = ["demo", "ingest"]
 
 
-def _count_inputs(paths: list[str]) -> int | None:
+def _count_inputs(paths: list[str], follow_links: bool = False) -> int | None:
     """Number of articles, when known without reading them (no stdin, no JSON Lines)."""
     from kg.articles import _expand
 
-    files = [p for p in _expand(paths) if not isinstance(p, KGError)]
+    files = [p for p in _expand(paths, follow_links) if not isinstance(p, KGError)]
     if any(str(p) == "-" or str(p).endswith((".jsonl", ".ndjson")) for p in files):
         return None
     return len(files)
@@ -41,19 +42,23 @@ def _ingest(
     workers: int = 1,
     scheduler: str | None = None,
     relations_model: str | None = None,
+    follow_links: bool = False,
 ):
     from kg.executors import open_executor
     from kg.knowledge import KnowledgeGraph
     from kg.link import make_linker
     from kg.pipeline import Pipeline
+    from kg.report import read
 
     pipeline = Pipeline(model, linker=make_linker(online), relations_model=relations_model)
     graph = KnowledgeGraph(store, pipeline)
     try:
         with open_executor(executor, workers, scheduler) as running, progress_bar() as progress:
-            task = progress.add_task("ingesting", total=_count_inputs(paths))
-            report = graph.ingest(
-                paths, force=force, progress=lambda name: progress.advance(task), executor=running
+            task = progress.add_task("ingesting", total=_count_inputs(paths, follow_links))
+            # a missing path is reported, the rest ingested
+            articles, report = read(paths, follow_links)
+            report = graph.ingest_articles(
+                articles, force, lambda name: progress.advance(task), report, running
             )
     finally:
         graph.close()
@@ -96,6 +101,7 @@ def ingest(
             show_default=False,
         ),
     ] = None,
+    follow_links: FollowLinksOption = False,
 ) -> None:
     """Read articles, extract their facts and store them (one named graph per article).
 
@@ -107,7 +113,16 @@ def ingest(
     from kg.store import store_location
 
     report = _ingest(
-        paths, store, model, force, online, executor, workers, scheduler, relations_model
+        paths,
+        store,
+        model,
+        force,
+        online,
+        executor,
+        workers,
+        scheduler,
+        relations_model=relations_model,
+        follow_links=follow_links,
     )
     print_report(report, store_location(store))
     if not report.ok:
@@ -139,7 +154,7 @@ def demo(
         page = write_html(full_graph(graph.store), output, heading="kg demo: sample articles")
         print_stats(counts)
         out.print("[bold]Who met whom[/bold]")
-        print_table(graph.named("who-met-whom"), "table")
+        print_table(graph.named("who-met-whom"))
     err.print(f"wrote {page}; open it in a browser")
     if not report.ok:
         raise typer.Exit(1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import re
 import sys
 
 from rich.console import Console
@@ -14,11 +14,12 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
-from rich.table import Table
+from rich.table import Column, Table
 
 __all__ = [
     "err",
     "out",
+    "print_answer",
     "print_problems",
     "print_report",
     "print_stats",
@@ -27,8 +28,9 @@ __all__ = [
     "say",
 ]
 
-out = Console()
-err = Console(stderr=True)
+# No emoji codes: ":date:" in a property name or an article is text, not a calendar.
+out = Console(emoji=False)
+err = Console(stderr=True, emoji=False)
 
 
 def progress_bar() -> Progress:
@@ -77,32 +79,47 @@ def print_report(report, location: str) -> None:
         )
 
 
-def print_table(result, fmt: str, limit: int | None = None) -> None:
-    from kg.store import QueryResult
+def print_table(result, limit: int | None = None) -> None:
+    """The rows of a SELECT's answer (a ``QueryResult``) as a table."""
+    # A column ?x with a ?xLabel beside it shows as its label only, headed x.
+    names = result.variables
+    shown = [i for i, v in enumerate(names) if f"{v}Label" not in names]
+    table = Table(*(_heading(names[i], names) for i in shown), show_lines=False)
+    rows = result.rows[:limit] if limit else result.rows
+    for row in rows:
+        table.add_row(*("" if row[i] is None else _short(row[i]) for i in shown))
+    out.print(table)
+    if limit and len(result.rows) > limit:
+        out.print(f"... {len(result.rows) - limit} more rows")
 
-    assert isinstance(result, QueryResult)
-    if result.kind == "ask":
-        out.print(
-            json.dumps(result.to_json()) if fmt == "json" else str(bool(result.boolean)).lower()
-        )
+
+def print_answer(answer, fmt: str) -> None:
+    """A query's answer (an ``Answer``) in ``fmt`` (table, csv, tsv or json): SELECT rows as a
+    table or as Oxigraph writes them; a graph as JSON-LD for json, else Turtle; an ASK as JSON
+    for json, else true or false."""
+    if answer.kind == "select" and fmt == "table":
+        print_table(answer.result())
         return
-    if result.kind == "graph":
-        sys.stdout.write(result.graph.serialize(format="json-ld" if fmt == "json" else "turtle"))
+    if answer.kind == "graph":
+        fmt = "jsonld" if fmt == "json" else "turtle"
+    elif answer.kind == "ask" and fmt != "json":
+        out.print(str(bool(answer.boolean)).lower())
         return
-    if fmt == "json":
-        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
-    elif fmt in {"csv", "tsv"}:
-        sys.stdout.write(result.to_csv("," if fmt == "csv" else "\t"))
-    else:
-        # A column ?x with a ?xLabel beside it shows as its label only.
-        shown = [i for i, v in enumerate(result.variables) if f"{v}Label" not in result.variables]
-        table = Table(*(result.variables[i] for i in shown), show_lines=False)
-        rows = result.rows[:limit] if limit else result.rows
-        for row in rows:
-            table.add_row(*("" if row[i] is None else _short(row[i]) for i in shown))
-        out.print(table)
-        if limit and len(result.rows) > limit:
-            out.print(f"... {len(result.rows) - limit} more rows")
+    answer.write(fmt, sys.stdout.buffer)
+    sys.stdout.buffer.flush()
+
+
+def _heading(variable: str, variables: list[str]) -> str:
+    """A column's heading in words: ``firstReported`` is "first reported", ``personLabel``
+    beside ``person`` is "person"; acronyms stay (``aISO``: "a ISO").
+
+    >>> _heading("personLabel", ["person", "personLabel"]), _heading("firstReported", [])
+    ('person', 'first reported')
+    """
+    if variable.endswith("Label") and variable[:-5] in variables:
+        variable = variable[:-5]
+    words = re.findall(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z0-9]+|[A-Z]+", variable) or [variable]
+    return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in words)
 
 
 def _short(term) -> str:
@@ -118,23 +135,20 @@ def _short(term) -> str:
 
 
 def print_stats(counts: dict) -> None:
+    """``kg stats``: the counts, then a table of each kind of count and of top entries."""
     out.print(
         f"[bold]{counts['articles']}[/bold] articles, [bold]{counts['triples']}[/bold] "
-        f"triples in {counts['store']}",
+        f"triples ({counts['quads']} quads in all graphs) in {counts['store']}",
         highlight=False,
     )
-    for title, key in (("entities", "entities"), ("relations", "relations")):
-        table = Table(title=title, title_justify="left")
-        table.add_column(key[:-1] if key == "entities" else "predicate")
-        table.add_column("count", justify="right")
-        for name, n in counts[key].items():
+    for title, column in (("entities", "type"), ("relations", "predicate")):
+        table = Table(column, Column("count", justify="right"), title=title, title_justify="left")
+        for name, n in counts[title].items():
             table.add_row(name, str(n))
         out.print(table)
-    from kg.stats import TOP_COLUMNS
-
-    for key, rows in counts.get("top", {}).items():
+    for kind, rows in counts.get("top", {}).items():
         if rows:
-            table = Table(*TOP_COLUMNS[key], title=f"top {key}", title_justify="left")
+            table = Table(*rows[0], title=f"top {kind}", title_justify="left")
             for row in rows:
-                table.add_row(*(str(x) for x in row))
+                table.add_row(*(str(x) for x in row.values()))
             out.print(table)

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.table import Table
 
 from kg.cli.app import StoreOption, handled, open_for_reading
-from kg.cli.output import out, print_stats, print_table
+from kg.cli.output import out, print_answer, print_stats
 from kg.errors import KGError
 
 __all__ = ["path", "query", "stats"]
@@ -36,8 +37,12 @@ def query(
     from kg.queries import describe, named_queries, named_query
 
     if list_names:
+        listing = Table.grid(padding=(0, 2))
+        listing.add_column(style="bold", no_wrap=True)
+        listing.add_column()
         for query_name in named_queries():
-            out.print(f"[bold]{query_name}[/bold]  {describe(query_name)}", highlight=False)
+            listing.add_row(query_name, describe(query_name))
+        out.print(listing, highlight=False)
         return
     given = [x for x in (sparql, file, name) if x]
     if len(given) != 1:
@@ -49,11 +54,14 @@ def query(
             text = file.read_text(encoding="utf-8")
         except OSError as error:
             raise KGError(f"{file}: cannot be read ({error.strerror})") from None
+    elif name:
+        text = named_query(name)
     else:
-        text = named_query(name) if name else sparql
+        assert sparql is not None  # exactly one of the three was given
+        text = sparql
     target = open_for_reading(store)
     try:
-        print_table(target.query(text), fmt)
+        print_answer(target.answer(text), fmt)
     finally:
         target.close()
 

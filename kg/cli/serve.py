@@ -47,6 +47,24 @@ def serve(
             "--workers", metavar="N", help="Queries that may run at once (worker processes)."
         ),
     ] = 2,
+    allow_service: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-service",
+            help="A host (or host:port) that SERVICE and LOAD may reach, e.g. "
+            "query.wikidata.org; repeat for more. Without it the server reaches no other host.",
+            show_default=False,
+        ),
+    ] = None,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            help="Another name requests may be addressed to (a proxy's, a DNS name); repeat "
+            "for more.",
+            show_default=False,
+        ),
+    ] = None,
     store: StoreOption = None,
 ) -> None:
     """Start a local web app: the network, search, entity pages with their evidence, a query
@@ -63,7 +81,15 @@ def serve(
     if location == ":memory:":
         raise KGError("kg serve needs a store folder or endpoint, not :memory:")
     settings = Settings(
-        location, host, port, timeout, max_rows, workers, token if allow_writes else None
+        location,
+        host,
+        port,
+        timeout,
+        max_rows,
+        workers,
+        token if allow_writes else None,
+        allowed_hosts=tuple(allowed_host or ()),
+        services=frozenset(h.lower() for h in allow_service or ()),
     )
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"note: listening on {host}: other machines can reach this server")

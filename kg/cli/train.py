@@ -45,16 +45,15 @@ def train(
     """Train a relations model on the articles that have gold annotations, print its
     cross-validated scores (each article scored by a model that never saw it) and write it
     to --out; use it with --relations-model on extract, ingest and eval."""
-    from kg.articles import read_articles
     from kg.evaluate import load_gold
-    from kg.knowledge import IngestReport
     from kg.learn.model import refuse_shipped
+    from kg.report import read
     from kg.training import train as fit
 
     refuse_shipped(output)
     docs = load_gold(gold)
-    report = IngestReport()
-    articles = list(read_articles(paths, on_error=report.add, on_warning=report.add))
+    reading, report = read(paths)
+    articles = list(reading)
     print_problems(report)
     wanted = {str(d["article"]) for d in docs} & {a.id for a in articles}
     with progress_bar() as progress:

@@ -23,7 +23,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from pathlib import Path
+from typing import Any
 
+from kg.cache import compiled, digest
 from kg.errors import KnowledgeBaseError
 from kg.kb.names import initialism, normalize, translit
 from kg.resources import data_path
@@ -62,6 +64,8 @@ TABLES = {
     "positions": ("qid", "label", "country_qid"),
     "coordinates": ("qid", "latitude", "longitude"),
 }
+# The indexes a base builds on first use, and a compiled base holds built.
+_INDEXES = ("by_key", "by_initials", "by_token", "by_surname", "by_last_name", "by_name_part")
 _QID = re.compile(r"Q[1-9][0-9]*")
 _UNKNOWN = "http://www.wikidata.org/.well-known/genid/"
 _DATE = re.compile(r"(\d{4}(-\d\d(-\d\d)?)?|\?)?")
@@ -137,7 +141,9 @@ class KBEntry:
         """This entry with the names and positions of ``other`` (the same QID) added, and
         ``other``'s non-empty single values replacing its own."""
         lists = ("aliases", "demonyms", "acronyms", "holdings", "alt_qids")
-        combined = {f: tuple(dict.fromkeys((*getattr(self, f), *getattr(other, f)))) for f in lists}
+        combined: dict[str, Any] = {
+            f: tuple(dict.fromkeys((*getattr(self, f), *getattr(other, f)))) for f in lists
+        }
         singles = ("country", "population", "kind", "iso2", "capital", "start", "end")
         changed = {f: getattr(other, f) for f in (*singles, "headquarters") if getattr(other, f)}
         label = self.label or other.label
@@ -231,9 +237,9 @@ class _Table:
                     raise self.error(
                         f"position {raw!r}: {value!r} is no date (YYYY, YYYY-MM-DD or ?)"
                     )
-            for value in (of, office):
-                if value and not _QID.fullmatch(value.strip()):
-                    raise self.error(f"position {raw!r}: {value!r} is no Wikidata id")
+            for qid in (of, office):
+                if qid and not _QID.fullmatch(qid.strip()):
+                    raise self.error(f"position {raw!r}: {qid!r} is no Wikidata id")
             held.append(
                 Holding(title.strip(), of.strip() or None, start or None, end or None, office)
             )
@@ -378,8 +384,12 @@ class KnowledgeBase:
 
     @classmethod
     def load(cls, folder: Path | str | None = None) -> KnowledgeBase:
-        """The base in ``folder``, or the bundled base plus the ``KG_KB_PATH`` folders;
-        cached (a changed ``KG_KB_PATH`` loads anew)."""
+        """The base in ``folder``, or the bundled base plus the ``KG_KB_PATH`` folders.
+
+        Read from the TSV files once, then kept compiled, indexes and all (``kg.cache``), so
+        that later runs load it in milliseconds; an edit to a file, to ``KG_KB_PATH`` or to
+        this code compiles it anew. Kept in memory too (a changed ``KG_KB_PATH`` loads anew).
+        """
         if folder:
             return _load((Path(folder).resolve(),))
         return _load_configured(os.environ.get(KB_PATH_ENV, ""))
@@ -467,6 +477,18 @@ class KnowledgeBase:
         return found
 
     @cached_property
+    def by_last_name(self) -> dict[str, list[KBEntry]]:
+        """People by the normalized last word of each of their names of two or more words
+        ("biden" finds "Joe Biden"; ``by_surname`` finds transliterations too)."""
+        found: dict[str, list[KBEntry]] = defaultdict(list)
+        for entry in self.entries("Person"):
+            for name in (entry.label, *entry.aliases):
+                words = normalize(name).split()
+                if len(words) > 1 and entry not in found[words[-1]]:
+                    found[words[-1]].append(entry)
+        return found
+
+    @cached_property
     def by_name_part(self) -> dict[str, list[KBEntry]]:
         """People by the transliteration key of parts of their names of three or more words:
         the last two or more words, and the first and last word."""
@@ -490,6 +512,27 @@ def _load_configured(extra: str) -> KnowledgeBase:
 
 @cache
 def _load(chosen: tuple[Path, ...]) -> KnowledgeBase:
+    try:
+        key = _key(chosen)
+    except OSError:  # an unreadable file: reading it says which and why
+        return _read(chosen)
+    return compiled("kb", key, lambda: _read(chosen))
+
+
+def _key(chosen: tuple[Path, ...]) -> str:
+    """What a compiled base is built from: this package's code, each folder and its tables."""
+    code = Path(__file__).parent
+    parts: list[str | bytes] = [(code / "base.py").read_bytes(), (code / "names.py").read_bytes()]
+    for folder in chosen:
+        parts.append(str(folder))
+        for name in TABLES:
+            path = folder / f"{name}.tsv"
+            parts += [name, path.read_bytes() if path.is_file() else b""]
+    return digest(*parts)
+
+
+def _read(chosen: tuple[Path, ...]) -> KnowledgeBase:
+    """The base in the TSV files of ``chosen``, with its indexes built."""
     entries: list[KBEntry] = []
     offices: list[Office] = []
     points: dict[str, tuple[float, float]] = {}
@@ -498,7 +541,10 @@ def _load(chosen: tuple[Path, ...]) -> KnowledgeBase:
         entries += found.entries
         offices += found.offices
         points.update(found.points)
-    return KnowledgeBase(entries, offices, points)
+    kb = KnowledgeBase(entries, offices, points)
+    for index in _INDEXES:
+        getattr(kb, index)
+    return kb
 
 
 @dataclass
@@ -531,7 +577,7 @@ def build(extra: Iterable[Path | str] = ()) -> BuildReport:
         {q: p for _, f in found for q, p in f.points.items()},
     )
     loaded = time.perf_counter()
-    for index in ("by_key", "by_initials", "by_token", "by_surname", "by_name_part"):
+    for index in _INDEXES:
         getattr(kb, index)
     indexed = time.perf_counter()
     bundled = {e.qid for e in found[0][1].entries}

@@ -167,15 +167,16 @@ class OfflineLinker:
                     if entry.cls == "Region":
                         yield Candidate(entry, "translit")
             if request.type == "Organization":
-                if name.isupper() and (entry := self.kb.by_initials.get(name)) is not None:
-                    yield Candidate(entry, "initials")
+                if name.isupper() and (initials := self.kb.by_initials.get(name)) is not None:
+                    yield Candidate(initials, "initials")
                 yield from self._government(name, request, context)
 
     def _government(self, name: str, request: LinkRequest, context: Context) -> Iterator[Candidate]:
         """The government of a country named in the phrase ("Russian Government",
         "Government of Kazakhstan") or, for a phrase without one, of the entity's country;
         a specific phrase ("State Council") also of the one named country that has it."""
-        words, countries = [], set()
+        words: list[str] = []
+        countries: set[str] = set()
         for word in normalize(name).split():
             country = self.kb.demonym(word) or next(iter(self.kb.lookup(word, ("Country",))), None)
             if country is not None:
@@ -240,7 +241,7 @@ class OfflineLinker:
                 continue
             for entry in self.kb.by_name_part.get(translit(name), []):
                 yield Candidate(entry, "part")
-            forms = {(words[0], words[-1])} if len(words) > 2 else set()
+            forms: set[tuple[str, ...]] = {(words[0], words[-1])} if len(words) > 2 else set()
             forms |= {tuple(words[i:]) for i in range(1, len(words) - 1)}
             for form in forms:
                 if sum(len(w) > 2 for w in form) < 2:

@@ -3,8 +3,8 @@
 It follows Wikimedia's API etiquette: a descriptive User-Agent (``KG_USER_AGENT`` adds your
 contact, as the policy asks), one request at a time at most once a second, ``maxlag`` on API
 calls, timeouts, and retries with exponential backoff that honour ``Retry-After``. Answers
-are kept under ``KG_CACHE`` (default ``~/.cache/kg/wikidata``) for 30 days, so a second run
-asks nothing. When Wikidata cannot be reached it says so once (a warning on the ``kg``
+are kept in ``wikidata/`` of kg's cache folder (``KG_CACHE``, default ``~/.cache/kg``) for 30
+days, so a second run asks nothing. When Wikidata cannot be reached it says so once (a warning on the ``kg``
 logger) and answers from the cache alone from then on.
 """
 
@@ -21,11 +21,11 @@ from typing import Any
 
 import httpx
 
+from kg.cache import folder as kg_cache_folder
 from kg.resources import VERSION
 
 __all__ = [
     "API",
-    "CACHE_ENV",
     "SPARQL",
     "USER_AGENT_ENV",
     "WikidataClient",
@@ -35,7 +35,6 @@ __all__ = [
 
 API = "https://www.wikidata.org/w/api.php"
 SPARQL = "https://query.wikidata.org/sparql"
-CACHE_ENV = "KG_CACHE"
 USER_AGENT_ENV = "KG_USER_AGENT"
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 _BATCH = 50  # wbgetentities takes at most 50 ids
@@ -57,11 +56,9 @@ def user_agent() -> str:
 
 
 def cache_folder() -> Path:
-    """``KG_CACHE``, else ``$XDG_CACHE_HOME/kg/wikidata``, else ``~/.cache/kg/wikidata``."""
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "kg" / "wikidata"
+    """``wikidata/`` in kg's cache folder (``kg.cache.folder``: ``KG_CACHE``, else
+    ``~/.cache/kg``)."""
+    return kg_cache_folder() / "wikidata"
 
 
 class WikidataClient:
@@ -294,7 +291,7 @@ def statements(entity: dict, prop: str) -> list[dict]:
 def value(snak: dict) -> Any:
     """The value of a snak in plain form: a QID, a string, an ISO date to its precision,
     a number, or (latitude, longitude)."""
-    data = (snak.get("datavalue") or {}).get("value")
+    data: Any = (snak.get("datavalue") or {}).get("value")
     kind = (snak.get("datavalue") or {}).get("type")
     if kind == "wikibase-entityid":
         return data.get("id")

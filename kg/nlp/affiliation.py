@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from functools import cache
 
 from spacy.tokens import Doc
 
@@ -48,17 +47,6 @@ def kb_person(cluster: Cluster, kb: KnowledgeBase) -> KBEntry | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-@cache
-def _by_surname() -> dict[str, list[KBEntry]]:
-    found: dict[str, list[KBEntry]] = {}
-    for entry in KnowledgeBase.load().entries("Person"):
-        for name in {entry.label, *entry.aliases}:
-            words = normalize(name).split()
-            if len(words) > 1 and entry not in found.get(words[-1], []):
-                found.setdefault(words[-1], []).append(entry)
-    return found
-
-
 def _kb_by_surname(
     cluster: Cluster, titles: list[str], day: date | None, countries: set[str]
 ) -> str | None:
@@ -70,7 +58,7 @@ def _kb_by_surname(
         return None
     offices = {normalize(t).split(" of ")[0].split()[-1] for t in titles if t}
     found = set()
-    for entry in _by_surname().get(names.pop(), []):
+    for entry in KnowledgeBase.load().by_last_name.get(names.pop(), []):
         held = [
             h
             for h in entry.holdings
@@ -142,9 +130,9 @@ def affiliations(
             side.set_country(held.of.entity, held.person)
         else:
             side.bodies.setdefault(held.of.entity, held.person)
-            named = _country_in(held.of, resolver)
-            if named is not None:
-                side.set_country(named, held.person)
+            country_id = _country_in(held.of, resolver)
+            if country_id is not None:
+                side.set_country(country_id, held.person)
             elif held.of.country:
                 owner = next(
                     (c for c in clusters if c.type == "Country" and c.qid == held.of.country), None

@@ -55,6 +55,8 @@ _GROUP_MARKERS = {"both", "two"}
 _GROUP_WORDS = _COUNTRY_GROUPS | _PEOPLE_GROUPS | {"two"}
 _SYNONYMS = {
     "premier": "prime minister",
+    "pm": "prime minister",
+    "fm": "foreign minister",
     "head of state": "president",
     "emir": "amir",
     "head of government": "prime minister",
@@ -69,7 +71,7 @@ def _head(title: str) -> str:
     Minister of Kazakhstan" -> "prime minister"."""
     text = normalize(title).split(" of ")[0].split(" to ")[0]
     for long, short in _SYNONYMS.items():
-        if text.endswith(long):
+        if text == long or text.endswith(" " + long):
             return short
     for word in ("first ", "deputy ", "vice ", "acting ", "former "):
         text = text.replace(word, "")
@@ -134,7 +136,8 @@ def title_mentions(
                 continue
             same_office = _head(held.title) == head
             person = held.person.entity
-            same_side = owner is None or country_of.get(person) == owner.entity
+            country = country_of.get(person) if person is not None else None
+            same_side = owner is None or country == owner.entity
             rank = (not held.inferred, held.person.span.start)
             if same_office and same_side and (best_rank is None or rank > best_rank):
                 best, best_rank = held.person, rank
@@ -269,9 +272,10 @@ def _pair_subject(sent: Span, resolver: Resolver, groups: list[Mention]) -> tupl
         group = next((g for g in groups if g.span.start == token.i), None)
         if group is not None:
             return group.members
-        people = [resolver.mention(t) for t in (token, *token.conjuncts)]
-        if len(people) > 1 and all(p is not None and p.type == "Person" for p in people):
-            return tuple(people)
+        found = [resolver.mention(t) for t in (token, *token.conjuncts)]
+        people = tuple(p for p in found if p is not None and p.type == "Person")
+        if len(found) > 1 and len(people) == len(found):
+            return people
     return ()
 
 

@@ -194,8 +194,8 @@ class _Resolver:
         for m in mentions:
             if m.country:
                 self.keyed(m, ("Delegation", m.country))
-            elif _is_bare(m) and _definite(m) and self._latest("Delegation"):
-                self._latest("Delegation").add(m)
+            elif _is_bare(m) and _definite(m) and (latest := self._latest("Delegation")):
+                latest.add(m)
             else:
                 self.new(m)
 

@@ -22,6 +22,7 @@ as a value or as ``{"IN": [...]}`` / ``{"NOT_IN": [...]}``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from typing import Generic, TypeVar
 
 import numpy
 from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, TAG
@@ -41,6 +42,7 @@ _COLUMNS = {
 }
 _ID = StringStore().__getitem__  # a string's id: its symbol (POS, most DEP labels) or hash
 Check = Callable[["_Index", int], bool]
+Key = TypeVar("Key")
 
 
 def _check(attrs: dict) -> Check:
@@ -120,8 +122,8 @@ class _Index:
         return sorted(i for v in ids for i in table.get(v, ()))
 
 
-class _Compiled:
-    def __init__(self, name: str, nodes: Sequence[dict]):
+class _Compiled(Generic[Key]):
+    def __init__(self, name: Key, nodes: Sequence[dict]):
         self.name = name
         anchor_attrs = nodes[0]["RIGHT_ATTRS"]
         self.anchor = _check(anchor_attrs)
@@ -161,13 +163,14 @@ class _Compiled:
                 yield from self._extend(index, [*bound, candidate])
 
 
-class DependencyPatterns:
+class DependencyPatterns(Generic[Key]):
     """Named dependency patterns; calling it on a Doc gives ``(name, token indices)`` for
-    every match, indices in the order of the pattern's nodes."""
+    every match, indices in the order of the pattern's nodes. A name is any value: a string,
+    or what the caller wants back with each match."""
 
-    def __init__(self, patterns: Sequence[tuple[str, Sequence[dict]]]):
+    def __init__(self, patterns: Sequence[tuple[Key, Sequence[dict]]]):
         self.compiled = [_Compiled(name, nodes) for name, nodes in patterns]
 
-    def __call__(self, doc: Doc) -> list[tuple[str, list[int]]]:
+    def __call__(self, doc: Doc) -> list[tuple[Key, list[int]]]:
         index = _Index(doc)
         return [(c.name, match) for c in self.compiled for match in c.matches(index)]

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from kg.kb import KnowledgeBase
 from kg.nlp.coref import Cluster
 from kg.nlp.mentions import Mention
 from kg.nlp.relations import modality
@@ -55,6 +56,8 @@ _AROUND = {
     "margins",
     "side",
     "run-up",
+    "part",  # "as part of the forum"
+    "framework",  # "within the framework of the visit"
 }
 _PAIR_WORDS = {"leaders", "presidents", "ministers", "premiers", "heads", "sides", "parties"}
 _STATUS_RANK = {"asserted": 0, "planned": 1, "negated": 2}
@@ -176,7 +179,8 @@ class Scene:
 
 def around(mention: Mention) -> bool:
     """An event named only as a time frame ("on the eve of the session", "ahead of the
-    summit", "after the talks"): what the sentence tells happened beside it, not in it."""
+    summit", "after the talks", "as part of the forum"): what the sentence tells happened
+    beside it, not in it."""
     token = mention.root
     while token.dep_ in {"pobj", "compound", "prep"} and token.head is not token:
         token = token.head
@@ -190,6 +194,7 @@ def around(mention: Mention) -> bool:
 def derive(facts: Facts, scene: Scene) -> None:
     """Add the facts that follow (see the module docstring)."""
     _delegation_heads(facts, scene)
+    _home(facts, scene)
     _signing_sides(facts, scene)
     _signed_by_the_sides(facts, scene)
     _signatories(facts, scene)
@@ -211,6 +216,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _received_guests(facts, scene)
     _countries_of_places(facts, scene)
     _during_visits(facts, scene)
+    _guests(facts, scene)
     _delegations_travel(facts, scene)
     _companions(facts, scene)
     _announced_only(facts, scene)
@@ -229,6 +235,20 @@ def _delegation_heads(facts: Facts, scene: Scene) -> None:
             scene.countries.setdefault(f.object, scene.countries[f.subject])
         elif f.object in scene.countries:
             scene.countries[f.subject] = scene.countries[f.object]
+
+
+def _home(facts: Facts, scene: Scene) -> None:
+    """Who arrives in their own country or its capital comes home ("arrived in Hanoi,
+    concluding visits to Russia and Norway"): no visit."""
+    kb = KnowledgeBase.load()
+    for f in facts.of("visited", None):
+        country = scene.clusters.get(scene.countries.get(f.subject, ""))
+        if country is None or country.qid is None or country.qid not in kb:
+            continue
+        target = scene.clusters[f.object]
+        if target is country or (target.qid and target.qid == kb[country.qid].capital):
+            for reading in list(facts.readings[(f.subject, f.predicate, f.object)]):
+                facts.discard(reading)
 
 
 def _signing_sides(facts: Facts, scene: Scene) -> None:
@@ -280,6 +300,7 @@ def _signed_by_the_sides(facts: Facts, scene: Scene) -> None:
 def _unsigned(token: Token) -> Token | None:
     """The verb that says an agreement was signed, when nothing names who signed it: the
     agreement its passive subject or the participle's noun, with no agent."""
+    verb: Token | None
     if token.dep_ == "nsubjpass" and token.head.lemma_ in _SIGN:
         verb = token.head
     else:
@@ -295,8 +316,9 @@ def _unsigned(token: Token) -> Token | None:
 def _sides(facts: Facts, scene: Scene) -> list[str]:
     """The article's two sides: the countries of its two principals, else the two countries
     taking part in its main event."""
-    countries = [scene.countries.get(p) for p in _principals(facts, scene)]
-    if len(countries) == 2 and None not in countries and countries[0] != countries[1]:
+    found = [scene.countries.get(p) for p in _principals(facts, scene)]
+    countries = [c for c in found if c is not None]
+    if len(found) == 2 and len(countries) == 2 and countries[0] != countries[1]:
         return countries
     if scene.main is None:
         return []
@@ -555,7 +577,7 @@ def _new_event(scene: Scene, cls: str, name: str, fact: Fact) -> Cluster:
 def _heads_take_part(facts: Facts, scene: Scene) -> None:
     """Who chaired an event took part in it, and so did the head of a delegation that took
     part in it."""
-    heads = {}
+    heads: dict[str, list[Fact]] = {}
     for f in facts.of("headedBy", None):
         if scene.clusters[f.subject].type == "Event":
             facts.add(
@@ -810,6 +832,33 @@ def _visits(facts: Facts, scene: Scene) -> None:
                     0.7,
                     status,
                     "visited/visit-event",
+                )
+
+
+def _guests(facts: Facts, scene: Scene) -> None:
+    """Who took part in a meeting or talks held in the country of another of its people (the
+    host) visited the place it was held in, and that country; not so at a gathering in a
+    third country ("on the sidelines of the UN General Assembly")."""
+    for held in facts.of("heldIn"):
+        event = scene.clusters[held.subject]
+        if event.type != "Event" or event.cls not in {"Meeting", "Talks"}:
+            continue
+        place = scene.clusters[held.object]
+        country = held.object if place.type == "Country" else scene.place_countries.get(place.id)
+        if country is None:
+            continue
+        members = [p for p in facts.participants(event.id) if p.status == "asserted"]
+        people = [p for p in members if scene.clusters[p.object].type == "Person"]
+        if not any(scene.countries.get(p.object) == country for p in people):
+            continue
+        for part in members:
+            guest = scene.clusters[part.object]
+            side = scene.countries.get(guest.id)
+            if guest.type not in {"Person", "Delegation"} or side in {None, country}:
+                continue
+            for target in dict.fromkeys((held.object, country)):
+                facts.add(
+                    guest.id, "visited", target, held.sentence, 0.6, "asserted", "visited/guest"
                 )
 
 

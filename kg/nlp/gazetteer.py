@@ -19,15 +19,19 @@ lists in ``data/gazetteer``:
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import Any
 
+import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from kg.cache import compiled, digest
 from kg.kb import KBEntry, KnowledgeBase
 from kg.resources import data_path
 
@@ -83,6 +87,25 @@ def country_named(text: str) -> KBEntry | None:
     return found[0] if found else country_aliases().get(text)
 
 
+def _phrases(nlp: Language, by_label: dict[str, set[str]]) -> dict[str, list[tuple[int, ...]]]:
+    """Each label's names as the ``ORTH`` ids of their tokens, as the matcher takes them.
+
+    Tokenizing the knowledge base's names takes longer than loading the model, so they are
+    compiled once for each tokenizer and set of names (``kg.cache``).
+    """
+    names = {label: sorted(found) for label, found in by_label.items()}
+    tokenizer: Any = nlp.tokenizer  # a spaCy Tokenizer, which its stubs type as a function
+    key = digest(spacy.__version__, tokenizer.to_bytes(exclude=["vocab"]), json.dumps(names))
+    return compiled(
+        "gazetteer",
+        key,
+        lambda: {
+            label: [tuple(t.orth for t in doc) for doc in tokenizer.pipe(found)]
+            for label, found in names.items()
+        },
+    )
+
+
 def _variants(name: str) -> Iterable[str]:
     yield name
     if len(name) > 3 and not name.isupper():
@@ -121,8 +144,9 @@ class GazetteerComponent:
         by_label["GPE"].update(country_aliases())
         by_label["ORG"].update(word_list("news_agencies"))
         by_label["NORP"].update(_extra_demonyms())
-        for label, names in by_label.items():
-            self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(names))))
+        for label, phrases in _phrases(nlp, by_label).items():
+            # spaCy's PhraseMatcher takes token ids as well as Docs; its stubs name Docs only
+            self.matcher.add(label, phrases)  # type: ignore[arg-type]
 
     def _usable(self, name: str, entry: KBEntry) -> bool:
         if len(name) < 3 or not name[0].isupper() or name in self.not_places:
@@ -146,8 +170,8 @@ class GazetteerComponent:
         initialed = list(_initialed_names(doc))
         ents = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in initialed)]
         ents += initialed
-        people = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
-        ents = [self._coordinated_person(ent, people) for ent in ents]
+        in_people = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+        ents = [self._coordinated_person(ent, in_people) for ent in ents]
         ents.extend(self._names_after_titles(doc, ents))
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         for match in matches:

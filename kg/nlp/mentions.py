@@ -189,6 +189,13 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             continue
         if label == "PERSON" and _headline_only(span, kb):
             continue  # "Mexico and Argentina Share Common Vision": a headline's words
+        if label == "PERSON" and _of_a_title(span) and not _leading_country(span, kb)[0]:
+            if len(span) > 2:  # "Chairman of Kusto Yerkin Tatishev": the body, then the name
+                body = span[:-2]
+                mentions.append(Mention(body, "Organization", "Company"))
+                span = span[-2:]
+            else:
+                label = "ORG"  # "Chairman of Cengiz Enerji": what a title is of is a body
         if label == "PERSON" and _determined(span):
             label = "ORG"  # "the Oliy Majlis": a name with an article is no one's name
         if label == "PERSON":
@@ -217,8 +224,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 continue  # "Respond Together" in a headline: words, not a name
             if any(t.is_upper and len(t) > 3 for t in span) and not text.isupper():
                 continue  # "SAARC Yatra": an acronym is no part of a person's name
-            country, span = _leading_country(span, kb)
-            mentions.extend(country)
+            leading, span = _leading_country(span, kb)
+            mentions.extend(leading)
             mentions.append(Mention(_widen_name(span), "Person", "Person"))
             continue
         region = _region_extension(span) if label in {"GPE", "LOC"} else None
@@ -273,8 +280,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         org = _kb(kb, text, ("Organization",))
         cls = org.cls if org else _ORG_CLASSES.get(span[-1].text, "Organization")
         inner = list(_countries_inside(span, kb))
-        country = org.country if org else (inner[0].qid if inner else None)
-        mentions.append(Mention(span, "Organization", cls, org.qid if org else None, country))
+        of = org.country if org else (inner[0].qid if inner else None)
+        mentions.append(Mention(span, "Organization", cls, org.qid if org else None, of))
         mentions.extend(inner)
     return mentions
 
@@ -287,6 +294,19 @@ def _determined(span: Span) -> bool:
         and before.lower_ == "the"
         and before.head.i in range(span.start, span.end)
     )
+
+
+def _of_a_title(span: Span) -> bool:
+    """A name a title's "of" governs ("Chairman of the Board of Directors of Cengiz Enerji"):
+    what a title is of is a body or a place, not a person."""
+    doc = span.doc
+    if not span.start or doc[span.start - 1].lower_ != "of":
+        return False
+    titles = word_list("titles") | word_list("title_modifiers")
+    token = doc[span.start - 1].head
+    while token.dep_ in {"pobj", "prep"} and token.head is not token and token.text not in titles:
+        token = token.head
+    return token.text in titles
 
 
 def _entity_spans(doc: Doc) -> Iterator[Span]:
@@ -364,8 +384,11 @@ def tokens_with(doc: Doc, attr: str, values: Iterable[str]) -> Iterator[Token]:
     >>> [t.i for t in tokens_with(doc, "LOWER", ["counterpart", "counterparts"])]
     [1, 4]
     """
-    wanted = numpy.array([doc.vocab.strings[v] for v in values], dtype=numpy.uint64)
-    for i in numpy.flatnonzero(numpy.isin(doc.to_array(attr), wanted)):
+    found = doc.to_array(attr)
+    hits = numpy.zeros(len(found), dtype=bool)
+    for value in values:  # not numpy.isin: its first call imports numpy.ma, slowing kg's start
+        hits |= found == doc.vocab.strings[value]
+    for i in numpy.flatnonzero(hits):
         yield doc[int(i)]
 
 
@@ -507,8 +530,8 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
             mentions.append(Mention(_phrase(token, named), "Delegation", "Delegation"))
         elif lemma in word_list("site_heads") and _named_site(token):
             mentions.append(Mention(_phrase(token, named), "Place", "Site"))
-        elif lemma in _REGION_WORDS and _region_name(token):
-            mentions.append(Mention(_region_name(token), "Place", "Region"))
+        elif lemma in _REGION_WORDS and (region := _region_name(token)):
+            mentions.append(Mention(region, "Place", "Region"))
         elif lemma in events and _is_event_use(token):
             cls = events[lemma]
             phrase = _phrase(token, named)

@@ -30,5 +30,6 @@ def paragraphs(doc: Doc) -> Doc:
             marks[i] = 1
         elif not before.rstrip(" ").endswith(_CLOSERS) or not before[-1:].isspace():
             marks[i] = -1  # no closer, or none followed by a space ("Batbold.Ts", "U.S.A")
-    doc.from_array([SENT_START], marks.astype("uint64"))
+    # spaCy types the array as thinc's Ints2d; it takes a numpy column as well.
+    doc.from_array([SENT_START], marks.astype("uint64"))  # type: ignore[arg-type]
     return doc

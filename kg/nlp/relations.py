@@ -162,7 +162,7 @@ def _controlled(pattern: list[dict]) -> list[dict] | None:
 
 
 @cache
-def _matcher() -> DependencyPatterns:
+def _matcher() -> DependencyPatterns[tuple[Pattern, tuple[str, ...]]]:
     """Every pattern, and its variant with a controlled subject, keyed by (pattern, nodes)."""
     keyed = []
     for pattern in load_patterns():
@@ -194,7 +194,7 @@ def modality(token: Token) -> str:
         if any(c.lower_ in _PLANNED_AUX and c.dep_ in {"aux", "auxpass"} for c in children):
             return "planned"
         # "agreed to hold", "plans to visit"; not "discussed ties and participated"
-        if v is not verb and below.dep_ != "conj" and v.lemma_.lower() in _PLANNED_LEMMAS:
+        if below is not None and below.dep_ != "conj" and v.lemma_.lower() in _PLANNED_LEMMAS:
             return "planned"
         if (
             v.tag_ == "VB"
@@ -431,9 +431,10 @@ _PROVISIONAL = {"met": ({"Person", "Delegation"}, {"Person", "Delegation"})}
 
 
 def _typed(predicate: str, subject: Mention, obj: Mention) -> bool:
-    subjects, objects = _PROVISIONAL.get(predicate) or SIGNATURES.get(predicate, (None, None))
-    if subjects is None:
+    signature = _PROVISIONAL.get(predicate) or SIGNATURES.get(predicate)
+    if signature is None:
         return True
+    subjects, objects = signature
     return subject.type in subjects and obj.type in objects
 
 
@@ -456,9 +457,8 @@ def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
             people = resolver.expand(node[pattern.pairwise])
             pairs = [(a, b) for i, a in enumerate(people) for b in people[i + 1 :]]
         else:
-            subjects, objects = _PROVISIONAL.get(pattern.predicate) or SIGNATURES.get(
-                pattern.predicate, (None, None)
-            )
+            signature = _PROVISIONAL.get(pattern.predicate) or SIGNATURES.get(pattern.predicate)
+            subjects, objects = signature if signature else (None, None)
             pairs = [
                 (s, o)
                 for s in _slot(resolver, node[pattern.subject], subjects)

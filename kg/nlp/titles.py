@@ -32,9 +32,9 @@ class TitleComponent:
         self.modifiers = word_list("title_modifiers")
         heads = sorted(word_list("titles"))
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.matcher.add("TITLE", list(nlp.tokenizer.pipe(heads)))
+        self.matcher.add("TITLE", [nlp.make_doc(h) for h in heads])
         lower = [h.lower() for h in heads if h.lower() in word_list("titles_lowercase")]
-        self.matcher.add("TITLE", list(nlp.tokenizer.pipe(lower)))
+        self.matcher.add("TITLE", [nlp.make_doc(h) for h in lower])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [self._widen(doc, start, end) for _, start, end in self.matcher(doc)]
@@ -46,7 +46,7 @@ class TitleComponent:
         while start > sent_start and self._is_modifier(doc[start - 1]):
             start -= 1
         end = self._complement_end(
-            doc, end, diplomat=_DIPLOMATS & {t.lower_ for t in doc[start:end]}
+            doc, end, diplomat=bool(_DIPLOMATS & {t.lower_ for t in doc[start:end]})
         )
         return Span(doc, start, end, label="TITLE")
 

@@ -1,47 +1,77 @@
 """The HTML pages of ``kg serve``: ``/`` the network (who-met-whom, full or countries, with
-filters), ``/search`` over entity names, ``/entity`` (its facts, events and evidence sentences
-with their articles, its Wikidata link), ``/article``, ``/queries`` (the named queries and a
-query form) and ``/static/*`` (the pages' own files: everything works offline).
+filters), ``/search`` over entity names, ``/entity`` (a person's titles, meetings and the
+people they met; an event's date, places, sides, agreements, topics and reports; any other
+entity's facts), ``/article`` (its text with the entities marked and its facts by event),
+``/timeline`` (events on a time axis), the query page at ``/sparql`` for browsers, and
+``/static/*`` (the pages' own files: everything works offline).
 
-Values from the user reach SPARQL only as bound terms; the templates escape everything.
+Long lists come a page at a time (``?page=N``). Values from the user reach SPARQL only as
+bound terms; the templates escape everything.
 """
 
 from __future__ import annotations
 
+import io
 import re
+from collections import defaultdict
+from datetime import date
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 import networkx as nx
-from rdflib import URIRef
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.responses import HTMLResponse, Response
 
 from kg.analytics import MEASURES
-from kg.errors import KGError, QueryError
+from kg.dates import period
+from kg.errors import KGError, QueryError, QueryRefused
+from kg.names import resolve
 from kg.names import search as search_names
-from kg.ontology import KGR, PREFIXES
+from kg.ontology import KGO, KGR, NAMESPACES
 from kg.queries import describe, internal_query, named_queries
+from kg.server.marks import Span, paragraphs, sentence_numbers, spans
 from kg.server.settings import Settings
-from kg.server.sparql import serialize
-from kg.store.querypool import Answer, QueryPool, QueryTimeout
+from kg.server.timeline import place, ticks
+from kg.store.base import to_ox
+from kg.store.querypool import QueryPool, QueryTimeout
+from kg.store.results import Answer, QueryResult
 from kg.views import TYPES, VIEWS, View
-from kg.viz import asset, network_data, templates
+from kg.viz import COLORS, asset, network_data, templates
 
 __all__ = ["Pages"]
 
-_STATIC_TYPES = {".js": "text/javascript", ".css": "text/css"}
+PAGE = 25  # events, facts or rows on one page of a long list
+TIMELINE = 150  # events on the timeline
+SHOWN_ROWS = 1000  # result rows the query page shows (downloads have them all)
+_STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".txt": "text/plain"}
 _WEB = re.compile(r"^https?://", re.I)
 _QID = re.compile(r"^Q\d+$")
-_KGO = "https://w3id.org/kgdt/ontology#"
+_SERVICE = re.compile(r"SERVICE\s+<https?://([^/>]+)", re.I)
+_KGO = str(KGO._NS)
 _WD = "http://www.wikidata.org/entity/"
-
-_ENTITY = internal_query("page-entity")
-_FACTS = internal_query("page-entity-facts")
-_EVENTS = internal_query("page-entity-events")
-_ARTICLE = internal_query("page-article")
-_ARTICLE_FACTS = internal_query("page-article-facts")
-_ARTICLE_ENTITIES = internal_query("page-article-entities")
+_NUMBERS = {XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.int, XSD.long}
+_DATES = {XSD.date, XSD.dateTime, XSD.gYear, XSD.gYearMonth}
+# The timeline's kinds of event, by the classes they stand for.
+KINDS = {
+    "meeting": ("Meeting", "Talks", "Session", "Summit", "Forum", "Conference", "PhoneCall"),
+    "visit": ("Visit",),
+    "signing": ("SigningCeremony",),
+}
+# What the result downloads offer, by kind of result: (label, format).
+_DOWNLOADS = {
+    "select": (("JSON", "json"), ("XML", "xml"), ("CSV", "csv"), ("TSV", "tsv")),
+    "ask": (("JSON", "json"), ("XML", "xml")),
+    "graph": (
+        ("Turtle", "turtle"),
+        ("JSON-LD", "json-ld"),
+        ("N-Triples", "nt"),
+        ("RDF/XML", "xml"),
+    ),
+}
 
 
 def _local(iri: object) -> str:
@@ -64,24 +94,71 @@ def _iri(value: str | None) -> URIRef:
     return URIRef(value)
 
 
+def _number(value: str | None) -> int:
+    """A page number from the query string (1 when absent); ``QueryError`` when not one."""
+    if not value:
+        return 1
+    if not value.isdigit() or not 1 <= int(value) <= 10_000:
+        raise QueryError(f"bad page {value!r}: give a number from 1")
+    return int(value)
+
+
+def _day(value: str | None, low: bool) -> date | None:
+    """A filter's date (``kg.dates.period``: a year, month or day), as its first day
+    (``low``) or its last; ``QueryError`` (400) for anything else."""
+    if not value or not value.strip():
+        return None
+    try:
+        first, last = period(value)
+    except KGError as err:
+        raise QueryError(str(err)) from None
+    return first if low else last
+
+
+def _short(term: URIRef) -> str:
+    """An IRI as a prefixed name where kg has a prefix for it."""
+    for prefix, namespace in NAMESPACES.items():
+        if term.startswith(str(namespace)) and len(term) > len(str(namespace)):
+            return f"{prefix}:{term[len(str(namespace)) :]}"
+    return str(term)
+
+
 def _cell(term, label) -> dict:
-    """A result cell of the query page: text, and a link for kg's own IRIs."""
+    """A result cell of the query page: text, its kind (``num``, ``date``), and a link for
+    kg's own IRIs."""
     if term is None:
         return {"text": ""}
+    kind = None
     if label is not None:
         text = str(label)
     elif isinstance(term, URIRef):
-        text = next(
-            (f"{p}:{term[len(ns) :]}" for p, ns in PREFIXES.items() if term.startswith(str(ns))),
-            str(term),
-        )
+        text = _short(term)
     else:
         text = str(term)
+        if isinstance(term, Literal) and term.datatype in _NUMBERS:
+            kind = "num"
+        elif isinstance(term, Literal) and term.datatype in _DATES:
+            kind = "date"
     if not (isinstance(term, URIRef) and str(term).startswith(str(KGR))):
-        return {"text": text}
+        return {"text": text, "kind": kind}
     rest = str(term)[len(str(KGR)) :]
-    kind = "article" if rest.startswith("article/") and rest.count("/") == 1 else "entity"
-    return {"text": text, "href": f"/{kind}?" + urlencode({"iri": str(term)})}
+    page = "article" if rest.startswith("article/") and rest.count("/") == 1 else "entity"
+    return {"text": text, "href": f"/{page}?" + urlencode({"iri": str(term)})}
+
+
+def _sparql(value: object) -> str:
+    """A value for an internal query: an IRI as a SPARQL term (``QueryError`` if it is not
+    one), a number as digits."""
+    if isinstance(value, int):
+        return str(value)
+    try:
+        return str(to_ox(URIRef(str(value))))
+    except ValueError as err:
+        raise QueryError(f"not an IRI: {value!r} ({err})") from None
+
+
+def _kgo(types) -> list[str]:
+    return sorted(_local(t) for t in types if str(t).startswith(_KGO))
 
 
 class Pages:
@@ -91,14 +168,21 @@ class Pages:
         self.settings = settings
         self.pool = pool
 
+    def _ask(self, query: str, **values) -> QueryResult:
+        """The answer to ``internal/<query>.rq`` with its ``{key}`` values filled in: IRIs as
+        terms that Oxigraph's serializer writes and checks (so a value never changes the
+        query's structure), numbers as numbers. Constant graphs and subjects let the engine
+        look up only what the page needs (a bound variable is not pushed into a ``GRAPH``)."""
+        return self.pool.query(internal_query(query, **{k: _sparql(v) for k, v in values.items()}))
+
     def page(self, name: str, status: int = 200, **context) -> HTMLResponse:
-        html = templates().get_template(name).render(served=True, **context)
+        html = templates().get_template(name).render(served=True, colors=COLORS, **context)
         return HTMLResponse(html, status_code=status)
 
     def error(self, status: int, title: str, message: str, **context) -> HTMLResponse:
         return self.page("error.html", status, title=title, message=message, **context)
 
-    # The network
+    # The network and search
 
     def home(self, request: Request) -> HTMLResponse:
         p = request.query_params
@@ -152,19 +236,18 @@ class Pages:
         matches = search_names(self.pool, q) if q else []
         return self.page("search.html", title=f"kg: {q}", q=q, matches=matches)
 
-    # Entities and articles
+    # Entities: people, events and the rest
 
-    def entity(self, request: Request) -> HTMLResponse:
-        iri = _iri(request.query_params.get("iri"))
+    def _about(self, iri: URIRef) -> dict | None:
         about: dict[str, set[str]] = {}
-        for what, value in self.pool.query(_ENTITY, {"entity": iri}).rows:
+        for what, value in self._ask("page-entity", entity=iri).rows:
             about.setdefault(str(what), set()).add(str(value))
         if "label" not in about:
-            return self.error(404, "Not found", f"The store has no entity {iri}.")
-        entity = {
+            return None
+        return {
             "iri": str(iri),
             "label": min(about["label"]),
-            "types": sorted(_local(t) for t in about.get("type", ()) if t.startswith(_KGO)),
+            "types": _kgo(about.get("type", ())),
             "aliases": sorted(about.get("alias", set()) - about["label"]),
             "wikidata": sorted(
                 _local(x)
@@ -172,12 +255,35 @@ class Pages:
                 if x.startswith(_WD) and _QID.match(_local(x))
             ),
         }
+
+    def entity(self, request: Request) -> HTMLResponse:
+        iri = _iri(request.query_params.get("iri"))
+        number = _number(request.query_params.get("page"))
+        entity = self._about(iri)
+        if entity is None:
+            raise HTTPException(404, f"The store has no entity {iri}.")
+        if "Person" in entity["types"]:
+            return self._person(entity, number)
+        if "Event" in entity["types"]:
+            return self._event(entity)
+        found = self._ask(
+            "page-entity-articles", entity=iri, limit=PAGE + 1, offset=(number - 1) * PAGE
+        )
+        articles = [str(r["article"]) for r in found.dicts(terms=True)]
+        rows = []
+        if articles:
+            blocks = [
+                internal_query("page-entity-facts-block", entity=_sparql(iri), article=_sparql(a))
+                for a in articles[:PAGE]
+            ]
+            facts_in = internal_query("page-entity-facts", blocks=" UNION ".join(blocks))
+            rows = self.pool.query(facts_in).dicts(terms=True)
         facts = [
             {
                 "predicate": _local(r["p"]),
                 "other": str(r["other"]),
                 "other_label": _text(r["otherLabel"]) or _local(r["other"]),
-                "outgoing": bool(r["outgoing"].toPython()),
+                "outgoing": isinstance(r["outgoing"], Literal) and bool(r["outgoing"].toPython()),
                 "evidence": str(r["evidence"]),
                 "status": _local(r["status"]) if r["status"] is not None else None,
                 "article": str(r["article"]),
@@ -186,38 +292,171 @@ class Pages:
                 "title": _text(r["title"]),
                 "url": _web(r["url"]),
             }
-            for r in self.pool.query(_FACTS, {"entity": iri}).dicts()
+            for r in rows
         ]
-        events: dict[str, dict] = {}
-        for r in self.pool.query(_EVENTS, {"entity": iri}).dicts():
-            event = events.setdefault(
-                str(r["event"]),
-                {
-                    "iri": str(r["event"]),
-                    "label": str(r["label"]),
-                    "cls": "Event",
-                    "date": _text(r["day"]),
-                    "places": [],
-                    "article": str(r["article"]),
-                },
-            )
-            if r["cls"] is not None and str(r["cls"]).startswith(_KGO):
-                event["cls"] = _local(r["cls"])
-            if r["placeLabel"] is not None and str(r["placeLabel"]) not in event["places"]:
-                event["places"].append(str(r["placeLabel"]))
         return self.page(
             "entity.html",
             title=f"kg: {entity['label']}",
             entity=entity,
             facts=facts,
-            events=list(events.values()),
+            pages=self._pages(entity["iri"], number, len(articles) > PAGE),
         )
+
+    def _pages(self, iri: str, number: int, more: bool) -> dict:
+        """Links to the previous and next page of an entity's long list."""
+        link = lambda n: "/entity?" + urlencode({"iri": iri, "page": n})  # noqa: E731
+        return {
+            "number": number,
+            "previous": link(number - 1) if number > 1 else None,
+            "next": link(number + 1) if more else None,
+        }
+
+    def _events(self, iris: list[str]) -> list[dict]:
+        """The events ``iris`` (in that order) with their date, class, places, participants,
+        heads, agreements and evidence, merged over the articles that report them."""
+        if not iris:
+            return []
+        events: dict[str, dict[str, Any]] = {
+            iri: {
+                "iri": iri,
+                "label": None,
+                "cls": "Event",
+                "date": None,
+                "roles": defaultdict(dict),
+                "evidence": [],
+                "articles": set(),
+            }
+            for iri in iris
+        }
+        blocks = [internal_query("page-event-block", event=_sparql(iri)) for iri in iris]
+        rows = self.pool.query(internal_query("page-events", blocks=" UNION ".join(blocks)))
+        for r in rows.dicts(terms=True):
+            event = events[str(r["event"])]
+            event["label"] = min(filter(None, (event["label"], str(r["label"]))))
+            if r["cls"] is not None and str(r["cls"]).startswith(_KGO):
+                event["cls"] = _local(r["cls"])
+            when = _text(r["day"]) or _text(r["published"])
+            if when and (event["date"] is None or when < event["date"]):
+                event["date"] = when
+            event["articles"].add(str(r["article"]))
+            if r["role"] is not None:
+                kind = _local(r["memberType"])
+                members = event["roles"][_local(r["role"])]
+                if kind in TYPES or str(r["member"]) not in members:
+                    members[str(r["member"])] = (str(r["memberLabel"]), kind)
+            if r["evidence"] is not None and str(r["evidence"]) not in event["evidence"]:
+                event["evidence"].append(str(r["evidence"]))
+        for event in events.values():
+            event["roles"] = {
+                role: sorted(
+                    (
+                        {"iri": m, "label": label, "type": kind}
+                        for m, (label, kind) in found.items()
+                    ),
+                    key=lambda m: m["label"],
+                )
+                for role, found in event["roles"].items()
+            }
+            event["articles"] = sorted(event["articles"])
+        return [events[iri] for iri in iris]
+
+    def _person(self, person: dict, number: int) -> HTMLResponse:
+        iri = URIRef(person["iri"])
+        titles = [
+            {
+                "label": str(r["label"]),
+                "of": _text(r["of"]),
+                "first": _text(r["first"]),
+                "last": _text(r["last"]),
+            }
+            for r in self._ask("page-person-titles", person=iri).dicts(terms=True)
+        ]
+        offices = [
+            {"label": str(r["title"]), "start": _text(r["start"]), "end": _text(r["end"])}
+            for r in self._ask("page-person-offices", person=iri).dicts(terms=True)
+        ]
+        met = [
+            {
+                "iri": str(r["other"]),
+                "label": str(r["otherLabel"]),
+                "articles": int(str(r["articles"])),
+                "first": _text(r["first"]),
+                "last": _text(r["last"]),
+            }
+            for r in self._ask("page-person-met", person=iri).dicts(terms=True)
+        ]
+        page = self._ask(
+            "page-person-meetings", person=iri, limit=PAGE + 1, offset=(number - 1) * PAGE
+        )
+        found = [str(r["event"]) for r in page.dicts(terms=True)]
+        return self.page(
+            "person.html",
+            title=f"kg: {person['label']}",
+            entity=person,
+            titles=titles,
+            offices=offices,
+            met=met,
+            events=self._events(found[:PAGE]),
+            pages=self._pages(person["iri"], number, len(found) > PAGE),
+        )
+
+    def _event(self, event: dict) -> HTMLResponse:
+        iri = URIRef(event["iri"])
+        [details] = self._events([event["iri"]])
+        sides: dict[str, dict[str, str]] = defaultdict(dict)
+        for r in self._ask("page-event-sides", event=iri).dicts(terms=True):
+            sides[str(r["member"])][str(r["side"])] = str(r["sideLabel"])
+        by_side: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        for role in ("participant", "headedBy"):
+            for member in details["roles"].get(role, ()):
+                member = {**member, "head": role == "headedBy"}
+                if member["type"] == "Country":
+                    owners = {member["iri"]: member["label"]}
+                else:
+                    owners = sides.get(member["iri"]) or {"": ""}
+                for side, label in owners.items():
+                    listed = by_side[(label, side)]
+                    same = next((m for m in listed if m["iri"] == member["iri"]), None)
+                    if same is None:
+                        listed.append(member)
+                    elif member["head"]:
+                        same["head"] = True
+        reports: dict[str, dict] = {}
+        for r in self._ask("page-event-reports", event=iri).dicts(terms=True):
+            report = reports.setdefault(
+                str(r["article"]),
+                {
+                    "article": str(r["article"]),
+                    "title": _text(r["title"]) or _text(r["id"]) or _local(r["article"]),
+                    "date": _text(r["published"]),
+                    "publisher": _text(r["publisher"]),
+                    "url": _web(r["url"]),
+                    "status": _local(r["status"]),
+                    "evidence": [],
+                },
+            )
+            if r["evidence"] is not None and str(r["evidence"]) not in report["evidence"]:
+                report["evidence"].append(str(r["evidence"]))
+        topics = [
+            str(r["label"]) for r in self._ask("page-event-topics", event=iri).dicts(terms=True)
+        ]
+        return self.page(
+            "event.html",
+            title=f"kg: {event['label']}",
+            entity=event,
+            event=details,
+            sides=sorted(by_side.items(), key=lambda kv: (kv[0][0] == "", kv[0][0])),
+            topics=topics,
+            reports=sorted(reports.values(), key=lambda r: (r["date"] or "", r["article"])),
+        )
+
+    # Articles
 
     def article(self, request: Request) -> HTMLResponse:
         iri = _iri(request.query_params.get("iri"))
-        rows = self.pool.query(_ARTICLE, {"article": iri}).dicts()
+        rows = self._ask("page-article", article=iri).dicts(terms=True)
         if not rows:
-            return self.error(404, "Not found", f"The store has no article {iri}.")
+            raise HTTPException(404, f"The store has no article {iri}.")
         row = rows[0]
         article = {
             "iri": str(iri),
@@ -228,7 +467,17 @@ class Pages:
             "publisher": _text(row["publisher"]),
             "dateline": _text(row["dateline"]),
         }
-        facts = [
+        text = _text(row["text"]) or ""
+        entities: dict[str, dict] = {}
+        mentions: list[Span] = []
+        for r in self._ask("page-article-entities", article=iri).dicts(terms=True):
+            entity = entities.setdefault(
+                str(r["entity"]),
+                {"iri": str(r["entity"]), "label": str(r["label"]), "type": _local(r["type"])},
+            )
+            if r["spans"] is not None:
+                mentions += spans(entity["iri"], str(r["spans"]))
+        facts: list[dict[str, Any]] = [
             {
                 "s": str(r["s"]),
                 "s_label": _text(r["sLabel"]) or _local(r["s"]),
@@ -238,28 +487,141 @@ class Pages:
                 "evidence": str(r["evidence"]),
                 "status": _local(r["status"]) if r["status"] is not None else None,
             }
-            for r in self.pool.query(_ARTICLE_FACTS, {"article": iri}).dicts()
+            for r in self._ask("page-article-facts", article=iri).dicts(terms=True)
         ]
-        entities = [
-            {"iri": str(r["entity"]), "label": str(r["label"]), "type": _local(r["type"])}
-            for r in self.pool.query(_ARTICLE_ENTITIES, {"article": iri}).dicts()
-        ]
+        numbers = sentence_numbers(text, (f["evidence"] for f in facts))
+        for fact in facts:
+            fact["sentence"] = numbers.get(fact["evidence"])
         return self.page(
             "article.html",
             title=f"kg: {article['title'] or article['id']}",
             article=article,
-            facts=facts,
+            text=paragraphs(text, mentions, list(numbers)),
             entities=entities,
+            groups=self._by_event(iri, facts),
+            types=[t for t in TYPES if any(e["type"] == t for e in entities.values())],
         )
 
-    # Queries
+    def _by_event(self, article: URIRef, facts: list[dict]) -> list[dict]:
+        """The article's facts grouped by the event they are about or between its members,
+        events in the order the text tells them; the rest last."""
+        events: dict[str, dict] = {}
+        for r in self._ask("page-article-events", article=article).dicts(terms=True):
+            event = events.setdefault(
+                str(r["event"]),
+                {
+                    "iri": str(r["event"]),
+                    "label": str(r["label"]),
+                    "cls": "Event",
+                    "date": _text(r["day"]),
+                    "status": _local(r["status"]),
+                    "members": set(),
+                    "facts": [],
+                },
+            )
+            if r["cls"] is not None and str(r["cls"]).startswith(_KGO):
+                event["cls"] = _local(r["cls"])
+            if r["member"] is not None:
+                event["members"].add(str(r["member"]))
+        rest: dict[str, Any] = {"iri": None, "label": "Other facts", "facts": []}
+        far = 1 << 30
+        for fact in sorted(facts, key=lambda f: (f["sentence"] or far, f["predicate"])):
+            ends = {fact["s"], fact["o"]}
+            home = next((e for e in events.values() if e["iri"] in ends), None) or next(
+                (e for e in events.values() if ends <= e["members"]), rest
+            )
+            home["facts"].append(fact)
+        groups = [e for e in events.values() if e["facts"]]
+        groups.sort(key=lambda e: (min(f["sentence"] or far for f in e["facts"]), e["label"]))
+        return groups + ([rest] if rest["facts"] else [])
 
-    def queries(self, request: Request) -> HTMLResponse:
+    # The timeline
+
+    def _named(self, name: str, kind: str) -> URIRef:
+        """The entity of type ``kind`` a filter names; ``QueryError`` (400) when none or
+        several are."""
+        try:
+            return URIRef(resolve(self.pool, name, (kind,)).iri)
+        except QueryError:
+            raise
+        except KGError as err:
+            raise QueryError(str(err)) from None
+
+    def timeline(self, request: Request) -> HTMLResponse:
+        p = request.query_params
+        since, until = _day(p.get("since"), True), _day(p.get("until"), False)
+        kinds = [k for k in p.getlist("kind") if k in KINDS] or list(KINDS)
+        of = []  # matched within each report, where the engine finds them fast
+        person = (p.get("person") or "").strip()
+        country = (p.get("country") or "").strip()
+        if person:
+            of.append(f"?event kgo:participant {_sparql(self._named(person, 'Person'))} .")
+        if country:
+            side = _sparql(self._named(country, "Country"))
+            of.append(
+                f"{{ ?event kgo:participant {side} }} UNION {{ ?event kgo:heldIn {side} }} "
+                f"UNION {{ ?event kgo:participant ?member . ?member kgo:represents {side} }}"
+            )
+        query = internal_query(
+            "page-timeline",
+            classes=" UNION ".join(f"{{ ?event a kgo:{c} }}" for k in kinds for c in KINDS[k]),
+            since=(since or date(1, 1, 1)).isoformat(),
+            until=(until or date(9999, 12, 31)).isoformat(),
+            of="\n".join(of),
+            limit=str(TIMELINE),
+        )
+        found = [
+            (str(r["event"]), str(r["date"])) for r in self.pool.query(query).dicts(terms=True)
+        ]
+        events = self._events([iri for iri, _ in found])
+        for event, (_, when) in zip(events, found, strict=True):
+            event["date"] = when
+            event["kind"] = next((k for k, c in KINDS.items() if event["cls"] in c), "meeting")
+        dated = [(date.fromisoformat(e["date"][:10]), e) for e in events]
+        first = since or min((d for d, _ in dated), default=date.today())
+        last = until or max((d for d, _ in dated), default=first)
+        placed = place(dated, first, last)
+        form = {
+            "person": person,
+            "country": country,
+            "since": p.get("since") or "",
+            "until": p.get("until") or "",
+            "kinds": kinds,
+        }
+        return self.page(
+            "timeline.html",
+            title="kg: timeline",
+            placed=placed,
+            lanes=max((x.lane for x in placed), default=-1) + 1,
+            ticks=ticks(first, last),
+            first=first,
+            last=last,
+            cut=len(found) == TIMELINE,
+            limit=TIMELINE,
+            form=form,
+            kinds=list(KINDS),
+        )
+
+    # The query page
+
+    @staticmethod
+    def wants_query_page(request: Request) -> bool:
+        """Whether a request to ``/sparql`` is a browser asking for the query page: a GET
+        that accepts HTML, either without a query or as a navigation (an address typed or a
+        form sent); programs asking for results get the SPARQL protocol."""
+        params = request.query_params
+        if request.method != "GET" or "update" in params:
+            return False
+        if "text/html" not in request.headers.get("accept", ""):
+            return False
+        return "query" not in params or request.headers.get("sec-fetch-dest") == "document"
+
+    def query_page(self, request: Request) -> HTMLResponse:
         p = request.query_params
         named = named_queries()
         name = p.get("name")
         query = named.get(name) if name else p.get("query")
-        context = {"query": query, "table": None, "answer": None, "error": None}
+        context = {"query": query, "table": None, "answer": None, "error": None, "chosen": name}
         status = 200
         if name and name not in named:
             context["error"], status = f"no named query {name!r}", 404
@@ -270,40 +632,48 @@ class Pages:
             except KGError as err:
                 context["error"] = str(err)
                 status = 503 if isinstance(err, QueryTimeout) else 400
+                status = 403 if isinstance(err, QueryRefused) else status
         return self.page(
-            "queries.html",
+            "query.html",
             status,
-            title="kg: queries",
-            named=[(n, describe(n), text) for n, text in named.items()],
+            title="kg: SPARQL",
+            named=[(n, describe(n), _needs(text)) for n, text in named.items()],
+            needs=_needs(query or ""),
+            prefixes={p: str(ns) for p, ns in NAMESPACES.items()},
+            example=_example(),
             timeout=f"{self.settings.timeout:g}",
             max_rows=self.settings.max_rows,
             **context,
         )
 
     def _shown(self, answer: Answer, query: str) -> dict:
-        result = answer.result
-        if result.kind == "ask":
-            return {"answer": "true" if result.boolean else "false"}
-        if result.kind == "graph":
-            return {"answer": serialize(answer, "text/turtle").decode("utf-8")}
+        downloads = [
+            (label, "/sparql?" + urlencode({"query": query, "format": form}))
+            for label, form in _DOWNLOADS[answer.kind]
+        ]
+        shown = {"truncated": answer.truncated, "downloads": downloads}
+        if answer.kind == "ask":
+            return {**shown, "answer": "true" if answer.boolean else "false"}
+        if answer.kind == "graph":
+            turtle = io.BytesIO()
+            answer.write("turtle", turtle)
+            return {**shown, "answer": turtle.getvalue().decode("utf-8")}
+        result = answer.result()
         # A column ?x with an ?xLabel beside it shows the label, linked to x's page.
         names = result.variables
         label_of = {
             i: names.index(f"{v}Label") for i, v in enumerate(names) if f"{v}Label" in names
         }
-        shown = [i for i in range(len(names)) if i not in label_of.values()]
+        columns = [i for i in range(len(names)) if i not in label_of.values()]
         rows = [
-            [_cell(row[i], row[label_of[i]] if i in label_of else None) for i in shown]
-            for row in result.rows
-        ]
-        downloads = [
-            (label, "/sparql?" + urlencode({"query": query, "format": form}))
-            for label, form in (("CSV", "csv"), ("TSV", "tsv"), ("JSON", "json"), ("XML", "xml"))
+            [_cell(row[i], row[label_of[i]] if i in label_of else None) for i in columns]
+            for row in result.rows[:SHOWN_ROWS]
         ]
         return {
-            "table": {"columns": [names[i] for i in shown], "rows": rows},
-            "truncated": answer.truncated,
-            "downloads": downloads,
+            **shown,
+            "table": {"columns": [names[i] for i in columns], "rows": rows},
+            "count": len(result.rows),
+            "shown_rows": SHOWN_ROWS,
         }
 
     # Static files
@@ -313,9 +683,24 @@ class Pages:
         try:
             text = asset(name)
         except KeyError:
-            return PlainTextResponse("not found", status_code=404)
+            raise HTTPException(404) from None
         return Response(
             text,
             media_type=_STATIC_TYPES[Path(name).suffix],
             headers={"Cache-Control": "max-age=3600"},
         )
+
+
+def _needs(query: str) -> str | None:
+    """The ``--allow-service`` a query needs to run (it asks another endpoint), if any."""
+    hosts = sorted(set(_SERVICE.findall(query)))
+    return f"--allow-service {' '.join(hosts)}" if hosts else None
+
+
+def _example() -> str:
+    """The query the editor starts with."""
+    return (
+        f"PREFIX kgo: <{NAMESPACES['kgo']}>\nPREFIX rdfs: <{NAMESPACES['rdfs']}>\n\n"
+        "SELECT ?person ?personLabel WHERE {\n  ?person a kgo:Person ; rdfs:label ?personLabel .\n}\n"
+        "LIMIT 20\n"
+    )

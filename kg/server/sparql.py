@@ -11,57 +11,43 @@ and then need the token (``Authorization: Bearer TOKEN``, or Basic with the toke
 from __future__ import annotations
 
 import contextlib
-import json
-import xml.etree.ElementTree as ET
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from urllib.parse import parse_qs
 
-from rdflib import BNode, Literal, URIRef
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
 
-from kg.ontology import PREFIXES
 from kg.server.security import Refusal, authorized, read_body
 from kg.server.settings import Settings
-from kg.store.querypool import Answer, QueryPool
+from kg.store.base import Dataset
+from kg.store.querypool import QueryPool, Stream
+from kg.store.results import MEDIA_TYPES
 
-__all__ = ["Endpoint", "media_types", "negotiate", "protocol_request", "serialize"]
+__all__ = ["Endpoint", "ProtocolRequest", "media_types", "negotiate", "protocol_request"]
 
-# SELECT and ASK results, then graphs, by media type; the first is the default.
-_RESULTS = {
-    "application/sparql-results+json": "json",
-    "application/sparql-results+xml": "xml",
-    "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
-    "application/json": "json",
-    "application/xml": "xml",
+# The format of each media type a result may be sent as, by kind of result; the first is the
+# default. application/json and application/xml are what some clients ask for SPARQL results.
+_FORMATS = {
+    kind: {media: fmt for fmt, media in types.items()} for kind, types in MEDIA_TYPES.items()
 }
-_GRAPHS = {
-    "text/turtle": "turtle",
-    "application/ld+json": "json-ld",
-    "application/n-triples": "nt",
-    "application/rdf+xml": "xml",
-}
-# Short names of ``format`` (as SPARQLWrapper and browsers send it), by result kind.
+for _kind in ("select", "ask"):
+    _FORMATS[_kind] |= {"application/json": "json", "application/xml": "xml"}
+# Short names of ``format`` (as SPARQLWrapper and browsers send it), by result kind: kg's
+# names of the formats, and a few more.
 _SHORT = {
-    "results": {
-        "json": "application/sparql-results+json",
-        "xml": "application/sparql-results+xml",
-        "csv": "text/csv",
-        "tsv": "text/tab-separated-values",
-    },
+    "results": MEDIA_TYPES["select"],
     "graph": {
-        "turtle": "text/turtle",
+        **MEDIA_TYPES["graph"],
         "ttl": "text/turtle",
         "json": "application/ld+json",
         "json-ld": "application/ld+json",
-        "jsonld": "application/ld+json",
         "nt": "application/n-triples",
-        "ntriples": "application/n-triples",
-        "xml": "application/rdf+xml",
         "rdfxml": "application/rdf+xml",
     },
 }
+_DIRECT = {"application/sparql-query": "query", "application/sparql-update": "update"}
 _DATASET_PARAMS = (
     "default-graph-uri",
     "named-graph-uri",
@@ -100,65 +86,9 @@ def negotiate(accept: str | None, offered: list[str]) -> str | None:
     return best
 
 
-def _tsv_term(term) -> str:
-    return "" if term is None else term.n3().replace("\t", "\\t")
-
-
-def _xml(answer: Answer) -> bytes:
-    ns = "http://www.w3.org/2005/sparql-results#"
-    root = ET.Element("sparql", xmlns=ns)
-    head = ET.SubElement(root, "head")
-    result = answer.result
-    if result.kind == "ask":
-        ET.SubElement(root, "boolean").text = "true" if result.boolean else "false"
-        return ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    for name in result.variables:
-        ET.SubElement(head, "variable", name=name)
-    results = ET.SubElement(root, "results")
-    for row in result.rows:
-        solution = ET.SubElement(results, "result")
-        for name, term in zip(result.variables, row, strict=True):
-            if term is None:
-                continue
-            binding = ET.SubElement(solution, "binding", name=name)
-            if isinstance(term, URIRef):
-                ET.SubElement(binding, "uri").text = str(term)
-            elif isinstance(term, BNode):
-                ET.SubElement(binding, "bnode").text = str(term)
-            else:
-                attrs = {}
-                if isinstance(term, Literal) and term.language:
-                    attrs["xml:lang"] = term.language
-                elif isinstance(term, Literal) and term.datatype:
-                    attrs["datatype"] = str(term.datatype)
-                ET.SubElement(binding, "literal", attrs).text = str(term)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
-
-
-def serialize(answer: Answer, media: str) -> bytes:
-    """A result in the media type ``media`` (one of the types ``media_types`` offers)."""
-    result = answer.result
-    if result.kind == "graph":
-        for prefix, namespace in PREFIXES.items():
-            result.graph.bind(prefix, namespace)
-        return result.graph.serialize(format=_GRAPHS[media], encoding="utf-8")
-    form = _RESULTS[media]
-    if form == "json":
-        return json.dumps(result.to_json(), ensure_ascii=False).encode("utf-8")
-    if form == "xml":
-        return _xml(answer)
-    if form == "csv":
-        return result.to_csv().encode("utf-8")
-    lines = ["\t".join(f"?{v}" for v in result.variables)]
-    lines += ["\t".join(_tsv_term(t) for t in row) for row in result.rows]
-    return ("\n".join(lines) + "\n").encode("utf-8")
-
-
 def media_types(kind: str, asked: str | None) -> list[str]:
     """The media types a result may be sent as; a ``format`` parameter narrows them."""
-    offered = list(_GRAPHS) if kind == "graph" else list(_RESULTS)
-    if kind == "ask":
-        offered = [m for m in offered if _RESULTS[m] in ("json", "xml")]
+    offered = list(_FORMATS[kind])
     if asked:
         wanted = _SHORT["graph" if kind == "graph" else "results"].get(asked.lower(), asked.lower())
         if wanted in offered:
@@ -166,14 +96,31 @@ def media_types(kind: str, asked: str | None) -> list[str]:
     return offered
 
 
-async def protocol_request(request: Request) -> tuple[str | None, str | None, dict]:
-    """(query, update, parameters) of a SPARQL protocol request."""
+@dataclass(frozen=True)
+class ProtocolRequest:
+    """What a SPARQL protocol request asks: a query or an update, the dataset it names, and
+    its other parameters (``format``, ...) by name."""
+
+    query: str | None
+    update: str | None
+    dataset: Dataset | None
+    params: dict[str, list[str]]
+
+
+async def protocol_request(request: Request) -> ProtocolRequest:
+    """The query or update of a SPARQL protocol request and the dataset it names; ``Refusal``
+    (4xx) for a request the protocol does not allow."""
     params: dict[str, list[str]] = {}
     for key, value in request.query_params.multi_items():
         params.setdefault(key, []).append(value)
-    query = update = None
     if request.method == "POST":
-        media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        media, *options = request.headers.get("content-type", "").lower().split(";")
+        media = media.strip()
+        charset = [
+            o.split("=", 1)[1].strip(' "') for o in options if o.strip().startswith("charset=")
+        ]
+        if charset and charset[0] not in ("utf-8", "utf8"):
+            raise Refusal(415, f"send the request body in UTF-8, not {charset[0]}")
         try:
             text = (await read_body(request)).decode("utf-8")
         except UnicodeDecodeError:
@@ -181,10 +128,8 @@ async def protocol_request(request: Request) -> tuple[str | None, str | None, di
         if media == "application/x-www-form-urlencoded":
             for key, values in parse_qs(text, keep_blank_values=True).items():
                 params.setdefault(key, []).extend(values)
-        elif media == "application/sparql-query":
-            query = text
-        elif media == "application/sparql-update":
-            update = text
+        elif media in _DIRECT:
+            params.setdefault(_DIRECT[media], []).append(text)
         else:
             raise Refusal(
                 415,
@@ -193,15 +138,33 @@ async def protocol_request(request: Request) -> tuple[str | None, str | None, di
             )
     elif "update" in params:
         raise Refusal(405, "send updates with POST", {"Allow": "POST"})
-    query = query or (params.get("query") or [None])[0]
-    update = update or (params.get("update") or [None])[0]
-    if any(name in params for name in _DATASET_PARAMS):
-        raise Refusal(
-            400,
-            "this endpoint queries the union of all article graphs; name an article's graph "
-            "with GRAPH <...> in the query instead of default-graph-uri or named-graph-uri",
-        )
-    return query, update, params
+    for name in ("query", "update"):
+        if len(params.get(name, [])) > 1:
+            raise Refusal(400, f"give one {name}, not {len(params[name])}")
+    query, update = (params.get(name, [None])[0] for name in ("query", "update"))
+    if query is not None and update is not None:
+        raise Refusal(400, "give a query or an update, not both")
+    default, named = ("using-graph-uri", "using-named-graph-uri")
+    if update is None:
+        default, named = ("default-graph-uri", "named-graph-uri")
+    for other in set(_DATASET_PARAMS) - {default, named}:
+        if other in params:
+            raise Refusal(400, f"{other} is for {'queries' if update else 'updates'}")
+    dataset = None
+    if default in params or named in params:
+        dataset = Dataset(tuple(params.get(default, ())), tuple(params.get(named, ())))
+    return ProtocolRequest(query, update, dataset, params)
+
+
+async def _passed_on(stream: Stream, first: bytes) -> AsyncIterator[bytes]:
+    """The chunks of an answer as its worker sends them; the worker is given back (or, if the
+    client left before the end, stopped) when they stop."""
+    chunks = stream.chunks(first)
+    try:
+        while (chunk := await run_in_threadpool(next, chunks, None)) is not None:
+            yield chunk
+    finally:
+        await run_in_threadpool(stream.close)
 
 
 class Endpoint:
@@ -212,24 +175,32 @@ class Endpoint:
         self.pool = pool
 
     async def sparql(self, request: Request) -> Response:
-        query, update, params = await protocol_request(request)
-        if update is not None:
-            return await self._update(request, update)
-        if not query or not query.strip():
+        sent = await protocol_request(request)
+        if sent.update is not None:
+            return await self._update(request, sent.update, sent.dataset)
+        if not sent.query or not sent.query.strip():
             raise Refusal(400, "give a SPARQL query (the query parameter)")
-        answer = await run_in_threadpool(self.pool.run, query, None, self.settings.max_rows)
-        asked = (params.get("format") or params.get("output") or [None])[0]
-        media = negotiate(request.headers.get("accept"), media_types(answer.result.kind, asked))
-        if media is None:
-            raise Refusal(406, f"cannot answer as {request.headers.get('accept')}")
+        stream = await run_in_threadpool(
+            self.pool.stream, sent.query, self.settings.max_rows, sent.dataset
+        )
+        try:
+            asked = next(iter(sent.params.get("format") or sent.params.get("output") or []), None)
+            media = negotiate(request.headers.get("accept"), media_types(stream.kind, asked))
+            if media is None:
+                raise Refusal(406, f"cannot answer as {request.headers.get('accept')}")
+            first = await run_in_threadpool(stream.start, _FORMATS[stream.kind][media])
+        except BaseException:
+            await run_in_threadpool(stream.close)
+            raise
         headers = {"X-KG-Result-Limit": str(self.settings.max_rows)}
-        if answer.truncated:
+        if stream.truncated:
             headers["X-KG-Truncated"] = "true"
-        body = await run_in_threadpool(serialize, answer, media)
         charset = "" if media.endswith("+xml") else "; charset=utf-8"
-        return Response(body, media_type=None, headers={**headers, "Content-Type": media + charset})
+        return StreamingResponse(
+            _passed_on(stream, first), headers={**headers, "Content-Type": media + charset}
+        )
 
-    async def _update(self, request: Request, update: str) -> Response:
+    async def _update(self, request: Request, update: str, dataset: Dataset | None) -> Response:
         token = self.settings.token
         if token is None:
             raise Refusal(
@@ -239,5 +210,5 @@ class Endpoint:
             )
         if not authorized(request, token):
             raise Refusal(401, "updates need the token", {"WWW-Authenticate": 'Bearer realm="kg"'})
-        await run_in_threadpool(self.pool.update, update)
+        await run_in_threadpool(self.pool.update, update, dataset)
         return Response(status_code=204)

@@ -5,7 +5,8 @@
 endpoint. Every store keeps one named graph per article, replaces an article's graph
 atomically, and answers SPARQL over the union of all graphs.
 
-- ``base``: the ``Store`` protocol and what its backends share;
+- ``base``: the ``Store`` protocol (and ``Queryable``, its reading part) and what its backends
+  share;
 - ``registry``: ``open_store``, the backends by scheme of location, ``register``;
 - ``oxigraph``: the embedded store; ``snapshots``: its one writer and many readers;
 - ``remote``: a store behind a SPARQL 1.1 endpoint (Virtuoso, Fuseki, GraphDB, ...);
@@ -21,6 +22,7 @@ False
 from kg.store.base import (
     EXPORT_FORMATS,
     MEMORY,
+    Queryable,
     Store,
     batches,
     ntriples,
@@ -38,6 +40,7 @@ __all__ = [
     "MEMORY",
     "OxigraphStore",
     "QueryResult",
+    "Queryable",
     "RemoteStore",
     "Store",
     "batches",

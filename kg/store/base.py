@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import BinaryIO, Protocol
 
 import pyoxigraph as ox
@@ -16,12 +17,15 @@ from rdflib.term import Node
 from kg.errors import QueryError
 from kg.queries import internal_query
 from kg.store.pairs import MeetingPairs
-from kg.store.results import QueryResult
+from kg.store.results import EXPORT_FORMATS, Answer, QueryResult, from_ox
 
 __all__ = [
+    "BASE",
     "BULK_QUADS",
     "EXPORT_FORMATS",
     "MEMORY",
+    "Dataset",
+    "Queryable",
     "Store",
     "batches",
     "from_ox",
@@ -32,19 +36,33 @@ __all__ = [
 ]
 
 MEMORY = ":memory:"
+BASE = "https://w3id.org/kgdt/id/"  # what relative IRIs in queries and updates resolve against
 BUFFER_SECONDS = 1.0  # how long the embedded store holds graphs to write in bulk
 BULK_QUADS = 20_000  # ... and how many quads make a bulk write
-EXPORT_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "trig": ox.RdfFormat.TRIG,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "xml": ox.RdfFormat.RDF_XML,
-}
 
 
-class Store(Protocol):
+@dataclass(frozen=True)
+class Dataset:
+    """The RDF dataset a request names for a query (the protocol's ``default-graph-uri`` and
+    ``named-graph-uri``) or for the ``WHERE`` clauses of an update (``using-graph-uri``,
+    ``using-named-graph-uri``): the graphs merged into its default graph, and its named graphs.
+    It takes the place of the query's ``FROM`` and ``FROM NAMED``."""
+
+    default: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
+
+
+class Queryable(Protocol):
+    """What reading by SPARQL needs: a ``Store``, or the ``QueryPool`` of ``kg serve``."""
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        """Run a SPARQL query over the default graph (the merge of the article graphs, see
+        ``kg.store.layout``); ``bindings`` are substituted for variables as RDF terms (never
+        pasted into the query text). The answer in rdflib terms."""
+        ...
+
+
+class Store(Queryable, Protocol):
     """What kg needs of a store: article graphs in, SPARQL out."""
 
     location: str
@@ -67,14 +85,23 @@ class Store(Protocol):
         """Content hash of every stored article, by graph IRI."""
         ...
 
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        """Run a SPARQL query over the union of all graphs; ``bindings`` are substituted for
-        variables as RDF terms (never pasted into the query text)."""
+    def answer(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Node] | None = None,
+        limit: int | None = None,
+        dataset: Dataset | None = None,
+        base: str = BASE,
+    ) -> Answer:
+        """Run a SPARQL query as ``query`` does, over ``dataset`` if one is given; the answer in
+        the engine's own terms, cut at ``limit`` rows, for ``Answer.write``. Relative IRIs
+        resolve against ``base``."""
         ...
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL update, then rebuild the summary of meeting pairs (``kg.store.pairs``), as
-        the update may have changed the articles it sums up."""
+    def update(self, sparql: str, dataset: Dataset | None = None, base: str = BASE) -> None:
+        """Run a SPARQL update (its ``WHERE`` clauses over ``dataset`` if one is given), then
+        rebuild the summary of meeting pairs (``kg.store.pairs``), as the update may have
+        changed the articles it sums up."""
         ...
 
     @property
@@ -116,24 +143,6 @@ def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
         if term.datatype:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def from_ox(term) -> Node | None:
-    """A pyoxigraph term as an rdflib term."""
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        if datatype == "http://www.w3.org/2001/XMLSchema#string":
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype))
     raise TypeError(f"not an RDF term: {term!r}")
 
 

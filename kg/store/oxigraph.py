@@ -5,32 +5,36 @@ from __future__ import annotations
 import errno
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
+from urllib.parse import urljoin
 
 import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.term import Node
 
-from kg.errors import QueryError, StoreError
-from kg.ontology import PREFIXES
+from kg.errors import QueryError, ServiceError, StoreError
 from kg.queries import internal_query
+from kg.store import layout
 from kg.store.base import (
+    BASE,
     BULK_QUADS,
-    EXPORT_FORMATS,
     MEMORY,
+    Dataset,
     batches,
-    from_ox,
     ntriples,
-    replace_graph_update,
     with_values,
 )
+from kg.store.guard import check_shape
 from kg.store.pairs import MeetingPairs
-from kg.store.results import QueryResult
+from kg.store.results import Answer, QueryResult, export
 from kg.store.snapshots import Reader, Writer
+from kg.store.sparqltext import PREFIXES, from_clauses, syntax_error, tokens, with_using
+from kg.store.updates import with_articles
 
 __all__ = ["OxigraphStore"]
 
 _ARTICLES_QUERY = internal_query("store-articles")
+_BAD_UPDATE = "bad SPARQL update"
 
 
 class OxigraphStore:
@@ -85,16 +89,13 @@ class OxigraphStore:
                 yield from self._write(batch, bulk=quads >= BULK_QUADS)
 
     def _write(self, graphs: list[tuple[str, str]], bulk: bool) -> Iterator[str]:
-        fresh, known = [], []
+        fresh: list[tuple[str, str]] = []
+        known: list[tuple[str, str]] = []
         for item in graphs:
             new = bulk and not self._store.contains_named_graph(ox.NamedNode(item[0]))
             (fresh if new else known).append(item)
         if fresh:
-            quads = (
-                ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(iri))
-                for iri, triples in fresh
-                for q in ox.parse(triples, ox.RdfFormat.N_TRIPLES)
-            )
+            quads = (q for iri, triples in fresh for q in layout.article_quads(iri, triples))
             try:
                 self._store.bulk_extend(quads)
             except OSError as err:
@@ -102,18 +103,16 @@ class OxigraphStore:
             self._wrote()
             yield from (iri for iri, _ in fresh)
         for iri, triples in known:
-            self._update(replace_graph_update(iri, triples))
+            self._update(layout.replace(iri, triples))
             yield iri
 
     def remove_graph(self, iri: str) -> None:
-        name = ox.NamedNode(iri)
         try:
-            if self._store.contains_named_graph(name):
+            if self._store.contains_named_graph(ox.NamedNode(iri)):
                 with self.pairs.updating([iri]):
-                    self._store.remove_graph(name)
+                    self._update(layout.remove(iri))
         except OSError as err:
             raise StoreError(_write_error(self.location, err)) from None
-        self._wrote()
 
     def article_hashes(self) -> dict[str, str]:
         return {
@@ -123,34 +122,75 @@ class OxigraphStore:
         }
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        try:
-            result = self._store.query(
-                with_values(sparql, bindings), use_default_graph_as_union=True
-            )
-        except SyntaxError as err:
-            raise QueryError(f"bad SPARQL: {err}") from None
-        except (OSError, ValueError) as err:
-            raise QueryError(f"query failed: {err}") from None
-        if isinstance(result, ox.QuerySolutions):
-            variables = [v.value for v in result.variables]
-            rows = [tuple(from_ox(solution[v]) for v in variables) for solution in result]
-            return QueryResult("select", variables, rows)
-        if isinstance(result, ox.QueryBoolean):
-            return QueryResult("ask", boolean=bool(result))
-        graph = Graph()
-        for triple in result:
-            graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))
-        return QueryResult("graph", graph=graph)
+        return self.answer(sparql, bindings).result()
 
-    def update(self, sparql: str) -> None:
-        self._update(sparql)
+    def answer(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Node] | None = None,
+        limit: int | None = None,
+        dataset: Dataset | None = None,
+        base: str = BASE,
+    ) -> Answer:
+        check_shape(sparql)
+        text = with_values(sparql, bindings)
+        store = self._store
+        options: dict[str, Any] = {}
+        if dataset is not None:
+            default, named = list(dataset.default), list(dataset.named)
+            options = {"default_graph": _names(default), "named_graphs": _names(named)}
+        else:
+            default, named = from_clauses(text)
+        if len(default) > 1:  # Oxigraph would give a triple once per graph: merge them first
+            store = self._merge(default, named, base)
+            options = {"default_graph": ox.DefaultGraph(), "named_graphs": _names(named, base)}
+        try:
+            result = store.query(text, prefixes=PREFIXES, base_iri=base, **options)
+            return Answer.of(result, limit)
+        except SyntaxError as err:
+            raise QueryError(f"bad SPARQL: {syntax_error(str(err), text)}") from None
+        except OSError as err:
+            if any(t.keyword("SERVICE") for t in tokens(text)):
+                raise ServiceError(f"a SERVICE endpoint failed: {err}") from None
+            raise StoreError(f"{self.location}: cannot read the store: {err}") from None
+        except (RuntimeError, ValueError) as err:
+            raise QueryError(f"query failed: {err}") from None
+
+    def _merge(self, default: list[str], named: list[str], base: str) -> ox.Store:
+        """A store in memory whose default graph is the merge of the graphs ``default`` (each
+        triple once), with the named graphs ``named``."""
+        merged = ox.Store()
+        for graph in _names(default, base):
+            merged.extend(
+                ox.Quad(q.subject, q.predicate, q.object)
+                for q in self._store.quads_for_pattern(None, None, None, graph)
+            )
+        for graph in _names(named, base):
+            merged.extend(self._store.quads_for_pattern(None, None, None, graph))
+        return merged
+
+    def update(self, sparql: str, dataset: Dataset | None = None, base: str = BASE) -> None:
+        check_shape(sparql)
+        if dataset is not None:
+            try:
+                sparql = with_using(sparql, list(dataset.default), list(dataset.named))
+            except ValueError as err:
+                raise QueryError(str(err)) from None
+        try:
+            self._update(with_articles(sparql, base), base)
+        except QueryError as err:
+            if str(err).startswith(_BAD_UPDATE):
+                _check_alone(sparql, base)  # the update's own error, where its text has it
+            raise
         self.pairs.rebuild()
 
-    def _update(self, sparql: str) -> None:
+    def _update(self, sparql: str, base: str = BASE) -> None:
         try:
-            self._store.update(sparql)
+            self._store.update(sparql, prefixes=PREFIXES, base_iri=base)
         except SyntaxError as err:
-            raise QueryError(f"bad SPARQL update: {err}") from None
+            raise QueryError(f"{_BAD_UPDATE}: {err}") from None
+        except RuntimeError as err:
+            raise QueryError(f"update failed: {err}") from None
         except OSError as err:
             raise StoreError(_write_error(self.location, err)) from None
         self._wrote()
@@ -163,16 +203,7 @@ class OxigraphStore:
                 raise StoreError(_write_error(self.location, err)) from None
 
     def export(self, out: BinaryIO, fmt: str) -> None:
-        rdf_format = EXPORT_FORMATS[fmt]
-        if rdf_format.supports_datasets:
-            self._store.dump(out, rdf_format)
-        else:
-            graph = Graph()
-            for quad in self._store:
-                graph.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
-            for prefix, namespace in PREFIXES.items():
-                graph.bind(prefix, namespace)
-            out.write(graph.serialize(format=fmt if fmt != "ntriples" else "nt", encoding="utf-8"))
+        export(self._store, fmt, out, ox.DefaultGraph())
 
     def __len__(self) -> int:
         return len(self._store)
@@ -188,6 +219,22 @@ class OxigraphStore:
                 view.close()
         self._writer = self._reader = None
         del self._store
+
+
+def _names(graphs: list[str], base: str = BASE) -> list[ox.NamedNode]:
+    """Graph names, relative ones resolved against ``base``."""
+    try:
+        return [ox.NamedNode(urljoin(base, graph)) for graph in graphs]
+    except ValueError as err:
+        raise QueryError(f"bad graph name: {err}") from None
+
+
+def _check_alone(sparql: str, base: str) -> None:
+    """Raise the error of the update ``sparql`` run by itself on an empty store."""
+    try:
+        ox.Store().update(sparql, prefixes=PREFIXES, base_iri=base)
+    except SyntaxError as err:
+        raise QueryError(f"{_BAD_UPDATE}: {syntax_error(str(err), sparql)}") from None
 
 
 def _cause(err: OSError) -> str:

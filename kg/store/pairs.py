@@ -44,14 +44,15 @@ PAIRS_GRAPH = KGR["graph/pairs"]
 # the operations of one request (rdflib forgets them, Oxigraph refuses new ones).
 _NAMESPACES = {p: str(NAMESPACES[p]) for p in ("kgo", "rdfs", "dct")} | {"pairs": str(PAIRS_GRAPH)}
 _PREFIXED = re.compile(rf"\b({'|'.join(_NAMESPACES)}):(\w*)")
+_PAIR = internal_query("pair-iri")
 _COUNT_PAIRS = ("pairs-uncount", "pairs-count")
 _NAME_PEOPLE = ("pairs-unname", "pairs-name")
 
 
 def _request(*names: str, **values: str) -> str:
     """One request of the queries or update operations ``kg/queries/internal/<name>.rq``,
-    with ``values`` filled in and prefixed names written out."""
-    text = " ;\n".join(internal_query(name, **values) for name in names)
+    with ``values`` and the pair node's expression filled in and prefixed names written out."""
+    text = " ;\n".join(internal_query(name, pair=_PAIR, **values) for name in names)
     return _PREFIXED.sub(lambda name: f"<{_NAMESPACES[name[1]]}{name[2]}>", text)
 
 

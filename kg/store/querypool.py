@@ -1,72 +1,110 @@
 """SPARQL in worker processes that can be stopped: the time limit of ``kg serve``.
 
 A query running in pyoxigraph cannot be cancelled, so each query runs in a worker process
-that holds the store open; a query that overruns the time limit has its worker killed and a
+that holds the store open (cut off the network, where Linux allows, unless it may reach
+the endpoints of ``services``); a query that overruns the time limit has its worker killed and a
 fresh one started, and the caller gets ``QueryTimeout``. Results are cut to a row limit
-before they leave the worker. Read-only pools open the store's latest snapshot and move to a
+before they leave the worker. A SERVICE or LOAD to a host not in ``services`` is refused
+before any worker sees it (``kg.store.guard``). Read-only pools open the store's latest snapshot and move to a
 newer one before each query, so they see what ``kg ingest`` adds meanwhile; a writable pool
 has one worker, the store's only writer.
+
+``stream`` is the result path of ``/sparql``: the worker answers the query (cut at the row
+limit), says what kind of answer it has and whether it was cut, then serializes it in the
+format the caller chooses (``kg.store.results``, Oxigraph's own serializers) and sends it in
+chunks of ``CHUNK`` bytes as they are written, so the server passes them on as they come and
+never holds a whole answer. The time limit covers the whole exchange.
 
 A ``QueryPool`` answers ``query`` like a ``Store``, so the views run on it unchanged.
 """
 
 from __future__ import annotations
 
+import io
 import multiprocessing
 import queue
 import threading
-from collections.abc import Mapping
-from dataclasses import dataclass
+import time
+from collections.abc import Iterator, Mapping
 
-from rdflib import Graph
 from rdflib.term import Node
 
-from kg.errors import KGError, QueryError, StoreError
+from kg.errors import KGError, QueryError, ServiceError, StoreError
+from kg.store.base import BASE, Dataset
+from kg.store.guard import check_reach, isolate_network
 from kg.store.registry import open_store
-from kg.store.results import QueryResult
+from kg.store.results import Answer, NotXML, QueryResult
+from kg.store.sparqltext import PREFIXES
 
-__all__ = ["Answer", "QueryPool", "QueryTimeout"]
+__all__ = ["CHUNK", "QueryPool", "QueryTimeout", "Stream"]
 
+CHUNK = 64 * 1024  # bytes of a serialized answer sent at a time
 _START_SECONDS = 60.0  # for a worker to import kg and open the store
+_ERRORS = {error.__name__: error for error in (QueryError, StoreError, NotXML, ServiceError)}
 
 
 class QueryTimeout(QueryError):
     """A query ran out of time (its worker was stopped) or no worker was free in time."""
 
 
-@dataclass
-class Answer:
-    """A query's result, and whether it was cut to the row limit."""
+class _Chunks(io.RawIOBase):
+    """A writer that sends what is written to ``conn`` in chunks of ``CHUNK`` bytes."""
 
-    result: QueryResult
-    truncated: bool = False
+    def __init__(self, conn):
+        self._conn = conn
+        self._buffer = bytearray()
 
+    def writable(self) -> bool:
+        return True
 
-def _cut(result: QueryResult, limit: int | None) -> Answer:
-    if limit is None:
-        return Answer(result)
-    if result.kind == "select" and len(result.rows) > limit:
-        result.rows = result.rows[:limit]
-        return Answer(result, True)
-    if result.kind == "graph" and result.graph is not None and len(result.graph) > limit:
-        kept = Graph()
-        for i, triple in enumerate(result.graph):
-            if i == limit:
-                break
-            kept.add(triple)
-        result.graph = kept
-        return Answer(result, True)
-    return Answer(result)
+    def write(self, data) -> int:
+        self._buffer += data
+        while len(self._buffer) >= CHUNK:
+            self._conn.send(("chunk", bytes(self._buffer[:CHUNK])))
+            del self._buffer[:CHUNK]
+        return len(data)
+
+    def flush(self) -> None:
+        if self._buffer:
+            self._conn.send(("chunk", bytes(self._buffer)))
+            self._buffer.clear()
 
 
-def _work(conn, location: str, writable: bool) -> None:
-    """A worker's loop: open the store, then answer requests until told to stop."""
+def _error(error: Exception) -> tuple:
+    if isinstance(error, KGError):
+        return ("error", type(error).__name__, str(error))
+    # A failure of the store, not of the request.
+    return ("error", "StoreError", f"the store failed: {error}")
+
+
+def _stream(conn, answer: Answer) -> None:
+    """The worker's side of ``QueryPool.stream``: the answer's kind, then its serialization
+    in the format asked for, in chunks."""
+    conn.send(("head", answer.kind, answer.truncated))
+    request = conn.recv()
+    if request[0] != "write":
+        return
+    chunks = _Chunks(conn)
+    try:
+        # Answer.write takes any object with write(); Oxigraph's stub asks for IO[bytes].
+        answer.write(request[1], chunks)  # type: ignore[arg-type]
+        chunks.flush()
+    except Exception as error:
+        conn.send(_error(error))
+        return
+    conn.send(("end",))
+
+
+def _work(conn, location: str, writable: bool, offline: bool) -> None:
+    """A worker's loop: leave the network, open the store, then answer requests until told
+    to stop."""
+    isolated = offline and isolate_network()
     try:
         store = open_store(location, read_only=not writable)
     except KGError as error:
         conn.send(("error", "StoreError", str(error)))
         return
-    conn.send(("ready",))
+    conn.send(("ready", isolated))
     try:
         while True:
             try:
@@ -75,40 +113,52 @@ def _work(conn, location: str, writable: bool) -> None:
                 break
             if request[0] == "close":
                 break
-            kind, sparql, bindings, limit = request
+            kind, sparql, bindings, limit, options = request
+            reply: tuple
             try:
                 if kind == "update":
-                    store.update(sparql)
+                    store.update(sparql, **options)
                     reply = ("ok", None)
                 else:
                     store.refresh()
-                    reply = ("ok", _cut(store.query(sparql, bindings), limit))
-            except KGError as error:
-                reply = ("error", type(error).__name__, str(error))
-            except Exception as error:  # a failure of the store, not of the request
-                reply = ("error", "StoreError", f"{type(error).__name__}: {error}")
+                    answer = store.answer(sparql, bindings, limit, **options)
+                    if kind == "stream":
+                        _stream(conn, answer)
+                        continue
+                    reply = ("ok", answer if kind == "run" else answer.result())
+            except Exception as error:
+                reply = _error(error)
             conn.send(reply)
     finally:
         store.close()
 
 
 class _Worker:
-    def __init__(self, context, location: str, writable: bool):
+    def __init__(self, context, location: str, writable: bool, offline: bool):
         self.conn, child = context.Pipe()
         self.process = context.Process(
-            target=_work, args=(child, location, writable), daemon=True, name="kg-query"
+            target=_work, args=(child, location, writable, offline), daemon=True, name="kg-query"
         )
         self.process.start()
         child.close()
         self.ready = False
+        self.isolated = False
 
-    def ask(self, request: tuple, timeout: float):
-        """Send ``request`` and wait ``timeout`` seconds for the reply (``None`` if late)."""
+    def ask(self, request: tuple, deadline: float):
+        """Send ``request`` and wait until ``deadline`` for the reply (``None`` if late)."""
         if not self.ready:
             self._started()
         try:
             self.conn.send(request)
-            return self.conn.recv() if self.conn.poll(timeout) else None
+        except (EOFError, OSError):
+            raise StoreError(f"the query worker stopped (exit code {self._exit()})") from None
+        return self.receive(deadline)
+
+    def receive(self, deadline: float):
+        """The worker's next message, waiting until ``deadline`` (``None`` if late)."""
+        try:
+            late = not self.conn.poll(max(0.0, deadline - time.monotonic()))
+            return None if late else self.conn.recv()
         except (EOFError, OSError):
             raise StoreError(f"the query worker stopped (exit code {self._exit()})") from None
 
@@ -125,7 +175,7 @@ class _Worker:
             raise StoreError("the query worker did not start in time")
         if first[0] == "error":
             raise StoreError(first[2])
-        self.ready = True
+        self.ready, self.isolated = True, first[1]
 
     def stop(self, kill: bool = False) -> None:
         if not kill and self.process.is_alive():
@@ -143,16 +193,23 @@ class _Worker:
 class QueryPool:
     """``workers`` processes answering SPARQL over the store at ``location`` (a folder or an
     endpoint URL), each query within ``timeout`` seconds and, for ``run`` with a ``limit``,
-    cut to that many rows. ``writable`` gives one worker that may update the store."""
+    cut to that many rows. ``writable`` gives one worker that may update the store;
+    ``services`` the hosts a SERVICE or LOAD may name (``host`` or ``host:port``)."""
 
     def __init__(
-        self, location: str, workers: int = 2, timeout: float = 10.0, writable: bool = False
+        self,
+        location: str,
+        workers: int = 2,
+        timeout: float = 10.0,
+        writable: bool = False,
+        services: frozenset[str] = frozenset(),
     ):
         if location == ":memory:":
             raise StoreError("a memory store lives in one process: give a store folder")
         self.location = location
         self.timeout = timeout
         self.writable = writable
+        self.services = services
         self._context = multiprocessing.get_context("forkserver")
         self._context.set_forkserver_preload(["kg.store.querypool"])
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -166,22 +223,42 @@ class QueryPool:
             first._started()  # fail now, with the store's own message, if it cannot open
         finally:
             self._idle.put(first)
+        self.isolated = first.isolated  # whether the workers are cut off the network
 
     def _spawn(self) -> _Worker:
-        worker = _Worker(self._context, self.location, self.writable)
+        offline = not self.services and "://" not in self.location
+        worker = _Worker(self._context, self.location, self.writable, offline)
         with self._lock:
             self._workers.append(worker)
         return worker
 
     def _ask(self, request: tuple):
+        self.check(request[1])
+        worker, deadline = self._take()
+        reply = self._reply(worker, deadline, request)
+        self._idle.put(worker)
+        return _unpacked(reply)
+
+    def check(self, sparql: str, base: str = BASE) -> None:
+        """Refuse, before any worker sees it, a query shaped to crash the engine or asking
+        for a host not in ``services`` (``kg.store.guard``)."""
+        check_reach(sparql, self.services, base, PREFIXES)
+
+    def _take(self) -> tuple[_Worker, float]:
+        """An idle worker, and the deadline of a request that starts now."""
+        deadline = time.monotonic() + self.timeout
         try:
-            worker = self._idle.get(timeout=self.timeout)
+            return self._idle.get(timeout=self.timeout), deadline
         except queue.Empty:
             raise QueryTimeout(
                 f"the server is busy: no query worker was free within {self.timeout:g} s"
             ) from None
+
+    def _reply(self, worker: _Worker, deadline: float, request: tuple | None = None):
+        """The worker's reply to ``request`` (or its next message); a worker that fails or is
+        late is replaced, and the caller gets the error."""
         try:
-            reply = worker.ask(request, self.timeout)
+            reply = worker.ask(request, deadline) if request else worker.receive(deadline)
         except BaseException:
             self._replace(worker)
             raise
@@ -191,12 +268,7 @@ class QueryPool:
                 f"the query ran longer than the time limit of {self.timeout:g} s and was "
                 f"stopped; narrow it (a LIMIT, more specific patterns)"
             )
-        self._idle.put(worker)
-        if reply[0] == "error":
-            raise {"QueryError": QueryError, "StoreError": StoreError}.get(reply[1], KGError)(
-                reply[2]
-            )
-        return reply[1]
+        return reply
 
     def _replace(self, worker: _Worker) -> None:
         worker.stop(kill=True)
@@ -209,18 +281,39 @@ class QueryPool:
     def run(
         self, sparql: str, bindings: Mapping[str, Node] | None = None, limit: int | None = None
     ) -> Answer:
-        """Run a query; its rows (or triples) cut to ``limit``."""
-        return self._ask(("query", sparql, dict(bindings or {}), limit))
+        """Run a query; its answer (``kg.store.results``) with its rows cut to ``limit``."""
+        return self._ask(("run", sparql, dict(bindings or {}), limit, {}))
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a query, as ``Store.query`` (within the time limit, no row limit)."""
-        return self.run(sparql, bindings).result
+        return self._ask(("query", sparql, dict(bindings or {}), None, {}))
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL update (a writable pool only)."""
+    def stream(
+        self,
+        sparql: str,
+        limit: int | None = None,
+        dataset: Dataset | None = None,
+        base: str = BASE,
+    ) -> Stream:
+        """Run a query (over ``dataset`` if given, see ``Store.answer``) whose answer is to be
+        serialized (see the module docstring); the ``Stream`` holds its worker until it is
+        closed."""
+        self.check(sparql, base)
+        worker, deadline = self._take()
+        request: tuple = ("stream", sparql, {}, limit, {"dataset": dataset, "base": base})
+        try:
+            head = _unpacked(self._reply(worker, deadline, request))
+        except KGError as error:
+            if worker in self._workers:  # an error of the query: the worker is fine
+                self._idle.put(worker)
+            raise error from None
+        return Stream(self, worker, deadline, head[1], head[2])
+
+    def update(self, sparql: str, dataset: Dataset | None = None, base: str = BASE) -> None:
+        """Run a SPARQL update, as ``Store.update`` (a writable pool only)."""
         if not self.writable:
             raise StoreError("this store is open for reading only")
-        self._ask(("update", sparql, None, None))
+        self._ask(("update", sparql, None, None, {"dataset": dataset, "base": base}))
 
     def close(self) -> None:
         """Stop the workers (a writer publishes its last snapshot first)."""
@@ -235,3 +328,68 @@ class QueryPool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class Stream:
+    """A query's answer in its worker, to be serialized: its ``kind`` (select, ask, graph)
+    and whether it was ``truncated`` at the row limit are known; ``start(fmt)`` has it written
+    (``NotXML`` and the like come now, before anything is sent), ``chunks`` gives the bytes as
+    the worker sends them, and ``close`` gives the worker back (or stops it, mid-answer)."""
+
+    def __init__(self, pool: QueryPool, worker: _Worker, deadline: float, kind: str, cut: bool):
+        self.kind, self.truncated = kind, cut
+        self._pool, self._deadline = pool, deadline
+        self._worker: _Worker | None = worker
+        self._started = self._done = False
+
+    def start(self, fmt: str) -> bytes:
+        """Ask for the answer in ``fmt``; its first chunk (empty for an empty answer)."""
+        self._started = True
+        reply = self._next(("write", fmt))
+        return reply[1] if reply[0] == "chunk" else b""
+
+    def chunks(self, first: bytes) -> Iterator[bytes]:
+        """``first``, then the rest of the answer as it comes."""
+        if first:
+            yield first
+        while not self._done:
+            reply = self._next()
+            if reply[0] == "chunk":
+                yield reply[1]
+
+    def _next(self, request: tuple | None = None) -> tuple:
+        if self._worker is None:
+            raise StoreError("the answer was closed")
+        try:
+            reply = self._pool._reply(self._worker, self._deadline, request)
+        except BaseException:
+            self._worker = None  # replaced by the pool
+            raise
+        if reply[0] in ("end", "error"):
+            self._done = True
+            self.close()
+        return _unpacked(reply)
+
+    def close(self) -> None:
+        """Give the worker back: at once if the answer is all sent or was never asked for;
+        a worker stopped in the middle of an answer is replaced."""
+        worker, self._worker = self._worker, None
+        if worker is None:
+            return
+        if not self._done and not self._started:
+            try:
+                worker.conn.send(("drop",))
+                self._done = True
+            except OSError:
+                pass
+        if self._done:
+            self._pool._idle.put(worker)
+        else:
+            self._pool._replace(worker)
+
+
+def _unpacked(reply: tuple):
+    """A worker's reply: its value, or its error raised."""
+    if reply[0] == "error":
+        raise _ERRORS.get(reply[1], KGError)(reply[2])
+    return reply[1] if reply[0] == "ok" else reply

@@ -16,7 +16,8 @@ GraphDB and Neptune do this by default; Fuseki with ``unionDefaultGraph``).
 
 from __future__ import annotations
 
-import io
+import hashlib
+import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -26,22 +27,23 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 import pyoxigraph as ox
 from rdflib import Graph
-from rdflib.query import Result
 from rdflib.term import Node
 
 from kg.errors import QueryError, StoreError
 from kg.queries import internal_query
+from kg.store import layout
 from kg.store.base import (
+    BASE,
     EXPORT_FORMATS,
+    Dataset,
     batches,
-    from_ox,
     ntriples,
     replace_graph_update,
     with_values,
 )
-from kg.store.oxigraph import OxigraphStore
 from kg.store.pairs import PAIRS_GRAPH, MeetingPairs
-from kg.store.results import QueryResult
+from kg.store.results import Answer, QueryResult, export
+from kg.store.sparqltext import with_prefixes
 
 __all__ = ["RemoteStore", "query_form"]
 
@@ -92,41 +94,47 @@ class RemoteStore:
         return False
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        text = with_values(sparql, bindings)
-        form = query_form(text)
-        graph = form in ("CONSTRUCT", "DESCRIBE")
+        return self.answer(sparql, bindings).result()
+
+    def answer(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Node] | None = None,
+        limit: int | None = None,
+        dataset: Dataset | None = None,
+        base: str = BASE,
+    ) -> Answer:
+        """As ``Store.answer``; the endpoint resolves relative IRIs against its own base."""
+        text = with_prefixes(with_values(sparql, bindings))
+        form = {"query": text, **_dataset_form(dataset, "default-graph-uri", "named-graph-uri")}
+        graph = query_form(text) in ("CONSTRUCT", "DESCRIBE")
         accept = "application/n-triples" if graph else "application/sparql-results+json"
-        response = self._send("POST", self.url, "query", data={"query": text}, accept=accept)
+        response = self._send("POST", self.url, "query", data=form, accept=accept)
         _check_complete(response)
         if graph:
             kind = response.headers.get("Content-Type", "").split(";")[0].strip()
-            result = Graph()
-            for quad in ox.parse(response.content, _RDF_TYPES.get(kind, ox.RdfFormat.N_TRIPLES)):
-                result.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
-            return QueryResult("graph", graph=result)
-        try:  # rdflib's reader: it takes any blank node label (Virtuoso's "nodeID://b1")
-            answer = Result.parse(io.BytesIO(response.content), format="json")
-        except (SyntaxError, ValueError, KeyError) as err:
+            fmt = _RDF_TYPES.get(kind, ox.RdfFormat.N_TRIPLES)
+            return Answer.of((q.triple for q in ox.parse(response.content, fmt)), limit)
+        try:
+            return _answer(json.loads(response.content), limit)
+        except (ValueError, KeyError, TypeError) as err:
             raise StoreError(
                 f"{self.url}: the endpoint's answer is not SPARQL JSON ({err})"
             ) from None
-        if answer.type == "ASK":
-            return QueryResult("ask", boolean=bool(answer.askAnswer))
-        variables = [str(v) for v in answer.vars]
-        rows = [tuple(row) for row in answer]
-        return QueryResult("select", variables, rows)
 
-    def update(self, sparql: str) -> None:
-        self._update(sparql)
+    def update(self, sparql: str, dataset: Dataset | None = None, base: str = BASE) -> None:
+        """As ``Store.update``; the endpoint resolves relative IRIs against its own base."""
+        self._update(sparql, _dataset_form(dataset, "using-graph-uri", "using-named-graph-uri"))
         self.pairs.rebuild()
 
-    def _update(self, sparql: str) -> None:
+    def _update(self, sparql: str, params: dict | None = None) -> None:
         self._send(
             "POST",
             self.update_url,
             "update",
             content=sparql.encode("utf-8"),
             content_type="application/sparql-update; charset=utf-8",
+            params=params or None,
         )
 
     def replace_graph(self, graph: Graph) -> None:
@@ -175,14 +183,17 @@ class RemoteStore:
             after = str(rows[-1][0])
 
     def export(self, out: BinaryIO, fmt: str) -> None:
-        rdf_format = EXPORT_FORMATS[fmt]
-        if rdf_format.supports_datasets:
-            for graphs in self._batches():
-                ox.serialize(self._quads(graphs), out, rdf_format)
+        quads = (quad for graphs in self._batches() for quad in self._quads(graphs))
+        if EXPORT_FORMATS[fmt].supports_datasets:
+            export(quads, fmt, out, None)
             return
-        merged = OxigraphStore(None)  # one graph: merged in memory, as the embedded store does
-        merged._store.extend(quad for graphs in self._batches() for quad in self._quads(graphs))
-        merged.export(out, fmt)
+        merged = ox.Store()  # the default graph: the article graphs merged in memory
+        merged.extend(
+            ox.Quad(q.subject, q.predicate, q.object)
+            for q in quads
+            if isinstance(q.graph_name, ox.NamedNode) and layout.is_article(q.graph_name.value)
+        )
+        export(merged, fmt, out, ox.DefaultGraph())
 
     def _batches(self) -> Iterator[list[str]]:
         """The article graphs' IRIs, a few at a time, then the summary's."""
@@ -201,11 +212,13 @@ class RemoteStore:
             accept="application/sparql-results+json",
         )
         _check_complete(response)
-        for row in ox.parse_query_results(response.content, ox.QueryResultsFormat.JSON):
+        solutions = ox.parse_query_results(response.content, ox.QueryResultsFormat.JSON)
+        assert isinstance(solutions, ox.QuerySolutions)  # remote-quads is a SELECT
+        for row in solutions:
             yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
 
     def __len__(self) -> int:
-        return int(self.query(internal_query("remote-size")).rows[0][0])
+        return int(str(self.query(internal_query("remote-size")).rows[0][0]))
 
     def close(self) -> None:
         self._session.close()
@@ -245,6 +258,42 @@ class RemoteStore:
         if response.is_success or (missing_ok and response.status_code == 404):
             return response
         raise _http_error(url, purpose, response)
+
+
+def _dataset_form(dataset: Dataset | None, default: str, named: str) -> dict[str, list[str]]:
+    """The protocol's parameters naming ``dataset``: ``default`` and ``named`` graphs."""
+    if dataset is None:
+        return {}
+    return {default: list(dataset.default), named: list(dataset.named)}
+
+
+def _answer(document: dict, limit: int | None) -> Answer:
+    """The answer of a SPARQL JSON results document, in Oxigraph's terms."""
+    if "boolean" in document:
+        return Answer("ask", boolean=bool(document["boolean"]))
+    variables = document["head"].get("vars", [])
+    rows = (tuple(_term(b.get(v)) for v in variables) for b in document["results"]["bindings"])
+    return Answer.cut("select", variables, rows, limit)
+
+
+def _term(value: dict | None):
+    """One term of SPARQL JSON as Oxigraph's, its lexical form as sent. Blank node labels that
+    Oxigraph would not take (Virtuoso's ``nodeID://b1``) become their hash."""
+    if value is None:
+        return None
+    kind, text = value["type"], value["value"]
+    if kind == "uri":
+        return ox.NamedNode(text)
+    if kind == "bnode":
+        try:
+            return ox.BlankNode(text)
+        except ValueError:
+            return ox.BlankNode(hashlib.md5(text.encode("utf-8")).hexdigest())
+    if "xml:lang" in value:
+        return ox.Literal(text, language=value["xml:lang"])
+    if "datatype" in value:
+        return ox.Literal(text, datatype=ox.NamedNode(value["datatype"]))
+    return ox.Literal(text)
 
 
 def _without_user(url: str) -> str:

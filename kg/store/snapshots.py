@@ -40,6 +40,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import StoreError
+from kg.store import layout
 
 __all__ = ["LOCK_FILE", "SNAPSHOTS", "SNAPSHOT_SECONDS", "Reader", "Writer"]
 
@@ -137,7 +138,7 @@ class Writer:
     def __init__(self, folder: Path):
         folder.mkdir(parents=True, exist_ok=True)
         if not (folder / "CURRENT").exists() and any(
-            n not in (LOCK_FILE, SNAPSHOTS) for n in os.listdir(folder)
+            n not in (LOCK_FILE, SNAPSHOTS, layout.LAYOUT_FILE) for n in os.listdir(folder)
         ):
             raise StoreError(
                 f"{folder}: not a kg store and not empty; choose a new or empty folder with --store"
@@ -157,6 +158,7 @@ class Writer:
                 )
             stale = not _read_info(self._fd).get("clean") or _newest(folder) is None
             self.store = ox.Store(str(folder))
+            stale = layout.upgrade(self.store, folder) or stale
         except BaseException:
             os.close(self._fd)
             raise
@@ -221,7 +223,24 @@ class Reader:
         if live:
             self._swap(ox.Store.read_only(str(self.folder)), None, None)
             self.note = None
-            return
+        else:
+            self._open_newest(writer)
+        if not layout.current(self.folder) and any(
+            layout.is_article(g.value) for g in self.store.named_graphs()
+        ):
+            self.close()
+            raise StoreError(
+                f"{self.folder}: this store was written by an older kg, and its default graph "
+                f"is not yet the merge of its articles; "
+                + (
+                    f"{_holder(writer)} is writing it: try again when it finishes"
+                    if writer is not None
+                    else "any kg command that may write its folder brings it up to date (run "
+                    "one as the folder's owner, or on a writable copy)"
+                )
+            )
+
+    def _open_newest(self, writer: dict | None) -> None:
         deadline = time.monotonic() + _WAIT_SECONDS
         while (name := _newest(self.folder)) is None or not self._open_snapshot(name):
             if time.monotonic() >= deadline:
@@ -251,7 +270,11 @@ class Reader:
         try:
             if not _try_lock(fd, fcntl.LOCK_EX if writable else fcntl.LOCK_SH):
                 return False, _read_info(fd)
-            if _read_info(fd).get("clean") and _newest(self.folder) is not None:
+            if (
+                _read_info(fd).get("clean")
+                and _newest(self.folder) is not None
+                and layout.current(self.folder)
+            ):
                 return False, None
             return not (writable and self._take_snapshot(fd)), None
         finally:
@@ -264,6 +287,7 @@ class Reader:
         except OSError:  # held by a process outside kg
             return False
         try:
+            layout.upgrade(store, self.folder)
             _publish(store, self.folder)
         except OSError:  # a full disk: read the store itself
             return False

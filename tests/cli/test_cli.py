@@ -234,6 +234,43 @@ def test_stats_json(store):
     assert counts["articles"] == 7
     assert counts["entities"]["Person"] >= 10
     assert counts["relations"]["met"] >= 3
+    pair = counts["top"]["pairs"][0]
+    assert pair.keys() == {"person", "with", "meetings"} and " – " not in pair["person"]
+
+
+def test_stats_table_reads_right(store):
+    counts = json.loads(runner.invoke(app, ["stats", "-f", "json", "--store", store]).stdout)
+    for kind in ("entities", "relations"):
+        assert list(counts[kind].values()) == sorted(counts[kind].values(), reverse=True)
+    table = runner.invoke(app, ["stats", "--store", store]).stdout
+    assert "entitie " not in table
+    headers = [line.split() for line in table.splitlines() if " count " in line]
+    assert headers == [["┃", "type", "┃", "count", "┃"], ["┃", "predicate", "┃", "count", "┃"]]
+    relations = table[table.index("relations") : table.index("top people")]
+    rows = [line.split("│")[1].strip() for line in relations.splitlines() if "│" in line]
+    assert rows == list(counts["relations"])
+
+
+def test_who_met_whom_table_speaks_words(store):
+    table = runner.invoke(
+        app, ["query", "--name", "who-met-whom", "--store", store], terminal_width=140
+    )
+    (heading,) = [line for line in table.stdout.splitlines() if "articles" in line]
+    assert [cell.strip() for cell in heading.split("┃")[1:-1]] == [
+        "person",
+        "other",
+        "articles",
+        "first reported",
+        "last reported",
+    ]
+
+
+def test_the_named_queries_are_listed_in_columns():
+    listing = runner.invoke(app, ["query", "--list"]).stdout.splitlines()
+    named = [line for line in listing if not line.startswith(" ")]
+    (start,) = {line.index(line.split()[1]) for line in named}  # descriptions in one column
+    assert len(named) >= 11 and start > max(len(line.split()[0]) for line in named)
+    assert all(line[:start].strip() == "" for line in listing if line.startswith(" "))
 
 
 @pytest.mark.parametrize("fmt", ["turtle", "trig", "nquads", "jsonld"])

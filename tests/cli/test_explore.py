@@ -34,6 +34,11 @@ def test_path_prints_the_chain_with_evidence(explore_store):
     assert '"Cy Gamma met Dee Delta."' in result.output
     none = runner.invoke(app, ["path", "Ann", "Eve", "--store", str(explore_store)])
     assert none.exit_code == 1 and "no chain of meetings" in none.output
+    same = runner.invoke(app, ["path", "Ann", "Ann Alpha", "--store", str(explore_store)])
+    assert same.exit_code == 1
+    assert (
+        same.output == "error: 'Ann' and 'Ann Alpha' are one person, Ann Alpha: give two people\n"
+    )
 
 
 def test_stats_shows_top_entries(explore_store):

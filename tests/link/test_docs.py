@@ -83,7 +83,7 @@ def samples(pipeline) -> Iterator[KnowledgeGraph]:
 
 def test_the_enrichment_example_runs(samples):
     (example,) = [q for q in QUERIES if "p:P39" in q]
-    rows = samples.query(example).dicts()
+    rows = samples.query(example).dicts(terms=True)
     assert ("Kassym-Jomart Tokayev", "President of Kazakhstan") in {
         (str(r["name"]), str(r["office"])) for r in rows
     }
@@ -93,7 +93,7 @@ def test_the_federated_example_joins_kg_with_the_query_service(samples, query_se
     url, received = query_service
     (federated,) = [q for q in QUERIES if "SERVICE" in q]
     assert WDQS in federated
-    rows = samples.query(federated.replace(WDQS, url)).dicts()
+    rows = samples.query(federated.replace(WDQS, url)).dicts(terms=True)
     heads = {str(r["country"]): str(r["headOfGovernment"]) for r in rows}
     assert heads == {"Kazakhstan": "Olzhas Bektenov", "Uzbekistan": "Abdulla Aripov"}
     assert received, "the SERVICE block went to the Query Service"

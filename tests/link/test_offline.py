@@ -159,6 +159,7 @@ def test_a_surname_is_no_place(linker):
     assert "s" not in linker.link(requests, Article("a", ""))
 
 
+@pytest.mark.slow
 def test_accuracy_and_coverage_on_the_gold_set(pipeline):
     """Issue 5's targets: of the gold entities with a QID that the extractor finds, at least
     95% linked right and 90% linked at all."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.nlp.frames import Facts, Scene, derive
 from tests.conftest import facts
 
 MEETING = "meeting between Alexander Lukashenko and Igor Kobzev"
@@ -112,6 +113,55 @@ CASES.append(
 )
 
 
+CASES += [
+    pytest.param(
+        "Uzbek President Shavkat Mirziyoyev held talks with Tajik President Emomali Rahmon in "
+        "Dushanbe on Friday. Mirziyoyev arrived in Tashkent on Saturday, concluding his visit.",
+        [
+            ("Shavkat Mirziyoyev", "visited", "Dushanbe"),
+            ("Shavkat Mirziyoyev", "visited", "Tajikistan"),
+        ],
+        [
+            ("Emomali Rahmon", "visited", "Dushanbe"),
+            ("Shavkat Mirziyoyev", "visited", "Tashkent"),
+        ],
+        id="a-guest-at-talks-in-the-host-country-visited-it-and-came-home",
+    ),
+    pytest.param(
+        "Kyrgyz President Sadyr Japarov met Turkish President Recep Tayyip Erdogan in New York "
+        "on the sidelines of the UN General Assembly.",
+        [("Sadyr Japarov", "met", "Recep Tayyip Erdogan")],
+        [("Sadyr Japarov", "visited", "New York City"), ("Sadyr Japarov", "visited", "Turkey")],
+        id="no-guest-at-a-meeting-in-a-third-country",
+    ),
+]
+
+
+CASES.append(
+    pytest.param(
+        "As part of the First Meeting of the Foreign Investors Council, President Shavkat "
+        "Mirziyoyev met with Siemens chief executive Roland Busch.",
+        [
+            ("meeting between Shavkat Mirziyoyev and Roland Busch", "participant", "Roland Busch"),
+            ("Shavkat Mirziyoyev", "met", "Roland Busch"),
+        ],
+        [("First Meeting of the Foreign Investors Council", "participant", "Roland Busch")],
+        id="a-meeting-held-as-part-of-another-is-its-own",
+    )
+)
+
+
+CASES.append(
+    pytest.param(
+        "Vietnamese Prime Minister Pham Minh Chinh arrived in Moscow on Monday. On Tuesday, the "
+        "PM and his Russian counterpart Mikhail Mishustin had talks in the Kremlin.",
+        [("Pham Minh Chinh", "met", "Mikhail Mishustin")],
+        [],
+        id="the-pm-is-the-prime-minister-named-before",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_events(pipeline, text, must, must_not):
     x = pipeline.extract(text)
@@ -151,3 +201,36 @@ def test_names_with_joined_initials_are_people_and_join_the_full_name(pipeline):
     assert "D.Tserendorj" in people["Dashdorj Tserendorj"].aliases
     visits = [e for e in x.events if e.cls == "Visit"]
     assert len(visits) == 1 and people["Dashdorj Tserendorj"].id in visits[0].participants
+
+
+def test_derive_alone_fills_frames_from_given_facts(read):
+    """The frame rules alone (``kg.nlp.frames.derive``), over facts given here: a meeting
+    told by its verb becomes an event of both people, the head of a delegation that took
+    part took part, and each participant's side too; each rule names itself."""
+    r = read(
+        "The Kazakh delegation headed by Askar Mamin took part in the session. Askar Mamin "
+        "met Roman Golovchenko."
+    )
+    ids = {c.mentions[0].text: c.id for c in r.clusters}
+    lead, met = r.doc.sents
+    given = Facts()
+    given.add(ids["Kazakh delegation"], "headedBy", ids["Askar Mamin"], lead, 0.9)
+    given.add(ids["session"], "participant", ids["Kazakh delegation"], lead, 0.9)
+    given.add(ids["Askar Mamin"], "met", ids["Roman Golovchenko"], met, 0.9)
+    scene = Scene(
+        {c.id: c for c in r.clusters}, {ids["Kazakh delegation"]: ids["Kazakh"]}, [lead, met]
+    )
+    derive(given, scene)
+    names = {c.id: c.mentions[0].text if c.mentions else c.name for c in scene.clusters.values()}
+    derived = {
+        (names[f.subject], f.predicate, names[f.object], f.rule, f.sentence.text)
+        for f in given
+        if f.rule
+    }
+    assert derived == {
+        ("met", "participant", "Askar Mamin", "participant/met", met.text),
+        ("met", "participant", "Roman Golovchenko", "participant/met", met.text),
+        ("met", "participant", "Kazakh", "participant/side", met.text),
+        ("session", "participant", "Askar Mamin", "participant/delegation-head", lead.text),
+        ("session", "participant", "Kazakh", "participant/side", lead.text),
+    }

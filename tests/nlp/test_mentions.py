@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from kg.nlp.mentions import find_mentions
+
 
 def _named(pipeline, text: str) -> dict[str, str]:
     x = pipeline.extract(text)
@@ -52,3 +54,57 @@ def test_a_headline_s_words_are_no_one_s_name(pipeline, text, person, not_people
     named = _named(pipeline, text)
     assert named.get(person) == "Person"
     assert not {n for n, t in named.items() if t == "Person"} & not_people
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        (
+            "The Kazakh delegation arrived in Minsk for the session of the intergovernmental "
+            "commission.",
+            [
+                ("Kazakh delegation", "Delegation", "Delegation", None, None),
+                ("Kazakh", "Country", "Country", "Q232", "Q232"),
+                ("Minsk", "Place", "City", "Q2280", "Q184"),
+                ("session of the intergovernmental commission", "Event", "Session", None, None),
+            ],
+        ),
+        (
+            "The sides signed a memorandum on investment cooperation at the Palace of "
+            "Independence.",
+            [
+                ("memorandum on investment cooperation", "Agreement", "Memorandum", None, None),
+                ("Palace of Independence", "Place", "Site", None, None),
+            ],
+        ),
+        (
+            "Representatives of the Shanghai Cooperation Organisation met in the Western region.",
+            [
+                (
+                    "Shanghai Cooperation Organisation",
+                    "Organization",
+                    "InternationalOrganization",
+                    "Q485207",
+                    None,
+                ),
+                ("Western region", "Place", "Region", None, None),
+            ],
+        ),
+    ],
+)
+def test_find_mentions_types_classes_and_knowledge_base_ids(pipeline, text, mentions):
+    """The mention step alone (``kg.nlp.mentions.find_mentions``) on a parsed Doc: each
+    mention's type, class, QID and the QID of its country."""
+    doc = pipeline.nlp(text)
+    found = [(m.text, m.type, m.cls, m.qid, m.country) for m in find_mentions(doc)]
+    assert found == mentions
+
+
+def test_what_a_title_is_of_is_a_body_not_a_person(pipeline):
+    named = _named(
+        pipeline,
+        "Mirziyoyev received the Chairman of the Board of Directors of Cengiz Enerji. Tokayev "
+        "thanked the Chairman of Kusto Yerkin Tatishev.",
+    )
+    assert named["Cengiz Enerji"] == "Organization"
+    assert (named["Kusto"], named["Yerkin Tatishev"]) == ("Organization", "Person")

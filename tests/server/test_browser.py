@@ -4,24 +4,15 @@ shown as text and never run, nothing is fetched from the internet, no console er
 
 from __future__ import annotations
 
-from pathlib import Path
-from urllib.parse import urlparse
-
 import pytest
 
 from kg.store import open_store
 from kg.views import View
 from kg.viz import write_html
 from tests.conftest import HOSTILE_NAMES, HOSTILE_SENTENCE
+from tests.server.conftest import needs_browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason="Debian's chromium is not installed (/usr/bin/chromium); .ci/run installs it",
-)
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright (the dev extra) is missing"
-)
+pytestmark = needs_browser
 
 CLICK = """(label) => {
   const net = window.kgNetwork;
@@ -30,56 +21,6 @@ CLICK = """(label) => {
   const box = document.getElementById("kg-graph").getBoundingClientRect();
   return { x: box.left + at.x, y: box.top + at.y };
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    """A fresh page that records console errors, page errors, dialogs (an injected alert)
-    and every request that leaves the machine (which it refuses)."""
-    context = browser.new_context()
-    problems: list[str] = []
-
-    def local_only(route):
-        url = urlparse(route.request.url)
-        if url.scheme in ("file", "data") or url.hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            problems.append(f"request to {route.request.url}")
-            route.abort()
-
-    context.route("**/*", local_only)
-    page = context.new_page()
-    page.on(
-        "console", lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None
-    )
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-
-    def dialog(d):
-        problems.append(f"dialog: {d.message}")
-        d.dismiss()
-
-    page.on("dialog", dialog)
-    page.problems = problems
-    yield page
-    context.close()
 
 
 def _drawn(page) -> int:

@@ -31,9 +31,9 @@ def folder(tmp_path):
 def test_limits_and_a_new_worker_after_a_timeout(folder):
     with QueryPool(str(folder), workers=1, timeout=1.5) as pool:
         answer = pool.run("SELECT * WHERE { ?s ?p ?o }", limit=3)
-        assert len(answer.result.rows) == 3 and answer.truncated
+        assert len(answer.result().rows) == 3 and answer.truncated
         graph = pool.run("CONSTRUCT WHERE { ?s ?p ?o }", limit=2)
-        assert len(graph.result.graph) == 2 and graph.truncated
+        assert len(graph.result().graph) == 2 and graph.truncated
         started = time.monotonic()
         with pytest.raises(QueryTimeout, match=r"time limit of 1\.5 s"):
             pool.query(SLOW)

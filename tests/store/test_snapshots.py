@@ -8,13 +8,13 @@ import subprocess
 import sys
 import time
 
+import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.ontology import KGO, KGR
 from kg.store import OxigraphStore
-from tests.conftest import ROOT, SAMPLES
-from tests.test_reliability import write_articles
+from tests.conftest import ROOT, SAMPLES, write_articles
 
 runner = CliRunner()
 TOTAL = 480  # enough articles that the ingest writes them in several batches
@@ -32,6 +32,7 @@ def _counts(store) -> tuple[int, int, str]:
     return int(graphs), int(partials), result.stderr
 
 
+@pytest.mark.slow
 def test_queries_answer_while_an_ingest_writes(tmp_path):
     folder = write_articles(tmp_path / "in", TOTAL)
     store = tmp_path / "store"

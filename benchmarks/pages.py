@@ -1,0 +1,181 @@
+"""How long each page of ``kg serve`` takes to answer on synthetic stores shaped like kg's
+output (``synthetic.py``, as ``queries.py`` uses).
+
+For each size, the synthetic N-Quads are loaded into an Oxigraph store folder (kept in
+``--cache`` beside them, with its summary of meeting pairs built), a real ``kg serve``
+process is started over it, every page is fetched once to warm the store, then each page's
+first screen (the whole HTML the server sends; long lists come a page at a time) is fetched
+``--runs`` times over HTTP. The table gives the median and the slowest run. The pages are
+those of the busiest entities: the most connected person and country, an event of that
+person, an article, the timeline (whole, of that person, of that country), the query page
+running who-met-whom, a search and the network.
+
+    python benchmarks/pages.py                     # 1M and 10M triples
+    python benchmarks/pages.py --sizes 2e5         # a quick run
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+import httpx
+from common import ROOT, console, machine
+from rich.table import Table
+from synthetic import write_nquads
+
+KGR = "https://w3id.org/kgdt/id/"
+PERSON = KGR + "person/person-0"  # the most popular synthetic person
+COUNTRY = KGR + "country/country-0"
+ARTICLE = KGR + "article/synthetic-0"
+FIRST_EVENT = (
+    "SELECT ?event WHERE { GRAPH ?g { ?event <https://w3id.org/kgdt/ontology#participant> "
+    f"<{PERSON}> }}}} LIMIT 1"
+)
+TARGET = 1.0  # seconds: the issue's bound for a page's first screen
+
+
+def pages(event: str) -> dict[str, str]:
+    """Name -> path of each page timed."""
+    return {
+        "person": "/entity?" + urlencode({"iri": PERSON}),
+        "person, page 2": "/entity?" + urlencode({"iri": PERSON, "page": 2}),
+        "country": "/entity?" + urlencode({"iri": COUNTRY}),
+        "event": "/entity?" + urlencode({"iri": event}),
+        "article": "/article?" + urlencode({"iri": ARTICLE}),
+        "timeline": "/timeline",
+        "timeline of the person": "/timeline?" + urlencode({"person": PERSON}),
+        "timeline of the country": "/timeline?" + urlencode({"country": COUNTRY}),
+        "query page": "/sparql",
+        "query page: who-met-whom": "/sparql?name=who-met-whom",
+        "search": "/search?q=Person+12",
+        "network": "/",
+    }
+
+
+def _store(cache: Path, size: int) -> Path:
+    """The store folder of ``size`` synthetic triples, loaded and summarized once."""
+    import pyoxigraph as ox
+
+    from kg.store import OxigraphStore
+
+    folder = cache / f"synthetic-{size}.store"
+    if (folder / "loaded").exists():
+        OxigraphStore(folder).close()  # brings a store an older kg wrote up to date
+        return folder
+    nquads = cache / f"synthetic-{size}.nq"
+    if not nquads.exists():
+        console.print(f"writing {size:,} synthetic triples to {nquads}")
+        write_nquads(nquads.with_suffix(".part"), size)
+        nquads.with_suffix(".part").rename(nquads)
+    console.print(f"loading {nquads} into {folder}")
+    loader = ox.Store(str(folder))
+    loader.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    loader.flush()
+    del loader
+    gc.collect()
+    store = OxigraphStore(folder)
+    store.pairs.rebuild()
+    store.close()
+    (folder / "loaded").touch()
+    return folder
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _time(client: httpx.Client, path: str) -> tuple[float, int, int]:
+    started = time.perf_counter()
+    response = client.get(path)
+    return time.perf_counter() - started, response.status_code, len(response.content)
+
+
+def measure(folder: Path, runs: int) -> list[tuple[str, str, int, int, list[float]]]:
+    """(name, path, status, bytes, seconds of each run) of every page, on a warm server."""
+    port = _free_port()
+    command = [sys.executable, "-m", "kg", "serve", "--store", str(folder), "--port", str(port)]
+    command += ["--timeout", "120"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    server = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    headers = {"Accept": "text/html", "Sec-Fetch-Dest": "document"}
+    try:
+        with httpx.Client(
+            base_url=f"http://127.0.0.1:{port}", headers=headers, timeout=180
+        ) as client:
+            deadline = time.monotonic() + 120
+            while True:
+                try:
+                    client.get("/static/kg.css")
+                    break
+                except httpx.TransportError:
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        raise SystemExit("kg serve did not start") from None
+                    time.sleep(0.5)
+            found = client.get(
+                "/sparql", params={"query": FIRST_EVENT}, headers={"Accept": "text/csv"}
+            )
+            event = found.text.splitlines()[1].strip()
+            timed = []
+            for name, path in pages(event).items():
+                _time(client, path)  # warm-up
+                runs_of = [_time(client, path) for _ in range(runs)]
+                status, size = runs_of[-1][1], runs_of[-1][2]
+                timed.append((name, path, status, size, [r[0] for r in runs_of]))
+                console.print(f"  {name}: {statistics.median(r[0] for r in runs_of):.3f} s")
+            return timed
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1e6,1e7", help="triples, comma-separated")
+    parser.add_argument("--runs", type=int, default=5, help="timed fetches of each page")
+    parser.add_argument(
+        "--cache",
+        default=os.path.join(tempfile.gettempdir(), "kg-benchmarks"),
+        help="where the synthetic N-Quads and stores are kept between runs",
+    )
+    args = parser.parse_args()
+    cache = Path(args.cache)
+    cache.mkdir(parents=True, exist_ok=True)
+    console.print(
+        f"{machine()}\npage times are the median of {args.runs} fetches over HTTP after a "
+        f"warm-up (the slowest in brackets); the target is {TARGET:g} s"
+    )
+    for size in (int(float(s)) for s in args.sizes.split(",")):
+        folder = _store(cache, size)
+        timed = measure(folder, args.runs)
+        table = Table(title=f"kg serve's pages over {size:,} synthetic triples")
+        for column in ("page", "status", "KB", "median (s)", "slowest (s)", ""):
+            table.add_column(column, justify="left" if column in ("page", "") else "right")
+        for name, _, status, size_bytes, seconds in timed:
+            median = statistics.median(seconds)
+            table.add_row(
+                name,
+                str(status),
+                f"{size_bytes / 1024:,.0f}",
+                f"{median:.3f}",
+                f"{max(seconds):.3f}",
+                "" if median < TARGET else "over",
+            )
+        console.print(table)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+"""Sides (``kg.nlp.affiliation``): the country each person of an article acts for, from a
+title, the words around the name, or the office the knowledge base says they held."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.nlp.affiliation import affiliations
+from kg.nlp.positions import find_positions
+
+
+def _sides(read, text: str, day: date | None = None) -> dict[str, str | None]:
+    r = read(text)
+    sides = affiliations(r.doc, r.resolver, r.clusters, find_positions(r.doc, r.resolver), day)
+    names = {c.id: c.mentions[0].text for c in r.clusters}
+    return {names[p]: names.get(side.country) for p, side in sides.items()}
+
+
+def test_the_country_of_a_title(read):
+    text = "Kazakh President Kassym-Jomart Tokayev received Chinese Foreign Minister Wang Yi."
+    assert _sides(read, text) == {"Kassym-Jomart Tokayev": "Kazakh", "Wang Yi": "Chinese"}
+
+
+def test_a_country_beside_the_name(read):
+    text = (
+        "William Ruto of Kenya met John Mahama (Ghana) in Nairobi. Kazakhstan's Tokayev was "
+        "there too."
+    )
+    assert _sides(read, text) == {
+        "William Ruto": "Kenya",
+        "John Mahama": "Ghana",
+        "Tokayev": "Kazakhstan",
+    }
+
+
+@pytest.mark.parametrize(
+    ("day", "sides"),
+    [
+        (date(2020, 5, 1), {"Askar Mamin": "Kazakhstan", "Roman Golovchenko": None}),
+        (date(2023, 5, 1), {"Askar Mamin": None, "Roman Golovchenko": "Belarus"}),
+    ],
+)
+def test_the_office_held_on_the_article_s_day(read, day, sides):
+    text = "Askar Mamin met Roman Golovchenko in Minsk. Kazakhstan and Belarus signed a protocol."
+    assert _sides(read, text, day) == sides
+
+
+def test_an_office_counts_only_for_a_country_the_article_names(read):
+    text = "Askar Mamin met Roman Golovchenko in Minsk."
+    assert _sides(read, text, date(2020, 5, 1)) == {"Askar Mamin": None, "Roman Golovchenko": None}

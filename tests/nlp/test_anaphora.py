@@ -1,0 +1,58 @@
+"""References that name no one (``kg.nlp.anaphora``): titles used alone, "the Kenyan leader",
+"the sides" and "the two leaders", each bound to the entities it stands for."""
+
+from __future__ import annotations
+
+from kg.nlp.affiliation import affiliations
+from kg.nlp.anaphora import group_mentions, leader_mentions, title_mentions
+from kg.nlp.positions import find_positions
+
+
+def _read(read, text: str):
+    r = read(text)
+    positions = find_positions(r.doc, r.resolver)
+    sides = affiliations(r.doc, r.resolver, r.clusters, positions, None)
+    countries = {p: side.country for p, side in sides.items() if side.country}
+    return r, positions, countries
+
+
+def test_a_title_used_alone_is_its_holder(read):
+    r, positions, countries = _read(
+        read,
+        "Kazakh President Kassym-Jomart Tokayev received Chinese Foreign Minister Wang Yi in "
+        "Astana. The Chinese Minister thanked the Kazakh President.",
+    )
+    found = title_mentions(r.doc, r.resolver, r.clusters, positions, countries)
+    assert [(m.text, r.name(m), held.title) for m, held in found] == [
+        ("Minister", "Wang Yi", "Minister"),
+        ("President", "Kassym-Jomart Tokayev", "President"),
+    ]
+
+
+def test_a_country_s_leader_is_its_person(read):
+    r, _, countries = _read(
+        read,
+        "William Ruto of Kenya met John Mahama of Ghana in Nairobi. The Kenyan leader thanked "
+        "his guest.",
+    )
+    found = leader_mentions(r.doc, r.resolver, r.clusters, countries)
+    assert [(m.text, r.name(m)) for m in found] == [("Kenyan leader", "William Ruto")]
+
+
+def test_the_sides_and_the_two_leaders(read):
+    r, positions, countries = _read(
+        read,
+        "Kazakhstan and Belarus held talks in Astana. The sides signed a protocol. The two "
+        "leaders Tokayev and Lukashenko spoke.",
+    )
+    found = group_mentions(r.doc, r.resolver, r.clusters, countries, positions)
+    assert [(m.text, [r.name(x) for x in m.members]) for m in found] == [
+        ("sides", ["Kazakhstan", "Belarus"]),
+        ("leaders", ["Tokayev", "Lukashenko"]),
+    ]
+
+
+def test_no_reference_where_the_article_has_no_one_to_refer_to(read):
+    r, positions, countries = _read(read, "The sides met. The Kenya leader came.")
+    assert group_mentions(r.doc, r.resolver, r.clusters, countries, positions) == []
+    assert leader_mentions(r.doc, r.resolver, r.clusters, countries) == []

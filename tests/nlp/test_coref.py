@@ -1,0 +1,35 @@
+"""Coreference within an article (``kg.nlp.coref.resolve``): which mentions are one entity.
+The whole pipeline's coreference cases are in test_coreference.py."""
+
+from __future__ import annotations
+
+
+def _clusters(read, text: str) -> list[tuple[str, list[str]]]:
+    return [(c.type, [m.text for m in c.mentions]) for c in read(text).clusters]
+
+
+def test_surnames_and_honorifics_join_the_full_name(read):
+    clusters = _clusters(
+        read, "Askar Mamin met Roman Golovchenko in Minsk. Mr. Mamin thanked Golovchenko."
+    )
+    assert ("Person", ["Askar Mamin", "Mamin"]) in clusters
+    assert ("Person", ["Roman Golovchenko", "Golovchenko"]) in clusters
+
+
+def test_a_country_s_names_and_demonym_are_one_country(read):
+    clusters = _clusters(read, "The Republic of Kazakhstan and Kazakh officials spoke.")
+    assert clusters == [("Country", ["Republic of Kazakhstan", "Kazakh"])]
+
+
+def test_a_bare_agreement_joins_the_latest_one(read):
+    clusters = _clusters(
+        read, "Kazakhstan and Belarus signed a memorandum. The memorandum covers trade."
+    )
+    assert ("Agreement", ["memorandum", "memorandum"]) in clusters
+
+
+def test_each_mention_knows_its_entity(read):
+    r = read("Askar Mamin met Roman Golovchenko. Mamin thanked him.")
+    by_id = {c.id: c for c in r.clusters}
+    assert all(m in by_id[m.entity].mentions for m in r.mentions)
+    assert r.name(r.mention("Mamin")) == "Askar Mamin"

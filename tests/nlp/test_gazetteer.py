@@ -1,0 +1,45 @@
+"""The gazetteer component (``kg.nlp.gazetteer``): the entities of a Doc corrected with the
+knowledge base and word lists, where the statistical recognizer gets the domain wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        pytest.param(
+            "Chairman of the Cabinet of Ministers of Kyrgyzstan Akylbek Japarov arrived in "
+            "Bishkek.",
+            [
+                ("Cabinet of Ministers of Kyrgyzstan", "ORG"),
+                ("Akylbek Japarov", "PERSON"),
+                ("Bishkek", "GPE"),
+            ],
+            id="a-name-run-into-a-body-is-split-off",
+        ),
+        pytest.param(
+            "Kazakh PM Alikhan Smailov met the Uzbek delegation in Karaganda.",
+            [
+                ("Kazakh", "NORP"),
+                ("Alikhan Smailov", "PERSON"),
+                ("Uzbek", "NORP"),
+                ("Karaganda", "GPE"),
+            ],
+            id="a-demonym-before-a-title-is-a-demonym",
+        ),
+        pytest.param(
+            "The Kazakh and Belarusian sides signed a memorandum in Astana.",
+            [("Kazakh", "NORP"), ("Belarusian", "NORP"), ("Astana", "GPE")],
+            id="demonyms-are-no-organizations",
+        ),
+        pytest.param(
+            "Representatives of the Shanghai Cooperation Organisation and CIS met in Dushanbe.",
+            [("Shanghai Cooperation Organisation", "ORG"), ("CIS", "ORG"), ("Dushanbe", "GPE")],
+            id="a-city-is-no-organization",
+        ),
+    ],
+)
+def test_entities_right_for_the_domain(pipeline, text, entities):
+    assert [(e.text, e.label_) for e in pipeline.nlp(text).ents] == entities

@@ -1,0 +1,65 @@
+"""Positions (``kg.nlp.positions``): which person holds which title, of which country or
+body, from the titles and mentions of a text."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.positions import find_positions
+
+
+def _held(read, text: str) -> list[tuple[str, str | None, str | None, bool]]:
+    r = read(text)
+    return [
+        (h.person.text, h.title, h.of.text if h.of else None, h.inferred)
+        for h in find_positions(r.doc, r.resolver)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        pytest.param(
+            "First Deputy Prime Minister of Kazakhstan Askar Mamin met Vasily Matyushevsky.",
+            [("Askar Mamin", "First Deputy Prime Minister", "Kazakhstan", False)],
+            id="the-owner-is-cut-from-the-title",
+        ),
+        pytest.param(
+            "Minister of Foreign Affairs of the Republic of Kazakhstan Mukhtar Tileuberdi "
+            "arrived in Astana.",
+            [
+                (
+                    "Mukhtar Tileuberdi",
+                    "Minister of Foreign Affairs",
+                    "Republic of Kazakhstan",
+                    False,
+                )
+            ],
+            id="a-ministry-stays-in-the-title",
+        ),
+        pytest.param(
+            "Kazakh PM Alikhan Smailov arrived in Minsk.",
+            [("Alikhan Smailov", "PM", "Kazakh", False)],
+            id="a-demonym-before-the-title-is-its-owner",
+        ),
+        pytest.param(
+            "Askar Mamin met his Belarusian counterpart Roman Golovchenko.",
+            [("Roman Golovchenko", None, "Belarusian", True)],
+            id="a-counterpart-of-another-side",
+        ),
+        pytest.param(
+            "Prime Minister Askar Mamin met his Belarusian counterpart Roman Golovchenko.",
+            [
+                ("Askar Mamin", "Prime Minister", None, False),
+                ("Roman Golovchenko", "Prime Minister", "Belarusian", True),
+            ],
+            id="a-counterpart-holds-the-same-title",
+        ),
+    ],
+)
+def test_who_holds_which_title(read, text, held):
+    assert _held(read, text) == held
+
+
+def test_a_title_no_one_holds_is_no_position(read):
+    assert _held(read, "The prime minister will visit Minsk next week.") == []

@@ -1,0 +1,78 @@
+"""Relations (``kg.nlp.relations``): the candidates the patterns find between mentions, with
+their rule, sentence and status, and how a matched word is resolved to a mention."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.relations import find_relations, modality
+
+
+def _found(read, text: str) -> set[tuple[str, str, str, str, str]]:
+    r = read(text)
+    return {
+        (c.subject.text, c.predicate, c.object.text, c.status, c.rule)
+        for c in find_relations(r.doc, r.resolver)
+    }
+
+
+def test_each_candidate_names_its_rule_and_sentence(read):
+    r = read("Askar Mamin arrived in Minsk. Later he met Roman Golovchenko.")
+    found = {(c.predicate, c.rule, c.sentence.text) for c in find_relations(r.doc, r.resolver)}
+    assert found == {
+        ("visited", "visited/arrive-in", "Askar Mamin arrived in Minsk."),
+        ("met", "met/verb-object", "Later he met Roman Golovchenko."),
+    }
+
+
+def test_a_pronoun_stands_for_its_antecedent(read):
+    r = read("Askar Mamin arrived in Minsk. Later he met Roman Golovchenko.")
+    he = next(t for t in r.doc if t.lower_ == "he")
+    assert r.resolver.mention(he).text == "Askar Mamin"
+    met = next(c for c in find_relations(r.doc, r.resolver) if c.predicate == "met")
+    assert (met.subject.text, met.trigger.text) == ("Askar Mamin", "met")
+
+
+def test_an_event_s_parties_and_place(read):
+    talks = "talks between Askar Mamin and Roman Golovchenko"
+    assert _found(read, f"The {talks} were held in Minsk.") == {
+        (talks, "heldIn", "Minsk", "asserted", "heldIn/passive-in"),
+        ("Askar Mamin", "met", "Roman Golovchenko", "asserted", "met/noun-between"),
+        (talks, "participant", "Askar Mamin", "asserted", "participant/between"),
+        (talks, "participant", "Roman Golovchenko", "asserted", "participant/between"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text", ["Kazakhstan met Belarus in Minsk.", "Minsk met Astana on Friday."]
+)
+def test_entities_of_the_wrong_type_give_nothing(read, text):
+    assert _found(read, text) == set()
+
+
+def test_planned_and_negated_facts(read):
+    assert _found(
+        read,
+        "Tokayev will sign the agreement. Tokayev did not visit Kabul. Tokayev plans to "
+        "visit Minsk.",
+    ) == {
+        ("Tokayev", "signed", "agreement", "planned", "signed/active"),
+        ("Tokayev", "visited", "Kabul", "negated", "visited/verb-object"),
+        ("Tokayev", "visited", "Minsk", "planned", "visited/verb-object"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "status"),
+    [
+        ("Tokayev signed the agreement.", "signed", "asserted"),
+        ("Tokayev will sign the agreement.", "sign", "planned"),
+        ("Tokayev plans to visit Minsk.", "visit", "planned"),
+        ("Tokayev did not visit Kabul.", "visit", "negated"),
+        ("Tokayev never visited Kabul.", "visited", "negated"),
+        ("Tokayev discussed trade and visited the plant.", "visited", "asserted"),
+    ],
+)
+def test_modality(read, text, verb, status):
+    doc = read(text).doc
+    assert modality(next(t for t in doc if t.text == verb)) == status

@@ -1,0 +1,45 @@
+"""The title component (``kg.nlp.titles``): which words of a sentence are a title, with its
+modifiers and its complement."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.titles import SPAN_KEY
+
+
+def _titles(pipeline, text: str) -> list[str]:
+    doc = pipeline.nlp(text)
+    return [span.text for span in doc.spans[SPAN_KEY]]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        (
+            "First Deputy Prime Minister of Kazakhstan Askar Mamin met Vasily Matyushevsky.",
+            ["First Deputy Prime Minister of Kazakhstan"],
+        ),
+        (
+            "Minister of Foreign Affairs of the Republic of Kazakhstan Mukhtar Tileuberdi "
+            "arrived in Astana.",
+            ["Minister of Foreign Affairs of the Republic of Kazakhstan"],
+        ),
+        ("Kazakh PM Alikhan Smailov met the Turkish ambassador.", ["PM", "ambassador"]),
+    ],
+)
+def test_a_title_with_its_modifiers_and_complement(pipeline, text, titles):
+    assert _titles(pipeline, text) == titles
+
+
+def test_in_belongs_to_a_diplomat_s_title_only(pipeline):
+    assert _titles(pipeline, "Ambassador of Kazakhstan in Belarus Almaz Khamzayev spoke.") == [
+        "Ambassador of Kazakhstan in Belarus"
+    ]
+    assert _titles(pipeline, "Minister of Finance of Kazakhstan in Astana spoke.") == [
+        "Minister of Finance of Kazakhstan"
+    ]
+
+
+def test_no_title_in_a_sentence_without_one(pipeline):
+    assert _titles(pipeline, "Trade between Kazakhstan and Belarus grew in 2023.") == []
