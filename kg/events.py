@@ -5,8 +5,9 @@
 - ``implied_events``: every asserted ``met``, ``visited`` and ``signed`` relation stands in
   an event of the article; where none holds it, an implied one: a meeting of the two people,
   a visit of the visitor (held in the place, or with the organization visited taking part),
-  the signing of the agreement. The article tells no more of an implied event than that one
-  relation, so its members are that relation's entities and it adds no relation.
+  one signing of the agreements the same sides signed. The article tells no more of an
+  implied event than those relations, so its members are their entities and it adds no
+  relation.
 
 >>> from kg.types import Entity, Relation
 >>> people = (Entity("e1", "Ann Alpha", "Person", "Person"), Entity("e2", "Bo Beta", "Person",
@@ -31,10 +32,13 @@ def event_records(
     entities: Iterable[Entity],
     relations: Iterable[Relation],
     outcomes: dict[str, tuple[str, ...]] | None = None,
+    text: str = "",
 ) -> tuple[Event, ...]:
     """One record per event that some relation is about, its members from the relations that
     are not negated; ``outcomes`` maps events to the agreements signed at them. The event's
-    status is asserted when any relation about it is, else planned, else negated.
+    status is asserted when any relation about it is, else planned, else negated. Given the
+    article's ``text``, its evidence starts with the sentence that first names it, then the
+    others in the article's order.
 
     >>> talks = Entity("e3", "talks", "Event", "Talks")
     >>> [e.participants for e in event_records([talks], [Relation("e3", "participant", "e1",
@@ -67,10 +71,26 @@ def event_records(
                 members["headedBy"],
                 (outcomes or {}).get(e.id, ()),
                 next(s for s in _STATUSES if s in statuses),
-                evidence=tuple(dict.fromkeys(r.evidence for r in facts)),
+                evidence=_in_order(e, [r.evidence for r in facts], text),
             )
         )
     return tuple(records)
+
+
+def _in_order(event: Entity, sentences: list[str], text: str) -> tuple[str, ...]:
+    """Distinct ``sentences``: the one that names ``event`` first, then in ``text`` order."""
+    unique = list(dict.fromkeys(sentences))
+    if not text:
+        return tuple(unique)
+    where = {s: text.find(s) for s in unique}
+    first = min((m.start for m in event.mentions), default=-1)
+
+    def key(sentence: str) -> tuple[bool, int]:
+        start = where[sentence]
+        names = start <= first < start + len(sentence)
+        return not names, start if start >= 0 else len(text)
+
+    return tuple(sorted(unique, key=key))
 
 
 def implied_events(
@@ -133,8 +153,28 @@ def implied_events(
             add("Visit", label, facts, participants=(visitor, target))
         else:
             add("Visit", label, facts, participants=(visitor,), places=(target,))
-    for agreement, facts in signings.items():
-        label = f"signing of {by_id[agreement].label}"
+    for agreements, facts in _one_signing_per_sides(signings, by_id).items():
+        titles = [by_id[a].label for a in agreements]
+        label = "signing of " + (
+            f"{', '.join(titles[:-1])} and {titles[-1]}" if titles[1:] else titles[0]
+        )
         signers = tuple(dict.fromkeys(r.subject for r in facts))
-        add("SigningCeremony", label, facts, participants=signers, outcomes=(agreement,))
+        add("SigningCeremony", label, facts, participants=signers, outcomes=agreements)
     return tuple(e for e, _ in new), tuple(r for _, r in new)
+
+
+def _one_signing_per_sides(
+    signings: dict[str, list[Relation]], by_id: dict[str, Entity]
+) -> dict[tuple[str, ...], list[Relation]]:
+    """The agreements signed by the same sides ("the sides signed a protocol and a roadmap",
+    "X and Y signed a declaration. The sides also signed agreements on transit") were
+    signed at one signing: the sides are the countries that signed, else the signers."""
+    by_sides: dict[frozenset[str], dict[str, list[Relation]]] = {}
+    for agreement, facts in signings.items():
+        signers = {r.subject for r in facts}
+        countries = {s for s in signers if by_id[s].type == "Country"}
+        sides = frozenset(countries if len(countries) >= 2 else signers)
+        by_sides.setdefault(sides, {})[agreement] = facts
+    return {
+        tuple(group): [r for facts in group.values() for r in facts] for group in by_sides.values()
+    }

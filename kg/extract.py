@@ -29,7 +29,7 @@ from kg.nlp.coref import Cluster, resolve
 from kg.nlp.frames import MEETINGS, Facts, Scene, around, derive, named_event
 from kg.nlp.mentions import Mention, find_mentions, tokens_with
 from kg.nlp.positions import Held, find_positions
-from kg.nlp.relations import Candidate, Resolver, find_relations
+from kg.nlp.relations import Candidate, Resolver, ahead, find_relations
 from kg.nlp.speakers import speaker_mentions
 from kg.nlp.trade import find_trade
 from kg.resources import data_path
@@ -209,7 +209,7 @@ class _Article:
         if model is not None:
             revised = model.revise(self.doc, self.article, entities, relations)
             relations = tuple(sorted(revised, key=_order))
-        told = event_records(entities, relations, scene.outcomes)
+        told = event_records(entities, relations, scene.outcomes, self.doc.text)
         implied, records = implied_events(entities, relations, told)
         return Extraction(
             self.article,
@@ -287,7 +287,8 @@ class _Article:
 
     def _main_event(self) -> Cluster | None:
         """The event the article reports: the first one its headline or first two sentences
-        name (lines without a verb, such as page furniture, do not count)."""
+        name (lines without a verb, such as page furniture, do not count), not one still to
+        come ("preparations for the next meeting")."""
         lead = [
             s for s in self.doc.sents if len(s) >= 5 and any(t.pos_ in {"VERB", "AUX"} for t in s)
         ]
@@ -295,7 +296,7 @@ class _Article:
         for m in sorted(self.mentions, key=lambda m: m.span.start):
             if m.span.start >= lead_end:
                 break
-            if m.type == "Event" and m.entity and not around(m):
+            if m.type == "Event" and m.entity and not around(m) and not ahead(m.root):
                 return self.by_id[m.entity]
         return None
 
@@ -309,9 +310,10 @@ class _Article:
         return found
 
     def _represents(self) -> None:
-        """Each person and delegation represents its side; a person with no country side, or
-        an official of an international organization, represents their body (a minister
-        acts for the country, not for the ministry)."""
+        """Each person and delegation represents its side; a person with no country side, an
+        official of an international organization, or one who heads or serves a body as no
+        minister ("Chairwoman of the Federation Council") represents their body too (a
+        minister acts for the country, not for the ministry)."""
         for entity, country in self.countries.items():
             cluster = self.by_id[entity]
             side = self.sides.get(entity)
@@ -328,7 +330,11 @@ class _Article:
             )
         for entity, side in self.sides.items():
             for body, mention in side.bodies.items():
-                if entity in self.countries and self.by_id[body].cls != "InternationalOrganization":
+                if (
+                    entity in self.countries
+                    and self.by_id[body].cls != "InternationalOrganization"
+                    and body not in side.headed
+                ):
                     continue
                 self.facts.add(
                     entity, "represents", body, mention.span.sent, 0.75, rule="represents/body"
@@ -488,6 +494,9 @@ def _label(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str
     first specific mention."""
     forms = [m.text for m in cluster.mentions if m.type == cluster.type and not m.anaphor]
     if not forms:
+        kb = KnowledgeBase.load()
+        if cluster.type == "Place" and cluster.qid and cluster.qid in kb:  # "the Uzbek capital"
+            return kb[cluster.qid].common_name
         return cluster.name or cluster.mentions[0].text
     if cluster.type == "Person":
         name = max(forms, key=lambda f: (len(f.split()), not f.isupper(), -forms.index(f)))

@@ -64,7 +64,8 @@ Progress = Callable[[str], None]
 @dataclass(frozen=True)
 class Example:
     """One gold article read by the rules: its candidates' rows, their labels and statuses,
-    the rules' extraction as contract JSON (to score), and the digest of its text."""
+    the rules' extraction as contract JSON (to score), the digest of its text and the ids of
+    its events."""
 
     article: str
     rows: Rows
@@ -72,6 +73,7 @@ class Example:
     statuses: tuple[str, ...]
     prediction: dict
     text_digest: str
+    events: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,7 @@ def examples(
                 statuses,
                 to_json(x),
                 hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
+                frozenset(e.id for e in entities if e.type == "Event"),
             )
         )
         if progress:
@@ -225,25 +228,26 @@ class _Setting:
 
 
 def _revised(example: Example, probability: numpy.ndarray, setting: _Setting) -> dict:
-    """The example's rules' JSON with the model's additions and vetoes."""
-    scored = {
-        (c.subject, c.predicate, c.object): p
-        for c, p in zip(example.rows.candidates, probability, strict=True)
+    """The example's rules' JSON with the model's additions and vetoes (as ``revise``)."""
+    model = RelationsModel(
+        numpy.zeros(0), 0.0, setting.threshold, setting.veto, tuple(setting.adds)
+    )
+    rules = example.prediction["relations"]
+    kept, added = model.combine(
+        [(r["subject"], r["predicate"], r["object"]) for r in rules],
+        example.rows.candidates,
+        probability,
+        example.events,
+    )
+    return {
+        **example.prediction,
+        "relations": [rules[k] for k in kept]
+        + [
+            {"subject": c.subject, "predicate": c.predicate, "object": c.object, "status": s}
+            for k in added
+            for c, s in [(example.rows.candidates[k], example.statuses[k])]
+        ],
     }
-    kept = [
-        r
-        for r in example.prediction["relations"]
-        if scored.get((r["subject"], r["predicate"], r["object"]), 1.0) >= setting.veto
-    ]
-    have = {(r["subject"], r["predicate"], r["object"]) for r in example.prediction["relations"]}
-    added = [
-        {"subject": c.subject, "predicate": c.predicate, "object": c.object, "status": status}
-        for c, p, status in zip(example.rows.candidates, probability, example.statuses, strict=True)
-        if p >= setting.threshold
-        and c.predicate in setting.adds
-        and (c.subject, c.predicate, c.object) not in have
-    ]
-    return {**example.prediction, "relations": kept + added}
 
 
 def _choose(

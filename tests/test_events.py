@@ -31,3 +31,22 @@ def test_a_relation_no_event_holds_gets_an_implied_one():
     told = [Relation("e5", "participant", p, talks, 0.8) for p in ("e1", "e2")]
     held = event_records(people, told)
     assert implied_events(people, relations[:1], held) == ((), ())
+
+
+def test_what_the_same_sides_signed_was_signed_at_one_signing():
+    entities = (
+        Entity("e1", "Kazakhstan", "Country", "Country"),
+        Entity("e2", "Uzbekistan", "Country", "Country"),
+        Entity("e3", "protocol", "Agreement", "Protocol"),
+        Entity("e4", "roadmap", "Agreement", "Roadmap"),
+        Entity("e5", "Ann Alpha", "Person", "Person"),
+        Entity("e6", "contract", "Agreement", "Contract"),
+    )
+    sides = "The sides signed a protocol and a roadmap."
+    relations = [Relation(c, "signed", a, sides, 0.8) for c in ("e1", "e2") for a in ("e3", "e4")]
+    relations.append(Relation("e5", "signed", "e6", "Ann signed a contract.", 0.8))
+    new, records = implied_events(entities, relations, ())
+    assert [(e.label, r.participants, r.outcomes) for e, r in zip(new, records, strict=True)] == [
+        ("signing of protocol and roadmap", ("e1", "e2"), ("e3", "e4")),
+        ("signing of contract", ("e5",), ("e6",)),
+    ]

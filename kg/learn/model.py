@@ -10,7 +10,8 @@ A model is a folder of two files, no pickle:
 ``revise`` adds each candidate the model gives at least ``threshold``, of the predicates
 training found it helps with (``rule: "model"``, its probability as confidence, the status
 ``kg.nlp.relations.modality`` reads of its sentence), and drops the rules' relations it gives
-less than ``veto`` (when training chose one).
+less than ``veto`` (when training chose one); it places or heads no event that has no
+participant.
 
 kg ships a model trained on the project's development set (``data/models/relations``);
 ``--relations-model PATH|none`` and ``KG_RELATIONS_MODEL`` choose another or none.
@@ -23,7 +24,7 @@ import io
 import json
 import os
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -32,7 +33,7 @@ import numpy
 from spacy.tokens import Doc
 
 from kg.errors import KGError
-from kg.learn.features import DIM, Rows, candidates, schema_hash
+from kg.learn.features import DIM, Candidate, Rows, candidates, schema_hash
 from kg.nlp.relations import modality
 from kg.resources import data_path
 from kg.types import PREDICATES, Article, Entity, Relation
@@ -53,6 +54,7 @@ FORMAT = 1
 MANIFEST, WEIGHTS = "manifest.json", "weights.npz"
 SHIPPED = data_path("models", "relations")
 ENV = "KG_RELATIONS_MODEL"
+PLACED = {"heldIn", "headedBy"}  # what the model gives an event only with a participant
 
 
 @dataclass(frozen=True, eq=False)
@@ -88,30 +90,62 @@ class RelationsModel:
         """The rules' ``relations`` of an article, with what the model adds and vetoes."""
         rows = candidates(doc, article, entities, relations)
         probability = self.probabilities(rows)
+        kept, added = self.combine(
+            [(r.subject, r.predicate, r.object) for r in relations],
+            rows.candidates,
+            probability,
+            {e.id for e in entities if e.type == "Event"},
+        )
+        return tuple(
+            [relations[k] for k in kept]
+            + [
+                Relation(
+                    c.subject,
+                    c.predicate,
+                    c.object,
+                    rows.sentences[c.sentence],
+                    round(float(probability[k]), 3),
+                    modality(doc[c.anchor]),
+                    "model",
+                )
+                for k in added
+                for c in [rows.candidates[k]]
+            ]
+        )
+
+    def combine(
+        self,
+        rules: Sequence[tuple[str, str, str]],
+        found: Sequence[Candidate],
+        probability: numpy.ndarray,
+        events: Collection[str],
+    ) -> tuple[list[int], list[int]]:
+        """Which of the rules' (subject, predicate, object) stay and which candidates are
+        added, by index: the rules' but those the model gives less than ``veto``, and the
+        candidates of the predicates in ``adds`` it gives at least ``threshold``; an event (of
+        the ids ``events``) gets a place or a head from the model only when it has a
+        participant, as an event that took place must."""
         scored = {
-            (c.subject, c.predicate, c.object): p
-            for c, p in zip(rows.candidates, probability, strict=True)
+            (c.subject, c.predicate, c.object): p for c, p in zip(found, probability, strict=True)
         }
-        kept = [
-            r for r in relations if scored.get((r.subject, r.predicate, r.object), 1.0) >= self.veto
-        ]
-        have = set(scored) & {(r.subject, r.predicate, r.object) for r in relations}
+        kept = [k for k, r in enumerate(rules) if scored.get(r, 1.0) >= self.veto]
+        have = set(rules)
         added = [
-            Relation(
-                c.subject,
-                c.predicate,
-                c.object,
-                rows.sentences[c.sentence],
-                round(float(p), 3),
-                modality(doc[c.anchor]),
-                "model",
-            )
-            for c, p in zip(rows.candidates, probability, strict=True)
+            k
+            for k, (c, p) in enumerate(zip(found, probability, strict=True))
             if p >= self.threshold
             and c.predicate in self.adds
             and (c.subject, c.predicate, c.object) not in have
         ]
-        return tuple(kept + added)
+        taking_part = {rules[k][0] for k in kept if rules[k][1] == "participant"}
+        taking_part |= {found[k].subject for k in added if found[k].predicate == "participant"}
+        return kept, [
+            k
+            for k in added
+            if found[k].predicate not in PLACED
+            or found[k].subject not in events
+            or found[k].subject in taking_part
+        ]
 
     def save(self, folder: Path | str, shipped: bool = False) -> Path:
         """Write the model to ``folder`` (created); the shipped model's folder only when

@@ -31,6 +31,7 @@ class Affiliation:
         self.country: str | None = None
         self.country_evidence: Mention | None = None
         self.bodies: dict[str, Mention] = {}
+        self.headed: set[str] = set()  # bodies they act for as more than a minister of state
 
     def set_country(self, country: str, evidence: Mention) -> None:
         if self.country is None:
@@ -130,6 +131,10 @@ def affiliations(
             side.set_country(held.of.entity, held.person)
         else:
             side.bodies.setdefault(held.of.entity, held.person)
+            if not {"minister", "ministers", "government"} & set(
+                f"{held.title} {held.of.text}".lower().split()
+            ):  # a chairman of a body, not a minister or a head of government
+                side.headed.add(held.of.entity)
             country_id = _country_in(held.of, resolver)
             if country_id is not None:
                 side.set_country(country_id, held.person)

@@ -251,6 +251,29 @@ def _office_holders(token: Token, positions: list[Held]) -> list[Mention]:
     return list(holders.values()) if len(holders) == 2 else []
 
 
+def _holders_for(
+    token: Token,
+    countries: set[str | None],
+    clusters: list[Cluster],
+    country_of: dict[str, str],
+    positions: list[Held],
+) -> list[Mention]:
+    """The one person acting for each of ``countries`` (holding the office the plural names,
+    if any: "the foreign ministers of"), else nobody."""
+    noun = token.lower_.removesuffix("s")
+    office = " ".join([*(c.lower_ for c in token.lefts if c.dep_ in {"compound", "amod"}), noun])
+    titled = {h.person.entity for h in positions if h.title and _head(h.title) == _head(office)}
+    found = []
+    for country in countries:
+        people = [c for c in clusters if c.type == "Person" and country_of.get(c.id) == country]
+        if len(people) > 1:
+            people = [c for c in people if c.id in titled]
+        if len(people) != 1:
+            return []
+        found.append(people[0].mentions[0])
+    return found
+
+
 def _named_sides(token: Token, resolver: Resolver) -> list[Mention]:
     """The countries a plural reference names: "the ministers of Japan and Korea"."""
     return [
@@ -287,8 +310,9 @@ def group_mentions(
     positions: list[Held],
 ) -> list[Mention]:
     """Mentions of "the sides", "the two leaders" and the like, with their members ("the two
-    prime ministers": the two who hold that office, if the article names two); "they" after
-    a sentence about two people stands for them."""
+    prime ministers": the two who hold that office, if the article names two; "the foreign
+    ministers of Japan, South Korea and China": the one of each); "they" after a sentence
+    about two people stands for them."""
     countries = [c.mentions[0] for c in _main(clusters, "Country")]
     people = [c.mentions[0] for c in _main(clusters, "Person", country_of)]
     found: list[Mention] = []
@@ -299,8 +323,13 @@ def group_mentions(
             continue
         members = countries if kind == "country" else _office_holders(token, positions) or people
         named = {m.entity for m in _named_sides(token, resolver)}
-        if len(members) != 2 or (named and named != sides):
-            continue  # "the leaders of Armenia, Azerbaijan and Russia": the ones it names
+        if kind == "person" and len(named) >= 2 and named != sides:
+            # "the foreign ministers of Japan, South Korea and China": one of each
+            members = _holders_for(token, named, clusters, country_of, positions)
+            if not members:
+                continue
+        elif len(members) != 2 or (named and named != sides):
+            continue
         group = Mention(doc[token.i : token.i + 1], "Group", kind)
         group.members = tuple(members)
         found.append(group)

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from kg.kb import normalize
 from kg.nlp.mentions import HONORIFICS, Mention
+from kg.nlp.relations import modality
 
 __all__ = ["Cluster", "resolve"]
 
@@ -58,9 +59,17 @@ def _name_tokens(text: str) -> list[str]:
 
 
 def _refers_back(mention: Mention, cluster: Cluster) -> bool:
+    """Whether a bare mention can name the event or agreement of ``cluster``: one named with
+    the same word, or for "the meeting" any meeting, session, talks or summit, though not one
+    only planned when the meeting was held ("agreed to hold a summit ... in their meeting
+    held in New York")."""
     lemma = mention.root.lemma_.lower()
     if any(m.root.lemma_.lower() == lemma for m in cluster.mentions):
         return True
+    if modality(mention.root) == "asserted" and all(
+        modality(m.root) == "planned" for m in cluster.mentions
+    ):
+        return False
     return lemma in {"meeting", "event"} and cluster.cls in {
         "Meeting",
         "Session",
@@ -289,12 +298,14 @@ def _complemented(short: str, long: str) -> bool:
 
 def _shortened(short: list[str], full: list[str]) -> bool:
     """A shorter form of a full name: the same first and last names and fewer middle ones
-    ("Nana Akufo-Addo"), or all but the family name before them ("Xuan Phuc" of "Nguyen Xuan
-    Phuc")."""
+    ("Nana Akufo-Addo"), all but the family name before them ("Xuan Phuc" of "Nguyen Xuan
+    Phuc"), or its first three names and more ("Mohammed bin Salman" of "Mohammed bin Salman
+    bin Abdulaziz Al Saud")."""
     if len(short) >= len(full):
         return False
     given_names = len(full) == len(short) + 1 and short == full[1:]
-    return (short[0] == full[0] and short[-1] == full[-1]) or given_names
+    lineage = len(short) >= 3 and short == full[: len(short)]  # "Mohammed bin Salman"
+    return (short[0] == full[0] and short[-1] == full[-1]) or given_names or lineage
 
 
 def _fullness(mention: Mention) -> tuple[int, bool]:

@@ -1,7 +1,8 @@
 """Facts that follow from other facts of the same article, the way a reader fills them in.
 
 - a delegation and its head act for the same country; a person signs for their country, and
-  who witnessed a signing did not sign but their country did;
+  who witnessed a signing did not sign but their country did; the parties an agreement's
+  name gives signed it;
 - who took part in an event: the people who met, headed delegations or visited in a sentence
   that names it; the pair who met in the sentence before a bare "the meeting"; delegations
   that took part in nothing else, in the session the article reports; the countries named in
@@ -28,7 +29,7 @@ from spacy.tokens import Span, Token
 from kg.kb import KnowledgeBase
 from kg.nlp.coref import Cluster
 from kg.nlp.mentions import Mention
-from kg.nlp.relations import modality
+from kg.nlp.relations import ahead, modality
 from kg.types import Relation
 
 __all__ = ["MEETINGS", "Fact", "Facts", "Scene", "around", "derive", "named_event"]
@@ -59,6 +60,9 @@ _AROUND = {
     "part",  # "as part of the forum"
     "framework",  # "within the framework of the visit"
 }
+_PLAIN_MEETINGS = {"meeting", "talk", "talks", "discussion", "negotiation", "conversation"}
+_PRAISE = {"successful", "constructive", "fruitful", "productive", "friendly", "warm", "frank"}
+_SEATS = {"palace", "residence", "house", "hall", "headquarters", "mansion", "kremlin", "office"}
 _PAIR_WORDS = {"leaders", "presidents", "ministers", "premiers", "heads", "sides", "parties"}
 _STATUS_RANK = {"asserted": 0, "planned": 1, "negated": 2}
 
@@ -131,6 +135,22 @@ class Facts:
         else:
             self.found.pop(key, None)
 
+    def rename(self, old: str, new: str) -> None:
+        """Give the facts about entity ``old`` (every reading of each) to entity ``new``."""
+        for key in [k for k in self.found if k[0] == old]:
+            del self.found[key]
+            for f in self.readings.pop(key):
+                self.add(
+                    new,
+                    f.predicate,
+                    f.object,
+                    f.sentence,
+                    f.confidence,
+                    f.status,
+                    f.rule,
+                    f.trigger,
+                )
+
     def of(self, predicate: str, status: str | None = "asserted") -> list[Fact]:
         """Facts with this predicate (and status, unless None)."""
         return [
@@ -197,11 +217,13 @@ def derive(facts: Facts, scene: Scene) -> None:
     _home(facts, scene)
     _signing_sides(facts, scene)
     _signed_by_the_sides(facts, scene)
+    _named_parties(facts, scene)
     _signatories(facts, scene)
     _participants(facts, scene)
     _implicit_meetings(facts, scene)
     _verb_events(facts, scene)
     _venues(facts, scene)
+    _while_in(facts, scene)
     _sidelines(facts, scene)
     _main_event(facts, scene)
     _heads_take_part(facts, scene)
@@ -219,6 +241,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _guests(facts, scene)
     _delegations_travel(facts, scene)
     _companions(facts, scene)
+    _one_meeting_per_pair(facts, scene)
     _announced_only(facts, scene)
 
 
@@ -290,11 +313,41 @@ def _signed_by_the_sides(facts: Facts, scene: Scene) -> None:
             continue
         for m in agreement.mentions:
             verb = _unsigned(m.root)
-            quoted = any(q in m.span.sent.text for q in '"“”')
+            quoted = _quoted(m.span.sent)
             if verb is not None and not quoted and modality(verb) == "asserted":
                 for side in sides:
                     facts.add(side, "signed", agreement.id, m.span.sent, 0.6, rule="signed/sides")
                 break
+
+
+def _named_parties(facts: Facts, scene: Scene) -> None:
+    """A signed agreement that names its parties ("the Agreement between the Ministry of
+    Trade of Kazakhstan and the Ministry of Economy of Uzbekistan", "the Programme of
+    Cooperation between Azerbaijan and Kazakhstan") was signed by them."""
+    named = {
+        i: c
+        for c in scene.clusters.values()
+        if c.type in {"Country", "Organization"}
+        for m in c.mentions
+        for i in range(m.span.start, m.span.end)
+    }
+    for f in facts.of("signed", None):
+        if f.status == "negated":
+            continue
+        for m in scene.clusters[f.object].mentions:
+            for between in (t for t in m.span if t.lower_ == "between" and t.dep_ == "prep"):
+                for obj in (c for c in between.children if c.dep_ == "pobj"):
+                    for party in (obj, *obj.conjuncts):
+                        if party.i in named and m.span.start <= party.i < m.span.end:
+                            facts.add(
+                                named[party.i].id,
+                                "signed",
+                                f.object,
+                                f.sentence,
+                                0.6,
+                                f.status,
+                                "signed/named-parties",
+                            )
 
 
 def _unsigned(token: Token) -> Token | None:
@@ -447,6 +500,36 @@ def _venues(facts: Facts, scene: Scene) -> None:
             facts.add(part.subject, "heldIn", v.object, v.sentence, 0.65, v.status, "heldIn/venue")
 
 
+def _while_in(facts: Facts, scene: Scene) -> None:
+    """ "While in Russia, the PM had talks and witnessed the signing of 14 documents": the
+    events a sentence names took place where its "while in" says, unless placed."""
+    places = {
+        i: c
+        for c in scene.clusters.values()
+        if c.type in {"Place", "Country"}
+        for m in c.mentions
+        for i in range(m.span.start, m.span.end)
+    }
+    placed = {f.subject for f in facts.of("heldIn", None)}
+    for sentence in scene.sentences:
+        events = [e for e in scene.events.get(sentence.start, []) if e.id not in placed]
+        opening = [t for t in sentence[:3] if t.lower_ == "while"]
+        if not events or not opening:
+            continue
+        where = [
+            places[o.i]
+            for t in (opening[0], opening[0].head)
+            for prep in t.children
+            if prep.dep_ == "prep" and prep.lower_ == "in"
+            for o in prep.children
+            if o.dep_ == "pobj" and o.i in places
+        ]
+        status = modality(sentence.root)
+        for event in events:
+            for place in dict.fromkeys(where):
+                facts.add(event.id, "heldIn", place.id, sentence, 0.6, status, "heldIn/while-in")
+
+
 def _sidelines(facts: Facts, scene: Scene) -> None:
     """A meeting on the sidelines of a summit was held where the summit was, and the other
     way round ("a meeting on the margins of the APEC Summit in San Francisco")."""
@@ -500,15 +583,20 @@ def _remote(fact: Fact, scene: Scene) -> bool:
 def _verb_events(facts: Facts, scene: Scene) -> None:
     """Meetings and visits told only by verbs ("X met Y", "X arrived in Z") are events of
     the article: one meeting for each group of people who met (a pair, or people who met in
-    one sentence), one visit for each visitor, where no event the article names holds them."""
+    one sentence), one visit for each visitor, where no event the article names holds them.
+    A guest welcomed on arrival ("was received at the airport by X") met X at no meeting."""
     taken = {
-        frozenset(p.object for p in facts.participants(e.id))
+        frozenset(p.object for p in facts.participants(e.id) if p.status == "asserted")
         for e in scene.clusters.values()
         if e.type == "Event" and e.cls != "PhoneCall"
     }
     groups: list[list[Fact]] = []
     for f in sorted(facts.of("met"), key=lambda f: f.sentence.start):
-        if any({f.subject, f.object} <= members for members in taken) or _remote(f, scene):
+        if (
+            any({f.subject, f.object} <= members for members in taken)
+            or _remote(f, scene)
+            or all(_welcome(r) for r in facts.readings[(f.subject, f.predicate, f.object)])
+        ):
             continue
         group = next(
             (
@@ -560,6 +648,15 @@ def _verb_events(facts: Facts, scene: Scene) -> None:
         )
         for f in trips:
             facts.add(event.id, "heldIn", f.object, f.sentence, 0.7, f.status, "heldIn/visit")
+
+
+def _welcome(fact: Fact) -> bool:
+    """A meeting read from a welcome on arrival: "arrived in Kigali and was received by X"."""
+    return (
+        fact.trigger is not None
+        and fact.trigger.lemma_ in {"receive", "welcome", "greet", "meet"}
+        and any(t.lemma_ in {"arrive", "arrival"} for t in fact.sentence)
+    )
 
 
 def _new_event(scene: Scene, cls: str, name: str, fact: Fact) -> Cluster:
@@ -643,8 +740,9 @@ def _people(facts: Facts, scene: Scene, event: str) -> list[Fact]:
 
 
 def _event_pairs(facts: Facts, scene: Scene) -> None:
-    """Two people from two sides in one meeting, session or talks met; so did the heads of
-    two delegations of different countries in one session."""
+    """Two people from two sides in one meeting, session or talks met, and so did three of
+    three sides (a trilateral meeting); so did the heads of two delegations of different
+    countries in one session."""
     countries = scene.countries
     for event in scene.clusters.values():
         if event.type != "Event" or event.cls not in IN_PERSON:
@@ -656,7 +754,9 @@ def _event_pairs(facts: Facts, scene: Scene) -> None:
             for f in facts.of("headedBy", None)
             if scene.clusters[f.subject].type == "Delegation" and f.subject in members
         ]
-        pairs = [(people[0], people[1])] if len(people) == 2 else []
+        sides = {countries.get(p.object) for p in people}
+        few = len(people) == 2 or (len(people) == 3 and len(sides) == 3 and None not in sides)
+        pairs = [(a, b) for i, a in enumerate(people) for b in people[i + 1 :]] if few else []
         pairs += [
             (a, b)
             for i, a in enumerate(heads)
@@ -711,7 +811,12 @@ def _unpeopled_events(facts: Facts, scene: Scene) -> None:
             continue
         for m in event.mentions:
             sentence = m.span.sent
-            if m.root.lemma_ == "dialogue" or modality(m.root) != "asserted" or around(m):
+            if (
+                m.root.lemma_ == "dialogue"
+                or modality(m.root) != "asserted"
+                or ahead(m.root)
+                or around(m)
+            ):
                 continue
             if _about_the_pair(sentence) or event is scene.main:
                 for person in principals:
@@ -749,15 +854,15 @@ def _principals(facts: Facts, scene: Scene) -> list[str]:
 
 def _side_participants(facts: Facts, scene: Scene) -> None:
     """The countries whose people took part in a meeting, session, talks or call between two
-    sides took part in it (not so for a gathering of many)."""
+    or three sides took part in it (not so for a gathering of many)."""
     sides: dict[str, set[str]] = {}
     for f in facts.of("participant", None):
         if f.object in scene.countries:
             sides.setdefault(f.subject, set()).add(scene.countries[f.object])
     for f in facts.of("participant", None):
         event = scene.clusters[f.subject]
-        bilateral = len(sides.get(f.subject, ())) <= 2
-        if event.cls in IN_PERSON | {"PhoneCall"} and bilateral and f.object in scene.countries:
+        few = len(sides.get(f.subject, ())) <= 3
+        if event.cls in IN_PERSON | {"PhoneCall"} and few and f.object in scene.countries:
             facts.add(
                 f.subject,
                 "participant",
@@ -838,7 +943,7 @@ def _visits(facts: Facts, scene: Scene) -> None:
 def _guests(facts: Facts, scene: Scene) -> None:
     """Who took part in a meeting or talks held in the country of another of its people (the
     host) visited the place it was held in, and that country; not so at a gathering in a
-    third country ("on the sidelines of the UN General Assembly")."""
+    third country ("on the sidelines of the UN General Assembly") or of more than two sides."""
     for held in facts.of("heldIn"):
         event = scene.clusters[held.subject]
         if event.type != "Event" or event.cls not in {"Meeting", "Talks"}:
@@ -849,7 +954,8 @@ def _guests(facts: Facts, scene: Scene) -> None:
             continue
         members = [p for p in facts.participants(event.id) if p.status == "asserted"]
         people = [p for p in members if scene.clusters[p.object].type == "Person"]
-        if not any(scene.countries.get(p.object) == country for p in people):
+        sides = {scene.countries.get(p.object) for p in people} - {None}
+        if country not in sides or len(sides) > 2:
             continue
         for part in members:
             guest = scene.clusters[part.object]
@@ -925,12 +1031,21 @@ def _countries_of_places(facts: Facts, scene: Scene) -> None:
 
 def _during_visits(facts: Facts, scene: Scene) -> None:
     """The talks, ceremonies and dinners of a visitor that the article places nowhere took
-    place where the visit was: in its city, else its country."""
+    place where the visit was: in its city (or the palace or residence it was held in),
+    else its country; not at the plant or port the visitor toured, nor where a quotation
+    recalls a visit ("I remember your state visit to Tajikistan")."""
     placed = {f.subject for f in facts.of("heldIn", None)}
     for visit in dict.fromkeys(
-        f.subject for f in facts.of("heldIn") if scene.clusters[f.subject].cls == "Visit"
+        f.subject
+        for f in facts.of("heldIn")
+        if scene.clusters[f.subject].cls == "Visit"
+        and not all(_in_quotes(m.root) for m in scene.clusters[f.subject].mentions)
     ):
-        places = [f for f in facts.of("heldIn") if f.subject == visit]
+        places = [
+            f
+            for f in facts.of("heldIn")
+            if f.subject == visit and not _toured(scene.clusters[f.object])
+        ]
         cities = [f for f in places if scene.clusters[f.object].type == "Place"]
         visitors = {p.object for p in facts.participants(visit) if p.rule in VISITOR_RULES}
         for part in facts.of("participant"):
@@ -954,6 +1069,22 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
                 placed.add(event.id)
 
 
+def _quoted(sentence: Span) -> bool:
+    return any(q in sentence.text for q in '"“”')
+
+
+def _in_quotes(token: Token) -> bool:
+    """Whether a word lies inside a quotation of its sentence."""
+    before = token.doc[token.sent.start : token.i].text
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _toured(place: Cluster) -> bool:
+    """A site a visitor tours (a plant, a port, a monument), not a seat that hosts talks (a
+    palace, a residence, a house of government)."""
+    return place.cls == "Site" and not any(m.root.lemma_.lower() in _SEATS for m in place.mentions)
+
+
 def named_event(event: Cluster) -> bool:
     """An event the article names as such ("the 44th meeting of the Intergovernmental
     Committee"), not generic talks or a press conference."""
@@ -972,6 +1103,57 @@ def _prose(sentence: Span) -> bool:
     """A sentence, not a headline or a page's furniture ("Updated: Jul 7, 2014 3:58 PM")."""
     ends = sentence.text.rstrip().endswith((".", "!", "?", '"', "”"))
     return ends and len(sentence) >= 5 and any(t.pos_ in {"VERB", "AUX"} for t in sentence)
+
+
+def _one_meeting_per_pair(facts: Facts, scene: Scene) -> None:
+    """A meeting of the same people told only by a verb ("X met Y") or by a plain word ("a
+    very constructive meeting", "the negotiations") is the meeting the article names for
+    them ("the one-on-one talks"): the first so named keeps its mentions and facts. Events
+    of their own ("a closed session", "an expanded session", "a breakfast meeting"), named
+    events and those told only as a time frame stay apart."""
+    groups: dict[frozenset[str], list[Cluster]] = {}
+    for event in scene.clusters.values():
+        if (
+            event.cls not in IN_PERSON
+            or named_event(event)
+            or all(around(m) for m in event.mentions)
+        ):
+            continue
+        people = frozenset(
+            f.object
+            for f in facts.participants(event.id)
+            if f.status == "asserted" and scene.clusters[f.object].type == "Person"
+        )
+        if len(people) >= 2:
+            groups.setdefault(people, []).append(event)
+    for events in groups.values():
+        events.sort(key=lambda e: (all(m.anaphor for m in e.mentions), e.mentions[0].span.start))
+        own = [e for e in events if not _plain(e)]
+        keeper = own[0] if own else events[0]
+        for event in events:
+            if event is keeper or not _plain(event):
+                continue
+            for m in event.mentions:
+                keeper.add(m)
+            facts.rename(event.id, keeper.id)
+            del scene.clusters[event.id]
+
+
+def _plain(event: Cluster) -> bool:
+    """A meeting told by a verb, or by a word for any meeting with at most words of praise
+    ("a very successful and constructive meeting"), not one of its own kind."""
+    return all(
+        m.anaphor
+        or (
+            m.root.lemma_.lower() in _PLAIN_MEETINGS
+            and all(
+                c.dep_ in {"det", "poss", "prep", "punct", "cc", "conj", "advmod"}
+                or (c.dep_ == "amod" and c.lower_ in _PRAISE)
+                for c in m.root.children
+            )
+        )
+        for m in event.mentions
+    )
 
 
 def _announced_only(facts: Facts, scene: Scene) -> None:

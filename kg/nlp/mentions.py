@@ -45,6 +45,7 @@ _ORG_CLASSES = {
     "Bank": "Company",
     "Agency": "GovernmentBody",
 }
+_PARTICLES = {"bin", "ibn", "bint", "al", "el", "de", "da", "van", "von"}
 _REGION_WORDS = {"region", "oblast", "province", "state", "district", "prefecture", "governorate"}
 
 
@@ -136,19 +137,24 @@ def _widen_name(span: Span) -> Span:
         and doc[end].text not in titles
     ):
         end += 1
-    while start > 0:
-        prev = doc[start - 1]
-        if (
+
+    def left_out(prev: Token) -> bool:
+        return (
             name_token(prev)
             and not prev.ent_type_
             and prev.dep_ == "compound"
-            and span.start <= prev.head.i < span.end
+            and prev.i < prev.head.i < span.end
             and prev.text not in titles
             and prev.i not in in_titles
             and prev.lower_ not in HONORIFICS
             and prev.lower_ not in heads("event")
-        ):
+        )
+
+    while start > 0:
+        if left_out(doc[start - 1]):
             start -= 1
+        elif start > 1 and doc[start - 1].lower_ in _PARTICLES and left_out(doc[start - 2]):
+            start -= 2  # "Mohammed bin Salman bin Abdulaziz Al Saud": "Mohammed bin" too
         else:
             break
     return (
@@ -186,6 +192,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 if span.end < len(doc) and doc[span.end].lemma_ == "side":
                     span = doc[span.start : span.end + 1]  # "the Kazakh side": the country
                 mentions.append(Mention(span, "Country", "Country", country.qid, country.qid, True))
+            elif country := country_named(text):  # a country's name taken for a nationality
+                mentions.append(Mention(span, "Country", "Country", country.qid, country.qid))
             continue
         if label == "PERSON" and _headline_only(span, kb):
             continue  # "Mexico and Argentina Share Common Vision": a headline's words
@@ -591,11 +599,42 @@ def _is_event_use(token: Token) -> bool:
     return token.tag_ != "VBG" or token.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass", "attr"}
 
 
+def _capitals(doc: Doc, named: dict[int, Mention], kb: KnowledgeBase) -> list[Mention]:
+    """ "The Uzbek capital", "Australia's capital", "the capital of Uzbekistan": the capital
+    city of the country named, when the knowledge base knows it and the text does not name
+    the city right there ("the Turkish capital Ankara")."""
+    found = []
+    for token in tokens_with(doc, "LOWER", ["capital"]):
+        if token.pos_ != "NOUN" or any(c.dep_ == "appos" for c in token.children):
+            continue
+        after = named.get(token.i + 1) or named.get(token.i + 2)
+        if after is not None and after.type == "Place" and after.span.start <= token.i + 2:
+            continue
+        countries = [
+            named.get(c.i) for c in token.children if c.dep_ in {"poss", "amod", "compound"}
+        ] + [
+            named.get(o.i)
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children
+        ]
+        country = next((m for m in countries if m is not None and m.type == "Country"), None)
+        if country is None or country.qid is None or country.qid not in kb:
+            continue
+        capital = kb[country.qid].capital
+        if capital is None or capital not in kb:
+            continue
+        start = min(token.i, country.span.start)
+        end = max(token.i + 1, country.span.end)
+        found.append(Mention(doc[start:end], "Place", "City", capital, country.qid, anaphor=True))
+    return found
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every typed mention in ``doc``, in text order."""
     kb = KnowledgeBase.load()
     named = _surnames_as_people(doc, _named(doc, kb))
     by_token = {i: m for m in named for i in range(m.span.start, m.span.end)}
-    mentions = named + _nominal(doc, by_token)
+    mentions = named + _nominal(doc, by_token) + _capitals(doc, by_token, kb)
     mentions.sort(key=lambda m: (m.span.start, -m.span.end))
     return mentions

@@ -27,7 +27,15 @@ from kg.nlp.depmatch import DependencyPatterns
 from kg.nlp.mentions import Mention
 from kg.nlp.titles import SPAN_KEY
 
-__all__ = ["SIGNATURES", "Candidate", "Pattern", "find_relations", "load_patterns", "modality"]
+__all__ = [
+    "SIGNATURES",
+    "Candidate",
+    "Pattern",
+    "ahead",
+    "find_relations",
+    "load_patterns",
+    "modality",
+]
 
 PATTERNS = Path(__file__).parent / "patterns"
 SIGNATURES = {
@@ -206,7 +214,7 @@ def modality(token: Token) -> str:
     return "asserted"
 
 
-def _ahead(token: Token) -> bool:
+def ahead(token: Token) -> bool:
     """An event still to come: "the forthcoming meeting", "the agenda of the talks"."""
     if any(c.dep_ == "amod" and c.lower_ in _FUTURE for c in token.lefts):
         return True
@@ -345,7 +353,16 @@ class Resolver:
             return self._expanded[token.i]
         found = self._expanded[token.i] = []
         conjuncts = [token, *token.conjuncts]
+        conjuncts += [  # "Chairman of X Akylbek Japarov and Prime Minister of Y Olzhas Bektenov"
+            c
+            for t in conjuncts
+            if (m := self.mention(t)) is not None and m.type == "Person"
+            for a in t.children
+            if a.dep_ == "appos"
+            for c in a.conjuncts
+        ]
         conjuncts += self._phrase_conjuncts(conjuncts)
+        conjuncts += self._included(token)
         related = [*self._last_conjunct(conjuncts), *self._places_beside(token)]
         for t in [*conjuncts, *related, *self._sides_of(token)]:
             m = self.mention(t)
@@ -368,6 +385,28 @@ class Resolver:
                 if other is not None and other.type == m.type and other is not m:
                     found += [t, *t.conjuncts]
         return [t for t in dict.fromkeys(found) if t not in conjuncts]
+
+    def _included(self, token: Token) -> list[Token]:
+        """The items a list names after "including" ("14 documents, including a memorandum on
+        investment and an agreement on visas", also when the parser hung it on "the signing
+        of"), when they are of the same kind as the node."""
+        m = self.mention(token)
+        if m is None or m.type not in PHRASES:
+            return []
+        holders = [token]
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            holders.append(token.head.head)
+        items = [
+            t
+            for holder in holders
+            for prep in holder.children
+            if prep.lower_ == "including"
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+            for t in (obj, *obj.conjuncts)
+        ]
+        items += self._phrase_conjuncts(items)
+        return [t for t in items if (i := self.mention(t)) is not None and i.type == m.type]
 
     def _last_conjunct(self, conjuncts: list[Token]) -> list[Token]:
         """The last item of a list the parser cut off: in "X (Ghana), Y (Comoros) and Z
@@ -477,7 +516,7 @@ def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
             continue
         anchor = node.get("verb") or node[pattern.subject]
         status = modality(anchor)
-        if status == "asserted" and any(_ahead(t) for t in node.values()):
+        if status == "asserted" and any(ahead(t) for t in node.values()):
             status = "planned"
         sentence = anchor.sent
         for subject, obj in pairs:

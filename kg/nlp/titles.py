@@ -14,7 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.nlp.gazetteer import word_list
+from kg.nlp.gazetteer import country_named, word_list
 
 __all__ = ["SPAN_KEY", "TitleComponent"]
 
@@ -70,6 +70,8 @@ class TitleComponent:
             while k > j and doc[k - 1].lower_ in _LINKERS:
                 k -= 1
             if k == j:
+                k = _country_in_name(doc, j, sent_end)
+            if k == j:
                 break
             best = i = k
         return best
@@ -81,6 +83,21 @@ class TitleComponent:
         if token.ent_type_ == "PERSON":
             return False
         return token.is_title or token.is_upper or token.lower_ in _LINKERS
+
+
+def _country_in_name(doc: Doc, i: int, end: int) -> int:
+    """The end of a country's name that the recognizer made the start of a person's name
+    ("President of Turkmenistan Serdar Berdimuhamedov"), else ``i``: the person's name of
+    two words at least follows it."""
+    for n in (3, 2, 1):
+        rest = doc[i + n : i + n + 2]
+        if (
+            i + n + 2 <= end
+            and all(t.ent_type_ == "PERSON" for t in rest)
+            and country_named(doc[i : i + n].text)
+        ):
+            return i + n
+    return i
 
 
 def _given_name(doc: Doc, i: int) -> bool:

@@ -140,3 +140,35 @@ def test_probabilities_are_the_logistic_of_the_weighted_sum():
     )
     expected = 1 / (1 + numpy.exp(-numpy.array([0.5 + 1.0 - 0.5, -0.5, -2.5 - 0.5])))
     assert model.probabilities(rows) == pytest.approx(expected)
+
+
+def test_what_the_model_adds_and_vetoes():
+    from kg.learn.features import Candidate
+
+    model = RelationsModel(numpy.zeros(DIM), 0.0, 0.5, veto=0.2, adds=("heldIn", "participant"))
+    found = [
+        Candidate("e1", "participant", "p1", 0, 0),  # a rule's, kept
+        Candidate("e1", "participant", "p2", 0, 0),  # a rule's, vetoed
+        Candidate("e1", "heldIn", "c1", 0, 0),  # added
+        Candidate("e1", "heldIn", "c2", 0, 0),  # below the threshold
+        Candidate("p1", "met", "p3", 0, 0),  # not a predicate it adds
+    ]
+    rules = [("e1", "participant", "p1"), ("e1", "participant", "p2"), ("x", "met", "y")]
+    kept, added = model.combine(rules, found, numpy.array([0.3, 0.1, 0.6, 0.4, 0.9]), {"e1"})
+    assert kept == [0, 2] and added == [2]
+
+
+def test_the_model_places_no_event_without_a_participant():
+    from kg.learn.features import Candidate
+
+    model = RelationsModel(numpy.zeros(DIM), 0.0, 0.5)
+    found = [
+        Candidate("e1", "heldIn", "c1", 0, 0),  # an event no one takes part in
+        Candidate("e2", "heldIn", "c1", 0, 0),  # one the model gives a participant
+        Candidate("e2", "participant", "p1", 0, 0),
+        Candidate("e3", "headedBy", "p1", 0, 0),  # one a rule gives a participant
+        Candidate("d1", "headedBy", "p1", 0, 0),  # a delegation needs none
+    ]
+    rules = [("e3", "participant", "p2")]
+    kept, added = model.combine(rules, found, numpy.full(5, 0.9), {"e1", "e2", "e3"})
+    assert kept == [0] and added == [1, 2, 3, 4]

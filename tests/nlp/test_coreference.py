@@ -434,6 +434,12 @@ def test_a_fact_stays_while_another_sentence_states_it():
             "Jacinda Ardern",
             {"COVID-19", "Covid-19"},
         ),
+        (
+            "The visit by Prince Khalid bin Salman bin Abdulaziz Al Saud to Japan ended on "
+            "Friday. Prime Minister Shigeru Ishiba received Khalid bin Salman in Tokyo.",
+            "Khalid bin Salman bin Abdulaziz Al Saud",
+            {"Salman bin Abdulaziz Al Saud", "Khalid bin Salman"},
+        ),
     ],
 )
 def test_names_of_people(pipeline, text, person, not_people):

@@ -161,6 +161,188 @@ CASES.append(
     )
 )
 
+CASES += [
+    pytest.param(
+        "ASTANA – Chairman of the Cabinet of Ministers of Kyrgyzstan Adylbek Kasymaliev and "
+        "President of Turkmenistan Serdar Berdimuhamedov took part in the Astana forum on "
+        "Friday.",
+        [
+            ("Astana forum", "participant", "Adylbek Kasymaliev"),
+            ("Astana forum", "participant", "Serdar Berdimuhamedov"),
+            ("Serdar Berdimuhamedov", "represents", "Turkmenistan"),
+        ],
+        [],
+        id="titles-with-their-countries-in-a-list-of-participants",
+    ),
+    pytest.param(
+        "The ministers agreed that their leaders will hold a summit in the autumn. In their "
+        "meeting held in Seoul, Japanese Foreign Minister Takeshi Iwaya, Chinese Foreign "
+        "Minister Wang Yi and South Korean Foreign Minister Cho Tae-yul discussed trade.",
+        [
+            ("meeting", "participant", "Wang Yi"),
+            ("meeting", "heldIn", "Seoul"),
+            ("meeting", "participant", "Japan"),
+            ("meeting", "participant", "China"),
+        ],
+        [
+            ("summit", "participant", "Wang Yi"),
+            ("Wang Yi", "visited", "Seoul"),
+            ("Takeshi Iwaya", "visited", "South Korea"),
+        ],
+        id="a-meeting-held-is-not-the-summit-planned-and-three-sides-take-part",
+    ),
+]
+
+CASES += [
+    pytest.param(
+        "President Alexander Lukashenko met with Governor Igor Kobzev of Irkutsk Oblast on "
+        "Tuesday. The governor also visited the Minsk Tractor Works.",
+        [("Igor Kobzev", "visited", "Minsk Tractor Works")],
+        [(MEETING, "heldIn", "Minsk Tractor Works")],
+        id="talks-are-not-held-at-the-plant-a-visitor-toured",
+    ),
+    pytest.param(
+        "Foreign Minister of Azerbaijan Jeyhun Bayramov met with Kazakh Foreign Minister Murat "
+        "Nurtleu in Baku on Monday. The ministers discussed the preparations for the next "
+        "meeting of the Supreme Interstate Council.",
+        [("meeting between Jeyhun Bayramov and Murat Nurtleu", "heldIn", "Baku")],
+        [
+            ("next meeting of the Supreme Interstate Council", "participant", "Jeyhun Bayramov"),
+            ("next meeting of the Supreme Interstate Council", "heldIn", "Baku"),
+        ],
+        id="the-next-meeting-is-not-the-one-the-article-reports",
+    ),
+    pytest.param(
+        "Chinese President Xi Jinping held talks with Kazakh President Kassym-Jomart Tokayev. "
+        "The two presidents witnessed the signing of 14 cooperation documents, including a "
+        "memorandum on investment cooperation and an agreement on visa exemption.",
+        [
+            ("China", "signed", "memorandum on investment cooperation"),
+            ("Kazakhstan", "signed", "agreement on visa exemption"),
+        ],
+        [],
+        id="documents-signed-include-those-the-list-names",
+    ),
+]
+
+CASES.append(
+    pytest.param(
+        "President Emomali Rahmon arrived in the Uzbek capital on Friday. The Tajik-Uzbek summit "
+        "was held in the capital of Uzbekistan. Rahmon then flew to the Kazakh capital Astana.",
+        [
+            ("Emomali Rahmon", "visited", "Tashkent"),
+            ("Tajik-Uzbek summit", "heldIn", "Tashkent"),
+            ("Emomali Rahmon", "visited", "Astana"),
+        ],
+        [("Emomali Rahmon", "visited", "Kazakh capital")],
+        id="the-capital-of-a-country-is-its-capital-city",
+    )
+)
+
+AGREEMENT = (
+    "Agreement between the Ministry of Energy of Kazakhstan and the Ministry of Energy of "
+    "Uzbekistan on electricity trade"
+)
+CASES += [
+    pytest.param(
+        f"Following the talks, the sides signed several documents, including the {AGREEMENT}.",
+        [
+            ("Ministry of Energy of Kazakhstan", "signed", AGREEMENT),
+            ("Ministry of Energy of Uzbekistan", "signed", AGREEMENT),
+        ],
+        [],
+        id="an-agreement-signed-names-its-parties",
+    ),
+    pytest.param(
+        "The Ministry of Trade has signed a memorandum of understanding with the Gulf Chamber "
+        "of Commerce. On Monday Kazakhstan signed with Uzbekistan a protocol on border trade.",
+        [
+            ("Gulf Chamber of Commerce", "signed", "memorandum of understanding"),
+            ("Uzbekistan", "signed", "protocol on border trade"),
+        ],
+        [],
+        id="who-signs-with-whom",
+    ),
+]
+
+CASES += [
+    pytest.param(
+        "Emomali Rahmon met with Shavkat Mirziyoyev in Tashkent. Rahmon spoke to reporters following "
+        "one-on-one talks with Uzbek President Shavkat Mirziyoyev. It was a very constructive "
+        "meeting, he said.",
+        [
+            (
+                "one-on-one talks with Uzbek President Shavkat Mirziyoyev",
+                "participant",
+                "Emomali Rahmon",
+            ),
+            ("one-on-one talks with Uzbek President Shavkat Mirziyoyev", "heldIn", "Tashkent"),
+        ],
+        [
+            (
+                "meeting between Emomali Rahmon and Shavkat Mirziyoyev",
+                "participant",
+                "Emomali Rahmon",
+            )
+        ],
+        id="one-meeting-of-the-same-people",
+    ),
+    pytest.param(
+        "The two presidents held a closed session of talks. Then Abdel Fattah El-Sisi and Recep "
+        "Tayyip Erdogan held an expanded session with their delegations.",
+        [
+            ("closed session of talks", "participant", "Recep Tayyip Erdogan"),
+            ("expanded session", "participant", "Recep Tayyip Erdogan"),
+        ],
+        [],
+        id="sessions-of-their-own-stay-apart",
+    ),
+]
+
+CASES.append(
+    pytest.param(
+        "President Shavkat Mirziyoyev met Chairwoman of the Federation Council of Russia "
+        "Valentina Matviyenko and Minister of Energy of Russia Sergey Tsivilev.",
+        [
+            ("Valentina Matviyenko", "represents", "Federation Council of Russia"),
+            ("Valentina Matviyenko", "represents", "Russia"),
+            ("Sergey Tsivilev", "represents", "Russia"),
+        ],
+        [("Sergey Tsivilev", "represents", "Minister of Energy of Russia")],
+        id="the-head-of-a-body-acts-for-it-a-minister-for-the-country",
+    )
+)
+
+CASES.append(
+    pytest.param(
+        "The foreign ministers of Japan, South Korea and China held talks in Tokyo on Saturday. "
+        "Japanese Foreign Minister Takeshi Iwaya said the talks were frank. Chinese Foreign "
+        "Minister Wang Yi said Beijing wanted free trade. South Korean Foreign Minister Cho "
+        "Tae-yul agreed.",
+        [
+            ("talks", "participant", "Wang Yi"),
+            ("talks", "participant", "South Korea"),
+            ("Takeshi Iwaya", "met", "Wang Yi"),
+            ("Cho Tae-yul", "met", "Wang Yi"),
+        ],
+        [],
+        id="the-ministers-of-three-countries-are-one-of-each-and-all-met",
+    )
+)
+
+CASES.append(
+    pytest.param(
+        "While in Russia from May 20-23, the Prime Minister Nguyen Xuan Phuc and his Russian "
+        "counterpart Dmitry Medvedev had talks and witnessed the signing of 14 documents.",
+        [
+            ("talks", "heldIn", "Russia"),
+            ("signing of 14 documents", "heldIn", "Russia"),
+        ],
+        [],
+        id="while-in-a-country-the-events-of-the-sentence-take-place-there",
+    )
+)
+
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_events(pipeline, text, must, must_not):
@@ -201,6 +383,13 @@ def test_names_with_joined_initials_are_people_and_join_the_full_name(pipeline):
     assert "D.Tserendorj" in people["Dashdorj Tserendorj"].aliases
     visits = [e for e in x.events if e.cls == "Visit"]
     assert len(visits) == 1 and people["Dashdorj Tserendorj"].id in visits[0].participants
+
+
+def test_an_event_s_evidence_starts_with_the_sentence_that_tells_of_it(pipeline):
+    first = "President Shavkat Mirziyoyev held talks with President Kassym-Jomart Tokayev."
+    x = pipeline.extract(f"{first} The talks took place in Tashkent.")
+    (talks,) = [e for e in x.events if e.cls == "Talks"]
+    assert talks.places and talks.evidence == (first, "The talks took place in Tashkent.")
 
 
 def test_derive_alone_fills_frames_from_given_facts(read):
