@@ -5,7 +5,7 @@
    name, alias or surname: gold has no offsets): a candidate holds when its two entities stand
    for two gold entities that the gold relates by its predicate.
 2. Cross-validation by article (five folds, or fewer for fewer articles): each article is
-   scored by a model that never saw it, for each regularization strength, threshold and veto
+   scored by a model that never saw it, for each regularization strength and threshold
    tried; the best by relations micro F1 is kept, and its table (the rules alone against the
    rules with the model) is the model's own account of itself.
 3. The model is fit on every article with those settings.
@@ -55,7 +55,6 @@ __all__ = [
 BUNDLED = SHIPPED / "dev-rows.npz"
 STRENGTHS = (0.03, 0.1, 0.3, 1.0)  # inverse L2 regularization strengths tried
 THRESHOLDS = tuple(round(0.2 + 0.05 * k, 2) for k in range(13))  # 0.2 .. 0.8
-VETOES = (0.0, 0.05, 0.1)
 FOLDS = 5
 SEED = 0
 Progress = Callable[[str], None]
@@ -103,11 +102,9 @@ class Training:
                 f"{b.precision:6.3f} {b.recall:6.3f} {b.f1:6.3f}"
             )
         m = self.model.manifest
-        veto = f"veto below {m['veto']:.2f}" if m["veto"] else "no veto"
         adds = ", ".join(m["adds"]) or "nothing"
         lines.append(
-            f"settings: C {m['strength']}, threshold {m['threshold']:.2f}, {veto}; "
-            f"the model adds {adds}"
+            f"settings: C {m['strength']}, threshold {m['threshold']:.2f}; the model adds {adds}"
         )
         return "\n".join(lines)
 
@@ -219,21 +216,18 @@ def _folds(n: int, seed: int) -> numpy.ndarray:
 
 @dataclass(frozen=True)
 class _Setting:
-    """How the model combines with the rules: the threshold above which it adds a relation
-    (of the predicates in ``adds``), and the probability below which it drops a rule's."""
+    """How the model adds to the rules: the threshold above which it adds a relation (of the
+    predicates in ``adds``)."""
 
     threshold: float
-    veto: float
     adds: frozenset[str] = frozenset(PREDICATES)
 
 
 def _revised(example: Example, probability: numpy.ndarray, setting: _Setting) -> dict:
-    """The example's rules' JSON with the model's additions and vetoes (as ``revise``)."""
-    model = RelationsModel(
-        numpy.zeros(0), 0.0, setting.threshold, setting.veto, tuple(setting.adds)
-    )
+    """The example's rules' JSON with the model's additions (as ``revise``)."""
+    model = RelationsModel(numpy.zeros(0), 0.0, setting.threshold, tuple(setting.adds))
     rules = example.prediction["relations"]
-    kept, added = model.combine(
+    added = model.combine(
         [(r["subject"], r["predicate"], r["object"]) for r in rules],
         example.rows.candidates,
         probability,
@@ -241,7 +235,7 @@ def _revised(example: Example, probability: numpy.ndarray, setting: _Setting) ->
     )
     return {
         **example.prediction,
-        "relations": [rules[k] for k in kept]
+        "relations": rules
         + [
             {"subject": c.subject, "predicate": c.predicate, "object": c.object, "status": s}
             for k in added
@@ -253,19 +247,17 @@ def _revised(example: Example, probability: numpy.ndarray, setting: _Setting) ->
 def _choose(
     gold_docs: Sequence[Mapping], found: Sequence[Example], oof: list[numpy.ndarray]
 ) -> tuple[_Setting, Scores]:
-    """The setting with the best relations micro F1 out of fold: threshold and veto first,
+    """The setting with the best relations micro F1 out of fold: the threshold first,
     then, one by one, leaving out the additions of a predicate where they do not help."""
 
     def scored(setting: _Setting) -> Scores:
         predictions = {e.article: _revised(e, p, setting) for e, p in zip(found, oof, strict=True)}
         return score(gold_docs, predictions)
 
-    tried = [(s, scored(s)) for s in (_Setting(t, v) for v in VETOES for t in THRESHOLDS)]
-    setting, scores = max(
-        tried, key=lambda r: (round(r[1].relations.f1, 6), -r[0].veto, r[0].threshold)
-    )
+    tried = [(s, scored(s)) for s in (_Setting(t) for t in THRESHOLDS)]
+    setting, scores = max(tried, key=lambda r: (round(r[1].relations.f1, 6), r[0].threshold))
     for predicate in PREDICATES:
-        fewer = _Setting(setting.threshold, setting.veto, setting.adds - {predicate})
+        fewer = _Setting(setting.threshold, setting.adds - {predicate})
         without = scored(fewer)
         if round(without.relations.f1, 6) >= round(scores.relations.f1, 6):
             setting, scores = fewer, without
@@ -318,7 +310,7 @@ def train(
     weights, bias = _fit(data, numpy.ones(len(data.labels), bool), strength, seed)
     manifest = _manifest(gold_docs, found, bundled, strength, setting, seed, rules, combined)
     adds = tuple(p for p in PREDICATES if p in setting.adds)
-    model = RelationsModel(weights, bias, setting.threshold, setting.veto, adds, manifest)
+    model = RelationsModel(weights, bias, setting.threshold, adds, manifest)
     return Training(model, rules, combined, tuple(found), bundled["articles"] if bundled else 0)
 
 
@@ -352,7 +344,6 @@ def _manifest(gold_docs, found, bundled, strength, setting, seed, rules, combine
         "seed": seed,
         "folds": min(FOLDS, len(found)),
         "threshold": setting.threshold,
-        "veto": setting.veto,
         "adds": [p for p in PREDICATES if p in setting.adds],
         "cross_validation": {"rules": rules.to_json(), "rules+model": combined.to_json()},
         "rows_fingerprint": _fingerprint(e.rows for e in found),

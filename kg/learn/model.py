@@ -9,9 +9,8 @@ A model is a folder of two files, no pickle:
 
 ``revise`` adds each candidate the model gives at least ``threshold``, of the predicates
 training found it helps with (``rule: "model"``, its probability as confidence, the status
-``kg.nlp.relations.modality`` reads of its sentence), and drops the rules' relations it gives
-less than ``veto`` (when training chose one); it places or heads no event that has no
-participant.
+``kg.nlp.relations.modality`` reads of its sentence); it keeps every relation of the rules, and
+places or heads no event that has no participant.
 
 kg ships a model trained on the project's development set (``data/models/relations``);
 ``--relations-model PATH|none`` and ``KG_RELATIONS_MODEL`` choose another or none.
@@ -65,7 +64,6 @@ class RelationsModel:
     weights: numpy.ndarray
     bias: float
     threshold: float
-    veto: float = 0.0
     adds: tuple[str, ...] = PREDICATES
     manifest: dict = field(default_factory=dict)
     digest: str = ""
@@ -87,18 +85,17 @@ class RelationsModel:
         entities: Sequence[Entity],
         relations: Sequence[Relation],
     ) -> tuple[Relation, ...]:
-        """The rules' ``relations`` of an article, with what the model adds and vetoes."""
+        """The rules' ``relations`` of an article, with what the model adds."""
         rows = candidates(doc, article, entities, relations)
         probability = self.probabilities(rows)
-        kept, added = self.combine(
+        added = self.combine(
             [(r.subject, r.predicate, r.object) for r in relations],
             rows.candidates,
             probability,
             {e.id for e in entities if e.type == "Event"},
         )
-        return tuple(
-            [relations[k] for k in kept]
-            + [
+        return tuple(relations) + tuple(
+            [
                 Relation(
                     c.subject,
                     c.predicate,
@@ -119,16 +116,11 @@ class RelationsModel:
         found: Sequence[Candidate],
         probability: numpy.ndarray,
         events: Collection[str],
-    ) -> tuple[list[int], list[int]]:
-        """Which of the rules' (subject, predicate, object) stay and which candidates are
-        added, by index: the rules' but those the model gives less than ``veto``, and the
-        candidates of the predicates in ``adds`` it gives at least ``threshold``; an event (of
-        the ids ``events``) gets a place or a head from the model only when it has a
+    ) -> list[int]:
+        """Which candidates are added to the rules' (subject, predicate, object), by index:
+        those of the predicates in ``adds`` the model gives at least ``threshold``; an event
+        (of the ids ``events``) gets a place or a head from the model only when it has a
         participant, as an event that took place must."""
-        scored = {
-            (c.subject, c.predicate, c.object): p for c, p in zip(found, probability, strict=True)
-        }
-        kept = [k for k, r in enumerate(rules) if scored.get(r, 1.0) >= self.veto]
         have = set(rules)
         added = [
             k
@@ -137,9 +129,9 @@ class RelationsModel:
             and c.predicate in self.adds
             and (c.subject, c.predicate, c.object) not in have
         ]
-        taking_part = {rules[k][0] for k in kept if rules[k][1] == "participant"}
+        taking_part = {s for s, p, _ in rules if p == "participant"}
         taking_part |= {found[k].subject for k in added if found[k].predicate == "participant"}
-        return kept, [
+        return [
             k
             for k in added
             if found[k].predicate not in PLACED
@@ -231,14 +223,14 @@ def load_model(folder: Path | str) -> RelationsModel:
             slots, values, bias = npz["slots"], npz["weights"], float(npz["bias"][0])
         weights = numpy.zeros(DIM, numpy.float64)
         weights[slots] = values
-        threshold, veto = float(manifest["threshold"]), float(manifest.get("veto", 0.0))
+        threshold = float(manifest["threshold"])
         adds = tuple(p for p in PREDICATES if p in manifest.get("adds", PREDICATES))
     except (OSError, ValueError, KeyError, IndexError, TypeError, zipfile.BadZipFile) as err:
         raise KGError(f"{folder / WEIGHTS}: damaged relations model weights ({err})") from None
     digest = hashlib.sha256(
         (folder / MANIFEST).read_bytes() + (folder / WEIGHTS).read_bytes()
     ).hexdigest()
-    return RelationsModel(weights, bias, threshold, veto, adds, manifest, digest)
+    return RelationsModel(weights, bias, threshold, adds, manifest, digest)
 
 
 @cache

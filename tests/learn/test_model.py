@@ -26,8 +26,8 @@ ARTICLE = SAMPLES / "by-irkutsk-talks.txt"
 def _model(threshold: float = 0.5, bias: float = 0.0) -> RelationsModel:
     weights = numpy.zeros(DIM)
     weights[[3, 77, 4096]] = [0.5, -1.25, 2.0]
-    manifest = {"format": 1, "feature_schema": schema_hash(), "threshold": threshold, "veto": 0.0}
-    return RelationsModel(weights, bias, threshold, 0.0, manifest=manifest)
+    manifest = {"format": 1, "feature_schema": schema_hash(), "threshold": threshold}
+    return RelationsModel(weights, bias, threshold, manifest=manifest)
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def saved(tmp_path) -> Path:
 def test_a_saved_model_reads_back_the_same(saved):
     model = load_model(saved)
     assert numpy.array_equal(model.weights, _model().weights)
-    assert (model.bias, model.threshold, model.veto) == (0.0, 0.5, 0.0)
+    assert (model.bias, model.threshold) == (0.0, 0.5)
     assert len(model.digest) == 64
     assert {p.name for p in saved.iterdir()} == {MANIFEST, WEIGHTS}
     with numpy.load(saved / WEIGHTS, allow_pickle=False) as npz:  # no pickle anywhere
@@ -142,20 +142,18 @@ def test_probabilities_are_the_logistic_of_the_weighted_sum():
     assert model.probabilities(rows) == pytest.approx(expected)
 
 
-def test_what_the_model_adds_and_vetoes():
+def test_what_the_model_adds():
     from kg.learn.features import Candidate
 
-    model = RelationsModel(numpy.zeros(DIM), 0.0, 0.5, veto=0.2, adds=("heldIn", "participant"))
+    model = RelationsModel(numpy.zeros(DIM), 0.0, 0.5, adds=("heldIn", "participant"))
     found = [
-        Candidate("e1", "participant", "p1", 0, 0),  # a rule's, kept
-        Candidate("e1", "participant", "p2", 0, 0),  # a rule's, vetoed
+        Candidate("e1", "participant", "p1", 0, 0),  # a rule's already
         Candidate("e1", "heldIn", "c1", 0, 0),  # added
         Candidate("e1", "heldIn", "c2", 0, 0),  # below the threshold
         Candidate("p1", "met", "p3", 0, 0),  # not a predicate it adds
     ]
-    rules = [("e1", "participant", "p1"), ("e1", "participant", "p2"), ("x", "met", "y")]
-    kept, added = model.combine(rules, found, numpy.array([0.3, 0.1, 0.6, 0.4, 0.9]), {"e1"})
-    assert kept == [0, 2] and added == [2]
+    rules = [("e1", "participant", "p1"), ("x", "met", "y")]
+    assert model.combine(rules, found, numpy.array([0.9, 0.6, 0.4, 0.9]), {"e1"}) == [1]
 
 
 def test_the_model_places_no_event_without_a_participant():
@@ -170,5 +168,4 @@ def test_the_model_places_no_event_without_a_participant():
         Candidate("d1", "headedBy", "p1", 0, 0),  # a delegation needs none
     ]
     rules = [("e3", "participant", "p2")]
-    kept, added = model.combine(rules, found, numpy.full(5, 0.9), {"e1", "e2", "e3"})
-    assert kept == [0] and added == [1, 2, 3, 4]
+    assert model.combine(rules, found, numpy.full(5, 0.9), {"e1", "e2", "e3"}) == [1, 2, 3, 4]
