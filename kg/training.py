@@ -228,7 +228,7 @@ def _revised(example: Example, probability: numpy.ndarray, setting: _Setting) ->
     model = RelationsModel(numpy.zeros(0), 0.0, setting.threshold, tuple(setting.adds))
     rules = example.prediction["relations"]
     added = model.combine(
-        [(r["subject"], r["predicate"], r["object"]) for r in rules],
+        [(r["subject"], r["predicate"], r["object"], r.get("status", "asserted")) for r in rules],
         example.rows.candidates,
         probability,
         example.events,

@@ -10,7 +10,7 @@ A model is a folder of two files, no pickle:
 ``revise`` adds each candidate the model gives at least ``threshold``, of the predicates
 training found it helps with (``rule: "model"``, its probability as confidence, the status
 ``kg.nlp.relations.modality`` reads of its sentence); it keeps every relation of the rules, and
-places or heads no event that has no participant.
+places or heads no event no one took part in.
 
 kg ships a model trained on the project's development set (``data/models/relations``);
 ``--relations-model PATH|none`` and ``KG_RELATIONS_MODEL`` choose another or none.
@@ -89,7 +89,7 @@ class RelationsModel:
         rows = candidates(doc, article, entities, relations)
         probability = self.probabilities(rows)
         added = self.combine(
-            [(r.subject, r.predicate, r.object) for r in relations],
+            [(r.subject, r.predicate, r.object, r.status) for r in relations],
             rows.candidates,
             probability,
             {e.id for e in entities if e.type == "Event"},
@@ -112,16 +112,16 @@ class RelationsModel:
 
     def combine(
         self,
-        rules: Sequence[tuple[str, str, str]],
+        rules: Sequence[tuple[str, str, str, str]],
         found: Sequence[Candidate],
         probability: numpy.ndarray,
         events: Collection[str],
     ) -> list[int]:
-        """Which candidates are added to the rules' (subject, predicate, object), by index:
-        those of the predicates in ``adds`` the model gives at least ``threshold``; an event
-        (of the ids ``events``) gets a place or a head from the model only when it has a
-        participant, as an event that took place must."""
-        have = set(rules)
+        """Which candidates are added to the rules' (subject, predicate, object, status), by
+        index: those of the predicates in ``adds`` the model gives at least ``threshold``; an
+        event (of the ids ``events``) gets a place or a head from the model only when someone
+        took part in it (by the rules, asserted, or by the model)."""
+        have = {r[:3] for r in rules}
         added = [
             k
             for k, (c, p) in enumerate(zip(found, probability, strict=True))
@@ -129,7 +129,7 @@ class RelationsModel:
             and c.predicate in self.adds
             and (c.subject, c.predicate, c.object) not in have
         ]
-        taking_part = {s for s, p, _ in rules if p == "participant"}
+        taking_part = {s for s, p, _, status in rules if (p, status) == ("participant", "asserted")}
         taking_part |= {found[k].subject for k in added if found[k].predicate == "participant"}
         return [
             k

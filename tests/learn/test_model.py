@@ -152,11 +152,11 @@ def test_what_the_model_adds():
         Candidate("e1", "heldIn", "c2", 0, 0),  # below the threshold
         Candidate("p1", "met", "p3", 0, 0),  # not a predicate it adds
     ]
-    rules = [("e1", "participant", "p1"), ("x", "met", "y")]
+    rules = [("e1", "participant", "p1", "asserted"), ("x", "met", "y", "asserted")]
     assert model.combine(rules, found, numpy.array([0.9, 0.6, 0.4, 0.9]), {"e1"}) == [1]
 
 
-def test_the_model_places_no_event_without_a_participant():
+def test_the_model_places_no_event_no_one_took_part_in():
     from kg.learn.features import Candidate
 
     model = RelationsModel(numpy.zeros(DIM), 0.0, 0.5)
@@ -165,7 +165,9 @@ def test_the_model_places_no_event_without_a_participant():
         Candidate("e2", "heldIn", "c1", 0, 0),  # one the model gives a participant
         Candidate("e2", "participant", "p1", 0, 0),
         Candidate("e3", "headedBy", "p1", 0, 0),  # one a rule gives a participant
+        Candidate("e4", "heldIn", "c1", 0, 0),  # one only planned
         Candidate("d1", "headedBy", "p1", 0, 0),  # a delegation needs none
     ]
-    rules = [("e3", "participant", "p2")]
-    assert model.combine(rules, found, numpy.full(5, 0.9), {"e1", "e2", "e3"}) == [1, 2, 3, 4]
+    rules = [("e3", "participant", "p2", "asserted"), ("e4", "participant", "p2", "planned")]
+    events = {"e1", "e2", "e3", "e4"}
+    assert model.combine(rules, found, numpy.full(6, 0.9), events) == [1, 2, 3, 5]
