@@ -7,10 +7,13 @@ from datetime import date
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.compare import isomorphic
 
+from kg.articles import read_articles
+from kg.contract import to_json
 from kg.events import event_records
 from kg.iris import entity_iri, node_iri
 from kg.ontology import KGO
 from kg.rdf import content_hash, to_graph
+from kg.resources import samples
 from kg.types import Article, Entity, Extraction, Mention, Position, Relation
 
 SENTENCE = "Askar Mamin met Vasily Matyushevsky in Karaganda."
@@ -244,3 +247,29 @@ def test_the_source_is_the_path_as_given_never_an_absolute_one():
 
     assert source("news/a.txt") == "news/a.txt"
     assert source("/home/alice/news/a.txt") == "a.txt"
+
+
+def test_every_edge_of_a_sample_s_graph_is_a_relation_or_an_event_member_of_its_json(pipeline):
+    """``kg.rdf`` infers nothing: each edge between two entities of an article's graph is one
+    of its JSON's relations (``met`` both ways, a signing party's ``partyTo``) or a member of
+    one of its JSON's events, on kg's own samples as the pipeline reads them."""
+    members = {"places": "heldIn", "participants": "participant", "heads": "headedBy"}
+    for article in read_articles([samples()]):
+        extraction = pipeline.extract(article)
+        data = to_json(extraction)
+        stated = set()
+        for r in data["relations"]:
+            stated.add((r["subject"], r["predicate"], r["object"]))
+            if r["predicate"] == "met":
+                stated.add((r["object"], "met", r["subject"]))
+            if r["predicate"] == "signed":
+                stated.add((r["subject"], "partyTo", r["object"]))
+        for event in data["events"]:
+            for key, predicate in (*members.items(), ("outcomes", "outcome")):
+                stated |= {(event["id"], predicate, member) for member in event[key]}
+        iri = {node_iri(e, article.id): e.id for e in extraction.entities}
+        graph = to_graph(extraction)
+        edges = {
+            (iri[s], str(p).split("#")[1], iri[o]) for s, p, o in graph if s in iri and o in iri
+        }
+        assert edges and edges <= stated, (article.id, sorted(edges - stated))

@@ -144,6 +144,10 @@ class _Resolver:
             owners = [c for c in people if token in _name_tokens(c.mentions[0].text)[-1:]]
             if not owners:
                 owners = [c for c in people if token == _name_tokens(c.mentions[0].text)[0]]
+            if (
+                not owners
+            ):  # "Lula" of "Luiz Inacio Lula da Silva", "Jokowi" of "Joko Jokowi Widodo"
+                owners = [c for c in people if token in _name_tokens(c.mentions[0].text)[1:-1]]
             if len(owners) == 1:
                 owners[0].add(m)
             else:
@@ -298,12 +302,12 @@ def _complemented(short: str, long: str) -> bool:
 
 def _shortened(short: list[str], full: list[str]) -> bool:
     """A shorter form of a full name: the same first and last names and fewer middle ones
-    ("Nana Akufo-Addo"), all but the family name before them ("Xuan Phuc" of "Nguyen Xuan
-    Phuc"), or its first three names and more ("Mohammed bin Salman" of "Mohammed bin Salman
+    ("Nana Akufo-Addo"), its last two names or more ("Xuan Phuc" of "Nguyen Xuan Phuc",
+    "El-Sisi" of "Abdel Fattah El-Sisi"), or its first three names and more ("Mohammed bin Salman" of "Mohammed bin Salman
     bin Abdulaziz Al Saud")."""
     if len(short) >= len(full):
         return False
-    given_names = len(full) == len(short) + 1 and short == full[1:]
+    given_names = len(short) >= 2 and short == full[-len(short) :]
     lineage = len(short) >= 3 and short == full[: len(short)]  # "Mohammed bin Salman"
     return (short[0] == full[0] and short[-1] == full[-1]) or given_names or lineage
 

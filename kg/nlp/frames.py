@@ -62,6 +62,7 @@ _AROUND = {
 }
 _PLAIN_MEETINGS = {"meeting", "talk", "talks", "discussion", "negotiation", "conversation"}
 _PRAISE = {"successful", "constructive", "fruitful", "productive", "friendly", "warm", "frank"}
+_OCCASIONS = {"ceremony", "reception", "dinner", "lunch", "breakfast", "banquet", "inauguration"}
 _SEATS = {"palace", "residence", "house", "hall", "headquarters", "mansion", "kremlin", "office"}
 _PAIR_WORDS = {"leaders", "presidents", "ministers", "premiers", "heads", "sides", "parties"}
 _STATUS_RANK = {"asserted": 0, "planned": 1, "negated": 2}
@@ -854,7 +855,8 @@ def _principals(facts: Facts, scene: Scene) -> list[str]:
 
 def _side_participants(facts: Facts, scene: Scene) -> None:
     """The countries whose people took part in a meeting, session, talks or call between two
-    or three sides took part in it (not so for a gathering of many)."""
+    or three sides took part in it (not so for a gathering of many, nor for a ceremony, a
+    reception or a dinner, which people attend)."""
     sides: dict[str, set[str]] = {}
     for f in facts.of("participant", None):
         if f.object in scene.countries:
@@ -862,7 +864,8 @@ def _side_participants(facts: Facts, scene: Scene) -> None:
     for f in facts.of("participant", None):
         event = scene.clusters[f.subject]
         few = len(sides.get(f.subject, ())) <= 3
-        if event.cls in IN_PERSON | {"PhoneCall"} and few and f.object in scene.countries:
+        talks = event.cls in IN_PERSON | {"PhoneCall"} and not _occasion(event)
+        if talks and few and f.object in scene.countries:
             facts.add(
                 f.subject,
                 "participant",
@@ -872,6 +875,12 @@ def _side_participants(facts: Facts, scene: Scene) -> None:
                 f.status,
                 "participant/side",
             )
+
+
+def _occasion(event: Cluster) -> bool:
+    """A ceremony, reception, dinner or the like: named so by every word that names it."""
+    named = [m for m in event.mentions if not m.anaphor]
+    return bool(named) and all(m.root.lemma_.lower() in _OCCASIONS for m in named)
 
 
 def _delegations_travel(facts: Facts, scene: Scene) -> None:
@@ -1109,13 +1118,14 @@ def _one_meeting_per_pair(facts: Facts, scene: Scene) -> None:
     """A meeting of the same people told only by a verb ("X met Y") or by a plain word ("a
     very constructive meeting", "the negotiations") is the meeting the article names for
     them ("the one-on-one talks"): the first so named keeps its mentions and facts. Events
-    of their own ("a closed session", "an expanded session", "a breakfast meeting"), named
-    events and those told only as a time frame stay apart."""
+    of their own ("a closed session", "an expanded session", "a breakfast meeting"),
+    ceremonies and dinners, named events and those told only as a time frame stay apart."""
     groups: dict[frozenset[str], list[Cluster]] = {}
     for event in scene.clusters.values():
         if (
             event.cls not in IN_PERSON
             or named_event(event)
+            or _occasion(event)
             or all(around(m) for m in event.mentions)
         ):
             continue

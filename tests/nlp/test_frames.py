@@ -343,6 +343,19 @@ CASES.append(
     )
 )
 
+CASES.append(
+    pytest.param(
+        "Chancellor Angela Merkel held a grand welcoming ceremony for Chinese Premier Li Keqiang "
+        "in Berlin. German Chancellor Angela Merkel and Li Keqiang then held talks.",
+        [
+            ("grand welcoming ceremony", "participant", "Li Keqiang"),
+            ("talks between Angela Merkel and Li Keqiang", "participant", "China"),
+        ],
+        [("grand welcoming ceremony", "participant", "China")],
+        id="people-attend-a-ceremony-their-countries-hold-talks",
+    )
+)
+
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_events(pipeline, text, must, must_not):
