@@ -3,6 +3,7 @@ long a normal request then waits (the target: under 2 s with 20,000 slow sockets
 
     python benchmarks/slowclients.py --sockets 20000 --seconds 30
     python benchmarks/slowclients.py --plain      # uvicorn's own HTTP/1.1 protocol, to compare
+    python benchmarks/slowclients.py --loop asyncio   # Python's event loop instead of uvloop
 
 Prints the slowest and median answer to a normal request while the slow sockets are open,
 how many normal requests got no answer, and the server's memory. The clients run in
@@ -34,13 +35,13 @@ import sys, uvicorn
 from kg.server import Settings, create_app
 from kg.server.connections import Limited, OncePerSecond, raise_file_limit
 import logging
-store, port, plain = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "plain"
+store, port, plain, loop = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "plain", sys.argv[4]
 if not plain:
     raise_file_limit()
     for name in ("uvicorn.error", "asyncio"):
         logging.getLogger(name).addFilter(OncePerSecond())
 uvicorn.run(create_app(Settings(store, port=port)), host="127.0.0.1", port=port,
-            log_level="warning", http="h11" if plain else Limited)
+            log_level="warning", http="h11" if plain else Limited, loop=loop)
 """
 
 
@@ -80,13 +81,24 @@ def main() -> None:
     parser.add_argument("--sockets", type=int, default=20_000)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--plain", action="store_true")
+    parser.add_argument(
+        "--loop", default="auto", help="uvicorn's event loop: auto (uvloop if installed), asyncio"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         store = Path(folder) / "store"
         OxigraphStore(store).close()
         port = free_port()
         server = subprocess.Popen(
-            [sys.executable, "-c", SERVER, str(store), str(port), "plain" if args.plain else ""],
+            [
+                sys.executable,
+                "-c",
+                SERVER,
+                str(store),
+                str(port),
+                "plain" if args.plain else "",
+                args.loop,
+            ],
             cwd=ROOT,
         )
         url = f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D"
@@ -122,6 +134,7 @@ def main() -> None:
             client.join()
         stop(server, 20)
     mode = "uvicorn's h11" if args.plain else "kg serve (Limited)"
+    mode += f", event loop {args.loop}"
     print(f"{mode}: {opened} slow sockets opened")
     if times:
         print(

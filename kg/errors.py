@@ -1,6 +1,7 @@
 """The exceptions kg raises: one root, a few kinds, messages that name the bad value and the fix."""
 
 __all__ = [
+    "AnswerTooLarge",
     "ArticleError",
     "ArticleSkipped",
     "ArticleWarning",
@@ -49,6 +50,11 @@ class QueryError(KGError):
 
 class QueryRefused(QueryError):
     """A query asks for what this server does not do (SERVICE, LOAD to a host not allowed)."""
+
+
+class AnswerTooLarge(QueryError):
+    """A query's answer, or the memory it needs, passes what one query may have (the server
+    answers 413)."""
 
 
 class ServiceError(QueryError):

@@ -69,6 +69,18 @@ def test_startup():
         assert row in out
 
 
+@pytest.mark.slow
+def test_amplify():
+    out = run("amplify.py", "--attackers", "1", "--rounds", "1")
+    assert "1 x 413" in out and "none failed" in out and "peak" in out
+
+
+@pytest.mark.slow
+def test_slowclients():
+    out = run("slowclients.py", "--sockets", "50", "--seconds", "4")
+    assert "50 slow sockets opened" in out and "no answer: 0 of" in out
+
+
 @pytest.mark.parametrize("script", ["extraction.py", "ingest_memory.py"])
 def test_missing_corpus(script, tmp_path):
     """A folder that does not exist is one clear line, not a traceback."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 import typer
@@ -41,6 +42,15 @@ def serve(
     max_rows: Annotated[
         int, typer.Option("--max-rows", metavar="N", help="Rows (or triples) a result is cut to.")
     ] = 10_000,
+    max_bytes: Annotated[
+        str,
+        typer.Option(
+            "--max-bytes",
+            metavar="SIZE",
+            help="The largest answer a query may have (e.g. 50MB, 500KB, 1GB); a larger one "
+            "is refused (413).",
+        ),
+    ] = "50MB",
     workers: Annotated[
         int,
         typer.Option(
@@ -77,6 +87,7 @@ def serve(
         raise KGError("--allow-writes needs a --token (or KG_TOKEN) that updates must send")
     if timeout <= 0 or max_rows <= 0 or workers <= 0:
         raise KGError("--timeout, --max-rows and --workers must be positive")
+    size = _size(max_bytes)
     location = store_location(store)
     if location == ":memory:":
         raise KGError("kg serve needs a store folder or endpoint, not :memory:")
@@ -88,9 +99,31 @@ def serve(
         max_rows,
         workers,
         token if allow_writes else None,
+        max_bytes=size,
         allowed_hosts=tuple(allowed_host or ()),
         services=frozenset(h.lower() for h in allow_service or ()),
     )
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"note: listening on {host}: other machines can reach this server")
     run(settings, announce=lambda line: err.print(line, highlight=False, soft_wrap=True))
+
+
+_UNITS = {
+    "": 1,
+    "B": 1,
+    "KB": 1024,
+    "K": 1024,
+    "MB": 1024**2,
+    "M": 1024**2,
+    "GB": 1024**3,
+    "G": 1024**3,
+}
+
+
+def _size(text: str) -> int:
+    """A size such as ``50MB`` in bytes (KB, MB and GB are powers of 1024)."""
+    found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", text)
+    unit = found[2].upper() if found else ""
+    if not found or unit not in _UNITS or float(found[1]) * _UNITS[unit] < 1:
+        raise KGError(f"--max-bytes: give a size such as 50MB or 500KB, not {text!r}")
+    return int(float(found[1]) * _UNITS[unit])

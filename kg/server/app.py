@@ -2,9 +2,11 @@
 
 Safety: the server binds to 127.0.0.1 unless told otherwise and answers only requests for
 the host it serves (no DNS rebinding); every query runs in a worker process stopped at the
-time limit (``kg.store.querypool``) and results are cut at a row limit (the header
-``X-KG-Truncated: true`` says so); request bodies are limited; values from the user reach
-SPARQL only as bound terms, and pages escape everything and forbid inline scripts (CSP).
+time limit (``kg.store.querypool``), results are cut at a row limit (the header
+``X-KG-Truncated: true`` says so) and refused (413) past a limit of bytes or of the worker's
+memory, and pass through the server in parts; request bodies are limited; values from the
+user reach SPARQL only as bound terms, and pages escape everything and forbid inline scripts
+(CSP).
 """
 
 from __future__ import annotations
@@ -22,18 +24,17 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from kg.errors import KGError, QueryError, QueryRefused, ServiceError
+from kg.errors import KGError
 from kg.server.connections import Limited, OncePerSecond, raise_file_limit
 from kg.server.pages import Pages
-from kg.server.security import Refusal, middleware
+from kg.server.security import LOG, Refusal, failure, middleware
 from kg.server.settings import Settings
 from kg.server.sparql import Endpoint
-from kg.store.querypool import QueryPool, QueryTimeout
-from kg.store.results import NotXML
+from kg.store.querypool import QueryPool
+from kg.store.results import megabytes
 
 __all__ = ["LOG", "RequestLog", "create_app", "serve"]
 
-LOG = logging.getLogger("kg.server")
 _TITLES = {
     400: "Bad request",
     401: "Token needed",
@@ -87,6 +88,7 @@ def create_app(settings: Settings, pool: QueryPool | None = None) -> Starlette:
         settings.timeout,
         writable=settings.token is not None,
         services=settings.services,
+        max_bytes=settings.max_bytes,
     )
     pages, endpoint = Pages(settings, pool), Endpoint(settings, pool)
 
@@ -99,23 +101,10 @@ def create_app(settings: Settings, pool: QueryPool | None = None) -> Starlette:
             status, message, headers = exc.status_code, exc.detail, dict(exc.headers or {})
             if status == 404 and message == "Not Found":
                 message = f"nothing at {request.url.path}"
-        elif isinstance(exc, NotXML):
-            status, message, headers = 406, str(exc), {}
-        elif isinstance(exc, ServiceError):
-            status, message, headers = 502, str(exc), {}
-        elif isinstance(exc, QueryTimeout):
-            status, message, headers = 503, str(exc), {"Retry-After": "5"}
-        elif isinstance(exc, QueryRefused):
-            status, message, headers = 403, str(exc), {}
-        elif isinstance(exc, QueryError):
-            status, message, headers = 400, str(exc), {}
-        elif isinstance(exc, KGError):  # the store's own trouble: its paths are for the log
-            LOG.warning("%s %s: %s", request.method, request.url.path, exc)
-            status, message, headers = (
-                500,
-                "the store could not answer (the server's log says why)",
-                {},
-            )
+        elif isinstance(exc, KGError):
+            (status, message), headers = failure(exc, request), {}
+            if status == 503:
+                headers["Retry-After"] = "5"
         else:
             LOG.exception("internal error on %s %s", request.method, request.url.path)
             status, message, headers = 500, "internal error (the server's log says more)", {}
@@ -176,13 +165,19 @@ def serve(settings: Settings, announce=print) -> None:
     host = f"[{settings.host}]" if ":" in settings.host else settings.host
     announce(
         f"kg serve: http://{host}:{settings.port}/ ({mode}; store {settings.store}; "
-        f"queries stop after {settings.timeout:g} s and {settings.max_rows} rows). Ctrl-C stops."
+        f"queries stop after {settings.timeout:g} s, {settings.max_rows} rows and "
+        f"{megabytes(settings.max_bytes)}). Ctrl-C stops."
     )
     pool: QueryPool = app.state.pool
     if not settings.services and not pool.isolated and "://" not in settings.store:
         announce(
             "note: this system cannot cut the query workers off the network (Linux user "
             "namespaces are off); SERVICE and LOAD are still refused"
+        )
+    if not pool.limited:
+        announce(
+            "note: this system cannot limit a query worker's memory (Linux's RLIMIT_DATA); "
+            "a query's answer is still limited in rows and bytes"
         )
     logging.basicConfig(format="%(asctime)s %(message)s", level=logging.WARNING)
     LOG.setLevel(logging.INFO)

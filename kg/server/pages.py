@@ -28,16 +28,17 @@ from starlette.responses import HTMLResponse, Response
 
 from kg.analytics import MEASURES
 from kg.dates import period
-from kg.errors import KGError, QueryError, QueryRefused
+from kg.errors import KGError, QueryError
 from kg.names import resolve
 from kg.names import search as search_names
 from kg.ontology import KGO, KGR, NAMESPACES
 from kg.queries import describe, internal_query, named_queries
 from kg.server.marks import Span, paragraphs, sentence_numbers, spans
+from kg.server.security import failure
 from kg.server.settings import Settings
 from kg.server.timeline import place, ticks
 from kg.store.base import to_ox
-from kg.store.querypool import QueryPool, QueryTimeout
+from kg.store.querypool import QueryPool
 from kg.store.results import Answer, QueryResult
 from kg.views import TYPES, VIEWS, View
 from kg.viz import COLORS, asset, network_data, templates
@@ -205,7 +206,7 @@ class Pages:
             graph = spec.graph(self.pool)
             data = network_data(graph, f"kg: {spec.title}", size if size in MEASURES else "degree")
         except KGError as err:
-            status, note = 400 if not isinstance(err, QueryTimeout) else 503, str(err)
+            status, note = failure(err, request)
             data = network_data(nx.Graph(), f"kg: {spec.title}")
         if note:
             data["note"] = note
@@ -630,9 +631,7 @@ class Pages:
                 answer = self.pool.run(query, limit=self.settings.max_rows)
                 context.update(self._shown(answer, query))
             except KGError as err:
-                context["error"] = str(err)
-                status = 503 if isinstance(err, QueryTimeout) else 400
-                status = 403 if isinstance(err, QueryRefused) else status
+                status, context["error"] = failure(err, request)
         return self.page(
             "query.html",
             status,

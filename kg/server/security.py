@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import hmac
+import logging
 from collections.abc import Awaitable, Callable, Mapping
 from urllib.parse import urlsplit
 
@@ -23,7 +24,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from kg.errors import AnswerTooLarge, KGError, QueryError, QueryRefused, ServiceError
 from kg.server.settings import Settings, normal_host
+from kg.store.querypool import QueryTimeout
+from kg.store.results import NotXML
 
 __all__ = [
     "MAX_BODY",
@@ -32,10 +36,12 @@ __all__ = [
     "Refusal",
     "authorized",
     "cross_site",
+    "failure",
     "middleware",
     "read_body",
 ]
 
+LOG = logging.getLogger("kg.server")
 MAX_BODY = 10 * 1024 * 1024
 # Pages that run no query when asked without parameters: another site may link to them.
 QUIET_PAGES = ("/queries", "/sparql")
@@ -65,6 +71,30 @@ class Refusal(Exception):
         super().__init__(message)
         self.status, self.message, self.headers = status, message, dict(headers or {})
         self.link = link
+
+
+# The HTTP status of each kind of error a query may meet, the most specific first.
+_STATUS = (
+    (NotXML, 406),
+    (ServiceError, 502),
+    (QueryTimeout, 503),
+    (AnswerTooLarge, 413),
+    (QueryRefused, 403),
+    (QueryError, 400),
+)
+
+
+def failure(error: KGError, request: Request) -> tuple[int, str]:
+    """The HTTP status of ``error`` and what the client is told: a query's own trouble, or
+    what a view or a name lookup says of what was asked (a plain ``KGError``), as it is; the
+    store's (its paths, a worker's exit) only in the log."""
+    for kind, status in _STATUS:
+        if isinstance(error, kind):
+            return status, str(error)
+    if type(error) is KGError:
+        return 400, str(error)
+    LOG.warning("%s %s: %s", request.method, request.url.path, error)
+    return 500, "the store could not answer (the server's log says why)"
 
 
 async def read_body(request: Request) -> bytes:

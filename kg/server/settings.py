@@ -15,7 +15,8 @@ ANY = ("0.0.0.0", "::")
 
 @dataclass(frozen=True)
 class Settings:
-    """How ``kg serve`` runs: the store, the limits, the token that allows updates
+    """How ``kg serve`` runs: the store, the limits (a query's seconds, rows and bytes of
+    answer), the token that allows updates
     (``None``: the server is read-only), the host names it answers for besides its own
     (``allowed_hosts``) and the hosts a SERVICE or LOAD may reach (``services``)."""
 
@@ -28,6 +29,7 @@ class Settings:
     token: str | None = None
     allowed_hosts: tuple[str, ...] = ()
     services: frozenset[str] = frozenset()
+    max_bytes: int = 50 * 1024**2
 
     @property
     def hosts(self) -> frozenset[str]:

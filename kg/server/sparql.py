@@ -10,7 +10,9 @@ and then need the token (``Authorization: Bearer TOKEN``, or Basic with the toke
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from urllib.parse import parse_qs
@@ -18,8 +20,10 @@ from urllib.parse import parse_qs
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
+from starlette.types import Receive, Scope, Send
 
-from kg.server.security import Refusal, authorized, read_body
+from kg.errors import KGError
+from kg.server.security import LOG, Refusal, authorized, read_body
 from kg.server.settings import Settings
 from kg.store.base import Dataset
 from kg.store.querypool import QueryPool, Stream
@@ -47,6 +51,7 @@ _SHORT = {
         "rdfxml": "application/rdf+xml",
     },
 }
+_GRACE = 1.0  # seconds an answer may take to be sent once begun, past the time limit
 _DIRECT = {"application/sparql-query": "query", "application/sparql-update": "update"}
 _DATASET_PARAMS = (
     "default-graph-uri",
@@ -156,15 +161,35 @@ async def protocol_request(request: Request) -> ProtocolRequest:
     return ProtocolRequest(query, update, dataset, params)
 
 
-async def _passed_on(stream: Stream, first: bytes) -> AsyncIterator[bytes]:
-    """The chunks of an answer as its worker sends them; the worker is given back (or, if the
-    client left before the end, stopped) when they stop."""
+async def _parts(stream: Stream, first: bytes) -> AsyncIterator[bytes]:
+    """The chunks of an answer as its worker sends them."""
     chunks = stream.chunks(first)
-    try:
-        while (chunk := await run_in_threadpool(next, chunks, None)) is not None:
-            yield chunk
-    finally:
-        await run_in_threadpool(stream.close)
+    while (chunk := await run_in_threadpool(next, chunks, None)) is not None:
+        yield chunk
+
+
+class _Answer(StreamingResponse):
+    """An answer passed on as its worker sends it, within the query's time limit: a client
+    that has not taken it all by then (or a worker that fails midway) has the answer cut
+    short, the connection closed without its end, so it cannot pass for a whole one. The
+    worker is given back at the end, or stopped if the answer was not all sent."""
+
+    def __init__(self, stream: Stream, first: bytes, headers: dict[str, str]):
+        super().__init__(_parts(stream, first), headers=headers)
+        self.stream = stream
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # A server too busy to begin the answer before the query's time is up still sends it
+        # (its worker waits a second more at most).
+        until = max(self.stream.deadline, time.monotonic() + _GRACE)
+        try:
+            async with asyncio.timeout(until - time.monotonic()):
+                await super().__call__(scope, receive, send)
+        except (TimeoutError, KGError) as error:
+            reason = str(error) or "the client did not take the answer within the time limit"
+            LOG.warning("%s %s: answer cut short: %s", scope["method"], scope["path"], reason)
+        finally:
+            await run_in_threadpool(self.stream.close)
 
 
 class Endpoint:
@@ -196,9 +221,7 @@ class Endpoint:
         if stream.truncated:
             headers["X-KG-Truncated"] = "true"
         charset = "" if media.endswith("+xml") else "; charset=utf-8"
-        return StreamingResponse(
-            _passed_on(stream, first), headers={**headers, "Content-Type": media + charset}
-        )
+        return _Answer(stream, first, {**headers, "Content-Type": media + charset})
 
     async def _update(self, request: Request, update: str, dataset: Dataset | None) -> Response:
         token = self.settings.token

@@ -92,10 +92,11 @@ class Store(Queryable, Protocol):
         limit: int | None = None,
         dataset: Dataset | None = None,
         base: str = BASE,
+        max_bytes: int | None = None,
     ) -> Answer:
         """Run a SPARQL query as ``query`` does, over ``dataset`` if one is given; the answer in
-        the engine's own terms, cut at ``limit`` rows, for ``Answer.write``. Relative IRIs
-        resolve against ``base``."""
+        the engine's own terms, cut at ``limit`` rows, for ``Answer.write``; ``AnswerTooLarge``
+        once its values pass ``max_bytes``. Relative IRIs resolve against ``base``."""
         ...
 
     def update(self, sparql: str, dataset: Dataset | None = None, base: str = BASE) -> None:

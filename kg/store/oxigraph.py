@@ -131,6 +131,7 @@ class OxigraphStore:
         limit: int | None = None,
         dataset: Dataset | None = None,
         base: str = BASE,
+        max_bytes: int | None = None,
     ) -> Answer:
         check_shape(sparql)
         text = with_values(sparql, bindings)
@@ -146,12 +147,14 @@ class OxigraphStore:
             options = {"default_graph": ox.DefaultGraph(), "named_graphs": _names(named, base)}
         try:
             result = store.query(text, prefixes=PREFIXES, base_iri=base, **options)
-            return Answer.of(result, limit)
+            return Answer.of(result, limit, max_bytes)
         except SyntaxError as err:
             raise QueryError(f"bad SPARQL: {syntax_error(str(err), text)}") from None
         except OSError as err:
             if any(t.keyword("SERVICE") for t in tokens(text)):
-                raise ServiceError(f"a SERVICE endpoint failed: {err}") from None
+                # The endpoint's status, never its body: it is another service's to tell.
+                status = str(err).split(" with payload")[0].splitlines()[0]
+                raise ServiceError(f"a SERVICE endpoint failed: {status}") from None
             raise StoreError(f"{self.location}: cannot read the store: {err}") from None
         except (RuntimeError, ValueError) as err:
             raise QueryError(f"query failed: {err}") from None

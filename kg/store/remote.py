@@ -103,6 +103,7 @@ class RemoteStore:
         limit: int | None = None,
         dataset: Dataset | None = None,
         base: str = BASE,
+        max_bytes: int | None = None,
     ) -> Answer:
         """As ``Store.answer``; the endpoint resolves relative IRIs against its own base."""
         text = with_prefixes(with_values(sparql, bindings))
@@ -114,9 +115,10 @@ class RemoteStore:
         if graph:
             kind = response.headers.get("Content-Type", "").split(";")[0].strip()
             fmt = _RDF_TYPES.get(kind, ox.RdfFormat.N_TRIPLES)
-            return Answer.of((q.triple for q in ox.parse(response.content, fmt)), limit)
+            triples = (q.triple for q in ox.parse(response.content, fmt))
+            return Answer.of(triples, limit, max_bytes)
         try:
-            return _answer(json.loads(response.content), limit)
+            return _answer(json.loads(response.content), limit, max_bytes)
         except (ValueError, KeyError, TypeError) as err:
             raise StoreError(
                 f"{self.url}: the endpoint's answer is not SPARQL JSON ({err})"
@@ -267,13 +269,13 @@ def _dataset_form(dataset: Dataset | None, default: str, named: str) -> dict[str
     return {default: list(dataset.default), named: list(dataset.named)}
 
 
-def _answer(document: dict, limit: int | None) -> Answer:
+def _answer(document: dict, limit: int | None, max_bytes: int | None) -> Answer:
     """The answer of a SPARQL JSON results document, in Oxigraph's terms."""
     if "boolean" in document:
         return Answer("ask", boolean=bool(document["boolean"]))
     variables = document["head"].get("vars", [])
     rows = (tuple(_term(b.get(v)) for v in variables) for b in document["results"]["bindings"])
-    return Answer.cut("select", variables, rows, limit)
+    return Answer.cut("select", variables, rows, limit, max_bytes)
 
 
 def _term(value: dict | None):

@@ -7,7 +7,9 @@ reaches the client unchanged. kg's own modules read answers as rdflib terms (``Q
 
 - ``Answer``: a query's answer in Oxigraph's terms, cut at a row limit (``Answer.of``), which
   ``write`` sends in any of ``FORMATS`` of its kind; SELECT and ASK as SPARQL JSON, XML, CSV
-  or TSV, CONSTRUCT and DESCRIBE as Turtle, N-Triples, JSON-LD or RDF/XML;
+  or TSV, CONSTRUCT and DESCRIBE as Turtle, N-Triples, JSON-LD or RDF/XML. With a limit of
+  bytes, an answer larger than it raises ``AnswerTooLarge``: while its rows are read (their
+  values alone pass it), or as it is written (``write``);
 - ``export``: a store's graphs in one of ``EXPORT_FORMATS``;
 - ``MEDIA_TYPES``: the media type of each format, for HTTP.
 
@@ -31,16 +33,16 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import Any, BinaryIO, overload
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.errors import QueryError
+from kg.errors import AnswerTooLarge, QueryError
 from kg.store.sparqltext import PREFIXES
 
 __all__ = [
@@ -52,6 +54,8 @@ __all__ = [
     "QueryResult",
     "export",
     "from_ox",
+    "megabytes",
+    "too_large",
 ]
 
 # What each kind of answer may be written as, by kg's names for the formats.
@@ -145,22 +149,36 @@ class Answer:
 
     @classmethod
     def of(
-        cls, result: ox.QuerySolutions | ox.QueryBoolean | Iterable, limit: int | None = None
+        cls,
+        result: ox.QuerySolutions | ox.QueryBoolean | Iterable,
+        limit: int | None = None,
+        max_bytes: int | None = None,
     ) -> Answer:
         """The answer of an Oxigraph query result (a SELECT's solutions, an ASK's boolean, or
-        the triples of a CONSTRUCT or DESCRIBE), its rows cut at ``limit``."""
+        the triples of a CONSTRUCT or DESCRIBE), its rows cut at ``limit``; ``AnswerTooLarge``
+        once their values pass ``max_bytes``."""
         if isinstance(result, ox.QueryBoolean):
             return cls("ask", boolean=bool(result))
         if isinstance(result, ox.QuerySolutions):
             variables = [v.value for v in result.variables]
             rows = (tuple(solution[v] for v in variables) for solution in result)
-            return cls.cut("select", variables, rows, limit)
-        return cls.cut("graph", [], result, limit)
+            return cls.cut("select", variables, rows, limit, max_bytes)
+        return cls.cut("graph", [], result, limit, max_bytes)
 
     @classmethod
-    def cut(cls, kind: str, variables: list[str], rows: Iterable, limit: int | None) -> Answer:
-        """The answer of ``kind`` with the first ``limit`` of ``rows`` (all without one)."""
-        kept = list(islice(rows, limit + 1)) if limit is not None else list(rows)
+    def cut(
+        cls,
+        kind: str,
+        variables: list[str],
+        rows: Iterable,
+        limit: int | None,
+        max_bytes: int | None = None,
+    ) -> Answer:
+        """The answer of ``kind`` with the first ``limit`` of ``rows`` (all without one);
+        ``AnswerTooLarge`` once their values pass ``max_bytes`` (any serialization of them
+        is longer)."""
+        first = islice(rows, None if limit is None else limit + 1)
+        kept = list(first if max_bytes is None else _within(first, max_bytes))
         truncated = limit is not None and len(kept) > limit
         return cls(kind, variables, kept[:limit] if truncated else kept, truncated=truncated)
 
@@ -176,18 +194,16 @@ class Answer:
             graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
         return QueryResult("graph", graph=graph)
 
-    def write(self, fmt: str, out: BinaryIO) -> None:
+    def write(self, fmt: str, out: BinaryIO, max_bytes: int | None = None) -> None:
         """Write the answer to ``out`` in ``fmt`` (one of ``FORMATS[self.kind]``) with
-        Oxigraph's serializers. An XML document is made whole before anything is written, so
-        ``NotXML`` leaves ``out`` untouched."""
+        Oxigraph's serializers: ``NotXML`` for an XML document that cannot carry it,
+        ``AnswerTooLarge`` once it would pass ``max_bytes``. Either comes midway, ``out``
+        holding a part, so a caller that must send all or nothing writes to a file first."""
         target = FORMATS[self.kind][fmt]
-        if target in (ox.QueryResultsFormat.XML, ox.RdfFormat.RDF_XML):
-            document = io.BytesIO()
-            self._serialize(target, document)
-            _check_xml(document.getvalue())
-            out.write(document.getvalue())
-        else:
-            self._serialize(target, out)
+        xml = target in (ox.QueryResultsFormat.XML, ox.RdfFormat.RDF_XML)
+        # pyoxigraph writes to any object with write(); its stub asks for IO[bytes].
+        checked: BinaryIO = _Checked(out, xml, max_bytes)  # type: ignore[assignment]
+        self._serialize(target, checked)
 
     def _serialize(self, target: ox.QueryResultsFormat | ox.RdfFormat, out: BinaryIO) -> None:
         if isinstance(target, ox.RdfFormat):  # a graph's formats
@@ -208,31 +224,62 @@ def _python(term: Node | None) -> Any:
     return str(value) if isinstance(value, Literal) else value
 
 
+def too_large(max_bytes: int) -> AnswerTooLarge:
+    """The error of an answer larger than ``max_bytes``."""
+    return AnswerTooLarge(
+        f"the answer is larger than {megabytes(max_bytes)}, the most one query may return; "
+        f"ask for less (a LIMIT, fewer or shorter values)"
+    )
+
+
+def megabytes(size: int) -> str:
+    """A number of bytes in MB, for people."""
+    return f"{size / 1024**2:.4g} MB"
+
+
+def _within(rows: Iterable, max_bytes: int) -> Iterator:
+    """``rows`` as they come, until their values pass ``max_bytes`` (``AnswerTooLarge``)."""
+    size = 0
+    for row in rows:
+        size += _size(row)
+        if size > max_bytes:
+            raise too_large(max_bytes)
+        yield row
+
+
+def _size(row) -> int:
+    """The characters of the values in a row (a tuple of terms, or a triple): fewer than any
+    serialization of them takes."""
+    terms = (row.subject, row.predicate, row.object) if isinstance(row, ox.Triple) else row
+    return sum(
+        0 if t is None else _size(t) if isinstance(t, ox.Triple) else len(t.value) for t in terms
+    )
+
+
 class _Rows(io.RawIOBase):
     """SELECT rows as a SPARQL TSV document, made as it is read: each term as Oxigraph
     writes it in N-Triples, which TSV takes unchanged."""
 
     def __init__(self, variables: list[str], rows: list[tuple]):
-        self._lines = iter(
-            [
-                "\t".join(f"?{v}" for v in variables) + "\n",
-                *("\t".join("" if t is None else str(t) for t in row) + "\n" for row in rows),
-            ]
-        )
+        head = "\t".join(f"?{v}" for v in variables) + "\n"
+        lines = ("\t".join("" if t is None else str(t) for t in row) + "\n" for row in rows)
+        self._lines = chain([head], lines)
         self._pending = b""
+        self._at = 0  # what of ``_pending`` was read: a long line is read in linear time
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
-        while len(self._pending) < len(buffer):
+        while len(self._pending) - self._at < len(buffer):
             line = next(self._lines, None)
             if line is None:
                 break
-            self._pending += line.encode("utf-8")
-        n = min(len(buffer), len(self._pending))
-        buffer[:n] = self._pending[:n]
-        self._pending = self._pending[n:]
+            self._pending = self._pending[self._at :] + line.encode("utf-8")
+            self._at = 0
+        n = min(len(buffer), len(self._pending) - self._at)
+        buffer[:n] = memoryview(self._pending)[self._at : self._at + n]
+        self._at += n
         return n
 
 
@@ -243,7 +290,7 @@ def export(
     ``EXPORT_FORMATS``: all its graphs in a dataset format, else ``graph``'s triples."""
     target = EXPORT_FORMATS[fmt]
     # pyoxigraph writes to any object with write(); its stub asks for IO[bytes].
-    guarded: BinaryIO = _XMLGuard(out) if target == ox.RdfFormat.RDF_XML else out  # type: ignore[assignment]
+    guarded: BinaryIO = _Checked(out, xml=target == ox.RdfFormat.RDF_XML)  # type: ignore[assignment]
     if isinstance(dump, ox.Store):
         from_graph = None if target.supports_datasets else graph
         dump.dump(guarded, target, prefixes=PREFIXES, from_graph=from_graph)
@@ -251,11 +298,13 @@ def export(
         ox.serialize(dump, guarded, target, prefixes=PREFIXES)
 
 
-class _XMLGuard(io.RawIOBase):
-    """A writer that refuses what XML 1.0 cannot carry before it reaches ``out``."""
+class _Checked(io.RawIOBase):
+    """A writer that passes on to ``out`` what is written, refusing what XML 1.0 cannot
+    carry (``xml``: ``NotXML``) and what would pass ``max_bytes`` (``AnswerTooLarge``)."""
 
-    def __init__(self, out: BinaryIO):
-        self._out = out
+    def __init__(self, out: BinaryIO, xml: bool, max_bytes: int | None = None):
+        self._out, self._xml, self._max = out, xml, max_bytes
+        self._written = 0
         self._tail = b""  # a character may be split between two writes
 
     def writable(self) -> bool:
@@ -263,8 +312,12 @@ class _XMLGuard(io.RawIOBase):
 
     def write(self, data) -> int:
         data = bytes(data)
-        _check_xml(self._tail + data)
-        self._tail = data[-2:]
+        self._written += len(data)
+        if self._max is not None and self._written > self._max:
+            raise too_large(self._max)
+        if self._xml:
+            _check_xml(self._tail + data)
+            self._tail = data[-2:]
         return self._out.write(data)
 
 

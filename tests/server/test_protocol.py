@@ -126,13 +126,17 @@ def test_what_xml_cannot_carry_is_a_406_that_suggests_json(client):
 
 
 def test_a_failing_service_is_a_502(client, folder):
-    """A SERVICE to a host that ``--allow-service`` names, which fails, is a 502 (one that
-    it does not name is a 403: tests/store/test_guard.py)."""
+    """A SERVICE to a host that ``--allow-service`` names, which fails, is a 502 that says
+    its status, never its body (one that it does not name is a 403:
+    tests/store/test_guard.py)."""
 
     class Failing(http.server.BaseHTTPRequestHandler):
         def do_POST(self):
+            body = b"an internal secret\n"
             self.send_response(500)
+            self.send_header("Content-Length", str(len(body)))
             self.end_headers()
+            self.wfile.write(body)
 
         do_GET = do_POST
 
@@ -151,6 +155,7 @@ def test_a_failing_service_is_a_502(client, folder):
     finally:
         server.shutdown()
     assert response.status_code == 502 and "\n" not in response.text.strip()
+    assert "500" in response.text and "secret" not in response.text
 
 
 def test_answers_are_passed_on_as_oxigraph_writes_them(client, tmp_path):

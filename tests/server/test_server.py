@@ -283,6 +283,8 @@ def test_updates_need_the_token(writable):
         (["--allow-writes"], "--allow-writes needs a --token"),
         (["--store", ":memory:"], "not :memory:"),
         (["--timeout", "0"], "must be positive"),
+        (["--max-bytes", "lots"], "--max-bytes: give a size such as 50MB"),
+        (["--max-bytes", "0KB"], "--max-bytes: give a size such as 50MB"),
     ],
 )
 def test_serve_refuses_bad_settings(args, message, monkeypatch):
