@@ -17,7 +17,7 @@ speech, so a feature row holds no article text.
 >>> x = pipeline.extract("Askar Mamin met Vasily Matyushevsky in Minsk on Friday.")
 >>> rows = candidates(pipeline.nlp(x.article.text), x.article, x.entities, x.relations)
 >>> sorted({c.predicate for c in rows.candidates})
-['met', 'represents', 'visited']
+['headedBy', 'heldIn', 'met', 'participant', 'visited']
 """
 
 from __future__ import annotations
