@@ -24,7 +24,13 @@ from kg.kb import KnowledgeBase, normalize
 from kg.learn import RelationsModel
 from kg.link import Linker, LinkRequest, OfflineLinker
 from kg.nlp.affiliation import affiliations
-from kg.nlp.anaphora import group_mentions, leader_mentions, partners, title_mentions
+from kg.nlp.anaphora import (
+    country_mentions,
+    group_mentions,
+    leader_mentions,
+    partners,
+    title_mentions,
+)
 from kg.nlp.coref import Cluster, resolve
 from kg.nlp.frames import MEETINGS, Facts, Scene, around, derive, named_event
 from kg.nlp.mentions import Mention, find_mentions, tokens_with
@@ -153,7 +159,10 @@ class _Article:
             if held.of is not None and held.of.type == "Country" and held.of.entity:
                 self.countries.setdefault(entity, held.of.entity)
         self.resolver = Resolver(self.doc, self.mentions)
-        for mention in leader_mentions(self.doc, self.resolver, self.clusters, self.countries):
+        for mention in [
+            *leader_mentions(self.doc, self.resolver, self.clusters, self.countries),
+            *country_mentions(self.doc, self.resolver, self.countries),
+        ]:
             self.by_id[_entity(mention)].add(mention)
             self.mentions.append(mention)
         self.resolver = Resolver(self.doc, self.mentions)

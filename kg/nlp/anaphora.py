@@ -3,7 +3,9 @@
 - "the Kazakh President", "the Chinese Minister", "the premier", "the Head of State" refer to
   the person of the article who holds that title (or represents that country);
 - "the sides", "both countries", "the parties" refer to the article's two main countries;
-  "the two leaders", "the presidents", "the ministers" to its two main people.
+  "the two leaders", "the presidents", "the ministers" to its two main people;
+- "the country" someone went to ("flew into the country", "visited the country") is a
+  country named just before it, not one of the travellers'.
 
 Both become mentions bound to existing entities, so patterns read "the sides signed a
 protocol" as two signatures and "the Kazakh President received X" as a meeting.
@@ -22,7 +24,13 @@ from kg.nlp.positions import Held, bare_title
 from kg.nlp.relations import Resolver
 from kg.nlp.titles import SPAN_KEY
 
-__all__ = ["group_mentions", "leader_mentions", "partners", "title_mentions"]
+__all__ = [
+    "country_mentions",
+    "group_mentions",
+    "leader_mentions",
+    "partners",
+    "title_mentions",
+]
 
 _COUNTRY_GROUPS = {
     "side",
@@ -342,4 +350,54 @@ def group_mentions(
                 group.members = pair
                 found.append(group)
         pair = _pair_subject(sent, resolver, found) or pair
+    return found
+
+
+_INTO = {"to", "into", "in"}
+
+
+def country_mentions(doc: Doc, resolver: Resolver, country_of: dict[str, str]) -> list[Mention]:
+    """Mentions of "the country" where someone went ("a trip to the country", "flew into the
+    country", "visited the country"): the country named last before it in its sentence or
+    the one before, leaving out the travellers' own and those named in their phrase."""
+    found = []
+    for token in tokens_with(doc, "LOWER", ["country"]):
+        lefts = list(token.lefts)
+        if token.tag_ != "NN" or [t.lower_ for t in lefts] != ["the"]:
+            continue
+        head = token.head
+        if not (
+            (token.dep_ == "pobj" and head.lower_ in _INTO)
+            or (token.dep_ == "dobj" and head.lemma_ == "visit")
+        ):
+            continue
+        verb = head.head if token.dep_ == "pobj" else head
+        travellers = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "poss"}]
+        if verb.dep_ == "relcl":
+            travellers.append(verb.head)  # "a delegation from X and Y that flew into the country"
+        left_out = {t.i for c in travellers for t in c.subtree}
+        start = token.sent.start
+        if start:  # and the sentence before
+            start = doc[start - 1].sent.start
+        named = [
+            m
+            for i in range(token.i - 1, start - 1, -1)
+            if (m := resolver.inside.get(i)) is not None
+            and m.type == "Country"
+            and m.entity
+            and i not in left_out
+        ]
+        own = {
+            country_of.get(m.entity or "")
+            for c in travellers
+            if (m := resolver.mention(c)) is not None
+        }
+        named = [m for m in named if m.entity not in own]
+        if named:
+            country = named[0]
+            mention = Mention(
+                doc[lefts[0].i : token.i + 1], "Country", "Country", country.qid, country.qid
+            )
+            mention.entity, mention.anaphor = country.entity, True
+            found.append(mention)
     return found

@@ -885,7 +885,8 @@ def _occasion(event: Cluster) -> bool:
 
 def _delegations_travel(facts: Facts, scene: Scene) -> None:
     """A delegation went where the person heading it went ("X arrived in Ankara, heading an
-    official delegation")."""
+    official delegation"), and its head went where it went ("the delegation, led by X,
+    arrived in Tashkent")."""
     heads = [
         f for f in facts.of("headedBy", None) if scene.clusters[f.subject].type == "Delegation"
     ]
@@ -900,6 +901,16 @@ def _delegations_travel(facts: Facts, scene: Scene) -> None:
                     f.confidence * 0.85,
                     f.status,
                     f.rule + "+delegation",
+                )
+            elif head.subject == f.subject and head.status != "negated":
+                facts.add(
+                    head.object,
+                    "visited",
+                    f.object,
+                    f.sentence,
+                    f.confidence * 0.85,
+                    f.status,
+                    f.rule + "+head",
                 )
 
 
@@ -1040,9 +1051,10 @@ def _countries_of_places(facts: Facts, scene: Scene) -> None:
 
 def _during_visits(facts: Facts, scene: Scene) -> None:
     """The talks, ceremonies and dinners of a visitor that the article places nowhere took
-    place where the visit was: in its city (or the palace or residence it was held in),
-    else its country; not at the plant or port the visitor toured, nor where a quotation
-    recalls a visit ("I remember your state visit to Tajikistan")."""
+    place where the visit was, as exactly as it says: the palace or residence it was held
+    in, else its city, else its region, else its country; not at the plant or port the
+    visitor toured, nor where a quotation recalls a visit ("I remember your state visit to
+    Tajikistan")."""
     placed = {f.subject for f in facts.of("heldIn", None)}
     for visit in dict.fromkeys(
         f.subject
@@ -1055,7 +1067,9 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
             for f in facts.of("heldIn")
             if f.subject == visit and not _toured(scene.clusters[f.object])
         ]
-        cities = [f for f in places if scene.clusters[f.object].type == "Place"]
+        kinds = [scene.clusters[f.object].cls for f in places]
+        most = next((k for k in ("Site", "City", "Region") if k in kinds), None)
+        where = [f for f, k in zip(places, kinds, strict=True) if k == most] or places
         visitors = {p.object for p in facts.participants(visit) if p.rule in VISITOR_RULES}
         for part in facts.of("participant"):
             event = scene.clusters[part.subject]
@@ -1065,7 +1079,7 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
                 and event.id not in placed
                 and not any(around(m) for m in event.mentions)
             ):
-                for f in cities or places:
+                for f in where:
                     facts.add(
                         event.id,
                         "heldIn",

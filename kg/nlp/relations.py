@@ -92,6 +92,7 @@ _PLANS = {"agenda", "programme", "program", "schedule", "plan", "preparation", "
 _PLANNED_AUX = {"will", "shall", "would", "'ll", "going"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+_COLLECTIVES = {"raft", "series", "number", "package", "set", "range", "host", "slew", "batch"}
 _SIDE_PEOPLE = {"leader", "head", "representative", "president", "minister", "official"}
 
 
@@ -264,6 +265,10 @@ class Resolver:
         for child in token.children:
             if child.dep_ == "appos":
                 return self.by_root.get(child.i) or self.inside.get(child.i)
+            if child.dep_ == "prep" and child.lower_ == "of" and token.lemma_ in _COLLECTIVES:
+                of = [self.by_root.get(o.i) for o in child.children if o.dep_ == "pobj"]
+                if of and of[0] is not None and of[0].type in PHRASES:
+                    return of[0]  # "a raft of agreements", "a series of meetings"
         return self.within.get(token.i)
 
     def holder(self, title: Span) -> Mention | None:

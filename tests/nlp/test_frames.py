@@ -356,6 +356,59 @@ CASES.append(
     )
 )
 
+CASES.append(
+    pytest.param(
+        "The Belarusian delegation, led by Prime Minister Roman Golovchenko, arrived in Tashkent "
+        "on Monday.",
+        [
+            ("Belarusian delegation", "visited", "Tashkent"),
+            ("Roman Golovchenko", "visited", "Tashkent"),
+        ],
+        [],
+        id="the-head-of-a-delegation-went-where-it-went",
+    )
+)
+
+CASES.append(
+    pytest.param(
+        "President William Ruto of Kenya met a delegation from Germany that flew into the "
+        "country for the inauguration. Kazakh Deputy Prime Minister Serik Zhumangarin spoke of "
+        "trade with China after his trip to the country.",
+        [
+            ("Germany delegation", "visited", "Kenya"),
+            ("Serik Zhumangarin", "visited", "China"),
+        ],
+        [
+            ("Germany delegation", "visited", "Germany"),
+            ("Serik Zhumangarin", "visited", "Kazakhstan"),
+        ],
+        id="the-country-someone-went-to-is-the-one-named-before-not-theirs",
+    )
+)
+
+CASES.append(
+    pytest.param(
+        "Chile and Peru signed a raft of agreements on trade and tourism on Tuesday.",
+        [
+            ("Chile", "signed", "agreements on trade and tourism"),
+            ("Peru", "signed", "agreements on trade and tourism"),
+        ],
+        [],
+        id="a-raft-of-agreements-is-the-agreements",
+    )
+)
+
+TALKS = "talks between Emmanuel Macron and Sergio Mattarella"
+CASES.append(
+    pytest.param(
+        "French President Emmanuel Macron arrived at the Quirinal Palace in Rome on a state "
+        "visit to Italy. Macron and Italian President Sergio Mattarella then held talks.",
+        [(TALKS, "heldIn", "Quirinal Palace")],
+        [(TALKS, "heldIn", "Rome"), (TALKS, "heldIn", "Italy")],
+        id="talks-during-a-visit-took-place-where-it-was-as-exactly-as-told",
+    )
+)
+
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_events(pipeline, text, must, must_not):
