@@ -10,7 +10,7 @@ A model is a folder of two files, no pickle:
 ``revise`` adds each candidate the model gives at least ``threshold``, of the predicates
 training found it helps with (``rule: "model"``, its probability as confidence, the status
 ``kg.nlp.relations.modality`` reads of its sentence); it keeps every relation of the rules, and
-places or heads no event no one took part in.
+places or heads no event no one took part in, and places no event the rules placed.
 
 kg ships a model trained on the project's development set (``data/models/relations``);
 ``--relations-model PATH|none`` and ``KG_RELATIONS_MODEL`` choose another or none.
@@ -120,14 +120,17 @@ class RelationsModel:
         """Which candidates are added to the rules' (subject, predicate, object, status), by
         index: those of the predicates in ``adds`` the model gives at least ``threshold``; an
         event (of the ids ``events``) gets a place or a head from the model only when someone
-        took part in it (by the rules, asserted, or by the model)."""
+        took part in it (by the rules, asserted, or by the model), and a place only when the
+        rules gave it none (they name the place as exactly as the article tells it)."""
         have = {r[:3] for r in rules}
+        placed = {s for s, p, _, _ in rules if p == "heldIn"}
         added = [
             k
             for k, (c, p) in enumerate(zip(found, probability, strict=True))
             if p >= self.threshold
             and c.predicate in self.adds
             and (c.subject, c.predicate, c.object) not in have
+            and not (c.predicate == "heldIn" and c.subject in placed)
         ]
         taking_part = {s for s, p, _, status in rules if (p, status) == ("participant", "asserted")}
         taking_part |= {found[k].subject for k in added if found[k].predicate == "participant"}

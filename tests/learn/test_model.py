@@ -151,9 +151,16 @@ def test_what_the_model_adds():
         Candidate("e1", "heldIn", "c1", 0, 0),  # added
         Candidate("e1", "heldIn", "c2", 0, 0),  # below the threshold
         Candidate("p1", "met", "p3", 0, 0),  # not a predicate it adds
+        Candidate("e2", "heldIn", "c1", 0, 0),  # an event the rules placed already
     ]
-    rules = [("e1", "participant", "p1", "asserted"), ("x", "met", "y", "asserted")]
-    assert model.combine(rules, found, numpy.array([0.9, 0.6, 0.4, 0.9]), {"e1"}) == [1]
+    rules = [
+        ("e1", "participant", "p1", "asserted"),
+        ("x", "met", "y", "asserted"),
+        ("e2", "participant", "p1", "asserted"),
+        ("e2", "heldIn", "c2", "asserted"),
+    ]
+    probability = numpy.array([0.9, 0.6, 0.4, 0.9, 0.9])
+    assert model.combine(rules, found, probability, {"e1", "e2"}) == [1]
 
 
 def test_the_model_places_no_event_no_one_took_part_in():
