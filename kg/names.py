@@ -1,7 +1,8 @@
 """Find entities by name: the search box of ``kg serve`` and ``--focus``, ``kg path``.
 
-Names are matched in Python against the labels and aliases the store holds, so what a user
-types never becomes part of a SPARQL query.
+The store finds the names that contain what a user types, given to it as a string that
+Oxigraph writes and escapes (a value, never part of the query's syntax), and they are ranked
+here.
 
 >>> from kg.rdf import to_graph
 >>> from kg.store import open_store
@@ -19,14 +20,15 @@ types never becomes part of a SPARQL query.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import get_close_matches
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 
 from kg.errors import KGError
 from kg.queries import internal_query
 from kg.store import Queryable
+from kg.store.base import to_ox
 
 __all__ = ["Entry", "Match", "entities", "resolve", "search"]
 
@@ -40,6 +42,7 @@ _CLASSES = internal_query("names-classes")
 _NAMES = internal_query("names-labels")
 _SAME = internal_query("names-same")
 _WD = "http://www.wikidata.org/entity/"
+CANDIDATES = 500  # nodes a search ranks: those with the shortest names that match
 
 
 @dataclass(frozen=True)
@@ -64,28 +67,33 @@ def entities(store: Queryable) -> dict[str, Entry]:
     labels: dict[str, set[str]] = {}
     aliases: dict[str, set[str]] = {}
     for node, name, main in store.query(_NAMES).rows:
-        (labels if isinstance(main, Literal) and main.toPython() else aliases).setdefault(
-            str(node), set()
-        ).add(str(name))
+        (labels if _true(main) else aliases).setdefault(str(node), set()).add(str(name))
     same: dict[str, str] = {}
     for node, item in sorted(store.query(_SAME).rows):
         if str(item).startswith(_WD):
             same.setdefault(str(node), str(item)[len(_WD) :])
     found = {}
     for iri, kinds in classes.items():
-        kind = next((t for t in TYPES if t in kinds), None)
-        if kind is None or iri not in labels:
-            continue
-        finer = sorted(kinds - set(TYPES))
-        found[iri] = Entry(
-            iri,
-            min(labels[iri]),
-            kind,
-            finer[0] if finer else kind,
-            tuple(sorted(aliases.get(iri, set()) - labels[iri])),
-            same.get(iri),
-        )
+        entry = _entry(iri, kinds, labels.get(iri, set()), aliases.get(iri, set()))
+        if entry is not None:
+            found[iri] = replace(entry, wikidata=same.get(iri))
     return found
+
+
+def _true(term: object) -> bool:
+    return isinstance(term, Literal) and bool(term.toPython())
+
+
+def _entry(node: str, classes: set[str], labels: set[str], aliases: set[str]) -> Entry | None:
+    """The entity ``node`` from its kg classes (local names) and names; ``None`` when it has
+    no type of ``TYPES`` or no label."""
+    kind = next((t for t in TYPES if t in classes), None)
+    if kind is None or not labels:
+        return None
+    finer = sorted(classes - set(TYPES))
+    return Entry(
+        node, min(labels), kind, finer[0] if finer else kind, tuple(sorted(aliases - labels))
+    )
 
 
 @dataclass(frozen=True)
@@ -112,20 +120,47 @@ def _rank(text: str, label: str, aliases: tuple[str, ...]) -> int | None:
     return None
 
 
-def _entries(store: Queryable, types: tuple[str, ...] | None) -> list[Entry]:
-    found = [e for e in entities(store).values() if not types or e.type in types]
-    return sorted(found, key=lambda e: (TYPES.index(e.type), e.label, e.iri))
+def _classes(types: tuple[str, ...] | None) -> str:
+    return f"FILTER (?class IN ({', '.join(f'kgo:{t}' for t in types or TYPES)}))"
+
+
+def _entries(store: Queryable, nodes: str) -> list[Entry]:
+    """The entities ``nodes`` (a group pattern binding ``?node``) with their names and
+    classes, read from the store (without their Wikidata QIDs)."""
+    names: dict[str, tuple[set[str], set[str], set[str]]] = {}  # classes, labels, aliases
+    query = internal_query("names-entries", nodes=nodes)
+    for node, name, main, cls in store.query(query).rows:
+        classes, labels, aliases = names.setdefault(str(node), (set(), set(), set()))
+        (labels if _true(main) else aliases).add(str(name))
+        if str(cls).startswith(_KGO):
+            classes.add(str(cls)[len(_KGO) :])
+    found = (_entry(node, *found) for node, found in names.items())
+    return [entry for entry in found if entry is not None]
+
+
+def _literal(text: str) -> str:
+    """``text`` as a SPARQL string, written and escaped by Oxigraph: a value, never syntax."""
+    return str(to_ox(Literal(text)))
 
 
 def search(
     store: Queryable, text: str, types: tuple[str, ...] | None = None, limit: int = 50
 ) -> list[Match]:
-    """Entities whose label or alias contains ``text`` (any case), best matches first."""
+    """Entities whose label or alias contains ``text`` (any case), best matches first. The
+    store finds the ``CANDIDATES`` nodes with the shortest such names (an exact name is the
+    shortest), and the entities among them are ranked here."""
     text = " ".join(text.split()).casefold()
+    if not text:
+        return []
+    matching = internal_query(
+        "names-matching",
+        text=_literal(text.lower()),
+        limit=str(CANDIDATES),
+    )
     found = []
-    for entry in _entries(store, types) if text else ():
+    for entry in _entries(store, matching):
         rank = _rank(text, entry.label, entry.aliases)
-        if rank is not None:
+        if rank is not None and (not types or entry.type in types):
             found.append(Match(entry.iri, entry.label, entry.type, rank))
     return sorted(found, key=_order)[:limit]
 
@@ -140,21 +175,19 @@ def resolve(store: Queryable, name: str, types: tuple[str, ...] | None = None) -
     documents of single articles. Raises ``KGError`` naming the candidates when there are
     several or none. An IRI is taken as it is, when the store holds it."""
     if name.startswith(("http://", "https://")):
-        for entry in _entries(store, types):
-            if entry.iri == name:
+        try:
+            term = to_ox(URIRef(name))
+        except ValueError:
+            term = None
+        entries = _entries(store, f"VALUES ?node {{ {term} }}") if term is not None else []
+        for entry in entries:
+            if not types or entry.type in types:
                 return Match(entry.iri, entry.label, entry.type, 0)
         raise KGError(f"no entity <{name}> in the store")
     found = search(store, name, types)
     what = "/".join(types) if types else "entity"
     if not found:
-        names: dict[str, str] = {}  # each label and each of its words, to the label
-        for entry in _entries(store, types):
-            for key in (entry.label, *entry.label.split()):
-                names.setdefault(key.casefold(), entry.label)
-        close = get_close_matches(name.casefold(), sorted(names), n=5, cutoff=0.7)
-        labels = list(dict.fromkeys(names[c] for c in close))
-        hint = f"; did you mean {', '.join(repr(c) for c in labels)}?" if labels else ""
-        raise KGError(f"no {what} named {name!r} in the store{hint}")
+        raise KGError(f"no {what} named {name!r} in the store{_close(store, name, types)}")
     candidates = found
     if found[0].rank <= 1:
         exact = [m for m in found if m.rank == found[0].rank]
@@ -163,3 +196,23 @@ def resolve(store: Queryable, name: str, types: tuple[str, ...] | None = None) -
         return candidates[0]
     shown = "; ".join(f"{m.label} ({m.type}, <{m.iri}>)" for m in candidates[:8])
     raise KGError(f"{name!r} could mean several entities: {shown}. Give the full name or the IRI")
+
+
+def _close(store: Queryable, name: str, types: tuple[str, ...] | None) -> str:
+    """A hint naming the labels close to ``name``: among those that share the first three
+    letters of one of its words."""
+    words = [w for w in name.casefold().split() if len(w) >= 3]
+    if not words:
+        return ""
+    query = internal_query(
+        "names-close",
+        fragments=" || ".join(f"CONTAINS(?test, {_literal(w[:3])})" for w in words),
+        classes=_classes(types),
+    )
+    names: dict[str, str] = {}  # each label and each of its words, to the label
+    for (label,) in store.query(query).rows:
+        for key in (str(label), *str(label).split()):
+            names.setdefault(key.casefold(), str(label))
+    close = get_close_matches(name.casefold(), sorted(names), n=5, cutoff=0.7)
+    labels = list(dict.fromkeys(names[c] for c in close))
+    return f"; did you mean {', '.join(repr(c) for c in labels)}?" if labels else ""

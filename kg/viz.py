@@ -4,8 +4,10 @@ The nodes and edges are laid out with pyvis and drawn by vis-network, inlined fr
 own copy (no CDN); ``kg serve`` serves the same page with its scripts as static files.
 Colours show types (with a legend that hides and shows them), sizes the degree or
 betweenness, edge widths the number of facts; tooltips carry the evidence sentences and a
-click shows every fact with its source. Above ``MAX_NODES`` the page keeps the most central
-nodes and says so; the layout is computed once, then the physics stops.
+click shows every fact with its source. An edge may instead say what it sums up (``about``)
+and link to a page of its facts (``page``), as ``kg serve``'s first screen does. Above
+``MAX_NODES`` the page keeps the most central nodes and says so; the layout is computed once,
+then the physics stops.
 
 Article text is untrusted: the view reaches the page as a JSON block read with
 ``JSON.parse`` and shown with ``textContent`` (vis-network shows string tooltips as text);
@@ -98,6 +100,8 @@ def _caption(graph: nx.Graph, a: str, b: str, data: dict, mark=str) -> str:
     name = {node: mark(graph.nodes[node]["label"]) for node in (a, b)}
     if data.get("predicate"):
         return f"{name[a]} —{data['predicate']}→ {name[b]}"
+    if data.get("about"):
+        return f"{name[a]} – {name[b]}: {data['about']}"
     kinds: dict[str, int] = {}
     for fact in data["facts"]:
         kinds[fact.kind] = kinds.get(fact.kind, 0) + 1
@@ -179,6 +183,7 @@ def network_data(
             caption=caption,
             predicate=data.get("predicate"),
             facts=[_fact(f) for f in data["facts"]],
+            page=data.get("page"),
             arrows="to" if graph.is_directed() else "",
         )
     big = graph.number_of_nodes() > 150

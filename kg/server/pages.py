@@ -32,7 +32,8 @@ from kg.errors import KGError, QueryError
 from kg.names import resolve
 from kg.names import search as search_names
 from kg.ontology import KGO, KGR, NAMESPACES
-from kg.queries import describe, internal_query, named_queries
+from kg.queries import describe, internal_query, named_queries, named_query
+from kg.server.latest import latest, mentioning
 from kg.server.marks import Span, paragraphs, sentence_numbers, spans
 from kg.server.security import failure
 from kg.server.settings import Settings
@@ -203,7 +204,7 @@ class Pages:
         size = p.get("size") or "degree"
         status, note = 200, None
         try:
-            graph = spec.graph(self.pool)
+            graph = self._pairs() if spec == View() else spec.graph(self.pool)
             data = network_data(graph, f"kg: {spec.title}", size if size in MEASURES else "degree")
         except KGError as err:
             status, note = failure(err, request)
@@ -231,6 +232,29 @@ class Pages:
             types=TYPES,
             measures=MEASURES,
         )
+
+    def _pairs(self) -> nx.Graph:
+        """Who met whom as the network's first screen shows it: from the summary of meeting
+        pairs, the 1,000 pairs reported most (kg's named query; a view of every meeting reads
+        every meeting of the store), each edge with its number of articles and dates, and a
+        link to the pair's meetings instead of their sentences."""
+        graph: nx.Graph = nx.Graph()
+        for r in self.pool.query(named_query("who-met-whom")).dicts(terms=True):
+            a, b = str(r["person"]), str(r["other"])
+            for node, label in ((a, r["personLabel"]), (b, r["otherLabel"])):
+                graph.add_node(node, label=str(label), type="Person", cls="Person", countries=())
+            n = int(str(r["articles"]))
+            dates = sorted({d for d in (_text(r["firstReported"]), _text(r["lastReported"])) if d})
+            graph.add_edge(
+                a,
+                b,
+                facts=[],
+                weight=n,
+                about=f"{n} report{'s' if n > 1 else ''} of a meeting"
+                + (f", {' to '.join(dates)}" if dates else ""),
+                page="/entity?" + urlencode({"iri": a, "with": b}),
+            )
+        return graph
 
     def search(self, request: Request) -> HTMLResponse:
         q = (request.query_params.get("q") or "").strip()[:200]
@@ -264,48 +288,67 @@ class Pages:
         if entity is None:
             raise HTTPException(404, f"The store has no entity {iri}.")
         if "Person" in entity["types"]:
-            return self._person(entity, number)
+            other = request.query_params.get("with")
+            met = self._about(_iri(other)) if other else None
+            if other and met is None:
+                raise HTTPException(404, f"The store has no entity {other}.")
+            return self._person(entity, number, met)
         if "Event" in entity["types"]:
             return self._event(entity)
-        found = self._ask(
-            "page-entity-articles", entity=iri, limit=PAGE + 1, offset=(number - 1) * PAGE
-        )
-        articles = [str(r["article"]) for r in found.dicts(terms=True)]
-        rows = []
-        if articles:
-            blocks = [
-                internal_query("page-entity-facts-block", entity=_sparql(iri), article=_sparql(a))
-                for a in articles[:PAGE]
-            ]
-            facts_in = internal_query("page-entity-facts", blocks=" UNION ".join(blocks))
-            rows = self.pool.query(facts_in).dicts(terms=True)
-        facts = [
-            {
-                "predicate": _local(r["p"]),
-                "other": str(r["other"]),
-                "other_label": _text(r["otherLabel"]) or _local(r["other"]),
-                "outgoing": isinstance(r["outgoing"], Literal) and bool(r["outgoing"].toPython()),
-                "evidence": str(r["evidence"]),
-                "status": _local(r["status"]) if r["status"] is not None else None,
-                "article": str(r["article"]),
-                "article_id": _local(r["article"]),
-                "date": _text(r["date"]),
-                "title": _text(r["title"]),
-                "url": _web(r["url"]),
-            }
-            for r in rows
-        ]
+        term = _sparql(iri)
+        reports, more = mentioning(self.pool.query, term, (number - 1) * PAGE, PAGE)
+        facts: dict[str, dict] = {}  # by statement
+        if reports:
+            query = internal_query(
+                "page-entity-facts",
+                reports=" ".join(_sparql(article) for article, _ in reports),
+                entity=term,
+            )
+            for r in self.pool.query(query).dicts(terms=True):
+                outgoing = str(r["s"]) == str(iri)
+                facts[str(r["statement"])] = {
+                    "predicate": _local(r["p"]),
+                    "other": str(r["o"] if outgoing else r["s"]),
+                    "outgoing": outgoing,
+                    "evidence": str(r["evidence"]),
+                    "status": _local(r["status"]) if r["status"] is not None else None,
+                    "article": str(r["article"]),
+                    "article_id": _local(r["article"]),
+                    "title": _text(r["title"]),
+                    "url": _web(r["url"]),
+                }
+        names = self._labels({fact["other"] for fact in facts.values()})
+        for fact in facts.values():
+            fact["other_label"] = names.get(fact["other"]) or _local(fact["other"])
+        order = {article: n for n, (article, _) in enumerate(reports)}
+        dates = dict(reports)
+        for fact in facts.values():
+            fact["date"] = dates[fact["article"]]
         return self.page(
             "entity.html",
             title=f"kg: {entity['label']}",
             entity=entity,
-            facts=facts,
-            pages=self._pages(entity["iri"], number, len(articles) > PAGE),
+            facts=sorted(
+                facts.values(), key=lambda f: (order[f["article"]], f["predicate"], f["other"])
+            ),
+            pages=self._pages(entity["iri"], number, more),
         )
 
-    def _pages(self, iri: str, number: int, more: bool) -> dict:
+    def _labels(self, iris: set[str]) -> dict[str, str]:
+        """The first name of each of ``iris`` that has one."""
+        names: dict[str, str] = {}
+        if iris:
+            values = " ".join(_sparql(iri) for iri in sorted(iris))
+            for entity, label in self.pool.query(
+                internal_query("page-labels", entities=values)
+            ).rows:
+                if str(entity) not in names or str(label) < names[str(entity)]:
+                    names[str(entity)] = str(label)
+        return names
+
+    def _pages(self, iri: str, number: int, more: bool, **also: str) -> dict:
         """Links to the previous and next page of an entity's long list."""
-        link = lambda n: "/entity?" + urlencode({"iri": iri, "page": n})  # noqa: E731
+        link = lambda n: "/entity?" + urlencode({"iri": iri, **also, "page": n})  # noqa: E731
         return {
             "number": number,
             "previous": link(number - 1) if number > 1 else None,
@@ -324,44 +367,60 @@ class Pages:
                 "cls": "Event",
                 "date": None,
                 "roles": defaultdict(dict),
-                "evidence": [],
+                "evidence": set(),
                 "articles": set(),
             }
             for iri in iris
         }
-        blocks = [internal_query("page-event-block", event=_sparql(iri)) for iri in iris]
-        rows = self.pool.query(internal_query("page-events", blocks=" UNION ".join(blocks)))
-        for r in rows.dicts(terms=True):
+        values = " ".join(_sparql(iri) for iri in iris)
+
+        def ask(query: str) -> list[dict]:
+            return self.pool.query(internal_query(query, events=values)).dicts(terms=True)
+
+        own: dict[str, str] = {}  # each event's date, else its first report's
+        reported: dict[str, str] = {}
+        for r in ask("page-events-names"):
             event = events[str(r["event"])]
             event["label"] = min(filter(None, (event["label"], str(r["label"]))))
-            if r["cls"] is not None and str(r["cls"]).startswith(_KGO):
+            if str(r["cls"]).startswith(_KGO) and _local(r["cls"]) != "Event":
                 event["cls"] = _local(r["cls"])
-            when = _text(r["day"]) or _text(r["published"])
-            if when and (event["date"] is None or when < event["date"]):
-                event["date"] = when
+            if r["day"] is not None:
+                own[event["iri"]] = min(own.get(event["iri"], "~"), str(r["day"]))
+        for r in ask("page-events-reports"):
+            event = events[str(r["event"])]
             event["articles"].add(str(r["article"]))
-            if r["role"] is not None:
-                kind = _local(r["memberType"])
-                members = event["roles"][_local(r["role"])]
-                if kind in TYPES or str(r["member"]) not in members:
-                    members[str(r["member"])] = (str(r["memberLabel"]), kind)
-            if r["evidence"] is not None and str(r["evidence"]) not in event["evidence"]:
-                event["evidence"].append(str(r["evidence"]))
+            if r["published"] is not None:
+                reported[event["iri"]] = min(reported.get(event["iri"], "~"), str(r["published"]))
+        for r in ask("page-events-members"):
+            roles = events[str(r["event"])]["roles"][_local(r["role"])]
+            labels, kinds = roles.setdefault(str(r["member"]), (set(), set()))
+            labels.add(str(r["memberLabel"]))
+            kinds.add(_local(r["memberType"]))
+        for r in ask("page-events-evidence"):
+            events[str(r["event"])]["evidence"].add(str(r["evidence"]))
         for event in events.values():
+            event["date"] = own.get(event["iri"]) or reported.get(event["iri"])
             event["roles"] = {
                 role: sorted(
                     (
-                        {"iri": m, "label": label, "type": kind}
-                        for m, (label, kind) in found.items()
+                        {
+                            "iri": m,
+                            "label": min(labels),
+                            "type": next((t for t in TYPES if t in kinds), min(kinds)),
+                        }
+                        for m, (labels, kinds) in found.items()
                     ),
                     key=lambda m: m["label"],
                 )
                 for role, found in event["roles"].items()
             }
             event["articles"] = sorted(event["articles"])
+            event["evidence"] = sorted(event["evidence"])
         return [events[iri] for iri in iris]
 
-    def _person(self, person: dict, number: int) -> HTMLResponse:
+    def _person(self, person: dict, number: int, other: dict | None) -> HTMLResponse:
+        """A person's page: titles, whom they met, and their meetings, visits and signings
+        a page at a time (those with ``other`` only, when given)."""
         iri = URIRef(person["iri"])
         titles = [
             {
@@ -376,20 +435,41 @@ class Pages:
             {"label": str(r["title"]), "start": _text(r["start"]), "end": _text(r["end"])}
             for r in self._ask("page-person-offices", person=iri).dicts(terms=True)
         ]
-        met = [
-            {
-                "iri": str(r["other"]),
-                "label": str(r["otherLabel"]),
-                "articles": int(str(r["articles"])),
-                "first": _text(r["first"]),
-                "last": _text(r["last"]),
-            }
+        pairs = {
+            str(r["pair"]): int(str(r["articles"]))
             for r in self._ask("page-person-met", person=iri).dicts(terms=True)
-        ]
-        page = self._ask(
-            "page-person-meetings", person=iri, limit=PAGE + 1, offset=(number - 1) * PAGE
+        }
+        met = []
+        if pairs:
+            query = internal_query(
+                "page-pairs-people",
+                pairs=" ".join(_sparql(pair) for pair in pairs),
+                person=_sparql(iri),
+            )
+            named: dict[str, dict] = {}  # by pair, under the first of the other's names
+            for r in self.pool.query(query).dicts(terms=True):
+                known = named.get(str(r["pair"]))
+                if known is None or str(r["otherLabel"]) < known["label"]:
+                    named[str(r["pair"])] = {
+                        "iri": str(r["other"]),
+                        "label": str(r["otherLabel"]),
+                        "articles": pairs[str(r["pair"])],
+                        "first": _text(r["first"]),
+                        "last": _text(r["last"]),
+                    }
+            met = sorted(named.values(), key=lambda m: (-m["articles"], m["label"]))
+        people = [_sparql(iri)] + ([_sparql(other["iri"])] if other else [])
+        found, more = latest(
+            self.pool.query,
+            " ".join(f"?event kgo:participant {who} ." for who in people),
+            " ".join(f"{who} kgo:mentionedIn ?article ." for who in people),
+            skip=(number - 1) * PAGE,
+            count=PAGE,
+            undated=True,
         )
-        found = [str(r["event"]) for r in page.dicts(terms=True)]
+        events = self._events([event.iri for event in found])
+        for event, it in zip(events, found, strict=True):
+            event["date"] = it.date
         return self.page(
             "person.html",
             title=f"kg: {person['label']}",
@@ -397,8 +477,11 @@ class Pages:
             titles=titles,
             offices=offices,
             met=met,
-            events=self._events(found[:PAGE]),
-            pages=self._pages(person["iri"], number, len(found) > PAGE),
+            events=events,
+            other=other,
+            pages=self._pages(
+                person["iri"], number, more, **({"with": other["iri"]} if other else {})
+            ),
         )
 
     def _event(self, event: dict) -> HTMLResponse:
@@ -552,33 +635,41 @@ class Pages:
         p = request.query_params
         since, until = _day(p.get("since"), True), _day(p.get("until"), False)
         kinds = [k for k in p.getlist("kind") if k in KINDS] or list(KINDS)
-        of = []  # matched within each report, where the engine finds them fast
+        classes = [f"kgo:{c}" for k in kinds for c in KINDS[k]]
+        # The events shown, and the reports that can tell of them (read from the classes'
+        # events when some kinds are left out).
+        test = [f"?event a ?kind . FILTER (?kind IN ({', '.join(classes)}))"]
+        reports = []
+        if len(kinds) < len(KINDS):
+            either = " UNION ".join(f"{{ ?told a {c} }}" for c in classes)
+            reports.append(f"{either} ?told kgo:mentionedIn ?article .")
         person = (p.get("person") or "").strip()
         country = (p.get("country") or "").strip()
         if person:
-            of.append(f"?event kgo:participant {_sparql(self._named(person, 'Person'))} .")
+            who = _sparql(self._named(person, "Person"))
+            test.append(f"?event kgo:participant {who} .")
+            reports.append(f"{who} kgo:mentionedIn ?article .")
         if country:
             side = _sparql(self._named(country, "Country"))
-            of.append(
-                f"{{ ?event kgo:participant {side} }} UNION {{ ?event kgo:heldIn {side} }} "
-                f"UNION {{ ?event kgo:participant ?member . ?member kgo:represents {side} }}"
-            )
-        query = internal_query(
-            "page-timeline",
-            classes=" UNION ".join(f"{{ ?event a kgo:{c} }}" for k in kinds for c in KINDS[k]),
-            since=(since or date(1, 1, 1)).isoformat(),
-            until=(until or date(9999, 12, 31)).isoformat(),
-            of="\n".join(of),
-            limit=str(TIMELINE),
+            # Held there, or with it or someone of it taking part (a path, which the engine
+            # follows from each event; a union it would evaluate apart, over every event).
+            test.append(f"?event (kgo:participant/kgo:represents?)|kgo:heldIn {side} .")
+            reports.append(f"{side} kgo:mentionedIn ?article .")
+        found, more = latest(
+            self.pool.query, "\n".join(test), "\n".join(reports), since, until, 0, TIMELINE
         )
-        found = [
-            (str(r["event"]), str(r["date"])) for r in self.pool.query(query).dicts(terms=True)
+        dated = [
+            (
+                date.fromisoformat((it.date or "")[:10]),
+                {
+                    "iri": it.iri,
+                    "label": it.label,
+                    "date": it.date,
+                    "kind": next((k for k, c in KINDS.items() if it.cls in c), "meeting"),
+                },
+            )
+            for it in found
         ]
-        events = self._events([iri for iri, _ in found])
-        for event, (_, when) in zip(events, found, strict=True):
-            event["date"] = when
-            event["kind"] = next((k for k, c in KINDS.items() if event["cls"] in c), "meeting")
-        dated = [(date.fromisoformat(e["date"][:10]), e) for e in events]
         first = since or min((d for d, _ in dated), default=date.today())
         last = until or max((d for d, _ in dated), default=first)
         placed = place(dated, first, last)
@@ -597,7 +688,7 @@ class Pages:
             ticks=ticks(first, last),
             first=first,
             last=last,
-            cut=len(found) == TIMELINE,
+            cut=more,
             limit=TIMELINE,
             form=form,
             kinds=list(KINDS),

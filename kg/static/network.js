@@ -59,6 +59,15 @@
     }
   }
 
+  // An edge that sums its facts up links to a page of them instead.
+  function more(box, edge) {
+    if (typeof edge.page === "string" && /^\/entity\?/.test(edge.page)) {
+      const line = make("p", null, { className: "source" });
+      line.append(link(edge.page, "their meetings"));
+      box.append(line);
+    }
+  }
+
   function show(title, build) {
     const box = byId("kg-details");
     box.replaceChildren(make("h2", title));
@@ -82,13 +91,17 @@
         const edge = edges.get(edgeId);
         box.append(make("h3", edge.caption));
         facts(box, edge.facts);
+        more(box, edge);
       }
     });
   }
 
   function showEdge(id) {
     const edge = edges.get(id);
-    show(edge.caption, (box) => facts(box, edge.facts));
+    show(edge.caption, (box) => {
+      facts(box, edge.facts);
+      more(box, edge);
+    });
   }
 
   network.on("click", (params) => {

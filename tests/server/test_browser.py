@@ -84,10 +84,19 @@ def test_legend_hides_and_shows_a_type(page, people, tmp_path):
 
 def test_served_home_page_links_nodes_to_their_entity_pages(page, people, kg_server):
     page.goto(kg_server + "/")
-    assert _drawn(page) == people.number_of_nodes()
+    assert _drawn(page) == people.number_of_nodes()  # the same people, from the pairs' summary
     details = _click(page, HOSTILE_NAMES[1])
-    assert HOSTILE_SENTENCE in details
+    assert HOSTILE_NAMES[0] in details and "1 report of a meeting, 2024-03-02" in details
     _nothing_ran(page)
+    page.click("#kg-details a:has-text('their meetings')")  # the pair's meetings, with evidence
+    page.wait_for_selector("main.page h2#with")
+    pair = page.inner_text("main.page h1") + page.inner_text("main.page h2#with")
+    assert all(name in pair for name in HOSTILE_NAMES)
+    assert HOSTILE_SENTENCE in page.inner_text("main.page ol.events")
+    _nothing_ran(page)
+    page.go_back()
+    _drawn(page)
+    _click(page, HOSTILE_NAMES[1])
     page.click("#kg-details a:has-text('entity page')")
     page.wait_for_selector("main.page h1")
     assert page.inner_text("main.page h1") == HOSTILE_NAMES[1]

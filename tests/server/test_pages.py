@@ -97,10 +97,31 @@ def test_a_person_page_shows_titles_meetings_and_whom_they_met(kg_server):
     assert "/timeline?person=https%3A//w3id.org/kgdt/id/person/bob-beta" in page.text
 
 
+def test_a_pair_of_people_has_a_page_of_their_meetings(kg_server):
+    bob, cy = KGR + "person/bob-beta", KGR + "person/cy-gamma"
+    page = _get(kg_server, "/entity", iri=bob, **{"with": cy})
+    events = _text(page.text).split("latest first")[1]
+    assert page.status_code == 200 and "meeting of Bob Beta and Cy Gamma" in events
+    assert "talks of Ann Alpha" not in events and "visit of Bob Beta" not in events
+    person = _get(kg_server, "/entity", iri=bob).text  # whom they met links to it
+    assert "/entity?iri=https%3A//w3id.org/kgdt/id/person/bob-beta&amp;with=" in person
+    assert _get(kg_server, "/entity", iri=bob, **{"with": KGR + "x/none"}).status_code == 404
+
+
 def test_a_person_page_shows_titles_from_the_news(kg_server):
     page = _get(kg_server, "/entity", iri=KGR + "person/serik-zhumangarin")
     titles = _text(page.text).split("Titles")[1].split("Whom they met")[0]
     assert "Deputy Prime Minister" in titles and "2023-10-13" in titles
+
+
+def test_an_entity_page_shows_its_facts_latest_first_with_evidence(kg_server):
+    page = _get(kg_server, "/entity", iri=KGR + "country/gammaland")
+    facts = _text(page.text).split("Facts and their evidence")[1]
+    assert page.status_code == 200
+    assert "Cy Gamma represents Gammaland Cy Gamma of Gammaland. 2024-02-01" in facts
+    assert "Bob Beta visited Gammaland Bob Beta visited Gammaland. 2024-02-01" in facts
+    alpha = _text(_get(kg_server, "/entity", iri=KGR + "country/alphaland").text)
+    assert "Alphaland signed trade deal The two countries signed a trade deal. 2023-05-10" in alpha
 
 
 @pytest.fixture(scope="module")
@@ -227,10 +248,15 @@ def test_the_timeline_places_events_on_a_time_axis(kg_server):
             {"meeting of Cy Gamma and Dee Delta"},
         ),
         (
-            # A side as each report gives it: Cy Gamma is of Gammaland where w2 says so.
+            # A side as the store knows it: Cy Gamma is of Gammaland (w2 says so), so his
+            # meeting with Dee Delta (w3, which does not say) is Gammaland's too.
             {"country": "Gammaland"},
-            {"visit of Bob Beta to Gammaland", "meeting of Bob Beta and Cy Gamma"},
-            {"talks of Ann Alpha and Bob Beta", "meeting of Cy Gamma and Dee Delta"},
+            {
+                "visit of Bob Beta to Gammaland",
+                "meeting of Bob Beta and Cy Gamma",
+                "meeting of Cy Gamma and Dee Delta",
+            },
+            {"talks of Ann Alpha and Bob Beta"},
         ),
         (
             {"person": "Bob Beta", "kind": "visit"},
