@@ -29,7 +29,7 @@ import json
 import math
 import zlib
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -62,7 +62,7 @@ _CONTENT = {"VERB", "NOUN", "ADJ", "ADV", "ADP"}
 _NAMES = {"PROPN", "NUM", "X", "SYM"}
 # What the features are: a model trained on another schema reads other slots.
 SCHEMA = {
-    "version": 4,
+    "version": 5,
     "dim": DIM,
     "hash": "crc32(predicate|name) mod dim",
     "window": WINDOW,
@@ -270,14 +270,18 @@ class _Article:
         self._paths: dict[tuple, tuple[Part, int | None]] = {}
         self._hops: dict[str, dict[str, list[str]]] = {}
 
-    def pairs(self) -> Iterator[tuple[str, str, str]]:
-        for predicate in PREDICATES:
+    def pairs(self, only: Collection[str] | None = None) -> Iterator[tuple[str, str, str]]:
+        """The candidates (see ``candidates``)."""
+        for predicate in PREDICATES if only is None else [p for p in PREDICATES if p in only]:
             subjects, objects = SIGNATURES[predicate]
             for s in (i for t in sorted(subjects) for i in self.by_type.get(t, [])):
                 for o in (i for t in sorted(objects) for i in self.by_type.get(t, [])):
                     if s == o or (predicate == "met" and o < s):
                         continue
-                    if (s, predicate, o) in self.rules or self._possible(s, predicate, o):
+                    if (s, predicate, o) in self.rules:
+                        if only is None:
+                            yield s, predicate, o
+                    elif self._possible(s, predicate, o):
                         yield s, predicate, o
 
     def _possible(self, s: str, predicate: str, o: str) -> bool:
@@ -413,7 +417,7 @@ class _Article:
     def _path(self, x: _Mention, y: _Mention) -> tuple[Part, int | None]:
         """The features of the dependency path from ``x`` to ``y`` in their sentence, and the
         word joining them (None if none does)."""
-        key = ("path", x.start, y.start)
+        key = ("path", x, y)
         if key not in self._paths:
             named, joint = self._read_path(x, y)
             self._paths[key] = ((key, named), joint)
@@ -484,10 +488,16 @@ def _closest(a: list[_Mention], b: list[_Mention]) -> tuple[_Mention, _Mention] 
 
 
 def candidates(
-    doc: Doc, article: Article, entities: Sequence[Entity], relations: Sequence[Relation]
+    doc: Doc,
+    article: Article,
+    entities: Sequence[Entity],
+    relations: Sequence[Relation],
+    only: Collection[str] | None = None,
 ) -> Rows:
     """The candidates of one article (entities with the rules' relations between them) and
-    their hashed feature rows (a feature found on several paths counts each time)."""
+    their hashed feature rows (a feature found on several paths counts each time); with
+    ``only``, those of these predicates that are not the rules' own relations (all that a
+    model that only adds reads)."""
     state = _Article(doc, article, entities, relations)
     tensor = state.parse.tensor
     found: list[Candidate] = []
@@ -496,7 +506,7 @@ def candidates(
     vals: list[float] = []
     joints, joint_rows, joint_predicates = [], [], []
     hashed: dict[tuple, tuple[list[int], list[float]]] = {}
-    for n, (s, p, o) in enumerate(state.pairs()):
+    for n, (s, p, o) in enumerate(state.pairs(only)):
         candidate, parts, joint = state.features(s, p, o)
         found.append(candidate)
         size = 0

@@ -86,7 +86,7 @@ class RelationsModel:
         relations: Sequence[Relation],
     ) -> tuple[Relation, ...]:
         """The rules' ``relations`` of an article, with what the model adds."""
-        rows = candidates(doc, article, entities, relations)
+        rows = candidates(doc, article, entities, relations, only=self.adds)
         probability = self.probabilities(rows)
         added = self.combine(
             [(r.subject, r.predicate, r.object, r.status) for r in relations],

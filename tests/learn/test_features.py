@@ -82,3 +82,28 @@ def test_the_fingerprint_sees_the_rules_not_the_tensors_last_bits(read):
     assert nudged.fingerprint() == rows.fingerprint()
     fewer = candidates(doc, x.article, x.entities, x.relations[1:])
     assert fewer.fingerprint() != rows.fingerprint()
+
+
+def test_only_some_predicates_reads_what_a_model_that_only_adds_needs(read):
+    doc, x, rows = read
+    some = candidates(doc, x.article, x.entities, x.relations, only={"visited", "participant"})
+    rules = {(r.subject, r.predicate, r.object) for r in x.relations}
+
+    def by_candidate(r):
+        return {
+            c: (
+                list(r.indices[r.indptr[k] : r.indptr[k + 1]]),
+                list(r.values[r.indptr[k] : r.indptr[k + 1]]),
+            )
+            for k, c in enumerate(r.candidates)
+        }
+
+    full = by_candidate(rows)
+    wanted = {
+        c
+        for c in rows.candidates
+        if c.predicate in {"visited", "participant"}
+        and (c.subject, c.predicate, c.object) not in rules
+    }
+    assert wanted and set(some.candidates) == wanted
+    assert by_candidate(some) == {c: full[c] for c in wanted}
