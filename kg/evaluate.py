@@ -18,6 +18,7 @@ count as sets; planned ``signed``/``visited``/``met`` and negated relations are 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -25,9 +26,19 @@ from pathlib import Path
 
 from kg.errors import KGError
 from kg.kb import normalize
-from kg.types import PREDICATES
+from kg.nlp.relations import SIGNATURES
+from kg.types import ENTITY_TYPES, PREDICATES
 
-__all__ = ["Scores", "Tally", "evaluate", "load_gold", "score"]
+__all__ = [
+    "GoldArticle",
+    "Scores",
+    "Tally",
+    "canonical",
+    "check_gold",
+    "evaluate",
+    "load_gold",
+    "score",
+]
 
 NAMED = {"Person", "Country", "Place", "Organization"}
 PLANNED_IGNORED = {"signed", "visited", "met"}
@@ -138,12 +149,14 @@ def _person_tokens(text: str) -> list[str]:
     return [t for t in normalize(text).split() if t not in HONORIFICS]
 
 
-class _Gold:
+class GoldArticle:
+    """One gold file: its entities, their surface forms and its relations as a set."""
+
     def __init__(self, data: Mapping):
         self.id = str(data["article"])
         self.entities: dict[str, dict] = data["entities"]
         self.surfaces = {eid: _surfaces(e, "name") for eid, e in self.entities.items()}
-        self.relations = {_canon(*r) for r in data["relations"]}
+        self.relations = {canonical(*r) for r in data["relations"]}
 
     def match(self, pred: Mapping) -> str | None:
         """The gold entity a predicted one stands for, or None."""
@@ -177,7 +190,8 @@ def _same_person(a: str, b: str) -> bool:
     return bool(p and g and p[-1] == g[-1] and (len(p) == 1 or p[0] == g[0]))
 
 
-def _canon(s: object, p: str, o: object) -> tuple:
+def canonical(s: object, p: str, o: object) -> tuple:
+    """A relation as a set member: ``met`` is symmetric, its two ids in order."""
     return (o, p, s) if p == "met" and str(o) < str(s) else (s, p, o)
 
 
@@ -189,17 +203,111 @@ def _is_fact(relation: Mapping) -> bool:
 
 
 def load_gold(folder: Path | str) -> list[dict]:
-    """The gold files of a folder."""
+    """The gold files of a folder; a ``KGError`` naming the first file that is not one (see
+    ``check_gold`` for the format)."""
     files = sorted(Path(folder).glob("*.json"))
     if not files:
         raise KGError(f"{folder}: no gold files (<article-id>.json) here")
     gold = []
     for path in files:
         try:
-            gold.append(json.loads(path.read_text(encoding="utf-8")))
+            data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as err:
             raise KGError(f"{path}: not a gold file ({err})") from None
+        broken = _structure(data)
+        if broken:
+            raise KGError(f"{path}: not a gold file ({broken}); kg check-gold lists its problems")
+        gold.append(data)
     return gold
+
+
+def _structure(data: object) -> str | None:
+    """What keeps ``data`` from being read as a gold file, if anything."""
+    if not isinstance(data, dict):
+        return "not a JSON object"
+    if not isinstance(data.get("article"), str) or not data["article"]:
+        return 'no "article" id'
+    entities, relations = data.get("entities"), data.get("relations")
+    if not isinstance(entities, dict) or not all(isinstance(e, dict) for e in entities.values()):
+        return '"entities" is not an object of entity objects'
+    if not isinstance(relations, list):
+        return '"relations" is not a list'
+    for relation in relations:
+        if (
+            not isinstance(relation, list)
+            or len(relation) != 3
+            or not all(isinstance(x, str) for x in relation)
+        ):
+            return f"relation {json.dumps(relation)} is not [subject, predicate, object]"
+        if relation[0] not in entities or relation[2] not in entities:
+            return f"relation {json.dumps(relation)} names an entity the file does not define"
+    return None
+
+
+def check_gold(data: object, name: str | None = None, text: str | None = None) -> list[str]:
+    """The problems of one gold file against the annotation guidelines (kg's docs): its
+    structure, entity types, names, aliases, QIDs and positions, predicates and their
+    signatures, duplicates; ``name`` is the file's stem (the article id it must hold) and
+    ``text`` the article, where every named entity's name or an alias must occur.
+
+    >>> check_gold({"article": "a", "entities": {"E1": {"type": "Person", "name": "Ann"},
+    ...     "E2": {"type": "Country", "name": "Kazakhstan"}}, "relations": [["E2", "met", "E1"]]})
+    ['relation ["E2", "met", "E1"]: Country met Person breaks the signature (Person met Person)']
+    """
+    broken = _structure(data)
+    if broken or not isinstance(data, dict):
+        return [broken or "not a JSON object"]
+    problems = []
+    if name is not None and data["article"] != name:
+        problems.append(f"article {data['article']!r} is not the file's name {name!r}")
+    entities = data["entities"]
+    for eid, e in entities.items():
+        problems += [f"{eid}: {p}" for p in _entity_problems(e, entities, text)]
+    seen = set()
+    for s, p, o in data["relations"]:
+        if p not in SIGNATURES:
+            problems.append(f"relation {json.dumps([s, p, o])}: unknown predicate {p!r}")
+            continue
+        subjects, objects = SIGNATURES[p]
+        kinds = entities[s].get("type"), entities[o].get("type")
+        if kinds[0] not in subjects or kinds[1] not in objects:
+            allowed = f"{'/'.join(sorted(subjects))} {p} {'/'.join(sorted(objects))}"
+            problems.append(
+                f"relation {json.dumps([s, p, o])}: {kinds[0]} {p} {kinds[1]} breaks the "
+                f"signature ({allowed})"
+            )
+        if canonical(s, p, o) in seen:
+            problems.append(f"relation {json.dumps([s, p, o])} is listed twice")
+        seen.add(canonical(s, p, o))
+    return problems
+
+
+def _entity_problems(e: dict, entities: dict, text: str | None) -> list[str]:
+    problems = []
+    if e.get("type") not in ENTITY_TYPES:
+        problems.append(f"type {e.get('type')!r} is not one of {', '.join(ENTITY_TYPES)}")
+    if not isinstance(e.get("name"), str) or not e["name"].strip():
+        problems.append("no name")
+    aliases = e.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        problems.append("aliases is not a list of strings")
+        aliases = []
+    qid = e.get("wikidata")
+    if qid is not None and not (isinstance(qid, str) and re.fullmatch(r"Q[1-9]\d*", qid)):
+        problems.append(f"wikidata {qid!r} is not a QID such as Q232 (or null)")
+    positions = e.get("positions") or []
+    if positions and e.get("type") != "Person":
+        problems.append("positions are for people only")
+    for position in positions if isinstance(positions, list) else [positions]:
+        if not isinstance(position, dict) or not isinstance(position.get("title"), str):
+            problems.append(f"position {json.dumps(position)} has no title")
+        elif position.get("of") is not None and position["of"] not in entities:
+            problems.append(f"position {position['title']!r} of unknown entity {position['of']}")
+    if text is not None and e.get("type") in NAMED and isinstance(e.get("name"), str):
+        forms = [e["name"], *aliases]
+        if not any(f.casefold() in text.casefold() for f in forms if f):
+            problems.append(f"neither the name nor an alias of {e['name']!r} is in the article")
+    return problems
 
 
 def evaluate(gold_docs: Iterable[Mapping], predictions: Mapping[str, Mapping]) -> Scores:
@@ -228,7 +336,7 @@ def score(gold_docs: Iterable[Mapping], predictions: Mapping[str, Mapping]) -> S
     """
     scores = Scores()
     for data in gold_docs:
-        gold = _Gold(data)
+        gold = GoldArticle(data)
         if gold.id not in predictions:
             raise KGError(
                 f"gold article {gold.id!r} has no prediction: give its article, or leave its "
@@ -242,7 +350,7 @@ def score(gold_docs: Iterable[Mapping], predictions: Mapping[str, Mapping]) -> S
             return mapped.get(pid) or ("?", normalize(entities.get(pid, {}).get("label", pid)))
 
         predicted = {
-            _canon(gid(r["subject"]), r["predicate"], gid(r["object"]))
+            canonical(gid(r["subject"]), r["predicate"], gid(r["object"]))
             for r in pred.get("relations", [])
             if _is_fact(r)
         }
@@ -257,7 +365,7 @@ def score(gold_docs: Iterable[Mapping], predictions: Mapping[str, Mapping]) -> S
     return scores
 
 
-def _score_entities(scores: Scores, gold: _Gold, entities: dict, mapped: dict) -> None:
+def _score_entities(scores: Scores, gold: GoldArticle, entities: dict, mapped: dict) -> None:
     named = {eid for eid, e in gold.entities.items() if e["type"] in NAMED}
     seen = set()
     for pid, e in entities.items():

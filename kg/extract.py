@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from kg.dates import resolve_date
 from kg.events import event_records, implied_events
 from kg.kb import KnowledgeBase, normalize
+from kg.learn import RelationsModel
 from kg.link import Linker, LinkRequest, OfflineLinker
 from kg.nlp.affiliation import affiliations
 from kg.nlp.anaphora import (
@@ -188,7 +189,7 @@ class _Article:
             if cluster.country in self.country_ids:
                 self.countries[cluster.id] = self.country_ids[cluster.country]
 
-    def run(self) -> Extraction:
+    def run(self, model: RelationsModel | None = None) -> Extraction:
         delegation_meetings = []
         for candidate in find_relations(self.doc, self.resolver):
             if candidate.predicate == "met" and "Delegation" in {
@@ -214,6 +215,9 @@ class _Article:
         self._represents()
         entities = self._entities()
         relations = tuple(sorted((f.relation() for f in self.facts), key=_order))
+        if model is not None:
+            revised = model.revise(self.doc, self.article, entities, relations)
+            relations = tuple(sorted(revised, key=_order))
         told = event_records(entities, relations, scene.outcomes, self.doc.text)
         implied, records = implied_events(entities, relations, told)
         return Extraction(
@@ -222,6 +226,7 @@ class _Article:
             relations,
             tuple(self._trade()),
             (*told, *records),
+            model.digest if model is not None else "",
         )
 
     def _add(self, c: Candidate) -> None:
@@ -559,6 +564,13 @@ def _order(relation) -> tuple:
     return (relation.predicate, int(relation.subject[1:]), int(relation.object[1:]))
 
 
-def extract(doc: Doc, article: Article, nlp: Language, linker: Linker | None = None) -> Extraction:
-    """Everything ``doc`` (the parse of ``article.text``) says, as an ``Extraction``."""
-    return _Article(doc, article, nlp, linker or OfflineLinker()).run()
+def extract(
+    doc: Doc,
+    article: Article,
+    nlp: Language,
+    linker: Linker | None = None,
+    relations_model: RelationsModel | None = None,
+) -> Extraction:
+    """Everything ``doc`` (the parse of ``article.text``) says, as an ``Extraction``: the
+    rules' relations, revised by the trained ``relations_model`` when one is given."""
+    return _Article(doc, article, nlp, linker or OfflineLinker()).run(relations_model)

@@ -129,7 +129,7 @@ class KnowledgeGraph:
         stored = self.store.article_hashes()
         seen: dict[str, tuple[str, str | None]] = {}
         for article in articles:
-            digest = content_hash(article)
+            digest = content_hash(article, self.pipeline.model_digest)
             if article.id in seen:
                 first_digest, first_source = seen[article.id]
                 if first_digest != digest:

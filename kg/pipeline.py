@@ -4,12 +4,15 @@ the RDF of many extractions into one graph."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from rdflib import Dataset, Graph
 from spacy.language import Language
 
 from kg.articles import parse_text
 from kg.extract import extract
+from kg.learn import RelationsModel
+from kg.learn import relations_model as relations_model_of
 from kg.link import Linker, make_linker
 from kg.nlp import load_nlp
 from kg.ontology import PREFIXES
@@ -34,16 +37,23 @@ class Pipeline:
 
     ``model`` names the spaCy model (default: see ``kg.nlp.default_model``); ``linker`` links
     entities to Wikidata (default: the offline linker over the bundled knowledge base, or the
-    online one when ``KG_ONLINE`` is set).
+    online one when ``KG_ONLINE`` is set); ``relations_model`` is the trained relations model
+    (a ``RelationsModel``, its folder, or ``"none"`` for the rules alone; default:
+    ``$KG_RELATIONS_MODEL``, else the one kg ships, see ``kg.learn``).
     """
 
     def __init__(
-        self, model: str | None = None, linker: Linker | None = None, batch_size: int = 16
+        self,
+        model: str | None = None,
+        linker: Linker | None = None,
+        batch_size: int = 16,
+        relations_model: str | Path | RelationsModel | None = None,
     ):
         self.model = model
         self.batch_size = batch_size
         self._linker = linker
         self._nlp: Language | None = None
+        self.relations_model = relations_model_of(relations_model)
 
     def __getstate__(self) -> dict:
         """Pickled without the spaCy pipeline, which loads again where it is unpickled (in a
@@ -56,6 +66,13 @@ class Pipeline:
         if self._nlp is None:
             self._nlp = load_nlp(self.model)
         return self._nlp
+
+    @property
+    def model_digest(self) -> str:
+        """The relations model's digest (empty for the rules alone): it enters each
+        article's content hash."""
+        model = self.relations_model
+        return model.digest if model is not None else ""
 
     @property
     def linker(self) -> Linker:
@@ -73,7 +90,7 @@ class Pipeline:
         items = (_as_article(a) for a in articles)
         pairs = ((a.text, a) for a in items)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            yield extract(doc, article, self.nlp, self.linker)
+            yield extract(doc, article, self.nlp, self.linker, self.relations_model)
 
     def graph(self, article: Article | str) -> Graph:
         """The RDF named graph of one article."""

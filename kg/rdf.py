@@ -50,10 +50,12 @@ _STATUS = {"asserted": KGO.Asserted, "planned": KGO.Planned, "negated": KGO.Nega
 _KINDS = dict.fromkeys(("Meeting", "Talks", "Session", "Summit", "Forum", "Conference"), "meeting")
 
 
-def content_hash(article: Article) -> str:
-    """A hash of everything that decides an article's graph (text, metadata, kg version)."""
+def content_hash(article: Article, model_digest: str = "") -> str:
+    """A hash of everything that decides an article's graph: its text and metadata, kg's
+    version and the digest of the relations model that revised its relations."""
     parts = [
         VERSION,
+        model_digest,
         article.id,
         article.text,
         str(article.date),
@@ -132,7 +134,7 @@ class _Writer:
         a, node = self.article, self.node
         self.add(node, RDF.type, KGO.NewsArticle)
         self.add(node, DCTERMS.identifier, Literal(a.id))
-        self.add(node, KGO.contentHash, Literal(content_hash(a)))
+        self.add(node, KGO.contentHash, Literal(content_hash(a, self.x.model_digest)))
         if a.title:
             self.add(node, DCTERMS.title, Literal(a.title))
         if a.date:

@@ -144,7 +144,8 @@ class Extraction:
 
     ``events`` holds one record per event that some fact is about (a named event, or one
     told only by its verbs: "X met Y", "X arrived in Z"); an event entity without a record
-    is a mere mention.
+    is a mere mention. ``model_digest`` names the trained relations model that revised the
+    relations (empty for the rules alone).
     """
 
     article: Article
@@ -152,6 +153,7 @@ class Extraction:
     relations: tuple[Relation, ...] = ()
     trade: tuple[TradeFlow, ...] = field(default_factory=tuple)
     events: tuple[Event, ...] = ()
+    model_digest: str = ""
 
     def entity(self, entity_id: str) -> Entity:
         """The entity with this id (``KeyError`` if there is none)."""

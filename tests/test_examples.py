@@ -102,13 +102,16 @@ def _as_run(command: str) -> str:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     """A folder where ``kg demo`` ran, and the environment of the examples: a home holding
-    ``~/news/2024/``, and ``article.txt`` and ``articles/`` beside the demo store."""
+    ``~/news/2024/``, and ``article.txt``, ``articles/`` and a small gold set (``my-articles/``,
+    ``my-gold/``) beside the demo store."""
     home = tmp_path_factory.mktemp("home")
     shutil.copytree(SAMPLES, home / "news" / "2024")
     folder = tmp_path_factory.mktemp("demo")
     shutil.copy(SAMPLES / "cn-kz-state-visit.txt", folder / "article.txt")
     (folder / "articles").mkdir()
     shutil.copy(SAMPLES / "kz-uz-commission.txt", folder / "articles")
+    shutil.copytree(ROOT / "tests" / "data" / "train" / "articles", folder / "my-articles")
+    shutil.copytree(ROOT / "tests" / "data" / "train" / "gold", folder / "my-gold")
     env = {**os.environ, "HOME": str(home), "PYTHONPATH": str(ROOT), "PY": sys.executable}
     for name in ("KG_STORE", "KG_KB_PATH", "KG_ONLINE"):
         env.pop(name, None)

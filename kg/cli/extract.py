@@ -16,6 +16,7 @@ from kg.cli.app import (
     OnlineOption,
     OutOption,
     PathsArgument,
+    RelationsModelOption,
     handled,
 )
 from kg.cli.output import out, print_problems, say
@@ -36,6 +37,7 @@ def extract(
     model: ModelOption = None,
     output: OutOption = None,
     online: OnlineOption = None,
+    relations_model: RelationsModelOption = None,
     follow_links: FollowLinksOption = False,
 ) -> None:
     """Extract entities and relations without storing them."""
@@ -47,7 +49,8 @@ def extract(
     if fmt not in {"json", "turtle", "trig"}:
         raise KGError(f"unknown format {fmt!r}; choose json, turtle or trig")
     articles, report = read(paths, follow_links)
-    extractions = Pipeline(model, linker=make_linker(online)).extract_many(articles)
+    pipeline = Pipeline(model, linker=make_linker(online), relations_model=relations_model)
+    extractions = pipeline.extract_many(articles)
     with open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout) as stream:
         if fmt == "json":
             for extraction in extractions:
@@ -67,6 +70,7 @@ def eval_command(
         typer.Option("--gold", metavar="FOLDER", help="Folder of <article-id>.json gold files."),
     ],
     model: ModelOption = None,
+    relations_model: RelationsModelOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     by_article: Annotated[
         bool, typer.Option("--by-article", help="Also list relation F1 per article.")
@@ -85,7 +89,8 @@ def eval_command(
 
     docs = load_gold(gold)
     articles, report = read(paths)
-    predictions = {x.article.id: to_json(x) for x in Pipeline(model).extract_many(articles)}
+    pipeline = Pipeline(model, relations_model=relations_model)
+    predictions = {x.article.id: to_json(x) for x in pipeline.extract_many(articles)}
     print_problems(report)
     scores = evaluate(docs, predictions)
     n = len(scores.articles)

@@ -12,6 +12,7 @@ from kg.cli.app import (
     ModelOption,
     OnlineOption,
     PathsArgument,
+    RelationsModelOption,
     StoreOption,
     handled,
 )
@@ -40,6 +41,7 @@ def _ingest(
     executor: str = "local",
     workers: int = 1,
     scheduler: str | None = None,
+    relations_model: str | None = None,
     follow_links: bool = False,
 ):
     from kg.executors import open_executor
@@ -48,7 +50,8 @@ def _ingest(
     from kg.pipeline import Pipeline
     from kg.report import read
 
-    graph = KnowledgeGraph(store, Pipeline(model, linker=make_linker(online)))
+    pipeline = Pipeline(model, linker=make_linker(online), relations_model=relations_model)
+    graph = KnowledgeGraph(store, pipeline)
     try:
         with open_executor(executor, workers, scheduler) as running, progress_bar() as progress:
             task = progress.add_task("ingesting", total=_count_inputs(paths, follow_links))
@@ -67,6 +70,7 @@ def ingest(
     paths: PathsArgument,
     store: StoreOption = None,
     model: ModelOption = None,
+    relations_model: RelationsModelOption = None,
     force: Annotated[
         bool, typer.Option("--force", help="Re-extract articles already stored unchanged.")
     ] = False,
@@ -108,7 +112,18 @@ def ingest(
     """
     from kg.store import store_location
 
-    report = _ingest(paths, store, model, force, online, executor, workers, scheduler, follow_links)
+    report = _ingest(
+        paths,
+        store,
+        model,
+        force,
+        online,
+        executor,
+        workers,
+        scheduler,
+        relations_model=relations_model,
+        follow_links=follow_links,
+    )
     print_report(report, store_location(store))
     if not report.ok:
         raise typer.Exit(1)

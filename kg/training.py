@@ -1,0 +1,422 @@
+"""Train a relations model on gold annotations (``kg train``).
+
+1. Each article is read by the rules alone; its candidates (``kg.learn.features``) are
+   labelled by matching its entities to the gold ones the way ``kg eval`` matches them (by
+   name, alias or surname: gold has no offsets): a candidate holds when its two entities stand
+   for two gold entities that the gold relates by its predicate.
+2. Cross-validation by article (five folds, or fewer for fewer articles): each article is
+   scored by a model that never saw it, for each regularization strength and threshold
+   tried; the best by relations micro F1 is kept, and its table (the rules alone against the
+   rules with the model) is the model's own account of itself.
+3. The model is fit on every article with those settings.
+
+``with_bundled`` adds the feature rows of the project's development set, shipped with kg
+(numbers only, no sentences), to the training data of every fold and of the final model.
+The same input and seed give the same model, byte for byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy
+import spacy
+
+from kg.articles import read_articles
+from kg.contract import to_json
+from kg.errors import KGError
+from kg.evaluate import GoldArticle, Scores, canonical, score
+from kg.extract import extract
+from kg.learn.features import DIM, Rows, candidates, schema_hash
+from kg.learn.model import FORMAT, SHIPPED, RelationsModel, write_npz
+from kg.nlp import load_nlp
+from kg.nlp.relations import modality
+from kg.pipeline import Pipeline
+from kg.resources import VERSION, data_path
+from kg.types import PREDICATES, Article, Extraction
+
+__all__ = [
+    "BUNDLED",
+    "Example",
+    "Training",
+    "bundled_rows",
+    "examples",
+    "rules_fingerprint",
+    "save_rows",
+    "train",
+]
+
+BUNDLED = SHIPPED / "dev-rows.npz"
+STRENGTHS = (0.03, 0.1, 0.3, 1.0)  # inverse L2 regularization strengths tried
+THRESHOLDS = tuple(round(0.2 + 0.05 * k, 2) for k in range(13))  # 0.2 .. 0.8
+FOLDS = 5
+SEED = 0
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Example:
+    """One gold article read by the rules: its candidates' rows, their labels and statuses,
+    the rules' extraction as contract JSON (to score), the digest of its text and the ids of
+    its events."""
+
+    article: str
+    rows: Rows
+    labels: numpy.ndarray
+    statuses: tuple[str, ...]
+    prediction: dict
+    text_digest: str
+    events: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Training:
+    """A trained model and the cross-validated scores that chose its settings."""
+
+    model: RelationsModel
+    rules: Scores
+    combined: Scores
+    examples: tuple[Example, ...]
+    bundled: int
+
+    def table(self) -> str:
+        """The cross-validated table: the rules alone, then with the model."""
+        lines = [
+            f"cross-validated on {len(self.examples)} articles ({self.model.manifest['folds']} folds "
+            "by article: each article scored by a model that never saw it)"
+            + (f", with {self.bundled} bundled articles in training" if self.bundled else ""),
+            f"{'':<12} {'rules alone':^20}   {'rules + model':^20}",
+            f"{'predicate':<12} {'P':>6} {'R':>6} {'F1':>6}   {'P':>6} {'R':>6} {'F1':>6}",
+        ]
+        rows = [(p, self.rules.predicates[p], self.combined.predicates[p]) for p in PREDICATES]
+        rows.append(("relations", self.rules.relations, self.combined.relations))
+        for name, a, b in rows:
+            lines.append(
+                f"{name:<12} {a.precision:6.3f} {a.recall:6.3f} {a.f1:6.3f}   "
+                f"{b.precision:6.3f} {b.recall:6.3f} {b.f1:6.3f}"
+            )
+        m = self.model.manifest
+        adds = ", ".join(m["adds"]) or "nothing"
+        lines.append(
+            f"settings: C {m['strength']}, threshold {m['threshold']:.2f}; the model adds {adds}"
+        )
+        return "\n".join(lines)
+
+
+def _labels(rows: Rows, extraction: Extraction, gold: GoldArticle) -> numpy.ndarray:
+    matched = {
+        e.id: gold.match({"label": e.label, "aliases": list(e.aliases), "type": e.type})
+        for e in extraction.entities
+    }
+    labels = numpy.zeros(len(rows.candidates), numpy.int8)
+    for k, c in enumerate(rows.candidates):
+        s, o = matched.get(c.subject), matched.get(c.object)
+        if s is not None and o is not None and canonical(s, c.predicate, o) in gold.relations:
+            labels[k] = 1
+    return labels
+
+
+def examples(
+    gold_docs: Sequence[Mapping],
+    articles: Iterable[Article],
+    progress: Progress | None = None,
+) -> list[Example]:
+    """The articles that have gold annotations, read by the rules alone and labelled."""
+    gold = {str(g["article"]): GoldArticle(g) for g in gold_docs}
+    pipeline = Pipeline(relations_model="none")
+    wanted = [a for a in articles if a.id in gold]
+    found = []
+    pairs = ((a.text, a) for a in wanted)
+    for doc, article in pipeline.nlp.pipe(pairs, as_tuples=True, batch_size=pipeline.batch_size):
+        x = extract(doc, article, pipeline.nlp, pipeline.linker)
+        entities = _told(x)
+        rows = candidates(doc, article, entities, x.relations)
+        statuses = tuple(modality(doc[c.anchor]) for c in rows.candidates)
+        found.append(
+            Example(
+                article.id,
+                rows,
+                _labels(rows, x, gold[article.id]),
+                statuses,
+                to_json(x),
+                hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
+                frozenset(e.id for e in entities if e.type == "Event"),
+            )
+        )
+        if progress:
+            progress(article.id)
+    return found
+
+
+def _told(x: Extraction):
+    """The entities the article names: not the events implied by a relation alone."""
+    implied = {e.id for e in x.events if e.implied}
+    return tuple(e for e in x.entities if e.id not in implied)
+
+
+def _matrix(parts: Sequence[tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]]):
+    from scipy.sparse import csr_matrix
+
+    indptr, indices, values = [numpy.zeros(1, numpy.int64)], [], []
+    for ptr, ind, val in parts:
+        indptr.append(ptr[1:] + indptr[-1][-1])
+        indices.append(ind)
+        values.append(val)
+    pointers = numpy.concatenate(indptr)
+    return csr_matrix(
+        (numpy.concatenate(values), numpy.concatenate(indices), pointers),
+        shape=(len(pointers) - 1, DIM),
+    )
+
+
+@dataclass(frozen=True)
+class _Data:
+    """Training rows: the user's examples, then bundled rows, as one matrix."""
+
+    matrix: Any  # a scipy.sparse.csr_matrix (scipy has no type information)
+    labels: numpy.ndarray
+    group: numpy.ndarray  # the example index of each row, -1 for bundled rows
+
+    @classmethod
+    def of(cls, found: Sequence[Example], bundled: dict | None) -> _Data:
+        parts = [(e.rows.indptr, e.rows.indices, e.rows.values) for e in found]
+        labels = [e.labels for e in found]
+        group = [numpy.full(len(e.labels), k) for k, e in enumerate(found)]
+        if bundled is not None and len(bundled["labels"]):
+            parts.append((bundled["indptr"], bundled["indices"], bundled["values"]))
+            labels.append(bundled["labels"])
+            group.append(numpy.full(len(bundled["labels"]), -1))
+        return cls(_matrix(parts), numpy.concatenate(labels), numpy.concatenate(group))
+
+
+def _fit(data: _Data, rows: numpy.ndarray, strength: float, seed: int):
+    from sklearn.linear_model import LogisticRegression
+
+    y = data.labels[rows]
+    if y.min() == y.max():  # one class only: a constant model
+        return numpy.zeros(DIM), -20.0 if y.max() == 0 else 20.0
+    fit = LogisticRegression(C=strength, solver="liblinear", random_state=seed, max_iter=1000)
+    fit.fit(data.matrix[rows], y)
+    return fit.coef_[0].astype(numpy.float64), float(fit.intercept_[0])
+
+
+def _folds(n: int, seed: int) -> numpy.ndarray:
+    """The fold of each of ``n`` articles: a seeded shuffle dealt round."""
+    order = numpy.random.RandomState(seed).permutation(n)
+    fold = numpy.empty(n, numpy.int64)
+    fold[order] = numpy.arange(n) % min(FOLDS, n)
+    return fold
+
+
+@dataclass(frozen=True)
+class _Setting:
+    """How the model adds to the rules: the threshold above which it adds a relation (of the
+    predicates in ``adds``)."""
+
+    threshold: float
+    adds: frozenset[str] = frozenset(PREDICATES)
+
+
+def _revised(example: Example, probability: numpy.ndarray, setting: _Setting) -> dict:
+    """The example's rules' JSON with the model's additions (as ``revise``)."""
+    model = RelationsModel(numpy.zeros(0), 0.0, setting.threshold, tuple(setting.adds))
+    rules = example.prediction["relations"]
+    added = model.combine(
+        [(r["subject"], r["predicate"], r["object"], r.get("status", "asserted")) for r in rules],
+        example.rows.candidates,
+        probability,
+        example.events,
+    )
+    return {
+        **example.prediction,
+        "relations": rules
+        + [
+            {"subject": c.subject, "predicate": c.predicate, "object": c.object, "status": s}
+            for k in added
+            for c, s in [(example.rows.candidates[k], example.statuses[k])]
+        ],
+    }
+
+
+def _choose(
+    gold_docs: Sequence[Mapping], found: Sequence[Example], oof: list[numpy.ndarray]
+) -> tuple[_Setting, Scores]:
+    """The setting with the best relations micro F1 out of fold: the threshold first,
+    then, one by one, leaving out the additions of a predicate where they do not help."""
+
+    def scored(setting: _Setting) -> Scores:
+        predictions = {e.article: _revised(e, p, setting) for e, p in zip(found, oof, strict=True)}
+        return score(gold_docs, predictions)
+
+    tried = [(s, scored(s)) for s in (_Setting(t) for t in THRESHOLDS)]
+    setting, scores = max(tried, key=lambda r: (round(r[1].relations.f1, 6), r[0].threshold))
+    for predicate in PREDICATES:
+        fewer = _Setting(setting.threshold, setting.adds - {predicate})
+        without = scored(fewer)
+        if round(without.relations.f1, 6) >= round(scores.relations.f1, 6):
+            setting, scores = fewer, without
+    return setting, scores
+
+
+def _split(probability: numpy.ndarray, found: Sequence[Example]) -> list[numpy.ndarray]:
+    bounds = numpy.cumsum([0] + [len(e.labels) for e in found])
+    return [probability[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def train(
+    gold_docs: Sequence[Mapping],
+    articles: Iterable[Article],
+    with_bundled: bool = False,
+    seed: int = SEED,
+    progress: Progress | None = None,
+) -> Training:
+    """A relations model trained on the articles with gold annotations (see the module
+    docstring); ``progress`` is told each article read and each step done."""
+    gold_docs = list(gold_docs)
+    found = examples(gold_docs, articles, progress)
+    if len(found) < 2:
+        raise KGError(
+            f"{len(found)} of the articles given have a gold file: training needs two at least "
+            "(the gold file of an article is <article-id>.json)"
+        )
+    gold_docs = [g for g in gold_docs if str(g["article"]) in {e.article for e in found}]
+    bundled = bundled_rows(exclude={e.text_digest for e in found}) if with_bundled else None
+    data = _Data.of(found, bundled)
+    fold = _folds(len(found), seed)
+    row_fold = numpy.where(data.group >= 0, fold[numpy.maximum(data.group, 0)], -1)
+    user = data.group >= 0
+
+    def cross_validated(strength: float) -> tuple[float, _Setting, Scores]:
+        probability = numpy.zeros(int(user.sum()))
+        for k in range(min(FOLDS, len(found))):
+            weights, bias = _fit(data, row_fold != k, strength, seed)
+            test = numpy.flatnonzero(row_fold == k)
+            probability[test] = _probabilities(RelationsModel(weights, bias, 1.0), data, test)
+        setting, scores = _choose(gold_docs, found, _split(probability, found))
+        if progress:
+            progress(f"C {strength}: relations F1 {scores.relations.f1:.3f}")
+        return strength, setting, scores
+
+    strength, setting, combined = max(
+        (cross_validated(s) for s in STRENGTHS), key=lambda r: r[2].relations.f1
+    )
+    rules = score(gold_docs, {e.article: e.prediction for e in found})
+    weights, bias = _fit(data, numpy.ones(len(data.labels), bool), strength, seed)
+    manifest = _manifest(gold_docs, found, bundled, strength, setting, seed, rules, combined)
+    adds = tuple(p for p in PREDICATES if p in setting.adds)
+    model = RelationsModel(weights, bias, setting.threshold, adds, manifest)
+    return Training(model, rules, combined, tuple(found), bundled["articles"] if bundled else 0)
+
+
+def _probabilities(model: RelationsModel, data: _Data, rows: numpy.ndarray) -> numpy.ndarray:
+    block = data.matrix[rows]
+    scores = block @ model.weights + model.bias
+    return 1.0 / (1.0 + numpy.exp(-numpy.asarray(scores).ravel()))
+
+
+def _manifest(gold_docs, found, bundled, strength, setting, seed, rules, combined) -> dict:
+    meta = load_nlp().meta
+    digest = hashlib.sha256()
+    for g, e in sorted(
+        zip(_by_id(gold_docs, found), found, strict=True), key=lambda p: p[1].article
+    ):
+        digest.update(json.dumps(g, sort_keys=True).encode() + e.text_digest.encode())
+    if bundled is not None:
+        digest.update(bundled["digest"].encode())
+    return {
+        "format": FORMAT,
+        "kg_version": VERSION,
+        "feature_schema": schema_hash(),
+        "spacy_model": f"{meta['lang']}_{meta['name']}",
+        "spacy_model_version": meta["version"],
+        "spacy_version": spacy.__version__,
+        "training_data": digest.hexdigest(),
+        "articles": len(found),
+        "bundled_articles": bundled["articles"] if bundled else 0,
+        "learner": "logistic regression (scikit-learn, liblinear, L2)",
+        "strength": strength,
+        "seed": seed,
+        "folds": min(FOLDS, len(found)),
+        "threshold": setting.threshold,
+        "adds": [p for p in PREDICATES if p in setting.adds],
+        "cross_validation": {"rules": rules.to_json(), "rules+model": combined.to_json()},
+        "rows_fingerprint": _fingerprint(e.rows for e in found),
+        "rules_fingerprint": rules_fingerprint(f"{meta['lang']}_{meta['name']}"),
+    }
+
+
+def _by_id(gold_docs: Sequence[Mapping], found: Sequence[Example]) -> list[Mapping]:
+    by_id = {str(g["article"]): g for g in gold_docs}
+    return [by_id[e.article] for e in found]
+
+
+def _fingerprint(rows: Iterable[Rows]) -> str:
+    digest = hashlib.sha256()
+    for r in rows:
+        digest.update(r.fingerprint())
+    return digest.hexdigest()
+
+
+def rules_fingerprint(model: str | None = None) -> str:
+    """The digest of the candidates and exact features of kg's sample articles
+    (``data/samples``) as the rules read them now with the spaCy ``model``: it changes when
+    the rules do, and a model records it (the shipped model's is checked by the test suite)."""
+    pipeline = Pipeline(model, relations_model="none")
+    articles = sorted(read_articles([str(data_path("samples"))]), key=lambda a: a.id)
+    rows = []
+    for doc, article in pipeline.nlp.pipe(((a.text, a) for a in articles), as_tuples=True):
+        x = extract(doc, article, pipeline.nlp, pipeline.linker)
+        rows.append(candidates(doc, article, _told(x), x.relations))
+    return _fingerprint(rows)
+
+
+def save_rows(found: Sequence[Example], path: Path) -> None:
+    """Write the examples' feature rows and labels (numbers only) as the bundled rows."""
+    data = _Data.of(found, None)
+    matrix = data.matrix
+    arrays = {
+        "indptr": matrix.indptr.astype(numpy.int32),
+        "indices": matrix.indices.astype(numpy.int32),
+        "values": matrix.data.astype(numpy.float16),
+        "labels": data.labels.astype(numpy.int8),
+        "group": data.group.astype(numpy.int16),
+        "texts": numpy.array([e.text_digest for e in found]),
+        "schema": numpy.array([schema_hash()]),
+    }
+    write_npz(path, arrays)
+
+
+def bundled_rows(exclude: Collection[str] = frozenset(), path: Path = BUNDLED) -> dict:
+    """The bundled development-set rows (without the articles whose text digest is in
+    ``exclude``), with their digest and number of articles."""
+    try:
+        with numpy.load(path, allow_pickle=False) as npz:
+            arrays = {k: npz[k] for k in npz.files}
+    except (OSError, ValueError) as err:
+        raise KGError(f"{path}: the bundled training rows cannot be read ({err})") from None
+    if str(arrays["schema"][0]) != schema_hash():
+        raise KGError(f"{path}: bundled rows of another feature schema; retrain with kg train")
+    texts = [str(t) for t in arrays["texts"]]
+    keep_article = numpy.array([t not in exclude for t in texts])
+    keep = keep_article[arrays["group"].astype(numpy.int64)]
+    indptr = arrays["indptr"].astype(numpy.int64)
+    starts, ends = indptr[:-1][keep], indptr[1:][keep]
+    take = numpy.concatenate(
+        [numpy.arange(a, b) for a, b in zip(starts, ends, strict=True)]
+        or [numpy.zeros(0, numpy.int64)]
+    )
+    take = take.astype(numpy.int64)
+    return {
+        "indptr": numpy.concatenate([[0], numpy.cumsum(ends - starts)]).astype(numpy.int64),
+        "indices": arrays["indices"][take].astype(numpy.int64),
+        "values": arrays["values"][take].astype(numpy.float64),
+        "labels": arrays["labels"][keep].astype(numpy.int64),
+        "articles": int(keep_article.sum()),
+        "digest": hashlib.sha256(path.read_bytes()).hexdigest(),
+    }

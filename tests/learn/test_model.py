@@ -1,0 +1,180 @@
+"""A relations model's files: written and read back, refused with one clear line when they
+are another schema's or damaged, chosen by option, variable or ``none``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.errors import KGError
+from kg.learn import RelationsModel, load_model, relations_model
+from kg.learn.features import DIM, schema_hash
+from kg.learn.model import MANIFEST, SHIPPED, WEIGHTS
+from kg.pipeline import Pipeline
+from kg.rdf import content_hash
+from tests.conftest import SAMPLES
+
+runner = CliRunner()
+ARTICLE = SAMPLES / "by-irkutsk-talks.txt"
+
+
+def _model(threshold: float = 0.5, bias: float = 0.0) -> RelationsModel:
+    weights = numpy.zeros(DIM)
+    weights[[3, 77, 4096]] = [0.5, -1.25, 2.0]
+    manifest = {"format": 1, "feature_schema": schema_hash(), "threshold": threshold}
+    return RelationsModel(weights, bias, threshold, manifest=manifest)
+
+
+@pytest.fixture
+def saved(tmp_path) -> Path:
+    return _model().save(tmp_path / "model")
+
+
+def test_a_saved_model_reads_back_the_same(saved):
+    model = load_model(saved)
+    assert numpy.array_equal(model.weights, _model().weights)
+    assert (model.bias, model.threshold) == (0.0, 0.5)
+    assert len(model.digest) == 64
+    assert {p.name for p in saved.iterdir()} == {MANIFEST, WEIGHTS}
+    with numpy.load(saved / WEIGHTS, allow_pickle=False) as npz:  # no pickle anywhere
+        assert sorted(npz.files) == ["bias", "slots", "weights"]
+
+
+def test_saving_twice_gives_the_same_bytes(saved, tmp_path):
+    again = _model().save(tmp_path / "again")
+    for name in (MANIFEST, WEIGHTS):
+        assert (again / name).read_bytes() == (saved / name).read_bytes()
+
+
+def test_a_model_of_another_schema_is_refused_in_one_line(saved):
+    manifest = json.loads((saved / MANIFEST).read_text(encoding="utf-8"))
+    (saved / MANIFEST).write_text(json.dumps({**manifest, "feature_schema": "0123abcd"}))
+    with pytest.raises(KGError, match=r"retrain with kg train$") as error:
+        load_model(saved)
+    assert "\n" not in str(error.value) and str(saved) in str(error.value)
+    result = runner.invoke(app, ["extract", str(ARTICLE), "--relations-model", str(saved)])
+    assert result.exit_code == 1
+    assert (
+        result.output.strip().startswith("error:") and len(result.output.strip().splitlines()) == 1
+    )
+    assert "retrain with kg train" in result.output
+
+
+def test_a_model_of_another_format_is_refused(saved):
+    manifest = json.loads((saved / MANIFEST).read_text(encoding="utf-8"))
+    (saved / MANIFEST).write_text(json.dumps({**manifest, "format": 99}))
+    with pytest.raises(KGError, match="format 99, this kg reads format 1; retrain with kg train"):
+        load_model(saved)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda folder: (folder / WEIGHTS).write_bytes(b"PK\x03\x04 not a zip"),
+        lambda folder: (folder / WEIGHTS).write_bytes((folder / WEIGHTS).read_bytes()[:-40]),
+        lambda folder: (folder / WEIGHTS).unlink(),
+    ],
+    ids=["garbage", "truncated", "missing"],
+)
+def test_corrupt_weights_are_refused_naming_the_file(saved, damage):
+    damage(saved)
+    with pytest.raises(KGError, match=r"weights\.npz: damaged relations model weights"):
+        load_model(saved)
+    result = runner.invoke(
+        app, ["ingest", str(ARTICLE), "--store", ":memory:", "--relations-model", str(saved)]
+    )
+    assert result.exit_code == 1 and "damaged relations model weights" in result.output
+
+
+def test_weights_that_are_not_the_manifests_are_refused(saved, tmp_path):
+    other = _model(bias=1.0).save(tmp_path / "other")
+    (saved / WEIGHTS).write_bytes((other / WEIGHTS).read_bytes())
+    with pytest.raises(KGError, match="its digest is not the one the manifest records"):
+        load_model(saved)
+
+
+def test_a_damaged_manifest_or_no_model_at_all(saved, tmp_path):
+    (saved / MANIFEST).write_text("{not json")
+    with pytest.raises(KGError, match=r"manifest\.json: not a relations model manifest"):
+        load_model(saved)
+    with pytest.raises(KGError, match=r"not a relations model \(no manifest\.json\); train one"):
+        load_model(tmp_path / "nothing")
+
+
+def test_none_the_variable_and_the_default(saved, monkeypatch):
+    monkeypatch.delenv("KG_RELATIONS_MODEL", raising=False)
+    assert relations_model("none") is None and relations_model("None") is None
+    shipped = relations_model()
+    assert shipped is not None and shipped.digest == load_model(SHIPPED).digest
+    monkeypatch.setenv("KG_RELATIONS_MODEL", str(saved))
+    assert relations_model().digest == load_model(saved).digest
+    assert Pipeline().relations_model.digest == load_model(saved).digest
+    assert relations_model("none") is None  # the option beats the variable
+    monkeypatch.setenv("KG_RELATIONS_MODEL", "none")
+    assert relations_model() is None and Pipeline().model_digest == ""
+
+
+def test_the_model_enters_the_content_hash(saved):
+    article = Pipeline(relations_model="none").extract(ARTICLE.read_text(encoding="utf-8")).article
+    hashes = {content_hash(article, d) for d in ("", load_model(saved).digest, "x")}
+    assert len(hashes) == 3
+    x = Pipeline(relations_model=saved).extract(article)
+    assert x.model_digest == load_model(saved).digest
+
+
+def test_probabilities_are_the_logistic_of_the_weighted_sum():
+    from kg.learn.features import Rows
+
+    model = _model(bias=-0.5)
+    rows = Rows(
+        candidates=(None, None, None),  # type: ignore[arg-type]
+        indptr=numpy.array([0, 2, 2, 3]),
+        indices=numpy.array([3, 4096, 77]),
+        values=numpy.array([1.0, 0.5, 2.0]),
+        dense=numpy.zeros(3, bool),
+    )
+    expected = 1 / (1 + numpy.exp(-numpy.array([0.5 + 1.0 - 0.5, -0.5, -2.5 - 0.5])))
+    assert model.probabilities(rows) == pytest.approx(expected)
+
+
+def test_what_the_model_adds():
+    from kg.learn.features import Candidate
+
+    model = RelationsModel(numpy.zeros(DIM), 0.0, 0.5, adds=("heldIn", "participant"))
+    found = [
+        Candidate("e1", "participant", "p1", 0, 0),  # a rule's already
+        Candidate("e1", "heldIn", "c1", 0, 0),  # added
+        Candidate("e1", "heldIn", "c2", 0, 0),  # below the threshold
+        Candidate("p1", "met", "p3", 0, 0),  # not a predicate it adds
+        Candidate("e2", "heldIn", "c1", 0, 0),  # an event the rules placed already
+    ]
+    rules = [
+        ("e1", "participant", "p1", "asserted"),
+        ("x", "met", "y", "asserted"),
+        ("e2", "participant", "p1", "asserted"),
+        ("e2", "heldIn", "c2", "asserted"),
+    ]
+    probability = numpy.array([0.9, 0.6, 0.4, 0.9, 0.9])
+    assert model.combine(rules, found, probability, {"e1", "e2"}) == [1]
+
+
+def test_the_model_places_no_event_no_one_took_part_in():
+    from kg.learn.features import Candidate
+
+    model = RelationsModel(numpy.zeros(DIM), 0.0, 0.5)
+    found = [
+        Candidate("e1", "heldIn", "c1", 0, 0),  # an event no one takes part in
+        Candidate("e2", "heldIn", "c1", 0, 0),  # one the model gives a participant
+        Candidate("e2", "participant", "p1", 0, 0),
+        Candidate("e3", "headedBy", "p1", 0, 0),  # one a rule gives a participant
+        Candidate("e4", "heldIn", "c1", 0, 0),  # one only planned
+        Candidate("d1", "headedBy", "p1", 0, 0),  # a delegation needs none
+    ]
+    rules = [("e3", "participant", "p2", "asserted"), ("e4", "participant", "p2", "planned")]
+    events = {"e1", "e2", "e3", "e4"}
+    assert model.combine(rules, found, numpy.full(6, 0.9), events) == [1, 2, 3, 5]

@@ -1,0 +1,166 @@
+"""``kg train`` end to end on a small gold set written for kg (``tests/data/train``): the
+figures it prints, the model it writes and what that model changes in ``kg extract``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.articles import read_articles
+from kg.cli import app
+from kg.evaluate import load_gold
+from kg.learn import load_model
+from kg.learn.model import MANIFEST, SHIPPED, WEIGHTS
+from kg.pipeline import Pipeline
+from kg.training import train
+from tests.conftest import ROOT
+
+runner = CliRunner()
+DATA = ROOT / "tests" / "data" / "train"
+ARTICLES, GOLD = DATA / "articles", DATA / "gold"
+# A new article, in none of the folds, that states a meeting the way the gold set does and
+# the rules do not read.
+NEW = (
+    "Uzbek Prime Minister Abdulla Aripov broke bread with Kyrgyz Prime Minister Akylbek Japarov "
+    "on Friday.\n\nThe two sides discussed the supply of electricity in the winter months."
+)
+SAID = NEW.split("\n")[0]
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory) -> tuple[Path, str]:
+    """The folder ``kg train`` wrote and what it printed."""
+    folder = tmp_path_factory.mktemp("model") / "broke-bread"
+    result = runner.invoke(app, ["train", str(ARTICLES), "--gold", str(GOLD), "-o", str(folder)])
+    assert result.exit_code == 0, result.output
+    return folder, result.stdout
+
+
+def _table(printed: str) -> dict[str, list[float]]:
+    rows = {}
+    for line in printed.splitlines():
+        parts = line.split()
+        if len(parts) == 7 and parts[0].isalpha():
+            try:
+                rows[parts[0]] = [float(x) for x in parts[1:]]
+            except ValueError:
+                continue
+    return rows
+
+
+def test_train_prints_the_cross_validated_table(trained):
+    folder, printed = trained
+    assert "cross-validated on 8 articles (5 folds by article" in printed
+    rows = _table(printed)
+    assert set(rows) == {
+        "headedBy",
+        "heldIn",
+        "signed",
+        "visited",
+        "met",
+        "participant",
+        "represents",
+        "relations",
+    }
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    cv = manifest["cross_validation"]
+    for name, values in rows.items():
+        for offset, table in ((0, cv["rules"]), (3, cv["rules+model"])):
+            expected = [table[name][k] for k in ("p", "r", "f")]
+            assert values[offset : offset + 3] == pytest.approx(expected, abs=5e-4), name
+
+
+def test_the_rules_alone_column_is_what_kg_eval_gives(trained):
+    _, printed = trained
+    result = runner.invoke(
+        app, ["eval", "--gold", str(GOLD), str(ARTICLES), "--relations-model", "none", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    rows = _table(printed)
+    assert rows["relations"][:3] == pytest.approx(
+        [scores["relations"][k] for k in ("p", "r", "f")], abs=5e-4
+    )
+    # The rules do not read "broke bread with"; out of fold, the model learned it.
+    assert rows["met"][2] == 0.0
+    assert rows["met"][5] > 0.5
+
+
+def test_the_trained_model_changes_what_extract_gives(trained, tmp_path):
+    folder, _ = trained
+    article = tmp_path / "new.txt"
+    article.write_text(NEW, encoding="utf-8")
+
+    def relations(model: str) -> list[dict]:
+        result = runner.invoke(app, ["extract", str(article), "--relations-model", model])
+        assert result.exit_code == 0, result.output
+        x = json.loads(result.stdout)
+        names = {e["id"]: e["label"] for e in x["entities"]}
+        return [
+            {**r, "subject": names[r["subject"]], "object": names[r["object"]]}
+            for r in x["relations"]
+        ]
+
+    rules = relations("none")
+    learned = relations(str(folder))
+    assert not any(r["predicate"] == "met" for r in rules)
+    [met] = [r for r in learned if r["predicate"] == "met"]
+    assert {met["subject"], met["object"]} == {"Abdulla Aripov", "Akylbek Japarov"}
+    assert met["rule"] == "model" and met.get("status", "asserted") == "asserted"
+    model = load_model(folder)
+    assert model.threshold <= met["confidence"] <= 1.0
+    assert met["evidence"] == SAID
+    assert [r for r in learned if r.get("rule") != "model"] == rules
+
+
+def test_training_is_reproducible(trained, tmp_path):
+    folder, _ = trained
+    again = train(load_gold(GOLD), read_articles([str(ARTICLES)]))
+    again.model.save(tmp_path / "again")
+    for name in (MANIFEST, WEIGHTS):
+        assert (tmp_path / "again" / name).read_bytes() == (folder / name).read_bytes(), name
+
+
+def test_the_manifest_says_what_the_model_is(trained):
+    folder, _ = trained
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["format"] == 1
+    assert manifest["articles"] == 8 and manifest["bundled_articles"] == 0
+    assert (
+        manifest["spacy_model"]
+        == Pipeline(relations_model="none").nlp.meta["lang"]
+        + "_"
+        + (Pipeline(relations_model="none").nlp.meta["name"])
+    )
+    for key in ("kg_version", "feature_schema", "spacy_model_version", "training_data", "seed"):
+        assert manifest[key] not in (None, ""), key
+    assert 0 < manifest["threshold"] < 1
+
+
+def test_with_bundled_adds_the_development_rows(tmp_path):
+    gold = load_gold(GOLD)
+    result = train(gold[:3], read_articles([str(ARTICLES)]), with_bundled=True)
+    bundled = json.loads((SHIPPED / MANIFEST).read_text(encoding="utf-8"))["articles"]
+    assert result.bundled == bundled > 50
+    assert result.model.manifest["bundled_articles"] == bundled
+    assert f"with {bundled} bundled articles in training" in result.table()
+
+
+def test_train_needs_gold_for_two_articles(tmp_path):
+    result = runner.invoke(
+        app,
+        ["train", str(ARTICLES / "kz-tj-ministers.txt"), "--gold", str(GOLD), "-o", str(tmp_path)],
+    )
+    assert result.exit_code == 1
+    assert "1 of the articles given have a gold file: training needs two at least" in result.output
+
+
+def test_train_never_writes_the_shipped_model():
+    before = {p.name: p.read_bytes() for p in SHIPPED.iterdir()}
+    result = runner.invoke(app, ["train", str(ARTICLES), "--gold", str(GOLD), "-o", str(SHIPPED)])
+    assert result.exit_code == 1
+    assert "this is kg's shipped relations model; write yours elsewhere" in result.output
+    assert {p.name: p.read_bytes() for p in SHIPPED.iterdir()} == before
