@@ -141,6 +141,8 @@ def test_the_query_page_runs_a_named_query_and_the_editor(page, kg_server):
     assert headers[:2] == ["person", "other"]
     assert page.locator("table.results tbody tr").count() >= 5
     assert page.locator("table.results a[href^='/entity?iri=']").count() >= 10
+    # The results take the page's width, not a column of text's.
+    assert page.evaluate("document.querySelector('table.results').offsetWidth") > 1300
     # Typing a query and Ctrl-Enter runs it.
     page.evaluate(
         "q => kgEditor.dispatch({changes: {from: 0, to: kgEditor.state.doc.length, insert: q}})",
@@ -151,6 +153,8 @@ def test_the_query_page_runs_a_named_query_and_the_editor(page, kg_server):
     cells = page.eval_on_selector_all("table.results td", "els => els.map(e => e.textContent)")
     assert cells == ["1", "22", "333"]
     assert page.locator("table.results td.num").count() == 3
+    aligned = "[...document.querySelectorAll('td.num')].map(e => getComputedStyle(e).textAlign)"
+    assert set(page.evaluate(aligned)) == {"right"}  # numbers aligned on their last digit
     assert page.problems == []
 
 
