@@ -237,6 +237,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _visit_hosts(facts, scene)
     _unpeopled_events(facts, scene)
     _side_participants(facts, scene)
+    _one_visit(facts, scene)
     _visits(facts, scene)
     _received_guests(facts, scene)
     _countries_of_places(facts, scene)
@@ -246,6 +247,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _companions(facts, scene)
     _one_meeting_per_pair(facts, scene)
     _announced_only(facts, scene)
+    _quoted_visits(facts, scene)
 
 
 def _delegation_heads(facts: Facts, scene: Scene) -> None:
@@ -499,8 +501,30 @@ def _venues(facts: Facts, scene: Scene) -> None:
         near = [p for p in parts if p.object == v.subject and p.status == v.status]
         here = scene.index(v.sentence)
         same = [p for p in near if p.sentence.start == v.sentence.start]
-        for part in same or [p for p in near if abs(scene.index(p.sentence) - here) <= 1]:
-            facts.add(part.subject, "heldIn", v.object, v.sentence, 0.65, v.status, "heldIn/venue")
+        events = [p.subject for p in same or near if abs(scene.index(p.sentence) - here) <= 1]
+        for event in dict.fromkeys(events or _meeting_of_pair(v, near, facts)):
+            facts.add(event, "heldIn", v.object, v.sentence, 0.65, v.status, "heldIn/venue")
+
+
+def _meeting_of_pair(venue: Fact, parts: list[Fact], facts: Facts) -> list[str]:
+    """The one meeting the article tells elsewhere of the two who met where ``venue`` says
+    ("X and Y met here on Tuesday. ... The presidents' meeting ...")."""
+    others = {
+        r.object if r.subject == venue.subject else r.subject
+        for key, readings in facts.readings.items()
+        if key[1] == "met" and venue.subject in (key[0], key[2])
+        for r in readings
+        if r.sentence.start == venue.sentence.start
+    }
+    members: dict[str, set[str]] = {}
+    for p in facts.of("participant", None):
+        members.setdefault(p.subject, set()).add(p.object)
+    events = [
+        p.subject
+        for p in parts
+        if others & members.get(p.subject, set()) and p.status == "asserted"
+    ]
+    return list(dict.fromkeys(events)) if len(set(events)) == 1 else []
 
 
 def _while_in(facts: Facts, scene: Scene) -> None:
@@ -1013,15 +1037,75 @@ def _companions(facts: Facts, scene: Scene) -> None:
                 )
 
 
+def _one_visit(facts: Facts, scene: Scene) -> None:
+    """The visit an article tells of under two names and places ("a state visit to
+    Argentina", "the state visit in Buenos Aires") is one visit: visits to one country that
+    share someone taking part are merged into the one that names its visitor. Not so a visit
+    set apart by its date or as another ("his visit to Baku in August last year", "his
+    previous visit"), nor one a quotation recalls."""
+    where: dict[str, set[str]] = {}
+    for f in facts.of("heldIn"):
+        place = scene.clusters[f.object]
+        country = f.object if place.type == "Country" else scene.place_countries.get(f.object)
+        where.setdefault(f.subject, set()).add(country or f.object)
+    visits = [
+        c
+        for c in scene.clusters.values()
+        if c.cls == "Visit"
+        and len(where.get(c.id, ())) == 1
+        and not any(_apart(m.root) or _in_quotes(m.root) for m in c.mentions)
+    ]
+    members = {
+        v.id: {p.object for p in facts.participants(v.id) if p.status == "asserted"} for v in visits
+    }
+    visitors = {
+        v.id: {p.object for p in facts.participants(v.id) if p.rule in VISITOR_RULES}
+        for v in visits
+    }
+    visits.sort(key=lambda v: (-len(visitors[v.id]), v.mentions[0].span.start))
+    kept: list[Cluster] = []
+    for visit in visits:
+        keeper = next(
+            (
+                k
+                for k in kept
+                if where[k.id] == where[visit.id] and members[k.id] & members[visit.id]
+            ),
+            None,
+        )
+        if keeper is None:
+            kept.append(visit)
+            continue
+        for m in visit.mentions:
+            keeper.add(m)
+        members[keeper.id] |= members[visit.id]
+        facts.rename(visit.id, keeper.id)
+        del scene.clusters[visit.id]
+
+
+_APART = {"previous", "last", "earlier", "past", "next", "upcoming", "forthcoming", "recent"}
+
+
+def _apart(token: Token) -> bool:
+    """A visit told apart from the one reported: dated, or "previous", "next", "recent"."""
+    return any(t.ent_type_ == "DATE" for t in token.subtree) or any(
+        t.lower_ in _APART for t in token.lefts
+    )
+
+
 def _visits(facts: Facts, scene: Scene) -> None:
     """A visit's visitors, and the guests a ceremony or dinner was held for, visited the
-    places it was held in."""
+    places it was held in; so did those taking part in a visit to one country who act for
+    another (the guests, not the hosts)."""
     for held in facts.of("heldIn", None):
         if scene.clusters[held.subject].type != "Event":
             continue
+        guests = _guests_of_visit(facts, scene, held.subject)
         for part in facts.participants(held.subject):
             member = scene.clusters[part.object]
-            if member.type in {"Person", "Delegation"} and part.rule in VISITOR_RULES:
+            if member.type in {"Person", "Delegation"} and (
+                part.rule in VISITOR_RULES or member.id in guests
+            ):
                 status = "planned" if "planned" in {held.status, part.status} else "asserted"
                 facts.add(
                     member.id,
@@ -1032,6 +1116,26 @@ def _visits(facts: Facts, scene: Scene) -> None:
                     status,
                     "visited/visit-event",
                 )
+
+
+def _guests_of_visit(facts: Facts, scene: Scene, event: str) -> set[str]:
+    """Who takes part in a visit to one country while acting for another."""
+    if scene.clusters[event].cls != "Visit":
+        return set()
+    countries = set()
+    for f in facts.of("heldIn"):
+        if f.subject == event:
+            place = scene.clusters[f.object]
+            countries.add(
+                f.object if place.type == "Country" else scene.place_countries.get(f.object)
+            )
+    if len(countries) != 1 or None in countries:
+        return set()
+    return {
+        p.object
+        for p in facts.participants(event)
+        if p.status == "asserted" and scene.countries.get(p.object) not in {None, *countries}
+    }
 
 
 def _guests(facts: Facts, scene: Scene) -> None:
@@ -1266,5 +1370,20 @@ def _announced_only(facts: Facts, scene: Scene) -> None:
             and event.type == "Event"
             and (main is None or f.subject != main.id)
             and not named_event(event)
+        ):
+            del facts.found[key]
+
+
+def _quoted_visits(facts: Facts, scene: Scene) -> None:
+    """A visit only a quotation recalls ("it was after your visit to Baku that ...") is no
+    event of the article: where it went and who took part are not facts of it (one a
+    quotation announces is)."""
+    for key, f in list(facts.found.items()):
+        event = scene.clusters[f.subject]
+        if (
+            event.cls == "Visit"
+            and f.status == "asserted"
+            and f.predicate in {"heldIn", "participant"}
+            and all(_in_quotes(m.root) for m in event.mentions)
         ):
             del facts.found[key]

@@ -38,6 +38,41 @@ CASES = [
         [("Shanghai Cooperation Organisation summit", "heldIn", "Shanghai")],
         id="a-forum-named-after-a-city-was-held-there-and-so-were-talks-during-it",
     ),
+    pytest.param(
+        "Presidents confirm good relations\n\nLIMA, Nov 27 (EFE) - Peruvian President Ana "
+        "Torres and Bolivian counterpart Jorge Quispe met here on Tuesday to confirm good "
+        "relations.\n\nAt the event, Torres praised the ties.\n\nMinisters also took part in "
+        "the presidents' meeting, which ended with the signing of agreements.",
+        [
+            ("meeting between Ana Torres and Jorge Quispe", "heldIn", "Lima"),
+            ("Jorge Quispe", "visited", "Lima"),
+            ("Jorge Quispe", "visited", "Peru"),
+        ],
+        [("Ana Torres", "visited", "Lima")],
+        id="the-pair-met-here-so-their-meeting-told-later-was-held-here",
+    ),
+    pytest.param(
+        "Peruvian President Ana Torres and Chilean President Luis Soto signed 12 agreements "
+        "during a state visit in Santiago. In a state visit to Chile, Torres said the ties "
+        "were strong.",
+        [
+            ("Ana Torres", "visited", "Santiago"),
+            ("state visit to Chile", "heldIn", "Santiago"),
+        ],
+        [],
+        id="one-visit-told-with-two-places-is-one-visit",
+    ),
+    pytest.param(
+        "Tajik President Emomali Rahmon met Kyrgyz President Sadyr Japarov in Bishkek on "
+        "Monday. “It was after your visit to Dushanbe in 2019 that our ties grew,” Rahmon told "
+        "Japarov.",
+        [("meeting between Emomali Rahmon and Sadyr Japarov", "heldIn", "Bishkek")],
+        [
+            ("visit to Dushanbe", "heldIn", "Dushanbe"),
+            ("visit to Dushanbe", "heldIn", "Tajikistan"),
+        ],
+        id="a-visit-a-quotation-recalls-is-no-event-of-the-article",
+    ),
 ]
 
 
