@@ -248,6 +248,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _one_meeting_per_pair(facts, scene)
     _announced_only(facts, scene)
     _quoted_visits(facts, scene)
+    _home(facts, scene)
 
 
 def _delegation_heads(facts: Facts, scene: Scene) -> None:
@@ -267,7 +268,8 @@ def _delegation_heads(facts: Facts, scene: Scene) -> None:
 
 def _home(facts: Facts, scene: Scene) -> None:
     """Who arrives in their own country or its capital comes home ("arrived in Hanoi,
-    concluding visits to Russia and Norway"): no visit."""
+    concluding visits to Russia and Norway"), and a host taking part in a guest's visit
+    goes nowhere: no visit (checked first and again last)."""
     kb = KnowledgeBase.load()
     for f in facts.of("visited", None):
         country = scene.clusters.get(scene.countries.get(f.subject, ""))
@@ -1134,7 +1136,9 @@ def _guests_of_visit(facts: Facts, scene: Scene, event: str) -> set[str]:
     return {
         p.object
         for p in facts.participants(event)
-        if p.status == "asserted" and scene.countries.get(p.object) not in {None, *countries}
+        if p.status == "asserted"
+        and p.rule != "participant/host"
+        and scene.countries.get(p.object) not in {None, *countries}
     }
 
 

@@ -148,16 +148,16 @@ CASES.append(
 CASES += [
     pytest.param(
         "Georgian President Salome Zourabichvili met Moldovan President Maia Sandu in Chisinau. "
-        "\u201cYour visit to Tbilisi last spring opened a new chapter,\u201d Sandu said as she "
+        "\u201cYour visit to Chisinau last spring opened a new chapter,\u201d Sandu said as she "
         "met with Zourabichvili. \u201cLast year we signed the Agreement on Free Trade,\u201d "
         "the Moldovan President added.",
         [
-            ("Salome Zourabichvili", "visited", "Tbilisi"),
+            ("Salome Zourabichvili", "visited", "Chișinău"),
             ("Maia Sandu", "signed", "Agreement on Free Trade"),
             ("Salome Zourabichvili", "signed", "Agreement on Free Trade"),
             ("Moldova", "signed", "Agreement on Free Trade"),
         ],
-        [("Maia Sandu", "visited", "Tbilisi")],
+        [("Maia Sandu", "visited", "Chișinău")],
         id="you-and-we-in-a-quotation-of-a-meeting",
     ),
     pytest.param(

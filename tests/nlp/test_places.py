@@ -73,6 +73,17 @@ CASES = [
         ],
         id="a-visit-a-quotation-recalls-is-no-event-of-the-article",
     ),
+    pytest.param(
+        "Egyptian President Ahmed Nabil welcomed Turkish President Kemal Arslan on his first "
+        "visit to Egypt. The two presidents later headed to the Koubba Palace, where an "
+        "official reception ceremony was held.",
+        [
+            ("Kemal Arslan", "visited", "Egypt"),
+            ("official reception ceremony", "heldIn", "Koubba Palace"),
+        ],
+        [("Ahmed Nabil", "visited", "Egypt"), ("official reception ceremony", "heldIn", "Egypt")],
+        id="the-host-of-a-visit-visits-nothing-and-where-held-places-the-ceremony",
+    ),
 ]
 
 
