@@ -133,6 +133,7 @@ def title_mentions(
 ) -> list[tuple[Mention, Held]]:
     """Person mentions for titles used alone, each with the position it states."""
     found = []
+    lead = _lead_end(doc)
     for title in doc.spans.get(SPAN_KEY, []):
         if not _alone(title, resolver):
             continue
@@ -149,10 +150,10 @@ def title_mentions(
             rank = (not held.inferred, held.person.span.start)
             if same_office and same_side and (best_rank is None or rank > best_rank):
                 best, best_rank = held.person, rank
-        if best is None and owner is not None:
+        if best is None and owner is not None and title.start < lead:
             best = _named_later(title, owner, head, positions, country_of)
         if best is None and owner is not None:
-            best = _one_of(owner.entity, title.start, clusters, country_of)
+            best = _one_of(owner.entity, title.start, clusters, country_of, title.start < lead)
         if best is None:
             continue
         mention = Mention(title, "Person", "Person", entity=best.entity, anaphor=True)
@@ -179,14 +180,27 @@ def _named_later(
     return None
 
 
+def _lead_end(doc: Doc) -> int:
+    """Where the headline and lead end (the first three sentences with a verb, past page
+    furniture such as times and prices): a title there may name someone the article names
+    only further on."""
+    told = (s for s in doc.sents if len(s) >= 4 and any(t.pos_ in {"VERB", "AUX"} for t in s))
+    ends = [s.end for s, _ in zip(told, range(3), strict=False)]
+    return ends[-1] if ends else 0
+
+
 def _one_of(
-    country: str | None, at: int, clusters: list[Cluster], country_of: dict[str, str]
+    country: str | None,
+    at: int,
+    clusters: list[Cluster],
+    country_of: dict[str, str],
+    forward: bool,
 ) -> Mention | None:
     """The one person who acts for ``country`` named before token ``at``, else (when none is
-    named before) the one the whole article names."""
+    named before and ``forward``) the one the whole article names."""
     sided = [c for c in clusters if c.type == "Person" and country_of.get(c.id) == country]
     before = [c for c in sided if c.mentions[0].span.start < at]
-    chosen = before or sided
+    chosen = before or (sided if forward else [])
     return chosen[0].mentions[0] if len(chosen) == 1 else None
 
 
@@ -196,6 +210,7 @@ def leader_mentions(
     """ "The Kenya leader", "the Emirati leader": the one person of the article who acts for
     that country."""
     found = []
+    lead = _lead_end(doc)
     for token in tokens_with(doc, "LEMMA", ["leader"]):
         if token.pos_ != "NOUN" or token.tag_ == "NNS":
             continue
@@ -207,7 +222,7 @@ def leader_mentions(
         countries = [m.entity for m in sides if m is not None and m.type == "Country"]
         if len(countries) != 1:
             continue
-        person = _one_of(countries[0], token.i, clusters, country_of)
+        person = _one_of(countries[0], token.i, clusters, country_of, token.i < lead)
         if person is not None and person.entity is not None:
             start = min([token.i, *(c.i for c in token.lefts if c.dep_ != "det")])
             found.append(

@@ -28,6 +28,14 @@ CASES = [
         id="a-country-s-president-or-leader-is-the-one-the-article-names-later",
     ),
     pytest.param(
+        "Trade between Kenya and Peru grew last year. Exports rose by a third. Imports fell by a fifth. "
+        "The President of Kenya met with the leader of Peru in Geneva.\n\nKenyan President "
+        "William Ruto and Peruvian President Dina Boluarte agreed to meet again.",
+        [],
+        [("William Ruto", "met", "Dina Boluarte")],
+        id="only-the-headline-and-lead-name-people-the-article-names-later",
+    ),
+    pytest.param(
         "Kazakh President Kassym-Jomart Tokayev held talks with Peruvian President Dina "
         "Boluarte during the Astana International Forum on Thursday. Leaders also met at the "
         "Shanghai Cooperation Organisation summit.",
