@@ -191,6 +191,9 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             if country:
                 if span.end < len(doc) and doc[span.end].lemma_ == "side":
                     span = doc[span.start : span.end + 1]  # "the Kazakh side": the country
+                    if _headed(doc[span.end - 1]):  # "the Kazakh side was headed by X"
+                        mentions.append(Mention(span, "Delegation", "Delegation", None, country.qid))
+                        span = span[:-1]
                 mentions.append(Mention(span, "Country", "Country", country.qid, country.qid, True))
             elif country := country_named(text):  # a country's name taken for a nationality
                 mentions.append(Mention(span, "Country", "Country", country.qid, country.qid))
@@ -292,6 +295,21 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         mentions.append(Mention(span, "Organization", cls, org.qid if org else None, of))
         mentions.extend(inner)
     return mentions
+
+
+_HEADING = {"head", "lead", "chair", "co-chair", "preside"}
+
+
+def _headed(side: Token) -> bool:
+    """ "The Kazakh side was chaired by X", "the Kazakh side, led by X": a side someone
+    heads is that country's delegation, not the country."""
+    doc = side.doc
+    after = doc[side.i + 1 : side.i + 3]
+    return (
+        (side.dep_ == "nsubjpass" and side.head.lemma_ in _HEADING)
+        or any(c.dep_ in {"acl", "relcl"} and c.lemma_ in _HEADING for c in side.children)
+        or [t.lemma_ for t in after][:1] == ["be"] and after[-1].lemma_ in _HEADING
+    )
 
 
 def _determined(span: Span) -> bool:
