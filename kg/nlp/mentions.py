@@ -46,6 +46,9 @@ _ORG_CLASSES = {
     "Agency": "GovernmentBody",
 }
 _PARTICLES = {"bin", "ibn", "bint", "al", "el", "de", "da", "van", "von"}
+_NAME_PARTICLES = _PARTICLES | {"der", "den", "la", "le", "du", "di", "del", "dos", "das", "y"}
+# Endings of abstract nouns that no one's name has ("Development", "Information", "Security").
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ity", "ism", "ness", "ship")
 _REGION_WORDS = {"region", "oblast", "province", "state", "district", "prefecture", "governorate"}
 
 
@@ -192,12 +195,17 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 if span.end < len(doc) and doc[span.end].lemma_ == "side":
                     span = doc[span.start : span.end + 1]  # "the Kazakh side": the country
                     if _headed(doc[span.end - 1]):  # "the Kazakh side was headed by X"
-                        mentions.append(Mention(span, "Delegation", "Delegation", None, country.qid))
+                        mentions.append(
+                            Mention(span, "Delegation", "Delegation", None, country.qid)
+                        )
                         span = span[:-1]
                 mentions.append(Mention(span, "Country", "Country", country.qid, country.qid, True))
             elif country := country_named(text):  # a country's name taken for a nationality
                 mentions.append(Mention(span, "Country", "Country", country.qid, country.qid))
             continue
+        if label == "ORG" and _portfolio(span, kb):
+            mentions.extend(_countries_inside(span, kb))  # "... of the Republic of Iran"
+            continue  # "Interior" of "Interior Minister": what a minister is in charge of
         if label == "PERSON" and _headline_only(span, kb):
             continue  # "Mexico and Argentina Share Common Vision": a headline's words
         if label == "PERSON" and _of_a_title(span) and not _leading_country(span, kb)[0]:
@@ -235,6 +243,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 continue  # "Respond Together" in a headline: words, not a name
             if any(t.is_upper and len(t) > 3 for t in span) and not text.isupper():
                 continue  # "SAARC Yatra": an acronym is no part of a person's name
+            if any(_common_noun(t) for t in span):
+                continue  # "Sustainable Development Goals", "Tajik businesspeople"
             leading, span = _leading_country(span, kb)
             mentions.extend(leading)
             mentions.append(Mention(_widen_name(span), "Person", "Person"))
@@ -303,13 +313,39 @@ _HEADING = {"head", "lead", "chair", "co-chair", "preside"}
 def _headed(side: Token) -> bool:
     """ "The Kazakh side was chaired by X", "the Kazakh side, led by X": a side someone
     heads is that country's delegation, not the country."""
-    doc = side.doc
-    after = doc[side.i + 1 : side.i + 3]
+    after = [t.lemma_ for t in side.doc[side.i + 1 : side.i + 3]]
     return (
         (side.dep_ == "nsubjpass" and side.head.lemma_ in _HEADING)
         or any(c.dep_ in {"acl", "relcl"} and c.lemma_ in _HEADING for c in side.children)
-        or [t.lemma_ for t in after][:1] == ["be"] and after[-1].lemma_ in _HEADING
+        or (len(after) == 2 and after[0] == "be" and after[1] in _HEADING)
     )
+
+
+_MINISTERS = {"minister", "ministers", "secretary", "commissioner"}
+
+
+def _portfolio(span: Span, kb: KnowledgeBase) -> bool:
+    """A minister's field that the recognizer took for a body: "Interior" in "Interior
+    Minister X", "Roads and Urban Development" in "Minister of Roads and Urban Development",
+    not a body's own name ("Secretary of the Council", "Minister of the Cabinet Office")."""
+    doc = span.doc
+    if span[-1].text in word_list("org_heads") or _kb(kb, span.text, ("Organization",)):
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in _MINISTERS:
+        return True
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and doc[i].lower_ in {"of", "for"} and doc[i - 1].lower_ in _MINISTERS
+
+
+def _common_noun(token: Token) -> bool:
+    """A word no one's name holds: a lower-case word that is no particle ("businesspeople";
+    "bin", "von" and the "un" of "Jong-un" are), or an abstract noun ("Development")."""
+    if token.is_lower and token.is_alpha:
+        return token.text not in _NAME_PARTICLES and token.nbor(-1).text != "-"
+    return len(token) >= 8 and token.lower_.endswith(_NOUN_ENDINGS)
 
 
 def _determined(span: Span) -> bool:
