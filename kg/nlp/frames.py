@@ -216,6 +216,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     """Add the facts that follow (see the module docstring)."""
     _delegation_heads(facts, scene)
     _home(facts, scene)
+    _included(facts, scene)
     _signing_sides(facts, scene)
     _signed_by_the_sides(facts, scene)
     _named_parties(facts, scene)
@@ -275,6 +276,41 @@ def _home(facts: Facts, scene: Scene) -> None:
                 facts.discard(reading)
 
 
+_INCLUDE = {"include", "comprise", "cover"}
+
+
+def _included(facts: Facts, scene: Scene) -> None:
+    """Who signed a set of documents signed each one it includes ("the agreements included a
+    protocol on customs and a memorandum on mining")."""
+    agreements = {
+        m.root.i: c for c in scene.clusters.values() if c.type == "Agreement" for m in c.mentions
+    }
+    for f in facts.of("signed", None):
+        for m in scene.clusters[f.object].mentions:
+            verb = m.root.head
+            if m.root.dep_ != "nsubj" or verb.lemma_ not in _INCLUDE:
+                continue
+            items = [
+                t
+                for o in verb.children
+                if o.dep_ == "dobj"
+                for t in o.subtree
+                if t.i == o.i or t.dep_ == "conj"
+            ]
+            for item in (agreements.get(t.i) for t in items):
+                if item is not None and item.id != f.object:
+                    rule = f.rule if f.rule in WITNESS_RULES else "signed/included"
+                    facts.add(
+                        f.subject,
+                        "signed",
+                        item.id,
+                        m.span.sent,
+                        f.confidence * 0.9,
+                        f.status,
+                        rule,
+                    )
+
+
 def _signing_sides(facts: Facts, scene: Scene) -> None:
     """A person signs for their country: the country signed too. Who only witnessed a
     signing did not sign, but their country did."""
@@ -304,13 +340,14 @@ def _signed_by_the_sides(facts: Facts, scene: Scene) -> None:
     signed in Baku", "an agreement which was signed during the visit", "the signed
     documents") was signed by the two sides of the article: the countries of its two
     principals, else the two countries of its main event. Not so in a quotation ("these six
-    deals signed are a small part"), where agreements are talked of, not reported."""
+    deals signed are a small part"), where agreements are talked of, not reported, nor for
+    business deals and contracts, which companies sign."""
     sides = _sides(facts, scene)
     if len(sides) != 2:
         return
     signed = {f.object for f in facts.of("signed", None)}
     for agreement in scene.clusters.values():
-        if agreement.type != "Agreement" or agreement.id in signed:
+        if agreement.type != "Agreement" or agreement.id in signed or _commercial(agreement):
             continue
         for m in agreement.mentions:
             verb = _unsigned(m.root)
@@ -319,6 +356,13 @@ def _signed_by_the_sides(facts: Facts, scene: Scene) -> None:
                 for side in sides:
                     facts.add(side, "signed", agreement.id, m.span.sent, 0.6, rule="signed/sides")
                 break
+
+
+def _commercial(agreement: Cluster) -> bool:
+    """ "Six business deals", "contracts", "commercial documents": what companies sign."""
+    return agreement.cls == "Contract" or any(
+        t.lower_ in {"business", "commercial"} for m in agreement.mentions for t in m.span
+    )
 
 
 def _named_parties(facts: Facts, scene: Scene) -> None:
@@ -352,11 +396,14 @@ def _named_parties(facts: Facts, scene: Scene) -> None:
 
 
 def _unsigned(token: Token) -> Token | None:
-    """The verb that says an agreement was signed, when nothing names who signed it: the
-    agreement its passive subject or the participle's noun, with no agent."""
+    """The word that says an agreement was signed, when nothing names who signed it: the
+    agreement its passive subject or the participle's noun, with no agent, or the noun of
+    "the signing of the agreement" ("the signing ceremony of the documents")."""
     verb: Token | None
     if token.dep_ == "nsubjpass" and token.head.lemma_ in _SIGN:
         verb = token.head
+    elif token.dep_ == "pobj" and token.head.lower_ == "of" and _signing(token.head.head):
+        verb = token.head.head
     else:
         verb = next(
             (c for c in token.children if c.lemma_ in _SIGN and c.dep_ in {"acl", "amod", "relcl"}),
@@ -365,6 +412,15 @@ def _unsigned(token: Token) -> Token | None:
     if verb is None or any(c.dep_ == "agent" or c.lower_ == "between" for c in verb.children):
         return None
     return verb
+
+
+def _signing(noun: Token) -> bool:
+    """ "The signing", "the signing ceremony", not "his signing" nor "X's signing": a
+    signing that names no signatory."""
+    signing = noun.lemma_ == "signing" or (
+        noun.lemma_ == "ceremony" and any(c.lemma_ == "signing" for c in noun.lefts)
+    )
+    return signing and not any(c.dep_ in {"poss", "nsubj"} for c in noun.children)
 
 
 def _sides(facts: Facts, scene: Scene) -> list[str]:

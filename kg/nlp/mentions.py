@@ -604,8 +604,11 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
             if lemma == "ceremony" and any(t.lemma_ == "signing" for t in phrase):
                 cls = "SigningCeremony"  # not a welcome or an opening ceremony
             mentions.append(Mention(phrase, "Event", cls))
-        elif lemma in agreements:
-            mentions.append(Mention(_phrase(token, named), "Agreement", agreements[lemma]))
+        elif lemma in agreements or (
+            lemma == "statement" and any(c.lower_ == "joint" for c in token.lefts)
+        ):  # "a joint statement" is a document its parties sign, a statement alone is not
+            cls = agreements.get(lemma, "Agreement")
+            mentions.append(Mention(_phrase(token, named), "Agreement", cls))
     return mentions
 
 

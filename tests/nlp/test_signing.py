@@ -31,6 +31,44 @@ CASES = [
         [],
         id="a-side-led-by-someone",
     ),
+    pytest.param(
+        "Chilean President Gabriel Boric arrived in Lima and met Peruvian President Dina "
+        "Boluarte. The main result of the visit was the signing of an agreement on free trade. "
+        "The presidents then witnessed the signing ceremony of cooperation documents between "
+        "the ministries of the two countries.",
+        [
+            ("Chile", "signed", "agreement on free trade"),
+            ("Peru", "signed", "agreement on free trade"),
+            ("Chile", "signed", "cooperation documents"),
+            ("Peru", "signed", "cooperation documents"),
+        ],
+        [("Gabriel Boric", "signed", "agreement on free trade")],
+        id="the-signing-of-an-agreement-naming-no-one-was-by-the-two-sides",
+    ),
+    pytest.param(
+        "Chilean President Gabriel Boric arrived in Lima and met Peruvian President Dina "
+        "Boluarte. The two leaders oversaw the signing of six business deals.",
+        [],
+        [("Chile", "signed", "six business deals"), ("Peru", "signed", "six business deals")],
+        id="business-deals-are-signed-by-companies-not-by-the-sides",
+    ),
+    pytest.param(
+        "Chile and Peru signed 12 agreements on Monday. The agreements included a protocol on "
+        "customs and a memorandum on mining.",
+        [
+            ("Chile", "signed", "protocol on customs"),
+            ("Peru", "signed", "memorandum on mining"),
+        ],
+        [],
+        id="who-signed-a-set-of-documents-signed-each-it-includes",
+    ),
+    pytest.param(
+        "Alberto Vargas and Rosa Quispe signed a joint statement on Monday. Vargas later made a "
+        "statement to the press.",
+        [("Alberto Vargas", "signed", "joint statement")],
+        [("Alberto Vargas", "signed", "statement")],
+        id="a-joint-statement-is-a-document-a-statement-alone-is-not",
+    ),
 ]
 
 
