@@ -281,33 +281,35 @@ _INCLUDE = {"include", "comprise", "cover"}
 
 def _included(facts: Facts, scene: Scene) -> None:
     """Who signed a set of documents signed each one it includes ("the agreements included a
-    protocol on customs and a memorandum on mining")."""
+    protocol on customs and a memorandum on mining"; "signed 12 deals during the visit,
+    including a protocol on customs", wherever the parser hung the "including")."""
     agreements = {
         m.root.i: c for c in scene.clusters.values() if c.type == "Agreement" for m in c.mentions
     }
     for f in facts.of("signed", None):
-        for m in scene.clusters[f.object].mentions:
-            verb = m.root.head
-            if m.root.dep_ != "nsubj" or verb.lemma_ not in _INCLUDE:
-                continue
-            items = [
-                t
-                for o in verb.children
-                if o.dep_ == "dobj"
-                for t in o.subtree
-                if t.i == o.i or t.dep_ == "conj"
+        lists = [
+            (m.span.sent, o)
+            for m in scene.clusters[f.object].mentions
+            if m.root.dep_ == "nsubj" and m.root.head.lemma_ in _INCLUDE
+            for o in m.root.head.children
+            if o.dep_ == "dobj"
+        ]
+        verb = f.trigger
+        if verb is not None and verb.lemma_ in _SIGN:
+            lists += [
+                (f.sentence, o)
+                for t in f.sentence
+                if t.lower_ == "including" and t.i > verb.i and verb in t.ancestors
+                for o in t.children
+                if o.dep_ == "pobj"
             ]
+        for sentence, head in lists:
+            items = [t for t in head.subtree if t.i == head.i or t.dep_ == "conj"]
             for item in (agreements.get(t.i) for t in items):
                 if item is not None and item.id != f.object:
                     rule = f.rule if f.rule in WITNESS_RULES else "signed/included"
                     facts.add(
-                        f.subject,
-                        "signed",
-                        item.id,
-                        m.span.sent,
-                        f.confidence * 0.9,
-                        f.status,
-                        rule,
+                        f.subject, "signed", item.id, sentence, f.confidence * 0.9, f.status, rule
                     )
 
 
@@ -397,10 +399,15 @@ def _named_parties(facts: Facts, scene: Scene) -> None:
 
 def _unsigned(token: Token) -> Token | None:
     """The word that says an agreement was signed, when nothing names who signed it: the
-    agreement its passive subject or the participle's noun, with no agent, or the noun of
-    "the signing of the agreement" ("the signing ceremony of the documents")."""
+    agreement (or the first of a list it ends) its passive subject or the participle's noun,
+    with no agent, or the noun of "the signing of the agreement" ("the signing ceremony of
+    the documents")."""
     verb: Token | None
-    if token.dep_ == "nsubjpass" and token.head.lemma_ in _SIGN:
+    while token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"}:
+        token = token.head  # "the signing of the protocol and the agreement"
+    if _signing(token):  # "the signing of the protocol as well as the agreement"
+        verb = token
+    elif token.dep_ == "nsubjpass" and token.head.lemma_ in _SIGN:
         verb = token.head
     elif token.dep_ == "pobj" and token.head.lower_ == "of" and _signing(token.head.head):
         verb = token.head.head

@@ -509,6 +509,7 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
             child.dep_ == "poss" and child.pos_ == "PROPN"
         ):
             left = min(left, child.left_edge.i)
+    left = _coordinated_modifier(token, left)
     right = token.i + 1
     complements = {"of", "on", "between"} | _COMPLEMENTS.get(token.lemma_, set())
     for child in token.rights:
@@ -523,6 +524,23 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
     while right > token.i + 1 and (doc[right - 1].is_punct or doc[right - 1].dep_ in {"cc"}):
         right -= 1
     return doc[left:right]
+
+
+def _coordinated_modifier(token: Token, left: int) -> int:
+    """The start of a phrase whose first modifier the parser took for a noun coordinated
+    with it: "trade" in "trade and investment deals"."""
+    head = token.head
+    between = token.doc[head.i + 1 : left]
+    if (
+        token.dep_ == "conj"
+        and head.i < token.i
+        and head.pos_ == "NOUN"
+        and not any(c.dep_ in {"det", "prep"} for c in (*head.children, *token.lefts))
+        and head.lemma_.lower() not in heads("agreement") | heads("event")
+        and [t.lower_ for t in between] in (["and"], ["or"])
+    ):
+        return head.i
+    return left
 
 
 _COMPLEMENTS = {

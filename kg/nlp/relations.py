@@ -266,9 +266,15 @@ class Resolver:
             if child.dep_ == "appos":
                 return self.by_root.get(child.i) or self.inside.get(child.i)
             if child.dep_ == "prep" and child.lower_ == "of" and token.lemma_ in _COLLECTIVES:
-                of = [self.by_root.get(o.i) for o in child.children if o.dep_ == "pobj"]
-                if of and of[0] is not None and of[0].type in PHRASES:
-                    return of[0]  # "a raft of agreements", "a series of meetings"
+                of = [  # "a raft of agreements", "a series of trade and investment deals"
+                    self.by_root.get(t.i)
+                    for o in child.children
+                    if o.dep_ == "pobj"
+                    for t in (o, *o.conjuncts)
+                ]
+                found = next((m for m in of if m is not None and m.type in PHRASES), None)
+                if found is not None:
+                    return found
         return self.within.get(token.i)
 
     def holder(self, title: Span) -> Mention | None:

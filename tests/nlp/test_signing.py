@@ -69,6 +69,27 @@ CASES = [
         [("Alberto Vargas", "signed", "statement")],
         id="a-joint-statement-is-a-document-a-statement-alone-is-not",
     ),
+    pytest.param(
+        "Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima. The "
+        "talks resulted in the signing of the meeting's protocol as well as the agreement on "
+        "a joint mining company.",
+        [
+            ("Chile", "signed", "agreement on a joint mining company"),
+            ("Peru", "signed", "agreement on a joint mining company"),
+        ],
+        [],
+        id="each-agreement-of-a-list-signed-with-no-signatory-was-by-the-sides",
+    ),
+    pytest.param(
+        "Chile and Peru signed a series of trade and investment deals on Monday during a visit "
+        "to Lima by President Gabriel Boric, including agreements on two new copper smelters.",
+        [
+            ("Chile", "signed", "trade and investment deals"),
+            ("Peru", "signed", "agreements on two new copper smelters"),
+        ],
+        [("Chile", "signed", "investment deals")],
+        id="a-series-of-deals-and-what-it-includes-wherever-the-including-hangs",
+    ),
 ]
 
 
