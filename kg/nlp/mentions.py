@@ -183,7 +183,7 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         text = span.text
         if not re.search(r"[A-Za-z]", text) or len(text) < 2:
             continue
-        if label != "NORP" and len(span) == 1 and demonym(text):
+        if label != "NORP" and demonym(text):  # "Sri Lankan" is no one's name
             label = "NORP"
         compound = _demonym_compound(kb, span)
         if compound:  # "Kyrgyz-Turkish", "Kazakh-Afghan": an adjective naming two countries
@@ -206,6 +206,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         if label == "ORG" and _portfolio(span, kb):
             mentions.extend(_countries_inside(span, kb))  # "... of the Republic of Iran"
             continue  # "Interior" of "Interior Minister": what a minister is in charge of
+        if label == "ORG" and _headline_words(span, kb):
+            continue  # "Lula Discusses Brazilian Investment": a headline, not a body's name
         if label == "PERSON" and _headline_only(span, kb):
             continue  # "Mexico and Argentina Share Common Vision": a headline's words
         if label == "PERSON" and _of_a_title(span) and not _leading_country(span, kb)[0]:
@@ -457,11 +459,25 @@ def tokens_with(doc: Doc, attr: str, values: Iterable[str]) -> Iterator[Token]:
 def _surnames_as_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """The surname of a person named in the article is that person wherever it stands
     alone, whatever the recognizer made of it ("Saidov" after "Bakhtiyor Saidov", "Ruto
-    said" with no entity at all)."""
-    surnames = {m.span[-1].text for m in mentions if m.type == "Person" and len(m.span) > 1}
+    said" with no entity at all), and so is a "body" made of a title or that person's names
+    and the surname ("PM Modi" after "Narendra Modi")."""
+    names: dict[str, set[str]] = {}  # surname -> the words of the names it ends
+    for m in mentions:
+        if m.type == "Person" and len(m.span) > 1:
+            names.setdefault(m.span[-1].text, set()).update(t.text for t in m.span)
+    surnames = set(names)
+    titles = word_list("titles") | word_list("title_modifiers")
     for i, m in enumerate(mentions):
-        if m.type != "Person" and len(m.span) == 1 and m.text in surnames and not m.qid:
-            mentions[i] = Mention(m.span, "Person", "Person")
+        if m.type == "Person" or m.qid or m.span[-1].text not in names:
+            continue
+        words = names[m.span[-1].text]
+        given = [t for t in m.span[:-1] if t.text not in titles]
+        if len(m.span) == 1 or (
+            m.type == "Organization"
+            and all(t.text in words for t in given)
+            and m.span[-1].text not in word_list("org_heads")
+        ):  # "Femi Adesina" or "PM Modi" the recognizer took for a body
+            mentions[i] = Mention(m.span[len(m.span) - len(given) - 1 :], "Person", "Person")
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
     for token in tokens_with(doc, "ORTH", surnames):
         if token.i not in taken and token.pos_ == "PROPN":
@@ -490,13 +506,29 @@ def _headline_only(span: Span, kb: KnowledgeBase) -> bool:
     """A "name" only a title-case line gives ("Respond Together", "Share Common Vision"):
     its words stand nowhere else in the article and the knowledge base knows no such
     person."""
+    if not _in_headline(span):
+        return False
+    rest = {t.text for t in span.doc if not (span.sent.start <= t.i < span.sent.end)}
+    return not any(t.text in rest for t in span) and not _kb(kb, span.text, ("Person",))
+
+
+def _headline_words(span: Span, kb: KnowledgeBase) -> bool:
+    """A "body" of three words or more that only a title-case line gives, with no word that
+    ends a body's name ("Chiefs Reaffirm Importance of Bilateral Ties"): its text stands
+    nowhere else in the article and the knowledge base knows no such body."""
+    if len(span) < 3 or span[-1].text in word_list("org_heads") or not _in_headline(span):
+        return False
+    doc = span.doc
+    rest = doc[: span.sent.start].text + " " + doc[span.sent.end :].text
+    return span.text not in rest and not _kb(kb, span.text, ("Organization",))
+
+
+def _in_headline(span: Span) -> bool:
+    """In a title-case line of three words or more, not a sentence."""
     words = [t for t in span.sent if t.is_alpha]
     if len(words) < 3 or not all(t.is_title or t.is_upper for t in words if not t.is_stop):
         return False
-    if span.sent.text.rstrip().endswith((".", "!", "?")):
-        return False  # a sentence, not a headline
-    rest = {t.text for t in span.doc if not (span.sent.start <= t.i < span.sent.end)}
-    return not any(t.text in rest for t in span) and not _kb(kb, span.text, ("Person",))
+    return not span.sent.text.rstrip().endswith((".", "!", "?"))
 
 
 def _phrase(token: Token, named: dict[int, Mention]) -> Span:

@@ -158,3 +158,33 @@ def test_common_nouns_make_no_one_s_name(pipeline, text, person, not_people):
     named = _named(pipeline, text)
     assert named.get(person) == "Person", named
     assert not {n for n, t in named.items() if t == "Person"} & not_people
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_named"),
+    [
+        (
+            "Sri Lankan President Anura Dissanayake met Indian officials in Colombo.",
+            {"Sri Lanka": "Country", "Anura Dissanayake": "Person"},
+            {"Sri Lankan"},
+        ),
+        (
+            "Prime Minister Narendra Modi arrived in Colombo. PM Modi met President Anura "
+            "Dissanayake.",
+            {"Narendra Modi": "Person"},
+            {"PM Modi"},
+        ),
+        (
+            "Lula Discusses Brazilian Investment\n\nPresident Luiz Inacio Lula da Silva met "
+            "Emmanuel Macron in Paris.",
+            {"Emmanuel Macron": "Person", "Paris": "Place"},
+            {"Lula Discusses Brazilian Investment"},
+        ),
+    ],
+)
+def test_adjectives_titled_surnames_and_headlines_are_what_they_are(
+    pipeline, text, expected, not_named
+):
+    named = _named(pipeline, text)
+    assert {n: named.get(n) for n in expected} == expected, named
+    assert not set(named) & not_named, named
