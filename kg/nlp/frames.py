@@ -452,7 +452,7 @@ def _sides(facts: Facts, scene: Scene) -> list[str]:
 def _signatories(facts: Facts, scene: Scene) -> None:
     """What was signed at a signing ceremony (the agreements named in its phrase, "the signing
     of the protocol", or signed in a sentence naming it, else in the sentence before or
-    after), and who signed it took part."""
+    after), and who signed it took part (not the country of who only witnessed it)."""
     signed = facts.of("signed", None)
     for event in scene.clusters.values():
         if event.cls != "SigningCeremony":
@@ -474,7 +474,8 @@ def _signatories(facts: Facts, scene: Scene) -> None:
             continue
         scene.outcomes[event.id] = tuple(agreements)
         for f in signed:
-            if f.object in agreements and f.status != "negated":
+            witnessed = f.rule.startswith(tuple(WITNESS_RULES))  # the witnesses' country
+            if f.object in agreements and f.status != "negated" and not witnessed:
                 facts.add(
                     event.id,
                     "participant",

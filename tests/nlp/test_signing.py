@@ -90,6 +90,19 @@ CASES = [
         [("Chile", "signed", "investment deals")],
         id="a-series-of-deals-and-what-it-includes-wherever-the-including-hangs",
     ),
+    pytest.param(
+        "Chilean President Gabriel Boric and Peruvian President Dina Boluarte witnessed the "
+        "signing of a protocol on customs in Lima.",
+        [
+            ("signing of a protocol on customs", "participant", "Gabriel Boric"),
+            ("Chile", "signed", "protocol on customs"),
+        ],
+        [
+            ("signing of a protocol on customs", "participant", "Chile"),
+            ("Gabriel Boric", "signed", "protocol on customs"),
+        ],
+        id="witnesses-take-part-in-a-signing-their-countries-sign",
+    ),
 ]
 
 
