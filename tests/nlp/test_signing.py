@@ -107,8 +107,8 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
-def test_signing_and_heading(pipeline, text, must, must_not):
-    x = pipeline.extract(text)
+def test_signing_and_heading(rules, text, must, must_not):
+    x = rules.extract(text)
     found = facts(x, aliases=True)
     for triple in must:
         assert triple in found, (triple, sorted(found))
