@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kg.errors import ArticleError, ArticleSkipped, ArticleWarning
+from kg.kb import KnowledgeBase
 from kg.resources import data_path
 from kg.types import Article
 
@@ -95,6 +96,18 @@ _DATELINE_RES = [re.compile(p) for p in _DATELINES]
 # Datelines that may follow a headline: only the unmistakable ones (agency or ALL-CAPS place).
 _LATE_DATELINE_RES = _DATELINE_RES[:5]
 _LATE_WINDOW = 300
+# Forms that are datelines only where they name a known city or region, at the start or on a
+# line of their own below the headline and page furniture: the forms above, "Colombo: PM",
+# "Tashkent, The Gulf Observer: Today", "ANKARA" alone on its line.
+_PLACE_DATELINE_RES = [
+    *_DATELINE_RES,
+    re.compile(rf"(?P<place>{_TITLE_PLACE}):\s+"),
+    re.compile(
+        rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE}),\s+(?P<agency>(?:The\s+)?{_AGENCY})\s*:\s+"
+    ),
+    re.compile(rf"(?P<place>{_CAPS_PLACE})[ \t]*\n"),
+]
+_PLACE_WINDOW = 800
 
 
 def parse_date(value: str | date | None) -> date | None:
@@ -190,7 +203,30 @@ def _dateline(text: str) -> tuple[str | None, str | None, str]:
             if start and text[start - 1] in " \n\t" and _is_break(text[:start]):
                 before, after = text[:start].rstrip(), text[match.end() :]
                 return _place_name(match["place"]), _optional_agency(match), f"{before}\n\n{after}"
-    return None, None, text
+    return _place_dateline(text)
+
+
+def _place_dateline(text: str) -> tuple[str | None, str | None, str]:
+    """The first dateline of a known city or region at the start or on a line of its own."""
+    found = [
+        match
+        for regex in _PLACE_DATELINE_RES
+        for match in regex.finditer(text, 0, _PLACE_WINDOW)
+        if match.end() < len(text)
+        and (match.start() == 0 or text[match.start() - 1] == "\n")
+        and _known_place(_place_name(match["place"]))
+    ]
+    if not found:
+        return None, None, text
+    match = min(found, key=lambda m: m.start())
+    before, after = text[: match.start()].rstrip(), text[match.end() :]
+    rest = f"{before}\n\n{after}" if before else after
+    return _place_name(match["place"]), _optional_agency(match), rest
+
+
+def _known_place(name: str) -> bool:
+    """A city or region of the knowledge base (a country's name heads headlines too)."""
+    return bool(KnowledgeBase.load().lookup(name, ("Place",)))
 
 
 _CREDIT = re.compile(r"^(?:By\s+)?(?P<agency>[A-Z][\w.\-]*(?: [A-Z][\w.\-]*){0,3})\s*:?\s*\n")

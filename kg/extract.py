@@ -48,7 +48,9 @@ _GLOBAL = {"Country", "Place", "Organization"}
 # Events that keep their own name when two people held them ("the official welcoming
 # ceremony", not "ceremony between A and B").
 _OWN_NAMES = {"ceremony", "reception", "dinner", "lunch", "breakfast"}
-_ARRIVALS = {"arrive", "come", "visit", "hold", "meet", "be", "stay", "land", "gather"}
+# Verbs whose "here" is the dateline's place: arrivals, stays and events taking place.
+_ARRIVALS = {"arrive", "come", "visit", "hold", "meet", "be", "stay", "land", "gather", "talk"}
+_ARRIVALS |= {"take", "commence", "begin", "open", "start", "convene", "conclude", "continue"}
 
 
 @cache
@@ -122,13 +124,15 @@ class _Article:
             if cluster is None:
                 types = ("Place", "Country") if kind == "Place" else ("Organization",)
                 entries = self.kb.lookup(name, types)
-                entry = entries[0] if len(entries) == 1 else None
+                cities = [e for e in entries if e.cls == "City"]  # a city, not its province
+                entry = entries[0] if len(entries) == 1 else (cities[0] if cities else None)
                 cls = entry.cls if entry else ("City" if kind == "Place" else "NewsAgency")
                 cluster = Cluster(
                     f"e{len(self.clusters) + 1}",
                     entry.type if entry else kind,
                     cls,
                     qid=entry.qid if entry else None,
+                    country=entry.country if entry and entry.type == "Place" else None,
                     name=entry.common_name if entry else name,
                 )
                 self.clusters.append(cluster)

@@ -47,6 +47,21 @@ from kg.errors import ArticleError
             "Press Trust of India",
             "Envoy visits Nepal",
         ),
+        ("Nairobi: President Ruto hosted the envoy.", "Nairobi", None, "President Ruto"),
+        (
+            "Envoy meets Ruto\nNairobi, The Daily Ledger: Today, the envoy met Ruto.",
+            "Nairobi",
+            "The Daily Ledger",
+            "Envoy meets Ruto",
+        ),
+        ("Ruto hosts envoy\nNAIROBI\nFile photo\nRuto hosted the envoy.", "Nairobi", None, "Ruto"),
+        (
+            "Share this\nRuto hosts envoy\nLima, Jan. 11, EFE - The envoy met Ruto.",
+            "Lima",
+            "EFE",
+            "Share this",
+        ),
+        ("Ruto hosts envoy\nLIMA - The envoy arrived on Monday.", "Lima", None, "Ruto"),
     ],
 )
 def test_datelines_are_parsed_and_cut(raw: str, place: str, publisher: str | None, starts: str):
@@ -65,6 +80,8 @@ def test_datelines_are_parsed_and_cut(raw: str, place: str, publisher: str | Non
         "Date:  Share:  Belarus and Uzbekistan increased trade.",
         "President Ilham Aliyev: Azerbaijan is very pleased.",
         "Tuesday, November 5, 2024\n\nSenior leaders met.",
+        "Ruto hosts envoy\nKamau: We discussed trade.",
+        "Ruto hosts envoy\nKENYA\nThe envoy arrived on Monday.",
     ],
 )
 def test_headlines_are_not_datelines(raw: str):

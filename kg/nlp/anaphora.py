@@ -150,20 +150,44 @@ def title_mentions(
             if same_office and same_side and (best_rank is None or rank > best_rank):
                 best, best_rank = held.person, rank
         if best is None and owner is not None:
-            sided = [
-                c
-                for c in clusters
-                if c.type == "Person"
-                and country_of.get(c.id) == owner.entity
-                and c.mentions[0].span.start < title.start
-            ]
-            if len(sided) == 1:
-                best = sided[0].mentions[0]
+            best = _named_later(title, owner, head, positions, country_of)
+        if best is None and owner is not None:
+            best = _one_of(owner.entity, title.start, clusters, country_of)
         if best is None:
             continue
         mention = Mention(title, "Person", "Person", entity=best.entity, anaphor=True)
         found.append((mention, Held(mention, bare_title(title, owner), owner, title.sent)))
     return found
+
+
+def _named_later(
+    title: Span, owner: Mention, head: str, positions: list[Held], country_of: dict[str, str]
+) -> Mention | None:
+    """The person a headline or lead names only by a country's office ("The President of
+    Kyrgyzstan met ...") and the article names further on: the first later holder of that
+    office who acts for that country."""
+    for held in sorted(positions, key=lambda h: h.person.span.start):
+        person = held.person.entity
+        if (
+            held.person.span.start > title.start
+            and held.title is not None
+            and _head(held.title) == head
+            and person is not None
+            and country_of.get(person) == owner.entity
+        ):
+            return held.person
+    return None
+
+
+def _one_of(
+    country: str | None, at: int, clusters: list[Cluster], country_of: dict[str, str]
+) -> Mention | None:
+    """The one person who acts for ``country`` named before token ``at``, else (when none is
+    named before) the one the whole article names."""
+    sided = [c for c in clusters if c.type == "Person" and country_of.get(c.id) == country]
+    before = [c for c in sided if c.mentions[0].span.start < at]
+    chosen = before or sided
+    return chosen[0].mentions[0] if len(chosen) == 1 else None
 
 
 def leader_mentions(
@@ -175,22 +199,20 @@ def leader_mentions(
     for token in tokens_with(doc, "LEMMA", ["leader"]):
         if token.pos_ != "NOUN" or token.tag_ == "NNS":
             continue
-        sides = [resolver.mention(c) for c in token.lefts if c.dep_ in {"compound", "amod", "poss"}]
+        owners = [c for c in token.lefts if c.dep_ in {"compound", "amod", "poss"}]
+        owners += [
+            o for p in token.rights if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+        ]
+        sides = [resolver.mention(c) for c in owners]
         countries = [m.entity for m in sides if m is not None and m.type == "Country"]
         if len(countries) != 1:
             continue
-        people = [
-            c
-            for c in clusters
-            if c.type == "Person"
-            and country_of.get(c.id) == countries[0]
-            and c.mentions[0].span.start < token.i
-        ]
-        if len(people) == 1:
+        person = _one_of(countries[0], token.i, clusters, country_of)
+        if person is not None and person.entity is not None:
             start = min([token.i, *(c.i for c in token.lefts if c.dep_ != "det")])
             found.append(
                 Mention(
-                    doc[start : token.i + 1], "Person", "Person", entity=people[0].id, anaphor=True
+                    doc[start : token.i + 1], "Person", "Person", entity=person.entity, anaphor=True
                 )
             )
     return found

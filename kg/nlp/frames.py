@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from kg.kb import KnowledgeBase
+from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp.coref import Cluster
 from kg.nlp.mentions import Mention
 from kg.nlp.relations import ahead, modality
@@ -36,6 +36,7 @@ __all__ = ["MEETINGS", "Fact", "Facts", "Scene", "around", "derive", "named_even
 
 MEETINGS = {"Meeting", "Session", "Talks", "Summit", "Forum", "Conference", "PhoneCall"}
 IN_PERSON = {"Meeting", "Session", "Talks"}
+_GATHERINGS = {"Summit", "Forum", "Conference", "Session", "Meeting"}
 VISITOR_RULES = {
     "participant/visitor",
     "participant/visitor-of",
@@ -225,6 +226,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _verb_events(facts, scene)
     _venues(facts, scene)
     _while_in(facts, scene)
+    _named_places(facts, scene)
     _sidelines(facts, scene)
     _main_event(facts, scene)
     _heads_take_part(facts, scene)
@@ -531,13 +533,61 @@ def _while_in(facts: Facts, scene: Scene) -> None:
                 facts.add(event.id, "heldIn", place.id, sentence, 0.6, status, "heldIn/while-in")
 
 
+def _named_places(facts: Facts, scene: Scene) -> None:
+    """A gathering named after a city ("the Astana International Forum", "the Almaty Invest
+    Forum") was held there, unless the article says where; not so when the city names
+    something else in the name ("the Shanghai Cooperation Organisation summit")."""
+    kb = KnowledgeBase.load()
+    placed = {f.subject for f in facts.of("heldIn", None)}
+    for event in list(scene.clusters.values()):
+        if event.type != "Event" or event.cls not in _GATHERINGS or event.id in placed:
+            continue
+        for m in (m for m in event.mentions if not m.anaphor):
+            city = _city_of_name(m, kb)
+            if city is not None:
+                place = _place(scene, *city)
+                status = modality(m.root)
+                facts.add(event.id, "heldIn", place.id, m.span.sent, 0.6, status, "heldIn/named")
+                break
+
+
+def _city_of_name(mention: Mention, kb: KnowledgeBase) -> tuple[Span, KBEntry] | None:
+    """The city a gathering's name begins with, as a modifier of its head word."""
+    words = [t for t in mention.span if t.i < mention.root.i and t.pos_ == "PROPN"]
+    for end in range(len(words), 0, -1):
+        last = words[end - 1]
+        if last.head.i != mention.root.i or words[0].i + end - 1 != last.i:
+            continue
+        span = mention.span.doc[words[0].i : last.i + 1]
+        cities = [e for e in kb.lookup(span.text, ("Place",)) if e.cls == "City"]
+        if cities and not kb.lookup(span.text, ("Country",)):  # Armenia, a city in Colombia
+            return span, cities[0]
+    return None
+
+
+def _place(scene: Scene, span: Span, entry: KBEntry) -> Cluster:
+    """The article's entity for a known place, made from ``span`` if the article has none."""
+    for cluster in scene.clusters.values():
+        if cluster.type == "Place" and cluster.qid == entry.qid:
+            return cluster
+    number = len(scene.clusters) + 1
+    while f"e{number}" in scene.clusters:
+        number += 1
+    place = Cluster(f"e{number}", "Place", entry.cls, qid=entry.qid, country=entry.country)
+    place.add(Mention(span, "Place", entry.cls, entry.qid, entry.country))
+    scene.clusters[place.id] = place
+    return place
+
+
 def _sidelines(facts: Facts, scene: Scene) -> None:
     """A meeting on the sidelines of a summit was held where the summit was, and the other
-    way round ("a meeting on the margins of the APEC Summit in San Francisco")."""
+    way round ("a meeting on the margins of the APEC Summit in San Francisco"); so were
+    talks held during or at a gathering ("met during the forum", "held talks at the
+    session")."""
     events = {m.root.i: c for c in scene.clusters.values() if c.type == "Event" for m in c.mentions}
     for side in {c.id: c for c in events.values()}.values():
-        for main in _hosts_of_side_events(side, events):
-            for a, b in ((main, side), (side, main)):
+        for main, both_ways in _hosts_of_side_events(side, events):
+            for a, b in ((main, side), (side, main)) if both_ways else ((main, side),):
                 if any(f.subject == b.id for f in facts.of("heldIn", None)):
                     continue
                 for f in facts.of("heldIn", None):
@@ -547,20 +597,31 @@ def _sidelines(facts: Facts, scene: Scene) -> None:
                         )
 
 
-def _hosts_of_side_events(event: Cluster, events: dict[int, Cluster]) -> list[Cluster]:
-    """The events whose sidelines an event's mentions place it on."""
+def _hosts_of_side_events(event: Cluster, events: dict[int, Cluster]) -> list[tuple[Cluster, bool]]:
+    """The events whose sidelines an event's mentions place it on (and so the other way
+    round), or during or at which the mention or the verb that holds it places it ("held
+    talks during the forum")."""
     found = []
     for m in event.mentions:
-        for prep in m.root.children:
-            if prep.dep_ != "prep" or prep.lower_ not in {"on", "at", "in"}:
+        heads = [m.root]
+        if m.root.dep_ in {"dobj", "nsubjpass"} and m.root.head.pos_ in {"VERB", "AUX"}:
+            heads.append(m.root.head)
+        for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):
+            if prep.lower_ in {"during", "at"}:
+                found += [
+                    (events[o.i], False)
+                    for o in prep.children
+                    if o.dep_ == "pobj" and o.i in events and events[o.i].cls in _GATHERINGS
+                ]
+            if prep.lower_ not in {"on", "at", "in"}:
                 continue
             for edge in prep.children:
                 if edge.lemma_.lower() not in {"sideline", "sidelines", "margin", "margins"}:
                     continue
                 for of in edge.children:
                     if of.dep_ == "prep" and of.lower_ == "of":
-                        found += [events[o.i] for o in of.children if o.i in events]
-    return [e for e in found if e is not event]
+                        found += [(events[o.i], True) for o in of.children if o.i in events]
+    return [(e, both) for e, both in found if e is not event]
 
 
 def _calls_are_not_meetings(facts: Facts, scene: Scene) -> None:
@@ -617,6 +678,7 @@ def _verb_events(facts: Facts, scene: Scene) -> None:
             group.append(f)
     for group in groups:
         event = _new_event(scene, "Meeting", "meeting", group[0])
+        _told_again(event, group, facts)
         for f in group:
             for person in (f.subject, f.object):
                 facts.add(
@@ -649,6 +711,18 @@ def _verb_events(facts: Facts, scene: Scene) -> None:
         )
         for f in trips:
             facts.add(event.id, "heldIn", f.object, f.sentence, 0.7, f.status, "heldIn/visit")
+
+
+def _told_again(event: Cluster, group: list[Fact], facts: Facts) -> None:
+    """Each verb that tells of a meeting told only by verbs mentions it ("X meets Y" in the
+    headline, "X met with Y on the sidelines of the summit" in the lead)."""
+    told = {m.root.i for m in event.mentions}
+    for f in group:
+        for reading in facts.readings[(f.subject, f.predicate, f.object)]:
+            word = reading.trigger
+            if word is not None and word.i not in told and reading.status == f.status:
+                told.add(word.i)
+                event.add(Mention(word.doc[word.i : word.i + 1], "Event", "Meeting", anaphor=True))
 
 
 def _welcome(fact: Fact) -> bool:

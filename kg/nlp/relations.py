@@ -208,8 +208,11 @@ def modality(token: Token) -> str:
         if (
             v.tag_ == "VB"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
-            and v.head is not v
-            and v.head.lemma_.lower() in _PLANNED_LEMMAS | {"be"}
+            and (
+                v.head.lemma_.lower() in _PLANNED_LEMMAS | {"be"}
+                if v.head.i != v.i
+                else any(c.dep_ == "nsubj" for c in children)  # a headline: "X to visit Y"
+            )
         ):
             return "planned"
     return "asserted"

@@ -71,6 +71,8 @@ def test_planned_and_negated_facts(read):
         ("Tokayev did not visit Kabul.", "visit", "negated"),
         ("Tokayev never visited Kabul.", "visited", "negated"),
         ("Tokayev discussed trade and visited the plant.", "visited", "asserted"),
+        ("President of Kenya to pay official visit to Peru", "pay", "planned"),
+        ("To boost trade, Tokayev visited the plant.", "visited", "asserted"),
     ],
 )
 def test_modality(read, text, verb, status):
