@@ -11,7 +11,9 @@ the country in nine articles of ten, the busiest place) and a person in a few re
 event, a delegation, an agreement, an article, the timeline (whole, of those people, of
 that country, of visits and of signings, which the synthetic stores have none of), the
 networks an entity page links to (around the person and the country, who met whom around
-the person) and the query page (empty and running who-met-whom).
+the person), the network with filters (the full and countries views, dates, the country,
+types, a focus with dates, the earlier reports of a view: each drawn from the latest reports
+that match) and the query page (empty and running who-met-whom).
 
     python benchmarks/pages.py                     # 1M and 10M triples
     python benchmarks/pages.py --sizes 2e5         # a quick run
@@ -80,6 +82,18 @@ def pages(first: dict[str, str]) -> dict[str, str]:
         "who met whom around the person": "/?"
         + urlencode({"view": "who-met-whom", "depth": 1, "focus": PERSON}),
         "network around the country": "/?" + urlencode({"view": "full", "focus": COUNTRY}),
+        "network: full view": "/?view=full",
+        "network: countries view": "/?view=countries",
+        "network: countries view since 2020": "/?"
+        + urlencode({"view": "countries", "since": "2020"}),
+        "network from 2020 to 2021": "/?" + urlencode({"since": "2020", "until": "2021"}),
+        "network of the country": "/?" + urlencode({"country": COUNTRY}),
+        "network of people and countries": "/?" + urlencode({"type": ["Person", "Country"]}),
+        "network: full view of the country in 2021": "/?"
+        + urlencode({"view": "full", "country": COUNTRY, "since": "2021", "until": "2021"}),
+        "network around the person in 2021": "/?"
+        + urlencode({"view": "full", "focus": PERSON, "since": "2021", "until": "2021"}),
+        "network: full view, earlier reports (page 2)": "/?view=full&page=2",
         "query page": "/sparql",
         "query page: who-met-whom": "/sparql?name=who-met-whom",
     }

@@ -41,7 +41,7 @@ _KGO = "https://w3id.org/kgdt/ontology#"
 # Three plain queries joined here: much faster than one query grouping over all graphs.
 _CLASSES = internal_query("names-classes")
 _NAMES = internal_query("names-labels")
-_SAME = internal_query("names-same")
+_SAME = internal_query("names-same", nodes="")
 _WD = "http://www.wikidata.org/entity/"
 CANDIDATES = 500  # nodes a search ranks: those with the shortest names that match
 
@@ -141,8 +141,7 @@ def _entries(store: Queryable, nodes: str) -> list[Entry]:
 
 def described(store: Queryable, iris: Iterable[str]) -> dict[str, Entry]:
     """The entities among ``iris`` (that have a type of ``TYPES`` and a label), by IRI, with
-    their names and classes (without their Wikidata QIDs); ``QueryError`` for a string that
-    is not an IRI."""
+    their names, classes and Wikidata QIDs; ``QueryError`` for a string that is not an IRI."""
     terms = []
     for iri in sorted(set(iris)):
         try:
@@ -153,6 +152,10 @@ def described(store: Queryable, iris: Iterable[str]) -> dict[str, Entry]:
     for start in range(0, len(terms), 500):  # a longer VALUES list, Oxigraph plans otherwise
         nodes = f"VALUES ?node {{ {' '.join(terms[start : start + 500])} }}"
         found |= {e.iri: e for e in _entries(store, nodes)}
+        for node, item in sorted(store.query(internal_query("names-same", nodes=nodes)).rows):
+            entry = found.get(str(node))
+            if entry is not None and entry.wikidata is None and str(item).startswith(_WD):
+                found[entry.iri] = replace(entry, wikidata=str(item)[len(_WD) :])
     return found
 
 

@@ -35,40 +35,46 @@ meetings, one per article), and ``weight``, their number.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TypeVar
 
 import networkx as nx
+import pyoxigraph as ox
 
 from kg.dates import period
 from kg.errors import KGError
-from kg.names import entities, resolve
+from kg.names import Match, described, entities, resolve
 from kg.ontology import KGO
-from kg.queries import internal_query
+from kg.queries import internal_query, named_query
 from kg.store import Queryable
+from kg.store.latest import reports as latest_reports
 from kg.types import ENTITY_TYPES as TYPES
 from kg.types import PREDICATES
 
 __all__ = [
+    "REPORTS",
     "VIEWS",
+    "Drawn",
     "Fact",
     "View",
+    "add_pair",
     "country_graph",
     "edges_with_data",
     "ego",
     "full_graph",
     "restrict",
+    "top_pairs",
     "who_met_whom",
 ]
 
 _G = TypeVar("_G", bound=nx.Graph)
-_ARTICLES = internal_query("views-articles")
-_COUNTRIES = internal_query("views-countries")
-_EDGES = internal_query("views-edges", predicates=" ".join(f"kgo:{p}" for p in PREDICATES))
-_EVENTS = internal_query("views-events")
-_SIGNED = internal_query("views-signed")
-_TRADE = internal_query("views-trade")
+_PREDICATES = " ".join(f"kgo:{p}" for p in PREDICATES)
+REPORTS = 100  # reports a page's view of a big store is drawn from (the latest that match)
+PAIRS = 1000  # the pairs kg's who-met-whom query gives, those reported most
+_MEMBERS = ("Person", "Delegation", "Organization")  # what belongs to a country
+_LIST = 500  # IRIs in one VALUES list (over a thousand, Oxigraph plans otherwise)
 
 
 @dataclass(frozen=True)
@@ -95,12 +101,14 @@ class Fact:
 @dataclass
 class _Data:
     """What the views are built from, read from the store once per view: nodes, articles,
-    the countries each person, delegation and event belongs to, and the events by article."""
+    the countries each person, delegation and event belongs to, the events by article, and
+    the articles read (all, or those a view is drawn from)."""
 
     nodes: dict[str, dict]
     articles: dict[str, dict]
     countries: dict[str, set[str]]
     events: dict[str, list[_Event]]
+    dataset: str = ""  # FROM NAMED clauses of the articles read, or nothing: every article
 
     def fact(self, kind: str, article: str, day: str | None = None, **more) -> Fact:
         """A fact from ``article``, dated ``day`` or else by the article."""
@@ -133,7 +141,28 @@ def _local(iri: object) -> str:
     return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _load(store: Queryable) -> _Data:
+def _values(name: str, iris: Sequence[str]) -> Iterator[str]:
+    """``iris`` as VALUES clauses of ``?name``, ``_LIST`` at a time."""
+    for start in range(0, len(iris), _LIST):
+        terms = " ".join(str(ox.NamedNode(iri)) for iri in iris[start : start + _LIST])
+        yield f"VALUES ?{name} {{ {terms} }}"
+
+
+def _load(store: Queryable, articles: Sequence[str] | None = None) -> _Data:
+    """What the views are built from: of every article, or only of ``articles`` (IRIs)."""
+    if articles is None:
+        known, lists, dataset = entities(store), [""], ""
+    elif not articles:
+        raise ValueError("no articles to read: give None for every article")
+    else:
+        lists = list(_values("article", articles))
+        mentioned = [
+            str(node)
+            for clause in lists
+            for (node,) in store.query(internal_query("views-mentioned", articles=clause)).rows
+        ]
+        known = described(store, mentioned)
+        dataset = " ".join(f"FROM NAMED {ox.NamedNode(a)}" for a in articles)
     nodes: dict[str, dict] = {
         iri: {
             "label": e.label,
@@ -142,25 +171,29 @@ def _load(store: Queryable) -> _Data:
             "wikidata": e.wikidata,
             "countries": (),
         }
-        for iri, e in entities(store).items()
+        for iri, e in known.items()
     }
-    articles = {
+    articles_read = {
         str(row["article"]): {
             "date": _text(row["date"]),
             "url": _text(row["url"]),
             "title": _text(row["title"]),
         }
-        for row in store.query(_ARTICLES).dicts(terms=True)
+        for clause in lists
+        for row in store.query(internal_query("views-articles", articles=clause)).dicts(terms=True)
     }
     countries: dict[str, set[str]] = defaultdict(set)
     for node, attrs in nodes.items():
         if attrs["type"] == "Country":
             countries[node].add(node)
-    for who, side in store.query(_COUNTRIES).rows:
-        if nodes.get(str(side), {}).get("type") == "Country":
-            countries[str(who)].add(str(side))
+    members = sorted(n for n, attrs in nodes.items() if attrs["type"] in _MEMBERS)
+    who = [""] if articles is None else list(_values("who", members))
+    for clause in who:
+        for member, side in store.query(internal_query("views-countries", who=clause)).rows:
+            if nodes.get(str(side), {}).get("type") == "Country":
+                countries[str(member)].add(str(side))
     events: dict[tuple[str, str], _Event] = {}
-    for row in store.query(_EVENTS).dicts(terms=True):
+    for row in store.query(internal_query("views-events", dataset=dataset)).dicts(terms=True):
         event = events.setdefault(
             (str(row["event"]), str(row["article"])), _Event(str(row["event"]))
         )
@@ -170,8 +203,12 @@ def _load(store: Queryable) -> _Data:
             event.places.add(str(row["place"]))
         if row["day"] is not None:
             event.day = str(row["day"])
-        if row["evidence"] is not None:
-            event.evidence.add(str(row["evidence"]))
+    for event_iri, told_in, evidence in store.query(
+        internal_query("views-evidence", dataset=dataset)
+    ).rows:
+        key = (str(event_iri), str(told_in))
+        if key in events:
+            events[key].evidence.add(str(evidence))
     by_article: dict[str, list[_Event]] = defaultdict(list)
     for (_, article), event in sorted(events.items()):
         by_article[article].append(event)
@@ -180,7 +217,7 @@ def _load(store: Queryable) -> _Data:
         else:
             places = set()
         countries[event.iri] |= places | {c for m in event.members for c in countries.get(m, ())}
-    data = _Data(nodes, articles, countries, by_article)
+    data = _Data(nodes, articles_read, countries, by_article, dataset)
     for node, found in countries.items():
         if node in nodes:
             nodes[node]["countries"] = data.labels(found)
@@ -223,8 +260,9 @@ def _weigh(graph: _G) -> _G:
 def _edges(store: Queryable, data: _Data, predicate: str | None = None) -> dict[tuple, set[str]]:
     """Direct edges (subject, predicate, object, article) with their evidence sentences."""
     bindings = {"p": KGO[predicate]} if predicate else None
+    query = internal_query("views-edges", predicates=_PREDICATES, dataset=data.dataset)
     found: dict[tuple, set[str]] = defaultdict(set)
-    for row in store.query(_EDGES, bindings).dicts(terms=True):
+    for row in store.query(query, bindings).dicts(terms=True):
         s, o = str(row["s"]), str(row["o"])
         if s in data.nodes and o in data.nodes:
             sentences = found[(s, _local(row["p"]), o, str(row["article"]))]
@@ -233,10 +271,11 @@ def _edges(store: Queryable, data: _Data, predicate: str | None = None) -> dict[
     return found
 
 
-def who_met_whom(store: Queryable) -> nx.Graph:
+def who_met_whom(store: Queryable, articles: Sequence[str] | None = None) -> nx.Graph:
     """People and who met whom: an edge per pair, a ``met`` fact per article that reports
-    it, with the date, places and name of the meeting and the sentences that state it."""
-    data = _load(store)
+    it, with the date, places and name of the meeting and the sentences that state it;
+    from every article, or only from ``articles`` (IRIs; so for each view)."""
+    data = _load(store, articles)
     graph: nx.Graph[str] = nx.Graph()
     for (a, _, b, article), sentences in sorted(_edges(store, data, "met").items()):
         held = [e for e in data.events.get(article, ()) if {a, b} <= e.members]
@@ -254,10 +293,10 @@ def who_met_whom(store: Queryable) -> nx.Graph:
     return _weigh(graph)
 
 
-def full_graph(store: Queryable) -> nx.MultiDiGraph:
+def full_graph(store: Queryable, articles: Sequence[str] | None = None) -> nx.MultiDiGraph:
     """Every entity and event in a relation, with an edge per relation (its key and
     ``predicate`` are the predicate's name) and a fact per article that states it."""
-    data = _load(store)
+    data = _load(store, articles)
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     _add_nodes(graph, data, data.nodes)
     days = {(e.iri, a): e.day for a, events in data.events.items() for e in events if e.day}
@@ -269,11 +308,11 @@ def full_graph(store: Queryable) -> nx.MultiDiGraph:
     return _weigh(graph)
 
 
-def country_graph(store: Queryable) -> nx.Graph:
+def country_graph(store: Queryable, articles: Sequence[str] | None = None) -> nx.Graph:
     """Countries, and an edge per pair with the facts between them: ``meeting`` (an event
     whose participants belong to both), ``visit`` (someone of one visiting the other),
     ``agreement`` (signed by both sides) and ``trade`` (a trade figure of the two)."""
-    data = _load(store)
+    data = _load(store, articles)
     graph: nx.Graph[str] = nx.Graph()
     for article, events in data.events.items():
         for e in events:
@@ -302,7 +341,7 @@ def country_graph(store: Queryable) -> nx.Graph:
             event=data.nodes[agreement]["label"],
         )
         _link(graph, data, data.countries_of(signers), fact)
-    for (_, article), flow in sorted(_trade(store).items()):
+    for (_, article), flow in sorted(_trade(store, data.dataset).items()):
         amount = " ".join(
             x for x in (flow.get("measure"), flow.get("currency"), _money(flow.get("amount"))) if x
         )
@@ -333,9 +372,9 @@ def _money(amount: str | None) -> str | None:
     return f"{value:,.0f}"
 
 
-def _trade(store: Queryable) -> dict[tuple[str, str], dict]:
+def _trade(store: Queryable, dataset: str) -> dict[tuple[str, str], dict]:
     flows: dict[tuple[str, str], dict] = {}
-    for row in store.query(_TRADE).dicts(terms=True):
+    for row in store.query(internal_query("views-trade", dataset=dataset)).dicts(terms=True):
         key = (str(row["flow"]), str(row["article"]))
         flow = flows.setdefault(key, {"partners": set(), "evidence": set()})
         flow["partners"].add(str(row["partner"]))
@@ -356,7 +395,7 @@ def _link(graph: nx.Graph, data: _Data, sides: set[str], fact: Fact) -> None:
             _add_fact(graph, a, b, fact)
 
 
-VIEWS: dict[str, Callable[[Queryable], nx.Graph]] = {
+VIEWS: dict[str, Callable[[Queryable, Sequence[str] | None], nx.Graph]] = {
     "who-met-whom": who_met_whom,
     "full": full_graph,
     "countries": country_graph,
@@ -425,10 +464,24 @@ def ego(graph: nx.Graph, node: str, depth: int = 1) -> nx.Graph:
 
 
 @dataclass(frozen=True)
+class Drawn:
+    """A view as a page draws it: its graph, what it was drawn from when that is not
+    everything the view asks for (``note``), and whether earlier reports were left out
+    (``earlier``: the next page draws from them)."""
+
+    graph: nx.Graph
+    note: str | None = None
+    earlier: bool = False
+
+
+@dataclass(frozen=True)
 class View:
     """A view by name (one of ``VIEWS``; by default who-met-whom, or the full graph around a
     ``focus``) narrowed by ``restrict`` and, with ``focus`` (a name or IRI, found with
     ``kg.names.resolve``), to the entities within ``depth`` edges of it.
+
+    ``graph`` builds it from the whole store (for exports); ``draw`` from the latest reports
+    that match its filters, so that a page of a big store stays small.
 
     >>> View(focus="Tokayev", since="2024").title
     'full graph around Tokayev (depth 2) from 2024'
@@ -463,23 +516,131 @@ class View:
             words.append(f"({', '.join(self.types)})")
         return " ".join(words)
 
-    def graph(self, store: Queryable) -> nx.Graph:
-        """Build the view from ``store``; ``KGError`` for an unknown name, date, type or
-        entity."""
+    def _checked(self) -> None:
         if self.kind not in VIEWS:
             raise KGError(f"unknown view {self.kind!r}; choose {', '.join(VIEWS)}")
         if self.depth < 0:
             raise KGError(f"bad depth {self.depth}: give 0 or more")
-        graph = VIEWS[self.kind](store)
-        countries = [resolve(store, self.country, ("Country",)).label] if self.country else []
-        graph = restrict(graph, self.since, self.until, countries, self.types)
-        if not self.focus:
+        unknown = set(self.types) - set(TYPES)
+        if unknown:
+            raise KGError(f"unknown type {sorted(unknown)[0]!r}; choose from {', '.join(TYPES)}")
+
+    def graph(self, store: Queryable) -> nx.Graph:
+        """Build the view from every article of ``store``; ``KGError`` for an unknown name,
+        date, type or entity."""
+        self._checked()
+        graph = VIEWS[self.kind](store, None)
+        country = resolve(store, self.country, ("Country",)) if self.country else None
+        focus = resolve(store, self.focus) if self.focus else None
+        return self._narrowed(graph, country, focus)
+
+    def _narrowed(self, graph: nx.Graph, country: Match | None, focus: Match | None) -> nx.Graph:
+        graph = restrict(
+            graph, self.since, self.until, [country.label] if country else [], self.types
+        )
+        if focus is None:
             return graph
-        match = resolve(store, self.focus)
-        if match.iri not in graph:
+        if focus.iri not in graph:
             narrowed = self.since or self.until or self.country or self.types
             raise KGError(
-                f"{match.label} ({match.type}) is not in the {self.kind} view"
+                f"{focus.label} ({focus.type}) is not in the {self.kind} view"
                 + (" with these filters" if narrowed else "; try the full view")
             )
-        return ego(graph, match.iri, self.depth)
+        return ego(graph, focus.iri, self.depth)
+
+    def draw(self, store: Queryable, page: int = 1, reports: int | None = None) -> Drawn:
+        """The view as the latest ``reports`` reports that match its filters tell it (those
+        dated from ``since`` to ``until`` that mention its country and its focus), or, on
+        ``page`` 2 and after, the reports before them; unfiltered who-met-whom on a store of
+        more reports, the ``PAIRS`` pairs reported meeting most, from the summary of meeting
+        pairs (``kg.store.pairs``). ``reports`` is ``REPORTS`` unless given; ``KGError`` as
+        for ``graph``."""
+        self._checked()
+        reports = reports or REPORTS
+        country = resolve(store, self.country, ("Country",)) if self.country else None
+        focus = resolve(store, self.focus) if self.focus else None
+        low, high = _bound(self.since, True), _bound(self.until, False)
+        found, earlier = latest_reports(
+            store.query,
+            [str(ox.NamedNode(m.iri)) for m in (focus, country) if m is not None],
+            date.fromisoformat(low) if low else None,
+            date.fromisoformat(high) if high else None,
+            (page - 1) * reports,
+            reports,
+        )
+        if self == View() and page == 1 and earlier:
+            return top_pairs(store)
+        if not found:
+            return Drawn(nx.Graph(), f"No {'earlier ' if page > 1 else ''}report matches.")
+        graph = self._narrowed(VIEWS[self.kind](store, [a for a, _ in found]), country, focus)
+        if page == 1 and not earlier:
+            return Drawn(graph)
+        return Drawn(graph, _drawn_from(found, page, reports, earlier, focus, country), earlier)
+
+
+def _drawn_from(
+    found: list[tuple[str, str | None]],
+    page: int,
+    reports: int,
+    earlier: bool,
+    focus: Match | None,
+    country: Match | None,
+) -> str:
+    """What a view was drawn from, in words.
+
+    >>> _drawn_from([("a", "2024-05-02"), ("b", "2024-01-03")], 1, 2, True, None, None)
+    'Drawn from the latest 2 reports (2024-01-03 to 2024-05-02); earlier ones are left out.'
+    """
+    which = (
+        f"the latest {len(found)}"
+        if page == 1
+        else (
+            f"reports {(page - 1) * reports + 1:,} to {(page - 1) * reports + len(found):,} "
+            "(the latest first)"
+        )
+    )
+    words = [f"Drawn from {which}" + (" reports" if page == 1 else "")]
+    named = [m.label for m in (focus, country) if m is not None]
+    if named:
+        words.append(f"that mention {' and '.join(named)}")
+    days = sorted(day for _, day in found if day)
+    if days:
+        words.append(f"({days[0]} to {days[-1]})")
+    left = "earlier ones are left out." if earlier else "there are no earlier ones."
+    return " ".join(words) + f"; {left}"
+
+
+def top_pairs(store: Queryable) -> Drawn:
+    """Who met whom as the summary of meeting pairs tells it: the pairs of people reported
+    meeting most (kg's ``who-met-whom`` query), each edge with what it sums up (``about``)
+    instead of its facts."""
+    graph: nx.Graph = nx.Graph()
+    rows = store.query(named_query("who-met-whom")).dicts(terms=True)
+    for row in rows:
+        add_pair(graph, row, row["personLabel"], row["otherLabel"])
+    which = f"The {PAIRS:,} pairs" if len(rows) >= PAIRS else f"All {len(rows):,} pairs"
+    return Drawn(
+        graph,
+        f"{which} of people reported meeting most, from the summary of meeting pairs "
+        "(give dates, a country or a focus to see the facts behind them).",
+    )
+
+
+def add_pair(graph: nx.Graph, row: Mapping[str, object], label: object, other: object) -> None:
+    """An edge of who met whom from a row of the summary of meeting pairs (``person``,
+    ``other``, ``articles``, ``firstReported``, ``lastReported``): its number of reports and
+    their dates (``about``) and no facts."""
+    a, b = str(row["person"]), str(row["other"])
+    for node, name in ((a, label), (b, other)):
+        if node not in graph:
+            graph.add_node(node, label=str(name), type="Person", cls="Person")
+    n = int(str(row["articles"]))
+    dates = sorted({str(d) for d in (row["firstReported"], row["lastReported"]) if d is not None})
+    graph.add_edge(
+        a,
+        b,
+        facts=[],
+        weight=n,
+        about=f"{n} report{'s' if n > 1 else ''} of a meeting"
+        + (f", {' to '.join(dates)}" if dates else ""),
+    )

@@ -137,10 +137,15 @@ def _trim(graph: nx.Graph, scores: dict, max_nodes: int) -> tuple[nx.Graph, str]
 
 
 def network_data(
-    graph: nx.Graph, heading: str = "kg", size_by: str = "degree", max_nodes: int = MAX_NODES
+    graph: nx.Graph,
+    heading: str = "kg",
+    size_by: str = "degree",
+    max_nodes: int = MAX_NODES,
+    drawn_from: str | None = None,
 ) -> dict:
-    """What the page draws, as JSON-ready data: heading, note, legend, vis-network nodes,
-    edges and options, and ``links`` (filled in by ``kg serve`` with its page addresses)."""
+    """What the page draws, as JSON-ready data: heading, note (what the view was
+    ``drawn_from`` when given, and what the page left out), legend, vis-network nodes, edges
+    and options, and ``links`` (filled in by ``kg serve`` with its page addresses)."""
     if size_by not in MEASURES:
         raise KGError(f"unknown size {size_by!r}; choose {', '.join(MEASURES)}")
     scores = centrality(graph, size_by) if graph.number_of_nodes() else {}
@@ -200,7 +205,7 @@ def network_data(
     legend = {k: v for k, v in COLORS.items() if any(t == k for _, t in graph.nodes(data="type"))}
     return {
         "heading": heading,
-        "note": note,
+        "note": f"{drawn_from} {note}" if drawn_from else note,
         "legend": legend,
         "nodes": net.nodes,
         "edges": net.edges,
@@ -214,9 +219,14 @@ def _sha256(text: str) -> str:
 
 
 def render(
-    graph: nx.Graph, heading: str = "kg", size_by: str = "degree", max_nodes: int = MAX_NODES
+    graph: nx.Graph,
+    heading: str = "kg",
+    size_by: str = "degree",
+    max_nodes: int = MAX_NODES,
+    drawn_from: str | None = None,
 ) -> str:
-    """The standalone HTML page of a networkx view (see ``kg.views`` for its attributes)."""
+    """The standalone HTML page of a networkx view (see ``kg.views`` for its attributes),
+    saying what it was ``drawn_from`` when given."""
     scripts = " ".join(f"'{_sha256(asset(s))}'" for s in ("vis-network.min.js", "network.js"))
     csp = (
         f"default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; "
@@ -227,7 +237,7 @@ def render(
         .get_template("network.html")
         .render(
             title=heading,
-            data=network_data(graph, heading, size_by, max_nodes),
+            data=network_data(graph, heading, size_by, max_nodes, drawn_from),
             assets={name: asset(name) for name in _INLINED},
             csp=csp,
             served=False,

@@ -7,7 +7,16 @@ import networkx as nx
 import pytest
 
 from kg.errors import KGError
-from kg.views import Fact, View, country_graph, ego, full_graph, restrict, who_met_whom
+from kg.views import (
+    Fact,
+    View,
+    country_graph,
+    edges_with_data,
+    ego,
+    full_graph,
+    restrict,
+    who_met_whom,
+)
 
 KGR = "https://w3id.org/kgdt/id/"
 ANN, BOB, CY, DEE, EVE, FAY = (
@@ -156,3 +165,88 @@ def test_views_of_the_samples(sample_graph):
     countries = country_graph(sample_graph.store)
     kz, uz = KGR + "country/kazakhstan", KGR + "country/uzbekistan"
     assert {"meeting", "trade"} <= {f.kind for f in countries.edges[kz, uz]["facts"]}
+
+
+def _same(a: nx.Graph, b: nx.Graph) -> bool:
+    """Whether two views have the same nodes and the same facts on each edge."""
+    facts = lambda g: {  # noqa: E731
+        tuple(edge): sorted(data["facts"], key=repr) for *edge, data in edges_with_data(g)
+    }
+    return dict(a.nodes(data=True)) == dict(b.nodes(data=True)) and facts(a) == facts(b)
+
+
+@pytest.mark.parametrize("view", [View(), View("full"), View("countries"), View(since="2024")])
+def test_a_view_drawn_from_every_report_is_the_whole_view(world, view):
+    drawn = view.draw(world, reports=50)
+    assert drawn.note is None and not drawn.earlier
+    assert _same(drawn.graph, view.graph(world))
+
+
+@pytest.fixture(scope="module")
+def news():
+    """Twelve made-up reports, one a day from 2024-01-01: in report i, Person i met Person
+    i+1; Person i is of Alphaland when i is even, and the report says so."""
+    from datetime import date, timedelta
+
+    from kg.rdf import to_graph
+    from kg.store import open_store
+    from kg.types import Article, Entity, Extraction, Relation
+
+    store = open_store(":memory:")
+    alpha = Entity("al", "Alphaland", "Country", "Country")
+    for i in range(12):
+        a, b = (Entity(f"p{j}", f"Person {j}", "Person", "Person") for j in (i, i + 1))
+        text = f"Person {i} met Person {i + 1}."
+        relations = [Relation(a.id, "met", b.id, text, 0.9)]
+        entities = [a, b]
+        if i % 2 == 0:
+            entities.append(alpha)
+            relations.append(Relation(a.id, "represents", "al", f"Person {i} of Alphaland.", 0.9))
+        day = date(2024, 1, 1) + timedelta(days=i)
+        article = Article(f"r{i}", text, date=day)
+        store.replace_graph(to_graph(Extraction(article, tuple(entities), tuple(relations))))
+    return store
+
+
+def _people(graph: nx.Graph) -> list[int]:
+    """The numbers of the people in a view."""
+    return sorted(int(label.split()[1]) for _, label in graph.nodes(data="label") if " " in label)
+
+
+def test_a_view_of_many_reports_is_drawn_from_the_latest_a_page_at_a_time(news):
+    first = View("full").draw(news, reports=4)
+    assert _people(first.graph) == [8, 9, 10, 11, 12] and first.earlier
+    assert first.note == (
+        "Drawn from the latest 4 reports (2024-01-09 to 2024-01-12); earlier ones are left out."
+    )
+    last = View("full").draw(news, page=3, reports=4)
+    assert _people(last.graph) == [0, 1, 2, 3, 4] and not last.earlier
+    assert last.note == (
+        "Drawn from reports 9 to 12 (the latest first) (2024-01-01 to 2024-01-04); "
+        "there are no earlier ones."
+    )
+    assert View("full").draw(news, page=4, reports=4).graph.number_of_nodes() == 0
+
+
+def test_the_filters_choose_the_reports_a_view_is_drawn_from(news):
+    dated = View(since="2024-01-03", until="2024-01-06").draw(news, reports=2)
+    assert _people(dated.graph) == [4, 5, 6] and dated.earlier
+    assert "(2024-01-05 to 2024-01-06)" in (dated.note or "")
+    alpha = View(country="Alphaland").draw(news, reports=3)
+    assert _people(alpha.graph) == [6, 7, 8, 9, 10, 11] and alpha.earlier
+    assert (alpha.note or "").startswith("Drawn from the latest 3 reports that mention Alphaland")
+    around = View("who-met-whom", focus="Person 3", depth=1, since="2024-01").draw(news, reports=1)
+    assert _people(around.graph) == [3, 4] and around.earlier  # report 3, not report 2
+
+
+def test_who_met_whom_of_many_reports_without_filters_comes_from_the_summary(news):
+    drawn = View().draw(news, reports=4)
+    assert drawn.note == (
+        "All 12 pairs of people reported meeting most, from the summary of meeting pairs (give "
+        "dates, a country or a focus to see the facts behind them)."
+    )
+    assert _people(drawn.graph) == list(range(13))
+    assert all(
+        data["about"].startswith("1 report of a meeting")
+        for *_, data in drawn.graph.edges(data=True)
+    )

@@ -109,19 +109,47 @@ def viz(
             "--max-nodes", metavar="N", help="Above this, show the most central nodes only."
         ),
     ] = 400,
+    reports: Annotated[
+        int,
+        typer.Option(
+            "--reports",
+            metavar="N",
+            help="Draw the view from the latest N reports that match the filters (0: from every "
+            "report, which on a big store takes long and much memory).",
+        ),
+    ] = 100,
     store: StoreOption = None,
 ) -> None:
     """Write an interactive network page (works offline): click a node or an edge to see the
-    facts and sentences behind it.
+    facts and sentences behind it. On a store of more than --reports reports, the view is
+    drawn from the latest that match (who-met-whom without filters: the pairs reported
+    meeting most), and the page says so.
 
     kg viz --focus "Askar Mamin" --depth 2 draws the entities and events around one person.
     """
+    from kg.views import Drawn, View
     from kg.viz import write_html
 
-    graph, title = _view(store, view, since, until, country, types, focus, depth)
-    path = write_html(graph, output, f"kg: {title}", size_by=size_by, max_nodes=max_nodes)
+    if reports < 0:
+        raise KGError(f"bad --reports {reports}: give 0 (every report) or more")
+    spec = View(view, since, until, country, tuple(types or ()), focus, depth)
+    target = open_for_reading(store)
+    try:
+        drawn = spec.draw(target, reports=reports) if reports else Drawn(spec.graph(target))
+    finally:
+        target.close()
+    graph = drawn.graph
+    path = write_html(
+        graph,
+        output,
+        f"kg: {spec.title}",
+        size_by=size_by,
+        max_nodes=max_nodes,
+        drawn_from=drawn.note,
+    )
     err.print(
-        f"wrote {path} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)",
+        f"wrote {path} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)"
+        + (f": {drawn.note}" if drawn.note else ""),
         highlight=False,
     )
 

@@ -32,16 +32,16 @@ from kg.errors import KGError, QueryError
 from kg.names import Match, described, resolve
 from kg.names import search as search_names
 from kg.ontology import KGO, KGR, NAMESPACES
-from kg.queries import describe, internal_query, named_queries, named_query
-from kg.server.latest import latest, mentioning
+from kg.queries import describe, internal_query, named_queries
 from kg.server.marks import Span, paragraphs, sentence_numbers, spans
 from kg.server.security import failure
 from kg.server.settings import Settings
 from kg.server.timeline import place, ticks
 from kg.store.base import to_ox
+from kg.store.latest import latest, mentioning
 from kg.store.querypool import QueryPool
 from kg.store.results import Answer, QueryResult
-from kg.views import TYPES, VIEWS, Fact, View
+from kg.views import REPORTS, TYPES, VIEWS, Drawn, Fact, View, add_pair, top_pairs
 from kg.viz import COLORS, asset, network_data, templates
 
 __all__ = ["Pages"]
@@ -49,7 +49,6 @@ __all__ = ["Pages"]
 PAGE = 25  # events, facts or rows on one page of a long list
 TIMELINE = 150  # events on the timeline
 SHOWN_ROWS = 1000  # result rows the query page shows (downloads have them all)
-AROUND = 100  # reports the full graph around an entity is drawn from
 _STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".txt": "text/plain"}
 _WEB = re.compile(r"^https?://", re.I)
 _QID = re.compile(r"^Q\d+$")
@@ -203,11 +202,17 @@ class Pages:
             depth,
         )
         size = p.get("size") or "degree"
-        status, note = 200, None
+        number = _number(p.get("page"))
+        status, note, earlier = 200, None, False
         try:
-            graph, said = self._network(spec)
-            data = network_data(graph, f"kg: {spec.title}", size if size in MEASURES else "degree")
-            note = f"{said} {data['note']}" if said else None
+            drawn = self._network(spec, number)
+            earlier = drawn.earlier
+            data = network_data(
+                drawn.graph,
+                f"kg: {spec.title}",
+                size if size in MEASURES else "degree",
+                drawn_from=drawn.note,
+            )
         except KGError as err:
             status, note = failure(err, request)
             data = network_data(nx.Graph(), f"kg: {spec.title}")
@@ -233,25 +238,34 @@ class Pages:
             views=list(VIEWS),
             types=TYPES,
             measures=MEASURES,
+            pages={
+                "number": number,
+                "previous": _another(request, number - 1) if number > 1 else None,
+                "next": _another(request, number + 1) if earlier else None,
+            },
         )
 
-    def _network(self, spec: View) -> tuple[nx.Graph, str | None]:
-        """The view the network page draws, and what it says it shows. The first screen and
-        the views around one entity read only what they show (the summary of meeting pairs,
-        the entity's latest reports); the rest is built from the whole store (``View``)."""
-        if spec == View():
-            rows = self.pool.query(named_query("who-met-whom")).dicts(terms=True)
-            graph: nx.Graph = nx.Graph()
-            for r in rows:
-                _pair(graph, r, r["personLabel"], r["otherLabel"])
-            return graph, None
-        if spec.focus and not (spec.since or spec.until or spec.country or spec.types):
+    def _network(self, spec: View, number: int) -> Drawn:
+        """The view the network page draws, and what it says it shows: each reads only what
+        it shows. The first screen is the summary of meeting pairs, a view around one entity
+        its latest reports or the people it met most; a view with filters is drawn from the
+        latest reports that match them (``View.draw``), page ``number`` from earlier ones."""
+        if spec == View() and number == 1:
+            drawn = top_pairs(self.pool)
+            for a, b, attrs in drawn.graph.edges(data=True):
+                attrs["page"] = "/entity?" + urlencode({"iri": a, "with": b})
+            return drawn
+        if (
+            spec.focus
+            and number == 1
+            and not (spec.since or spec.until or spec.country or spec.types)
+        ):
             match = resolve(self.pool, spec.focus)
             if spec.kind == "who-met-whom" and match.type == "Person":
-                return self._met_around(match)
+                return Drawn(*self._met_around(match))
             if spec.kind == "full":
                 return self._around(match)
-        return spec.graph(self.pool), None
+        return spec.draw(self.pool, number)
 
     def _met_around(self, person: Match) -> tuple[nx.Graph, str]:
         """Who met whom around ``person``: the people they were reported meeting most and
@@ -267,16 +281,18 @@ class Pages:
         graph: nx.Graph = nx.Graph()
         graph.add_node(person.iri, label=person.label, type="Person", cls="Person")
         for r in self.pool.query(internal_query("page-pairs", pairs=pairs)).dicts(terms=True):
-            _pair(graph, r, names[str(r["person"])], names[str(r["other"])])
+            add_pair(graph, r, names[str(r["person"])], names[str(r["other"])])
+        for a, b, attrs in graph.edges(data=True):
+            attrs["page"] = "/entity?" + urlencode({"iri": a, "with": b})
         return graph, (
             f"{person.label} and the {len(met)} people they were reported meeting most, "
             "with the meetings between them."
         )
 
-    def _around(self, entity: Match) -> tuple[nx.Graph, str]:
-        """The full graph around ``entity``: its facts in its latest ``AROUND`` reports,
+    def _around(self, entity: Match) -> Drawn:
+        """The full graph around ``entity``: its facts in its latest ``REPORTS`` reports,
         each edge with the facts behind it and their evidence."""
-        reports, more = mentioning(self.pool.query, _sparql(entity.iri), 0, AROUND)
+        reports, more = mentioning(self.pool.query, _sparql(entity.iri), 0, REPORTS)
         facts = self._facts(URIRef(entity.iri), reports)
         known = described(self.pool, [entity.iri, *(f["other"] for f in facts)])
         graph: nx.MultiDiGraph = nx.MultiDiGraph()
@@ -296,10 +312,8 @@ class Pages:
         for *_, attrs in graph.edges(data=True):
             attrs["weight"] = len(attrs["facts"])
         told = "report tells" if len(reports) == 1 else "reports tell"
-        return (
-            graph,
-            f"{entity.label} as its {'latest ' if more else ''}{len(reports)} {told} of it.",
-        )
+        latest = "latest " if more else ""
+        return Drawn(graph, f"{entity.label} as its {latest}{len(reports)} {told} of it.", more)
 
     def search(self, request: Request) -> HTMLResponse:
         q = (request.query_params.get("q") or "").strip()[:200]
@@ -824,24 +838,10 @@ class Pages:
         )
 
 
-def _pair(graph: nx.Graph, row: dict, label: object, other: object) -> None:
-    """An edge of who met whom from the summary of meeting pairs: its number of articles and
-    dates, and a link to the pair's meetings instead of their sentences."""
-    a, b = str(row["person"]), str(row["other"])
-    for node, name in ((a, label), (b, other)):
-        if node not in graph:
-            graph.add_node(node, label=str(name), type="Person", cls="Person")
-    n = int(str(row["articles"]))
-    dates = sorted({str(d) for d in (row["firstReported"], row["lastReported"]) if d is not None})
-    graph.add_edge(
-        a,
-        b,
-        facts=[],
-        weight=n,
-        about=f"{n} report{'s' if n > 1 else ''} of a meeting"
-        + (f", {' to '.join(dates)}" if dates else ""),
-        page="/entity?" + urlencode({"iri": a, "with": b}),
-    )
+def _another(request: Request, number: int) -> str:
+    """The address of the network page ``number`` with the same filters."""
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != "page"]
+    return "/?" + urlencode([*params, *([("page", str(number))] if number > 1 else [])])
 
 
 def _needs(query: str) -> str | None:

@@ -26,6 +26,25 @@ def test_viz_focus_depth_and_filters(explore_store, tmp_path):
     assert bad.exit_code == 1 and "no entity named 'Nobody Atall'" in bad.output
 
 
+def test_viz_of_a_store_of_more_reports_says_what_it_drew_from(explore_store, tmp_path):
+    """Past --reports reports, kg viz draws from the latest that match (who-met-whom without
+    filters: the summary of meeting pairs) and says so, on the page and in the terminal;
+    --reports 0 draws from every report."""
+    out = tmp_path / "full.html"
+    where = ["-o", str(out), "--store", str(explore_store)]
+    full = runner.invoke(app, ["viz", "--view", "full", "--reports", "2", *where])
+    assert full.exit_code == 0, full.output
+    said = " ".join(full.output.split())
+    assert "Drawn from the latest 2 reports" in said and "earlier ones are left out." in said
+    assert "Drawn from the latest 2 reports" in out.read_text(encoding="utf-8")
+    pairs = runner.invoke(app, ["viz", "--reports", "2", *where])
+    assert "pairs of people reported meeting most" in " ".join(pairs.output.split())
+    every = runner.invoke(app, ["viz", "--view", "full", "--reports", "0", *where])
+    assert every.exit_code == 0 and "Drawn from" not in every.output
+    bad = runner.invoke(app, ["viz", "--reports", "-1", *where])
+    assert bad.exit_code == 1 and "bad --reports -1" in bad.output
+
+
 def test_path_prints_the_chain_with_evidence(explore_store):
     result = runner.invoke(app, ["path", "Ann", "Dee Delta", "--store", str(explore_store)])
     assert result.exit_code == 0, result.output

@@ -373,3 +373,64 @@ def test_every_request_is_one_line_of_the_log(kg_server):
         time.sleep(0.05)
     assert re.search(r" GET /timeline 200 \d+\.\d{3}s$", log, re.M)
     assert "Traceback" not in log
+
+
+def test_a_filtered_network_of_a_big_store_is_a_bounded_page(tmp_path, monkeypatch):
+    """A network with filters is drawn from the latest reports that match, never from the
+    whole store: on a store whose whole view is over the server's answer limit (a 413 when
+    the views were built from it), each is a page that says what it was drawn from, with
+    the earlier reports a page further."""
+    from datetime import date, timedelta
+
+    from starlette.testclient import TestClient
+
+    from kg import views
+    from kg.events import event_records
+    from kg.queries import internal_query
+    from kg.rdf import to_graph
+    from kg.server import Settings, create_app
+    from kg.store import open_store
+    from kg.types import Article, Entity, Extraction, Relation
+
+    store = open_store(str(tmp_path / "store"))
+    countries = (
+        Entity("al", "Alphaland", "Country", "Country"),
+        Entity("be", "Betaland", "Country", "Country"),
+    )
+    for i in range(120):
+        a, b = (Entity(f"p{j}", f"Person {j}", "Person", "Person") for j in (i, i + 1))
+        talks = Entity("t", f"talks {i}", "Event", "Talks")
+        said = f"Person {i} of Alphaland met Person {i + 1} of Betaland " + "at length " * 200
+        relations = (
+            Relation(a.id, "met", b.id, said, 0.9),
+            Relation(a.id, "represents", "al", said, 0.9),
+            Relation(b.id, "represents", "be", said, 0.9),
+            Relation("t", "participant", a.id, said, 0.9),
+            Relation("t", "participant", b.id, said, 0.9),
+        )
+        article = Article(f"r{i}", said, date=date(2024, 1, 1) + timedelta(days=i))
+        entities = (a, b, talks, *countries)
+        events = event_records(entities, relations)
+        store.replace_graph(to_graph(Extraction(article, entities, relations, events=events)))
+    store.close()
+    monkeypatch.setattr(views, "REPORTS", 10)
+    app = create_app(Settings(str(tmp_path / "store"), workers=1, max_bytes=150_000))
+    whole = internal_query("views-edges", predicates="kgo:met kgo:represents", dataset="")
+    with TestClient(app, base_url="http://127.0.0.1", headers=BROWSER) as client:
+        assert client.get("/sparql", params={"query": whole, "format": "csv"}).status_code == 413
+        for params in (
+            {"view": "full"},
+            {"view": "countries"},
+            {"since": "2024-02"},
+            {"country": "Alphaland", "type": "Person"},
+        ):
+            page = client.get("/", params=params)
+            assert page.status_code == 200, params
+            data = json.loads(page.text.split('id="kg-data">')[1].split("</script>")[0])
+            assert data["note"].startswith("Drawn from the latest 10 reports"), params
+            assert data["nodes"] and 'rel="next"' in page.text, (params, data["note"])
+        earlier = client.get("/", params={"view": "full", "page": "2"})
+        assert "Drawn from reports 11 to 20 (the latest first) (2024-04-10 to 2024-04-19)" in (
+            earlier.text
+        )
+        assert 'rel="prev"' in earlier.text and 'href="/?view=full&amp;page=3"' in earlier.text

@@ -1,6 +1,6 @@
 """The latest first, a page at a time, on a big store: events found through their reports
-(the person page's meetings, the timeline) and the reports that mention an entity (the
-entity page).
+(the person page's meetings, the timeline), the reports that mention an entity (the entity
+page) and the reports a network view is drawn from (``kg.views``).
 
 An event's date is its own, else that of its first report: most events in the news are dated
 only by the article that tells of them. The engine has no index by date, so sorting every
@@ -29,7 +29,7 @@ import pyoxigraph as ox
 from kg.queries import internal_query
 from kg.store.results import QueryResult
 
-__all__ = ["Found", "latest", "mentioning"]
+__all__ = ["Found", "latest", "mentioning", "reports"]
 
 FEW = 300  # reports read at once; with more, the days are walked
 FIRST = 40  # reports the walk reads at first; each next step reads four times as many ...
@@ -37,6 +37,7 @@ MOST = 640  # ... up to this many (a VALUES list, kept well under a thousand)
 WIDEST = 366  # days one step reads, at most
 RECENT = 64  # days looked up one by one for the latest, before every date is read
 _KGO = "https://w3id.org/kgdt/ontology#"
+_EVERY = "?article a kgo:NewsArticle ."  # patterns on ?article that allow every report
 _UNDATED = "FILTER NOT EXISTS { ?event kgo:date ?day }"  # the walk finds the others by day
 
 Ask = Callable[[str], QueryResult]
@@ -120,7 +121,7 @@ def latest(
         if _done({e.iri: e.date for e in found.values()}, floor, skip + count):
             return _events(found, floor, skip, count)
     if undated and len(found) <= skip + count:
-        rows = ask(internal_query("page-reports-undated")).rows
+        rows = ask(internal_query("page-reports-undated", reports=_EVERY)).rows
         told(dict.fromkeys((str(article) for (article,) in rows), None))
     return _events(found, "", skip, count)
 
@@ -131,16 +132,37 @@ def mentioning(
     """The reports that mention ``entity`` (a SPARQL term) as (IRI, ISO date or ``None``),
     latest first (then by IRI), the undated last: from the ``skip``-th on, up to ``count``
     of them, and whether more follow."""
-    mentions = _mentions([entity])
-    if _few(ask, mentions):
-        return _page(_reports(ask, mentions), "", skip, count)
+    return reports(ask, [entity], skip=skip, count=count)
+
+
+def reports(
+    ask: Ask,
+    mentions: Sequence[str] = (),
+    since: date | None = None,
+    until: date | None = None,
+    skip: int = 0,
+    count: int = 25,
+) -> tuple[list[tuple[str, str | None]], bool]:
+    """The reports that mention each of ``mentions`` (SPARQL terms; none: every report),
+    dated from ``since`` to ``until``, as (IRI, ISO date or ``None``), latest first (then by
+    IRI) and, without dates given, the undated last: from the ``skip``-th on, up to
+    ``count`` of them, and whether more follow."""
+    named = _mentions(mentions)
+    dated = since is not None or until is not None
+    low, high = since or date(1, 1, 1), until or date(9999, 12, 31)
+    every = named or _EVERY
+    if _few(ask, every):
+        few = _reports(ask, every)
+        if dated:
+            few = {a: day for a, day in few.items() if day is not None and _within(day, low, high)}
+        return _page(few, "", skip, count)
     found: dict[str, str | None] = {}  # report: ISO date
-    for _, read, floor in _walk(ask, date(1, 1, 1), date(9999, 12, 31), mentions):
+    for _, read, floor in _walk(ask, low, high, named):
         found |= read
         if _done(found, floor, skip + count):
             return _page(found, floor, skip, count)
-    if len(found) <= skip + count:
-        rows = ask(internal_query("page-mentions-undated", entity=entity)).rows
+    if not dated and len(found) <= skip + count:
+        rows = ask(internal_query("page-reports-undated", reports=every)).rows
         found |= dict.fromkeys((str(article) for (article,) in rows), None)
     return _page(found, "", skip, count)
 

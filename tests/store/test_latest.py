@@ -1,4 +1,4 @@
-"""Events latest first through their reports (kg.server.latest): the walk back through the
+"""Events latest first through their reports (kg.store.latest): the walk back through the
 days and the reading of few reports at once find the events, dates and order that sorting
 every event of the store finds, a page at a time, on a store of made-up reports (some
 undated, some events dated by themselves, a gap of years)."""
@@ -12,8 +12,7 @@ import pytest
 
 from kg.events import event_records
 from kg.rdf import to_graph
-from kg.server import latest
-from kg.store import open_store
+from kg.store import latest, open_store
 from kg.types import Article, Entity, Extraction, Relation
 
 KGR = "https://w3id.org/kgdt/id/"
