@@ -6,16 +6,19 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy
 import pytest
 from typer.testing import CliRunner
 
 from kg.articles import read_articles
 from kg.cli import app
-from kg.evaluate import load_gold
+from kg.evaluate import GoldArticle, load_gold
 from kg.learn import load_model
+from kg.learn.features import Candidate, Rows
 from kg.learn.model import MANIFEST, SHIPPED, WEIGHTS
 from kg.pipeline import Pipeline
-from kg.training import train
+from kg.training import _folds, _labels, outlet, train
+from kg.types import Article, Entity, Extraction, Relation
 from tests.conftest import ROOT
 
 runner = CliRunner()
@@ -53,7 +56,7 @@ def _table(printed: str) -> dict[str, list[float]]:
 
 def test_train_prints_the_cross_validated_table(trained):
     folder, printed = trained
-    assert "cross-validated on 8 articles (5 folds by article" in printed
+    assert "cross-validated on 8 articles (5 folds by outlet" in printed
     rows = _table(printed)
     assert set(rows) == {
         "headedBy",
@@ -164,3 +167,57 @@ def test_train_never_writes_the_shipped_model():
     assert result.exit_code == 1
     assert "this is kg's shipped relations model; write yours elsewhere" in result.output
     assert {p.name: p.read_bytes() for p in SHIPPED.iterdir()} == before
+
+
+def test_folds_keep_each_outlet_whole_and_even():
+    articles = [
+        f"{outlet}-{k}" for outlet, n in (("a", 5), ("b", 3), ("c", 2), ("d", 2)) for k in range(n)
+    ]
+    articles += ["e-1", "f-news-9"]
+    fold = _folds(articles, seed=0)
+    by_outlet: dict[str, set[int]] = {}
+    for article, k in zip(articles, fold.tolist(), strict=True):
+        by_outlet.setdefault(outlet(article), set()).add(k)
+    assert all(len(folds) == 1 for folds in by_outlet.values())
+    assert set(by_outlet) == {"a", "b", "c", "d", "e", "f-news"}
+    assert sorted(numpy.bincount(fold).tolist()) == [2, 2, 2, 3, 5]  # the largest first, each alone
+    assert (_folds(articles, seed=0) == fold).all()
+
+
+def test_articles_of_one_outlet_are_folded_by_article():
+    fold = _folds(["report-1", "report-2", "report-3"], seed=0)
+    assert sorted(fold.tolist()) == [0, 1, 2]
+
+
+def test_a_candidate_the_rules_already_said_is_no_example():
+    article = Article("t", "The talks. The meeting. Ali Khan.")
+    entities = (
+        Entity("e1", "talks", "Event", "Meeting"),
+        Entity("e2", "meeting", "Event", "Meeting", aliases=("talks",)),
+        Entity("p1", "Ali Khan", "Person", "Person"),
+        Entity("p2", "Ben Ode", "Person", "Person"),
+    )
+    rules = (Relation("e1", "participant", "p1", "", 1.0),)
+    gold = GoldArticle(
+        {
+            "article": "t",
+            "entities": {
+                "E": {"name": "talks", "type": "Event"},
+                "A": {"name": "Ali Khan", "type": "Person"},
+                "B": {"name": "Ben Ode", "type": "Person"},
+            },
+            "relations": [["E", "participant", "A"], ["E", "participant", "B"]],
+        }
+    )
+    said = [("e1", "participant", "p1"), ("e2", "participant", "p1"), ("e2", "participant", "p2")]
+    rows = Rows(
+        tuple(Candidate(s, p, o, 0, 0) for s, p, o in said),
+        *(
+            numpy.zeros(n, t)
+            for n, t in ((4, numpy.int64), (0, numpy.int64), (0, float), (0, bool))
+        ),
+    )
+    labels = _labels(rows, Extraction(article, entities, rules), gold)
+    # The rule's relation holds; the same fact through the other mention of the talks adds
+    # nothing; a participant the rules missed does.
+    assert labels.tolist() == [1, 0, 1]
