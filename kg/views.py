@@ -6,7 +6,9 @@
   trade between them;
 - ``restrict`` narrows a view to a date range, a country or some types, and ``ego`` to the
   neighbourhood of one node; a ``View`` does all of it by name, for ``kg viz`` and
-  ``kg serve``.
+  ``kg serve``: ``View.graph`` from every article (for exports), ``View.draw`` from the
+  latest ``REPORTS`` reports that match its filters (``kg.store.latest.reports``), so that a
+  page of a store of any size stays small and says what it was drawn from.
 
 Nodes are IRIs with the attributes ``label``, ``type`` (Person, Country, Event, ...),
 ``cls`` (the most specific class: City, Talks, Memorandum, ...), ``wikidata`` (a QID or
