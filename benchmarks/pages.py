@@ -88,7 +88,8 @@ def pages(first: dict[str, str]) -> dict[str, str]:
         + urlencode({"view": "countries", "since": "2020"}),
         "network from 2020 to 2021": "/?" + urlencode({"since": "2020", "until": "2021"}),
         "network of the country": "/?" + urlencode({"country": COUNTRY}),
-        "network of people and countries": "/?" + urlencode({"type": ["Person", "Country"]}),
+        "network of people and countries": "/?"
+        + urlencode({"type": ["Person", "Country"]}, doseq=True),
         "network: full view of the country in 2021": "/?"
         + urlencode({"view": "full", "country": COUNTRY, "since": "2021", "until": "2021"}),
         "network around the person in 2021": "/?"

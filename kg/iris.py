@@ -10,9 +10,12 @@
   took place is ``kgr:event/<date>/<hash>``, so two outlets' reports of one meeting meet on
   one node.
 
->>> str(entity_iri("Person", "Askar Mamin"))
+They are plain strings (``kg.rdf`` makes them rdflib terms), so that what only writes JSON
+(``kg extract``) does not load rdflib.
+
+>>> entity_iri("Person", "Askar Mamin")
 'https://w3id.org/kgdt/id/person/askar-mamin'
->>> str(article_iri("inform-kz 3067988"))
+>>> article_iri("inform-kz 3067988")
 'https://w3id.org/kgdt/id/article/inform-kz%203067988'
 """
 
@@ -25,10 +28,8 @@ from collections.abc import Iterable
 from datetime import date
 from urllib.parse import quote
 
-from rdflib import URIRef
-
 from kg.kb import KnowledgeBase
-from kg.ontology import KGR
+from kg.resources import IRI_BASE
 from kg.types import Entity
 
 __all__ = [
@@ -59,37 +60,37 @@ def slug(name: str) -> str:
     return text[:120]
 
 
-def article_iri(article_id: str) -> URIRef:
+def article_iri(article_id: str) -> str:
     """The IRI of an article and of its named graph."""
-    return KGR[f"article/{quote(article_id, safe='-._~')}"]
+    return f"{IRI_BASE}article/{quote(article_id, safe='-._~')}"
 
 
-def entity_iri(type_: str, name: str) -> URIRef:
+def entity_iri(type_: str, name: str) -> str:
     """The IRI of a person, country, place or organization, shared across articles."""
-    return KGR[f"{type_.lower()}/{slug(name)}"]
+    return f"{IRI_BASE}{type_.lower()}/{slug(name)}"
 
 
-def event_iri(kind: str, day: date, places: Iterable[str], people: Iterable[str]) -> URIRef:
+def event_iri(kind: str, day: date, places: Iterable[str], people: Iterable[str]) -> str:
     """The IRI of an event any report of it shares: the same kind of event on the same day,
     in the same places, between the same people (IRIs of shared nodes).
 
     >>> a = event_iri("meeting", date(2017, 9, 22), ["p/minsk"], ["p/a", "p/b"])
     >>> a == event_iri("meeting", date(2017, 9, 22), ["p/minsk"], ["p/b", "p/a"])
     True
-    >>> str(a).startswith("https://w3id.org/kgdt/id/event/2017-09-22/")
+    >>> a.startswith("https://w3id.org/kgdt/id/event/2017-09-22/")
     True
     """
     key = "\n".join([kind, day.isoformat(), *sorted(places), "", *sorted(people)])
-    return KGR[f"event/{day.isoformat()}/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}"]
+    return f"{IRI_BASE}event/{day.isoformat()}/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}"
 
 
-def position_iri(person: str, title: str, of: str | None) -> URIRef:
+def position_iri(person: str, title: str, of: str | None) -> str:
     """The IRI of a position: a person's title in a country or body, shared across articles."""
     key = slug(title) + (f"--{slug(of)}" if of else "")
-    return KGR[f"position/{slug(person)}/{key}"]
+    return f"{IRI_BASE}position/{slug(person)}/{key}"
 
 
-def node_iri(entity: Entity, article_id: str) -> URIRef:
+def node_iri(entity: Entity, article_id: str) -> str:
     """The IRI of an extracted entity: shared for people, countries, places and
     organizations, local to the article for events, delegations and agreements."""
     if entity.type in GLOBAL_TYPES:
@@ -104,6 +105,6 @@ def node_name(entity: Entity) -> str:
     return entry.common_name if entry else entity.label
 
 
-def local_iri(article_id: str, kind: str, key: str | int) -> URIRef:
+def local_iri(article_id: str, kind: str, key: str | int) -> str:
     """The IRI of something that belongs to one article: an event, a statement, ..."""
-    return URIRef(f"{article_iri(article_id)}/{kind}/{quote(str(key), safe='-._~')}")
+    return f"{article_iri(article_id)}/{kind}/{quote(str(key), safe='-._~')}"

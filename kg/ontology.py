@@ -24,7 +24,7 @@ from rdflib.namespace import DCTERMS, GEO, OWL, PROV, RDF, RDFS, SKOS, XSD, Defi
 from rdflib.term import URIRef
 
 from kg.errors import KGError
-from kg.resources import ontology_path
+from kg.resources import IRI_BASE, ontology_path
 
 __all__ = [
     "FORMATS",
@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 ONTOLOGY_IRI = "https://w3id.org/kgdt/ontology"
-KGR = Namespace("https://w3id.org/kgdt/id/")
+KGR = Namespace(IRI_BASE)
 WD = Namespace("http://www.wikidata.org/entity/")
 WDT = Namespace("http://www.wikidata.org/prop/direct/")
 SCHEMA = Namespace("https://schema.org/")

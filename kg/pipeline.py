@@ -1,12 +1,15 @@
-"""``Pipeline``: article text to ``Extraction`` to RDF, batched over spaCy's ``nlp.pipe``; ``merge``
-the RDF of many extractions into one graph."""
+"""``Pipeline``: article text to ``Extraction`` to RDF, batched over spaCy's ``nlp.pipe``.
+
+``kg.rdf`` (and rdflib) load when a graph is first asked for: extraction alone (``kg extract``
+to JSON) does without them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rdflib import Dataset, Graph
 from spacy.language import Language
 
 from kg.articles import parse_text
@@ -15,11 +18,12 @@ from kg.learn import RelationsModel
 from kg.learn import relations_model as relations_model_of
 from kg.link import Linker, make_linker
 from kg.nlp import load_nlp
-from kg.ontology import PREFIXES
-from kg.rdf import to_graph
 from kg.types import Article, Extraction
 
-__all__ = ["Pipeline", "merge"]
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+__all__ = ["Pipeline"]
 
 
 class Pipeline:
@@ -94,22 +98,9 @@ class Pipeline:
 
     def graph(self, article: Article | str) -> Graph:
         """The RDF named graph of one article."""
+        from kg.rdf import to_graph
+
         return to_graph(self.extract(article))
-
-
-def merge(extractions: Iterable[Extraction], named: bool = True) -> Graph:
-    """The RDF of many extractions in one graph: a ``Dataset`` with each article's named graph
-    (``named``), else the merge of the article graphs (for Turtle, which has no named graphs).
-    """
-    merged: Graph = Dataset() if named else Graph()
-    for prefix, namespace in PREFIXES.items():
-        merged.bind(prefix, namespace)
-    for extraction in extractions:
-        graph = to_graph(extraction)
-        target = merged.graph(graph.identifier) if isinstance(merged, Dataset) else merged
-        for triple in graph:
-            target.add(triple)
-    return merged
 
 
 def _as_article(item: Article | str) -> Article:

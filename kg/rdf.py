@@ -22,10 +22,11 @@ without a record (a bare mention such as "the visit") gets no node.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.iris import (
@@ -41,7 +42,7 @@ from kg.ontology import KGO, PREFIXES, SCHEMA, WD, topic, topic_label
 from kg.resources import VERSION
 from kg.types import Article, Entity, Event, Extraction, Mention, Relation, TradeFlow
 
-__all__ = ["content_hash", "to_graph"]
+__all__ = ["content_hash", "merge", "to_graph"]
 
 FRAME_PREDICATES = {"heldIn", "participant", "headedBy", "represents"}
 PARTIES = {"Country", "Organization"}
@@ -93,13 +94,13 @@ class _Writer:
     def __init__(self, extraction: Extraction):
         self.x = extraction
         self.article = extraction.article
-        self.node = article_iri(self.article.id)
+        self.node = URIRef(article_iri(self.article.id))
         # A store without contexts, a third faster to fill than rdflib's default one, and
         # the core prefixes and kg's, not all thirty of rdflib's.
         self.g = Graph(store="SimpleMemory", identifier=self.node, bind_namespaces="core")
         _bind(self.g)
         self.by_id = {e.id: e for e in extraction.entities}
-        self.iri = {e.id: node_iri(e, self.article.id) for e in extraction.entities}
+        self.iri = {e.id: URIRef(node_iri(e, self.article.id)) for e in extraction.entities}
         self.events = {e.id: e for e in extraction.events}
         for event in extraction.events:
             shared = self._shared_iri(event) if event.status == "asserted" else None
@@ -114,7 +115,7 @@ class _Writer:
         day = event.date or self.article.date
         if day is None or not places or len(people) < 2:
             return None
-        return event_iri(_KINDS.get(event.cls, event.cls), day, places, people)
+        return URIRef(event_iri(_KINDS.get(event.cls, event.cls), day, places, people))
 
     def add(self, s, p, o) -> None:
         self.g.add((s, p, o))
@@ -166,7 +167,9 @@ class _Writer:
             self._event(e)
         for position in e.positions:
             owner = self.by_id.get(position.of) if position.of else None
-            post = position_iri(node_name(e), position.title, owner.label if owner else None)
+            post = URIRef(
+                position_iri(node_name(e), position.title, owner.label if owner else None)
+            )
             self.add(post, RDF.type, KGO.Position)
             self.add(post, RDFS.label, Literal(position.title))
             self.add(post, KGO.positionHolder, node)
@@ -219,7 +222,7 @@ class _Writer:
                 self.add(o, p, s)
             elif r.predicate == "signed" and self.by_id[r.subject].type in PARTIES:
                 self.add(s, KGO.partyTo, o)
-        statement = local_iri(self.article.id, "statement", n)
+        statement = URIRef(local_iri(self.article.id, "statement", n))
         self.add(statement, RDF.type, KGO.Assertion)
         self.add(statement, RDF.subject, s)
         self.add(statement, RDF.predicate, p)
@@ -232,7 +235,7 @@ class _Writer:
         self.add(statement, PROV.wasDerivedFrom, self.node)
 
     def _trade(self, n: int, flow: TradeFlow) -> None:
-        node = local_iri(self.article.id, "trade", n)
+        node = URIRef(local_iri(self.article.id, "trade", n))
         self.add(node, RDF.type, KGO.TradeFlow)
         for partner in flow.partners:
             self.add(node, KGO.tradePartner, self.iri[partner])
@@ -255,7 +258,22 @@ def to_graph(extraction: Extraction) -> Graph:
     ...     wikidata="Q232"),))
     >>> g = to_graph(x)
     >>> from kg.iris import entity_iri
-    >>> (entity_iri("Country", "Kazakhstan"), OWL.sameAs, WD.Q232) in g
+    >>> (URIRef(entity_iri("Country", "Kazakhstan")), OWL.sameAs, WD.Q232) in g
     True
     """
     return _Writer(extraction).run()
+
+
+def merge(extractions: Iterable[Extraction], named: bool = True) -> Graph:
+    """The RDF of many extractions in one graph: a ``Dataset`` with each article's named graph
+    (``named``), else the merge of the article graphs (for Turtle, which has no named graphs).
+    """
+    merged: Graph = Dataset() if named else Graph()
+    for prefix, namespace in PREFIXES.items():
+        merged.bind(prefix, namespace)
+    for extraction in extractions:
+        graph = to_graph(extraction)
+        target = merged.graph(graph.identifier) if isinstance(merged, Dataset) else merged
+        for triple in graph:
+            target.add(triple)
+    return merged

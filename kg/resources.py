@@ -1,6 +1,7 @@
 """Where kg's bundled files live: ``data/`` and ``ontologies/`` of a source checkout, or their
-copies inside an installed wheel (``kg/_data``, ``kg/_ontologies``); and kg's version, from
-the installed package's metadata."""
+copies inside an installed wheel (``kg/_data``, ``kg/_ontologies``); kg's version, from
+the installed package's metadata; and where kg mints the IRIs of what it describes (``kg.iris``,
+``kg.ontology.KGR``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 __all__ = [
     "DATA",
+    "IRI_BASE",
     "ONTOLOGIES",
     "QUERIES",
     "VERSION",
@@ -28,6 +30,7 @@ def _locate(installed: str, checkout: str) -> Path:
 DATA = _locate("_data", "data")
 ONTOLOGIES = _locate("_ontologies", "ontologies")
 QUERIES = _PACKAGE / "queries"
+IRI_BASE = "https://w3id.org/kgdt/id/"
 try:
     VERSION = importlib.metadata.version("kg")
 except importlib.metadata.PackageNotFoundError:  # a source checkout that is not installed

@@ -6,7 +6,9 @@
   trade between them;
 - ``restrict`` narrows a view to a date range, a country or some types, and ``ego`` to the
   neighbourhood of one node; a ``View`` does all of it by name, for ``kg viz`` and
-  ``kg serve``.
+  ``kg serve``: ``View.graph`` from every article (for exports), ``View.draw`` from the
+  latest ``REPORTS`` reports that match its filters (``kg.store.latest.reports``), so that a
+  page of a store of any size stays small and says what it was drawn from.
 
 Nodes are IRIs with the attributes ``label``, ``type`` (Person, Country, Event, ...),
 ``cls`` (the most specific class: City, Talks, Memorandum, ...), ``wikidata`` (a QID or
@@ -71,7 +73,7 @@ __all__ = [
 
 _G = TypeVar("_G", bound=nx.Graph)
 _PREDICATES = " ".join(f"kgo:{p}" for p in PREDICATES)
-REPORTS = 100  # reports a page's view of a big store is drawn from (the latest that match)
+REPORTS = 50  # reports a page's view of a big store is drawn from (the latest that match)
 PAIRS = 1000  # the pairs kg's who-met-whom query gives, those reported most
 _MEMBERS = ("Person", "Delegation", "Organization")  # what belongs to a country
 _LIST = 500  # IRIs in one VALUES list (over a thousand, Oxigraph plans otherwise)
@@ -187,9 +189,15 @@ def _load(store: Queryable, articles: Sequence[str] | None = None) -> _Data:
         if attrs["type"] == "Country":
             countries[node].add(node)
     members = sorted(n for n, attrs in nodes.items() if attrs["type"] in _MEMBERS)
-    who = [""] if articles is None else list(_values("who", members))
+    delegations = [n for n in members if nodes[n]["type"] == "Delegation"]
+    who, headed = [""], ""
+    if articles is not None:
+        who = list(_values("who", members))
+        terms = " ".join(str(ox.NamedNode(d)) for d in delegations)  # a few per report
+        headed = f"VALUES ?delegation {{ {terms} }}"
     for clause in who:
-        for member, side in store.query(internal_query("views-countries", who=clause)).rows:
+        query = internal_query("views-countries", who=clause, delegations=headed)
+        for member, side in store.query(query).rows:
             if nodes.get(str(side), {}).get("type") == "Country":
                 countries[str(member)].add(str(side))
     events: dict[tuple[str, str], _Event] = {}

@@ -21,7 +21,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from dataclasses import asdict
+from dataclasses import fields
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -89,7 +89,7 @@ def _short(text: str, limit: int) -> str:
 
 
 def _fact(fact) -> dict:
-    found = asdict(fact)
+    found = {f.name: getattr(fact, f.name) for f in fields(fact)}  # asdict copies each tuple
     if not (fact.url and _WEB.match(fact.url)):
         found["url"] = None
     return found

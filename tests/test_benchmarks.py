@@ -59,7 +59,18 @@ def test_pages(tmp_path):
         for cells in (line.split("│") for line in out.splitlines())
         if len(cells) > 3
     }
-    for name in ("network", "search", "person", "country", "article", "timeline", "query page"):
+    for name in (
+        "network",
+        "network: full view",
+        "network: countries view",
+        "network of the country",
+        "search",
+        "person",
+        "country",
+        "article",
+        "timeline",
+        "query page",
+    ):
         assert rows.get(name) == "200", out
 
 

@@ -4,6 +4,7 @@ written."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import shutil
@@ -79,6 +80,22 @@ def test_a_folder_that_cannot_be_written_only_costs_time(tmp_path, monkeypatch):
     monkeypatch.setenv("KG_CACHE", str(blocker))
     assert compiled("value", digest("x"), lambda: 42) == 42
     assert compiled("value", digest("x"), lambda: 43) == 43  # nothing kept: built again
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_what_is_read_is_left_out_of_the_collectors_walks(cache, collecting):
+    key = digest("kept")
+    compiled("value", key, lambda: [[n] for n in range(1000)])
+    frozen = gc.get_freeze_count()
+    was = gc.isenabled()
+    (gc.enable if collecting else gc.disable)()
+    try:
+        value = compiled("value", key, lambda: "not built again")
+        assert gc.isenabled() is collecting  # the collector as it was
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert value == [[n] for n in range(1000)]
+    assert gc.get_freeze_count() >= frozen + 1000  # read, then frozen
 
 
 def _compile(cache: str, queue) -> None:

@@ -93,7 +93,7 @@ def test_the_same_articles_give_the_same_extraction_in_every_process():
 def test_the_graph_holds_the_relations_and_event_members_of_the_json(samples):
     """The RDF mapping infers nothing: every edge between two of an article's entities is a
     relation of its JSON (``partyTo`` of a ``signed`` one) or a member of one of its events."""
-    from rdflib import RDFS, Literal
+    from rdflib import RDFS, Literal, URIRef
 
     from kg.contract import to_json
     from kg.iris import node_iri
@@ -115,7 +115,7 @@ def test_the_graph_holds_the_relations_and_event_members_of_the_json(samples):
             for key, predicate in members.items():
                 stated |= {(event["id"], predicate, m) for m in event[key]}
         graph = to_graph(x)
-        iri = {node_iri(e, x.article.id): e.id for e in x.entities}
+        iri = {URIRef(node_iri(e, x.article.id)): e.id for e in x.entities}
         for e in x.events:  # an event that says when, where and between whom: a shared IRI
             for node in graph.subjects(RDFS.label, Literal(e.label)):
                 if (node, None, KGO.Event) in graph:

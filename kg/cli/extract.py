@@ -43,7 +43,7 @@ def extract(
     """Extract entities and relations without storing them."""
     from kg.contract import to_json
     from kg.link import make_linker
-    from kg.pipeline import Pipeline, merge
+    from kg.pipeline import Pipeline
     from kg.report import read
 
     if fmt not in {"json", "turtle", "trig"}:
@@ -56,6 +56,8 @@ def extract(
             for extraction in extractions:
                 stream.write(json.dumps(to_json(extraction), ensure_ascii=False) + "\n")
         else:  # Turtle has no named graphs: it gets the merge of the article graphs.
+            from kg.rdf import merge
+
             stream.write(merge(extractions, named=fmt == "trig").serialize(format=fmt))
     print_problems(report)
     if report.failed:

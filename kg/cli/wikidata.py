@@ -24,7 +24,7 @@ def enrich(store: StoreOption = None, online: OnlineOption = None) -> None:
     """
     from kg.enrich import ENRICHMENT_GRAPH
     from kg.enrich import enrich as describe
-    from kg.link.online import online_enabled
+    from kg.link import online_enabled
     from kg.link.wikidata import WikidataClient
     from kg.store import open_store, store_location
 

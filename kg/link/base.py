@@ -1,14 +1,18 @@
-"""What every linker shares: the ``LinkRequest`` it answers and the ``Linker`` protocol."""
+"""What every linker shares: the ``LinkRequest`` it answers, the ``Linker`` protocol, and
+whether to link online."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from kg.types import Article
 
-__all__ = ["LinkRequest", "Linker"]
+__all__ = ["ONLINE_ENV", "LinkRequest", "Linker", "online_enabled"]
+
+ONLINE_ENV = "KG_ONLINE"
 
 
 @dataclass(frozen=True)
@@ -36,3 +40,10 @@ class Linker(Protocol):
     def link(self, requests: Sequence[LinkRequest], article: Article) -> dict[str, str]:
         """QIDs by entity id, for the entities the linker is sure of."""
         ...
+
+
+def online_enabled(flag: bool | None = None) -> bool:
+    """The ``--online`` flag when given, else ``KG_ONLINE`` (``1``, ``true``, ``yes``)."""
+    if flag is not None:
+        return flag
+    return os.environ.get(ONLINE_ENV, "").strip().lower() in {"1", "true", "yes", "on"}

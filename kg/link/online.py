@@ -12,7 +12,6 @@ it is. Opt in with ``--online`` or ``KG_ONLINE=1``; see ``docs/linking.md``.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 
 from kg.kb import Holding, KBEntry, normalize
@@ -30,9 +29,8 @@ from kg.link.wikidata import (
 from kg.queries import internal_query
 from kg.types import Article
 
-__all__ = ["ONLINE_ENV", "OnlineLinker", "entry_from", "online_enabled"]
+__all__ = ["OnlineLinker", "entry_from"]
 
-ONLINE_ENV = "KG_ONLINE"
 # Root classes, most specific kind first: an item may be a settlement and a region at once.
 ROOTS = {
     "Q5": ("Person", "Person"),
@@ -42,13 +40,6 @@ ROOTS = {
     "Q56061": ("Place", "Region"),
     "Q43229": ("Organization", "Organization"),
 }
-
-
-def online_enabled(flag: bool | None = None) -> bool:
-    """The ``--online`` flag when given, else ``KG_ONLINE`` (``1``, ``true``, ``yes``)."""
-    if flag is not None:
-        return flag
-    return os.environ.get(ONLINE_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
 
 
 class OnlineLinker:

@@ -217,6 +217,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     """Add the facts that follow (see the module docstring)."""
     _delegation_heads(facts, scene)
     _home(facts, scene)
+    _included(facts, scene)
     _signing_sides(facts, scene)
     _signed_by_the_sides(facts, scene)
     _named_parties(facts, scene)
@@ -277,6 +278,43 @@ def _home(facts: Facts, scene: Scene) -> None:
                 facts.discard(reading)
 
 
+_INCLUDE = {"include", "comprise", "cover"}
+
+
+def _included(facts: Facts, scene: Scene) -> None:
+    """Who signed a set of documents signed each one it includes ("the agreements included a
+    protocol on customs and a memorandum on mining"; "signed 12 deals during the visit,
+    including a protocol on customs", wherever the parser hung the "including")."""
+    agreements = {
+        m.root.i: c for c in scene.clusters.values() if c.type == "Agreement" for m in c.mentions
+    }
+    for f in facts.of("signed", None):
+        lists = [
+            (m.span.sent, o)
+            for m in scene.clusters[f.object].mentions
+            if m.root.dep_ == "nsubj" and m.root.head.lemma_ in _INCLUDE
+            for o in m.root.head.children
+            if o.dep_ == "dobj"
+        ]
+        verb = f.trigger
+        if verb is not None and verb.lemma_ in _SIGN:
+            lists += [
+                (f.sentence, o)
+                for t in f.sentence
+                if t.lower_ == "including" and t.i > verb.i and verb in t.ancestors
+                for o in t.children
+                if o.dep_ == "pobj"
+            ]
+        for sentence, head in lists:
+            items = [t for t in head.subtree if t.i == head.i or t.dep_ == "conj"]
+            for item in (agreements.get(t.i) for t in items):
+                if item is not None and item.id != f.object:
+                    rule = f.rule if f.rule in WITNESS_RULES else "signed/included"
+                    facts.add(
+                        f.subject, "signed", item.id, sentence, f.confidence * 0.9, f.status, rule
+                    )
+
+
 def _signing_sides(facts: Facts, scene: Scene) -> None:
     """A person signs for their country: the country signed too. Who only witnessed a
     signing did not sign, but their country did."""
@@ -306,13 +344,14 @@ def _signed_by_the_sides(facts: Facts, scene: Scene) -> None:
     signed in Baku", "an agreement which was signed during the visit", "the signed
     documents") was signed by the two sides of the article: the countries of its two
     principals, else the two countries of its main event. Not so in a quotation ("these six
-    deals signed are a small part"), where agreements are talked of, not reported."""
+    deals signed are a small part"), where agreements are talked of, not reported, nor for
+    business deals and contracts, which companies sign."""
     sides = _sides(facts, scene)
     if len(sides) != 2:
         return
     signed = {f.object for f in facts.of("signed", None)}
     for agreement in scene.clusters.values():
-        if agreement.type != "Agreement" or agreement.id in signed:
+        if agreement.type != "Agreement" or agreement.id in signed or _commercial(agreement):
             continue
         for m in agreement.mentions:
             verb = _unsigned(m.root)
@@ -321,6 +360,13 @@ def _signed_by_the_sides(facts: Facts, scene: Scene) -> None:
                 for side in sides:
                     facts.add(side, "signed", agreement.id, m.span.sent, 0.6, rule="signed/sides")
                 break
+
+
+def _commercial(agreement: Cluster) -> bool:
+    """ "Six business deals", "contracts", "commercial documents": what companies sign."""
+    return agreement.cls == "Contract" or any(
+        t.lower_ in {"business", "commercial"} for m in agreement.mentions for t in m.span
+    )
 
 
 def _named_parties(facts: Facts, scene: Scene) -> None:
@@ -354,11 +400,19 @@ def _named_parties(facts: Facts, scene: Scene) -> None:
 
 
 def _unsigned(token: Token) -> Token | None:
-    """The verb that says an agreement was signed, when nothing names who signed it: the
-    agreement its passive subject or the participle's noun, with no agent."""
+    """The word that says an agreement was signed, when nothing names who signed it: the
+    agreement (or the first of a list it ends) its passive subject or the participle's noun,
+    with no agent, or the noun of "the signing of the agreement" ("the signing ceremony of
+    the documents")."""
     verb: Token | None
-    if token.dep_ == "nsubjpass" and token.head.lemma_ in _SIGN:
+    while token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"}:
+        token = token.head  # "the signing of the protocol and the agreement"
+    if _signing(token):  # "the signing of the protocol as well as the agreement"
+        verb = token
+    elif token.dep_ == "nsubjpass" and token.head.lemma_ in _SIGN:
         verb = token.head
+    elif token.dep_ == "pobj" and token.head.lower_ == "of" and _signing(token.head.head):
+        verb = token.head.head
     else:
         verb = next(
             (c for c in token.children if c.lemma_ in _SIGN and c.dep_ in {"acl", "amod", "relcl"}),
@@ -367,6 +421,15 @@ def _unsigned(token: Token) -> Token | None:
     if verb is None or any(c.dep_ == "agent" or c.lower_ == "between" for c in verb.children):
         return None
     return verb
+
+
+def _signing(noun: Token) -> bool:
+    """ "The signing", "the signing ceremony", not "his signing" nor "X's signing": a
+    signing that names no signatory."""
+    signing = noun.lemma_ == "signing" or (
+        noun.lemma_ == "ceremony" and any(c.lemma_ == "signing" for c in noun.lefts)
+    )
+    return signing and not any(c.dep_ in {"poss", "nsubj"} for c in noun.children)
 
 
 def _sides(facts: Facts, scene: Scene) -> list[str]:
@@ -389,7 +452,7 @@ def _sides(facts: Facts, scene: Scene) -> list[str]:
 def _signatories(facts: Facts, scene: Scene) -> None:
     """What was signed at a signing ceremony (the agreements named in its phrase, "the signing
     of the protocol", or signed in a sentence naming it, else in the sentence before or
-    after), and who signed it took part."""
+    after), and who signed it took part (not the country of who only witnessed it)."""
     signed = facts.of("signed", None)
     for event in scene.clusters.values():
         if event.cls != "SigningCeremony":
@@ -411,7 +474,8 @@ def _signatories(facts: Facts, scene: Scene) -> None:
             continue
         scene.outcomes[event.id] = tuple(agreements)
         for f in signed:
-            if f.object in agreements and f.status != "negated":
+            witnessed = f.rule.startswith(tuple(WITNESS_RULES))  # the witnesses' country
+            if f.object in agreements and f.status != "negated" and not witnessed:
                 facts.add(
                     event.id,
                     "participant",

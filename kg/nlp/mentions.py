@@ -46,6 +46,9 @@ _ORG_CLASSES = {
     "Agency": "GovernmentBody",
 }
 _PARTICLES = {"bin", "ibn", "bint", "al", "el", "de", "da", "van", "von"}
+_NAME_PARTICLES = _PARTICLES | {"der", "den", "la", "le", "du", "di", "del", "dos", "das", "y"}
+# Endings of abstract nouns that no one's name has ("Development", "Information", "Security").
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ity", "ism", "ness", "ship")
 _REGION_WORDS = {"region", "oblast", "province", "state", "district", "prefecture", "governorate"}
 
 
@@ -180,7 +183,7 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         text = span.text
         if not re.search(r"[A-Za-z]", text) or len(text) < 2:
             continue
-        if label != "NORP" and len(span) == 1 and demonym(text):
+        if label != "NORP" and demonym(text):  # "Sri Lankan" is no one's name
             label = "NORP"
         compound = _demonym_compound(kb, span)
         if compound:  # "Kyrgyz-Turkish", "Kazakh-Afghan": an adjective naming two countries
@@ -191,10 +194,20 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             if country:
                 if span.end < len(doc) and doc[span.end].lemma_ == "side":
                     span = doc[span.start : span.end + 1]  # "the Kazakh side": the country
+                    if _headed(doc[span.end - 1]):  # "the Kazakh side was headed by X"
+                        mentions.append(
+                            Mention(span, "Delegation", "Delegation", None, country.qid)
+                        )
+                        span = span[:-1]
                 mentions.append(Mention(span, "Country", "Country", country.qid, country.qid, True))
             elif country := country_named(text):  # a country's name taken for a nationality
                 mentions.append(Mention(span, "Country", "Country", country.qid, country.qid))
             continue
+        if label == "ORG" and _portfolio(span, kb):
+            mentions.extend(_countries_inside(span, kb))  # "... of the Republic of Iran"
+            continue  # "Interior" of "Interior Minister": what a minister is in charge of
+        if label == "ORG" and _headline_words(span, kb):
+            continue  # "Lula Discusses Brazilian Investment": a headline, not a body's name
         if label == "PERSON" and _headline_only(span, kb):
             continue  # "Mexico and Argentina Share Common Vision": a headline's words
         if label == "PERSON" and _of_a_title(span) and not _leading_country(span, kb)[0]:
@@ -232,6 +245,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 continue  # "Respond Together" in a headline: words, not a name
             if any(t.is_upper and len(t) > 3 for t in span) and not text.isupper():
                 continue  # "SAARC Yatra": an acronym is no part of a person's name
+            if any(_common_noun(t) for t in span):
+                continue  # "Sustainable Development Goals", "Tajik businesspeople"
             leading, span = _leading_country(span, kb)
             mentions.extend(leading)
             mentions.append(Mention(_widen_name(span), "Person", "Person"))
@@ -292,6 +307,47 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         mentions.append(Mention(span, "Organization", cls, org.qid if org else None, of))
         mentions.extend(inner)
     return mentions
+
+
+_HEADING = {"head", "lead", "chair", "co-chair", "preside"}
+
+
+def _headed(side: Token) -> bool:
+    """ "The Kazakh side was chaired by X", "the Kazakh side, led by X": a side someone
+    heads is that country's delegation, not the country."""
+    after = [t.lemma_ for t in side.doc[side.i + 1 : side.i + 3]]
+    return (
+        (side.dep_ == "nsubjpass" and side.head.lemma_ in _HEADING)
+        or any(c.dep_ in {"acl", "relcl"} and c.lemma_ in _HEADING for c in side.children)
+        or (len(after) == 2 and after[0] == "be" and after[1] in _HEADING)
+    )
+
+
+_MINISTERS = {"minister", "ministers", "secretary", "commissioner"}
+
+
+def _portfolio(span: Span, kb: KnowledgeBase) -> bool:
+    """A minister's field that the recognizer took for a body: "Interior" in "Interior
+    Minister X", "Roads and Urban Development" in "Minister of Roads and Urban Development",
+    not a body's own name ("Secretary of the Council", "Minister of the Cabinet Office")."""
+    doc = span.doc
+    if span[-1].text in word_list("org_heads") or _kb(kb, span.text, ("Organization",)):
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in _MINISTERS:
+        return True
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and doc[i].lower_ in {"of", "for"} and doc[i - 1].lower_ in _MINISTERS
+
+
+def _common_noun(token: Token) -> bool:
+    """A word no one's name holds: a lower-case word that is no particle ("businesspeople";
+    "bin", "von" and the "un" of "Jong-un" are), or an abstract noun ("Development")."""
+    if token.is_lower and token.is_alpha:
+        return token.text not in _NAME_PARTICLES and token.nbor(-1).text != "-"
+    return len(token) >= 8 and token.lower_.endswith(_NOUN_ENDINGS)
 
 
 def _determined(span: Span) -> bool:
@@ -403,11 +459,25 @@ def tokens_with(doc: Doc, attr: str, values: Iterable[str]) -> Iterator[Token]:
 def _surnames_as_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """The surname of a person named in the article is that person wherever it stands
     alone, whatever the recognizer made of it ("Saidov" after "Bakhtiyor Saidov", "Ruto
-    said" with no entity at all)."""
-    surnames = {m.span[-1].text for m in mentions if m.type == "Person" and len(m.span) > 1}
+    said" with no entity at all), and so is a "body" made of a title or that person's names
+    and the surname ("PM Modi" after "Narendra Modi")."""
+    names: dict[str, set[str]] = {}  # surname -> the words of the names it ends
+    for m in mentions:
+        if m.type == "Person" and len(m.span) > 1:
+            names.setdefault(m.span[-1].text, set()).update(t.text for t in m.span)
+    surnames = set(names)
+    titles = word_list("titles") | word_list("title_modifiers")
     for i, m in enumerate(mentions):
-        if m.type != "Person" and len(m.span) == 1 and m.text in surnames and not m.qid:
-            mentions[i] = Mention(m.span, "Person", "Person")
+        if m.type == "Person" or m.qid or m.span[-1].text not in names:
+            continue
+        words = names[m.span[-1].text]
+        given = [t for t in m.span[:-1] if t.text not in titles]
+        if len(m.span) == 1 or (
+            m.type == "Organization"
+            and all(t.text in words for t in given)
+            and m.span[-1].text not in word_list("org_heads")
+        ):  # "Femi Adesina" or "PM Modi" the recognizer took for a body
+            mentions[i] = Mention(m.span[len(m.span) - len(given) - 1 :], "Person", "Person")
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
     for token in tokens_with(doc, "ORTH", surnames):
         if token.i not in taken and token.pos_ == "PROPN":
@@ -436,13 +506,29 @@ def _headline_only(span: Span, kb: KnowledgeBase) -> bool:
     """A "name" only a title-case line gives ("Respond Together", "Share Common Vision"):
     its words stand nowhere else in the article and the knowledge base knows no such
     person."""
+    if not _in_headline(span):
+        return False
+    rest = {t.text for t in span.doc if not (span.sent.start <= t.i < span.sent.end)}
+    return not any(t.text in rest for t in span) and not _kb(kb, span.text, ("Person",))
+
+
+def _headline_words(span: Span, kb: KnowledgeBase) -> bool:
+    """A "body" of three words or more that only a title-case line gives, with no word that
+    ends a body's name ("Chiefs Reaffirm Importance of Bilateral Ties"): its text stands
+    nowhere else in the article and the knowledge base knows no such body."""
+    if len(span) < 3 or span[-1].text in word_list("org_heads") or not _in_headline(span):
+        return False
+    doc = span.doc
+    rest = doc[: span.sent.start].text + " " + doc[span.sent.end :].text
+    return span.text not in rest and not _kb(kb, span.text, ("Organization",))
+
+
+def _in_headline(span: Span) -> bool:
+    """In a title-case line of three words or more, not a sentence."""
     words = [t for t in span.sent if t.is_alpha]
     if len(words) < 3 or not all(t.is_title or t.is_upper for t in words if not t.is_stop):
         return False
-    if span.sent.text.rstrip().endswith((".", "!", "?")):
-        return False  # a sentence, not a headline
-    rest = {t.text for t in span.doc if not (span.sent.start <= t.i < span.sent.end)}
-    return not any(t.text in rest for t in span) and not _kb(kb, span.text, ("Person",))
+    return not span.sent.text.rstrip().endswith((".", "!", "?"))
 
 
 def _phrase(token: Token, named: dict[int, Mention]) -> Span:
@@ -455,6 +541,7 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
             child.dep_ == "poss" and child.pos_ == "PROPN"
         ):
             left = min(left, child.left_edge.i)
+    left = _coordinated_modifier(token, left)
     right = token.i + 1
     complements = {"of", "on", "between"} | _COMPLEMENTS.get(token.lemma_, set())
     for child in token.rights:
@@ -469,6 +556,23 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
     while right > token.i + 1 and (doc[right - 1].is_punct or doc[right - 1].dep_ in {"cc"}):
         right -= 1
     return doc[left:right]
+
+
+def _coordinated_modifier(token: Token, left: int) -> int:
+    """The start of a phrase whose first modifier the parser took for a noun coordinated
+    with it: "trade" in "trade and investment deals"."""
+    head = token.head
+    between = token.doc[head.i + 1 : left]
+    if (
+        token.dep_ == "conj"
+        and head.i < token.i
+        and head.pos_ == "NOUN"
+        and not any(c.dep_ in {"det", "prep"} for c in (*head.children, *token.lefts))
+        and head.lemma_.lower() not in heads("agreement") | heads("event")
+        and [t.lower_ for t in between] in (["and"], ["or"])
+    ):
+        return head.i
+    return left
 
 
 _COMPLEMENTS = {
@@ -550,8 +654,11 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
             if lemma == "ceremony" and any(t.lemma_ == "signing" for t in phrase):
                 cls = "SigningCeremony"  # not a welcome or an opening ceremony
             mentions.append(Mention(phrase, "Event", cls))
-        elif lemma in agreements:
-            mentions.append(Mention(_phrase(token, named), "Agreement", agreements[lemma]))
+        elif lemma in agreements or (
+            lemma == "statement" and any(c.lower_ == "joint" for c in token.lefts)
+        ):  # "a joint statement" is a document its parties sign, a statement alone is not
+            cls = agreements.get(lemma, "Agreement")
+            mentions.append(Mention(_phrase(token, named), "Agreement", cls))
     return mentions
 
 

@@ -269,9 +269,15 @@ class Resolver:
             if child.dep_ == "appos":
                 return self.by_root.get(child.i) or self.inside.get(child.i)
             if child.dep_ == "prep" and child.lower_ == "of" and token.lemma_ in _COLLECTIVES:
-                of = [self.by_root.get(o.i) for o in child.children if o.dep_ == "pobj"]
-                if of and of[0] is not None and of[0].type in PHRASES:
-                    return of[0]  # "a raft of agreements", "a series of meetings"
+                of = [  # "a raft of agreements", "a series of trade and investment deals"
+                    self.by_root.get(t.i)
+                    for o in child.children
+                    if o.dep_ == "pobj"
+                    for t in (o, *o.conjuncts)
+                ]
+                found = next((m for m in of if m is not None and m.type in PHRASES), None)
+                if found is not None:
+                    return found
         return self.within.get(token.i)
 
     def holder(self, title: Span) -> Mention | None:
@@ -496,10 +502,27 @@ def _slot(resolver: Resolver, token: Token, types: set[str] | None) -> list[Ment
     return [*found, phrase] if phrase is not None and phrase.type in types else found
 
 
+def _own_subject(verb: Token) -> Token | None:
+    """The subject of a coordinated verb with its own auxiliary right after a noun ("X was
+    chaired by A and the Y side was headed by B", where the parser hung "side" on "A"): that
+    noun, not the subject of the verb it is coordinated with."""
+    for c in verb.lefts:
+        if (
+            c.dep_ in {"aux", "auxpass"}
+            and c.pos_ == "AUX"
+            and c.i > 0
+            and c.doc[c.i - 1].pos_ in {"NOUN", "PROPN"}
+        ):
+            return c.doc[c.i - 1]
+    return None
+
+
 def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
     """Relation candidates from every pattern match in ``doc``."""
     for (pattern, ids), tokens in _matcher()(doc):
         node = {name: doc[i] for name, i in zip(ids, tokens, strict=True)}
+        if "_controller" in node and (own := _own_subject(node["verb"])) is not None:
+            node[ids[2]] = own  # the subject the verb was given in place of its own
         if pattern.pairwise:
             people = resolver.expand(node[pattern.pairwise])
             pairs = [(a, b) for i, a in enumerate(people) for b in people[i + 1 :]]

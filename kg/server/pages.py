@@ -1,5 +1,6 @@
 """The HTML pages of ``kg serve``: ``/`` the network (who-met-whom, full or countries, with
-filters), ``/search`` over entity names, ``/entity`` (a person's titles, meetings and the
+filters: drawn from the latest reports that match, the earlier ones a page further),
+``/search`` over entity names, ``/entity`` (a person's titles, meetings and the
 people they met; an event's date, places, sides, agreements, topics and reports; any other
 entity's facts), ``/article`` (its text with the entities marked and its facts by event),
 ``/timeline`` (events on a time axis), the query page at ``/sparql`` for browsers, and

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from rdflib import Dataset
 from typer.testing import CliRunner
 
 from kg.cli import app
-from tests.conftest import SAMPLES
+from tests.conftest import ROOT, SAMPLES
 
 runner = CliRunner()
 
@@ -191,6 +192,44 @@ def test_help_and_usage_mistakes_load_no_heavy_package(args):
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stderr.splitlines()[-1] == "[]", done.stderr
+
+
+# What kg extract to JSON has no use for: RDF, graphs, the store, Wikidata, trained models'
+# and web pages' libraries, and kg's modules that load them.
+NOT_FOR_EXTRACT = ("rdflib", "networkx", "pyoxigraph", "httpx", "sklearn", "trafilatura")
+KG_NOT_FOR_EXTRACT = ("kg.rdf", "kg.ontology", "kg.link.wikidata", "kg.store", "kg.views")
+
+
+def _modules_loaded(code: str) -> set[str]:
+    """The modules ``code`` (run in a new Python) has loaded when it ends."""
+    code = (
+        f"import atexit, sys\natexit.register(lambda: print(*sys.modules, file=sys.stderr))\n{code}"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    return set(done.stderr.splitlines()[-1].split())
+
+
+def test_extract_loads_nothing_spacy_does_not_that_json_needs_not():
+    """kg extract's start stays close to bare spaCy's (benchmarks/startup.py): beyond what
+    spaCy itself loads to parse an article (httpx among it, through weasel), it loads no
+    package for RDF, graphs, the store or Wikidata, nor kg's modules that use them."""
+    from kg.nlp import default_model
+
+    article = str(SAMPLES / "kz-uz-commission.txt")
+    spacy = _modules_loaded(
+        f"import spacy\nspacy.load({default_model()!r})(open({article!r}, encoding='utf-8').read())"
+    )
+    kg = _modules_loaded(
+        f"import kg.cli\nsys.argv = ['kg', 'extract', {article!r}, '--out', {os.devnull!r}]\n"
+        "kg.cli.main()"
+    )
+    beyond = kg - spacy
+    assert "kg.extract" in beyond
+    assert not {m.split(".")[0] for m in beyond} & set(NOT_FOR_EXTRACT), sorted(beyond)
+    assert not beyond & set(KG_NOT_FOR_EXTRACT), sorted(beyond)
 
 
 def _commands(group, path=("kg",)):

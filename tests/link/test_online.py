@@ -14,8 +14,8 @@ import httpx
 import pytest
 
 from kg.kb import KnowledgeBase
-from kg.link import LinkRequest, OfflineLinker
-from kg.link.online import OnlineLinker, online_enabled
+from kg.link import LinkRequest, OfflineLinker, online_enabled
+from kg.link.online import OnlineLinker
 from kg.link.wikidata import WikidataClient
 from kg.types import Article
 

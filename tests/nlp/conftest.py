@@ -34,6 +34,13 @@ class Read:
 
 
 @pytest.fixture(scope="session")
+def rules() -> Pipeline:
+    """The real pipeline with the rules alone: what a rule gives, whatever the shipped model
+    (retrained whenever the rules change) adds at its threshold."""
+    return Pipeline(relations_model="none")
+
+
+@pytest.fixture(scope="session")
 def read(pipeline: Pipeline) -> Callable[[str], Read]:
     def read(text: str) -> Read:
         doc = pipeline.nlp(text)

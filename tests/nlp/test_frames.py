@@ -411,8 +411,8 @@ CASES.append(
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
-def test_events(pipeline, text, must, must_not):
-    x = pipeline.extract(text)
+def test_events(rules, text, must, must_not):
+    x = rules.extract(text)
     found = facts(x, aliases=True)
     for triple in must:
         assert triple in found, (triple, sorted(found))

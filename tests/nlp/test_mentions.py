@@ -108,3 +108,83 @@ def test_what_a_title_is_of_is_a_body_not_a_person(pipeline):
     )
     assert named["Cengiz Enerji"] == "Organization"
     assert (named["Kusto"], named["Yerkin Tatishev"]) == ("Organization", "Person")
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies", "not_bodies"),
+    [
+        (
+            "Interior Minister Alberto Vargas met Trade Minister Rosa Quispe in Lima.",
+            set(),
+            {"Interior", "Trade"},
+        ),
+        (
+            "Rosa Quispe, Minister of Roads and Urban Development of the Republic of Peru, "
+            "met the Minister of the Treasury in Lima.",
+            set(),
+            {"Roads and Urban Development", "Treasury"},
+        ),
+        (
+            "Alberto Vargas, Secretary of the Andean Council, met Rosa Quispe.",
+            {"Andean Council"},
+            set(),
+        ),
+    ],
+)
+def test_a_minister_s_field_is_no_body(pipeline, text, bodies, not_bodies):
+    named = _named(pipeline, text)
+    orgs = {n for n, t in named.items() if t == "Organization"}
+    assert bodies <= orgs
+    assert not [n for n in orgs if any(b in n for b in not_bodies)], orgs
+    assert "Peru" not in text or named.get("Peru") == "Country"
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "not_people"),
+    [
+        (
+            "President Alberto Vargas welcomed the Information Broadcasting memorandum.",
+            "Alberto Vargas",
+            {"Information Broadcasting"},
+        ),
+        (
+            "Tajik businesspeople met Crown Prince Mohammed bin Salman in Riyadh.",
+            "Mohammed bin Salman",
+            {"Tajik businesspeople"},
+        ),
+    ],
+)
+def test_common_nouns_make_no_one_s_name(pipeline, text, person, not_people):
+    named = _named(pipeline, text)
+    assert named.get(person) == "Person", named
+    assert not {n for n, t in named.items() if t == "Person"} & not_people
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_named"),
+    [
+        (
+            "Sri Lankan President Anura Dissanayake met Indian officials in Colombo.",
+            {"Sri Lanka": "Country", "Anura Dissanayake": "Person"},
+            {"Sri Lankan"},
+        ),
+        (
+            "Prime Minister Narendra Modi arrived in Colombo. PM Modi met President Anura "
+            "Dissanayake.",
+            {"Narendra Modi": "Person"},
+            {"PM Modi"},
+        ),
+        (
+            "Lula Discusses Brazilian Investment\n\nPresident Luiz Inacio Lula da Silva met "
+            "Emmanuel Macron in Paris.",
+            {"Emmanuel Macron": "Person", "Paris": "Place"},
+            {"Lula Discusses Brazilian Investment"},
+        ),
+    ],
+)
+def test_adjectives_titled_surnames_and_headlines_are_what_they_are(
+    pipeline, text, expected, not_named
+):
+    named = _named(pipeline, text)
+    assert {n: named.get(n) for n in expected} == expected, named
+    assert not set(named) & not_named, named

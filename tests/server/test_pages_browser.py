@@ -22,6 +22,7 @@ SHOTS = Path(os.environ.get("KG_TEST_ARTIFACTS", ROOT / "test-artifacts")) / "sc
 WIDTHS = (1440, 390)
 PAGES = {
     "network": "/",
+    "network-filtered": "/?view=countries&since=2024",
     "search": "/search?q=zhumangarin",
     "person": "/entity?iri=" + quote(KGR + "person/kassym-jomart-tokayev"),
     "country": "/entity?iri=" + quote(KGR + "country/kazakhstan"),
@@ -75,7 +76,7 @@ BROKEN_WORDS = """() => {
 def _open(page, url: str, width: int, name: str):
     page.set_viewport_size({"width": width, "height": 900})
     response = page.goto(url)
-    if name == "network":
+    if name.startswith("network"):
         page.wait_for_selector("body[data-ready=true]", timeout=30_000)
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}-{width}.png"))
