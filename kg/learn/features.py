@@ -155,9 +155,10 @@ Part = tuple[tuple | None, Named]  # features many candidates share come keyed, 
 
 class _Parse:
     """The parse read once, as lists of ids and strings: heads, labels, words (names as
-    their part of speech), the sentence and paragraph of each token."""
+    their part of speech), the sentence and paragraph of each token; ``text`` is the text
+    parsed (``doc.text`` joins the tokens anew on each call)."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, text: str):
         self.doc = doc
         n = len(doc)
         array = doc.to_array([HEAD, DEP, LEMMA, POS, SENT_START, IDX])
@@ -173,7 +174,7 @@ class _Parse:
         starts = numpy.flatnonzero(array[:, 4].astype(numpy.int64) == 1).tolist()
         self.starts = [0, *(i for i in starts if i)] if n else []
         self.sent_of = (numpy.cumsum(numpy.isin(numpy.arange(n), self.starts)) - 1).tolist()
-        self.text = text = doc.text  # spaCy joins the tokens anew on each call
+        self.text = text
         paragraph = 0
         self.paragraph_of = []
         for k, i in enumerate(self.starts):
@@ -225,7 +226,7 @@ class _Article:
     def __init__(
         self, doc: Doc, article: Article, entities: Sequence[Entity], relations: Sequence[Relation]
     ):
-        self.parse = parse = _Parse(doc)
+        self.parse = parse = _Parse(doc, article.text)
         self.article = article
         self.entities = {e.id: e for e in entities}
         self.mentions: dict[str, list[_Mention]] = {}
@@ -494,8 +495,8 @@ def candidates(
     relations: Sequence[Relation],
     only: Collection[str] | None = None,
 ) -> Rows:
-    """The candidates of one article (entities with the rules' relations between them) and
-    their hashed feature rows (a feature found on several paths counts each time); with
+    """The candidates of one article (``doc`` the parse of its text; entities with the rules'
+    relations between them) and their hashed feature rows (a feature found on several paths counts each time); with
     ``only``, those of these predicates that are not the rules' own relations (all that a
     model that only adds reads)."""
     state = _Article(doc, article, entities, relations)

@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 
 from kg.errors import ModelError
-from kg.nlp import gazetteer, paragraphs, titles  # noqa: F401  (registers the kg_* factories)
+from kg.nlp import attributes, gazetteer, paragraphs, titles  # noqa: F401  (the kg_* factories)
 
 __all__ = ["MODELS", "default_model", "load_nlp"]
 
@@ -33,7 +33,8 @@ def default_model() -> str:
 
 @cache
 def load_nlp(model: str | None = None) -> Language:
-    """The spaCy ``Language`` for ``model`` with kg's gazetteer and title components added."""
+    """The spaCy ``Language`` for ``model`` with kg's gazetteer and title components added,
+    and its attribute ruler and rule lemmatizer in quicker forms (``kg.nlp.attributes``)."""
     name = model or default_model()
     try:
         nlp = spacy.load(name, exclude=["lemmatizer"] if "trf" in name else [])
@@ -45,6 +46,7 @@ def load_nlp(model: str | None = None) -> Language:
         ) from None
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy model {name!r} has no parser or entity recognizer; kg needs both.")
+    attributes.quicken(nlp)
     nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_gazetteer", after="ner")
     nlp.add_pipe("kg_titles", last=True)
