@@ -188,3 +188,13 @@ def test_adjectives_titled_surnames_and_headlines_are_what_they_are(
     named = _named(pipeline, text)
     assert {n: named.get(n) for n in expected} == expected, named
     assert not set(named) & not_named, named
+
+
+def test_a_convention_or_a_charter_is_a_document_not_a_body(pipeline):
+    x = pipeline.extract(
+        "Chile and Peru discussed the UN Convention on the Law of the Sea and signed the "
+        "Andean Energy Charter."
+    )
+    types = {e.label: e.type for e in x.entities}
+    assert not [n for n, t in types.items() if t == "Organization" and "Convention" in n]
+    assert types.get("Andean Energy Charter") == "Agreement"
