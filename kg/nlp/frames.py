@@ -660,10 +660,7 @@ def _place(scene: Scene, span: Span, entry: KBEntry) -> Cluster:
     for cluster in scene.clusters.values():
         if cluster.type == "Place" and cluster.qid == entry.qid:
             return cluster
-    number = len(scene.clusters) + 1
-    while f"e{number}" in scene.clusters:
-        number += 1
-    place = Cluster(f"e{number}", "Place", entry.cls, qid=entry.qid, country=entry.country)
+    place = Cluster(_free_id(scene), "Place", entry.cls, qid=entry.qid, country=entry.country)
     place.add(Mention(span, "Place", entry.cls, entry.qid, entry.country))
     scene.clusters[place.id] = place
     return place
@@ -827,13 +824,18 @@ def _welcome(fact: Fact) -> bool:
 def _new_event(scene: Scene, cls: str, name: str, fact: Fact) -> Cluster:
     """A new event of the article, mentioned by the word that states ``fact``."""
     word = fact.trigger or fact.sentence.root
-    number = len(scene.clusters) + 1
-    while f"e{number}" in scene.clusters:
-        number += 1
-    event = Cluster(f"e{number}", "Event", cls, name=name)
+    event = Cluster(_free_id(scene), "Event", cls, name=name)
     event.add(Mention(word.doc[word.i : word.i + 1], "Event", cls, anaphor=True))
     scene.clusters[event.id] = event
     return event
+
+
+def _free_id(scene: Scene) -> str:
+    """The first entity id after the article's own that no cluster has yet."""
+    number = len(scene.clusters) + 1
+    while f"e{number}" in scene.clusters:
+        number += 1
+    return f"e{number}"
 
 
 def _heads_take_part(facts: Facts, scene: Scene) -> None:
