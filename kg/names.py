@@ -24,11 +24,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from difflib import get_close_matches
 
-from rdflib import Literal, URIRef
+from rdflib import Literal
 
 from kg.errors import KGError, QueryError
 from kg.queries import internal_query
-from kg.store import Queryable
+from kg.store import Queryable, values_lists
 from kg.store.base import to_ox
 
 __all__ = ["Entry", "Match", "described", "entities", "resolve", "search"]
@@ -142,15 +142,8 @@ def _entries(store: Queryable, nodes: str) -> list[Entry]:
 def described(store: Queryable, iris: Iterable[str]) -> dict[str, Entry]:
     """The entities among ``iris`` (that have a type of ``TYPES`` and a label), by IRI, with
     their names, classes and Wikidata QIDs; ``QueryError`` for a string that is not an IRI."""
-    terms = []
-    for iri in sorted(set(iris)):
-        try:
-            terms.append(str(to_ox(URIRef(iri))))
-        except ValueError:
-            raise QueryError(f"not an IRI: {iri!r}") from None
     found: dict[str, Entry] = {}
-    for start in range(0, len(terms), 500):  # a longer VALUES list, Oxigraph plans otherwise
-        nodes = f"VALUES ?node {{ {' '.join(terms[start : start + 500])} }}"
+    for nodes in values_lists("node", sorted(set(iris))):
         found |= {e.iri: e for e in _entries(store, nodes)}
         for node, item in sorted(store.query(internal_query("names-same", nodes=nodes)).rows):
             entry = found.get(str(node))

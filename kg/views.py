@@ -37,7 +37,7 @@ meetings, one per article), and ``weight``, their number.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
@@ -50,7 +50,7 @@ from kg.errors import KGError
 from kg.names import Match, described, entities, resolve
 from kg.ontology import KGO
 from kg.queries import internal_query, named_query
-from kg.store import Queryable
+from kg.store import Queryable, values_lists
 from kg.store.latest import reports as latest_reports
 from kg.types import ENTITY_TYPES as TYPES
 from kg.types import PREDICATES
@@ -76,7 +76,6 @@ _PREDICATES = " ".join(f"kgo:{p}" for p in PREDICATES)
 REPORTS = 50  # reports a page's view of a big store is drawn from (the latest that match)
 PAIRS = 1000  # the pairs kg's who-met-whom query gives, those reported most
 _MEMBERS = ("Person", "Delegation", "Organization")  # what belongs to a country
-_LIST = 500  # IRIs in one VALUES list (over a thousand, Oxigraph plans otherwise)
 
 
 @dataclass(frozen=True)
@@ -143,13 +142,6 @@ def _local(iri: object) -> str:
     return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _values(name: str, iris: Sequence[str]) -> Iterator[str]:
-    """``iris`` as VALUES clauses of ``?name``, ``_LIST`` at a time."""
-    for start in range(0, len(iris), _LIST):
-        terms = " ".join(str(ox.NamedNode(iri)) for iri in iris[start : start + _LIST])
-        yield f"VALUES ?{name} {{ {terms} }}"
-
-
 def _load(store: Queryable, articles: Sequence[str] | None = None) -> _Data:
     """What the views are built from: of every article, or only of ``articles`` (IRIs)."""
     if articles is None:
@@ -157,7 +149,7 @@ def _load(store: Queryable, articles: Sequence[str] | None = None) -> _Data:
     elif not articles:
         raise ValueError("no articles to read: give None for every article")
     else:
-        lists = list(_values("article", articles))
+        lists = list(values_lists("article", articles))
         mentioned = [
             str(node)
             for clause in lists
@@ -192,7 +184,7 @@ def _load(store: Queryable, articles: Sequence[str] | None = None) -> _Data:
     delegations = [n for n in members if nodes[n]["type"] == "Delegation"]
     who, headed = [""], ""
     if articles is not None:
-        who = list(_values("who", members))
+        who = list(values_lists("who", members))
         terms = " ".join(str(ox.NamedNode(d)) for d in delegations)  # a few per report
         headed = f"VALUES ?delegation {{ {terms} }}"
     for clause in who:

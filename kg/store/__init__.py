@@ -27,6 +27,7 @@ from kg.store.base import (
     batches,
     ntriples,
     replace_graph_update,
+    values_lists,
     with_values,
 )
 from kg.store.oxigraph import OxigraphStore
@@ -49,5 +50,6 @@ __all__ = [
     "register",
     "replace_graph_update",
     "store_location",
+    "values_lists",
     "with_values",
 ]

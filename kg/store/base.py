@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO, Protocol
 
@@ -32,6 +32,7 @@ __all__ = [
     "ntriples",
     "replace_graph_update",
     "to_ox",
+    "values_lists",
     "with_values",
 ]
 
@@ -39,6 +40,7 @@ MEMORY = ":memory:"
 BASE = "https://w3id.org/kgdt/id/"  # what relative IRIs in queries and updates resolve against
 BUFFER_SECONDS = 1.0  # how long the embedded store holds graphs to write in bulk
 BULK_QUADS = 20_000  # ... and how many quads make a bulk write
+VALUES_AT_ONCE = 500  # IRIs in one VALUES list (over a thousand, Oxigraph plans otherwise)
 
 
 @dataclass(frozen=True)
@@ -176,6 +178,23 @@ def with_values(sparql: str, bindings: Mapping[str, Node] | None) -> str:
     if where is None:
         return f"{sparql}\n{values}"
     return f"{sparql[: where.end()]} {values}{sparql[where.end() :]}"
+
+
+def values_lists(name: str, iris: Sequence[str]) -> Iterator[str]:
+    """``iris`` as ``VALUES ?name`` clauses, ``VALUES_AT_ONCE`` IRIs each, written by
+    Oxigraph; ``QueryError`` for a string that is not an IRI.
+
+    >>> list(values_lists("n", ["http://x/a", "http://x/b"]))
+    ['VALUES ?n { <http://x/a> <http://x/b> }']
+    """
+    for start in range(0, len(iris), VALUES_AT_ONCE):
+        terms = []
+        for iri in iris[start : start + VALUES_AT_ONCE]:
+            try:
+                terms.append(str(ox.NamedNode(iri)))
+            except ValueError:
+                raise QueryError(f"not an IRI: {iri!r}") from None
+        yield f"VALUES ?{name} {{ {' '.join(terms)} }}"
 
 
 def ntriples(graph: Graph) -> str:
