@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from kg.nlp.coref import Cluster
 from kg.nlp.facts import Facts, Scene
+from kg.nlp.mentions import heads
 from kg.nlp.relations import modality
 
 __all__ = ["sign"]
@@ -22,20 +23,37 @@ _WITNESS_RULES = {"signed/witnessed"}
 def sign(facts: Facts, scene: Scene, sides: list[str]) -> None:
     """Add the signing facts that follow from the article's others; ``sides`` are the
     countries of its two sides (none when it has not two)."""
+    _signing_sides(facts, scene)
+    _signed_by_the_sides(facts, scene, sides or _cosignatories(facts, scene))
     _included(facts, scene)
     _signing_sides(facts, scene)
-    _signed_by_the_sides(facts, scene, sides)
     _named_parties(facts, scene)
     _signatories(facts, scene)
 
 
+def _cosignatories(facts: Facts, scene: Scene) -> list[str]:
+    """The two countries that signed something together, for an article whose main event
+    names no two sides ("X and Y signed a joint statement ... the programme signed in
+    Baku")."""
+    countries = {
+        f.subject
+        for f in facts.of("signed")
+        if scene.clusters[f.subject].type == "Country"
+        and not f.rule.startswith(tuple(_WITNESS_RULES))
+    }
+    return sorted(countries) if len(countries) == 2 else []
+
+
 _INCLUDE = {"include", "comprise", "cover"}
+_LIST_WORDS = {"including", "namely", "notably", "particularly", "especially", ":"}
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
 def _included(facts: Facts, scene: Scene) -> None:
-    """Who signed a set of documents signed each one it includes ("the agreements included a
-    protocol on customs and a memorandum on mining"; "signed 12 deals during the visit,
-    including a protocol on customs", wherever the parser hung the "including")."""
+    """Who signed a set of documents signed each one it includes ("the signed documents
+    include a protocol on customs and a memorandum on mining"; "signed 12 deals, including /
+    such as / in particular / among them a protocol on customs"; "the following documents
+    were signed: ..."), wherever the parser hung the list."""
     agreements = {
         m.root.i: c for c in scene.clusters.values() if c.type == "Agreement" for m in c.mentions
     }
@@ -47,23 +65,57 @@ def _included(facts: Facts, scene: Scene) -> None:
             for o in m.root.head.children
             if o.dep_ == "dobj"
         ]
-        verb = f.trigger
-        if verb is not None and verb.lemma_ in _SIGN:
-            lists += [
-                (f.sentence, o)
-                for t in f.sentence
-                if t.lower_ == "including" and t.i > verb.i and verb in t.ancestors
-                for o in t.children
-                if o.dep_ == "pobj"
-            ]
-        for sentence, head in lists:
-            items = [t for t in head.subtree if t.i == head.i or t.dep_ == "conj"]
-            for item in (agreements.get(t.i) for t in items):
-                if item is not None and item.id != f.object:
-                    rule = f.rule if f.rule in _WITNESS_RULES else "signed/included"
-                    facts.add(
-                        f.subject, "signed", item.id, sentence, f.confidence * 0.9, f.status, rule
-                    )
+        items = {
+            o.i: sentence
+            for sentence, head in lists
+            for o in head.subtree
+            if o.i == head.i or o.dep_ == "conj"
+        }
+        for m in scene.clusters[f.object].mentions:
+            if m.span.sent.start == f.sentence.start:
+                items.update((i, f.sentence) for i in _listed(m.span, agreements))
+        witnessed = f.rule.startswith(tuple(_WITNESS_RULES))
+        for i, sentence in items.items():
+            item = agreements.get(i)
+            if item is not None and item.id != f.object:
+                rule = f.rule if witnessed else "signed/included"
+                facts.add(
+                    f.subject, "signed", item.id, sentence, f.confidence * 0.9, f.status, rule
+                )
+
+
+def _listed(whole: Span, agreements: dict[int, Cluster]) -> list[int]:
+    """The agreements a list after a set of documents names, in its sentence: after
+    "including", "such as", "in particular", "among them" or a colon, up to a clause of its
+    own ("..., including a protocol on customs, and agreed to draft a treaty")."""
+    sentence = whole.sent
+    marker = next(
+        (
+            t
+            for t in sentence
+            if t.i >= whole.end
+            and (
+                t.lower_ in _LIST_WORDS
+                or (t.lower_ == "as" and t.nbor(-1).lower_ == "such")
+                or (t.lower_ == "particular" and t.nbor(-1).lower_ == "in")
+                or (
+                    t.lower_ == "among"
+                    and t.i + 1 < sentence.end
+                    and t.nbor().lower_ in {"them", "which", "others"}
+                )
+            )
+        ),
+        None,
+    )
+    if marker is None:
+        return []
+    found = []
+    for t in sentence.doc[marker.i + 1 : sentence.end]:
+        if t.tag_ in _FINITE and t.lemma_ not in _SIGN | {"be"}:
+            break
+        if t.i in agreements:
+            found.append(t.i)
+    return found
 
 
 def _signing_sides(facts: Facts, scene: Scene) -> None:
@@ -87,7 +139,7 @@ def _signing_sides(facts: Facts, scene: Scene) -> None:
             del facts.found[(f.subject, f.predicate, f.object)]
 
 
-_SIGN = {"sign", "ink", "conclude", "seal"}
+_SIGN = {"sign", "ink", "conclude", "seal", "pen"}
 
 
 def _signed_by_the_sides(facts: Facts, scene: Scene, sides: list[str]) -> None:
@@ -151,21 +203,32 @@ def _named_parties(facts: Facts, scene: Scene) -> None:
 
 def _unsigned(token: Token) -> Token | None:
     """The word that says an agreement was signed, when nothing names who signed it: the
-    agreement (or the first of a list it ends) its passive subject or the participle's noun,
-    with no agent, or the noun of "the signing of the agreement" ("the signing ceremony of
-    the documents")."""
+    agreement (or the list it is in, or the set it counts: "a package of documents") its
+    passive subject or the participle's noun, with no agent, or the noun of "the signing of
+    the agreement" ("the signing ceremony of the documents"), or the object of a signing
+    whose subject names no one the article knows ("the ministries of the two countries
+    signed a memorandum")."""
     verb: Token | None
     while token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"}:
         token = token.head  # "the signing of the protocol and the agreement"
+    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in _SETS:
+        token = token.head.head  # "a package of documents was signed"
     if _signing(token):  # "the signing of the protocol as well as the agreement"
         verb = token
     elif token.dep_ == "nsubjpass" and token.head.lemma_ in _SIGN:
         verb = token.head
     elif token.dep_ == "pobj" and token.head.lower_ == "of" and _signing(token.head.head):
         verb = token.head.head
+    elif token.dep_ == "dobj" and token.head.lemma_ in _SIGN and _nameless(token.head):
+        verb = token.head
     else:
         verb = next(
-            (c for c in token.children if c.lemma_ in _SIGN and c.dep_ in {"acl", "amod", "relcl"}),
+            (
+                c
+                for t in (token, *token.conjuncts)  # "the declaration and the programme signed"
+                for c in t.subtree
+                if c.lemma_ in _SIGN and c.dep_ in {"acl", "amod", "relcl"} and _modifies(c, t)
+            ),
             None,
         )
     if verb is None or any(c.dep_ == "agent" or c.lower_ == "between" for c in verb.children):
@@ -173,9 +236,63 @@ def _unsigned(token: Token) -> Token | None:
     return verb
 
 
+def _modifies(participle: Token, agreement: Token) -> bool:
+    """Whether a "signed" participle tells of the agreement: hung on it, or on the last word
+    of its complement ("the programme to develop cooperation signed in Baku")."""
+    token = participle.head
+    while token != agreement:
+        if token.dep_ not in _INSIDE or token.lemma_.lower() in heads("agreement"):
+            return False
+        token = token.head
+    return True
+
+
+_INSIDE = {"dobj", "pobj", "prep", "acl", "pcomp", "compound", "amod"}
+_SETS = {"package", "set", "number", "series", "raft", "range", "batch", "bundle", "host", "total"}
+_NOT_SIDES = {
+    "business",
+    "businesses",
+    "businessman",
+    "businessmen",
+    "company",
+    "companies",
+    "firm",
+    "firms",
+    "entrepreneur",
+    "entrepreneurs",
+    "investor",
+    "investors",
+    "corporation",
+    "corporations",
+}
+
+
+def _nameless(verb: Token) -> bool:
+    """A signing whose subject is a common noun phrase naming no one ("the ministries of the
+    two countries", "the two governments"): not a pronoun ("he", "we": someone the text
+    names elsewhere), nor a name, nor companies and businesspeople, who sign for
+    themselves."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1:
+        return False
+    words = list(subjects[0].subtree)
+    return (
+        subjects[0].pos_ == "NOUN"
+        and not any(t.pos_ == "PROPN" or t.ent_type_ in _NAMED for t in words)
+        and not any(t.lower_ in _NOT_SIDES for t in words)
+    )
+
+
+_NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+
+
 def _signing(noun: Token) -> bool:
-    """ "The signing", "the signing ceremony", not "his signing" nor "X's signing": a
-    signing that names no signatory."""
+    """ "The signing", "the signing ceremony", "was signing of an agreement" (taken for a
+    verb), not "his signing" nor "X's signing": a signing that names no signatory."""
+    if noun.tag_ == "VBG" and noun.lower_ == "signing":  # "a result was signing of a treaty"
+        return any(c.lower_ == "of" for c in noun.children) and not any(
+            c.dep_ == "poss" for c in noun.children
+        )
     signing = noun.lemma_ == "signing" or (
         noun.lemma_ == "ceremony" and any(c.lemma_ == "signing" for c in noun.lefts)
     )
