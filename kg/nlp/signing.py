@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from kg.kb import KnowledgeBase
 from kg.nlp.coref import Cluster
 from kg.nlp.facts import Facts, Scene
 from kg.nlp.mentions import heads
@@ -23,12 +24,81 @@ _WITNESS_RULES = {"signed/witnessed"}
 def sign(facts: Facts, scene: Scene, sides: list[str]) -> None:
     """Add the signing facts that follow from the article's others; ``sides`` are the
     countries of its two sides (none when it has not two)."""
+    _not_by_business(facts, scene)
+    _capitals(facts, scene)
     _signing_sides(facts, scene)
-    _signed_by_the_sides(facts, scene, sides or _cosignatories(facts, scene))
+    sides = sides or _cosignatories(facts, scene)
+    _signed_by_the_sides(facts, scene, sides)
     _included(facts, scene)
     _signing_sides(facts, scene)
+    _both_sides(facts, scene, sides)
     _named_parties(facts, scene)
     _signatories(facts, scene)
+
+
+def _not_by_business(facts: Facts, scene: Scene) -> None:
+    """ "Kazakh and Chinese business leaders inked 40 agreements": businesspeople and
+    companies sign for themselves, not for the country their demonym names."""
+    for f in facts.of("signed", None):
+        verb = f.trigger
+        if verb is None or scene.clusters[f.subject].type != "Country":
+            continue
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+        if any(t.lower_ in _NOT_SIDES for s in subjects for t in s.subtree):
+            facts.discard(f)
+
+
+def _capitals(facts: Facts, scene: Scene) -> None:
+    """A capital that signs stands for its country ("Minsk and Bryansk signed a programme":
+    Belarus signed it), when the article names the country."""
+    kb = KnowledgeBase.load()
+    countries = {c.qid: c.id for c in scene.clusters.values() if c.type == "Country" and c.qid}
+    capitals: dict[int, str] = {}
+    for c in scene.clusters.values():
+        entry = kb[c.country] if c.type == "Place" and c.country and c.country in kb else None
+        if entry is not None and c.qid and entry.capital == c.qid and c.country in countries:
+            capitals.update((m.root.i, countries[c.country]) for m in c.mentions)
+    agreements = {
+        m.root.i: c.id for c in scene.clusters.values() if c.type == "Agreement" for m in c.mentions
+    }
+    for sentence in scene.sentences if capitals else ():
+        for verb in (t for t in sentence if t.lemma_ in _SIGN and t.pos_ == "VERB"):
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            for subject in (t for s in subjects for t in (s, *s.conjuncts) if t.i in capitals):
+                for obj in (t for o in objects for t in (o, *o.conjuncts) if t.i in agreements):
+                    status = modality(verb)
+                    facts.add(
+                        capitals[subject.i],
+                        "signed",
+                        agreements[obj.i],
+                        sentence,
+                        0.7,
+                        status,
+                        "signed/capital",
+                        verb,
+                    )
+
+
+def _both_sides(facts: Facts, scene: Scene, sides: list[str]) -> None:
+    """Two people of the article's two sides who signed one agreement signed it for both,
+    also where the article gives the country of one only ("in the presence of the
+    presidents, the ministers X and Y signed a treaty")."""
+    if len(sides) != 2:
+        return
+    signers: dict[tuple[str, int, str], set[str]] = {}
+    for f in facts.of("signed", None):
+        if scene.clusters[f.subject].type == "Person" and not f.rule.startswith(
+            tuple(_WITNESS_RULES)
+        ):
+            signers.setdefault((f.object, f.sentence.start, f.status), set()).add(f.subject)
+    for (agreement, start, status), people in signers.items():
+        known = {scene.countries[p] for p in people if p in scene.countries}
+        if len(people) < 2 or not known or not known <= set(sides):
+            continue
+        sentence = next(s for s in scene.sentences if s.start == start)
+        for side in sides:
+            facts.add(side, "signed", agreement, sentence, 0.6, status, "signed/both-sides")
 
 
 def _cosignatories(facts: Facts, scene: Scene) -> list[str]:

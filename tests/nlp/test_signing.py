@@ -106,6 +106,94 @@ CASES = [
 ]
 
 
+_MET = "Ghanaian President Kofi Mensah met Kenyan President Daniel Mwangi in Accra on Monday. "
+_BOTH = ["Ghana", "Kenya"]
+
+CASES += [
+    pytest.param(
+        _MET + "Following the talks, the following documents were signed: an agreement on "
+        "fisheries, a memorandum on tourism and a protocol on customs.",
+        [
+            (side, "signed", a)
+            for side in _BOTH
+            for a in ("agreement on fisheries", "protocol on customs")
+        ],
+        [("Kofi Mensah", "signed", "protocol on customs")],
+        id="a-colon-list-after-the-documents-signed",
+    ),
+    pytest.param(
+        _MET + "The signed documents include an agreement on water management and a "
+        "memorandum on tourism.",
+        [(side, "signed", "memorandum on tourism") for side in _BOTH],
+        [],
+        id="what-the-signed-documents-include",
+    ),
+    pytest.param(
+        _MET + "A package of documents was signed at the end of the talks, among them an "
+        "agreement on transit and a protocol on customs.",
+        [
+            (side, "signed", a)
+            for side in _BOTH
+            for a in ("agreement on transit", "protocol on customs")
+        ],
+        [],
+        id="a-package-of-documents-and-what-is-among-them",
+    ),
+    pytest.param(
+        _MET + "The two governments signed five documents, such as a protocol on customs, and "
+        "agreed to draft a treaty on investment.",
+        [("Ghana", "signed", "protocol on customs")],
+        [("Ghana", "signed", "treaty on investment")],
+        id="a-list-ends-where-a-clause-of-its-own-begins",
+    ),
+    pytest.param(
+        _MET + "The main outcome of the visit was signing of an agreement on visa exemption.",
+        [(side, "signed", "agreement on visa exemption") for side in _BOTH],
+        [],
+        id="a-signing-the-parser-took-for-a-verb",
+    ),
+    pytest.param(
+        _MET + "The ministries of agriculture of the two countries signed a memorandum on food "
+        "security. Ghanaian and Kenyan business leaders inked 30 agreements worth $2 million.",
+        [(side, "signed", "memorandum on food security") for side in _BOTH],
+        [("Ghana", "signed", "30 agreements"), ("Kenya", "signed", "30 agreements")],
+        id="signers-naming-no-one-are-the-sides-businesspeople-are-not",
+    ),
+    pytest.param(
+        "Ghanaian President Kofi Mensah and Kenyan President Daniel Mwangi signed a joint "
+        "statement on Monday. Mensah praised the comprehensive programme to develop bilateral "
+        "trade signed in Nairobi last year.",
+        [(side, "signed", "comprehensive programme") for side in _BOTH],
+        [("Kofi Mensah", "signed", "comprehensive programme")],
+        id="a-participle-on-an-agreements-complement-the-sides-from-its-cosignatories",
+    ),
+    pytest.param(
+        "Ghanaian President Kofi Mensah met Kenyan President Daniel Mwangi on Monday. Accra and "
+        "Nairobi signed a roadmap on trade.",
+        [(side, "signed", "roadmap") for side in _BOTH],
+        [],
+        id="a-capital-signs-for-its-country",
+    ),
+    pytest.param(
+        _MET + "In the presence of the two presidents, Ghanaian Foreign Minister Ama Owusu and "
+        "Joseph Kiprop signed an agreement on visa exemption.",
+        [
+            ("Kenya", "signed", "agreement on visa exemption"),
+            ("Joseph Kiprop", "signed", "agreement on visa exemption"),
+        ],
+        [("Kofi Mensah", "signed", "agreement on visa exemption")],
+        id="two-signatories-sign-for-both-sides",
+    ),
+    pytest.param(
+        _MET + "The two leaders penned a memorandum on tourism. Ghanaian companies signed a "
+        "memorandum on cocoa exports.",
+        [("Kenya", "signed", "memorandum on tourism")],
+        [("Ghana", "signed", "memorandum on cocoa exports")],
+        id="penned-is-signed-companies-sign-for-themselves",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_signing_and_heading(rules, text, must, must_not):
     x = rules.extract(text)
