@@ -296,6 +296,29 @@ def _office_holders(token: Token, positions: list[Held]) -> list[Mention]:
     return list(holders.values()) if len(holders) == 2 else []
 
 
+def _other_office(token: Token, people: list[Mention], positions: list[Held]) -> bool:
+    """Whether a plural names an office ("the ministers", "the foreign ministers") that one
+    of ``people`` is known to hold none of: it names others."""
+    noun = token.lower_.removesuffix("s")
+    office = " ".join([*(c.lower_ for c in token.lefts if c.dep_ in {"compound", "amod"}), noun])
+    names = _OFFICES.get(_head(office))
+    if names is None:
+        return False
+    held: dict[str | None, set[str]] = {}
+    for h in positions:
+        if h.title:
+            held.setdefault(h.person.entity, set()).add(_head(h.title))
+    return any(m.entity in held and not names & held[m.entity] for m in people)
+
+
+_OFFICES = {  # an office a plural names -> the offices it covers
+    "president": {"president"},
+    "prime minister": {"prime minister"},
+    "foreign minister": {"foreign minister"},
+    "minister": {"minister", "prime minister", "foreign minister"},
+}
+
+
 def _holders_for(
     token: Token,
     countries: set[str | None],
@@ -367,6 +390,8 @@ def group_mentions(
         if kind is None:
             continue
         members = countries if kind == "country" else _office_holders(token, positions) or people
+        if kind == "person" and members is people and _other_office(token, people, positions):
+            continue  # "the foreign ministers of the two countries" are not its two presidents
         named = {m.entity for m in _named_sides(token, resolver)}
         if kind == "person" and len(named) >= 2 and named != sides:
             # "the foreign ministers of Japan, South Korea and China": one of each

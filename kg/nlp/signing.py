@@ -301,7 +301,9 @@ def _unsigned(token: Token) -> Token | None:
             ),
             None,
         )
-    if verb is None or any(c.dep_ == "agent" or c.lower_ == "between" for c in verb.children):
+    if verb is None or any(c.lower_ == "between" for c in verb.children):
+        return None
+    if any(c.dep_ == "agent" for c in verb.children) and not _nameless(verb):
         return None
     return verb
 
@@ -338,11 +340,13 @@ _NOT_SIDES = {
 
 
 def _nameless(verb: Token) -> bool:
-    """A signing whose subject is a common noun phrase naming no one ("the ministries of the
-    two countries", "the two governments"): not a pronoun ("he", "we": someone the text
+    """A signing whose subject (or agent) is a common noun phrase naming no one ("the
+    ministries of the two countries", "by the foreign ministers"): not a pronoun ("he", "we": someone the text
     names elsewhere), nor a name, nor companies and businesspeople, who sign for
     themselves."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] + [
+        o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
+    ]
     if len(subjects) != 1:
         return False
     words = list(subjects[0].subtree)

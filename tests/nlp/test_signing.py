@@ -191,6 +191,12 @@ CASES += [
         [("Ghana", "signed", "memorandum on cocoa exports")],
         id="penned-is-signed-companies-sign-for-themselves",
     ),
+    pytest.param(
+        _MET + "The agreement on transit was signed by the foreign ministers of the two countries.",
+        [(side, "signed", "agreement on transit") for side in _BOTH],
+        [("Kofi Mensah", "signed", "agreement on transit")],
+        id="the-ministers-are-not-the-two-presidents-the-sides-signed",
+    ),
 ]
 
 
