@@ -654,12 +654,30 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
             if lemma == "ceremony" and any(t.lemma_ == "signing" for t in phrase):
                 cls = "SigningCeremony"  # not a welcome or an opening ceremony
             mentions.append(Mention(phrase, "Event", cls))
-        elif lemma in agreements or (
-            lemma == "statement" and any(c.lower_ == "joint" for c in token.lefts)
+        elif (
+            lemma in agreements
+            or (lemma == "statement" and any(c.lower_ == "joint" for c in token.lefts))
+            or (lemma in _SIGNED_ONLY and _signed_document(token))
         ):  # "a joint statement" is a document its parties sign, a statement alone is not
             cls = agreements.get(lemma, "Agreement")
             mentions.append(Mention(_phrase(token, named), "Agreement", cls))
     return mentions
+
+
+_SIGNED_ONLY = {"plan", "arrangement", "minutes"}
+_SIGNS = {"sign", "ink", "pen"}
+
+
+def _signed_document(token: Token) -> bool:
+    """ "Signed an action plan", "the plan of consultations was signed", "the minutes signed
+    by": a plan, an arrangement or minutes are documents where the text says they were
+    signed, not elsewhere ("a plan to build a railway")."""
+    head = token.head
+    return (
+        (token.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in _SIGNS)
+        or any(c.lemma_ in _SIGNS and c.dep_ in {"acl", "amod", "relcl"} for c in token.children)
+        or (token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "signing")
+    )
 
 
 def _named_site(token: Token) -> bool:

@@ -197,6 +197,13 @@ CASES += [
         [("Kofi Mensah", "signed", "agreement on transit")],
         id="the-ministers-are-not-the-two-presidents-the-sides-signed",
     ),
+    pytest.param(
+        _MET + "The foreign ministers signed a joint action plan for 2025. Ghana also has a plan "
+        "to build a railway.",
+        [(side, "signed", "joint action plan") for side in _BOTH],
+        [(side, "signed", "plan to build a railway") for side in _BOTH],
+        id="a-plan-is-a-document-where-it-is-signed",
+    ),
 ]
 
 
@@ -214,3 +221,10 @@ def test_a_side_no_one_heads_stays_the_country(pipeline):
     x = pipeline.extract("The Kenyan side raised the issue of tariffs with Uganda.")
     assert not [e for e in x.entities if e.type == "Delegation"]
     assert "Kenya" in {e.label for e in x.entities if e.type == "Country"}
+
+
+def test_a_plan_no_one_signs_is_no_agreement(rules):
+    x = rules.extract(
+        "Ghana signed an action plan with Kenya. Ghana also has a plan to build a railway."
+    )
+    assert [e.label for e in x.entities if e.type == "Agreement"] == ["action plan"]
