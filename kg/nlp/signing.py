@@ -27,7 +27,8 @@ def sign(facts: Facts, scene: Scene, sides: list[str]) -> None:
     _not_by_business(facts, scene)
     _capitals(facts, scene)
     _signing_sides(facts, scene)
-    sides = sides or _cosignatories(facts, scene)
+    sides = sides or _cosignatories(facts, scene) or _named_sides(scene)
+    _participation(facts, scene)
     _signed_by_the_sides(facts, scene, sides)
     _included(facts, scene)
     _signing_sides(facts, scene)
@@ -99,6 +100,48 @@ def _both_sides(facts: Facts, scene: Scene, sides: list[str]) -> None:
         sentence = next(s for s in scene.sentences if s.start == start)
         for side in sides:
             facts.add(side, "signed", agreement, sentence, 0.6, status, "signed/both-sides")
+
+
+def _participation(facts: Facts, scene: Scene) -> None:
+    """The bodies an agreement is "with the participation of" are its parties ("the
+    signing of the agreement on a joint company with the participation of the X Bank and
+    the Y Exchange"), where the text says it was signed without saying by whom."""
+    parties = {
+        i: c
+        for c in scene.clusters.values()
+        if c.type in {"Organization", "Country"}
+        for m in c.mentions
+        for i in range(m.span.start, m.span.end)
+    }
+    for agreement in (c for c in scene.clusters.values() if c.type == "Agreement"):
+        for m in agreement.mentions:
+            verb = _unsigned(m.root)
+            if verb is None or _quoted(m.span.sent):
+                continue
+            for word in m.root.subtree:
+                if word.lower_ != "participation" or word.head.lower_ != "with":
+                    continue
+                if not _modifies(word.head, m.root):
+                    continue
+                of = [p for p in word.children if p.lower_ == "of" and p.dep_ == "prep"]
+                for obj in (o for p in of for o in p.children if o.dep_ == "pobj"):
+                    for party in (t for t in (obj, *obj.conjuncts) if t.i in parties):
+                        facts.add(
+                            parties[party.i].id,
+                            "signed",
+                            agreement.id,
+                            m.span.sent,
+                            0.6,
+                            modality(verb),
+                            "signed/participation",
+                        )
+
+
+def _named_sides(scene: Scene) -> list[str]:
+    """The two countries the article's main event names ("the meeting of the
+    Kazakhstan-Kyrgyzstan Intergovernmental Council")."""
+    named = scene.named_countries.get(scene.main.id, []) if scene.main else []
+    return list(named) if len(named) == 2 else []
 
 
 def _cosignatories(facts: Facts, scene: Scene) -> list[str]:
@@ -319,7 +362,7 @@ def _modifies(participle: Token, agreement: Token) -> bool:
     return True
 
 
-_INSIDE = {"dobj", "pobj", "prep", "acl", "pcomp", "compound", "amod"}
+_INSIDE = {"dobj", "pobj", "prep", "acl", "pcomp", "compound", "amod", "appos"}
 _SETS = {"package", "set", "number", "series", "raft", "range", "batch", "bundle", "host", "total"}
 _NOT_SIDES = {
     "business",

@@ -204,6 +204,23 @@ CASES += [
         [(side, "signed", "plan to build a railway") for side in _BOTH],
         id="a-plan-is-a-document-where-it-is-signed",
     ),
+    pytest.param(
+        "The 5th meeting of the Ghana-Kenya Joint Commission took place in Accra on Monday. The "
+        "talks resulted in the signing of the meeting's protocol as well as the agreement on a "
+        "joint shipping company with the participation of the Ghana Ports Authority and Kenya's "
+        "Equity Bank.",
+        [
+            ("Ghana", "signed", "protocol"),
+            ("Kenya", "signed", "protocol"),
+            ("Ghana Ports Authority", "signed", "agreement on a joint shipping company"),
+            ("Equity Bank", "signed", "agreement on a joint shipping company"),
+        ],
+        [
+            ("Ghana", "signed", "agreement on a joint shipping company"),
+            ("Equity Bank", "signed", "protocol"),
+        ],
+        id="the-sides-a-meeting-names-the-parties-with-whose-participation",
+    ),
 ]
 
 
