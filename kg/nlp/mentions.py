@@ -664,6 +664,54 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
     return mentions
 
 
+_QUOTES = {"“": "”", '"': '"', "«": "»"}
+
+
+def _quoted_titles(mentions: list[Mention]) -> list[Mention]:
+    """Agreements named by a quoted title, the whole title each, without the bodies the
+    parser found in its words ("“Programme on the Development of Cooperation between A and
+    B”": no organization "Development of Cooperation"; A and B stay, its parties)."""
+    found, titles = [], []
+    for m in mentions:
+        title = _quoted_title(m.span) if m.type == "Agreement" else None
+        if title is not None:
+            titles.append(title)
+            m = Mention(title, m.type, m.cls, m.qid, m.country)
+        found.append(m)
+    return [
+        m
+        for m in found
+        if m.type not in {"Organization", "Person"}
+        or not any(t.start <= m.span.start and m.span.end <= t.end for t in titles)
+    ]
+
+
+def _quoted_title(phrase: Span) -> Span | None:
+    """The whole title of a document the text quotes from its head word on ("the “Program
+    on the Development of Cooperation between A and B for 2022-2026”"), not the part before
+    the first name inside it."""
+    doc, sentence = phrase.doc, phrase.sent
+    opening = next(
+        (t for t in (doc[phrase.start - 1 : phrase.start + 1]) if t.text in _QUOTES), None
+    )
+    if opening is None or opening.i + 1 >= sentence.end:
+        return None
+    closing = next(
+        (
+            t
+            for t in doc[opening.i + 1 : min(sentence.end, opening.i + 40)]
+            if t.text == _QUOTES[opening.text]
+        ),
+        None,
+    )
+    if closing is None or closing.i <= phrase.end - 1 or closing.i - opening.i < 2:
+        return None
+    title = doc[opening.i + 1 : closing.i]
+    if any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} or t.pos_ == "AUX" for t in title):
+        return None  # a quoted sentence, not a title
+    return title
+
+
 _SIGNED_ONLY = {"plan", "arrangement", "minutes"}
 _SIGNS = {"sign", "ink", "pen"}
 
@@ -760,6 +808,6 @@ def find_mentions(doc: Doc) -> list[Mention]:
     kb = KnowledgeBase.load()
     named = _surnames_as_people(doc, _named(doc, kb))
     by_token = {i: m for m in named for i in range(m.span.start, m.span.end)}
-    mentions = named + _nominal(doc, by_token) + _capitals(doc, by_token, kb)
+    mentions = _quoted_titles(named + _nominal(doc, by_token) + _capitals(doc, by_token, kb))
     mentions.sort(key=lambda m: (m.span.start, -m.span.end))
     return mentions

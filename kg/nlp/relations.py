@@ -264,7 +264,10 @@ class Resolver:
         if token.lower_ in _PRONOUNS:
             return self.antecedent(token)
         if token.lower_ in {"who", "whom", "which", "that"} and token.head.dep_ == "relcl":
-            return self.mention(token.head.head)  # "X, who arrived here": X
+            # "X, who arrived here": X, also where the parser hung the clause further back
+            return self.mention(token.head.head) or self._just_before(token)
+        if token.tag_ in {"WDT", "WP"} and token.i > 0 and token.nbor(-1).text == ",":
+            return self._just_before(token)  # "X, which was signed", parsed as no clause of X
         for child in token.children:
             if child.dep_ == "appos":
                 return self.by_root.get(child.i) or self.inside.get(child.i)
@@ -279,6 +282,14 @@ class Resolver:
                 if found is not None:
                     return found
         return self.within.get(token.i)
+
+    def _just_before(self, token: Token) -> Mention | None:
+        """The mention that ends right before a word, past commas and closing quotes."""
+        i = token.i - 1
+        while i >= 0 and self.doc[i].is_punct:
+            i -= 1
+        found = self.inside.get(i) or self.within.get(i)
+        return found if found is not None and found.span.end == i + 1 else None
 
     def holder(self, title: Span) -> Mention | None:
         """The person a title introduces: right after it ("Minister X", "the Minister, X",

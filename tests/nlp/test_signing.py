@@ -221,6 +221,23 @@ CASES += [
         ],
         id="the-sides-a-meeting-names-the-parties-with-whose-participation",
     ),
+    pytest.param(
+        _MET + "Mensah stressed the importance of the “Programme on the Development of Trade "
+        "between the Republic of Ghana and the Republic of Kenya for 2024-2026”, which was "
+        "signed by the two countries during the visit. He added, “Enough agreements have been "
+        "signed between both nations.”",
+        [
+            (
+                side,
+                "signed",
+                "Programme on the Development of Trade between the Republic of Ghana and the "
+                "Republic of Kenya for 2024-2026",
+            )
+            for side in _BOTH
+        ],
+        [("Development of Trade", "signed", "Programme")],
+        id="a-quoted-title-whole-and-what-its-which-clause-says",
+    ),
 ]
 
 
@@ -245,3 +262,18 @@ def test_a_plan_no_one_signs_is_no_agreement(rules):
         "Ghana signed an action plan with Kenya. Ghana also has a plan to build a railway."
     )
     assert [e.label for e in x.entities if e.type == "Agreement"] == ["action plan"]
+
+
+def test_a_quoted_title_holds_no_bodies_a_quoted_sentence_is_no_title(rules):
+    title = (
+        "Programme on the Development of Trade between the Republic of Ghana and the Republic "
+        "of Kenya for 2024-2026"
+    )
+    x = rules.extract(
+        f"Ghana and Kenya praised the “{title}”. He said, “Enough agreements have been signed "
+        "between both nations.”"
+    )
+    labels = {e.label: e.type for e in x.entities}
+    assert labels[title] == "Agreement"
+    assert "Development of Trade" not in labels
+    assert not [label for label in labels if label.startswith("Enough agreements have")]
