@@ -20,7 +20,7 @@ from kg.nlp.gazetteer import country_named, demonym, name_token, word_list
 from kg.nlp.titles import SPAN_KEY
 from kg.resources import data_path
 
-__all__ = ["Mention", "find_mentions", "heads", "tokens_with"]
+__all__ = ["SIGNING_WORDS", "Mention", "find_mentions", "heads", "tokens_with"]
 
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "he", "madam", "sir"}
 _ORG_CLASSES = {
@@ -667,6 +667,28 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
 _QUOTES = {"“": "”", '"': '"', "«": "»"}
 
 
+SIGNING_WORDS = {"sign", "signs", "signed", "ink", "inks", "inked", "seal", "seals", "sealed"}
+
+
+def _after_signing_words(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """An agreement taken with the headline words before it ("Kazakhstan, Uzbekistan sign
+    agreement on water", "Chile and Peru Sign Agreement on Trade", where the parser read no
+    verb) starts after the signing word; the countries before it stay countries."""
+    found = []
+    covered = {
+        i for m in mentions if m.type != "Agreement" for i in range(m.span.start, m.span.end)
+    }
+    for m in mentions:
+        cut = [t for t in m.span[:-1] if t.lower_ in SIGNING_WORDS] if m.type == "Agreement" else []
+        if not cut:
+            found.append(m)
+            continue
+        before = m.span.doc[m.span.start : cut[-1].i]
+        found.extend(c for c in _countries_inside(before, kb) if c.span.start not in covered)
+        found.append(Mention(_strip(m.span.doc[cut[-1].i + 1 : m.span.end]), m.type, m.cls))
+    return found
+
+
 def _quoted_titles(mentions: list[Mention]) -> list[Mention]:
     """Agreements named by a quoted title, the whole title each, without the bodies the
     parser found in its words ("“Programme on the Development of Cooperation between A and
@@ -808,6 +830,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     kb = KnowledgeBase.load()
     named = _surnames_as_people(doc, _named(doc, kb))
     by_token = {i: m for m in named for i in range(m.span.start, m.span.end)}
-    mentions = _quoted_titles(named + _nominal(doc, by_token) + _capitals(doc, by_token, kb))
+    mentions = named + _nominal(doc, by_token) + _capitals(doc, by_token, kb)
+    mentions = _quoted_titles(_after_signing_words(mentions, kb))
     mentions.sort(key=lambda m: (m.span.start, -m.span.end))
     return mentions

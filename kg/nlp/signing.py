@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from kg.kb import KnowledgeBase
 from kg.nlp.coref import Cluster
 from kg.nlp.facts import Facts, Scene
-from kg.nlp.mentions import heads
+from kg.nlp.mentions import SIGNING_WORDS, heads
 from kg.nlp.relations import modality
 
 __all__ = ["sign"]
@@ -24,6 +24,7 @@ _WITNESS_RULES = {"signed/witnessed"}
 def sign(facts: Facts, scene: Scene, sides: list[str]) -> None:
     """Add the signing facts that follow from the article's others; ``sides`` are the
     countries of its two sides (none when it has not two)."""
+    _headlines(facts, scene)
     _not_by_business(facts, scene)
     _capitals(facts, scene)
     _signing_sides(facts, scene)
@@ -35,6 +36,56 @@ def sign(facts: Facts, scene: Scene, sides: list[str]) -> None:
     _both_sides(facts, scene, sides)
     _named_parties(facts, scene)
     _signatories(facts, scene)
+
+
+def _headlines(facts: Facts, scene: Scene) -> None:
+    """ "Kazakhstan, Uzbekistan sign agreement on water sharing": in a headline, which the
+    parser reads as a noun phrase or as a list with one subject, the countries, bodies and
+    people listed right before the signing word signed the agreement right after it ("to
+    sign" is a plan)."""
+    agreements = {
+        m.span.start: c
+        for c in scene.clusters.values()
+        if c.type == "Agreement"
+        for m in c.mentions
+    }
+    parties = {
+        i: c
+        for c in scene.clusters.values()
+        if c.type in {"Country", "Organization", "Person"}
+        for m in c.mentions
+        for i in range(m.span.start, m.span.end)
+    }
+    for sentence in scene.sentences:
+        for word in sentence:
+            if word.lower_ not in SIGNING_WORDS:
+                continue
+            agreement = agreements.get(word.i + 1) or agreements.get(word.i + 2)
+            if agreement is None:
+                continue
+            status = modality(word) if word.pos_ == "VERB" else "asserted"
+            if word.i > 0 and word.nbor(-1).lower_ in {"to", "will"}:
+                status = "planned"
+            before = []
+            i = word.i - 1  # the list right before: "Kazakhstan, Uzbekistan sign"
+            while (
+                i >= sentence.start
+                and not sentence.doc[i].is_space
+                and (i in parties or sentence.doc[i].lower_ in {",", "and", "&"})
+            ):
+                if i in parties:
+                    before.append(parties[i])
+                i -= 1
+            for party in dict.fromkeys(before):
+                facts.add(
+                    party.id,
+                    "signed",
+                    agreement.id,
+                    sentence,
+                    0.7,
+                    status,
+                    "signed/headline",
+                )
 
 
 def _not_by_business(facts: Facts, scene: Scene) -> None:

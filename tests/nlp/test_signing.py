@@ -238,6 +238,28 @@ CASES += [
         [("Development of Trade", "signed", "Programme")],
         id="a-quoted-title-whole-and-what-its-which-clause-says",
     ),
+    pytest.param(
+        "Ghana, Kenya sign agreement on fisheries\n\nACCRA, June 3. Ghanaian President Kofi "
+        "Mensah met Kenyan President Daniel Mwangi on Monday. The agreement on fisheries opens "
+        "Kenyan waters to Ghanaian boats.",
+        [(side, "signed", "agreement on fisheries") for side in _BOTH],
+        [("Ghana, Kenya sign agreement on fisheries", "signed", "Ghana")],
+        id="a-headline-read-as-a-noun-phrase-tells-a-signing",
+    ),
+    pytest.param(
+        "Ghana and Kenya Sign Agreement on Fisheries\n\nACCRA, June 3. Ghanaian President "
+        "Kofi Mensah met Kenyan President Daniel Mwangi on Monday.",
+        [(side, "signed", "Agreement on Fisheries") for side in _BOTH],
+        [],
+        id="a-title-case-headline-too",
+    ),
+    pytest.param(
+        "Ghana, Kenya to sign agreement on fisheries\n\nACCRA, June 3. Ghanaian President "
+        "Kofi Mensah will meet Kenyan President Daniel Mwangi on Monday.",
+        [],
+        [(side, "signed", "agreement on fisheries") for side in _BOTH],
+        id="a-headline-signing-to-come-is-no-signing",
+    ),
 ]
 
 
