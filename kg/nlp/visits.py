@@ -1,0 +1,137 @@
+"""Who visited where, read off the frames of the events an article reports rather than off
+one phrasing: a guest acting for one country who takes part in an event held in another
+country that the host country takes part in (a meeting, a session, a forum, a signing, a
+reception) travelled there, and so visited the place it was held in and that country.
+
+A gathering in a third country ("on the sidelines of the UN General Assembly"), where no one
+takes part for the country it is held in, tells nothing of who travelled where; nor does a
+telephone or video call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+if TYPE_CHECKING:
+    from kg.nlp.coref import Cluster
+    from kg.nlp.frames import Facts, Scene
+
+__all__ = ["VISITOR_RULES", "apart", "guests_visit", "in_quotes", "received_guests"]
+
+VISITOR_RULES = {
+    "participant/visitor",
+    "participant/visitor-of",
+    "participant/visited",
+    "participant/event-for",
+}
+_APART = {"previous", "last", "earlier", "past", "next", "upcoming", "forthcoming", "recent"}
+
+
+def apart(token: Token) -> bool:
+    """A visit told apart from the one reported: dated, or "previous", "next", "recent"."""
+    return any(t.ent_type_ == "DATE" for t in token.subtree) or any(
+        t.lower_ in _APART for t in token.lefts
+    )
+
+
+_FACE_TO_FACE = {"Meeting", "Talks", "SigningCeremony"}
+_TRAVELLERS = {"Person", "Delegation"}
+
+
+def guests_visit(facts: Facts, scene: Scene) -> None:
+    """Who took part in an event held in a country that takes part in it (itself or by one
+    of its people), while acting for another country, visited the place it was held in and
+    that country."""
+    for held in facts.of("heldIn"):
+        event = scene.clusters[held.subject]
+        if event.type != "Event" or event.cls not in _FACE_TO_FACE or _numbered(event):
+            continue
+        country = _country_of(held.object, scene)
+        if country is None:
+            continue
+        members = [p for p in facts.participants(event.id) if p.status == "asserted"]
+        sides = {
+            scene.countries.get(p.object)
+            for p in members
+            if scene.clusters[p.object].type in _TRAVELLERS
+        } - {None}
+        hosted = country in sides or any(p.object == country for p in members)
+        if not hosted or len(sides | {country}) > 2:
+            continue
+        for part in members:
+            guest = scene.clusters[part.object]
+            side = scene.countries.get(guest.id)
+            if guest.type not in _TRAVELLERS or side in {None, country}:
+                continue
+            for target in dict.fromkeys((held.object, country)):
+                facts.add(
+                    guest.id, "visited", target, held.sentence, 0.6, "asserted", "visited/guest"
+                )
+
+
+def received_guests(facts: Facts, scene: Scene) -> None:
+    """A guest a host of another country received ("Tokayev received Wang Yi", "was received
+    by President Kagame", "received the U.S. delegation" for its head) visited that country."""
+    heads = {f.subject: f.object for f in facts.of("headedBy")}
+    inside = {
+        i: c.id
+        for c in scene.clusters.values()
+        for m in c.mentions
+        for i in range(m.span.start, m.span.end)
+    }
+    for f in facts.of("met"):
+        receptions = list(_receptions(f.sentence, inside))
+        for host, guest in ((f.subject, f.object), (f.object, f.subject)):
+            country, own = scene.countries.get(host), scene.countries.get(guest)
+            if country is None or own in {None, country}:
+                continue
+            for hosts, guests in receptions:
+                visitors = [g for g in guests if guest in {g, heads.get(g)}]
+                if host not in hosts or not visitors:
+                    continue
+                for visitor in dict.fromkeys([guest, *visitors]):  # and a delegation it heads
+                    facts.add(
+                        visitor, "visited", country, f.sentence, 0.6, f.status, "visited/received"
+                    )
+
+
+def _receptions(sentence: Span, inside: dict[int, str]) -> Iterator[tuple[list[str], list[str]]]:
+    """The entities named on each side of each "X received Y" or "Y was received by X" in
+    ``sentence``, in text order: (hosts, guests); ``inside`` gives the entity of each token of
+    a mention."""
+    for token in sentence:
+        if token.lemma_ != "receive" or token.pos_ != "VERB":
+            continue
+        by = [g for c in token.children if c.dep_ == "agent" for g in c.children]
+        hosts = [c for c in token.children if c.dep_ == "nsubj"] + by
+        guests = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        yield (
+            list(dict.fromkeys(inside[t.i] for h in hosts for t in h.subtree if t.i in inside)),
+            list(dict.fromkeys(inside[t.i] for g in guests for t in g.subtree if t.i in inside)),
+        )
+
+
+def _numbered(event: Cluster) -> bool:
+    """A numbered sitting of a standing body ("the 10th meeting of the Intergovernmental
+    Council"): its members attend it, wherever it is held, without visiting."""
+    return any(
+        t.ent_type_ == "ORDINAL" or t.like_num
+        for m in event.mentions
+        for t in m.span[: m.root.i - m.span.start]
+    )
+
+
+def _country_of(place: str, scene: Scene) -> str | None:
+    """The country a place is, or lies in where the article names it."""
+    if scene.clusters[place].type == "Country":
+        return place
+    return scene.place_countries.get(place)
+
+
+def in_quotes(token: Token) -> bool:
+    """Whether a word lies inside a quotation of its sentence."""
+    before = token.doc[token.sent.start : token.i].text
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
