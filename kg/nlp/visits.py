@@ -39,6 +39,7 @@ def apart(token: Token) -> bool:
 
 _FACE_TO_FACE = {"Meeting", "Talks", "SigningCeremony"}
 _TRAVELLERS = {"Person", "Delegation"}
+_RECEIVE = {"receive", "host", "welcome", "greet"}
 
 
 def guests_visit(facts: Facts, scene: Scene) -> None:
@@ -73,45 +74,88 @@ def guests_visit(facts: Facts, scene: Scene) -> None:
 
 
 def received_guests(facts: Facts, scene: Scene) -> None:
-    """A guest a host of another country received ("Tokayev received Wang Yi", "was received
-    by President Kagame", "received the U.S. delegation" for its head) visited that country."""
+    """A guest a host of another country received, hosted, welcomed or greeted ("Tokayev
+    received Wang Yi", "was hosted by President Kagame", "was met at the airport by the Prime
+    Minister", "welcomed the U.S. delegation" for its head, "met visiting President X")
+    visited that country, and the place the reception was at."""
     heads = {f.subject: f.object for f in facts.of("headedBy")}
-    inside = {
-        i: c.id
-        for c in scene.clusters.values()
-        for m in c.mentions
-        for i in range(m.span.start, m.span.end)
-    }
+    mentions = sorted(
+        ((m.span, c.id) for c in scene.clusters.values() for m in c.mentions),
+        key=lambda mention: -len(mention[0]),
+    )
+    inside = {i: entity for span, entity in mentions for i in range(span.start, span.end)}
     for f in facts.of("met"):
         receptions = list(_receptions(f.sentence, inside))
         for host, guest in ((f.subject, f.object), (f.object, f.subject)):
             country, own = scene.countries.get(host), scene.countries.get(guest)
             if country is None or own in {None, country}:
                 continue
-            for hosts, guests in receptions:
+            for hosts, guests, at in receptions:
                 visitors = [g for g in guests if guest in {g, heads.get(g)}]
                 if host not in hosts or not visitors:
                     continue
+                places = [p for p in at if scene.clusters[p].type == "Place"]
                 for visitor in dict.fromkeys([guest, *visitors]):  # and a delegation it heads
-                    facts.add(
-                        visitor, "visited", country, f.sentence, 0.6, f.status, "visited/received"
-                    )
+                    for target in (country, *places):
+                        facts.add(
+                            visitor,
+                            "visited",
+                            target,
+                            f.sentence,
+                            0.6,
+                            f.status,
+                            "visited/received",
+                        )
 
 
-def _receptions(sentence: Span, inside: dict[int, str]) -> Iterator[tuple[list[str], list[str]]]:
-    """The entities named on each side of each "X received Y" or "Y was received by X" in
-    ``sentence``, in text order: (hosts, guests); ``inside`` gives the entity of each token of
-    a mention."""
+def _receptions(
+    sentence: Span, inside: dict[int, str]
+) -> Iterator[tuple[list[str], list[str], list[str]]]:
+    """The entities named on each side of each "X received Y", "Y was received (met) by X"
+    or "visiting Y" in ``sentence``, in text order, and where it was ("at the palace", "in
+    Astana", however the parser hangs it): (hosts, guests, places); ``inside`` gives the
+    entity of each token of a mention (the shortest mention it lies in)."""
+
+    def named(tokens: list[Token]) -> list[str]:
+        return list(dict.fromkeys(inside[t.i] for x in tokens for t in x.subtree if t.i in inside))
+
+    everyone = list(dict.fromkeys(inside[t.i] for t in sentence if t.i in inside))
     for token in sentence:
-        if token.lemma_ != "receive" or token.pos_ != "VERB":
+        visiting = _visiting(token)
+        if visiting is not None:  # "met visiting President X": everyone else received X
+            while visiting.dep_ == "compound":  # "visiting President X": X
+                visiting = visiting.head
+            guests = [inside[visiting.i]] if visiting.i in inside else []
+            yield [e for e in everyone if e not in guests], guests, []
+        if token.pos_ != "VERB" or token.lemma_ not in _RECEIVE | {"meet"}:
             continue
-        by = [g for c in token.children if c.dep_ == "agent" for g in c.children]
-        hosts = [c for c in token.children if c.dep_ == "nsubj"] + by
-        guests = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
-        yield (
-            list(dict.fromkeys(inside[t.i] for h in hosts for t in h.subtree if t.i in inside)),
-            list(dict.fromkeys(inside[t.i] for g in guests for t in g.subtree if t.i in inside)),
-        )
+        hosts = [g for c in token.children if c.dep_ == "agent" for g in c.children]
+        guests = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if token.lemma_ in _RECEIVE:  # "was met by" is a reception, "met" is not
+            hosts += [c for c in token.children if c.dep_ == "nsubj"]
+            guests += [c for c in token.children if c.dep_ == "dobj"]
+        at = [
+            place
+            for x in (token, *hosts, *guests)
+            for c in x.children
+            if c.dep_ == "prep" and c.lower_ in {"at", "in"}
+            for place in c.children
+            if place.dep_ == "pobj"
+        ]
+        guest_ids = named(guests)
+        yield named(hosts), guest_ids, [e for e in named(at) if e not in guest_ids]
+
+
+def _visiting(token: Token) -> Token | None:
+    """The guest a "visiting" before a name marks ("met visiting President X", "the
+    visiting Minister X"), however the parser hangs it; not "X is visiting Y"."""
+    if token.lower_ != "visiting":
+        return None
+    if token.dep_ in {"amod", "compound"}:
+        return token.head
+    if any(c.dep_ in {"nsubj", "aux"} for c in token.children):
+        return None
+    return next((c for c in token.children if c.dep_ == "dobj"), None)
 
 
 def _numbered(event: Cluster) -> bool:

@@ -1,0 +1,91 @@
+"""Who visited where (kg/nlp/visits.py and the visited patterns), on short articles written
+for these tests. Each case says what the rules must give and must not give."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import facts
+
+CASES = [
+    pytest.param(
+        "Peruvian President Ana Torres and Bolivian President Jorge Quispe attended a signing "
+        "ceremony in Lima on Monday.",
+        [("Jorge Quispe", "visited", "Lima"), ("Jorge Quispe", "visited", "Peru")],
+        [("Ana Torres", "visited", "Lima"), ("Ana Torres", "visited", "Peru")],
+        id="a-guest-at-a-signing-in-the-host-country-visited-it",
+    ),
+    pytest.param(
+        "The 10th meeting of the Peru-Bolivia Intergovernmental Commission was held in Lima "
+        "on Monday. It was chaired by Peruvian Minister Ana Torres and Bolivian Minister "
+        "Jorge Quispe.",
+        [],
+        [("Jorge Quispe", "visited", "Lima"), ("Jorge Quispe", "visited", "Peru")],
+        id="members-of-a-standing-body-at-its-numbered-sitting-visit-nothing",
+    ),
+    pytest.param(
+        "Peruvian President Ana Torres met Bolivian President Jorge Quispe in Geneva on "
+        "Monday, on the sidelines of a United Nations conference.",
+        [],
+        [("Jorge Quispe", "visited", "Geneva"), ("Ana Torres", "visited", "Geneva")],
+        id="a-meeting-in-a-third-country-tells-no-visit",
+    ),
+    pytest.param(
+        "Peruvian President Ana Torres hosted Bolivian President Jorge Quispe in Lima on "
+        "Monday.",
+        [("Jorge Quispe", "visited", "Lima"), ("Jorge Quispe", "visited", "Peru")],
+        [("Ana Torres", "visited", "Lima"), ("Ana Torres", "visited", "Peru")],
+        id="the-guest-a-host-hosted-visited-the-host-s-country",
+    ),
+    pytest.param(
+        "Bolivian President Jorge Quispe was welcomed by Peruvian President Ana Torres at "
+        "the Government Palace.",
+        [("Jorge Quispe", "visited", "Government Palace"), ("Jorge Quispe", "visited", "Peru")],
+        [("Ana Torres", "visited", "Peru")],
+        id="welcomed-by-a-host-at-a-palace",
+    ),
+    pytest.param(
+        "Upon arrival at the Lima airport, Bolivian President Jorge Quispe was met by "
+        "Peruvian Prime Minister Ana Torres.",
+        [
+            ("Jorge Quispe", "visited", "Lima airport"),
+            ("Jorge Quispe", "visited", "Peru"),
+            ("Ana Torres", "met", "Jorge Quispe"),
+        ],
+        [("Ana Torres", "visited", "Lima airport"), ("Ana Torres", "visited", "Bolivia")],
+        id="met-by-the-host-on-arrival-at-the-airport",
+    ),
+    pytest.param(
+        "Peruvian President Ana Torres held talks with the visiting Bolivian President "
+        "Jorge Quispe on Monday.",
+        [("Jorge Quispe", "visited", "Peru")],
+        [("Ana Torres", "visited", "Bolivia")],
+        id="the-visiting-president-visited-the-country-of-whom-he-met",
+    ),
+    pytest.param(
+        "Bolivian President Jorge Quispe is visiting Peru and met Peruvian President Ana "
+        "Torres on Monday.",
+        [("Jorge Quispe", "visited", "Peru")],
+        [("Ana Torres", "visited", "Bolivia"), ("Ana Torres", "visited", "Peru")],
+        id="visiting-a-country-is-no-reception-by-everyone-named",
+    ),
+    pytest.param(
+        "Bolivian President Jorge Quispe laid a wreath at the Tomb of the Unknown Soldier in "
+        "Lima. He also got acquainted with the work of the Lima Textile Plant.",
+        [
+            ("Jorge Quispe", "visited", "Tomb of the Unknown Soldier"),
+            ("Jorge Quispe", "visited", "Lima Textile Plant"),
+        ],
+        [],
+        id="sites-where-a-wreath-was-laid-or-whose-work-a-visitor-saw",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), CASES)
+def test_visits(rules, text, must, must_not):
+    found = facts(rules.extract(text), aliases=True)
+    for triple in must:
+        assert triple in found, (triple, sorted(found))
+    for triple in must_not:
+        assert triple not in found, triple
