@@ -45,13 +45,17 @@ _RECEIVE = {"receive", "host", "welcome", "greet"}
 def guests_visit(facts: Facts, scene: Scene) -> None:
     """Who took part in an event held in a country that takes part in it (itself or by one
     of its people), while acting for another country, visited the place it was held in and
-    that country."""
+    that country. A palace or city the article places in no country lies in the country a
+    guest at the event is visiting ("talks at the Great Hall of the People" during a visit
+    to China)."""
+    trips = {
+        (f.subject, f.object)
+        for f in facts.of("visited")
+        if scene.clusters[f.object].type == "Country"
+    }
     for held in facts.of("heldIn"):
         event = scene.clusters[held.subject]
         if event.type != "Event" or event.cls not in _FACE_TO_FACE or _numbered(event):
-            continue
-        country = _country_of(held.object, scene)
-        if country is None:
             continue
         members = [p for p in facts.participants(event.id) if p.status == "asserted"]
         sides = {
@@ -59,8 +63,12 @@ def guests_visit(facts: Facts, scene: Scene) -> None:
             for p in members
             if scene.clusters[p.object].type in _TRAVELLERS
         } - {None}
+        country = _country_of(held.object, scene)
+        if country is None:
+            visited = {c for p in members for c in sides if (p.object, c) in trips}
+            country = visited.pop() if len(visited) == 1 else None
         hosted = country in sides or any(p.object == country for p in members)
-        if not hosted or len(sides | {country}) > 2:
+        if country is None or not hosted or len(sides | {country}) > 2:
             continue
         for part in members:
             guest = scene.clusters[part.object]

@@ -31,8 +31,7 @@ CASES = [
         id="a-meeting-in-a-third-country-tells-no-visit",
     ),
     pytest.param(
-        "Peruvian President Ana Torres hosted Bolivian President Jorge Quispe in Lima on "
-        "Monday.",
+        "Peruvian President Ana Torres hosted Bolivian President Jorge Quispe in Lima on Monday.",
         [("Jorge Quispe", "visited", "Lima"), ("Jorge Quispe", "visited", "Peru")],
         [("Ana Torres", "visited", "Lima"), ("Ana Torres", "visited", "Peru")],
         id="the-guest-a-host-hosted-visited-the-host-s-country",
@@ -68,6 +67,34 @@ CASES = [
         [("Jorge Quispe", "visited", "Peru")],
         [("Ana Torres", "visited", "Bolivia"), ("Ana Torres", "visited", "Peru")],
         id="visiting-a-country-is-no-reception-by-everyone-named",
+    ),
+    pytest.param(
+        "Bolivian President Jorge Quispe is on a state visit to Peru. He and Peruvian "
+        "President Ana Torres held talks at the Government Palace on Monday.",
+        [("Jorge Quispe", "visited", "Government Palace")],
+        [("Ana Torres", "visited", "Government Palace")],
+        id="a-palace-of-no-known-country-lies-in-the-country-the-guest-visits",
+    ),
+    pytest.param(
+        "Peruvian President Ana Torres and Bolivian President Jorge Quispe held talks at the "
+        "Government Palace on Monday.",
+        [],
+        [
+            ("Jorge Quispe", "visited", "Government Palace"),
+            ("Ana Torres", "visited", "Government Palace"),
+        ],
+        id="a-palace-of-no-known-country-where-no-one-is-visiting-tells-no-visit",
+    ),
+    pytest.param(
+        "During his stay in Lima, Bolivian President Jorge Quispe was given a ceremonial "
+        "welcome at the Government Palace. He spent two days in Cusco.",
+        [
+            ("Jorge Quispe", "visited", "Lima"),
+            ("Jorge Quispe", "visited", "Government Palace"),
+            ("Jorge Quispe", "visited", "Cusco"),
+        ],
+        [],
+        id="a-stay-a-ceremonial-welcome-and-days-spent-somewhere",
     ),
     pytest.param(
         "Bolivian President Jorge Quispe laid a wreath at the Tomb of the Unknown Soldier in "
