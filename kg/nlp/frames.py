@@ -30,7 +30,14 @@ from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp.coref import Cluster
 from kg.nlp.mentions import Mention
 from kg.nlp.relations import ahead, modality
-from kg.nlp.visits import VISITOR_RULES, apart, guests_visit, in_quotes, received_guests
+from kg.nlp.visits import (
+    VISITOR_RULES,
+    apart,
+    guests_visit,
+    in_quotes,
+    received_guests,
+    visitors_present,
+)
 from kg.types import Relation
 
 __all__ = ["MEETINGS", "Fact", "Facts", "Scene", "around", "derive", "named_event"]
@@ -239,6 +246,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _countries_of_places(facts, scene)
     _during_visits(facts, scene)
     guests_visit(facts, scene)
+    visitors_present(facts, scene)
     _delegations_travel(facts, scene)
     _companions(facts, scene)
     _one_meeting_per_pair(facts, scene)

@@ -15,11 +15,20 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from kg.nlp.relations import modality
+
 if TYPE_CHECKING:
     from kg.nlp.coref import Cluster
     from kg.nlp.frames import Facts, Scene
 
-__all__ = ["VISITOR_RULES", "apart", "guests_visit", "in_quotes", "received_guests"]
+__all__ = [
+    "VISITOR_RULES",
+    "apart",
+    "guests_visit",
+    "in_quotes",
+    "received_guests",
+    "visitors_present",
+]
 
 VISITOR_RULES = {
     "participant/visitor",
@@ -87,11 +96,7 @@ def received_guests(facts: Facts, scene: Scene) -> None:
     Minister", "welcomed the U.S. delegation" for its head, "met visiting President X")
     visited that country, and the place the reception was at."""
     heads = {f.subject: f.object for f in facts.of("headedBy")}
-    mentions = sorted(
-        ((m.span, c.id) for c in scene.clusters.values() for m in c.mentions),
-        key=lambda mention: -len(mention[0]),
-    )
-    inside = {i: entity for span, entity in mentions for i in range(span.start, span.end)}
+    inside = _inside(scene)
     for f in facts.of("met"):
         receptions = list(_receptions(f.sentence, inside))
         for host, guest in ((f.subject, f.object), (f.object, f.subject)):
@@ -154,6 +159,15 @@ def _receptions(
         yield named(hosts), guest_ids, [e for e in named(at) if e not in guest_ids]
 
 
+def _inside(scene: Scene) -> dict[int, str]:
+    """The entity of each token of a mention (of the shortest mention it lies in)."""
+    mentions = sorted(
+        ((m.span, c.id) for c in scene.clusters.values() for m in c.mentions),
+        key=lambda mention: -len(mention[0]),
+    )
+    return {i: entity for span, entity in mentions for i in range(span.start, span.end)}
+
+
 def _visiting(token: Token) -> Token | None:
     """The guest a "visiting" before a name marks ("met visiting President X", "the
     visiting Minister X"), however the parser hangs it; not "X is visiting Y"."""
@@ -187,3 +201,42 @@ def in_quotes(token: Token) -> bool:
     """Whether a word lies inside a quotation of its sentence."""
     before = token.doc[token.sent.start : token.i].text
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def visitors_present(facts: Facts, scene: Scene) -> None:
+    """A visitor the article shows doing anything at or in a place ("At the Pink House in
+    Buenos Aires, X reiterated ...", "X laid the foundation stone in Samarkand") was there,
+    when the place lies in a country they are visiting, or in none the article names."""
+    trips: dict[str, set[str]] = {}
+    for f in facts.of("visited"):
+        if scene.clusters[f.object].type == "Country" and f.object != scene.countries.get(
+            f.subject
+        ):
+            trips.setdefault(f.subject, set()).add(f.object)
+    inside = _inside(scene)
+    for sentence in scene.sentences:
+        for token in sentence:
+            visitor = inside.get(token.i)
+            if visitor not in trips or token.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            verb = token.head
+            for prep in verb.children:
+                if prep.dep_ != "prep" or prep.lower_ not in {"at", "in"}:
+                    continue
+                for where in prep.children:
+                    place = inside.get(where.i)
+                    if (
+                        where.dep_ == "pobj"
+                        and place is not None
+                        and scene.clusters[place].type == "Place"
+                        and scene.place_countries.get(place) in {None, *trips[visitor]}
+                    ):
+                        facts.add(
+                            visitor,
+                            "visited",
+                            place,
+                            sentence,
+                            0.6,
+                            modality(verb),
+                            "visited/present",
+                        )

@@ -97,6 +97,21 @@ CASES = [
         id="a-stay-a-ceremonial-welcome-and-days-spent-somewhere",
     ),
     pytest.param(
+        "Bolivian President Jorge Quispe is on a state visit to Peru. At the Government "
+        "Palace in Lima, Quispe praised the ties. Peruvian President Ana Torres spoke in "
+        "Cusco on Monday.",
+        [("Jorge Quispe", "visited", "Government Palace")],
+        [("Ana Torres", "visited", "Cusco")],
+        id="a-visitor-shown-at-a-place-was-there-a-host-was-not-visiting",
+    ),
+    pytest.param(
+        "Bolivian President Jorge Quispe is on a state visit to Peru. Last year Quispe spoke "
+        "in Santiago, Chile, on trade.",
+        [("Jorge Quispe", "visited", "Peru")],
+        [("Jorge Quispe", "visited", "Santiago")],
+        id="a-visitor-shown-in-a-city-of-another-country-was-not-there-on-this-visit",
+    ),
+    pytest.param(
         "Bolivian President Jorge Quispe laid a wreath at the Tomb of the Unknown Soldier in "
         "Lima. He also got acquainted with the work of the Lima Textile Plant.",
         [
