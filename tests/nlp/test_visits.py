@@ -112,6 +112,27 @@ CASES = [
         id="a-visitor-shown-in-a-city-of-another-country-was-not-there-on-this-visit",
     ),
     pytest.param(
+        "Bolivian President Jorge Quispe reached Lima on Monday. He and Peruvian President "
+        "Ana Torres reached an agreement on the port of Ilo.",
+        [("Jorge Quispe", "visited", "Lima")],
+        [("Ana Torres", "visited", "Ilo"), ("Jorge Quispe", "visited", "Ilo")],
+        id="reaching-a-city-is-a-visit-reaching-an-agreement-is-not",
+    ),
+    pytest.param(
+        "Bolivian President Jorge Quispe, who is currently in Lima, praised the ties. "
+        "“I look forward to the talks while I am in Chile,” Peruvian President Ana Torres "
+        "said.",
+        [("Jorge Quispe", "visited", "Lima")],
+        [("Ana Torres", "visited", "Chile")],
+        id="who-is-in-a-city-visited-it-not-a-speaker-saying-while-I-am-in",
+    ),
+    pytest.param(
+        "Bolivian President Jorge Quispe returned home after a four-day visit to Peru.",
+        [("Jorge Quispe", "visited", "Peru")],
+        [("Jorge Quispe", "visited", "Bolivia")],
+        id="returned-home-after-a-visit",
+    ),
+    pytest.param(
         "Bolivian President Jorge Quispe laid a wreath at the Tomb of the Unknown Soldier in "
         "Lima. He also got acquainted with the work of the Lima Textile Plant.",
         [
