@@ -11,15 +11,12 @@ telephone or video call.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from kg.nlp.coref import Cluster
+from kg.nlp.facts import Facts, Scene
 from kg.nlp.relations import modality
-
-if TYPE_CHECKING:
-    from kg.nlp.coref import Cluster
-    from kg.nlp.frames import Facts, Scene
 
 __all__ = [
     "VISITOR_RULES",
@@ -138,8 +135,9 @@ def _receptions(
         if visiting is not None:  # "met visiting President X": everyone else received X
             while visiting.dep_ == "compound":  # "visiting President X": X
                 visiting = visiting.head
-            guests = [inside[visiting.i]] if visiting.i in inside else []
-            yield [e for e in everyone if e not in guests], guests, []
+            guest = inside.get(visiting.i)
+            if guest is not None:
+                yield [e for e in everyone if e != guest], [guest], []
         if token.pos_ != "VERB" or token.lemma_ not in _RECEIVE | {"meet"}:
             continue
         hosts = [g for c in token.children if c.dep_ == "agent" for g in c.children]
