@@ -1,5 +1,7 @@
-"""The facts the rules read off one article, and what they know of it besides: the records
-the closures of ``kg.nlp.frames`` and ``kg.nlp.visits`` fill in."""
+"""The facts of one article as the rules find and fill them: ``Facts`` keeps one ``Fact``
+per (subject, predicate, object) with every sentence that states it; ``Scene`` is what the
+rules know of the article besides (its entities, the countries people act for, its events
+by sentence, its main event)."""
 
 from __future__ import annotations
 
