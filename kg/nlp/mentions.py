@@ -689,13 +689,16 @@ def _after_signing_words(mentions: list[Mention], kb: KnowledgeBase) -> list[Men
     return found
 
 
-def _quoted_titles(mentions: list[Mention]) -> list[Mention]:
-    """Agreements named by a quoted title, the whole title each, without the bodies the
-    parser found in its words ("“Programme on the Development of Cooperation between A and
-    B”": no organization "Development of Cooperation"; A and B stay, its parties)."""
+def _titles(mentions: list[Mention]) -> list[Mention]:
+    """Agreements named by a title, quoted or capitalized, the whole title each, without the
+    bodies the parser found in its words ("“Programme on the Development of Cooperation
+    between A and B”", "the Declaration on Strategic Partnership": no organization
+    "Development of Cooperation" nor "Strategic Partnership"; A and B stay, its parties)."""
     found, titles = [], []
     for m in mentions:
-        title = _quoted_title(m.span) if m.type == "Agreement" else None
+        title = None
+        if m.type == "Agreement":
+            title = _quoted_title(m.span) or _capitalized_title(m.span)
         if title is not None:
             titles.append(title)
             m = Mention(title, m.type, m.cls, m.qid, m.country)
@@ -706,6 +709,28 @@ def _quoted_titles(mentions: list[Mention]) -> list[Mention]:
         if m.type not in {"Organization", "Person"}
         or not any(t.start <= m.span.start and m.span.end <= t.end for t in titles)
     ]
+
+
+_TITLE_JOINS = {"on", "of", "between", "for", "and", "the"}  # not "in Accra"
+
+
+def _capitalized_title(phrase: Span) -> Span | None:
+    """The title of a document named in capitals from its capitalized head word on, over
+    the capitalized words and joining words of its complement ("the Treaty on Allied
+    Relations"), where the phrase stops short; not over "in" ("... Partnership in Accra")."""
+    doc, sentence = phrase.doc, phrase.sent
+    head = phrase[-1]
+    if not head.is_title or phrase.end >= sentence.end:
+        return None
+    if doc[phrase.end].lower_ not in {"on", "of", "between", "for"}:
+        return None
+    end = phrase.end
+    for t in doc[phrase.end : sentence.end]:
+        if t.is_title and t.ent_type_ not in {"DATE", "TIME"}:
+            end = t.i + 1
+        elif t.lower_ not in _TITLE_JOINS:
+            break
+    return doc[phrase.start : end] if end > phrase.end + 1 else None
 
 
 def _quoted_title(phrase: Span) -> Span | None:
@@ -831,6 +856,6 @@ def find_mentions(doc: Doc) -> list[Mention]:
     named = _surnames_as_people(doc, _named(doc, kb))
     by_token = {i: m for m in named for i in range(m.span.start, m.span.end)}
     mentions = named + _nominal(doc, by_token) + _capitals(doc, by_token, kb)
-    mentions = _quoted_titles(_after_signing_words(mentions, kb))
+    mentions = _titles(_after_signing_words(mentions, kb))
     mentions.sort(key=lambda m: (m.span.start, -m.span.end))
     return mentions

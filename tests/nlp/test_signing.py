@@ -299,3 +299,13 @@ def test_a_quoted_title_holds_no_bodies_a_quoted_sentence_is_no_title(rules):
     assert labels[title] == "Agreement"
     assert "Development of Trade" not in labels
     assert not [label for label in labels if label.startswith("Enough agreements have")]
+
+
+def test_a_capitalized_title_is_whole_and_holds_no_bodies(rules):
+    x = rules.extract(
+        "Ghana and Kenya signed the Declaration on Strategic Partnership in Accra on Monday."
+    )
+    labels = {e.label: e.type for e in x.entities}
+    assert labels["Declaration on Strategic Partnership"] == "Agreement"
+    assert "Strategic Partnership" not in labels
+    assert not [label for label in labels if "Accra" in label and label != "Accra"]
