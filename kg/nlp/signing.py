@@ -29,6 +29,7 @@ def sign(facts: Facts, scene: Scene, sides: list[str]) -> None:
     _capitals(facts, scene)
     _signing_sides(facts, scene)
     sides = sides or _cosignatories(facts, scene) or _named_sides(scene)
+    _signing_by(facts, scene)
     _participation(facts, scene)
     _signed_by_the_sides(facts, scene, sides)
     _included(facts, scene)
@@ -153,6 +154,40 @@ def _both_sides(facts: Facts, scene: Scene, sides: list[str]) -> None:
             facts.add(side, "signed", agreement, sentence, 0.6, status, "signed/both-sides")
 
 
+def _signing_by(facts: Facts, scene: Scene) -> None:
+    """ "The signing of the agreement on transit by Foreign Ministers X and Y": who the
+    signing is by signed what it is of."""
+    signers = {
+        i: c
+        for c in scene.clusters.values()
+        if c.type in {"Person", "Country", "Organization", "Delegation"}
+        for m in c.mentions
+        for i in range(m.span.start, m.span.end)
+    }
+    for agreement in (c for c in scene.clusters.values() if c.type == "Agreement"):
+        for m in agreement.mentions:
+            token = m.root
+            while token.dep_ == "conj":
+                token = token.head
+            if not (token.dep_ == "pobj" and token.head.lower_ == "of"):
+                continue
+            signing = token.head.head
+            if not (signing.lower_ == "signing" or _signing(signing)):
+                continue
+            by = [c for c in signing.children if c.lower_ == "by" and c.dep_ in {"prep", "agent"}]
+            for obj in (o for b in by for o in b.children if o.dep_ == "pobj"):
+                for who in (t for t in (obj, *obj.conjuncts) if t.i in signers):
+                    facts.add(
+                        signers[who.i].id,
+                        "signed",
+                        agreement.id,
+                        m.span.sent,
+                        0.8,
+                        modality(signing),
+                        "signed/signing-by",
+                    )
+
+
 def _participation(facts: Facts, scene: Scene) -> None:
     """The bodies an agreement is "with the participation of" are its parties ("the
     signing of the agreement on a joint company with the participation of the X Bank and
@@ -237,7 +272,11 @@ def _included(facts: Facts, scene: Scene) -> None:
         }
         for m in scene.clusters[f.object].mentions:
             if m.span.sent.start == f.sentence.start:
-                items.update((i, f.sentence) for i in _listed(m.span, agreements))
+                items.update((i, f.sentence) for i in _listed(f.sentence, m.span.end, agreements))
+                after = scene.index(f.sentence) + 1  # "... signed 15 documents. Among them are"
+                if after < len(scene.sentences):
+                    nxt = scene.sentences[after]
+                    items.update((i, nxt) for i in _listed(nxt, nxt.start, agreements, True))
         witnessed = f.rule.startswith(tuple(_WITNESS_RULES))
         for i, sentence in items.items():
             item = agreements.get(i)
@@ -248,30 +287,16 @@ def _included(facts: Facts, scene: Scene) -> None:
                 )
 
 
-def _listed(whole: Span, agreements: dict[int, Cluster]) -> list[int]:
-    """The agreements a list after a set of documents names, in its sentence: after
-    "including", "such as", "in particular", "among them" or a colon, up to a clause of its
-    own ("..., including a protocol on customs, and agreed to draft a treaty")."""
-    sentence = whole.sent
-    marker = next(
-        (
-            t
-            for t in sentence
-            if t.i >= whole.end
-            and (
-                t.lower_ in _LIST_WORDS
-                or (t.lower_ == "as" and t.nbor(-1).lower_ == "such")
-                or (t.lower_ == "particular" and t.nbor(-1).lower_ == "in")
-                or (
-                    t.lower_ == "among"
-                    and t.i + 1 < sentence.end
-                    and t.nbor().lower_ in {"them", "which", "others"}
-                )
-            )
-        ),
-        None,
-    )
-    if marker is None:
+def _listed(
+    sentence: Span, start: int, agreements: dict[int, Cluster], opening: bool = False
+) -> list[int]:
+    """The agreements a list after a set of documents names, in its sentence from token
+    ``start`` (or, ``opening``, a list the sentence opens with: "Among them are ...", "They
+    include ..."): after "including", "such as", "in particular", "among them" or a colon,
+    up to a clause of its own ("..., including a protocol on customs, and agreed to draft a
+    treaty")."""
+    marker = next((t for t in sentence if t.i >= start and _marks_list(t)), None)
+    if marker is None or (opening and marker.i > sentence.start + 1):
         return []
     found = []
     for t in sentence.doc[marker.i + 1 : sentence.end]:
@@ -280,6 +305,24 @@ def _listed(whole: Span, agreements: dict[int, Cluster]) -> list[int]:
         if t.i in agreements:
             found.append(t.i)
     return found
+
+
+def _marks_list(t: Token) -> bool:
+    """ "including", "such as", "in particular", "among them", a colon; "they include"."""
+    return (
+        t.lower_ in _LIST_WORDS
+        or (t.lower_ == "as" and t.i > 0 and t.nbor(-1).lower_ == "such")
+        or (t.lower_ == "particular" and t.i > 0 and t.nbor(-1).lower_ == "in")
+        or (
+            t.lower_ == "among"
+            and t.i + 1 < len(t.doc)
+            and t.nbor().lower_ in {"them", "which", "others", "these", "those"}
+        )
+        or (
+            t.lemma_ in _INCLUDE
+            and any(c.dep_ == "nsubj" and c.lower_ in {"they", "these"} for c in t.children)
+        )
+    )
 
 
 def _signing_sides(facts: Facts, scene: Scene) -> None:

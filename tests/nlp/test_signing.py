@@ -260,6 +260,27 @@ CASES += [
         [(side, "signed", "agreement on fisheries") for side in _BOTH],
         id="a-headline-signing-to-come-is-no-signing",
     ),
+    pytest.param(
+        _MET + "The talks ended with the signing of the agreement on transit by Foreign "
+        "Ministers Ama Owusu and Joseph Kiprop.",
+        [
+            ("Ama Owusu", "signed", "agreement on transit"),
+            ("Joseph Kiprop", "signed", "agreement on transit"),
+        ],
+        [("Kofi Mensah", "signed", "agreement on transit")],
+        id="the-signing-of-an-agreement-by-two-ministers",
+    ),
+    pytest.param(
+        _MET + "The leaders signed 15 documents. Among them are an agreement on transit and a "
+        "roadmap on trade.",
+        [
+            (side, "signed", a)
+            for side in _BOTH
+            for a in ("agreement on transit", "roadmap on trade")
+        ],
+        [],
+        id="a-list-the-next-sentence-opens-with",
+    ),
 ]
 
 
