@@ -50,13 +50,7 @@ def _headlines(facts: Facts, scene: Scene) -> None:
         if c.type == "Agreement"
         for m in c.mentions
     }
-    parties = {
-        i: c
-        for c in scene.clusters.values()
-        if c.type in {"Country", "Organization", "Person"}
-        for m in c.mentions
-        for i in range(m.span.start, m.span.end)
-    }
+    parties = _words_of(scene, {"Country", "Organization", "Person"})
     for sentence in scene.sentences:
         for word in sentence:
             if word.lower_ not in SIGNING_WORDS:
@@ -157,13 +151,7 @@ def _both_sides(facts: Facts, scene: Scene, sides: list[str]) -> None:
 def _signing_by(facts: Facts, scene: Scene) -> None:
     """ "The signing of the agreement on transit by Foreign Ministers X and Y": who the
     signing is by signed what it is of."""
-    signers = {
-        i: c
-        for c in scene.clusters.values()
-        if c.type in {"Person", "Country", "Organization", "Delegation"}
-        for m in c.mentions
-        for i in range(m.span.start, m.span.end)
-    }
+    signers = _words_of(scene, {"Person", "Country", "Organization", "Delegation"})
     for agreement in (c for c in scene.clusters.values() if c.type == "Agreement"):
         for m in agreement.mentions:
             token = m.root
@@ -192,13 +180,7 @@ def _participation(facts: Facts, scene: Scene) -> None:
     """The bodies an agreement is "with the participation of" are its parties ("the
     signing of the agreement on a joint company with the participation of the X Bank and
     the Y Exchange"), where the text says it was signed without saying by whom."""
-    parties = {
-        i: c
-        for c in scene.clusters.values()
-        if c.type in {"Organization", "Country"}
-        for m in c.mentions
-        for i in range(m.span.start, m.span.end)
-    }
+    parties = _words_of(scene, {"Organization", "Country"})
     for agreement in (c for c in scene.clusters.values() if c.type == "Agreement"):
         for m in agreement.mentions:
             verb = _unsigned(m.root)
@@ -382,13 +364,7 @@ def _named_parties(facts: Facts, scene: Scene) -> None:
     """A signed agreement that names its parties ("the Agreement between the Ministry of
     Trade of Kazakhstan and the Ministry of Economy of Uzbekistan", "the Programme of
     Cooperation between Azerbaijan and Kazakhstan") was signed by them."""
-    named = {
-        i: c
-        for c in scene.clusters.values()
-        if c.type in {"Country", "Organization"}
-        for m in c.mentions
-        for i in range(m.span.start, m.span.end)
-    }
+    named = _words_of(scene, {"Country", "Organization"})
     for f in facts.of("signed", None):
         if f.status == "negated":
             continue
@@ -546,6 +522,17 @@ def _signatories(facts: Facts, scene: Scene) -> None:
                     f.status,
                     "participant/signatory",
                 )
+
+
+def _words_of(scene: Scene, types: set[str]) -> dict[int, Cluster]:
+    """The entity of these types each word of a mention of one stands for, by token."""
+    return {
+        i: c
+        for c in scene.clusters.values()
+        if c.type in types
+        for m in c.mentions
+        for i in range(m.span.start, m.span.end)
+    }
 
 
 def _quoted(sentence: Span) -> bool:
