@@ -46,6 +46,8 @@ def apart(token: Token) -> bool:
 _FACE_TO_FACE = {"Meeting", "Talks", "SigningCeremony"}
 _TRAVELLERS = {"Person", "Delegation"}
 _RECEIVE = {"receive", "host", "welcome", "greet"}
+_GUESTS = {"guest", "visitor"}
+_TOUR = {"visit", "tour", "inspect"}
 
 
 def guests_visit(facts: Facts, scene: Scene) -> None:
@@ -204,37 +206,50 @@ def in_quotes(token: Token) -> bool:
 def visitors_present(facts: Facts, scene: Scene) -> None:
     """A visitor the article shows doing anything at or in a place ("At the Pink House in
     Buenos Aires, X reiterated ...", "X laid the foundation stone in Samarkand") was there,
-    when the place lies in a country they are visiting, or in none the article names."""
+    when the place lies in a country they are visiting, or in none the article names. "The
+    guest" or "the visitor" is the one person the article shows visiting a foreign country
+    ("the high-ranking guest was met at the airport", "the guest toured the plant")."""
     trips: dict[str, set[str]] = {}
     for f in facts.of("visited"):
         if scene.clusters[f.object].type == "Country" and f.object != scene.countries.get(
             f.subject
         ):
             trips.setdefault(f.subject, set()).add(f.object)
+    people = [v for v in trips if scene.clusters[v].type == "Person"]
     inside = _inside(scene)
     for sentence in scene.sentences:
         for token in sentence:
             visitor = inside.get(token.i)
+            if visitor is None and token.lemma_ in _GUESTS and len(people) == 1:
+                visitor = people[0]
             if visitor not in trips or token.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
             verb = token.head
-            for prep in verb.children:
-                if prep.dep_ != "prep" or prep.lower_ not in {"at", "in"}:
-                    continue
-                for where in prep.children:
-                    place = inside.get(where.i)
-                    if (
-                        where.dep_ == "pobj"
-                        and place is not None
-                        and scene.clusters[place].type == "Place"
-                        and scene.place_countries.get(place) in {None, *trips[visitor]}
-                    ):
-                        facts.add(
-                            visitor,
-                            "visited",
-                            place,
-                            sentence,
-                            0.6,
-                            modality(verb),
-                            "visited/present",
-                        )
+            seen = [
+                o
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ in {"at", "in"}
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
+            if verb.lemma_ in _TOUR:
+                seen += [c for c in verb.children if c.dep_ == "dobj"]
+            for where in seen:
+                place = scene.clusters.get(inside.get(where.i, ""))
+                if (
+                    place is not None
+                    and (
+                        place.type == "Place"
+                        or (place.type == "Organization" and where.dep_ == "dobj")
+                    )
+                    and scene.place_countries.get(place.id) in {None, *trips[visitor]}
+                ):
+                    facts.add(
+                        visitor,
+                        "visited",
+                        place.id,
+                        sentence,
+                        0.6,
+                        modality(verb),
+                        "visited/present",
+                    )

@@ -133,6 +133,34 @@ CASES = [
         id="returned-home-after-a-visit",
     ),
     pytest.param(
+        "Cuban Prime Minister Manuel Marrero Cruz is on an official visit to Vietnam. The "
+        "Cuban guest toured the Hanoi Textile Plant on Tuesday. At the Noi Bai International "
+        "Airport, the guest was met by Vietnamese Deputy Prime Minister Tran Luu Quang.",
+        [
+            ("Manuel Marrero Cruz", "visited", "Hanoi Textile Plant"),
+            ("Manuel Marrero Cruz", "visited", "Noi Bai International Airport"),
+        ],
+        [("Tran Luu Quang", "visited", "Noi Bai International Airport")],
+        id="the-guest-is-the-one-person-visiting-a-foreign-country",
+    ),
+    pytest.param(
+        "Bolivian President Jorge Quispe and Chilean President Luis Soto are on visits to "
+        "Peru. The guest toured the Lima Textile Plant.",
+        [("Jorge Quispe", "visited", "Peru"), ("Luis Soto", "visited", "Peru")],
+        [
+            ("Jorge Quispe", "visited", "Lima Textile Plant"),
+            ("Luis Soto", "visited", "Lima Textile Plant"),
+        ],
+        id="the-guest-is-no-one-when-two-are-visiting",
+    ),
+    pytest.param(
+        "The official visit of the Kazakh President to China took place on May 17. Kazakh "
+        "President Kassym-Jomart Tokayev and Chinese President Xi Jinping signed 20 agreements.",
+        [("Kassym-Jomart Tokayev", "visited", "China")],
+        [("Xi Jinping", "visited", "China")],
+        id="the-president-in-a-visit-to-a-country-is-not-that-country-s-president",
+    ),
+    pytest.param(
         "Bolivian President Jorge Quispe laid a wreath at the Tomb of the Unknown Soldier in "
         "Lima. He also got acquainted with the work of the Lima Textile Plant.",
         [
