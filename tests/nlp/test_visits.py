@@ -161,6 +161,17 @@ CASES = [
         id="the-president-in-a-visit-to-a-country-is-not-that-country-s-president",
     ),
     pytest.param(
+        "Bolivian President Jorge Quispe recalled his visit to Peru ten days ago and to "
+        "Chile, Argentina and Brazil earlier this year.",
+        [
+            ("Jorge Quispe", "visited", "Peru"),
+            ("Jorge Quispe", "visited", "Chile"),
+            ("Jorge Quispe", "visited", "Brazil"),
+        ],
+        [],
+        id="a-visit-to-one-country-and-to-three-more",
+    ),
+    pytest.param(
         "Bolivian President Jorge Quispe laid a wreath at the Tomb of the Unknown Soldier in "
         "Lima. He also got acquainted with the work of the Lima Textile Plant.",
         [
@@ -180,3 +191,27 @@ def test_visits(rules, text, must, must_not):
         assert triple in found, (triple, sorted(found))
     for triple in must_not:
         assert triple not in found, triple
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        (
+            "Brazilian President Lula recalled his visit to China ten days ago and to Chile "
+            "and Argentina earlier this year.",
+            "China",
+            ["China", "Chile", "Argentina"],
+        ),
+        (
+            "Lula travelled to Lisbon a week after the trip to China, ten days ago, and to "
+            "Chile.",
+            "Lisbon",
+            ["Lisbon"],
+        ),
+    ],
+    ids=["a-second-to-coordinated-on-the-clause", "not-the-to-of-another-visit"],
+)
+def test_coordinated_prepositions(read, text, word, expected):
+    r = read(text)
+    token = next(t for t in r.doc if t.text == word)
+    assert [m.text for m in r.resolver.expand(token)] == expected
