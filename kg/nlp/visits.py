@@ -22,6 +22,7 @@ __all__ = [
     "VISITOR_RULES",
     "apart",
     "guests_visit",
+    "hosts_stay",
     "in_quotes",
     "received_guests",
     "visitors_present",
@@ -253,3 +254,37 @@ def visitors_present(facts: Facts, scene: Scene) -> None:
                         modality(verb),
                         "visited/present",
                     )
+
+
+def hosts_stay(facts: Facts, scene: Scene) -> None:
+    """A host who goes with a guest to a place of the host's own country ("the two
+    presidents headed to the palace", "X escorted the Crown Prince on a tour of the White
+    House") shows the guest round, and visits nothing: the sentence that takes a guest
+    visiting that country there takes its host there too."""
+    trips = {
+        (f.subject, f.object)
+        for f in facts.of("visited", None)
+        if scene.clusters[f.object].type == "Country"
+    }
+    for f in facts.of("visited", None):
+        country = scene.countries.get(f.subject)
+        place = scene.clusters[f.object]
+        if country is None or place.type != "Place":
+            continue
+        if scene.place_countries.get(place.id, country) != country:
+            continue
+        guests = [
+            g
+            for g in facts.of("visited", None)
+            if g.object == f.object
+            and g.subject != f.subject
+            and (g.subject, country) in trips
+            and scene.countries.get(g.subject) != country
+        ]
+        for reading in list(facts.readings.get((f.subject, "visited", f.object), [])):
+            if any(
+                r.sentence.start == reading.sentence.start
+                for g in guests
+                for r in facts.readings[(g.subject, "visited", g.object)]
+            ):
+                facts.discard(reading)

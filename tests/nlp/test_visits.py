@@ -172,6 +172,17 @@ CASES = [
         id="a-visit-to-one-country-and-to-three-more",
     ),
     pytest.param(
+        "Bolivian President Jorge Quispe is on a state visit to Peru. Quispe and Peruvian "
+        "President Ana Torres later headed to the Government Palace. Peruvian President Ana "
+        "Torres visited the Lima Textile Plant on Friday.",
+        [
+            ("Jorge Quispe", "visited", "Government Palace"),
+            ("Ana Torres", "visited", "Lima Textile Plant"),
+        ],
+        [("Ana Torres", "visited", "Government Palace")],
+        id="a-host-going-with-the-guest-shows-the-guest-round",
+    ),
+    pytest.param(
         "Bolivian President Jorge Quispe laid a wreath at the Tomb of the Unknown Soldier in "
         "Lima. He also got acquainted with the work of the Lima Textile Plant.",
         [
