@@ -214,8 +214,7 @@ def test_visits(rules, text, must, must_not):
             ["China", "Chile", "Argentina"],
         ),
         (
-            "Lula travelled to Lisbon a week after the trip to China, ten days ago, and to "
-            "Chile.",
+            "Lula travelled to Lisbon a week after the trip to China, ten days ago, and to Chile.",
             "Lisbon",
             ["Lisbon"],
         ),
