@@ -1,9 +1,7 @@
-"""The facts the rules find in one article, and what they know of it besides.
-
-``Facts`` keeps one ``Fact`` per (subject, predicate, object), the most certain reading,
-with every sentence that states it; ``Scene`` holds the article's entities, sentences and
-events; ``around`` tells an event named only as a time frame.
-"""
+"""The facts of one article as the rules find and fill them: ``Facts`` keeps one ``Fact``
+per (subject, predicate, object) with every sentence that states it; ``Scene`` is what the
+rules know of the article besides (its entities, the countries people act for, its events
+by sentence, its main event); ``around`` tells an event named only as a time frame."""
 
 from __future__ import annotations
 
@@ -34,6 +32,7 @@ _AROUND = {
     "part",  # "as part of the forum"
     "framework",  # "within the framework of the visit"
 }
+
 _STATUS_RANK = {"asserted": 0, "planned": 1, "negated": 2}
 
 
