@@ -20,9 +20,7 @@ Each rule keeps the evidence sentence of the fact it starts from and a lower con
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp.coref import Cluster
@@ -31,18 +29,20 @@ from kg.nlp.facts import Fact, Facts, Scene, around
 from kg.nlp.mentions import Mention
 from kg.nlp.relations import ahead, modality
 from kg.nlp.signing import sign
+from kg.nlp.visits import (
+    VISITOR_RULES,
+    apart,
+    guests_visit,
+    in_quotes,
+    received_guests,
+    visitors_present,
+)
 
 __all__ = ["MEETINGS", "Fact", "Facts", "Scene", "around", "derive", "named_event"]
 
 MEETINGS = {"Meeting", "Session", "Talks", "Summit", "Forum", "Conference", "PhoneCall"}
 IN_PERSON = {"Meeting", "Session", "Talks"}
 _GATHERINGS = {"Summit", "Forum", "Conference", "Session", "Meeting"}
-VISITOR_RULES = {
-    "participant/visitor",
-    "participant/visitor-of",
-    "participant/visited",
-    "participant/event-for",
-}
 MEMBER_TYPES = {"Person", "Delegation", "Country", "Organization"}
 _PLAIN_MEETINGS = {"meeting", "talk", "talks", "discussion", "negotiation", "conversation"}
 _PRAISE = {"successful", "constructive", "fruitful", "productive", "friendly", "warm", "frank"}
@@ -74,11 +74,12 @@ def derive(facts: Facts, scene: Scene) -> None:
     _side_participants(facts, scene)
     _one_visit(facts, scene)
     _visits(facts, scene)
-    _received_guests(facts, scene)
+    received_guests(facts, scene)
     _countries_of_places(facts, scene)
     _during_visits(facts, scene)
     carry_places(facts, scene)
-    _guests(facts, scene)
+    guests_visit(facts, scene)
+    visitors_present(facts, scene)
     _delegations_travel(facts, scene)
     _companions(facts, scene)
     _one_meeting_per_pair(facts, scene)
@@ -764,7 +765,7 @@ def _one_visit(facts: Facts, scene: Scene) -> None:
         for c in scene.clusters.values()
         if c.cls == "Visit"
         and len(where.get(c.id, ())) == 1
-        and not any(_apart(m.root) or _in_quotes(m.root) for m in c.mentions)
+        and not any(apart(m.root) or in_quotes(m.root) for m in c.mentions)
     ]
     members = {
         v.id: {p.object for p in facts.participants(v.id) if p.status == "asserted"} for v in visits
@@ -792,16 +793,6 @@ def _one_visit(facts: Facts, scene: Scene) -> None:
         members[keeper.id] |= members[visit.id]
         facts.rename(visit.id, keeper.id)
         del scene.clusters[visit.id]
-
-
-_APART = {"previous", "last", "earlier", "past", "next", "upcoming", "forthcoming", "recent"}
-
-
-def _apart(token: Token) -> bool:
-    """A visit told apart from the one reported: dated, or "previous", "next", "recent"."""
-    return any(t.ent_type_ == "DATE" for t in token.subtree) or any(
-        t.lower_ in _APART for t in token.lefts
-    )
 
 
 def _visits(facts: Facts, scene: Scene) -> None:
@@ -851,76 +842,6 @@ def _guests_of_visit(facts: Facts, scene: Scene, event: str) -> set[str]:
     }
 
 
-def _guests(facts: Facts, scene: Scene) -> None:
-    """Who took part in a meeting or talks held in the country of another of its people (the
-    host) visited the place it was held in, and that country; not so at a gathering in a
-    third country ("on the sidelines of the UN General Assembly") or of more than two sides."""
-    for held in facts.of("heldIn"):
-        event = scene.clusters[held.subject]
-        if event.type != "Event" or event.cls not in {"Meeting", "Talks"}:
-            continue
-        place = scene.clusters[held.object]
-        country = held.object if place.type == "Country" else scene.place_countries.get(place.id)
-        if country is None:
-            continue
-        members = [p for p in facts.participants(event.id) if p.status == "asserted"]
-        people = [p for p in members if scene.clusters[p.object].type == "Person"]
-        sides = {scene.countries.get(p.object) for p in people} - {None}
-        if country not in sides or len(sides) > 2:
-            continue
-        for part in members:
-            guest = scene.clusters[part.object]
-            side = scene.countries.get(guest.id)
-            if guest.type not in {"Person", "Delegation"} or side in {None, country}:
-                continue
-            for target in dict.fromkeys((held.object, country)):
-                facts.add(
-                    guest.id, "visited", target, held.sentence, 0.6, "asserted", "visited/guest"
-                )
-
-
-def _received_guests(facts: Facts, scene: Scene) -> None:
-    """A guest a host of another country received ("Tokayev received Wang Yi", "was received
-    by President Kagame", "received the U.S. delegation" for its head) visited that country."""
-    heads = {f.subject: f.object for f in facts.of("headedBy")}
-    inside = {
-        i: c.id
-        for c in scene.clusters.values()
-        for m in c.mentions
-        for i in range(m.span.start, m.span.end)
-    }
-    for f in facts.of("met"):
-        receptions = list(_receptions(f.sentence, inside))
-        for host, guest in ((f.subject, f.object), (f.object, f.subject)):
-            country, own = scene.countries.get(host), scene.countries.get(guest)
-            if country is None or own in {None, country}:
-                continue
-            for hosts, guests in receptions:
-                visitors = [g for g in guests if guest in {g, heads.get(g)}]
-                if host not in hosts or not visitors:
-                    continue
-                for visitor in dict.fromkeys([guest, *visitors]):  # and a delegation it heads
-                    facts.add(
-                        visitor, "visited", country, f.sentence, 0.6, f.status, "visited/received"
-                    )
-
-
-def _receptions(sentence: Span, inside: dict[int, str]) -> Iterator[tuple[list[str], list[str]]]:
-    """The entities named on each side of each "X received Y" or "Y was received by X" in
-    ``sentence``, in text order: (hosts, guests); ``inside`` gives the entity of each token of
-    a mention."""
-    for token in sentence:
-        if token.lemma_ != "receive" or token.pos_ != "VERB":
-            continue
-        by = [g for c in token.children if c.dep_ == "agent" for g in c.children]
-        hosts = [c for c in token.children if c.dep_ == "nsubj"] + by
-        guests = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
-        yield (
-            list(dict.fromkeys(inside[t.i] for h in hosts for t in h.subtree if t.i in inside)),
-            list(dict.fromkeys(inside[t.i] for g in guests for t in g.subtree if t.i in inside)),
-        )
-
-
 def _countries_of_places(facts: Facts, scene: Scene) -> None:
     """Who visited a city visited its country, and a visit to a city was a visit to its
     country (when the article names the country and it is not one of the sides)."""
@@ -951,7 +872,7 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
         f.subject
         for f in facts.of("heldIn")
         if scene.clusters[f.subject].cls == "Visit"
-        and not all(_in_quotes(m.root) for m in scene.clusters[f.subject].mentions)
+        and not all(in_quotes(m.root) for m in scene.clusters[f.subject].mentions)
     ):
         places = [
             f
@@ -981,12 +902,6 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
                         "heldIn/during-visit",
                     )
                 placed.add(event.id)
-
-
-def _in_quotes(token: Token) -> bool:
-    """Whether a word lies inside a quotation of its sentence."""
-    before = token.doc[token.sent.start : token.i].text
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _toured(place: Cluster) -> bool:
@@ -1093,6 +1008,6 @@ def _quoted_visits(facts: Facts, scene: Scene) -> None:
             event.cls == "Visit"
             and f.status == "asserted"
             and f.predicate in {"heldIn", "participant"}
-            and all(_in_quotes(m.root) for m in event.mentions)
+            and all(in_quotes(m.root) for m in event.mentions)
         ):
             del facts.found[key]
