@@ -35,7 +35,26 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "must", "must_not"), CASES)
+COREFERENCE = [
+    pytest.param(
+        "Commission meets\n\nThe 5th session of the Peru-Bolivia joint commission was held in "
+        "Lima. It followed up on the 4th session held in La Paz in March 2019. Ministers "
+        "approved 12 documents at the Monday session, Peruvian Foreign Minister Luis Soto said.",
+        [("Monday session", "heldIn", "Lima")],
+        [("Monday session", "heldIn", "La Paz"), ("4th session", "heldIn", "Lima")],
+        id="the-monday-session-is-the-reported-session-not-the-one-recalled-with-its-date",
+    ),
+    pytest.param(
+        "Commission meets\n\nThe 5th session of the Peru-Bolivia joint commission was held in "
+        "Lima in May, while the 3rd meeting of the trade committee was held in La Paz in July.",
+        [("3rd meeting of the trade committee", "heldIn", "La Paz")],
+        [("5th session of the Peru-Bolivia joint commission", "heldIn", "La Paz")],
+        id="a-clause-with-its-own-subject-does-not-take-the-main-clause-s",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), CASES + COREFERENCE)
 def test_event_places(rules, text, must, must_not):
     found = facts(rules.extract(text), aliases=True)
     for triple in must:
