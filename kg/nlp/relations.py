@@ -93,6 +93,7 @@ _PLANNED_AUX = {"will", "shall", "would", "'ll", "going"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _COLLECTIVES = {"raft", "series", "number", "package", "set", "range", "host", "slew", "batch"}
+_PLACE_WORDS = {"city", "town", "village", "region", "province", "district", "oblast"}
 _SIDE_PEOPLE = {"leader", "head", "representative", "president", "minister", "official"}
 
 
@@ -301,6 +302,10 @@ class Resolver:
         for child in token.children:
             if child.dep_ == "appos":
                 return self.by_root.get(child.i) or self.inside.get(child.i)
+            if child.dep_ == "compound" and token.lemma_ in _PLACE_WORDS:
+                place = self.by_root.get(child.i) or self.inside.get(child.i)
+                if place is not None and place.type == "Place":
+                    return place  # "in Kokshetau city"
             if child.dep_ == "prep" and child.lower_ == "of" and token.lemma_ in _COLLECTIVES:
                 of = [  # "a raft of agreements", "a series of trade and investment deals"
                     self.by_root.get(t.i)
