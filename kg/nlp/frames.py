@@ -1,8 +1,7 @@
 """Facts that follow from other facts of the same article, the way a reader fills them in.
 
-- a delegation and its head act for the same country; a person signs for their country, and
-  who witnessed a signing did not sign but their country did; the parties an agreement's
-  name gives signed it;
+- a delegation and its head act for the same country; who signed what follows as
+  ``kg.nlp.signing`` tells;
 - who took part in an event: the people who met, headed delegations or visited in a sentence
   that names it; the pair who met in the sentence before a bare "the meeting"; delegations
   that took part in nothing else, in the session the article reports; the countries named in
@@ -21,29 +20,28 @@ Each rule keeps the evidence sentence of the fact it starts from and a lower con
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp.coref import Cluster
+from kg.nlp.facts import Fact, Facts, Scene
 from kg.nlp.mentions import Mention
 from kg.nlp.relations import ahead, modality
-from kg.types import Relation
+from kg.nlp.signing import sign
+from kg.nlp.visits import (
+    VISITOR_RULES,
+    apart,
+    guests_visit,
+    in_quotes,
+    received_guests,
+    visitors_present,
+)
 
 __all__ = ["MEETINGS", "Fact", "Facts", "Scene", "around", "derive", "named_event"]
 
 MEETINGS = {"Meeting", "Session", "Talks", "Summit", "Forum", "Conference", "PhoneCall"}
 IN_PERSON = {"Meeting", "Session", "Talks"}
 _GATHERINGS = {"Summit", "Forum", "Conference", "Session", "Meeting"}
-VISITOR_RULES = {
-    "participant/visitor",
-    "participant/visitor-of",
-    "participant/visited",
-    "participant/event-for",
-}
-WITNESS_RULES = {"signed/witnessed"}
 MEMBER_TYPES = {"Person", "Delegation", "Country", "Organization"}
 _AROUND = {
     "eve",
@@ -66,137 +64,6 @@ _PRAISE = {"successful", "constructive", "fruitful", "productive", "friendly", "
 _OCCASIONS = {"ceremony", "reception", "dinner", "lunch", "breakfast", "banquet", "inauguration"}
 _SEATS = {"palace", "residence", "house", "hall", "headquarters", "mansion", "kremlin", "office"}
 _PAIR_WORDS = {"leaders", "presidents", "ministers", "premiers", "heads", "sides", "parties"}
-_STATUS_RANK = {"asserted": 0, "planned": 1, "negated": 2}
-
-
-@dataclass(frozen=True)
-class Fact:
-    """A relation between entity ids, with the sentence it was read from and, where a pattern
-    read it, the word that states it."""
-
-    subject: str
-    predicate: str
-    object: str
-    sentence: Span
-    confidence: float
-    status: str
-    rule: str
-    trigger: Token | None = None
-
-    def relation(self) -> Relation:
-        return Relation(
-            self.subject,
-            self.predicate,
-            self.object,
-            self.sentence.text.strip(),
-            round(self.confidence, 3),
-            self.status,
-            self.rule,
-        )
-
-
-class Facts:
-    """The facts of one article, one per (subject, predicate, object): the most certain of
-    the sentences that state it (the others are kept in ``readings``)."""
-
-    def __init__(self) -> None:
-        self.found: dict[tuple[str, str, str], Fact] = {}
-        self.readings: dict[tuple[str, str, str], list[Fact]] = {}
-
-    def add(
-        self,
-        subject: str | None,
-        predicate: str,
-        obj: str | None,
-        sentence: Span,
-        confidence: float,
-        status: str = "asserted",
-        rule: str = "",
-        trigger: Token | None = None,
-    ) -> None:
-        if subject is None or obj is None or subject == obj:
-            return
-        if predicate == "met" and obj < subject:
-            subject, obj = obj, subject
-        key = (subject, predicate, obj)
-        fact = Fact(subject, predicate, obj, sentence, confidence, status, rule, trigger)
-        if key not in self.found:
-            self.readings[key] = []
-        self.readings[key].append(fact)
-        old = self.found.get(key)
-        if old is None or _rank(fact) < _rank(old):
-            self.found[key] = fact
-
-    def discard(self, fact: Fact) -> None:
-        """Forget one sentence's reading of a fact: it stays if another sentence states it."""
-        key = (fact.subject, fact.predicate, fact.object)
-        rest = [f for f in self.readings.get(key, []) if f is not fact]
-        self.readings[key] = rest
-        if rest:
-            self.found[key] = min(rest, key=_rank)
-        else:
-            self.found.pop(key, None)
-
-    def rename(self, old: str, new: str) -> None:
-        """Give the facts about entity ``old`` (every reading of each) to entity ``new``."""
-        for key in [k for k in self.found if k[0] == old]:
-            del self.found[key]
-            for f in self.readings.pop(key):
-                self.add(
-                    new,
-                    f.predicate,
-                    f.object,
-                    f.sentence,
-                    f.confidence,
-                    f.status,
-                    f.rule,
-                    f.trigger,
-                )
-
-    def of(self, predicate: str, status: str | None = "asserted") -> list[Fact]:
-        """Facts with this predicate (and status, unless None)."""
-        return [
-            f
-            for f in self.found.values()
-            if f.predicate == predicate and (status is None or f.status == status)
-        ]
-
-    def participants(self, event: str) -> list[Fact]:
-        """The participant facts of one event."""
-        return [f for f in self.of("participant", None) if f.subject == event]
-
-    def __iter__(self) -> Iterator[Fact]:
-        return iter(list(self.found.values()))
-
-
-def _rank(fact: Fact) -> tuple[int, float]:
-    return _STATUS_RANK[fact.status], -fact.confidence
-
-
-@dataclass
-class Scene:
-    """What the rules know of the article besides its facts.
-
-    ``countries`` maps person and delegation ids to the id of the country they act for;
-    ``events`` lists the event clusters named in each sentence (by sentence start);
-    ``main`` is the event the article reports, if its lead names one; ``place_countries``
-    maps places to the country (entity id) they lie in, where the article names it;
-    ``named_countries`` the countries named inside each event's mentions; ``outcomes``
-    (filled by ``derive``) the agreements signed at each signing ceremony.
-    """
-
-    clusters: dict[str, Cluster]
-    countries: dict[str, str]
-    sentences: list[Span]
-    events: dict[int, list[Cluster]] = field(default_factory=dict)
-    main: Cluster | None = None
-    place_countries: dict[str, str] = field(default_factory=dict)
-    named_countries: dict[str, list[str]] = field(default_factory=dict)
-    outcomes: dict[str, tuple[str, ...]] = field(default_factory=dict)
-
-    def index(self, sentence: Span) -> int:
-        """The position of a sentence in the article."""
-        return next(i for i, s in enumerate(self.sentences) if s.start == sentence.start)
 
 
 def around(mention: Mention) -> bool:
@@ -217,11 +84,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     """Add the facts that follow (see the module docstring)."""
     _delegation_heads(facts, scene)
     _home(facts, scene)
-    _included(facts, scene)
-    _signing_sides(facts, scene)
-    _signed_by_the_sides(facts, scene)
-    _named_parties(facts, scene)
-    _signatories(facts, scene)
+    sign(facts, scene, _sides(facts, scene))
     _participants(facts, scene)
     _implicit_meetings(facts, scene)
     _verb_events(facts, scene)
@@ -240,10 +103,11 @@ def derive(facts: Facts, scene: Scene) -> None:
     _side_participants(facts, scene)
     _one_visit(facts, scene)
     _visits(facts, scene)
-    _received_guests(facts, scene)
+    received_guests(facts, scene)
     _countries_of_places(facts, scene)
     _during_visits(facts, scene)
-    _guests(facts, scene)
+    guests_visit(facts, scene)
+    visitors_present(facts, scene)
     _delegations_travel(facts, scene)
     _companions(facts, scene)
     _one_meeting_per_pair(facts, scene)
@@ -282,160 +146,6 @@ def _home(facts: Facts, scene: Scene) -> None:
                 facts.discard(reading)
 
 
-_INCLUDE = {"include", "comprise", "cover"}
-
-
-def _included(facts: Facts, scene: Scene) -> None:
-    """Who signed a set of documents signed each one it includes ("the agreements included a
-    protocol on customs and a memorandum on mining"; "signed 12 deals during the visit,
-    including a protocol on customs", wherever the parser hung the "including")."""
-    agreements = {
-        m.root.i: c for c in scene.clusters.values() if c.type == "Agreement" for m in c.mentions
-    }
-    for f in facts.of("signed", None):
-        lists = [
-            (m.span.sent, o)
-            for m in scene.clusters[f.object].mentions
-            if m.root.dep_ == "nsubj" and m.root.head.lemma_ in _INCLUDE
-            for o in m.root.head.children
-            if o.dep_ == "dobj"
-        ]
-        verb = f.trigger
-        if verb is not None and verb.lemma_ in _SIGN:
-            lists += [
-                (f.sentence, o)
-                for t in f.sentence
-                if t.lower_ == "including" and t.i > verb.i and verb in t.ancestors
-                for o in t.children
-                if o.dep_ == "pobj"
-            ]
-        for sentence, head in lists:
-            items = [t for t in head.subtree if t.i == head.i or t.dep_ == "conj"]
-            for item in (agreements.get(t.i) for t in items):
-                if item is not None and item.id != f.object:
-                    rule = f.rule if f.rule in WITNESS_RULES else "signed/included"
-                    facts.add(
-                        f.subject, "signed", item.id, sentence, f.confidence * 0.9, f.status, rule
-                    )
-
-
-def _signing_sides(facts: Facts, scene: Scene) -> None:
-    """A person signs for their country: the country signed too. Who only witnessed a
-    signing did not sign, but their country did."""
-    for f in facts.of("signed", None):
-        country = scene.countries.get(f.subject)
-        if scene.clusters[f.subject].type != "Person":
-            continue
-        if country:
-            facts.add(
-                country,
-                "signed",
-                f.object,
-                f.sentence,
-                f.confidence * 0.8,
-                f.status,
-                f.rule + "+side",
-            )
-        if f.rule in WITNESS_RULES:
-            del facts.found[(f.subject, f.predicate, f.object)]
-
-
-_SIGN = {"sign", "ink", "conclude", "seal"}
-
-
-def _signed_by_the_sides(facts: Facts, scene: Scene) -> None:
-    """An agreement the article says was signed without saying by whom ("the declaration
-    signed in Baku", "an agreement which was signed during the visit", "the signed
-    documents") was signed by the two sides of the article: the countries of its two
-    principals, else the two countries of its main event. Not so in a quotation ("these six
-    deals signed are a small part"), where agreements are talked of, not reported, nor for
-    business deals and contracts, which companies sign."""
-    sides = _sides(facts, scene)
-    if len(sides) != 2:
-        return
-    signed = {f.object for f in facts.of("signed", None)}
-    for agreement in scene.clusters.values():
-        if agreement.type != "Agreement" or agreement.id in signed or _commercial(agreement):
-            continue
-        for m in agreement.mentions:
-            verb = _unsigned(m.root)
-            quoted = _quoted(m.span.sent)
-            if verb is not None and not quoted and modality(verb) == "asserted":
-                for side in sides:
-                    facts.add(side, "signed", agreement.id, m.span.sent, 0.6, rule="signed/sides")
-                break
-
-
-def _commercial(agreement: Cluster) -> bool:
-    """ "Six business deals", "contracts", "commercial documents": what companies sign."""
-    return agreement.cls == "Contract" or any(
-        t.lower_ in {"business", "commercial"} for m in agreement.mentions for t in m.span
-    )
-
-
-def _named_parties(facts: Facts, scene: Scene) -> None:
-    """A signed agreement that names its parties ("the Agreement between the Ministry of
-    Trade of Kazakhstan and the Ministry of Economy of Uzbekistan", "the Programme of
-    Cooperation between Azerbaijan and Kazakhstan") was signed by them."""
-    named = {
-        i: c
-        for c in scene.clusters.values()
-        if c.type in {"Country", "Organization"}
-        for m in c.mentions
-        for i in range(m.span.start, m.span.end)
-    }
-    for f in facts.of("signed", None):
-        if f.status == "negated":
-            continue
-        for m in scene.clusters[f.object].mentions:
-            for between in (t for t in m.span if t.lower_ == "between" and t.dep_ == "prep"):
-                for obj in (c for c in between.children if c.dep_ == "pobj"):
-                    for party in (obj, *obj.conjuncts):
-                        if party.i in named and m.span.start <= party.i < m.span.end:
-                            facts.add(
-                                named[party.i].id,
-                                "signed",
-                                f.object,
-                                f.sentence,
-                                0.6,
-                                f.status,
-                                "signed/named-parties",
-                            )
-
-
-def _unsigned(token: Token) -> Token | None:
-    """The word that says an agreement was signed, when nothing names who signed it: the
-    agreement (or the first of a list it ends) its passive subject or the participle's noun,
-    with no agent, or the noun of "the signing of the agreement" ("the signing ceremony of
-    the documents")."""
-    verb: Token | None
-    while token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"}:
-        token = token.head  # "the signing of the protocol and the agreement"
-    if _signing(token):  # "the signing of the protocol as well as the agreement"
-        verb = token
-    elif token.dep_ == "nsubjpass" and token.head.lemma_ in _SIGN:
-        verb = token.head
-    elif token.dep_ == "pobj" and token.head.lower_ == "of" and _signing(token.head.head):
-        verb = token.head.head
-    else:
-        verb = next(
-            (c for c in token.children if c.lemma_ in _SIGN and c.dep_ in {"acl", "amod", "relcl"}),
-            None,
-        )
-    if verb is None or any(c.dep_ == "agent" or c.lower_ == "between" for c in verb.children):
-        return None
-    return verb
-
-
-def _signing(noun: Token) -> bool:
-    """ "The signing", "the signing ceremony", not "his signing" nor "X's signing": a
-    signing that names no signatory."""
-    signing = noun.lemma_ == "signing" or (
-        noun.lemma_ == "ceremony" and any(c.lemma_ == "signing" for c in noun.lefts)
-    )
-    return signing and not any(c.dep_ in {"poss", "nsubj"} for c in noun.children)
-
-
 def _sides(facts: Facts, scene: Scene) -> list[str]:
     """The article's two sides: the countries of its two principals, else the two countries
     taking part in its main event."""
@@ -451,44 +161,6 @@ def _sides(facts: Facts, scene: Scene) -> list[str]:
         if scene.clusters[f.object].type == "Country"
     ]
     return list(dict.fromkeys(taking_part))
-
-
-def _signatories(facts: Facts, scene: Scene) -> None:
-    """What was signed at a signing ceremony (the agreements named in its phrase, "the signing
-    of the protocol", or signed in a sentence naming it, else in the sentence before or
-    after), and who signed it took part (not the country of who only witnessed it)."""
-    signed = facts.of("signed", None)
-    for event in scene.clusters.values():
-        if event.cls != "SigningCeremony":
-            continue
-        agreements: dict[str, None] = {}
-        for distance in (0, 1):
-            for m in event.mentions:
-                here = scene.index(m.span.sent)
-                for f in signed:
-                    inside = any(
-                        m.span.start <= a.span.start and a.span.end <= m.span.end
-                        for a in scene.clusters[f.object].mentions
-                    )
-                    if inside or abs(scene.index(f.sentence) - here) == distance:
-                        agreements[f.object] = None
-            if agreements:
-                break
-        if not agreements:
-            continue
-        scene.outcomes[event.id] = tuple(agreements)
-        for f in signed:
-            witnessed = f.rule.startswith(tuple(WITNESS_RULES))  # the witnesses' country
-            if f.object in agreements and f.status != "negated" and not witnessed:
-                facts.add(
-                    event.id,
-                    "participant",
-                    f.subject,
-                    f.sentence,
-                    0.7,
-                    f.status,
-                    "participant/signatory",
-                )
 
 
 def _participants(facts: Facts, scene: Scene) -> None:
@@ -1121,7 +793,7 @@ def _one_visit(facts: Facts, scene: Scene) -> None:
         for c in scene.clusters.values()
         if c.cls == "Visit"
         and len(where.get(c.id, ())) == 1
-        and not any(_apart(m.root) or _in_quotes(m.root) for m in c.mentions)
+        and not any(apart(m.root) or in_quotes(m.root) for m in c.mentions)
     ]
     members = {
         v.id: {p.object for p in facts.participants(v.id) if p.status == "asserted"} for v in visits
@@ -1149,16 +821,6 @@ def _one_visit(facts: Facts, scene: Scene) -> None:
         members[keeper.id] |= members[visit.id]
         facts.rename(visit.id, keeper.id)
         del scene.clusters[visit.id]
-
-
-_APART = {"previous", "last", "earlier", "past", "next", "upcoming", "forthcoming", "recent"}
-
-
-def _apart(token: Token) -> bool:
-    """A visit told apart from the one reported: dated, or "previous", "next", "recent"."""
-    return any(t.ent_type_ == "DATE" for t in token.subtree) or any(
-        t.lower_ in _APART for t in token.lefts
-    )
 
 
 def _visits(facts: Facts, scene: Scene) -> None:
@@ -1208,76 +870,6 @@ def _guests_of_visit(facts: Facts, scene: Scene, event: str) -> set[str]:
     }
 
 
-def _guests(facts: Facts, scene: Scene) -> None:
-    """Who took part in a meeting or talks held in the country of another of its people (the
-    host) visited the place it was held in, and that country; not so at a gathering in a
-    third country ("on the sidelines of the UN General Assembly") or of more than two sides."""
-    for held in facts.of("heldIn"):
-        event = scene.clusters[held.subject]
-        if event.type != "Event" or event.cls not in {"Meeting", "Talks"}:
-            continue
-        place = scene.clusters[held.object]
-        country = held.object if place.type == "Country" else scene.place_countries.get(place.id)
-        if country is None:
-            continue
-        members = [p for p in facts.participants(event.id) if p.status == "asserted"]
-        people = [p for p in members if scene.clusters[p.object].type == "Person"]
-        sides = {scene.countries.get(p.object) for p in people} - {None}
-        if country not in sides or len(sides) > 2:
-            continue
-        for part in members:
-            guest = scene.clusters[part.object]
-            side = scene.countries.get(guest.id)
-            if guest.type not in {"Person", "Delegation"} or side in {None, country}:
-                continue
-            for target in dict.fromkeys((held.object, country)):
-                facts.add(
-                    guest.id, "visited", target, held.sentence, 0.6, "asserted", "visited/guest"
-                )
-
-
-def _received_guests(facts: Facts, scene: Scene) -> None:
-    """A guest a host of another country received ("Tokayev received Wang Yi", "was received
-    by President Kagame", "received the U.S. delegation" for its head) visited that country."""
-    heads = {f.subject: f.object for f in facts.of("headedBy")}
-    inside = {
-        i: c.id
-        for c in scene.clusters.values()
-        for m in c.mentions
-        for i in range(m.span.start, m.span.end)
-    }
-    for f in facts.of("met"):
-        receptions = list(_receptions(f.sentence, inside))
-        for host, guest in ((f.subject, f.object), (f.object, f.subject)):
-            country, own = scene.countries.get(host), scene.countries.get(guest)
-            if country is None or own in {None, country}:
-                continue
-            for hosts, guests in receptions:
-                visitors = [g for g in guests if guest in {g, heads.get(g)}]
-                if host not in hosts or not visitors:
-                    continue
-                for visitor in dict.fromkeys([guest, *visitors]):  # and a delegation it heads
-                    facts.add(
-                        visitor, "visited", country, f.sentence, 0.6, f.status, "visited/received"
-                    )
-
-
-def _receptions(sentence: Span, inside: dict[int, str]) -> Iterator[tuple[list[str], list[str]]]:
-    """The entities named on each side of each "X received Y" or "Y was received by X" in
-    ``sentence``, in text order: (hosts, guests); ``inside`` gives the entity of each token of
-    a mention."""
-    for token in sentence:
-        if token.lemma_ != "receive" or token.pos_ != "VERB":
-            continue
-        by = [g for c in token.children if c.dep_ == "agent" for g in c.children]
-        hosts = [c for c in token.children if c.dep_ == "nsubj"] + by
-        guests = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
-        yield (
-            list(dict.fromkeys(inside[t.i] for h in hosts for t in h.subtree if t.i in inside)),
-            list(dict.fromkeys(inside[t.i] for g in guests for t in g.subtree if t.i in inside)),
-        )
-
-
 def _countries_of_places(facts: Facts, scene: Scene) -> None:
     """Who visited a city visited its country, and a visit to a city was a visit to its
     country (when the article names the country and it is not one of the sides)."""
@@ -1308,7 +900,7 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
         f.subject
         for f in facts.of("heldIn")
         if scene.clusters[f.subject].cls == "Visit"
-        and not all(_in_quotes(m.root) for m in scene.clusters[f.subject].mentions)
+        and not all(in_quotes(m.root) for m in scene.clusters[f.subject].mentions)
     ):
         places = [
             f
@@ -1338,16 +930,6 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
                         "heldIn/during-visit",
                     )
                 placed.add(event.id)
-
-
-def _quoted(sentence: Span) -> bool:
-    return any(q in sentence.text for q in '"“”')
-
-
-def _in_quotes(token: Token) -> bool:
-    """Whether a word lies inside a quotation of its sentence."""
-    before = token.doc[token.sent.start : token.i].text
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _toured(place: Cluster) -> bool:
@@ -1454,6 +1036,6 @@ def _quoted_visits(facts: Facts, scene: Scene) -> None:
             event.cls == "Visit"
             and f.status == "asserted"
             and f.predicate in {"heldIn", "participant"}
-            and all(_in_quotes(m.root) for m in event.mentions)
+            and all(in_quotes(m.root) for m in event.mentions)
         ):
             del facts.found[key]

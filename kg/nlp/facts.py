@@ -1,0 +1,148 @@
+"""The facts of one article as the rules find and fill them: ``Facts`` keeps one ``Fact``
+per (subject, predicate, object) with every sentence that states it; ``Scene`` is what the
+rules know of the article besides (its entities, the countries people act for, its events
+by sentence, its main event)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from kg.nlp.coref import Cluster
+from kg.types import Relation
+
+__all__ = ["Fact", "Facts", "Scene"]
+
+_STATUS_RANK = {"asserted": 0, "planned": 1, "negated": 2}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A relation between entity ids, with the sentence it was read from and, where a pattern
+    read it, the word that states it."""
+
+    subject: str
+    predicate: str
+    object: str
+    sentence: Span
+    confidence: float
+    status: str
+    rule: str
+    trigger: Token | None = None
+
+    def relation(self) -> Relation:
+        return Relation(
+            self.subject,
+            self.predicate,
+            self.object,
+            self.sentence.text.strip(),
+            round(self.confidence, 3),
+            self.status,
+            self.rule,
+        )
+
+
+class Facts:
+    """The facts of one article, one per (subject, predicate, object): the most certain of
+    the sentences that state it (the others are kept in ``readings``)."""
+
+    def __init__(self) -> None:
+        self.found: dict[tuple[str, str, str], Fact] = {}
+        self.readings: dict[tuple[str, str, str], list[Fact]] = {}
+
+    def add(
+        self,
+        subject: str | None,
+        predicate: str,
+        obj: str | None,
+        sentence: Span,
+        confidence: float,
+        status: str = "asserted",
+        rule: str = "",
+        trigger: Token | None = None,
+    ) -> None:
+        if subject is None or obj is None or subject == obj:
+            return
+        if predicate == "met" and obj < subject:
+            subject, obj = obj, subject
+        key = (subject, predicate, obj)
+        fact = Fact(subject, predicate, obj, sentence, confidence, status, rule, trigger)
+        if key not in self.found:
+            self.readings[key] = []
+        self.readings[key].append(fact)
+        old = self.found.get(key)
+        if old is None or _rank(fact) < _rank(old):
+            self.found[key] = fact
+
+    def discard(self, fact: Fact) -> None:
+        """Forget one sentence's reading of a fact: it stays if another sentence states it."""
+        key = (fact.subject, fact.predicate, fact.object)
+        rest = [f for f in self.readings.get(key, []) if f is not fact]
+        self.readings[key] = rest
+        if rest:
+            self.found[key] = min(rest, key=_rank)
+        else:
+            self.found.pop(key, None)
+
+    def rename(self, old: str, new: str) -> None:
+        """Give the facts about entity ``old`` (every reading of each) to entity ``new``."""
+        for key in [k for k in self.found if k[0] == old]:
+            del self.found[key]
+            for f in self.readings.pop(key):
+                self.add(
+                    new,
+                    f.predicate,
+                    f.object,
+                    f.sentence,
+                    f.confidence,
+                    f.status,
+                    f.rule,
+                    f.trigger,
+                )
+
+    def of(self, predicate: str, status: str | None = "asserted") -> list[Fact]:
+        """Facts with this predicate (and status, unless None)."""
+        return [
+            f
+            for f in self.found.values()
+            if f.predicate == predicate and (status is None or f.status == status)
+        ]
+
+    def participants(self, event: str) -> list[Fact]:
+        """The participant facts of one event."""
+        return [f for f in self.of("participant", None) if f.subject == event]
+
+    def __iter__(self) -> Iterator[Fact]:
+        return iter(list(self.found.values()))
+
+
+def _rank(fact: Fact) -> tuple[int, float]:
+    return _STATUS_RANK[fact.status], -fact.confidence
+
+
+@dataclass
+class Scene:
+    """What the rules know of the article besides its facts.
+
+    ``countries`` maps person and delegation ids to the id of the country they act for;
+    ``events`` lists the event clusters named in each sentence (by sentence start);
+    ``main`` is the event the article reports, if its lead names one; ``place_countries``
+    maps places to the country (entity id) they lie in, where the article names it;
+    ``named_countries`` the countries named inside each event's mentions; ``outcomes``
+    (filled by ``derive``) the agreements signed at each signing ceremony.
+    """
+
+    clusters: dict[str, Cluster]
+    countries: dict[str, str]
+    sentences: list[Span]
+    events: dict[int, list[Cluster]] = field(default_factory=dict)
+    main: Cluster | None = None
+    place_countries: dict[str, str] = field(default_factory=dict)
+    named_countries: dict[str, list[str]] = field(default_factory=dict)
+    outcomes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def index(self, sentence: Span) -> int:
+        """The position of a sentence in the article."""
+        return next(i for i, s in enumerate(self.sentences) if s.start == sentence.start)

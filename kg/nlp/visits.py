@@ -1,0 +1,240 @@
+"""Who visited where, read off the frames of the events an article reports rather than off
+one phrasing: a guest acting for one country who takes part in an event held in another
+country that the host country takes part in (a meeting, a session, a forum, a signing, a
+reception) travelled there, and so visited the place it was held in and that country.
+
+A gathering in a third country ("on the sidelines of the UN General Assembly"), where no one
+takes part for the country it is held in, tells nothing of who travelled where; nor does a
+telephone or video call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.nlp.coref import Cluster
+from kg.nlp.facts import Facts, Scene
+from kg.nlp.relations import modality
+
+__all__ = [
+    "VISITOR_RULES",
+    "apart",
+    "guests_visit",
+    "in_quotes",
+    "received_guests",
+    "visitors_present",
+]
+
+VISITOR_RULES = {
+    "participant/visitor",
+    "participant/visitor-of",
+    "participant/visited",
+    "participant/event-for",
+}
+_APART = {"previous", "last", "earlier", "past", "next", "upcoming", "forthcoming", "recent"}
+
+
+def apart(token: Token) -> bool:
+    """A visit told apart from the one reported: dated, or "previous", "next", "recent"."""
+    return any(t.ent_type_ == "DATE" for t in token.subtree) or any(
+        t.lower_ in _APART for t in token.lefts
+    )
+
+
+_FACE_TO_FACE = {"Meeting", "Talks", "SigningCeremony"}
+_TRAVELLERS = {"Person", "Delegation"}
+_RECEIVE = {"receive", "host", "welcome", "greet"}
+
+
+def guests_visit(facts: Facts, scene: Scene) -> None:
+    """Who took part in an event held in a country that takes part in it (itself or by one
+    of its people), while acting for another country, visited the place it was held in and
+    that country. A palace or city the article places in no country lies in the country a
+    guest at the event is visiting ("talks at the Great Hall of the People" during a visit
+    to China)."""
+    trips = {
+        (f.subject, f.object)
+        for f in facts.of("visited")
+        if scene.clusters[f.object].type == "Country"
+    }
+    for held in facts.of("heldIn"):
+        event = scene.clusters[held.subject]
+        if event.type != "Event" or event.cls not in _FACE_TO_FACE or _numbered(event):
+            continue
+        members = [p for p in facts.participants(event.id) if p.status == "asserted"]
+        sides = {
+            scene.countries.get(p.object)
+            for p in members
+            if scene.clusters[p.object].type in _TRAVELLERS
+        } - {None}
+        country = _country_of(held.object, scene)
+        if country is None:
+            visited = {c for p in members for c in sides if (p.object, c) in trips}
+            country = visited.pop() if len(visited) == 1 else None
+        hosted = country in sides or any(p.object == country for p in members)
+        if country is None or not hosted or len(sides | {country}) > 2:
+            continue
+        for part in members:
+            guest = scene.clusters[part.object]
+            side = scene.countries.get(guest.id)
+            if guest.type not in _TRAVELLERS or side in {None, country}:
+                continue
+            for target in dict.fromkeys((held.object, country)):
+                facts.add(
+                    guest.id, "visited", target, held.sentence, 0.6, "asserted", "visited/guest"
+                )
+
+
+def received_guests(facts: Facts, scene: Scene) -> None:
+    """A guest a host of another country received, hosted, welcomed or greeted ("Tokayev
+    received Wang Yi", "was hosted by President Kagame", "was met at the airport by the Prime
+    Minister", "welcomed the U.S. delegation" for its head, "met visiting President X")
+    visited that country, and the place the reception was at."""
+    heads = {f.subject: f.object for f in facts.of("headedBy")}
+    inside = _inside(scene)
+    for f in facts.of("met"):
+        receptions = list(_receptions(f.sentence, inside))
+        for host, guest in ((f.subject, f.object), (f.object, f.subject)):
+            country, own = scene.countries.get(host), scene.countries.get(guest)
+            if country is None or own in {None, country}:
+                continue
+            for hosts, guests, at in receptions:
+                visitors = [g for g in guests if guest in {g, heads.get(g)}]
+                if host not in hosts or not visitors:
+                    continue
+                places = [p for p in at if scene.clusters[p].type == "Place"]
+                for visitor in dict.fromkeys([guest, *visitors]):  # and a delegation it heads
+                    for target in (country, *places):
+                        facts.add(
+                            visitor,
+                            "visited",
+                            target,
+                            f.sentence,
+                            0.6,
+                            f.status,
+                            "visited/received",
+                        )
+
+
+def _receptions(
+    sentence: Span, inside: dict[int, str]
+) -> Iterator[tuple[list[str], list[str], list[str]]]:
+    """The entities named on each side of each "X received Y", "Y was received (met) by X"
+    or "visiting Y" in ``sentence``, in text order, and where it was ("at the palace", "in
+    Astana", however the parser hangs it): (hosts, guests, places); ``inside`` gives the
+    entity of each token of a mention (the shortest mention it lies in)."""
+
+    def named(tokens: list[Token]) -> list[str]:
+        return list(dict.fromkeys(inside[t.i] for x in tokens for t in x.subtree if t.i in inside))
+
+    everyone = list(dict.fromkeys(inside[t.i] for t in sentence if t.i in inside))
+    for token in sentence:
+        visiting = _visiting(token)
+        if visiting is not None:  # "met visiting President X": everyone else received X
+            while visiting.dep_ == "compound":  # "visiting President X": X
+                visiting = visiting.head
+            guest = inside.get(visiting.i)
+            if guest is not None:
+                yield [e for e in everyone if e != guest], [guest], []
+        if token.pos_ != "VERB" or token.lemma_ not in _RECEIVE | {"meet"}:
+            continue
+        hosts = [g for c in token.children if c.dep_ == "agent" for g in c.children]
+        guests = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if token.lemma_ in _RECEIVE:  # "was met by" is a reception, "met" is not
+            hosts += [c for c in token.children if c.dep_ == "nsubj"]
+            guests += [c for c in token.children if c.dep_ == "dobj"]
+        at = [
+            place
+            for x in (token, *hosts, *guests)
+            for c in x.children
+            if c.dep_ == "prep" and c.lower_ in {"at", "in"}
+            for place in c.children
+            if place.dep_ == "pobj"
+        ]
+        guest_ids = named(guests)
+        yield named(hosts), guest_ids, [e for e in named(at) if e not in guest_ids]
+
+
+def _inside(scene: Scene) -> dict[int, str]:
+    """The entity of each token of a mention (of the shortest mention it lies in)."""
+    mentions = sorted(
+        ((m.span, c.id) for c in scene.clusters.values() for m in c.mentions),
+        key=lambda mention: -len(mention[0]),
+    )
+    return {i: entity for span, entity in mentions for i in range(span.start, span.end)}
+
+
+def _visiting(token: Token) -> Token | None:
+    """The guest a "visiting" before a name marks ("met visiting President X", "the
+    visiting Minister X"), however the parser hangs it; not "X is visiting Y"."""
+    if token.lower_ != "visiting":
+        return None
+    if token.dep_ in {"amod", "compound"}:
+        return token.head
+    if any(c.dep_ in {"nsubj", "aux"} for c in token.children):
+        return None
+    return next((c for c in token.children if c.dep_ == "dobj"), None)
+
+
+def _numbered(event: Cluster) -> bool:
+    """A numbered sitting of a standing body ("the 10th meeting of the Intergovernmental
+    Council"): its members attend it, wherever it is held, without visiting."""
+    return any(
+        t.ent_type_ == "ORDINAL" or t.like_num
+        for m in event.mentions
+        for t in m.span[: m.root.i - m.span.start]
+    )
+
+
+def _country_of(place: str, scene: Scene) -> str | None:
+    """The country a place is, or lies in where the article names it."""
+    if scene.clusters[place].type == "Country":
+        return place
+    return scene.place_countries.get(place)
+
+
+def in_quotes(token: Token) -> bool:
+    """Whether a word lies inside a quotation of its sentence."""
+    before = token.doc[token.sent.start : token.i].text
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def visitors_present(facts: Facts, scene: Scene) -> None:
+    """A visitor the article shows doing anything at or in a place ("At the Pink House in
+    Buenos Aires, X reiterated ...", "X laid the foundation stone in Samarkand") was there,
+    when the place lies in a country they are visiting, or in none the article names."""
+    trips: dict[str, set[str]] = {}
+    for f in facts.of("visited"):
+        if scene.clusters[f.object].type == "Country" and f.object != scene.countries.get(
+            f.subject
+        ):
+            trips.setdefault(f.subject, set()).add(f.object)
+    inside = _inside(scene)
+    for sentence in scene.sentences:
+        for token in sentence:
+            visitor = inside.get(token.i)
+            if visitor not in trips or token.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            verb = token.head
+            for prep in verb.children:
+                if prep.dep_ != "prep" or prep.lower_ not in {"at", "in"}:
+                    continue
+                for where in prep.children:
+                    place = inside.get(where.i)
+                    if (
+                        where.dep_ == "pobj"
+                        and place is not None
+                        and scene.clusters[place].type == "Place"
+                        and scene.place_countries.get(place) in {None, *trips[visitor]}
+                    ):
+                        facts.add(
+                            visitor,
+                            "visited",
+                            place,
+                            sentence,
+                            0.6,
+                            modality(verb),
+                            "visited/present",
+                        )

@@ -1,0 +1,154 @@
+"""Who visited where (kg/nlp/visits.py and the visited patterns), on short articles written
+for these tests. Each case says what the rules must give and must not give."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import facts
+
+CASES = [
+    pytest.param(
+        "Peruvian President Ana Torres and Bolivian President Jorge Quispe attended a signing "
+        "ceremony in Lima on Monday.",
+        [("Jorge Quispe", "visited", "Lima"), ("Jorge Quispe", "visited", "Peru")],
+        [("Ana Torres", "visited", "Lima"), ("Ana Torres", "visited", "Peru")],
+        id="a-guest-at-a-signing-in-the-host-country-visited-it",
+    ),
+    pytest.param(
+        "The 10th meeting of the Peru-Bolivia Intergovernmental Commission was held in Lima "
+        "on Monday. It was chaired by Peruvian Minister Ana Torres and Bolivian Minister "
+        "Jorge Quispe.",
+        [],
+        [("Jorge Quispe", "visited", "Lima"), ("Jorge Quispe", "visited", "Peru")],
+        id="members-of-a-standing-body-at-its-numbered-sitting-visit-nothing",
+    ),
+    pytest.param(
+        "Peruvian President Ana Torres met Bolivian President Jorge Quispe in Geneva on "
+        "Monday, on the sidelines of a United Nations conference.",
+        [],
+        [("Jorge Quispe", "visited", "Geneva"), ("Ana Torres", "visited", "Geneva")],
+        id="a-meeting-in-a-third-country-tells-no-visit",
+    ),
+    pytest.param(
+        "Peruvian President Ana Torres hosted Bolivian President Jorge Quispe in Lima on Monday.",
+        [("Jorge Quispe", "visited", "Lima"), ("Jorge Quispe", "visited", "Peru")],
+        [("Ana Torres", "visited", "Lima"), ("Ana Torres", "visited", "Peru")],
+        id="the-guest-a-host-hosted-visited-the-host-s-country",
+    ),
+    pytest.param(
+        "Bolivian President Jorge Quispe was welcomed by Peruvian President Ana Torres at "
+        "the Government Palace.",
+        [("Jorge Quispe", "visited", "Government Palace"), ("Jorge Quispe", "visited", "Peru")],
+        [("Ana Torres", "visited", "Peru")],
+        id="welcomed-by-a-host-at-a-palace",
+    ),
+    pytest.param(
+        "Upon arrival at the Lima airport, Bolivian President Jorge Quispe was met by "
+        "Peruvian Prime Minister Ana Torres.",
+        [
+            ("Jorge Quispe", "visited", "Lima airport"),
+            ("Jorge Quispe", "visited", "Peru"),
+            ("Ana Torres", "met", "Jorge Quispe"),
+        ],
+        [("Ana Torres", "visited", "Lima airport"), ("Ana Torres", "visited", "Bolivia")],
+        id="met-by-the-host-on-arrival-at-the-airport",
+    ),
+    pytest.param(
+        "Peruvian President Ana Torres held talks with the visiting Bolivian President "
+        "Jorge Quispe on Monday.",
+        [("Jorge Quispe", "visited", "Peru")],
+        [("Ana Torres", "visited", "Bolivia")],
+        id="the-visiting-president-visited-the-country-of-whom-he-met",
+    ),
+    pytest.param(
+        "Bolivian President Jorge Quispe is visiting Peru and met Peruvian President Ana "
+        "Torres on Monday.",
+        [("Jorge Quispe", "visited", "Peru")],
+        [("Ana Torres", "visited", "Bolivia"), ("Ana Torres", "visited", "Peru")],
+        id="visiting-a-country-is-no-reception-by-everyone-named",
+    ),
+    pytest.param(
+        "Bolivian President Jorge Quispe is on a state visit to Peru. He and Peruvian "
+        "President Ana Torres held talks at the Government Palace on Monday.",
+        [("Jorge Quispe", "visited", "Government Palace")],
+        [("Ana Torres", "visited", "Government Palace")],
+        id="a-palace-of-no-known-country-lies-in-the-country-the-guest-visits",
+    ),
+    pytest.param(
+        "Peruvian President Ana Torres and Bolivian President Jorge Quispe held talks at the "
+        "Government Palace on Monday.",
+        [],
+        [
+            ("Jorge Quispe", "visited", "Government Palace"),
+            ("Ana Torres", "visited", "Government Palace"),
+        ],
+        id="a-palace-of-no-known-country-where-no-one-is-visiting-tells-no-visit",
+    ),
+    pytest.param(
+        "During his stay in Lima, Bolivian President Jorge Quispe was given a ceremonial "
+        "welcome at the Government Palace. He spent two days in Cusco.",
+        [
+            ("Jorge Quispe", "visited", "Lima"),
+            ("Jorge Quispe", "visited", "Government Palace"),
+            ("Jorge Quispe", "visited", "Cusco"),
+        ],
+        [],
+        id="a-stay-a-ceremonial-welcome-and-days-spent-somewhere",
+    ),
+    pytest.param(
+        "Bolivian President Jorge Quispe is on a state visit to Peru. At the Government "
+        "Palace in Lima, Quispe praised the ties. Peruvian President Ana Torres spoke in "
+        "Cusco on Monday.",
+        [("Jorge Quispe", "visited", "Government Palace")],
+        [("Ana Torres", "visited", "Cusco")],
+        id="a-visitor-shown-at-a-place-was-there-a-host-was-not-visiting",
+    ),
+    pytest.param(
+        "Bolivian President Jorge Quispe is on a state visit to Peru. Last year Quispe spoke "
+        "in Santiago, Chile, on trade.",
+        [("Jorge Quispe", "visited", "Peru")],
+        [("Jorge Quispe", "visited", "Santiago")],
+        id="a-visitor-shown-in-a-city-of-another-country-was-not-there-on-this-visit",
+    ),
+    pytest.param(
+        "Bolivian President Jorge Quispe reached Lima on Monday. He and Peruvian President "
+        "Ana Torres reached an agreement on the port of Ilo.",
+        [("Jorge Quispe", "visited", "Lima")],
+        [("Ana Torres", "visited", "Ilo"), ("Jorge Quispe", "visited", "Ilo")],
+        id="reaching-a-city-is-a-visit-reaching-an-agreement-is-not",
+    ),
+    pytest.param(
+        "Bolivian President Jorge Quispe, who is currently in Lima, praised the ties. "
+        "“I look forward to the talks while I am in Chile,” Peruvian President Ana Torres "
+        "said.",
+        [("Jorge Quispe", "visited", "Lima")],
+        [("Ana Torres", "visited", "Chile")],
+        id="who-is-in-a-city-visited-it-not-a-speaker-saying-while-I-am-in",
+    ),
+    pytest.param(
+        "Bolivian President Jorge Quispe returned home after a four-day visit to Peru.",
+        [("Jorge Quispe", "visited", "Peru")],
+        [("Jorge Quispe", "visited", "Bolivia")],
+        id="returned-home-after-a-visit",
+    ),
+    pytest.param(
+        "Bolivian President Jorge Quispe laid a wreath at the Tomb of the Unknown Soldier in "
+        "Lima. He also got acquainted with the work of the Lima Textile Plant.",
+        [
+            ("Jorge Quispe", "visited", "Tomb of the Unknown Soldier"),
+            ("Jorge Quispe", "visited", "Lima Textile Plant"),
+        ],
+        [],
+        id="sites-where-a-wreath-was-laid-or-whose-work-a-visitor-saw",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), CASES)
+def test_visits(rules, text, must, must_not):
+    found = facts(rules.extract(text), aliases=True)
+    for triple in must:
+        assert triple in found, (triple, sorted(found))
+    for triple in must_not:
+        assert triple not in found, triple
