@@ -32,6 +32,7 @@ from kg.nlp.visits import (
     VISITOR_RULES,
     apart,
     guests_visit,
+    hosts_stay,
     in_quotes,
     received_guests,
     visitors_present,
@@ -113,6 +114,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _one_meeting_per_pair(facts, scene)
     _announced_only(facts, scene)
     _quoted_visits(facts, scene)
+    hosts_stay(facts, scene)
     _home(facts, scene)
 
 

@@ -230,6 +230,39 @@ def ahead(token: Token) -> bool:
     )
 
 
+def _coordinated_preps(token: Token) -> list[Token]:
+    """The objects of prepositions coordinated with the one ``token`` is the object of: in
+    "his visits to China ten days ago and to the United States and Uruguay", those of the
+    second "to", however the parser hangs it (on the first, or on its clause, when no other
+    "to" comes between)."""
+    if token.dep_ != "pobj":
+        return []
+    prep = token.head
+    clause = []
+    for a in prep.ancestors:
+        clause.append(a)
+        if a.pos_ in {"VERB", "AUX"}:
+            break
+    others = [*prep.conjuncts] + [
+        c
+        for a in clause
+        for c in a.children
+        if c.dep_ == "conj"
+        and c.pos_ == "ADP"
+        and c.lower_ == prep.lower_
+        and c.i > prep.i
+        and not any(t.lower_ == prep.lower_ for t in prep.doc[prep.i + 1 : c.i])
+    ]
+    return [
+        t
+        for other in dict.fromkeys(others)
+        if other.pos_ == "ADP"
+        for o in other.children
+        if o.dep_ == "pobj"
+        for t in (o, *o.conjuncts)
+    ]
+
+
 class Resolver:
     """Maps a matched token to the mention it stands for."""
 
@@ -377,6 +410,7 @@ class Resolver:
         ]
         conjuncts += self._phrase_conjuncts(conjuncts)
         conjuncts += self._included(token)
+        conjuncts += _coordinated_preps(token)
         related = [*self._last_conjunct(conjuncts), *self._places_beside(token)]
         for t in [*conjuncts, *related, *self._sides_of(token)]:
             m = self.mention(t)

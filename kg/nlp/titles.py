@@ -22,6 +22,7 @@ SPAN_KEY = "kg_titles"
 _COMPLEMENT_PREPS = {"of", "for", "to", "in"}
 _LINKERS = {"and", "&", "of", "the", "for", "-"}
 _DIPLOMATS = {"ambassador", "envoy", "representative", "consul", "attaché", "attache", "chargé"}
+_AIDES = {"adviser", "advisor", "assistant", "aide", "secretary", "counsellor", "counselor"}
 
 
 class TitleComponent:
@@ -45,21 +46,23 @@ class TitleComponent:
         sent_start = doc[start].sent.start
         while start > sent_start and self._is_modifier(doc[start - 1]):
             start -= 1
-        end = self._complement_end(
-            doc, end, diplomat=bool(_DIPLOMATS & {t.lower_ for t in doc[start:end]})
-        )
+        words = {t.lower_ for t in doc[start:end]}
+        end = self._complement_end(doc, end, bool(_DIPLOMATS & words), bool(_AIDES & words))
         return Span(doc, start, end, label="TITLE")
 
     def _is_modifier(self, token) -> bool:
         return token.text in self.modifiers and token.ent_type_ != "PERSON"
 
-    def _complement_end(self, doc: Doc, end: int, diplomat: bool) -> int:
+    def _complement_end(self, doc: Doc, end: int, diplomat: bool, aide: bool) -> int:
         """The end of an ``of ...``/``to ...`` complement after a title head, if any (``in
-        ...`` only for a diplomat: "Ambassador of Kazakhstan in Belarus")."""
+        ...`` only for a diplomat: "Ambassador of Kazakhstan in Belarus"; ``to ...`` only
+        for a diplomat or an aide, "Ambassador to China", "Adviser to the President": in
+        "the visit of the President to China" the President is not China's)."""
         sent_end = doc[end - 1].sent.end
         best = end
         i = end
-        preps = _COMPLEMENT_PREPS if diplomat else _COMPLEMENT_PREPS - {"in"}
+        preps = _COMPLEMENT_PREPS - ({"in"} if not diplomat else set())
+        preps -= {"to"} if not (diplomat or aide) else set()
         while i < sent_end and doc[i].lower_ in preps:
             j = i + 1
             if j < sent_end and doc[j].lower_ == "the":

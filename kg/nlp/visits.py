@@ -22,6 +22,7 @@ __all__ = [
     "VISITOR_RULES",
     "apart",
     "guests_visit",
+    "hosts_stay",
     "in_quotes",
     "received_guests",
     "visitors_present",
@@ -46,6 +47,8 @@ def apart(token: Token) -> bool:
 _FACE_TO_FACE = {"Meeting", "Talks", "SigningCeremony"}
 _TRAVELLERS = {"Person", "Delegation"}
 _RECEIVE = {"receive", "host", "welcome", "greet"}
+_GUESTS = {"guest", "visitor"}
+_TOUR = {"visit", "tour", "inspect"}
 
 
 def guests_visit(facts: Facts, scene: Scene) -> None:
@@ -204,37 +207,84 @@ def in_quotes(token: Token) -> bool:
 def visitors_present(facts: Facts, scene: Scene) -> None:
     """A visitor the article shows doing anything at or in a place ("At the Pink House in
     Buenos Aires, X reiterated ...", "X laid the foundation stone in Samarkand") was there,
-    when the place lies in a country they are visiting, or in none the article names."""
+    when the place lies in a country they are visiting, or in none the article names. "The
+    guest" or "the visitor" is the one person the article shows visiting a foreign country
+    ("the high-ranking guest was met at the airport", "the guest toured the plant")."""
     trips: dict[str, set[str]] = {}
     for f in facts.of("visited"):
         if scene.clusters[f.object].type == "Country" and f.object != scene.countries.get(
             f.subject
         ):
             trips.setdefault(f.subject, set()).add(f.object)
+    people = [v for v in trips if scene.clusters[v].type == "Person"]
     inside = _inside(scene)
     for sentence in scene.sentences:
         for token in sentence:
             visitor = inside.get(token.i)
+            if visitor is None and token.lemma_ in _GUESTS and len(people) == 1:
+                visitor = people[0]
             if visitor not in trips or token.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
             verb = token.head
-            for prep in verb.children:
-                if prep.dep_ != "prep" or prep.lower_ not in {"at", "in"}:
-                    continue
-                for where in prep.children:
-                    place = inside.get(where.i)
-                    if (
-                        where.dep_ == "pobj"
-                        and place is not None
-                        and scene.clusters[place].type == "Place"
-                        and scene.place_countries.get(place) in {None, *trips[visitor]}
-                    ):
-                        facts.add(
-                            visitor,
-                            "visited",
-                            place,
-                            sentence,
-                            0.6,
-                            modality(verb),
-                            "visited/present",
-                        )
+            seen = [
+                o
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ in {"at", "in"}
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
+            if verb.lemma_ in _TOUR:
+                seen += [c for c in verb.children if c.dep_ == "dobj"]
+            for where in seen:
+                place = scene.clusters.get(inside.get(where.i, ""))
+                if (
+                    place is not None
+                    and (
+                        place.type == "Place"
+                        or (place.type == "Organization" and where.dep_ == "dobj")
+                    )
+                    and scene.place_countries.get(place.id) in {None, *trips[visitor]}
+                ):
+                    facts.add(
+                        visitor,
+                        "visited",
+                        place.id,
+                        sentence,
+                        0.6,
+                        modality(verb),
+                        "visited/present",
+                    )
+
+
+def hosts_stay(facts: Facts, scene: Scene) -> None:
+    """A host who goes with a guest to a place of the host's own country ("the two
+    presidents headed to the palace", "X escorted the Crown Prince on a tour of the White
+    House") shows the guest round, and visits nothing: the sentence that takes a guest
+    visiting that country there takes its host there too."""
+    trips = {
+        (f.subject, f.object)
+        for f in facts.of("visited", None)
+        if scene.clusters[f.object].type == "Country"
+    }
+    for f in facts.of("visited", None):
+        country = scene.countries.get(f.subject)
+        place = scene.clusters[f.object]
+        if country is None or place.type != "Place":
+            continue
+        if scene.place_countries.get(place.id, country) != country:
+            continue
+        guests = [
+            g
+            for g in facts.of("visited", None)
+            if g.object == f.object
+            and g.subject != f.subject
+            and (g.subject, country) in trips
+            and scene.countries.get(g.subject) != country
+        ]
+        for reading in list(facts.readings.get((f.subject, "visited", f.object), [])):
+            if any(
+                r.sentence.start == reading.sentence.start
+                for g in guests
+                for r in facts.readings[(g.subject, "visited", g.object)]
+            ):
+                facts.discard(reading)

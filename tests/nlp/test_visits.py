@@ -133,6 +133,56 @@ CASES = [
         id="returned-home-after-a-visit",
     ),
     pytest.param(
+        "Cuban Prime Minister Manuel Marrero Cruz is on an official visit to Vietnam. The "
+        "Cuban guest toured the Hanoi Textile Plant on Tuesday. At the Noi Bai International "
+        "Airport, the guest was met by Vietnamese Deputy Prime Minister Tran Luu Quang.",
+        [
+            ("Manuel Marrero Cruz", "visited", "Hanoi Textile Plant"),
+            ("Manuel Marrero Cruz", "visited", "Noi Bai International Airport"),
+        ],
+        [("Tran Luu Quang", "visited", "Noi Bai International Airport")],
+        id="the-guest-is-the-one-person-visiting-a-foreign-country",
+    ),
+    pytest.param(
+        "Bolivian President Jorge Quispe and Chilean President Luis Soto are on visits to "
+        "Peru. The guest toured the Lima Textile Plant.",
+        [("Jorge Quispe", "visited", "Peru"), ("Luis Soto", "visited", "Peru")],
+        [
+            ("Jorge Quispe", "visited", "Lima Textile Plant"),
+            ("Luis Soto", "visited", "Lima Textile Plant"),
+        ],
+        id="the-guest-is-no-one-when-two-are-visiting",
+    ),
+    pytest.param(
+        "The official visit of the Kazakh President to China took place on May 17. Kazakh "
+        "President Kassym-Jomart Tokayev and Chinese President Xi Jinping signed 20 agreements.",
+        [("Kassym-Jomart Tokayev", "visited", "China")],
+        [("Xi Jinping", "visited", "China")],
+        id="the-president-in-a-visit-to-a-country-is-not-that-country-s-president",
+    ),
+    pytest.param(
+        "Bolivian President Jorge Quispe recalled his visit to Peru ten days ago and to "
+        "Chile, Argentina and Brazil earlier this year.",
+        [
+            ("Jorge Quispe", "visited", "Peru"),
+            ("Jorge Quispe", "visited", "Chile"),
+            ("Jorge Quispe", "visited", "Brazil"),
+        ],
+        [],
+        id="a-visit-to-one-country-and-to-three-more",
+    ),
+    pytest.param(
+        "Bolivian President Jorge Quispe is on a state visit to Peru. Quispe and Peruvian "
+        "President Ana Torres later headed to the Government Palace. Peruvian President Ana "
+        "Torres visited the Lima Textile Plant on Friday.",
+        [
+            ("Jorge Quispe", "visited", "Government Palace"),
+            ("Ana Torres", "visited", "Lima Textile Plant"),
+        ],
+        [("Ana Torres", "visited", "Government Palace")],
+        id="a-host-going-with-the-guest-shows-the-guest-round",
+    ),
+    pytest.param(
         "Bolivian President Jorge Quispe laid a wreath at the Tomb of the Unknown Soldier in "
         "Lima. He also got acquainted with the work of the Lima Textile Plant.",
         [
@@ -152,3 +202,26 @@ def test_visits(rules, text, must, must_not):
         assert triple in found, (triple, sorted(found))
     for triple in must_not:
         assert triple not in found, triple
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        (
+            "Brazilian President Lula recalled his visit to China ten days ago and to Chile "
+            "and Argentina earlier this year.",
+            "China",
+            ["China", "Chile", "Argentina"],
+        ),
+        (
+            "Lula travelled to Lisbon a week after the trip to China, ten days ago, and to Chile.",
+            "Lisbon",
+            ["Lisbon"],
+        ),
+    ],
+    ids=["a-second-to-coordinated-on-the-clause", "not-the-to-of-another-visit"],
+)
+def test_coordinated_prepositions(read, text, word, expected):
+    r = read(text)
+    token = next(t for t in r.doc if t.text == word)
+    assert [m.text for m in r.resolver.expand(token)] == expected
