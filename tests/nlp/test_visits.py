@@ -183,6 +183,14 @@ CASES = [
         id="a-host-going-with-the-guest-shows-the-guest-round",
     ),
     pytest.param(
+        "Bolivian President Jorge Quispe is on a state visit to Peru. Peruvian President Ana "
+        "Torres escorted Quispe on a tour of the Government Palace. Quispe later went on a "
+        "tour of the Lima Textile Plant.",
+        [("Jorge Quispe", "visited", "Lima Textile Plant")],
+        [("Ana Torres", "visited", "Government Palace")],
+        id="who-escorts-a-guest-on-a-tour-is-not-the-one-touring",
+    ),
+    pytest.param(
         "Bolivian President Jorge Quispe laid a wreath at the Tomb of the Unknown Soldier in "
         "Lima. He also got acquainted with the work of the Lima Textile Plant.",
         [
