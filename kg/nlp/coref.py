@@ -24,6 +24,7 @@ from kg.nlp.relations import modality
 
 __all__ = ["Cluster", "resolve"]
 
+_TOLD_TIMES = {"latest", "same", "today", "yesterday", "current", "ongoing"}
 _BARE_DETERMINERS = {"the", "this", "that", "these", "those", "his", "her", "their", "its"}
 
 
@@ -83,13 +84,31 @@ def _definite(mention: Mention) -> bool:
     return not any(t.lower_ in {"a", "an", "another"} for t in mention.root.lefts)
 
 
+def _anaphoric_word(token: Token) -> bool:
+    """A word that points back rather than naming: a determiner, a possessive pronoun, or
+    a time already told ("the Monday session", "today's meeting", "the latest session")."""
+    return (
+        token.lower_ in _BARE_DETERMINERS
+        or token.lower_ in _TOLD_TIMES
+        or token.tag_ in {"POS", "DT", "PRP$"}
+        or (token.ent_type_ == "DATE" and not token.like_num and _one_word_entity(token))
+    )
+
+
+def _one_word_entity(token: Token) -> bool:
+    """A named entity of one word ("Monday", not "17 April")."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.ent_iob_ == "B" and (after is None or after.ent_iob_ != "I")
+
+
 def _is_bare(mention: Mention) -> bool:
     """An anaphoric event/agreement phrase: ``the meeting``, ``the talks``, ``this protocol``."""
     root: Token = mention.root
-    if len(mention.span) > 1:
+    words = [t for t in mention.span if t.i != root.i]
+    if not all(_anaphoric_word(t) for t in words):
         return False
     left = [t for t in root.lefts]
-    return all(t.lower_ in _BARE_DETERMINERS or t.dep_ == "det" for t in left) and not any(
+    return all(_anaphoric_word(t) or t.dep_ == "det" for t in left) and not any(
         t.dep_ == "prep" and t.lower_ in {"between", "of", "with"} for t in root.rights
     )
 
@@ -283,13 +302,43 @@ class _Resolver:
     def _latest(self, kind: str, mention: Mention | None = None) -> Cluster | None:
         """The latest cluster of a kind that a bare mention can refer back to: one named
         with the same head word ("the talks"), or for "the meeting" any meeting, session,
-        talks or summit."""
-        for cluster in reversed(self.clusters):
-            if cluster.type != kind:
-                continue
-            if mention is None or _refers_back(mention, cluster):
-                return cluster
-        return None
+        talks or summit; for an event, the latest one not set apart by its own date or as
+        previous or next ("the 19th session held in Islamabad in 2014")."""
+        found = [
+            c
+            for c in reversed(self.clusters)
+            if c.type == kind and (mention is None or _refers_back(mention, c))
+        ]
+        if mention is None or kind != "Event":
+            return found[0] if found else None
+        return next((c for c in found if not _set_apart(c)), found[0] if found else None)
+
+
+_APART = {"previous", "last", "earlier", "past", "next", "upcoming", "forthcoming", "former"}
+
+
+def _set_apart(cluster: Cluster) -> bool:
+    """An event every mention of which dates it or calls it previous or next: one the
+    article recalls or expects beside the one it reports."""
+    return all(any(_dating(t) for t in _modifiers(m)) for m in cluster.mentions)
+
+
+def _modifiers(mention: Mention) -> list[Token]:
+    """The words of a mention and of the phrases that modify its head word."""
+    words = list(mention.span)
+    for child in mention.root.children:
+        if child.dep_ in {"acl", "prep", "amod", "npadvmod"} and child not in words:
+            words += list(child.subtree)
+    return words
+
+
+def _dating(token: Token) -> bool:
+    """A word that dates an event or calls it previous or next (not an ordinal: "the 20th
+    session", which some parses take for a date)."""
+    if token.lower_ in _APART:
+        return True
+    ordinal = token.text[-2:].lower() in {"st", "nd", "rd", "th"} and token.text[0].isdigit()
+    return token.ent_type_ == "DATE" and token.tag_ in {"NNP", "CD"} and not ordinal
 
 
 def _complemented(short: str, long: str) -> bool:

@@ -1,7 +1,7 @@
 """The facts of one article as the rules find and fill them: ``Facts`` keeps one ``Fact``
 per (subject, predicate, object) with every sentence that states it; ``Scene`` is what the
 rules know of the article besides (its entities, the countries people act for, its events
-by sentence, its main event)."""
+by sentence, its main event); ``around`` tells an event named only as a time frame."""
 
 from __future__ import annotations
 
@@ -11,9 +11,27 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from kg.nlp.coref import Cluster
+from kg.nlp.mentions import Mention
 from kg.types import Relation
 
-__all__ = ["Fact", "Facts", "Scene"]
+__all__ = ["Fact", "Facts", "Scene", "around"]
+
+_AROUND = {
+    "eve",
+    "ahead",
+    "before",
+    "after",
+    "following",
+    "prior",
+    "since",
+    "until",
+    "sidelines",
+    "margins",
+    "side",
+    "run-up",
+    "part",  # "as part of the forum"
+    "framework",  # "within the framework of the visit"
+}
 
 _STATUS_RANK = {"asserted": 0, "planned": 1, "negated": 2}
 
@@ -146,3 +164,17 @@ class Scene:
     def index(self, sentence: Span) -> int:
         """The position of a sentence in the article."""
         return next(i for i, s in enumerate(self.sentences) if s.start == sentence.start)
+
+
+def around(mention: Mention) -> bool:
+    """An event named only as a time frame ("on the eve of the session", "ahead of the
+    summit", "after the talks", "as part of the forum"): what the sentence tells happened
+    beside it, not in it."""
+    token = mention.root
+    while token.dep_ in {"pobj", "compound", "prep"} and token.head is not token:
+        token = token.head
+        if token.lower_ in _AROUND:
+            return True
+        if token.pos_ == "ADP" and token.lower_ != "of":
+            return token.lower_ in {"before", "after", "following", "ahead", "until", "since"}
+    return False

@@ -24,7 +24,8 @@ from spacy.tokens import Span
 
 from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp.coref import Cluster
-from kg.nlp.facts import Fact, Facts, Scene
+from kg.nlp.event_places import carry_places
+from kg.nlp.facts import Fact, Facts, Scene, around
 from kg.nlp.mentions import Mention
 from kg.nlp.relations import ahead, modality
 from kg.nlp.signing import sign
@@ -44,41 +45,11 @@ MEETINGS = {"Meeting", "Session", "Talks", "Summit", "Forum", "Conference", "Pho
 IN_PERSON = {"Meeting", "Session", "Talks"}
 _GATHERINGS = {"Summit", "Forum", "Conference", "Session", "Meeting"}
 MEMBER_TYPES = {"Person", "Delegation", "Country", "Organization"}
-_AROUND = {
-    "eve",
-    "ahead",
-    "before",
-    "after",
-    "following",
-    "prior",
-    "since",
-    "until",
-    "sidelines",
-    "margins",
-    "side",
-    "run-up",
-    "part",  # "as part of the forum"
-    "framework",  # "within the framework of the visit"
-}
 _PLAIN_MEETINGS = {"meeting", "talk", "talks", "discussion", "negotiation", "conversation"}
 _PRAISE = {"successful", "constructive", "fruitful", "productive", "friendly", "warm", "frank"}
 _OCCASIONS = {"ceremony", "reception", "dinner", "lunch", "breakfast", "banquet", "inauguration"}
 _SEATS = {"palace", "residence", "house", "hall", "headquarters", "mansion", "kremlin", "office"}
 _PAIR_WORDS = {"leaders", "presidents", "ministers", "premiers", "heads", "sides", "parties"}
-
-
-def around(mention: Mention) -> bool:
-    """An event named only as a time frame ("on the eve of the session", "ahead of the
-    summit", "after the talks", "as part of the forum"): what the sentence tells happened
-    beside it, not in it."""
-    token = mention.root
-    while token.dep_ in {"pobj", "compound", "prep"} and token.head is not token:
-        token = token.head
-        if token.lower_ in _AROUND:
-            return True
-        if token.pos_ == "ADP" and token.lower_ != "of":
-            return token.lower_ in {"before", "after", "following", "ahead", "until", "since"}
-    return False
 
 
 def derive(facts: Facts, scene: Scene) -> None:
@@ -107,6 +78,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     received_guests(facts, scene)
     _countries_of_places(facts, scene)
     _during_visits(facts, scene)
+    carry_places(facts, scene)
     guests_visit(facts, scene)
     visitors_present(facts, scene)
     _delegations_travel(facts, scene)

@@ -93,6 +93,7 @@ _PLANNED_AUX = {"will", "shall", "would", "'ll", "going"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _COLLECTIVES = {"raft", "series", "number", "package", "set", "range", "host", "slew", "batch"}
+_PLACE_WORDS = {"city", "town", "village", "region", "province", "district", "oblast"}
 _SIDE_PEOPLE = {"leader", "head", "representative", "president", "minister", "official"}
 
 
@@ -301,6 +302,10 @@ class Resolver:
         for child in token.children:
             if child.dep_ == "appos":
                 return self.by_root.get(child.i) or self.inside.get(child.i)
+            if child.dep_ == "compound" and token.lemma_ in _PLACE_WORDS:
+                place = self.by_root.get(child.i) or self.inside.get(child.i)
+                if place is not None and place.type == "Place":
+                    return place  # "in Kokshetau city"
             if child.dep_ == "prep" and child.lower_ == "of" and token.lemma_ in _COLLECTIVES:
                 of = [  # "a raft of agreements", "a series of trade and investment deals"
                     self.by_root.get(t.i)
@@ -536,6 +541,19 @@ def _slot(resolver: Resolver, token: Token, types: set[str] | None) -> list[Ment
     return [*found, phrase] if phrase is not None and phrase.type in types else found
 
 
+def _subject(verb: Token) -> Token | None:
+    """The noun the parser gave a verb as its subject ("while the committee was held in X"),
+    not a pronoun ("as he met Y", whose person is the subject of the verb it hangs on)."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}
+        ),
+        None,
+    )
+
+
 def _own_subject(verb: Token) -> Token | None:
     """The subject of a coordinated verb with its own auxiliary right after a noun ("X was
     chaired by A and the Y side was headed by B", where the parser hung "side" on "A"): that
@@ -555,6 +573,8 @@ def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
     """Relation candidates from every pattern match in ``doc``."""
     for (pattern, ids), tokens in _matcher()(doc):
         node = {name: doc[i] for name, i in zip(ids, tokens, strict=True)}
+        if "_controller" in node and _subject(node["verb"]) is not None:
+            continue  # the verb has a subject of its own: not the one of the verb it hangs on
         if "_controller" in node and (own := _own_subject(node["verb"])) is not None:
             node[ids[2]] = own  # the subject the verb was given in place of its own
         if pattern.pairwise:

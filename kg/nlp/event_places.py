@@ -1,0 +1,75 @@
+"""Where an event took place when the sentences that name it do not say: what the article
+tells just before it.
+
+- a meeting, talks, session or signing told right after an event the article places, in the
+  same sentence or the next one of its paragraph, and between the same people or between
+  people it does not name, took place in the same city ("The residence in Tashkent hosted a
+  welcome ceremony for X. Then the talks of the two presidents started"): the city, not the
+  hall or palace of the first event, nor a country the first was placed in besides its city.
+"""
+
+from __future__ import annotations
+
+from kg.nlp.facts import Fact, Facts, Scene, around
+from kg.nlp.relations import ahead, modality
+
+__all__ = ["carry_places"]
+
+_FOLLOWERS = {"Meeting", "Session", "Talks", "SigningCeremony"}
+
+
+def carry_places(facts: Facts, scene: Scene) -> None:
+    """Place the events the article tells right after a placed one (see the module
+    docstring)."""
+    held: dict[str, list[Fact]] = {}
+    for f in facts.of("heldIn"):
+        held.setdefault(f.subject, []).append(f)
+    people = {
+        e: {p.object for p in facts.participants(e) if scene.clusters[p.object].type == "Person"}
+        for e in scene.clusters
+        if scene.clusters[e].type == "Event"
+    }
+    order = {s.start: i for i, s in enumerate(scene.sentences)}
+    for event in list(scene.clusters.values()):
+        if event.type != "Event" or event.cls not in _FOLLOWERS or event.id in held:
+            continue
+        told = [
+            m
+            for m in event.mentions
+            if not around(m) and not ahead(m.root) and modality(m.root) == "asserted"
+        ]
+        if not told:
+            continue
+        first = min(told, key=lambda m: m.span.start)
+        here = order[first.span.sent.start]
+        for back in (here, here - 1):
+            if back < 0 or (back < here and _paragraph_break(scene, back, here)):
+                break
+            anchors = [
+                e
+                for e in scene.events.get(scene.sentences[back].start, [])
+                if e.id in held
+                and e is not event
+                and (not people[event.id] or not people[e.id] or people[event.id] & people[e.id])
+            ]
+            if not anchors:
+                continue
+            for f in held[anchors[0].id]:
+                if scene.clusters[f.object].cls in {"City", "Region"}:
+                    facts.add(
+                        event.id,
+                        "heldIn",
+                        f.object,
+                        first.span.sent,
+                        0.55,
+                        "asserted",
+                        "heldIn/carried",
+                    )
+            break
+
+
+def _paragraph_break(scene: Scene, before: int, after: int) -> bool:
+    """Whether a line break separates two sentences."""
+    doc = scene.sentences[after].doc
+    between = doc.text[scene.sentences[before].end_char : scene.sentences[after].start_char]
+    return "\n" in between

@@ -1,0 +1,71 @@
+"""Where events took place when their own sentences do not say (``kg.nlp.event_places``),
+and places the parser hangs on a date, on short articles written for these tests. Each case
+says what the rules must give and must not give."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import facts
+
+CASES = [
+    pytest.param(
+        "Presidents meet in Lima\n\nThe Government Palace in Lima hosted an official welcome "
+        "ceremony for Bolivian President Jorge Quispe on Monday. Then the talks of the two "
+        "presidents started, the statement said.",
+        [("talks of the two presidents", "heldIn", "Lima")],
+        [("talks of the two presidents", "heldIn", "Government Palace")],
+        id="talks-told-right-after-a-placed-welcome-took-place-in-its-city",
+    ),
+    pytest.param(
+        "Presidents meet in Lima\n\nThe Government Palace in Lima hosted an official welcome "
+        "ceremony for Bolivian President Jorge Quispe on Monday.\n\nChilean Foreign Minister "
+        "Luis Soto held talks with Argentine Foreign Minister Pablo Ruiz on trade.",
+        [],
+        [("talks with Argentine Foreign Minister Pablo Ruiz", "heldIn", "Lima")],
+        id="talks-of-other-people-in-another-paragraph-stay-unplaced",
+    ),
+    pytest.param(
+        "Commission meets\n\nThe 5th session of the Peru-Bolivia joint commission was held on "
+        "3-4 May in Lima. The sides signed a memorandum.",
+        [("5th session of the Peru-Bolivia joint commission", "heldIn", "Lima")],
+        [],
+        id="a-place-the-parser-hangs-on-the-date-is-where-the-session-was-held",
+    ),
+    pytest.param(
+        "Forum planned\n\nThe two governments are preparing the 9th Forum of Regions, scheduled "
+        "to take place in Cusco city in May.",
+        [("9th Forum of Regions", "heldIn", "Cusco")],
+        [],
+        id="an-announced-forum-is-held-where-it-is-scheduled-to-take-place-named-with-city",
+    ),
+]
+
+
+COREFERENCE = [
+    pytest.param(
+        "Commission meets\n\nThe 5th session of the Peru-Bolivia joint commission was held in "
+        "Lima. It followed up on the 4th session held in La Paz in March 2019. Ministers "
+        "approved 12 documents at the Monday session, Peruvian Foreign Minister Luis Soto said.",
+        [("Monday session", "heldIn", "Lima")],
+        [("Monday session", "heldIn", "La Paz"), ("4th session", "heldIn", "Lima")],
+        id="the-monday-session-is-the-reported-session-not-the-one-recalled-with-its-date",
+    ),
+    pytest.param(
+        "Commission meets\n\nThe 5th session of the Peru-Bolivia joint commission was held in "
+        "Lima in May, while the 3rd meeting of the trade committee was held in La Paz in July.",
+        [("3rd meeting of the trade committee", "heldIn", "La Paz")],
+        [("5th session of the Peru-Bolivia joint commission", "heldIn", "La Paz")],
+        id="a-clause-with-its-own-subject-does-not-take-the-main-clause-s",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), CASES + COREFERENCE)
+def test_event_places(rules, text, must, must_not):
+    extraction = rules.extract(text)  # an announced event's place counts as planned
+    found = facts(extraction, aliases=True) | facts(extraction, "planned", aliases=True)
+    for triple in must:
+        assert triple in found, (triple, sorted(found))
+    for triple in must_not:
+        assert triple not in found, triple
