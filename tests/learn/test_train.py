@@ -17,7 +17,7 @@ from kg.learn import load_model
 from kg.learn.features import Candidate, Rows
 from kg.learn.model import MANIFEST, SHIPPED, WEIGHTS
 from kg.pipeline import Pipeline
-from kg.training import _folds, _labels, outlet, train
+from kg.training import _folds, _labels, _reached, outlet, train
 from kg.types import Article, Entity, Extraction, Relation
 from tests.conftest import ROOT
 
@@ -46,7 +46,7 @@ def _table(printed: str) -> dict[str, list[float]]:
     rows = {}
     for line in printed.splitlines():
         parts = line.split()
-        if len(parts) == 7 and parts[0].isalpha():
+        if len(parts) == 8 and parts[0].isalpha():
             try:
                 rows[parts[0]] = [float(x) for x in parts[1:]]
             except ValueError:
@@ -74,6 +74,11 @@ def test_train_prints_the_cross_validated_table(trained):
         for offset, table in ((0, cv["rules"]), (3, cv["rules+model"])):
             expected = [table[name][k] for k in ("p", "r", "f")]
             assert values[offset : offset + 3] == pytest.approx(expected, abs=5e-4), name
+        # What the model adds is among the candidates: the recall of the rules, and of the
+        # rules with the model, is at most the candidates' reach, which the manifest records.
+        assert values[1] <= values[6] + 5e-4 and values[4] <= values[6] + 5e-4, name
+        assert values[6] == pytest.approx(manifest["reach"][name], abs=5e-4), name
+    assert rows["met"][6] > rows["met"][1]
 
 
 def test_the_rules_alone_column_is_what_kg_eval_gives(trained):
@@ -221,3 +226,15 @@ def test_a_candidate_the_rules_already_said_is_no_example():
     # The rule's relation holds; the same fact through the other mention of the talks adds
     # nothing; a participant the rules missed does.
     assert labels.tolist() == [1, 0, 1]
+    # Both gold relations are reached: one by the rules, the other by a candidate.
+    assert _reached(rows, Extraction(article, entities, rules), gold) == gold.relations
+    unreached = Rows(
+        rows.candidates[:2],
+        *(
+            numpy.zeros(n, t)
+            for n, t in ((3, numpy.int64), (0, numpy.int64), (0, float), (0, bool))
+        ),
+    )
+    assert _reached(unreached, Extraction(article, entities, rules), gold) == {
+        ("E", "participant", "A")
+    }
