@@ -165,6 +165,16 @@ class Scene:
         """The position of a sentence in the article."""
         return next(i for i, s in enumerate(self.sentences) if s.start == sentence.start)
 
+    def words_of(self, types: set[str]) -> dict[int, Cluster]:
+        """The entity of these types each word of a mention of one stands for, by token."""
+        return {
+            i: c
+            for c in self.clusters.values()
+            if c.type in types
+            for m in c.mentions
+            for i in range(m.span.start, m.span.end)
+        }
+
 
 def around(mention: Mention) -> bool:
     """An event named only as a time frame ("on the eve of the session", "ahead of the

@@ -242,13 +242,7 @@ def _meeting_of_pair(venue: Fact, parts: list[Fact], facts: Facts) -> list[str]:
 def _while_in(facts: Facts, scene: Scene) -> None:
     """ "While in Russia, the PM had talks and witnessed the signing of 14 documents": the
     events a sentence names took place where its "while in" says, unless placed."""
-    places = {
-        i: c
-        for c in scene.clusters.values()
-        if c.type in {"Place", "Country"}
-        for m in c.mentions
-        for i in range(m.span.start, m.span.end)
-    }
+    places = scene.words_of({"Place", "Country"})
     placed = {f.subject for f in facts.of("heldIn", None)}
     for sentence in scene.sentences:
         events = [e for e in scene.events.get(sentence.start, []) if e.id not in placed]

@@ -50,7 +50,7 @@ def _headlines(facts: Facts, scene: Scene) -> None:
         if c.type == "Agreement"
         for m in c.mentions
     }
-    parties = _words_of(scene, {"Country", "Organization", "Person"})
+    parties = scene.words_of({"Country", "Organization", "Person"})
     for sentence in scene.sentences:
         for word in sentence:
             if word.lower_ not in SIGNING_WORDS:
@@ -151,7 +151,7 @@ def _both_sides(facts: Facts, scene: Scene, sides: list[str]) -> None:
 def _signing_by(facts: Facts, scene: Scene) -> None:
     """ "The signing of the agreement on transit by Foreign Ministers X and Y": who the
     signing is by signed what it is of."""
-    signers = _words_of(scene, {"Person", "Country", "Organization", "Delegation"})
+    signers = scene.words_of({"Person", "Country", "Organization", "Delegation"})
     for agreement in (c for c in scene.clusters.values() if c.type == "Agreement"):
         for m in agreement.mentions:
             token = m.root
@@ -180,7 +180,7 @@ def _participation(facts: Facts, scene: Scene) -> None:
     """The bodies an agreement is "with the participation of" are its parties ("the
     signing of the agreement on a joint company with the participation of the X Bank and
     the Y Exchange"), where the text says it was signed without saying by whom."""
-    parties = _words_of(scene, {"Organization", "Country"})
+    parties = scene.words_of({"Organization", "Country"})
     for agreement in (c for c in scene.clusters.values() if c.type == "Agreement"):
         for m in agreement.mentions:
             verb = _unsigned(m.root)
@@ -364,7 +364,7 @@ def _named_parties(facts: Facts, scene: Scene) -> None:
     """A signed agreement that names its parties ("the Agreement between the Ministry of
     Trade of Kazakhstan and the Ministry of Economy of Uzbekistan", "the Programme of
     Cooperation between Azerbaijan and Kazakhstan") was signed by them."""
-    named = _words_of(scene, {"Country", "Organization"})
+    named = scene.words_of({"Country", "Organization"})
     for f in facts.of("signed", None):
         if f.status == "negated":
             continue
@@ -522,17 +522,6 @@ def _signatories(facts: Facts, scene: Scene) -> None:
                     f.status,
                     "participant/signatory",
                 )
-
-
-def _words_of(scene: Scene, types: set[str]) -> dict[int, Cluster]:
-    """The entity of these types each word of a mention of one stands for, by token."""
-    return {
-        i: c
-        for c in scene.clusters.values()
-        if c.type in types
-        for m in c.mentions
-        for i in range(m.span.start, m.span.end)
-    }
 
 
 def _quoted(sentence: Span) -> bool:
