@@ -165,6 +165,12 @@ class Scene:
         """The position of a sentence in the article."""
         return next(i for i, s in enumerate(self.sentences) if s.start == sentence.start)
 
+    def country_of(self, place: str) -> str | None:
+        """The country a place is, or lies in where the article names it."""
+        if self.clusters[place].type == "Country":
+            return place
+        return self.place_countries.get(place)
+
     def words_of(self, types: set[str]) -> dict[int, Cluster]:
         """The entity of these types each word of a mention of one stands for, by token."""
         return {

@@ -753,9 +753,7 @@ def _one_visit(facts: Facts, scene: Scene) -> None:
     previous visit"), nor one a quotation recalls."""
     where: dict[str, set[str]] = {}
     for f in facts.of("heldIn"):
-        place = scene.clusters[f.object]
-        country = f.object if place.type == "Country" else scene.place_countries.get(f.object)
-        where.setdefault(f.subject, set()).add(country or f.object)
+        where.setdefault(f.subject, set()).add(scene.country_of(f.object) or f.object)
     visits = [
         c
         for c in scene.clusters.values()
@@ -823,10 +821,7 @@ def _guests_of_visit(facts: Facts, scene: Scene, event: str) -> set[str]:
     countries = set()
     for f in facts.of("heldIn"):
         if f.subject == event:
-            place = scene.clusters[f.object]
-            countries.add(
-                f.object if place.type == "Country" else scene.place_countries.get(f.object)
-            )
+            countries.add(scene.country_of(f.object))
     if len(countries) != 1 or None in countries:
         return set()
     return {

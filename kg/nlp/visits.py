@@ -72,7 +72,7 @@ def guests_visit(facts: Facts, scene: Scene) -> None:
             for p in members
             if scene.clusters[p.object].type in _TRAVELLERS
         } - {None}
-        country = _country_of(held.object, scene)
+        country = scene.country_of(held.object)
         if country is None:
             visited = {c for p in members for c in sides if (p.object, c) in trips}
             country = visited.pop() if len(visited) == 1 else None
@@ -189,13 +189,6 @@ def _numbered(event: Cluster) -> bool:
         for m in event.mentions
         for t in m.span[: m.root.i - m.span.start]
     )
-
-
-def _country_of(place: str, scene: Scene) -> str | None:
-    """The country a place is, or lies in where the article names it."""
-    if scene.clusters[place].type == "Country":
-        return place
-    return scene.place_countries.get(place)
 
 
 def in_quotes(token: Token) -> bool:
