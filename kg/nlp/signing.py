@@ -163,17 +163,16 @@ def _signing_by(facts: Facts, scene: Scene) -> None:
             if not (signing.lower_ == "signing" or _signing(signing)):
                 continue
             by = [c for c in signing.children if c.lower_ == "by" and c.dep_ in {"prep", "agent"}]
-            for obj in (o for b in by for o in b.children if o.dep_ == "pobj"):
-                for who in (t for t in (obj, *obj.conjuncts) if t.i in signers):
-                    facts.add(
-                        signers[who.i].id,
-                        "signed",
-                        agreement.id,
-                        m.span.sent,
-                        0.8,
-                        modality(signing),
-                        "signed/signing-by",
-                    )
+            for who in (t for b in by for t in _objects(b) if t.i in signers):
+                facts.add(
+                    signers[who.i].id,
+                    "signed",
+                    agreement.id,
+                    m.span.sent,
+                    0.8,
+                    modality(signing),
+                    "signed/signing-by",
+                )
 
 
 def _participation(facts: Facts, scene: Scene) -> None:
@@ -192,17 +191,16 @@ def _participation(facts: Facts, scene: Scene) -> None:
                 if not _modifies(word.head, m.root):
                     continue
                 of = [p for p in word.children if p.lower_ == "of" and p.dep_ == "prep"]
-                for obj in (o for p in of for o in p.children if o.dep_ == "pobj"):
-                    for party in (t for t in (obj, *obj.conjuncts) if t.i in parties):
-                        facts.add(
-                            parties[party.i].id,
-                            "signed",
-                            agreement.id,
-                            m.span.sent,
-                            0.6,
-                            modality(verb),
-                            "signed/participation",
-                        )
+                for party in (t for p in of for t in _objects(p) if t.i in parties):
+                    facts.add(
+                        parties[party.i].id,
+                        "signed",
+                        agreement.id,
+                        m.span.sent,
+                        0.6,
+                        modality(verb),
+                        "signed/participation",
+                    )
 
 
 def _named_sides(scene: Scene) -> list[str]:
@@ -370,18 +368,17 @@ def _named_parties(facts: Facts, scene: Scene) -> None:
             continue
         for m in scene.clusters[f.object].mentions:
             for between in (t for t in m.span if t.lower_ == "between" and t.dep_ == "prep"):
-                for obj in (c for c in between.children if c.dep_ == "pobj"):
-                    for party in (obj, *obj.conjuncts):
-                        if party.i in named and m.span.start <= party.i < m.span.end:
-                            facts.add(
-                                named[party.i].id,
-                                "signed",
-                                f.object,
-                                f.sentence,
-                                0.6,
-                                f.status,
-                                "signed/named-parties",
-                            )
+                for party in _objects(between):
+                    if party.i in named and m.span.start <= party.i < m.span.end:
+                        facts.add(
+                            named[party.i].id,
+                            "signed",
+                            f.object,
+                            f.sentence,
+                            0.6,
+                            f.status,
+                            "signed/named-parties",
+                        )
 
 
 def _unsigned(token: Token) -> Token | None:
@@ -522,6 +519,11 @@ def _signatories(facts: Facts, scene: Scene) -> None:
                     f.status,
                     "participant/signatory",
                 )
+
+
+def _objects(preposition: Token) -> list[Token]:
+    """The objects of a preposition with the words joined to them ("between A and B")."""
+    return [t for o in preposition.children if o.dep_ == "pobj" for t in (o, *o.conjuncts)]
 
 
 def _quoted(sentence: Span) -> bool:
