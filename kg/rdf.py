@@ -22,7 +22,7 @@ without a record (a bare mention such as "the visit") gets no node.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -264,11 +264,20 @@ def to_graph(extraction: Extraction) -> Graph:
     return _Writer(extraction).run()
 
 
+class _Sorted(Dataset):
+    """A ``Dataset`` that lists its graphs by name, so that TriG writes them in a stable order
+    (rdflib's in-memory store keeps them in a set, whose order changes from run to run)."""
+
+    def contexts(self, triple: tuple | None = None) -> Iterator[Graph]:  # type: ignore[override]
+        return iter(sorted(super().contexts(triple), key=lambda graph: graph.identifier))
+
+
 def merge(extractions: Iterable[Extraction], named: bool = True) -> Graph:
     """The RDF of many extractions in one graph: a ``Dataset`` with each article's named graph
-    (``named``), else the merge of the article graphs (for Turtle, which has no named graphs).
+    (``named``, listed by name), else the merge of the article graphs (for Turtle, which has
+    no named graphs).
     """
-    merged: Graph = Dataset() if named else Graph()
+    merged: Graph = _Sorted() if named else Graph()
     for prefix, namespace in PREFIXES.items():
         merged.bind(prefix, namespace)
     for extraction in extractions:

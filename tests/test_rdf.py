@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
@@ -12,7 +13,7 @@ from kg.contract import to_json
 from kg.events import event_records
 from kg.iris import entity_iri, node_iri
 from kg.ontology import KGO
-from kg.rdf import content_hash, to_graph
+from kg.rdf import content_hash, merge, to_graph
 from kg.resources import samples
 from kg.types import Article, Entity, Extraction, Mention, Position, Relation
 
@@ -273,3 +274,15 @@ def test_every_edge_of_a_sample_s_graph_is_a_relation_or_an_event_member_of_its_
             (iri[s], str(p).split("#")[1], iri[o]) for s, p, o in graph if s in iri and o in iri
         }
         assert edges and edges <= stated, (article.id, sorted(edges - stated))
+
+
+def test_trig_lists_the_article_graphs_by_name_whatever_the_order_given():
+    """rdflib's store keeps graphs in a set: without an order, each run writes another file."""
+    one = _extraction()
+    many = [
+        dataclasses.replace(one, article=dataclasses.replace(one.article, id=f"a{n}"))
+        for n in (5, 1, 8, 3, 9, 2, 7)
+    ]
+    trig = merge(many).serialize(format="trig")
+    names = [line.split()[0] for line in trig.splitlines() if line.rstrip().endswith("{")]
+    assert names == sorted(names) and len(names) == 7
