@@ -62,7 +62,9 @@ def _server_pid(url: str) -> int:
 
 
 def test_an_amplifying_query_is_refused_and_the_server_stays_small(explore_store, tmp_path):
-    with serving(explore_store, log=tmp_path / "serve.log") as url:
+    # A long query timeout: on a loaded machine the 10 s default stops the queries (503) before
+    # they reach the memory limit this test is about.
+    with serving(explore_store, "--timeout", "60", log=tmp_path / "serve.log") as url:
         memory = Memory(_server_pid(url))
         main_before = memory.now(children=False)
         try:
