@@ -88,6 +88,20 @@ _FUTURE = {
     "potential",
     "likely",
 }
+_TIME_NOUNS = {
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "weekend",
+    "spring",
+    "summer",
+}
+_TIME_NOUNS |= {"autumn", "fall", "winter", "monday", "tuesday", "wednesday", "thursday"}
+_TIME_NOUNS |= {"friday", "saturday", "sunday"}
 _PLANS = {"agenda", "programme", "program", "schedule", "plan", "preparation", "preparations"}
 _PLANNED_AUX = {"will", "shall", "would", "'ll", "going"}
 _NEGATIONS = {"not", "n't", "never", "no"}
@@ -199,6 +213,8 @@ def modality(token: Token) -> str:
             c.dep_ == "neg" or (c.lower_ in _NEGATIONS and c.dep_ == "advmod") for c in children
         ):
             return "negated"
+    if _told_ahead(verb):
+        return "planned"
     for below, v in zip([None, *chain], chain, strict=False):
         children = list(v.children)
         if any(c.lower_ in _PLANNED_AUX and c.dep_ in {"aux", "auxpass"} for c in children):
@@ -217,6 +233,30 @@ def modality(token: Token) -> str:
         ):
             return "planned"
     return "asserted"
+
+
+def _told_ahead(verb: Token) -> bool:
+    """A present tense dated ahead: "is visiting Chile next week", "meets him tomorrow",
+    "travels to Baku later this month", "signs it in the coming days"."""
+    if verb.tag_ not in {"VBZ", "VBP", "VBG"}:
+        return False
+    if verb.tag_ == "VBG" and not any(
+        c.dep_ == "aux" and c.lower_ in {"is", "are", "am", "'s", "'re"} for c in verb.children
+    ):
+        return False
+    for child in verb.children:
+        if child.dep_ not in {"npadvmod", "advmod", "prep", "tmod"}:
+            continue
+        words = [t.lower_ for t in child.subtree]
+        if "tomorrow" in words or (words[:2] == ["later", "this"] and len(words) == 3):
+            return True
+        if any(
+            t.lower_ in _TIME_NOUNS
+            and any(a.lower_ in {"next", "coming", "upcoming"} for a in t.lefts)
+            for t in child.subtree
+        ):
+            return True
+    return False
 
 
 def ahead(token: Token) -> bool:

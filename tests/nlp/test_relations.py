@@ -73,6 +73,16 @@ def test_planned_and_negated_facts(read):
         ("Tokayev discussed trade and visited the plant.", "visited", "asserted"),
         ("President of Kenya to pay official visit to Peru", "pay", "planned"),
         ("To boost trade, Tokayev visited the plant.", "visited", "asserted"),
+        # a present tense dated ahead tells a plan; dated back or undated, a fact
+        ("Tokayev is visiting Chile next week.", "visiting", "planned"),
+        ("Tokayev meets Boric tomorrow in Santiago.", "meets", "planned"),
+        ("Next month, Nurtleu travels to Baku.", "travels", "planned"),
+        ("Nurtleu signs the accord later this month.", "signs", "planned"),
+        ("The sides sign the deal in the coming days.", "sign", "planned"),
+        ("Tokayev is visiting Chile this week.", "visiting", "asserted"),
+        ("Tokayev visited Chile last week.", "visited", "asserted"),
+        ("Tokayev visited Chile next to Peru.", "visited", "asserted"),
+        ("Tokayev meets Boric in Santiago", "meets", "asserted"),
     ],
 )
 def test_modality(read, text, verb, status):
