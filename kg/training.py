@@ -22,9 +22,11 @@ The same input and seed give the same model, byte for byte.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import json
+import zlib
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +34,7 @@ from typing import Any
 
 import numpy
 import spacy
+from spacy.tokens import Doc
 
 from kg.articles import read_articles
 from kg.contract import to_json
@@ -59,7 +62,10 @@ __all__ = [
 ]
 
 BUNDLED = SHIPPED / "dev-rows.npz"
-STRENGTHS = (0.03, 0.1, 0.3, 1.0)  # inverse L2 regularization strengths tried
+STRENGTHS = (0.03, 0.1)  # inverse L2 regularization strengths tried (0.3, 1 did no better)
+DROPOUTS = (0.0, 0.3, 0.5)  # shares of rule names hidden in the training reads, tried
+COPIES = 2  # hidden reads of each training article, besides the article as the rules read it
+HIDDEN = 0.3  # the share of rule names hidden in the held-out reads that choose the settings
 THRESHOLDS = tuple(round(0.2 + 0.05 * k, 2) for k in range(13))  # 0.2 .. 0.8
 FOLDS = 5
 SEED = 0
@@ -91,6 +97,8 @@ class Training:
     combined: Scores
     examples: tuple[Example, ...]
     bundled: int
+    hidden_rules: Scores
+    hidden_combined: Scores
 
     def table(self) -> str:
         """The cross-validated table: the rules alone, then with the model."""
@@ -110,12 +118,32 @@ class Training:
                 f"{b.precision:6.3f} {b.recall:6.3f} {b.f1:6.3f}   {reach[name]:6.3f}"
             )
         m = self.model.manifest
+        lines += [
+            "reach: the share of gold relations a rule's relation or a candidate stands for",
+            f"the same, with {m['hidden_share']:.0%} of the rule names each article's facts "
+            "come from hidden (seeded), as where the rules do not fire on unseen text:",
+        ]
+        hidden = [
+            (p, self.hidden_rules.predicates[p], self.hidden_combined.predicates[p])
+            for p in PREDICATES
+        ]
+        hidden.append(("relations", self.hidden_rules.relations, self.hidden_combined.relations))
+        for name, a, b in hidden:
+            lines.append(
+                f"{name:<12} {a.precision:6.3f} {a.recall:6.3f} {a.f1:6.3f}   "
+                f"{b.precision:6.3f} {b.recall:6.3f} {b.f1:6.3f}"
+            )
         adds = ", ".join(m["adds"]) or "nothing"
-        lines.append(
-            f"settings: C {m['strength']}, threshold {m['threshold']:.2f}; the model adds {adds}"
+        trained = (
+            f"{m['copies']} reads of each article with {m['dropout']:.0%} of its rule names "
+            "hidden, besides the article"
+            if m["dropout"]
+            else "the articles as the rules read them"
         )
         lines.append(
-            "reach: the share of gold relations a rule's relation or a candidate stands for"
+            f"settings (the best on the hidden reads that loses nothing on the plain ones): "
+            f"C {m['strength']}, threshold {m['threshold']:.2f}, trained on {trained}; "
+            f"the model adds {adds}"
         )
         return "\n".join(lines)
 
@@ -168,12 +196,61 @@ def _reached(rows: Rows, extraction: Extraction, gold: GoldArticle) -> frozenset
     return frozenset(said.union(meanings) - {None})
 
 
-def examples(
+@dataclass(frozen=True)
+class Read:
+    """A gold article as the rules read it: its parse, its extraction and its gold."""
+
+    doc: Doc
+    extraction: Extraction
+    gold: GoldArticle
+
+    def example(self, hidden: Collection[str] = frozenset()) -> Example:
+        """The article's candidates, labelled, as the rules read it without the rules named
+        in ``hidden`` (``family``): their facts, and what the candidates' features say of
+        them, are gone, as in a read where they do not fire."""
+        x = self.extraction
+        if hidden:
+            kept = tuple(r for r in x.relations if family(r.rule) not in hidden)
+            x = dataclasses.replace(x, relations=kept)
+        article, entities = x.article, _told(self.extraction)
+        rows = candidates(self.doc, article, entities, x.relations)
+        return Example(
+            article.id,
+            rows,
+            _labels(rows, x, self.gold),
+            tuple(modality(self.doc[c.anchor]) for c in rows.candidates),
+            to_json(x),
+            hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
+            frozenset(e.id for e in entities if e.type == "Event"),
+            _reached(rows, x, self.gold),
+        )
+
+    def hidden(self, share: float, seed: int, copy: str) -> frozenset[str]:
+        """A seeded draw of the names of the rules that gave this article's facts, each
+        drawn with probability ``share``; the same ``seed`` and ``copy`` draw the same
+        names, and a larger share hides what a smaller one does and more."""
+        names = sorted({family(r.rule) for r in self.extraction.relations if r.rule})
+        key = f"{seed}|{self.extraction.article.id}|{copy}".encode()
+        draws = numpy.random.RandomState(zlib.crc32(key)).random_sample(len(names))
+        return frozenset(n for n, u in zip(names, draws, strict=True) if u < share)
+
+
+def family(rule: str) -> str:
+    """The name of the rule a relation comes from, without the closure that carried it
+    (``heldIn/visit-to+country`` -> ``heldIn/visit-to``): hiding a rule hides its closures.
+
+    >>> family("heldIn/visit-to+country")
+    'heldIn/visit-to'
+    """
+    return rule.split("+")[0]
+
+
+def reads(
     gold_docs: Sequence[Mapping],
     articles: Iterable[Article],
     progress: Progress | None = None,
-) -> list[Example]:
-    """The articles that have gold annotations, read by the rules alone and labelled."""
+) -> list[Read]:
+    """The articles that have gold annotations, read by the rules alone."""
     gold = {str(g["article"]): GoldArticle(g) for g in gold_docs}
     pipeline = Pipeline(relations_model="none")
     wanted = [a for a in articles if a.id in gold]
@@ -181,24 +258,19 @@ def examples(
     pairs = ((a.text, a) for a in wanted)
     for doc, article in pipeline.nlp.pipe(pairs, as_tuples=True, batch_size=pipeline.batch_size):
         x = extract(doc, article, pipeline.nlp, pipeline.linker)
-        entities = _told(x)
-        rows = candidates(doc, article, entities, x.relations)
-        statuses = tuple(modality(doc[c.anchor]) for c in rows.candidates)
-        found.append(
-            Example(
-                article.id,
-                rows,
-                _labels(rows, x, gold[article.id]),
-                statuses,
-                to_json(x),
-                hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
-                frozenset(e.id for e in entities if e.type == "Event"),
-                _reached(rows, x, gold[article.id]),
-            )
-        )
+        found.append(Read(doc, x, gold[article.id]))
         if progress:
             progress(article.id)
     return found
+
+
+def examples(
+    gold_docs: Sequence[Mapping],
+    articles: Iterable[Article],
+    progress: Progress | None = None,
+) -> list[Example]:
+    """The articles that have gold annotations, read by the rules alone and labelled."""
+    return [r.example() for r in reads(gold_docs, articles, progress)]
 
 
 def _told(x: Extraction):
@@ -224,17 +296,22 @@ def _matrix(parts: Sequence[tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]])
 
 @dataclass(frozen=True)
 class _Data:
-    """Training rows: the user's examples, then bundled rows, as one matrix."""
+    """Training rows: the user's examples (with their hidden reads), then bundled rows, as
+    one matrix."""
 
     matrix: Any  # a scipy.sparse.csr_matrix (scipy has no type information)
     labels: numpy.ndarray
-    group: numpy.ndarray  # the example index of each row, -1 for bundled rows
+    group: numpy.ndarray  # the article index of each row, -1 for bundled rows
 
     @classmethod
-    def of(cls, found: Sequence[Example], bundled: dict | None) -> _Data:
-        parts = [(e.rows.indptr, e.rows.indices, e.rows.values) for e in found]
-        labels = [e.labels for e in found]
-        group = [numpy.full(len(e.labels), k) for k, e in enumerate(found)]
+    def of(
+        cls, found: Sequence[Example], bundled: dict | None, copies: Sequence[Example] = ()
+    ) -> _Data:
+        index = {e.article: k for k, e in enumerate(found)}
+        both = [*found, *copies]
+        parts = [(e.rows.indptr, e.rows.indices, e.rows.values) for e in both]
+        labels = [e.labels for e in both]
+        group = [numpy.full(len(e.labels), index[e.article]) for e in both]
         if bundled is not None and len(bundled["labels"]):
             parts.append((bundled["indptr"], bundled["indices"], bundled["values"]))
             labels.append(bundled["labels"])
@@ -282,14 +359,18 @@ def _folds(articles: Sequence[str], seed: int) -> numpy.ndarray:
 
 @dataclass(frozen=True)
 class _Setting:
-    """How the model adds to the rules: the threshold above which it adds a relation."""
+    """How the model is trained and adds to the rules: the share of rule names hidden in
+    the training articles' extra reads, the inverse L2 regularization strength, and the
+    threshold above which it adds a relation."""
 
+    dropout: float
+    strength: float
     threshold: float
 
 
-def _revised(example: Example, probability: numpy.ndarray, setting: _Setting) -> dict:
+def _revised(example: Example, probability: numpy.ndarray, threshold: float) -> dict:
     """The example's rules' JSON with the model's additions (as ``revise``)."""
-    model = RelationsModel(numpy.zeros(0), 0.0, setting.threshold)
+    model = RelationsModel(numpy.zeros(0), 0.0, threshold)
     rules = example.prediction["relations"]
     added = model.combine(
         [(r["subject"], r["predicate"], r["object"], r.get("status", "asserted")) for r in rules],
@@ -308,21 +389,58 @@ def _revised(example: Example, probability: numpy.ndarray, setting: _Setting) ->
     }
 
 
-def _choose(
-    gold_docs: Sequence[Mapping], found: Sequence[Example], oof: list[numpy.ndarray]
-) -> tuple[_Setting, Scores]:
-    """The threshold with the best relations micro F1 out of fold, for the additions of
-    every predicate: none is left to the rules alone because its additions gain nothing
-    here, where the rules read the phrasings of the articles they were written from (with
-    a share of the rules' phrasings withheld, as on news of other outlets, the additions of
-    every predicate gain)."""
+@dataclass(frozen=True)
+class _Tried:
+    """A setting's scores out of fold: on the articles as the rules read them (``plain``),
+    and on the reads with a share of the rules hidden (``hidden``)."""
 
-    def scored(setting: _Setting) -> Scores:
-        predictions = {e.article: _revised(e, p, setting) for e, p in zip(found, oof, strict=True)}
-        return score(gold_docs, predictions)
+    setting: _Setting
+    plain: Scores
+    hidden: Scores
 
-    tried = [(s, scored(s)) for s in (_Setting(t) for t in THRESHOLDS)]
-    return max(tried, key=lambda r: (round(r[1].relations.f1, 6), r[0].threshold))
+
+def _tried(
+    gold_docs: Sequence[Mapping],
+    reads: tuple[Sequence[Example], Sequence[Example]],
+    oof: tuple[Sequence[numpy.ndarray], Sequence[numpy.ndarray]],
+    dropout: float,
+    strength: float,
+) -> list[_Tried]:
+    """Each threshold's scores, for the additions of every predicate: none is left to the
+    rules alone because its additions gain nothing on the articles the rules were written
+    from (on the hidden reads, the additions of every predicate gain)."""
+
+    def scored(found: Sequence[Example], probability, threshold: float) -> Scores:
+        return score(
+            gold_docs,
+            {e.article: _revised(e, p, threshold) for e, p in zip(found, probability, strict=True)},
+        )
+
+    return [
+        _Tried(
+            _Setting(dropout, strength, t),
+            scored(reads[0], oof[0], t),
+            scored(reads[1], oof[1], t),
+        )
+        for t in THRESHOLDS
+    ]
+
+
+def _choose(tried: Sequence[_Tried], rules: Scores) -> _Tried:
+    """The setting with the best relations F1 on the hidden reads (unseen text, where the
+    rules fire less) among those that lose nothing against the rules alone on the plain
+    reads; the best on the plain reads when none is left."""
+    keep = [t for t in tried if t.plain.relations.f1 >= rules.relations.f1 - 1e-9]
+    if not keep:
+        return max(tried, key=lambda t: (round(t.plain.relations.f1, 6), t.setting.threshold))
+    return max(
+        keep,
+        key=lambda t: (
+            round(t.hidden.relations.f1, 6),
+            round(t.plain.relations.f1, 6),
+            t.setting.threshold,
+        ),
+    )
 
 
 def _split(probability: numpy.ndarray, found: Sequence[Example]) -> list[numpy.ndarray]:
@@ -340,48 +458,83 @@ def train(
     """A relations model trained on the articles with gold annotations (see the module
     docstring); ``progress`` is told each article read and each step done."""
     gold_docs = list(gold_docs)
-    found = examples(gold_docs, articles, progress)
-    if len(found) < 2:
+    return fit(gold_docs, reads(gold_docs, articles, progress), with_bundled, seed, progress)
+
+
+def fit(
+    gold_docs: Sequence[Mapping],
+    found_reads: Sequence[Read],
+    with_bundled: bool = False,
+    seed: int = SEED,
+    progress: Progress | None = None,
+) -> Training:
+    """``train`` on articles already read."""
+    if len(found_reads) < 2:
         raise KGError(
-            f"{len(found)} of the articles given have a gold file: training needs two at least "
-            "(the gold file of an article is <article-id>.json)"
+            f"{len(found_reads)} of the articles given have a gold file: training needs two at "
+            "least (the gold file of an article is <article-id>.json)"
         )
-    gold_docs = [g for g in gold_docs if str(g["article"]) in {e.article for e in found}]
+    found = [r.example() for r in found_reads]
+    held = [r.example(r.hidden(HIDDEN, seed, "held-out")) for r in found_reads]
+    ids = {e.article for e in found}
+    gold_docs = [g for g in gold_docs if str(g["article"]) in ids]
     bundled = bundled_rows(exclude={e.text_digest for e in found}) if with_bundled else None
-    data = _Data.of(found, bundled)
     fold = _folds([e.article for e in found], seed)
-    row_fold = numpy.where(data.group >= 0, fold[numpy.maximum(data.group, 0)], -1)
-    user = data.group >= 0
-
-    def cross_validated(strength: float) -> tuple[float, _Setting, Scores]:
-        probability = numpy.zeros(int(user.sum()))
-        for k in range(int(fold.max()) + 1):
-            weights, bias = _fit(data, row_fold != k, strength, seed)
-            test = numpy.flatnonzero(row_fold == k)
-            probability[test] = _probabilities(RelationsModel(weights, bias, 1.0), data, test)
-        setting, scores = _choose(gold_docs, found, _split(probability, found))
-        if progress:
-            progress(f"C {strength}: relations F1 {scores.relations.f1:.3f}")
-        return strength, setting, scores
-
-    strength, setting, combined = max(
-        (cross_validated(s) for s in STRENGTHS), key=lambda r: r[2].relations.f1
-    )
     rules = score(gold_docs, {e.article: e.prediction for e in found})
-    weights, bias = _fit(data, numpy.ones(len(data.labels), bool), strength, seed)
-    manifest = _manifest(gold_docs, found, bundled, strength, setting, seed, rules, combined)
+    rules_hidden = score(gold_docs, {e.article: e.prediction for e in held})
+    tried: list[_Tried] = []
+    copies: dict[float, list[Example]] = {}
+    for dropout in DROPOUTS:
+        copies[dropout] = [
+            r.example(r.hidden(dropout, seed, f"copy-{c}"))
+            for r in found_reads
+            for c in range(COPIES if dropout else 0)
+        ]
+        data = _Data.of(found, bundled, copies[dropout])
+        row_fold = numpy.where(data.group >= 0, fold[numpy.maximum(data.group, 0)], -1)
+        for strength in STRENGTHS:
+            plain = [numpy.zeros(0)] * len(found)
+            hidden = [numpy.zeros(0)] * len(found)
+            for k in range(int(fold.max()) + 1):
+                weights, bias = _fit(data, row_fold != k, strength, seed)
+                model = RelationsModel(weights, bias, 1.0)
+                for i in numpy.flatnonzero(fold == k):
+                    plain[i] = model.probabilities(found[i].rows)
+                    hidden[i] = model.probabilities(held[i].rows)
+            here = _tried(gold_docs, (found, held), (plain, hidden), dropout, strength)
+            best = _choose(here, rules)
+            if progress:
+                progress(
+                    f"dropout {dropout}, C {strength}: relations F1 {best.plain.relations.f1:.3f}"
+                    f", with {HIDDEN:.0%} of the rules hidden {best.hidden.relations.f1:.3f}"
+                    f" (rules alone {rules_hidden.relations.f1:.3f})"
+                )
+            tried += here
+    chosen = _choose(tried, rules)
+    setting = chosen.setting
+    data = _Data.of(found, bundled, copies[setting.dropout])
+    weights, bias = _fit(data, numpy.ones(len(data.labels), bool), setting.strength, seed)
+    cv = {
+        "rules": rules,
+        "rules+model": chosen.plain,
+        "hidden rules": rules_hidden,
+        "hidden rules+model": chosen.hidden,
+    }
+    manifest = _manifest(gold_docs, found, bundled, setting, seed, cv)
     manifest["folds"] = int(fold.max()) + 1
     model = RelationsModel(weights, bias, setting.threshold, PREDICATES, manifest)
-    return Training(model, rules, combined, tuple(found), bundled["articles"] if bundled else 0)
+    return Training(
+        model,
+        rules,
+        chosen.plain,
+        tuple(found),
+        bundled["articles"] if bundled else 0,
+        rules_hidden,
+        chosen.hidden,
+    )
 
 
-def _probabilities(model: RelationsModel, data: _Data, rows: numpy.ndarray) -> numpy.ndarray:
-    block = data.matrix[rows]
-    scores = block @ model.weights + model.bias
-    return 1.0 / (1.0 + numpy.exp(-numpy.asarray(scores).ravel()))
-
-
-def _manifest(gold_docs, found, bundled, strength, setting, seed, rules, combined) -> dict:
+def _manifest(gold_docs, found, bundled, setting: _Setting, seed, cv: dict) -> dict:
     meta = load_nlp().meta
     digest = hashlib.sha256()
     for g, e in sorted(
@@ -401,12 +554,15 @@ def _manifest(gold_docs, found, bundled, strength, setting, seed, rules, combine
         "articles": len(found),
         "bundled_articles": bundled["articles"] if bundled else 0,
         "learner": "logistic regression (scikit-learn, liblinear, L2)",
-        "strength": strength,
+        "strength": setting.strength,
+        "dropout": setting.dropout,
+        "copies": COPIES if setting.dropout else 0,
+        "hidden_share": HIDDEN,
         "seed": seed,
         "threshold": setting.threshold,
         "adds": list(PREDICATES),
-        "cross_validation": {"rules": rules.to_json(), "rules+model": combined.to_json()},
-        "reach": _reach(found, rules),
+        "cross_validation": {name: scores.to_json() for name, scores in cv.items()},
+        "reach": _reach(found, cv["rules"]),
         "rows_fingerprint": _fingerprint(e.rows for e in found),
         "rules_fingerprint": rules_fingerprint(f"{meta['lang']}_{meta['name']}"),
     }
