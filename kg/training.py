@@ -9,10 +9,16 @@
    adding it gains nothing, and the model learns what the rules do not already say.
 2. Cross-validation by outlet (``outlet``: the article id without its last hyphenated part;
    five folds, or fewer for fewer outlets): each article is scored by a model that saw no
-   article of its outlet, as kg meets news of outlets it was never trained on; for each
-   regularization strength and threshold tried, the best by relations micro F1 is kept,
-   and its table (the rules alone against the rules with the model) is the model's own
-   account of itself.
+   article of its outlet, as kg meets news of outlets it was never trained on. The rules
+   were written from the development articles and fire less on unseen news, so each
+   article is also read with a seeded share of its rule names hidden (``Read.hidden``: their
+   facts, and what the candidates' features say of them, are gone): the training folds add
+   ``COPIES`` such reads of each article (the share tried is the dropout), and the held-out
+   articles are scored both as the rules read them and with ``HIDDEN`` of their rule names
+   hidden. The setting (dropout, regularization strength, threshold) kept is the best on
+   the hidden reads that loses nothing against the rules alone on the plain ones; both
+   tables (the rules alone against the rules with the model) are the model's own account
+   of itself.
 3. The model is fit on every article with those settings.
 
 ``with_bundled`` adds the feature rows of the project's development set, shipped with kg

@@ -17,7 +17,17 @@ from kg.learn import load_model
 from kg.learn.features import Candidate, Rows
 from kg.learn.model import MANIFEST, SHIPPED, WEIGHTS
 from kg.pipeline import Pipeline
-from kg.training import _folds, _labels, _reached, outlet, train
+from kg.training import (
+    COPIES,
+    DROPOUTS,
+    HIDDEN,
+    STRENGTHS,
+    _folds,
+    _labels,
+    _reached,
+    outlet,
+    train,
+)
 from kg.types import Article, Entity, Extraction, Relation
 from tests.conftest import ROOT
 
@@ -79,6 +89,38 @@ def test_train_prints_the_cross_validated_table(trained):
         assert values[1] <= values[6] + 5e-4 and values[4] <= values[6] + 5e-4, name
         assert values[6] == pytest.approx(manifest["reach"][name], abs=5e-4), name
     assert rows["met"][6] > rows["met"][1]
+
+
+def _hidden_table(printed: str) -> dict[str, list[float]]:
+    """The table of the reads with a share of the rules hidden: the rows of seven columns."""
+    rows = {}
+    for line in printed.split("hidden (seeded)", 1)[1].splitlines():
+        parts = line.split()
+        if len(parts) == 7 and parts[0].isalpha():
+            rows[parts[0]] = [float(x) for x in parts[1:]]
+    return rows
+
+
+def test_the_settings_chosen_on_the_hidden_reads_are_the_manifest_s(trained):
+    folder, printed = trained
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    cv = manifest["cross_validation"]
+    rows = _hidden_table(printed)
+    assert len(rows) == 8
+    for name, values in rows.items():
+        for offset, table in ((0, cv["hidden rules"]), (3, cv["hidden rules+model"])):
+            expected = [table[name][k] for k in ("p", "r", "f")]
+            assert values[offset : offset + 3] == pytest.approx(expected, abs=5e-4), name
+    # Hiding rules loses facts: the rules alone find fewer on the hidden reads.
+    assert cv["hidden rules"]["relations"]["tp"] < cv["rules"]["relations"]["tp"]
+    assert manifest["hidden_share"] == HIDDEN
+    assert manifest["dropout"] in DROPOUTS and manifest["strength"] in STRENGTHS
+    assert manifest["copies"] == (COPIES if manifest["dropout"] else 0)
+    settings = f"C {manifest['strength']}, threshold {manifest['threshold']:.2f}, trained on "
+    assert settings in printed
+    if manifest["dropout"]:
+        assert f"with {manifest['dropout']:.0%} of its rule names hidden" in printed
+    assert load_model(folder).threshold == manifest["threshold"]
 
 
 def test_the_rules_alone_column_is_what_kg_eval_gives(trained):
