@@ -553,7 +553,7 @@ def _forms(cluster: Cluster) -> list[str]:
         ]
         if cluster.type == "Event":
             heads += [_head_noun(m.root) for m in cluster.mentions if not m.anaphor]
-        forms += [h for h in heads if h and h not in forms]
+        forms += [h for h in dict.fromkeys(heads) if h and h not in forms]
     if cluster.name and cluster.type == "Event" and cluster.name not in forms:
         forms.append(cluster.name)  # "meeting" of a meeting told by "X met Y"
     return forms
@@ -564,9 +564,20 @@ def _head_noun(root: Token) -> str:
     again ("press conference" of "the joint press conference", "meeting" of "a very
     constructive meeting")."""
     start = root.i
-    while start and root.doc[start - 1].dep_ == "compound" and root.doc[start - 1].head == root:
+    while start and _compounded(root.doc[start - 1], root):
         start -= 1
     return root.doc[start : root.i + 1].text.lower()
+
+
+def _compounded(token: Token, root: Token) -> bool:
+    """A noun compounded with the head ("press" of "press conference", "Business" of "CICA
+    Business Forum"), not a word of a name within it ("Organization" of "World Trade
+    Organization Conference")."""
+    return (
+        token.dep_ == "compound"
+        and token.head == root
+        and not any(c.dep_ == "compound" for c in token.children)
+    )
 
 
 def _positions(held: list[Held]) -> tuple[Position, ...]:

@@ -413,14 +413,20 @@ _NAMED_EVENT_HEADS = {
 }
 
 
+# Standing bodies whose numbered sitting is named by the body ("the 8th Joint Trade Committee
+# was held in Islamabad": its eighth session).
+_NUMBERED_SITTINGS = {"assembly", "commission", "committee", "council"}
+
+
 def _named_event(span: Span) -> bool:
     """ "the CICA Business Forum", "the Forum of Regions of Russia", "the 77th UN General
-    Assembly", "an official State Visit": a name of an event."""
+    Assembly", "the 8th Joint Trade Committee", "an official State Visit": a name of an
+    event."""
     head = span.root.lemma_.lower()
     if head in _NAMED_EVENT_HEADS:
         return True
     before = span.doc[span.start - 1] if span.start else None
-    return head == "assembly" and before is not None and before.ent_type_ == "ORDINAL"
+    return head in _NUMBERED_SITTINGS and before is not None and before.ent_type_ == "ORDINAL"
 
 
 def _event_phrase(span: Span) -> Span:
