@@ -564,9 +564,12 @@ def _head_noun(root: Token) -> str:
     again ("press conference" of "the joint press conference", "meeting" of "a very
     constructive meeting")."""
     start = root.i
-    while start and _compounded(root.doc[start - 1], root):
+    doc = root.doc
+    while start and _compounded(doc[start - 1], root):
         start -= 1
-    return root.doc[start : root.i + 1].text.lower()
+    while 1 < start < root.i and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+        start += 1  # not "Lithuania business forum" of "the Latvia-Lithuania business forum"
+    return doc[start : root.i + 1].text.lower()
 
 
 def _compounded(token: Token, root: Token) -> bool:

@@ -36,6 +36,13 @@ def _events(rules, text: str) -> dict[str, tuple[str, ...]]:
             {"organization conference", "trade organization conference"},
             id="no-word-of-a-name-inside-the-modifiers",
         ),
+        pytest.param(
+            "The Latvia-Lithuania business forum was held in Riga on Monday.",
+            "Latvia-Lithuania business forum",
+            {"business forum"},
+            {"lithuania business forum"},
+            id="no-half-of-a-hyphenated-word",
+        ),
     ],
 )
 def test_an_event_s_aliases_hold_its_head_noun(rules, text, event, must, must_not):
