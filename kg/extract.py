@@ -16,7 +16,7 @@ from datetime import date
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.dates import resolve_date
 from kg.events import event_records, implied_events
@@ -551,10 +551,36 @@ def _forms(cluster: Cluster) -> list[str]:
         heads = [
             m.span[: m.root.i - m.span.start + 1].text for m in cluster.mentions if not m.anaphor
         ]
-        forms += [h for h in heads if h and h not in forms]
+        if cluster.type == "Event":
+            heads += [_head_noun(m.root) for m in cluster.mentions if not m.anaphor]
+        forms += [h for h in dict.fromkeys(heads) if h and h not in forms]
     if cluster.name and cluster.type == "Event" and cluster.name not in forms:
         forms.append(cluster.name)  # "meeting" of a meeting told by "X met Y"
     return forms
+
+
+def _head_noun(root: Token) -> str:
+    """The event's head noun with the nouns compounded with it, as a reader names the event
+    again ("press conference" of "the joint press conference", "meeting" of "a very
+    constructive meeting")."""
+    start = root.i
+    doc = root.doc
+    while start and _compounded(doc[start - 1], root):
+        start -= 1
+    while 1 < start < root.i and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+        start += 1  # not "Lithuania business forum" of "the Latvia-Lithuania business forum"
+    return doc[start : root.i + 1].text.lower()
+
+
+def _compounded(token: Token, root: Token) -> bool:
+    """A noun compounded with the head ("press" of "press conference", "Business" of "CICA
+    Business Forum"), not a word of a name within it ("Organization" of "World Trade
+    Organization Conference")."""
+    return (
+        token.dep_ == "compound"
+        and token.head == root
+        and not any(c.dep_ == "compound" for c in token.children)
+    )
 
 
 def _positions(held: list[Held]) -> tuple[Position, ...]:

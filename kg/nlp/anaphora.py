@@ -92,7 +92,8 @@ def _head(title: str) -> str:
 def _owner(title: Span, resolver: Resolver) -> Mention | None:
     """The country named in or just before a title used alone ("the Kazakh President")."""
     doc = title.doc
-    for i in [*range(title.start, title.end), title.start - 1]:
+    before_to = next((t.i for t in title if t.lower_ == "to"), title.end)  # "Ambassador to X"
+    for i in [*range(title.start, before_to), title.start - 1]:
         m = resolver.inside.get(i) if i >= 0 else None
         if m is not None and m.type == "Country":
             return m
@@ -115,6 +116,8 @@ def _alone(title: Span, resolver: Resolver) -> bool:
             return False
     before = resolver.inside.get(title.start - 1) if title.start else None
     if before is not None and before.type == "Person":
+        return False
+    if resolver.holder(title) is not None:  # "X, the Chief Executive Officer (CEO) of Y,"
         return False
     left = doc[title.start - 1] if title.start else None
     if left is None or left.is_punct or left.is_sent_start:

@@ -66,6 +66,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _sidelines(facts, scene)
     _main_event(facts, scene)
     _heads_take_part(facts, scene)
+    _delegations_of_heads(facts, scene)
     _named_countries(facts, scene)
     _event_pairs(facts, scene)
     _hosts_meet_guests(facts, scene)
@@ -500,6 +501,32 @@ def _heads_take_part(facts: Facts, scene: Scene) -> None:
                 0.7,
                 status,
                 "participant/delegation-head",
+            )
+
+
+def _delegations_of_heads(facts: Facts, scene: Scene) -> None:
+    """A delegation took part in an event its head took part in, where a sentence names both
+    the delegation and the event ("received a delegation led by X", "the talks, where the
+    delegation was headed by X")."""
+    led: dict[str, list[Fact]] = {}
+    for f in facts.of("headedBy"):
+        if scene.clusters[f.subject].type == "Delegation":
+            led.setdefault(f.object, []).append(f)
+    for part in facts.of("participant"):
+        for head in led.get(part.object, []):
+            delegation = scene.clusters[head.subject]
+            starts = {m.span.sent.start for m in delegation.mentions}
+            events = {m.span.sent.start for m in scene.clusters[part.subject].mentions}
+            if not starts & events:
+                continue
+            facts.add(
+                part.subject,
+                "participant",
+                delegation.id,
+                part.sentence,
+                0.65,
+                part.status,
+                "participant/headed-delegation",
             )
 
 

@@ -269,8 +269,7 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         if (country and label != "ORG") or (country and label == "ORG" and len(span) <= 3):
             mentions.append(Mention(span, "Country", "Country", country.qid, country.qid))
             continue
-        ordinal = span.start > 0 and doc[span.start - 1].ent_type_ == "ORDINAL"
-        if _named_event(span) and (ordinal or not _kb(kb, text, ("Organization",))):
+        if _named_event(span) and (_numbered(span) or not _kb(kb, text, ("Organization",))):
             cls = heads("event").get(span.root.lemma_.lower(), "Session")
             mentions.append(Mention(_event_phrase(span), "Event", cls))
             mentions.extend(_countries_inside(_event_phrase(span), kb))
@@ -413,14 +412,30 @@ _NAMED_EVENT_HEADS = {
 }
 
 
+# Standing bodies whose numbered sitting is named by the body ("the 8th Joint Trade Committee
+# was held in Islamabad": its eighth session).
+_NUMBERED_SITTINGS = {"assembly", "commission", "committee", "council"}
+
+
 def _named_event(span: Span) -> bool:
     """ "the CICA Business Forum", "the Forum of Regions of Russia", "the 77th UN General
-    Assembly", "an official State Visit": a name of an event."""
+    Assembly", "the 8th Joint Trade Committee", "an official State Visit": a name of an
+    event."""
     head = span.root.lemma_.lower()
     if head in _NAMED_EVENT_HEADS:
         return True
+    return head in _NUMBERED_SITTINGS and _numbered(span)
+
+
+def _numbered(span: Span) -> bool:
+    """An ordinal before a name or as its first word ("the 8th Joint Trade Committee")."""
     before = span.doc[span.start - 1] if span.start else None
-    return head == "assembly" and before is not None and before.ent_type_ == "ORDINAL"
+    return (before is not None and before.ent_type_ == "ORDINAL") or bool(
+        _ORDINAL.fullmatch(span[0].lower_)
+    )
+
+
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 
 
 def _event_phrase(span: Span) -> Span:

@@ -49,7 +49,7 @@ def _owner(doc: Doc, title: Span, resolver: Resolver) -> Mention | None:
             break
         m = _mention_at(resolver, token.i)
         if m is not None and m.type in _OWNER_TYPES and m.text not in _OFFICE_WORDS:
-            return m
+            return _named_body(m, title, resolver)
     j = title.start - 1
     if j >= 0 and doc[j].text in {"'s", "’s", "'"}:
         j -= 1
@@ -61,13 +61,31 @@ def _owner(doc: Doc, title: Span, resolver: Resolver) -> Mention | None:
     return None
 
 
+def _named_body(owner: Mention, title: Span, resolver: Resolver) -> Mention:
+    """The body whose name, inside the title, holds the country found first ("CEO of the
+    Ghana Investment Promotion Centre": the centre, not Ghana)."""
+    for i in range(owner.span.end, title.end):
+        body = resolver.by_root.get(i)
+        if (
+            body is not None
+            and body.type == "Organization"
+            and body.span.start <= owner.span.start
+            and body.span.end <= title.end
+        ):
+            return body
+    return owner
+
+
 def bare_title(title: Span, owner: Mention | None) -> str:
     """The title without a trailing ``of <owner>``: "Prime Minister of Belarus" -> "Prime
-    Minister"; "Minister of Foreign Affairs" stays whole."""
+    Minister"; "Minister of Foreign Affairs" stays whole; "Chief Executive Officer (CEO) of
+    the Agency" -> "Chief Executive Officer"."""
     if owner is not None and title.start <= owner.span.start and owner.span.end == title.end:
         cut = owner.span.start
         while cut > title.start and title.doc[cut - 1].lower_ in {"of", "the", "republic"}:
             cut -= 1
+        if cut - 3 > title.start and title.doc[cut - 3].text == "(":
+            cut -= 3
         if cut > title.start:
             return title.doc[title.start : cut].text
     return title.text

@@ -63,6 +63,8 @@ class TitleComponent:
         i = end
         preps = _COMPLEMENT_PREPS - ({"in"} if not diplomat else set())
         preps -= {"to"} if not (diplomat or aide) else set()
+        if _acronym_at(doc, i, sent_end) and i + 3 < sent_end and doc[i + 3].lower_ in preps:
+            i += 3  # "Chief Executive Officer (CEO) of the Agency"
         while i < sent_end and doc[i].lower_ in preps:
             j = i + 1
             if j < sent_end and doc[j].lower_ == "the":
@@ -101,6 +103,11 @@ def _country_in_name(doc: Doc, i: int, end: int) -> int:
         ):
             return i + n
     return i
+
+
+def _acronym_at(doc: Doc, i: int, end: int) -> bool:
+    """ "(CEO)": an acronym in brackets starts at ``i``."""
+    return i + 2 < end and doc[i].text == "(" and doc[i + 1].is_upper and doc[i + 2].text == ")"
 
 
 def _given_name(doc: Doc, i: int) -> bool:

@@ -9,6 +9,7 @@ import pytest
 
 from kg.nlp.affiliation import affiliations
 from kg.nlp.positions import find_positions
+from tests.conftest import facts
 
 
 def _sides(read, text: str, day: date | None = None) -> dict[str, str | None]:
@@ -50,3 +51,44 @@ def test_the_office_held_on_the_article_s_day(read, day, sides):
 def test_an_office_counts_only_for_a_country_the_article_names(read):
     text = "Askar Mamin met Roman Golovchenko in Minsk."
     assert _sides(read, text, date(2020, 5, 1)) == {"Askar Mamin": None, "Roman Golovchenko": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "must", "must_not"),
+    [
+        pytest.param(
+            "The minister was joined by Kofi Mensah, the Chief Executive Officer (CEO) of the "
+            "Tema Cocoa Board, and other officials.",
+            [("Kofi Mensah", "represents", "Tema Cocoa Board")],
+            [],
+            id="who-heads-a-body-acts-for-it",
+        ),
+        pytest.param(
+            "Li Wei, chairman of the board of Sinotrans Logistics, met Kazakh Prime Minister "
+            "Askar Mamin in Astana.",
+            [("Li Wei", "represents", "Sinotrans Logistics")],
+            [],
+            id="a-chairman-of-the-board-in-lower-case",
+        ),
+        pytest.param(
+            "Minister Aida Balayeva met the Turkish Ambassador to Kazakhstan. Kazakh Foreign "
+            "Minister Murat Nurtleu chaired the meeting.",
+            [],
+            [("Aida Balayeva", "met", "Murat Nurtleu")],
+            id="an-ambassador-to-a-country-is-not-its-official",
+        ),
+        pytest.param(
+            "The ministry of trade hosted the event. Speakers praised the chief executive "
+            "officer for the results.",
+            [],
+            [],
+            id="a-title-in-lower-case-with-no-holder-is-no-one",
+        ),
+    ],
+)
+def test_who_acts_for_a_body(rules, text, must, must_not):
+    found = facts(rules.extract(text))
+    for triple in must:
+        assert triple in found, (triple, sorted(found))
+    for triple in must_not:
+        assert triple not in found, triple

@@ -30,6 +30,34 @@ CASES = [
         id="a-meeting-told-by-its-verb-is-an-event-held-where-they-met",
     ),
     pytest.param(
+        "The Astana International Forum opened on Tuesday. On the sidelines of the forum, "
+        "President Kassym-Jomart Tokayev met with a delegation of Latvia led by Foreign Minister "
+        "Baiba Braze.",
+        [
+            (
+                "meeting between Kassym-Jomart Tokayev and Baiba Braze",
+                "participant",
+                "delegation of Latvia",
+            )
+        ],
+        [("Astana International Forum", "participant", "delegation of Latvia")],
+        id="a-delegation-takes-part-in-the-meeting-its-head-has-in-its-sentence",
+    ),
+    pytest.param(
+        "Latvian Foreign Minister Baiba Braze met President Kassym-Jomart Tokayev in Astana on "
+        "Tuesday. On Wednesday, the delegation of Latvia headed by Braze attended the opening of "
+        "the Astana International Forum.",
+        [("Astana International Forum", "participant", "delegation of Latvia")],
+        [
+            (
+                "meeting between Baiba Braze and Kassym-Jomart Tokayev",
+                "participant",
+                "delegation of Latvia",
+            )
+        ],
+        id="a-delegation-named-apart-from-its-head-s-meeting-took-no-part-in-it",
+    ),
+    pytest.param(
         "Kazakh Foreign Minister Murat Nurtleu arrived in Baku on Monday for talks on transit.",
         [
             ("Murat Nurtleu's visit to Baku", "participant", "Murat Nurtleu"),

@@ -63,3 +63,29 @@ def test_who_holds_which_title(read, text, held):
 
 def test_a_title_no_one_holds_is_no_position(read):
     assert _held(read, "The prime minister will visit Minsk next week.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        pytest.param(
+            "The minister was joined by Kofi Mensah, the Chief Executive Officer (CEO) of the "
+            "Tema Cocoa Board.",
+            [("Kofi Mensah", "Chief Executive Officer", "Tema Cocoa Board", False)],
+            id="an-acronym-in-brackets-does-not-cut-the-title-from-its-body",
+        ),
+        pytest.param(
+            "Kwame Boateng, CEO of the Ghana Export Promotion Authority, spoke at the forum.",
+            [("Kwame Boateng", "CEO", "Ghana Export Promotion Authority", False)],
+            id="the-body-not-the-country-its-name-begins-with",
+        ),
+        pytest.param(
+            "The representative of the Lagos Chamber of Commerce, Peter Okafor, thanked the "
+            "minister.",
+            [("Peter Okafor", "representative", "Lagos Chamber of Commerce", False)],
+            id="a-title-in-lower-case",
+        ),
+    ],
+)
+def test_titles_of_bodies(read, text, held):
+    assert _held(read, text) == held

@@ -1,0 +1,62 @@
+"""Which phrases are events and by which names a reader finds them again: the head noun
+among an event's aliases, and a standing body's numbered sitting as an event, on short
+articles written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(rules, text: str) -> dict[str, tuple[str, ...]]:
+    return {e.label: e.aliases for e in rules.extract(text).entities if e.type == "Event"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "must", "must_not"),
+    [
+        pytest.param(
+            "Deputy Minister Oskar Lindqvist held a very constructive meeting in Tallinn on "
+            "Monday.",
+            "very constructive meeting",
+            {"meeting"},
+            {"very meeting", "constructive meeting in Tallinn"},
+            id="the-head-noun-without-its-adjectives",
+        ),
+        pytest.param(
+            "The two presidents gave a joint press conference in Riga on Friday.",
+            "joint press conference",
+            {"press conference"},
+            {"joint", "joint press"},
+            id="the-head-noun-with-the-nouns-compounded-with-it",
+        ),
+        pytest.param(
+            "Delegates attended the World Trade Organization Conference in Geneva.",
+            "World Trade Organization Conference",
+            {"conference"},
+            {"organization conference", "trade organization conference"},
+            id="no-word-of-a-name-inside-the-modifiers",
+        ),
+        pytest.param(
+            "The Latvia-Lithuania business forum was held in Riga on Monday.",
+            "Latvia-Lithuania business forum",
+            {"business forum"},
+            {"lithuania business forum"},
+            id="no-half-of-a-hyphenated-word",
+        ),
+    ],
+)
+def test_an_event_s_aliases_hold_its_head_noun(rules, text, event, must, must_not):
+    aliases = {a.lower() for a in _events(rules, text)[event]}
+    assert must <= aliases, sorted(aliases)
+    assert not must_not & aliases, sorted(aliases)
+
+
+def test_a_numbered_sitting_of_a_standing_body_is_an_event(rules):
+    events = _events(rules, "The 6th Joint Transport Committee was held in Vilnius on 4 May 2021.")
+    assert "6th Joint Transport Committee" in events, events
+
+
+def test_a_standing_body_without_a_number_is_no_event(rules):
+    x = rules.extract("The Joint Transport Committee met in Vilnius on 4 May 2021.")
+    assert not [e for e in x.entities if e.type == "Event" and "Committee" in e.label]
+    assert [e for e in x.entities if e.type == "Organization" and "Committee" in e.label]
