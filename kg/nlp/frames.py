@@ -513,11 +513,13 @@ def _delegations_of_heads(facts: Facts, scene: Scene) -> None:
         if scene.clusters[f.subject].type == "Delegation":
             led.setdefault(f.object, []).append(f)
     for part in facts.of("participant"):
-        for head in led.get(part.object, []):
+        heads = led.get(part.object, [])
+        if not heads:
+            continue
+        told = {m.span.sent.start for m in scene.clusters[part.subject].mentions}
+        for head in heads:
             delegation = scene.clusters[head.subject]
-            starts = {m.span.sent.start for m in delegation.mentions}
-            events = {m.span.sent.start for m in scene.clusters[part.subject].mentions}
-            if not starts & events:
+            if told.isdisjoint(m.span.sent.start for m in delegation.mentions):
                 continue
             facts.add(
                 part.subject,
