@@ -184,11 +184,11 @@ def _controlled(pattern: list[dict]) -> list[list[dict]]:
         "RIGHT_ID": "_preposition",
         "RIGHT_ATTRS": {"POS": "ADP"},
     }
+    after_verb = {**controller, "LEFT_ID": "verb", "REL_OP": "<"}
+    after_preposition = {**controller, "LEFT_ID": "_preposition", "REL_OP": "<"}
     return [
-        [verb(["xcomp", "conj", "advcl"]), {**controller, "LEFT_ID": "verb", "REL_OP": "<"}]
-        + [inherited, *rest],
-        [verb(["pcomp"]), preposition, {**controller, "LEFT_ID": "_preposition", "REL_OP": "<"}]
-        + [inherited, *rest],
+        [verb(["xcomp", "conj", "advcl"]), after_verb, inherited, *rest],
+        [verb(["pcomp"]), preposition, after_preposition, inherited, *rest],
     ]
 
 

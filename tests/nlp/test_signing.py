@@ -131,7 +131,10 @@ CASES += [
         [
             (side, "signed", a)
             for side in _BOTH
-            for a in ("Agreement on cooperation in fisheries", "Memorandum of Understanding on tourism")
+            for a in (
+                "Agreement on cooperation in fisheries",
+                "Memorandum of Understanding on tourism",
+            )
         ],
         [
             (side, "signed", a)
