@@ -500,6 +500,48 @@ def _surnames_as_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+_JOINED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+
+
+def _unrecognized_people(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """People the recognizer missed: a capitalized name a title is in apposition to after a
+    comma ("Ana Torres, deputy prime minister of Chile"; not "the National Leader, Chairman
+    of ...", nor a title's words, nor a name a title is of), and a surname with joined initials as Mongolian and Russian
+    outlets write it ("A.V.Novak")."""
+    taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
+    titles = {t.lower() for t in word_list("titles") if " " not in t}
+    roles = {
+        w.lower() for t in word_list("titles") | word_list("title_modifiers") for w in t.split()
+    }
+    found = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "PROPN":
+            continue
+        if _JOINED_INITIALS.fullmatch(token.text):
+            found.append(Mention(doc[token.i : token.i + 1], "Person", "Person"))
+            continue
+        if token.dep_ == "compound" or not any(
+            c.dep_ == "appos" and c.lower_ in titles for c in token.children
+        ):
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == token:
+            start -= 1
+        name = doc[start : token.i + 1]
+        if (
+            2 <= len(name) <= 4
+            and all(t.pos_ == "PROPN" and t.is_title and t.i not in taken for t in name)
+            and not any(t.lower_ in roles for t in name)
+            and not any(c.dep_ == "det" for c in token.children)
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].text == ","
+            and not _of_a_title(name)
+            and _kb(kb, name.text, ("Country", "Place", "Organization")) is None
+        ):
+            found.append(Mention(name, "Person", "Person"))
+    return mentions + found
+
+
 def _demonym_compound(kb: KnowledgeBase, span: Span) -> list[Mention]:
     """The countries of ``Kazakh-Belarusian`` or ``Kyrgyz-Turkish``, a mention for each
     part, when every part names a country."""
@@ -868,7 +910,7 @@ def _capitals(doc: Doc, named: dict[int, Mention], kb: KnowledgeBase) -> list[Me
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every typed mention in ``doc``, in text order."""
     kb = KnowledgeBase.load()
-    named = _surnames_as_people(doc, _named(doc, kb))
+    named = _surnames_as_people(doc, _unrecognized_people(doc, _named(doc, kb), kb))
     by_token = {i: m for m in named for i in range(m.span.start, m.span.end)}
     mentions = named + _nominal(doc, by_token) + _capitals(doc, by_token, kb)
     mentions = _titles(_after_signing_words(mentions, kb))

@@ -198,3 +198,34 @@ def test_a_convention_or_a_charter_is_a_document_not_a_body(pipeline):
     types = {e.label: e.type for e in x.entities}
     assert not [n for n, t in types.items() if t == "Organization" and "Convention" in n]
     assert types.get("Andean Energy Charter") == "Agreement"
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "not_people"),
+    [
+        (
+            "The commission was co-chaired by Ana Torres, deputy prime minister of Chile, and "
+            "Jorge Quispe, minister of energy of Peru.",
+            {"Ana Torres", "Jorge Quispe"},
+            set(),
+        ),
+        (
+            "Another meeting was held between B.Bold, Energy Minister of Mongolia, and "
+            "A.V.Novak, Minister of Energy of Russia.",
+            {"A.V.Novak"},
+            set(),
+        ),
+        (
+            "Turkmenistan Names New Co-Chairman of Its Commission\n\nThe National Leader, "
+            "Chairman of the council, arrived in Dushanbe. The Chief Executive Officer, Mr Yaw "
+            "Mensah, joined him.",
+            set(),
+            {"Names New Co", "National Leader", "Executive Officer"},
+        ),
+    ],
+    ids=["a-name-a-title-is-in-apposition-to", "joined-initials", "titles-and-headlines"],
+)
+def test_people_the_recognizer_misses(pipeline, text, people, not_people):
+    named = _named(pipeline, text)
+    assert {p for p in people if named.get(p) == "Person"} == people, named
+    assert not {p for p in not_people if named.get(p) == "Person"}, named
