@@ -500,46 +500,86 @@ def _surnames_as_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+# Words that address a person by name ("Sheikh Tamim", "Mr Grant"): a name after one is a
+# person's wherever the recognizer took it for a nationality or a body.
+_ADDRESSED = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sheikh", "Sheikha", "Emir"}
+_ADDRESSED |= {"Amir", "King", "Queen", "Prince", "Princess", "Sultan", "Madam"}
 _JOINED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 
 
 def _unrecognized_people(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
-    """People the recognizer missed: a capitalized name a title is in apposition to after a
-    comma ("Ana Torres, deputy prime minister of Chile"; not "the National Leader, Chairman
-    of ...", nor a title's words, nor a name a title is of), and a surname with joined initials as Mongolian and Russian
-    outlets write it ("A.V.Novak")."""
+    """People the recognizer missed: a surname with joined initials as Mongolian and
+    Russian outlets write it ("A.V.Novak"), a name after a word that addresses a person
+    ("Sheikh Tamim", which the recognizer may take for a nationality), and a capitalized name
+    a title is in apposition to after a comma ("Ana Torres, deputy prime minister of Chile")."""
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
-    titles = {t.lower() for t in word_list("titles") if " " not in t}
-    roles = {
-        w.lower() for t in word_list("titles") | word_list("title_modifiers") for w in t.split()
-    }
     found = []
     for token in doc:
         if token.i in taken or token.pos_ != "PROPN":
             continue
         if _JOINED_INITIALS.fullmatch(token.text):
-            found.append(Mention(doc[token.i : token.i + 1], "Person", "Person"))
-            continue
-        if token.dep_ == "compound" or not any(
-            c.dep_ == "appos" and c.lower_ in titles for c in token.children
-        ):
-            continue
-        start = token.i
-        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == token:
-            start -= 1
-        name = doc[start : token.i + 1]
-        if (
-            2 <= len(name) <= 4
-            and all(t.pos_ == "PROPN" and t.is_title and t.i not in taken for t in name)
-            and not any(t.lower_ in roles for t in name)
-            and not any(c.dep_ == "det" for c in token.children)
-            and token.i + 1 < len(doc)
-            and doc[token.i + 1].text == ","
-            and not _of_a_title(name)
-            and _kb(kb, name.text, ("Country", "Place", "Organization")) is None
-        ):
+            name: Span | None = doc[token.i : token.i + 1]
+        elif token.i and doc[token.i - 1].text in _ADDRESSED:
+            name = _addressed(token, taken, kb)
+        else:
+            name = _apposed(token, taken, kb)
+        if name is not None:
             found.append(Mention(name, "Person", "Person"))
+            taken.update(range(name.start, name.end))
     return mentions + found
+
+
+def _addressed(token: Token, taken: set[int], kb: KnowledgeBase) -> Span | None:
+    """The name of up to three capitalized words from ``token``, after "Sheikh", "Mr"...,
+    unless it names a country, place, body or nationality."""
+    doc = token.doc
+    end = token.i + 1
+    while end < min(len(doc), token.i + 3) and doc[end].pos_ == "PROPN":
+        end += 1
+    name = doc[token.i : end]
+    if not all(t.is_title and t.i not in taken for t in name):
+        return None
+    if demonym(name.text) or _kb(kb, name.text, ("Country", "Place", "Organization")):
+        return None
+    return name
+
+
+def _apposed(token: Token, taken: set[int], kb: KnowledgeBase) -> Span | None:
+    """The name ``token`` ends that a title is in apposition to after a comma: not "the
+    National Leader, Chairman of ...", nor a title's own words, nor a name a title is of."""
+    doc = token.doc
+    titles = _title_words()
+    if token.dep_ == "compound" or not any(
+        c.dep_ == "appos" and c.lower_ in titles[0] for c in token.children
+    ):
+        return None
+    start = token.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == token:
+        start -= 1
+    name = doc[start : token.i + 1]
+    if (
+        2 <= len(name) <= 4
+        and all(t.pos_ == "PROPN" and t.is_title and t.i not in taken for t in name)
+        and not any(t.lower_ in titles[1] for t in name)
+        and not any(c.dep_ == "det" for c in token.children)
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text == ","
+        and not _of_a_title(name)
+        and _kb(kb, name.text, ("Country", "Place", "Organization")) is None
+    ):
+        return name
+    return None
+
+
+@cache
+def _title_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The one-word titles ("minister"), and every word of a title or its modifiers."""
+    titles = word_list("titles")
+    every = titles | word_list("title_modifiers")
+    return (
+        frozenset(t.lower() for t in titles if " " not in t),
+        frozenset(w.lower() for t in every for w in t.split()),
+    )
 
 
 def _demonym_compound(kb: KnowledgeBase, span: Span) -> list[Mention]:

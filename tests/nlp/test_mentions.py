@@ -222,8 +222,19 @@ def test_a_convention_or_a_charter_is_a_document_not_a_body(pipeline):
             set(),
             {"Names New Co", "National Leader", "Executive Officer"},
         ),
+        (
+            "Sheikh Tamim met with Turkish President Recep Tayyip Erdogan in Trabzon. Mr "
+            "Kazakhstan was not there.",
+            {"Tamim"},
+            {"Kazakhstan"},
+        ),
     ],
-    ids=["a-name-a-title-is-in-apposition-to", "joined-initials", "titles-and-headlines"],
+    ids=[
+        "a-name-a-title-is-in-apposition-to",
+        "joined-initials",
+        "titles-and-headlines",
+        "a-name-after-a-word-addressing-a-person",
+    ],
 )
 def test_people_the_recognizer_misses(pipeline, text, people, not_people):
     named = _named(pipeline, text)
