@@ -16,11 +16,10 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 
 from kg.kb import KBEntry, KnowledgeBase
-from kg.nlp.gazetteer import country_named, demonym, name_token, word_list
+from kg.nlp.gazetteer import country_named, demonym, heads, name_token, word_list
 from kg.nlp.titles import SPAN_KEY
-from kg.resources import data_path
 
-__all__ = ["SIGNING_WORDS", "Mention", "find_mentions", "heads", "tokens_with"]
+__all__ = ["SIGNING_WORDS", "Mention", "find_mentions", "tokens_with"]
 
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "he", "madam", "sir"}
 _ORG_CLASSES = {
@@ -83,18 +82,6 @@ class Mention:
 
     def __repr__(self) -> str:
         return f"Mention({self.text!r}, {self.type}/{self.cls}, {self.qid}, e={self.entity})"
-
-
-@cache
-def heads(kind: str) -> dict[str, str]:
-    """``data/gazetteer/<kind>_heads.tsv``: head lemma -> ontology class."""
-    rows = data_path("gazetteer", f"{kind}_heads.tsv").read_text(encoding="utf-8").splitlines()
-    return {
-        parts[0]: parts[1]
-        for line in rows
-        if line.strip() and not line.startswith("#")
-        for parts in [line.split("\t")]
-    }
 
 
 def _strip(span: Span) -> Span:
