@@ -102,9 +102,12 @@ class _Article:
         self.clusters = resolve(self.mentions)
         self.by_id = {c.id: c for c in self.clusters}
         self.country_ids = {c.qid: c.id for c in self.clusters if c.type == "Country" and c.qid}
+        self.home: str | None = None
         self._header()
         self.positions = find_positions(doc, self.resolver)
-        self.sides = affiliations(doc, self.resolver, self.clusters, self.positions, article.date)
+        self.sides = affiliations(
+            doc, self.resolver, self.clusters, self.positions, article.date, self.home
+        )
         self.countries = {pid: side.country for pid, side in self.sides.items() if side.country}
         self._anaphora()
         self._delegation_sides()
@@ -112,7 +115,8 @@ class _Article:
 
     def _header(self) -> None:
         """The dateline's place and the publishing agency are entities of the article even
-        when its text does not name them; "arrived here" refers to the dateline's place."""
+        when its text does not name them; "arrived here" refers to the dateline's place, and
+        the country it lies in is the article's home (``self.home``)."""
         known = {normalize(f): c for c in self.clusters for f in c.forms}
         for name, kind in (
             (self.article.dateline, "Place"),
@@ -140,6 +144,11 @@ class _Article:
                 if cluster.type == "Country" and cluster.qid is not None:
                     self.country_ids[cluster.qid] = cluster.id
             if kind == "Place":
+                self.home = (
+                    cluster.id
+                    if cluster.type == "Country"
+                    else self.country_ids.get(cluster.country or "")
+                )
                 for token in tokens_with(self.doc, "LOWER", ["here"]):
                     if token.head.lemma_ in _ARRIVALS:
                         here = Mention(

@@ -43,7 +43,7 @@ def _mention_at(resolver: Resolver, i: int) -> Mention | None:
 
 def _owner(doc: Doc, title: Span, resolver: Resolver) -> Mention | None:
     """The country or organization a title belongs to: named inside its complement, or just
-    before it ("Kazakh President", "Kazakhstan's Foreign Minister")."""
+    before it ("Kazakh President", "Kazakhstan's Foreign Minister", "Brazil's then-President")."""
     for token in title:
         if token.lower_ == "to":
             break
@@ -51,6 +51,8 @@ def _owner(doc: Doc, title: Span, resolver: Resolver) -> Mention | None:
         if m is not None and m.type in _OWNER_TYPES and m.text not in _OFFICE_WORDS:
             return _named_body(m, title, resolver)
     j = title.start - 1
+    while j >= 1 and doc[j].lower_ in {"-", "then", "former"} and doc[j - 1].lower_ != "and":
+        j -= 1  # "Brazil's then-President"
     if j >= 0 and doc[j].text in {"'s", "’s", "'"}:
         j -= 1
     before = _mention_at(resolver, j)

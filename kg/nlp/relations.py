@@ -371,7 +371,8 @@ class Resolver:
 
     def holder(self, title: Span) -> Mention | None:
         """The person a title introduces: right after it ("Minister X", "the Minister, X",
-        "Ambassador to the country X"), or in apposition before it ("X, the Minister of Y,")."""
+        "Ambassador to the country X"), or in apposition before it ("X, the Minister of Y,"),
+        also after another of their titles ("X, Deputy Prime Minister, Minister of Y")."""
         doc = self.doc
         i = title.end
         while i < min(len(doc), title.end + 8):
@@ -403,6 +404,8 @@ class Resolver:
         before = self.inside.get(j) if j >= 0 else None
         if before is not None and before.type == "Person" and "," in doc[j + 1 : title.start].text:
             return before
+        if before is None and j in self.titles and doc[j + 1].text == ",":
+            return self.holder(self.titles[j])  # "X, Deputy Prime Minister, Minister of Y"
         for child in title.root.children:
             found = self.inside.get(child.i) if child.dep_ == "appos" else None
             if found is not None and found.type == "Person":

@@ -92,3 +92,57 @@ def test_who_acts_for_a_body(rules, text, must, must_not):
         assert triple in found, (triple, sorted(found))
     for triple in must_not:
         assert triple not in found, triple
+
+
+@pytest.mark.parametrize(
+    ("text", "must", "must_not"),
+    [
+        pytest.param(
+            "The Iranian side was chaired by Interior Minister Reza Karimi and the Turkish "
+            "side was headed by Trade Minister Ali Demir.",
+            [("Reza Karimi", "represents", "Iran"), ("Ali Demir", "represents", "Turkey")],
+            [("Reza Karimi", "represents", "Turkey")],
+            id="the-side-was-chaired-by",
+        ),
+        pytest.param(
+            "Aman Orazov became the co-chairman, from the Turkmen side, of the joint commission "
+            "with Japan.",
+            [("Aman Orazov", "represents", "Turkmenistan")],
+            [("Aman Orazov", "represents", "Japan")],
+            id="co-chairman-from-the-side",
+        ),
+        pytest.param(
+            "ACCRA, May 3 (GNA) - Foreign Minister Ama Mensah met Turkish Ambassador Ali Demir "
+            "to discuss trade between Ghana and Turkey.",
+            [("Ama Mensah", "represents", "Ghana")],
+            [("Ali Demir", "represents", "Ghana")],
+            id="a-minister-of-no-country-is-the-dateline-s",  # when the article names it
+        ),
+        pytest.param(
+            "ACCRA, May 3 (GNA) - Governor Ama Mensah met Kofi Boateng, chairman of the "
+            "board, to discuss trade between Ghana and Turkey.",
+            [],
+            [("Ama Mensah", "represents", "Ghana"), ("Kofi Boateng", "represents", "Ghana")],
+            id="no-national-office-no-dateline-country",
+        ),
+        pytest.param(
+            "Arman Beisenov, Deputy Prime Minister, Minister of Trade of Kazakhstan, met "
+            "Azerbaijani officials in Baku.",
+            [("Arman Beisenov", "represents", "Kazakhstan")],
+            [("Arman Beisenov", "represents", "Azerbaijan")],
+            id="a-second-title-in-apposition",
+        ),
+        pytest.param(
+            "Portugal's Prime Minister Rui Costa met Brazil's then-President Paulo Lima.",
+            [("Paulo Lima", "represents", "Brazil")],
+            [("Paulo Lima", "represents", "Portugal")],
+            id="then-president",
+        ),
+    ],
+)
+def test_whom_a_person_speaks_for(rules, text, must, must_not):
+    found = facts(rules.extract(text))
+    for triple in must:
+        assert triple in found, (triple, sorted(found))
+    for triple in must_not:
+        assert triple not in found, triple
