@@ -23,7 +23,7 @@ from kg.events import event_records, implied_events
 from kg.kb import KnowledgeBase, normalize
 from kg.learn import RelationsModel
 from kg.link import Linker, LinkRequest, OfflineLinker
-from kg.nlp.affiliation import affiliations
+from kg.nlp.affiliation import affiliations, side_heads
 from kg.nlp.anaphora import (
     country_mentions,
     group_mentions,
@@ -213,6 +213,7 @@ class _Article:
             else:
                 self._add(candidate)
         self._own_delegations()
+        self._side_heads()
         self._meet_heads(delegation_meetings)
         scene = Scene(
             clusters=self.by_id,
@@ -260,6 +261,20 @@ class _Article:
             if m.type == "Delegation" and m.owner is not None and m.owner.entity and m.entity:
                 self.facts.add(
                     m.entity, "headedBy", m.owner.entity, m.span.sent, 0.7, rule="headedBy/owner"
+                )
+
+    def _side_heads(self) -> None:
+        """ "The Iranian side was chaired by X": the side, a delegation, is headed by X."""
+        for person, _, side in side_heads(self.doc, self.resolver):
+            delegation = self.resolver.within.get(side.i)
+            if side.dep_ != "pobj" and delegation is not None and delegation.type == "Delegation":
+                self.facts.add(
+                    delegation.entity,
+                    "headedBy",
+                    person.entity,
+                    side.sent,
+                    0.8,
+                    rule="headedBy/side",
                 )
 
     def _meet_heads(self, candidates: list[Candidate]) -> None:

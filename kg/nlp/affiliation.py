@@ -23,7 +23,7 @@ from kg.nlp.mentions import Mention, tokens_with
 from kg.nlp.positions import Held
 from kg.nlp.relations import Resolver
 
-__all__ = ["Affiliation", "affiliations", "kb_person"]
+__all__ = ["Affiliation", "affiliations", "kb_person", "side_heads"]
 
 # Offices of a national government: held with no country named, the dateline's country's.
 _NATIONAL_OFFICES = {"president", "minister", "premier", "pm", "chancellor"}
@@ -177,14 +177,15 @@ def _agent(side: Token, resolver: Resolver) -> Mention | None:
     return None
 
 
-def _sides_spoken_for(doc: Doc, resolver: Resolver) -> list[tuple[Mention, Mention]]:
-    """(person, country) for each person said to head or speak for a country's side."""
+def side_heads(doc: Doc, resolver: Resolver) -> list[tuple[Mention, Mention, Token]]:
+    """(person, country, the word "side") for each person said to head or speak for a
+    country's side."""
     found = []
     for side in tokens_with(doc, "LOWER", ["side"]):
         country = _side_country(side, resolver)
         person = _side_speaker(side, resolver) if country is not None else None
         if country is not None and person is not None:
-            found.append((person, country))
+            found.append((person, country, side))
     return found
 
 
@@ -250,7 +251,7 @@ def affiliations(
             country = _adjacent_country(doc, mention, resolver)
             if country is not None and country.entity:
                 sides[cluster.id].set_country(country.entity, mention)
-    for person, country in _sides_spoken_for(doc, resolver):
+    for person, country, _ in side_heads(doc, resolver):
         if person.entity in sides and country.entity:
             sides[person.entity].set_country(country.entity, person)
     kb = KnowledgeBase.load()

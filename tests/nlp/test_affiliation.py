@@ -146,3 +146,16 @@ def test_whom_a_person_speaks_for(rules, text, must, must_not):
         assert triple in found, (triple, sorted(found))
     for triple in must_not:
         assert triple not in found, triple
+
+
+def test_the_heads_of_two_sides_of_a_session_met(rules):
+    found = facts(
+        rules.extract(
+            "The 20th session of the Iran-Turkey Joint Economic Commission was held in Tehran. "
+            "The Iranian side was chaired by Interior Minister Reza Karimi and the Turkish side "
+            "was headed by Trade Minister Ali Demir."
+        )
+    )
+    assert ("Iranian side", "headedBy", "Reza Karimi") in found
+    assert ("Reza Karimi", "met", "Ali Demir") in found
+    assert ("Iranian side", "headedBy", "Ali Demir") not in found
