@@ -217,6 +217,10 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 span = span[-2:]
             else:
                 label = "ORG"  # "Chairman of Cengiz Enerji": what a title is of is a body
+        if _title_words(span):
+            continue  # "Extraordinary" of "Ambassador Extraordinary and Plenipotentiary"
+        if label == "PERSON" and (_quoted(span) or span[-1].lower_ in heads("event")):
+            continue  # the "Nurly Zhol" programme, the Climate Change Conference: no one
         if label == "PERSON" and _determined(span):
             label = "ORG"  # "the Oliy Majlis": a name with an article is no one's name
         if label == "PERSON":
@@ -300,6 +304,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             mentions.append(Mention(span, "Agreement", heads("agreement")[head]))
             continue
         org = _kb(kb, text, ("Organization",))
+        if org is None and _common_word(span):
+            continue  # "Trade" of "US Trade Representative" in an article about trade
         cls = org.cls if org else _ORG_CLASSES.get(span[-1].text, "Organization")
         inner = list(_countries_inside(span, kb))
         of = org.country if org else (inner[0].qid if inner else None)
@@ -347,6 +353,30 @@ def _common_noun(token: Token) -> bool:
     if token.is_lower and token.is_alpha:
         return token.text not in _NAME_PARTICLES and token.nbor(-1).text != "-"
     return len(token) >= 8 and token.lower_.endswith(_NOUN_ENDINGS)
+
+
+def _title_words(span: Span) -> bool:
+    """A span of words of titles only ("Extraordinary", "Plenipotentiary")."""
+    words = word_list("titles") | word_list("title_modifiers")
+    return all(t.text in words for t in span)
+
+
+def _quoted(span: Span) -> bool:
+    """A name in quotation marks: a programme's, a project's or a nickname, not a person's."""
+    doc = span.doc
+    if span.start == 0 or span.end >= len(doc):
+        return False
+    closer = _QUOTES.get(doc[span.start - 1].text)
+    return closer is not None and doc[span.end].text == closer
+
+
+def _common_word(span: Span) -> bool:
+    """One capitalized word that the article also writes in lower case ("Trade", "State",
+    "Technical"): a common word capitalized in a title or heading, not a body's name."""
+    word = span[0]
+    if len(span) != 1 or not word.is_title or word.text in word_list("org_heads"):
+        return False
+    return any(True for _ in tokens_with(span.doc, "ORTH", [word.lower_]))
 
 
 def _determined(span: Span) -> bool:

@@ -198,3 +198,40 @@ def test_a_convention_or_a_charter_is_a_document_not_a_body(pipeline):
     types = {e.label: e.type for e in x.entities}
     assert not [n for n, t in types.items() if t == "Organization" and "Convention" in n]
     assert types.get("Andean Energy Charter") == "Agreement"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "not_named"),
+    [
+        pytest.param(
+            'The road is built under the "Nurly Kosh" programme, said Minister Arman Beisenov.',
+            "Arman Beisenov",
+            "Nurly Kosh",
+            id="a-quoted-programme-name",
+        ),
+        pytest.param(
+            "Rustam Aliyev will attend the United Nations Climate Action Conference in Baku.",
+            "Rustam Aliyev",
+            "Climate Action Conference",
+            id="a-conference-is-no-one",
+        ),
+        pytest.param(
+            "Sadyr Japarov received the new Ambassador Extraordinary and Plenipotentiary of "
+            "France, Anne Dubois.",
+            "Anne Dubois",
+            "Extraordinary",
+            id="words-of-a-title",
+        ),
+        pytest.param(
+            "Deputy Minister of State Ali Khan met officials. The State will support trade, "
+            "the state said.",
+            "Ali Khan",
+            "State",
+            id="a-common-word-capitalized",
+        ),
+    ],
+)
+def test_words_that_name_no_one_and_no_body(pipeline, text, kept, not_named):
+    named = _named(pipeline, text)
+    assert kept in named
+    assert not_named not in named
