@@ -48,6 +48,7 @@ _ORG_CLASSES = {
 _PARTICLES = {"bin", "ibn", "bint", "al", "el", "de", "da", "van", "von"}
 _NAME_PARTICLES = _PARTICLES | {"der", "den", "la", "le", "du", "di", "del", "dos", "das", "y"}
 # Endings of abstract nouns that no one's name has ("Development", "Information", "Security").
+_WEB_NAME = re.compile(r"\w\.(com|net|org|info|az|kz|kg|uz|tj|tm|ru|by|ua|ge|am|mn|cn|pk)\b", re.I)
 _NOUN_ENDINGS = ("tion", "sion", "ment", "ity", "ism", "ness", "ship")
 _REGION_WORDS = {"region", "oblast", "province", "state", "district", "prefecture", "governorate"}
 
@@ -221,6 +222,9 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             continue  # "Extraordinary" of "Ambassador Extraordinary and Plenipotentiary"
         if label == "PERSON" and (_quoted(span) or span[-1].lower_ in heads("event")):
             continue  # the "Nurly Zhol" programme, the Climate Change Conference: no one
+        if label == "PERSON" and _WEB_NAME.search(text):
+            mentions.append(Mention(span, "Organization", "NewsAgency"))
+            continue  # "News.Az reports": a website, not a person
         if label == "PERSON" and _determined(span):
             label = "ORG"  # "the Oliy Majlis": a name with an article is no one's name
         if label == "PERSON":

@@ -235,3 +235,9 @@ def test_words_that_name_no_one_and_no_body(pipeline, text, kept, not_named):
     named = _named(pipeline, text)
     assert kept in named
     assert not_named not in named
+
+
+def test_a_website_is_a_body_not_a_person(pipeline):
+    named = _named(pipeline, "Ilham Aliyev met Vladimir Putin in Moscow, Caspian.Az reports.")
+    assert named.get("Caspian.Az") in {None, "Organization"}
+    assert named["Ilham Aliyev"] == "Person"
