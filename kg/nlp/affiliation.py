@@ -235,7 +235,9 @@ def affiliations(
                 f"{held.title} {held.of.text}".lower().split()
             ):  # a chairman of a body, not a minister or a head of government
                 side.headed.add(held.of.entity)
-            country_id = _country_in(held.of, resolver)
+            country_id = _country_in(held.of, resolver) or (
+                held.country.entity if held.country is not None else None
+            )
             if country_id is not None:
                 side.set_country(country_id, held.person)
             elif held.of.country:

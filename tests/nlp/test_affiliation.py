@@ -133,6 +133,13 @@ def test_who_acts_for_a_body(rules, text, must, must_not):
             id="a-second-title-in-apposition",
         ),
         pytest.param(
+            "Belarus' Prime Minister Roman Golovchenko met with Chairwoman of the Senate of the "
+            "Oliy Majlis of Uzbekistan Dilnoza Karimova on 5 September.",
+            [("Dilnoza Karimova", "represents", "Uzbekistan")],
+            [("Dilnoza Karimova", "represents", "Belarus")],
+            id="the-country-after-a-body-in-a-title",
+        ),
+        pytest.param(
             "Portugal's Prime Minister Rui Costa met Brazil's then-President Paulo Lima.",
             [("Paulo Lima", "represents", "Brazil")],
             [("Paulo Lima", "represents", "Portugal")],
