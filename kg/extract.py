@@ -27,6 +27,7 @@ from kg.nlp.affiliation import affiliations, side_heads
 from kg.nlp.anaphora import (
     country_mentions,
     group_mentions,
+    guest_mentions,
     leader_mentions,
     partners,
     title_mentions,
@@ -175,6 +176,7 @@ class _Article:
         for mention in [
             *leader_mentions(self.doc, self.resolver, self.clusters, self.countries),
             *country_mentions(self.doc, self.resolver, self.countries),
+            *guest_mentions(self.doc, self.resolver),
         ]:
             self.by_id[_entity(mention)].add(mention)
             self.mentions.append(mention)

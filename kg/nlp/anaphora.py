@@ -5,7 +5,8 @@
 - "the sides", "both countries", "the parties" refer to the article's two main countries;
   "the two leaders", "the presidents", "the ministers" to its two main people;
 - "the country" someone went to ("flew into the country", "visited the country") is a
-  country named just before it, not one of the travellers'.
+  country named just before it, not one of the travellers';
+- "the guest", "the high-ranking guest", "the visiting leader" is the article's one visitor.
 
 Both become mentions bound to existing entities, so patterns read "the sides signed a
 protocol" as two signatures and "the Kazakh President received X" as a meeting.
@@ -27,6 +28,7 @@ from kg.nlp.titles import SPAN_KEY
 __all__ = [
     "country_mentions",
     "group_mentions",
+    "guest_mentions",
     "leader_mentions",
     "partners",
     "title_mentions",
@@ -465,4 +467,46 @@ def country_mentions(doc: Doc, resolver: Resolver, country_of: dict[str, str]) -
             )
             mention.entity, mention.anaphor = country.entity, True
             found.append(mention)
+    return found
+
+
+_GUESTS = {"guest", "visitor"}
+_VISITING = {"leader", "president", "premier", "minister", "guest", "delegation"}
+
+
+def _visitors(doc: Doc, resolver: Resolver) -> set[str]:
+    """The people the article says travel: subjects of "arrive" and "visit", owners of a
+    visit or trip ("his visit", "Modi's trip")."""
+    found = set()
+    for token in tokens_with(doc, "LEMMA", ["arrive", "visit", "trip"]):
+        roles = {"poss"} if token.pos_ == "NOUN" else {"nsubj"}
+        for child in token.children:
+            m = resolver.mention(child) if child.dep_ in roles else None
+            if m is not None and m.type == "Person" and m.entity and not m.anaphor:
+                found.add(m.entity)
+    return found
+
+
+def _is_guest(token: Token) -> bool:
+    """ "the guest", "the high-ranking guest", "the visiting leader"."""
+    lefts = {t.lower_ for t in token.lefts}
+    if token.tag_ != "NN" or "the" not in lefts:
+        return False
+    return token.lemma_ in _GUESTS or ("visiting" in lefts and token.lemma_ in _VISITING)
+
+
+def guest_mentions(doc: Doc, resolver: Resolver) -> list[Mention]:
+    """Mentions of "the guest" and "the visiting leader": the one person the article has
+    arrive or visit."""
+    visitors = _visitors(doc, resolver)
+    if len(visitors) != 1:
+        return []
+    visitor = visitors.pop()
+    found = []
+    for token in tokens_with(doc, "LOWER", [*_GUESTS, *_VISITING]):
+        if _is_guest(token) and resolver.mention(token) is None:
+            start = min(t.i for t in token.lefts)
+            found.append(
+                Mention(doc[start : token.i + 1], "Person", "Person", entity=visitor, anaphor=True)
+            )
     return found
