@@ -222,6 +222,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             continue  # "Extraordinary" of "Ambassador Extraordinary and Plenipotentiary"
         if label == "PERSON" and (_quoted(span) or span[-1].lower_ in heads("event")):
             continue  # the "Nurly Zhol" programme, the Climate Change Conference: no one
+        if label == "PERSON" and _credited(span):
+            continue  # "Photo credit: Akorda", "(Photo: Medcom/Name)": page furniture
         if label == "PERSON" and _WEB_NAME.search(text):
             mentions.append(Mention(span, "Organization", "NewsAgency"))
             continue  # "News.Az reports": a website, not a person
@@ -357,6 +359,17 @@ def _common_noun(token: Token) -> bool:
     if token.is_lower and token.is_alpha:
         return token.text not in _NAME_PARTICLES and token.nbor(-1).text != "-"
     return len(token) >= 8 and token.lower_.endswith(_NOUN_ENDINGS)
+
+
+_CREDITS = {"photo", "photos", "picture", "credit", "credits", "courtesy", "image"}
+
+
+def _credited(span: Span) -> bool:
+    """A name in a photo credit ("Photo credit: X", "(Photo: Agency/X)")."""
+    doc = span.doc
+    start = max(span.sent.start, span.start - 6)
+    words = [t.lower_ for t in doc[start : span.start]]
+    return ":" in words and bool(_CREDITS & set(words[: words.index(":")]))
 
 
 def _title_words(span: Span) -> bool:

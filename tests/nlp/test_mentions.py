@@ -229,6 +229,12 @@ def test_a_convention_or_a_charter_is_a_document_not_a_body(pipeline):
             "State",
             id="a-common-word-capitalized",
         ),
+        pytest.param(
+            "Photo credit: Akorda During the talks, Tokayev thanked Aliyev.",
+            "Aliyev",
+            "Akorda",
+            id="a-photo-credit",
+        ),
     ],
 )
 def test_words_that_name_no_one_and_no_body(pipeline, text, kept, not_named):
