@@ -222,6 +222,10 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             continue  # "Extraordinary" of "Ambassador Extraordinary and Plenipotentiary"
         if label == "PERSON" and (_quoted(span) or span[-1].lower_ in heads("event")):
             continue  # the "Nurly Zhol" programme, the Climate Change Conference: no one
+        office = _press_office(span) if label == "PERSON" else None
+        if office is not None:
+            mentions.append(Mention(office, "Organization", "Organization"))
+            continue  # "the Akorda press service": a body's, not a person's
         if label == "PERSON" and _credited(span):
             continue  # "Photo credit: Akorda", "(Photo: Medcom/Name)": page furniture
         if label == "PERSON" and _WEB_NAME.search(text):
@@ -359,6 +363,19 @@ def _common_noun(token: Token) -> bool:
     if token.is_lower and token.is_alpha:
         return token.text not in _NAME_PARTICLES and token.nbor(-1).text != "-"
     return len(token) >= 8 and token.lower_.endswith(_NOUN_ENDINGS)
+
+
+_PRESS = {"service", "office", "centre", "center", "department"}
+
+
+def _press_office(span: Span) -> Span | None:
+    """ "Akorda press service", "Ak Orda press office": a name before a press office is its
+    body's; the span with the office."""
+    doc = span.doc
+    end = span.end + 2
+    if end <= len(doc) and doc[span.end].lower_ == "press" and doc[end - 1].lower_ in _PRESS:
+        return doc[span.start : end]
+    return None
 
 
 _CREDITS = {"photo", "photos", "picture", "credit", "credits", "courtesy", "image"}

@@ -247,3 +247,9 @@ def test_a_website_is_a_body_not_a_person(pipeline):
     named = _named(pipeline, "Ilham Aliyev met Vladimir Putin in Moscow, Caspian.Az reports.")
     assert named.get("Caspian.Az") in {None, "Organization"}
     assert named["Ilham Aliyev"] == "Person"
+
+
+def test_a_name_before_a_press_service_is_a_body(pipeline):
+    named = _named(pipeline, "Tokayev met Aliyev in Baku, reported the Akorda press service.")
+    assert named.get("Akorda press service") == "Organization"
+    assert "Akorda" not in named
