@@ -180,6 +180,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         label = ent.label_
         if label not in {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"}:
             continue
+        if label == "ORG" and _addressed(ent):
+            label = "PERSON"  # "Dr Kazim Niaz", "Madam Afua Asare": people, whatever the model said
         span = _strip(ent)
         text = span.text
         if not re.search(r"[A-Za-z]", text) or len(text) < 2:
@@ -363,6 +365,16 @@ def _common_noun(token: Token) -> bool:
     if token.is_lower and token.is_alpha:
         return token.text not in _NAME_PARTICLES and token.nbor(-1).text != "-"
     return len(token) >= 8 and token.lower_.endswith(_NOUN_ENDINGS)
+
+
+_ADDRESS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam", "h.e."}
+
+
+def _addressed(ent: Span) -> bool:
+    """A name that starts with, or follows, a form of address ("Dr", "Madam")."""
+    doc = ent.doc
+    first = ent[0].lower_ in _ADDRESS and len(ent) > 1
+    return first or (ent.start > 0 and doc[ent.start - 1].lower_ in _ADDRESS)
 
 
 _PRESS = {"service", "office", "centre", "center", "department"}

@@ -253,3 +253,11 @@ def test_a_name_before_a_press_service_is_a_body(pipeline):
     named = _named(pipeline, "Tokayev met Aliyev in Baku, reported the Akorda press service.")
     assert named.get("Akorda press service") == "Organization"
     assert "Akorda" not in named
+
+
+def test_a_name_after_a_form_of_address_is_a_person(pipeline):
+    named = _named(
+        pipeline,
+        "Speaking at the session, Secretary of the Board, Dr Kamal Niazi said that trade grew.",
+    )
+    assert named.get("Kamal Niazi") == "Person"
