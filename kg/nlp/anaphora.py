@@ -79,7 +79,10 @@ _SYNONYMS = {
 def _head(title: str) -> str:
     """The office a title names, without modifiers and complements: "First Deputy Prime
     Minister of Kazakhstan" -> "prime minister"."""
-    text = normalize(title).split(" of ")[0].split(" to ")[0]
+    full = normalize(title)
+    if full.endswith(("head of state", "head of government")):
+        return _SYNONYMS[full[full.index("head of") :]]
+    text = full.split(" of ")[0].split(" to ")[0]
     for long, short in _SYNONYMS.items():
         if text == long or text.endswith(" " + long):
             return short
@@ -289,10 +292,24 @@ def _is_group(token: Token) -> str | None:
     return "country" if lower in _COUNTRY_GROUPS else "person"
 
 
+def _office_named(token: Token) -> str:
+    """The office a plural names: "the foreign ministers" -> "foreign minister", "the heads
+    of state" -> "head of state"."""
+    noun = token.lower_.removesuffix("s")
+    words = [*(c.lower_ for c in token.lefts if c.dep_ in {"compound", "amod"}), noun]
+    of = [
+        o.lower_
+        for p in token.rights
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.lower_ in {"state", "government"}
+    ]
+    return " ".join([*words, "of", of[0]] if of else words)
+
+
 def _office_holders(token: Token, positions: list[Held]) -> list[Mention]:
     """The two people who hold the office a plural names ("the two prime ministers")."""
-    noun = token.lower_.removesuffix("s")
-    office = " ".join([*(c.lower_ for c in token.lefts if c.dep_ in {"compound", "amod"}), noun])
+    office = _office_named(token)
     if _head(office) not in {"prime minister", "foreign minister", "president", "minister"}:
         return []
     holders = {
@@ -304,8 +321,7 @@ def _office_holders(token: Token, positions: list[Held]) -> list[Mention]:
 def _other_office(token: Token, people: list[Mention], positions: list[Held]) -> bool:
     """Whether a plural names an office ("the ministers", "the foreign ministers") that one
     of ``people`` is known to hold none of: it names others."""
-    noun = token.lower_.removesuffix("s")
-    office = " ".join([*(c.lower_ for c in token.lefts if c.dep_ in {"compound", "amod"}), noun])
+    office = _office_named(token)
     names = _OFFICES.get(_head(office))
     if names is None:
         return False
@@ -333,8 +349,7 @@ def _holders_for(
 ) -> list[Mention]:
     """The one person acting for each of ``countries`` (holding the office the plural names,
     if any: "the foreign ministers of"), else nobody."""
-    noun = token.lower_.removesuffix("s")
-    office = " ".join([*(c.lower_ for c in token.lefts if c.dep_ in {"compound", "amod"}), noun])
+    office = _office_named(token)
     titled = {h.person.entity for h in positions if h.title and _head(h.title) == _head(office)}
     found = []
     for country in countries:

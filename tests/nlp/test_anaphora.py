@@ -58,6 +58,16 @@ def test_no_reference_where_the_article_has_no_one_to_refer_to(read):
     assert leader_mentions(r.doc, r.resolver, r.clusters, countries) == []
 
 
+def test_the_heads_of_state_are_not_two_foreign_ministers(read):
+    r, positions, countries = _read(
+        read,
+        "Kazakh Foreign Minister Murat Nurtleu met Russian Foreign Minister Sergey Lavrov in "
+        "Astana. The heads of state of Russia and Kazakhstan will attend the forum.",
+    )
+    found = group_mentions(r.doc, r.resolver, r.clusters, countries, positions)
+    assert [m.text for m in found if m.cls == "person"] == []
+
+
 def test_the_guest_is_the_one_visitor(read):
     r = read(
         "Turkmen President Serdar Orazov arrived in Dushanbe on an official visit. At the "
