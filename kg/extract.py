@@ -39,6 +39,7 @@ from kg.nlp.positions import Held, find_positions
 from kg.nlp.relations import Candidate, Resolver, ahead, find_relations
 from kg.nlp.speakers import speaker_mentions
 from kg.nlp.trade import find_trade
+from kg.nlp.visits import VISITOR_RULES
 from kg.resources import data_path
 from kg.types import Article, Entity, Extraction, Position, TradeFlow
 from kg.types import Mention as TextMention
@@ -429,14 +430,18 @@ class _Article:
         X" (also "visit to X", "Surname's visit to X"); an event held somewhere is also the
         "talks in Minsk". "Talks with the Indian premier" and named events ("the 20th session
         of the commission") keep their name."""
-        people, places = [], []
+        people, visitors, places = [], [], []
         for f in self.facts:
             if f.subject == event.id and f.status != "negated":
                 member = self.by_id[f.object]
                 if f.predicate == "participant" and member.type == "Person":
                     people.append(member)
+                    if f.rule in VISITOR_RULES:
+                        visitors.append(member)
                 elif f.predicate == "heldIn":
                     places.append(member)
+        if event.cls == "Visit" and visitors:  # a visit is the visitor's, not the hosts'
+            people = visitors
         ordered = sorted(dict.fromkeys(people), key=lambda p: p.mentions[0].span.start)
         names = [_label(p, self.by_id, self.countries) for p in ordered]
         short = [_short_name(p, name) for p, name in zip(ordered, names, strict=True)]

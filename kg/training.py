@@ -16,9 +16,10 @@
    ``COPIES`` such reads of each article (the share tried is the dropout), and the held-out
    articles are scored both as the rules read them and with ``HIDDEN`` of their rule names
    hidden. The setting (dropout, regularization strength, threshold) kept is the best on
-   the hidden reads that loses nothing against the rules alone on the plain ones; both
-   tables (the rules alone against the rules with the model) are the model's own account
-   of itself.
+   the hidden reads that loses nothing against the rules alone on the plain ones; then each
+   predicate gets a threshold of its own, chosen the same way on its own scores, where
+   together they do better on the hidden reads. Both tables (the rules alone against the rules with the
+   model) are the model's own account of itself.
 3. The model is fit on every article with those settings.
 
 ``with_bundled`` adds the feature rows of the project's development set, shipped with kg
@@ -139,7 +140,8 @@ class Training:
                 f"{name:<12} {a.precision:6.3f} {a.recall:6.3f} {a.f1:6.3f}   "
                 f"{b.precision:6.3f} {b.recall:6.3f} {b.f1:6.3f}"
             )
-        adds = ", ".join(m["adds"]) or "nothing"
+        thresholds = m["thresholds"]
+        adds = ", ".join(f"{p} {thresholds[p]:.2f}" for p in PREDICATES if p in thresholds)
         trained = (
             f"{m['copies']} reads of each article with {m['dropout']:.0%} of its rule names "
             "hidden, besides the article"
@@ -148,8 +150,8 @@ class Training:
         )
         lines.append(
             f"settings (the best on the hidden reads that loses nothing on the plain ones): "
-            f"C {m['strength']}, threshold {m['threshold']:.2f}, trained on {trained}; "
-            f"the model adds {adds}"
+            f"C {m['strength']}, trained on {trained}; the model adds (at its threshold) "
+            f"{adds or 'nothing'}"
         )
         return "\n".join(lines)
 
@@ -367,16 +369,16 @@ def _folds(articles: Sequence[str], seed: int) -> numpy.ndarray:
 class _Setting:
     """How the model is trained and adds to the rules: the share of rule names hidden in
     the training articles' extra reads, the inverse L2 regularization strength, and the
-    threshold above which it adds a relation."""
+    predicates it adds, each with the threshold above which it adds a relation."""
 
     dropout: float
     strength: float
-    threshold: float
+    thresholds: Mapping[str, float]
 
 
-def _revised(example: Example, probability: numpy.ndarray, threshold: float) -> dict:
+def _revised(example: Example, probability: numpy.ndarray, thresholds: Mapping[str, float]) -> dict:
     """The example's rules' JSON with the model's additions (as ``revise``)."""
-    model = RelationsModel(numpy.zeros(0), 0.0, threshold)
+    model = RelationsModel(numpy.zeros(0), 0.0, thresholds)
     rules = example.prediction["relations"]
     added = model.combine(
         [(r["subject"], r["predicate"], r["object"], r.get("status", "asserted")) for r in rules],
@@ -412,24 +414,74 @@ def _tried(
     dropout: float,
     strength: float,
 ) -> list[_Tried]:
-    """Each threshold's scores, for the additions of every predicate: none is left to the
-    rules alone because its additions gain nothing on the articles the rules were written
-    from (on the hidden reads, the additions of every predicate gain)."""
-
-    def scored(found: Sequence[Example], probability, threshold: float) -> Scores:
-        return score(
-            gold_docs,
-            {e.article: _revised(e, p, threshold) for e, p in zip(found, probability, strict=True)},
-        )
-
+    """Each threshold's scores, one threshold for the additions of every predicate."""
     return [
-        _Tried(
-            _Setting(dropout, strength, t),
-            scored(reads[0], oof[0], t),
-            scored(reads[1], oof[1], t),
-        )
+        _scored(gold_docs, reads, oof, _Setting(dropout, strength, dict.fromkeys(PREDICATES, t)))
         for t in THRESHOLDS
     ]
+
+
+def _scored(
+    gold_docs: Sequence[Mapping],
+    reads: tuple[Sequence[Example], Sequence[Example]],
+    oof: tuple[Sequence[numpy.ndarray], Sequence[numpy.ndarray]],
+    setting: _Setting,
+) -> _Tried:
+    """A setting's scores on the plain and the hidden reads, from out-of-fold probabilities."""
+    plain, hidden = (
+        score(
+            gold_docs,
+            {
+                e.article: _revised(e, p, setting.thresholds)
+                for e, p in zip(found, probability, strict=True)
+            },
+        )
+        for found, probability in zip(reads, oof, strict=True)
+    )
+    return _Tried(setting, plain, hidden)
+
+
+def _by_predicate(
+    gold_docs: Sequence[Mapping],
+    reads: tuple[Sequence[Example], Sequence[Example]],
+    oof: tuple[Sequence[numpy.ndarray], Sequence[numpy.ndarray]],
+    chosen: _Tried,
+    rules: Scores,
+) -> _Tried:
+    """``chosen`` with a threshold of its own for each predicate: the one whose additions of
+    that predicate score best on the hidden reads among those that lose nothing on the plain
+    ones (a predicate with none is left to the rules); kept where together they score better
+    on the hidden reads than one threshold for all."""
+    thresholds = {}
+    for predicate in PREDICATES:
+        tried = [
+            _scored(
+                gold_docs,
+                reads,
+                oof,
+                dataclasses.replace(chosen.setting, thresholds={predicate: t}),
+            )
+            for t in THRESHOLDS
+        ]
+        keep = [
+            t
+            for t in tried
+            if t.plain.predicates[predicate].f1 >= rules.predicates[predicate].f1 - 1e-9
+        ]
+        if keep:
+            best = max(
+                keep,
+                key=lambda t: (
+                    round(t.hidden.predicates[predicate].f1, 6),
+                    round(t.plain.predicates[predicate].f1, 6),
+                    t.setting.thresholds[predicate],
+                ),
+            )
+            thresholds[predicate] = best.setting.thresholds[predicate]
+    each = _scored(
+        gold_docs, reads, oof, dataclasses.replace(chosen.setting, thresholds=thresholds)
+    )
+    return each if each.hidden.relations.f1 > chosen.hidden.relations.f1 else chosen
 
 
 def _choose(tried: Sequence[_Tried], rules: Scores) -> _Tried:
@@ -438,15 +490,19 @@ def _choose(tried: Sequence[_Tried], rules: Scores) -> _Tried:
     reads; the best on the plain reads when none is left."""
     keep = [t for t in tried if t.plain.relations.f1 >= rules.relations.f1 - 1e-9]
     if not keep:
-        return max(tried, key=lambda t: (round(t.plain.relations.f1, 6), t.setting.threshold))
+        return max(tried, key=lambda t: (round(t.plain.relations.f1, 6), _highest(t)))
     return max(
         keep,
         key=lambda t: (
             round(t.hidden.relations.f1, 6),
             round(t.plain.relations.f1, 6),
-            t.setting.threshold,
+            _highest(t),
         ),
     )
+
+
+def _highest(tried: _Tried) -> float:
+    return max(tried.setting.thresholds.values(), default=1.0)
 
 
 def _split(probability: numpy.ndarray, found: Sequence[Example]) -> list[numpy.ndarray]:
@@ -490,6 +546,7 @@ def fit(
     rules_hidden = score(gold_docs, {e.article: e.prediction for e in held})
     tried: list[_Tried] = []
     copies: dict[float, list[Example]] = {}
+    oofs: dict[tuple[float, float], tuple[list, list]] = {}
     for dropout in DROPOUTS:
         copies[dropout] = [
             r.example(r.hidden(dropout, seed, f"copy-{c}"))
@@ -503,10 +560,11 @@ def fit(
             hidden = [numpy.zeros(0)] * len(found)
             for k in range(int(fold.max()) + 1):
                 weights, bias = _fit(data, row_fold != k, strength, seed)
-                model = RelationsModel(weights, bias, 1.0)
+                model = RelationsModel(weights, bias, {})
                 for i in numpy.flatnonzero(fold == k):
                     plain[i] = model.probabilities(found[i].rows)
                     hidden[i] = model.probabilities(held[i].rows)
+            oofs[dropout, strength] = (plain, hidden)
             here = _tried(gold_docs, (found, held), (plain, hidden), dropout, strength)
             best = _choose(here, rules)
             if progress:
@@ -517,6 +575,8 @@ def fit(
                 )
             tried += here
     chosen = _choose(tried, rules)
+    oof = oofs[chosen.setting.dropout, chosen.setting.strength]
+    chosen = _by_predicate(gold_docs, (found, held), oof, chosen, rules)
     setting = chosen.setting
     data = _Data.of(found, bundled, copies[setting.dropout])
     weights, bias = _fit(data, numpy.ones(len(data.labels), bool), setting.strength, seed)
@@ -528,7 +588,7 @@ def fit(
     }
     manifest = _manifest(gold_docs, found, bundled, setting, seed, cv)
     manifest["folds"] = int(fold.max()) + 1
-    model = RelationsModel(weights, bias, setting.threshold, PREDICATES, manifest)
+    model = RelationsModel(weights, bias, setting.thresholds, manifest)
     return Training(
         model,
         rules,
@@ -565,8 +625,7 @@ def _manifest(gold_docs, found, bundled, setting: _Setting, seed, cv: dict) -> d
         "copies": COPIES if setting.dropout else 0,
         "hidden_share": HIDDEN,
         "seed": seed,
-        "threshold": setting.threshold,
-        "adds": list(PREDICATES),
+        "thresholds": {p: setting.thresholds[p] for p in PREDICATES if p in setting.thresholds},
         "cross_validation": {name: scores.to_json() for name, scores in cv.items()},
         "reach": _reach(found, cv["rules"]),
         "rows_fingerprint": _fingerprint(e.rows for e in found),

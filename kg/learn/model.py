@@ -7,8 +7,8 @@ A model is a folder of two files, no pickle:
   training data, the cross-validated table, its seed, regularization and thresholds;
 - ``weights.npz``: the logistic regression's weights over the hashed features and its bias.
 
-``revise`` adds each candidate the model gives at least ``threshold``, of the predicates
-training found it helps with (``rule: "model"``, its probability as confidence, the status
+``revise`` adds each candidate the model gives at least its predicate's threshold, of the
+predicates training found it helps with (``rule: "model"``, its probability as confidence, the status
 ``kg.nlp.relations.modality`` reads of its sentence); it keeps every relation of the rules, and
 places or heads no event no one took part in, and places no event the rules placed.
 
@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import os
 import zipfile
 from collections.abc import Collection, Mapping, Sequence
@@ -49,7 +50,7 @@ __all__ = [
     "write_npz",
 ]
 
-FORMAT = 1
+FORMAT = 2  # 2: a threshold for each predicate the model adds
 MANIFEST, WEIGHTS = "manifest.json", "weights.npz"
 SHIPPED = data_path("models", "relations")
 ENV = "KG_RELATIONS_MODEL"
@@ -63,10 +64,14 @@ class RelationsModel:
 
     weights: numpy.ndarray
     bias: float
-    threshold: float
-    adds: tuple[str, ...] = PREDICATES
+    thresholds: Mapping[str, float]  # the predicates the model adds, each with its threshold
     manifest: dict = field(default_factory=dict)
     digest: str = ""
+
+    @property
+    def adds(self) -> tuple[str, ...]:
+        """The predicates the model adds relations of."""
+        return tuple(p for p in PREDICATES if p in self.thresholds)
 
     def probabilities(self, rows: Rows) -> numpy.ndarray:
         """The probability that each candidate of ``rows`` holds."""
@@ -118,17 +123,17 @@ class RelationsModel:
         events: Collection[str],
     ) -> list[int]:
         """Which candidates are added to the rules' (subject, predicate, object, status), by
-        index: those of the predicates in ``adds`` the model gives at least ``threshold``; an
-        event (of the ids ``events``) gets a place or a head from the model only when someone
-        took part in it (by the rules, asserted, or by the model), and a place only when the
-        rules gave it none (they name the place as exactly as the article tells it)."""
+        index: those of the predicates in ``adds`` the model gives at least the predicate's
+        threshold; an event (of the ids ``events``) gets a place or a head from the model only
+        when someone took part in it (by the rules, asserted, or by the model), and a place
+        only when the rules gave it none (they name the place as exactly as the article tells
+        it)."""
         have = {r[:3] for r in rules}
         placed = {s for s, p, _, _ in rules if p == "heldIn"}
         added = [
             k
             for k, (c, p) in enumerate(zip(found, probability, strict=True))
-            if p >= self.threshold
-            and c.predicate in self.adds
+            if p >= self.thresholds.get(c.predicate, math.inf)
             and (c.subject, c.predicate, c.object) not in have
             and not (c.predicate == "heldIn" and c.subject in placed)
         ]
@@ -226,14 +231,15 @@ def load_model(folder: Path | str) -> RelationsModel:
             slots, values, bias = npz["slots"], npz["weights"], float(npz["bias"][0])
         weights = numpy.zeros(DIM, numpy.float64)
         weights[slots] = values
-        threshold = float(manifest["threshold"])
-        adds = tuple(p for p in PREDICATES if p in manifest.get("adds", PREDICATES))
+        thresholds = {p: float(manifest["thresholds"][p]) for p in manifest["thresholds"]}
+        if not set(thresholds) <= set(PREDICATES):
+            raise ValueError(f"thresholds of unknown predicates {sorted(thresholds)}")
     except (OSError, ValueError, KeyError, IndexError, TypeError, zipfile.BadZipFile) as err:
         raise KGError(f"{folder / WEIGHTS}: damaged relations model weights ({err})") from None
     digest = hashlib.sha256(
         (folder / MANIFEST).read_bytes() + (folder / WEIGHTS).read_bytes()
     ).hexdigest()
-    return RelationsModel(weights, bias, threshold, adds, manifest, digest)
+    return RelationsModel(weights, bias, thresholds, manifest, digest)
 
 
 @cache

@@ -104,6 +104,12 @@ class Facts:
         else:
             self.found.pop(key, None)
 
+    def forget(self, entity: str) -> None:
+        """Drop every fact about ``entity``."""
+        for key in [k for k in self.found if entity in (k[0], k[2])]:
+            del self.found[key]
+            del self.readings[key]
+
     def rename(self, old: str, new: str) -> None:
         """Give the facts about entity ``old`` (every reading of each) to entity ``new``."""
         for key in [k for k in self.found if k[0] == old]:

@@ -89,6 +89,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _quoted_visits(facts, scene)
     hosts_stay(facts, scene)
     _home(facts, scene)
+    _unnamed_visits(facts, scene)
 
 
 def _delegation_heads(facts: Facts, scene: Scene) -> None:
@@ -426,8 +427,18 @@ def _verb_events(facts: Facts, scene: Scene) -> None:
             and scene.clusters[f.object].type in {"Place", "Country"}
         ):
             visits.setdefault(f.subject, []).append(f)
+    unpeopled = [
+        e
+        for e in scene.clusters.values()
+        if e.cls == "Visit"
+        and not facts.participants(e.id)
+        and any(modality(m.root) == "asserted" for m in e.mentions)
+    ]
     for visitor, trips in visits.items():
-        event = _new_event(scene, "Visit", "visit", trips[0])
+        if len(unpeopled) == 1 and len(visits) == 1:
+            event = unpeopled[0]  # "X arrived in Y ... the visit": the visit the article names
+        else:
+            event = _new_event(scene, "Visit", "visit", trips[0])
         facts.add(
             event.id,
             "participant",
@@ -439,6 +450,18 @@ def _verb_events(facts: Facts, scene: Scene) -> None:
         )
         for f in trips:
             facts.add(event.id, "heldIn", f.object, f.sentence, 0.7, f.status, "heldIn/visit")
+
+
+def _unnamed_visits(facts: Facts, scene: Scene) -> None:
+    """A visit no noun names ("X arrived in Y") placed the article's meetings while the facts
+    were derived; it is no event of the article, whose graph holds it as the visit its
+    ``visited`` facts imply (``kg.events.implied_events``)."""
+    for event in list(scene.clusters.values()):
+        if event.cls == "Visit" and all(
+            m.anaphor and m.root.pos_ in {"VERB", "AUX"} for m in event.mentions
+        ):
+            facts.forget(event.id)
+            del scene.clusters[event.id]
 
 
 def _told_again(event: Cluster, group: list[Fact], facts: Facts) -> None:

@@ -180,7 +180,7 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         label = ent.label_
         if label not in {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"}:
             continue
-        if label == "ORG" and _addressed(ent):
+        if label == "ORG" and _courteous(ent):
             label = "PERSON"  # "Dr Kazim Niaz", "Madam Afua Asare": people, whatever the model said
         span = _strip(ent)
         text = span.text
@@ -220,7 +220,7 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 span = span[-2:]
             else:
                 label = "ORG"  # "Chairman of Cengiz Enerji": what a title is of is a body
-        if _title_words(span):
+        if _only_title_words(span):
             continue  # "Extraordinary" of "Ambassador Extraordinary and Plenipotentiary"
         if label == "PERSON" and (_quoted(span) or span[-1].lower_ in heads("event")):
             continue  # the "Nurly Zhol" programme, the Climate Change Conference: no one
@@ -367,14 +367,14 @@ def _common_noun(token: Token) -> bool:
     return len(token) >= 8 and token.lower_.endswith(_NOUN_ENDINGS)
 
 
-_ADDRESS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam", "h.e."}
+_COURTESY = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Madam"}
 
 
-def _addressed(ent: Span) -> bool:
+def _courteous(ent: Span) -> bool:
     """A name that starts with, or follows, a form of address ("Dr", "Madam")."""
     doc = ent.doc
-    first = ent[0].lower_ in _ADDRESS and len(ent) > 1
-    return first or (ent.start > 0 and doc[ent.start - 1].lower_ in _ADDRESS)
+    first = ent[0].text in _COURTESY and len(ent) > 1
+    return first or (ent.start > 0 and doc[ent.start - 1].text in _COURTESY)
 
 
 _PRESS = {"service", "office", "centre", "center", "department"}
@@ -401,7 +401,7 @@ def _credited(span: Span) -> bool:
     return ":" in words and bool(_CREDITS & set(words[: words.index(":")]))
 
 
-def _title_words(span: Span) -> bool:
+def _only_title_words(span: Span) -> bool:
     """A span of words of titles only ("Extraordinary", "Plenipotentiary")."""
     words = word_list("titles") | word_list("title_modifiers")
     return all(t.text in words for t in span)
@@ -574,6 +574,88 @@ def _surnames_as_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if token.i not in taken and token.pos_ == "PROPN":
             mentions.append(Mention(doc[token.i : token.i + 1], "Person", "Person"))
     return mentions
+
+
+# Words that address a person by name ("Sheikh Tamim", "Mr Grant"): a name after one is a
+# person's wherever the recognizer took it for a nationality or a body.
+_ADDRESSED = _COURTESY | {"Sheikh", "Sheikha", "Emir", "Amir", "King", "Queen", "Prince"}
+_ADDRESSED |= {"Princess", "Sultan"}
+_JOINED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+
+
+def _unrecognized_people(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """People the recognizer missed: a surname with joined initials as Mongolian and
+    Russian outlets write it ("A.V.Novak"), a name after a word that addresses a person
+    ("Sheikh Tamim", which the recognizer may take for a nationality), and a capitalized name
+    a title is in apposition to after a comma ("Ana Torres, deputy prime minister of Chile")."""
+    taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
+    found = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "PROPN":
+            continue
+        if _JOINED_INITIALS.fullmatch(token.text):
+            name: Span | None = doc[token.i : token.i + 1]
+        elif token.i and doc[token.i - 1].text in _ADDRESSED:
+            name = _addressed(token, taken, kb)
+        else:
+            name = _apposed(token, taken, kb)
+        if name is not None:
+            found.append(Mention(name, "Person", "Person"))
+            taken.update(range(name.start, name.end))
+    return mentions + found
+
+
+def _addressed(token: Token, taken: set[int], kb: KnowledgeBase) -> Span | None:
+    """The name of up to three capitalized words from ``token``, after "Sheikh", "Mr"...,
+    unless it names a country, place, body or nationality."""
+    doc = token.doc
+    end = token.i + 1
+    while end < min(len(doc), token.i + 3) and doc[end].pos_ == "PROPN":
+        end += 1
+    name = doc[token.i : end]
+    if not all(t.is_title and t.i not in taken for t in name):
+        return None
+    if demonym(name.text) or _kb(kb, name.text, ("Country", "Place", "Organization")):
+        return None
+    return name
+
+
+def _apposed(token: Token, taken: set[int], kb: KnowledgeBase) -> Span | None:
+    """The name ``token`` ends that a title is in apposition to after a comma: not "the
+    National Leader, Chairman of ...", nor a title's own words, nor a name a title is of."""
+    doc = token.doc
+    titles = _title_words()
+    if token.dep_ == "compound" or not any(
+        c.dep_ == "appos" and c.lower_ in titles[0] for c in token.children
+    ):
+        return None
+    start = token.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == token:
+        start -= 1
+    name = doc[start : token.i + 1]
+    if (
+        2 <= len(name) <= 4
+        and all(t.pos_ == "PROPN" and t.is_title and t.i not in taken for t in name)
+        and not any(t.lower_ in titles[1] for t in name)
+        and not any(c.dep_ == "det" for c in token.children)
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text == ","
+        and not _of_a_title(name)
+        and _kb(kb, name.text, ("Country", "Place", "Organization")) is None
+    ):
+        return name
+    return None
+
+
+@cache
+def _title_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The one-word titles ("minister"), and every word of a title or its modifiers."""
+    titles = word_list("titles")
+    every = titles | word_list("title_modifiers")
+    return (
+        frozenset(t.lower() for t in titles if " " not in t),
+        frozenset(w.lower() for t in every for w in t.split()),
+    )
 
 
 def _demonym_compound(kb: KnowledgeBase, span: Span) -> list[Mention]:
@@ -944,7 +1026,7 @@ def _capitals(doc: Doc, named: dict[int, Mention], kb: KnowledgeBase) -> list[Me
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every typed mention in ``doc``, in text order."""
     kb = KnowledgeBase.load()
-    named = _surnames_as_people(doc, _named(doc, kb))
+    named = _surnames_as_people(doc, _unrecognized_people(doc, _named(doc, kb), kb))
     by_token = {i: m for m in named for i in range(m.span.start, m.span.end)}
     mentions = named + _nominal(doc, by_token) + _capitals(doc, by_token, kb)
     mentions = _titles(_after_signing_words(mentions, kb))

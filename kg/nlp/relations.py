@@ -154,9 +154,10 @@ def load_patterns(folder: Path = PATTERNS) -> tuple[Pattern, ...]:
     return tuple(patterns)
 
 
-def _controlled(pattern: list[dict]) -> list[dict] | None:
-    """The variant of a pattern whose verb takes its subject from the verb it depends on:
-    "X plans to visit Y", "X arrived and met Y" (xcomp, conj, advcl)."""
+def _controlled(pattern: list[dict]) -> list[list[dict]]:
+    """The variants of a pattern whose verb takes its subject from the verb it depends on:
+    "X plans to visit Y", "X arrived and met Y" (xcomp, conj, advcl), and through a
+    preposition, "after arriving in Y, X held talks" (pcomp)."""
     subjects = [
         spec
         for spec in pattern[1:]
@@ -165,35 +166,40 @@ def _controlled(pattern: list[dict]) -> list[dict] | None:
         and "nsubj" in str(spec["RIGHT_ATTRS"].get("DEP"))
     ]
     if pattern[0]["RIGHT_ID"] != "verb" or len(subjects) != 1:
-        return None
+        return []
     subject = subjects[0]
-    verb = {
-        **pattern[0],
-        "RIGHT_ATTRS": {**pattern[0]["RIGHT_ATTRS"], "DEP": {"IN": ["xcomp", "conj", "advcl"]}},
-    }
-    controller = {
-        "LEFT_ID": "verb",
-        "REL_OP": "<",
-        "RIGHT_ID": "_controller",
-        "RIGHT_ATTRS": {"POS": {"IN": ["VERB", "AUX"]}},
-    }
+    rest = [spec for spec in pattern[1:] if spec is not subject]
     inherited = {
         **subject,
         "LEFT_ID": "_controller",
         "RIGHT_ATTRS": {**subject["RIGHT_ATTRS"], "DEP": {"IN": ["nsubj", "nsubjpass"]}},
     }
-    rest = [spec for spec in pattern[1:] if spec is not subject]
-    return [verb, controller, inherited, *rest]
+    controller = {"RIGHT_ID": "_controller", "RIGHT_ATTRS": {"POS": {"IN": ["VERB", "AUX"]}}}
+
+    def verb(deps: list[str]) -> dict:
+        return {**pattern[0], "RIGHT_ATTRS": {**pattern[0]["RIGHT_ATTRS"], "DEP": {"IN": deps}}}
+
+    preposition = {
+        "LEFT_ID": "verb",
+        "REL_OP": "<",
+        "RIGHT_ID": "_preposition",
+        "RIGHT_ATTRS": {"POS": "ADP"},
+    }
+    after_verb = {**controller, "LEFT_ID": "verb", "REL_OP": "<"}
+    after_preposition = {**controller, "LEFT_ID": "_preposition", "REL_OP": "<"}
+    return [
+        [verb(["xcomp", "conj", "advcl"]), after_verb, inherited, *rest],
+        [verb(["pcomp"]), preposition, after_preposition, inherited, *rest],
+    ]
 
 
 @cache
 def _matcher() -> DependencyPatterns[tuple[Pattern, tuple[str, ...]]]:
-    """Every pattern, and its variant with a controlled subject, keyed by (pattern, nodes)."""
+    """Every pattern, and its variants with a controlled subject, keyed by (pattern, nodes)."""
     keyed = []
     for pattern in load_patterns():
-        for nodes in (pattern.pattern, _controlled(pattern.pattern)):
-            if nodes is not None:
-                keyed.append(((pattern, tuple(n["RIGHT_ID"] for n in nodes)), nodes))
+        for nodes in (pattern.pattern, *_controlled(pattern.pattern)):
+            keyed.append(((pattern, tuple(n["RIGHT_ID"] for n in nodes)), nodes))
     return DependencyPatterns(keyed)
 
 
@@ -639,7 +645,7 @@ def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
         if "_controller" in node and _subject(node["verb"]) is not None:
             continue  # the verb has a subject of its own: not the one of the verb it hangs on
         if "_controller" in node and (own := _own_subject(node["verb"])) is not None:
-            node[ids[2]] = own  # the subject the verb was given in place of its own
+            node[ids[ids.index("_controller") + 1]] = own  # given in place of its own
         if pattern.pairwise:
             people = resolver.expand(node[pattern.pairwise])
             pairs = [(a, b) for i, a in enumerate(people) for b in people[i + 1 :]]

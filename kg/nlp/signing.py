@@ -274,17 +274,27 @@ def _listed(
     ``start`` (or, ``opening``, a list the sentence opens with: "Among them are ...", "They
     include ..."): after "including", "such as", "in particular", "among them" or a colon,
     up to a clause of its own ("..., including a protocol on customs, and agreed to draft a
-    treaty")."""
+    treaty"); a colon that ends the sentence opens a list set out after it, one document a
+    line ("... with the following documents signed:"). A document an item names inside its
+    title is no item."""
     marker = next((t for t in sentence if t.i >= start and _marks_list(t)), None)
     if marker is None or (opening and marker.i > sentence.start + 1):
         return []
+    last = max(t.i for t in sentence if not t.is_space)
+    end = len(sentence.doc) if marker.i == last and marker.text == ":" else sentence.end
     found = []
-    for t in sentence.doc[marker.i + 1 : sentence.end]:
+    for t in sentence.doc[marker.i + 1 : end]:
         if t.tag_ in _FINITE and t.lemma_ not in _SIGN | {"be"}:
             break
-        if t.i in agreements:
+        if t.i in agreements and not _within(t):
             found.append(t.i)
     return found
+
+
+def _within(t: Token) -> bool:
+    """A document an item names inside its own title ("... on consulting for the
+    implementation of the contract on ..."), not an item of the list."""
+    return t.dep_ == "pobj" and t.head.lower_ in {"of", "for", "on", "under", "within"}
 
 
 def _marks_list(t: Token) -> bool:

@@ -14,9 +14,10 @@ from kg.cli import app
 from kg.errors import KGError
 from kg.learn import RelationsModel, load_model, relations_model
 from kg.learn.features import DIM, schema_hash
-from kg.learn.model import MANIFEST, SHIPPED, WEIGHTS
+from kg.learn.model import FORMAT, MANIFEST, SHIPPED, WEIGHTS
 from kg.pipeline import Pipeline
 from kg.rdf import content_hash
+from kg.types import PREDICATES
 from tests.conftest import SAMPLES
 
 runner = CliRunner()
@@ -26,8 +27,9 @@ ARTICLE = SAMPLES / "by-irkutsk-talks.txt"
 def _model(threshold: float = 0.5, bias: float = 0.0) -> RelationsModel:
     weights = numpy.zeros(DIM)
     weights[[3, 77, 4096]] = [0.5, -1.25, 2.0]
-    manifest = {"format": 1, "feature_schema": schema_hash(), "threshold": threshold}
-    return RelationsModel(weights, bias, threshold, manifest=manifest)
+    thresholds = dict.fromkeys(PREDICATES, threshold)
+    manifest = {"format": FORMAT, "feature_schema": schema_hash(), "thresholds": thresholds}
+    return RelationsModel(weights, bias, thresholds, manifest=manifest)
 
 
 @pytest.fixture
@@ -38,7 +40,7 @@ def saved(tmp_path) -> Path:
 def test_a_saved_model_reads_back_the_same(saved):
     model = load_model(saved)
     assert numpy.array_equal(model.weights, _model().weights)
-    assert (model.bias, model.threshold) == (0.0, 0.5)
+    assert (model.bias, model.thresholds) == (0.0, dict.fromkeys(PREDICATES, 0.5))
     assert len(model.digest) == 64
     assert {p.name for p in saved.iterdir()} == {MANIFEST, WEIGHTS}
     with numpy.load(saved / WEIGHTS, allow_pickle=False) as npz:  # no pickle anywhere
@@ -68,7 +70,9 @@ def test_a_model_of_another_schema_is_refused_in_one_line(saved):
 def test_a_model_of_another_format_is_refused(saved):
     manifest = json.loads((saved / MANIFEST).read_text(encoding="utf-8"))
     (saved / MANIFEST).write_text(json.dumps({**manifest, "format": 99}))
-    with pytest.raises(KGError, match="format 99, this kg reads format 1; retrain with kg train"):
+    with pytest.raises(
+        KGError, match=f"format 99, this kg reads format {FORMAT}; retrain with kg train"
+    ):
         load_model(saved)
 
 
@@ -145,13 +149,14 @@ def test_probabilities_are_the_logistic_of_the_weighted_sum():
 def test_what_the_model_adds():
     from kg.learn.features import Candidate
 
-    model = RelationsModel(numpy.zeros(DIM), 0.0, 0.5, adds=("heldIn", "participant"))
+    model = RelationsModel(numpy.zeros(DIM), 0.0, {"heldIn": 0.5, "participant": 0.8})
     found = [
         Candidate("e1", "participant", "p1", 0, 0),  # a rule's already
         Candidate("e1", "heldIn", "c1", 0, 0),  # added
         Candidate("e1", "heldIn", "c2", 0, 0),  # below the threshold
         Candidate("p1", "met", "p3", 0, 0),  # not a predicate it adds
         Candidate("e2", "heldIn", "c1", 0, 0),  # an event the rules placed already
+        Candidate("e1", "participant", "p2", 0, 0),  # below its predicate's threshold
     ]
     rules = [
         ("e1", "participant", "p1", "asserted"),
@@ -159,14 +164,15 @@ def test_what_the_model_adds():
         ("e2", "participant", "p1", "asserted"),
         ("e2", "heldIn", "c2", "asserted"),
     ]
-    probability = numpy.array([0.9, 0.6, 0.4, 0.9, 0.9])
+    probability = numpy.array([0.9, 0.6, 0.4, 0.9, 0.9, 0.7])
     assert model.combine(rules, found, probability, {"e1", "e2"}) == [1]
+    assert model.adds == ("heldIn", "participant")
 
 
 def test_the_model_places_no_event_no_one_took_part_in():
     from kg.learn.features import Candidate
 
-    model = RelationsModel(numpy.zeros(DIM), 0.0, 0.5)
+    model = RelationsModel(numpy.zeros(DIM), 0.0, dict.fromkeys(PREDICATES, 0.5))
     found = [
         Candidate("e1", "heldIn", "c1", 0, 0),  # an event no one takes part in
         Candidate("e2", "heldIn", "c1", 0, 0),  # one the model gives a participant

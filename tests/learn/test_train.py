@@ -15,7 +15,7 @@ from kg.cli import app
 from kg.evaluate import GoldArticle, load_gold
 from kg.learn import load_model
 from kg.learn.features import Candidate, Rows
-from kg.learn.model import MANIFEST, SHIPPED, WEIGHTS
+from kg.learn.model import FORMAT, MANIFEST, SHIPPED, WEIGHTS
 from kg.pipeline import Pipeline
 from kg.training import (
     COPIES,
@@ -28,7 +28,7 @@ from kg.training import (
     outlet,
     train,
 )
-from kg.types import Article, Entity, Extraction, Relation
+from kg.types import PREDICATES, Article, Entity, Extraction, Relation
 from tests.conftest import ROOT
 
 runner = CliRunner()
@@ -116,11 +116,13 @@ def test_the_settings_chosen_on_the_hidden_reads_are_the_manifest_s(trained):
     assert manifest["hidden_share"] == HIDDEN
     assert manifest["dropout"] in DROPOUTS and manifest["strength"] in STRENGTHS
     assert manifest["copies"] == (COPIES if manifest["dropout"] else 0)
-    settings = f"C {manifest['strength']}, threshold {manifest['threshold']:.2f}, trained on "
-    assert settings in printed
+    assert f"C {manifest['strength']}, trained on " in printed
+    thresholds = manifest["thresholds"]
+    adds = ", ".join(f"{p} {thresholds[p]:.2f}" for p in PREDICATES if p in thresholds)
+    assert f"the model adds (at its threshold) {adds or 'nothing'}" in printed
     if manifest["dropout"]:
         assert f"with {manifest['dropout']:.0%} of its rule names hidden" in printed
-    assert load_model(folder).threshold == manifest["threshold"]
+    assert load_model(folder).thresholds == manifest["thresholds"]
 
 
 def test_the_rules_alone_column_is_what_kg_eval_gives(trained):
@@ -161,7 +163,7 @@ def test_the_trained_model_changes_what_extract_gives(trained, tmp_path):
     assert {met["subject"], met["object"]} == {"Abdulla Aripov", "Akylbek Japarov"}
     assert met["rule"] == "model" and met.get("status", "asserted") == "asserted"
     model = load_model(folder)
-    assert model.threshold <= met["confidence"] <= 1.0
+    assert model.thresholds["met"] <= met["confidence"] <= 1.0
     assert met["evidence"] == SAID
     assert [r for r in learned if r.get("rule") != "model"] == rules
 
@@ -177,7 +179,7 @@ def test_training_is_reproducible(trained, tmp_path):
 def test_the_manifest_says_what_the_model_is(trained):
     folder, _ = trained
     manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    assert manifest["format"] == 1
+    assert manifest["format"] == FORMAT
     assert manifest["articles"] == 8 and manifest["bundled_articles"] == 0
     assert (
         manifest["spacy_model"]
@@ -187,7 +189,8 @@ def test_the_manifest_says_what_the_model_is(trained):
     )
     for key in ("kg_version", "feature_schema", "spacy_model_version", "training_data", "seed"):
         assert manifest[key] not in (None, ""), key
-    assert 0 < manifest["threshold"] < 1
+    assert all(0 < t < 1 for t in manifest["thresholds"].values())
+    assert set(manifest["thresholds"]) <= set(PREDICATES)
 
 
 def test_with_bundled_adds_the_development_rows(tmp_path):

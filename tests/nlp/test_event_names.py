@@ -23,6 +23,14 @@ def _events(rules, text: str) -> dict[str, tuple[str, ...]]:
             id="the-head-noun-without-its-adjectives",
         ),
         pytest.param(
+            "Chilean President Gabriel Boric is in Peru on a state visit. During the visit, he "
+            "met Peruvian President Dina Boluarte and Foreign Minister Ana Torres.",
+            "Gabriel Boric's state visit to Peru",
+            {"visit to peru", "boric's visit to peru"},
+            {"boluarte's visit to peru"},
+            id="a-visit-is-named-after-its-visitor-not-its-hosts",
+        ),
+        pytest.param(
             "The two presidents gave a joint press conference in Riga on Friday.",
             "joint press conference",
             {"press conference"},

@@ -58,13 +58,27 @@ CASES = [
         id="a-delegation-named-apart-from-its-head-s-meeting-took-no-part-in-it",
     ),
     pytest.param(
-        "Kazakh Foreign Minister Murat Nurtleu arrived in Baku on Monday for talks on transit.",
+        "Kazakh Foreign Minister Murat Nurtleu arrived in Baku on Monday. He held talks with "
+        "Azerbaijani Foreign Minister Jeyhun Bayramov.",
+        [
+            ("Murat Nurtleu", "visited", "Baku"),
+            ("talks with Azerbaijani Foreign Minister Jeyhun Bayramov", "heldIn", "Baku"),
+        ],
         [
             ("Murat Nurtleu's visit to Baku", "participant", "Murat Nurtleu"),
             ("Murat Nurtleu's visit to Baku", "heldIn", "Baku"),
         ],
+        id="an-arrival-places-the-meetings-but-is-no-event-no-noun-names",
+    ),
+    pytest.param(
+        "Kazakh Foreign Minister Murat Nurtleu arrived in Baku on Monday. The visit "
+        "strengthened ties, he said.",
+        [
+            ("visit", "participant", "Murat Nurtleu"),
+            ("visit", "heldIn", "Baku"),
+        ],
         [],
-        id="an-arrival-is-a-visit",
+        id="an-arrival-is-the-visit-a-noun-names",
     ),
     pytest.param(
         "President Ilham Aliyev and President Kassym-Jomart Tokayev held talks in Astana. The "
@@ -517,3 +531,13 @@ def test_derive_alone_fills_frames_from_given_facts(read):
         ("session", "participant", "Askar Mamin", "participant/delegation-head", lead.text),
         ("session", "participant", "Kazakh", "participant/side", lead.text),
     }
+
+
+def test_a_visit_no_noun_names_is_an_implied_event(rules):
+    x = rules.extract("Kazakh Foreign Minister Murat Nurtleu arrived in Baku on Monday.")
+    label = {e.id: e.label for e in x.entities}
+    visits = [e for e in x.events if e.cls == "Visit"]
+    assert [(e.implied, [label[p] for p in e.participants]) for e in visits] == [
+        (True, ["Murat Nurtleu"])
+    ]
+    assert [label[p] for p in visits[0].places] == ["Baku"]

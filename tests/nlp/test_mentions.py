@@ -261,3 +261,45 @@ def test_a_name_after_a_form_of_address_is_a_person(pipeline):
         "Speaking at the session, Secretary of the Board, Dr Kamal Niazi said that trade grew.",
     )
     assert named.get("Kamal Niazi") == "Person"
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "not_people"),
+    [
+        (
+            "The commission was co-chaired by Ana Torres, deputy prime minister of Chile, and "
+            "Jorge Quispe, minister of energy of Peru.",
+            {"Ana Torres", "Jorge Quispe"},
+            set(),
+        ),
+        (
+            "Another meeting was held between B.Bold, Energy Minister of Mongolia, and "
+            "A.V.Novak, Minister of Energy of Russia.",
+            {"A.V.Novak"},
+            set(),
+        ),
+        (
+            "Turkmenistan Names New Co-Chairman of Its Commission\n\nThe National Leader, "
+            "Chairman of the council, arrived in Dushanbe. The Chief Executive Officer, Mr Yaw "
+            "Mensah, joined him.",
+            set(),
+            {"Names New Co", "National Leader", "Executive Officer"},
+        ),
+        (
+            "Sheikh Tamim met with Turkish President Recep Tayyip Erdogan in Trabzon. Mr "
+            "Kazakhstan was not there.",
+            {"Tamim"},
+            {"Kazakhstan"},
+        ),
+    ],
+    ids=[
+        "a-name-a-title-is-in-apposition-to",
+        "joined-initials",
+        "titles-and-headlines",
+        "a-name-after-a-word-addressing-a-person",
+    ],
+)
+def test_people_the_recognizer_misses(pipeline, text, people, not_people):
+    named = _named(pipeline, text)
+    assert {p for p in people if named.get(p) == "Person"} == people, named
+    assert not {p for p in not_people if named.get(p) == "Person"}, named

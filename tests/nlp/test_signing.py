@@ -122,6 +122,28 @@ CASES += [
         id="a-colon-list-after-the-documents-signed",
     ),
     pytest.param(
+        _MET + "Following the talks, a signing ceremony of four agreements between Ghana and Kenya "
+        "took place, with the following "
+        "documents signed:\nAgreement on cooperation in fisheries,\nPlan of joint events for "
+        "2026,\nMemorandum of Understanding on tourism,\nAgreement on consulting for the "
+        "implementation of the contract on railway construction,\nand the presidents gave a press "
+        "briefing.\nThe protocol on customs is still being drafted.",
+        [
+            (side, "signed", a)
+            for side in _BOTH
+            for a in (
+                "Agreement on cooperation in fisheries",
+                "Memorandum of Understanding on tourism",
+            )
+        ],
+        [
+            (side, "signed", a)
+            for side in _BOTH
+            for a in ("protocol on customs", "contract on railway construction")
+        ],
+        id="a-colon-list-with-one-document-per-line",
+    ),
+    pytest.param(
         _MET + "The signed documents include an agreement on water management and a "
         "memorandum on tourism.",
         [(side, "signed", "memorandum on tourism") for side in _BOTH],

@@ -55,6 +55,17 @@ CASES = [
         id="met-by-the-host-on-arrival-at-the-airport",
     ),
     pytest.param(
+        "Bolivian President Jorge Quispe, shortly after arriving in Lima, held talks with "
+        "Peruvian President Ana Torres. Before leaving for Quito, Ana Torres met the press.",
+        [
+            ("Jorge Quispe", "visited", "Lima"),
+            ("Jorge Quispe", "visited", "Peru"),
+            ("Ana Torres", "visited", "Quito"),
+        ],
+        [("Ana Torres", "visited", "Lima"), ("Jorge Quispe", "visited", "Quito")],
+        id="the-subject-of-a-clause-arrives-after-a-preposition",
+    ),
+    pytest.param(
         "Peruvian President Ana Torres held talks with the visiting Bolivian President "
         "Jorge Quispe on Monday.",
         [("Jorge Quispe", "visited", "Peru")],

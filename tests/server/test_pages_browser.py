@@ -138,6 +138,7 @@ def test_the_query_page_runs_a_named_query_and_the_editor(page, kg_server):
     assert page.locator(".cm-editor").is_visible()  # the vendored editor, served locally
     page.click("dl.examples a:text-is('who-met-whom')")
     page.wait_for_selector("table.results")
+    page.wait_for_load_state("load")  # its stylesheet too, on a loaded machine
     headers = page.eval_on_selector_all("table.results th", "els => els.map(e => e.textContent)")
     assert headers[:2] == ["person", "other"]
     assert page.locator("table.results tbody tr").count() >= 5
