@@ -267,8 +267,7 @@ class _Article:
         self.recalled = {  # events only a quotation names: no event of the article
             eid
             for eid in self.by_type.get("Event", [])
-            if self.mentions[eid]
-            and all(in_quotes(doc[m.root]) for m in self.mentions[eid])
+            if self.mentions[eid] and all(in_quotes(doc[m.root]) for m in self.mentions[eid])
         }
         self.events_in: dict[int, set[str]] = defaultdict(set)
         for eid in self.by_type.get("Event", []):
