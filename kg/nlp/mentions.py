@@ -702,6 +702,7 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
         ):
             left = min(left, child.left_edge.i)
     left = _coordinated_modifier(token, left)
+    left = _dashed_modifier(token, left)
     right = token.i + 1
     complements = {"of", "on", "between"} | _COMPLEMENTS.get(token.lemma_, set())
     for child in token.rights:
@@ -716,6 +717,20 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
     while right > token.i + 1 and (doc[right - 1].is_punct or doc[right - 1].dep_ in {"cc"}):
         right -= 1
     return doc[left:right]
+
+
+def _dashed_modifier(token: Token, left: int) -> int:
+    """The start of a name whose first word the parser took for its head across a spaced
+    dash: "Vietnam" in "the Vietnam \u2013 Russia Business Forum"."""
+    head = token.head
+    if (
+        token.dep_ == "appos"
+        and head.pos_ == "PROPN"
+        and head.i == left - 2
+        and token.doc[left - 1].text in {"-", "\u2013", "\u2014"}
+    ):
+        return head.i
+    return left
 
 
 def _coordinated_modifier(token: Token, left: int) -> int:

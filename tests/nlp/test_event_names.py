@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import facts
+
 
 def _events(rules, text: str) -> dict[str, tuple[str, ...]]:
     return {e.label: e.aliases for e in rules.extract(text).entities if e.type == "Event"}
@@ -68,3 +70,23 @@ def test_a_standing_body_without_a_number_is_no_event(rules):
     x = rules.extract("The Joint Transport Committee met in Vilnius on 4 May 2021.")
     assert not [e for e in x.entities if e.type == "Event" and "Committee" in e.label]
     assert [e for e in x.entities if e.type == "Organization" and "Committee" in e.label]
+
+
+def test_a_name_keeps_its_first_country_across_a_spaced_dash(rules):
+    events = _events(
+        rules, "Kaja Kallas spoke at the Latvia \u2013 Lithuania Business Forum with 100 firms."
+    )
+    assert "Latvia \u2013 Lithuania Business Forum" in events, events
+    assert "Lithuania Business Forum" not in events, events
+
+
+def test_who_gave_a_speech_at_an_event_took_part_in_it(rules):
+    x = rules.extract(
+        "Prime Minister Kaja Kallas and Minister Ville Tavio delivered speeches at the Baltic "
+        "Business Forum with over 200 companies. Minister Mari Lind gave a speech to "
+        "journalists on Monday."
+    )
+    found = {(s, o) for s, p, o in facts(x) if p == "participant"}
+    forum = "Baltic Business Forum"
+    assert {(forum, "Kaja Kallas"), (forum, "Ville Tavio")} <= found, found
+    assert not [s for s, o in found if o == "Mari Lind"], found
