@@ -232,7 +232,8 @@ def _included(facts: Facts, scene: Scene) -> None:
     """Who signed a set of documents signed each one it includes ("the signed documents
     include a protocol on customs and a memorandum on mining"; "signed 12 deals, including /
     such as / in particular / among them a protocol on customs"; "the following documents
-    were signed: ..."), wherever the parser hung the list."""
+    were signed: ..."), wherever the parser hung the list (also "and a memorandum" on
+    "include")."""
     agreements = {
         m.root.i: c for c in scene.clusters.values() if c.type == "Agreement" for m in c.mentions
     }
@@ -242,7 +243,7 @@ def _included(facts: Facts, scene: Scene) -> None:
             for m in scene.clusters[f.object].mentions
             if m.root.dep_ == "nsubj" and m.root.head.lemma_ in _INCLUDE
             for o in m.root.head.children
-            if o.dep_ == "dobj"
+            if o.dep_ == "dobj" or (o.dep_ == "conj" and o.pos_ in {"NOUN", "PROPN"})
         ]
         items = {
             o.i: sentence

@@ -10,6 +10,17 @@ from tests.conftest import facts
 
 CASES = [
     pytest.param(
+        "Chile and Peru signed bilateral agreements in Lima. The bilateral agreements included "
+        "extending the free trade agreement, and a memorandum of understanding on a mining "
+        "project.",
+        [
+            ("Chile", "signed", "memorandum of understanding on a mining project"),
+            ("Peru", "signed", "memorandum of understanding on a mining project"),
+        ],
+        [("Chile", "signed", "free trade agreement")],
+        id="an-item-the-parser-hangs-on-include-was-signed-with-the-set",
+    ),
+    pytest.param(
         "The Chilean side was chaired by Foreign Minister Alberto Vargas and the Peruvian "
         "side was headed by Trade Minister Rosa Quispe.",
         [
