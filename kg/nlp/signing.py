@@ -191,7 +191,8 @@ def _participation(facts: Facts, scene: Scene) -> None:
                 if not _modifies(word.head, m.root):
                     continue
                 of = [p for p in word.children if p.lower_ == "of" and p.dep_ == "prep"]
-                for party in (t for p in of for t in _objects(p) if t.i in parties):
+                bodies = [t for p in of for t in p.subtree if _body_in_name(t, parties)]
+                for party in (t for p in of for t in _objects(p) + bodies if t.i in parties):
                     facts.add(
                         parties[party.i].id,
                         "signed",
@@ -201,6 +202,13 @@ def _participation(facts: Facts, scene: Scene) -> None:
                         modality(verb),
                         "signed/participation",
                     )
+
+
+def _body_in_name(token: Token, parties: dict[int, Cluster]) -> bool:
+    """A body the parser hung as a modifier of the next one's name ("the X Center and Y
+    Bank": "Center" a modifier of "Bank"); not a country naming a body ("Ghana's Y Bank")."""
+    body = parties.get(token.i)
+    return token.dep_ in {"nmod", "compound"} and body is not None and body.type == "Organization"
 
 
 def _named_sides(scene: Scene) -> list[str]:
