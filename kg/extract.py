@@ -23,10 +23,11 @@ from kg.events import event_records, implied_events
 from kg.kb import KnowledgeBase, normalize
 from kg.learn import RelationsModel
 from kg.link import Linker, LinkRequest, OfflineLinker
-from kg.nlp.affiliation import affiliations
+from kg.nlp.affiliation import affiliations, side_heads
 from kg.nlp.anaphora import (
     country_mentions,
     group_mentions,
+    guest_mentions,
     leader_mentions,
     partners,
     title_mentions,
@@ -103,9 +104,12 @@ class _Article:
         self.clusters = resolve(self.mentions)
         self.by_id = {c.id: c for c in self.clusters}
         self.country_ids = {c.qid: c.id for c in self.clusters if c.type == "Country" and c.qid}
+        self.home: str | None = None
         self._header()
         self.positions = find_positions(doc, self.resolver)
-        self.sides = affiliations(doc, self.resolver, self.clusters, self.positions, article.date)
+        self.sides = affiliations(
+            doc, self.resolver, self.clusters, self.positions, article.date, self.home
+        )
         self.countries = {pid: side.country for pid, side in self.sides.items() if side.country}
         self._anaphora()
         self._delegation_sides()
@@ -113,7 +117,8 @@ class _Article:
 
     def _header(self) -> None:
         """The dateline's place and the publishing agency are entities of the article even
-        when its text does not name them; "arrived here" refers to the dateline's place."""
+        when its text does not name them; "arrived here" refers to the dateline's place, and
+        the country it lies in is the article's home (``self.home``)."""
         known = {normalize(f): c for c in self.clusters for f in c.forms}
         for name, kind in (
             (self.article.dateline, "Place"),
@@ -141,6 +146,11 @@ class _Article:
                 if cluster.type == "Country" and cluster.qid is not None:
                     self.country_ids[cluster.qid] = cluster.id
             if kind == "Place":
+                self.home = (
+                    cluster.id
+                    if cluster.type == "Country"
+                    else self.country_ids.get(cluster.country or "")
+                )
                 for token in tokens_with(self.doc, "LOWER", ["here"]):
                     if token.head.lemma_ in _ARRIVALS:
                         here = Mention(
@@ -167,6 +177,7 @@ class _Article:
         for mention in [
             *leader_mentions(self.doc, self.resolver, self.clusters, self.countries),
             *country_mentions(self.doc, self.resolver, self.countries),
+            *guest_mentions(self.doc, self.resolver),
         ]:
             self.by_id[_entity(mention)].add(mention)
             self.mentions.append(mention)
@@ -205,6 +216,7 @@ class _Article:
             else:
                 self._add(candidate)
         self._own_delegations()
+        self._side_heads()
         self._meet_heads(delegation_meetings)
         scene = Scene(
             clusters=self.by_id,
@@ -252,6 +264,20 @@ class _Article:
             if m.type == "Delegation" and m.owner is not None and m.owner.entity and m.entity:
                 self.facts.add(
                     m.entity, "headedBy", m.owner.entity, m.span.sent, 0.7, rule="headedBy/owner"
+                )
+
+    def _side_heads(self) -> None:
+        """ "The Iranian side was chaired by X": the side, a delegation, is headed by X."""
+        for person, _, side in side_heads(self.doc, self.resolver):
+            delegation = self.resolver.within.get(side.i)
+            if side.dep_ != "pobj" and delegation is not None and delegation.type == "Delegation":
+                self.facts.add(
+                    delegation.entity,
+                    "headedBy",
+                    person.entity,
+                    side.sent,
+                    0.8,
+                    rule="headedBy/side",
                 )
 
     def _meet_heads(self, candidates: list[Candidate]) -> None:

@@ -2,7 +2,8 @@
 
 A candidate is a (subject, predicate, object) of the article's entities that the predicate's
 signature allows and that the article brings together: named in one sentence or a few
-sentences apart, related by a rule, or the subject the event the article's lead names. Its
+sentences apart, related by a rule, or the subject the event the article's lead names (an
+event only a quotation names is a candidate's subject only in the rules' own facts). Its
 features say what the rules found (the same fact, other facts between the two, facts through
 a third entity), where the two are named (sentence, paragraph, rank among their kind), how
 the sentences that name both join them (dependency path, the words on it and between them,
@@ -39,6 +40,7 @@ from spacy.attrs import DEP, HEAD, IDX, LEMMA, POS, SENT_START
 from spacy.tokens import Doc
 
 from kg.nlp.relations import SIGNATURES
+from kg.nlp.visits import in_quotes
 from kg.types import PREDICATES, Article, Entity, Relation
 
 __all__ = ["DIM", "SCHEMA", "Candidate", "Rows", "candidates", "schema_hash"]
@@ -70,6 +72,7 @@ SCHEMA = {
     "paths": PATHS,
     "tensor": f"doc.tensor at the joining word x {TENSOR_SCALE}",
     "met": "no candidate between people who only spoke in a call",
+    "recalled": "no candidate of an event only a quotation names, but the rules' own",
     "names": [
         "types",
         "rules: same, pair, hop, out, in",
@@ -261,6 +264,11 @@ class _Article:
             ordered = sorted(ids, key=lambda i: (self.first[i] < 0, self.first[i]))
             self.rank.update({eid: k for k, eid in enumerate(ordered)})
         self.called = _called_only(self.entities, relations)
+        self.recalled = {  # events only a quotation names: no event of the article
+            eid
+            for eid in self.by_type.get("Event", [])
+            if self.mentions[eid] and all(in_quotes(doc[m.root]) for m in self.mentions[eid])
+        }
         self.events_in: dict[int, set[str]] = defaultdict(set)
         for eid in self.by_type.get("Event", []):
             for m in self.mentions[eid]:
@@ -286,8 +294,11 @@ class _Article:
                         yield s, predicate, o
 
     def _possible(self, s: str, predicate: str, o: str) -> bool:
-        """Near enough, and not two people who only spoke in a call."""
+        """Near enough, not two people who only spoke in a call, nor an event only a
+        quotation names."""
         if predicate == "met" and frozenset((s, o)) in self.called:
+            return False
+        if s in self.recalled:
             return False
         return self._near(s, o, WINDOW[predicate])
 

@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 
 from kg.errors import ModelError
-from kg.nlp import attributes, gazetteer, paragraphs, titles  # noqa: F401  (the kg_* factories)
+from kg.nlp import attributes, casing, gazetteer, paragraphs, titles  # noqa: F401  (kg_* factories)
 
 __all__ = ["MODELS", "default_model", "load_nlp"]
 
@@ -48,6 +48,7 @@ def load_nlp(model: str | None = None) -> Language:
         raise ModelError(f"spaCy model {name!r} has no parser or entity recognizer; kg needs both.")
     attributes.quicken(nlp)
     nlp.add_pipe("kg_paragraphs", before="parser")
+    nlp.add_pipe("kg_casing", after="lemmatizer" if "lemmatizer" in nlp.pipe_names else "parser")
     nlp.add_pipe("kg_gazetteer", after="ner")
     nlp.add_pipe("kg_titles", last=True)
     return nlp

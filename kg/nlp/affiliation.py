@@ -2,9 +2,12 @@
 
 In order of trust: the country or body of a title the person holds ("Minister of Foreign
 Affairs of China Wang Yi", "Kazakh President X"); a country right after the name ("William
-Ruto of Kenya", "John Mahama (Ghana)") or right before it ("Kazakhstan's Tokayev"); and, for
-a person the knowledge base knows, the country of the office they held on the article's date
-when that country is named in the article.
+Ruto of Kenya", "John Mahama (Ghana)") or right before it ("Kazakhstan's Tokayev"); the side
+a person heads or speaks for ("the Iranian side was chaired by X", "X, co-chairman from the
+Turkmen side"); for a person the knowledge base knows, the country of the office they held
+on the article's date when that country is named in the article; and, for a minister or
+head of state or government whose title names no country, the country of the article's
+dateline (a Ghanaian agency's "Foreign Minister X", datelined Accra, is Ghana's).
 """
 
 from __future__ import annotations
@@ -12,15 +15,20 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.kb import KBEntry, KnowledgeBase, normalize
 from kg.nlp.coref import Cluster
-from kg.nlp.mentions import Mention
+from kg.nlp.mentions import Mention, tokens_with
 from kg.nlp.positions import Held
 from kg.nlp.relations import Resolver
 
-__all__ = ["Affiliation", "affiliations", "kb_person"]
+__all__ = ["Affiliation", "affiliations", "kb_person", "side_heads"]
+
+# Offices of a national government: held with no country named, the dateline's country's.
+_NATIONAL_OFFICES = {"president", "minister", "premier", "pm", "chancellor"}
+_HEADING = {"head", "lead", "chair", "co-chair", "cochair", "represent"}
+_NOT_NATIONAL = {"ambassador", "envoy", "governor", "mayor", "board", "company", "bank"}
 
 
 class Affiliation:
@@ -118,10 +126,102 @@ def _adjacent_country(doc: Doc, person: Mention, resolver: Resolver) -> Mention 
     return None
 
 
+def _side_country(side: Token, resolver: Resolver) -> Mention | None:
+    """The country a "side" is named by ("the Iranian side", "Kazakhstan's side")."""
+    for child in side.children:
+        if child.dep_ in {"amod", "compound", "poss", "nmod"}:
+            found = resolver.mention(child)
+            if found is not None and found.type == "Country" and found.entity:
+                return found
+    return None
+
+
+def _person_at(token: Token, resolver: Resolver) -> Mention | None:
+    found = resolver.mention(token)
+    return found if found is not None and found.type == "Person" and found.entity else None
+
+
+def _side_speaker(side: Token, resolver: Resolver) -> Mention | None:
+    """Who acts for a side: the person after "by" in "the side was chaired by X", or the
+    person a "from the side" phrase qualifies ("X, co-chairman from the Turkmen side", "X
+    became co-chairman from the Turkmen side")."""
+    if side.dep_ in {"nsubjpass", "conj"}:
+        return _agent(side, resolver)
+    if side.dep_ != "pobj" or side.head.lower_ not in {"from", "for", "on"}:
+        return None
+    word = side.head.head
+    found = _person_at(word, resolver)
+    if found is None and word.dep_ in {"attr", "appos", "dobj"}:
+        found = _person_at(word.head, resolver)
+        word = word.head
+    if found is None and word.pos_ in {"VERB", "AUX"}:
+        subject = next((c for c in word.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        found = _person_at(subject, resolver) if subject is not None else None
+    return found
+
+
+def _agent(side: Token, resolver: Resolver) -> Mention | None:
+    """The person named after "was headed by" (or chaired, led) right after a side, read off
+    the words: parsers often hang the name elsewhere."""
+    doc = side.doc
+    end = min(side.sent.end, side.i + 6)
+    by = next((t for t in doc[side.i + 1 : end] if t.lower_ == "by"), None)
+    if by is None or doc[by.i - 1].lemma_ not in _HEADING:
+        return None
+    for token in doc[by.i + 1 : min(side.sent.end, by.i + 12)]:
+        if token.is_punct:
+            break
+        found = _person_at(token, resolver)
+        if found is not None:
+            return found
+    return None
+
+
+def side_heads(doc: Doc, resolver: Resolver) -> list[tuple[Mention, Mention, Token]]:
+    """(person, country, the word "side") for each person said to head or speak for a
+    country's side."""
+    found = []
+    for side in tokens_with(doc, "LOWER", ["side"]):
+        country = _side_country(side, resolver)
+        person = _side_speaker(side, resolver) if country is not None else None
+        if country is not None and person is not None:
+            found.append((person, country, side))
+    return found
+
+
+def _national_office(title: str) -> bool:
+    words = set(normalize(title).split())
+    return bool(words & _NATIONAL_OFFICES) and not words & _NOT_NATIONAL
+
+
+def _home_officials(
+    sides: dict[str, Affiliation], clusters: list[Cluster], positions: list[Held], home: str
+) -> None:
+    """A person with no side who holds a national office of no named country acts for the
+    dateline's country (``home``, an entity id)."""
+    for cluster in clusters:
+        side = sides.get(cluster.id)
+        if side is None or side.country is not None or side.bodies:
+            continue
+        held = [h for h in positions if h.person.entity == cluster.id and h.title]
+        if (
+            held
+            and all(h.of is None for h in held)
+            and any(_national_office(h.title or "") for h in held)
+        ):
+            side.set_country(home, held[0].person)
+
+
 def affiliations(
-    doc: Doc, resolver: Resolver, clusters: list[Cluster], positions: list[Held], day: date | None
+    doc: Doc,
+    resolver: Resolver,
+    clusters: list[Cluster],
+    positions: list[Held],
+    day: date | None,
+    home: str | None = None,
 ) -> dict[str, Affiliation]:
-    """Each person cluster's side, by cluster id."""
+    """Each person cluster's side, by cluster id; ``home`` is the entity id of the country of
+    the article's dateline, if any."""
     sides: dict[str, Affiliation] = {c.id: Affiliation() for c in clusters if c.type == "Person"}
     for held in positions:
         side = sides.get(held.person.entity or "")
@@ -135,7 +235,9 @@ def affiliations(
                 f"{held.title} {held.of.text}".lower().split()
             ):  # a chairman of a body, not a minister or a head of government
                 side.headed.add(held.of.entity)
-            country_id = _country_in(held.of, resolver)
+            country_id = _country_in(held.of, resolver) or (
+                held.country.entity if held.country is not None else None
+            )
             if country_id is not None:
                 side.set_country(country_id, held.person)
             elif held.of.country:
@@ -151,6 +253,9 @@ def affiliations(
             country = _adjacent_country(doc, mention, resolver)
             if country is not None and country.entity:
                 sides[cluster.id].set_country(country.entity, mention)
+    for person, country, _ in side_heads(doc, resolver):
+        if person.entity in sides and country.entity:
+            sides[person.entity].set_country(country.entity, person)
     kb = KnowledgeBase.load()
     named = {c.qid: c for c in clusters if c.type == "Country" and c.qid}
     for cluster in clusters:
@@ -165,4 +270,6 @@ def affiliations(
             qid = _kb_by_surname(cluster, titles, day, set(named))
         if qid:
             side.set_country(named[qid].id, cluster.mentions[0])
+    if home is not None:
+        _home_officials(sides, clusters, positions, home)
     return sides

@@ -5,7 +5,8 @@
 - "the sides", "both countries", "the parties" refer to the article's two main countries;
   "the two leaders", "the presidents", "the ministers" to its two main people;
 - "the country" someone went to ("flew into the country", "visited the country") is a
-  country named just before it, not one of the travellers'.
+  country named just before it, not one of the travellers';
+- "the guest", "the high-ranking guest", "the visiting leader" is the article's one visitor.
 
 Both become mentions bound to existing entities, so patterns read "the sides signed a
 protocol" as two signatures and "the Kazakh President received X" as a meeting.
@@ -27,6 +28,7 @@ from kg.nlp.titles import SPAN_KEY
 __all__ = [
     "country_mentions",
     "group_mentions",
+    "guest_mentions",
     "leader_mentions",
     "partners",
     "title_mentions",
@@ -77,7 +79,10 @@ _SYNONYMS = {
 def _head(title: str) -> str:
     """The office a title names, without modifiers and complements: "First Deputy Prime
     Minister of Kazakhstan" -> "prime minister"."""
-    text = normalize(title).split(" of ")[0].split(" to ")[0]
+    full = normalize(title)
+    if full.endswith(("head of state", "head of government")):
+        return _SYNONYMS[full[full.index("head of") :]]
+    text = full.split(" of ")[0].split(" to ")[0]
     for long, short in _SYNONYMS.items():
         if text == long or text.endswith(" " + long):
             return short
@@ -287,10 +292,24 @@ def _is_group(token: Token) -> str | None:
     return "country" if lower in _COUNTRY_GROUPS else "person"
 
 
+def _office_named(token: Token) -> str:
+    """The office a plural names: "the foreign ministers" -> "foreign minister", "the heads
+    of state" -> "head of state"."""
+    noun = token.lower_.removesuffix("s")
+    words = [*(c.lower_ for c in token.lefts if c.dep_ in {"compound", "amod"}), noun]
+    of = [
+        o.lower_
+        for p in token.rights
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.lower_ in {"state", "government"}
+    ]
+    return " ".join([*words, "of", of[0]] if of else words)
+
+
 def _office_holders(token: Token, positions: list[Held]) -> list[Mention]:
     """The two people who hold the office a plural names ("the two prime ministers")."""
-    noun = token.lower_.removesuffix("s")
-    office = " ".join([*(c.lower_ for c in token.lefts if c.dep_ in {"compound", "amod"}), noun])
+    office = _office_named(token)
     if _head(office) not in {"prime minister", "foreign minister", "president", "minister"}:
         return []
     holders = {
@@ -302,8 +321,7 @@ def _office_holders(token: Token, positions: list[Held]) -> list[Mention]:
 def _other_office(token: Token, people: list[Mention], positions: list[Held]) -> bool:
     """Whether a plural names an office ("the ministers", "the foreign ministers") that one
     of ``people`` is known to hold none of: it names others."""
-    noun = token.lower_.removesuffix("s")
-    office = " ".join([*(c.lower_ for c in token.lefts if c.dep_ in {"compound", "amod"}), noun])
+    office = _office_named(token)
     names = _OFFICES.get(_head(office))
     if names is None:
         return False
@@ -331,8 +349,7 @@ def _holders_for(
 ) -> list[Mention]:
     """The one person acting for each of ``countries`` (holding the office the plural names,
     if any: "the foreign ministers of"), else nobody."""
-    noun = token.lower_.removesuffix("s")
-    office = " ".join([*(c.lower_ for c in token.lefts if c.dep_ in {"compound", "amod"}), noun])
+    office = _office_named(token)
     titled = {h.person.entity for h in positions if h.title and _head(h.title) == _head(office)}
     found = []
     for country in countries:
@@ -465,4 +482,46 @@ def country_mentions(doc: Doc, resolver: Resolver, country_of: dict[str, str]) -
             )
             mention.entity, mention.anaphor = country.entity, True
             found.append(mention)
+    return found
+
+
+_GUESTS = {"guest", "visitor"}
+_VISITING = {"leader", "president", "premier", "minister", "guest", "delegation"}
+
+
+def _visitors(doc: Doc, resolver: Resolver) -> set[str]:
+    """The people the article says travel: subjects of "arrive" and "visit", owners of a
+    visit or trip ("his visit", "Modi's trip")."""
+    found = set()
+    for token in tokens_with(doc, "LEMMA", ["arrive", "visit", "trip"]):
+        roles = {"poss"} if token.pos_ == "NOUN" else {"nsubj"}
+        for child in token.children:
+            m = resolver.mention(child) if child.dep_ in roles else None
+            if m is not None and m.type == "Person" and m.entity and not m.anaphor:
+                found.add(m.entity)
+    return found
+
+
+def _is_guest(token: Token) -> bool:
+    """ "the guest", "the high-ranking guest", "the visiting leader"."""
+    lefts = {t.lower_ for t in token.lefts}
+    if token.tag_ != "NN" or "the" not in lefts:
+        return False
+    return token.lemma_ in _GUESTS or ("visiting" in lefts and token.lemma_ in _VISITING)
+
+
+def guest_mentions(doc: Doc, resolver: Resolver) -> list[Mention]:
+    """Mentions of "the guest" and "the visiting leader": the one person the article has
+    arrive or visit."""
+    visitors = _visitors(doc, resolver)
+    if len(visitors) != 1:
+        return []
+    visitor = visitors.pop()
+    found = []
+    for token in tokens_with(doc, "LOWER", [*_GUESTS, *_VISITING]):
+        if _is_guest(token) and resolver.mention(token) is None:
+            start = min(t.i for t in token.lefts)
+            found.append(
+                Mention(doc[start : token.i + 1], "Person", "Person", entity=visitor, anaphor=True)
+            )
     return found

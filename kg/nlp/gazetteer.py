@@ -35,12 +35,31 @@ from kg.cache import compiled, digest
 from kg.kb import KBEntry, KnowledgeBase
 from kg.resources import data_path
 
-__all__ = ["GazetteerComponent", "country_aliases", "country_named", "demonym", "word_list"]
+__all__ = [
+    "GazetteerComponent",
+    "country_aliases",
+    "country_named",
+    "demonym",
+    "heads",
+    "word_list",
+]
 
 NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
 _TRAILING_WORDS = {"of", "the", "and", "for", "in", "on", "to", "a", "an"}
 _KB_LABELS = {"Country": "GPE", "Place": "GPE", "Organization": "ORG", "Person": "PERSON"}
 _NAME_PREFIX_STOP = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "PUNCT", "VERB", "AUX", "NUM"}
+
+
+@cache
+def heads(kind: str) -> dict[str, str]:
+    """``data/gazetteer/<kind>_heads.tsv``: head lemma -> ontology class."""
+    rows = data_path("gazetteer", f"{kind}_heads.tsv").read_text(encoding="utf-8").splitlines()
+    return {
+        parts[0]: parts[1]
+        for line in rows
+        if line.strip() and not line.startswith("#")
+        for parts in [line.split("\t")]
+    }
 
 
 @cache

@@ -16,11 +16,10 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 
 from kg.kb import KBEntry, KnowledgeBase
-from kg.nlp.gazetteer import country_named, demonym, name_token, word_list
+from kg.nlp.gazetteer import country_named, demonym, heads, name_token, word_list
 from kg.nlp.titles import SPAN_KEY
-from kg.resources import data_path
 
-__all__ = ["SIGNING_WORDS", "Mention", "find_mentions", "heads", "tokens_with"]
+__all__ = ["SIGNING_WORDS", "Mention", "find_mentions", "tokens_with"]
 
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "he", "madam", "sir"}
 _ORG_CLASSES = {
@@ -48,6 +47,7 @@ _ORG_CLASSES = {
 _PARTICLES = {"bin", "ibn", "bint", "al", "el", "de", "da", "van", "von"}
 _NAME_PARTICLES = _PARTICLES | {"der", "den", "la", "le", "du", "di", "del", "dos", "das", "y"}
 # Endings of abstract nouns that no one's name has ("Development", "Information", "Security").
+_WEB_NAME = re.compile(r"\w\.(com|net|org|info|az|kz|kg|uz|tj|tm|ru|by|ua|ge|am|mn|cn|pk)\b", re.I)
 _NOUN_ENDINGS = ("tion", "sion", "ment", "ity", "ism", "ness", "ship")
 _REGION_WORDS = {"region", "oblast", "province", "state", "district", "prefecture", "governorate"}
 
@@ -83,18 +83,6 @@ class Mention:
 
     def __repr__(self) -> str:
         return f"Mention({self.text!r}, {self.type}/{self.cls}, {self.qid}, e={self.entity})"
-
-
-@cache
-def heads(kind: str) -> dict[str, str]:
-    """``data/gazetteer/<kind>_heads.tsv``: head lemma -> ontology class."""
-    rows = data_path("gazetteer", f"{kind}_heads.tsv").read_text(encoding="utf-8").splitlines()
-    return {
-        parts[0]: parts[1]
-        for line in rows
-        if line.strip() and not line.startswith("#")
-        for parts in [line.split("\t")]
-    }
 
 
 def _strip(span: Span) -> Span:
@@ -179,6 +167,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         label = ent.label_
         if label not in {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"}:
             continue
+        if label == "ORG" and _courteous(ent):
+            label = "PERSON"  # "Dr Kazim Niaz", "Madam Afua Asare": people, whatever the model said
         span = _strip(ent)
         text = span.text
         if not re.search(r"[A-Za-z]", text) or len(text) < 2:
@@ -217,6 +207,19 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 span = span[-2:]
             else:
                 label = "ORG"  # "Chairman of Cengiz Enerji": what a title is of is a body
+        if _only_title_words(span):
+            continue  # "Extraordinary" of "Ambassador Extraordinary and Plenipotentiary"
+        if label == "PERSON" and (_quoted(span) or span[-1].lower_ in heads("event")):
+            continue  # the "Nurly Zhol" programme, the Climate Change Conference: no one
+        office = _press_office(span) if label == "PERSON" else None
+        if office is not None:
+            mentions.append(Mention(office, "Organization", "Organization"))
+            continue  # "the Akorda press service": a body's, not a person's
+        if label == "PERSON" and _credited(span):
+            continue  # "Photo credit: Akorda", "(Photo: Medcom/Name)": page furniture
+        if label == "PERSON" and _WEB_NAME.search(text):
+            mentions.append(Mention(span, "Organization", "NewsAgency"))
+            continue  # "News.Az reports": a website, not a person
         if label == "PERSON" and _determined(span):
             label = "ORG"  # "the Oliy Majlis": a name with an article is no one's name
         if label == "PERSON":
@@ -300,6 +303,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             mentions.append(Mention(span, "Agreement", heads("agreement")[head]))
             continue
         org = _kb(kb, text, ("Organization",))
+        if org is None and _common_word(span):
+            continue  # "Trade" of "US Trade Representative" in an article about trade
         cls = org.cls if org else _ORG_CLASSES.get(span[-1].text, "Organization")
         inner = list(_countries_inside(span, kb))
         of = org.country if org else (inner[0].qid if inner else None)
@@ -347,6 +352,64 @@ def _common_noun(token: Token) -> bool:
     if token.is_lower and token.is_alpha:
         return token.text not in _NAME_PARTICLES and token.nbor(-1).text != "-"
     return len(token) >= 8 and token.lower_.endswith(_NOUN_ENDINGS)
+
+
+_COURTESY = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Madam"}
+
+
+def _courteous(ent: Span) -> bool:
+    """A name that starts with, or follows, a form of address ("Dr", "Madam")."""
+    doc = ent.doc
+    first = ent[0].text in _COURTESY and len(ent) > 1
+    return first or (ent.start > 0 and doc[ent.start - 1].text in _COURTESY)
+
+
+_PRESS = {"service", "office", "centre", "center", "department"}
+
+
+def _press_office(span: Span) -> Span | None:
+    """ "Akorda press service", "Ak Orda press office": a name before a press office is its
+    body's; the span with the office."""
+    doc = span.doc
+    end = span.end + 2
+    if end <= len(doc) and doc[span.end].lower_ == "press" and doc[end - 1].lower_ in _PRESS:
+        return doc[span.start : end]
+    return None
+
+
+_CREDITS = {"photo", "photos", "picture", "credit", "credits", "courtesy", "image"}
+
+
+def _credited(span: Span) -> bool:
+    """A name in a photo credit ("Photo credit: X", "(Photo: Agency/X)")."""
+    doc = span.doc
+    start = max(span.sent.start, span.start - 6)
+    words = [t.lower_ for t in doc[start : span.start]]
+    return ":" in words and bool(_CREDITS & set(words[: words.index(":")]))
+
+
+def _only_title_words(span: Span) -> bool:
+    """A span of words of titles only ("Extraordinary", "Plenipotentiary")."""
+    words = word_list("titles") | word_list("title_modifiers")
+    return all(t.text in words for t in span)
+
+
+def _quoted(span: Span) -> bool:
+    """A name in quotation marks: a programme's, a project's or a nickname, not a person's."""
+    doc = span.doc
+    if span.start == 0 or span.end >= len(doc):
+        return False
+    closer = _QUOTES.get(doc[span.start - 1].text)
+    return closer is not None and doc[span.end].text == closer
+
+
+def _common_word(span: Span) -> bool:
+    """One capitalized word that the article also writes in lower case ("Trade", "State",
+    "Technical"): a common word capitalized in a title or heading, not a body's name."""
+    word = span[0]
+    if len(span) != 1 or not word.is_title or word.text in word_list("org_heads"):
+        return False
+    return any(True for _ in tokens_with(span.doc, "ORTH", [word.lower_]))
 
 
 def _determined(span: Span) -> bool:
@@ -502,8 +565,8 @@ def _surnames_as_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 # Words that address a person by name ("Sheikh Tamim", "Mr Grant"): a name after one is a
 # person's wherever the recognizer took it for a nationality or a body.
-_ADDRESSED = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sheikh", "Sheikha", "Emir"}
-_ADDRESSED |= {"Amir", "King", "Queen", "Prince", "Princess", "Sultan", "Madam"}
+_ADDRESSED = _COURTESY | {"Sheikh", "Sheikha", "Emir", "Amir", "King", "Queen", "Prince"}
+_ADDRESSED |= {"Princess", "Sultan"}
 _JOINED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 
 

@@ -9,12 +9,16 @@ in two before a name ("Batbold.Ts"). Line breaks inside a sentence were joined w
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["paragraphs"]
+__all__ = ["paragraph_ends", "paragraphs", "quotations"]
 
+_OPEN = {"“": "”", '"': '"', "«": "»"}  # quotation marks, opening -> closing
 _CLOSERS = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "»")
 
 
@@ -33,3 +37,29 @@ def paragraphs(doc: Doc) -> Doc:
     # spaCy types the array as thinc's Ints2d; it takes a numpy column as well.
     doc.from_array([SENT_START], marks.astype("uint64"))  # type: ignore[arg-type]
     return doc
+
+
+def paragraph_ends(doc: Doc) -> list[int]:
+    """Token index after each paragraph (a line break, always inside a whitespace token,
+    ends one)."""
+    starts = doc.to_array(IDX).tolist()
+    ends = {bisect_right(starts, m.start()) for m in re.finditer("\n", doc.text)}
+    return [*sorted(ends), len(doc)]
+
+
+def quotations(doc: Doc, ends: list[int] | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each quotation; one left open runs to the end of its paragraph (of
+    those ending at ``ends``, by default where each line ends)."""
+    ends = paragraph_ends(doc) if ends is None else ends
+    found = []
+    i = 0
+    while i < len(doc):
+        closer = _OPEN.get(doc[i].text)
+        if closer is None:
+            i += 1
+            continue
+        stop = next(e for e in ends if e > i)
+        j = next((k for k in range(i + 1, stop) if doc[k].text == closer), None)
+        found.append((i + 1, j if j is not None else stop))
+        i = (j if j is not None else stop) + 1
+    return found

@@ -27,7 +27,9 @@ _OFFICE_WORDS = {"State", "Government", "Cabinet"}  # "Head of State": part of t
 class Held:
     """A title held by a person mention, with the mention of the country or body it is of.
 
-    ``title`` is None where only the side is known ("his Belarusian counterpart X").
+    ``title`` is None where only the side is known ("his Belarusian counterpart X");
+    ``country`` is the country the title names last, beside a body it is of ("Chairman of
+    the Halk Maslahaty of Turkmenistan").
     """
 
     person: Mention
@@ -35,6 +37,7 @@ class Held:
     of: Mention | None
     sentence: Span
     inferred: bool = False
+    country: Mention | None = None
 
 
 def _mention_at(resolver: Resolver, i: int) -> Mention | None:
@@ -43,7 +46,7 @@ def _mention_at(resolver: Resolver, i: int) -> Mention | None:
 
 def _owner(doc: Doc, title: Span, resolver: Resolver) -> Mention | None:
     """The country or organization a title belongs to: named inside its complement, or just
-    before it ("Kazakh President", "Kazakhstan's Foreign Minister")."""
+    before it ("Kazakh President", "Kazakhstan's Foreign Minister", "Brazil's then-President")."""
     for token in title:
         if token.lower_ == "to":
             break
@@ -51,6 +54,8 @@ def _owner(doc: Doc, title: Span, resolver: Resolver) -> Mention | None:
         if m is not None and m.type in _OWNER_TYPES and m.text not in _OFFICE_WORDS:
             return _named_body(m, title, resolver)
     j = title.start - 1
+    while j >= 1 and doc[j].lower_ in {"-", "then", "former"} and doc[j - 1].lower_ != "and":
+        j -= 1  # "Brazil's then-President"
     if j >= 0 and doc[j].text in {"'s", "’s", "'"}:
         j -= 1
     before = _mention_at(resolver, j)
@@ -59,6 +64,18 @@ def _owner(doc: Doc, title: Span, resolver: Resolver) -> Mention | None:
     if j >= 1 and doc[j].lower_ == "and" and j - 1 in resolver.titles:
         return _owner(doc, resolver.titles[j - 1], resolver)  # "X's Envoy and Minister"
     return None
+
+
+def _named_country(title: Span, resolver: Resolver) -> Mention | None:
+    """The last country a title names before any "to" ("Ambassador of X to Y": X)."""
+    found = None
+    for token in title:
+        if token.lower_ == "to":
+            break
+        m = _mention_at(resolver, token.i)
+        if m is not None and m.type == "Country" and m.entity:
+            found = m
+    return found
 
 
 def _named_body(owner: Mention, title: Span, resolver: Resolver) -> Mention:
@@ -129,5 +146,6 @@ def find_positions(doc: Doc, resolver: Resolver) -> list[Held]:
         if person is None:
             continue
         owner = _owner(doc, title, resolver)
-        held.append(Held(person, bare_title(title, owner), owner, title.sent))
+        country = _named_country(title, resolver)
+        held.append(Held(person, bare_title(title, owner), owner, title.sent, country=country))
     return held + _counterparts(doc, resolver, held)

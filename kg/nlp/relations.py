@@ -18,13 +18,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.depmatch import DependencyPatterns
 from kg.nlp.mentions import Mention
+from kg.nlp.paragraphs import quotations
 from kg.nlp.titles import SPAN_KEY
 
 __all__ = [
@@ -377,7 +378,8 @@ class Resolver:
 
     def holder(self, title: Span) -> Mention | None:
         """The person a title introduces: right after it ("Minister X", "the Minister, X",
-        "Ambassador to the country X"), or in apposition before it ("X, the Minister of Y,")."""
+        "Ambassador to the country X"), or in apposition before it ("X, the Minister of Y,"),
+        also after another of their titles ("X, Deputy Prime Minister, Minister of Y")."""
         doc = self.doc
         i = title.end
         while i < min(len(doc), title.end + 8):
@@ -409,6 +411,8 @@ class Resolver:
         before = self.inside.get(j) if j >= 0 else None
         if before is not None and before.type == "Person" and "," in doc[j + 1 : title.start].text:
             return before
+        if before is None and j in self.titles and doc[j + 1].text == ",":
+            return self.holder(self.titles[j])  # "X, Deputy Prime Minister, Minister of Y"
         for child in title.root.children:
             found = self.inside.get(child.i) if child.dep_ == "appos" else None
             if found is not None and found.type == "Person":
@@ -418,11 +422,14 @@ class Resolver:
     def antecedent(self, pronoun: Token) -> Mention | None:
         """The person a he/his/she/her refers to: in a phrase put before its clause ("during
         his visit, the Minister inspected"), the subject of that clause; else the latest person
-        before it, preferring a subject of its own sentence."""
+        before it, preferring a subject of its own sentence, and outside a quotation one named
+        outside quotations."""
         subject = self._fronted_subject(pronoun)
         if subject is not None:
             return subject
         before = [m for m in self.people if m.span.end <= pronoun.i]
+        if pronoun.i not in self.quoted:  # not someone only the words of a quotation name
+            before = [m for m in before if m.span.start not in self.quoted] or before
         if not before:
             return None
         recent = [s.start for s in self.doc.sents if s.start <= pronoun.i][-4:]
@@ -442,6 +449,11 @@ class Resolver:
             if m.root.dep_ in {"nsubj", "nsubjpass"} and m.span.start >= sent_start
         ]
         return (subjects or before)[-1]
+
+    @cached_property
+    def quoted(self) -> set[int]:
+        """The tokens inside quotation marks."""
+        return {i for start, end in quotations(self.doc) for i in range(start, end)}
 
     def _fronted_subject(self, pronoun: Token) -> Mention | None:
         node = pronoun

@@ -13,7 +13,8 @@ from spacy.tokens import Span, Token
 from kg.kb import KnowledgeBase
 from kg.nlp.coref import Cluster
 from kg.nlp.facts import Facts, Scene
-from kg.nlp.mentions import SIGNING_WORDS, heads
+from kg.nlp.gazetteer import heads
+from kg.nlp.mentions import SIGNING_WORDS
 from kg.nlp.relations import modality
 
 __all__ = ["sign"]

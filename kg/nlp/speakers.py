@@ -15,13 +15,12 @@ patterns read "we signed the Declaration" and "your visit to Azerbaijan" like an
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.mentions import Mention
+from kg.nlp.paragraphs import paragraph_ends, quotations
 from kg.nlp.relations import Resolver
 
 __all__ = ["speaker_mentions"]
@@ -49,7 +48,6 @@ _SAY = {
     "answer",
 }
 _MEETING = {"meet", "talk", "talks", "meeting", "receive", "welcome", "host", "greet"}
-_OPEN = {"“": "”", '"': '"', "«": "»"}
 _LABEL = re.compile(r"^([A-Z][A-Z.'’ -]+[A-Z])(?:,[A-Z.'’ ,-]*)?:")
 
 
@@ -63,31 +61,6 @@ class _Turn:
     speaker: Mention
     listener: Mention | None = None
     quoted: bool = True
-
-
-def _paragraph_ends(doc: Doc) -> list[int]:
-    """Token index after each paragraph (a line break, always inside a whitespace token,
-    ends one)."""
-    starts = doc.to_array(IDX).tolist()
-    ends = {bisect_right(starts, m.start()) for m in re.finditer("\n", doc.text)}
-    return [*sorted(ends), len(doc)]
-
-
-def _quotes(doc: Doc, ends: list[int]) -> list[tuple[int, int]]:
-    """(start, end) of each quotation; one left open runs to the end of its paragraph (of
-    those ending at ``ends``)."""
-    found = []
-    i = 0
-    while i < len(doc):
-        closer = _OPEN.get(doc[i].text)
-        if closer is None:
-            i += 1
-            continue
-        stop = next(e for e in ends if e > i)
-        j = next((k for k in range(i + 1, stop) if doc[k].text == closer), None)
-        found.append((i + 1, j if j is not None else stop))
-        i = (j if j is not None else stop) + 1
-    return found
 
 
 def _attribution(doc: Doc, span: Span, resolver: Resolver) -> tuple[Mention, Token] | None:
@@ -172,7 +145,7 @@ def _quoted_turns(
     """Quotations with their speaker, and the listener the words around them name (or that
     an earlier quotation of the same speaker had)."""
     turns: list[_Turn] = []
-    for start, end in _quotes(doc, ends):
+    for start, end in quotations(doc, ends):
         if end - start < 3:
             continue
         quote = doc[start:end]
@@ -196,7 +169,7 @@ def speaker_mentions(
     ``partner`` maps a person's entity id to the person they talk with in the article, where
     the words around a quotation do not say; ``country_of`` people's sides."""
     said_by: dict[int, _Turn] = {}
-    ends = _paragraph_ends(doc)
+    ends = paragraph_ends(doc)
     turns = _transcript_turns(doc, ends, resolver) + _quoted_turns(doc, ends, resolver, country_of)
     for turn in turns:
         said_by.update(dict.fromkeys(range(turn.start, turn.end), turn))

@@ -69,7 +69,7 @@ class TitleComponent:
             j = i + 1
             if j < sent_end and doc[j].lower_ == "the":
                 j += 1
-            k = j
+            k = _determined_name_end(doc, j) if doc[j - 1].lower_ == "the" else j
             while k < sent_end and self._complement_word(doc[k]) and not _given_name(doc, k):
                 k += 1
             while k > j and doc[k - 1].lower_ in _LINKERS:
@@ -103,6 +103,17 @@ def _country_in_name(doc: Doc, i: int, end: int) -> int:
         ):
             return i + n
     return i
+
+
+def _determined_name_end(doc: Doc, i: int) -> int:
+    """The end of a name after "the" that the recognizer took for a person's ("of the Oliy
+    Majlis", "of the Halk Maslahaty"): no one's name follows "the"."""
+    if doc[i].ent_type_ != "PERSON" or doc[i].ent_iob_ != "B":
+        return i
+    end = i + 1
+    while end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "I":
+        end += 1
+    return end
 
 
 def _acronym_at(doc: Doc, i: int, end: int) -> bool:

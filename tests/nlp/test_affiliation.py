@@ -92,3 +92,77 @@ def test_who_acts_for_a_body(rules, text, must, must_not):
         assert triple in found, (triple, sorted(found))
     for triple in must_not:
         assert triple not in found, triple
+
+
+@pytest.mark.parametrize(
+    ("text", "must", "must_not"),
+    [
+        pytest.param(
+            "The Iranian side was chaired by Interior Minister Reza Karimi and the Turkish "
+            "side was headed by Trade Minister Ali Demir.",
+            [("Reza Karimi", "represents", "Iran"), ("Ali Demir", "represents", "Turkey")],
+            [("Reza Karimi", "represents", "Turkey")],
+            id="the-side-was-chaired-by",
+        ),
+        pytest.param(
+            "Aman Orazov became the co-chairman, from the Turkmen side, of the joint commission "
+            "with Japan.",
+            [("Aman Orazov", "represents", "Turkmenistan")],
+            [("Aman Orazov", "represents", "Japan")],
+            id="co-chairman-from-the-side",
+        ),
+        pytest.param(
+            "ACCRA, May 3 (GNA) - Foreign Minister Ama Mensah met Turkish Ambassador Ali Demir "
+            "to discuss trade between Ghana and Turkey.",
+            [("Ama Mensah", "represents", "Ghana")],
+            [("Ali Demir", "represents", "Ghana")],
+            id="a-minister-of-no-country-is-the-dateline-s",  # when the article names it
+        ),
+        pytest.param(
+            "ACCRA, May 3 (GNA) - Governor Ama Mensah met Kofi Boateng, chairman of the "
+            "board, to discuss trade between Ghana and Turkey.",
+            [],
+            [("Ama Mensah", "represents", "Ghana"), ("Kofi Boateng", "represents", "Ghana")],
+            id="no-national-office-no-dateline-country",
+        ),
+        pytest.param(
+            "Arman Beisenov, Deputy Prime Minister, Minister of Trade of Kazakhstan, met "
+            "Azerbaijani officials in Baku.",
+            [("Arman Beisenov", "represents", "Kazakhstan")],
+            [("Arman Beisenov", "represents", "Azerbaijan")],
+            id="a-second-title-in-apposition",
+        ),
+        pytest.param(
+            "Belarus' Prime Minister Roman Golovchenko met with Chairwoman of the Senate of the "
+            "Oliy Majlis of Uzbekistan Dilnoza Karimova on 5 September.",
+            [("Dilnoza Karimova", "represents", "Uzbekistan")],
+            [("Dilnoza Karimova", "represents", "Belarus")],
+            id="the-country-after-a-body-in-a-title",
+        ),
+        pytest.param(
+            "Portugal's Prime Minister Rui Costa met Brazil's then-President Paulo Lima.",
+            [("Paulo Lima", "represents", "Brazil")],
+            [("Paulo Lima", "represents", "Portugal")],
+            id="then-president",
+        ),
+    ],
+)
+def test_whom_a_person_speaks_for(rules, text, must, must_not):
+    found = facts(rules.extract(text))
+    for triple in must:
+        assert triple in found, (triple, sorted(found))
+    for triple in must_not:
+        assert triple not in found, triple
+
+
+def test_the_heads_of_two_sides_of_a_session_met(rules):
+    found = facts(
+        rules.extract(
+            "The 20th session of the Iran-Turkey Joint Economic Commission was held in Tehran. "
+            "The Iranian side was chaired by Interior Minister Reza Karimi and the Turkish side "
+            "was headed by Trade Minister Ali Demir."
+        )
+    )
+    assert ("Iranian side", "headedBy", "Reza Karimi") in found
+    assert ("Reza Karimi", "met", "Ali Demir") in found
+    assert ("Iranian side", "headedBy", "Ali Demir") not in found

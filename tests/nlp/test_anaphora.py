@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from kg.nlp.affiliation import affiliations
-from kg.nlp.anaphora import group_mentions, leader_mentions, title_mentions
+from kg.nlp.anaphora import group_mentions, guest_mentions, leader_mentions, title_mentions
 from kg.nlp.positions import find_positions
 
 
@@ -56,3 +56,30 @@ def test_no_reference_where_the_article_has_no_one_to_refer_to(read):
     r, positions, countries = _read(read, "The sides met. The Kenya leader came.")
     assert group_mentions(r.doc, r.resolver, r.clusters, countries, positions) == []
     assert leader_mentions(r.doc, r.resolver, r.clusters, countries) == []
+
+
+def test_the_heads_of_state_are_not_two_foreign_ministers(read):
+    r, positions, countries = _read(
+        read,
+        "Kazakh Foreign Minister Murat Nurtleu met Russian Foreign Minister Sergey Lavrov in "
+        "Astana. The heads of state of Russia and Kazakhstan will attend the forum.",
+    )
+    found = group_mentions(r.doc, r.resolver, r.clusters, countries, positions)
+    assert [m.text for m in found if m.cls == "person"] == []
+
+
+def test_the_guest_is_the_one_visitor(read):
+    r = read(
+        "Turkmen President Serdar Orazov arrived in Dushanbe on an official visit. At the "
+        "airport, the high-ranking guest was met by Prime Minister Kohir Rasulov."
+    )
+    found = guest_mentions(r.doc, r.resolver)
+    assert [(m.text, r.name(m)) for m in found] == [("the high-ranking guest", "Serdar Orazov")]
+
+
+def test_no_guest_where_two_travel(read):
+    r = read(
+        "Serdar Orazov arrived in Dushanbe. Ali Demir visited Dushanbe too. The guest was met "
+        "by Prime Minister Kohir Rasulov."
+    )
+    assert guest_mentions(r.doc, r.resolver) == []

@@ -201,6 +201,69 @@ def test_a_convention_or_a_charter_is_a_document_not_a_body(pipeline):
 
 
 @pytest.mark.parametrize(
+    ("text", "kept", "not_named"),
+    [
+        pytest.param(
+            'The road is built under the "Nurly Kosh" programme, said Minister Arman Beisenov.',
+            "Arman Beisenov",
+            "Nurly Kosh",
+            id="a-quoted-programme-name",
+        ),
+        pytest.param(
+            "Rustam Aliyev will attend the United Nations Climate Action Conference in Baku.",
+            "Rustam Aliyev",
+            "Climate Action Conference",
+            id="a-conference-is-no-one",
+        ),
+        pytest.param(
+            "Sadyr Japarov received the new Ambassador Extraordinary and Plenipotentiary of "
+            "France, Anne Dubois.",
+            "Anne Dubois",
+            "Extraordinary",
+            id="words-of-a-title",
+        ),
+        pytest.param(
+            "Deputy Minister of State Ali Khan met officials. The State will support trade, "
+            "the state said.",
+            "Ali Khan",
+            "State",
+            id="a-common-word-capitalized",
+        ),
+        pytest.param(
+            "Photo credit: Akorda During the talks, Tokayev thanked Aliyev.",
+            "Aliyev",
+            "Akorda",
+            id="a-photo-credit",
+        ),
+    ],
+)
+def test_words_that_name_no_one_and_no_body(pipeline, text, kept, not_named):
+    named = _named(pipeline, text)
+    assert kept in named
+    assert not_named not in named
+
+
+def test_a_website_is_a_body_not_a_person(pipeline):
+    named = _named(pipeline, "Ilham Aliyev met Vladimir Putin in Moscow, Caspian.Az reports.")
+    assert named.get("Caspian.Az") in {None, "Organization"}
+    assert named["Ilham Aliyev"] == "Person"
+
+
+def test_a_name_before_a_press_service_is_a_body(pipeline):
+    named = _named(pipeline, "Tokayev met Aliyev in Baku, reported the Akorda press service.")
+    assert named.get("Akorda press service") == "Organization"
+    assert "Akorda" not in named
+
+
+def test_a_name_after_a_form_of_address_is_a_person(pipeline):
+    named = _named(
+        pipeline,
+        "Speaking at the session, Secretary of the Board, Dr Kamal Niazi said that trade grew.",
+    )
+    assert named.get("Kamal Niazi") == "Person"
+
+
+@pytest.mark.parametrize(
     ("text", "people", "not_people"),
     [
         (

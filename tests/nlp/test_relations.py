@@ -33,6 +33,15 @@ def test_a_pronoun_stands_for_its_antecedent(read):
     assert (met.subject.text, met.trigger.text) == ("Askar Mamin", "met")
 
 
+def test_a_pronoun_outside_a_quotation_is_no_one_the_quotation_names(read):
+    r = read(
+        "“Rustam Aliyev and you laid the foundations of our relations,” said President of "
+        "Azerbaijan Ilham Karimov as he met with President of Russia Vladimir Petrov."
+    )
+    he = next(t for t in r.doc if t.lower_ == "he")
+    assert r.resolver.mention(he).text == "Ilham Karimov"
+
+
 def test_an_event_s_parties_and_place(read):
     talks = "talks between Askar Mamin and Roman Golovchenko"
     assert _found(read, f"The {talks} were held in Minsk.") == {
