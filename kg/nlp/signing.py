@@ -192,7 +192,8 @@ def _participation(facts: Facts, scene: Scene) -> None:
                 if not _modifies(word.head, m.root):
                     continue
                 of = [p for p in word.children if p.lower_ == "of" and p.dep_ == "prep"]
-                for party in (t for p in of for t in _objects(p) if t.i in parties):
+                bodies = [t for p in of for t in p.subtree if _body_in_name(t, parties)]
+                for party in (t for p in of for t in _objects(p) + bodies if t.i in parties):
                     facts.add(
                         parties[party.i].id,
                         "signed",
@@ -202,6 +203,13 @@ def _participation(facts: Facts, scene: Scene) -> None:
                         modality(verb),
                         "signed/participation",
                     )
+
+
+def _body_in_name(token: Token, parties: dict[int, Cluster]) -> bool:
+    """A body the parser hung as a modifier of the next one's name ("the X Center and Y
+    Bank": "Center" a modifier of "Bank"); not a country naming a body ("Ghana's Y Bank")."""
+    body = parties.get(token.i)
+    return token.dep_ in {"nmod", "compound"} and body is not None and body.type == "Organization"
 
 
 def _named_sides(scene: Scene) -> list[str]:
@@ -233,7 +241,8 @@ def _included(facts: Facts, scene: Scene) -> None:
     """Who signed a set of documents signed each one it includes ("the signed documents
     include a protocol on customs and a memorandum on mining"; "signed 12 deals, including /
     such as / in particular / among them a protocol on customs"; "the following documents
-    were signed: ..."), wherever the parser hung the list."""
+    were signed: ..."), wherever the parser hung the list (also "and a memorandum" on
+    "include")."""
     agreements = {
         m.root.i: c for c in scene.clusters.values() if c.type == "Agreement" for m in c.mentions
     }
@@ -243,7 +252,7 @@ def _included(facts: Facts, scene: Scene) -> None:
             for m in scene.clusters[f.object].mentions
             if m.root.dep_ == "nsubj" and m.root.head.lemma_ in _INCLUDE
             for o in m.root.head.children
-            if o.dep_ == "dobj"
+            if o.dep_ == "dobj" or (o.dep_ == "conj" and o.pos_ in {"NOUN", "PROPN"})
         ]
         items = {
             o.i: sentence

@@ -94,11 +94,12 @@ def received_guests(facts: Facts, scene: Scene) -> None:
     """A guest a host of another country received, hosted, welcomed or greeted ("Tokayev
     received Wang Yi", "was hosted by President Kagame", "was met at the airport by the Prime
     Minister", "welcomed the U.S. delegation" for its head, "met visiting President X")
-    visited that country, and the place the reception was at."""
+    visited that country, and the place the reception was at; the reception may be told in
+    another sentence than the meeting ("X received at the airport President Y")."""
     heads = {f.subject: f.object for f in facts.of("headedBy")}
     inside = _inside(scene)
+    receptions = [r for s in scene.sentences for r in _receptions(s, inside)]
     for f in facts.of("met"):
-        receptions = list(_receptions(f.sentence, inside))
         for host, guest in ((f.subject, f.object), (f.object, f.subject)):
             country, own = scene.countries.get(host), scene.countries.get(guest)
             if country is None or own in {None, country}:
@@ -145,9 +146,10 @@ def _receptions(
             continue
         hosts = [g for c in token.children if c.dep_ == "agent" for g in c.children]
         guests = [c for c in token.children if c.dep_ == "nsubjpass"]
+        objects = [c for c in token.children if c.dep_ == "dobj"]
         if token.lemma_ in _RECEIVE:  # "was met by" is a reception, "met" is not
             hosts += [c for c in token.children if c.dep_ == "nsubj"]
-            guests += [c for c in token.children if c.dep_ == "dobj"]
+            guests += objects
         at = [
             place
             for x in (token, *hosts, *guests)
@@ -157,7 +159,10 @@ def _receptions(
             if place.dep_ == "pobj"
         ]
         guest_ids = named(guests)
-        yield named(hosts), guest_ids, [e for e in named(at) if e not in guest_ids]
+        places = [e for e in named(at) if e not in guest_ids]
+        if token.lemma_ in _RECEIVE and not objects:  # "received at the airport President X"
+            guest_ids += places  # the parser hung X under the place
+        yield named(hosts), guest_ids, places
 
 
 def _inside(scene: Scene) -> dict[int, str]:

@@ -21,8 +21,8 @@ def test_every_pattern_has_an_example():
 
 
 @pytest.mark.parametrize(("pattern", "example"), EXAMPLES)
-def test_pattern_example(pipeline, pattern, example):
-    x = pipeline.extract(example["text"])
+def test_pattern_example(rules, pattern, example):
+    x = rules.extract(example["text"])
     asserted = facts(x, "asserted", aliases=True)
     for triple in example.get("expect", []):
         assert tuple(triple) in asserted, (triple, sorted(asserted))

@@ -10,6 +10,29 @@ from tests.conftest import facts
 
 CASES = [
     pytest.param(
+        "Chilean Minister Alberto Vargas met Peruvian Minister Rosa Quispe in Lima. The talks "
+        "resulted in the signing of the meeting’s protocol as well as the agreement on the "
+        "establishment of a joint leasing company with the participation of the ALFC Center "
+        "for Green Finance and Peru’s Andes Bank, Lima Stock Exchange, and Union of Banks.",
+        [
+            (name, "signed", "agreement on the establishment of a joint leasing company")
+            for name in ("ALFC Center for Green Finance", "Peru’s Andes Bank", "Union of Banks")
+        ],
+        [("Peru", "signed", "agreement on the establishment of a joint leasing company")],
+        id="a-body-the-parser-hangs-on-the-next-ones-name-takes-part-in-the-agreement",
+    ),
+    pytest.param(
+        "Chile and Peru signed bilateral agreements in Lima. The bilateral agreements included "
+        "extending the free trade agreement, and a memorandum of understanding on a mining "
+        "project.",
+        [
+            ("Chile", "signed", "memorandum of understanding on a mining project"),
+            ("Peru", "signed", "memorandum of understanding on a mining project"),
+        ],
+        [("Chile", "signed", "free trade agreement")],
+        id="an-item-the-parser-hangs-on-include-was-signed-with-the-set",
+    ),
+    pytest.param(
         "The Chilean side was chaired by Foreign Minister Alberto Vargas and the Peruvian "
         "side was headed by Trade Minister Rosa Quispe.",
         [

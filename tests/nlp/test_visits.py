@@ -9,6 +9,16 @@ from tests.conftest import facts
 
 CASES = [
     pytest.param(
+        "Today, Peruvian President Ana Torres received at Lima International Airport Bolivian "
+        "President Jorge Quispe. The two presidents then met for talks.",
+        [
+            ("Jorge Quispe", "visited", "Lima International Airport"),
+            ("Jorge Quispe", "visited", "Peru"),
+        ],
+        [("Ana Torres", "visited", "Lima International Airport")],
+        id="received-at-a-place-a-guest-the-parser-hangs-under-it-met-in-another-sentence",
+    ),
+    pytest.param(
         "Peruvian President Ana Torres and Bolivian President Jorge Quispe attended a signing "
         "ceremony in Lima on Monday.",
         [("Jorge Quispe", "visited", "Lima"), ("Jorge Quispe", "visited", "Peru")],
