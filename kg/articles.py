@@ -191,7 +191,7 @@ def _dateline(text: str) -> tuple[str | None, str | None, str]:
         return place, agency or syndicated["agency"].strip(), rest
     for regex in _DATELINE_RES:
         match = regex.match(text)
-        if match and match.end() < len(text):
+        if match and match.end() < len(text) and _names_a_place(regex, match):
             return _place_name(match["place"]), _optional_agency(match), text[match.end() :]
     credited = _credit_line(text)
     if credited:
@@ -222,6 +222,12 @@ def _place_dateline(text: str) -> tuple[str | None, str | None, str]:
     before, after = text[: match.start()].rstrip(), text[match.end() :]
     rest = f"{before}\n\n{after}" if before else after
     return _place_name(match["place"]), _optional_agency(match), rest
+
+
+def _names_a_place(regex: re.Pattern[str], match: re.Match[str]) -> bool:
+    """A dateline of the bare "Pretoria - President ..." form names a known place; another
+    sentence may open so ("The Estonia – Finland Business Forum was held ...")."""
+    return regex is not _DATELINE_RES[-1] or _known_place(_place_name(match["place"]))
 
 
 def _known_place(name: str) -> bool:

@@ -266,3 +266,9 @@ def test_kg_ingest_names_what_it_skips_and_never_hangs(odd_folder, tmp_path):
     ]:
         assert f"skipped: {odd_folder / name}: {reason}" in done.stderr, name
     assert "ingested 1, skipped 5" in done.stderr
+
+
+def test_a_sentence_opening_with_a_name_and_a_dash_is_no_dateline():
+    text = "The Estonia – Finland Business Forum was held in Tallinn."
+    article = parse_text("forum", text)
+    assert (article.dateline, article.text) == (None, text)

@@ -125,3 +125,16 @@ def test_the_graph_holds_the_relations_and_event_members_of_the_json(samples):
         }
         assert edges and edges <= stated, (x.article.id, edges - stated)
         assert {e["id"] for e in data["events"]} <= {e["id"] for e in data["entities"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FINLAND – Estonian and Latvian ministers met in Tallinn on Monday.",
+        "The Estonia – Finland Business Forum was held in Tallinn on Monday.",
+    ],
+)
+def test_a_dateline_s_country_the_text_never_names_breaks_nothing(pipeline, text):
+    x = pipeline.extract(text)
+    assert {"Tallinn"} <= {e.label for e in x.entities}
+    assert x.article.text.endswith("in Tallinn on Monday.")

@@ -244,8 +244,9 @@ def leader_mentions(
 def _main(
     clusters: list[Cluster], kind: str, country_of: dict[str, str] | None = None
 ) -> list[Cluster]:
-    """The article's two main entities of a kind: the most mentioned, earliest first."""
-    counted = Counter({c.id: len(c.mentions) for c in clusters if c.type == kind})
+    """The article's two main entities of a kind: the most mentioned, earliest first (not
+    one the article only refers to, such as a dateline's place it never names)."""
+    counted = Counter({c.id: len(c.mentions) for c in clusters if c.type == kind and c.mentions})
     ranked = sorted(
         (c for c in clusters if c.id in counted),
         key=lambda c: (-counted[c.id], c.mentions[0].span.start),
