@@ -365,6 +365,10 @@ def _folds(articles: Sequence[str], seed: int) -> numpy.ndarray:
     return numpy.array([of[g] for g in groups], numpy.int64)
 
 
+_Reads = tuple[Sequence[Example], Sequence[Example]]  # the plain reads, the hidden ones
+_Probabilities = tuple[Sequence[numpy.ndarray], Sequence[numpy.ndarray]]  # out of fold, of each
+
+
 @dataclass(frozen=True)
 class _Setting:
     """How the model is trained and adds to the rules: the share of rule names hidden in
@@ -409,8 +413,8 @@ class _Tried:
 
 def _tried(
     gold_docs: Sequence[Mapping],
-    reads: tuple[Sequence[Example], Sequence[Example]],
-    oof: tuple[Sequence[numpy.ndarray], Sequence[numpy.ndarray]],
+    reads: _Reads,
+    oof: _Probabilities,
     dropout: float,
     strength: float,
 ) -> list[_Tried]:
@@ -423,8 +427,8 @@ def _tried(
 
 def _scored(
     gold_docs: Sequence[Mapping],
-    reads: tuple[Sequence[Example], Sequence[Example]],
-    oof: tuple[Sequence[numpy.ndarray], Sequence[numpy.ndarray]],
+    reads: _Reads,
+    oof: _Probabilities,
     setting: _Setting,
 ) -> _Tried:
     """A setting's scores on the plain and the hidden reads, from out-of-fold probabilities."""
@@ -443,8 +447,8 @@ def _scored(
 
 def _by_predicate(
     gold_docs: Sequence[Mapping],
-    reads: tuple[Sequence[Example], Sequence[Example]],
-    oof: tuple[Sequence[numpy.ndarray], Sequence[numpy.ndarray]],
+    reads: _Reads,
+    oof: _Probabilities,
     chosen: _Tried,
     rules: Scores,
 ) -> _Tried:
