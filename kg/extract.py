@@ -235,7 +235,7 @@ class _Article:
         if model is not None:
             revised = model.revise(self.doc, self.article, entities, relations)
             relations = tuple(sorted(revised, key=_order))
-        told = event_records(entities, relations, scene.outcomes, self.doc.text)
+        told = event_records(entities, relations, scene.outcomes, self.article.text)
         implied, records = implied_events(entities, relations, told)
         return Extraction(
             self.article,

@@ -11,6 +11,7 @@ tells just before it.
 from __future__ import annotations
 
 from kg.nlp.facts import Fact, Facts, Scene, around
+from kg.nlp.paragraphs import text_of
 from kg.nlp.relations import ahead, modality
 
 __all__ = ["carry_places"]
@@ -71,5 +72,5 @@ def carry_places(facts: Facts, scene: Scene) -> None:
 def _paragraph_break(scene: Scene, before: int, after: int) -> bool:
     """Whether a line break separates two sentences."""
     doc = scene.sentences[after].doc
-    between = doc.text[scene.sentences[before].end_char : scene.sentences[after].start_char]
+    between = text_of(doc)[scene.sentences[before].end_char : scene.sentences[after].start_char]
     return "\n" in between

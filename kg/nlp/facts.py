@@ -5,13 +5,15 @@ by sentence, its main event); ``around`` tells an event named only as a time fra
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from kg.nlp.coref import Cluster
-from kg.nlp.mentions import Mention
+from kg.nlp.mentions import Mention, tokens_with
+from kg.nlp.paragraphs import text_of
 from kg.types import Relation
 
 __all__ = ["Fact", "Facts", "Scene", "around"]
@@ -55,7 +57,7 @@ class Fact:
             self.subject,
             self.predicate,
             self.object,
-            self.sentence.text.strip(),
+            text_of(self.sentence.doc)[self.sentence.start_char : self.sentence.end_char].strip(),
             round(self.confidence, 3),
             self.status,
             self.rule,
@@ -170,6 +172,18 @@ class Scene:
     def index(self, sentence: Span) -> int:
         """The position of a sentence in the article."""
         return next(i for i, s in enumerate(self.sentences) if s.start == sentence.start)
+
+    def with_words(self, attr: str, values: Iterable[str]) -> list[Span]:
+        """The sentences with a word whose ``attr`` (``LEMMA``, ``LOWER``, ``DEP``...) is one
+        of ``values``, in order: those a rule about such words need read, found without
+        making a Python object of every word."""
+        if not self.sentences:
+            return []
+        starts = [s.start for s in self.sentences]
+        found = {
+            bisect_right(starts, t.i) - 1 for t in tokens_with(self.sentences[0].doc, attr, values)
+        }
+        return [self.sentences[k] for k in sorted(found)]
 
     def country_of(self, place: str) -> str | None:
         """The country a place is, or lies in where the article names it."""

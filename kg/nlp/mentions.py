@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 import numpy
+from spacy.attrs import POS
 from spacy.tokens import Doc, Span, Token
 
 from kg.kb import KBEntry, KnowledgeBase
@@ -577,8 +578,9 @@ def _unrecognized_people(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -
     a title is in apposition to after a comma ("Ana Torres, deputy prime minister of Chile")."""
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
     found = []
-    for token in doc:
-        if token.i in taken or token.pos_ != "PROPN":
+    for i in numpy.flatnonzero(doc.to_array(POS) == doc.vocab.strings["PROPN"]).tolist():
+        token = doc[i]
+        if i in taken:
             continue
         if _JOINED_INITIALS.fullmatch(token.text):
             name: Span | None = doc[token.i : token.i + 1]

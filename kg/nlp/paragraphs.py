@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["paragraph_ends", "paragraphs", "quotations"]
+__all__ = ["paragraph_ends", "paragraphs", "quotations", "text_of"]
 
 _OPEN = {"“": "”", '"': '"', "«": "»"}  # quotation marks, opening -> closing
 _CLOSERS = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "»")
@@ -39,11 +39,19 @@ def paragraphs(doc: Doc) -> Doc:
     return doc
 
 
+def text_of(doc: Doc) -> str:
+    """The text of ``doc``, read once: spaCy joins its tokens again at each ``Doc.text``."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
+
+
 def paragraph_ends(doc: Doc) -> list[int]:
     """Token index after each paragraph (a line break, always inside a whitespace token,
     ends one)."""
     starts = doc.to_array(IDX).tolist()
-    ends = {bisect_right(starts, m.start()) for m in re.finditer("\n", doc.text)}
+    ends = {bisect_right(starts, m.start()) for m in re.finditer("\n", text_of(doc))}
     return [*sorted(ends), len(doc)]
 
 
@@ -51,15 +59,18 @@ def quotations(doc: Doc, ends: list[int] | None = None) -> list[tuple[int, int]]
     """(start, end) of each quotation; one left open runs to the end of its paragraph (of
     those ending at ``ends``, by default where each line ends)."""
     ends = paragraph_ends(doc) if ends is None else ends
+    strings = doc.vocab.strings
+    closing = {strings.add(a): strings.add(b) for a, b in _OPEN.items()}
+    orths = doc.to_array(ORTH).tolist()
     found = []
     i = 0
     while i < len(doc):
-        closer = _OPEN.get(doc[i].text)
+        closer = closing.get(orths[i])
         if closer is None:
             i += 1
             continue
         stop = next(e for e in ends if e > i)
-        j = next((k for k in range(i + 1, stop) if doc[k].text == closer), None)
+        j = next((k for k in range(i + 1, stop) if orths[k] == closer), None)
         found.append((i + 1, j if j is not None else stop))
         i = (j if j is not None else stop) + 1
     return found

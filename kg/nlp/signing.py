@@ -52,7 +52,7 @@ def _headlines(facts: Facts, scene: Scene) -> None:
         for m in c.mentions
     }
     parties = scene.words_of({"Country", "Organization", "Person"})
-    for sentence in scene.sentences:
+    for sentence in scene.with_words("LOWER", SIGNING_WORDS):
         for word in sentence:
             if word.lower_ not in SIGNING_WORDS:
                 continue

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.mentions import Mention
-from kg.nlp.paragraphs import paragraph_ends, quotations
+from kg.nlp.paragraphs import paragraph_ends, quotations, text_of
 from kg.nlp.relations import Resolver
 
 __all__ = ["speaker_mentions"]
@@ -115,7 +115,7 @@ def _listener(
 def _transcript_turns(doc: Doc, ends: list[int], resolver: Resolver) -> list[_Turn]:
     """The turns of a transcript: from a speaker's label to the next label."""
     labels = []
-    text = doc.text
+    text = text_of(doc)
     for start in [0, *ends[:-1]]:
         line = doc[start : start + 12]
         match = _LABEL.match(text[line.start_char : line.start_char + 120])

@@ -96,9 +96,14 @@ def received_guests(facts: Facts, scene: Scene) -> None:
     Minister", "welcomed the U.S. delegation" for its head, "met visiting President X")
     visited that country, and the place the reception was at; the reception may be told in
     another sentence than the meeting ("X received at the airport President Y")."""
+    if not facts.of("met"):
+        return
     heads = {f.subject: f.object for f in facts.of("headedBy")}
     inside = _inside(scene)
-    receptions = [r for s in scene.sentences for r in _receptions(s, inside)]
+    told = scene.with_words("LEMMA", _RECEIVE | {"meet"}) + scene.with_words("LOWER", ["visiting"])
+    receptions = [
+        r for s in sorted(set(told), key=lambda s: s.start) for r in _receptions(s, inside)
+    ]
     for f in facts.of("met"):
         for host, guest in ((f.subject, f.object), (f.object, f.subject)):
             country, own = scene.countries.get(host), scene.countries.get(guest)
@@ -216,7 +221,7 @@ def visitors_present(facts: Facts, scene: Scene) -> None:
             trips.setdefault(f.subject, set()).add(f.object)
     people = [v for v in trips if scene.clusters[v].type == "Person"]
     inside = _inside(scene)
-    for sentence in scene.sentences:
+    for sentence in scene.with_words("DEP", ["nsubj", "nsubjpass"]) if trips else ():
         for token in sentence:
             visitor = inside.get(token.i)
             if visitor is None and token.lemma_ in _GUESTS and len(people) == 1:

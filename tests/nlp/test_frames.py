@@ -541,3 +541,15 @@ def test_a_visit_no_noun_names_is_an_implied_event(rules):
         (True, ["Murat Nurtleu"])
     ]
     assert [label[p] for p in visits[0].places] == ["Baku"]
+
+
+def test_the_sentences_with_a_word(pipeline):
+    from kg.nlp.facts import Scene
+
+    doc = pipeline.nlp("Ann met Bo. They signed a deal. Bo received Ann in Lima.")
+    scene = Scene(clusters={}, countries={}, sentences=list(doc.sents))
+    assert [s.text for s in scene.with_words("LEMMA", ["receive", "sign"])] == [
+        "They signed a deal.",
+        "Bo received Ann in Lima.",
+    ]
+    assert scene.with_words("LOWER", ["visiting"]) == []
