@@ -24,6 +24,7 @@ from kg.nlp.mentions import Mention, tokens_with
 from kg.nlp.positions import Held, bare_title
 from kg.nlp.relations import Resolver
 from kg.nlp.titles import SPAN_KEY
+from kg.nlp.visits import GUESTS
 
 __all__ = [
     "country_mentions",
@@ -486,7 +487,6 @@ def country_mentions(doc: Doc, resolver: Resolver, country_of: dict[str, str]) -
     return found
 
 
-_GUESTS = {"guest", "visitor"}
 _VISITING = {"leader", "president", "premier", "minister", "guest", "delegation"}
 
 
@@ -508,7 +508,7 @@ def _is_guest(token: Token) -> bool:
     lefts = {t.lower_ for t in token.lefts}
     if token.tag_ != "NN" or "the" not in lefts:
         return False
-    return token.lemma_ in _GUESTS or ("visiting" in lefts and token.lemma_ in _VISITING)
+    return token.lemma_ in GUESTS or ("visiting" in lefts and token.lemma_ in _VISITING)
 
 
 def guest_mentions(doc: Doc, resolver: Resolver) -> list[Mention]:
@@ -519,7 +519,7 @@ def guest_mentions(doc: Doc, resolver: Resolver) -> list[Mention]:
         return []
     visitor = visitors.pop()
     found = []
-    for token in tokens_with(doc, "LOWER", [*_GUESTS, *_VISITING]):
+    for token in tokens_with(doc, "LOWER", [*GUESTS, *_VISITING]):
         if _is_guest(token) and resolver.mention(token) is None:
             start = min(t.i for t in token.lefts)
             found.append(

@@ -15,9 +15,10 @@ from __future__ import annotations
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kg.nlp.gazetteer import heads
+from kg.nlp.paragraphs import in_headline
 
 __all__ = ["casing"]
 
@@ -34,15 +35,6 @@ def casing(doc: Doc) -> Doc:
     for token in doc:
         lower = token.lower_
         word = lower if lower in words else lower[:-1] if lower[:-1] in words else None
-        if word and token.pos_ == "PROPN" and token.is_title and not _title_case_line(token.sent):
+        if word and token.pos_ == "PROPN" and token.is_title and not in_headline(token.sent):
             token.lemma_ = word
     return doc
-
-
-def _title_case_line(sentence: Span) -> bool:
-    """A line of three words or more, each capitalized but the small ones, with no full
-    stop: a headline."""
-    words = [t for t in sentence if t.is_alpha]
-    if len(words) < 3 or not all(t.is_title or t.is_upper for t in words if not t.is_stop):
-        return False
-    return not sentence.text.rstrip().endswith((".", "!", "?"))

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp.gazetteer import country_named, demonym, heads, name_token, word_list
+from kg.nlp.paragraphs import QUOTES, in_headline
 from kg.nlp.titles import SPAN_KEY
 
 __all__ = ["SIGNING_WORDS", "Mention", "find_mentions", "tokens_with"]
@@ -118,7 +119,7 @@ def _widen_name(span: Span) -> Span:
     Matyushevsky" when only the surname was tagged, "Faki Mahamat" in "Moussa Faki Mahamat"
     when only the given name was)."""
     doc, start, end = span.doc, span.start, span.end
-    titles = word_list("titles") | word_list("title_modifiers")
+    titles = _title_vocabulary()
     in_titles = {i for title in doc.spans.get(SPAN_KEY, []) for i in range(title.start, title.end)}
     head = span.root.head if len(span) == 1 and span.root.dep_ == "compound" else None
     while (
@@ -391,8 +392,7 @@ def _credited(span: Span) -> bool:
 
 def _only_title_words(span: Span) -> bool:
     """A span of words of titles only ("Extraordinary", "Plenipotentiary")."""
-    words = word_list("titles") | word_list("title_modifiers")
-    return all(t.text in words for t in span)
+    return all(t.text in _title_vocabulary() for t in span)
 
 
 def _quoted(span: Span) -> bool:
@@ -400,7 +400,7 @@ def _quoted(span: Span) -> bool:
     doc = span.doc
     if span.start == 0 or span.end >= len(doc):
         return False
-    closer = _QUOTES.get(doc[span.start - 1].text)
+    closer = QUOTES.get(doc[span.start - 1].text)
     return closer is not None and doc[span.end].text == closer
 
 
@@ -429,7 +429,7 @@ def _of_a_title(span: Span) -> bool:
     doc = span.doc
     if not span.start or doc[span.start - 1].lower_ != "of":
         return False
-    titles = word_list("titles") | word_list("title_modifiers")
+    titles = _title_vocabulary()
     token = doc[span.start - 1].head
     while token.dep_ in {"pobj", "prep"} and token.head is not token and token.text not in titles:
         token = token.head
@@ -545,7 +545,7 @@ def _surnames_as_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if m.type == "Person" and len(m.span) > 1:
             names.setdefault(m.span[-1].text, set()).update(t.text for t in m.span)
     surnames = set(names)
-    titles = word_list("titles") | word_list("title_modifiers")
+    titles = _title_vocabulary()
     for i, m in enumerate(mentions):
         if m.type == "Person" or m.qid or m.span[-1].text not in names:
             continue
@@ -637,13 +637,17 @@ def _apposed(token: Token, taken: set[int], kb: KnowledgeBase) -> Span | None:
 
 
 @cache
+def _title_vocabulary() -> frozenset[str]:
+    """The titles and the words that modify them ("Minister", "Deputy", "Extraordinary")."""
+    return word_list("titles") | word_list("title_modifiers")
+
+
+@cache
 def _title_words() -> tuple[frozenset[str], frozenset[str]]:
     """The one-word titles ("minister"), and every word of a title or its modifiers."""
-    titles = word_list("titles")
-    every = titles | word_list("title_modifiers")
     return (
-        frozenset(t.lower() for t in titles if " " not in t),
-        frozenset(w.lower() for t in every for w in t.split()),
+        frozenset(t.lower() for t in word_list("titles") if " " not in t),
+        frozenset(w.lower() for t in _title_vocabulary() for w in t.split()),
     )
 
 
@@ -668,7 +672,7 @@ def _headline_only(span: Span, kb: KnowledgeBase) -> bool:
     """A "name" only a title-case line gives ("Respond Together", "Share Common Vision"):
     its words stand nowhere else in the article and the knowledge base knows no such
     person."""
-    if not _in_headline(span):
+    if not in_headline(span.sent):
         return False
     rest = {t.text for t in span.doc if not (span.sent.start <= t.i < span.sent.end)}
     return not any(t.text in rest for t in span) and not _kb(kb, span.text, ("Person",))
@@ -678,19 +682,11 @@ def _headline_words(span: Span, kb: KnowledgeBase) -> bool:
     """A "body" of three words or more that only a title-case line gives, with no word that
     ends a body's name ("Chiefs Reaffirm Importance of Bilateral Ties"): its text stands
     nowhere else in the article and the knowledge base knows no such body."""
-    if len(span) < 3 or span[-1].text in word_list("org_heads") or not _in_headline(span):
+    if len(span) < 3 or span[-1].text in word_list("org_heads") or not in_headline(span.sent):
         return False
     doc = span.doc
     rest = doc[: span.sent.start].text + " " + doc[span.sent.end :].text
     return span.text not in rest and not _kb(kb, span.text, ("Organization",))
-
-
-def _in_headline(span: Span) -> bool:
-    """In a title-case line of three words or more, not a sentence."""
-    words = [t for t in span.sent if t.is_alpha]
-    if len(words) < 3 or not all(t.is_title or t.is_upper for t in words if not t.is_stop):
-        return False
-    return not span.sent.text.rstrip().endswith((".", "!", "?"))
 
 
 def _phrase(token: Token, named: dict[int, Mention]) -> Span:
@@ -841,9 +837,6 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
     return mentions
 
 
-_QUOTES = {"“": "”", '"': '"', "«": "»"}
-
-
 SIGNING_WORDS = {"sign", "signs", "signed", "ink", "inks", "inked", "seal", "seals", "sealed"}
 
 
@@ -916,7 +909,7 @@ def _quoted_title(phrase: Span) -> Span | None:
     the first name inside it."""
     doc, sentence = phrase.doc, phrase.sent
     opening = next(
-        (t for t in (doc[phrase.start - 1 : phrase.start + 1]) if t.text in _QUOTES), None
+        (t for t in (doc[phrase.start - 1 : phrase.start + 1]) if t.text in QUOTES), None
     )
     if opening is None or opening.i + 1 >= sentence.end:
         return None
@@ -924,7 +917,7 @@ def _quoted_title(phrase: Span) -> Span | None:
         (
             t
             for t in doc[opening.i + 1 : min(sentence.end, opening.i + 40)]
-            if t.text == _QUOTES[opening.text]
+            if t.text == QUOTES[opening.text]
         ),
         None,
     )

@@ -14,11 +14,11 @@ from bisect import bisect_right
 
 from spacy.attrs import IDX, ORTH, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-__all__ = ["paragraph_ends", "paragraphs", "quotations", "text_of"]
+__all__ = ["QUOTES", "in_headline", "paragraph_ends", "paragraphs", "quotations", "text_of"]
 
-_OPEN = {"“": "”", '"': '"', "«": "»"}  # quotation marks, opening -> closing
+QUOTES = {"“": "”", '"': '"', "«": "»"}  # quotation marks, opening -> closing
 _CLOSERS = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "»")
 
 
@@ -60,7 +60,7 @@ def quotations(doc: Doc, ends: list[int] | None = None) -> list[tuple[int, int]]
     those ending at ``ends``, by default where each line ends)."""
     ends = paragraph_ends(doc) if ends is None else ends
     strings = doc.vocab.strings
-    closing = {strings.add(a): strings.add(b) for a, b in _OPEN.items()}
+    closing = {strings.add(a): strings.add(b) for a, b in QUOTES.items()}
     orths = doc.to_array(ORTH).tolist()
     found = []
     i = 0
@@ -74,3 +74,12 @@ def quotations(doc: Doc, ends: list[int] | None = None) -> list[tuple[int, int]]
         found.append((i + 1, j if j is not None else stop))
         i = (j if j is not None else stop) + 1
     return found
+
+
+def in_headline(sentence: Span) -> bool:
+    """A title-case line of three words or more, each capitalized but the small ones, with
+    no full stop: a headline, not a sentence."""
+    words = [t for t in sentence if t.is_alpha]
+    if len(words) < 3 or not all(t.is_title or t.is_upper for t in words if not t.is_stop):
+        return False
+    return not sentence.text.rstrip().endswith((".", "!", "?"))

@@ -19,6 +19,7 @@ from kg.nlp.facts import Facts, Scene
 from kg.nlp.relations import modality
 
 __all__ = [
+    "GUESTS",
     "VISITOR_RULES",
     "apart",
     "guests_visit",
@@ -47,7 +48,7 @@ def apart(token: Token) -> bool:
 _FACE_TO_FACE = {"Meeting", "Talks", "SigningCeremony"}
 _TRAVELLERS = {"Person", "Delegation"}
 _RECEIVE = {"receive", "host", "welcome", "greet"}
-_GUESTS = {"guest", "visitor"}
+GUESTS = {"guest", "visitor"}  # what a visitor is called
 _TOUR = {"visit", "tour", "inspect"}
 
 
@@ -221,10 +222,12 @@ def visitors_present(facts: Facts, scene: Scene) -> None:
             trips.setdefault(f.subject, set()).add(f.object)
     people = [v for v in trips if scene.clusters[v].type == "Person"]
     inside = _inside(scene)
-    for sentence in scene.with_words("DEP", ["nsubj", "nsubjpass"]) if trips else ():
+    if not trips:
+        return
+    for sentence in scene.sentences:
         for token in sentence:
             visitor = inside.get(token.i)
-            if visitor is None and token.lemma_ in _GUESTS and len(people) == 1:
+            if visitor is None and token.lemma_ in GUESTS and len(people) == 1:
                 visitor = people[0]
             if visitor not in trips or token.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
