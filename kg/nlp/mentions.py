@@ -88,12 +88,16 @@ class Mention:
 
 
 def _strip(span: Span) -> Span:
-    """The span without a leading determiner, honorific or possessive ending."""
+    """The span without a leading determiner, honorific, possessive ending or white space."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} | HONORIFICS):
+    while start < end and (
+        doc[start].lower_ in {"the", "a", "an"} | HONORIFICS or doc[start].is_space
+    ):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in {"'s", "’s"}):
+    while end > start and (
+        doc[end - 1].tag_ == "POS" or doc[end - 1].text in {"'s", "’s"} or doc[end - 1].is_space
+    ):
         end -= 1
     return Span(doc, start, end, label=span.label_) if start < end else span
 
@@ -514,6 +518,8 @@ def _event_phrase(span: Span) -> Span:
     ):
         start -= 1
     end = max(span.end, _noun_phrase_end(span.root))
+    while doc[end - 1].is_space:  # a name at the end of a line: "... State Visit\n\n"
+        end -= 1
     return doc[start:end]
 
 

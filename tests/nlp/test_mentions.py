@@ -303,3 +303,13 @@ def test_people_the_recognizer_misses(pipeline, text, people, not_people):
     named = _named(pipeline, text)
     assert {p for p in people if named.get(p) == "Person"} == people, named
     assert not {p for p in not_people if named.get(p) == "Person"}, named
+
+
+def test_a_name_at_the_end_of_a_line_ends_with_its_last_word(pipeline):
+    x = pipeline.extract(
+        "Velasco flies out for US State Visit\n\nDate:\n\nPresident Ana Velasco leaves the "
+        "country on Sunday for the United States on a four-day State Visit."
+    )
+    labels = [e.label for e in x.entities]
+    assert "US State Visit" in labels, labels
+    assert not [label for label in labels if label != label.strip()], labels
