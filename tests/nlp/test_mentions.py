@@ -235,6 +235,31 @@ def test_a_convention_or_a_charter_is_a_document_not_a_body(pipeline):
             "Akorda",
             id="a-photo-credit",
         ),
+        pytest.param(
+            "Kazakh Economy Minister Serik Zhumangarin said the Belt and Road Initiative helps.",
+            "Serik Zhumangarin",
+            "Kazakh Economy",
+            id="a-minister-s-field",
+        ),
+        pytest.param(
+            "Kazakh Economy Minister Serik Zhumangarin said the Belt and Road Initiative helps.",
+            "Serik Zhumangarin",
+            "Road Initiative",
+            id="a-plan",
+        ),
+        pytest.param(
+            "Nabil Haddad said the deal covers the El-Dabaa nuclear power plant.",
+            "Nabil Haddad",
+            "El-Dabaa",
+            id="the-name-of-a-site",
+        ),
+        pytest.param(
+            "The sides signed a memorandum on the Canada-Chile Consular Services Sharing "
+            "Arrangement, said Ana Torres.",
+            "Ana Torres",
+            "Consular Services",
+            id="a-service",
+        ),
     ],
 )
 def test_words_that_name_no_one_and_no_body(pipeline, text, kept, not_named):
