@@ -349,13 +349,12 @@ class Resolver:
             return self.mention(token.head.head) or self._just_before(token)
         if token.tag_ in {"WDT", "WP"} and token.i > 0 and token.nbor(-1).text == ",":
             return self._just_before(token)  # "X, which was signed", parsed as no clause of X
+        place = self._place_named(token)
+        if place is not None:
+            return place
         for child in token.children:
             if child.dep_ == "appos":
                 return self.by_root.get(child.i) or self.inside.get(child.i)
-            if child.dep_ == "compound" and token.lemma_ in _PLACE_WORDS:
-                place = self.by_root.get(child.i) or self.inside.get(child.i)
-                if place is not None and place.type == "Place":
-                    return place  # "in Kokshetau city"
             if child.dep_ == "prep" and child.lower_ == "of" and token.lemma_ in _COLLECTIVES:
                 of = [  # "a raft of agreements", "a series of trade and investment deals"
                     self.by_root.get(t.i)
@@ -367,6 +366,30 @@ class Resolver:
                 if found is not None:
                     return found
         return self.within.get(token.i)
+
+    def _place_named(self, token: Token) -> Mention | None:
+        """The place a word for a kind of place, or a date the parser hung a place on, stands
+        for: "the Black Sea city of Trabzon", "in Kokshetau city", "arrived in Mozambique
+        Thursday" (parsed as a compound of "Thursday")."""
+        if token.lemma_ in _PLACE_WORDS:
+            named = [
+                o
+                for p in token.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            kinds = {"Place"}
+        elif token.ent_type_ == "DATE":
+            named, kinds = [], {"Place", "Country"}
+        else:
+            return None
+        named += [c for c in token.children if c.dep_ == "compound"]
+        for word in named:
+            place = self.by_root.get(word.i) or self.inside.get(word.i)
+            if place is not None and place.type in kinds:
+                return place
+        return None
 
     def _just_before(self, token: Token) -> Mention | None:
         """The mention that ends right before a word, past commas and closing quotes."""

@@ -136,7 +136,7 @@ def _receptions(
     Astana", however the parser hangs it): (hosts, guests, places); ``inside`` gives the
     entity of each token of a mention (the shortest mention it lies in)."""
 
-    def named(tokens: list[Token]) -> list[str]:
+    def ids(tokens: list[Token]) -> list[str]:
         return list(dict.fromkeys(inside[t.i] for x in tokens for t in x.subtree if t.i in inside))
 
     everyone = list(dict.fromkeys(inside[t.i] for t in sentence if t.i in inside))
@@ -145,9 +145,11 @@ def _receptions(
         if visiting is not None:  # "met visiting President X": everyone else received X
             while visiting.dep_ == "compound":  # "visiting President X": X
                 visiting = visiting.head
-            guest = inside.get(visiting.i)
+            named = [visiting, *(c for c in visiting.children if c.dep_ == "appos")]
+            guest = next((inside[t.i] for t in named if t.i in inside), None)  # "Minister, X"
             if guest is not None:
-                yield [e for e in everyone if e != guest], [guest], []
+                places = [e for e in ids(_where(named)) if e != guest]
+                yield [e for e in everyone if e != guest], [guest], places
         if token.pos_ != "VERB" or token.lemma_ not in _RECEIVE | {"meet"}:
             continue
         hosts = [g for c in token.children if c.dep_ == "agent" for g in c.children]
@@ -156,19 +158,24 @@ def _receptions(
         if token.lemma_ in _RECEIVE:  # "was met by" is a reception, "met" is not
             hosts += [c for c in token.children if c.dep_ == "nsubj"]
             guests += objects
-        at = [
-            place
-            for x in (token, *hosts, *guests)
-            for c in x.children
-            if c.dep_ == "prep" and c.lower_ in {"at", "in"}
-            for place in c.children
-            if place.dep_ == "pobj"
-        ]
-        guest_ids = named(guests)
-        places = [e for e in named(at) if e not in guest_ids]
+        at = _where([token, *hosts, *guests])
+        guest_ids = ids(guests)
+        places = [e for e in ids(at) if e not in guest_ids]
         if token.lemma_ in _RECEIVE and not objects:  # "received at the airport President X"
             guest_ids += places  # the parser hung X under the place
-        yield named(hosts), guest_ids, places
+        yield ids(hosts), guest_ids, places
+
+
+def _where(tokens: list[Token]) -> list[Token]:
+    """The places "at" or "in" hangs on any of ``tokens`` ("visiting Minister X in Cairo")."""
+    return [
+        place
+        for x in tokens
+        for c in x.children
+        if c.dep_ == "prep" and c.lower_ in {"at", "in"}
+        for place in c.children
+        if place.dep_ == "pobj"
+    ]
 
 
 def _inside(scene: Scene) -> dict[int, str]:

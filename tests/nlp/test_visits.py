@@ -221,6 +221,40 @@ CASES = [
         [],
         id="sites-where-a-wreath-was-laid-or-whose-work-a-visitor-saw",
     ),
+    pytest.param(
+        "Bolivian President Jorge Quispe arrived in Peru Thursday for a two-day state visit.",
+        [("Jorge Quispe", "visited", "Peru")],
+        [("Jorge Quispe", "visited", "Bolivia")],
+        id="arrived-in-a-country-the-parser-hangs-on-the-day",
+    ),
+    pytest.param(
+        "Bolivian President Jorge Quispe, who is in the Peruvian city of Cusco, met Peruvian "
+        "President Ana Torres. Torres lives in the city of Lima.",
+        [("Jorge Quispe", "visited", "Cusco")],
+        [("Ana Torres", "visited", "Lima"), ("Ana Torres", "visited", "Cusco")],
+        id="the-city-of-a-place-is-that-place",
+    ),
+    pytest.param(
+        "President Jorge Quispe of Bolivia paid a Working Visit to the Republic of Peru "
+        "yesterday. Quispe made a speech to the Bolivian community.",
+        [("Jorge Quispe", "visited", "Peru")],
+        [("Jorge Quispe", "visited", "Bolivia")],
+        id="paid-a-visit-with-the-to-on-the-verb",
+    ),
+    pytest.param(
+        "President Jorge Quispe left Bolivia on Tuesday for a weeklong tour to West Africa. "
+        "Peruvian President Ana Torres will leave for a visit to Senegal.",
+        [("Jorge Quispe", "visited", "West Africa")],
+        [("Jorge Quispe", "visited", "Bolivia"), ("Ana Torres", "visited", "Senegal")],
+        id="left-for-a-tour-to-a-place-not-a-planned-one",
+    ),
+    pytest.param(
+        "Peruvian President, Ana Torres, held talks yesterday, with visiting Bolivian Foreign "
+        "Minister, Jorge Quispe in Lima.",
+        [("Jorge Quispe", "visited", "Peru"), ("Jorge Quispe", "visited", "Lima")],
+        [("Ana Torres", "visited", "Lima"), ("Ana Torres", "visited", "Bolivia")],
+        id="with-visiting-minister-comma-name-in-a-city",
+    ),
 ]
 
 
