@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.nlp.coref import Cluster
-from kg.nlp.facts import Facts, Scene
+from kg.nlp.facts import Fact, Facts, Scene
 from kg.nlp.relations import modality
 
 __all__ = [
@@ -57,12 +57,8 @@ def guests_visit(facts: Facts, scene: Scene) -> None:
     of its people), while acting for another country, visited the place it was held in and
     that country. A palace or city the article places in no country lies in the country a
     guest at the event is visiting ("talks at the Great Hall of the People" during a visit
-    to China)."""
-    trips = {
-        (f.subject, f.object)
-        for f in facts.of("visited")
-        if scene.clusters[f.object].type == "Country"
-    }
+    to China), not one a quotation recalls ("since you visited India")."""
+    trips = {(f.subject, f.object) for f in _trips(facts, scene)}
     for held in facts.of("heldIn"):
         event = scene.clusters[held.subject]
         if event.type != "Event" or event.cls not in _FACE_TO_FACE or _numbered(event):
@@ -89,6 +85,17 @@ def guests_visit(facts: Facts, scene: Scene) -> None:
                 facts.add(
                     guest.id, "visited", target, held.sentence, 0.6, "asserted", "visited/guest"
                 )
+
+
+def _trips(facts: Facts, scene: Scene) -> list[Fact]:
+    """The visits to countries the article tells, not those a quotation recalls ("since you
+    visited India"): what places a palace or a visitor's doings in a country."""
+    return [
+        f
+        for f in facts.of("visited")
+        if scene.clusters[f.object].type == "Country"
+        and (f.trigger is None or not in_quotes(f.trigger))
+    ]
 
 
 def received_guests(facts: Facts, scene: Scene) -> None:
@@ -222,10 +229,8 @@ def visitors_present(facts: Facts, scene: Scene) -> None:
     guest" or "the visitor" is the one person the article shows visiting a foreign country
     ("the high-ranking guest was met at the airport", "the guest toured the plant")."""
     trips: dict[str, set[str]] = {}
-    for f in facts.of("visited"):
-        if scene.clusters[f.object].type == "Country" and f.object != scene.countries.get(
-            f.subject
-        ):
+    for f in _trips(facts, scene):
+        if f.object != scene.countries.get(f.subject):
             trips.setdefault(f.subject, set()).add(f.object)
     people = [v for v in trips if scene.clusters[v].type == "Person"]
     inside = _inside(scene)

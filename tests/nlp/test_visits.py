@@ -255,6 +255,34 @@ CASES = [
         [("Ana Torres", "visited", "Lima"), ("Ana Torres", "visited", "Bolivia")],
         id="with-visiting-minister-comma-name-in-a-city",
     ),
+    pytest.param(
+        "Sri Lankan President Anura Perera and Indian Prime Minister Ravi Kumar held bilateral "
+        'discussions at the Presidential Secretariat in Colombo on Saturday. "Much has '
+        'changed since President Perera visited India," Kumar said.',
+        [("Anura Perera", "visited", "India")],
+        [("Anura Perera", "visited", "Presidential Secretariat in Colombo")],
+        id="a-trip-a-quotation-recalls-places-no-palace-in-that-country",
+    ),
+    pytest.param(
+        "Pakistani Prime Minister Omar Khan met Chinese President Li Wei in Beijing on Tuesday.",
+        [("Omar Khan", "visited", "Beijing"), ("Omar Khan", "visited", "China")],
+        [("Li Wei", "visited", "Beijing"), ("Li Wei", "visited", "Pakistan")],
+        id="met-someone-in-a-city-the-parser-hangs-on-the-one-met",
+    ),
+    pytest.param(
+        "Indian Prime Minister Ravi Kumar wrapped up his two-day Nepal visit on Saturday. His "
+        "State visit had been planned for months.",
+        [("Ravi Kumar", "visited", "Nepal")],
+        [("Ravi Kumar", "visited", "India")],
+        id="a-visit-named-by-its-place",
+    ),
+    pytest.param(
+        "Peruvian President Ana Torres returned home from Bolivia on Friday. Bolivian "
+        "President Jorge Quispe came from La Paz.",
+        [("Ana Torres", "visited", "Bolivia")],
+        [("Jorge Quispe", "visited", "La Paz")],
+        id="returned-from-a-country-not-came-from-a-city",
+    ),
 ]
 
 
