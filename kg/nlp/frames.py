@@ -911,7 +911,7 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
     place where the visit was, as exactly as it says: the palace or residence it was held
     in, else its city, else its region, else its country; not at the plant or port the
     visitor toured, nor where a quotation recalls a visit ("I remember your state visit to
-    Tajikistan")."""
+    Tajikistan"), nor anywhere on a tour of several countries."""
     placed = {f.subject for f in facts.of("heldIn", None)}
     for visit in dict.fromkeys(
         f.subject
@@ -924,6 +924,8 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
             for f in facts.of("heldIn")
             if f.subject == visit and not _toured(scene.clusters[f.object])
         ]
+        if len({scene.country_of(f.object) for f in places} - {None}) > 1:
+            continue  # a tour of several countries: its talks could be in any
         kinds = [scene.clusters[f.object].cls for f in places]
         most = next((k for k in ("Site", "City", "Region") if k in kinds), None)
         where = [f for f, k in zip(places, kinds, strict=True) if k == most] or places

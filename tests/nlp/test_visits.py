@@ -316,3 +316,15 @@ def test_coordinated_prepositions(read, text, word, expected):
     r = read(text)
     token = next(t for t in r.doc if t.text == word)
     assert [m.text for m in r.resolver.expand(token)] == expected
+
+
+def test_talks_on_a_tour_of_several_countries_are_placed_in_none(rules):
+    x = rules.extract(
+        "Peruvian President Ana Torres concluded a three-nation tour, which took her to "
+        "Bolivia, Chile and Ecuador. Torres and Bolivian President Luis Arce held talks on "
+        "Friday."
+    )
+    found = facts(x)
+    assert ("Ana Torres", "visited", "Bolivia") in found
+    assert ("Ana Torres", "visited", "Ecuador") in found
+    assert not [f for f in found if f[1] == "heldIn" and "talks" in f[0]], sorted(found)
