@@ -50,6 +50,7 @@ _TRAVELLERS = {"Person", "Delegation"}
 _RECEIVE = {"receive", "host", "welcome", "greet"}
 GUESTS = {"guest", "visitor"}  # what a visitor is called
 _TOUR = {"visit", "tour", "inspect"}
+_CALLS = {"call", "visit"}  # "paid a courtesy call on", "paid courtesy visits to"
 
 
 def guests_visit(facts: Facts, scene: Scene) -> None:
@@ -108,7 +109,9 @@ def received_guests(facts: Facts, scene: Scene) -> None:
         return
     heads = {f.subject: f.object for f in facts.of("headedBy")}
     inside = _inside(scene)
-    told = scene.with_words("LEMMA", _RECEIVE | {"meet"}) + scene.with_words("LOWER", ["visiting"])
+    told = scene.with_words("LEMMA", _RECEIVE | {"meet", "pay"}) + scene.with_words(
+        "LOWER", ["visiting"]
+    )
     receptions = [
         r for s in sorted(set(told), key=lambda s: s.start) for r in _receptions(s, inside)
     ]
@@ -138,8 +141,8 @@ def received_guests(facts: Facts, scene: Scene) -> None:
 def _receptions(
     sentence: Span, inside: dict[int, str]
 ) -> Iterator[tuple[list[str], list[str], list[str]]]:
-    """The entities named on each side of each "X received Y", "Y was received (met) by X"
-    or "visiting Y" in ``sentence``, in text order, and where it was ("at the palace", "in
+    """The entities named on each side of each "X received Y", "Y was received (met) by X",
+    "Y paid a courtesy call on X" or "visiting Y" in ``sentence``, in text order, and where it was ("at the palace", "in
     Astana", however the parser hangs it): (hosts, guests, places); ``inside`` gives the
     entity of each token of a mention (the shortest mention it lies in)."""
 
@@ -157,6 +160,10 @@ def _receptions(
             if guest is not None:
                 places = [e for e in ids(_where(named)) if e != guest]
                 yield [e for e in everyone if e != guest], [guest], places
+        called = _called_on(token)
+        if called:  # "X paid a courtesy call on Y": Y received X
+            guests = [c for c in token.children if c.dep_ == "nsubj"]
+            yield ids(called), ids(guests), ids(_where([token]))
         if token.pos_ != "VERB" or token.lemma_ not in _RECEIVE | {"meet"}:
             continue
         hosts = [g for c in token.children if c.dep_ == "agent" for g in c.children]
@@ -171,6 +178,23 @@ def _receptions(
         if token.lemma_ in _RECEIVE and not objects:  # "received at the airport President X"
             guest_ids += places  # the parser hung X under the place
         yield ids(hosts), guest_ids, places
+
+
+def _called_on(token: Token) -> list[Token]:
+    """Whom a "paid a courtesy call on", "paid courtesy visits to" names, however the parser
+    hangs the preposition (on the visit or on the verb)."""
+    if token.lemma_ != "pay" or token.pos_ != "VERB":
+        return []
+    calls = [c for c in token.children if c.dep_ == "dobj" and c.lemma_ in _CALLS]
+    return [
+        o
+        for x in (token, *calls)
+        if calls
+        for p in x.children
+        if p.dep_ in {"prep", "dative"} and p.lower_ in {"on", "to"}
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
 
 
 def _where(tokens: list[Token]) -> list[Token]:

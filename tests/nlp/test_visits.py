@@ -283,6 +283,14 @@ CASES = [
         [("Jorge Quispe", "visited", "La Paz")],
         id="returned-from-a-country-not-came-from-a-city",
     ),
+    pytest.param(
+        "Belarusian Prime Minister Roman Golovchenko paid a courtesy call on Vietnamese "
+        "President Vo Van Thuong. Vietnamese Prime Minister Pham Minh Chinh paid tribute to "
+        "Belarusian President Alexander Lukashenko.",
+        [("Roman Golovchenko", "visited", "Vietnam")],
+        [("Pham Minh Chinh", "visited", "Belarus"), ("Vo Van Thuong", "visited", "Belarus")],
+        id="who-paid-a-courtesy-call-on-a-host-visited-the-host-s-country",
+    ),
 ]
 
 
