@@ -32,6 +32,7 @@ from kg.nlp.signing import sign
 from kg.nlp.visits import (
     VISITOR_RULES,
     apart,
+    envoys_stay,
     guests_visit,
     hosts_stay,
     in_quotes,
@@ -88,6 +89,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _announced_only(facts, scene)
     _quoted_visits(facts, scene)
     hosts_stay(facts, scene)
+    envoys_stay(facts, scene)
     _home(facts, scene)
     _unnamed_visits(facts, scene)
 

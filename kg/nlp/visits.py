@@ -17,11 +17,13 @@ from spacy.tokens import Span, Token
 from kg.nlp.coref import Cluster
 from kg.nlp.facts import Fact, Facts, Scene
 from kg.nlp.relations import modality
+from kg.nlp.titles import SPAN_KEY
 
 __all__ = [
     "GUESTS",
     "VISITOR_RULES",
     "apart",
+    "envoys_stay",
     "guests_visit",
     "hosts_stay",
     "in_quotes",
@@ -50,6 +52,7 @@ _TRAVELLERS = {"Person", "Delegation"}
 _RECEIVE = {"receive", "host", "welcome", "greet"}
 GUESTS = {"guest", "visitor"}  # what a visitor is called
 _TOUR = {"visit", "tour", "inspect"}
+_RESIDENT = {"ambassador", "chargé", "charge", "commissioner"}  # envoys who live there
 _CALLS = {"call", "visit"}  # "paid a courtesy call on", "paid courtesy visits to"
 
 
@@ -330,3 +333,39 @@ def hosts_stay(facts: Facts, scene: Scene) -> None:
                 for r in facts.readings[(g.subject, "visited", g.object)]
             ):
                 facts.discard(reading)
+
+
+def envoys_stay(facts: Facts, scene: Scene) -> None:
+    """An ambassador, chargé d'affaires or high commissioner lives in the country they are
+    sent to: received there ("the President received Ambassador of the United Kingdom to
+    Kazakhstan X") or meeting its people there, they visit neither that country nor where
+    the meeting was (a palace or a plant they are said to go to, they do)."""
+    envoys = _envoys(scene)
+    for f in facts.of("visited", None):
+        if f.subject in envoys and (
+            scene.clusters[f.object].type == "Country" or f.rule.startswith("visited/guest")
+        ):
+            for reading in list(facts.readings[(f.subject, f.predicate, f.object)]):
+                facts.discard(reading)
+
+
+def _envoys(scene: Scene) -> set[str]:
+    """The people an envoy's title introduces: named right after it ("Russian ambassador
+    X", "Ambassador of Y to Z X") or right before it ("X, the Ambassador of Y")."""
+    if not scene.sentences:
+        return set()
+    doc = scene.sentences[0].doc
+    people = {i: c.id for i, c in scene.words_of({"Person"}).items()}
+    found = set()
+    for title in doc.spans.get(SPAN_KEY, []):
+        if not any(t.lower_ in _RESIDENT for t in title):
+            continue
+        after = [people[i] for i in range(title.end, min(title.end + 4, len(doc))) if i in people]
+        before = title.start - 1
+        while before >= 0 and doc[before].lower_ in {"the", ","}:
+            before -= 1
+        if after:
+            found.add(after[0])
+        elif before >= 0 and before in people and "," in doc[before : title.start].text:
+            found.add(people[before])
+    return found

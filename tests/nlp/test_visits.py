@@ -291,6 +291,18 @@ CASES = [
         [("Pham Minh Chinh", "visited", "Belarus"), ("Vo Van Thuong", "visited", "Belarus")],
         id="who-paid-a-courtesy-call-on-a-host-visited-the-host-s-country",
     ),
+    pytest.param(
+        "Peruvian President Ana Torres received the Ambassador of Bolivia to the Republic of "
+        "Peru Jorge Quispe. Torres held talks with Chilean ambassador Luis Soto in Lima. "
+        "Bolivian Foreign Minister Luis Arce was received by Torres in Lima.",
+        [("Luis Arce", "visited", "Peru"), ("Luis Arce", "visited", "Lima")],
+        [
+            ("Jorge Quispe", "visited", "Peru"),
+            ("Luis Soto", "visited", "Peru"),
+            ("Luis Soto", "visited", "Lima"),
+        ],
+        id="an-ambassador-received-in-the-country-he-lives-in-visits-no-country",
+    ),
 ]
 
 
