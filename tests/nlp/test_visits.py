@@ -303,6 +303,14 @@ CASES = [
         ],
         id="an-ambassador-received-in-the-country-he-lives-in-visits-no-country",
     ),
+    pytest.param(
+        "Bolivian President Jorge Quispe is on a state visit to Peru. A ceremony dedicated to "
+        "the official welcome of Quispe took place at the Government Palace. A ceremony of "
+        "signing the agreements took place at the Lima Textile Plant.",
+        [("Jorge Quispe", "visited", "Government Palace")],
+        [("Jorge Quispe", "visited", "Lima Textile Plant")],
+        id="a-ceremony-welcoming-a-guest-took-place-where-the-guest-was",
+    ),
 ]
 
 
