@@ -37,6 +37,7 @@ from kg.nlp.visits import (
     hosts_stay,
     in_quotes,
     received_guests,
+    visiting_guests,
     visitors_present,
 )
 
@@ -78,6 +79,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _one_visit(facts, scene)
     _visits(facts, scene)
     received_guests(facts, scene)
+    visiting_guests(facts, scene)
     _countries_of_places(facts, scene)
     _during_visits(facts, scene)
     carry_places(facts, scene)

@@ -28,6 +28,7 @@ __all__ = [
     "hosts_stay",
     "in_quotes",
     "received_guests",
+    "visiting_guests",
     "visitors_present",
 ]
 
@@ -154,15 +155,11 @@ def _receptions(
 
     everyone = list(dict.fromkeys(inside[t.i] for t in sentence if t.i in inside))
     for token in sentence:
-        visiting = _visiting(token)
-        if visiting is not None:  # "met visiting President X": everyone else received X
-            while visiting.dep_ == "compound":  # "visiting President X": X
-                visiting = visiting.head
-            named = [visiting, *(c for c in visiting.children if c.dep_ == "appos")]
-            guest = next((inside[t.i] for t in named if t.i in inside), None)  # "Minister, X"
-            if guest is not None:
-                places = [e for e in ids(_where(named)) if e != guest]
-                yield [e for e in everyone if e != guest], [guest], places
+        visitor = _visitor(token, inside)
+        if visitor is not None:  # "met visiting President X": everyone else received X
+            guest, named = visitor
+            places = [e for e in ids(_where(named)) if e != guest]
+            yield [e for e in everyone if e != guest], [guest], places
         called = _called_on(token)
         if called:  # "X paid a courtesy call on Y": Y received X
             guests = [c for c in token.children if c.dep_ == "nsubj"]
@@ -219,6 +216,56 @@ def _inside(scene: Scene) -> dict[int, str]:
         key=lambda mention: -len(mention[0]),
     )
     return {i: entity for span, entity in mentions for i in range(span.start, span.end)}
+
+
+def _visitor(token: Token, inside: dict[int, str]) -> tuple[str, list[Token]] | None:
+    """The guest a "visiting" marks, and the words that name them ("visiting President X",
+    "visiting Foreign Minister, X")."""
+    visiting = _visiting(token)
+    if visiting is None:
+        return None
+    while visiting.dep_ == "compound":  # "visiting President X": X
+        visiting = visiting.head
+    named = [visiting, *(c for c in visiting.children if c.dep_ == "appos")]
+    guest = next((inside[t.i] for t in named if t.i in inside), None)  # "Minister, X"
+    return None if guest is None else (guest, named)
+
+
+def visiting_guests(facts: Facts, scene: Scene) -> None:
+    """A guest "visiting" marks ("held talks with visiting Prime Minister X at the Great
+    Hall"), where everyone else the sentence names acts for one other country, visited that
+    country, and the place the sentence puts the guest or the talks at when it lies there
+    (or in no country the article names)."""
+    inside = _inside(scene)
+    for sentence in scene.with_words("LOWER", ["visiting"]):
+        for token in sentence:
+            visitor = _visitor(token, inside)
+            own = scene.countries.get(visitor[0]) if visitor else None
+            if visitor is None or own is None:
+                continue
+            guest, named = visitor
+            others = {
+                scene.countries.get(e)
+                for t in sentence
+                if (e := inside.get(t.i)) not in {None, guest}
+                and scene.clusters[e].type in _TRAVELLERS
+            } - {None, own}
+            if len(others) != 1:
+                continue
+            country = others.pop()
+            verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), token)
+            said = [token, verb, *(c for c in verb.children if c.dep_ == "dobj")]
+            places = [
+                inside[t.i]
+                for t in _where(named + said)
+                if t.i in inside
+                and scene.clusters[inside[t.i]].type == "Place"
+                and scene.place_countries.get(inside[t.i], country) == country
+            ]
+            for target in dict.fromkeys((country, *places)):
+                facts.add(
+                    guest, "visited", target, sentence, 0.6, modality(verb), "visited/visiting"
+                )
 
 
 def _visiting(token: Token) -> Token | None:

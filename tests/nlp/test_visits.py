@@ -311,6 +311,19 @@ CASES = [
         [("Jorge Quispe", "visited", "Lima Textile Plant")],
         id="a-ceremony-welcoming-a-guest-took-place-where-the-guest-was",
     ),
+    pytest.param(
+        "Chinese President Xi Jinping on Tuesday held talks with visiting Pakistani Prime "
+        "Minister Shehbaz Sharif at the Great Hall of the People.",
+        [
+            ("Shehbaz Sharif", "visited", "China"),
+            ("Shehbaz Sharif", "visited", "Great Hall of the People"),
+        ],
+        [
+            ("Xi Jinping", "visited", "Pakistan"),
+            ("Xi Jinping", "visited", "Great Hall of the People"),
+        ],
+        id="talks-with-visiting-minister-no-met-fact-needed",
+    ),
 ]
 
 
