@@ -298,8 +298,9 @@ def in_quotes(token: Token) -> bool:
 
 def visitors_present(facts: Facts, scene: Scene) -> None:
     """A visitor the article shows doing anything at or in a place ("At the Pink House in
-    Buenos Aires, X reiterated ...", "X laid the foundation stone in Samarkand") was there,
-    when the place lies in a country they are visiting, or in none the article names. "The
+    Buenos Aires, X reiterated ...", "X laid the foundation stone in Samarkand", "Speaking at
+    the Lima Textile Plant, X said") was there, when the place lies in a country they are
+    visiting, or in none the article names. "The
     guest" or "the visitor" is the one person the article shows visiting a foreign country
     ("the high-ranking guest was met at the airport", "the guest toured the plant")."""
     trips: dict[str, set[str]] = {}
@@ -318,13 +319,7 @@ def visitors_present(facts: Facts, scene: Scene) -> None:
             if visitor not in trips or token.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
             verb = token.head
-            seen = [
-                o
-                for c in verb.children
-                if c.dep_ == "prep" and c.lower_ in {"at", "in"}
-                for o in c.children
-                if o.dep_ == "pobj"
-            ]
+            seen = _where([verb, *_participles(verb)])
             if verb.lemma_ in _TOUR:
                 seen += [c for c in verb.children if c.dep_ == "dobj"]
             for where in seen:
@@ -346,6 +341,17 @@ def visitors_present(facts: Facts, scene: Scene) -> None:
                         modality(verb),
                         "visited/present",
                     )
+
+
+def _participles(verb: Token) -> list[Token]:
+    """The participle clauses that share a verb's subject ("Speaking in Lima, X said")."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and c.tag_ == "VBG"
+        and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+    ]
 
 
 def hosts_stay(facts: Facts, scene: Scene) -> None:

@@ -324,6 +324,14 @@ CASES = [
         ],
         id="talks-with-visiting-minister-no-met-fact-needed",
     ),
+    pytest.param(
+        "Bolivian President Jorge Quispe is on a state visit to Peru. Speaking in Cusco, "
+        "Quispe praised the ties. Quispe was given a guard of honour at the Government Palace. "
+        "Peruvian President Ana Torres, speaking in Arequipa, said trade grew.",
+        [("Jorge Quispe", "visited", "Cusco"), ("Jorge Quispe", "visited", "Government Palace")],
+        [("Ana Torres", "visited", "Arequipa")],
+        id="speaking-at-a-place-a-visitor-was-there-and-a-guard-of-honour",
+    ),
 ]
 
 
