@@ -108,22 +108,24 @@ def received_guests(facts: Facts, scene: Scene) -> None:
     received Wang Yi", "was hosted by President Kagame", "was met at the airport by the Prime
     Minister", "welcomed the U.S. delegation" for its head, "met visiting President X")
     visited that country, and the place the reception was at; the reception may be told in
-    another sentence than the meeting ("X received at the airport President Y")."""
+    another sentence than the meeting ("X received at the airport President Y"). Not so when
+    the host is the one visiting the guest's country ("Y called on the visiting X")."""
     if not facts.of("met"):
         return
     heads = {f.subject: f.object for f in facts.of("headedBy")}
     inside = _inside(scene)
-    told = scene.with_words("LEMMA", _RECEIVE | {"meet", "pay"}) + scene.with_words(
+    told = scene.with_words("LEMMA", _RECEIVE | {"meet", "pay", "call"}) + scene.with_words(
         "LOWER", ["visiting"]
     )
     receptions = [
         r for s in sorted(set(told), key=lambda s: s.start) for r in _receptions(s, inside)
     ]
+    trips = {(f.subject, f.object) for f in _trips(facts, scene)}
     for f in facts.of("met"):
         for host, guest in ((f.subject, f.object), (f.object, f.subject)):
             country, own = scene.countries.get(host), scene.countries.get(guest)
-            if country is None or own in {None, country}:
-                continue
+            if country is None or own in {None, country} or (host, own) in trips:
+                continue  # a "host" visiting the guest's country hosts no one
             for hosts, guests, at in receptions:
                 visitors = [g for g in guests if guest in {g, heads.get(g)}]
                 if host not in hosts or not visitors:
@@ -181,11 +183,17 @@ def _receptions(
 
 
 def _called_on(token: Token) -> list[Token]:
-    """Whom a "paid a courtesy call on", "paid courtesy visits to" names, however the parser
-    hangs the preposition (on the visit or on the verb)."""
-    if token.lemma_ != "pay" or token.pos_ != "VERB":
+    """Whom a "paid a courtesy call on", "paid courtesy visits to" or "called on" (not
+    "called on X to do") names, however the parser hangs the preposition (on the visit or on
+    the verb)."""
+    if token.pos_ != "VERB":
         return []
-    calls = [c for c in token.children if c.dep_ == "dobj" and c.lemma_ in _CALLS]
+    if token.lemma_ == "call" and not any(c.dep_ in {"xcomp", "dobj"} for c in token.children):
+        calls = [token]
+    elif token.lemma_ == "pay":
+        calls = [c for c in token.children if c.dep_ == "dobj" and c.lemma_ in _CALLS]
+    else:
+        return []
     return [
         o
         for x in (token, *calls)

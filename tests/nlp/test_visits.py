@@ -332,6 +332,34 @@ CASES = [
         [("Ana Torres", "visited", "Arequipa")],
         id="speaking-at-a-place-a-visitor-was-there-and-a-guard-of-honour",
     ),
+    pytest.param(
+        "Pakistani Prime Minister Shehbaz Sharif called on Chinese President Xi Jinping at the "
+        "Great Hall of the People. Xi called on the world to help. Sharif, currently on a visit "
+        "to China, also met Chinese Premier Li Qiang.",
+        [
+            ("Shehbaz Sharif", "visited", "China"),
+            ("Shehbaz Sharif", "visited", "Great Hall of the People"),
+        ],
+        [
+            ("Xi Jinping", "visited", "Pakistan"),
+            ("Xi Jinping", "visited", "Great Hall of the People"),
+        ],
+        id="called-on-a-host-and-on-a-visit-beside-the-name",
+    ),
+    pytest.param(
+        "Chinese Premier Li Qiang hosted a banquet for Pakistani Prime Minister Shehbaz Sharif "
+        "at the Great Hall of the People. Li Qiang and Shehbaz Sharif held talks on Tuesday.",
+        [("Shehbaz Sharif", "visited", "Great Hall of the People")],
+        [("Li Qiang", "visited", "Great Hall of the People"), ("Li Qiang", "visited", "Pakistan")],
+        id="the-guest-a-host-gave-a-banquet-for",
+    ),
+    pytest.param(
+        "Indian Prime Minister Ravi Kumar arrived in Sri Lanka on Thursday. Former Sri Lankan "
+        "president Anura Perera called on Prime Minister Ravi Kumar on Thursday night.",
+        [("Ravi Kumar", "visited", "Sri Lanka")],
+        [("Anura Perera", "visited", "India")],
+        id="calling-on-a-guest-in-one-s-own-country-is-no-visit",
+    ),
 ]
 
 
