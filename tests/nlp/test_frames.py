@@ -451,6 +451,27 @@ CASES.append(
     )
 )
 
+CASES += [
+    pytest.param(
+        "President Ana Torres met President Jorge Quispe in Lima on Monday. The meeting was "
+        "also attended by Trade Minister Luis Vega.",
+        [
+            ("meeting", "participant", "Ana Torres"),
+            ("meeting", "participant", "Luis Vega"),
+            ("meeting", "heldIn", "Lima"),
+        ],
+        [("meeting between Ana Torres and Jorge Quispe", "participant", "Ana Torres")],
+        id="the-meeting-after-a-meeting-told-by-its-verb-is-that-meeting",
+    ),
+    pytest.param(
+        "President Ana Torres met President Jorge Quispe on Monday. On Tuesday, Trade Minister "
+        "Luis Vega chaired the meeting of the council.",
+        [("meeting between Ana Torres and Jorge Quispe", "participant", "Ana Torres")],
+        [("meeting of the council", "participant", "Ana Torres")],
+        id="the-meeting-of-someone-else-is-another-meeting",
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_events(rules, text, must, must_not):
