@@ -473,7 +473,7 @@ def _countries_inside(span: Span, kb: KnowledgeBase) -> Iterator[Mention]:
     for token in span:
         if not token.is_title:
             continue
-        country = _kb(kb, token.text, ("Country",)) or demonym(token.text)
+        country = country_named(token.text) or demonym(token.text)
         if country is not None:
             one = span.doc[token.i : token.i + 1]
             yield Mention(
@@ -681,7 +681,7 @@ def _demonym_compound(kb: KnowledgeBase, span: Span) -> list[Mention]:
         return []
     found = []
     for t in words:
-        country = demonym(t.text) or _kb(kb, t.text, ("Country",))
+        country = demonym(t.text) or country_named(t.text)
         if country is None:
             return []
         found.append(
