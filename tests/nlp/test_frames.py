@@ -470,6 +470,20 @@ CASES += [
         [("meeting of the council", "participant", "Ana Torres")],
         id="the-meeting-of-someone-else-is-another-meeting",
     ),
+    pytest.param(
+        "Prime Minister Roman Golovchenko paid a courtesy call on President Vo Van Thuong, held "
+        "talks with Prime Minister Pham Minh Chinh, and witnessed the signing ceremony.",
+        [("signing ceremony", "participant", "Roman Golovchenko")],
+        [],
+        id="the-last-of-three-verbs-has-the-first-one-s-subject",
+    ),
+    pytest.param(
+        "Ali Demir arrived in Lima, Jorge Quispe held talks with him, and witnessed the "
+        "signing ceremony.",
+        [("signing ceremony", "participant", "Jorge Quispe")],
+        [("signing ceremony", "participant", "Ali Demir")],
+        id="a-verb-takes-the-subject-of-the-nearest-verb-that-has-one",
+    ),
 ]
 
 
