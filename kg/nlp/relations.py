@@ -647,6 +647,22 @@ def _own_subject(verb: Token) -> Token | None:
     return None
 
 
+def _through_a_clause(pattern: Pattern, node: dict[str, Token]) -> bool:
+    """Whether a word a pattern reaches at any depth (``>>``) lies in a clause of its own,
+    under a verb between them that has a subject of its own."""
+    for spec in pattern.pattern[1:]:
+        if spec["REL_OP"] != ">>" or spec["LEFT_ID"] not in node:
+            continue
+        top, token = node[spec["LEFT_ID"]], node[spec["RIGHT_ID"]].head
+        while token != top and token.head != token:
+            if token.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in token.children
+            ):
+                return True
+            token = token.head
+    return False
+
+
 def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
     """Relation candidates from every pattern match in ``doc``."""
     for (pattern, ids), tokens in _matcher()(doc):
@@ -655,6 +671,8 @@ def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
             _subject(node[v]) is not None for v in ("verb", "_middle") if v in node
         ):
             continue  # the verb has a subject of its own: not the one of the verb it hangs on
+        if _through_a_clause(pattern, node):
+            continue  # "X said the President would hold talks with Y": not X's talks
         if "_controller" in node and (own := _own_subject(node["verb"])) is not None:
             node[ids[ids.index("_controller") + 1]] = own  # given in place of its own
         if pattern.pairwise:

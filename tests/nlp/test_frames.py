@@ -484,6 +484,14 @@ CASES += [
         [("signing ceremony", "participant", "Ali Demir")],
         id="a-verb-takes-the-subject-of-the-nearest-verb-that-has-one",
     ),
+    pytest.param(
+        "Spokesman Hussein Ali said the President was scheduled to hold talks with his host, "
+        "Filipe Nyusi. Foreign Minister Murat Nurtleu summarized the outcomes of the talks with "
+        "his Russian counterpart Sergey Lavrov.",
+        [("Murat Nurtleu", "met", "Sergey Lavrov")],
+        [("Hussein Ali", "met", "Filipe Nyusi")],
+        id="who-tells-of-talks-in-a-clause-of-their-own-did-not-hold-them",
+    ),
 ]
 
 
