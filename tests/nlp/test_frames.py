@@ -510,6 +510,13 @@ CASES += [
         [],
         id="presided-by-and-a-day-that-is-no-part-of-a-name",
     ),
+    pytest.param(
+        "Mexican President Luis Ortega arrived in Lima for a two-day official visit to Peru. "
+        "On Monday he met President Ana Torres at the Government Palace.",
+        [("Ana Torres", "represents", "Peru"), ("Luis Ortega", "represents", "Mexico")],
+        [("Ana Torres", "represents", "Mexico")],
+        id="who-receives-the-visitor-acts-for-the-country-visited",
+    ),
 ]
 
 
