@@ -41,6 +41,37 @@ CASES = [
     ),
 ]
 
+WORDS_FOR_PLACES = [
+    pytest.param(
+        "Leaders meet\n\nPeruvian President Ana Torres met with Bolivian President Jorge Quispe "
+        "in the Andean city of Cusco on Monday. The meeting focused on trade.",
+        [("meeting between Ana Torres and Jorge Quispe", "heldIn", "Cusco")],
+        [],
+        id="a-city-of-x-is-x",
+    ),
+    pytest.param(
+        "Leaders meet\n\nPeruvian President Ana Torres met with Bolivian President Jorge Quispe "
+        "in the Pacific Ocean city of Arica on Monday.",
+        [("meeting between Ana Torres and Jorge Quispe", "heldIn", "Arica")],
+        [("meeting between Ana Torres and Jorge Quispe", "heldIn", "Pacific Ocean")],
+        id="a-city-of-x-is-x-not-the-place-named-before-city",
+    ),
+    pytest.param(
+        "Prime ministers talk\n\nA private conversation between the prime ministers Ana Torres "
+        "and Jorge Quispe took place on Friday in the Bolivian capital of La Paz.",
+        [("private conversation", "heldIn", "La Paz")],
+        [],
+        id="a-capital-of-x-is-x",
+    ),
+    pytest.param(
+        "Leaders meet\n\nPeruvian President Ana Torres met with Bolivian President Jorge Quispe "
+        "at the presidential palace in La Paz on Monday.",
+        [("meeting between Ana Torres and Jorge Quispe", "heldIn", "La Paz")],
+        [],
+        id="an-unnamed-palace-stands-for-the-city-it-is-in",
+    ),
+]
+
 
 COREFERENCE = [
     pytest.param(
@@ -61,7 +92,7 @@ COREFERENCE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "must", "must_not"), CASES + COREFERENCE)
+@pytest.mark.parametrize(("text", "must", "must_not"), CASES + WORDS_FOR_PLACES + COREFERENCE)
 def test_event_places(rules, text, must, must_not):
     extraction = rules.extract(text)  # an announced event's place counts as planned
     found = facts(extraction, aliases=True) | facts(extraction, "planned", aliases=True)
