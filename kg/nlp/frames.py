@@ -909,44 +909,67 @@ def _countries_of_places(facts: Facts, scene: Scene) -> None:
 def _during_visits(facts: Facts, scene: Scene) -> None:
     """The talks, ceremonies and dinners of a visitor that the article places nowhere took
     place where the visit was, as exactly as it says: the palace or residence it was held
-    in, else its city, else its region, else its country; not at the plant or port the
+    in, else its city, else its region, else its country, the one the article names there
+    (a tour of three countries places none of its talks); not at the plant or port the
     visitor toured, nor where a quotation recalls a visit ("I remember your state visit to
-    Tajikistan")."""
+    Tajikistan"). Of a visitor's several visits, the one told last before the event."""
+    places: dict[str, list[Fact]] = {}
+    for f in facts.of("heldIn"):
+        visit = scene.clusters[f.subject]
+        if (
+            visit.cls == "Visit"
+            and not all(in_quotes(m.root) for m in visit.mentions)
+            and not _toured(scene.clusters[f.object])
+        ):
+            places.setdefault(visit.id, []).append(f)
+    where = {v: w for v, fs in places.items() if (w := _visit_place(fs, scene)) is not None}
+    visitors = {
+        v: {p.object for p in facts.participants(v) if p.rule in VISITOR_RULES} for v in where
+    }
     placed = {f.subject for f in facts.of("heldIn", None)}
-    for visit in dict.fromkeys(
-        f.subject
-        for f in facts.of("heldIn")
-        if scene.clusters[f.subject].cls == "Visit"
-        and not all(in_quotes(m.root) for m in scene.clusters[f.subject].mentions)
-    ):
-        places = [
-            f
-            for f in facts.of("heldIn")
-            if f.subject == visit and not _toured(scene.clusters[f.object])
-        ]
-        kinds = [scene.clusters[f.object].cls for f in places]
-        most = next((k for k in ("Site", "City", "Region") if k in kinds), None)
-        where = [f for f, k in zip(places, kinds, strict=True) if k == most] or places
-        visitors = {p.object for p in facts.participants(visit) if p.rule in VISITOR_RULES}
-        for part in facts.of("participant"):
-            event = scene.clusters[part.subject]
-            if (
-                part.object in visitors
-                and event.cls in IN_PERSON | {"SigningCeremony"}
-                and event.id not in placed
-                and not any(around(m) for m in event.mentions)
-            ):
-                for f in where:
-                    facts.add(
-                        event.id,
-                        "heldIn",
-                        f.object,
-                        part.sentence,
-                        0.6,
-                        "asserted",
-                        "heldIn/during-visit",
-                    )
-                placed.add(event.id)
+    parts: dict[str, list[tuple[str, Fact]]] = {}
+    for part in facts.of("participant"):
+        for v in where:
+            if part.object in visitors[v]:
+                parts.setdefault(part.subject, []).append((v, part))
+    for event_id, visits in parts.items():
+        event = scene.clusters[event_id]
+        if (
+            event.cls not in IN_PERSON | {"SigningCeremony"}
+            or event.id in placed
+            or any(around(m) for m in event.mentions)
+        ):
+            continue
+        start = min(m.span.start for m in event.mentions)
+        nearest, part = min(visits, key=lambda vp: _told_before(scene.clusters[vp[0]], start))
+        facts.add(
+            event.id,
+            "heldIn",
+            where[nearest].object,
+            part.sentence,
+            0.6,
+            "asserted",
+            "heldIn/during-visit",
+        )
+
+
+def _visit_place(places: list[Fact], scene: Scene) -> Fact | None:
+    """The most exact place a visit was held in that the article names alone of its kind:
+    its palace, else its city, region or country."""
+    kinds = [scene.clusters[f.object].cls for f in places]
+    for kind in ("Site", "City", "Region", *dict.fromkeys(kinds)):
+        found = [f for f, k in zip(places, kinds, strict=True) if k == kind]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def _told_before(visit: Cluster, start: int) -> tuple[int, int]:
+    """How near before a word the article last tells of a visit (after it, farther)."""
+    before = [m.span.start for m in visit.mentions if m.span.start <= start]
+    if before:
+        return 0, start - max(before)
+    return 1, min(m.span.start for m in visit.mentions) - start
 
 
 def _toured(place: Cluster) -> bool:

@@ -72,6 +72,28 @@ WORDS_FOR_PLACES = [
     ),
 ]
 
+VISITS = [
+    pytest.param(
+        "President on tour\n\nPeruvian President Ana Torres paid a state visit to Chile. The "
+        "visit followed a working visit to Bolivia, where Torres and Bolivian President Jorge "
+        "Quispe held talks on trade.",
+        [("talks on trade", "heldIn", "Bolivia")],
+        [("talks on trade", "heldIn", "Chile")],
+        id="talks-held-where-a-visit-went-are-held-there-not-where-another-visit-went",
+    ),
+    pytest.param(
+        "Emir tours the region\n\nEmir Khalid Al Nasser paid state visits to Peru, Chile and "
+        "Bolivia this week. Al Nasser and Bolivian President Jorge Quispe witnessed the signing "
+        "of a memorandum on energy.",
+        [],
+        [
+            ("signing of a memorandum on energy", "heldIn", "Peru"),
+            ("signing of a memorandum on energy", "heldIn", "Chile"),
+        ],
+        id="a-tour-of-three-countries-places-none-of-its-ceremonies",
+    ),
+]
+
 
 COREFERENCE = [
     pytest.param(
@@ -92,7 +114,7 @@ COREFERENCE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "must", "must_not"), CASES + WORDS_FOR_PLACES + COREFERENCE)
+@pytest.mark.parametrize(("text", "must", "must_not"), CASES + WORDS_FOR_PLACES + VISITS + COREFERENCE)
 def test_event_places(rules, text, must, must_not):
     extraction = rules.extract(text)  # an announced event's place counts as planned
     found = facts(extraction, aliases=True) | facts(extraction, "planned", aliases=True)
