@@ -1,16 +1,18 @@
 """Where an event took place when the sentences that name it do not say: what the article
 tells just before it.
 
-- a meeting, talks, session or signing told right after an event the article places, in the
-  same sentence or the next one of its paragraph, and between the same people or between
-  people it does not name, took place in the same city ("The residence in Tashkent hosted a
+- a meeting, talks, session or signing told right after an event the article places, later
+  in the same sentence or in the next one of its paragraph, and between the same people or
+  between people it does not name, took place in the same city ("The residence in Tashkent hosted a
   welcome ceremony for X. Then the talks of the two presidents started"): the city, not the
   hall or palace of the first event, nor a country the first was placed in besides its city.
 """
 
 from __future__ import annotations
 
+from kg.nlp.coref import Cluster
 from kg.nlp.facts import Fact, Facts, Scene, around
+from kg.nlp.mentions import Mention
 from kg.nlp.paragraphs import text_of
 from kg.nlp.relations import ahead, modality
 
@@ -51,6 +53,7 @@ def carry_places(facts: Facts, scene: Scene) -> None:
                 for e in scene.events.get(scene.sentences[back].start, [])
                 if e.id in held
                 and e is not event
+                and (back < here or _told_first(e, first))
                 and (not people[event.id] or not people[e.id] or people[event.id] & people[e.id])
             ]
             if not anchors:
@@ -67,6 +70,15 @@ def carry_places(facts: Facts, scene: Scene) -> None:
                         "heldIn/carried",
                     )
             break
+
+
+def _told_first(anchor: Cluster, mention: Mention) -> bool:
+    """Whether a sentence names the placed event before the one it would place ("During
+    the meeting, X recalled the forum held in Kostanay" places no meeting)."""
+    sentence = mention.span.sent.start
+    return any(
+        m.span.sent.start == sentence and m.span.start < mention.span.start for m in anchor.mentions
+    )
 
 
 def _paragraph_break(scene: Scene, before: int, after: int) -> bool:

@@ -26,6 +26,14 @@ CASES = [
         id="talks-of-other-people-in-another-paragraph-stay-unplaced",
     ),
     pytest.param(
+        "President receives ambassador\n\nDuring the meeting with Bolivian Ambassador Jorge "
+        "Quispe, Peruvian President Ana Torres noted the importance of the trade forum held in "
+        "Cusco last year.",
+        [("trade forum", "heldIn", "Cusco")],
+        [("meeting between Jorge Quispe and Ana Torres", "heldIn", "Cusco")],
+        id="a-meeting-told-before-the-placed-event-of-its-sentence-is-not-placed-by-it",
+    ),
+    pytest.param(
         "Commission meets\n\nThe 5th session of the Peru-Bolivia joint commission was held on "
         "3-4 May in Lima. The sides signed a memorandum.",
         [("5th session of the Peru-Bolivia joint commission", "heldIn", "Lima")],
