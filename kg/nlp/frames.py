@@ -20,7 +20,7 @@ Each rule keeps the evidence sentence of the fact it starts from and a lower con
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp.coref import Cluster
@@ -312,8 +312,11 @@ def _sidelines(facts: Facts, scene: Scene) -> None:
     """A meeting on the sidelines of a summit was held where the summit was, and the other
     way round ("a meeting on the margins of the APEC Summit in San Francisco"); so were
     talks held during or at a gathering ("met during the forum", "held talks at the
-    session")."""
+    session"); on the sidelines of a gathering the article tells of by no event of its own,
+    where it says that was held ("On the sidelines of INNOPROM held in Yekaterinburg, a
+    meeting took place")."""
     events = {m.root.i: c for c in scene.clusters.values() if c.type == "Event" for m in c.mentions}
+    places = scene.words_of({"Place", "Country"})
     for side in {c.id: c for c in events.values()}.values():
         for main, both_ways in _hosts_of_side_events(side, events):
             for a, b in ((main, side), (side, main)) if both_ways else ((main, side),):
@@ -324,6 +327,15 @@ def _sidelines(facts: Facts, scene: Scene) -> None:
                         facts.add(
                             b.id, "heldIn", f.object, f.sentence, 0.6, f.status, "heldIn/sidelines"
                         )
+        if any(f.subject == side.id for f in facts.of("heldIn", None)):
+            continue
+        for m in side.mentions:
+            for host in _sideline_hosts(m):
+                for place in _places_of_host(host, places, events):
+                    sentence, status = m.span.sent, modality(m.root)
+                    facts.add(
+                        side.id, "heldIn", place.id, sentence, 0.6, status, "heldIn/sidelines"
+                    )
 
 
 def _hosts_of_side_events(event: Cluster, events: dict[int, Cluster]) -> list[tuple[Cluster, bool]]:
@@ -332,25 +344,69 @@ def _hosts_of_side_events(event: Cluster, events: dict[int, Cluster]) -> list[tu
     talks during the forum")."""
     found = []
     for m in event.mentions:
-        heads = [m.root]
-        if m.root.dep_ in {"dobj", "nsubjpass"} and m.root.head.pos_ in {"VERB", "AUX"}:
-            heads.append(m.root.head)
-        for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):
+        for prep in (c for h in _event_heads(m) for c in h.children if c.dep_ == "prep"):
             if prep.lower_ in {"during", "at"}:
                 found += [
                     (events[o.i], False)
                     for o in prep.children
                     if o.dep_ == "pobj" and o.i in events and events[o.i].cls in _GATHERINGS
                 ]
-            if prep.lower_ not in {"on", "at", "in"}:
-                continue
-            for edge in prep.children:
-                if edge.lemma_.lower() not in {"sideline", "sidelines", "margin", "margins"}:
-                    continue
-                for of in edge.children:
-                    if of.dep_ == "prep" and of.lower_ == "of":
-                        found += [(events[o.i], True) for o in of.children if o.i in events]
+        found += [(events[o.i], True) for o in _sideline_hosts(m) if o.i in events]
     return [(e, both) for e, both in found if e is not event]
+
+
+def _event_heads(mention: Mention) -> list[Token]:
+    """The words an event's adjuncts hang on: its own, and the verb it is the subject or
+    object of ("a meeting took place on the sidelines of", "addressing the forum")."""
+    root = mention.root
+    heads = [root]
+    if root.dep_ in {"dobj", "nsubjpass", "nsubj"} and root.head.pos_ in {"VERB", "AUX"}:
+        heads.append(root.head)
+    if root.dep_ == "pobj" and root.head.lower_ == "at" and root.head.head.pos_ == "VERB":
+        heads.append(root.head.head)  # "addressing at the forum on the sidelines of"
+    return heads
+
+
+def _sideline_hosts(mention: Mention) -> list[Token]:
+    """The words an event's mention or its verb puts it on the sidelines or margins of."""
+    return [
+        o
+        for head in _event_heads(mention)
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in {"on", "at", "in"}
+        for edge in prep.children
+        if edge.lemma_.lower() in {"sideline", "sidelines", "margin", "margins"}
+        for of in edge.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for o in of.children
+        if o.dep_ == "pobj"
+    ]
+
+
+def _places_of_host(
+    host: Token, places: dict[int, Cluster], events: dict[int, Cluster]
+) -> list[Cluster]:
+    """Where a gathering the article tells of by no event of its own was held: "the
+    exhibition held in Yekaterinburg, Russia", "the fair in Dubai"."""
+    if host.i in events:
+        return []
+    preps = [c for c in host.children if c.dep_ == "prep"]
+    preps += [
+        c
+        for acl in host.children
+        if acl.dep_ == "acl" and acl.lemma_ in {"hold", "take", "organize", "organise", "open"}
+        for c in acl.children
+        if c.dep_ == "prep"
+    ]
+    found = [
+        t
+        for prep in preps
+        if prep.lower_ in {"in", "at"}
+        for o in prep.children
+        if o.dep_ == "pobj"
+        for t in (o, *(a for a in o.children if a.dep_ == "appos"))
+    ]
+    return list(dict.fromkeys(places[t.i] for t in found if t.i in places))
 
 
 def _calls_are_not_meetings(facts: Facts, scene: Scene) -> None:

@@ -102,6 +102,31 @@ VISITS = [
     ),
 ]
 
+SIDELINES = [
+    pytest.param(
+        "Leaders meet\n\nOn the sidelines of the Andean Mining Exhibition EXPOMIN held in "
+        "Cusco, Peru, a meeting between Peruvian President Ana Torres and Bolivian President "
+        "Jorge Quispe took place on Monday.",
+        [
+            (
+                "meeting between Peruvian President Ana Torres and Bolivian President Jorge Quispe",
+                "heldIn",
+                "Cusco",
+            ),
+        ],
+        [],
+        id="a-meeting-took-place-where-the-exhibition-on-whose-sidelines-it-was-was-held",
+    ),
+    pytest.param(
+        "Ministers meet\n\nSpeaking at the Andean Business Forum on the sidelines of the 5th "
+        "session of the Peru-Bolivia Joint Commission in Lima, Minister Ana Torres called for "
+        "more trade.",
+        [("Andean Business Forum", "heldIn", "Lima")],
+        [],
+        id="a-forum-spoken-at-on-the-sidelines-of-a-session-was-where-the-session-was",
+    ),
+]
+
 
 COREFERENCE = [
     pytest.param(
@@ -122,7 +147,9 @@ COREFERENCE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "must", "must_not"), CASES + WORDS_FOR_PLACES + VISITS + COREFERENCE)
+@pytest.mark.parametrize(
+    ("text", "must", "must_not"), CASES + WORDS_FOR_PLACES + VISITS + SIDELINES + COREFERENCE
+)
 def test_event_places(rules, text, must, must_not):
     extraction = rules.extract(text)  # an announced event's place counts as planned
     found = facts(extraction, aliases=True) | facts(extraction, "planned", aliases=True)
