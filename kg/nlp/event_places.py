@@ -5,7 +5,9 @@ tells just before it.
   in the same sentence or in the next one of its paragraph, and between the same people or
   between people it does not name, took place in the same city ("The residence in Tashkent hosted a
   welcome ceremony for X. Then the talks of the two presidents started"): the city, not the
-  hall or palace of the first event, nor a country the first was placed in besides its city.
+  hall or palace of the first event, nor a country the first was placed in besides its city;
+- a visit named right before "to X" went to X, also where the parser hung "to X" on another
+  word ("a highlight of President R's Working Visit to Ghana").
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from kg.nlp.mentions import Mention
 from kg.nlp.paragraphs import text_of
 from kg.nlp.relations import ahead, modality
 
-__all__ = ["carry_places"]
+__all__ = ["carry_places", "visits_to"]
 
 _FOLLOWERS = {"Meeting", "Session", "Talks", "SigningCeremony"}
 
@@ -70,6 +72,31 @@ def carry_places(facts: Facts, scene: Scene) -> None:
                         "heldIn/carried",
                     )
             break
+
+
+def visits_to(facts: Facts, scene: Scene) -> None:
+    """Place the visits named right before "to" and a place (see the module docstring)."""
+    places = scene.words_of({"Place", "Country"})
+    placed = {f.subject for f in facts.of("heldIn", None)}
+    for visit in list(scene.clusters.values()):
+        if visit.cls != "Visit" or visit.id in placed:
+            continue
+        for m in visit.mentions:
+            doc = m.span.doc
+            to = doc[m.span.end] if m.span.end < len(doc) else None
+            if to is None or to.lower_ != "to":
+                continue
+            objects = [o for o in to.children if o.dep_ == "pobj" and o.i in places]
+            for o in (o for o in objects if places[o.i].qid is not None):  # a known place
+                facts.add(
+                    visit.id,
+                    "heldIn",
+                    places[o.i].id,
+                    m.span.sent,
+                    0.7,
+                    modality(m.root),
+                    "heldIn/visit-to-next",
+                )
 
 
 def _told_first(anchor: Cluster, mention: Mention) -> bool:

@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp.coref import Cluster
-from kg.nlp.event_places import carry_places
+from kg.nlp.event_places import carry_places, visits_to
 from kg.nlp.facts import Fact, Facts, Scene, around
 from kg.nlp.mentions import Mention
 from kg.nlp.relations import ahead, modality
@@ -61,6 +61,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _implicit_meetings(facts, scene)
     _verb_events(facts, scene)
     _venues(facts, scene)
+    visits_to(facts, scene)
     _while_in(facts, scene)
     _named_places(facts, scene)
     _sidelines(facts, scene)
@@ -993,7 +994,7 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
         if (
             event.cls not in IN_PERSON | {"SigningCeremony"}
             or event.id in placed
-            or any(around(m) for m in event.mentions)
+            or all(around(m) for m in event.mentions)
         ):
             continue
         start = min(m.span.start for m in event.mentions)

@@ -377,9 +377,15 @@ class Resolver:
         """The place a word the article names no entity with stands for: the one after a
         "city of" or "capital of" ("in the Black Sea city of Trabzon", not the Black Sea);
         for a building, the place it is in ("at the presidential palace in Dushanbe", "at
-        Sunnylands, an estate in Rancho Mirage")."""
+        Sunnylands, an estate in Rancho Mirage"); for a date the parser read with a place
+        before it as one noun, that place ("in Maputo Thursday")."""
         if token.lemma_ in _PLACE_WORDS | {"capital"}:
             return self._place_after(token, "of")
+        if token.ent_type_ == "DATE":  # "arrived in Maputo Thursday", parsed as one noun
+            for child in token.children:
+                place = self.inside.get(child.i) if child.dep_ == "compound" else None
+                if place is not None and place.type in _WHERE:
+                    return place
         buildings = [t for t in (token, *token.children) if t.lemma_.lower() in _BUILDINGS]
         if not buildings or (token not in buildings and buildings[0].dep_ != "appos"):
             return None

@@ -100,6 +100,28 @@ VISITS = [
         ],
         id="a-tour-of-three-countries-places-none-of-its-ceremonies",
     ),
+    pytest.param(
+        "President in Chile\n\nPeruvian President Ana Torres arrived in Chile Thursday for a "
+        "two-day State Visit aimed at closer ties.",
+        [("two-day State Visit", "heldIn", "Chile")],
+        [],
+        id="a-place-the-parser-reads-with-the-weekday-as-one-noun-is-the-place",
+    ),
+    pytest.param(
+        "Ministers meet\n\nThe agreement was a highlight of President Ana Torres’s Working "
+        "Visit to Chile.",
+        [("President Ana Torres’s Working Visit", "heldIn", "Chile")],
+        [],
+        id="a-visit-named-right-before-to-x-went-to-x-whatever-the-parse",
+    ),
+    pytest.param(
+        "Leaders meet\n\nPeruvian President Ana Torres, who is visiting Chile on her first trip "
+        "abroad, held talks with Chilean President Luis Soto. The ministers spoke to the press "
+        "after the talks.",
+        [("talks", "heldIn", "Chile")],
+        [],
+        id="talks-also-named-as-a-time-frame-are-placed-by-the-visit",
+    ),
 ]
 
 SIDELINES = [
