@@ -60,6 +60,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _participants(facts, scene)
     _implicit_meetings(facts, scene)
     _verb_events(facts, scene)
+    _verb_meetings_named_again(facts, scene)
     _venues(facts, scene)
     visits_to(facts, scene)
     _while_in(facts, scene)
@@ -509,6 +510,47 @@ def _verb_events(facts: Facts, scene: Scene) -> None:
         )
         for f in trips:
             facts.add(event.id, "heldIn", f.object, f.sentence, 0.7, f.status, "heldIn/visit")
+
+
+def _verb_meetings_named_again(facts: Facts, scene: Scene) -> None:
+    """ "X met Y ... The meeting was also attended by Z": the meeting that a plain word with
+    a definite article ("the meeting", "during the talks") names after a meeting told only by
+    verbs, with no other meeting named between them and no one else's pair in it, is that
+    meeting."""
+    meetings = sorted(
+        (e for e in scene.clusters.values() if e.cls in IN_PERSON),
+        key=lambda e: min(m.span.start for m in e.mentions),
+    )
+    last: Cluster | None = None
+    for event in meetings:
+        if all(m.anaphor for m in event.mentions):
+            last = event
+        elif (
+            last is not None
+            and _plain(event)
+            and all(_definite(m) and not around(m) for m in event.mentions)
+            and len(
+                {f.object for f in _people(facts, scene, event.id)}
+                - {f.object for f in _people(facts, scene, last.id)}
+            )
+            < 2
+        ):
+            for m in event.mentions:
+                last.add(m)
+            facts.rename(event.id, last.id)
+            del scene.clusters[event.id]
+        else:
+            last = None
+
+
+def _definite(mention: Mention) -> bool:
+    """A mention with a definite article or a possessive that says nothing of whose event it
+    is ("the meeting", "their talks", not "the meeting of the council")."""
+    children = list(mention.root.children)
+    return any(
+        (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or c.dep_ == "poss"
+        for c in children
+    ) and not any(c.dep_ == "prep" and c.lower_ in {"of", "between", "with"} for c in children)
 
 
 def _unnamed_visits(facts: Facts, scene: Scene) -> None:

@@ -199,7 +199,7 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             elif country := country_named(text):  # a country's name taken for a nationality
                 mentions.append(Mention(span, "Country", "Country", country.qid, country.qid))
             continue
-        if label == "ORG" and _portfolio(span, kb):
+        if label in {"ORG", "PERSON"} and _portfolio(span, kb):
             mentions.extend(_countries_inside(span, kb))  # "... of the Republic of Iran"
             continue  # "Interior" of "Interior Minister": what a minister is in charge of
         if label == "ORG" and _headline_words(span, kb):
@@ -239,6 +239,11 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             if last.lower() in _REGION_WORDS and len(span) > 1:  # "Irkutsk Oblast"
                 mentions.append(Mention(span, "Place", "Region"))
                 continue
+            if last in word_list("place_heads") and len(span) > 1:
+                mentions.append(Mention(span, "Place", "Site"))
+                continue  # "Jubilee House", "the Flag Tower": a building
+            if last in word_list("thing_heads") or _names_a_site(span):
+                continue  # "Belt and Road Initiative", "the El-Dabaa power plant": no one
             if last in word_list("org_heads"):
                 mentions.append(
                     Mention(span, "Organization", _ORG_CLASSES.get(last, "Organization"))
@@ -352,6 +357,17 @@ def _portfolio(span: Span, kb: KnowledgeBase) -> bool:
     return i >= 1 and doc[i].lower_ in {"of", "for"} and doc[i - 1].lower_ in _MINISTERS
 
 
+def _names_a_site(span: Span) -> bool:
+    """A name that modifies a site's head noun ("El-Dabaa" of "the El-Dabaa nuclear power
+    plant") names the site."""
+    head = span.root.head
+    return (
+        span.root.dep_ in {"compound", "nmod", "amod"}
+        and head.i >= span.end
+        and head.lower_ in word_list("site_heads")
+    )
+
+
 def _common_noun(token: Token) -> bool:
     """A word no one's name holds: a lower-case word that is no particle ("businesspeople";
     "bin", "von" and the "un" of "Jong-un" are), or an abstract noun ("Development")."""
@@ -457,7 +473,7 @@ def _countries_inside(span: Span, kb: KnowledgeBase) -> Iterator[Mention]:
     for token in span:
         if not token.is_title:
             continue
-        country = _kb(kb, token.text, ("Country",)) or demonym(token.text)
+        country = country_named(token.text) or demonym(token.text)
         if country is not None:
             one = span.doc[token.i : token.i + 1]
             yield Mention(
@@ -665,7 +681,7 @@ def _demonym_compound(kb: KnowledgeBase, span: Span) -> list[Mention]:
         return []
     found = []
     for t in words:
-        country = demonym(t.text) or _kb(kb, t.text, ("Country",))
+        country = demonym(t.text) or country_named(t.text)
         if country is None:
             return []
         found.append(

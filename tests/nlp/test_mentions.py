@@ -235,12 +235,48 @@ def test_a_convention_or_a_charter_is_a_document_not_a_body(pipeline):
             "Akorda",
             id="a-photo-credit",
         ),
+        pytest.param(
+            "Kazakh Economy Minister Serik Zhumangarin said the Belt and Road Initiative helps.",
+            "Serik Zhumangarin",
+            "Kazakh Economy",
+            id="a-minister-s-field",
+        ),
+        pytest.param(
+            "Kazakh Economy Minister Serik Zhumangarin said the Belt and Road Initiative helps.",
+            "Serik Zhumangarin",
+            "Road Initiative",
+            id="a-plan",
+        ),
+        pytest.param(
+            "Nabil Haddad said the deal covers the El-Dabaa nuclear power plant.",
+            "Nabil Haddad",
+            "El-Dabaa",
+            id="the-name-of-a-site",
+        ),
+        pytest.param(
+            "The sides signed a memorandum on the Canada-Chile Consular Services Sharing "
+            "Arrangement, said Ana Torres.",
+            "Ana Torres",
+            "Consular Services",
+            id="a-service",
+        ),
     ],
 )
 def test_words_that_name_no_one_and_no_body(pipeline, text, kept, not_named):
     named = _named(pipeline, text)
     assert kept in named
     assert not_named not in named
+
+
+def test_a_word_spelt_like_a_country_code_is_no_country(pipeline):
+    named = _named(
+        pipeline,
+        "Jam Kamal Khan opened the Pak-Iran forum. The Việt Nam-Laos committee met in Hanoi, "
+        "and the Pan-African Parliament met in Midrand.",
+    )
+    assert named.get("Jam Kamal Khan") == "Person"
+    assert {"Pakistan", "Iran", "Laos"} <= set(named)
+    assert not {"Jamaica", "Namibia", "Panama"} & set(named), named
 
 
 def test_a_website_is_a_body_not_a_person(pipeline):
