@@ -1,11 +1,12 @@
 """Where an event took place when the sentences that name it do not say: what the article
 tells just before it.
 
-- a meeting, talks, session or signing told right after an event the article places, later
-  in the same sentence or in the next one of its paragraph, and between the same people or
-  between people it does not name, took place in the same city ("The residence in Tashkent hosted a
-  welcome ceremony for X. Then the talks of the two presidents started"): the city, not the
-  hall or palace of the first event, nor a country the first was placed in besides its city;
+- a meeting, talks, session, signing or press conference told right after an event the
+  article places, later in the same sentence or in the next one of its paragraph, and
+  between the same people or between people it does not name, took place in the same city
+  ("The residence in Tashkent hosted a welcome ceremony for X. Then the talks of the two
+  presidents started"): the city, not the hall or palace of the first event, nor a country
+  the first was placed in besides its city; not so an event a plan places elsewhere;
 - a visit named right before "to X" went to X, also where the parser hung "to X" on another
   word ("a highlight of President R's Working Visit to Ghana").
 """
@@ -20,7 +21,7 @@ from kg.nlp.relations import ahead, modality
 
 __all__ = ["carry_places", "visits_to"]
 
-_FOLLOWERS = {"Meeting", "Session", "Talks", "SigningCeremony"}
+_FOLLOWERS = {"Meeting", "Session", "Talks", "SigningCeremony", "Conference"}
 
 
 def carry_places(facts: Facts, scene: Scene) -> None:
@@ -34,9 +35,10 @@ def carry_places(facts: Facts, scene: Scene) -> None:
         for e in scene.clusters
         if scene.clusters[e].type == "Event"
     }
+    placed = {f.subject for f in facts.of("heldIn", None)}  # also where a plan puts it
     order = {s.start: i for i, s in enumerate(scene.sentences)}
     for event in list(scene.clusters.values()):
-        if event.type != "Event" or event.cls not in _FOLLOWERS or event.id in held:
+        if event.type != "Event" or event.cls not in _FOLLOWERS or event.id in placed:
             continue
         told = [
             m

@@ -1006,12 +1006,13 @@ def _countries_of_places(facts: Facts, scene: Scene) -> None:
 
 
 def _during_visits(facts: Facts, scene: Scene) -> None:
-    """The talks, ceremonies and dinners of a visitor that the article places nowhere took
-    place where the visit was, as exactly as it says: the palace or residence it was held
-    in, else its city, else its region, else its country, the one the article names there
-    (a tour of three countries places none of its talks); not at the plant or port the
-    visitor toured, nor where a quotation recalls a visit ("I remember your state visit to
-    Tajikistan"). Of a visitor's several visits, the one told last before the event."""
+    """The talks, ceremonies, dinners and press conferences of a visitor that the article
+    places nowhere took place where the visit was, as exactly as it says: the palace or
+    residence it was held in, else its city, else its region, else its country, the one the
+    article names there (a tour of three countries places none of its talks); not at the
+    plant or port the visitor toured, nor where a quotation recalls a visit ("I remember your
+    state visit to Tajikistan"). Of a visitor's several visits, the one told last before the
+    event."""
     places: dict[str, list[Fact]] = {}
     for f in facts.of("heldIn"):
         visit = scene.clusters[f.subject]
@@ -1034,7 +1035,7 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
     for event_id, visits in parts.items():
         event = scene.clusters[event_id]
         if (
-            event.cls not in IN_PERSON | {"SigningCeremony"}
+            event.cls not in IN_PERSON | {"SigningCeremony", "Conference"}
             or event.id in placed
             or all(around(m) for m in event.mentions)
         ):

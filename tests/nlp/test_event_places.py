@@ -34,6 +34,22 @@ CASES = [
         id="a-meeting-told-before-the-placed-event-of-its-sentence-is-not-placed-by-it",
     ),
     pytest.param(
+        "Presidents meet\n\nPeruvian President Ana Torres and Bolivian President Jorge Quispe "
+        "held talks in Cusco on Monday. At a joint press conference after the talks, Torres "
+        "praised the ties.",
+        [("joint press conference", "heldIn", "Cusco")],
+        [],
+        id="a-press-conference-told-right-after-placed-talks-took-place-in-their-city",
+    ),
+    pytest.param(
+        "Presidents meet\n\nPeruvian President Ana Torres and Bolivian President Jorge Quispe "
+        "held talks in Cusco on Monday. Torres backed the meeting of Andean trade ministers "
+        "that will take place in Quito next year.",
+        [],
+        [("meeting of Andean trade ministers", "heldIn", "Cusco")],
+        id="an-event-a-plan-places-elsewhere-takes-no-place-from-the-sentence-before",
+    ),
+    pytest.param(
         "Commission meets\n\nThe 5th session of the Peru-Bolivia joint commission was held on "
         "3-4 May in Lima. The sides signed a memorandum.",
         [("5th session of the Peru-Bolivia joint commission", "heldIn", "Lima")],
@@ -121,6 +137,14 @@ VISITS = [
         [("talks", "heldIn", "Chile")],
         [],
         id="talks-also-named-as-a-time-frame-are-placed-by-the-visit",
+    ),
+    pytest.param(
+        "President in Chile\n\nPeruvian President Ana Torres arrived in Santiago on Monday for "
+        "a state visit to Chile.\n\nTalks with Chilean President Luis Soto focused on trade."
+        "\n\nTorres also spoke at a press conference with Chilean President Luis Soto.",
+        [("press conference", "heldIn", "Santiago")],
+        [],
+        id="a-visitor-s-press-conference-took-place-where-the-visit-went",
     ),
 ]
 
