@@ -11,7 +11,8 @@
   two delegations of one session;
 - a visit's visitors visited the places it was held in; who visited a city visited its
   country, and an event held in a foreign city was held in that country; a meeting on the
-  sidelines of a summit was held where the summit was;
+  sidelines of a summit was held where the summit was, and a gathering people met on the
+  occasion of, or as part of, where they met;
 - of planned events, only the announced or named ones keep their place and participants;
   past ones all keep theirs (a visit recalled is a visit).
 
@@ -61,6 +62,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _implicit_meetings(facts, scene)
     _verb_events(facts, scene)
     _verb_meetings_named_again(facts, scene)
+    _occasions(facts, scene)
     _venues(facts, scene)
     visits_to(facts, scene)
     _while_in(facts, scene)
@@ -198,6 +200,40 @@ def _implicit_meetings(facts: Facts, scene: Scene) -> None:
                     f.status,
                     "participant/implicit",
                 )
+
+
+def _occasions(facts: Facts, scene: Scene) -> None:
+    """A gathering on whose occasion, or as part of which, people met or held an event
+    somewhere was held there ("The ministers met in Santiago on the occasion of the IV
+    Meeting of the Committee", "held a meeting in Bishkek as part of the Council's
+    meetings")."""
+    events = {m.root.i: c for c in scene.clusters.values() if c.type == "Event" for m in c.mentions}
+    placed = {f.subject for f in facts.of("heldIn", None)}
+    for f in facts.of("venue", None) + facts.of("heldIn", None):
+        verb = f.trigger
+        if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        for o in _occasion_words(verb):
+            event = events.get(o.i)
+            if event is not None and event.cls in MEETINGS and event.id not in placed:
+                facts.add(
+                    event.id, "heldIn", f.object, f.sentence, 0.6, f.status, "heldIn/occasion"
+                )
+
+
+def _occasion_words(verb: Token) -> list[Token]:
+    """What a verb's "on the occasion of", "as part of" or "within the framework of" names."""
+    return [
+        o
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in {"on", "as", "within", "in"}
+        for frame in prep.children
+        if frame.dep_ == "pobj" and frame.lower_ in {"occasion", "part", "framework"}
+        for of in frame.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for o in of.children
+        if o.dep_ == "pobj"
+    ]
 
 
 def _venues(facts: Facts, scene: Scene) -> None:

@@ -150,6 +150,14 @@ VISITS = [
 
 SIDELINES = [
     pytest.param(
+        "Ministers meet\n\nPeruvian Prime Minister Ana Torres held a bilateral meeting with "
+        "Bolivian Prime Minister Jorge Quispe on May 25 in Quito, as part of the larger meetings "
+        "of the Andean Council of Heads of Government.",
+        [("larger meetings of the Andean Council of Heads of Government", "heldIn", "Quito")],
+        [],
+        id="a-gathering-a-meeting-in-x-was-part-of-was-held-in-x",
+    ),
+    pytest.param(
         "Leaders meet\n\nOn the sidelines of the Andean Mining Exhibition EXPOMIN held in "
         "Cusco, Peru, a meeting between Peruvian President Ana Torres and Bolivian President "
         "Jorge Quispe took place on Monday.",
