@@ -76,6 +76,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _hosts_meet_guests(facts, scene)
     _calls_are_not_meetings(facts, scene)
     _visit_hosts(facts, scene)
+    _hosts_act_for_their_country(facts, scene)
     _unpeopled_events(facts, scene)
     _side_participants(facts, scene)
     _one_visit(facts, scene)
@@ -787,6 +788,31 @@ def _visit_hosts(facts: Facts, scene: Scene) -> None:
         for a, b in ((f.subject, f.object), (f.object, f.subject)):
             if a in visitors:
                 facts.add(main.id, "participant", b, f.sentence, 0.6, f.status, "participant/host")
+
+
+def _hosts_act_for_their_country(facts: Facts, scene: Scene) -> None:
+    """Who receives the visitor of the article's visit to a country acts for that country,
+    when nothing else says whom they act for ("X arrived in Buenos Aires for an official
+    visit ... he and President Y signed": Y acts for Argentina)."""
+    main = scene.main
+    if main is None or main.cls != "Visit":
+        return
+    visitors = {f.object for f in facts.participants(main.id) if f.rule in VISITOR_RULES}
+    visited = {
+        country
+        for f in facts.of("heldIn")
+        if f.subject == main.id and (country := scene.country_of(f.object)) is not None
+    }
+    if len(visitors) != 1 or len(visited) != 1:
+        return
+    (visitor,), (country,) = visitors, visited
+    if scene.countries.get(visitor) == country:
+        return
+    acting = {f.subject for f in facts.of("represents", None)}
+    for f in facts.of("met"):
+        for a, b in ((f.subject, f.object), (f.object, f.subject)):
+            if a == visitor and b not in acting and b not in scene.countries:
+                facts.add(b, "represents", country, f.sentence, 0.6, f.status, "represents/host")
 
 
 def _unpeopled_events(facts: Facts, scene: Scene) -> None:

@@ -51,6 +51,8 @@ _NAME_PARTICLES = _PARTICLES | {"der", "den", "la", "le", "du", "di", "del", "do
 # Endings of abstract nouns that no one's name has ("Development", "Information", "Security").
 _WEB_NAME = re.compile(r"\w\.(com|net|org|info|az|kz|kg|uz|tj|tm|ru|by|ua|ge|am|mn|cn|pk)\b", re.I)
 _NOUN_ENDINGS = ("tion", "sion", "ment", "ity", "ism", "ness", "ship")
+_DAYS = {"last", "next", "this", "yesterday", "today", "tomorrow", "monday", "tuesday"}
+_DAYS |= {"wednesday", "thursday", "friday", "saturday", "sunday"}
 _REGION_WORDS = {"region", "oblast", "province", "state", "district", "prefecture", "governorate"}
 
 
@@ -734,6 +736,11 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
             break
     while left < token.i and doc[left].dep_ in {"det", "punct", "case"}:
         left += 1
+    day = left
+    while day < token.i and doc[day].ent_type_ == "DATE" and doc[day].lower_ in _DAYS:
+        day += 1
+    if day > left and doc[day].like_num:
+        left = day  # "signed last Friday four agreements": the day is no part of their name
     while right > token.i + 1 and (doc[right - 1].is_punct or doc[right - 1].dep_ in {"cc"}):
         right -= 1
     return doc[left:right]

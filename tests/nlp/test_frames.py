@@ -492,6 +492,31 @@ CASES += [
         [("Hussein Ali", "met", "Filipe Nyusi")],
         id="who-tells-of-talks-in-a-clause-of-their-own-did-not-hold-them",
     ),
+    pytest.param(
+        "Chancellor Ana Weber held a two-day meeting with President Ivan Petrov in the Siberian "
+        "city of Tomsk.",
+        [("two-day meeting", "heldIn", "Tomsk")],
+        [],
+        id="the-city-of-a-name-is-the-named-city",
+    ),
+    pytest.param(
+        "The Chile-Peru Economic Forum was presided by President Ana Torres and President "
+        "Jorge Quispe. Chile and Peru signed last Friday four cooperation agreements.",
+        [
+            ("Chile-Peru Economic Forum", "headedBy", "Ana Torres"),
+            ("Chile-Peru Economic Forum", "participant", "Jorge Quispe"),
+            ("Chile", "signed", "four cooperation agreements"),
+        ],
+        [],
+        id="presided-by-and-a-day-that-is-no-part-of-a-name",
+    ),
+    pytest.param(
+        "Mexican President Luis Ortega arrived in Lima for a two-day official visit to Peru. "
+        "On Monday he met President Ana Torres at the Government Palace.",
+        [("Ana Torres", "represents", "Peru"), ("Luis Ortega", "represents", "Mexico")],
+        [("Ana Torres", "represents", "Mexico")],
+        id="who-receives-the-visitor-acts-for-the-country-visited",
+    ),
 ]
 
 
