@@ -370,10 +370,6 @@ class Resolver:
                 place = self.by_root.get(child.i) or self.inside.get(child.i)
                 if place is not None and place.type == "Place":
                     return place  # "in Kokshetau city"
-            if child.lower_ == "of" and child.dep_ == "prep" and token.lemma_ in _PLACE_WORDS:
-                named = [self.by_root.get(o.i) for o in child.children if o.dep_ == "pobj"]
-                if named and named[0] is not None and named[0].type == "Place":
-                    return named[0]  # "in the city of Tomsk"
             if child.dep_ == "prep" and child.lower_ == "of" and token.lemma_ in _COLLECTIVES:
                 of = [  # "a raft of agreements", "a series of trade and investment deals"
                     self.by_root.get(t.i)
