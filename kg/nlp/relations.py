@@ -109,6 +109,8 @@ _NEGATIONS = {"not", "n't", "never", "no"}
 _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _COLLECTIVES = {"raft", "series", "number", "package", "set", "range", "host", "slew", "batch"}
 _PLACE_WORDS = {"city", "town", "village", "region", "province", "district", "oblast"}
+_BUILDINGS = {"palace", "residence", "hall", "headquarters", "mansion", "hotel", "estate", "venue"}
+_WHERE = {"Place", "Country"}
 _SIDE_PEOPLE = {"leader", "head", "representative", "president", "minister", "official"}
 
 
@@ -156,8 +158,9 @@ def load_patterns(folder: Path = PATTERNS) -> tuple[Pattern, ...]:
 
 def _controlled(pattern: list[dict]) -> list[list[dict]]:
     """The variants of a pattern whose verb takes its subject from the verb it depends on:
-    "X plans to visit Y", "X arrived and met Y" (xcomp, conj, advcl), and through a
-    preposition, "after arriving in Y, X held talks" (pcomp)."""
+    "X plans to visit Y", "X arrived and met Y" (xcomp, conj, advcl), through a
+    preposition, "after arriving in Y, X held talks" (pcomp), and the last of three verbs,
+    "X arrived, held talks and signed Y" (a conjunct of a conjunct)."""
     subjects = [
         spec
         for spec in pattern[1:]
@@ -185,11 +188,19 @@ def _controlled(pattern: list[dict]) -> list[list[dict]]:
         "RIGHT_ID": "_preposition",
         "RIGHT_ATTRS": {"POS": "ADP"},
     }
+    middle = {
+        "LEFT_ID": "verb",
+        "REL_OP": "<",
+        "RIGHT_ID": "_middle",
+        "RIGHT_ATTRS": {"POS": {"IN": ["VERB", "AUX"]}, "DEP": "conj"},
+    }
     after_verb = {**controller, "LEFT_ID": "verb", "REL_OP": "<"}
     after_preposition = {**controller, "LEFT_ID": "_preposition", "REL_OP": "<"}
+    after_middle = {**controller, "LEFT_ID": "_middle", "REL_OP": "<"}
     return [
         [verb(["xcomp", "conj", "advcl"]), after_verb, inherited, *rest],
         [verb(["pcomp"]), preposition, after_preposition, inherited, *rest],
+        [verb(["conj"]), middle, after_middle, inherited, *rest],
     ]
 
 
@@ -349,12 +360,16 @@ class Resolver:
             return self.mention(token.head.head) or self._just_before(token)
         if token.tag_ in {"WDT", "WP"} and token.i > 0 and token.nbor(-1).text == ",":
             return self._just_before(token)  # "X, which was signed", parsed as no clause of X
-        place = self._place_named(token)
-        if place is not None:
-            return place
+        named = self._place_named(token)
+        if named is not None:
+            return named
         for child in token.children:
             if child.dep_ == "appos":
                 return self.by_root.get(child.i) or self.inside.get(child.i)
+            if child.dep_ == "compound" and token.lemma_ in _PLACE_WORDS:
+                place = self.by_root.get(child.i) or self.inside.get(child.i)
+                if place is not None and place.type == "Place":
+                    return place  # "in Kokshetau city"
             if child.dep_ == "prep" and child.lower_ == "of" and token.lemma_ in _COLLECTIVES:
                 of = [  # "a raft of agreements", "a series of trade and investment deals"
                     self.by_root.get(t.i)
@@ -368,27 +383,34 @@ class Resolver:
         return self.within.get(token.i)
 
     def _place_named(self, token: Token) -> Mention | None:
-        """The place a word for a kind of place, or a date the parser hung a place on, stands
-        for: "the Black Sea city of Trabzon", "in Kokshetau city", "arrived in Mozambique
-        Thursday" (parsed as a compound of "Thursday")."""
-        if token.lemma_ in _PLACE_WORDS:
-            named = [
-                o
-                for p in token.children
-                if p.dep_ == "prep" and p.lower_ == "of"
-                for o in p.children
-                if o.dep_ == "pobj"
-            ]
-            kinds = {"Place"}
-        elif token.ent_type_ == "DATE":
-            named, kinds = [], {"Place", "Country"}
-        else:
+        """The place a word the article names no entity with stands for: the one after a
+        "city of" or "capital of" ("in the Black Sea city of Trabzon", not the Black Sea);
+        for a building, the place it is in ("at the presidential palace in Dushanbe", "at
+        Sunnylands, an estate in Rancho Mirage"); for a date the parser read with a place
+        before it as one noun, that place ("in Maputo Thursday")."""
+        if token.lemma_ in _PLACE_WORDS | {"capital"}:
+            return self._place_after(token, "of")
+        if token.ent_type_ == "DATE":  # "arrived in Maputo Thursday", parsed as one noun
+            for child in token.children:
+                place = self.inside.get(child.i) if child.dep_ == "compound" else None
+                if place is not None and place.type in _WHERE:
+                    return place
+        buildings = [t for t in (token, *token.children) if t.lemma_.lower() in _BUILDINGS]
+        if not buildings or (token not in buildings and buildings[0].dep_ != "appos"):
             return None
-        named += [c for c in token.children if c.dep_ == "compound"]
-        for word in named:
-            place = self.by_root.get(word.i) or self.inside.get(word.i)
-            if place is not None and place.type in kinds:
+        for place in (self._place_after(t, "in") for t in (token, *token.children)):
+            if place is not None:
                 return place
+        return None
+
+    def _place_after(self, token: Token, word: str) -> Mention | None:
+        """The place or country a word's "of" or "in" phrase names."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == word:
+                for obj in prep.children:
+                    place = self.by_root.get(obj.i) or self.inside.get(obj.i)
+                    if obj.dep_ == "pobj" and place is not None and place.type in _WHERE:
+                        return place
         return None
 
     def _just_before(self, token: Token) -> Mention | None:
@@ -661,12 +683,32 @@ def _own_subject(verb: Token) -> Token | None:
     return None
 
 
+def _through_a_clause(pattern: Pattern, node: dict[str, Token]) -> bool:
+    """Whether a word a pattern reaches at any depth (``>>``) lies in a clause of its own,
+    under a verb between them that has a subject of its own."""
+    for spec in pattern.pattern[1:]:
+        if spec["REL_OP"] != ">>" or spec["LEFT_ID"] not in node:
+            continue
+        top, token = node[spec["LEFT_ID"]], node[spec["RIGHT_ID"]].head
+        while token != top and token.head != token:
+            if token.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in token.children
+            ):
+                return True
+            token = token.head
+    return False
+
+
 def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
     """Relation candidates from every pattern match in ``doc``."""
     for (pattern, ids), tokens in _matcher()(doc):
         node = {name: doc[i] for name, i in zip(ids, tokens, strict=True)}
-        if "_controller" in node and _subject(node["verb"]) is not None:
+        if "_controller" in node and any(
+            _subject(node[v]) is not None for v in ("verb", "_middle") if v in node
+        ):
             continue  # the verb has a subject of its own: not the one of the verb it hangs on
+        if _through_a_clause(pattern, node):
+            continue  # "X said the President would hold talks with Y": not X's talks
         if "_controller" in node and (own := _own_subject(node["verb"])) is not None:
             node[ids[ids.index("_controller") + 1]] = own  # given in place of its own
         if pattern.pairwise:
