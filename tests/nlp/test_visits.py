@@ -360,6 +360,13 @@ CASES = [
         [("Anura Perera", "visited", "India")],
         id="calling-on-a-guest-in-one-s-own-country-is-no-visit",
     ),
+    pytest.param(
+        "Peruvian President Ana Torres touched down in La Paz on Friday. Bolivian President "
+        "Jorge Quispe touched on trade in Chile during his speech.",
+        [("Ana Torres", "visited", "La Paz")],
+        [("Jorge Quispe", "visited", "Chile")],
+        id="touched-down-in-a-city-not-touched-on-a-country",
+    ),
 ]
 
 
