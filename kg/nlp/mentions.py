@@ -724,19 +724,86 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
     left = _coordinated_modifier(token, left)
     left = _dashed_modifier(token, left)
     right = token.i + 1
+    agreement = token.lemma_.lower() in heads("agreement")
     complements = {"of", "on", "between"} | _COMPLEMENTS.get(token.lemma_, set())
     for child in token.rights:
         if child.lower_ == "with" and child.i != token.i + 1:
             break  # "talks with X", not "talks in Dhaka with X"
-        if child.dep_ == "prep" and child.lower_ in complements and not _temporal(child):
+        if child.dep_ == "prep" and (
+            (child.lower_ in complements and not _temporal(child))
+            or (agreement and child.i == right and _term(child))
+        ):
             right = max(right, _noun_phrase_end(child))
         elif child.dep_ != "prep":
             break
+    if agreement:
+        right = _hyphened_end(doc, _verb_complement_end(token, right))
     while left < token.i and doc[left].dep_ in {"det", "punct", "case"}:
         left += 1
-    while right > token.i + 1 and (doc[right - 1].is_punct or doc[right - 1].dep_ in {"cc"}):
+    while right > token.i + 1 and (
+        doc[right - 1].is_punct or "cc" in {doc[right - 1].dep_, doc[right - 1].head.dep_}
+    ):  # "... and", "... as well as"
         right -= 1
     return doc[left:right]
+
+
+def _term(prep: Token) -> bool:
+    """ "for 2022-2026", "for development of cooperation": what or when a document is for,
+    not its price nor a party ("for $2 billion", "for the Kazakh side")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return (
+        prep.lower_ == "for"
+        and len(objects) == 1
+        and objects[0].ent_type_ not in {"MONEY", "GPE", "NORP", "ORG", "PERSON"}
+        and objects[0].lemma_.lower() not in {"side", "party", "government"}
+    )
+
+
+def _verb_complement_end(token: Token, right: int) -> int:
+    """The end of an agreement's name with the complements the parser hung on its verb
+    right after it ("signed a Declaration on strategic relations for 2024-2026": "on" and
+    "for" hang on "signed"), up to another agreement named after it ("... as well as a
+    programme")."""
+    doc = token.doc
+    while right < len(doc) and token.dep_ in {"dobj", "nsubjpass"}:
+        prep = doc[right]
+        if prep.head != token.head or prep.dep_ != "prep" or not _complement(prep):
+            break
+        end = _noun_phrase_end(prep)
+        other = next((t for t in doc[right:end] if t.lemma_.lower() in heads("agreement")), None)
+        if other is not None:  # up to the words joining it: "and", "as well as"
+            end = other.left_edge.i
+            while end > right and doc[end - 1].dep_ in {"cc", "advmod", "punct"}:
+                end -= 1
+            return end
+        right = end
+    return right
+
+
+def _complement(prep: Token) -> bool:
+    """ "On", "between" or a term's "for", that says what a document is (not "on Monday",
+    "on behalf of")."""
+    if prep.lower_ == "for":
+        return _term(prep)
+    return (
+        prep.lower_ in {"on", "between"}
+        and not _temporal(prep)
+        and not any(c.lower_ == "behalf" for c in prep.children)
+    )
+
+
+def _hyphened_end(doc: Doc, end: int) -> int:
+    """The end of a phrase past the rest of a hyphened word it ends in ("for 2022-2026",
+    "economic co-operation"), which the parser may have hung elsewhere."""
+    while (
+        end + 1 < len(doc)
+        and not doc[end - 1].whitespace_
+        and doc[end].text in {"-", "\u2013"}
+        and not doc[end].whitespace_
+        and (doc[end + 1].is_alpha or doc[end + 1].is_digit)
+    ):
+        end += 2
+    return end
 
 
 def _dashed_modifier(token: Token, left: int) -> int:
@@ -805,22 +872,28 @@ def _noun_phrase_end(token: Token, inner: bool = False) -> int:
             and not (inner and child.lower_ == "in" and not _where_or_when(child))
         ):
             break
-        if child.dep_ == "conj" and _new_phrase(child):
+        if child.dep_ == "conj" and _new_phrase(child, _between(token)):
             break  # "... on investment cooperation and an agreement on visa exemption"
         end = max(end, _noun_phrase_end(child, inner or child.dep_ == "pobj"))
     return end
+
+
+def _between(token: Token) -> bool:
+    """The first of the parties "between" names ("between Kazakhstan and the UK")."""
+    return token.dep_ == "pobj" and token.head.lower_ == "between"
 
 
 def _where_or_when(prep: Token) -> bool:
     return any(t.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"} for t in prep.subtree)
 
 
-def _new_phrase(token: Token) -> bool:
-    """A coordinated noun that starts a phrase of its own: with its own determiner, or an
-    agreement's or event's head word ("a protocol and a roadmap", "talks and a dinner")."""
+def _new_phrase(token: Token, party: bool = False) -> bool:
+    """A coordinated noun that starts a phrase of its own: with its own determiner (not the
+    second ``party`` of "between A and the B"), or an agreement's or event's head word ("a
+    protocol and a roadmap", "talks and a dinner")."""
     lemma = token.lemma_.lower()
     return (
-        any(c.dep_ == "det" for c in token.lefts)
+        (not party and any(c.dep_ == "det" for c in token.lefts))
         or lemma in heads("agreement")
         or lemma in heads("event")
     )

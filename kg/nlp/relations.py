@@ -496,13 +496,14 @@ class Resolver:
     def _phrase_conjuncts(self, conjuncts: list[Token]) -> list[Token]:
         """Agreements or events the parser hung inside the complement of the one before: in
         "a memorandum on investment cooperation and an agreement on visa exemption" the
-        agreement is coordinated with "cooperation", not with "memorandum"."""
+        agreement is coordinated with "cooperation", not with "memorandum" (also where the
+        complement hangs on the verb: "signed a declaration on X as well as a programme")."""
         found = []
         for token in conjuncts:
             m = self.by_root.get(token.i)
             if m is None or m.type not in PHRASES:
                 continue
-            for t in token.subtree:
+            for t in dict.fromkeys([*token.subtree, *(c for w in m.span for c in w.children)]):
                 other = self.by_root.get(t.i) if t.dep_ == "conj" else None
                 if other is not None and other.type == m.type and other is not m:
                     found += [t, *t.conjuncts]

@@ -375,3 +375,40 @@ def test_a_capitalized_title_is_whole_and_holds_no_bodies(rules):
     assert labels["Declaration on Strategic Partnership"] == "Agreement"
     assert "Strategic Partnership" not in labels
     assert not [label for label in labels if "Accra" in label and label != "Accra"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "not_names"),
+    [
+        pytest.param(
+            "Ghana and Kenya signed the Strategic Partnership Agreement between Ghana and the "
+            "Republic of Kenya in Accra.",
+            ["Strategic Partnership Agreement between Ghana and the Republic of Kenya"],
+            ["Strategic Partnership Agreement between Ghana"],
+            id="both-parties-between-name",
+        ),
+        pytest.param(
+            "Kenyan President Daniel Mwangi met Ghanaian President Kofi Mensah. Following the "
+            "talks, the Presidents signed a Declaration on strengthening strategic relations "
+            "between Kenya and Ghana as well as a Comprehensive program for development of "
+            "cooperation between Kenya and Ghana.",
+            [
+                "Declaration on strengthening strategic relations between Kenya and Ghana",
+                "Comprehensive program for development of cooperation between Kenya and Ghana",
+            ],
+            ["Declaration"],
+            id="a-complement-hung-on-the-verb-up-to-the-next-document",
+        ),
+        pytest.param(
+            "The ministers signed a programme on economic co-operation for 2024-2026. The "
+            "companies signed a contract for $2 billion.",
+            ["programme on economic co-operation for 2024-2026", "contract"],
+            ["contract for $2 billion"],
+            id="hyphened-words-and-a-term-not-a-price",
+        ),
+    ],
+)
+def test_an_agreement_is_named_as_the_article_names_it(rules, text, names, not_names):
+    labels = {e.label for e in rules.extract(text).entities if e.type == "Agreement"}
+    assert set(names) <= labels, sorted(labels)
+    assert not set(not_names) & labels
