@@ -16,6 +16,7 @@ from kg.nlp.facts import Facts, Scene
 from kg.nlp.gazetteer import heads
 from kg.nlp.mentions import SIGNING_WORDS
 from kg.nlp.relations import modality
+from kg.nlp.titles import SPAN_KEY
 
 __all__ = ["sign"]
 
@@ -44,7 +45,8 @@ def _headlines(facts: Facts, scene: Scene) -> None:
     """ "Kazakhstan, Uzbekistan sign agreement on water sharing": in a headline, which the
     parser reads as a noun phrase or as a list with one subject, the countries, bodies and
     people listed right before the signing word signed the agreement right after it ("to
-    sign" is a plan)."""
+    sign" is a plan); so too where the parser hung the list elsewhere and gave the verb no
+    subject ("In Samarkand, President X and Chinese President Y signed 15 documents")."""
     agreements = {
         m.span.start: c
         for c in scene.clusters.values()
@@ -57,22 +59,12 @@ def _headlines(facts: Facts, scene: Scene) -> None:
             if word.lower_ not in SIGNING_WORDS:
                 continue
             agreement = agreements.get(word.i + 1) or agreements.get(word.i + 2)
-            if agreement is None:
-                continue
+            if agreement is None or (word.pos_ == "VERB" and word.dep_ in _INHERITING):
+                continue  # "X met Y and signed": X's, which the patterns read
             status = modality(word) if word.pos_ == "VERB" else "asserted"
             if word.i > 0 and word.nbor(-1).lower_ in {"to", "will"}:
                 status = "planned"
-            before = []
-            i = word.i - 1  # the list right before: "Kazakhstan, Uzbekistan sign"
-            while (
-                i >= sentence.start
-                and not sentence.doc[i].is_space
-                and (i in parties or sentence.doc[i].lower_ in {",", "and", "&"})
-            ):
-                if i in parties:
-                    before.append(parties[i])
-                i -= 1
-            for party in dict.fromkeys(before):
+            for party in _listed_before(word, sentence, parties):
                 facts.add(
                     party.id,
                     "signed",
@@ -82,6 +74,39 @@ def _headlines(facts: Facts, scene: Scene) -> None:
                     status,
                     "signed/headline",
                 )
+
+
+_INHERITING = {"conj", "xcomp", "advcl", "pcomp", "acl", "relcl"}
+
+
+def _in_phrase(token: Token) -> bool:
+    """A word of a name that is the object of a preposition ("of the Russian Federation")."""
+    while token.dep_ in {"compound", "amod", "nmod", "flat"} and token.head != token:
+        token = token.head
+    return token.dep_ == "pobj"
+
+
+def _listed_before(word: Token, sentence: Span, parties: dict[int, Cluster]) -> list[Cluster]:
+    """The parties listed right before a signing word ("Kazakhstan, Uzbekistan sign"), over
+    the people's titles ("Chinese President X"); not a party named in a phrase of another
+    ("ROSATOM, the corporation of Russia, signed")."""
+    doc = sentence.doc
+    titles = {i for span in doc.spans.get(SPAN_KEY, []) for i in range(span.start, span.end)}
+    before = []
+    i = word.i - 1
+    while i >= sentence.start and not doc[i].is_space:
+        token = doc[i]
+        if i in parties:
+            if not _in_phrase(token):
+                before.append(parties[i])
+        elif not (
+            token.lower_ in {",", "and", "&"}
+            or i in titles
+            or (token.pos_ == "ADJ" and token.ent_type_ == "NORP")
+        ):
+            break
+        i -= 1
+    return list(dict.fromkeys(before))
 
 
 def _not_by_business(facts: Facts, scene: Scene) -> None:

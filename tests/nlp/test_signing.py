@@ -326,6 +326,27 @@ CASES += [
         [],
         id="a-list-the-next-sentence-opens-with",
     ),
+    pytest.param(
+        "According to the agency’s reporter in Lima, Chilean President Alberto Vargas and "
+        "Peruvian President Rosa Quispe signed 12 bilateral documents in Cusco.",
+        [
+            (name, "signed", "12 bilateral documents")
+            for name in ("Alberto Vargas", "Rosa Quispe", "Chile", "Peru")
+        ],
+        [],
+        id="signatories-with-titles-the-parser-hung-on-a-place-before",
+    ),
+    pytest.param(
+        "During the talks, the Energy Commission of Chile and PERUGAS, the state gas company "
+        "of Peru, signed a memorandum on gas supplies. Chilean President Alberto Vargas held "
+        "talks with Peruvian President Rosa Quispe and signed an agreement on transit.",
+        [("Alberto Vargas", "signed", "agreement on transit")],
+        [
+            ("Peru", "signed", "memorandum on gas supplies"),
+            ("Rosa Quispe", "signed", "agreement on transit"),
+        ],
+        id="no-signatory-named-in-a-phrase-nor-the-object-of-a-verb-before",
+    ),
 ]
 
 
