@@ -30,7 +30,7 @@ def sign(facts: Facts, scene: Scene, sides: list[str]) -> None:
     _not_by_business(facts, scene)
     _capitals(facts, scene)
     _signing_sides(facts, scene)
-    sides = sides or _cosignatories(facts, scene) or _named_sides(scene)
+    sides = sides or _cosignatories(facts, scene) or _named_sides(scene) or _peoples(scene)
     _signing_by(facts, scene)
     _participation(facts, scene)
     _signed_by_the_sides(facts, scene, sides)
@@ -244,6 +244,15 @@ def _named_sides(scene: Scene) -> list[str]:
     return list(named) if len(named) == 2 else []
 
 
+def _peoples(scene: Scene) -> list[str]:
+    """The two countries the article's people act for, when it names people of two only
+    ("... Modi said ... President Dissanayake ... Several agreements were signed")."""
+    countries = {
+        country for who, country in scene.countries.items() if scene.clusters[who].type == "Person"
+    }
+    return sorted(countries) if len(countries) == 2 else []
+
+
 def _cosignatories(facts: Facts, scene: Scene) -> list[str]:
     """The two countries that signed something together, for an article whose main event
     names no two sides ("X and Y signed a joint statement ... the programme signed in
@@ -390,10 +399,24 @@ def _signed_by_the_sides(facts: Facts, scene: Scene, sides: list[str]) -> None:
         for m in agreement.mentions:
             verb = _unsigned(m.root)
             quoted = _quoted(m.span.sent)
-            if verb is not None and not quoted and modality(verb) == "asserted":
+            if verb is not None and not quoted and _told(verb):
                 for side in sides:
                     facts.add(side, "signed", agreement.id, m.span.sent, 0.6, rule="signed/sides")
                 break
+
+
+_AGENDA = {"plan", "planned", "agenda", "programme", "program", "schedule", "itinerary"}
+
+
+def _told(verb: Token) -> bool:
+    """Whether a signing is told as done: not planned, nor on an agenda ("the programme of
+    the visit includes the signing of documents")."""
+    head = verb.head
+    subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    agenda = verb.dep_ in {"dobj", "attr"} and any(
+        s.lemma_.lower() in _AGENDA or s.lower_ in _AGENDA for s in subjects
+    )
+    return not agenda and modality(verb) == "asserted"
 
 
 def _commercial(agreement: Cluster) -> bool:

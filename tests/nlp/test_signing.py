@@ -347,6 +347,21 @@ CASES += [
         ],
         id="no-signatory-named-in-a-phrase-nor-the-object-of-a-verb-before",
     ),
+    pytest.param(
+        "Ghanaian President Kofi Mensah praised Kenyan President Daniel Mwangi for his "
+        "commitment to the ties between the two nations. Several key agreements were signed "
+        "after the bilateral talks.",
+        [(side, "signed", "Several key agreements") for side in _BOTH],
+        [],
+        id="the-sides-of-an-unsigned-agreement-are-the-countries-of-the-article-s-people",
+    ),
+    pytest.param(
+        "Kenyan President Daniel Mwangi met Ghanaian President Kofi Mensah in Accra. The "
+        "agenda also includes the signing of a package of bilateral documents.",
+        [],
+        [(side, "signed", "bilateral documents") for side in _BOTH],
+        id="a-signing-on-the-agenda-is-no-signing",
+    ),
 ]
 
 
