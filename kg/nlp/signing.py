@@ -380,7 +380,7 @@ def _signing_sides(facts: Facts, scene: Scene) -> None:
             del facts.found[(f.subject, f.predicate, f.object)]
 
 
-_SIGN = {"sign", "ink", "conclude", "seal", "pen"}
+_SIGN = {"sign", "ink", "conclude", "seal", "pen", "exchange"}
 
 
 def _signed_by_the_sides(facts: Facts, scene: Scene, sides: list[str]) -> None:
@@ -540,12 +540,13 @@ _NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
 def _signing(noun: Token) -> bool:
     """ "The signing", "the signing ceremony", "was signing of an agreement" (taken for a
-    verb), not "his signing" nor "X's signing": a signing that names no signatory."""
+    verb), "the exchange of documents", not "his signing" nor "X's signing": a signing that
+    names no signatory."""
     if noun.tag_ == "VBG" and noun.lower_ == "signing":  # "a result was signing of a treaty"
         return any(c.lower_ == "of" for c in noun.children) and not any(
             c.dep_ == "poss" for c in noun.children
         )
-    signing = noun.lemma_ == "signing" or (
+    signing = noun.lemma_ in {"signing", "exchange"} or (
         noun.lemma_ == "ceremony" and any(c.lemma_ == "signing" for c in noun.lefts)
     )
     return signing and not any(c.dep_ in {"poss", "nsubj"} for c in noun.children)

@@ -362,6 +362,13 @@ CASES += [
         [(side, "signed", "bilateral documents") for side in _BOTH],
         id="a-signing-on-the-agenda-is-no-signing",
     ),
+    pytest.param(
+        _MET + "The talks ended with the exchange of agreements on trade and transit. The two "
+        "sides also exchanged views on regional issues.",
+        [(side, "signed", "agreements on trade and transit") for side in _BOTH],
+        [(side, "signed", "views") for side in _BOTH],
+        id="documents-exchanged-were-signed",
+    ),
 ]
 
 
