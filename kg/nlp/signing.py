@@ -29,6 +29,7 @@ def sign(facts: Facts, scene: Scene, sides: list[str]) -> None:
     _headlines(facts, scene)
     _not_by_business(facts, scene)
     _capitals(facts, scene)
+    _far_agents(facts, scene)
     _signing_sides(facts, scene)
     sides = sides or _cosignatories(facts, scene) or _named_sides(scene) or _peoples(scene)
     _signing_by(facts, scene)
@@ -151,6 +152,61 @@ def _capitals(facts: Facts, scene: Scene) -> None:
                         "signed/capital",
                         verb,
                     )
+
+
+def _far_agents(facts: Facts, scene: Scene) -> None:
+    """ "The agreements were signed at the X House, the seat of government, by Foreign
+    Ministers A and B": who a "by" after a passive signing names signed, also where the
+    parser hung it on a noun before it (not "a visit by", nor the subject's "by")."""
+    signers = scene.words_of({"Person", "Country", "Organization", "Delegation"})
+    agreements = {
+        m.root.i: c for c in scene.clusters.values() if c.type == "Agreement" for m in c.mentions
+    }
+    for sentence in scene.with_words("LEMMA", _SIGN):
+        for verb in (t for t in sentence if t.lemma_ in _SIGN and t.pos_ == "VERB"):
+            signed = [
+                agreements[t.i]
+                for c in verb.children
+                if c.dep_ == "nsubjpass"
+                for t in (c, *c.conjuncts)
+                if t.i in agreements
+            ]
+            if not signed or any(c.dep_ == "agent" for c in verb.children):
+                continue
+            for by in (t for t in verb.subtree if t.i > verb.i and _far_by(t)):
+                who = [signers[t.i] for t in by.subtree if t.i in signers and _named_by(t, by)]
+                for party in dict.fromkeys(who):
+                    for agreement in signed:
+                        facts.add(
+                            party.id,
+                            "signed",
+                            agreement.id,
+                            sentence,
+                            0.7,
+                            modality(verb),
+                            "signed/far-by",
+                        )
+
+
+def _far_by(token: Token) -> bool:
+    """A "by" the parser hung on a noun that is not an event ("a visit by the President")."""
+    head = token.head
+    return (
+        token.lower_ == "by"
+        and token.dep_ == "prep"
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.lemma_.lower() not in heads("event")
+    )
+
+
+def _named_by(token: Token, by: Token) -> bool:
+    """Whether a word names who a "by" names ("by X's Minister A and B"), not someone in a
+    phrase of theirs ("by the head of the Y Office")."""
+    while token != by:
+        if token.dep_ == "prep":
+            return False
+        token = token.head
+    return True
 
 
 def _both_sides(facts: Facts, scene: Scene, sides: list[str]) -> None:

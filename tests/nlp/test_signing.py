@@ -369,6 +369,15 @@ CASES += [
         [(side, "signed", "views") for side in _BOTH],
         id="documents-exchanged-were-signed",
     ),
+    pytest.param(
+        "According to the report, the agreement was signed at the State House, the seat of "
+        "government in Accra by Ghana’s Foreign Minister, Mrs. Ama Owusu, and the Kenyan "
+        "Foreign Minister, Joseph Kiprop. A protocol was signed during a visit by Kenyan "
+        "President Daniel Mwangi to Accra.",
+        [(name, "signed", "agreement") for name in ("Ama Owusu", "Joseph Kiprop", *_BOTH)],
+        [("Daniel Mwangi", "signed", "protocol")],
+        id="a-passive-signing-s-by-hung-on-a-noun-after-it",
+    ),
 ]
 
 
