@@ -26,6 +26,7 @@ _WITNESS_RULES = {"signed/witnessed"}
 def sign(facts: Facts, scene: Scene, sides: list[str]) -> None:
     """Add the signing facts that follow from the article's others; ``sides`` are the
     countries of its two sides (none when it has not two)."""
+    _infinitives(facts)
     _headlines(facts, scene)
     _not_by_business(facts, scene)
     _capitals(facts, scene)
@@ -40,6 +41,22 @@ def sign(facts: Facts, scene: Scene, sides: list[str]) -> None:
     _both_sides(facts, scene, sides)
     _named_parties(facts, scene)
     _signatories(facts, scene)
+
+
+def _infinitives(facts: Facts) -> None:
+    """ "The cabinet authorised the delegation to sign agreements with X": a signing told by
+    an infinitive is one to come, however the parser hung it."""
+    for f in facts.of("signed"):
+        verb = f.trigger
+        if (
+            verb is not None
+            and verb.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        ):
+            facts.discard(f)
+            facts.add(
+                f.subject, f.predicate, f.object, f.sentence, f.confidence, "planned", f.rule, verb
+            )
 
 
 def _headlines(facts: Facts, scene: Scene) -> None:

@@ -378,6 +378,13 @@ CASES += [
         [("Daniel Mwangi", "signed", "protocol")],
         id="a-passive-signing-s-by-hung-on-a-noun-after-it",
     ),
+    pytest.param(
+        "The Ghanaian cabinet authorised the delegation headed by Foreign Minister Ama Owusu "
+        "to sign agreements with Kenya.",
+        [],
+        [(side, "signed", "agreements") for side in _BOTH],
+        id="a-signing-told-by-an-infinitive-is-to-come",
+    ),
 ]
 
 
