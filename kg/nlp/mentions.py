@@ -866,6 +866,8 @@ def _noun_phrase_end(token: Token, inner: bool = False) -> int:
     sector"), unless a place or a date follows."""
     end = token.i + 1
     for child in token.rights:
+        if _listing(child):
+            continue  # "on education, agriculture and trade"
         if child.dep_ in _CLAUSE_DEPS or (
             child.dep_ == "prep"
             and child.lower_ not in {"of", "on", "for", "between"}
@@ -876,6 +878,19 @@ def _noun_phrase_end(token: Token, inner: bool = False) -> int:
             break  # "... on investment cooperation and an agreement on visa exemption"
         end = max(end, _noun_phrase_end(child, inner or child.dep_ == "pobj"))
     return end
+
+
+def _listing(comma: Token) -> bool:
+    """A comma between the items of a list of common nouns ("education, agriculture and
+    trade"), not one before an apposition ("the Prime Ministers of A and B, X and Y")."""
+    after = next((c for c in comma.head.rights if c.dep_ == "conj" and c.i > comma.i), None)
+    return (
+        comma.text == ","
+        and after is not None
+        and all(t.dep_ == "cc" for t in comma.doc[comma.i + 1 : after.left_edge.i])  # ", and"
+        and comma.head.pos_ == after.pos_ == "NOUN"
+        and not _new_phrase(after)
+    )
 
 
 def _between(token: Token) -> bool:

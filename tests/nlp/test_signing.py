@@ -465,6 +465,14 @@ def test_a_capitalized_title_is_whole_and_holds_no_bodies(rules):
             ["contract for $2 billion"],
             id="hyphened-words-and-a-term-not-a-price",
         ),
+        pytest.param(
+            "The ministers signed cooperation agreements on security, borders, healthcare, "
+            "sports, and tourism. Kenyan Foreign Minister Joseph Kiprop held talks with the "
+            "Prime Ministers of Ghana and Togo, Ama Owusu and Kofi Mensah.",
+            ["cooperation agreements on security, borders, healthcare, sports, and tourism"],
+            ["cooperation agreements on security"],
+            id="a-list-of-topics",
+        ),
     ],
 )
 def test_an_agreement_is_named_as_the_article_names_it(rules, text, names, not_names):
