@@ -179,6 +179,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         text = span.text
         if not re.search(r"[A-Za-z]", text) or len(text) < 2:
             continue
+        if len(span) == 1 and span[0].lower_ in heads("agreement"):
+            continue  # "an MoU on X" taken for a site or a body: an agreement, named as a phrase
         if label != "NORP" and demonym(text):  # "Sri Lankan" is no one's name
             label = "NORP"
         compound = _demonym_compound(kb, span)
@@ -716,7 +718,10 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
     ``of``/``on``/``between`` complements."""
     doc = token.doc
     left = token.i
+    agreement = token.lemma_.lower() in heads("agreement")
     for child in token.lefts:
+        if agreement and child.ent_type_ in {"DATE", "TIME"} and child.dep_ == "nmod":
+            continue  # "signed last Friday four agreements": when, not which
         if child.dep_ in {"amod", "compound", "nummod", "nmod", "npadvmod"} or (
             child.dep_ == "poss" and child.pos_ == "PROPN"
         ):
@@ -724,14 +729,13 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
     left = _coordinated_modifier(token, left)
     left = _dashed_modifier(token, left)
     right = token.i + 1
-    agreement = token.lemma_.lower() in heads("agreement")
     complements = {"of", "on", "between"} | _COMPLEMENTS.get(token.lemma_, set())
     for child in token.rights:
         if child.lower_ == "with" and child.i != token.i + 1:
             break  # "talks with X", not "talks in Dhaka with X"
         if child.dep_ == "prep" and (
             (child.lower_ in complements and not _temporal(child))
-            or (agreement and child.i == right and _term(child))
+            or (agreement and child.i == right and (_term(child) or _field(child)))
         ):
             right = max(right, _noun_phrase_end(child))
         elif child.dep_ != "prep":
@@ -756,6 +760,14 @@ def _term(prep: Token) -> bool:
         and len(objects) == 1
         and objects[0].ent_type_ not in {"MONEY", "GPE", "NORP", "ORG", "PERSON"}
         and objects[0].lemma_.lower() not in {"side", "party", "government"}
+    )
+
+
+def _field(prep: Token) -> bool:
+    """ "In the fields of transport and trade": what a document is about."""
+    return prep.lower_ == "in" and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in {"field", "area", "sphere", "domain"}
+        for c in prep.children
     )
 
 

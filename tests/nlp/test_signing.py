@@ -473,6 +473,17 @@ def test_a_capitalized_title_is_whole_and_holds_no_bodies(rules):
             ["cooperation agreements on security"],
             id="a-list-of-topics",
         ),
+        pytest.param(
+            "Angola and Germany signed last Friday four cooperation agreements in the fields "
+            "of air transport and training. The leaders also signed an MoU on the Strategic "
+            "Economic Dialogue, which aims to advance talks.",
+            [
+                "cooperation agreements in the fields of air transport and training",
+                "MoU on the Strategic Economic Dialogue",
+            ],
+            ["last Friday four cooperation agreements", "MoU"],
+            id="a-field-not-a-date-and-an-mou-the-recognizer-took-for-a-site",
+        ),
     ],
 )
 def test_an_agreement_is_named_as_the_article_names_it(rules, text, names, not_names):
