@@ -311,6 +311,21 @@ def _coordinated_preps(token: Token) -> list[Token]:
     ]
 
 
+def _collected(token: Token) -> list[Token]:
+    """The items of "a number (series, package) of A and B": B as well as A, which the
+    collective word stands for."""
+    if token.lemma_ not in _COLLECTIVES:
+        return []
+    return [
+        t
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for o in prep.children
+        if o.dep_ == "pobj"
+        for t in o.conjuncts
+    ]
+
+
 class Resolver:
     """Maps a matched token to the mention it stands for."""
 
@@ -483,6 +498,7 @@ class Resolver:
             for c in a.conjuncts
         ]
         conjuncts += self._phrase_conjuncts(conjuncts)
+        conjuncts += _collected(token)
         conjuncts += self._included(token)
         conjuncts += _coordinated_preps(token)
         related = [*self._last_conjunct(conjuncts), *self._places_beside(token)]

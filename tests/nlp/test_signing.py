@@ -385,6 +385,13 @@ CASES += [
         [(side, "signed", "agreements") for side in _BOTH],
         id="a-signing-told-by-an-infinitive-is-to-come",
     ),
+    pytest.param(
+        _MET + "They oversaw a ceremony at the State House where a number of agreements and "
+        "memoranda on trade were signed between the governments of the two nations.",
+        [(side, "signed", doc) for side in _BOTH for doc in ("agreements", "memoranda")],
+        [],
+        id="every-item-of-a-number-of-documents",
+    ),
 ]
 
 
