@@ -525,10 +525,10 @@ def _named_parties(facts: Facts, scene: Scene) -> None:
 def _unsigned(token: Token) -> Token | None:
     """The word that says an agreement was signed, when nothing names who signed it: the
     agreement (or the list it is in, or the set it counts: "a package of documents") its
-    passive subject or the participle's noun, with no agent, or the noun of "the signing of
-    the agreement" ("the signing ceremony of the documents"), or the object of a signing
-    whose subject names no one the article knows ("the ministries of the two countries
-    signed a memorandum")."""
+    passive subject (or a headline's subject: "Documents signed") or the participle's noun,
+    with no agent, or the noun of "the signing of the agreement" ("the signing ceremony of
+    the documents"), or the object of a signing whose subject names no one the article
+    knows ("the ministries of the two countries signed a memorandum")."""
     verb: Token | None
     while token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"}:
         token = token.head  # "the signing of the protocol and the agreement"
@@ -538,6 +538,8 @@ def _unsigned(token: Token) -> Token | None:
         verb = token
     elif token.dep_ == "nsubjpass" and token.head.lemma_ in _SIGN:
         verb = token.head
+    elif token.dep_ == "nsubj" and token.head.lemma_ in _SIGN and _objectless(token.head):
+        verb = token.head  # a headline's "Documents on cooperation signed"
     elif token.dep_ == "pobj" and token.head.lower_ == "of" and _signing(token.head.head):
         verb = token.head.head
     elif token.dep_ == "dobj" and token.head.lemma_ in _SIGN and _nameless(token.head):
@@ -557,6 +559,10 @@ def _unsigned(token: Token) -> Token | None:
     if any(c.dep_ == "agent" for c in verb.children) and not _nameless(verb):
         return None
     return verb
+
+
+def _objectless(verb: Token) -> bool:
+    return not any(c.dep_ in {"dobj", "obj"} for c in verb.children)
 
 
 def _modifies(participle: Token, agreement: Token) -> bool:

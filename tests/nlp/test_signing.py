@@ -392,6 +392,13 @@ CASES += [
         [],
         id="every-item-of-a-number-of-documents",
     ),
+    pytest.param(
+        "Documents on cooperation between Ghana and Kenya signed\n\nACCRA, June 3. Ghanaian "
+        "President Kofi Mensah met Kenyan President Daniel Mwangi on Monday.",
+        [(side, "signed", "Documents on cooperation between Ghana and Kenya") for side in _BOTH],
+        [],
+        id="a-headline-s-documents-signed",
+    ),
 ]
 
 
