@@ -348,7 +348,7 @@ def _included(facts: Facts, scene: Scene) -> None:
     """Who signed a set of documents signed each one it includes ("the signed documents
     include a protocol on customs and a memorandum on mining"; "signed 12 deals, including /
     such as / in particular / among them a protocol on customs"; "the following documents
-    were signed: ..."), wherever the parser hung the list (also "and a memorandum" on
+    were signed: ..."; "among the documents signed were ..."), wherever the parser hung the list (also "and a memorandum" on
     "include")."""
     agreements = {
         m.root.i: c for c in scene.clusters.values() if c.type == "Agreement" for m in c.mentions
@@ -370,6 +370,9 @@ def _included(facts: Facts, scene: Scene) -> None:
         for m in scene.clusters[f.object].mentions:
             if m.span.sent.start == f.sentence.start:
                 items.update((i, f.sentence) for i in _listed(f.sentence, m.span.end, agreements))
+                if m.root.dep_ == "pobj" and m.root.head.lower_ == "among":  # "Among the
+                    rest = m.span.doc[m.span.end : f.sentence.end]  # documents signed were"
+                    items.update((i, f.sentence) for i in _items(rest, agreements))
                 after = scene.index(f.sentence) + 1  # "... signed 15 documents. Among them are"
                 if after < len(scene.sentences):
                     nxt = scene.sentences[after]
@@ -399,8 +402,13 @@ def _listed(
         return []
     last = max(t.i for t in sentence if not t.is_space)
     end = len(sentence.doc) if marker.i == last and marker.text == ":" else sentence.end
+    return _items(sentence.doc[marker.i + 1 : end], agreements)
+
+
+def _items(words: Span, agreements: dict[int, Cluster]) -> list[int]:
+    """The agreements a list names, up to a clause of its own."""
     found = []
-    for t in sentence.doc[marker.i + 1 : end]:
+    for t in words:
         if t.tag_ in _FINITE and t.lemma_ not in _SIGN | {"be"}:
             break
         if t.i in agreements and not _within(t):

@@ -399,6 +399,16 @@ CASES += [
         [],
         id="a-headline-s-documents-signed",
     ),
+    pytest.param(
+        _MET + "Among the documents signed were an agreement on transit and a protocol on trade.",
+        [
+            (side, "signed", a)
+            for side in _BOTH
+            for a in ("agreement on transit", "protocol on trade")
+        ],
+        [],
+        id="among-the-documents-signed-were",
+    ),
 ]
 
 
