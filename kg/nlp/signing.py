@@ -34,6 +34,7 @@ def sign(facts: Facts, scene: Scene, sides: list[str]) -> None:
     _signing_sides(facts, scene)
     sides = sides or _cosignatories(facts, scene) or _named_sides(scene) or _peoples(scene)
     _signing_by(facts, scene)
+    _signing_told_before(facts, scene)
     _participation(facts, scene)
     _signed_by_the_sides(facts, scene, sides)
     _included(facts, scene)
@@ -269,6 +270,32 @@ def _signing_by(facts: Facts, scene: Scene) -> None:
                     agreement.id,
                     m.span.sent,
                     0.8,
+                    modality(signing),
+                    "signed/signing-by",
+                )
+
+
+def _signing_told_before(facts: Facts, scene: Scene) -> None:
+    """ "The leaders observed the signing of the agreement. The signing by Ministers X and Y
+    was a highlight": who a signing of nothing named is by signed the one agreement the
+    sentence before says was signed."""
+    signers = scene.words_of({"Person", "Country", "Organization", "Delegation"})
+    for sentence in scene.with_words("LOWER", ["signing"]):
+        here = scene.index(sentence)
+        before = {f.object for f in facts.of("signed") if scene.index(f.sentence) == here - 1}
+        if here == 0 or len(before) != 1:
+            continue
+        for signing in (t for t in sentence if t.lower_ == "signing" and _signing(t)):
+            if any(c.lower_ == "of" for c in signing.children):
+                continue
+            by = [c for c in signing.children if c.lower_ == "by" and c.dep_ in {"prep", "agent"}]
+            for who in (t for b in by for t in _objects(b) if t.i in signers):
+                facts.add(
+                    signers[who.i].id,
+                    "signed",
+                    next(iter(before)),
+                    sentence,
+                    0.7,
                     modality(signing),
                     "signed/signing-by",
                 )

@@ -409,6 +409,13 @@ CASES += [
         [],
         id="among-the-documents-signed-were",
     ),
+    pytest.param(
+        _MET + "The presidents observed the signing of the agreement on transit. The signing by "
+        "Foreign Ministers Ama Owusu and Joseph Kiprop was a highlight of the visit.",
+        [(name, "signed", "agreement on transit") for name in ("Ama Owusu", "Joseph Kiprop")],
+        [(name, "signed", "agreement on transit") for name in ("Kofi Mensah", "Daniel Mwangi")],
+        id="the-signing-by-two-ministers-of-the-agreement-told-before",
+    ),
 ]
 
 
