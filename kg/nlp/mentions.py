@@ -953,8 +953,9 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
             lemma in agreements
             or (lemma == "statement" and any(c.lower_ == "joint" for c in token.lefts))
             or (lemma in _SIGNED_ONLY and _signed_document(token))
+            or _document_phrase(token)
         ):  # "a joint statement" is a document its parties sign, a statement alone is not
-            cls = agreements.get(lemma, "Agreement")
+            cls = agreements.get(lemma) or _document_phrase(token) or "Agreement"
             mentions.append(Mention(_phrase(token, named), "Agreement", cls))
     return mentions
 
@@ -1051,7 +1052,22 @@ def _quoted_title(phrase: Span) -> Span | None:
     return title
 
 
-_SIGNED_ONLY = {"plan", "arrangement", "minutes"}
+_SIGNED_ONLY = {"plan", "arrangement", "minutes", "minute"}
+
+
+def _document_phrase(token: Token) -> str | None:
+    """The class of a document a common word names with another ("a road map", "a letter
+    of intent"), not alone ("a map", "a letter")."""
+    lemma = token.lemma_.lower()
+    if lemma == "map" and any(c.lower_ == "road" for c in token.lefts):
+        return "Roadmap"
+    if lemma == "letter" and any(
+        c.lower_ == "of" and any(o.lower_ == "intent" for o in c.children) for c in token.rights
+    ):
+        return "Agreement"
+    return None
+
+
 _SIGNS = {"sign", "ink", "pen"}
 
 

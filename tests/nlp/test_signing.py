@@ -515,6 +515,19 @@ def test_a_capitalized_title_is_whole_and_holds_no_bodies(rules):
             ["last Friday four cooperation agreements", "MoU"],
             id="a-field-not-a-date-and-an-mou-the-recognizer-took-for-a-site",
         ),
+        pytest.param(
+            "The sides signed a road map on trade cooperation. They also signed a letter of "
+            "intent on energy and an MoC on digital trade. They signed the minutes of the "
+            "meeting. He showed a map of Accra and read a letter from the king.",
+            [
+                "road map on trade cooperation",
+                "letter of intent on energy",
+                "MoC on digital trade",
+                "minutes of the meeting",
+            ],
+            ["map of Accra", "letter"],
+            id="documents-named-by-two-words",
+        ),
     ],
 )
 def test_an_agreement_is_named_as_the_article_names_it(rules, text, names, not_names):
