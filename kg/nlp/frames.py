@@ -60,6 +60,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _participants(facts, scene)
     _implicit_meetings(facts, scene)
     _verb_events(facts, scene)
+    _verb_meetings_named_again(facts, scene)
     _venues(facts, scene)
     _while_in(facts, scene)
     _named_places(facts, scene)
@@ -72,6 +73,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _hosts_meet_guests(facts, scene)
     _calls_are_not_meetings(facts, scene)
     _visit_hosts(facts, scene)
+    _hosts_act_for_their_country(facts, scene)
     _unpeopled_events(facts, scene)
     _side_participants(facts, scene)
     _one_visit(facts, scene)
@@ -454,6 +456,47 @@ def _verb_events(facts: Facts, scene: Scene) -> None:
             facts.add(event.id, "heldIn", f.object, f.sentence, 0.7, f.status, "heldIn/visit")
 
 
+def _verb_meetings_named_again(facts: Facts, scene: Scene) -> None:
+    """ "X met Y ... The meeting was also attended by Z": the meeting that a plain word with
+    a definite article ("the meeting", "during the talks") names after a meeting told only by
+    verbs, with no other meeting named between them and no one else's pair in it, is that
+    meeting."""
+    meetings = sorted(
+        (e for e in scene.clusters.values() if e.cls in IN_PERSON),
+        key=lambda e: min(m.span.start for m in e.mentions),
+    )
+    last: Cluster | None = None
+    for event in meetings:
+        if all(m.anaphor for m in event.mentions):
+            last = event
+        elif (
+            last is not None
+            and _plain(event)
+            and all(_definite(m) and not around(m) for m in event.mentions)
+            and len(
+                {f.object for f in _people(facts, scene, event.id)}
+                - {f.object for f in _people(facts, scene, last.id)}
+            )
+            < 2
+        ):
+            for m in event.mentions:
+                last.add(m)
+            facts.rename(event.id, last.id)
+            del scene.clusters[event.id]
+        else:
+            last = None
+
+
+def _definite(mention: Mention) -> bool:
+    """A mention with a definite article or a possessive that says nothing of whose event it
+    is ("the meeting", "their talks", not "the meeting of the council")."""
+    children = list(mention.root.children)
+    return any(
+        (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or c.dep_ == "poss"
+        for c in children
+    ) and not any(c.dep_ == "prep" and c.lower_ in {"of", "between", "with"} for c in children)
+
+
 def _unnamed_visits(facts: Facts, scene: Scene) -> None:
     """A visit no noun names ("X arrived in Y") placed the article's meetings while the facts
     were derived; it is no event of the article, whose graph holds it as the visit its
@@ -652,6 +695,31 @@ def _visit_hosts(facts: Facts, scene: Scene) -> None:
         for a, b in ((f.subject, f.object), (f.object, f.subject)):
             if a in visitors:
                 facts.add(main.id, "participant", b, f.sentence, 0.6, f.status, "participant/host")
+
+
+def _hosts_act_for_their_country(facts: Facts, scene: Scene) -> None:
+    """Who receives the visitor of the article's visit to a country acts for that country,
+    when nothing else says whom they act for ("X arrived in Buenos Aires for an official
+    visit ... he and President Y signed": Y acts for Argentina)."""
+    main = scene.main
+    if main is None or main.cls != "Visit":
+        return
+    visitors = {f.object for f in facts.participants(main.id) if f.rule in VISITOR_RULES}
+    visited = {
+        country
+        for f in facts.of("heldIn")
+        if f.subject == main.id and (country := scene.country_of(f.object)) is not None
+    }
+    if len(visitors) != 1 or len(visited) != 1:
+        return
+    (visitor,), (country,) = visitors, visited
+    if scene.countries.get(visitor) == country:
+        return
+    acting = {f.subject for f in facts.of("represents", None)}
+    for f in facts.of("met"):
+        for a, b in ((f.subject, f.object), (f.object, f.subject)):
+            if a == visitor and b not in acting and b not in scene.countries:
+                facts.add(b, "represents", country, f.sentence, 0.6, f.status, "represents/host")
 
 
 def _unpeopled_events(facts: Facts, scene: Scene) -> None:

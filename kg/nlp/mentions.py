@@ -51,6 +51,8 @@ _NAME_PARTICLES = _PARTICLES | {"der", "den", "la", "le", "du", "di", "del", "do
 # Endings of abstract nouns that no one's name has ("Development", "Information", "Security").
 _WEB_NAME = re.compile(r"\w\.(com|net|org|info|az|kz|kg|uz|tj|tm|ru|by|ua|ge|am|mn|cn|pk)\b", re.I)
 _NOUN_ENDINGS = ("tion", "sion", "ment", "ity", "ism", "ness", "ship")
+_DAYS = {"last", "next", "this", "yesterday", "today", "tomorrow", "monday", "tuesday"}
+_DAYS |= {"wednesday", "thursday", "friday", "saturday", "sunday"}
 _REGION_WORDS = {"region", "oblast", "province", "state", "district", "prefecture", "governorate"}
 
 
@@ -475,7 +477,7 @@ def _countries_inside(span: Span, kb: KnowledgeBase) -> Iterator[Mention]:
     for token in span:
         if not token.is_title:
             continue
-        country = _kb(kb, token.text, ("Country",)) or demonym(token.text)
+        country = country_named(token.text) or demonym(token.text)
         if country is not None:
             one = span.doc[token.i : token.i + 1]
             yield Mention(
@@ -683,7 +685,7 @@ def _demonym_compound(kb: KnowledgeBase, span: Span) -> list[Mention]:
         return []
     found = []
     for t in words:
-        country = demonym(t.text) or _kb(kb, t.text, ("Country",))
+        country = demonym(t.text) or country_named(t.text)
         if country is None:
             return []
         found.append(
@@ -720,8 +722,6 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
     left = token.i
     agreement = token.lemma_.lower() in heads("agreement")
     for child in token.lefts:
-        if agreement and child.ent_type_ in {"DATE", "TIME"} and child.dep_ == "nmod":
-            continue  # "signed last Friday four agreements": when, not which
         if child.dep_ in {"amod", "compound", "nummod", "nmod", "npadvmod"} or (
             child.dep_ == "poss" and child.pos_ == "PROPN"
         ):
@@ -744,6 +744,11 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
         right = _hyphened_end(doc, _verb_complement_end(token, right))
     while left < token.i and doc[left].dep_ in {"det", "punct", "case"}:
         left += 1
+    day = left
+    while day < token.i and doc[day].ent_type_ == "DATE" and doc[day].lower_ in _DAYS:
+        day += 1
+    if day > left and doc[day].like_num:
+        left = day  # "signed last Friday four agreements": the day is no part of their name
     while right > token.i + 1 and (
         doc[right - 1].is_punct or "cc" in {doc[right - 1].dep_, doc[right - 1].head.dep_}
     ):  # "... and", "... as well as"

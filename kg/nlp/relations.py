@@ -156,8 +156,9 @@ def load_patterns(folder: Path = PATTERNS) -> tuple[Pattern, ...]:
 
 def _controlled(pattern: list[dict]) -> list[list[dict]]:
     """The variants of a pattern whose verb takes its subject from the verb it depends on:
-    "X plans to visit Y", "X arrived and met Y" (xcomp, conj, advcl), and through a
-    preposition, "after arriving in Y, X held talks" (pcomp)."""
+    "X plans to visit Y", "X arrived and met Y" (xcomp, conj, advcl), through a
+    preposition, "after arriving in Y, X held talks" (pcomp), and the last of three verbs,
+    "X arrived, held talks and signed Y" (a conjunct of a conjunct)."""
     subjects = [
         spec
         for spec in pattern[1:]
@@ -185,11 +186,19 @@ def _controlled(pattern: list[dict]) -> list[list[dict]]:
         "RIGHT_ID": "_preposition",
         "RIGHT_ATTRS": {"POS": "ADP"},
     }
+    middle = {
+        "LEFT_ID": "verb",
+        "REL_OP": "<",
+        "RIGHT_ID": "_middle",
+        "RIGHT_ATTRS": {"POS": {"IN": ["VERB", "AUX"]}, "DEP": "conj"},
+    }
     after_verb = {**controller, "LEFT_ID": "verb", "REL_OP": "<"}
     after_preposition = {**controller, "LEFT_ID": "_preposition", "REL_OP": "<"}
+    after_middle = {**controller, "LEFT_ID": "_middle", "REL_OP": "<"}
     return [
         [verb(["xcomp", "conj", "advcl"]), after_verb, inherited, *rest],
         [verb(["pcomp"]), preposition, after_preposition, inherited, *rest],
+        [verb(["conj"]), middle, after_middle, inherited, *rest],
     ]
 
 
@@ -371,6 +380,10 @@ class Resolver:
                 place = self.by_root.get(child.i) or self.inside.get(child.i)
                 if place is not None and place.type == "Place":
                     return place  # "in Kokshetau city"
+            if child.lower_ == "of" and child.dep_ == "prep" and token.lemma_ in _PLACE_WORDS:
+                named = [self.by_root.get(o.i) for o in child.children if o.dep_ == "pobj"]
+                if named and named[0] is not None and named[0].type == "Place":
+                    return named[0]  # "in the city of Tomsk"
             if child.dep_ == "prep" and child.lower_ == "of" and token.lemma_ in _COLLECTIVES:
                 of = [  # "a raft of agreements", "a series of trade and investment deals"
                     self.by_root.get(t.i)
@@ -655,12 +668,32 @@ def _own_subject(verb: Token) -> Token | None:
     return None
 
 
+def _through_a_clause(pattern: Pattern, node: dict[str, Token]) -> bool:
+    """Whether a word a pattern reaches at any depth (``>>``) lies in a clause of its own,
+    under a verb between them that has a subject of its own."""
+    for spec in pattern.pattern[1:]:
+        if spec["REL_OP"] != ">>" or spec["LEFT_ID"] not in node:
+            continue
+        top, token = node[spec["LEFT_ID"]], node[spec["RIGHT_ID"]].head
+        while token != top and token.head != token:
+            if token.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in token.children
+            ):
+                return True
+            token = token.head
+    return False
+
+
 def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
     """Relation candidates from every pattern match in ``doc``."""
     for (pattern, ids), tokens in _matcher()(doc):
         node = {name: doc[i] for name, i in zip(ids, tokens, strict=True)}
-        if "_controller" in node and _subject(node["verb"]) is not None:
+        if "_controller" in node and any(
+            _subject(node[v]) is not None for v in ("verb", "_middle") if v in node
+        ):
             continue  # the verb has a subject of its own: not the one of the verb it hangs on
+        if _through_a_clause(pattern, node):
+            continue  # "X said the President would hold talks with Y": not X's talks
         if "_controller" in node and (own := _own_subject(node["verb"])) is not None:
             node[ids[ids.index("_controller") + 1]] = own  # given in place of its own
         if pattern.pairwise:

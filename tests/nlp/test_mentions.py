@@ -268,6 +268,17 @@ def test_words_that_name_no_one_and_no_body(pipeline, text, kept, not_named):
     assert not_named not in named
 
 
+def test_a_word_spelt_like_a_country_code_is_no_country(pipeline):
+    named = _named(
+        pipeline,
+        "Jam Kamal Khan opened the Pak-Iran forum. The Việt Nam-Laos committee met in Hanoi, "
+        "and the Pan-African Parliament met in Midrand.",
+    )
+    assert named.get("Jam Kamal Khan") == "Person"
+    assert {"Pakistan", "Iran", "Laos"} <= set(named)
+    assert not {"Jamaica", "Namibia", "Panama"} & set(named), named
+
+
 def test_a_website_is_a_body_not_a_person(pipeline):
     named = _named(pipeline, "Ilham Aliyev met Vladimir Putin in Moscow, Caspian.Az reports.")
     assert named.get("Caspian.Az") in {None, "Organization"}

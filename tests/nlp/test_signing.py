@@ -509,7 +509,7 @@ def test_a_capitalized_title_is_whole_and_holds_no_bodies(rules):
             "of air transport and training. The leaders also signed an MoU on the Strategic "
             "Economic Dialogue, which aims to advance talks.",
             [
-                "cooperation agreements in the fields of air transport and training",
+                "four cooperation agreements in the fields of air transport and training",
                 "MoU on the Strategic Economic Dialogue",
             ],
             ["last Friday four cooperation agreements", "MoU"],
