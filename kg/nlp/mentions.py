@@ -185,6 +185,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             continue  # "an MoU on X" taken for a site or a body: an agreement, named as a phrase
         if label != "NORP" and demonym(text):  # "Sri Lankan" is no one's name
             label = "NORP"
+        if label == "PERSON" and country_named(text) and not _kb(kb, text, ("Person",)):
+            label = "GPE"  # "Ghana’s Deputy Foreign Minister": a country, not a person
         compound = _demonym_compound(kb, span)
         if compound:  # "Kyrgyz-Turkish", "Kazakh-Afghan": an adjective naming two countries
             mentions.extend(compound)

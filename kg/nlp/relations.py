@@ -109,6 +109,8 @@ _NEGATIONS = {"not", "n't", "never", "no"}
 _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _COLLECTIVES = {"raft", "series", "number", "package", "set", "range", "host", "slew", "batch"}
 _PLACE_WORDS = {"city", "town", "village", "region", "province", "district", "oblast"}
+_BUILDINGS = {"palace", "residence", "hall", "headquarters", "mansion", "hotel", "estate", "venue"}
+_WHERE = {"Place", "Country"}
 _SIDE_PEOPLE = {"leader", "head", "representative", "president", "minister", "official"}
 
 
@@ -373,6 +375,9 @@ class Resolver:
             return self.mention(token.head.head) or self._just_before(token)
         if token.tag_ in {"WDT", "WP"} and token.i > 0 and token.nbor(-1).text == ",":
             return self._just_before(token)  # "X, which was signed", parsed as no clause of X
+        named = self._place_named(token)
+        if named is not None:
+            return named
         for child in token.children:
             if child.dep_ == "appos":
                 return self.by_root.get(child.i) or self.inside.get(child.i)
@@ -380,10 +385,6 @@ class Resolver:
                 place = self.by_root.get(child.i) or self.inside.get(child.i)
                 if place is not None and place.type == "Place":
                     return place  # "in Kokshetau city"
-            if child.lower_ == "of" and child.dep_ == "prep" and token.lemma_ in _PLACE_WORDS:
-                named = [self.by_root.get(o.i) for o in child.children if o.dep_ == "pobj"]
-                if named and named[0] is not None and named[0].type == "Place":
-                    return named[0]  # "in the city of Tomsk"
             if child.dep_ == "prep" and child.lower_ == "of" and token.lemma_ in _COLLECTIVES:
                 of = [  # "a raft of agreements", "a series of trade and investment deals"
                     self.by_root.get(t.i)
@@ -395,6 +396,37 @@ class Resolver:
                 if found is not None:
                     return found
         return self.within.get(token.i)
+
+    def _place_named(self, token: Token) -> Mention | None:
+        """The place a word the article names no entity with stands for: the one after a
+        "city of" or "capital of" ("in the Black Sea city of Trabzon", not the Black Sea);
+        for a building, the place it is in ("at the presidential palace in Dushanbe", "at
+        Sunnylands, an estate in Rancho Mirage"); for a date the parser read with a place
+        before it as one noun, that place ("in Maputo Thursday")."""
+        if token.lemma_ in _PLACE_WORDS | {"capital"}:
+            return self._place_after(token, "of")
+        if token.ent_type_ == "DATE":  # "arrived in Maputo Thursday", parsed as one noun
+            for child in token.children:
+                place = self.inside.get(child.i) if child.dep_ == "compound" else None
+                if place is not None and place.type in _WHERE:
+                    return place
+        buildings = [t for t in (token, *token.children) if t.lemma_.lower() in _BUILDINGS]
+        if not buildings or (token not in buildings and buildings[0].dep_ != "appos"):
+            return None
+        for place in (self._place_after(t, "in") for t in (token, *token.children)):
+            if place is not None:
+                return place
+        return None
+
+    def _place_after(self, token: Token, word: str) -> Mention | None:
+        """The place or country a word's "of" or "in" phrase names."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == word:
+                for obj in prep.children:
+                    place = self.by_root.get(obj.i) or self.inside.get(obj.i)
+                    if obj.dep_ == "pobj" and place is not None and place.type in _WHERE:
+                        return place
+        return None
 
     def _just_before(self, token: Token) -> Mention | None:
         """The mention that ends right before a word, past commas and closing quotes."""
