@@ -322,6 +322,21 @@ def _coordinated_preps(token: Token) -> list[Token]:
     ]
 
 
+def _collected(token: Token) -> list[Token]:
+    """The items of "a number (series, package) of A and B": B as well as A, which the
+    collective word stands for."""
+    if token.lemma_ not in _COLLECTIVES:
+        return []
+    return [
+        t
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for o in prep.children
+        if o.dep_ == "pobj"
+        for t in o.conjuncts
+    ]
+
+
 class Resolver:
     """Maps a matched token to the mention it stands for."""
 
@@ -528,6 +543,7 @@ class Resolver:
             for c in a.conjuncts
         ]
         conjuncts += self._phrase_conjuncts(conjuncts)
+        conjuncts += _collected(token)
         conjuncts += self._included(token)
         conjuncts += _coordinated_preps(token)
         related = [*self._last_conjunct(conjuncts), *self._places_beside(token)]
@@ -541,13 +557,14 @@ class Resolver:
     def _phrase_conjuncts(self, conjuncts: list[Token]) -> list[Token]:
         """Agreements or events the parser hung inside the complement of the one before: in
         "a memorandum on investment cooperation and an agreement on visa exemption" the
-        agreement is coordinated with "cooperation", not with "memorandum"."""
+        agreement is coordinated with "cooperation", not with "memorandum" (also where the
+        complement hangs on the verb: "signed a declaration on X as well as a programme")."""
         found = []
         for token in conjuncts:
             m = self.by_root.get(token.i)
             if m is None or m.type not in PHRASES:
                 continue
-            for t in token.subtree:
+            for t in dict.fromkeys([*token.subtree, *(c for w in m.span for c in w.children)]):
                 other = self.by_root.get(t.i) if t.dep_ == "conj" else None
                 if other is not None and other.type == m.type and other is not m:
                     found += [t, *t.conjuncts]
