@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 import numpy
-from spacy.attrs import POS
+from spacy.attrs import ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from kg.kb import KBEntry, KnowledgeBase
@@ -702,8 +702,9 @@ def _headline_only(span: Span, kb: KnowledgeBase) -> bool:
     person."""
     if not in_headline(span.sent):
         return False
-    rest = {t.text for t in span.doc if not (span.sent.start <= t.i < span.sent.end)}
-    return not any(t.text in rest for t in span) and not _kb(kb, span.text, ("Person",))
+    orths = span.doc.to_array(ORTH)
+    rest = set(numpy.delete(orths, range(span.sent.start, span.sent.end)).tolist())
+    return not any(t.orth in rest for t in span) and not _kb(kb, span.text, ("Person",))
 
 
 def _headline_words(span: Span, kb: KnowledgeBase) -> bool:

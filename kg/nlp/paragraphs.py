@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+import numpy
 from spacy.attrs import IDX, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -57,22 +58,31 @@ def paragraph_ends(doc: Doc) -> list[int]:
 
 def quotations(doc: Doc, ends: list[int] | None = None) -> list[tuple[int, int]]:
     """(start, end) of each quotation; one left open runs to the end of its paragraph (of
-    those ending at ``ends``, by default where each line ends)."""
-    ends = paragraph_ends(doc) if ends is None else ends
+    those ending at ``ends``, by default where each line ends: found once for each doc)."""
+    if ends is None:
+        found = doc.user_data.get("kg_quotations")
+        if found is None:
+            found = doc.user_data["kg_quotations"] = _quotations(doc, paragraph_ends(doc))
+        return found
+    return _quotations(doc, ends)
+
+
+def _quotations(doc: Doc, ends: list[int]) -> list[tuple[int, int]]:
     strings = doc.vocab.strings
     closing = {strings.add(a): strings.add(b) for a, b in QUOTES.items()}
-    orths = doc.to_array(ORTH).tolist()
-    found = []
-    i = 0
-    while i < len(doc):
-        closer = closing.get(orths[i])
-        if closer is None:
-            i += 1
+    array = doc.to_array(ORTH)
+    orths = array.tolist()
+    found: list[tuple[int, int]] = []
+    after = 0  # the first word not inside a quotation already found
+    openers = numpy.array(list(closing), dtype=array.dtype)
+    for i in numpy.flatnonzero(numpy.isin(array, openers)).tolist():
+        if i < after:
             continue
+        closer = closing[orths[i]]
         stop = next(e for e in ends if e > i)
         j = next((k for k in range(i + 1, stop) if orths[k] == closer), None)
         found.append((i + 1, j if j is not None else stop))
-        i = (j if j is not None else stop) + 1
+        after = (j if j is not None else stop) + 1
     return found
 
 
