@@ -67,6 +67,7 @@ TABLES = {
 # The indexes a base builds on first use, and a compiled base holds built.
 _INDEXES = ("by_key", "by_initials", "by_token", "by_surname", "by_last_name", "by_name_part")
 _QID = re.compile(r"Q[1-9][0-9]*")
+_SHORT_ACRONYM = 3  # an acronym this short names its entry only in capitals ("NAM", not "Nam")
 _UNKNOWN = "http://www.wikidata.org/.well-known/genid/"
 _DATE = re.compile(r"(\d{4}(-\d\d(-\d\d)?)?|\?)?")
 
@@ -374,11 +375,16 @@ class KnowledgeBase:
         self.points = points or {}
         self._alt = {alt: e.qid for e in self.by_qid.values() for alt in e.alt_qids}
         self._by_name: dict[str, list[KBEntry]] = defaultdict(list)
+        self._by_acronym: dict[str, list[KBEntry]] = defaultdict(list)
         self._by_demonym: dict[str, KBEntry] = {}
         for entry in self.by_qid.values():
-            for name in {normalize(n) for n in entry.names}:
+            names = {normalize(n) for n in (entry.label, *entry.aliases)}
+            for name in names:
                 if name:
                     self._by_name[name].append(entry)
+            for acronym in {normalize(a) for a in entry.acronyms} - names:
+                short = len(acronym) <= _SHORT_ACRONYM
+                (self._by_acronym if short else self._by_name)[acronym].append(entry)
             for demonym in entry.demonyms:
                 self._by_demonym[normalize(demonym)] = entry
 
@@ -395,8 +401,12 @@ class KnowledgeBase:
         return _load_configured(os.environ.get(KB_PATH_ENV, ""))
 
     def lookup(self, name: str, types: Iterable[str] | None = None) -> list[KBEntry]:
-        """Entries whose label, alias or acronym matches ``name``, of the given types."""
-        found = self._by_name.get(normalize(name), [])
+        """Entries whose label, alias or acronym matches ``name``, of the given types (a short
+        acronym only as written in capitals)."""
+        key = normalize(name)
+        found = self._by_name.get(key, [])
+        if name.isupper():  # "NAM" is Namibia's code; the "Nam" of "Viet Nam" is not
+            found = found + self._by_acronym.get(key, [])
         wanted = set(types) if types else None
         return [e for e in found if wanted is None or e.type in wanted]
 
@@ -449,7 +459,7 @@ class KnowledgeBase:
         return {
             initials: self.by_qid[next(iter(qids))]
             for initials, qids in owners.items()
-            if len(qids) == 1 and normalize(initials) not in self._by_name
+            if len(qids) == 1 and not self.lookup(initials)
         }
 
     @cached_property

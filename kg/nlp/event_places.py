@@ -1,22 +1,27 @@
 """Where an event took place when the sentences that name it do not say: what the article
 tells just before it.
 
-- a meeting, talks, session or signing told right after an event the article places, in the
-  same sentence or the next one of its paragraph, and between the same people or between
-  people it does not name, took place in the same city ("The residence in Tashkent hosted a
-  welcome ceremony for X. Then the talks of the two presidents started"): the city, not the
-  hall or palace of the first event, nor a country the first was placed in besides its city.
+- a meeting, talks, session, signing or press conference told right after an event the
+  article places, later in the same sentence or in the next one of its paragraph, and
+  between the same people or between people it does not name, took place in the same city
+  ("The residence in Tashkent hosted a welcome ceremony for X. Then the talks of the two
+  presidents started"): the city, not the hall or palace of the first event, nor a country
+  the first was placed in besides its city; not so an event a plan places elsewhere;
+- a visit named right before "to X" went to X, also where the parser hung "to X" on another
+  word ("a highlight of President R's Working Visit to Ghana").
 """
 
 from __future__ import annotations
 
+from kg.nlp.coref import Cluster
 from kg.nlp.facts import Fact, Facts, Scene, around
+from kg.nlp.mentions import Mention
 from kg.nlp.paragraphs import text_of
 from kg.nlp.relations import ahead, modality
 
-__all__ = ["carry_places"]
+__all__ = ["carry_places", "visits_to"]
 
-_FOLLOWERS = {"Meeting", "Session", "Talks", "SigningCeremony"}
+_FOLLOWERS = {"Meeting", "Session", "Talks", "SigningCeremony", "Conference"}
 
 
 def carry_places(facts: Facts, scene: Scene) -> None:
@@ -30,9 +35,10 @@ def carry_places(facts: Facts, scene: Scene) -> None:
         for e in scene.clusters
         if scene.clusters[e].type == "Event"
     }
+    placed = {f.subject for f in facts.of("heldIn", None)}  # also where a plan puts it
     order = {s.start: i for i, s in enumerate(scene.sentences)}
     for event in list(scene.clusters.values()):
-        if event.type != "Event" or event.cls not in _FOLLOWERS or event.id in held:
+        if event.type != "Event" or event.cls not in _FOLLOWERS or event.id in placed:
             continue
         told = [
             m
@@ -51,6 +57,7 @@ def carry_places(facts: Facts, scene: Scene) -> None:
                 for e in scene.events.get(scene.sentences[back].start, [])
                 if e.id in held
                 and e is not event
+                and (back < here or _told_first(e, first))
                 and (not people[event.id] or not people[e.id] or people[event.id] & people[e.id])
             ]
             if not anchors:
@@ -67,6 +74,40 @@ def carry_places(facts: Facts, scene: Scene) -> None:
                         "heldIn/carried",
                     )
             break
+
+
+def visits_to(facts: Facts, scene: Scene) -> None:
+    """Place the visits named right before "to" and a place (see the module docstring)."""
+    places = scene.words_of({"Place", "Country"})
+    placed = {f.subject for f in facts.of("heldIn", None)}
+    for visit in list(scene.clusters.values()):
+        if visit.cls != "Visit" or visit.id in placed:
+            continue
+        for m in visit.mentions:
+            doc = m.span.doc
+            to = doc[m.span.end] if m.span.end < len(doc) else None
+            if to is None or to.lower_ != "to":
+                continue
+            objects = [o for o in to.children if o.dep_ == "pobj" and o.i in places]
+            for o in (o for o in objects if places[o.i].qid is not None):  # a known place
+                facts.add(
+                    visit.id,
+                    "heldIn",
+                    places[o.i].id,
+                    m.span.sent,
+                    0.7,
+                    modality(m.root),
+                    "heldIn/visit-to-next",
+                )
+
+
+def _told_first(anchor: Cluster, mention: Mention) -> bool:
+    """Whether a sentence names the placed event before the one it would place ("During
+    the meeting, X recalled the forum held in Kostanay" places no meeting)."""
+    sentence = mention.span.sent.start
+    return any(
+        m.span.sent.start == sentence and m.span.start < mention.span.start for m in anchor.mentions
+    )
 
 
 def _paragraph_break(scene: Scene, before: int, after: int) -> bool:

@@ -11,7 +11,8 @@
   two delegations of one session;
 - a visit's visitors visited the places it was held in; who visited a city visited its
   country, and an event held in a foreign city was held in that country; a meeting on the
-  sidelines of a summit was held where the summit was;
+  sidelines of a summit was held where the summit was, and a gathering people met on the
+  occasion of, or as part of, where they met;
 - of planned events, only the announced or named ones keep their place and participants;
   past ones all keep theirs (a visit recalled is a visit).
 
@@ -20,11 +21,11 @@ Each rule keeps the evidence sentence of the fact it starts from and a lower con
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp.coref import Cluster
-from kg.nlp.event_places import carry_places
+from kg.nlp.event_places import carry_places, visits_to
 from kg.nlp.facts import Fact, Facts, Scene, around
 from kg.nlp.mentions import Mention
 from kg.nlp.relations import ahead, modality
@@ -32,10 +33,12 @@ from kg.nlp.signing import sign
 from kg.nlp.visits import (
     VISITOR_RULES,
     apart,
+    envoys_stay,
     guests_visit,
     hosts_stay,
     in_quotes,
     received_guests,
+    visiting_guests,
     visitors_present,
 )
 
@@ -60,7 +63,10 @@ def derive(facts: Facts, scene: Scene) -> None:
     _participants(facts, scene)
     _implicit_meetings(facts, scene)
     _verb_events(facts, scene)
+    _verb_meetings_named_again(facts, scene)
+    _occasions(facts, scene)
     _venues(facts, scene)
+    visits_to(facts, scene)
     _while_in(facts, scene)
     _named_places(facts, scene)
     _sidelines(facts, scene)
@@ -72,11 +78,13 @@ def derive(facts: Facts, scene: Scene) -> None:
     _hosts_meet_guests(facts, scene)
     _calls_are_not_meetings(facts, scene)
     _visit_hosts(facts, scene)
+    _hosts_act_for_their_country(facts, scene)
     _unpeopled_events(facts, scene)
     _side_participants(facts, scene)
     _one_visit(facts, scene)
     _visits(facts, scene)
     received_guests(facts, scene)
+    visiting_guests(facts, scene)
     _countries_of_places(facts, scene)
     _during_visits(facts, scene)
     carry_places(facts, scene)
@@ -88,6 +96,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _announced_only(facts, scene)
     _quoted_visits(facts, scene)
     hosts_stay(facts, scene)
+    envoys_stay(facts, scene)
     _home(facts, scene)
     _unnamed_visits(facts, scene)
 
@@ -196,6 +205,40 @@ def _implicit_meetings(facts: Facts, scene: Scene) -> None:
                     f.status,
                     "participant/implicit",
                 )
+
+
+def _occasions(facts: Facts, scene: Scene) -> None:
+    """A gathering on whose occasion, or as part of which, people met or held an event
+    somewhere was held there ("The ministers met in Santiago on the occasion of the IV
+    Meeting of the Committee", "held a meeting in Bishkek as part of the Council's
+    meetings")."""
+    events = {m.root.i: c for c in scene.clusters.values() if c.type == "Event" for m in c.mentions}
+    placed = {f.subject for f in facts.of("heldIn", None)}
+    for f in facts.of("venue", None) + facts.of("heldIn", None):
+        verb = f.trigger
+        if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        for o in _occasion_words(verb):
+            event = events.get(o.i)
+            if event is not None and event.cls in MEETINGS and event.id not in placed:
+                facts.add(
+                    event.id, "heldIn", f.object, f.sentence, 0.6, f.status, "heldIn/occasion"
+                )
+
+
+def _occasion_words(verb: Token) -> list[Token]:
+    """What a verb's "on the occasion of", "as part of" or "within the framework of" names."""
+    return [
+        o
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in {"on", "as", "within", "in"}
+        for frame in prep.children
+        if frame.dep_ == "pobj" and frame.lower_ in {"occasion", "part", "framework"}
+        for of in frame.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for o in of.children
+        if o.dep_ == "pobj"
+    ]
 
 
 def _venues(facts: Facts, scene: Scene) -> None:
@@ -312,8 +355,11 @@ def _sidelines(facts: Facts, scene: Scene) -> None:
     """A meeting on the sidelines of a summit was held where the summit was, and the other
     way round ("a meeting on the margins of the APEC Summit in San Francisco"); so were
     talks held during or at a gathering ("met during the forum", "held talks at the
-    session")."""
+    session"); on the sidelines of a gathering the article tells of by no event of its own,
+    where it says that was held ("On the sidelines of INNOPROM held in Yekaterinburg, a
+    meeting took place")."""
     events = {m.root.i: c for c in scene.clusters.values() if c.type == "Event" for m in c.mentions}
+    places = scene.words_of({"Place", "Country"})
     for side in {c.id: c for c in events.values()}.values():
         for main, both_ways in _hosts_of_side_events(side, events):
             for a, b in ((main, side), (side, main)) if both_ways else ((main, side),):
@@ -324,6 +370,15 @@ def _sidelines(facts: Facts, scene: Scene) -> None:
                         facts.add(
                             b.id, "heldIn", f.object, f.sentence, 0.6, f.status, "heldIn/sidelines"
                         )
+        if any(f.subject == side.id for f in facts.of("heldIn", None)):
+            continue
+        for m in side.mentions:
+            for host in _sideline_hosts(m):
+                for place in _places_of_host(host, places, events):
+                    sentence, status = m.span.sent, modality(m.root)
+                    facts.add(
+                        side.id, "heldIn", place.id, sentence, 0.6, status, "heldIn/sidelines"
+                    )
 
 
 def _hosts_of_side_events(event: Cluster, events: dict[int, Cluster]) -> list[tuple[Cluster, bool]]:
@@ -332,25 +387,69 @@ def _hosts_of_side_events(event: Cluster, events: dict[int, Cluster]) -> list[tu
     talks during the forum")."""
     found = []
     for m in event.mentions:
-        heads = [m.root]
-        if m.root.dep_ in {"dobj", "nsubjpass"} and m.root.head.pos_ in {"VERB", "AUX"}:
-            heads.append(m.root.head)
-        for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):
+        for prep in (c for h in _event_heads(m) for c in h.children if c.dep_ == "prep"):
             if prep.lower_ in {"during", "at"}:
                 found += [
                     (events[o.i], False)
                     for o in prep.children
                     if o.dep_ == "pobj" and o.i in events and events[o.i].cls in _GATHERINGS
                 ]
-            if prep.lower_ not in {"on", "at", "in"}:
-                continue
-            for edge in prep.children:
-                if edge.lemma_.lower() not in {"sideline", "sidelines", "margin", "margins"}:
-                    continue
-                for of in edge.children:
-                    if of.dep_ == "prep" and of.lower_ == "of":
-                        found += [(events[o.i], True) for o in of.children if o.i in events]
+        found += [(events[o.i], True) for o in _sideline_hosts(m) if o.i in events]
     return [(e, both) for e, both in found if e is not event]
+
+
+def _event_heads(mention: Mention) -> list[Token]:
+    """The words an event's adjuncts hang on: its own, and the verb it is the subject or
+    object of ("a meeting took place on the sidelines of", "addressing the forum")."""
+    root = mention.root
+    heads = [root]
+    if root.dep_ in {"dobj", "nsubjpass", "nsubj"} and root.head.pos_ in {"VERB", "AUX"}:
+        heads.append(root.head)
+    if root.dep_ == "pobj" and root.head.lower_ == "at" and root.head.head.pos_ == "VERB":
+        heads.append(root.head.head)  # "addressing at the forum on the sidelines of"
+    return heads
+
+
+def _sideline_hosts(mention: Mention) -> list[Token]:
+    """The words an event's mention or its verb puts it on the sidelines or margins of."""
+    return [
+        o
+        for head in _event_heads(mention)
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in {"on", "at", "in"}
+        for edge in prep.children
+        if edge.lemma_.lower() in {"sideline", "sidelines", "margin", "margins"}
+        for of in edge.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for o in of.children
+        if o.dep_ == "pobj"
+    ]
+
+
+def _places_of_host(
+    host: Token, places: dict[int, Cluster], events: dict[int, Cluster]
+) -> list[Cluster]:
+    """Where a gathering the article tells of by no event of its own was held: "the
+    exhibition held in Yekaterinburg, Russia", "the fair in Dubai"."""
+    if host.i in events:
+        return []
+    preps = [c for c in host.children if c.dep_ == "prep"]
+    preps += [
+        c
+        for acl in host.children
+        if acl.dep_ == "acl" and acl.lemma_ in {"hold", "take", "organize", "organise", "open"}
+        for c in acl.children
+        if c.dep_ == "prep"
+    ]
+    found = [
+        t
+        for prep in preps
+        if prep.lower_ in {"in", "at"}
+        for o in prep.children
+        if o.dep_ == "pobj"
+        for t in (o, *(a for a in o.children if a.dep_ == "appos"))
+    ]
+    return list(dict.fromkeys(places[t.i] for t in found if t.i in places))
 
 
 def _calls_are_not_meetings(facts: Facts, scene: Scene) -> None:
@@ -452,6 +551,47 @@ def _verb_events(facts: Facts, scene: Scene) -> None:
         )
         for f in trips:
             facts.add(event.id, "heldIn", f.object, f.sentence, 0.7, f.status, "heldIn/visit")
+
+
+def _verb_meetings_named_again(facts: Facts, scene: Scene) -> None:
+    """ "X met Y ... The meeting was also attended by Z": the meeting that a plain word with
+    a definite article ("the meeting", "during the talks") names after a meeting told only by
+    verbs, with no other meeting named between them and no one else's pair in it, is that
+    meeting."""
+    meetings = sorted(
+        (e for e in scene.clusters.values() if e.cls in IN_PERSON),
+        key=lambda e: min(m.span.start for m in e.mentions),
+    )
+    last: Cluster | None = None
+    for event in meetings:
+        if all(m.anaphor for m in event.mentions):
+            last = event
+        elif (
+            last is not None
+            and _plain(event)
+            and all(_definite(m) and not around(m) for m in event.mentions)
+            and len(
+                {f.object for f in _people(facts, scene, event.id)}
+                - {f.object for f in _people(facts, scene, last.id)}
+            )
+            < 2
+        ):
+            for m in event.mentions:
+                last.add(m)
+            facts.rename(event.id, last.id)
+            del scene.clusters[event.id]
+        else:
+            last = None
+
+
+def _definite(mention: Mention) -> bool:
+    """A mention with a definite article or a possessive that says nothing of whose event it
+    is ("the meeting", "their talks", not "the meeting of the council")."""
+    children = list(mention.root.children)
+    return any(
+        (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or c.dep_ == "poss"
+        for c in children
+    ) and not any(c.dep_ == "prep" and c.lower_ in {"of", "between", "with"} for c in children)
 
 
 def _unnamed_visits(facts: Facts, scene: Scene) -> None:
@@ -652,6 +792,31 @@ def _visit_hosts(facts: Facts, scene: Scene) -> None:
         for a, b in ((f.subject, f.object), (f.object, f.subject)):
             if a in visitors:
                 facts.add(main.id, "participant", b, f.sentence, 0.6, f.status, "participant/host")
+
+
+def _hosts_act_for_their_country(facts: Facts, scene: Scene) -> None:
+    """Who receives the visitor of the article's visit to a country acts for that country,
+    when nothing else says whom they act for ("X arrived in Buenos Aires for an official
+    visit ... he and President Y signed": Y acts for Argentina)."""
+    main = scene.main
+    if main is None or main.cls != "Visit":
+        return
+    visitors = {f.object for f in facts.participants(main.id) if f.rule in VISITOR_RULES}
+    visited = {
+        country
+        for f in facts.of("heldIn")
+        if f.subject == main.id and (country := scene.country_of(f.object)) is not None
+    }
+    if len(visitors) != 1 or len(visited) != 1:
+        return
+    (visitor,), (country,) = visitors, visited
+    if scene.countries.get(visitor) == country:
+        return
+    acting = {f.subject for f in facts.of("represents", None)}
+    for f in facts.of("met"):
+        for a, b in ((f.subject, f.object), (f.object, f.subject)):
+            if a == visitor and b not in acting and b not in scene.countries:
+                facts.add(b, "represents", country, f.sentence, 0.6, f.status, "represents/host")
 
 
 def _unpeopled_events(facts: Facts, scene: Scene) -> None:
@@ -907,46 +1072,70 @@ def _countries_of_places(facts: Facts, scene: Scene) -> None:
 
 
 def _during_visits(facts: Facts, scene: Scene) -> None:
-    """The talks, ceremonies and dinners of a visitor that the article places nowhere took
-    place where the visit was, as exactly as it says: the palace or residence it was held
-    in, else its city, else its region, else its country; not at the plant or port the
-    visitor toured, nor where a quotation recalls a visit ("I remember your state visit to
-    Tajikistan")."""
+    """The talks, ceremonies, dinners and press conferences of a visitor that the article
+    places nowhere took place where the visit was, as exactly as it says: the palace or
+    residence it was held in, else its city, else its region, else its country, the one the
+    article names there (a tour of three countries places none of its talks); not at the
+    plant or port the visitor toured, nor where a quotation recalls a visit ("I remember your
+    state visit to Tajikistan"). Of a visitor's several visits, the one told last before the
+    event."""
+    places: dict[str, list[Fact]] = {}
+    for f in facts.of("heldIn"):
+        visit = scene.clusters[f.subject]
+        if (
+            visit.cls == "Visit"
+            and not all(in_quotes(m.root) for m in visit.mentions)
+            and not _toured(scene.clusters[f.object])
+        ):
+            places.setdefault(visit.id, []).append(f)
+    where = {v: w for v, fs in places.items() if (w := _visit_place(fs, scene)) is not None}
+    visitors = {
+        v: {p.object for p in facts.participants(v) if p.rule in VISITOR_RULES} for v in where
+    }
     placed = {f.subject for f in facts.of("heldIn", None)}
-    for visit in dict.fromkeys(
-        f.subject
-        for f in facts.of("heldIn")
-        if scene.clusters[f.subject].cls == "Visit"
-        and not all(in_quotes(m.root) for m in scene.clusters[f.subject].mentions)
-    ):
-        places = [
-            f
-            for f in facts.of("heldIn")
-            if f.subject == visit and not _toured(scene.clusters[f.object])
-        ]
-        kinds = [scene.clusters[f.object].cls for f in places]
-        most = next((k for k in ("Site", "City", "Region") if k in kinds), None)
-        where = [f for f, k in zip(places, kinds, strict=True) if k == most] or places
-        visitors = {p.object for p in facts.participants(visit) if p.rule in VISITOR_RULES}
-        for part in facts.of("participant"):
-            event = scene.clusters[part.subject]
-            if (
-                part.object in visitors
-                and event.cls in IN_PERSON | {"SigningCeremony"}
-                and event.id not in placed
-                and not any(around(m) for m in event.mentions)
-            ):
-                for f in where:
-                    facts.add(
-                        event.id,
-                        "heldIn",
-                        f.object,
-                        part.sentence,
-                        0.6,
-                        "asserted",
-                        "heldIn/during-visit",
-                    )
-                placed.add(event.id)
+    parts: dict[str, list[tuple[str, Fact]]] = {}
+    for part in facts.of("participant"):
+        for v in where:
+            if part.object in visitors[v]:
+                parts.setdefault(part.subject, []).append((v, part))
+    for event_id, visits in parts.items():
+        event = scene.clusters[event_id]
+        if (
+            event.cls not in IN_PERSON | {"SigningCeremony", "Conference"}
+            or event.id in placed
+            or all(around(m) for m in event.mentions)
+        ):
+            continue
+        start = min(m.span.start for m in event.mentions)
+        nearest, part = min(visits, key=lambda vp: _told_before(scene.clusters[vp[0]], start))
+        facts.add(
+            event.id,
+            "heldIn",
+            where[nearest].object,
+            part.sentence,
+            0.6,
+            "asserted",
+            "heldIn/during-visit",
+        )
+
+
+def _visit_place(places: list[Fact], scene: Scene) -> Fact | None:
+    """The most exact place a visit was held in that the article names alone of its kind:
+    its palace, else its city, region or country."""
+    kinds = [scene.clusters[f.object].cls for f in places]
+    for kind in ("Site", "City", "Region", *dict.fromkeys(kinds)):
+        found = [f for f, k in zip(places, kinds, strict=True) if k == kind]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def _told_before(visit: Cluster, start: int) -> tuple[int, int]:
+    """How near before a word the article last tells of a visit (after it, farther)."""
+    before = [m.span.start for m in visit.mentions if m.span.start <= start]
+    if before:
+        return 0, start - max(before)
+    return 1, min(m.span.start for m in visit.mentions) - start
 
 
 def _toured(place: Cluster) -> bool:

@@ -51,6 +51,8 @@ _NAME_PARTICLES = _PARTICLES | {"der", "den", "la", "le", "du", "di", "del", "do
 # Endings of abstract nouns that no one's name has ("Development", "Information", "Security").
 _WEB_NAME = re.compile(r"\w\.(com|net|org|info|az|kz|kg|uz|tj|tm|ru|by|ua|ge|am|mn|cn|pk)\b", re.I)
 _NOUN_ENDINGS = ("tion", "sion", "ment", "ity", "ism", "ness", "ship")
+_DAYS = {"last", "next", "this", "yesterday", "today", "tomorrow", "monday", "tuesday"}
+_DAYS |= {"wednesday", "thursday", "friday", "saturday", "sunday"}
 _REGION_WORDS = {"region", "oblast", "province", "state", "district", "prefecture", "governorate"}
 
 
@@ -179,8 +181,12 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         text = span.text
         if not re.search(r"[A-Za-z]", text) or len(text) < 2:
             continue
+        if len(span) == 1 and span[0].lower_ in heads("agreement"):
+            continue  # "an MoU on X" taken for a site or a body: an agreement, named as a phrase
         if label != "NORP" and demonym(text):  # "Sri Lankan" is no one's name
             label = "NORP"
+        if label == "PERSON" and country_named(text) and not _kb(kb, text, ("Person",)):
+            label = "GPE"  # "Ghana’s Deputy Foreign Minister": a country, not a person
         compound = _demonym_compound(kb, span)
         if compound:  # "Kyrgyz-Turkish", "Kazakh-Afghan": an adjective naming two countries
             mentions.extend(compound)
@@ -473,7 +479,7 @@ def _countries_inside(span: Span, kb: KnowledgeBase) -> Iterator[Mention]:
     for token in span:
         if not token.is_title:
             continue
-        country = _kb(kb, token.text, ("Country",)) or demonym(token.text)
+        country = country_named(token.text) or demonym(token.text)
         if country is not None:
             one = span.doc[token.i : token.i + 1]
             yield Mention(
@@ -681,7 +687,7 @@ def _demonym_compound(kb: KnowledgeBase, span: Span) -> list[Mention]:
         return []
     found = []
     for t in words:
-        country = demonym(t.text) or _kb(kb, t.text, ("Country",))
+        country = demonym(t.text) or country_named(t.text)
         if country is None:
             return []
         found.append(
@@ -716,6 +722,7 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
     ``of``/``on``/``between`` complements."""
     doc = token.doc
     left = token.i
+    agreement = token.lemma_.lower() in heads("agreement")
     for child in token.lefts:
         if child.dep_ in {"amod", "compound", "nummod", "nmod", "npadvmod"} or (
             child.dep_ == "poss" and child.pos_ == "PROPN"
@@ -728,15 +735,94 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
     for child in token.rights:
         if child.lower_ == "with" and child.i != token.i + 1:
             break  # "talks with X", not "talks in Dhaka with X"
-        if child.dep_ == "prep" and child.lower_ in complements and not _temporal(child):
+        if child.dep_ == "prep" and (
+            (child.lower_ in complements and not _temporal(child))
+            or (agreement and child.i == right and (_term(child) or _field(child)))
+        ):
             right = max(right, _noun_phrase_end(child))
         elif child.dep_ != "prep":
             break
+    if agreement:
+        right = _hyphened_end(doc, _verb_complement_end(token, right))
     while left < token.i and doc[left].dep_ in {"det", "punct", "case"}:
         left += 1
-    while right > token.i + 1 and (doc[right - 1].is_punct or doc[right - 1].dep_ in {"cc"}):
+    day = left
+    while day < token.i and doc[day].ent_type_ == "DATE" and doc[day].lower_ in _DAYS:
+        day += 1
+    if day > left and doc[day].like_num:
+        left = day  # "signed last Friday four agreements": the day is no part of their name
+    while right > token.i + 1 and (
+        doc[right - 1].is_punct or "cc" in {doc[right - 1].dep_, doc[right - 1].head.dep_}
+    ):  # "... and", "... as well as"
         right -= 1
     return doc[left:right]
+
+
+def _term(prep: Token) -> bool:
+    """ "for 2022-2026", "for development of cooperation": what or when a document is for,
+    not its price nor a party ("for $2 billion", "for the Kazakh side")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return (
+        prep.lower_ == "for"
+        and len(objects) == 1
+        and objects[0].ent_type_ not in {"MONEY", "GPE", "NORP", "ORG", "PERSON"}
+        and objects[0].lemma_.lower() not in {"side", "party", "government"}
+    )
+
+
+def _field(prep: Token) -> bool:
+    """ "In the fields of transport and trade": what a document is about."""
+    return prep.lower_ == "in" and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in {"field", "area", "sphere", "domain"}
+        for c in prep.children
+    )
+
+
+def _verb_complement_end(token: Token, right: int) -> int:
+    """The end of an agreement's name with the complements the parser hung on its verb
+    right after it ("signed a Declaration on strategic relations for 2024-2026": "on" and
+    "for" hang on "signed"), up to another agreement named after it ("... as well as a
+    programme")."""
+    doc = token.doc
+    while right < len(doc) and token.dep_ in {"dobj", "nsubjpass"}:
+        prep = doc[right]
+        if prep.head != token.head or prep.dep_ != "prep" or not _complement(prep):
+            break
+        end = _noun_phrase_end(prep)
+        other = next((t for t in doc[right:end] if t.lemma_.lower() in heads("agreement")), None)
+        if other is not None:  # up to the words joining it: "and", "as well as"
+            end = other.left_edge.i
+            while end > right and doc[end - 1].dep_ in {"cc", "advmod", "punct"}:
+                end -= 1
+            return end
+        right = end
+    return right
+
+
+def _complement(prep: Token) -> bool:
+    """ "On", "between" or a term's "for", that says what a document is (not "on Monday",
+    "on behalf of")."""
+    if prep.lower_ == "for":
+        return _term(prep)
+    return (
+        prep.lower_ in {"on", "between"}
+        and not _temporal(prep)
+        and not any(c.lower_ == "behalf" for c in prep.children)
+    )
+
+
+def _hyphened_end(doc: Doc, end: int) -> int:
+    """The end of a phrase past the rest of a hyphened word it ends in ("for 2022-2026",
+    "economic co-operation"), which the parser may have hung elsewhere."""
+    while (
+        end + 1 < len(doc)
+        and not doc[end - 1].whitespace_
+        and doc[end].text in {"-", "\u2013"}
+        and not doc[end].whitespace_
+        and (doc[end + 1].is_alpha or doc[end + 1].is_digit)
+    ):
+        end += 2
+    return end
 
 
 def _dashed_modifier(token: Token, left: int) -> int:
@@ -799,28 +885,49 @@ def _noun_phrase_end(token: Token, inner: bool = False) -> int:
     sector"), unless a place or a date follows."""
     end = token.i + 1
     for child in token.rights:
+        if _listing(child):
+            continue  # "on education, agriculture and trade"
         if child.dep_ in _CLAUSE_DEPS or (
             child.dep_ == "prep"
             and child.lower_ not in {"of", "on", "for", "between"}
             and not (inner and child.lower_ == "in" and not _where_or_when(child))
         ):
             break
-        if child.dep_ == "conj" and _new_phrase(child):
+        if child.dep_ == "conj" and _new_phrase(child, _between(token)):
             break  # "... on investment cooperation and an agreement on visa exemption"
         end = max(end, _noun_phrase_end(child, inner or child.dep_ == "pobj"))
     return end
+
+
+def _listing(comma: Token) -> bool:
+    """A comma between the items of a list of common nouns ("education, agriculture and
+    trade"), not one before an apposition ("the Prime Ministers of A and B, X and Y")."""
+    after = next((c for c in comma.head.rights if c.dep_ == "conj" and c.i > comma.i), None)
+    return (
+        comma.text == ","
+        and after is not None
+        and all(t.dep_ == "cc" for t in comma.doc[comma.i + 1 : after.left_edge.i])  # ", and"
+        and comma.head.pos_ == after.pos_ == "NOUN"
+        and not _new_phrase(after)
+    )
+
+
+def _between(token: Token) -> bool:
+    """The first of the parties "between" names ("between Kazakhstan and the UK")."""
+    return token.dep_ == "pobj" and token.head.lower_ == "between"
 
 
 def _where_or_when(prep: Token) -> bool:
     return any(t.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"} for t in prep.subtree)
 
 
-def _new_phrase(token: Token) -> bool:
-    """A coordinated noun that starts a phrase of its own: with its own determiner, or an
-    agreement's or event's head word ("a protocol and a roadmap", "talks and a dinner")."""
+def _new_phrase(token: Token, party: bool = False) -> bool:
+    """A coordinated noun that starts a phrase of its own: with its own determiner (not the
+    second ``party`` of "between A and the B"), or an agreement's or event's head word ("a
+    protocol and a roadmap", "talks and a dinner")."""
     lemma = token.lemma_.lower()
     return (
-        any(c.dep_ == "det" for c in token.lefts)
+        (not party and any(c.dep_ == "det" for c in token.lefts))
         or lemma in heads("agreement")
         or lemma in heads("event")
     )
@@ -853,8 +960,9 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
             lemma in agreements
             or (lemma == "statement" and any(c.lower_ == "joint" for c in token.lefts))
             or (lemma in _SIGNED_ONLY and _signed_document(token))
+            or _document_phrase(token)
         ):  # "a joint statement" is a document its parties sign, a statement alone is not
-            cls = agreements.get(lemma, "Agreement")
+            cls = agreements.get(lemma) or _document_phrase(token) or "Agreement"
             mentions.append(Mention(_phrase(token, named), "Agreement", cls))
     return mentions
 
@@ -951,7 +1059,22 @@ def _quoted_title(phrase: Span) -> Span | None:
     return title
 
 
-_SIGNED_ONLY = {"plan", "arrangement", "minutes"}
+_SIGNED_ONLY = {"plan", "arrangement", "minutes", "minute"}
+
+
+def _document_phrase(token: Token) -> str | None:
+    """The class of a document a common word names with another ("a road map", "a letter
+    of intent"), not alone ("a map", "a letter")."""
+    lemma = token.lemma_.lower()
+    if lemma == "map" and any(c.lower_ == "road" for c in token.lefts):
+        return "Roadmap"
+    if lemma == "letter" and any(
+        c.lower_ == "of" and any(o.lower_ == "intent" for o in c.children) for c in token.rights
+    ):
+        return "Agreement"
+    return None
+
+
 _SIGNS = {"sign", "ink", "pen"}
 
 

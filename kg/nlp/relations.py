@@ -109,6 +109,8 @@ _NEGATIONS = {"not", "n't", "never", "no"}
 _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _COLLECTIVES = {"raft", "series", "number", "package", "set", "range", "host", "slew", "batch"}
 _PLACE_WORDS = {"city", "town", "village", "region", "province", "district", "oblast"}
+_BUILDINGS = {"palace", "residence", "hall", "headquarters", "mansion", "hotel", "estate", "venue"}
+_WHERE = {"Place", "Country"}
 _SIDE_PEOPLE = {"leader", "head", "representative", "president", "minister", "official"}
 
 
@@ -156,8 +158,9 @@ def load_patterns(folder: Path = PATTERNS) -> tuple[Pattern, ...]:
 
 def _controlled(pattern: list[dict]) -> list[list[dict]]:
     """The variants of a pattern whose verb takes its subject from the verb it depends on:
-    "X plans to visit Y", "X arrived and met Y" (xcomp, conj, advcl), and through a
-    preposition, "after arriving in Y, X held talks" (pcomp)."""
+    "X plans to visit Y", "X arrived and met Y" (xcomp, conj, advcl), through a
+    preposition, "after arriving in Y, X held talks" (pcomp), and the last of three verbs,
+    "X arrived, held talks and signed Y" (a conjunct of a conjunct)."""
     subjects = [
         spec
         for spec in pattern[1:]
@@ -185,11 +188,19 @@ def _controlled(pattern: list[dict]) -> list[list[dict]]:
         "RIGHT_ID": "_preposition",
         "RIGHT_ATTRS": {"POS": "ADP"},
     }
+    middle = {
+        "LEFT_ID": "verb",
+        "REL_OP": "<",
+        "RIGHT_ID": "_middle",
+        "RIGHT_ATTRS": {"POS": {"IN": ["VERB", "AUX"]}, "DEP": "conj"},
+    }
     after_verb = {**controller, "LEFT_ID": "verb", "REL_OP": "<"}
     after_preposition = {**controller, "LEFT_ID": "_preposition", "REL_OP": "<"}
+    after_middle = {**controller, "LEFT_ID": "_middle", "REL_OP": "<"}
     return [
         [verb(["xcomp", "conj", "advcl"]), after_verb, inherited, *rest],
         [verb(["pcomp"]), preposition, after_preposition, inherited, *rest],
+        [verb(["conj"]), middle, after_middle, inherited, *rest],
     ]
 
 
@@ -311,6 +322,21 @@ def _coordinated_preps(token: Token) -> list[Token]:
     ]
 
 
+def _collected(token: Token) -> list[Token]:
+    """The items of "a number (series, package) of A and B": B as well as A, which the
+    collective word stands for."""
+    if token.lemma_ not in _COLLECTIVES:
+        return []
+    return [
+        t
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for o in prep.children
+        if o.dep_ == "pobj"
+        for t in o.conjuncts
+    ]
+
+
 class Resolver:
     """Maps a matched token to the mention it stands for."""
 
@@ -349,6 +375,9 @@ class Resolver:
             return self.mention(token.head.head) or self._just_before(token)
         if token.tag_ in {"WDT", "WP"} and token.i > 0 and token.nbor(-1).text == ",":
             return self._just_before(token)  # "X, which was signed", parsed as no clause of X
+        named = self._place_named(token)
+        if named is not None:
+            return named
         for child in token.children:
             if child.dep_ == "appos":
                 return self.by_root.get(child.i) or self.inside.get(child.i)
@@ -367,6 +396,37 @@ class Resolver:
                 if found is not None:
                     return found
         return self.within.get(token.i)
+
+    def _place_named(self, token: Token) -> Mention | None:
+        """The place a word the article names no entity with stands for: the one after a
+        "city of" or "capital of" ("in the Black Sea city of Trabzon", not the Black Sea);
+        for a building, the place it is in ("at the presidential palace in Dushanbe", "at
+        Sunnylands, an estate in Rancho Mirage"); for a date the parser read with a place
+        before it as one noun, that place ("in Maputo Thursday")."""
+        if token.lemma_ in _PLACE_WORDS | {"capital"}:
+            return self._place_after(token, "of")
+        if token.ent_type_ == "DATE":  # "arrived in Maputo Thursday", parsed as one noun
+            for child in token.children:
+                place = self.inside.get(child.i) if child.dep_ == "compound" else None
+                if place is not None and place.type in _WHERE:
+                    return place
+        buildings = [t for t in (token, *token.children) if t.lemma_.lower() in _BUILDINGS]
+        if not buildings or (token not in buildings and buildings[0].dep_ != "appos"):
+            return None
+        for place in (self._place_after(t, "in") for t in (token, *token.children)):
+            if place is not None:
+                return place
+        return None
+
+    def _place_after(self, token: Token, word: str) -> Mention | None:
+        """The place or country a word's "of" or "in" phrase names."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == word:
+                for obj in prep.children:
+                    place = self.by_root.get(obj.i) or self.inside.get(obj.i)
+                    if obj.dep_ == "pobj" and place is not None and place.type in _WHERE:
+                        return place
+        return None
 
     def _just_before(self, token: Token) -> Mention | None:
         """The mention that ends right before a word, past commas and closing quotes."""
@@ -483,6 +543,7 @@ class Resolver:
             for c in a.conjuncts
         ]
         conjuncts += self._phrase_conjuncts(conjuncts)
+        conjuncts += _collected(token)
         conjuncts += self._included(token)
         conjuncts += _coordinated_preps(token)
         related = [*self._last_conjunct(conjuncts), *self._places_beside(token)]
@@ -496,13 +557,14 @@ class Resolver:
     def _phrase_conjuncts(self, conjuncts: list[Token]) -> list[Token]:
         """Agreements or events the parser hung inside the complement of the one before: in
         "a memorandum on investment cooperation and an agreement on visa exemption" the
-        agreement is coordinated with "cooperation", not with "memorandum"."""
+        agreement is coordinated with "cooperation", not with "memorandum" (also where the
+        complement hangs on the verb: "signed a declaration on X as well as a programme")."""
         found = []
         for token in conjuncts:
             m = self.by_root.get(token.i)
             if m is None or m.type not in PHRASES:
                 continue
-            for t in token.subtree:
+            for t in dict.fromkeys([*token.subtree, *(c for w in m.span for c in w.children)]):
                 other = self.by_root.get(t.i) if t.dep_ == "conj" else None
                 if other is not None and other.type == m.type and other is not m:
                     found += [t, *t.conjuncts]
@@ -638,12 +700,32 @@ def _own_subject(verb: Token) -> Token | None:
     return None
 
 
+def _through_a_clause(pattern: Pattern, node: dict[str, Token]) -> bool:
+    """Whether a word a pattern reaches at any depth (``>>``) lies in a clause of its own,
+    under a verb between them that has a subject of its own."""
+    for spec in pattern.pattern[1:]:
+        if spec["REL_OP"] != ">>" or spec["LEFT_ID"] not in node:
+            continue
+        top, token = node[spec["LEFT_ID"]], node[spec["RIGHT_ID"]].head
+        while token != top and token.head != token:
+            if token.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in token.children
+            ):
+                return True
+            token = token.head
+    return False
+
+
 def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
     """Relation candidates from every pattern match in ``doc``."""
     for (pattern, ids), tokens in _matcher()(doc):
         node = {name: doc[i] for name, i in zip(ids, tokens, strict=True)}
-        if "_controller" in node and _subject(node["verb"]) is not None:
+        if "_controller" in node and any(
+            _subject(node[v]) is not None for v in ("verb", "_middle") if v in node
+        ):
             continue  # the verb has a subject of its own: not the one of the verb it hangs on
+        if _through_a_clause(pattern, node):
+            continue  # "X said the President would hold talks with Y": not X's talks
         if "_controller" in node and (own := _own_subject(node["verb"])) is not None:
             node[ids[ids.index("_controller") + 1]] = own  # given in place of its own
         if pattern.pairwise:

@@ -16,6 +16,7 @@ from kg.nlp.facts import Facts, Scene
 from kg.nlp.gazetteer import heads
 from kg.nlp.mentions import SIGNING_WORDS
 from kg.nlp.relations import modality
+from kg.nlp.titles import SPAN_KEY
 
 __all__ = ["sign"]
 
@@ -25,12 +26,15 @@ _WITNESS_RULES = {"signed/witnessed"}
 def sign(facts: Facts, scene: Scene, sides: list[str]) -> None:
     """Add the signing facts that follow from the article's others; ``sides`` are the
     countries of its two sides (none when it has not two)."""
+    _infinitives(facts)
     _headlines(facts, scene)
     _not_by_business(facts, scene)
     _capitals(facts, scene)
+    _far_agents(facts, scene)
     _signing_sides(facts, scene)
-    sides = sides or _cosignatories(facts, scene) or _named_sides(scene)
+    sides = sides or _cosignatories(facts, scene) or _named_sides(scene) or _peoples(scene)
     _signing_by(facts, scene)
+    _signing_told_before(facts, scene)
     _participation(facts, scene)
     _signed_by_the_sides(facts, scene, sides)
     _included(facts, scene)
@@ -40,11 +44,28 @@ def sign(facts: Facts, scene: Scene, sides: list[str]) -> None:
     _signatories(facts, scene)
 
 
+def _infinitives(facts: Facts) -> None:
+    """ "The cabinet authorised the delegation to sign agreements with X": a signing told by
+    an infinitive is one to come, however the parser hung it."""
+    for f in facts.of("signed"):
+        verb = f.trigger
+        if (
+            verb is not None
+            and verb.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        ):
+            facts.discard(f)
+            facts.add(
+                f.subject, f.predicate, f.object, f.sentence, f.confidence, "planned", f.rule, verb
+            )
+
+
 def _headlines(facts: Facts, scene: Scene) -> None:
     """ "Kazakhstan, Uzbekistan sign agreement on water sharing": in a headline, which the
     parser reads as a noun phrase or as a list with one subject, the countries, bodies and
     people listed right before the signing word signed the agreement right after it ("to
-    sign" is a plan)."""
+    sign" is a plan); so too where the parser hung the list elsewhere and gave the verb no
+    subject ("In Samarkand, President X and Chinese President Y signed 15 documents")."""
     agreements = {
         m.span.start: c
         for c in scene.clusters.values()
@@ -57,22 +78,12 @@ def _headlines(facts: Facts, scene: Scene) -> None:
             if word.lower_ not in SIGNING_WORDS:
                 continue
             agreement = agreements.get(word.i + 1) or agreements.get(word.i + 2)
-            if agreement is None:
-                continue
+            if agreement is None or (word.pos_ == "VERB" and word.dep_ in _INHERITING):
+                continue  # "X met Y and signed": X's, which the patterns read
             status = modality(word) if word.pos_ == "VERB" else "asserted"
             if word.i > 0 and word.nbor(-1).lower_ in {"to", "will"}:
                 status = "planned"
-            before = []
-            i = word.i - 1  # the list right before: "Kazakhstan, Uzbekistan sign"
-            while (
-                i >= sentence.start
-                and not sentence.doc[i].is_space
-                and (i in parties or sentence.doc[i].lower_ in {",", "and", "&"})
-            ):
-                if i in parties:
-                    before.append(parties[i])
-                i -= 1
-            for party in dict.fromkeys(before):
+            for party in _listed_before(word, sentence, parties):
                 facts.add(
                     party.id,
                     "signed",
@@ -82,6 +93,39 @@ def _headlines(facts: Facts, scene: Scene) -> None:
                     status,
                     "signed/headline",
                 )
+
+
+_INHERITING = {"conj", "xcomp", "advcl", "pcomp", "acl", "relcl"}
+
+
+def _in_phrase(token: Token) -> bool:
+    """A word of a name that is the object of a preposition ("of the Russian Federation")."""
+    while token.dep_ in {"compound", "amod", "nmod", "flat"} and token.head != token:
+        token = token.head
+    return token.dep_ == "pobj"
+
+
+def _listed_before(word: Token, sentence: Span, parties: dict[int, Cluster]) -> list[Cluster]:
+    """The parties listed right before a signing word ("Kazakhstan, Uzbekistan sign"), over
+    the people's titles ("Chinese President X"); not a party named in a phrase of another
+    ("ROSATOM, the corporation of Russia, signed")."""
+    doc = sentence.doc
+    titles = {i for span in doc.spans.get(SPAN_KEY, []) for i in range(span.start, span.end)}
+    before = []
+    i = word.i - 1
+    while i >= sentence.start and not doc[i].is_space:
+        token = doc[i]
+        if i in parties:
+            if not _in_phrase(token):
+                before.append(parties[i])
+        elif not (
+            token.lower_ in {",", "and", "&"}
+            or i in titles
+            or (token.pos_ == "ADJ" and token.ent_type_ == "NORP")
+        ):
+            break
+        i -= 1
+    return list(dict.fromkeys(before))
 
 
 def _not_by_business(facts: Facts, scene: Scene) -> None:
@@ -126,6 +170,61 @@ def _capitals(facts: Facts, scene: Scene) -> None:
                         "signed/capital",
                         verb,
                     )
+
+
+def _far_agents(facts: Facts, scene: Scene) -> None:
+    """ "The agreements were signed at the X House, the seat of government, by Foreign
+    Ministers A and B": who a "by" after a passive signing names signed, also where the
+    parser hung it on a noun before it (not "a visit by", nor the subject's "by")."""
+    signers = scene.words_of({"Person", "Country", "Organization", "Delegation"})
+    agreements = {
+        m.root.i: c for c in scene.clusters.values() if c.type == "Agreement" for m in c.mentions
+    }
+    for sentence in scene.with_words("LEMMA", _SIGN):
+        for verb in (t for t in sentence if t.lemma_ in _SIGN and t.pos_ == "VERB"):
+            signed = [
+                agreements[t.i]
+                for c in verb.children
+                if c.dep_ == "nsubjpass"
+                for t in (c, *c.conjuncts)
+                if t.i in agreements
+            ]
+            if not signed or any(c.dep_ == "agent" for c in verb.children):
+                continue
+            for by in (t for t in verb.subtree if t.i > verb.i and _far_by(t)):
+                who = [signers[t.i] for t in by.subtree if t.i in signers and _named_by(t, by)]
+                for party in dict.fromkeys(who):
+                    for agreement in signed:
+                        facts.add(
+                            party.id,
+                            "signed",
+                            agreement.id,
+                            sentence,
+                            0.7,
+                            modality(verb),
+                            "signed/far-by",
+                        )
+
+
+def _far_by(token: Token) -> bool:
+    """A "by" the parser hung on a noun that is not an event ("a visit by the President")."""
+    head = token.head
+    return (
+        token.lower_ == "by"
+        and token.dep_ == "prep"
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.lemma_.lower() not in heads("event")
+    )
+
+
+def _named_by(token: Token, by: Token) -> bool:
+    """Whether a word names who a "by" names ("by X's Minister A and B"), not someone in a
+    phrase of theirs ("by the head of the Y Office")."""
+    while token != by:
+        if token.dep_ == "prep":
+            return False
+        token = token.head
+    return True
 
 
 def _both_sides(facts: Facts, scene: Scene, sides: list[str]) -> None:
@@ -176,6 +275,32 @@ def _signing_by(facts: Facts, scene: Scene) -> None:
                 )
 
 
+def _signing_told_before(facts: Facts, scene: Scene) -> None:
+    """ "The leaders observed the signing of the agreement. The signing by Ministers X and Y
+    was a highlight": who a signing of nothing named is by signed the one agreement the
+    sentence before says was signed."""
+    signers = scene.words_of({"Person", "Country", "Organization", "Delegation"})
+    for sentence in scene.with_words("LOWER", ["signing"]):
+        here = scene.index(sentence)
+        before = {f.object for f in facts.of("signed") if scene.index(f.sentence) == here - 1}
+        if here == 0 or len(before) != 1:
+            continue
+        for signing in (t for t in sentence if t.lower_ == "signing" and _signing(t)):
+            if any(c.lower_ == "of" for c in signing.children):
+                continue
+            by = [c for c in signing.children if c.lower_ == "by" and c.dep_ in {"prep", "agent"}]
+            for who in (t for b in by for t in _objects(b) if t.i in signers):
+                facts.add(
+                    signers[who.i].id,
+                    "signed",
+                    next(iter(before)),
+                    sentence,
+                    0.7,
+                    modality(signing),
+                    "signed/signing-by",
+                )
+
+
 def _participation(facts: Facts, scene: Scene) -> None:
     """The bodies an agreement is "with the participation of" are its parties ("the
     signing of the agreement on a joint company with the participation of the X Bank and
@@ -219,6 +344,15 @@ def _named_sides(scene: Scene) -> list[str]:
     return list(named) if len(named) == 2 else []
 
 
+def _peoples(scene: Scene) -> list[str]:
+    """The two countries the article's people act for, when it names people of two only
+    ("... Modi said ... President Dissanayake ... Several agreements were signed")."""
+    countries = {
+        country for who, country in scene.countries.items() if scene.clusters[who].type == "Person"
+    }
+    return sorted(countries) if len(countries) == 2 else []
+
+
 def _cosignatories(facts: Facts, scene: Scene) -> list[str]:
     """The two countries that signed something together, for an article whose main event
     names no two sides ("X and Y signed a joint statement ... the programme signed in
@@ -241,7 +375,7 @@ def _included(facts: Facts, scene: Scene) -> None:
     """Who signed a set of documents signed each one it includes ("the signed documents
     include a protocol on customs and a memorandum on mining"; "signed 12 deals, including /
     such as / in particular / among them a protocol on customs"; "the following documents
-    were signed: ..."), wherever the parser hung the list (also "and a memorandum" on
+    were signed: ..."; "among the documents signed were ..."), wherever the parser hung the list (also "and a memorandum" on
     "include")."""
     agreements = {
         m.root.i: c for c in scene.clusters.values() if c.type == "Agreement" for m in c.mentions
@@ -263,6 +397,9 @@ def _included(facts: Facts, scene: Scene) -> None:
         for m in scene.clusters[f.object].mentions:
             if m.span.sent.start == f.sentence.start:
                 items.update((i, f.sentence) for i in _listed(f.sentence, m.span.end, agreements))
+                if m.root.dep_ == "pobj" and m.root.head.lower_ == "among":  # "Among the
+                    rest = m.span.doc[m.span.end : f.sentence.end]  # documents signed were"
+                    items.update((i, f.sentence) for i in _items(rest, agreements))
                 after = scene.index(f.sentence) + 1  # "... signed 15 documents. Among them are"
                 if after < len(scene.sentences):
                     nxt = scene.sentences[after]
@@ -292,8 +429,13 @@ def _listed(
         return []
     last = max(t.i for t in sentence if not t.is_space)
     end = len(sentence.doc) if marker.i == last and marker.text == ":" else sentence.end
+    return _items(sentence.doc[marker.i + 1 : end], agreements)
+
+
+def _items(words: Span, agreements: dict[int, Cluster]) -> list[int]:
+    """The agreements a list names, up to a clause of its own."""
     found = []
-    for t in sentence.doc[marker.i + 1 : end]:
+    for t in words:
         if t.tag_ in _FINITE and t.lemma_ not in _SIGN | {"be"}:
             break
         if t.i in agreements and not _within(t):
@@ -346,7 +488,7 @@ def _signing_sides(facts: Facts, scene: Scene) -> None:
             del facts.found[(f.subject, f.predicate, f.object)]
 
 
-_SIGN = {"sign", "ink", "conclude", "seal", "pen"}
+_SIGN = {"sign", "ink", "conclude", "seal", "pen", "exchange"}
 
 
 def _signed_by_the_sides(facts: Facts, scene: Scene, sides: list[str]) -> None:
@@ -365,10 +507,24 @@ def _signed_by_the_sides(facts: Facts, scene: Scene, sides: list[str]) -> None:
         for m in agreement.mentions:
             verb = _unsigned(m.root)
             quoted = _quoted(m.span.sent)
-            if verb is not None and not quoted and modality(verb) == "asserted":
+            if verb is not None and not quoted and _told(verb):
                 for side in sides:
                     facts.add(side, "signed", agreement.id, m.span.sent, 0.6, rule="signed/sides")
                 break
+
+
+_AGENDA = {"plan", "planned", "agenda", "programme", "program", "schedule", "itinerary"}
+
+
+def _told(verb: Token) -> bool:
+    """Whether a signing is told as done: not planned, nor on an agenda ("the programme of
+    the visit includes the signing of documents")."""
+    head = verb.head
+    subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    agenda = verb.dep_ in {"dobj", "attr"} and any(
+        s.lemma_.lower() in _AGENDA or s.lower_ in _AGENDA for s in subjects
+    )
+    return not agenda and modality(verb) == "asserted"
 
 
 def _commercial(agreement: Cluster) -> bool:
@@ -404,10 +560,10 @@ def _named_parties(facts: Facts, scene: Scene) -> None:
 def _unsigned(token: Token) -> Token | None:
     """The word that says an agreement was signed, when nothing names who signed it: the
     agreement (or the list it is in, or the set it counts: "a package of documents") its
-    passive subject or the participle's noun, with no agent, or the noun of "the signing of
-    the agreement" ("the signing ceremony of the documents"), or the object of a signing
-    whose subject names no one the article knows ("the ministries of the two countries
-    signed a memorandum")."""
+    passive subject (or a headline's subject: "Documents signed") or the participle's noun,
+    with no agent, or the noun of "the signing of the agreement" ("the signing ceremony of
+    the documents"), or the object of a signing whose subject names no one the article
+    knows ("the ministries of the two countries signed a memorandum")."""
     verb: Token | None
     while token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"}:
         token = token.head  # "the signing of the protocol and the agreement"
@@ -417,6 +573,8 @@ def _unsigned(token: Token) -> Token | None:
         verb = token
     elif token.dep_ == "nsubjpass" and token.head.lemma_ in _SIGN:
         verb = token.head
+    elif token.dep_ == "nsubj" and token.head.lemma_ in _SIGN and _objectless(token.head):
+        verb = token.head  # a headline's "Documents on cooperation signed"
     elif token.dep_ == "pobj" and token.head.lower_ == "of" and _signing(token.head.head):
         verb = token.head.head
     elif token.dep_ == "dobj" and token.head.lemma_ in _SIGN and _nameless(token.head):
@@ -436,6 +594,10 @@ def _unsigned(token: Token) -> Token | None:
     if any(c.dep_ == "agent" for c in verb.children) and not _nameless(verb):
         return None
     return verb
+
+
+def _objectless(verb: Token) -> bool:
+    return not any(c.dep_ in {"dobj", "obj"} for c in verb.children)
 
 
 def _modifies(participle: Token, agreement: Token) -> bool:
@@ -492,12 +654,13 @@ _NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
 def _signing(noun: Token) -> bool:
     """ "The signing", "the signing ceremony", "was signing of an agreement" (taken for a
-    verb), not "his signing" nor "X's signing": a signing that names no signatory."""
+    verb), "the exchange of documents", not "his signing" nor "X's signing": a signing that
+    names no signatory."""
     if noun.tag_ == "VBG" and noun.lower_ == "signing":  # "a result was signing of a treaty"
         return any(c.lower_ == "of" for c in noun.children) and not any(
             c.dep_ == "poss" for c in noun.children
         )
-    signing = noun.lemma_ == "signing" or (
+    signing = noun.lemma_ in {"signing", "exchange"} or (
         noun.lemma_ == "ceremony" and any(c.lemma_ == "signing" for c in noun.lefts)
     )
     return signing and not any(c.dep_ in {"poss", "nsubj"} for c in noun.children)

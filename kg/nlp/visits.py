@@ -15,17 +15,20 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.nlp.coref import Cluster
-from kg.nlp.facts import Facts, Scene
+from kg.nlp.facts import Fact, Facts, Scene
 from kg.nlp.relations import modality
+from kg.nlp.titles import SPAN_KEY
 
 __all__ = [
     "GUESTS",
     "VISITOR_RULES",
     "apart",
+    "envoys_stay",
     "guests_visit",
     "hosts_stay",
     "in_quotes",
     "received_guests",
+    "visiting_guests",
     "visitors_present",
 ]
 
@@ -50,6 +53,8 @@ _TRAVELLERS = {"Person", "Delegation"}
 _RECEIVE = {"receive", "host", "welcome", "greet"}
 GUESTS = {"guest", "visitor"}  # what a visitor is called
 _TOUR = {"visit", "tour", "inspect"}
+_RESIDENT = {"ambassador", "chargé", "charge", "commissioner"}  # envoys who live there
+_CALLS = {"call", "visit"}  # "paid a courtesy call on", "paid courtesy visits to"
 
 
 def guests_visit(facts: Facts, scene: Scene) -> None:
@@ -57,12 +62,8 @@ def guests_visit(facts: Facts, scene: Scene) -> None:
     of its people), while acting for another country, visited the place it was held in and
     that country. A palace or city the article places in no country lies in the country a
     guest at the event is visiting ("talks at the Great Hall of the People" during a visit
-    to China)."""
-    trips = {
-        (f.subject, f.object)
-        for f in facts.of("visited")
-        if scene.clusters[f.object].type == "Country"
-    }
+    to China), not one a quotation recalls ("since you visited India")."""
+    trips = {(f.subject, f.object) for f in _trips(facts, scene)}
     for held in facts.of("heldIn"):
         event = scene.clusters[held.subject]
         if event.type != "Event" or event.cls not in _FACE_TO_FACE or _numbered(event):
@@ -91,25 +92,40 @@ def guests_visit(facts: Facts, scene: Scene) -> None:
                 )
 
 
+def _trips(facts: Facts, scene: Scene) -> list[Fact]:
+    """The visits to countries the article tells, not those a quotation recalls ("since you
+    visited India"): what places a palace or a visitor's doings in a country."""
+    return [
+        f
+        for f in facts.of("visited")
+        if scene.clusters[f.object].type == "Country"
+        and (f.trigger is None or not in_quotes(f.trigger))
+    ]
+
+
 def received_guests(facts: Facts, scene: Scene) -> None:
     """A guest a host of another country received, hosted, welcomed or greeted ("Tokayev
     received Wang Yi", "was hosted by President Kagame", "was met at the airport by the Prime
     Minister", "welcomed the U.S. delegation" for its head, "met visiting President X")
     visited that country, and the place the reception was at; the reception may be told in
-    another sentence than the meeting ("X received at the airport President Y")."""
+    another sentence than the meeting ("X received at the airport President Y"). Not so when
+    the host is the one visiting the guest's country ("Y called on the visiting X")."""
     if not facts.of("met"):
         return
     heads = {f.subject: f.object for f in facts.of("headedBy")}
     inside = _inside(scene)
-    told = scene.with_words("LEMMA", _RECEIVE | {"meet"}) + scene.with_words("LOWER", ["visiting"])
+    told = scene.with_words("LEMMA", _RECEIVE | {"meet", "pay", "call"}) + scene.with_words(
+        "LOWER", ["visiting"]
+    )
     receptions = [
         r for s in sorted(set(told), key=lambda s: s.start) for r in _receptions(s, inside)
     ]
+    trips = {(f.subject, f.object) for f in _trips(facts, scene)}
     for f in facts.of("met"):
         for host, guest in ((f.subject, f.object), (f.object, f.subject)):
             country, own = scene.countries.get(host), scene.countries.get(guest)
-            if country is None or own in {None, country}:
-                continue
+            if country is None or own in {None, country} or (host, own) in trips:
+                continue  # a "host" visiting the guest's country hosts no one
             for hosts, guests, at in receptions:
                 visitors = [g for g in guests if guest in {g, heads.get(g)}]
                 if host not in hosts or not visitors:
@@ -131,23 +147,25 @@ def received_guests(facts: Facts, scene: Scene) -> None:
 def _receptions(
     sentence: Span, inside: dict[int, str]
 ) -> Iterator[tuple[list[str], list[str], list[str]]]:
-    """The entities named on each side of each "X received Y", "Y was received (met) by X"
-    or "visiting Y" in ``sentence``, in text order, and where it was ("at the palace", "in
+    """The entities named on each side of each "X received Y", "Y was received (met) by X",
+    "Y paid a courtesy call on X" or "visiting Y" in ``sentence``, in text order, and where it was ("at the palace", "in
     Astana", however the parser hangs it): (hosts, guests, places); ``inside`` gives the
     entity of each token of a mention (the shortest mention it lies in)."""
 
-    def named(tokens: list[Token]) -> list[str]:
+    def ids(tokens: list[Token]) -> list[str]:
         return list(dict.fromkeys(inside[t.i] for x in tokens for t in x.subtree if t.i in inside))
 
     everyone = list(dict.fromkeys(inside[t.i] for t in sentence if t.i in inside))
     for token in sentence:
-        visiting = _visiting(token)
-        if visiting is not None:  # "met visiting President X": everyone else received X
-            while visiting.dep_ == "compound":  # "visiting President X": X
-                visiting = visiting.head
-            guest = inside.get(visiting.i)
-            if guest is not None:
-                yield [e for e in everyone if e != guest], [guest], []
+        visitor = _visitor(token, inside)
+        if visitor is not None:  # "met visiting President X": everyone else received X
+            guest, named = visitor
+            places = [e for e in ids(_where(named)) if e != guest]
+            yield [e for e in everyone if e != guest], [guest], places
+        called = _called_on(token)
+        if called:  # "X paid a courtesy call on Y": Y received X
+            guests = [c for c in token.children if c.dep_ == "nsubj"]
+            yield ids(called), ids(guests), ids(_where([token]))
         if token.pos_ != "VERB" or token.lemma_ not in _RECEIVE | {"meet"}:
             continue
         hosts = [g for c in token.children if c.dep_ == "agent" for g in c.children]
@@ -156,19 +174,47 @@ def _receptions(
         if token.lemma_ in _RECEIVE:  # "was met by" is a reception, "met" is not
             hosts += [c for c in token.children if c.dep_ == "nsubj"]
             guests += objects
-        at = [
-            place
-            for x in (token, *hosts, *guests)
-            for c in x.children
-            if c.dep_ == "prep" and c.lower_ in {"at", "in"}
-            for place in c.children
-            if place.dep_ == "pobj"
-        ]
-        guest_ids = named(guests)
-        places = [e for e in named(at) if e not in guest_ids]
+        at = _where([token, *hosts, *guests])
+        guest_ids = ids(guests)
+        places = [e for e in ids(at) if e not in guest_ids]
         if token.lemma_ in _RECEIVE and not objects:  # "received at the airport President X"
             guest_ids += places  # the parser hung X under the place
-        yield named(hosts), guest_ids, places
+        yield ids(hosts), guest_ids, places
+
+
+def _called_on(token: Token) -> list[Token]:
+    """Whom a "paid a courtesy call on", "paid courtesy visits to" or "called on" (not
+    "called on X to do") names, however the parser hangs the preposition (on the visit or on
+    the verb)."""
+    if token.pos_ != "VERB":
+        return []
+    if token.lemma_ == "call" and not any(c.dep_ in {"xcomp", "dobj"} for c in token.children):
+        calls = [token]
+    elif token.lemma_ == "pay":
+        calls = [c for c in token.children if c.dep_ == "dobj" and c.lemma_ in _CALLS]
+    else:
+        return []
+    return [
+        o
+        for x in (token, *calls)
+        if calls
+        for p in x.children
+        if p.dep_ in {"prep", "dative"} and p.lower_ in {"on", "to"}
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+
+
+def _where(tokens: list[Token]) -> list[Token]:
+    """The places "at" or "in" hangs on any of ``tokens`` ("visiting Minister X in Cairo")."""
+    return [
+        place
+        for x in tokens
+        for c in x.children
+        if c.dep_ == "prep" and c.lower_ in {"at", "in"}
+        for place in c.children
+        if place.dep_ == "pobj"
+    ]
 
 
 def _inside(scene: Scene) -> dict[int, str]:
@@ -178,6 +224,56 @@ def _inside(scene: Scene) -> dict[int, str]:
         key=lambda mention: -len(mention[0]),
     )
     return {i: entity for span, entity in mentions for i in range(span.start, span.end)}
+
+
+def _visitor(token: Token, inside: dict[int, str]) -> tuple[str, list[Token]] | None:
+    """The guest a "visiting" marks, and the words that name them ("visiting President X",
+    "visiting Foreign Minister, X")."""
+    visiting = _visiting(token)
+    if visiting is None:
+        return None
+    while visiting.dep_ == "compound":  # "visiting President X": X
+        visiting = visiting.head
+    named = [visiting, *(c for c in visiting.children if c.dep_ == "appos")]
+    guest = next((inside[t.i] for t in named if t.i in inside), None)  # "Minister, X"
+    return None if guest is None else (guest, named)
+
+
+def visiting_guests(facts: Facts, scene: Scene) -> None:
+    """A guest "visiting" marks ("held talks with visiting Prime Minister X at the Great
+    Hall"), where everyone else the sentence names acts for one other country, visited that
+    country, and the place the sentence puts the guest or the talks at when it lies there
+    (or in no country the article names)."""
+    inside = _inside(scene)
+    for sentence in scene.with_words("LOWER", ["visiting"]):
+        for token in sentence:
+            visitor = _visitor(token, inside)
+            own = scene.countries.get(visitor[0]) if visitor else None
+            if visitor is None or own is None:
+                continue
+            guest, named = visitor
+            others = {
+                scene.countries.get(e)
+                for t in sentence
+                if (e := inside.get(t.i)) not in {None, guest}
+                and scene.clusters[e].type in _TRAVELLERS
+            } - {None, own}
+            if len(others) != 1:
+                continue
+            country = others.pop()
+            verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), token)
+            said = [token, verb, *(c for c in verb.children if c.dep_ == "dobj")]
+            places = [
+                inside[t.i]
+                for t in _where(named + said)
+                if t.i in inside
+                and scene.clusters[inside[t.i]].type == "Place"
+                and scene.place_countries.get(inside[t.i], country) == country
+            ]
+            for target in dict.fromkeys((country, *places)):
+                facts.add(
+                    guest, "visited", target, sentence, 0.6, modality(verb), "visited/visiting"
+                )
 
 
 def _visiting(token: Token) -> Token | None:
@@ -210,15 +306,14 @@ def in_quotes(token: Token) -> bool:
 
 def visitors_present(facts: Facts, scene: Scene) -> None:
     """A visitor the article shows doing anything at or in a place ("At the Pink House in
-    Buenos Aires, X reiterated ...", "X laid the foundation stone in Samarkand") was there,
-    when the place lies in a country they are visiting, or in none the article names. "The
+    Buenos Aires, X reiterated ...", "X laid the foundation stone in Samarkand", "Speaking at
+    the Lima Textile Plant, X said") was there, when the place lies in a country they are
+    visiting, or in none the article names. "The
     guest" or "the visitor" is the one person the article shows visiting a foreign country
     ("the high-ranking guest was met at the airport", "the guest toured the plant")."""
     trips: dict[str, set[str]] = {}
-    for f in facts.of("visited"):
-        if scene.clusters[f.object].type == "Country" and f.object != scene.countries.get(
-            f.subject
-        ):
+    for f in _trips(facts, scene):
+        if f.object != scene.countries.get(f.subject):
             trips.setdefault(f.subject, set()).add(f.object)
     people = [v for v in trips if scene.clusters[v].type == "Person"]
     inside = _inside(scene)
@@ -232,13 +327,7 @@ def visitors_present(facts: Facts, scene: Scene) -> None:
             if visitor not in trips or token.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
             verb = token.head
-            seen = [
-                o
-                for c in verb.children
-                if c.dep_ == "prep" and c.lower_ in {"at", "in"}
-                for o in c.children
-                if o.dep_ == "pobj"
-            ]
+            seen = _where([verb, *_participles(verb)])
             if verb.lemma_ in _TOUR:
                 seen += [c for c in verb.children if c.dep_ == "dobj"]
             for where in seen:
@@ -260,6 +349,17 @@ def visitors_present(facts: Facts, scene: Scene) -> None:
                         modality(verb),
                         "visited/present",
                     )
+
+
+def _participles(verb: Token) -> list[Token]:
+    """The participle clauses that share a verb's subject ("Speaking in Lima, X said")."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and c.tag_ == "VBG"
+        and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+    ]
 
 
 def hosts_stay(facts: Facts, scene: Scene) -> None:
@@ -294,3 +394,39 @@ def hosts_stay(facts: Facts, scene: Scene) -> None:
                 for r in facts.readings[(g.subject, "visited", g.object)]
             ):
                 facts.discard(reading)
+
+
+def envoys_stay(facts: Facts, scene: Scene) -> None:
+    """An ambassador, chargé d'affaires or high commissioner lives in the country they are
+    sent to: received there ("the President received Ambassador of the United Kingdom to
+    Kazakhstan X") or meeting its people there, they visit neither that country nor where
+    the meeting was (a palace or a plant they are said to go to, they do)."""
+    envoys = _envoys(scene)
+    for f in facts.of("visited", None):
+        if f.subject in envoys and (
+            scene.clusters[f.object].type == "Country" or f.rule.startswith("visited/guest")
+        ):
+            for reading in list(facts.readings[(f.subject, f.predicate, f.object)]):
+                facts.discard(reading)
+
+
+def _envoys(scene: Scene) -> set[str]:
+    """The people an envoy's title introduces: named right after it ("Russian ambassador
+    X", "Ambassador of Y to Z X") or right before it ("X, the Ambassador of Y")."""
+    if not scene.sentences:
+        return set()
+    doc = scene.sentences[0].doc
+    people = {i: c.id for i, c in scene.words_of({"Person"}).items()}
+    found = set()
+    for title in doc.spans.get(SPAN_KEY, []):
+        if not any(t.lower_ in _RESIDENT for t in title):
+            continue
+        after = [people[i] for i in range(title.end, min(title.end + 4, len(doc))) if i in people]
+        before = title.start - 1
+        while before >= 0 and doc[before].lower_ in {"the", ","}:
+            before -= 1
+        if after:
+            found.add(after[0])
+        elif before >= 0 and before in people and "," in doc[before : title.start].text:
+            found.add(people[before])
+    return found

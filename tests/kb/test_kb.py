@@ -51,6 +51,15 @@ def test_the_bundled_base_is_whole_and_licensed():
         assert f"`{table}.tsv`" in licences, f"{table}.tsv has no licence line"
 
 
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("NAM", "Namibia"), ("Nam", None), ("JAM", "Jamaica"), ("Jam", None), ("Viet Nam", "Vietnam")],
+)
+def test_a_short_acronym_names_its_country_only_in_capitals(name, label):
+    found = [e.label for e in KnowledgeBase.load().lookup(name, ("Country",))]
+    assert found == ([label] if label else []), found
+
+
 def test_users_add_entities_and_names(mine, monkeypatch):
     monkeypatch.setenv("KG_KB_PATH", str(mine))
     kb = KnowledgeBase.load()

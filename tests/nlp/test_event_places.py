@@ -26,6 +26,30 @@ CASES = [
         id="talks-of-other-people-in-another-paragraph-stay-unplaced",
     ),
     pytest.param(
+        "President receives ambassador\n\nDuring the meeting with Bolivian Ambassador Jorge "
+        "Quispe, Peruvian President Ana Torres noted the importance of the trade forum held in "
+        "Cusco last year.",
+        [("trade forum", "heldIn", "Cusco")],
+        [("meeting between Jorge Quispe and Ana Torres", "heldIn", "Cusco")],
+        id="a-meeting-told-before-the-placed-event-of-its-sentence-is-not-placed-by-it",
+    ),
+    pytest.param(
+        "Presidents meet\n\nPeruvian President Ana Torres and Bolivian President Jorge Quispe "
+        "held talks in Cusco on Monday. At a joint press conference after the talks, Torres "
+        "praised the ties.",
+        [("joint press conference", "heldIn", "Cusco")],
+        [],
+        id="a-press-conference-told-right-after-placed-talks-took-place-in-their-city",
+    ),
+    pytest.param(
+        "Presidents meet\n\nPeruvian President Ana Torres and Bolivian President Jorge Quispe "
+        "held talks in Cusco on Monday. Torres backed the meeting of Andean trade ministers "
+        "that will take place in Quito next year.",
+        [],
+        [("meeting of Andean trade ministers", "heldIn", "Cusco")],
+        id="an-event-a-plan-places-elsewhere-takes-no-place-from-the-sentence-before",
+    ),
+    pytest.param(
         "Commission meets\n\nThe 5th session of the Peru-Bolivia joint commission was held on "
         "3-4 May in Lima. The sides signed a memorandum.",
         [("5th session of the Peru-Bolivia joint commission", "heldIn", "Lima")],
@@ -38,6 +62,122 @@ CASES = [
         [("9th Forum of Regions", "heldIn", "Cusco")],
         [],
         id="an-announced-forum-is-held-where-it-is-scheduled-to-take-place-named-with-city",
+    ),
+]
+
+WORDS_FOR_PLACES = [
+    pytest.param(
+        "Leaders meet\n\nPeruvian President Ana Torres met with Bolivian President Jorge Quispe "
+        "in the Andean city of Cusco on Monday. The meeting focused on trade.",
+        [("meeting between Ana Torres and Jorge Quispe", "heldIn", "Cusco")],
+        [],
+        id="a-city-of-x-is-x",
+    ),
+    pytest.param(
+        "Leaders meet\n\nPeruvian President Ana Torres met with Bolivian President Jorge Quispe "
+        "in the Pacific Ocean city of Arica on Monday.",
+        [("meeting between Ana Torres and Jorge Quispe", "heldIn", "Arica")],
+        [("meeting between Ana Torres and Jorge Quispe", "heldIn", "Pacific Ocean")],
+        id="a-city-of-x-is-x-not-the-place-named-before-city",
+    ),
+    pytest.param(
+        "Prime ministers talk\n\nA private conversation between the prime ministers Ana Torres "
+        "and Jorge Quispe took place on Friday in the Bolivian capital of La Paz.",
+        [("private conversation", "heldIn", "La Paz")],
+        [],
+        id="a-capital-of-x-is-x",
+    ),
+    pytest.param(
+        "Leaders meet\n\nPeruvian President Ana Torres met with Bolivian President Jorge Quispe "
+        "at the presidential palace in La Paz on Monday.",
+        [("meeting between Ana Torres and Jorge Quispe", "heldIn", "La Paz")],
+        [],
+        id="an-unnamed-palace-stands-for-the-city-it-is-in",
+    ),
+]
+
+VISITS = [
+    pytest.param(
+        "President on tour\n\nPeruvian President Ana Torres paid a state visit to Chile. The "
+        "visit followed a working visit to Bolivia, where Torres and Bolivian President Jorge "
+        "Quispe held talks on trade.",
+        [("talks on trade", "heldIn", "Bolivia")],
+        [("talks on trade", "heldIn", "Chile")],
+        id="talks-held-where-a-visit-went-are-held-there-not-where-another-visit-went",
+    ),
+    pytest.param(
+        "Emir tours the region\n\nEmir Khalid Al Nasser paid state visits to Peru, Chile and "
+        "Bolivia this week. Al Nasser and Bolivian President Jorge Quispe witnessed the signing "
+        "of a memorandum on energy.",
+        [],
+        [
+            ("signing of a memorandum on energy", "heldIn", "Peru"),
+            ("signing of a memorandum on energy", "heldIn", "Chile"),
+        ],
+        id="a-tour-of-three-countries-places-none-of-its-ceremonies",
+    ),
+    pytest.param(
+        "President in Chile\n\nPeruvian President Ana Torres arrived in Chile Thursday for a "
+        "two-day State Visit aimed at closer ties.",
+        [("two-day State Visit", "heldIn", "Chile")],
+        [],
+        id="a-place-the-parser-reads-with-the-weekday-as-one-noun-is-the-place",
+    ),
+    pytest.param(
+        "Ministers meet\n\nThe agreement was a highlight of President Ana Torres’s Working "
+        "Visit to Chile.",
+        [("President Ana Torres’s Working Visit", "heldIn", "Chile")],
+        [],
+        id="a-visit-named-right-before-to-x-went-to-x-whatever-the-parse",
+    ),
+    pytest.param(
+        "Leaders meet\n\nPeruvian President Ana Torres, who is visiting Chile on her first trip "
+        "abroad, held talks with Chilean President Luis Soto. The ministers spoke to the press "
+        "after the talks.",
+        [("talks", "heldIn", "Chile")],
+        [],
+        id="talks-also-named-as-a-time-frame-are-placed-by-the-visit",
+    ),
+    pytest.param(
+        "President in Chile\n\nPeruvian President Ana Torres arrived in Santiago on Monday for "
+        "a state visit to Chile.\n\nTalks with Chilean President Luis Soto focused on trade."
+        "\n\nTorres also spoke at a press conference with Chilean President Luis Soto.",
+        [("press conference", "heldIn", "Santiago")],
+        [],
+        id="a-visitor-s-press-conference-took-place-where-the-visit-went",
+    ),
+]
+
+SIDELINES = [
+    pytest.param(
+        "Ministers meet\n\nPeruvian Prime Minister Ana Torres held a bilateral meeting with "
+        "Bolivian Prime Minister Jorge Quispe on May 25 in Quito, as part of the larger meetings "
+        "of the Andean Council of Heads of Government.",
+        [("larger meetings of the Andean Council of Heads of Government", "heldIn", "Quito")],
+        [],
+        id="a-gathering-a-meeting-in-x-was-part-of-was-held-in-x",
+    ),
+    pytest.param(
+        "Leaders meet\n\nOn the sidelines of the Andean Mining Exhibition EXPOMIN held in "
+        "Cusco, Peru, a meeting between Peruvian President Ana Torres and Bolivian President "
+        "Jorge Quispe took place on Monday.",
+        [
+            (
+                "meeting between Peruvian President Ana Torres and Bolivian President Jorge Quispe",
+                "heldIn",
+                "Cusco",
+            ),
+        ],
+        [],
+        id="a-meeting-took-place-where-the-exhibition-on-whose-sidelines-it-was-was-held",
+    ),
+    pytest.param(
+        "Ministers meet\n\nSpeaking at the Andean Business Forum on the sidelines of the 5th "
+        "session of the Peru-Bolivia Joint Commission in Lima, Minister Ana Torres called for "
+        "more trade.",
+        [("Andean Business Forum", "heldIn", "Lima")],
+        [],
+        id="a-forum-spoken-at-on-the-sidelines-of-a-session-was-where-the-session-was",
     ),
 ]
 
@@ -61,7 +201,9 @@ COREFERENCE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "must", "must_not"), CASES + COREFERENCE)
+@pytest.mark.parametrize(
+    ("text", "must", "must_not"), CASES + WORDS_FOR_PLACES + VISITS + SIDELINES + COREFERENCE
+)
 def test_event_places(rules, text, must, must_not):
     extraction = rules.extract(text)  # an announced event's place counts as planned
     found = facts(extraction, aliases=True) | facts(extraction, "planned", aliases=True)

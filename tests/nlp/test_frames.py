@@ -451,6 +451,74 @@ CASES.append(
     )
 )
 
+CASES += [
+    pytest.param(
+        "President Ana Torres met President Jorge Quispe in Lima on Monday. The meeting was "
+        "also attended by Trade Minister Luis Vega.",
+        [
+            ("meeting", "participant", "Ana Torres"),
+            ("meeting", "participant", "Luis Vega"),
+            ("meeting", "heldIn", "Lima"),
+        ],
+        [("meeting between Ana Torres and Jorge Quispe", "participant", "Ana Torres")],
+        id="the-meeting-after-a-meeting-told-by-its-verb-is-that-meeting",
+    ),
+    pytest.param(
+        "President Ana Torres met President Jorge Quispe on Monday. On Tuesday, Trade Minister "
+        "Luis Vega chaired the meeting of the council.",
+        [("meeting between Ana Torres and Jorge Quispe", "participant", "Ana Torres")],
+        [("meeting of the council", "participant", "Ana Torres")],
+        id="the-meeting-of-someone-else-is-another-meeting",
+    ),
+    pytest.param(
+        "Prime Minister Roman Golovchenko paid a courtesy call on President Vo Van Thuong, held "
+        "talks with Prime Minister Pham Minh Chinh, and witnessed the signing ceremony.",
+        [("signing ceremony", "participant", "Roman Golovchenko")],
+        [],
+        id="the-last-of-three-verbs-has-the-first-one-s-subject",
+    ),
+    pytest.param(
+        "Ali Demir arrived in Lima, Jorge Quispe held talks with him, and witnessed the "
+        "signing ceremony.",
+        [("signing ceremony", "participant", "Jorge Quispe")],
+        [("signing ceremony", "participant", "Ali Demir")],
+        id="a-verb-takes-the-subject-of-the-nearest-verb-that-has-one",
+    ),
+    pytest.param(
+        "Spokesman Hussein Ali said the President was scheduled to hold talks with his host, "
+        "Filipe Nyusi. Foreign Minister Murat Nurtleu summarized the outcomes of the talks with "
+        "his Russian counterpart Sergey Lavrov.",
+        [("Murat Nurtleu", "met", "Sergey Lavrov")],
+        [("Hussein Ali", "met", "Filipe Nyusi")],
+        id="who-tells-of-talks-in-a-clause-of-their-own-did-not-hold-them",
+    ),
+    pytest.param(
+        "Chancellor Ana Weber held a two-day meeting with President Ivan Petrov in the Siberian "
+        "city of Tomsk.",
+        [("two-day meeting", "heldIn", "Tomsk")],
+        [],
+        id="the-city-of-a-name-is-the-named-city",
+    ),
+    pytest.param(
+        "The Chile-Peru Economic Forum was presided by President Ana Torres and President "
+        "Jorge Quispe. Chile and Peru signed last Friday four cooperation agreements.",
+        [
+            ("Chile-Peru Economic Forum", "headedBy", "Ana Torres"),
+            ("Chile-Peru Economic Forum", "participant", "Jorge Quispe"),
+            ("Chile", "signed", "four cooperation agreements"),
+        ],
+        [],
+        id="presided-by-and-a-day-that-is-no-part-of-a-name",
+    ),
+    pytest.param(
+        "Mexican President Luis Ortega arrived in Lima for a two-day official visit to Peru. "
+        "On Monday he met President Ana Torres at the Government Palace.",
+        [("Ana Torres", "represents", "Peru"), ("Luis Ortega", "represents", "Mexico")],
+        [("Ana Torres", "represents", "Mexico")],
+        id="who-receives-the-visitor-acts-for-the-country-visited",
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_events(rules, text, must, must_not):

@@ -268,6 +268,30 @@ def test_words_that_name_no_one_and_no_body(pipeline, text, kept, not_named):
     assert not_named not in named
 
 
+def test_a_word_spelt_like_a_country_code_is_no_country(pipeline):
+    named = _named(
+        pipeline,
+        "Jam Kamal Khan opened the Pak-Iran forum. The Việt Nam-Laos committee met in Hanoi, "
+        "and the Pan-African Parliament met in Midrand.",
+    )
+    assert named.get("Jam Kamal Khan") == "Person"
+    assert {"Pakistan", "Iran", "Laos"} <= set(named)
+    assert not {"Jamaica", "Namibia", "Panama"} & set(named), named
+
+
+def test_a_country_the_recognizer_takes_for_a_person_is_the_country(pipeline):
+    x = pipeline.extract("Ghana’s Deputy Foreign Minister Kwaku Mensah said so.")
+    named = {e.label: e.type for e in x.entities}
+    assert named.get("Ghana") == "Country", named
+    assert ("Kwaku Mensah", "represents", "Ghana") in {
+        (e.label, r.predicate, o.label)
+        for r in x.relations
+        for e in x.entities
+        for o in x.entities
+        if e.id == r.subject and o.id == r.object
+    }
+
+
 def test_a_website_is_a_body_not_a_person(pipeline):
     named = _named(pipeline, "Ilham Aliyev met Vladimir Putin in Moscow, Caspian.Az reports.")
     assert named.get("Caspian.Az") in {None, "Organization"}

@@ -326,6 +326,96 @@ CASES += [
         [],
         id="a-list-the-next-sentence-opens-with",
     ),
+    pytest.param(
+        "According to the agency’s reporter in Lima, Chilean President Alberto Vargas and "
+        "Peruvian President Rosa Quispe signed 12 bilateral documents in Cusco.",
+        [
+            (name, "signed", "12 bilateral documents")
+            for name in ("Alberto Vargas", "Rosa Quispe", "Chile", "Peru")
+        ],
+        [],
+        id="signatories-with-titles-the-parser-hung-on-a-place-before",
+    ),
+    pytest.param(
+        "During the talks, the Energy Commission of Chile and PERUGAS, the state gas company "
+        "of Peru, signed a memorandum on gas supplies. Chilean President Alberto Vargas held "
+        "talks with Peruvian President Rosa Quispe and signed an agreement on transit.",
+        [("Alberto Vargas", "signed", "agreement on transit")],
+        [
+            ("Peru", "signed", "memorandum on gas supplies"),
+            ("Rosa Quispe", "signed", "agreement on transit"),
+        ],
+        id="no-signatory-named-in-a-phrase-nor-the-object-of-a-verb-before",
+    ),
+    pytest.param(
+        "Ghanaian President Kofi Mensah praised Kenyan President Daniel Mwangi for his "
+        "commitment to the ties between the two nations. Several key agreements were signed "
+        "after the bilateral talks.",
+        [(side, "signed", "Several key agreements") for side in _BOTH],
+        [],
+        id="the-sides-of-an-unsigned-agreement-are-the-countries-of-the-article-s-people",
+    ),
+    pytest.param(
+        "Kenyan President Daniel Mwangi met Ghanaian President Kofi Mensah in Accra. The "
+        "agenda also includes the signing of a package of bilateral documents.",
+        [],
+        [(side, "signed", "bilateral documents") for side in _BOTH],
+        id="a-signing-on-the-agenda-is-no-signing",
+    ),
+    pytest.param(
+        _MET + "The talks ended with the exchange of agreements on trade and transit. The two "
+        "sides also exchanged views on regional issues.",
+        [(side, "signed", "agreements on trade and transit") for side in _BOTH],
+        [(side, "signed", "views") for side in _BOTH],
+        id="documents-exchanged-were-signed",
+    ),
+    pytest.param(
+        "According to the report, the agreement was signed at the State House, the seat of "
+        "government in Accra by Ghana’s Foreign Minister, Mrs. Ama Owusu, and the Kenyan "
+        "Foreign Minister, Joseph Kiprop. A protocol was signed during a visit by Kenyan "
+        "President Daniel Mwangi to Accra.",
+        [(name, "signed", "agreement") for name in ("Ama Owusu", "Joseph Kiprop", *_BOTH)],
+        [("Daniel Mwangi", "signed", "protocol")],
+        id="a-passive-signing-s-by-hung-on-a-noun-after-it",
+    ),
+    pytest.param(
+        "The Ghanaian cabinet authorised the delegation headed by Foreign Minister Ama Owusu "
+        "to sign agreements with Kenya.",
+        [],
+        [(side, "signed", "agreements") for side in _BOTH],
+        id="a-signing-told-by-an-infinitive-is-to-come",
+    ),
+    pytest.param(
+        _MET + "They oversaw a ceremony at the State House where a number of agreements and "
+        "memoranda on trade were signed between the governments of the two nations.",
+        [(side, "signed", doc) for side in _BOTH for doc in ("agreements", "memoranda")],
+        [],
+        id="every-item-of-a-number-of-documents",
+    ),
+    pytest.param(
+        "Documents on cooperation between Ghana and Kenya signed\n\nACCRA, June 3. Ghanaian "
+        "President Kofi Mensah met Kenyan President Daniel Mwangi on Monday.",
+        [(side, "signed", "Documents on cooperation between Ghana and Kenya") for side in _BOTH],
+        [],
+        id="a-headline-s-documents-signed",
+    ),
+    pytest.param(
+        _MET + "Among the documents signed were an agreement on transit and a protocol on trade.",
+        [
+            (side, "signed", a)
+            for side in _BOTH
+            for a in ("agreement on transit", "protocol on trade")
+        ],
+        [],
+        id="among-the-documents-signed-were",
+    ),
+    pytest.param(
+        _MET + "The presidents observed the signing of the agreement on transit. The signing by "
+        "Foreign Ministers Ama Owusu and Joseph Kiprop was a highlight of the visit.",
+        [(name, "signed", "agreement on transit") for name in ("Ama Owusu", "Joseph Kiprop")],
+        [(name, "signed", "agreement on transit") for name in ("Kofi Mensah", "Daniel Mwangi")],
+        id="the-signing-by-two-ministers-of-the-agreement-told-before",
+    ),
 ]
 
 
@@ -375,3 +465,72 @@ def test_a_capitalized_title_is_whole_and_holds_no_bodies(rules):
     assert labels["Declaration on Strategic Partnership"] == "Agreement"
     assert "Strategic Partnership" not in labels
     assert not [label for label in labels if "Accra" in label and label != "Accra"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "not_names"),
+    [
+        pytest.param(
+            "Ghana and Kenya signed the Strategic Partnership Agreement between Ghana and the "
+            "Republic of Kenya in Accra.",
+            ["Strategic Partnership Agreement between Ghana and the Republic of Kenya"],
+            ["Strategic Partnership Agreement between Ghana"],
+            id="both-parties-between-name",
+        ),
+        pytest.param(
+            "Kenyan President Daniel Mwangi met Ghanaian President Kofi Mensah. Following the "
+            "talks, the Presidents signed a Declaration on strengthening strategic relations "
+            "between Kenya and Ghana as well as a Comprehensive program for development of "
+            "cooperation between Kenya and Ghana.",
+            [
+                "Declaration on strengthening strategic relations between Kenya and Ghana",
+                "Comprehensive program for development of cooperation between Kenya and Ghana",
+            ],
+            ["Declaration"],
+            id="a-complement-hung-on-the-verb-up-to-the-next-document",
+        ),
+        pytest.param(
+            "The ministers signed a programme on economic co-operation for 2024-2026. The "
+            "companies signed a contract for $2 billion.",
+            ["programme on economic co-operation for 2024-2026", "contract"],
+            ["contract for $2 billion"],
+            id="hyphened-words-and-a-term-not-a-price",
+        ),
+        pytest.param(
+            "The ministers signed cooperation agreements on security, borders, healthcare, "
+            "sports, and tourism. Kenyan Foreign Minister Joseph Kiprop held talks with the "
+            "Prime Ministers of Ghana and Togo, Ama Owusu and Kofi Mensah.",
+            ["cooperation agreements on security, borders, healthcare, sports, and tourism"],
+            ["cooperation agreements on security"],
+            id="a-list-of-topics",
+        ),
+        pytest.param(
+            "Angola and Germany signed last Friday four cooperation agreements in the fields "
+            "of air transport and training. The leaders also signed an MoU on the Strategic "
+            "Economic Dialogue, which aims to advance talks.",
+            [
+                "four cooperation agreements in the fields of air transport and training",
+                "MoU on the Strategic Economic Dialogue",
+            ],
+            ["last Friday four cooperation agreements", "MoU"],
+            id="a-field-not-a-date-and-an-mou-the-recognizer-took-for-a-site",
+        ),
+        pytest.param(
+            "The sides signed a road map on trade cooperation. They also signed a letter of "
+            "intent on energy and an MoC on digital trade. They signed the minutes of the "
+            "meeting. He showed a map of Accra and read a letter from the king.",
+            [
+                "road map on trade cooperation",
+                "letter of intent on energy",
+                "MoC on digital trade",
+                "minutes of the meeting",
+            ],
+            ["map of Accra", "letter"],
+            id="documents-named-by-two-words",
+        ),
+    ],
+)
+def test_an_agreement_is_named_as_the_article_names_it(rules, text, names, not_names):
+    labels = {e.label for e in rules.extract(text).entities if e.type == "Agreement"}
+    assert set(names) <= labels, sorted(labels)
+    assert not set(not_names) & labels

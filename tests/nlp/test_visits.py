@@ -221,6 +221,152 @@ CASES = [
         [],
         id="sites-where-a-wreath-was-laid-or-whose-work-a-visitor-saw",
     ),
+    pytest.param(
+        "Bolivian President Jorge Quispe arrived in Peru Thursday for a two-day state visit.",
+        [("Jorge Quispe", "visited", "Peru")],
+        [("Jorge Quispe", "visited", "Bolivia")],
+        id="arrived-in-a-country-the-parser-hangs-on-the-day",
+    ),
+    pytest.param(
+        "Bolivian President Jorge Quispe, who is in the Peruvian city of Cusco, met Peruvian "
+        "President Ana Torres. Torres lives in the city of Lima.",
+        [("Jorge Quispe", "visited", "Cusco")],
+        [("Ana Torres", "visited", "Lima"), ("Ana Torres", "visited", "Cusco")],
+        id="the-city-of-a-place-is-that-place",
+    ),
+    pytest.param(
+        "President Jorge Quispe of Bolivia paid a Working Visit to the Republic of Peru "
+        "yesterday. Quispe made a speech to the Bolivian community.",
+        [("Jorge Quispe", "visited", "Peru")],
+        [("Jorge Quispe", "visited", "Bolivia")],
+        id="paid-a-visit-with-the-to-on-the-verb",
+    ),
+    pytest.param(
+        "President Jorge Quispe left Bolivia on Tuesday for a weeklong tour to West Africa. "
+        "Peruvian President Ana Torres will leave for a visit to Senegal.",
+        [("Jorge Quispe", "visited", "West Africa")],
+        [("Jorge Quispe", "visited", "Bolivia"), ("Ana Torres", "visited", "Senegal")],
+        id="left-for-a-tour-to-a-place-not-a-planned-one",
+    ),
+    pytest.param(
+        "Peruvian President, Ana Torres, held talks yesterday, with visiting Bolivian Foreign "
+        "Minister, Jorge Quispe in Lima.",
+        [("Jorge Quispe", "visited", "Peru"), ("Jorge Quispe", "visited", "Lima")],
+        [("Ana Torres", "visited", "Lima"), ("Ana Torres", "visited", "Bolivia")],
+        id="with-visiting-minister-comma-name-in-a-city",
+    ),
+    pytest.param(
+        "Sri Lankan President Anura Perera and Indian Prime Minister Ravi Kumar held bilateral "
+        'discussions at the Presidential Secretariat in Colombo on Saturday. "Much has '
+        'changed since President Perera visited India," Kumar said.',
+        [("Anura Perera", "visited", "India")],
+        [("Anura Perera", "visited", "Presidential Secretariat in Colombo")],
+        id="a-trip-a-quotation-recalls-places-no-palace-in-that-country",
+    ),
+    pytest.param(
+        "Pakistani Prime Minister Omar Khan met Chinese President Li Wei in Beijing on Tuesday.",
+        [("Omar Khan", "visited", "Beijing"), ("Omar Khan", "visited", "China")],
+        [("Li Wei", "visited", "Beijing"), ("Li Wei", "visited", "Pakistan")],
+        id="met-someone-in-a-city-the-parser-hangs-on-the-one-met",
+    ),
+    pytest.param(
+        "Indian Prime Minister Ravi Kumar wrapped up his two-day Nepal visit on Saturday. His "
+        "State visit had been planned for months.",
+        [("Ravi Kumar", "visited", "Nepal")],
+        [("Ravi Kumar", "visited", "India")],
+        id="a-visit-named-by-its-place",
+    ),
+    pytest.param(
+        "Peruvian President Ana Torres returned home from Bolivia on Friday. Bolivian "
+        "President Jorge Quispe came from La Paz.",
+        [("Ana Torres", "visited", "Bolivia")],
+        [("Jorge Quispe", "visited", "La Paz")],
+        id="returned-from-a-country-not-came-from-a-city",
+    ),
+    pytest.param(
+        "Belarusian Prime Minister Roman Golovchenko paid a courtesy call on Vietnamese "
+        "President Vo Van Thuong. Vietnamese Prime Minister Pham Minh Chinh paid tribute to "
+        "Belarusian President Alexander Lukashenko.",
+        [("Roman Golovchenko", "visited", "Vietnam")],
+        [("Pham Minh Chinh", "visited", "Belarus"), ("Vo Van Thuong", "visited", "Belarus")],
+        id="who-paid-a-courtesy-call-on-a-host-visited-the-host-s-country",
+    ),
+    pytest.param(
+        "Peruvian President Ana Torres received the Ambassador of Bolivia to the Republic of "
+        "Peru Jorge Quispe. Torres held talks with Chilean ambassador Luis Soto in Lima. "
+        "Bolivian Foreign Minister Luis Arce was received by Torres in Lima.",
+        [("Luis Arce", "visited", "Peru"), ("Luis Arce", "visited", "Lima")],
+        [
+            ("Jorge Quispe", "visited", "Peru"),
+            ("Luis Soto", "visited", "Peru"),
+            ("Luis Soto", "visited", "Lima"),
+        ],
+        id="an-ambassador-received-in-the-country-he-lives-in-visits-no-country",
+    ),
+    pytest.param(
+        "Bolivian President Jorge Quispe is on a state visit to Peru. A ceremony dedicated to "
+        "the official welcome of Quispe took place at the Government Palace. A ceremony of "
+        "signing the agreements took place at the Lima Textile Plant.",
+        [("Jorge Quispe", "visited", "Government Palace")],
+        [("Jorge Quispe", "visited", "Lima Textile Plant")],
+        id="a-ceremony-welcoming-a-guest-took-place-where-the-guest-was",
+    ),
+    pytest.param(
+        "Chinese President Xi Jinping on Tuesday held talks with visiting Pakistani Prime "
+        "Minister Shehbaz Sharif at the Great Hall of the People.",
+        [
+            ("Shehbaz Sharif", "visited", "China"),
+            ("Shehbaz Sharif", "visited", "Great Hall of the People"),
+        ],
+        [
+            ("Xi Jinping", "visited", "Pakistan"),
+            ("Xi Jinping", "visited", "Great Hall of the People"),
+        ],
+        id="talks-with-visiting-minister-no-met-fact-needed",
+    ),
+    pytest.param(
+        "Bolivian President Jorge Quispe is on a state visit to Peru. Speaking in Cusco, "
+        "Quispe praised the ties. Quispe was given a guard of honour at the Government Palace. "
+        "Peruvian President Ana Torres, speaking in Arequipa, said trade grew.",
+        [("Jorge Quispe", "visited", "Cusco"), ("Jorge Quispe", "visited", "Government Palace")],
+        [("Ana Torres", "visited", "Arequipa")],
+        id="speaking-at-a-place-a-visitor-was-there-and-a-guard-of-honour",
+    ),
+    pytest.param(
+        "Pakistani Prime Minister Shehbaz Sharif called on Chinese President Xi Jinping at the "
+        "Great Hall of the People. Xi called on the world to help. Sharif, currently on a visit "
+        "to China, also met Chinese Premier Li Qiang.",
+        [
+            ("Shehbaz Sharif", "visited", "China"),
+            ("Shehbaz Sharif", "visited", "Great Hall of the People"),
+        ],
+        [
+            ("Xi Jinping", "visited", "Pakistan"),
+            ("Xi Jinping", "visited", "Great Hall of the People"),
+        ],
+        id="called-on-a-host-and-on-a-visit-beside-the-name",
+    ),
+    pytest.param(
+        "Chinese Premier Li Qiang hosted a banquet for Pakistani Prime Minister Shehbaz Sharif "
+        "at the Great Hall of the People. Li Qiang and Shehbaz Sharif held talks on Tuesday.",
+        [("Shehbaz Sharif", "visited", "Great Hall of the People")],
+        [("Li Qiang", "visited", "Great Hall of the People"), ("Li Qiang", "visited", "Pakistan")],
+        id="the-guest-a-host-gave-a-banquet-for",
+    ),
+    pytest.param(
+        "Indian Prime Minister Ravi Kumar arrived in Sri Lanka on Thursday. Former Sri Lankan "
+        "president Anura Perera called on Prime Minister Ravi Kumar on Thursday night.",
+        [("Ravi Kumar", "visited", "Sri Lanka")],
+        [("Anura Perera", "visited", "India")],
+        id="calling-on-a-guest-in-one-s-own-country-is-no-visit",
+    ),
+    pytest.param(
+        "Peruvian President Ana Torres touched down in La Paz on Friday. Bolivian President "
+        "Jorge Quispe touched on trade in Chile during his speech.",
+        [("Ana Torres", "visited", "La Paz")],
+        [("Jorge Quispe", "visited", "Chile")],
+        id="touched-down-in-a-city-not-touched-on-a-country",
+    ),
 ]
 
 
@@ -254,3 +400,15 @@ def test_coordinated_prepositions(read, text, word, expected):
     r = read(text)
     token = next(t for t in r.doc if t.text == word)
     assert [m.text for m in r.resolver.expand(token)] == expected
+
+
+def test_talks_on_a_tour_of_several_countries_are_placed_in_none(rules):
+    x = rules.extract(
+        "Peruvian President Ana Torres concluded a three-nation tour, which took her to "
+        "Bolivia, Chile and Ecuador. Torres and Bolivian President Luis Arce held talks on "
+        "Friday."
+    )
+    found = facts(x)
+    assert ("Ana Torres", "visited", "Bolivia") in found
+    assert ("Ana Torres", "visited", "Ecuador") in found
+    assert not [f for f in found if f[1] == "heldIn" and "talks" in f[0]], sorted(found)
