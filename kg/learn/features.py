@@ -32,7 +32,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import NamedTuple
 
 import numpy
@@ -60,6 +60,7 @@ WINDOW = {
 }
 PATHS = 6  # sentences naming both entities whose paths are read, besides the closest
 TENSOR_SCALE = 0.3  # the dense features' weight against the sparse ones
+SLOTS_KEPT = 1 << 17  # hashed feature names kept for each predicate
 _CONTENT = {"VERB", "NOUN", "ADJ", "ADV", "ADP"}
 _NAMES = {"PROPN", "NUM", "X", "SYM"}
 # What the features are: a model trained on another schema reads other slots.
@@ -128,10 +129,29 @@ class Rows:
         return digest.digest()
 
 
-@lru_cache(maxsize=1 << 17)
 def _slot(name: str) -> int:
     """The slot a feature name hashes to."""
     return zlib.crc32(name.encode("utf-8")) & (DIM - 1)
+
+
+class _Slots(dict[str, int]):
+    """The slots of one predicate's feature names, each name hashed once (all forgotten when
+    ``SLOTS_KEPT`` are kept)."""
+
+    def __init__(self, predicate: str):
+        super().__init__()
+        self.prefix = f"{predicate}|"
+
+    def __missing__(self, name: str) -> int:
+        if len(self) >= SLOTS_KEPT:
+            self.clear()
+        slot = self[name] = _slot(self.prefix + name)
+        return slot
+
+
+@cache
+def _slots(predicate: str) -> _Slots:
+    return _Slots(predicate)
 
 
 @cache
@@ -276,6 +296,7 @@ class _Article:
         lead = [i for i in self.by_type.get("Event", []) if 0 <= self.first[i] <= 2]
         self.main = min(lead, key=lambda i: self.first[i]) if lead else None
         self._parts: dict[tuple, Part] = {}
+        self._pairs: dict[tuple, tuple[int, int, list[Part], int | None]] = {}
         self._paths: dict[tuple, tuple[Part, int | None]] = {}
         self._hops: dict[str, dict[str, list[str]]] = {}
 
@@ -314,8 +335,21 @@ class _Article:
 
     def features(self, s: str, p: str, o: str) -> tuple[Candidate, list[Part], int | None]:
         """The candidate, its features in parts, and the token whose tensor joins the two."""
+        sentence, anchor, parts, joint = self._pair(s, o)
+        rules: Named = [("bias", 1.0), *self._rules(s, p, o)]
+        return Candidate(s, p, o, sentence, anchor), [(None, rules), *parts], joint
+
+    def _pair(self, s: str, o: str) -> tuple[int, int, list[Part], int | None]:
+        """What two entities bring whatever the predicate (read once for all predicates): the
+        candidate's sentence and anchor, its features after the rules', and the joining
+        token."""
+        if (s, o) not in self._pairs:
+            self._pairs[(s, o)] = self._read_pair(s, o)
+        return self._pairs[(s, o)]
+
+    def _read_pair(self, s: str, o: str) -> tuple[int, int, list[Part], int | None]:
         subject = self.entities[s]
-        f: Named = [("bias", 1.0), *self._rules(s, p, o)]
+        f: Named = []
         if any(position.of == o for position in subject.positions):
             f.append(("position_of", 1.0))
         elif any(position.of for position in subject.positions):
@@ -328,7 +362,7 @@ class _Article:
             f.append(("unnamed", 1.0))
             named = self.mentions[s] or self.mentions[o]
             sentence, anchor = (named[0].sentence, named[0].root) if named else (0, 0)
-            return Candidate(s, p, o, sentence, anchor), parts, None
+            return sentence, anchor, parts, None
         x, y = pair
         distance = _bucket(abs(x.sentence - y.sentence))
         f.append((f"sd:{distance}", 1.0))
@@ -355,7 +389,7 @@ class _Article:
                     self._attachment(other[1], "o"),
                 ]
         anchor = joint if joint is not None else y.root
-        return Candidate(s, p, o, max(x.sentence, y.sentence), anchor), parts, joint
+        return max(x.sentence, y.sentence), anchor, parts, joint
 
     def _side(self, eid: str, role: str) -> Part:
         """What one entity brings, whatever it is paired with."""
@@ -521,11 +555,12 @@ def candidates(
     for n, (s, p, o) in enumerate(state.pairs(only)):
         candidate, parts, joint = state.features(s, p, o)
         found.append(candidate)
+        slot = _slots(p)
         size = 0
         for key, named in parts:
             slots = hashed.get((key, p)) if key is not None else None
             if slots is None:
-                slots = ([_slot(f"{p}|{name}") for name, _ in named], [v for _, v in named])
+                slots = ([slot[name] for name, _ in named], [v for _, v in named])
                 if key is not None:
                     hashed[(key, p)] = slots
             cols += slots[0]
