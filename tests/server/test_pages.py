@@ -267,7 +267,7 @@ def test_the_article_page_shows_its_text_with_entities_marked(kg_server):
         ("Person", "Serik Zhumangarin"),
         ("Country", "Kazakhstan"),
         ("Delegation", "Kazakh delegation"),
-        ("Agreement", "roadmap"),
+        ("Agreement", "roadmap for joint investment projects"),
     } <= found
     text = _text(body)
     assert "On Friday, Shymkent hosted the 20th meeting of the Kazakhstan-Uzbekistan" in text
