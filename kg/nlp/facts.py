@@ -191,6 +191,10 @@ class Scene:
             return place
         return self.place_countries.get(place)
 
+    def roots_of(self, type_: str) -> dict[int, Cluster]:
+        """The entity of this type each head word of a mention of one stands for, by token."""
+        return {m.root.i: c for c in self.clusters.values() if c.type == type_ for m in c.mentions}
+
     def words_of(self, types: set[str]) -> dict[int, Cluster]:
         """The entity of these types each word of a mention of one stands for, by token."""
         return {

@@ -21,6 +21,8 @@ Each rule keeps the evidence sentence of the fact it starts from and a lower con
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 from kg.kb import KBEntry, KnowledgeBase
@@ -212,7 +214,7 @@ def _occasions(facts: Facts, scene: Scene) -> None:
     somewhere was held there ("The ministers met in Santiago on the occasion of the IV
     Meeting of the Committee", "held a meeting in Bishkek as part of the Council's
     meetings")."""
-    events = {m.root.i: c for c in scene.clusters.values() if c.type == "Event" for m in c.mentions}
+    events = scene.roots_of("Event")
     placed = {f.subject for f in facts.of("heldIn", None)}
     for f in facts.of("venue", None) + facts.of("heldIn", None):
         verb = f.trigger
@@ -228,13 +230,23 @@ def _occasions(facts: Facts, scene: Scene) -> None:
 
 def _occasion_words(verb: Token) -> list[Token]:
     """What a verb's "on the occasion of", "as part of" or "within the framework of" names."""
+    return _framed(
+        [verb],
+        {"on", "as", "within", "in"},
+        lambda t: t.lower_ in {"occasion", "part", "framework"},
+    )
+
+
+def _framed(heads: list[Token], preps: set[str], frame: Callable[[Token], bool]) -> list[Token]:
+    """What "<preposition> the <frame word> of X" on one of ``heads`` names: the X's."""
     return [
         o
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ in {"on", "as", "within", "in"}
-        for frame in prep.children
-        if frame.dep_ == "pobj" and frame.lower_ in {"occasion", "part", "framework"}
-        for of in frame.children
+        for head in heads
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in preps
+        for word in prep.children
+        if word.dep_ == "pobj" and frame(word)
+        for of in word.children
         if of.dep_ == "prep" and of.lower_ == "of"
         for o in of.children
         if o.dep_ == "pobj"
@@ -358,7 +370,7 @@ def _sidelines(facts: Facts, scene: Scene) -> None:
     session"); on the sidelines of a gathering the article tells of by no event of its own,
     where it says that was held ("On the sidelines of INNOPROM held in Yekaterinburg, a
     meeting took place")."""
-    events = {m.root.i: c for c in scene.clusters.values() if c.type == "Event" for m in c.mentions}
+    events = scene.roots_of("Event")
     places = scene.words_of({"Place", "Country"})
     for side in {c.id: c for c in events.values()}.values():
         for main, both_ways in _hosts_of_side_events(side, events):
@@ -412,18 +424,11 @@ def _event_heads(mention: Mention) -> list[Token]:
 
 def _sideline_hosts(mention: Mention) -> list[Token]:
     """The words an event's mention or its verb puts it on the sidelines or margins of."""
-    return [
-        o
-        for head in _event_heads(mention)
-        for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ in {"on", "at", "in"}
-        for edge in prep.children
-        if edge.lemma_.lower() in {"sideline", "sidelines", "margin", "margins"}
-        for of in edge.children
-        if of.dep_ == "prep" and of.lower_ == "of"
-        for o in of.children
-        if o.dep_ == "pobj"
-    ]
+    return _framed(
+        _event_heads(mention),
+        {"on", "at", "in"},
+        lambda t: t.lemma_.lower() in {"sideline", "sidelines", "margin", "margins"},
+    )
 
 
 def _places_of_host(

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp.gazetteer import country_named, demonym, heads, name_token, word_list
 from kg.nlp.paragraphs import QUOTES, in_headline
-from kg.nlp.titles import SPAN_KEY
+from kg.nlp.titles import titles_by_word
 
 __all__ = ["SIGNING_WORDS", "Mention", "find_mentions", "tokens_with"]
 
@@ -126,7 +126,7 @@ def _widen_name(span: Span) -> Span:
     when only the given name was)."""
     doc, start, end = span.doc, span.start, span.end
     titles = _title_vocabulary()
-    in_titles = {i for title in doc.spans.get(SPAN_KEY, []) for i in range(title.start, title.end)}
+    in_titles = titles_by_word(doc)
     head = span.root.head if len(span) == 1 and span.root.dep_ == "compound" else None
     while (
         head is not None

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.nlp.depmatch import DependencyPatterns
 from kg.nlp.mentions import Mention
 from kg.nlp.paragraphs import quotations
-from kg.nlp.titles import SPAN_KEY
+from kg.nlp.titles import titles_by_word
 
 __all__ = [
     "SIGNATURES",
@@ -357,9 +357,7 @@ class Resolver:
         self.people = sorted(
             (m for m in mentions if m.type == "Person"), key=lambda m: m.span.start
         )
-        self.titles = {
-            i: span for span in doc.spans.get(SPAN_KEY, []) for i in range(span.start, span.end)
-        }
+        self.titles = titles_by_word(doc)
         self._expanded: dict[int, list[Mention]] = {}  # by token: patterns share nodes
 
     def mention(self, token: Token) -> Mention | None:

@@ -16,7 +16,7 @@ from kg.nlp.facts import Facts, Scene
 from kg.nlp.gazetteer import heads
 from kg.nlp.mentions import SIGNING_WORDS
 from kg.nlp.relations import modality
-from kg.nlp.titles import SPAN_KEY
+from kg.nlp.titles import titles_by_word
 
 __all__ = ["sign"]
 
@@ -110,7 +110,7 @@ def _listed_before(word: Token, sentence: Span, parties: dict[int, Cluster]) -> 
     the people's titles ("Chinese President X"); not a party named in a phrase of another
     ("ROSATOM, the corporation of Russia, signed")."""
     doc = sentence.doc
-    titles = {i for span in doc.spans.get(SPAN_KEY, []) for i in range(span.start, span.end)}
+    titles = titles_by_word(doc)
     before = []
     i = word.i - 1
     while i >= sentence.start and not doc[i].is_space:
@@ -177,9 +177,7 @@ def _far_agents(facts: Facts, scene: Scene) -> None:
     Ministers A and B": who a "by" after a passive signing names signed, also where the
     parser hung it on a noun before it (not "a visit by", nor the subject's "by")."""
     signers = scene.words_of({"Person", "Country", "Organization", "Delegation"})
-    agreements = {
-        m.root.i: c for c in scene.clusters.values() if c.type == "Agreement" for m in c.mentions
-    }
+    agreements = scene.roots_of("Agreement")
     for sentence in scene.with_words("LEMMA", _SIGN):
         for verb in (t for t in sentence if t.lemma_ in _SIGN and t.pos_ == "VERB"):
             signed = [
@@ -375,11 +373,9 @@ def _included(facts: Facts, scene: Scene) -> None:
     """Who signed a set of documents signed each one it includes ("the signed documents
     include a protocol on customs and a memorandum on mining"; "signed 12 deals, including /
     such as / in particular / among them a protocol on customs"; "the following documents
-    were signed: ..."; "among the documents signed were ..."), wherever the parser hung the list (also "and a memorandum" on
-    "include")."""
-    agreements = {
-        m.root.i: c for c in scene.clusters.values() if c.type == "Agreement" for m in c.mentions
-    }
+    were signed: ..."; "among the documents signed were ..."), wherever the parser hung the
+    list (also "and a memorandum" on "include")."""
+    agreements = scene.roots_of("Agreement")
     for f in facts.of("signed", None):
         lists = [
             (m.span.sent, o)

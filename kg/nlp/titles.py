@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 
 from kg.nlp.gazetteer import country_named, word_list
 
-__all__ = ["SPAN_KEY", "TitleComponent"]
+__all__ = ["SPAN_KEY", "TitleComponent", "titles_by_word"]
 
 SPAN_KEY = "kg_titles"
 _COMPLEMENT_PREPS = {"of", "for", "to", "in"}
@@ -88,6 +88,11 @@ class TitleComponent:
         if token.ent_type_ == "PERSON":
             return False
         return token.is_title or token.is_upper or token.lower_ in _LINKERS
+
+
+def titles_by_word(doc: Doc) -> dict[int, Span]:
+    """The title each word of a title stands in, by token."""
+    return {i: span for span in doc.spans.get(SPAN_KEY, []) for i in range(span.start, span.end)}
 
 
 def _country_in_name(doc: Doc, i: int, end: int) -> int:
