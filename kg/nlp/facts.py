@@ -106,6 +106,12 @@ class Facts:
         else:
             self.found.pop(key, None)
 
+    def drop(self, fact: Fact) -> None:
+        """Forget a fact, whichever sentences state it."""
+        key = (fact.subject, fact.predicate, fact.object)
+        self.found.pop(key, None)
+        self.readings.pop(key, None)
+
     def forget(self, entity: str) -> None:
         """Drop every fact about ``entity``."""
         for key in [k for k in self.found if entity in (k[0], k[2])]:

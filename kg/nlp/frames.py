@@ -129,8 +129,7 @@ def _home(facts: Facts, scene: Scene) -> None:
             continue
         target = scene.clusters[f.object]
         if target is country or (target.qid and target.qid == kb[country.qid].capital):
-            for reading in list(facts.readings[(f.subject, f.predicate, f.object)]):
-                facts.discard(reading)
+            facts.drop(f)
 
 
 def _sides(facts: Facts, scene: Scene) -> list[str]:

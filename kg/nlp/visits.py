@@ -148,9 +148,10 @@ def _receptions(
     sentence: Span, inside: dict[int, str]
 ) -> Iterator[tuple[list[str], list[str], list[str]]]:
     """The entities named on each side of each "X received Y", "Y was received (met) by X",
-    "Y paid a courtesy call on X" or "visiting Y" in ``sentence``, in text order, and where it was ("at the palace", "in
-    Astana", however the parser hangs it): (hosts, guests, places); ``inside`` gives the
-    entity of each token of a mention (the shortest mention it lies in)."""
+    "Y paid a courtesy call on X" or "visiting Y" in ``sentence``, in text order, and where
+    it was ("at the palace", "in Astana", however the parser hangs it): (hosts, guests,
+    places); ``inside`` gives the entity of each token of a mention (the shortest mention it
+    lies in)."""
 
     def ids(tokens: list[Token]) -> list[str]:
         return list(dict.fromkeys(inside[t.i] for x in tokens for t in x.subtree if t.i in inside))
@@ -406,8 +407,7 @@ def envoys_stay(facts: Facts, scene: Scene) -> None:
         if f.subject in envoys and (
             scene.clusters[f.object].type == "Country" or f.rule.startswith("visited/guest")
         ):
-            for reading in list(facts.readings[(f.subject, f.predicate, f.object)]):
-                facts.discard(reading)
+            facts.drop(f)
 
 
 def _envoys(scene: Scene) -> set[str]:
