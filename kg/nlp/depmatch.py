@@ -66,14 +66,14 @@ def _check(attrs: dict) -> Check:
     return check
 
 
-def _lookup(attrs: dict) -> tuple[str, list[int]] | None:
+def _lookup(attrs: dict) -> tuple[str, tuple[int, ...]] | None:
     """The most selective attribute of ``attrs`` to look tokens up by, with its ids."""
     for name in ("LEMMA", "LOWER", "POS"):
         wanted = attrs.get(name)
         if isinstance(wanted, str):
-            return name, [_ID(wanted)]
+            return name, (_ID(wanted),)
         if isinstance(wanted, dict) and "IN" in wanted:
-            return name, [_ID(v) for v in wanted["IN"]]
+            return name, tuple(_ID(v) for v in wanted["IN"])
     return None
 
 
@@ -96,6 +96,8 @@ class _Index:
             table = self.by[name] = {}
             for i, value in enumerate(self.columns[name]):
                 table.setdefault(value, []).append(i)
+        self._found: dict[tuple[str, tuple[int, ...]] | None, list[int]] = {}
+        self._descendants: dict[int, list[int]] = {}
 
     def related(self, i: int, op: str) -> list[int]:
         """The tokens in relation ``op`` to token ``i``: its children, head or descendants."""
@@ -104,22 +106,43 @@ class _Index:
         if op == "<":
             return [self.heads[i]] if self.heads[i] != i else []
         if op == ">>":
-            return [t.i for t in self.doc[i].subtree if t.i != i]
+            return self.descendants(i)
         if op in {"$++", "$--"}:
             head = self.heads[i]
             siblings = self.children[head] if head != i else []
             return [j for j in siblings if (j > i if op == "$++" else j < i)]
         raise ValueError(f"unsupported dependency operator {op!r}")
 
-    def candidates(self, lookup: tuple[str, list[int]] | None) -> list[int]:
+    def descendants(self, i: int) -> list[int]:
+        """Token ``i``'s subtree without ``i``, in the order of spaCy's ``Token.subtree``."""
+        found = self._descendants.get(i)
+        if found is None:
+            found = self._descendants[i] = []
+            stack: list[tuple[int, bool]] = [(i, False)]
+            while stack:  # lefts' subtrees, the token, rights' subtrees; no recursion limit
+                token, reached = stack.pop()
+                if reached:
+                    if token != i:
+                        found.append(token)
+                    continue
+                children = self.children[token]
+                stack += [(c, False) for c in reversed(children) if c > token]
+                stack.append((token, True))
+                stack += [(c, False) for c in reversed(children) if c < token]
+        return found
+
+    def candidates(self, lookup: tuple[str, tuple[int, ...]] | None) -> list[int]:
         """Tokens that may satisfy a node: those with one of the ids of its ``_lookup``."""
-        if lookup is None:
-            return list(range(len(self.heads)))
-        name, ids = lookup
-        table = self.by[name]
-        if len(ids) == 1:
-            return table.get(ids[0], [])
-        return sorted(i for v in ids for i in table.get(v, ()))
+        found = self._found.get(lookup)
+        if found is None:
+            if lookup is None:
+                found = list(range(len(self.heads)))
+            else:
+                name, ids = lookup
+                table = self.by[name]
+                found = sorted(i for v in ids for i in table.get(v, ()))
+            self._found[lookup] = found
+        return found
 
 
 class _Compiled(Generic[Key]):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.matcher import DependencyMatcher
 
 from kg.articles import read_articles
-from kg.nlp.depmatch import DependencyPatterns
+from kg.nlp.depmatch import DependencyPatterns, _Index
 from kg.nlp.relations import load_patterns
 from tests.conftest import SAMPLES
 
@@ -42,3 +42,12 @@ def test_siblings_as_spacy_finds_them(pipeline):
         theirs = {tuple(tokens) for _, tokens in spacy_matcher(doc)}
         mine = {tuple(tokens) for _, tokens in DependencyPatterns([("p", nodes)])(doc)}
         assert mine == theirs and mine, op
+
+
+def test_descendants_in_the_order_of_spacys_subtree(pipeline):
+    """Matches come in the order spaCy walks a subtree, so the rules read them alike."""
+    for article in read_articles([SAMPLES]):
+        doc = pipeline.nlp(article.text)
+        index = _Index(doc)
+        for token in doc:
+            assert index.descendants(token.i) == [t.i for t in token.subtree if t != token]
