@@ -10,7 +10,7 @@ sets, token for token, in the ruler's order (a later pattern wins).
 
 The rule lemmatizer remembers only some of its lemmas (not those of words in their base form,
 most of them); ``kg_lemmas`` remembers each by (word, part of speech, morphology), all the
-lemmatizer reads, and asks the lemmatizer for the others.
+lemmatizer reads, and asks the lemmatizer for the others, its lists of base forms made sets.
 
 ``quicken`` (which ``load_nlp`` calls) puts each in its model component's place, under its
 name, with its rules.
@@ -128,7 +128,11 @@ class Lemmas:
         self.known: dict[tuple[int, int, int], int] = {}
 
     def adopt(self, lemmatizer: Lemmatizer) -> Lemmas:
-        """Lemmatize as ``lemmatizer`` (of the rule mode) does."""
+        """Lemmatize as ``lemmatizer`` (of the rule mode) does, its lists of known base forms
+        made sets (it tests each form a rule makes for membership: a scan of a list)."""
+        index = lemmatizer.lookups.get_table("lemma_index", {})
+        for pos, forms in list(index.items()):
+            index[pos] = frozenset(forms)
         self.lemmatizer = lemmatizer
         self.known.clear()
         return self
