@@ -50,7 +50,7 @@ class Pipeline:
         self,
         model: str | None = None,
         linker: Linker | None = None,
-        batch_size: int = 16,
+        batch_size: int = 64,
         relations_model: str | Path | RelationsModel | None = None,
     ):
         self.model = model
