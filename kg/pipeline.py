@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 
 from kg.articles import parse_text
+from kg.background import in_background
 from kg.extract import extract
 from kg.learn import RelationsModel
 from kg.learn import relations_model as relations_model_of
@@ -90,10 +91,12 @@ class Pipeline:
         return next(self.extract_many([article]))
 
     def extract_many(self, articles: Iterable[Article | str]) -> Iterator[Extraction]:
-        """Extractions of many articles, parsed in batches with ``nlp.pipe``."""
+        """Extractions of many articles, parsed in batches with ``nlp.pipe``, the next batch
+        in the background while the last is extracted from."""
         items = (_as_article(a) for a in articles)
         pairs = ((a.text, a) for a in items)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+        docs = self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size)
+        for doc, article in in_background(docs, self.batch_size):
             yield extract(doc, article, self.nlp, self.linker, self.relations_model)
 
     def graph(self, article: Article | str) -> Graph:
