@@ -100,6 +100,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     hosts_stay(facts, scene)
     envoys_stay(facts, scene)
     _home(facts, scene)
+    _visitors_visits(facts, scene, create=False)
     _unnamed_visits(facts, scene)
 
 
@@ -518,6 +519,14 @@ def _verb_events(facts: Facts, scene: Scene) -> None:
                 facts.add(
                     event.id, "participant", person, f.sentence, 0.7, f.status, "participant/met"
                 )
+    _visitors_visits(facts, scene, create=True)
+
+
+def _visitors_visits(facts: Facts, scene: Scene, create: bool) -> None:
+    """Each visitor's visit to the places they visited: the one visit the article names
+    without saying whose when there is one visitor, else (``create``) a visit of its own.
+    Told again once every rule has found its visitors (not ``create``), the visit must be
+    neither ahead nor set apart, nor go elsewhere ("his upcoming state visit to Astana")."""
     visits: dict[str, list[Fact]] = {}
     visitors = {
         p.object
@@ -538,12 +547,19 @@ def _verb_events(facts: Facts, scene: Scene) -> None:
         if e.cls == "Visit"
         and not facts.participants(e.id)
         and any(modality(m.root) == "asserted" for m in e.mentions)
+        and (create or not any(ahead(m.root) or apart(m.root) for m in e.mentions))
     ]
     for visitor, trips in visits.items():
-        if len(unpeopled) == 1 and len(visits) == 1:
+        if (
+            len(unpeopled) == 1
+            and len(visits) == 1
+            and (create or _goes_where(facts, scene, unpeopled[0].id, trips))
+        ):
             event = unpeopled[0]  # "X arrived in Y ... the visit": the visit the article names
-        else:
+        elif create:
             event = _new_event(scene, "Visit", "visit", trips[0])
+        else:
+            continue
         facts.add(
             event.id,
             "participant",
@@ -555,6 +571,12 @@ def _verb_events(facts: Facts, scene: Scene) -> None:
         )
         for f in trips:
             facts.add(event.id, "heldIn", f.object, f.sentence, 0.7, f.status, "heldIn/visit")
+
+
+def _goes_where(facts: Facts, scene: Scene, visit: str, trips: list[Fact]) -> bool:
+    """Whether a visit goes nowhere the article says or to the countries of these trips."""
+    to = {scene.country_of(f.object) or f.object for f in facts.of("heldIn") if f.subject == visit}
+    return to <= {scene.country_of(f.object) or f.object for f in trips}
 
 
 def _verb_meetings_named_again(facts: Facts, scene: Scene) -> None:

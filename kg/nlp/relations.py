@@ -714,6 +714,19 @@ def _through_a_clause(pattern: Pattern, node: dict[str, Token]) -> bool:
     return False
 
 
+def _within_itself(phrase: Mention, word: Token, other: Token) -> bool:
+    """Whether a phrase stands in a slot for a word inside it that is not its head, and the
+    other slot's word lies inside it too: the words relate two parts of one name ("the
+    visit of the Chairman of the Government": not a visit headed by the chairman)."""
+    start, end = phrase.span.start, phrase.span.end
+    return (
+        phrase.type in PHRASES
+        and word.i != phrase.root.i
+        and start <= word.i < end
+        and start <= other.i < end
+    )
+
+
 def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
     """Relation candidates from every pattern match in ``doc``."""
     for (pattern, ids), tokens in _matcher()(doc):
@@ -732,10 +745,12 @@ def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
         else:
             signature = _PROVISIONAL.get(pattern.predicate) or SIGNATURES.get(pattern.predicate)
             subjects, objects = signature if signature else (None, None)
+            who, what = node[pattern.subject], node[pattern.object]
             pairs = [
                 (s, o)
-                for s in _slot(resolver, node[pattern.subject], subjects)
-                for o in _slot(resolver, node[pattern.object], objects)
+                for s in _slot(resolver, who, subjects)
+                for o in _slot(resolver, what, objects)
+                if not _within_itself(s, who, what) and not _within_itself(o, what, who)
             ]
         allowed = pattern.types or {}
         pairs = [

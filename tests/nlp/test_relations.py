@@ -97,3 +97,22 @@ def test_planned_and_negated_facts(read):
 def test_modality(read, text, verb, status):
     doc = read(text).doc
     assert modality(next(t for t in doc if t.text == verb)) == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dana Orlova welcomed the visit of the Chairman of the Government of Moldova, "
+        "Pavel Rusu, to Tbilisi.",
+        "The phone call between Prime Minister Ivan Petrov and Head of the Serbian "
+        "Government Marko Ilic lasted an hour.",
+    ],
+)
+def test_two_words_of_one_event_s_name_relate_nothing(read, text):
+    """A title inside an event's name heads the body it names, not the event."""
+    assert not {f for f in _found(read, text) if f[1] == "headedBy"}
+
+
+def test_a_delegation_s_head_is_still_named_by_head_of(read):
+    found = _found(read, "The head of the Peruvian delegation, Rosa Quispe, arrived in Lima.")
+    assert ("Peruvian delegation", "headedBy", "Rosa Quispe") in {f[:3] for f in found}

@@ -412,3 +412,50 @@ def test_talks_on_a_tour_of_several_countries_are_placed_in_none(rules):
     assert ("Ana Torres", "visited", "Bolivia") in found
     assert ("Ana Torres", "visited", "Ecuador") in found
     assert not [f for f in found if f[1] == "heldIn" and "talks" in f[0]], sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("second", "must", "must_not"),
+    [
+        (
+            "The warm welcome for Torres underscored the importance of the trip.",
+            [("trip", "participant", "Ana Torres"), ("trip", "heldIn", "Santiago")],
+            [],
+        ),
+        (
+            "Rojas praised the upcoming state visit to Bolivia.",
+            [],
+            [("upcoming state visit to Bolivia", "heldIn", "Chile")],
+        ),
+        (
+            "The two leaders also discussed the next visit to Lima.",
+            [],
+            [("next visit to Lima", "participant", "Ana Torres")],
+        ),
+        (
+            "Rojas recalled the visit to Bolivia in 2019.",
+            [],
+            [("visit to Bolivia", "heldIn", "Santiago")],
+        ),
+    ],
+    ids=[
+        "the-one-trip-is-the-guest-s",
+        "not-one-ahead",
+        "not-one-set-apart",
+        "not-one-elsewhere",
+    ],
+)
+def test_the_visit_named_without_its_visitor_is_the_one_guest_s(rules, second, must, must_not):
+    """A guest found visiting only by the later rules (at a ceremony in the host's capital)
+    is the visitor of the one visit the article names without saying whose."""
+    found = facts(
+        rules.extract(
+            "Peruvian President Ana Torres and Chilean President Luis Rojas attended a signing "
+            f"ceremony in Santiago on Friday. {second}"
+        ),
+        aliases=True,
+    )
+    for triple in must:
+        assert triple in found, (triple, sorted(found))
+    for triple in must_not:
+        assert triple not in found, triple
