@@ -745,12 +745,12 @@ def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
         else:
             signature = _PROVISIONAL.get(pattern.predicate) or SIGNATURES.get(pattern.predicate)
             subjects, objects = signature if signature else (None, None)
-            who, what = node[pattern.subject], node[pattern.object]
+            s_word, o_word = node[pattern.subject], node[pattern.object]
             pairs = [
                 (s, o)
-                for s in _slot(resolver, who, subjects)
-                for o in _slot(resolver, what, objects)
-                if not _within_itself(s, who, what) and not _within_itself(o, what, who)
+                for s in _slot(resolver, s_word, subjects)
+                for o in _slot(resolver, o_word, objects)
+                if not _within_itself(s, s_word, o_word) and not _within_itself(o, o_word, s_word)
             ]
         allowed = pattern.types or {}
         pairs = [
