@@ -437,11 +437,17 @@ def test_talks_on_a_tour_of_several_countries_are_placed_in_none(rules):
             [],
             [("visit to Bolivia", "heldIn", "Santiago")],
         ),
+        (
+            "Rojas recalled the visit to Bolivia.",
+            [],
+            [("visit to Bolivia", "heldIn", "Santiago")],
+        ),
     ],
     ids=[
         "the-one-trip-is-the-guest-s",
         "not-one-ahead",
         "not-one-set-apart",
+        "not-one-dated",
         "not-one-elsewhere",
     ],
 )
