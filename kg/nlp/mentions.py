@@ -566,7 +566,8 @@ def tokens_with(doc: Doc, attr: str, values: Iterable[str]) -> Iterator[Token]:
 def _surnames_as_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """The surname of a person named in the article is that person wherever it stands
     alone, whatever the recognizer made of it ("Saidov" after "Bakhtiyor Saidov", "Ruto
-    said" with no entity at all), and so is a "body" made of a title or that person's names
+    said" with no entity at all, "Santos" taken for the Brazilian port after "Juan Manuel
+    Santos"; only a country stays a country), and so is a "body" made of a title or that person's names
     and the surname ("PM Modi" after "Narendra Modi")."""
     names: dict[str, set[str]] = {}  # surname -> the words of the names it ends
     for m in mentions:
@@ -575,7 +576,7 @@ def _surnames_as_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     surnames = set(names)
     titles = _title_vocabulary()
     for i, m in enumerate(mentions):
-        if m.type == "Person" or m.qid or m.span[-1].text not in names:
+        if m.type in ("Person", "Country") or m.span[-1].text not in names:
             continue
         words = names[m.span[-1].text]
         given = [t for t in m.span[:-1] if t.text not in titles]

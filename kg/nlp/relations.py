@@ -6,6 +6,8 @@ predicate it gives and which of its nodes are the subject and the object::
     {"name": "met/meet-with", "predicate": "met", "subject": "who", "object": "whom",
      "pattern": [...], "examples": [{"text": "...", "expect": [[s, p, o]]}]}
 
+(an example may also list what it must not give, ``"expect_not"``)
+
 A node's token stands for the mention it heads or lies in; a title stands for the person it
 introduces ("the Ambassador ... Alexey Borodavkin"), a pronoun for the person it refers to.
 Coordinated nodes ("X and Y signed") give one relation per conjunct. ``"pairwise": "who"``

@@ -37,6 +37,7 @@ VISITOR_RULES = {
     "participant/visitor-of",
     "participant/visited",
     "participant/event-for",
+    "participant/guest-for",
 }
 _APART = {"previous", "last", "earlier", "past", "next", "upcoming", "forthcoming", "recent"}
 

@@ -175,6 +175,12 @@ def test_common_nouns_make_no_one_s_name(pipeline, text, person, not_people):
             {"PM Modi"},
         ),
         (
+            "President Juan Manuel Santos of Colombia arrived in Lima. Santos, who began his "
+            "tour on Monday, met President Martin Vizcarra.",
+            {"Juan Manuel Santos": "Person", "Colombia": "Country"},
+            {"Santos"},
+        ),
+        (
             "Lula Discusses Brazilian Investment\n\nPresident Luiz Inacio Lula da Silva met "
             "Emmanuel Macron in Paris.",
             {"Emmanuel Macron": "Person", "Paris": "Place"},

@@ -26,6 +26,8 @@ def test_pattern_example(rules, pattern, example):
     asserted = facts(x, "asserted", aliases=True)
     for triple in example.get("expect", []):
         assert tuple(triple) in asserted, (triple, sorted(asserted))
+    for triple in example.get("expect_not", []):
+        assert tuple(triple) not in asserted, triple
     for status in ("planned", "negated"):
         for triple in example.get(status, []):
             assert tuple(triple) in facts(x, status, aliases=True), (status, triple)
