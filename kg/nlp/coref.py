@@ -119,6 +119,7 @@ class _Resolver:
         self.by_key: dict[tuple[str, str], Cluster] = {}
         self.person_at: dict[int, str] = {}  # token index -> the person entity named there
         self.place_at: dict[int, str] = {}  # token index -> the country or place named there
+        self.country_at: dict[int, str] = {}  # token index -> QID of the country named there
 
     def new(self, mention: Mention, key: tuple[str, str] | None = None) -> Cluster:
         cluster = Cluster(f"e{len(self.clusters) + 1}", mention.type, mention.cls)
@@ -181,6 +182,12 @@ class _Resolver:
             i: m.entity
             for m in mentions
             if m.entity and m.type in {"Country", "Place"}
+            for i in range(m.span.start, m.span.end)
+        }
+        self.country_at |= {
+            i: m.country
+            for m in mentions
+            if m.country and m.type in {"Country", "Place"}
             for i in range(m.span.start, m.span.end)
         }
 
@@ -259,9 +266,10 @@ class _Resolver:
         return None
 
     def _same_visit(self, mention: Mention) -> Cluster | None:
-        """Two mentions of a visit by the same person, or to the same place by no one else,
-        are one visit ("is on visit to Russia", "paying an official visit to the Russian
-        Federation")."""
+        """Two mentions of a visit by the same person, or to the same place (a country and
+        a place in it are one destination) by no one else, are one visit ("is on visit to
+        Russia", "paying an official visit to the Russian Federation"; a headline's "Visit to
+        Uzbekistan", "a two-day visit to Tashkent")."""
         if mention.cls != "Visit":
             return None
         visitor, target = self._visitor(mention), self._destination(mention)
@@ -273,19 +281,34 @@ class _Resolver:
                 return cluster
             if (
                 target is not None
-                and target in {self._destination(m) for m in cluster.mentions}
+                and any(
+                    self._one_destination(target, self._destination(m)) for m in cluster.mentions
+                )
                 and (visitor is None or not visitors)
             ):
                 return cluster
         return None
 
-    def _destination(self, mention: Mention) -> str | None:
-        """The country or place a visit mention goes to ("visit to Russia")."""
-        for child in mention.root.children:
+    def _one_destination(self, a: tuple[str, str | None], b: tuple[str, str | None] | None) -> bool:
+        """Whether two destinations (entity, country QID) are one: the same, or a country and
+        a place in it."""
+        if b is None:
+            return False
+        if a[0] == b[0]:
+            return True
+        countries = {c.id for c in self.clusters if c.type == "Country"}
+        return a[1] is not None and a[1] == b[1] and bool({a[0], b[0]} & countries)
+
+    def _destination(self, mention: Mention) -> tuple[str, str | None] | None:
+        """The country or place a visit mention goes to ("visit to Russia", "pay a visit to
+        Russia"), with the QID of its country."""
+        root = mention.root
+        heads = [root, root.head] if root.dep_ == "dobj" else [root]
+        for child in (c for head in heads for c in head.children):
             if child.dep_ == "prep" and child.lower_ == "to":
-                found = [self.place_at.get(obj.i) for obj in child.children]
-                if any(found):
-                    return next(f for f in found if f)
+                for obj in child.children:
+                    if obj.i in self.place_at:
+                        return self.place_at[obj.i], self.country_at.get(obj.i)
         return None
 
     def _visitor(self, mention: Mention) -> str | None:

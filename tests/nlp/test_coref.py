@@ -33,3 +33,15 @@ def test_each_mention_knows_its_entity(read):
     by_id = {c.id: c for c in r.clusters}
     assert all(m in by_id[m.entity].mentions for m in r.mentions)
     assert r.name(r.mention("Mamin")) == "Askar Mamin"
+
+
+def test_a_visit_to_a_country_and_one_to_a_city_of_it_are_one_visit(read):
+    clusters = _clusters(
+        read,
+        "Rahmon to Pay an Official Visit to Uzbekistan\n\nPresident Emomali Rahmon will "
+        "pay an official two-day visit to Tashkent next week. Later he will make a visit "
+        "to Kazakhstan.",
+    )
+    events = [forms for kind, forms in clusters if kind == "Event"]
+    assert ["Official Visit", "official two-day visit to Tashkent"] in events, events
+    assert ["visit to Kazakhstan"] in events, events
