@@ -63,6 +63,17 @@ _PEOPLE_GROUPS = {
     "diplomats",
 }
 _GROUP_MARKERS = {"both", "two"}
+_MEETING = {
+    "meet",
+    "receive",
+    "host",
+    "welcome",
+    "greet",
+    "talk",
+    "meeting",
+    "talks",
+    "negotiation",
+}
 _GROUP_WORDS = _COUNTRY_GROUPS | _PEOPLE_GROUPS | {"two"}
 _SYNONYMS = {
     "premier": "prime minister",
@@ -378,7 +389,8 @@ def _named_sides(token: Token, resolver: Resolver) -> list[Mention]:
 
 def _pair_subject(sent: Span, resolver: Resolver, groups: list[Mention]) -> tuple[Mention, ...]:
     """The two a sentence's plural subject names: "X and Y met", "the two leaders", "the
-    parties"."""
+    parties"; or its subject and the one person it met ("X met Y", "X held a meeting with
+    Y")."""
     for token in sent:
         if token.dep_ not in {"nsubj", "nsubjpass"}:
             continue
@@ -389,7 +401,32 @@ def _pair_subject(sent: Span, resolver: Resolver, groups: list[Mention]) -> tupl
         people = tuple(p for p in found if p is not None and p.type == "Person")
         if len(found) > 1 and len(people) == len(found):
             return people
+        if len(people) == 1 and token.dep_ == "nsubj" and (met := _met(token.head, resolver)):
+            return (*people, met) if met.entity != people[0].entity else ()
     return ()
+
+
+def _met(verb: Token, resolver: Resolver) -> Mention | None:
+    """The one person a clause's verb (or those coordinated with it) says its subject met:
+    its object ("met Y", "received Y") or the one it met with ("held talks with Y")."""
+    met = []
+    for v in (verb, *verb.conjuncts):
+        for child in v.children:
+            if child.dep_ == "dobj" and v.lemma_ in _MEETING:
+                objects = [child]
+            else:  # "met with Y", "held talks with Y"
+                held = child.dep_ == "dobj" and child.lemma_ in _MEETING
+                preps = list(child.children) if held else [child]
+                objects = [
+                    o
+                    for p in preps
+                    if p.dep_ == "prep" and p.lower_ == "with"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ]
+            met += [resolver.mention(o) for x in objects for o in (x, *x.conjuncts)]
+    people = {m.entity: m for m in met if m is not None and m.type == "Person"}
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def group_mentions(

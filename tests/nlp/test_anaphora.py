@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.nlp.affiliation import affiliations
 from kg.nlp.anaphora import group_mentions, guest_mentions, leader_mentions, title_mentions
 from kg.nlp.positions import find_positions
@@ -66,6 +68,32 @@ def test_the_heads_of_state_are_not_two_foreign_ministers(read):
     )
     found = group_mentions(r.doc, r.resolver, r.clusters, countries, positions)
     assert [m.text for m in found if m.cls == "person"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "they"),
+    [
+        (
+            "Santiago Cafiero arrived in Mexico City and held a meeting with Marcelo Ebrard. "
+            "They signed two agreements.",
+            ["Santiago Cafiero", "Marcelo Ebrard"],
+        ),
+        (
+            "Ali Khan received Anne Dubois in Islamabad. They discussed trade.",
+            ["Ali Khan", "Anne Dubois"],
+        ),
+        ("Ali Khan praised Anne Dubois in Islamabad. They discussed trade.", None),
+        (
+            "Ali Khan met Anne Dubois and Jean Roux in Islamabad. They discussed trade.",
+            None,
+        ),
+    ],
+)
+def test_they_after_one_person_meeting_another_are_those_two(read, text, they):
+    r, positions, countries = _read(read, text)
+    found = group_mentions(r.doc, r.resolver, r.clusters, countries, positions)
+    members = [[r.name(x) for x in m.members] for m in found if m.text == "They"]
+    assert members == ([they] if they else []), members
 
 
 def test_the_guest_is_the_one_visitor(read):
