@@ -163,6 +163,9 @@ def _participants(facts: Facts, scene: Scene) -> None:
             events = [e for e in scene.events.get(f.sentence.start, []) if e.cls in wanted]
         members = (subject,) if f.predicate == "visited" else (subject, obj)
         for event in events:
+            partners = _partners_named(event, f.sentence, scene)
+            if f.predicate == "met" and partners and not {subject.id, obj.id} & partners:
+                continue  # "paid courtesy calls on A and B, held talks with C": A met no talks
             for member in members:
                 if member is not event and member.type in MEMBER_TYPES:
                     facts.add(
@@ -176,6 +179,23 @@ def _participants(facts: Facts, scene: Scene) -> None:
                     )
             if f.predicate == "visited" and obj.type in {"Place", "Country"}:
                 facts.add(event.id, "heldIn", obj.id, f.sentence, 0.7, f.status, "heldIn/visit")
+
+
+def _partners_named(event: Cluster, sentence: Span, scene: Scene) -> set[str]:
+    """The people a sentence's mention of an event names it with ("talks with X", "the
+    meeting between X and Y")."""
+    people = scene.roots_of("Person")
+    return {
+        people[o.i].id
+        for m in event.mentions
+        if sentence.start <= m.root.i < sentence.end
+        for prep in m.root.children
+        if prep.dep_ == "prep" and prep.lower_ in {"with", "between"}
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for o in (pobj, *pobj.conjuncts)
+        if o.i in people
+    }
 
 
 def _implicit_meetings(facts: Facts, scene: Scene) -> None:

@@ -517,6 +517,21 @@ CASES += [
         [("Ana Torres", "represents", "Mexico")],
         id="who-receives-the-visitor-acts-for-the-country-visited",
     ),
+    pytest.param(
+        "In Hanoi, Roman Golovchenko paid courtesy visits to General Secretary Nguyen Phu "
+        "Trong and President Vo Van Thuong, and held talks with Prime Minister Pham Minh "
+        "Chinh.",
+        [
+            ("talks with Prime Minister Pham Minh Chinh", "participant", "Pham Minh Chinh"),
+            ("talks with Prime Minister Pham Minh Chinh", "participant", "Roman Golovchenko"),
+            ("Nguyen Phu Trong", "met", "Roman Golovchenko"),
+        ],
+        [
+            ("talks with Prime Minister Pham Minh Chinh", "participant", "Nguyen Phu Trong"),
+            ("talks with Prime Minister Pham Minh Chinh", "participant", "Vo Van Thuong"),
+        ],
+        id="talks-with-someone-are-not-everyone-s-the-sentence-met",
+    ),
 ]
 
 
