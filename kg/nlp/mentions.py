@@ -944,7 +944,7 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
         lemma = token.lemma_.lower()
         if lemma == "delegation":
             mentions.append(Mention(_phrase(token, named), "Delegation", "Delegation"))
-        elif lemma in word_list("site_heads") and _named_site(token):
+        elif (lemma in word_list("site_heads") and _named_site(token)) or _venue(token):
             mentions.append(Mention(_phrase(token, named), "Place", "Site"))
         elif lemma in _REGION_WORDS and (region := _region_name(token)):
             mentions.append(Mention(region, "Place", "Region"))
@@ -1099,6 +1099,22 @@ def _named_site(token: Token) -> bool:
         c.dep_ in {"compound", "amod", "nmod"}
         and (c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "GPE", "ORG"})
         for c in token.lefts
+    )
+
+
+_GATHER = {"hold", "meet", "talk", "sign", "receive", "welcome", "host", "gather", "convene"}
+
+
+def _venue(token: Token) -> bool:
+    """ "Held talks at Sunnylands": a name the recognizer did not take, where people met."""
+    at = token.head
+    return (
+        token.pos_ == "PROPN"
+        and token.dep_ == "pobj"
+        and not token.ent_type_
+        and at.lower_ == "at"
+        and (at.head.lemma_ in _GATHER or at.head.lemma_.lower() in heads("event"))
+        and not any(c.dep_ == "det" for c in token.children)
     )
 
 

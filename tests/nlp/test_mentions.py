@@ -368,3 +368,11 @@ def test_a_name_at_the_end_of_a_line_ends_with_its_last_word(pipeline):
     labels = [e.label for e in x.entities]
     assert "US State Visit" in labels, labels
     assert not [label for label in labels if label != label.strip()], labels
+
+
+def test_a_name_where_people_met_that_the_recognizer_missed_is_a_venue(pipeline):
+    named = _named(
+        pipeline,
+        "Lula and Macron held talks at Sunnylands on Friday. They met at the Elysee at noon.",
+    )
+    assert named.get("Sunnylands") == "Place", named
