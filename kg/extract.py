@@ -16,7 +16,7 @@ from datetime import date
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.dates import resolve_date
 from kg.events import event_records, implied_events
@@ -570,7 +570,9 @@ def _short_name(person: Cluster, label: str) -> str:
 def _forms(cluster: Cluster) -> list[str]:
     """The surface forms that name an entity ("here" refers to a place but does not name it),
     and for an event or agreement also its name without complements ("Ministerial Meeting"
-    of "Ministerial Meeting of Central Asian countries")."""
+    of "Ministerial Meeting of Central Asian countries"), its head noun ("cooperation
+    agreements" of "eight cooperation agreements") and an agreement's name without how many
+    ("memoranda on trade" of "several memoranda on trade")."""
     forms = [
         f
         for f in cluster.forms
@@ -582,8 +584,9 @@ def _forms(cluster: Cluster) -> list[str]:
         heads = [
             m.span[: m.root.i - m.span.start + 1].text for m in cluster.mentions if not m.anaphor
         ]
-        if cluster.type == "Event":
-            heads += [_head_noun(m.root) for m in cluster.mentions if not m.anaphor]
+        heads += [_head_noun(m.root) for m in cluster.mentions if not m.anaphor]
+        if cluster.type == "Agreement":
+            heads += [_unquantified(m.span) for m in cluster.mentions if not m.anaphor]
         forms += [h for h in dict.fromkeys(heads) if h and h not in forms]
     if cluster.name and cluster.type == "Event" and cluster.name not in forms:
         forms.append(cluster.name)  # "meeting" of a meeting told by "X met Y"
@@ -601,6 +604,17 @@ def _head_noun(root: Token) -> str:
     while 1 < start < root.i and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
         start += 1  # not "Lithuania business forum" of "the Latvia-Lithuania business forum"
     return doc[start : root.i + 1].text.lower()
+
+
+_HOW_MANY = {"several", "some", "various", "numerous", "many", "both", "all", "these", "those"}
+
+
+def _unquantified(span: Span) -> str:
+    """An agreement's name without the words that say how many ("several", "15")."""
+    start = 0
+    while start < len(span) - 1 and (span[start].lower_ in _HOW_MANY or span[start].like_num):
+        start += 1
+    return span[start:].text if start else ""
 
 
 def _compounded(token: Token, root: Token) -> bool:

@@ -1,5 +1,5 @@
 """Which phrases are events and by which names a reader finds them again: the head noun
-among an event's aliases, and a standing body's numbered sitting as an event, on short
+among an event's aliases (and an agreement's, without how many), and a standing body's numbered sitting as an event, on short
 articles written for these tests."""
 
 from __future__ import annotations
@@ -57,6 +57,30 @@ def _events(rules, text: str) -> dict[str, tuple[str, ...]]:
 )
 def test_an_event_s_aliases_hold_its_head_noun(rules, text, event, must, must_not):
     aliases = {a.lower() for a in _events(rules, text)[event]}
+    assert must <= aliases, sorted(aliases)
+    assert not must_not & aliases, sorted(aliases)
+
+
+@pytest.mark.parametrize(
+    ("text", "agreement", "must", "must_not"),
+    [
+        (
+            "The presidents signed several memoranda on cooperation in culture and sport.",
+            "several memoranda on cooperation in culture and sport",
+            {"memoranda on cooperation in culture and sport", "memoranda"},
+            {"several", "culture and sport"},
+        ),
+        (
+            "Chile and Peru signed 15 trade agreements on Monday.",
+            "15 trade agreements",
+            {"trade agreements"},
+            {"15", "15 trade"},
+        ),
+    ],
+)
+def test_an_agreement_s_aliases_say_it_without_how_many(rules, text, agreement, must, must_not):
+    entities = {e.label: e.aliases for e in rules.extract(text).entities}
+    aliases = set(entities[agreement])
     assert must <= aliases, sorted(aliases)
     assert not must_not & aliases, sorted(aliases)
 
