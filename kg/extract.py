@@ -34,6 +34,7 @@ from kg.nlp.anaphora import (
 )
 from kg.nlp.coref import Cluster, resolve
 from kg.nlp.frames import MEETINGS, Facts, Scene, around, derive, named_event
+from kg.nlp.gazetteer import heads
 from kg.nlp.mentions import Mention, find_mentions, tokens_with
 from kg.nlp.positions import Held, find_positions
 from kg.nlp.relations import Candidate, Resolver, ahead, find_relations
@@ -581,13 +582,13 @@ def _forms(cluster: Cluster) -> list[str]:
         or not any(m.anaphor and m.text == f for m in cluster.mentions)
     ]
     if cluster.type in {"Event", "Agreement"}:
-        heads = [
-            m.span[: m.root.i - m.span.start + 1].text for m in cluster.mentions if not m.anaphor
-        ]
-        heads += [_head_noun(m.root) for m in cluster.mentions if not m.anaphor]
-        if cluster.type == "Agreement":
-            heads += [_unquantified(m.span) for m in cluster.mentions if not m.anaphor]
-        forms += [h for h in dict.fromkeys(heads) if h and h not in forms]
+        named = [m for m in cluster.mentions if not m.anaphor]
+        shorter = [m.span[: m.root.i - m.span.start + 1].text for m in named]
+        if cluster.type == "Agreement":  # "statement" alone names no "joint statement"
+            shorter += [_unquantified(m.span) for m in named]
+            named = [m for m in named if m.root.lemma_.lower() in heads("agreement")]
+        shorter += [_head_noun(m.root) for m in named]
+        forms += [h for h in dict.fromkeys(shorter) if h and h not in forms]
     if cluster.name and cluster.type == "Event" and cluster.name not in forms:
         forms.append(cluster.name)  # "meeting" of a meeting told by "X met Y"
     return forms
