@@ -630,10 +630,15 @@ def _compounded(token: Token, root: Token) -> bool:
 
 
 def _positions(held: list[Held]) -> tuple[Position, ...]:
-    """Each title once, with its owner where any mention names it."""
-    found = dict.fromkeys(Position(h.title, h.of.entity if h.of else None) for h in held if h.title)
-    owned = {p.title for p in found if p.of}
-    return tuple(p for p in found if p.of or p.title not in owned)
+    """Each title once (whatever its case: "the deputy prime minister" is the Deputy Prime
+    Minister named before), with its owner where any mention names it."""
+    found: dict[tuple[str, str | None], Position] = {}
+    for h in held:
+        if h.title:
+            of = h.of.entity if h.of else None
+            found.setdefault((h.title.lower(), of), Position(h.title, of))
+    owned = {title for title, of in found if of}
+    return tuple(p for (title, of), p in found.items() if of or title not in owned)
 
 
 def _order(relation) -> tuple:

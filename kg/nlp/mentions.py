@@ -1139,6 +1139,8 @@ def _is_event_use(token: Token) -> bool:
         return False  # "breakfast meeting", "summit talks": a modifier of another noun
     if token.lemma_ == "round" and not any(c.lower_ == "of" for c in token.rights):
         return False  # "a round of talks", not "19 artillery rounds"
+    if token.lemma_ == "dialogue" and not any(_names_a_dialogue(c) for c in token.lefts):
+        return False  # "the interstate dialogue", "active political dialogue": relations
     if (
         token.tag_ == "NNS"
         and token.lemma_ not in _ALWAYS_PLURAL
@@ -1150,6 +1152,12 @@ def _is_event_use(token: Token) -> bool:
     ):
         return False  # "meetings between X and Y" name theirs
     return token.tag_ != "VBG" or token.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass", "attr"}
+
+
+def _names_a_dialogue(token: Token) -> bool:
+    """A word that makes a dialogue a forum of its own ("the Indo-Pacific dialogue", "the
+    vice-ministerial strategic dialogue")."""
+    return token.pos_ == "PROPN" or any(w in token.lower_ for w in ("strategic", "ministerial"))
 
 
 def _capitals(doc: Doc, named: dict[int, Mention], kb: KnowledgeBase) -> list[Mention]:

@@ -462,8 +462,9 @@ class Resolver:
             linking = doc[i].text in {",", "-"} or (
                 doc[i].is_lower and doc[i].pos_ in {"DET", "ADP", "NOUN", "ADJ", "CCONJ"}
             )
-            if after is not None or not linking:
-                break
+            listed = doc[i].pos_ == "CCONJ" and doc[i - 1].text == ","
+            if after is not None or not linking or listed:
+                break  # "X, Deputy Prime Minister of Y, and Z": the title is not Z's
             i += 1
         j = title.start - 1
         while j >= 0 and doc[j].lower_ in {"the", "a", ","}:
@@ -543,6 +544,7 @@ class Resolver:
             for c in a.conjuncts
         ]
         conjuncts += self._phrase_conjuncts(conjuncts)
+        conjuncts += self._stray_agents(token)
         conjuncts += _collected(token)
         conjuncts += self._included(token)
         conjuncts += _coordinated_preps(token)
@@ -553,6 +555,24 @@ class Resolver:
                 if each not in found:
                     found.append(each)
         return found
+
+    def _stray_agents(self, token: Token) -> list[Token]:
+        """People the parser coordinated with a verb instead of with its agent ("co-chaired
+        by X, minister of Y, and Z, minister of W": Z a conjunct of "chaired" or of the verb
+        above it)."""
+        by = token.head
+        if token.dep_ != "pobj" or by.dep_ != "agent" or self.mention(token) is None:
+            return []
+        return [
+            c
+            for verb in (by.head, *by.head.ancestors)
+            for c in verb.conjuncts
+            if c.pos_ == "PROPN"
+            and c.i > token.i
+            and (m := self.mention(c)) is not None
+            and m.type == "Person"
+            and not any(d.dep_ in {"nsubj", "nsubjpass", "dobj"} for d in c.children)
+        ]
 
     def _phrase_conjuncts(self, conjuncts: list[Token]) -> list[Token]:
         """Agreements or events the parser hung inside the complement of the one before: in

@@ -44,14 +44,16 @@ class TitleComponent:
 
     def _widen(self, doc: Doc, start: int, end: int) -> Span:
         sent_start = doc[start].sent.start
-        while start > sent_start and self._is_modifier(doc[start - 1]):
+        lower = doc[start].is_lower  # "deputy prime minister of Mongolia", written lower
+        while start > sent_start and self._is_modifier(doc[start - 1], lower):
             start -= 1
         words = {t.lower_ for t in doc[start:end]}
         end = self._complement_end(doc, end, bool(_DIPLOMATS & words), bool(_AIDES & words))
         return Span(doc, start, end, label="TITLE")
 
-    def _is_modifier(self, token) -> bool:
-        return token.text in self.modifiers and token.ent_type_ != "PERSON"
+    def _is_modifier(self, token, lower: bool = False) -> bool:
+        text = token.text.capitalize() if lower and token.is_lower else token.text
+        return text in self.modifiers and token.ent_type_ != "PERSON"
 
     def _complement_end(self, doc: Doc, end: int, diplomat: bool, aide: bool) -> int:
         """The end of an ``of ...``/``to ...`` complement after a title head, if any (``in

@@ -10,6 +10,7 @@ from kg.nlp.frames import Facts, Scene, derive
 from tests.conftest import facts
 
 MEETING = "meeting between Alexander Lukashenko and Igor Kobzev"
+_COMMISSION = "21st Meeting of the Mongolia-Russia Intergovernmental Commission"
 CASES = [
     pytest.param(
         "Belarusian President Alexander Lukashenko met with Russian Governor Igor Kobzev in "
@@ -531,6 +532,25 @@ CASES += [
             ("talks with Prime Minister Pham Minh Chinh", "participant", "Vo Van Thuong"),
         ],
         id="talks-with-someone-are-not-everyone-s-the-sentence-met",
+    ),
+    pytest.param(
+        "The agreement was reached during the 21st Meeting of the Mongolia-Russia "
+        "Intergovernmental Commission, co-chaired by Saran Bold, deputy prime minister of "
+        "Mongolia, and Oleg Petrov, minister of natural resources of the Russian Federation in "
+        "Moscow.",
+        [
+            (_COMMISSION, "headedBy", "Saran Bold"),
+            (_COMMISSION, "headedBy", "Oleg Petrov"),
+        ],
+        [("Oleg Petrov", "represents", "Mongolia")],
+        id="co-chairs-the-parser-did-not-coordinate",
+    ),
+    pytest.param(
+        "Serdar Berdimuhamedov received Sergei Prikhodko in Ashgabat. He praised the "
+        "interstate dialogue. During the meeting, the two discussed trade.",
+        [("meeting between Serdar Berdimuhamedov and Sergei Prikhodko", "heldIn", "Ashgabat")],
+        [("interstate dialogue", "participant", "Serdar Berdimuhamedov")],
+        id="a-dialogue-between-states-is-no-event",
     ),
 ]
 

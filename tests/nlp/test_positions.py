@@ -55,6 +55,15 @@ def _held(read, text: str) -> list[tuple[str, str | None, str | None, bool]]:
             ],
             id="a-counterpart-holds-the-same-title",
         ),
+        pytest.param(
+            "The session was co-chaired by Saran Bold, deputy prime minister of Mongolia, and "
+            "Oleg Petrov, minister of energy of Russia.",
+            [
+                ("Saran Bold", "deputy prime minister", "Mongolia", False),
+                ("Oleg Petrov", "minister", None, False),
+            ],
+            id="a-title-written-lower-in-apposition-is-not-the-next-person-s",
+        ),
     ],
 )
 def test_who_holds_which_title(read, text, held):
@@ -89,3 +98,12 @@ def test_a_title_no_one_holds_is_no_position(read):
 )
 def test_titles_of_bodies(read, text, held):
     assert _held(read, text) == held
+
+
+def test_a_title_is_listed_once_whatever_its_case(pipeline):
+    x = pipeline.extract(
+        "Anton Kovalev, Deputy Prime Minister of Belarus, arrived in Astana on Monday. "
+        '"Trade is growing," the deputy prime minister told reporters.'
+    )
+    person = next(e for e in x.entities if e.label == "Anton Kovalev")
+    assert [p.title for p in person.positions] == ["Deputy Prime Minister"], person.positions
