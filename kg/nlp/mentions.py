@@ -350,9 +350,12 @@ _MINISTERS = {"minister", "ministers", "secretary", "commissioner"}
 def _portfolio(span: Span, kb: KnowledgeBase) -> bool:
     """A minister's field that the recognizer took for a body: "Interior" in "Interior
     Minister X", "Roads and Urban Development" in "Minister of Roads and Urban Development",
-    not a body's own name ("Secretary of the Council", "Minister of the Cabinet Office")."""
+    not a body's own name ("Secretary of the Council", "Minister of the Cabinet Office"),
+    nor a country and a name ("Minister of Belarus Yuri Shuleiko")."""
     doc = span.doc
     if span[-1].text in word_list("org_heads") or _kb(kb, span.text, ("Organization",)):
+        return False
+    if span.label_ == "PERSON" and _leading_country(span, kb)[0]:
         return False
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in _MINISTERS:
@@ -737,6 +740,8 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
     for child in token.rights:
         if child.lower_ == "with" and child.i != token.i + 1:
             break  # "talks with X", not "talks in Dhaka with X"
+        if not all(token.is_ancestor(doc[k]) for k in range(token.i + 1, child.i)):
+            break  # "a meeting was held between X and Y": "was held" is no part of its name
         if child.dep_ == "prep" and (
             (child.lower_ in complements and not _temporal(child))
             or (agreement and child.i == right and (_term(child) or _field(child)))

@@ -114,3 +114,8 @@ def test_who_gave_a_speech_at_an_event_took_part_in_it(rules):
     forum = "Baltic Business Forum"
     assert {(forum, "Kaja Kallas"), (forum, "Ville Tavio")} <= found, found
     assert not [s for s, o in found if o == "Mari Lind"], found
+
+
+def test_a_name_stops_where_the_clause_goes_on(rules):
+    events = _events(rules, "A meeting was held between Bat Davaa and Oleg Petrov on Monday.")
+    assert not [e for e in events if "held" in e], events

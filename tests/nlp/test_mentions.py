@@ -175,6 +175,11 @@ def test_common_nouns_make_no_one_s_name(pipeline, text, person, not_people):
             {"PM Modi"},
         ),
         (
+            "Deputy Prime Minister of Belarus Anton Kovalev arrived in Astana.",
+            {"Anton Kovalev": "Person", "Belarus": "Country"},
+            {"Belarus Anton Kovalev"},
+        ),
+        (
             "President Juan Manuel Santos of Colombia arrived in Lima. Santos, who began his "
             "tour on Monday, met President Martin Vizcarra.",
             {"Juan Manuel Santos": "Person", "Colombia": "Country"},
