@@ -747,6 +747,8 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
             or (agreement and child.i == right and (_term(child) or _field(child)))
         ):
             right = max(right, _noun_phrase_end(child))
+        elif agreement and child.dep_ == "acl" and (end := _purpose_end(child, right)):
+            right = end  # "an agreement to establish a joint commission"
         elif child.dep_ != "prep":
             break
     if agreement:
@@ -783,6 +785,16 @@ def _field(prep: Token) -> bool:
         c.dep_ == "pobj" and c.lemma_.lower() in {"field", "area", "sphere", "domain"}
         for c in prep.children
     )
+
+
+def _purpose_end(verb: Token, right: int) -> int:
+    """The end of "to establish a joint commission" right after an agreement's name (what it
+    is for, up to the head noun of its object), or 0."""
+    doc = verb.doc
+    if verb.tag_ != "VB" or right + 1 != verb.i or doc[right].lower_ != "to":
+        return 0
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return objects[0].i + 1 if objects else 0
 
 
 def _verb_complement_end(token: Token, right: int) -> int:

@@ -381,3 +381,23 @@ def test_a_name_where_people_met_that_the_recognizer_missed_is_a_venue(pipeline)
         "Lula and Macron held talks at Sunnylands on Friday. They met at the Elysee at noon.",
     )
     assert named.get("Sunnylands") == "Place", named
+
+
+@pytest.mark.parametrize(
+    ("text", "agreement"),
+    [
+        (
+            "The presidents witnessed the signing of an agreement to establish a Joint "
+            "Commission on Trade chaired by the ministers.",
+            "agreement to establish a Joint Commission on Trade",
+        ),
+        (
+            "He recalled the comprehensive program to develop bilateral cooperation signed in "
+            "Baku.",
+            "comprehensive program to develop bilateral cooperation",
+        ),
+    ],
+)
+def test_an_agreement_s_name_says_what_it_is_for(pipeline, text, agreement):
+    labels = [e.label for e in pipeline.extract(text).entities if e.type == "Agreement"]
+    assert labels == [agreement], labels
