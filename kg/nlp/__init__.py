@@ -7,6 +7,7 @@ The model is configurable (``model=`` or the ``KG_MODEL`` variable); by default 
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 
 import spacy
@@ -47,8 +48,23 @@ def load_nlp(model: str | None = None) -> Language:
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy model {name!r} has no parser or entity recognizer; kg needs both.")
     attributes.quicken(nlp)
+    _keep_surnames_with_initials(nlp)
     nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_casing", after="lemmatizer" if "lemmatizer" in nlp.pipe_names else "parser")
     nlp.add_pipe("kg_gazetteer", after="ner")
     nlp.add_pipe("kg_titles", last=True)
     return nlp
+
+
+def _keep_surnames_with_initials(nlp: Language) -> None:
+    """Make the tokenizer keep a surname and its joined initial as one word ("Davaasuren.Ts",
+    ``kg.nlp.mentions.SURNAME_INITIAL``), so the parser reads "Davaasuren.Ts, Energy
+    Minister" as a name and not as the end of a sentence."""
+    from kg.nlp.mentions import SURNAME_INITIAL
+
+    tokenizer = nlp.tokenizer
+    matched = tokenizer.token_match  # type: ignore[attr-defined]
+    pattern = SURNAME_INITIAL.pattern + "$"
+    if matched is not None:
+        pattern = f"{matched.__self__.pattern}|{pattern}"
+    tokenizer.token_match = re.compile(pattern).match  # type: ignore[attr-defined]

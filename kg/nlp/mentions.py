@@ -21,7 +21,7 @@ from kg.nlp.gazetteer import country_named, demonym, heads, name_token, word_lis
 from kg.nlp.paragraphs import QUOTES, in_headline
 from kg.nlp.titles import titles_by_word
 
-__all__ = ["SIGNING_WORDS", "Mention", "find_mentions", "tokens_with"]
+__all__ = ["SIGNING_WORDS", "SURNAME_INITIAL", "Mention", "find_mentions", "tokens_with"]
 
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "he", "madam", "sir"}
 _ORG_CLASSES = {
@@ -600,7 +600,12 @@ def _surnames_as_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 # person's wherever the recognizer took it for a nationality or a body.
 _ADDRESSED = _COURTESY | {"Sheikh", "Sheikha", "Emir", "Amir", "King", "Queen", "Prince"}
 _ADDRESSED |= {"Princess", "Sultan"}
-_JOINED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+# "Amarbayar.Ts", "Davaasuren.Ts": a surname with the initial of the father's name after it,
+# as Mongolian outlets write names (not two sentences run together: "in Astana.He said").
+SURNAME_INITIAL = re.compile(r"[A-Z][a-z]{2,}\.(?:[A-Z]|Ts|Ch|Sh|Kh|Zh|Ya|Yu|Ye|Yo)")
+_JOINED_INITIALS = re.compile(
+    r"(?:[A-Z]\.){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?|" + SURNAME_INITIAL.pattern
+)
 
 
 def _unrecognized_people(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:

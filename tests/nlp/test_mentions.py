@@ -401,3 +401,14 @@ def test_a_name_where_people_met_that_the_recognizer_missed_is_a_venue(pipeline)
 def test_an_agreement_s_name_says_what_it_is_for(pipeline, text, agreement):
     labels = [e.label for e in pipeline.extract(text).entities if e.type == "Agreement"]
     assert labels == [agreement], labels
+
+
+def test_a_surname_with_a_joined_initial_is_one_word_of_one_sentence(pipeline):
+    doc = pipeline.nlp(
+        "A meeting was held between Davaasuren.Ts, Energy Minister of Mongolia, "
+        "and Oleg Petrov. It rained in Astana.He left."
+    )
+    assert "Davaasuren.Ts" in [t.text for t in doc]
+    assert "Astana.He" not in [t.text for t in doc]
+    x = pipeline.extract(doc.text)
+    assert ("Davaasuren.Ts", "Person") in {(e.label, e.type) for e in x.entities}
