@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from spacy.tokens import Token
 
@@ -150,6 +151,7 @@ class _Resolver:
                 and (
                     _shortened(tokens, _name_tokens(c.mentions[0].text))
                     or _initialed(tokens, _name_tokens(c.mentions[0].text))
+                    or _respelled(tokens, _name_tokens(c.mentions[0].text))
                 )
             ]
             variant = variants[0] if len(variants) == 1 else None
@@ -168,6 +170,8 @@ class _Resolver:
                 not owners
             ):  # "Lula" of "Luiz Inacio Lula da Silva", "Jokowi" of "Joko Jokowi Widodo"
                 owners = [c for c in people if token in _name_tokens(c.mentions[0].text)[1:-1]]
+            if not owners:  # "Rahman" of "Emomali Rahmon"
+                owners = [c for c in people if _near(token, _name_tokens(c.mentions[0].text)[-1])]
             if len(owners) == 1:
                 owners[0].add(m)
             else:
@@ -382,6 +386,26 @@ def _shortened(short: list[str], full: list[str]) -> bool:
     given_names = len(short) >= 2 and short == full[-len(short) :]
     lineage = len(short) >= 3 and short == full[: len(short)]  # "Mohammed bin Salman"
     return (short[0] == full[0] and short[-1] == full[-1]) or given_names or lineage
+
+
+def _respelled(one: list[str], other: list[str]) -> bool:
+    """The same name spelled another way in one word, as transliterations differ
+    ("Shavkat Mirziyoev" of "Shavkat Mirziyoyev", "Emomali Rahman" of "Emomali Rahmon")."""
+    if len(one) != len(other) or len(one) < 2:
+        return False
+    differ = [(a, b) for a, b in zip(one, other, strict=True) if a != b]
+    return len(differ) == 1 and _near(*differ[0])
+
+
+def _near(a: str, b: str) -> bool:
+    """Two spellings of one long name word: the same first letter, at most a letter or two
+    apart."""
+    return (
+        a != b
+        and min(len(a), len(b)) >= 5
+        and a[0] == b[0]
+        and SequenceMatcher(None, a, b).ratio() >= 0.8
+    )
 
 
 def _fullness(mention: Mention) -> tuple[int, bool]:

@@ -108,6 +108,40 @@ def bare_title(title: Span, owner: Mention | None) -> str:
     return title.text
 
 
+def _respectively(title: Span, person: Mention, resolver: Resolver) -> list[Held]:
+    """ "The Prime Ministers of Armenia and Georgia, Nikol Pashinyan and Irakli
+    Garibashvili": as many people as countries, each the holder of the title of the country
+    named in the same place."""
+    head = title.root
+    if not head.text.endswith("s") or head.text.endswith("ss"):
+        return []  # "Prime Ministers" (which the tagger may take for a name), not "Minister"
+    countries = []
+    for token in title:
+        m = _mention_at(resolver, token.i)
+        if m is not None and m.type == "Country" and m not in countries:
+            countries.append(m)
+    people = [
+        m
+        for t in (person.root, *person.root.conjuncts)
+        if t.i >= person.span.start
+        and (m := resolver.mention(t)) is not None
+        and m.type == "Person"
+    ]
+    if len(countries) < 2 or len(people) != len(countries):
+        return []
+    end = min(c.span.start for c in countries)
+    while end > title.start and title.doc[end - 1].lower_ in {"of", "the"}:
+        end -= 1
+    words = [t.text for t in title.doc[title.start : end]]
+    if not words or not words[-1].endswith("s"):
+        return []
+    words[-1] = words[-1][:-1]  # "Prime Ministers" -> "Prime Minister"
+    return [
+        Held(p, " ".join(words), c, title.sent, country=c)
+        for p, c in zip(people, countries, strict=True)
+    ]
+
+
 def _counterparts(doc: Doc, resolver: Resolver, held: list[Held]) -> list[Held]:
     """``his Belarusian counterpart X``: X holds the title of the person "his" refers to."""
     found = []
@@ -144,6 +178,10 @@ def find_positions(doc: Doc, resolver: Resolver) -> list[Held]:
     for title in doc.spans.get(SPAN_KEY, []):
         person = resolver.holder(title)
         if person is None:
+            continue
+        each = _respectively(title, person, resolver)
+        if each:
+            held += each
             continue
         owner = _owner(doc, title, resolver)
         country = _named_country(title, resolver)

@@ -45,3 +45,15 @@ def test_a_visit_to_a_country_and_one_to_a_city_of_it_are_one_visit(read):
     events = [forms for kind, forms in clusters if kind == "Event"]
     assert ["Official Visit", "official two-day visit to Tashkent"] in events, events
     assert ["visit to Kazakhstan"] in events, events
+
+
+def test_a_name_spelled_another_way_is_the_same_person(read):
+    clusters = _clusters(
+        read,
+        "Shavkat Mirziyoyev met Emomali Rahmon in Dushanbe. Shavkat Mirziyoev thanked "
+        "Emomali Rahman, and Rahman praised Ilham Aliyev.",
+    )
+    people = [forms for kind, forms in clusters if kind == "Person"]
+    assert ["Shavkat Mirziyoyev", "Shavkat Mirziyoev"] in people, people
+    assert ["Emomali Rahmon", "Emomali Rahman", "Rahman"] in people, people
+    assert ["Ilham Aliyev"] in people, people

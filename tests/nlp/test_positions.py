@@ -64,6 +64,15 @@ def _held(read, text: str) -> list[tuple[str, str | None, str | None, bool]]:
             ],
             id="a-title-written-lower-in-apposition-is-not-the-next-person-s",
         ),
+        pytest.param(
+            "A conversation between the Prime Ministers of Armenia and Georgia, Nikol "
+            "Pashinyan and Irakli Garibashvili, took place in Tbilisi.",
+            [
+                ("Nikol Pashinyan", "Prime Minister", "Armenia", False),
+                ("Irakli Garibashvili", "Prime Minister", "Georgia", False),
+            ],
+            id="the-titles-of-two-countries-held-respectively",
+        ),
     ],
 )
 def test_who_holds_which_title(read, text, held):
