@@ -573,7 +573,7 @@ def _forms(cluster: Cluster) -> list[str]:
     and for an event or agreement also its name without complements ("Ministerial Meeting"
     of "Ministerial Meeting of Central Asian countries"), its head noun ("cooperation
     agreements" of "eight cooperation agreements") and an agreement's name without how many
-    ("memoranda on trade" of "several memoranda on trade")."""
+    ("memoranda on trade" of "several memoranda on trade") or its parties and years."""
     forms = [
         f
         for f in cluster.forms
@@ -586,6 +586,7 @@ def _forms(cluster: Cluster) -> list[str]:
         shorter = [m.span[: m.root.i - m.span.start + 1].text for m in named]
         if cluster.type == "Agreement":  # "statement" alone names no "joint statement"
             shorter += [_unquantified(m.span) for m in named]
+            shorter += [_without_parties(m.span) for m in named]
             named = [m for m in named if m.root.lemma_.lower() in heads("agreement")]
         shorter += [_head_noun(m.root) for m in named]
         forms += [h for h in dict.fromkeys(shorter) if h and h not in forms]
@@ -616,6 +617,18 @@ def _unquantified(span: Span) -> str:
     while start < len(span) - 1 and (span[start].lower_ in _HOW_MANY or span[start].like_num):
         start += 1
     return span[start:].text if start else ""
+
+
+def _without_parties(span: Span) -> str:
+    """An agreement's name without the parties or years it ends with ("Declaration on
+    Strategic Partnership" of "... between Kazakhstan and Azerbaijan", "Programme of
+    Cooperation" of "... for 2024-2026")."""
+    for token in span:
+        if token.dep_ == "prep" and token.lower_ in {"between", "for"} and token.i > span.root.i:
+            tail = span.doc[token.i : span.end]
+            if token.lower_ == "between" or any(t.like_num for t in tail):
+                return span.doc[span.start : token.i].text.rstrip(" ,")
+    return ""
 
 
 def _compounded(token: Token, root: Token) -> bool:

@@ -71,6 +71,19 @@ def test_an_event_s_aliases_hold_its_head_noun(rules, text, event, must, must_no
             {"several", "culture and sport"},
         ),
         (
+            "The presidents signed a Declaration on Strategic Partnership between Chile and Peru "
+            "and a Programme of Cooperation for 2024-2026.",
+            "Declaration on Strategic Partnership between Chile and Peru",
+            {"Declaration on Strategic Partnership"},
+            {"Chile and Peru"},
+        ),
+        (
+            "Chile and Peru signed a Programme of Cooperation for 2024-2026.",
+            "Programme of Cooperation for 2024-2026",
+            {"Programme of Cooperation"},
+            set(),
+        ),
+        (
             "Chile and Peru signed 15 trade agreements on Monday.",
             "15 trade agreements",
             {"trade agreements"},
