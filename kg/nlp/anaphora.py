@@ -22,7 +22,7 @@ from kg.kb import normalize
 from kg.nlp.coref import Cluster
 from kg.nlp.mentions import Mention, tokens_with
 from kg.nlp.positions import Held, bare_title
-from kg.nlp.relations import Resolver
+from kg.nlp.relations import MEETING_WORDS, Resolver
 from kg.nlp.titles import SPAN_KEY
 from kg.nlp.visits import GUESTS
 
@@ -63,17 +63,7 @@ _PEOPLE_GROUPS = {
     "diplomats",
 }
 _GROUP_MARKERS = {"both", "two"}
-_MEETING = {
-    "meet",
-    "receive",
-    "host",
-    "welcome",
-    "greet",
-    "talk",
-    "meeting",
-    "talks",
-    "negotiation",
-}
+_MEETING = MEETING_WORDS | {"negotiation"}
 _GROUP_WORDS = _COUNTRY_GROUPS | _PEOPLE_GROUPS | {"two"}
 _SYNONYMS = {
     "premier": "prime minister",

@@ -570,8 +570,8 @@ def _surnames_as_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """The surname of a person named in the article is that person wherever it stands
     alone, whatever the recognizer made of it ("Saidov" after "Bakhtiyor Saidov", "Ruto
     said" with no entity at all, "Santos" taken for the Brazilian port after "Juan Manuel
-    Santos"; only a country stays a country), and so is a "body" made of a title or that person's names
-    and the surname ("PM Modi" after "Narendra Modi")."""
+    Santos"; only a country stays a country), and so is a "body" made of a title or that
+    person's names and the surname ("PM Modi" after "Narendra Modi")."""
     names: dict[str, set[str]] = {}  # surname -> the words of the names it ends
     for m in mentions:
         if m.type == "Person" and len(m.span) > 1:

@@ -31,6 +31,7 @@ from kg.nlp.paragraphs import quotations
 from kg.nlp.titles import titles_by_word
 
 __all__ = [
+    "MEETING_WORDS",
     "SIGNATURES",
     "Candidate",
     "Pattern",
@@ -109,6 +110,8 @@ _PLANS = {"agenda", "programme", "program", "schedule", "plan", "preparation", "
 _PLANNED_AUX = {"will", "shall", "would", "'ll", "going"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+# Lemmas that tell of people meeting ("met", "received", "held talks").
+MEETING_WORDS = {"meet", "talk", "talks", "meeting", "receive", "welcome", "host", "greet"}
 _COLLECTIVES = {"raft", "series", "number", "package", "set", "range", "host", "slew", "batch"}
 _PLACE_WORDS = {"city", "town", "village", "region", "province", "district", "oblast"}
 _BUILDINGS = {"palace", "residence", "hall", "headquarters", "mansion", "hotel", "estate", "venue"}

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.mentions import Mention
 from kg.nlp.paragraphs import paragraph_ends, quotations, text_of
-from kg.nlp.relations import Resolver
+from kg.nlp.relations import MEETING_WORDS, Resolver
 
 __all__ = ["speaker_mentions"]
 
@@ -47,7 +47,6 @@ _SAY = {
     "reply",
     "answer",
 }
-_MEETING = {"meet", "talk", "talks", "meeting", "receive", "welcome", "host", "greet"}
 _LABEL = re.compile(r"^([A-Z][A-Z.'’ -]+[A-Z])(?:,[A-Z.'’ ,-]*)?:")
 
 
@@ -95,7 +94,7 @@ def _listener(
     Aliyev as he met with President of Russia Vladimir Putin")."""
     side = country_of.get(speaker.entity or "")
     sentence = verb.sent
-    if not any(t.lemma_ in _MEETING for t in sentence if not quote.start <= t.i < quote.end):
+    if not any(t.lemma_ in MEETING_WORDS for t in sentence if not quote.start <= t.i < quote.end):
         return None
     reporters = {c.i for c in verb.children if c.dep_ == "nsubj"}
     found = {
