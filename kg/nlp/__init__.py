@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from functools import cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -62,9 +63,9 @@ def _keep_surnames_with_initials(nlp: Language) -> None:
     Minister" as a name and not as the end of a sentence."""
     from kg.nlp.mentions import SURNAME_INITIAL
 
-    tokenizer = nlp.tokenizer
-    matched = tokenizer.token_match  # type: ignore[attr-defined]
+    tokenizer: Any = nlp.tokenizer  # a spaCy Tokenizer, which its stubs type as a function
+    matched = tokenizer.token_match
     pattern = SURNAME_INITIAL.pattern + "$"
     if matched is not None:
         pattern = f"{matched.__self__.pattern}|{pattern}"
-    tokenizer.token_match = re.compile(pattern).match  # type: ignore[attr-defined]
+    tokenizer.token_match = re.compile(pattern).match
