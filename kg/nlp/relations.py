@@ -26,6 +26,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.depmatch import DependencyPatterns
+from kg.nlp.gazetteer import heads
 from kg.nlp.mentions import Mention
 from kg.nlp.paragraphs import quotations
 from kg.nlp.titles import titles_by_word
@@ -223,6 +224,8 @@ def modality(token: Token) -> str:
     """``planned``, ``negated`` or ``asserted``: how the clause of ``token`` states its fact."""
     verb = token
     while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ not in {"ROOT"} and verb.head is not verb:
+        if verb.dep_ in {"nsubj", "nsubjpass"} and _effect_of(verb):
+            return "asserted"  # "the visit of X will give a new impetus": the visit is not ahead
         verb = verb.head
     chain = [verb]
     while (
@@ -256,6 +259,23 @@ def modality(token: Token) -> str:
         ):
             return "planned"
     return "asserted"
+
+
+# Verbs that say an event happens (its future is the event's), not what it will bring.
+_HAPPENING = {"take", "hold", "be", "begin", "start", "open", "happen", "last", "run", "end"}
+
+
+def _effect_of(subject: Token) -> bool:
+    """An event (by its head noun, not one still to come) that is the subject of what it
+    will bring: "the visit will contribute to ties", not "the visit will take place"."""
+    verb = subject.head
+    return (
+        subject.lemma_.lower() in heads("event")
+        and verb.pos_ == "VERB"
+        and verb.lemma_ not in _HAPPENING
+        and not ahead(subject)
+        and not any(c.lower_ in _FUTURE for c in subject.subtree)
+    )
 
 
 def _told_ahead(verb: Token) -> bool:

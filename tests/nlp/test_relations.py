@@ -92,6 +92,10 @@ def test_planned_and_negated_facts(read):
         ("Tokayev visited Chile last week.", "visited", "asserted"),
         ("Tokayev visited Chile next to Peru.", "visited", "asserted"),
         ("Tokayev meets Boric in Santiago", "meets", "asserted"),
+        # an event told by what it will bring is under way; one that will take place is not
+        ("The visit of Tokayev to Baku will boost ties.", "visit", "asserted"),
+        ("The visit of Tokayev to Baku will take place in May.", "visit", "planned"),
+        ("The upcoming visit of Tokayev to Baku will boost ties.", "visit", "planned"),
     ],
 )
 def test_modality(read, text, verb, status):
