@@ -47,13 +47,15 @@ class Affiliation:
 
 
 def kb_person(cluster: Cluster, kb: KnowledgeBase) -> KBEntry | None:
-    """The one knowledge-base person whose name is one of the cluster's full names."""
-    found: dict[str, KBEntry] = {}
-    for form in cluster.forms:
-        if len(form.split()) > 1:
-            for entry in kb.lookup(form, ("Person",)):
-                found[entry.qid] = entry
-    return next(iter(found.values())) if len(found) == 1 else None
+    """The one knowledge-base person whose name is one of the cluster's full names, or
+    where none is, one of them without its middle names ("Nana Akufo-Addo" of "Nana Addo
+    Dankwa Akufo-Addo")."""
+    full = [f for f in cluster.forms if len(f.split()) > 1]
+    for forms in (full, [f"{f.split()[0]} {f.split()[-1]}" for f in full if len(f.split()) > 2]):
+        found = {entry.qid: entry for form in forms for entry in kb.lookup(form, ("Person",))}
+        if found:
+            return next(iter(found.values())) if len(found) == 1 else None
+    return None
 
 
 def _kb_by_surname(

@@ -48,6 +48,17 @@ def test_the_office_held_on_the_article_s_day(read, day, sides):
     assert _sides(read, text, day) == sides
 
 
+def test_the_office_of_a_name_with_middle_names_the_knowledge_base_has_without(read):
+    text = (
+        "President Nana Addo Dankwa Akufo-Addo met Cyril Ramaphosa in Pretoria. Ghana and "
+        "South Africa signed a protocol."
+    )
+    assert _sides(read, text, date(2019, 12, 5)) == {
+        "Nana Addo Dankwa Akufo-Addo": "Ghana",
+        "Cyril Ramaphosa": "South Africa",
+    }
+
+
 def test_an_office_counts_only_for_a_country_the_article_names(read):
     text = "Askar Mamin met Roman Golovchenko in Minsk."
     assert _sides(read, text, date(2020, 5, 1)) == {"Askar Mamin": None, "Roman Golovchenko": None}
