@@ -229,7 +229,7 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             continue  # "the Akorda press service": a body's, not a person's
         if label == "PERSON" and _credited(span):
             continue  # "Photo credit: Akorda", "(Photo: Medcom/Name)": page furniture
-        if label == "PERSON" and _WEB_NAME.search(text):
+        if label == "PERSON" and (_WEB_NAME.search(text) or _source(span)):
             mentions.append(Mention(span, "Organization", "NewsAgency"))
             continue  # "News.Az reports": a website, not a person
         if label == "PERSON" and _determined(span):
@@ -396,6 +396,22 @@ def _courteous(ent: Span) -> bool:
 
 
 _PRESS = {"service", "office", "centre", "center", "department"}
+
+
+def _source(span: Span) -> bool:
+    """A one-word name that reports the story, set off after a comma ("..., Akorda
+    reports."): the news source, not a person."""
+    doc = span.doc
+    verb = doc[span.end] if span.end < len(doc) else None
+    return (
+        len(span) == 1
+        and verb is not None
+        and verb.lemma_ in {"report", "inform"}
+        and verb.tag_ == "VBZ"
+        and span.root.head == verb
+        and span.start > 0
+        and doc[span.start - 1].text == ","
+    )
 
 
 def _press_office(span: Span) -> Span | None:

@@ -152,6 +152,11 @@ def test_a_minister_s_field_is_no_body(pipeline, text, bodies, not_bodies):
             "Mohammed bin Salman",
             {"Tajik businesspeople"},
         ),
+        (
+            "President Kassym-Jomart Tokayev met Sergey Lavrov in Astana, Akorda reports.",
+            "Kassym-Jomart Tokayev",
+            {"Akorda"},
+        ),
     ],
 )
 def test_common_nouns_make_no_one_s_name(pipeline, text, person, not_people):
