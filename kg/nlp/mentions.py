@@ -424,15 +424,16 @@ def _press_office(span: Span) -> Span | None:
     return None
 
 
-_CREDITS = {"photo", "photos", "picture", "credit", "credits", "courtesy", "image"}
+_CREDITS = {"photo", "photos", "picture", "credit", "credits", "courtesy", "image", "images"}
 
 
 def _credited(span: Span) -> bool:
-    """A name in a photo credit ("Photo credit: X", "(Photo: Agency/X)")."""
+    """A name in a photo credit ("Photo credit: X", "(Photo: Agency/X)", "Images | X")."""
     doc = span.doc
     start = max(span.sent.start, span.start - 6)
     words = [t.lower_ for t in doc[start : span.start]]
-    return ":" in words and bool(_CREDITS & set(words[: words.index(":")]))
+    marks = [k for k, w in enumerate(words) if w in {":", "|"}]
+    return bool(marks) and bool(_CREDITS & set(words[: marks[0]]))
 
 
 def _only_title_words(span: Span) -> bool:

@@ -157,6 +157,11 @@ def test_a_minister_s_field_is_no_body(pipeline, text, bodies, not_bodies):
             "Kassym-Jomart Tokayev",
             {"Akorda"},
         ),
+        (
+            "Images | Akorda\n\nPresident Kassym-Jomart Tokayev met Sergey Lavrov in Astana.",
+            "Kassym-Jomart Tokayev",
+            {"Akorda"},
+        ),
     ],
 )
 def test_common_nouns_make_no_one_s_name(pipeline, text, person, not_people):
