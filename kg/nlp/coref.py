@@ -389,12 +389,13 @@ def _shortened(short: list[str], full: list[str]) -> bool:
 
 
 def _respelled(one: list[str], other: list[str]) -> bool:
-    """The same name spelled another way in one word, as transliterations differ
-    ("Shavkat Mirziyoev" of "Shavkat Mirziyoyev", "Emomali Rahman" of "Emomali Rahmon")."""
+    """The same name spelled another way, as transliterations differ ("Shavkat Mirziyoev"
+    of "Shavkat Mirziyoyev", "Gombojavyn Zandanshatar" of "Gombozhavin Zandanshatar"): each
+    word the same or a near spelling of it."""
     if len(one) != len(other) or len(one) < 2:
         return False
     differ = [(a, b) for a, b in zip(one, other, strict=True) if a != b]
-    return len(differ) == 1 and _near(*differ[0])
+    return bool(differ) and all(_near(a, b) for a, b in differ)
 
 
 def _near(a: str, b: str) -> bool:

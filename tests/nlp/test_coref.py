@@ -57,3 +57,14 @@ def test_a_name_spelled_another_way_is_the_same_person(read):
     assert ["Shavkat Mirziyoyev", "Shavkat Mirziyoev"] in people, people
     assert ["Emomali Rahmon", "Emomali Rahman", "Rahman"] in people, people
     assert ["Ilham Aliyev"] in people, people
+
+
+def test_a_name_spelled_another_way_in_each_word_is_the_same_person(read):
+    clusters = _clusters(
+        read,
+        "Major General Waqar Ahmed Kingravi met Ilham Aliyev. Wagar Ahmad Kinggravi thanked "
+        "Ilgar Aliyev.",
+    )
+    people = [forms for kind, forms in clusters if kind == "Person"]
+    assert ["Waqar Ahmed Kingravi", "Wagar Ahmad Kinggravi"] in people, people
+    assert ["Ilham Aliyev"] in people and ["Ilgar Aliyev"] in people, people
