@@ -483,10 +483,19 @@ def _of_a_title(span: Span) -> bool:
 
 
 def _entity_spans(doc: Doc) -> Iterator[Span]:
-    """The recognizer's entities, a name and the acronym after it apart: "Agency for
-    International Development (USAID)" is two names of one body."""
+    """The recognizer's entities, a name and the acronym after it apart ("Agency for
+    International Development (USAID)" is two names of one body), and a person's name cut
+    after its particle made whole ("Ursula von der" and "Leyen": "Ursula von der Leyen")."""
+    end = 0
     for ent in doc.ents:
-        if len(ent) > 3 and ent[-1].text == ")" and ent[-3].text == "(" and ent[-2].is_upper:
+        if ent.start < end:
+            continue  # the surname a person's name took in
+        if ent.label_ == "PERSON" and ent[-1].lower_ in _PARTICLES | {"der", "den", "la", "du"}:
+            end = ent.end
+            while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+                end += 1
+            yield Span(doc, ent.start, end, label="PERSON")
+        elif len(ent) > 3 and ent[-1].text == ")" and ent[-3].text == "(" and ent[-2].is_upper:
             yield Span(doc, ent.start, ent.end - 3, label=ent.label_)
             yield Span(doc, ent.end - 2, ent.end - 1, label=ent.label_)
         else:

@@ -185,6 +185,11 @@ def test_common_nouns_make_no_one_s_name(pipeline, text, person, not_people):
             {"PM Modi"},
         ),
         (
+            "Albanese met Ursula von der Leyen in Bali on Wednesday.",
+            {"Ursula von der Leyen": "Person"},
+            {"Leyen", "Ursula von der"},
+        ),
+        (
             "Deputy Prime Minister of Belarus Anton Kovalev arrived in Astana.",
             {"Anton Kovalev": "Person", "Belarus": "Country"},
             {"Belarus Anton Kovalev"},
