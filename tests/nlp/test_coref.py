@@ -3,6 +3,8 @@ The whole pipeline's coreference cases are in test_coreference.py."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def _clusters(read, text: str) -> list[tuple[str, list[str]]]:
     return [(c.type, [m.text for m in c.mentions]) for c in read(text).clusters]
@@ -47,24 +49,25 @@ def test_a_visit_to_a_country_and_one_to_a_city_of_it_are_one_visit(read):
     assert ["visit to Kazakhstan"] in events, events
 
 
-def test_a_name_spelled_another_way_is_the_same_person(read):
-    clusters = _clusters(
-        read,
-        "Shavkat Mirziyoyev met Emomali Rahmon in Dushanbe. Shavkat Mirziyoev thanked "
-        "Emomali Rahman, and Rahman praised Ilham Aliyev.",
-    )
-    people = [forms for kind, forms in clusters if kind == "Person"]
-    assert ["Shavkat Mirziyoyev", "Shavkat Mirziyoev"] in people, people
-    assert ["Emomali Rahmon", "Emomali Rahman", "Rahman"] in people, people
-    assert ["Ilham Aliyev"] in people, people
-
-
-def test_a_name_spelled_another_way_in_each_word_is_the_same_person(read):
-    clusters = _clusters(
-        read,
-        "Major General Waqar Ahmed Kingravi met Ilham Aliyev. Wagar Ahmad Kinggravi thanked "
-        "Ilgar Aliyev.",
-    )
-    people = [forms for kind, forms in clusters if kind == "Person"]
-    assert ["Waqar Ahmed Kingravi", "Wagar Ahmad Kinggravi"] in people, people
-    assert ["Ilham Aliyev"] in people and ["Ilgar Aliyev"] in people, people
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Shavkat Mirziyoyev met Emomali Rahmon in Dushanbe. Shavkat Mirziyoev thanked "
+            "Emomali Rahman, and Rahman praised Ilham Aliyev.",
+            [
+                ["Shavkat Mirziyoyev", "Shavkat Mirziyoev"],
+                ["Emomali Rahmon", "Emomali Rahman", "Rahman"],
+                ["Ilham Aliyev"],
+            ],
+        ),
+        (
+            "Major General Waqar Ahmed Kingravi met Ilham Aliyev. Wagar Ahmad Kinggravi "
+            "thanked Ilgar Aliyev.",
+            [["Waqar Ahmed Kingravi", "Wagar Ahmad Kinggravi"], ["Ilham Aliyev"], ["Ilgar Aliyev"]],
+        ),
+    ],
+)
+def test_a_name_spelled_another_way_is_the_same_person(read, text, people):
+    found = [forms for kind, forms in _clusters(read, text) if kind == "Person"]
+    assert all(p in found for p in people), found
