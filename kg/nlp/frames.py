@@ -5,7 +5,8 @@
 - who took part in an event: the people who met, headed delegations or visited in a sentence
   that names it; the pair who met in the sentence before a bare "the meeting"; delegations
   that took part in nothing else, in the session the article reports; the countries named in
-  an event's name (not a phone call's: a call is between people); for a visit the article reports, everyone the visitor met; for a meeting,
+  an event's name (not a phone call's: a call is between people); for a visit the article reports, everyone the visitor met (for another visit, who acts
+  for its country); for a meeting,
   session or talks between sides, the countries its people represent;
 - two people from two sides in one meeting, session or talks met, and so did the heads of
   two delegations of one session;
@@ -829,15 +830,28 @@ def _hosts_meet_guests(facts: Facts, scene: Scene) -> None:
 
 
 def _visit_hosts(facts: Facts, scene: Scene) -> None:
-    """Everyone the visitor met took part in the visit the article reports."""
-    main = scene.main
-    if main is None or main.cls != "Visit":
-        return
-    visitors = {f.object for f in facts.participants(main.id) if f.rule in VISITOR_RULES}
-    for f in facts.of("met"):
-        for a, b in ((f.subject, f.object), (f.object, f.subject)):
-            if a in visitors:
-                facts.add(main.id, "participant", b, f.sentence, 0.6, f.status, "participant/host")
+    """Everyone the visitor met took part in the visit the article reports, and so did who
+    acts for the country of another visit of one visitor ("Merkel's seventh visit to China
+    ... Merkel met Premier Li": Li took part), unless that visit is told apart."""
+    for visit in scene.clusters.values():
+        if visit.cls != "Visit":
+            continue
+        visitors = {f.object for f in facts.participants(visit.id) if f.rule in VISITOR_RULES}
+        hosts: set[str | None] | None = None  # everyone, for the visit the article reports
+        if visit is not scene.main:
+            if len(visitors) != 1 or any(apart(m.root) or ahead(m.root) for m in visit.mentions):
+                continue
+            hosts = {
+                scene.country_of(f.object) for f in facts.of("heldIn") if f.subject == visit.id
+            }
+            if len(hosts) != 1 or None in hosts:
+                continue
+        for f in facts.of("met"):
+            for a, b in ((f.subject, f.object), (f.object, f.subject)):
+                if a in visitors and (hosts is None or scene.countries.get(b) in hosts):
+                    facts.add(
+                        visit.id, "participant", b, f.sentence, 0.6, f.status, "participant/host"
+                    )
 
 
 def _hosts_act_for_their_country(facts: Facts, scene: Scene) -> None:

@@ -143,6 +143,18 @@ CASES.append(
 )
 
 
+SEVENTH = "Brandt's seventh visit to China"
+CASES.append(
+    pytest.param(
+        "German Chancellor Olga Brandt held a news conference in Beijing on Friday. Brandt's "
+        "seventh visit to China began on Thursday. Brandt met Chinese Premier Li Wen on Thursday. "
+        "Brandt also met French President Paul Marin, who was also in Beijing.",
+        [(SEVENTH, "participant", "Olga Brandt"), (SEVENTH, "participant", "Li Wen")],
+        [(SEVENTH, "participant", "Paul Marin")],
+        id="who-acts-for-a-visit-s-country-and-met-its-visitor-took-part-in-it",
+    )
+)
+
 ENERGY = "agreement on cooperation in the energy sector"
 CASES.append(
     pytest.param(
