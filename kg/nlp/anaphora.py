@@ -217,12 +217,13 @@ def _one_of(
 def leader_mentions(
     doc: Doc, resolver: Resolver, clusters: list[Cluster], country_of: dict[str, str]
 ) -> list[Mention]:
-    """ "The Kenya leader", "the Emirati leader": the one person of the article who acts for
-    that country."""
+    """ "The Kenya leader", "the Emirati leader", "his Armenian counterpart" named by no name:
+    the one person of the article who acts for that country (of several, the one the article
+    called a counterpart before)."""
     found = []
     lead = _lead_end(doc)
-    for token in tokens_with(doc, "LEMMA", ["leader"]):
-        if token.pos_ != "NOUN" or token.tag_ == "NNS":
+    for token in tokens_with(doc, "LEMMA", ["leader", "counterpart"]):
+        if token.pos_ != "NOUN" or token.tag_ == "NNS" or _named_after(token, resolver):
             continue
         owners = [c for c in token.lefts if c.dep_ in {"compound", "amod", "poss"}]
         owners += [
@@ -232,15 +233,54 @@ def leader_mentions(
         countries = [m.entity for m in sides if m is not None and m.type == "Country"]
         if len(countries) != 1:
             continue
-        person = _one_of(countries[0], token.i, clusters, country_of, token.i < lead)
+        counterpart = token.lemma_ == "counterpart"  # someone named before
+        forward = token.i < lead and not counterpart
+        person = _one_of(countries[0], token.i, clusters, country_of, forward)
+        if person is None and counterpart:
+            person = _counterpart_before(countries[0], token.i, clusters, country_of)
         if person is not None and person.entity is not None:
-            start = min([token.i, *(c.i for c in token.lefts if c.dep_ != "det")])
+            start = min([token.i, *(c.i for c in token.lefts if _owner_word(c))])
             found.append(
                 Mention(
                     doc[start : token.i + 1], "Person", "Person", entity=person.entity, anaphor=True
                 )
             )
     return found
+
+
+def _owner_word(token: Token) -> bool:
+    """A word of a reference by office ("Kenyan", "Kenya's"), not "the" or "his"."""
+    return token.dep_ != "det" and token.pos_ != "PRON"
+
+
+def _named_after(token: Token, resolver: Resolver) -> bool:
+    """A word a name follows ("his counterpart Nikol Pashinyan", "the leader, X,")."""
+    doc = token.doc
+    for i in (token.i + 1, token.i + 2):
+        m = resolver.inside.get(i) if i < len(doc) else None
+        if m is not None and m.type == "Person":
+            return i == token.i + 1 or doc[token.i + 1].text == ","
+    return False
+
+
+def _counterpart_before(
+    country: str | None, at: int, clusters: list[Cluster], country_of: dict[str, str]
+) -> Mention | None:
+    """The one person of ``country`` the article introduced before token ``at`` as a
+    counterpart ("his Armenian counterpart Nikol Pashinyan")."""
+    named = [
+        c.mentions[0]
+        for c in clusters
+        if c.type == "Person"
+        and country_of.get(c.id) == country
+        and any(
+            m.span.start < at
+            and m.span.start
+            and m.span.doc[m.span.start - 1].lemma_ == "counterpart"
+            for m in c.mentions
+        )
+    ]
+    return named[0] if len(named) == 1 else None
 
 
 def _main(

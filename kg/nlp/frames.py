@@ -167,6 +167,9 @@ def _participants(facts: Facts, scene: Scene) -> None:
             partners = _partners_named(event, f.sentence, scene)
             if f.predicate == "met" and partners and not {subject.id, obj.id} & partners:
                 continue  # "paid courtesy calls on A and B, held talks with C": A met no talks
+            whose = _whose(event, f.sentence, scene)
+            if f.predicate == "visited" and whose and subject.id not in whose:
+                continue  # "X's trip comes after Y visited Tbilisi": Y's is another visit
             for member in members:
                 if member is not event and member.type in MEMBER_TYPES:
                     facts.add(
@@ -180,6 +183,20 @@ def _participants(facts: Facts, scene: Scene) -> None:
                     )
             if f.predicate == "visited" and obj.type in {"Place", "Country"}:
                 facts.add(event.id, "heldIn", obj.id, f.sentence, 0.7, f.status, "heldIn/visit")
+
+
+def _whose(event: Cluster, sentence: Span, scene: Scene) -> set[str]:
+    """The people a sentence's mention of an event names as its own ("X's trip", "the visit
+    of X", "a visit by X")."""
+    people = scene.roots_of("Person")
+    return {
+        people[o.i].id
+        for m in event.mentions
+        if sentence.start <= m.root.i < sentence.end
+        for c in m.root.children
+        for o in ([c] if c.dep_ == "poss" else c.children if c.lower_ in {"of", "by"} else [])
+        if o.i in people
+    }
 
 
 def _partners_named(event: Cluster, sentence: Span, scene: Scene) -> set[str]:

@@ -41,6 +41,18 @@ def test_a_country_s_leader_is_its_person(read):
     assert [(m.text, r.name(m)) for m in found] == [("Kenyan leader", "William Ruto")]
 
 
+def test_a_counterpart_named_by_no_name_is_the_one_named_so_before(read):
+    r, _, countries = _read(
+        read,
+        "Georgian Prime Minister Mamuka Bakhtadze met his Armenian counterpart Nikol Pashinyan "
+        "in Yerevan. He also met Armenian President Armen Sarkissian. The trip comes three "
+        "months after his Armenian counterpart visited Tbilisi. His Turkish counterpart will "
+        "come in May.",
+    )
+    found = leader_mentions(r.doc, r.resolver, r.clusters, countries)
+    assert [(m.text, r.name(m)) for m in found] == [("Armenian counterpart", "Nikol Pashinyan")]
+
+
 def test_the_sides_and_the_two_leaders(read):
     r, positions, countries = _read(
         read,

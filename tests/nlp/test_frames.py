@@ -155,6 +155,24 @@ CASES.append(
     )
 )
 
+CASES.append(
+    pytest.param(
+        "Georgian Prime Minister Mamuka Bakhtadze is on his first official visit to Yerevan. He "
+        "met his Armenian counterpart Nikol Pashinyan. Mamuka Bakhtadze's trip comes three "
+        "months after his Armenian counterpart visited Tbilisi.",
+        [
+            ("Nikol Pashinyan", "visited", "Tbilisi"),
+            ("Mamuka Bakhtadze", "met", "Nikol Pashinyan"),
+            ("meeting between Mamuka Bakhtadze and Nikol Pashinyan", "participant", "Armenia"),
+        ],
+        [
+            ("Mamuka Bakhtadze's trip", "participant", "Nikol Pashinyan"),
+            ("Mamuka Bakhtadze's trip", "heldIn", "Tbilisi"),
+        ],
+        id="who-visited-in-a-sentence-naming-another-s-visit-took-no-part-in-it",
+    )
+)
+
 ENERGY = "agreement on cooperation in the energy sector"
 CASES.append(
     pytest.param(
