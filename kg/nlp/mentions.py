@@ -90,7 +90,8 @@ class Mention:
 
 
 def _strip(span: Span) -> Span:
-    """The span without a leading determiner, honorific, possessive ending or white space."""
+    """The span without a leading determiner, honorific, possessive ending or white space, nor
+    the credit line it runs into ("X Photos by Y")."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
@@ -98,7 +99,10 @@ def _strip(span: Span) -> Span:
     ):
         start += 1
     while end > start and (
-        doc[end - 1].tag_ == "POS" or doc[end - 1].text in {"'s", "’s"} or doc[end - 1].is_space
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].text in {"'s", "’s"}
+        or doc[end - 1].is_space
+        or (doc[end - 1].lower_ in _CREDITS and end < len(doc) and doc[end].lower_ in {"by", ":"})
     ):
         end -= 1
     return Span(doc, start, end, label=span.label_) if start < end else span
@@ -141,6 +145,7 @@ def _widen_name(span: Span) -> Span:
         return (
             name_token(prev)
             and not prev.ent_type_
+            and prev.text not in {t.text for t in doc[prev.i + 1 : end]}  # a caption's "X Y X Y"
             and prev.dep_ == "compound"
             and prev.i < prev.head.i < span.end
             and prev.text not in titles
@@ -485,11 +490,16 @@ def _of_a_title(span: Span) -> bool:
 def _entity_spans(doc: Doc) -> Iterator[Span]:
     """The recognizer's entities, a name and the acronym after it apart ("Agency for
     International Development (USAID)" is two names of one body), and a person's name cut
-    after its particle made whole ("Ursula von der" and "Leyen": "Ursula von der Leyen")."""
+    after its particle made whole ("Ursula von der" and "Leyen": "Ursula von der Leyen"), and
+    two names a caption ran together apart ("Nikol Pashinyan Irakli Garibashvili")."""
     end = 0
+    alone = {e.text for e in doc.ents if e.label_ == "PERSON"}
     for ent in doc.ents:
         if ent.start < end:
             continue  # the surname a person's name took in
+        if ent.label_ == "PERSON" and len(names := _run_together(ent, alone)) > 1:
+            yield from names
+            continue
         if ent.label_ == "PERSON" and ent[-1].lower_ in _PARTICLES | {"der", "den", "la", "du"}:
             end = ent.end
             while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
@@ -500,6 +510,20 @@ def _entity_spans(doc: Doc) -> Iterator[Span]:
             yield Span(doc, ent.end - 2, ent.end - 1, label=ent.label_)
         else:
             yield ent
+
+
+def _run_together(ent: Span, alone: set[str]) -> list[Span]:
+    """The names a recognized name runs together: names the article writes apart elsewhere,
+    or one name twice."""
+    for cut in range(ent.start + 2, ent.end - 1):
+        first, second = ent.doc[ent.start : cut], ent.doc[cut : ent.end]
+        if first.text == second.text or {first.text, second.text} <= alone:
+            return [
+                Span(ent.doc, s.start, s.end, label="PERSON")
+                for part in (first, second)
+                for s in _run_together(part, alone)
+            ]
+    return [ent]
 
 
 def _countries_inside(span: Span, kb: KnowledgeBase) -> Iterator[Mention]:

@@ -427,3 +427,13 @@ def test_a_surname_with_a_joined_initial_is_one_word_of_one_sentence(pipeline):
     assert "Astana.He" not in [t.text for t in doc]
     x = pipeline.extract(doc.text)
     assert ("Davaasuren.Ts", "Person") in {(e.label, e.type) for e in x.entities}
+
+
+def test_names_a_photo_caption_runs_together_are_each_person(pipeline):
+    named = _named(
+        pipeline,
+        "Prime Minister Ana Berg is in Chile on an official visit. President Luis Mora met her."
+        "\n\nLuis Mora, Ana Berg Ana Berg, Luis Mora Ana Berg, Luis Mora Luis Mora Ana Berg Ana "
+        "Berg,\nLuis Mora Photos by Ani Sargsyan\n\nThe two leaders held talks.",
+    )
+    assert sorted(n for n, t in named.items() if t == "Person") == ["Ana Berg", "Luis Mora"]
