@@ -180,7 +180,7 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         label = ent.label_
         if label not in {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"}:
             continue
-        if label == "ORG" and _courteous(ent):
+        if label == "ORG" and (_courteous(ent) or _titled(ent)):
             label = "PERSON"  # "Dr Kazim Niaz", "Madam Afua Asare": people, whatever the model said
         span = _strip(ent)
         text = span.text
@@ -401,6 +401,22 @@ def _courteous(ent: Span) -> bool:
 
 
 _PRESS = {"service", "office", "centre", "center", "department"}
+
+
+_ROLES = {"spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide", "envoy"}
+
+
+def _titled(ent: Span) -> bool:
+    """A name of words that name no body, after a title or a person's role ("the Chairman of
+    the National Assembly, Phuong Dinh Hue", "his spokesman, Femi Adesina"): a person."""
+    doc = ent.doc
+    before = ent.start - 1 - (ent.start > 1 and doc[ent.start - 1].text == ",")
+    if before < 0 or not 2 <= len(ent) <= 4 or not all(t.is_title for t in ent):
+        return False
+    if any(t.text in word_list("org_heads") or t.text in word_list("place_heads") for t in ent):
+        return False
+    title = titles_by_word(doc).get(before)
+    return doc[before].lower_ in _ROLES or (title is not None and title.end == before + 1)
 
 
 def _source(span: Span) -> bool:

@@ -437,3 +437,16 @@ def test_names_a_photo_caption_runs_together_are_each_person(pipeline):
         "Berg,\nLuis Mora Photos by Ani Sargsyan\n\nThe two leaders held talks.",
     )
     assert sorted(n for n, t in named.items() if t == "Person") == ["Ana Berg", "Luis Mora"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Buhari said so in a statement signed by his spokesman, Femi Adesina, on Friday.",
+        "Laotian Prime Minister Sonexay Siphandone met the Chairman of the National Assembly, "
+        "Phuong Dinh Hue, in Hanoi.",
+    ],
+)
+def test_a_name_after_a_title_or_a_role_is_a_person(pipeline, text):
+    named = _named(pipeline, text)
+    assert named.get("Femi Adesina", named.get("Phuong Dinh Hue")) == "Person"
