@@ -24,6 +24,7 @@ from kg.nlp.titles import titles_by_word
 __all__ = ["SIGNING_WORDS", "SURNAME_INITIAL", "Mention", "find_mentions", "tokens_with"]
 
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "he", "madam", "sir"}
+HONORIFICS |= {"gen", "gen.", "maj", "maj.", "col", "col.", "lt", "lt.", "brig", "brig."}  # ranks
 _ORG_CLASSES = {
     "Ministry": "GovernmentBody",
     "Government": "GovernmentBody",

@@ -114,6 +114,9 @@ _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 # Lemmas that tell of people meeting ("met", "received", "held talks").
 MEETING_WORDS = {"meet", "talk", "talks", "meeting", "receive", "welcome", "host", "greet"}
 _COLLECTIVES = {"raft", "series", "number", "package", "set", "range", "host", "slew", "batch"}
+# Military ranks, and the "retired" after them ("Major General (Rtd) X", "Maj. Gen. X").
+_RANKS = {"general", "major", "lieutenant", "colonel", "brigadier", "admiral", "marshal", "captain"}
+_RANKS |= {"gen", "maj", "lt", "col", "brig", "adm", "capt", "rtd", "retd", "retired"}
 _PLACE_WORDS = {"city", "town", "village", "region", "province", "district", "oblast"}
 _BUILDINGS = {"palace", "residence", "hall", "headquarters", "mansion", "hotel", "estate", "venue"}
 _WHERE = {"Place", "Country"}
@@ -475,6 +478,9 @@ class Resolver:
             if doc[i].text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
                 i += 3  # "Administrator of the Agency for International Development (USAID) X"
                 continue
+            if doc[i].lower_.strip(".()") in _RANKS and not doc[i].is_lower:
+                i += 2 if i + 1 < len(doc) and doc[i + 1].text == "." else 1
+                continue  # "the High Commissioner, Major General Rtd. X"
             if (
                 after is not None
                 and after.type in {"Country", "Organization"}

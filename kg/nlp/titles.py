@@ -21,7 +21,16 @@ __all__ = ["SPAN_KEY", "TitleComponent", "titles_by_word"]
 SPAN_KEY = "kg_titles"
 _COMPLEMENT_PREPS = {"of", "for", "to", "in"}
 _LINKERS = {"and", "&", "of", "the", "for", "-"}
-_DIPLOMATS = {"ambassador", "envoy", "representative", "consul", "attaché", "attache", "chargé"}
+_DIPLOMATS = {
+    "ambassador",
+    "envoy",
+    "representative",
+    "consul",
+    "attaché",
+    "attache",
+    "chargé",
+    "commissioner",  # a high commissioner: a Commonwealth country's ambassador
+}
 _AIDES = {"adviser", "advisor", "assistant", "aide", "secretary", "counsellor", "counselor"}
 
 

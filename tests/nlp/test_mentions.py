@@ -450,3 +450,11 @@ def test_names_a_photo_caption_runs_together_are_each_person(pipeline):
 def test_a_name_after_a_title_or_a_role_is_a_person(pipeline, text):
     named = _named(pipeline, text)
     assert named.get("Femi Adesina", named.get("Phuong Dinh Hue")) == "Person"
+
+
+def test_a_name_after_an_abbreviated_rank_is_the_person_named_before(pipeline):
+    x = pipeline.extract(
+        "Major General Wagar Kinggravi presented his credentials. Maj. Gen Kinggravi said that "
+        "trade grows."
+    )
+    assert [e.label for e in x.entities if e.type == "Person"] == ["Wagar Kinggravi"]

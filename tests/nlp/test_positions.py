@@ -73,6 +73,15 @@ def _held(read, text: str) -> list[tuple[str, str | None, str | None, bool]]:
             ],
             id="the-titles-of-two-countries-held-respectively",
         ),
+        pytest.param(
+            "The new Pakistani High Commissioner to Ghana, Major General Rtd. Wagar Kinggravi "
+            "was received.",
+            [
+                ("Wagar Kinggravi", "High Commissioner to Ghana", "Pakistani", False),
+                ("Wagar Kinggravi", "General", None, False),
+            ],
+            id="a-high-commissioner-is-an-envoy-whose-rank-comes-before-the-name",
+        ),
     ],
 )
 def test_who_holds_which_title(read, text, held):
