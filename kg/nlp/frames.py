@@ -55,6 +55,7 @@ _PLAIN_MEETINGS = {"meeting", "talk", "talks", "discussion", "negotiation", "con
 _PRAISE = {"successful", "constructive", "fruitful", "productive", "friendly", "warm", "frank"}
 _OCCASIONS = {"ceremony", "reception", "dinner", "lunch", "breakfast", "banquet", "inauguration"}
 _SEATS = {"palace", "residence", "house", "hall", "headquarters", "mansion", "kremlin", "office"}
+_GATHER_VERBS = {"meet", "gather", "convene"}
 _PAIR_WORDS = {"leaders", "presidents", "ministers", "premiers", "heads", "sides", "parties"}
 
 
@@ -254,16 +255,31 @@ def _occasions(facts: Facts, scene: Scene) -> None:
     meetings")."""
     events = scene.roots_of("Event")
     placed = {f.subject for f in facts.of("heldIn", None)}
-    for f in facts.of("venue", None) + facts.of("heldIn", None):
-        verb = f.trigger
+    places = scene.words_of({"Place", "Country"})
+    found = [(f.trigger, f.object, f.sentence, f.status) for f in facts.of("venue", None)]
+    found += [(f.trigger, f.object, f.sentence, f.status) for f in facts.of("heldIn", None)]
+    for verb in (t for s in scene.sentences for t in s if t.lemma_ in _GATHER_VERBS):
+        for where in _framed_in(verb):  # "the ministers met in Santiago", whoever they are
+            if where.i in places:
+                found.append((verb, places[where.i].id, verb.sent, modality(verb)))
+    for verb, where, sentence, status in found:
         if verb is None or verb.pos_ not in {"VERB", "AUX"}:
             continue
         for o in _occasion_words(verb):
             event = events.get(o.i)
             if event is not None and event.cls in MEETINGS and event.id not in placed:
-                facts.add(
-                    event.id, "heldIn", f.object, f.sentence, 0.6, f.status, "heldIn/occasion"
-                )
+                facts.add(event.id, "heldIn", where, sentence, 0.6, status, "heldIn/occasion")
+
+
+def _framed_in(verb: Token) -> list[Token]:
+    """What a verb's "in" names ("met in Santiago")."""
+    return [
+        o
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for o in prep.children
+        if o.dep_ == "pobj"
+    ]
 
 
 def _occasion_words(verb: Token) -> list[Token]:

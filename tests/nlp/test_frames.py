@@ -173,6 +173,25 @@ CASES.append(
     )
 )
 
+COMMITTEE = "IV Meeting of the Committee on Political Affairs"
+CASES += [
+    pytest.param(
+        "The Ministers of Foreign Affairs of Chile and Peru met today in Lima on the occasion of "
+        "the IV Meeting of the Committee on Political Affairs.",
+        [(COMMITTEE, "heldIn", "Lima")],
+        [],
+        id="a-gathering-on-whose-occasion-people-met-was-held-where-they-met",
+    ),
+    pytest.param(
+        "Chilean Foreign Minister Ana Rojas met Peruvian Foreign Minister Luis Vega in Lima on "
+        "the occasion of the IV Meeting of the Committee on Political Affairs. The ministers "
+        "had met in Quito last year.",
+        [(COMMITTEE, "heldIn", "Lima")],
+        [(COMMITTEE, "heldIn", "Quito")],
+        id="a-gathering-on-whose-occasion-two-named-people-met-was-held-where-they-met",
+    ),
+]
+
 ENERGY = "agreement on cooperation in the energy sector"
 CASES.append(
     pytest.param(
