@@ -256,12 +256,14 @@ def _occasions(facts: Facts, scene: Scene) -> None:
     events = scene.roots_of("Event")
     placed = {f.subject for f in facts.of("heldIn", None)}
     places = scene.words_of({"Place", "Country"})
-    found = [(f.trigger, f.object, f.sentence, f.status) for f in facts.of("venue", None)]
-    found += [(f.trigger, f.object, f.sentence, f.status) for f in facts.of("heldIn", None)]
-    for verb in (t for s in scene.sentences for t in s if t.lemma_ in _GATHER_VERBS):
-        for where in _framed_in(verb):  # "the ministers met in Santiago", whoever they are
-            if where.i in places:
-                found.append((verb, places[where.i].id, verb.sent, modality(verb)))
+    found: list[tuple[Token | None, str, Span, str]] = [
+        (f.trigger, f.object, f.sentence, f.status)
+        for f in facts.of("venue", None) + facts.of("heldIn", None)
+    ]
+    for met in (t for s in scene.sentences for t in s if t.lemma_ in _GATHER_VERBS):
+        for word in _framed_in(met):  # "the ministers met in Santiago", whoever they are
+            if word.i in places:
+                found.append((met, places[word.i].id, met.sent, modality(met)))
     for verb, where, sentence, status in found:
         if verb is None or verb.pos_ not in {"VERB", "AUX"}:
             continue
