@@ -71,12 +71,11 @@ def _delegation_countries(mentions: list[Mention], resolver: Resolver) -> None:
             continue
         head = m.root
         related = [c for c in head.children if c.dep_ in {"compound", "amod", "poss", "nmod"}]
-        related += [  # "the delegation of Belarus", "a delegation from Germany"
-            g
-            for c in head.children
-            if c.dep_ == "prep" and c.lower_ in {"of", "from"}
-            for g in c.children
-        ]
+        after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else head
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}]
+        if after.lower_ == "from" and after.head.i == head.head.i:
+            preps.append(after)  # "received a delegation from Pakistan", hung on the verb
+        related += [g for c in preps for g in c.children]  # "a delegation from Germany"
         for token in related:
             other = resolver.mention(token)
             if other is None and token.dep_ == "poss":

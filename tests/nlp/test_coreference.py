@@ -353,6 +353,13 @@ CASES += [
         [("Bakhtiyor Saidov", "visited", "Uzbekistan")],
         id="a-guest-of-the-same-country-visited-nothing",
     ),
+    pytest.param(
+        "Ghanaian Minister Kwame Mensah received a trade delegation from Pakistan in Accra. "
+        "Mensah told the Pakistani business delegation that trade must grow.",
+        [("trade delegation", "represents", "Pakistan")],
+        [("trade delegation", "represents", "Ghana")],
+        id="a-delegation-from-a-country-the-parser-hung-on-the-verb-acts-for-it",
+    ),
 ]
 
 
