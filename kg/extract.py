@@ -177,7 +177,7 @@ class _Article:
         for mention in [
             *leader_mentions(self.doc, self.resolver, self.clusters, self.countries),
             *country_mentions(self.doc, self.resolver, self.countries),
-            *guest_mentions(self.doc, self.resolver),
+            *guest_mentions(self.doc, self.resolver, self.clusters),
         ]:
             self.by_id[_entity(mention)].add(mention)
             self.mentions.append(mention)

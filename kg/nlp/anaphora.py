@@ -578,18 +578,34 @@ def _is_guest(token: Token) -> bool:
     return token.lemma_ in GUESTS or ("visiting" in lefts and token.lemma_ in _VISITING)
 
 
-def guest_mentions(doc: Doc, resolver: Resolver) -> list[Mention]:
+def guest_mentions(doc: Doc, resolver: Resolver, clusters: list[Cluster]) -> list[Mention]:
     """Mentions of "the guest" and "the visiting leader": the one person the article has
-    arrive or visit."""
+    arrive or visit; of "the guests" and "the visitors": its one delegation."""
     visitors = _visitors(doc, resolver)
-    if len(visitors) != 1:
-        return []
-    visitor = visitors.pop()
+    delegations = [c.id for c in clusters if c.type == "Delegation"]
     found = []
-    for token in tokens_with(doc, "LOWER", [*GUESTS, *_VISITING]):
-        if _is_guest(token) and resolver.mention(token) is None:
-            start = min(t.i for t in token.lefts)
+    for token in tokens_with(doc, "LOWER", [*GUESTS, *_VISITING, "guests", "visitors"]):
+        if resolver.mention(token) is not None or "the" not in {t.lower_ for t in token.lefts}:
+            continue
+        start = min(t.i for t in token.lefts)
+        if len(visitors) == 1 and _is_guest(token):
             found.append(
-                Mention(doc[start : token.i + 1], "Person", "Person", entity=visitor, anaphor=True)
+                Mention(
+                    doc[start : token.i + 1],
+                    "Person",
+                    "Person",
+                    entity=[*visitors][0],
+                    anaphor=True,
+                )
+            )
+        elif len(delegations) == 1 and token.tag_ == "NNS" and token.lemma_ in GUESTS:
+            found.append(
+                Mention(
+                    doc[start : token.i + 1],
+                    "Delegation",
+                    "Delegation",
+                    entity=delegations[0],
+                    anaphor=True,
+                )
             )
     return found

@@ -113,7 +113,7 @@ def test_the_guest_is_the_one_visitor(read):
         "Turkmen President Serdar Orazov arrived in Dushanbe on an official visit. At the "
         "airport, the high-ranking guest was met by Prime Minister Kohir Rasulov."
     )
-    found = guest_mentions(r.doc, r.resolver)
+    found = guest_mentions(r.doc, r.resolver, r.clusters)
     assert [(m.text, r.name(m)) for m in found] == [("the high-ranking guest", "Serdar Orazov")]
 
 
@@ -122,4 +122,24 @@ def test_no_guest_where_two_travel(read):
         "Serdar Orazov arrived in Dushanbe. Ali Demir visited Dushanbe too. The guest was met "
         "by Prime Minister Kohir Rasulov."
     )
-    assert guest_mentions(r.doc, r.resolver) == []
+    assert guest_mentions(r.doc, r.resolver, r.clusters) == []
+
+
+def test_the_visitors_are_the_one_delegation(read):
+    r = read(
+        "Minister Kwame Mensah received a trade delegation from Pakistan in Accra. Omar Butt led "
+        "the visitors. The guests toured the port."
+    )
+    found = guest_mentions(r.doc, r.resolver, r.clusters)
+    assert [(m.text, m.type, r.name(m)) for m in found] == [
+        ("the visitors", "Delegation", "trade delegation"),
+        ("The guests", "Delegation", "trade delegation"),
+    ]
+
+
+def test_no_visitors_where_two_delegations_came(read):
+    r = read(
+        "Minister Kwame Mensah received a trade delegation from Pakistan and a delegation from "
+        "Chile in Accra. Omar Butt led the visitors."
+    )
+    assert guest_mentions(r.doc, r.resolver, r.clusters) == []
