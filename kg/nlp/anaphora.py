@@ -594,7 +594,7 @@ def guest_mentions(doc: Doc, resolver: Resolver, clusters: list[Cluster]) -> lis
                     doc[start : token.i + 1],
                     "Person",
                     "Person",
-                    entity=[*visitors][0],
+                    entity=next(iter(visitors)),
                     anaphor=True,
                 )
             )
