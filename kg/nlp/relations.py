@@ -564,6 +564,14 @@ class Resolver:
             return self._expanded[token.i]
         found = self._expanded[token.i] = []
         conjuncts = [token, *token.conjuncts]
+        named = self.mention(token)
+        if (
+            named is not None
+            and named.type == "Person"
+            and named.root is not token
+            and (named.span.start <= token.i < named.span.end or token.i in self.titles)
+        ):
+            conjuncts += named.root.conjuncts  # "of President of X Y and President of Z W"
         conjuncts += [  # "Chairman of X Akylbek Japarov and Prime Minister of Y Olzhas Bektenov"
             c
             for t in conjuncts
@@ -580,6 +588,8 @@ class Resolver:
         related = [*self._last_conjunct(conjuncts), *self._places_beside(token)]
         for t in [*conjuncts, *related, *self._sides_of(token)]:
             m = self.mention(t)
+            if m is None and t is not token and t.i in self.titles:
+                m = self.holder(self.titles[t.i])  # "with X and President of Y Z"
             for each in (m.members or (m,)) if m is not None else ():
                 if each not in found:
                     found.append(each)

@@ -192,6 +192,22 @@ CASES += [
     ),
 ]
 
+COUNCIL = "first meeting of the Azerbaijan-Kazakhstan Supreme Interstate Council"
+CASES.append(
+    pytest.param(
+        "The first meeting of the Azerbaijan-Kazakhstan Supreme Interstate Council was held with "
+        "the participation of President of the Republic of Azerbaijan Ilham Aliyev and President "
+        "of the Republic of Kazakhstan Kassym-Jomart Tokayev. President Buhari and his delegation "
+        "arrived on his state visit.",
+        [
+            (COUNCIL, "participant", "Ilham Aliyev"),
+            (COUNCIL, "participant", "Kassym-Jomart Tokayev"),
+        ],
+        [(COUNCIL, "participant", "Buhari")],
+        id="each-of-two-people-named-after-their-titles-took-part",
+    )
+)
+
 ENERGY = "agreement on cooperation in the energy sector"
 CASES.append(
     pytest.param(
