@@ -116,6 +116,7 @@ MEETING_WORDS = {"meet", "talk", "talks", "meeting", "receive", "welcome", "host
 _COLLECTIVES = {"raft", "series", "number", "package", "set", "range", "host", "slew", "batch"}
 # Military ranks, and the "retired" after them ("Major General (Rtd) X", "Maj. Gen. X").
 _RANKS = {"general", "major", "lieutenant", "colonel", "brigadier", "admiral", "marshal", "captain"}
+_MADE_OF = {"consist", "comprise", "compose", "include"}  # what a delegation is made of
 _RANKS |= {"gen", "maj", "lt", "col", "brig", "adm", "capt", "rtd", "retd", "retired"}
 _PLACE_WORDS = {"city", "town", "village", "region", "province", "district", "oblast"}
 _BUILDINGS = {"palace", "residence", "hall", "headquarters", "mansion", "hotel", "estate", "venue"}
@@ -584,6 +585,7 @@ class Resolver:
         conjuncts += self._stray_agents(token)
         conjuncts += _collected(token)
         conjuncts += self._included(token)
+        conjuncts += self._members(token)
         conjuncts += _coordinated_preps(token)
         related = [*self._last_conjunct(conjuncts), *self._places_beside(token)]
         for t in [*conjuncts, *related, *self._sides_of(token)]:
@@ -650,6 +652,44 @@ class Resolver:
         ]
         items += self._phrase_conjuncts(items)
         return [t for t in items if (i := self.mention(t)) is not None and i.type == m.type]
+
+    def _members(self, token: Token) -> list[Token]:
+        """The people a delegation is made of ("a delegation consisting of X and Y",
+        "comprising X", "including X", "a delegation of investors consisting of X")."""
+        m = self.mention(token)
+        if m is None or m.type != "Delegation":
+            return []
+        heads = [token, *(o for p in token.children if p.lower_ == "of" for o in p.children)]
+        objects = []
+        for c in (c for head in heads for c in head.children):
+            if c.dep_ == "acl" and c.lemma_ in _MADE_OF:
+                objects += [o for o in c.children if o.dep_ == "dobj"]
+                objects += [
+                    o
+                    for p in c.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ]
+            elif c.dep_ == "prep" and c.lower_ == "including":
+                objects += [o for o in c.children if o.dep_ == "pobj"]
+        people: list[Token] = []
+        for o in objects:
+            for t in (o, *o.conjuncts):
+                x = self._person(t)
+                if x is None:
+                    continue
+                root = x.root.head if x.root.dep_ == "compound" else x.root  # "Jassim Al Thani"
+                ys = [x, *(self._person(c) for c in root.conjuncts)]
+                people += [y.root for y in ys if y is not None]
+        return list(dict.fromkeys(people))
+
+    def _person(self, token: Token) -> Mention | None:
+        """The person a word names, or that the title it is in introduces."""
+        m = self.mention(token) or (
+            self.holder(self.titles[token.i]) if token.i in self.titles else None
+        )
+        return m if m is not None and m.type == "Person" else None
 
     def _last_conjunct(self, conjuncts: list[Token]) -> list[Token]:
         """The last item of a list the parser cut off: in "X (Ghana), Y (Comoros) and Z

@@ -208,6 +208,21 @@ CASES.append(
     )
 )
 
+CASES.append(
+    pytest.param(
+        "President of Uzbekistan Shavkat Mirziyoyev received a delegation of foreign investors "
+        "consisting of Chairman of the Board of Qatar Capital Hamad Al Thani and Managing "
+        "Director of Blackrock Adebayo Ogunlesi. Uzbek Prime Minister Abdulla Aripov sent "
+        "a delegation led by Saida Mirziyoyeva to Qatar.",
+        [
+            ("Shavkat Mirziyoyev", "met", "Hamad Al Thani"),
+            ("Shavkat Mirziyoyev", "met", "Adebayo Ogunlesi"),
+        ],
+        [("Abdulla Aripov", "met", "Saida Mirziyoyeva")],
+        id="who-received-a-delegation-met-the-people-it-consists-of",
+    )
+)
+
 ENERGY = "agreement on cooperation in the energy sector"
 CASES.append(
     pytest.param(
