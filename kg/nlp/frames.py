@@ -883,10 +883,30 @@ def _visit_hosts(facts: Facts, scene: Scene) -> None:
                 continue
         for f in facts.of("met"):
             for a, b in ((f.subject, f.object), (f.object, f.subject)):
-                if a in visitors and (hosts is None or scene.countries.get(b) in hosts):
+                if a in visitors and (
+                    hosts is None
+                    or (
+                        scene.countries.get(b) in hosts
+                        and not _met_elsewhere(facts, scene, f, hosts)
+                    )
+                ):
                     facts.add(
                         visit.id, "participant", b, f.sentence, 0.6, f.status, "participant/host"
                     )
+
+
+def _met_elsewhere(facts: Facts, scene: Scene, met: Fact, countries: set[str | None]) -> bool:
+    """Whether the two who met took part in an event held in another country."""
+    pair = {met.subject, met.object}
+    events = {
+        e
+        for e in {f.subject for f in facts.of("participant")}
+        if pair <= {p.object for p in facts.participants(e)}
+    }
+    return any(
+        f.subject in events and scene.country_of(f.object) not in countries | {None}
+        for f in facts.of("heldIn")
+    )
 
 
 def _hosts_act_for_their_country(facts: Facts, scene: Scene) -> None:
@@ -1062,7 +1082,8 @@ def _companions(facts: Facts, scene: Scene) -> None:
 def _one_visit(facts: Facts, scene: Scene) -> None:
     """The visit an article tells of under two names and places ("a state visit to
     Argentina", "the state visit in Buenos Aires") is one visit: visits to one country that
-    share someone taking part are merged into the one that names its visitor. Not so a visit
+    share someone taking part are merged into the one that names its visitor, and so is a
+    visit placed nowhere of a visitor of one placed somewhere. Not so a visit
     set apart by its date or as another ("his visit to Baku in August last year", "his
     previous visit"), nor one a quotation recalls."""
     where: dict[str, set[str]] = {}
@@ -1072,7 +1093,7 @@ def _one_visit(facts: Facts, scene: Scene) -> None:
         c
         for c in scene.clusters.values()
         if c.cls == "Visit"
-        and len(where.get(c.id, ())) == 1
+        and len(where.setdefault(c.id, set())) <= 1
         and not any(apart(m.root) or in_quotes(m.root) for m in c.mentions)
     ]
     members = {
@@ -1089,16 +1110,19 @@ def _one_visit(facts: Facts, scene: Scene) -> None:
             (
                 k
                 for k in kept
-                if where[k.id] == where[visit.id] and members[k.id] & members[visit.id]
+                if (where[k.id] == where[visit.id] and members[k.id] & members[visit.id])
+                or (not (where[k.id] and where[visit.id]) and visitors[k.id] & visitors[visit.id])
             ),
             None,
-        )
+        )  # a visit placed nowhere is the one of the same visitor placed somewhere
         if keeper is None:
             kept.append(visit)
             continue
         for m in visit.mentions:
             keeper.add(m)
         members[keeper.id] |= members[visit.id]
+        visitors[keeper.id] |= visitors[visit.id]
+        where[keeper.id] |= where[visit.id]
         facts.rename(visit.id, keeper.id)
         del scene.clusters[visit.id]
 
