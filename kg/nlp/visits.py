@@ -39,12 +39,16 @@ VISITOR_RULES = {
     "participant/event-for",
     "participant/guest-for",
 }
+_NEWS_DAYS = {"today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday"}
+_NEWS_DAYS |= {"friday", "saturday", "sunday"}  # the days of the reported events
 _APART = {"previous", "last", "earlier", "past", "next", "upcoming", "forthcoming", "recent"}
 
 
 def apart(token: Token) -> bool:
-    """A visit told apart from the one reported: dated, or "previous", "next", "recent"."""
-    return any(t.ent_type_ == "DATE" for t in token.subtree) or any(
+    """A visit told apart from the one reported: dated, not as news is ("on Thursday",
+    "today"), or "previous", "next", "recent"."""
+    dates = [t for t in token.subtree if t.ent_type_ == "DATE"]
+    return (bool(dates) and not any(t.lower_ in _NEWS_DAYS for t in dates)) or any(
         t.lower_ in _APART for t in token.lefts
     )
 

@@ -442,6 +442,11 @@ def test_talks_on_a_tour_of_several_countries_are_placed_in_none(rules):
             [],
             [("visit to Bolivia", "heldIn", "Santiago")],
         ),
+        (
+            "The trip on Friday was the first in ten years.",
+            [("trip", "participant", "Ana Torres"), ("trip", "heldIn", "Santiago")],
+            [],
+        ),
     ],
     ids=[
         "the-one-trip-is-the-guest-s",
@@ -449,6 +454,7 @@ def test_talks_on_a_tour_of_several_countries_are_placed_in_none(rules):
         "not-one-set-apart",
         "not-one-dated",
         "not-one-elsewhere",
+        "one-dated-by-the-day-of-the-news",
     ],
 )
 def test_the_visit_named_without_its_visitor_is_the_one_guest_s(rules, second, must, must_not):
