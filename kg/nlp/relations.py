@@ -235,6 +235,7 @@ def modality(token: Token) -> str:
     while (
         chain[-1].dep_ in {"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp"}
         and len(chain) < 4
+        and not _happened(chain[-1])
     ):
         chain.append(chain[-1].head)
     for v in chain[:2]:
@@ -263,6 +264,17 @@ def modality(token: Token) -> str:
         ):
             return "planned"
     return "asserted"
+
+
+def _happened(clause: Token) -> bool:
+    """A clause in the past that dates what its head says ("agreed to increase cooperation
+    after X met Y", a headline's "to deepen ties as X meets Y"): what it tells happened,
+    whatever the head plans."""
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    return clause.dep_ == "advcl" and (
+        (clause.tag_ == "VBD" and bool(marks & {"after", "since", "when", "as"}))
+        or (clause.tag_ == "VBZ" and "as" in marks)
+    )
 
 
 # Verbs that say an event happens (its future is the event's), not what it will bring.

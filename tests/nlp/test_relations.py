@@ -96,6 +96,10 @@ def test_planned_and_negated_facts(read):
         ("The visit of Tokayev to Baku will boost ties.", "visit", "asserted"),
         ("The visit of Tokayev to Baku will take place in May.", "visit", "planned"),
         ("The upcoming visit of Tokayev to Baku will boost ties.", "visit", "planned"),
+        # a clause that dates a plan by what happened tells a fact
+        ("Chile and Peru to deepen ties as Boric meets Toledo in Lima", "meets", "asserted"),
+        ("They agreed to expand trade after Boric met Toledo.", "met", "asserted"),
+        ("They agreed to expand trade after the talks.", "expand", "planned"),
     ],
 )
 def test_modality(read, text, verb, status):
