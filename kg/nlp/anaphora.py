@@ -129,6 +129,8 @@ def _alone(title: Span, resolver: Resolver) -> bool:
     left = doc[title.start - 1] if title.start else None
     if left is None or left.is_punct or left.is_sent_start:
         return title.root.dep_ in {"nsubj", "nsubjpass"}
+    if left.dep_ == "case" and left.i > 0:  # "Qatar's Emir"
+        left = doc[left.i - 1]
     return left.lower_ in {"the", "his", "her", "their"} or (
         resolver.inside.get(left.i) is not None and resolver.inside[left.i].type == "Country"
     )
@@ -164,6 +166,8 @@ def title_mentions(
             best = _named_later(title, owner, head, positions, country_of)
         if best is None and owner is not None:
             best = _one_of(owner.entity, title.start, clusters, country_of, title.start < lead)
+        if best is None and owner is not None and title.start < lead:
+            best = _unplaced_after(title, clusters, country_of)
         if best is None:
             continue
         mention = Mention(title, "Person", "Person", entity=best.entity, anaphor=True)
@@ -188,6 +192,38 @@ def _named_later(
         ):
             return held.person
     return None
+
+
+def _unplaced_after(
+    title: Span, clusters: list[Cluster], country_of: dict[str, str]
+) -> Mention | None:
+    """The person a headline or lead names only by a country's office as who does something
+    ("Qatar's Emir flew to Turkey") and names next, within two sentences, by a name with no
+    country of its own ("While there, Sheikh Tamim met ...")."""
+    if not _doer(title.root):
+        return None
+    sentences = [s for s in title.doc.sents if s.start >= title.sent.start][:3]
+    later = sorted(
+        (
+            m
+            for c in clusters
+            if c.type == "Person"
+            for m in c.mentions
+            if title.end <= m.span.start < sentences[-1].end
+        ),
+        key=lambda m: m.span.start,
+    )
+    first = later[0] if later else None
+    if first is None or first.anaphor or first.entity in country_of:
+        return None
+    return first
+
+
+def _doer(token: Token) -> bool:
+    """A subject, or a subject's conjunct ("Qatar's Emir and a delegation flew")."""
+    while token.dep_ == "conj":
+        token = token.head
+    return token.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _lead_end(doc: Doc) -> int:

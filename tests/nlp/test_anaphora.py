@@ -31,6 +31,28 @@ def test_a_title_used_alone_is_its_holder(read):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Qatar's Emir flew to Turkey yesterday. While there, Sheikh Tamim met Turkish "
+            "President Recep Tayyip Erdogan in Trabzon.",
+            [("Emir", "Tamim")],
+        ),
+        (
+            "On behalf of the Mexican president, Foreign Secretary Ana Ruiz attended the "
+            "inauguration in Buenos Aires. She greeted Susana Malcorra there.",
+            [],
+        ),
+    ],
+    ids=["who-a-country-s-office-does-first-is-the-next-person-named", "not-only-on-whose-behalf"],
+)
+def test_an_office_in_the_lead_is_the_person_named_next(read, text, expected):
+    r, positions, countries = _read(read, text)
+    found = title_mentions(r.doc, r.resolver, r.clusters, positions, countries)
+    assert [(m.text, r.name(m)) for m, _ in found] == expected
+
+
 def test_a_country_s_leader_is_its_person(read):
     r, _, countries = _read(
         read,
