@@ -103,6 +103,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     envoys_stay(facts, scene)
     _home(facts, scene)
     _visitors_visits(facts, scene, create=False)
+    _placed_by_visitors(facts, scene)
     _unnamed_visits(facts, scene)
 
 
@@ -627,6 +628,24 @@ def _visitors_visits(facts: Facts, scene: Scene, create: bool) -> None:
         )
         for f in trips:
             facts.add(event.id, "heldIn", f.object, f.sentence, 0.7, f.status, "heldIn/visit")
+
+
+def _placed_by_visitors(facts: Facts, scene: Scene) -> None:
+    """A visit the article places nowhere went where its visitors went, when they went to one
+    country ("X flew to Turkey ... during his brief visit, he signed")."""
+    placed = {f.subject for f in facts.of("heldIn", None)}
+    for visit in scene.clusters.values():
+        if (
+            visit.cls != "Visit"
+            or visit.id in placed
+            or any(apart(m.root) or ahead(m.root) or in_quotes(m.root) for m in visit.mentions)
+        ):
+            continue
+        visitors = {f.object for f in facts.participants(visit.id) if f.rule in VISITOR_RULES}
+        trips = [f for f in facts.of("visited") if f.subject in visitors]
+        if len({scene.country_of(f.object) for f in trips} - {None}) == 1:
+            for f in trips:
+                facts.add(visit.id, "heldIn", f.object, f.sentence, 0.6, f.status, "heldIn/visit")
 
 
 def _goes_where(facts: Facts, scene: Scene, visit: str, trips: list[Fact]) -> bool:

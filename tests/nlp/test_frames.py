@@ -235,6 +235,17 @@ CASES.append(
     )
 )
 
+CASES.append(
+    pytest.param(
+        "Kenyan President Ali Maro flew to Turkey on Sunday. While there, Maro met Turkish "
+        "President Can Demir. During his brief visit, the two presidents signed several "
+        "agreements. Maro recalled his previous visit.",
+        [("brief visit", "heldIn", "Turkey")],
+        [("previous visit", "heldIn", "Turkey")],
+        id="a-visit-placed-nowhere-went-where-its-visitor-went",
+    )
+)
+
 ENERGY = "agreement on cooperation in the energy sector"
 CASES.append(
     pytest.param(
