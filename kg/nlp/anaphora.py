@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.kb import normalize
 from kg.nlp.coref import Cluster
 from kg.nlp.mentions import Mention, tokens_with
-from kg.nlp.positions import Held, bare_title
+from kg.nlp.positions import Held, bare_title, plural_title
 from kg.nlp.relations import MEETING_WORDS, Resolver
 from kg.nlp.titles import SPAN_KEY
 from kg.nlp.visits import GUESTS
@@ -147,8 +147,8 @@ def title_mentions(
     found = []
     lead = _lead_end(doc)
     for title in doc.spans.get(SPAN_KEY, []):
-        if not _alone(title, resolver):
-            continue
+        if plural_title(title) or not _alone(title, resolver):
+            continue  # "the Presidents of A and B": the two, not one
         owner = _owner(title, resolver)
         head = _head(title.text)
         best, best_rank = None, None

@@ -17,7 +17,7 @@ from kg.nlp.mentions import Mention, tokens_with
 from kg.nlp.relations import Resolver
 from kg.nlp.titles import SPAN_KEY
 
-__all__ = ["Held", "bare_title", "find_positions"]
+__all__ = ["Held", "bare_title", "find_positions", "plural_title"]
 
 _OWNER_TYPES = {"Country", "Organization"}
 _OFFICE_WORDS = {"State", "Government", "Cabinet"}  # "Head of State": part of the title
@@ -108,13 +108,18 @@ def bare_title(title: Span, owner: Mention | None) -> str:
     return title.text
 
 
+def plural_title(title: Span) -> bool:
+    """ "Prime Ministers" (which the tagger may take for a name), not "Minister"."""
+    head = title.root.text
+    return head.endswith("s") and not head.endswith("ss")
+
+
 def _respectively(title: Span, person: Mention, resolver: Resolver) -> list[Held]:
     """ "The Prime Ministers of Armenia and Georgia, Nikol Pashinyan and Irakli
     Garibashvili": as many people as countries, each the holder of the title of the country
     named in the same place."""
-    head = title.root
-    if not head.text.endswith("s") or head.text.endswith("ss"):
-        return []  # "Prime Ministers" (which the tagger may take for a name), not "Minister"
+    if not plural_title(title):
+        return []
     countries = []
     for token in title:
         m = _mention_at(resolver, token.i)
@@ -180,8 +185,8 @@ def find_positions(doc: Doc, resolver: Resolver) -> list[Held]:
         if person is None:
             continue
         each = _respectively(title, person, resolver)
-        if each:
-            held += each
+        if each or plural_title(title):
+            held += each  # "the Presidents of A and B": no one's title but each one's
             continue
         owner = _owner(doc, title, resolver)
         country = _named_country(title, resolver)

@@ -578,6 +578,9 @@ class Resolver:
         found = self._expanded[token.i] = []
         conjuncts = [token, *token.conjuncts]
         named = self.mention(token)
+        if named is None and token.tag_ in {"NNS", "NNPS"} and token.i in self.titles:
+            named = self.holder(self.titles[token.i])  # "Presidents of A and B X and Y held"
+            conjuncts += [named.root] if named is not None else []
         if (
             named is not None
             and named.type == "Person"

@@ -165,3 +165,13 @@ def test_no_visitors_where_two_delegations_came(read):
         "Chile in Accra. Omar Butt led the visitors."
     )
     assert guest_mentions(r.doc, r.resolver, r.clusters) == []
+
+
+def test_a_plural_title_used_alone_is_no_one_person(read):
+    r, positions, countries = _read(
+        read,
+        "Presidents of Uzbekistan and Tajikistan talk over the phone\n\nUzbek President Shavkat "
+        "Mirziyoyev spoke with Tajik President Emomali Rahmon.",
+    )
+    found = title_mentions(r.doc, r.resolver, r.clusters, positions, countries)
+    assert [m.text for m, _ in found if "Presidents" in m.text] == []

@@ -246,6 +246,20 @@ CASES.append(
     )
 )
 
+CASES.append(
+    pytest.param(
+        "Presidents of Kazakhstan and Azerbaijan Kassym-Jomart Tokayev and Ilham Aliyev held "
+        "extended talks discussing the key issues of strategic partnership.",
+        [
+            ("extended talks", "participant", "Kassym-Jomart Tokayev"),
+            ("extended talks", "participant", "Ilham Aliyev"),
+            ("Kassym-Jomart Tokayev", "met", "Ilham Aliyev"),
+        ],
+        [],
+        id="the-people-a-plural-title-introduces-are-its-subject",
+    )
+)
+
 ENERGY = "agreement on cooperation in the energy sector"
 CASES.append(
     pytest.param(

@@ -82,6 +82,11 @@ def _held(read, text: str) -> list[tuple[str, str | None, str | None, bool]]:
             ],
             id="a-high-commissioner-is-an-envoy-whose-rank-comes-before-the-name",
         ),
+        pytest.param(
+            "Presidents Alexander Lukashenko and Vladimir Putin met in Minsk.",
+            [],
+            id="a-plural-title-is-no-one-s",
+        ),
     ],
 )
 def test_who_holds_which_title(read, text, held):
