@@ -271,8 +271,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 continue  # "Respond Together" in a headline: words, not a name
             if any(t.is_upper and len(t) > 3 for t in span) and not text.isupper():
                 continue  # "SAARC Yatra": an acronym is no part of a person's name
-            if any(_common_noun(t) for t in span):
-                continue  # "Sustainable Development Goals", "Tajik businesspeople"
+            if any(_common_noun(t) for t in span) or span[-1].lower_ in _GROUPS_OF_PEOPLE:
+                continue  # "Sustainable Development Goals", "Kazakh, Azerbaijani Presidents"
             leading, span = _leading_country(span, kb)
             mentions.extend(leading)
             mentions.append(Mention(_widen_name(span), "Person", "Person"))
@@ -422,18 +422,24 @@ def _titled(ent: Span) -> bool:
 
 def _source(span: Span) -> bool:
     """A one-word name that reports the story, set off after a comma ("..., Akorda
-    reports."): the news source, not a person."""
+    reports."), or that an agency cites ("..., Kazinform cites Akorda."): the news source,
+    not a person."""
     doc = span.doc
     verb = doc[span.end] if span.end < len(doc) else None
-    return (
-        len(span) == 1
-        and verb is not None
+    reports = (
+        verb is not None
         and verb.lemma_ in {"report", "inform"}
         and verb.tag_ == "VBZ"
         and span.root.head == verb
         and span.start > 0
         and doc[span.start - 1].text == ","
     )
+    cited = (
+        span.start > 0
+        and doc[span.start - 1].lower_ == "cites"
+        and (span.end == len(doc) or doc[span.end].is_punct)
+    )
+    return len(span) == 1 and (reports or cited)
 
 
 def _press_office(span: Span) -> Span | None:
@@ -446,6 +452,7 @@ def _press_office(span: Span) -> Span | None:
     return None
 
 
+_GROUPS_OF_PEOPLE = {"presidents", "ministers", "leaders", "premiers", "heads", "chiefs"}
 _CREDITS = {"photo", "photos", "picture", "credit", "credits", "courtesy", "image", "images"}
 
 

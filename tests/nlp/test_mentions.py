@@ -458,3 +458,13 @@ def test_a_name_after_an_abbreviated_rank_is_the_person_named_before(pipeline):
         "trade grows."
     )
     assert [e.label for e in x.entities if e.type == "Person"] == ["Wagar Kinggravi"]
+
+
+def test_a_source_an_agency_cites_and_a_group_by_office_are_no_one(pipeline):
+    named = _named(
+        pipeline,
+        "Kazakh, Azerbaijani Presidents hold talks\n\nPresidents Kassym-Jomart Tokayev and "
+        "Ilham Aliyev held talks in Baku, Kazinform cites Akorda.",
+    )
+    people = sorted(n for n, t in named.items() if t == "Person")
+    assert people == ["Ilham Aliyev", "Kassym-Jomart Tokayev"]
