@@ -535,12 +535,19 @@ def _named_parties(facts: Facts, scene: Scene) -> None:
     Trade of Kazakhstan and the Ministry of Economy of Uzbekistan", "the Programme of
     Cooperation between Azerbaijan and Kazakhstan") was signed by them."""
     named = scene.words_of({"Country", "Organization"})
+    starts = {
+        m.span.start: m.span.end
+        for c in scene.clusters.values()
+        if c.type in {"Country", "Organization"}
+        for m in c.mentions
+    }
     for f in facts.of("signed", None):
         if f.status == "negated":
             continue
         for m in scene.clusters[f.object].mentions:
             for between in (t for t in m.span if t.lower_ == "between" and t.dep_ == "prep"):
-                for party in _objects(between):
+                parties = [*_objects(between), *_between_names(between, starts)]
+                for party in dict.fromkeys(parties):
                     if party.i in named and m.span.start <= party.i < m.span.end:
                         facts.add(
                             named[party.i].id,
@@ -698,6 +705,24 @@ def _signatories(facts: Facts, scene: Scene) -> None:
                     f.status,
                     "participant/signatory",
                 )
+
+
+def _between_names(between: Token, starts: dict[int, int]) -> list[Token]:
+    """The names listed right after "between", each after "and" or a comma ("between the
+    Ministry of Road and Transport of Mongolia and the Ministry of Transport of Russia",
+    however the parser joins them)."""
+    doc, found, i = between.doc, [], between.i + 1
+    while i < len(doc):
+        if doc[i].lower_ == "the":
+            i += 1
+        end = max((e for s, e in starts.items() if s == i), default=None)
+        if end is None:
+            break
+        found.append(doc[i])
+        if end >= len(doc) or doc[end].lower_ not in {"and", ","}:
+            break
+        i = end + 1
+    return found
 
 
 def _objects(preposition: Token) -> list[Token]:

@@ -8,7 +8,22 @@ import pytest
 
 from tests.conftest import facts
 
+ROAD = (
+    "Agreement between Ministry of Road and Transport Development of Mongolia and Ministry of "
+    "Transport of Russia on training Mongolian citizens"
+)
 CASES = [
+    pytest.param(
+        "The sides signed 12 agreements in Moscow. Agreement between Ministry of Road and "
+        "Transport Development of Mongolia and Ministry of Transport of Russia on training "
+        "Mongolian citizens in railway specialties was signed.",
+        [
+            ("Ministry of Road and Transport Development of Mongolia", "signed", ROAD),
+            ("Ministry of Transport of Russia", "signed", ROAD),
+        ],
+        [],
+        id="each-party-an-agreement-names-after-between-signed-it-however-parsed",
+    ),
     pytest.param(
         "Chilean Minister Alberto Vargas met Peruvian Minister Rosa Quispe in Lima. The talks "
         "resulted in the signing of the meeting’s protocol as well as the agreement on the "
