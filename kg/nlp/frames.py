@@ -957,18 +957,21 @@ def _unpeopled_events(facts: Facts, scene: Scene) -> None:
     """A meeting, session, talks or ceremony the article tells of without saying who was
     there, in a sentence about a pair ("the two presidents held a closed session", "they
     had a veranda talk") or as its main event, is that of the two people the article is
-    about: those of its main event, else the first two who met."""
+    about: those of its main event, else the first two who met; so is a joint one ("a joint
+    press conference") whoever of the two the article names at it."""
     principals = _principals(facts, scene)
     if len(principals) != 2:
         return
     for event in list(scene.clusters.values()):
+        joint = any(c.lower_ == "joint" for m in event.mentions for c in m.root.lefts)
+        people = {f.object for f in _people(facts, scene, event.id)}
         if (
             event.type != "Event"
-            or event.cls not in IN_PERSON
-            or _people(facts, scene, event.id)
+            or (event.cls not in IN_PERSON and not joint)
+            or (people - set(principals) if joint else people)
             or all(around(m) for m in event.mentions)
         ):
-            continue
+            continue  # "a joint press conference" is the pair's, whoever the article names
         for m in event.mentions:
             sentence = m.span.sent
             if (
@@ -978,7 +981,7 @@ def _unpeopled_events(facts: Facts, scene: Scene) -> None:
                 or around(m)
             ):
                 continue
-            if _about_the_pair(sentence) or event is scene.main:
+            if joint or _about_the_pair(sentence) or event is scene.main:
                 for person in principals:
                     facts.add(
                         event.id,

@@ -260,6 +260,17 @@ CASES.append(
     )
 )
 
+CASES.append(
+    pytest.param(
+        "Georgian Prime Minister Mamuka Bakhtadze met Armenian Prime Minister Nikol Pashinyan in "
+        "Yerevan. At a joint press briefing after the meeting, Bakhtadze said ties are strong. "
+        "At a press conference later, Pashinyan spoke of trade.",
+        [("joint press briefing", "participant", "Nikol Pashinyan")],
+        [("press conference", "participant", "Mamuka Bakhtadze")],
+        id="a-joint-press-briefing-is-the-pair-s",
+    )
+)
+
 ENERGY = "agreement on cooperation in the energy sector"
 CASES.append(
     pytest.param(
