@@ -102,6 +102,19 @@ def _one_word_entity(token: Token) -> bool:
     return token.ent_iob_ == "B" and (after is None or after.ent_iob_ != "I")
 
 
+def _proper_name(mention: Mention) -> tuple[str, ...] | None:
+    """What names an event whatever else its phrase says: the proper names before its head
+    and the head ("the African Union's annual summit" and "the African Union summit"), not
+    when a number, a date or "next" sets one sitting apart ("the 10th summit", "the 2019
+    summit", "next year's summit")."""
+    root = mention.root
+    before = [t for t in mention.span if t.i < root.i]
+    if any(t.like_num or t.ent_type_ == "ORDINAL" or t.lower_ in _APART for t in mention.span):
+        return None
+    names = [t.lower_ for t in before if t.pos_ == "PROPN"]
+    return ("Event name", *names, root.lemma_.lower()) if names else None
+
+
 def _is_bare(mention: Mention) -> bool:
     """An anaphoric event/agreement phrase: ``the meeting``, ``the talks``, ``this protocol``."""
     root: Token = mention.root
@@ -250,14 +263,18 @@ class _Resolver:
                 previous.add(m)
                 continue
             key = (kind, normalize(m.text))
+            name = _proper_name(m)
             # The same words name the same event when they say more than its kind.
             same = self.by_key.get(key) if len(m.span) > 1 else None
+            same = same or (self.by_key.get(name) if name else None)
             same = same or self._part_of(m, by_root) or self._same_visit(m)
             if same is not None:
                 same.add(m)
                 self.by_key.setdefault(key, same)
             else:
                 self.new(m, key)
+            if name:
+                self.by_key.setdefault(name, self.by_key[key])
 
     def _part_of(self, mention: Mention, by_root: dict[int, Mention]) -> Cluster | None:
         """ "The 13th meeting of the 13th session": the event it is a sitting of."""

@@ -49,6 +49,18 @@ def test_a_visit_to_a_country_and_one_to_a_city_of_it_are_one_visit(read):
     assert ["visit to Kazakhstan"] in events, events
 
 
+def test_an_event_s_proper_name_names_it_whatever_else_the_phrase_says(read):
+    clusters = _clusters(
+        read,
+        "Leaders head to Addis Ababa as African Union summit kicks off\n\nLeaders met at the "
+        "African Union's annual summit in Addis Ababa. The next African Union summit will be "
+        "held in Kigali.",
+    )
+    events = [forms for kind, forms in clusters if kind == "Event"]
+    assert ["African Union summit", "African Union's annual summit"] in events, events
+    assert ["next African Union summit"] in events, events
+
+
 @pytest.mark.parametrize(
     ("text", "people"),
     [
