@@ -102,7 +102,7 @@ def _one_word_entity(token: Token) -> bool:
     return token.ent_iob_ == "B" and (after is None or after.ent_iob_ != "I")
 
 
-def _proper_name(mention: Mention) -> tuple[str, ...] | None:
+def _proper_name(mention: Mention) -> tuple[str, str] | None:
     """What names an event whatever else its phrase says: the proper names before its head
     and the head ("the African Union's annual summit" and "the African Union summit"), not
     when a number, a date or "next" sets one sitting apart ("the 10th summit", "the 2019
@@ -112,7 +112,7 @@ def _proper_name(mention: Mention) -> tuple[str, ...] | None:
     if any(t.like_num or t.ent_type_ == "ORDINAL" or t.lower_ in _APART for t in mention.span):
         return None
     names = [t.lower_ for t in before if t.pos_ == "PROPN"]
-    return ("Event name", *names, root.lemma_.lower()) if names else None
+    return ("Event name", " ".join([*names, root.lemma_.lower()])) if names else None
 
 
 def _is_bare(mention: Mention) -> bool:
