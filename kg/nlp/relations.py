@@ -496,9 +496,10 @@ class Resolver:
                 continue  # "the High Commissioner, Major General Rtd. X"
             if (
                 after is not None
-                and after.type in {"Country", "Organization"}
-                and doc[i - 1].lower_ in {"of", "to", "the"}
-            ):  # "President of Turkmenistan X", "Chairwoman of the Senate of the Oliy Majlis X"
+                and after.type in {"Country", "Organization", "Place"}
+                and (doc[i - 1].lower_ in {"of", "to", "the"} or after.span.start < i)
+            ):  # "President of Turkmenistan X", "Chairwoman of the Senate of the Oliy Majlis X",
+                # "President of the Russian Federation's Republic of Tatarstan X"
                 i = after.span.end
                 continue
             linking = doc[i].text in {",", "-"} or (

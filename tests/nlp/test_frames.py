@@ -271,6 +271,19 @@ CASES.append(
     )
 )
 
+CASES.append(
+    pytest.param(
+        "President of the Republic of Azerbaijan Ilham Aliyev has received a delegation led by "
+        "President of the Russian Federation's Republic of Tatarstan Rustam Minnikhanov.",
+        [
+            ("delegation", "headedBy", "Rustam Minnikhanov"),
+            ("Ilham Aliyev", "met", "Rustam Minnikhanov"),
+        ],
+        [],
+        id="a-title-whose-owner-runs-into-a-place-still-introduces-its-holder",
+    )
+)
+
 ENERGY = "agreement on cooperation in the energy sector"
 CASES.append(
     pytest.param(
