@@ -84,6 +84,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _visit_hosts(facts, scene)
     _hosts_act_for_their_country(facts, scene)
     _unpeopled_events(facts, scene)
+    _welcomes(facts, scene)
     _side_participants(facts, scene)
     _one_visit(facts, scene)
     _visits(facts, scene)
@@ -993,6 +994,33 @@ def _unpeopled_events(facts: Facts, scene: Scene) -> None:
                         "participant/principal",
                     )
                 break
+
+
+def _welcomes(facts: Facts, scene: Scene) -> None:
+    """A welcome ceremony the article names no one at ("the official welcoming ceremony")
+    was the one visitor's of the article's visits."""
+    visitors = {
+        p.object
+        for v in scene.clusters.values()
+        if v.cls == "Visit"
+        for p in facts.participants(v.id)
+        if p.rule in VISITOR_RULES and p.status == "asserted"
+    }
+    if len(visitors) != 1:
+        return
+    for event in scene.clusters.values():
+        welcome = [
+            m
+            for m in event.mentions
+            if m.root.lemma_ == "ceremony"
+            and any(c.lower_ in {"welcome", "welcoming"} for c in m.root.lefts)
+        ]
+        if welcome and not _people(facts, scene, event.id):
+            sentence = welcome[0].span.sent
+            (visitor,) = visitors
+            facts.add(
+                event.id, "participant", visitor, sentence, 0.55, "asserted", "participant/welcomed"
+            )
 
 
 def _about_the_pair(sentence: Span) -> bool:

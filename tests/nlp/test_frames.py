@@ -284,6 +284,17 @@ CASES.append(
     )
 )
 
+CASES.append(
+    pytest.param(
+        "Georgian Prime Minister Irakli Garibashvili is in Armenia on an official visit. "
+        "Following the official welcoming ceremony, Nikol Pashinyan and Irakli Garibashvili had "
+        "a private conversation.",
+        [("official welcoming ceremony", "participant", "Irakli Garibashvili")],
+        [],
+        id="a-welcome-ceremony-named-without-people-is-the-visitor-s",
+    )
+)
+
 ENERGY = "agreement on cooperation in the energy sector"
 CASES.append(
     pytest.param(
