@@ -76,6 +76,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _sidelines(facts, scene)
     _main_event(facts, scene)
     _heads_take_part(facts, scene)
+    _main_event_told_by_verbs(facts, scene)
     _delegations_of_heads(facts, scene)
     _named_countries(facts, scene)
     _event_pairs(facts, scene)
@@ -744,6 +745,29 @@ def _free_id(scene: Scene) -> str:
     while f"e{number}" in scene.clusters:
         number += 1
     return f"e{number}"
+
+
+def _main_event_told_by_verbs(facts: Facts, scene: Scene) -> None:
+    """A meeting told only by verbs of people who all took part in the session or meeting
+    the article reports ("Zhumangarin and his Uzbek counterpart discussed industry", of the
+    heads of the commission's two sides) is that session."""
+    main = scene.main
+    if main is None or main.cls not in IN_PERSON:
+        return
+    members = {f.object for f in _people(facts, scene, main.id)}
+    for event in list(scene.clusters.values()):
+        people = {f.object for f in _people(facts, scene, event.id)}
+        if (
+            event is not main
+            and event.cls in IN_PERSON
+            and all(m.anaphor and m.root.pos_ in {"VERB", "AUX"} for m in event.mentions)
+            and len(people) >= 2
+            and people <= members
+        ):
+            for m in event.mentions:
+                main.add(m)
+            facts.rename(event.id, main.id)
+            del scene.clusters[event.id]
 
 
 def _heads_take_part(facts: Facts, scene: Scene) -> None:

@@ -295,6 +295,20 @@ CASES.append(
     )
 )
 
+CASES.append(
+    pytest.param(
+        "On Friday, Shymkent hosted the 20th meeting of the Kazakhstan-Uzbekistan "
+        "Intergovernmental Commission.\n\nThe Kazakh delegation was led by Deputy Prime Minister "
+        "Serik Zhumangarin. The Uzbek side was represented by a delegation headed by Deputy "
+        "Prime Minister Jamshid Khodjayev.\n\nOpening the meeting, Serik Zhumangarin said that "
+        "mutual trade grew.\n\nMr. Zhumangarin and his Uzbek counterpart discussed industrial "
+        "cooperation.",
+        [("Serik Zhumangarin", "met", "Jamshid Khodjayev")],
+        [("meeting between Serik Zhumangarin and Jamshid Khodjayev", "heldIn", "Shymkent")],
+        id="a-meeting-told-by-verbs-of-the-heads-of-the-session-s-sides-is-the-session",
+    )
+)
+
 ENERGY = "agreement on cooperation in the energy sector"
 CASES.append(
     pytest.param(

@@ -236,7 +236,9 @@ def test_an_event_page_shows_date_place_sides_agreements_topics_and_reports(kg_s
     )
     text = _text(_get(kg_server, "/entity", iri=iri).text)
     assert "date 2023-10-13 kind Meeting place Shymkent" in text
-    assert "topics investment, trade" in text
+    assert (
+        "topics agriculture, energy, industry, investment, trade, transport and logistics" in text
+    )
     sides = text.split("Participants by side")[1].split("Reports")[0]
     assert (
         sides.index("Kazakhstan")
