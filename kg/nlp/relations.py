@@ -552,6 +552,9 @@ class Resolver:
             for m in before
             if m.root.dep_ in {"nsubj", "nsubjpass"} and m.span.start >= sent_start
         ]
+        if not subjects and pronoun.dep_ in {"nsubj", "nsubjpass"}:
+            # a subject goes on with the story's last subject, not with whom it last named
+            subjects = [m for m in before if m.root.dep_ in {"nsubj", "nsubjpass"}]
         return (subjects or before)[-1]
 
     @cached_property

@@ -360,6 +360,15 @@ CASES += [
         [("trade delegation", "represents", "Ghana")],
         id="a-delegation-from-a-country-the-parser-hung-on-the-verb-acts-for-it",
     ),
+    pytest.param(
+        "Argentine Foreign Minister Santiago Cafiero is on a visit to Mexico. Cafiero held a "
+        "meeting with Marcelo Ebrard, the foreign minister of Mexico. The statement laid "
+        "out progress. Mexico reiterated its support. They agreed to enhance cooperation. "
+        "Later, he held a meeting with Claudia Sheinbaum, the head of government of Mexico City.",
+        [("Santiago Cafiero", "met", "Claudia Sheinbaum")],
+        [("Marcelo Ebrard", "met", "Claudia Sheinbaum")],
+        id="a-pronoun-subject-goes-on-with-the-last-subject-not-the-last-name",
+    ),
 ]
 
 
