@@ -192,32 +192,46 @@ def _participants(facts: Facts, scene: Scene) -> None:
 def _whose(event: Cluster, sentence: Span, scene: Scene) -> set[str]:
     """The people a sentence's mention of an event names as its own ("X's trip", "the visit
     of X", "a visit by X")."""
-    people = scene.roots_of("Person")
-    return {
-        people[o.i].id
-        for m in event.mentions
-        if sentence.start <= m.root.i < sentence.end
-        for c in m.root.children
-        for o in ([c] if c.dep_ == "poss" else c.children if c.lower_ in {"of", "by"} else [])
-        if o.i in people
-    }
+    return _named_at(event, sentence, scene, _owners)
 
 
 def _partners_named(event: Cluster, sentence: Span, scene: Scene) -> set[str]:
     """The people a sentence's mention of an event names it with ("talks with X", "the
     meeting between X and Y")."""
+    return _named_at(event, sentence, scene, _partners)
+
+
+def _named_at(
+    event: Cluster, sentence: Span, scene: Scene, words: Callable[[Token], list[Token]]
+) -> set[str]:
+    """The people that ``words`` finds around the head of a sentence's mention of an event."""
     people = scene.roots_of("Person")
     return {
         people[o.i].id
         for m in event.mentions
         if sentence.start <= m.root.i < sentence.end
-        for prep in m.root.children
+        for o in words(m.root)
+        if o.i in people
+    }
+
+
+def _owners(head: Token) -> list[Token]:
+    return [
+        o
+        for c in head.children
+        for o in ([c] if c.dep_ == "poss" else c.children if c.lower_ in {"of", "by"} else [])
+    ]
+
+
+def _partners(head: Token) -> list[Token]:
+    return [
+        o
+        for prep in head.children
         if prep.dep_ == "prep" and prep.lower_ in {"with", "between"}
         for pobj in prep.children
         if pobj.dep_ == "pobj"
         for o in (pobj, *pobj.conjuncts)
-        if o.i in people
-    }
+    ]
 
 
 def _implicit_meetings(facts: Facts, scene: Scene) -> None:
