@@ -116,8 +116,8 @@ MEETING_WORDS = {"meet", "talk", "talks", "meeting", "receive", "welcome", "host
 _COLLECTIVES = {"raft", "series", "number", "package", "set", "range", "host", "slew", "batch"}
 # Military ranks, and the "retired" after them ("Major General (Rtd) X", "Maj. Gen. X").
 _RANKS = {"general", "major", "lieutenant", "colonel", "brigadier", "admiral", "marshal", "captain"}
-_MADE_OF = {"consist", "comprise", "compose", "include"}  # what a delegation is made of
 _RANKS |= {"gen", "maj", "lt", "col", "brig", "adm", "capt", "rtd", "retd", "retired"}
+_MADE_OF = {"consist", "comprise", "compose", "include"}  # what a delegation is made of
 _PLACE_WORDS = {"city", "town", "village", "region", "province", "district", "oblast"}
 _BUILDINGS = {"palace", "residence", "hall", "headquarters", "mansion", "hotel", "estate", "venue"}
 _WHERE = {"Place", "Country"}
@@ -582,8 +582,8 @@ class Resolver:
         found = self._expanded[token.i] = []
         conjuncts = [token, *token.conjuncts]
         named = self.mention(token)
-        if named is None and token.tag_ in {"NNS", "NNPS"} and token.i in self.titles:
-            named = self.holder(self.titles[token.i])  # "Presidents of A and B X and Y held"
+        if named is None and token.tag_ in {"NNS", "NNPS"}:
+            named = self._person(token)  # "Presidents of A and B X and Y held"
             conjuncts += [named.root] if named is not None else []
         if (
             named is not None
@@ -609,8 +609,8 @@ class Resolver:
         related = [*self._last_conjunct(conjuncts), *self._places_beside(token)]
         for t in [*conjuncts, *related, *self._sides_of(token)]:
             m = self.mention(t)
-            if m is None and t is not token and t.i in self.titles:
-                m = self.holder(self.titles[t.i])  # "with X and President of Y Z"
+            if m is None and t is not token:
+                m = self._person(t)  # "with X and President of Y Z"
             for each in (m.members or (m,)) if m is not None else ():
                 if each not in found:
                     found.append(each)
