@@ -30,7 +30,7 @@ from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp.coref import Cluster
 from kg.nlp.event_places import carry_places, visits_to
 from kg.nlp.facts import Fact, Facts, Scene, around
-from kg.nlp.mentions import Mention
+from kg.nlp.mentions import Mention, tokens_with
 from kg.nlp.relations import ahead, modality
 from kg.nlp.signing import sign
 from kg.nlp.visits import (
@@ -277,7 +277,8 @@ def _occasions(facts: Facts, scene: Scene) -> None:
         (f.trigger, f.object, f.sentence, f.status)
         for f in facts.of("venue", None) + facts.of("heldIn", None)
     ]
-    for met in (t for s in scene.sentences for t in s if t.lemma_ in _GATHER_VERBS):
+    words = tokens_with(scene.sentences[0].doc, "LEMMA", _GATHER_VERBS) if scene.sentences else ()
+    for met in words:
         for word in _framed_in(met):  # "the ministers met in Santiago", whoever they are
             if word.i in places:
                 found.append((met, places[word.i].id, met.sent, modality(met)))
