@@ -535,12 +535,10 @@ def _named_parties(facts: Facts, scene: Scene) -> None:
     Trade of Kazakhstan and the Ministry of Economy of Uzbekistan", "the Programme of
     Cooperation between Azerbaijan and Kazakhstan") was signed by them."""
     named = scene.words_of({"Country", "Organization"})
-    starts = {
-        m.span.start: m.span.end
-        for c in scene.clusters.values()
-        if c.type in {"Country", "Organization"}
-        for m in c.mentions
-    }
+    starts: dict[int, int] = {}  # the end of the longest name at each word
+    for c in scene.clusters.values():
+        for m in c.mentions if c.type in {"Country", "Organization"} else ():
+            starts[m.span.start] = max(m.span.end, starts.get(m.span.start, 0))
     for f in facts.of("signed", None):
         if f.status == "negated":
             continue
@@ -715,7 +713,7 @@ def _between_names(between: Token, starts: dict[int, int]) -> list[Token]:
     while i < len(doc):
         if doc[i].lower_ == "the":
             i += 1
-        end = max((e for s, e in starts.items() if s == i), default=None)
+        end = starts.get(i)
         if end is None:
             break
         found.append(doc[i])
