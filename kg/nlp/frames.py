@@ -7,7 +7,8 @@
   that took part in nothing else, in the session the article reports; the countries named in
   an event's name (not a phone call's: a call is between people); for a visit the article reports, everyone the visitor met (for another visit, who acts
   for its country); for a meeting,
-  session or talks between sides, the countries its people represent;
+  session or talks between sides, the countries its people represent; for a session of a
+  joint commission named after no country, the article's two sides;
 - two people from two sides in one meeting, session or talks met, and so did the heads of
   two delegations of one session;
 - a visit's visitors visited the places it was held in; who visited a city visited its
@@ -22,6 +23,7 @@ Each rule keeps the evidence sentence of the fact it starts from and a lower con
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Span, Token
@@ -57,6 +59,11 @@ _OCCASIONS = {"ceremony", "reception", "dinner", "lunch", "breakfast", "banquet"
 _SEATS = {"palace", "residence", "house", "hall", "headquarters", "mansion", "kremlin", "office"}
 _GATHER_VERBS = {"meet", "gather", "convene"}
 _PAIR_WORDS = {"leaders", "presidents", "ministers", "premiers", "heads", "sides", "parties"}
+_JOINT_BODY = re.compile(
+    r"\b(joint|inter-?governmental|bi-?national|bilateral)\b[\w\s-]*\b(commission|committee|council)\b",
+    re.IGNORECASE,
+)
+_AHEAD = {"next", "upcoming", "forthcoming", "future"}
 
 
 def derive(facts: Facts, scene: Scene) -> None:
@@ -87,6 +94,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _unpeopled_events(facts, scene)
     _welcomes(facts, scene)
     _side_participants(facts, scene)
+    _joint_bodies(facts, scene)
     _one_visit(facts, scene)
     _visits(facts, scene)
     received_guests(facts, scene)
@@ -1104,6 +1112,63 @@ def _side_participants(facts: Facts, scene: Scene) -> None:
                 f.status,
                 "participant/side",
             )
+
+
+def _joint_bodies(facts: Facts, scene: Scene) -> None:
+    """A session of a joint commission, committee or council named after no country or
+    region ("the 20th session of the Joint Economic Commission", "a meeting of the
+    intergovernmental commission") is the article's two sides' (else those of its first
+    event between two countries), unless a third country took part in it; not a region's
+    ("the Eurasian Intergovernmental Council"), nor one the article only looks ahead to
+    ("the next meeting of the commission")."""
+    sides = _sides(facts, scene) or _first_pair(facts, scene)
+    if len(sides) != 2:
+        return
+    for event in list(scene.clusters.values()):
+        joint = [m for m in event.mentions if _JOINT_BODY.search(m.text)]
+        if event.type != "Event" or not joint or event.id in scene.named_countries:
+            continue
+        if any(_regional(t) or t.lower_ in _AHEAD for m in joint for t in m.span):
+            continue
+        countries = {
+            f.object
+            for f in facts.participants(event.id)
+            if scene.clusters[f.object].type == "Country"
+        }
+        if countries - set(sides):
+            continue
+        named = joint[0]
+        for country in sides:
+            facts.add(
+                event.id,
+                "participant",
+                country,
+                named.span.sent,
+                0.6,
+                modality(named.root),
+                "participant/joint-body",
+            )
+
+
+def _regional(token: Token) -> bool:
+    """A region's adjective ("Eurasian", "European", "Caribbean")."""
+    return token.ent_type_ in {"NORP", "LOC"} or (
+        token.is_title and token.pos_ in {"ADJ", "PROPN"} and token.lower_.endswith("an")
+    )
+
+
+def _first_pair(facts: Facts, scene: Scene) -> list[str]:
+    """The two countries of the article's first event between two countries: those taking
+    part in it, acting for its participants, or where it was held."""
+    events = [c for c in scene.clusters.values() if c.type == "Event" and c.mentions]
+    for event in sorted(events, key=lambda c: c.mentions[0].span.start):
+        members = [f.object for f in facts.participants(event.id) if f.status == "asserted"]
+        places = [f.object for f in facts.of("heldIn") if f.subject == event.id]
+        countries = [scene.countries.get(m, m) for m in members] + places
+        found = [c for c in countries if scene.clusters[c].type == "Country"]
+        if len(set(found)) == 2:
+            return list(dict.fromkeys(found))
+    return []
 
 
 def _occasion(event: Cluster) -> bool:

@@ -718,6 +718,22 @@ CASES += [
         [("interstate dialogue", "participant", "Serdar Berdimuhamedov")],
         id="a-dialogue-between-states-is-no-event",
     ),
+    pytest.param(
+        "Iranian Minister Reza Aram held a video call with Pakistani Adviser Saeed Khan on "
+        "Tuesday to discuss trade between Iran and Pakistan. The 20th Session "
+        "of the Joint Economic Commission was held in Tehran in 2017. A meeting of the Eurasian "
+        "Intergovernmental Council was held in Minsk, and the next meeting of the joint trade "
+        "committee is due in May.",
+        [
+            ("20th Session of the Joint Economic Commission", "participant", "Iran"),
+            ("20th Session of the Joint Economic Commission", "participant", "Pakistan"),
+        ],
+        [
+            ("meeting of the Eurasian Intergovernmental Council", "participant", "Iran"),
+            ("next meeting of the joint trade committee", "participant", "Iran"),
+        ],
+        id="a-joint-commission-is-the-two-sides-but-no-region-s-nor-one-ahead",
+    ),
 ]
 
 
