@@ -16,7 +16,7 @@ from kg.nlp.mentions import Mention, tokens_with
 from kg.nlp.paragraphs import text_of
 from kg.types import Relation
 
-__all__ = ["Fact", "Facts", "Scene", "around"]
+__all__ = ["TAKING_PART", "Fact", "Facts", "Scene", "around"]
 
 _AROUND = {
     "eve",
@@ -35,6 +35,7 @@ _AROUND = {
     "framework",  # "within the framework of the visit"
 }
 
+TAKING_PART = {"participation", "attendance", "presence"}  # "as part of his participation in"
 _STATUS_RANK = {"asserted": 0, "planned": 1, "negated": 2}
 
 
@@ -214,13 +215,13 @@ class Scene:
 
 def around(mention: Mention) -> bool:
     """An event named only as a time frame ("on the eve of the session", "ahead of the
-    summit", "after the talks", "as part of the forum"): what the sentence tells happened
-    beside it, not in it."""
+    summit", "after the talks", "as part of the forum", "as part of his participation in the
+    summit"): what the sentence tells happened beside it, not in it."""
     token = mention.root
     while token.dep_ in {"pobj", "compound", "prep"} and token.head is not token:
         token = token.head
         if token.lower_ in _AROUND:
             return True
-        if token.pos_ == "ADP" and token.lower_ != "of":
+        if token.pos_ == "ADP" and token.lower_ != "of" and token.head.lemma_ not in TAKING_PART:
             return token.lower_ in {"before", "after", "following", "ahead", "until", "since"}
     return False

@@ -31,7 +31,7 @@ from spacy.tokens import Span, Token
 from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp.coref import Cluster
 from kg.nlp.event_places import carry_places, visits_to
-from kg.nlp.facts import Fact, Facts, Scene, around
+from kg.nlp.facts import TAKING_PART, Fact, Facts, Scene, around
 from kg.nlp.mentions import Mention, tokens_with
 from kg.nlp.relations import ahead, modality
 from kg.nlp.signing import sign
@@ -297,6 +297,28 @@ def _occasions(facts: Facts, scene: Scene) -> None:
             event = events.get(o.i)
             if event is not None and event.cls in MEETINGS and event.id not in placed:
                 facts.add(event.id, "heldIn", where, sentence, 0.6, status, "heldIn/occasion")
+    for met in facts.of("met", None):
+        verb = met.trigger
+        occasions = [events[o.i] for o in _occasion_words(verb) if o.i in events] if verb else []
+        pair = {met.subject, met.object}
+        meetings = [
+            e
+            for e in scene.clusters.values()
+            if e.type == "Event" and e.id not in placed and e not in occasions
+            if pair <= {p.object for p in facts.participants(e.id)}
+        ]
+        for occasion in occasions:
+            for held in (f for f in facts.of("heldIn", None) if f.subject == occasion.id):
+                for meeting in meetings:
+                    facts.add(
+                        meeting.id,
+                        "heldIn",
+                        held.object,
+                        met.sentence,
+                        0.6,
+                        met.status,
+                        "heldIn/occasion",
+                    )
 
 
 def _framed_in(verb: Token) -> list[Token]:
@@ -311,12 +333,22 @@ def _framed_in(verb: Token) -> list[Token]:
 
 
 def _occasion_words(verb: Token) -> list[Token]:
-    """What a verb's "on the occasion of", "as part of" or "within the framework of" names."""
-    return _framed(
+    """What a verb's "on the occasion of", "as part of" or "within the framework of" names
+    (for "as part of his participation in the summit", the summit)."""
+    found = _framed(
         [verb],
         {"on", "as", "within", "in"},
         lambda t: t.lower_ in {"occasion", "part", "framework"},
     )
+    return [
+        o
+        for word in found
+        for o in (
+            [o for p in word.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+            if word.lemma_ in TAKING_PART
+            else [word]
+        )
+    ]
 
 
 def _framed(heads: list[Token], preps: set[str], frame: Callable[[Token], bool]) -> list[Token]:

@@ -734,6 +734,17 @@ CASES += [
         ],
         id="a-joint-commission-is-the-two-sides-but-no-region-s-nor-one-ahead",
     ),
+    pytest.param(
+        "Prime Minister of Kyrgyzstan Akylbek Japarov, as part of his participation in the "
+        "regular summit of the CIS in Ashgabat, met with the Prime Minister of Kazakhstan "
+        "Olzhas Bektenov.",
+        [
+            ("meeting between Akylbek Japarov and Olzhas Bektenov", "heldIn", "Ashgabat"),
+            ("regular summit of the CIS", "participant", "Akylbek Japarov"),
+        ],
+        [("regular summit of the CIS", "participant", "Olzhas Bektenov")],
+        id="who-met-as-part-of-their-participation-in-a-summit-met-where-it-was",
+    ),
 ]
 
 
