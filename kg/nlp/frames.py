@@ -537,9 +537,13 @@ def _event_heads(mention: Mention) -> list[Token]:
 
 
 def _sideline_hosts(mention: Mention) -> list[Token]:
-    """The words an event's mention or its verb puts it on the sidelines or margins of."""
+    """The words an event's mention or its verb, or the sentence it opens, puts it on the
+    sidelines or margins of ("On the sidelines of the forum, a meeting ... took place",
+    however the parser hangs the meeting)."""
+    first = mention.span.sent[0]
+    opening = [first.head] if first.dep_ == "prep" else []
     return _framed(
-        _event_heads(mention),
+        _event_heads(mention) + opening,
         {"on", "at", "in"},
         lambda t: t.lemma_.lower() in {"sideline", "sidelines", "margin", "margins"},
     )

@@ -11,6 +11,10 @@ from tests.conftest import facts
 
 MEETING = "meeting between Alexander Lukashenko and Igor Kobzev"
 _COMMISSION = "21st Meeting of the Mongolia-Russia Intergovernmental Commission"
+_SMAILOV_MISHUSTIN = (
+    "meeting between Prime Ministers of Kazakhstan and Russia Alikhan Smailov and Mikhail Mishustin"
+)
+
 CASES = [
     pytest.param(
         "Belarusian President Alexander Lukashenko met with Russian Governor Igor Kobzev in "
@@ -744,6 +748,14 @@ CASES += [
         ],
         [("regular summit of the CIS", "participant", "Olzhas Bektenov")],
         id="who-met-as-part-of-their-participation-in-a-summit-met-where-it-was",
+    ),
+    pytest.param(
+        "On the sidelines of the 12th International Industrial Exhibition INNOPROM held in "
+        "Yekaterinburg, Russia, a meeting between Prime Ministers of Kazakhstan and Russia "
+        "Alikhan Smailov and Mikhail Mishustin took place, Kazinform cites the press service.",
+        [(_SMAILOV_MISHUSTIN, "heldIn", "Yekaterinburg")],
+        [],
+        id="a-sentence-opening-on-the-sidelines-places-its-meeting-however-parsed",
     ),
 ]
 
