@@ -15,7 +15,9 @@ import spacy
 from spacy.language import Language
 
 from kg.errors import ModelError
-from kg.nlp import attributes, casing, gazetteer, paragraphs, titles  # noqa: F401  (kg_* factories)
+
+# kg's components (kg_*) register their factories on import.
+from kg.nlp import attachments, attributes, casing, gazetteer, paragraphs, titles  # noqa: F401
 
 __all__ = ["MODELS", "default_model", "load_nlp"]
 
@@ -35,8 +37,9 @@ def default_model() -> str:
 
 @cache
 def load_nlp(model: str | None = None) -> Language:
-    """The spaCy ``Language`` for ``model`` with kg's gazetteer and title components added,
-    and its attribute ruler and rule lemmatizer in quicker forms (``kg.nlp.attributes``)."""
+    """The spaCy ``Language`` for ``model`` with kg's components added (sentence starts,
+    casing, gazetteer, attachments, titles), and its attribute ruler and rule lemmatizer in
+    quicker forms (``kg.nlp.attributes``)."""
     name = model or default_model()
     try:
         nlp = spacy.load(name, exclude=["lemmatizer"] if "trf" in name else [])
@@ -53,6 +56,7 @@ def load_nlp(model: str | None = None) -> Language:
     nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_casing", after="lemmatizer" if "lemmatizer" in nlp.pipe_names else "parser")
     nlp.add_pipe("kg_gazetteer", after="ner")
+    nlp.add_pipe("kg_attachments", after="kg_gazetteer")
     nlp.add_pipe("kg_titles", last=True)
     return nlp
 

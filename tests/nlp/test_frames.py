@@ -757,6 +757,16 @@ CASES += [
         [],
         id="a-sentence-opening-on-the-sidelines-places-its-meeting-however-parsed",
     ),
+    pytest.param(
+        "President of Uzbekistan Shavkat Mirziyoyev received Prime Minister of Belarus Roman "
+        "Golovchenko in Tashkent.",
+        [
+            ("meeting between Shavkat Mirziyoyev and Roman Golovchenko", "heldIn", "Tashkent"),
+            ("Roman Golovchenko", "visited", "Tashkent"),
+        ],
+        [],
+        id="a-place-the-parser-hung-on-the-guest-s-name-is-where-he-was-received",
+    ),
 ]
 
 
