@@ -115,6 +115,7 @@ _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 MEETING_WORDS = {"meet", "talk", "talks", "meeting", "receive", "welcome", "host", "greet"}
 _COLLECTIVES = {"raft", "series", "number", "package", "set", "range", "host", "slew", "batch"}
 # Military ranks, and the "retired" after them ("Major General (Rtd) X", "Maj. Gen. X").
+_EVENT_PARTS = {"opening", "closing", "launch"}  # "attended the opening of the forum"
 _RANKS = {"general", "major", "lieutenant", "colonel", "brigadier", "admiral", "marshal", "captain"}
 _RANKS |= {"gen", "maj", "lt", "col", "brig", "adm", "capt", "rtd", "retd", "retired"}
 _MADE_OF = {"consist", "comprise", "compose", "include"}  # what a delegation is made of
@@ -424,14 +425,21 @@ class Resolver:
                 place = self.by_root.get(child.i) or self.inside.get(child.i)
                 if place is not None and place.type == "Place":
                     return place  # "in Kokshetau city"
-            if child.dep_ == "prep" and child.lower_ == "of" and token.lemma_ in _COLLECTIVES:
+            kinds = (
+                PHRASES
+                if token.lemma_ in _COLLECTIVES
+                else {"Event"}
+                if token.lemma_ in _EVENT_PARTS and not token.ent_type_
+                else None
+            )
+            if child.dep_ == "prep" and child.lower_ == "of" and kinds:
                 of = [  # "a raft of agreements", "a series of trade and investment deals"
-                    self.by_root.get(t.i)
+                    self.by_root.get(t.i)  # "the opening of the forum"
                     for o in child.children
                     if o.dep_ == "pobj"
                     for t in (o, *o.conjuncts)
                 ]
-                found = next((m for m in of if m is not None and m.type in PHRASES), None)
+                found = next((m for m in of if m is not None and m.type in kinds), None)
                 if found is not None:
                     return found
         return self.within.get(token.i)
@@ -602,6 +610,7 @@ class Resolver:
         ]
         conjuncts += self._phrase_conjuncts(conjuncts)
         conjuncts += self._stray_agents(token)
+        conjuncts += self._people_before(token)
         conjuncts += _collected(token)
         conjuncts += self._included(token)
         conjuncts += self._members(token)
@@ -615,6 +624,21 @@ class Resolver:
                 if each not in found:
                     found.append(each)
         return found
+
+    def _people_before(self, token: Token) -> list[Token]:
+        """A person the parser made a modifier of the titled name coordinated after it ("by
+        Foreign Minister X and Tajik Foreign Minister Y": X an "nmod" of Y, with the "and")."""
+        if (m := self.mention(token)) is None or m.type != "Person":
+            return []
+        return [
+            c
+            for c in token.children
+            if c.dep_ == "nmod"
+            and any(g.dep_ == "cc" for g in c.children)
+            and (before := self.mention(c)) is not None
+            and before.type == "Person"
+            and before is not m
+        ]
 
     def _stray_agents(self, token: Token) -> list[Token]:
         """People the parser coordinated with a verb instead of with its agent ("co-chaired

@@ -767,6 +767,16 @@ CASES += [
         [],
         id="a-place-the-parser-hung-on-the-guest-s-name-is-where-he-was-received",
     ),
+    pytest.param(
+        "Uzbek Prime Minister Abdulla Aripov attended the opening of the Uzbek-Tajik business "
+        "forum in Tashkent.",
+        [
+            ("Uzbek-Tajik business forum", "participant", "Abdulla Aripov"),
+            ("Uzbek-Tajik business forum", "heldIn", "Tashkent"),
+        ],
+        [],
+        id="who-attended-the-opening-of-a-forum-took-part-in-it",
+    ),
 ]
 
 

@@ -431,6 +431,16 @@ CASES += [
         [(name, "signed", "agreement on transit") for name in ("Kofi Mensah", "Daniel Mwangi")],
         id="the-signing-by-two-ministers-of-the-agreement-told-before",
     ),
+    pytest.param(
+        "An agreement on trade was signed by Uzbek Foreign Minister Bakhtiyor Saidov and Tajik "
+        "Foreign Minister Sirojiddin Muhriddin.",
+        [
+            (name, "signed", "agreement on trade")
+            for name in ("Bakhtiyor Saidov", "Sirojiddin Muhriddin", "Uzbekistan", "Tajikistan")
+        ],
+        [],
+        id="a-name-the-parser-made-a-modifier-of-the-titled-name-after-it",
+    ),
 ]
 
 
