@@ -167,7 +167,7 @@ def title_mentions(
         if best is None and owner is not None:
             best = _one_of(owner.entity, title.start, clusters, country_of, title.start < lead)
         if best is None and owner is not None and title.start < lead:
-            best = _unplaced_after(title, clusters, country_of)
+            best = _unplaced_after(title, clusters, country_of, positions)
         if best is None:
             continue
         mention = Mention(title, "Person", "Person", entity=best.entity, anaphor=True)
@@ -195,11 +195,12 @@ def _named_later(
 
 
 def _unplaced_after(
-    title: Span, clusters: list[Cluster], country_of: dict[str, str]
+    title: Span, clusters: list[Cluster], country_of: dict[str, str], positions: list[Held]
 ) -> Mention | None:
     """The person a headline or lead names only by a country's office as who does something
     ("Qatar's Emir flew to Turkey") and names next, within two sentences, by a name with no
-    country of its own ("While there, Sheikh Tamim met ...")."""
+    country or body of its own ("While there, Sheikh Tamim met ...", not "the Bank's
+    delegation headed by its President X")."""
     if not _doer(title.root):
         return None
     sentences = [s for s in title.doc.sents if s.start >= title.sent.start][:3]
@@ -215,6 +216,8 @@ def _unplaced_after(
     )
     first = later[0] if later else None
     if first is None or first.anaphor or first.entity in country_of:
+        return None
+    if any(h.person.entity == first.entity and h.of is not None for h in positions):
         return None
     return first
 

@@ -46,7 +46,8 @@ def _mention_at(resolver: Resolver, i: int) -> Mention | None:
 
 def _owner(doc: Doc, title: Span, resolver: Resolver) -> Mention | None:
     """The country or organization a title belongs to: named inside its complement, or just
-    before it ("Kazakh President", "Kazakhstan's Foreign Minister", "Brazil's then-President")."""
+    before it ("Kazakh President", "Kazakhstan's Foreign Minister", "Brazil's then-President"),
+    or for "its", the latest one its sentence names before it."""
     for token in title:
         if token.lower_ == "to":
             break
@@ -61,6 +62,9 @@ def _owner(doc: Doc, title: Span, resolver: Resolver) -> Mention | None:
     before = _mention_at(resolver, j)
     if before is not None and before.type in _OWNER_TYPES:
         return before
+    if j >= 0 and doc[j].lower_ == "its":  # "the delegation of the Bank headed by its President"
+        named = (_mention_at(resolver, i) for i in range(j - 1, doc[j].sent.start - 1, -1))
+        return next((m for m in named if m is not None and m.type in _OWNER_TYPES), None)
     if j >= 1 and doc[j].lower_ == "and" and j - 1 in resolver.titles:
         return _owner(doc, resolver.titles[j - 1], resolver)  # "X's Envoy and Minister"
     return None

@@ -44,8 +44,17 @@ def test_a_title_used_alone_is_its_holder(read):
             "inauguration in Buenos Aires. She greeted Susana Malcorra there.",
             [],
         ),
+        (
+            "The President of Kazakhstan met with the delegation of the Asian Development Bank "
+            "headed by its President Masatsugu Asakawa.",
+            [],
+        ),
     ],
-    ids=["who-a-country-s-office-does-first-is-the-next-person-named", "not-only-on-whose-behalf"],
+    ids=[
+        "who-a-country-s-office-does-first-is-the-next-person-named",
+        "not-only-on-whose-behalf",
+        "not-one-whose-title-is-a-body-s",
+    ],
 )
 def test_an_office_in_the_lead_is_the_person_named_next(read, text, expected):
     r, positions, countries = _read(read, text)
