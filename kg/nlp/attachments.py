@@ -29,6 +29,8 @@ def attachments(doc: Doc) -> Doc:
         if token.dep_ != "prep":
             continue
         name = token.head
+        if _visiting(name):  # "met with visiting X in Cairo", X the object of "visiting"
+            name = next((c for c in name.children if c.dep_ == "dobj"), name)
         if name.pos_ != "PROPN" or name.ent_type_ != "PERSON":
             continue
         if not any(c.dep_ == "pobj" and c.ent_type_ in _PLACES for c in token.children):
@@ -41,13 +43,18 @@ def attachments(doc: Doc) -> Doc:
 
 def _governor(name: Token) -> Token | None:
     """The verb a name is the object of, or the word its "with" phrase completes ("met with
-    X", "talks with X"), through the title it names ("received Prime Minister of Belarus
-    X", "received the Prime Minister, X")."""
-    node = name
+    X", "talks with X", "met with visiting X"), through the title it names ("received Prime
+    Minister of Belarus X", "received the Prime Minister, X")."""
+    node = name.head if _visiting(name.head) else name
     while node.dep_ == "appos" or (node.dep_ == "pobj" and node.head.lower_ == "of"):
         node = node.head if node.dep_ == "appos" else node.head.head
     if node.dep_ == "dobj":
         return node.head
-    if node.dep_ == "pobj" and node.head.lower_ == "with":
+    if node.dep_ in {"pobj", "pcomp"} and node.head.lower_ == "with":
         return node.head.head
     return None
+
+
+def _visiting(token: Token) -> bool:
+    """The "visiting" of "with visiting X" that the parser took for a verb."""
+    return token.lower_ == "visiting" and token.dep_ == "pcomp"

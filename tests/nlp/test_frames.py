@@ -768,6 +768,13 @@ CASES += [
         id="a-place-the-parser-hung-on-the-guest-s-name-is-where-he-was-received",
     ),
     pytest.param(
+        "Egyptian President Abdel Fattah al-Sisi met with visiting Russian Foreign Minister "
+        "Sergei Lavrov in Cairo on Sunday.",
+        [("meeting between Abdel Fattah al-Sisi and Sergei Lavrov", "heldIn", "Cairo")],
+        [],
+        id="a-place-the-parser-hung-on-visiting-is-where-they-met",
+    ),
+    pytest.param(
         "Uzbek Prime Minister Abdulla Aripov attended the opening of the Uzbek-Tajik business "
         "forum in Tashkent.",
         [
