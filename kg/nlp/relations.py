@@ -121,6 +121,7 @@ _RANKS |= {"gen", "maj", "lt", "col", "brig", "adm", "capt", "rtd", "retd", "ret
 _MADE_OF = {"consist", "comprise", "compose", "include"}  # what a delegation is made of
 _PLACE_WORDS = {"city", "town", "village", "region", "province", "district", "oblast"}
 _BUILDINGS = {"palace", "residence", "hall", "headquarters", "mansion", "hotel", "estate", "venue"}
+_BUILDINGS |= {"office", "house", "chancellery", "secretariat", "building", "centre", "center"}
 _WHERE = {"Place", "Country"}
 _SIDE_PEOPLE = {"leader", "head", "representative", "president", "minister", "official"}
 

@@ -775,6 +775,13 @@ CASES += [
         id="a-place-the-parser-hung-on-visiting-is-where-they-met",
     ),
     pytest.param(
+        "Iranian Foreign Minister Abbas Araghchi met Prime Minister Shehbaz Sharif. The meeting "
+        "took place at the Prime Minister's Office in Islamabad.",
+        [("meeting between Abbas Araghchi and Shehbaz Sharif", "heldIn", "Islamabad")],
+        [],
+        id="an-office-no-name-names-is-in-the-city-after-it",
+    ),
+    pytest.param(
         "Uzbek Prime Minister Abdulla Aripov attended the opening of the Uzbek-Tajik business "
         "forum in Tashkent.",
         [
