@@ -1,7 +1,8 @@
-"""``kg_attachments``: a place the parser hung on a person's name belongs to the verb or
-event noun the name completes ("received Roman Golovchenko in Tashkent", "held talks with
-X at the Kremlin"): a name takes no "in" or "at" of its own, while an envoy's title does
-("the Ambassador in Minsk"), and the title, not the name, heads that phrase.
+"""``kg_attachments``: a place the parser hung on a person's name, or on the title or body
+that names the person, belongs to the verb or event noun the person completes ("received
+Roman Golovchenko in Tashkent", "met with the Speaker of the Legislative Chamber of
+Uzbekistan X in Astana", "held talks with X at the Kremlin"); not an envoy's ("the
+Ambassador of Japan in Kazakhstan"), whose post is where the envoy serves.
 
 >>> from kg.nlp import load_nlp
 >>> doc = load_nlp()("Shavkat Mirziyoyev received Prime Minister Roman Golovchenko in Tashkent.")
@@ -19,36 +20,42 @@ from kg.nlp.mentions import tokens_with
 __all__ = ["attachments"]
 
 _PLACES = {"GPE", "LOC", "FAC"}
+_POSTS = {"ambassador", "envoy", "consul", "embassy", "consulate", "mission", "representative"}
+_POSTS |= {"commissioner", "chargé", "charge", "attaché", "attache", "office", "representation"}
 
 
 @Language.component("kg_attachments")
 def attachments(doc: Doc) -> Doc:
-    """Hang each "in" or "at" of a place that the parser gave a person's name on what the
-    name is the object of."""
+    """Hang each "in" or "at" of a place that the parser gave a person, or the title or body
+    naming one, on what the person is the object of."""
     for token in tokens_with(doc, "LOWER", ["in", "at"]):
-        if token.dep_ != "prep":
-            continue
-        name = token.head
-        if _visiting(name):  # "met with visiting X in Cairo", X the object of "visiting"
-            name = next((c for c in name.children if c.dep_ == "dobj"), name)
-        if name.pos_ != "PROPN" or name.ent_type_ != "PERSON":
+        if token.dep_ != "prep" or token.head.pos_ not in {"PROPN", "NOUN", "VERB"}:
             continue
         if not any(c.dep_ == "pobj" and c.ent_type_ in _PLACES for c in token.children):
             continue
-        governor = _governor(name)
+        governor = _governor(token.head)
         if governor is not None:
             token.head = governor
     return doc
 
 
-def _governor(name: Token) -> Token | None:
-    """The verb a name is the object of, or the word its "with" phrase completes ("met with
-    X", "talks with X", "met with visiting X"), through the title it names ("received Prime
-    Minister of Belarus X", "received the Prime Minister, X")."""
-    node = name.head if _visiting(name.head) else name
+def _governor(word: Token) -> Token | None:
+    """The verb a person is the object of, or the word its "with" phrase completes ("met
+    with X", "talks with X", "met with visiting X"), from the person's name or a word of the
+    title naming the person ("received Prime Minister of Belarus X", "received the Prime
+    Minister, X")."""
+    node = word.head if _visiting(word.head) else word
+    if _visiting(node):  # "met with visiting X in Cairo", X the object of "visiting"
+        return node.head.head if any(t.ent_type_ == "PERSON" for t in node.subtree) else None
+    path = [node]
     while node.dep_ == "appos" or (node.dep_ == "pobj" and node.head.lower_ == "of"):
         node = node.head if node.dep_ == "appos" else node.head.head
-    if node.dep_ == "dobj":
+        path.append(node)
+    if any(t.lemma_.lower() in _POSTS for t in path) or not any(
+        t.ent_type_ == "PERSON" for t in node.subtree
+    ):
+        return None
+    if node.dep_ == "dobj" and node.head.pos_ == "VERB":
         return node.head
     if node.dep_ in {"pobj", "pcomp"} and node.head.lower_ == "with":
         return node.head.head

@@ -775,6 +775,13 @@ CASES += [
         id="a-place-the-parser-hung-on-visiting-is-where-they-met",
     ),
     pytest.param(
+        "The Chairman of the Senate of Kazakhstan Maulen Ashimbayev met with the Speaker of the "
+        "Legislative Chamber of Uzbekistan Nuriddin Ismoilov in Astana.",
+        [("meeting between Maulen Ashimbayev and Nuriddin Ismoilov", "heldIn", "Astana")],
+        [],
+        id="a-place-the-parser-hung-on-the-body-in-a-guest-s-title-is-where-they-met",
+    ),
+    pytest.param(
         "Iranian Foreign Minister Abbas Araghchi met Prime Minister Shehbaz Sharif. The meeting "
         "took place at the Prime Minister's Office in Islamabad.",
         [("meeting between Abbas Araghchi and Shehbaz Sharif", "heldIn", "Islamabad")],
