@@ -89,7 +89,6 @@ def derive(facts: Facts, scene: Scene) -> None:
     _event_pairs(facts, scene)
     _hosts_meet_guests(facts, scene)
     _calls_are_not_meetings(facts, scene)
-    _visit_hosts(facts, scene)
     _hosts_act_for_their_country(facts, scene)
     _unpeopled_events(facts, scene)
     _welcomes(facts, scene)
@@ -115,6 +114,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _visitors_visits(facts, scene, create=False)
     _placed_by_visitors(facts, scene)
     _unnamed_visits(facts, scene)
+    _visit_hosts(facts, scene)
 
 
 def _delegation_heads(facts: Facts, scene: Scene) -> None:
@@ -970,7 +970,8 @@ def _hosts_meet_guests(facts: Facts, scene: Scene) -> None:
 def _visit_hosts(facts: Facts, scene: Scene) -> None:
     """Everyone the visitor met took part in the visit the article reports, and so did who
     acts for the country of another visit of one visitor ("Merkel's seventh visit to China
-    ... Merkel met Premier Li": Li took part), unless that visit is told apart."""
+    ... Merkel met Premier Li": Li took part), unless that visit is told apart. Run last,
+    once every visit has its visitors (some only a reception tells)."""
     for visit in scene.clusters.values():
         if visit.cls != "Visit":
             continue

@@ -782,6 +782,14 @@ CASES += [
         id="a-place-the-parser-hung-on-the-body-in-a-guest-s-title-is-where-they-met",
     ),
     pytest.param(
+        "President of Azerbaijan Ilham Aliyev received a delegation led by Russian Foreign "
+        "Minister Sergey Lavrov. Aliyev said that the visit was a good opportunity to discuss "
+        "trade.",
+        [("Sergey Lavrov's visit to Azerbaijan", "participant", "Ilham Aliyev")],
+        [],
+        id="the-host-took-part-in-a-visit-whose-visitor-only-a-reception-tells",
+    ),
+    pytest.param(
         "Iranian Foreign Minister Abbas Araghchi met Prime Minister Shehbaz Sharif. The meeting "
         "took place at the Prime Minister's Office in Islamabad.",
         [("meeting between Abbas Araghchi and Shehbaz Sharif", "heldIn", "Islamabad")],
