@@ -78,6 +78,10 @@ _PLANNED_LEMMAS = {
     "consider",
     "discuss",
 }
+_AGREEING = {"agree", "decide", "pledge", "vow", "resolve", "commit", "promise", "reaffirm"}
+# Verbs whose "at" or "during" is the place or time of the event they plan.
+_EVENT_VERBS = {"meet", "hold", "visit", "sign", "convene", "attend", "host", "gather", "travel"}
+_EVENT_VERBS |= {"discuss", "continue", "resume", "take"}
 _FUTURE = {
     "forthcoming",
     "upcoming",
@@ -228,6 +232,9 @@ def _matcher() -> DependencyPatterns[tuple[Pattern, tuple[str, ...]]]:
 
 def modality(token: Token) -> str:
     """``planned``, ``negated`` or ``asserted``: how the clause of ``token`` states its fact."""
+    agreed = _agreed_at(token)
+    if agreed is not None:
+        return modality(agreed)
     verb = token
     while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ not in {"ROOT"} and verb.head is not verb:
         if verb.dep_ in {"nsubj", "nsubjpass"} and _effect_of(verb):
@@ -266,6 +273,19 @@ def modality(token: Token) -> str:
         ):
             return "planned"
     return "asserted"
+
+
+def _agreed_at(token: Token) -> Token | None:
+    """For an event the sides agreed at ("agreed to boost cooperation at talks in Tokyo",
+    "agreed to expand trade during the meeting"), the verb of agreeing: the event is where
+    they agreed, not part of what they agreed to do (not "agreed to meet at the summit")."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in {"at", "during"}:
+        return None
+    done = prep.head.head if prep.head.dep_ == "dobj" else prep.head  # "boost ties at"
+    if done.tag_ != "VB" or done.dep_ != "xcomp" or done.lemma_ in _EVENT_VERBS:
+        return None
+    return done.head if done.head.lemma_ in _AGREEING else None
 
 
 def _happened(clause: Token) -> bool:

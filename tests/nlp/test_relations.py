@@ -100,6 +100,11 @@ def test_planned_and_negated_facts(read):
         ("Chile and Peru to deepen ties as Boric meets Toledo in Lima", "meets", "asserted"),
         ("They agreed to expand trade after Boric met Toledo.", "met", "asserted"),
         ("They agreed to expand trade after the talks.", "expand", "planned"),
+        # an event the sides agreed at happened; one they agreed to meet at is ahead
+        ("They agreed to expand trade during the meeting in Lima.", "meeting", "asserted"),
+        ("The ministers agreed to boost ties at talks in Tokyo.", "talks", "asserted"),
+        ("They agreed to meet at the summit in Paris.", "summit", "planned"),
+        ("They will agree to expand trade at the summit in Paris.", "summit", "planned"),
     ],
 )
 def test_modality(read, text, verb, status):
