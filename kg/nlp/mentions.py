@@ -19,12 +19,13 @@ from spacy.tokens import Doc, Span, Token
 from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp.gazetteer import country_named, demonym, heads, name_token, word_list
 from kg.nlp.paragraphs import QUOTES, in_headline
-from kg.nlp.titles import titles_by_word
+from kg.nlp.titles import SPAN_KEY, titles_by_word
 
 __all__ = ["SIGNING_WORDS", "SURNAME_INITIAL", "Mention", "find_mentions", "tokens_with"]
 
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "he", "madam", "sir"}
 HONORIFICS |= {"gen", "gen.", "maj", "maj.", "col", "col.", "lt", "lt.", "brig", "brig."}  # ranks
+HONORIFICS |= {"rtd", "rtd.", "retd", "retd."}  # "Major General Rtd. X": retired
 _ORG_CLASSES = {
     "Ministry": "GovernmentBody",
     "Government": "GovernmentBody",
@@ -685,9 +686,11 @@ _JOINED_INITIALS = re.compile(
 def _unrecognized_people(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     """People the recognizer missed: a surname with joined initials as Mongolian and
     Russian outlets write it ("A.V.Novak"), a name after a word that addresses a person
-    ("Sheikh Tamim", which the recognizer may take for a nationality), and a capitalized name
-    a title is in apposition to after a comma ("Ana Torres, deputy prime minister of Chile")."""
+    ("Sheikh Tamim", which the recognizer may take for a nationality) or after a title ("PM
+    Chinh", not "President Hotel"), and a capitalized name a title is in apposition to after
+    a comma ("Ana Torres, deputy prime minister of Chile")."""
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
+    titled = {t.end for t in doc.spans.get(SPAN_KEY, [])}
     found = []
     for i in numpy.flatnonzero(doc.to_array(POS) == doc.vocab.strings["PROPN"]).tolist():
         token = doc[i]
@@ -697,12 +700,33 @@ def _unrecognized_people(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -
             name: Span | None = doc[token.i : token.i + 1]
         elif token.i and doc[token.i - 1].text in _ADDRESSED:
             name = _addressed(token, taken, kb)
+        elif i in titled and token.lower_ not in HONORIFICS:
+            name = _addressed(token, taken, kb)
+            name = None if name is None or _names_a_thing(name) else name
         else:
             name = _apposed(token, taken, kb)
         if name is not None:
             found.append(Mention(name, "Person", "Person"))
             taken.update(range(name.start, name.end))
     return mentions + found
+
+
+def _names_a_thing(name: Span) -> bool:
+    """A name whose words, or the word after it, make it a body, place, building, event or
+    document ("President Hotel", "Prime Minister Office"), or that is a title's own word."""
+    doc = name.doc
+    words = {t.lower_ for t in doc[name.start : min(name.end + 1, len(doc))]}
+    titles = {t.lower_.rstrip("s") for t in name} & _title_words()[1]  # "Chief Executive Officers"
+    return bool(words & _thing_words() or titles)
+
+
+@cache
+def _thing_words() -> frozenset[str]:
+    """The words that end a name of a body, place or building, and that head an event or
+    a document."""
+    lists = ("org_heads", "place_heads", "site_heads", "thing_heads")
+    words = {w.lower() for name in lists for w in word_list(name)}
+    return frozenset(words | set(heads("event")) | set(heads("agreement")))
 
 
 def _addressed(token: Token, taken: set[int], kb: KnowledgeBase) -> Span | None:

@@ -162,6 +162,11 @@ def test_a_minister_s_field_is_no_body(pipeline, text, bodies, not_bodies):
             "Kassym-Jomart Tokayev",
             {"Akorda"},
         ),
+        (  # a name the recognizer missed after a title, not a title's word nor a building
+            "PM Chinh spoke to APEC Chief Executive Officers at the Prime Minister Office.",
+            "Chinh",
+            {"Officers", "Office"},
+        ),
     ],
 )
 def test_common_nouns_make_no_one_s_name(pipeline, text, person, not_people):
