@@ -29,6 +29,7 @@ from kg.nlp.anaphora import (
     group_mentions,
     guest_mentions,
     leader_mentions,
+    office,
     partners,
     title_mentions,
 )
@@ -168,9 +169,14 @@ class _Article:
             entity = _entity(mention)
             self.by_id[entity].add(mention)
             self.mentions.append(mention)
-            known = {h.title for h in self.positions if h.person.entity == entity}
-            if held.title not in known or held.of is not None:
-                self.positions.append(held)
+            title = held.title or ""
+            same = [
+                h
+                for h in self.positions
+                if h.person.entity == entity and h.title and office(h.title) == office(title)
+            ]
+            if not same or (held.of is not None and all(h.of is None for h in same)):
+                self.positions.append(held)  # not "head of state" beside "President of X"
             if held.of is not None and held.of.type == "Country" and held.of.entity:
                 self.countries.setdefault(entity, held.of.entity)
         self.resolver = Resolver(self.doc, self.mentions)

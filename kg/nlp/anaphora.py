@@ -14,6 +14,7 @@ protocol" as two signatures and "the Kazakh President received X" as a meeting.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
@@ -31,6 +32,7 @@ __all__ = [
     "group_mentions",
     "guest_mentions",
     "leader_mentions",
+    "office",
     "partners",
     "title_mentions",
 ]
@@ -78,10 +80,13 @@ _SYNONYMS = {
 }
 
 
-def _head(title: str) -> str:
+def office(title: str) -> str:
     """The office a title names, without modifiers and complements: "First Deputy Prime
     Minister of Kazakhstan" -> "prime minister"."""
     full = normalize(title)
+    led = re.fullmatch(r"(?:the )?head of the (?:\w+ )?(state|government)", full)
+    if led:  # "the head of the Uzbek government"
+        return _SYNONYMS[f"head of {led.group(1)}"]
     if full.endswith(("head of state", "head of government")):
         return _SYNONYMS[full[full.index("head of") :]]
     text = full.split(" of ")[0].split(" to ")[0]
@@ -150,12 +155,12 @@ def title_mentions(
         if plural_title(title) or not _alone(title, resolver):
             continue  # "the Presidents of A and B": the two, not one
         owner = _owner(title, resolver)
-        head = _head(title.text)
+        head = office(title.text)
         best, best_rank = None, None
         for held in sorted(positions, key=lambda h: h.person.span.start):
             if held.person.span.start >= title.start or held.title is None:
                 continue
-            same_office = _head(held.title) == head
+            same_office = office(held.title) == head
             person = held.person.entity
             country = country_of.get(person) if person is not None else None
             same_side = owner is None or country == owner.entity
@@ -186,7 +191,7 @@ def _named_later(
         if (
             held.person.span.start > title.start
             and held.title is not None
-            and _head(held.title) == head
+            and office(held.title) == head
             and person is not None
             and country_of.get(person) == owner.entity
         ):
@@ -391,11 +396,11 @@ def _office_named(token: Token) -> str:
 
 def _office_holders(token: Token, positions: list[Held]) -> list[Mention]:
     """The two people who hold the office a plural names ("the two prime ministers")."""
-    office = _office_named(token)
-    if _head(office) not in {"prime minister", "foreign minister", "president", "minister"}:
+    named = _office_named(token)
+    if office(named) not in {"prime minister", "foreign minister", "president", "minister"}:
         return []
     holders = {
-        h.person.entity: h.person for h in positions if h.title and _head(h.title) == _head(office)
+        h.person.entity: h.person for h in positions if h.title and office(h.title) == office(named)
     }
     return list(holders.values()) if len(holders) == 2 else []
 
@@ -403,14 +408,14 @@ def _office_holders(token: Token, positions: list[Held]) -> list[Mention]:
 def _other_office(token: Token, people: list[Mention], positions: list[Held]) -> bool:
     """Whether a plural names an office ("the ministers", "the foreign ministers") that one
     of ``people`` is known to hold none of: it names others."""
-    office = _office_named(token)
-    names = _OFFICES.get(_head(office))
+    named = _office_named(token)
+    names = _OFFICES.get(office(named))
     if names is None:
         return False
     held: dict[str | None, set[str]] = {}
     for h in positions:
         if h.title:
-            held.setdefault(h.person.entity, set()).add(_head(h.title))
+            held.setdefault(h.person.entity, set()).add(office(h.title))
     return any(m.entity in held and not names & held[m.entity] for m in people)
 
 
@@ -431,8 +436,8 @@ def _holders_for(
 ) -> list[Mention]:
     """The one person acting for each of ``countries`` (holding the office the plural names,
     if any: "the foreign ministers of"), else nobody."""
-    office = _office_named(token)
-    titled = {h.person.entity for h in positions if h.title and _head(h.title) == _head(office)}
+    named = _office_named(token)
+    titled = {h.person.entity for h in positions if h.title and office(h.title) == office(named)}
     found = []
     for country in countries:
         people = [c for c in clusters if c.type == "Person" and country_of.get(c.id) == country]

@@ -548,8 +548,13 @@ class Resolver:
             return self.holder(self.titles[j])  # "X, Deputy Prime Minister, Minister of Y"
         for child in title.root.children:
             found = self.inside.get(child.i) if child.dep_ == "appos" else None
-            if found is not None and found.type == "Person":
-                return found
+            between = doc[title.end : found.span.start] if found is not None else ()
+            if (
+                found is not None
+                and found.type == "Person"
+                and all(t.pos_ != "VERB" for t in between)
+            ):
+                return found  # not a name the parser put in apposition past the verb
         return None
 
     def antecedent(self, pronoun: Token) -> Mention | None:

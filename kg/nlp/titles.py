@@ -2,7 +2,8 @@
 "Minister of Foreign Affairs of the Republic of Kazakhstan", "Ambassador of Russia to
 Kazakhstan") and puts them in ``doc.spans["kg_titles"]``.
 
-Heads come from ``data/gazetteer/titles.txt``; the component widens each to the left with
+Heads come from ``data/gazetteer/titles.txt`` (and "the head of the [Uzbek] government or
+state"); the component widens each to the left with
 modifiers (``title_modifiers.txt``) and to the right with an ``of``/``for``/``to`` complement
 made of capitalized words, stopping at a person's name.
 """
@@ -10,7 +11,7 @@ made of capitalized words, stopping at a person's name.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -45,9 +46,23 @@ class TitleComponent:
         self.matcher.add("TITLE", [nlp.make_doc(h) for h in heads])
         lower = [h.lower() for h in heads if h.lower() in word_list("titles_lowercase")]
         self.matcher.add("TITLE", [nlp.make_doc(h) for h in lower])
+        self.heads_of = Matcher(nlp.vocab)  # "the head of the Uzbek government"
+        self.heads_of.add(
+            "TITLE",
+            [
+                [
+                    {"LOWER": "head"},
+                    {"LOWER": "of"},
+                    {"LOWER": "the"},
+                    {"ENT_TYPE": "NORP", "OP": "?"},
+                    {"LOWER": {"IN": ["government", "state"]}},
+                ]
+            ],
+        )
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [self._widen(doc, start, end) for _, start, end in self.matcher(doc)]
+        found = [*self.matcher(doc), *self.heads_of(doc)]
+        spans = [self._widen(doc, start, end) for _, start, end in found]
         doc.spans[SPAN_KEY] = filter_spans(spans)
         return doc
 

@@ -130,3 +130,18 @@ def test_a_title_is_listed_once_whatever_its_case(pipeline):
     )
     person = next(e for e in x.entities if e.label == "Anton Kovalev")
     assert [p.title for p in person.positions] == ["Deputy Prime Minister"], person.positions
+
+
+def test_a_title_used_alone_for_an_office_held_adds_no_position(pipeline):
+    x = pipeline.extract(
+        "Uzbek Prime Minister Abdulla Aripov arrived in Minsk on Monday. The head of the Uzbek "
+        "government also visited the Minsk Tractor Works. The Premier met the workers."
+    )
+    person = next(e for e in x.entities if e.label == "Abdulla Aripov")
+    assert [p.title for p in person.positions] == ["Prime Minister"], person.positions
+    visited = {
+        next(e.label for e in x.entities if e.id == r.object)
+        for r in x.relations
+        if r.predicate == "visited" and r.subject == person.id
+    }
+    assert "Minsk Tractor Works" in visited
