@@ -352,6 +352,16 @@ def ahead(token: Token) -> bool:
     )
 
 
+def _their(token: Token) -> list[Token]:
+    """The subjects "their" refers to: those of its clause, when more than one ("X and Y
+    signed a declaration following their talks")."""
+    if token.lower_ != "their" or token.dep_ != "poss":
+        return []
+    subjects = (c for a in token.ancestors for c in a.children if c.dep_ == "nsubj")
+    subject = next(subjects, None)
+    return [subject, *subject.conjuncts] if subject is not None and subject.conjuncts else []
+
+
 def _coordinated_preps(token: Token) -> list[Token]:
     """The objects of prepositions coordinated with the one ``token`` is the object of: in
     "his visits to China ten days ago and to the United States and Uruguay", those of the
@@ -635,6 +645,7 @@ class Resolver:
             for c in a.conjuncts
         ]
         conjuncts += self._phrase_conjuncts(conjuncts)
+        conjuncts += _their(token)
         conjuncts += self._stray_agents(token)
         conjuncts += self._people_before(token)
         conjuncts += _collected(token)

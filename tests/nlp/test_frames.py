@@ -790,6 +790,16 @@ CASES += [
         id="the-host-took-part-in-a-visit-whose-visitor-only-a-reception-tells",
     ),
     pytest.param(
+        "Kazakh President Kassym-Jomart Tokayev and Azerbaijani President Ilham Aliyev signed a "
+        "joint declaration following their talks in Astana.",
+        [
+            ("talks between Kassym-Jomart Tokayev and Ilham Aliyev", "participant", name)
+            for name in ("Kassym-Jomart Tokayev", "Ilham Aliyev")
+        ],
+        [],
+        id="their-talks-are-those-of-the-subjects-of-the-clause",
+    ),
+    pytest.param(
         "Iranian Foreign Minister Abbas Araghchi met Prime Minister Shehbaz Sharif. The meeting "
         "took place at the Prime Minister's Office in Islamabad.",
         [("meeting between Abbas Araghchi and Shehbaz Sharif", "heldIn", "Islamabad")],
