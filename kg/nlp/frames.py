@@ -91,6 +91,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _calls_are_not_meetings(facts, scene)
     _hosts_act_for_their_country(facts, scene)
     _unpeopled_events(facts, scene)
+    _done_after(facts, scene)
     _welcomes(facts, scene)
     _side_participants(facts, scene)
     _joint_bodies(facts, scene)
@@ -1105,6 +1106,45 @@ def _welcomes(facts: Facts, scene: Scene) -> None:
             facts.add(
                 event.id, "participant", visitor, sentence, 0.55, "asserted", "participant/welcomed"
             )
+
+
+def _done_after(facts: Facts, scene: Scene) -> None:
+    """Talks or a meeting the article names with no one at it, after which two or more
+    named people did something together ("X and Y signed a joint statement following an
+    April 10 meeting"), were theirs."""
+    people = scene.words_of({"Person"})
+    for event in list(scene.clusters.values()):
+        if event.type != "Event" or event.cls not in IN_PERSON or _occasion(event):
+            continue
+        if _people(facts, scene, event.id):
+            continue
+        for m in event.mentions:
+            prep = m.root.head
+            if m.root.dep_ != "pobj" or prep.lower_ not in {"after", "following"}:
+                continue
+            verbs = [prep.head, *prep.head.ancestors]  # "signed X and agreed to Y following"
+            subject = next((c for v in verbs for c in v.children if c.dep_ == "nsubj"), None)
+            status = modality(subject.head) if subject is not None else "asserted"
+            doers = [_titled(t, people) for t in (subject, *subject.conjuncts)] if subject else []
+            found = list(dict.fromkeys(d.id for d in doers if d is not None))
+            if len(found) < 2 or len(found) != len(doers):
+                continue
+            for person in found:
+                facts.add(
+                    event.id,
+                    "participant",
+                    person,
+                    m.span.sent,
+                    0.55,
+                    status,
+                    "participant/done-after",
+                )
+
+
+def _titled(word: Token, people: dict[int, Cluster]) -> Cluster | None:
+    """The person a word names, or that the title it heads names ("President of X Y")."""
+    of = [o for p in word.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return next((people[t.i] for t in (word, *of) if t.i in people), None)
 
 
 def _about_the_pair(sentence: Span) -> bool:

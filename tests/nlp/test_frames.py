@@ -800,6 +800,18 @@ CASES += [
         id="their-talks-are-those-of-the-subjects-of-the-clause",
     ),
     pytest.param(
+        "President of Kazakhstan Kassym-Jomart Tokayev and President of Azerbaijan Ilham Aliyev "
+        "signed a joint statement and agreed to establish a council following an April 10 "
+        "meeting. The meeting focused on trade. Later, Tokayev left Astana after a closed "
+        "session.",
+        [
+            ("April 10 meeting", "participant", name)
+            for name in ("Kassym-Jomart Tokayev", "Ilham Aliyev")
+        ],
+        [("closed session", "participant", "Kassym-Jomart Tokayev")],
+        id="two-who-did-something-after-a-meeting-named-with-no-one-held-it",
+    ),
+    pytest.param(
         "Iranian Foreign Minister Abbas Araghchi met Prime Minister Shehbaz Sharif. The meeting "
         "took place at the Prime Minister's Office in Islamabad.",
         [("meeting between Abbas Araghchi and Shehbaz Sharif", "heldIn", "Islamabad")],
