@@ -58,6 +58,7 @@ _PRAISE = {"successful", "constructive", "fruitful", "productive", "friendly", "
 _OCCASIONS = {"ceremony", "reception", "dinner", "lunch", "breakfast", "banquet", "inauguration"}
 _SEATS = {"palace", "residence", "house", "hall", "headquarters", "mansion", "kremlin", "office"}
 _GATHER_VERBS = {"meet", "gather", "convene"}
+_HELD = {"hold", "organize", "organise", "convene", "stage"}
 _PAIR_WORDS = {"leaders", "presidents", "ministers", "premiers", "heads", "sides", "parties"}
 _JOINT_BODY = re.compile(
     r"\b(joint|inter-?governmental|bi-?national|bilateral)\b[\w\s-]*\b(commission|committee|council)\b",
@@ -526,10 +527,11 @@ def _hosts_of_side_events(event: Cluster, events: dict[int, Cluster]) -> list[tu
 
 
 def _event_heads(mention: Mention) -> list[Token]:
-    """The words an event's adjuncts hang on: its own, and the verb it is the subject or
-    object of ("a meeting took place on the sidelines of", "addressing the forum")."""
+    """The words an event's adjuncts hang on: its own, the participle that tells it held
+    ("the forum, held on the margins of"), and the verb it is the subject or object of ("a
+    meeting took place on the sidelines of", "addressing the forum")."""
     root = mention.root
-    heads = [root]
+    heads = [root, *(c for c in root.children if c.dep_ == "acl" and c.lemma_ in _HELD)]
     if root.dep_ in {"dobj", "nsubjpass", "nsubj"} and root.head.pos_ in {"VERB", "AUX"}:
         heads.append(root.head)
     if root.dep_ == "pobj" and root.head.lower_ == "at" and root.head.head.pos_ == "VERB":

@@ -812,6 +812,13 @@ CASES += [
         id="two-who-did-something-after-a-meeting-named-with-no-one-held-it",
     ),
     pytest.param(
+        "The President said this at the Nigeria International Economic Partnership Forum, held "
+        "on the margins of the 77th UN General Assembly in New York, on Thursday.",
+        [("Nigeria International Economic Partnership Forum", "heldIn", "New York City")],
+        [],
+        id="a-forum-held-on-the-margins-of-an-assembly-was-where-it-was",
+    ),
+    pytest.param(
         "Iranian Foreign Minister Abbas Araghchi met Prime Minister Shehbaz Sharif. The meeting "
         "took place at the Prime Minister's Office in Islamabad.",
         [("meeting between Abbas Araghchi and Shehbaz Sharif", "heldIn", "Islamabad")],
