@@ -3,18 +3,19 @@
 - a delegation and its head act for the same country; who signed what follows as
   ``kg.nlp.signing`` tells;
 - who took part in an event: the people who met, headed delegations or visited in a sentence
-  that names it; the pair who met in the sentence before a bare "the meeting"; delegations
-  that took part in nothing else, in the session the article reports; the countries named in
-  an event's name (not a phone call's: a call is between people); for a visit the article reports, everyone the visitor met (for another visit, who acts
-  for its country); for a meeting,
-  session or talks between sides, the countries its people represent; for a session of a
-  joint commission named after no country, the article's two sides;
+  that names it; the pair who met in the sentence before a bare "the meeting"; the people
+  who acted together after a meeting named with no one at it; delegations that took part in
+  nothing else, in the session the article reports; the countries named in an event's name
+  (not a phone call's: a call is between people); for a visit the article reports, everyone
+  the visitor met (for another visit, who acts for its country); for a meeting, session or
+  talks between sides, the countries its people represent; for a session of a joint
+  commission named after no country, the article's two sides;
 - two people from two sides in one meeting, session or talks met, and so did the heads of
   two delegations of one session;
 - a visit's visitors visited the places it was held in; who visited a city visited its
   country, and an event held in a foreign city was held in that country; a meeting on the
   sidelines of a summit was held where the summit was, and a gathering people met on the
-  occasion of, or as part of, where they met;
+  occasion of, or as part of, where they met (and the other way round);
 - of planned events, only the announced or named ones keep their place and participants;
   past ones all keep theirs (a visit recalled is a visit).
 
