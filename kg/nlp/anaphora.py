@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.kb import normalize
 from kg.nlp.coref import Cluster
 from kg.nlp.mentions import Mention, tokens_with
-from kg.nlp.positions import Held, bare_title, plural_title
+from kg.nlp.positions import COUNTERPARTS, Held, bare_title, plural_title
 from kg.nlp.relations import MEETING_WORDS, Resolver
 from kg.nlp.titles import SPAN_KEY
 from kg.nlp.visits import GUESTS
@@ -266,7 +266,7 @@ def leader_mentions(
     called a counterpart before)."""
     found = []
     lead = _lead_end(doc)
-    for token in tokens_with(doc, "LEMMA", ["leader", "counterpart"]):
+    for token in tokens_with(doc, "LEMMA", ["leader", *COUNTERPARTS]):
         if token.pos_ != "NOUN" or token.tag_ == "NNS" or _named_after(token, resolver):
             continue
         owners = [c for c in token.lefts if c.dep_ in {"compound", "amod", "poss"}]
@@ -277,7 +277,7 @@ def leader_mentions(
         countries = [m.entity for m in sides if m is not None and m.type == "Country"]
         if len(countries) != 1:
             continue
-        counterpart = token.lemma_ == "counterpart"  # someone named before
+        counterpart = token.lemma_ in COUNTERPARTS  # someone named before
         forward = token.i < lead and not counterpart
         person = _one_of(countries[0], token.i, clusters, country_of, forward)
         if person is None and counterpart:
@@ -320,7 +320,7 @@ def _counterpart_before(
         and any(
             m.span.start < at
             and m.span.start
-            and m.span.doc[m.span.start - 1].lemma_ == "counterpart"
+            and m.span.doc[m.span.start - 1].lemma_ in COUNTERPARTS
             for m in c.mentions
         )
     ]

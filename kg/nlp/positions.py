@@ -17,9 +17,10 @@ from kg.nlp.mentions import Mention, tokens_with
 from kg.nlp.relations import Resolver
 from kg.nlp.titles import SPAN_KEY
 
-__all__ = ["Held", "bare_title", "find_positions", "plural_title"]
+__all__ = ["COUNTERPARTS", "Held", "bare_title", "find_positions", "plural_title"]
 
 _OWNER_TYPES = {"Country", "Organization"}
+COUNTERPARTS = ("counterpart", "colleague")  # lemmas: "his Turkish colleague X"
 _OFFICE_WORDS = {"State", "Government", "Cabinet"}  # "Head of State": part of the title
 
 
@@ -152,9 +153,10 @@ def _respectively(title: Span, person: Mention, resolver: Resolver) -> list[Held
 
 
 def _counterparts(doc: Doc, resolver: Resolver, held: list[Held]) -> list[Held]:
-    """``his Belarusian counterpart X``: X holds the title of the person "his" refers to."""
+    """``his Belarusian counterpart X`` (or colleague): X holds the title of the person "his"
+    refers to."""
     found = []
-    for token in tokens_with(doc, "LOWER", ("counterpart", "counterparts")):
+    for token in tokens_with(doc, "LEMMA", COUNTERPARTS):
         person = None
         for i in (token.i + 1, token.i + 2):
             m = _mention_at(resolver, i)

@@ -145,3 +145,18 @@ def test_a_title_used_alone_for_an_office_held_adds_no_position(pipeline):
         if r.predicate == "visited" and r.subject == person.id
     }
     assert "Minsk Tractor Works" in visited
+
+
+def test_a_colleague_is_a_counterpart(pipeline):
+    x = pipeline.extract(
+        "The Kazakh Foreign Minister, Murat Nurtleu, met his Turkish colleague Hakan Fidan."
+    )
+    fidan = next(e for e in x.entities if e.label == "Hakan Fidan")
+    countries = {e.id: e.label for e in x.entities if e.type == "Country"}
+    acts_for = {
+        countries[r.object]
+        for r in x.relations
+        if r.predicate == "represents" and r.subject == fidan.id and r.object in countries
+    }
+    assert acts_for == {"Turkey"}
+    assert [p.title for p in fidan.positions] == ["Foreign Minister"], fidan.positions
