@@ -56,7 +56,7 @@ def _governor(word: Token) -> Token | None:
     ):
         return None
     if node.dep_ == "dobj" and node.head.pos_ == "VERB":
-        return node.head
+        return node.head.head.head if _visiting(node.head) else node.head
     if node.dep_ in {"pobj", "pcomp"} and node.head.lower_ == "with":
         return node.head.head
     return None

@@ -775,6 +775,13 @@ CASES += [
         id="a-place-the-parser-hung-on-visiting-is-where-they-met",
     ),
     pytest.param(
+        "Kenyan President, William Ruto, held talks yesterday, with visiting Turkish Foreign "
+        "Minister, Hakan Fidan in Nairobi, where they discussed trade.",
+        [("talks between William Ruto and Hakan Fidan", "heldIn", "Nairobi")],
+        [],
+        id="a-place-the-parser-hung-on-the-name-of-a-visiting-guest-is-where-they-met",
+    ),
+    pytest.param(
         "The Chairman of the Senate of Kazakhstan Maulen Ashimbayev met with the Speaker of the "
         "Legislative Chamber of Uzbekistan Nuriddin Ismoilov in Astana.",
         [("meeting between Maulen Ashimbayev and Nuriddin Ismoilov", "heldIn", "Astana")],
