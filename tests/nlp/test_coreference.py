@@ -472,3 +472,12 @@ def test_a_title_takes_a_place_after_in_only_for_a_diplomat(pipeline):
     titles = {p.title for e in x.entities for p in e.positions}
     assert "Ambassador of Kazakhstan in Belarus" in titles
     assert not any("New York" in t for t in titles)
+
+
+def test_an_event_the_parser_put_in_apposition_to_a_place_is_the_sentence_s_event(pipeline):
+    x = pipeline.extract(
+        "Ana Torres and Luis Vega held two rounds of talks on Friday at Casa Blanca, an estate "
+        "in Lima, the first face-to-face meeting between them since the elections."
+    )
+    events = [e for e in x.entities if e.type == "Event" and "meeting" in e.aliases]
+    assert len(events) == 1 and events[0].label == "two rounds of talks", events
