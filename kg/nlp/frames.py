@@ -300,10 +300,18 @@ def _occasions(facts: Facts, scene: Scene) -> None:
             event = events.get(o.i)
             if event is not None and event.cls in MEETINGS and event.id not in placed:
                 facts.add(event.id, "heldIn", where, sentence, 0.6, status, "heldIn/occasion")
-    for met in facts.of("met", None):
-        verb = met.trigger
+    _met_on_occasions(facts, scene, events, placed)
+
+
+def _met_on_occasions(
+    facts: Facts, scene: Scene, events: dict[int, Cluster], placed: set[str]
+) -> None:
+    """Two who met as part of a gathering, or on its occasion, met where it was held ("X,
+    as part of his participation in the summit in Ashgabat, met Y")."""
+    for fact in facts.of("met", None):
+        verb = fact.trigger
         occasions = [events[o.i] for o in _occasion_words(verb) if o.i in events] if verb else []
-        pair = {met.subject, met.object}
+        pair = {fact.subject, fact.object}
         meetings = [
             e
             for e in scene.clusters.values()
@@ -317,9 +325,9 @@ def _occasions(facts: Facts, scene: Scene) -> None:
                         meeting.id,
                         "heldIn",
                         held.object,
-                        met.sentence,
+                        fact.sentence,
                         0.6,
-                        met.status,
+                        fact.status,
                         "heldIn/occasion",
                     )
 
