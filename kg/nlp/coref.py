@@ -268,7 +268,7 @@ class _Resolver:
             same = self.by_key.get(key) if len(m.span) > 1 else None
             same = same or (self.by_key.get(name) if name else None)
             same = same or self._part_of(m, by_root) or self._same_visit(m)
-            same = same or self._apposed_to_clause(m, kind)
+            same = same or self._apposed_to_clause(m, kind, by_root)
             if same is not None:
                 same.add(m)
                 self.by_key.setdefault(key, same)
@@ -277,12 +277,14 @@ class _Resolver:
             if name:
                 self.by_key.setdefault(name, self.by_key[key])
 
-    def _apposed_to_clause(self, mention: Mention, kind: str) -> Cluster | None:
+    def _apposed_to_clause(
+        self, mention: Mention, kind: str, by_root: dict[int, Mention]
+    ) -> Cluster | None:
         """An event the parser put in apposition to a word that names no event ("held talks
         at X, an estate in Y, the first meeting between them since"): the one event its
         sentence named before it."""
         root = mention.root
-        if kind != "Event" or root.dep_ != "appos" or self._names_event(root.head):
+        if kind != "Event" or root.dep_ != "appos" or root.head.i in by_root:
             return None
         sent = root.sent
         named = [
@@ -298,12 +300,6 @@ class _Resolver:
             if not any(o is not m and o.span.start <= m.span.start < o.span.end for _, o in named)
         }
         return next(iter(outer.values())) if len(outer) == 1 else None
-
-    def _names_event(self, token: Token) -> bool:
-        """Whether a word heads a mention of an event."""
-        return any(
-            c.type == "Event" and m.root.i == token.i for c in self.clusters for m in c.mentions
-        )
 
     def _part_of(self, mention: Mention, by_root: dict[int, Mention]) -> Cluster | None:
         """ "The 13th meeting of the 13th session": the event it is a sitting of."""

@@ -118,8 +118,8 @@ _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 # Lemmas that tell of people meeting ("met", "received", "held talks").
 MEETING_WORDS = {"meet", "talk", "talks", "meeting", "receive", "welcome", "host", "greet"}
 _COLLECTIVES = {"raft", "series", "number", "package", "set", "range", "host", "slew", "batch"}
-# Military ranks, and the "retired" after them ("Major General (Rtd) X", "Maj. Gen. X").
 _EVENT_PARTS = {"opening", "closing", "launch"}  # "attended the opening of the forum"
+# Military ranks, and the "retired" after them ("Major General (Rtd) X", "Maj. Gen. X").
 _RANKS = {"general", "major", "lieutenant", "colonel", "brigadier", "admiral", "marshal", "captain"}
 _RANKS |= {"gen", "maj", "lt", "col", "brig", "adm", "capt", "rtd", "retd", "retired"}
 _MADE_OF = {"consist", "comprise", "compose", "include"}  # what a delegation is made of
@@ -456,16 +456,13 @@ class Resolver:
                 place = self.by_root.get(child.i) or self.inside.get(child.i)
                 if place is not None and place.type == "Place":
                     return place  # "in Kokshetau city"
-            kinds = (
-                PHRASES
-                if token.lemma_ in _COLLECTIVES
-                else {"Event"}
-                if token.lemma_ in _EVENT_PARTS and not token.ent_type_
-                else None
-            )
+            # "a raft of agreements", "a series of deals"; "the opening of the forum"
+            kinds = PHRASES if token.lemma_ in _COLLECTIVES else None
+            if token.lemma_ in _EVENT_PARTS and not token.ent_type_:
+                kinds = {"Event"}
             if child.dep_ == "prep" and child.lower_ == "of" and kinds:
-                of = [  # "a raft of agreements", "a series of trade and investment deals"
-                    self.by_root.get(t.i)  # "the opening of the forum"
+                of = [
+                    self.by_root.get(t.i)
                     for o in child.children
                     if o.dep_ == "pobj"
                     for t in (o, *o.conjuncts)
