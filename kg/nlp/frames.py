@@ -1136,7 +1136,11 @@ def _done_after(facts: Facts, scene: Scene) -> None:
             verbs = [prep.head, *prep.head.ancestors]  # "signed X and agreed to Y following"
             subject = next((c for v in verbs for c in v.children if c.dep_ == "nsubj"), None)
             status = modality(subject.head) if subject is not None else "asserted"
-            doers = [_titled(t, people) for t in (subject, *subject.conjuncts)] if subject else []
+            doers = (
+                [_named_or_titled(t, people) for t in (subject, *subject.conjuncts)]
+                if subject
+                else []
+            )
             found = list(dict.fromkeys(d.id for d in doers if d is not None))
             if len(found) < 2 or len(found) != len(doers):
                 continue
@@ -1152,7 +1156,7 @@ def _done_after(facts: Facts, scene: Scene) -> None:
                 )
 
 
-def _titled(word: Token, people: dict[int, Cluster]) -> Cluster | None:
+def _named_or_titled(word: Token, people: dict[int, Cluster]) -> Cluster | None:
     """The person a word names, or that the title it heads names ("President of X Y")."""
     of = [o for p in word.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     return next((people[t.i] for t in (word, *of) if t.i in people), None)
