@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from functools import cache
 
@@ -169,14 +170,19 @@ class _Article:
             entity = _entity(mention)
             self.by_id[entity].add(mention)
             self.mentions.append(mention)
-            title = held.title or ""
+            head = office(held.title or "")
             same = [
                 h
                 for h in self.positions
-                if h.person.entity == entity and h.title and office(h.title) == office(title)
+                if h.person.entity == entity
+                and h.title
+                and (office(h.title) == head or office(h.title).endswith(" " + head))
             ]
-            if not same or (held.of is not None and all(h.of is None for h in same)):
+            if not same:
                 self.positions.append(held)  # not "head of state" beside "President of X"
+            elif held.of is not None and all(h.of is None for h in same):
+                for h in same:  # "Foreign Minister X ... the Czech minister": of the Czechs
+                    self.positions[self.positions.index(h)] = replace(h, of=held.of)
             if held.of is not None and held.of.type == "Country" and held.of.entity:
                 self.countries.setdefault(entity, held.of.entity)
         self.resolver = Resolver(self.doc, self.mentions)

@@ -171,6 +171,8 @@ def title_mentions(
             best = _named_later(title, owner, head, positions, country_of)
         if best is None and owner is not None:
             best = _one_of(owner.entity, title.start, clusters, country_of, title.start < lead)
+        if best is None and owner is not None:
+            best = _sideless(title, head, positions, country_of)
         if best is None and owner is not None and title.start < lead:
             best = _unplaced_after(title, clusters, country_of, positions)
         if best is None:
@@ -178,6 +180,25 @@ def title_mentions(
         mention = Mention(title, "Person", "Person", entity=best.entity, anaphor=True)
         found.append((mention, Held(mention, bare_title(title, owner), owner, title.sent)))
     return found
+
+
+def _sideless(
+    title: Span, head: str, positions: list[Held], country_of: dict[str, str]
+) -> Mention | None:
+    """The latest holder of that office named before a country's title used alone, when no one
+    of that country is named and the holder acts for no country ("Foreign Minister X ... the
+    Czech minister": X)."""
+    for held in sorted(positions, key=lambda h: -h.person.span.start):
+        person = held.person.entity
+        if (
+            held.person.span.start < title.start
+            and held.title is not None
+            and (office(held.title) == head or office(held.title).endswith(" " + head))
+            and person is not None
+            and person not in country_of
+        ):
+            return held.person
+    return None
 
 
 def _named_later(

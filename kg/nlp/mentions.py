@@ -55,6 +55,7 @@ _WEB_NAME = re.compile(r"\w\.(com|net|org|info|az|kz|kg|uz|tj|tm|ru|by|ua|ge|am|
 _NOUN_ENDINGS = ("tion", "sion", "ment", "ity", "ism", "ness", "ship")
 _DAYS = {"last", "next", "this", "yesterday", "today", "tomorrow", "monday", "tuesday"}
 _DAYS |= {"wednesday", "thursday", "friday", "saturday", "sunday"}
+_FACE_TO_FACE = {"courtesy", "protocol", "private", "informal", "personal"}  # not by phone
 _REGION_WORDS = {"region", "oblast", "province", "state", "district", "prefecture", "governorate"}
 
 
@@ -118,6 +119,17 @@ def _leading_country(span: Span, kb: KnowledgeBase) -> tuple[list[Mention], Span
         if country and not _kb(kb, span.text, ("Person",)):
             head = Mention(span[:cut], "Country", "Country", country.qid, country.qid)
             return [head], span[cut:]
+    return [], span
+
+
+def _trailing_country(span: Span) -> tuple[list[Mention], Span]:
+    """The country a name the model ran on ends with ("King Abdullah II of Jordan", "Crown
+    Prince X of Saudi Arabia"), and the name before it."""
+    for k in range(1, len(span) - 1):
+        rest = span[k + 2 :] if span[k + 1].lower_ == "the" else span[k + 1 :]
+        country = country_named(rest.text) if span[k].lower_ == "of" and rest else None
+        if country:
+            return [Mention(rest, "Country", "Country", country.qid, country.qid)], span[:k]
     return [], span
 
 
@@ -244,6 +256,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         if label == "PERSON":
             while len(span) > 1 and span[0].lower_ in heads("event"):
                 span = span[1:]  # "Meeting Emmanuel Macron," in a headline
+            trailing, span = _trailing_country(span)
+            mentions.extend(trailing)
             text = span.text
             last = span[-1].text
             if last.lower() in heads("agreement"):
@@ -1071,10 +1085,8 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
         elif lemma in events and _is_event_use(token):
             cls = events[lemma]
             phrase = _phrase(token, named)
-            if cls == "PhoneCall" and any(
-                c.lower_ in {"courtesy", "protocol"} for c in token.lefts
-            ):
-                cls = "Meeting"  # "a courtesy call on the President" is a visit in person
+            if cls == "PhoneCall" and any(c.lower_ in _FACE_TO_FACE for c in token.lefts):
+                cls = "Meeting"  # "a courtesy call on the President", "a private conversation"
             if lemma == "ceremony" and any(t.lemma_ == "signing" for t in phrase):
                 cls = "SigningCeremony"  # not a welcome or an opening ceremony
             mentions.append(Mention(phrase, "Event", cls))

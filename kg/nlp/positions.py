@@ -71,6 +71,15 @@ def _owner(doc: Doc, title: Span, resolver: Resolver) -> Mention | None:
     return None
 
 
+def _owner_after(person: Mention, title: Span, resolver: Resolver) -> Mention | None:
+    """The country named after the name a title introduces ("King Abdullah II of Jordan")."""
+    doc, end = title.doc, person.span.end
+    if person.span.start < title.end or end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    owner = resolver.inside.get(end + 2 if doc[end + 1].lower_ == "the" else end + 1)
+    return owner if owner is not None and owner.type == "Country" else None
+
+
 def _named_country(title: Span, resolver: Resolver) -> Mention | None:
     """The last country a title names before any "to" ("Ambassador of X to Y": X)."""
     found = None
@@ -194,7 +203,7 @@ def find_positions(doc: Doc, resolver: Resolver) -> list[Held]:
         if each or plural_title(title):
             held += each  # "the Presidents of A and B": no one's title but each one's
             continue
-        owner = _owner(doc, title, resolver)
+        owner = _owner(doc, title, resolver) or _owner_after(person, title, resolver)
         country = _named_country(title, resolver)
         held.append(Held(person, bare_title(title, owner), owner, title.sent, country=country))
     return held + _counterparts(doc, resolver, held)

@@ -546,6 +546,12 @@ class Resolver:
                 break  # "X, Deputy Prime Minister of Y, and Z": the title is not Z's
             i += 1
         j = title.start - 1
+        if j >= 0 and doc[j].text in {"'s", "’s"}:
+            j -= 1
+        owner = self.inside.get(j) if j >= 0 else None
+        closed = title.end == title.sent.end or doc[title.end].is_punct
+        if owner is not None and owner.type in {"Country", "Organization"} and closed:
+            j = owner.span.start - 1  # "X, Czech Foreign Minister,", not "X, British PM discuss"
         while j >= 0 and doc[j].lower_ in {"the", "a", ","}:
             j -= 1
         before = self.inside.get(j) if j >= 0 else None

@@ -297,11 +297,12 @@ def _visiting(token: Token) -> Token | None:
 def _numbered(event: Cluster) -> bool:
     """A numbered sitting of a standing body ("the 10th meeting of the Intergovernmental
     Council"): its members attend it, wherever it is held, without visiting."""
-    return any(
-        t.ent_type_ == "ORDINAL" or t.like_num
-        for m in event.mentions
-        for t in m.span[: m.root.i - m.span.start]
-    )
+    return any(_numbering(t) for m in event.mentions for t in m.span[: m.root.i - m.span.start])
+
+
+def _numbering(token: Token) -> bool:
+    """A word that numbers a sitting ("10th", "tenth", "44"), not a length ("two-day")."""
+    return token.ent_type_ == "ORDINAL" or (token.like_num and token.ent_type_ != "DATE")
 
 
 def in_quotes(token: Token) -> bool:

@@ -87,6 +87,21 @@ def _held(read, text: str) -> list[tuple[str, str | None, str | None, bool]]:
             [],
             id="a-plural-title-is-no-one-s",
         ),
+        pytest.param(
+            "Jan Novak, Czech Foreign Minister, met Kassym-Jomart Tokayev.",
+            [("Jan Novak", "Foreign Minister", "Czech", False)],
+            id="a-country-s-title-in-apposition",
+        ),
+        pytest.param(
+            "Turkey's Erdogan, British PM discuss trade in Ankara",
+            [],
+            id="a-title-of-a-second-subject-is-no-apposition",
+        ),
+        pytest.param(
+            "King Abdullah II of Jordan met Recep Tayyip Erdogan in Ankara.",
+            [("Abdullah II", "King", "Jordan", False)],
+            id="the-country-after-the-name-the-title-introduces",
+        ),
     ],
 )
 def test_who_holds_which_title(read, text, held):
@@ -160,3 +175,19 @@ def test_a_colleague_is_a_counterpart(pipeline):
     }
     assert acts_for == {"Turkey"}
     assert [p.title for p in fidan.positions] == ["Foreign Minister"], fidan.positions
+
+
+def test_a_country_s_title_used_alone_for_a_holder_of_no_country(pipeline):
+    x = pipeline.extract(
+        "Kazakh President Kassym-Jomart Tokayev met Foreign Minister Jan Novak in Astana. "
+        "The Czech minister praised the talks."
+    )
+    novak = next(e for e in x.entities if e.label == "Jan Novak")
+    labels = {e.id: e.label for e in x.entities}
+    assert [(p.title, labels.get(p.of or "")) for p in novak.positions] == [
+        ("Foreign Minister", "Czech Republic")
+    ]
+    acts_for = {
+        (labels[r.subject], labels[r.object]) for r in x.relations if r.predicate == "represents"
+    }
+    assert acts_for == {("Jan Novak", "Czech Republic"), ("Kassym-Jomart Tokayev", "Kazakhstan")}

@@ -367,6 +367,24 @@ CASES = [
         [("Jorge Quispe", "visited", "Chile")],
         id="touched-down-in-a-city-not-touched-on-a-country",
     ),
+    pytest.param(
+        "Bolivian President Jorge Quispe said on Thursday after a two-day meeting with "
+        "Peruvian President Ana Torres in the city of Cusco that trade would grow.",
+        [("Jorge Quispe", "visited", "Cusco"), ("Jorge Quispe", "visited", "Peru")],
+        [("Ana Torres", "visited", "Cusco")],
+        id="a-meeting-of-two-days-is-no-numbered-sitting",
+    ),
+    pytest.param(
+        "A private conversation between the Presidents of Peru and Bolivia, Ana Torres and "
+        "Jorge Quispe, took place on Friday in the Peruvian capital of Lima.",
+        [
+            ("Jorge Quispe", "visited", "Lima"),
+            ("Jorge Quispe", "visited", "Peru"),
+            ("Ana Torres", "met", "Jorge Quispe"),
+        ],
+        [("Ana Torres", "visited", "Lima")],
+        id="a-private-conversation-in-a-city-is-held-in-person",
+    ),
 ]
 
 
