@@ -137,7 +137,7 @@ def _delegation_heads(facts: Facts, scene: Scene) -> None:
 
 def _home(facts: Facts, scene: Scene) -> None:
     """Who arrives in their own country or its capital comes home ("arrived in Hanoi,
-    concluding visits to Russia and Norway"), and a host taking part in a guest's visit
+    concluding visits to Russia and Norway"), as does who comes from a place in it; a host taking part in a guest's visit
     goes nowhere: no visit (checked first and again last)."""
     kb = KnowledgeBase.load()
     for f in facts.of("visited", None):
@@ -147,6 +147,8 @@ def _home(facts: Facts, scene: Scene) -> None:
         target = scene.clusters[f.object]
         if target is country or (target.qid and target.qid == kb[country.qid].capital):
             facts.drop(f)
+        elif f.rule.startswith("visited/return-from") and scene.country_of(f.object) == country.id:
+            facts.drop(f)  # "Bolivian President X came from La Paz": from home
 
 
 def _sides(facts: Facts, scene: Scene) -> list[str]:

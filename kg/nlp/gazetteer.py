@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
+_WORKS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}  # labels a place's name is mistaken for
 _TRAILING_WORDS = {"of", "the", "and", "for", "in", "on", "to", "a", "an"}
 _KB_LABELS = {"Country": "GPE", "Place": "GPE", "Organization": "ORG", "Person": "PERSON"}
 _NAME_PREFIX_STOP = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "PUNCT", "VERB", "AUX", "NUM"}
@@ -205,7 +206,8 @@ class GazetteerComponent:
     def _fix(self, ent: Span) -> Iterator[Span | None]:
         """The entity retyped, trimmed or split into a body and a person's name."""
         if ent.label_ not in NAME_LABELS:
-            yield ent
+            places = self.kb.lookup(ent.text, ("Country", "Place")) if ent.label_ in _WORKS else []
+            yield _relabel(ent, "GPE") if places else ent  # "arrived in Montevideo" a PRODUCT
             return
         doc = ent.doc
         start = ent.start

@@ -39,6 +39,19 @@ import pytest
             [("Shanghai Cooperation Organisation", "ORG"), ("CIS", "ORG"), ("Dushanbe", "GPE")],
             id="a-city-is-no-organization",
         ),
+        pytest.param(
+            "Chilean President Sebastian Pinera, who arrived in Montevideo on Monday, met "
+            "Uruguayan President Luis Lacalle Pou.",
+            [
+                ("Chilean", "NORP"),
+                ("Sebastian Pinera", "PERSON"),
+                ("Montevideo", "GPE"),
+                ("Monday", "DATE"),
+                ("Uruguayan", "NORP"),
+                ("Luis Lacalle Pou", "PERSON"),
+            ],
+            id="a-city-is-no-product",
+        ),
     ],
 )
 def test_entities_right_for_the_domain(pipeline, text, entities):
