@@ -8,6 +8,12 @@ Ambassador of Japan in Kazakhstan"), whose post is where the envoy serves.
 >>> doc = load_nlp()("Shavkat Mirziyoyev received Prime Minister Roman Golovchenko in Tashkent.")
 >>> [(t.text, t.head.text) for t in doc if t.text == "in"]
 [('in', 'received')]
+
+A place hung on the "of" phrase of an event noun belongs to the event:
+
+>>> doc = load_nlp()("The two leaders witnessed the signing of the documents in the Great Hall.")
+>>> [(t.text, t.head.text) for t in doc if t.text == "in"]
+[('in', 'signing')]
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from kg.nlp.gazetteer import heads
 from kg.nlp.mentions import tokens_with
 
 __all__ = ["attachments"]
@@ -33,10 +40,21 @@ def attachments(doc: Doc) -> Doc:
             continue
         if not any(c.dep_ == "pobj" and c.ent_type_ in _PLACES for c in token.children):
             continue
-        governor = _governor(token.head)
+        governor = _governor(token.head) or _event_of(token.head)
         if governor is not None:
             token.head = governor
     return doc
+
+
+def _event_of(word: Token) -> Token | None:
+    """The event noun whose "of" phrase the parser hung a place on ("witnessed the signing of
+    the documents in the Great Hall", "the meeting of the two presidents at the Kremlin");
+    not a topic's region ("cooperation in Central Asia" is no event)."""
+    of = word.head
+    if word.dep_ != "pobj" or of.lower_ != "of" or word.lemma_.lower() in _POSTS:
+        return None
+    event = of.head
+    return event if event.lemma_.lower() in heads("event") and event.pos_ == "NOUN" else None
 
 
 def _governor(word: Token) -> Token | None:
