@@ -122,6 +122,26 @@ def _leading_country(span: Span, kb: KnowledgeBase) -> tuple[list[Mention], Span
     return [], span
 
 
+_CURRENCIES = {"USD", "EUR", "RUB", "GBP", "JPY", "CNY", "CHF", "KZT", "UZS", "KGS", "TJS"}
+_CURRENCIES |= {"TMT", "AZN", "GEL", "AMD", "BYN", "UAH", "TRY", "INR", "PKR", "IRR", "AED"}
+_CURRENCIES |= {"SAR", "QAR", "MNT", "KRW", "VND", "NGN", "GHS", "KES", "ZAR", "MXN", "ARS"}
+
+
+def _currency(span: Span) -> bool:
+    """A currency's code, alone or with a rate ("EUR", "RUB 0.85")."""
+    return span[0].text in _CURRENCIES and all(t.like_num or t.is_punct for t in span[1:])
+
+
+def _places_joined(span: Span, kb: KnowledgeBase) -> bool:
+    """Words joined by hyphens, a place among them ("Tbilisi-Ceyhan"): a route, not a name."""
+    parts = re.split(r"[-–]", span.text)
+    return (
+        len(parts) > 1
+        and " " not in span.text
+        and any(_kb(kb, p, ("Place", "Country")) for p in parts)
+    )
+
+
 def _trailing_country(span: Span) -> tuple[list[Mention], Span]:
     """The country a name the model ran on ends with ("King Abdullah II of Jordan", "Crown
     Prince X of Saudi Arabia"), and the name before it."""
@@ -227,6 +247,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         if label in {"ORG", "PERSON"} and _portfolio(span, kb):
             mentions.extend(_countries_inside(span, kb))  # "... of the Republic of Iran"
             continue  # "Interior" of "Interior Minister": what a minister is in charge of
+        if label == "ORG" and _currency(span):
+            continue  # "EUR", "RUB 0.85" of an exchange-rate ticker: no body
         if label == "ORG" and _headline_words(span, kb):
             continue  # "Lula Discusses Brazilian Investment": a headline, not a body's name
         if label == "PERSON" and _headline_only(span, kb):
@@ -258,6 +280,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 span = span[1:]  # "Meeting Emmanuel Macron," in a headline
             trailing, span = _trailing_country(span)
             mentions.extend(trailing)
+            if _places_joined(span, kb):
+                continue  # "Europe-Kazakhstan", "Tbilisi-Ceyhan": a route, no one's name
             text = span.text
             last = span[-1].text
             if last.lower() in heads("agreement"):

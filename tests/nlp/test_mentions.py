@@ -473,3 +473,13 @@ def test_a_source_an_agency_cites_and_a_group_by_office_are_no_one(pipeline):
     )
     people = sorted(n for n, t in named.items() if t == "Person")
     assert people == ["Ilham Aliyev", "Kassym-Jomart Tokayev"]
+
+
+def test_a_ticker_s_currencies_and_a_route_name_no_one(pipeline):
+    named = _named(
+        pipeline,
+        "09:15\nUSD 87.10\nEUR 91.25\nRUB 0.92\n\nKazakhstan shipped 5 million tons of oil via "
+        "the Baku-Tbilisi-Ceyhan oil pipeline in 2023, Trade Minister Arman Shakkaliyev said.",
+    )
+    assert named.get("Arman Shakkaliyev") == "Person"
+    assert not [n for n in named if "Ceyhan" in n or n.split()[0] in {"USD", "EUR", "RUB"}]
