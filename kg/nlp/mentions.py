@@ -7,6 +7,7 @@ events and agreements are noun phrases whose head word is in ``data/gazetteer/*_
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -222,6 +223,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             continue
         if len(span) == 1 and span[0].lower_ in heads("agreement"):
             continue  # "an MoU on X" taken for a site or a body: an agreement, named as a phrase
+        if label != "NORP" and _plain_word(span, kb):
+            continue  # "the Elderly", "Briefing media on ...": a word capitalized, no name
         if label != "NORP" and demonym(text):  # "Sri Lankan" is no one's name
             label = "NORP"
         if label == "PERSON" and country_named(text) and not _kb(kb, text, ("Person",)):
@@ -516,6 +519,13 @@ def _quoted(span: Span) -> bool:
         return False
     closer = QUOTES.get(doc[span.start - 1].text)
     return closer is not None and doc[span.end].text == closer
+
+
+def _plain_word(span: Span, kb: KnowledgeBase) -> bool:
+    """One word the tagger reads as no noun ("Elderly", "Briefing", "Comprehensive") and the
+    knowledge base does not name."""
+    word = span[0]
+    return len(span) == 1 and word.pos_ in {"ADJ", "VERB", "ADV"} and not kb.lookup(word.text)
 
 
 def _common_word(span: Span) -> bool:
@@ -827,17 +837,17 @@ def _title_words() -> tuple[frozenset[str], frozenset[str]]:
 def _demonym_compound(kb: KnowledgeBase, span: Span) -> list[Mention]:
     """The countries of ``Kazakh-Belarusian`` or ``Kyrgyz-Turkish``, a mention for each
     part, when every part names a country."""
-    words = [t for t in span if t.text not in {"-", "–"}]
-    if len(words) < 2 or len(words) == len(span):
+    dashes = [t.i for t in span if t.text in {"-", "–"}]
+    bounds = [span.start - 1, *dashes, span.end]
+    parts = [span.doc[a + 1 : b] for a, b in itertools.pairwise(bounds) if b > a + 1]
+    if not dashes or len(parts) < 2:
         return []
     found = []
-    for t in words:
-        country = demonym(t.text) or country_named(t.text)
+    for part in parts:
+        country = demonym(part.text) or country_named(part.text)
         if country is None:
             return []
-        found.append(
-            Mention(span.doc[t.i : t.i + 1], "Country", "Country", country.qid, country.qid, True)
-        )
+        found.append(Mention(part, "Country", "Country", country.qid, country.qid, True))
     return found
 
 

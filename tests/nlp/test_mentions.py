@@ -483,3 +483,23 @@ def test_a_ticker_s_currencies_and_a_route_name_no_one(pipeline):
     )
     assert named.get("Arman Shakkaliyev") == "Person"
     assert not [n for n in named if "Ceyhan" in n or n.split()[0] in {"USD", "EUR", "RUB"}]
+
+
+def test_countries_joined_by_a_dash_are_each_named(pipeline):
+    named = _named(
+        pipeline,
+        "The 10th Session of the Nigeria-South Africa Bi-National Commission opened in Pretoria. "
+        "The United States - Chinese summit was held in California.",
+    )
+    assert {"Nigeria", "South Africa", "United States", "China"} <= set(named)
+    assert not [n for n in named if "-" in n and "Commission" not in n]
+
+
+def test_a_capitalized_adjective_is_no_name(pipeline):
+    named = _named(
+        pipeline,
+        "Comprehensive Program Signed\n\nThe Kazakh and Azerbaijani presidents signed the "
+        "Comprehensive program for the development of cooperation in Baku on Monday.",
+    )
+    assert "Comprehensive" not in named
+    assert named.get("Baku") == "Place"
