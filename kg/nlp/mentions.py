@@ -522,10 +522,16 @@ def _quoted(span: Span) -> bool:
 
 
 def _plain_word(span: Span, kb: KnowledgeBase) -> bool:
-    """One word the tagger reads as no noun ("Elderly", "Briefing", "Comprehensive") and the
-    knowledge base does not name."""
+    """One word the tagger reads as no noun ("Comprehensive", "GHANIAN") and the knowledge
+    base does not name; not an acronym ("USAID funds projects")."""
     word = span[0]
-    return len(span) == 1 and word.pos_ in {"ADJ", "VERB", "ADV"} and not kb.lookup(word.text)
+    acronym = word.is_upper and len(word) <= 5
+    return (
+        len(span) == 1
+        and word.pos_ in {"ADJ", "VERB", "ADV"}
+        and not acronym
+        and not kb.lookup(word.text)
+    )
 
 
 def _common_word(span: Span) -> bool:
