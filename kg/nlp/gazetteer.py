@@ -276,6 +276,7 @@ class GazetteerComponent:
             and not known
             and ent.root.dep_ == "pobj"
             and ent.root.head.lower_ in {"in", "to", "from"}
+            and not any(t.text in self.org_heads for t in ent)  # "according to the Ministry"
         ):
             return _relabel(ent, "GPE" if last not in self.place_heads else "FAC")
         return ent

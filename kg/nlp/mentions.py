@@ -106,6 +106,7 @@ def _strip(span: Span) -> Span:
         doc[end - 1].tag_ == "POS"
         or doc[end - 1].text in {"'s", "’s"}
         or doc[end - 1].is_space
+        or doc[end - 1].text in {"+", "&", "/"}  # "the Central Asia + China Summit"
         or (doc[end - 1].lower_ in _CREDITS and end < len(doc) and doc[end].lower_ in {"by", ":"})
     ):
         end -= 1

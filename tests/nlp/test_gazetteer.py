@@ -52,6 +52,11 @@ import pytest
             ],
             id="a-city-is-no-product",
         ),
+        pytest.param(
+            "Trade grew by 4 percent in 2023, according to the Ministry of Commerce.",
+            [("4 percent", "PERCENT"), ("2023", "DATE"), ("Ministry of Commerce", "ORG")],
+            id="a-ministry-after-to-is-no-place",
+        ),
     ],
 )
 def test_entities_right_for_the_domain(pipeline, text, entities):

@@ -503,3 +503,13 @@ def test_a_capitalized_adjective_is_no_name(pipeline):
     )
     assert "Comprehensive" not in named
     assert named.get("Baku") == "Place"
+
+
+def test_a_sign_that_joins_two_names_is_no_part_of_either(pipeline):
+    named = _named(
+        pipeline,
+        "The sides pointed out the relevance of the upcoming Central Asia + China Summit in "
+        "Astana in May 2023.",
+    )
+    assert named.get("Central Asia") == "Place"
+    assert not [n for n in named if "+" in n]
