@@ -94,6 +94,14 @@ def test_date_header_on_its_own_line():
     assert article.text == "The talks were held in Minsk."
 
 
+def test_a_backtick_typed_for_an_apostrophe_is_one(pipeline):
+    article = parse_text("a", "The Russian Federation`s Republic of Tatarstan and Russia`s envoy.")
+    assert article.text == "The Russian Federation’s Republic of Tatarstan and Russia’s envoy."
+    assert parse_text("a", "Code `x` stays.").text == "Code `x` stays."
+    x = pipeline.extract(article.text)
+    assert "Republic of Tatarstan" in {e.label for e in x.entities}
+
+
 def test_text_without_header_is_kept_whole():
     article = parse_text("a", "Kazakhstan and Belarus signed a protocol.")
     assert (article.date, article.dateline, article.text) == (

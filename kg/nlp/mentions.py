@@ -144,6 +144,18 @@ def _places_joined(span: Span, kb: KnowledgeBase) -> bool:
     )
 
 
+def _owned_place(span: Span) -> tuple[list[Mention], Span]:
+    """The country a place's name begins with as its owner ("Russia’s Republic of
+    Tatarstan"), and the place."""
+    for k, token in enumerate(span[1:-1], start=1):
+        country = country_named(span[:k].text) if token.text in {"'s", "’s"} else None
+        if country:
+            return [Mention(span[:k], "Country", "Country", country.qid, country.qid)], span[
+                k + 1 :
+            ]
+    return [], span
+
+
 def _trailing_country(span: Span) -> tuple[list[Mention], Span]:
     """The country a name the model ran on ends with ("King Abdullah II of Jordan", "Crown
     Prince X of Saudi Arabia"), and the name before it."""
@@ -230,6 +242,10 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             label = "NORP"
         if label == "PERSON" and country_named(text) and not _kb(kb, text, ("Person",)):
             label = "GPE"  # "Ghana’s Deputy Foreign Minister": a country, not a person
+        if label in {"GPE", "LOC"}:
+            owner, span = _owned_place(span)  # "the Russian Federation’s Republic of Tatarstan"
+            mentions.extend(owner)
+            text = span.text
         compound = _demonym_compound(kb, span)
         if compound:  # "Kyrgyz-Turkish", "Kazakh-Afghan": an adjective naming two countries
             mentions.extend(compound)
