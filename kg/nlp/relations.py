@@ -533,12 +533,12 @@ class Resolver:
             if (
                 after is not None
                 and after.type in {"Country", "Organization", "Place"}
-                and (doc[i - 1].lower_ in {"of", "to", "the"} or after.span.start < i)
+                and (doc[i - 1].lower_ in {"of", "to", "the", "'s", "’s"} or after.span.start < i)
             ):  # "President of Turkmenistan X", "Chairwoman of the Senate of the Oliy Majlis X",
                 # "President of the Russian Federation's Republic of Tatarstan X"
                 i = after.span.end
                 continue
-            linking = doc[i].text in {",", "-"} or (
+            linking = doc[i].text in {",", "-", "'s", "’s"} or (
                 doc[i].is_lower and doc[i].pos_ in {"DET", "ADP", "NOUN", "ADJ", "CCONJ"}
             )
             listed = doc[i].pos_ == "CCONJ" and doc[i - 1].text == ","
