@@ -234,12 +234,12 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         text = span.text
         if not re.search(r"[A-Za-z]", text) or len(text) < 2:
             continue
-        if len(span) == 1 and span[0].lower_ in heads("agreement"):
+        if len(span) == 1 and span[0].lower_.removesuffix("s") in heads("agreement"):
             continue  # "an MoU on X" taken for a site or a body: an agreement, named as a phrase
         if label != "NORP" and _plain_word(span, kb):
             continue  # "the Elderly", "Briefing media on ...": a word capitalized, no name
-        if label != "NORP" and demonym(text):  # "Sri Lankan" is no one's name
-            label = "NORP"
+        if label != "NORP" and (demonym(text) or demonym(text.removesuffix("s"))):
+            label = "NORP"  # "Sri Lankan", "Pakistanis": no one's name
         if label == "PERSON" and country_named(text) and not _kb(kb, text, ("Person",)):
             label = "GPE"  # "Ghana’s Deputy Foreign Minister": a country, not a person
         if label in {"GPE", "LOC"}:

@@ -513,3 +513,13 @@ def test_a_sign_that_joins_two_names_is_no_part_of_either(pipeline):
     )
     assert named.get("Central Asia") == "Place"
     assert not [n for n in named if "+" in n]
+
+
+def test_a_plural_of_a_nationality_or_of_a_document_names_no_one(pipeline):
+    x = pipeline.extract(
+        "Some 200 Pakistanis attended the business forum in Accra. The two countries signed "
+        "Memorandums of Understanding on trade."
+    )
+    kinds = {e.label: e.type for e in x.entities}
+    assert "Pakistanis" not in kinds and "Memorandums" not in kinds
+    assert "Agreement" in kinds.values()
