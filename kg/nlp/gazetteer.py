@@ -315,6 +315,13 @@ class GazetteerComponent:
         last = head[-1].text
         if last in self.org_heads or last in self.title_words:
             return True
+        if (
+            len(head) > 2
+            and head[-2].lower_ == "of"
+            and last.endswith("s")
+            and any(t.text in self.org_heads for t in head[:-2])
+        ):
+            return True  # "Atameken National Chamber of Entrepreneurs", a body of people
         return bool(self.kb.lookup(last, ("Country", "Place"))) or bool(
             self.kb.lookup(head.text, ("Country", "Place", "Organization"))
         )

@@ -57,6 +57,15 @@ import pytest
             [("4 percent", "PERCENT"), ("2023", "DATE"), ("Ministry of Commerce", "ORG")],
             id="a-ministry-after-to-is-no-place",
         ),
+        pytest.param(
+            "This was said by Chairman of the Presidium of Atameken National Chamber of "
+            "Entrepreneurs Raimbek Batalov.",
+            [
+                ("Presidium of Atameken National Chamber of Entrepreneurs", "ORG"),
+                ("Raimbek Batalov", "PERSON"),
+            ],
+            id="a-name-run-into-a-chamber-of-people-is-split-off",
+        ),
     ],
 )
 def test_entities_right_for_the_domain(pipeline, text, entities):
