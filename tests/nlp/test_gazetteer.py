@@ -66,6 +66,16 @@ import pytest
             ],
             id="a-name-run-into-a-chamber-of-people-is-split-off",
         ),
+        pytest.param(
+            "Sergey Lavrov will meet the chairman of the State Great Khural, Gombojavyn "
+            "Zandanshatar.",
+            [
+                ("Sergey Lavrov", "PERSON"),
+                ("State Great Khural", "ORG"),
+                ("Gombojavyn Zandanshatar", "PERSON"),
+            ],
+            id="a-parliament-is-a-body",
+        ),
     ],
 )
 def test_entities_right_for_the_domain(pipeline, text, entities):
