@@ -99,7 +99,9 @@ def _strip(span: Span) -> Span:
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
-        doc[start].lower_ in {"the", "a", "an"} | HONORIFICS or doc[start].is_space
+        doc[start].lower_ in {"the", "a", "an"} | HONORIFICS
+        or doc[start].is_space
+        or doc[start].is_quote  # '"Qasri Millat' with its opening quote and not its closing
     ):
         start += 1
     while end > start and (
@@ -107,6 +109,7 @@ def _strip(span: Span) -> Span:
         or doc[end - 1].text in {"'s", "’s"}
         or doc[end - 1].is_space
         or doc[end - 1].text in {"+", "&", "/"}  # "the Central Asia + China Summit"
+        or doc[end - 1].is_quote
         or (doc[end - 1].lower_ in _CREDITS and end < len(doc) and doc[end].lower_ in {"by", ":"})
     ):
         end -= 1
@@ -127,6 +130,9 @@ def _leading_country(span: Span, kb: KnowledgeBase) -> tuple[list[Mention], Span
 _CURRENCIES = {"USD", "EUR", "RUB", "GBP", "JPY", "CNY", "CHF", "KZT", "UZS", "KGS", "TJS"}
 _CURRENCIES |= {"TMT", "AZN", "GEL", "AMD", "BYN", "UAH", "TRY", "INR", "PKR", "IRR", "AED"}
 _CURRENCIES |= {"SAR", "QAR", "MNT", "KRW", "VND", "NGN", "GHS", "KES", "ZAR", "MXN", "ARS"}
+
+
+_STYLES = {"HRH", "HH", "HE", "Royal Highness", "His Royal Highness", "Highness", "Excellency"}
 
 
 def _currency(span: Span) -> bool:
@@ -269,6 +275,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             continue  # "Interior" of "Interior Minister": what a minister is in charge of
         if label == "ORG" and _currency(span):
             continue  # "EUR", "RUB 0.85" of an exchange-rate ticker: no body
+        if text in _STYLES:
+            continue  # "HRH the Crown Prince", "His Royal Highness": a style, no one's name
         if label == "ORG" and _headline_words(span, kb):
             continue  # "Lula Discusses Brazilian Investment": a headline, not a body's name
         if label == "PERSON" and _headline_only(span, kb):

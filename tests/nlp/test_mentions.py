@@ -523,3 +523,13 @@ def test_a_plural_of_a_nationality_or_of_a_document_names_no_one(pipeline):
     kinds = {e.label: e.type for e in x.entities}
     assert "Pakistanis" not in kinds and "Memorandums" not in kinds
     assert "Agreement" in kinds.values()
+
+
+def test_a_style_or_a_stray_quote_is_no_part_of_a_name(pipeline):
+    named = _named(
+        pipeline,
+        'A welcome ceremony took place at the "Qasri Millat" residence in Dushanbe. President '
+        "Donald Trump received HRH the Crown Prince at the White House.",
+    )
+    assert not [n for n in named if n.startswith('"') or "HRH" in n]
+    assert "Qasri Millat" in named
