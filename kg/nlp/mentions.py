@@ -27,6 +27,7 @@ __all__ = ["SIGNING_WORDS", "SURNAME_INITIAL", "Mention", "find_mentions", "toke
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "he", "madam", "sir"}
 HONORIFICS |= {"gen", "gen.", "maj", "maj.", "col", "col.", "lt", "lt.", "brig", "brig."}  # ranks
 HONORIFICS |= {"rtd", "rtd.", "retd", "retd."}  # "Major General Rtd. X": retired
+HONORIFICS |= {"hon", "hon.", "prof", "prof.", "professor", "engr", "engr.", "lady", "dame"}
 _ORG_CLASSES = {
     "Ministry": "GovernmentBody",
     "Government": "GovernmentBody",

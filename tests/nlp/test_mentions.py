@@ -533,3 +533,12 @@ def test_a_style_or_a_stray_quote_is_no_part_of_a_name(pipeline):
     )
     assert not [n for n in named if n.startswith('"') or "HRH" in n]
     assert "Qasri Millat" in named
+
+
+def test_an_honorific_is_no_part_of_a_name(pipeline):
+    named = _named(
+        pipeline,
+        "Ghana's envoy Professor Abena Busia met Hon. Shirley Ayorkor Botchwey in Accra on "
+        "Monday, with Lady Cecilia Morel.",
+    )
+    assert {"Abena Busia", "Shirley Ayorkor Botchwey", "Cecilia Morel"} <= set(named)
