@@ -35,7 +35,7 @@ from kg.nlp.anaphora import (
     title_mentions,
 )
 from kg.nlp.coref import Cluster, resolve
-from kg.nlp.frames import MEETINGS, Facts, Scene, around, derive, named_event
+from kg.nlp.frames import ATTENDANCE_RULES, MEETINGS, Facts, Scene, around, derive, named_event
 from kg.nlp.gazetteer import heads
 from kg.nlp.mentions import Mention, find_mentions, tokens_with
 from kg.nlp.positions import Held, find_positions
@@ -447,7 +447,8 @@ class _Article:
             if f.subject == event.id and f.status != "negated":
                 member = self.by_id[f.object]
                 if f.predicate == "participant" and member.type == "Person":
-                    people.append(member)
+                    if f.rule not in ATTENDANCE_RULES:  # named by who held it, not who was by
+                        people.append(member)
                     if f.rule in VISITOR_RULES:
                         visitors.append(member)
                 elif f.predicate == "heldIn":

@@ -48,9 +48,22 @@ from kg.nlp.visits import (
     visitors_present,
 )
 
-__all__ = ["MEETINGS", "Fact", "Facts", "Scene", "around", "derive", "named_event"]
+__all__ = [
+    "ATTENDANCE_RULES",
+    "MEETINGS",
+    "Fact",
+    "Facts",
+    "Scene",
+    "around",
+    "derive",
+    "named_event",
+]
 
 MEETINGS = {"Meeting", "Session", "Talks", "Summit", "Forum", "Conference", "PhoneCall"}
+# Who was at an event besides those who held it ("Also present were X and Y").
+ATTENDANCE_RULES = {"participant/present-at", "participant/attended-by"}
+ATTENDANCE_RULES |= {"participant/passive-attended-by", "participant/attendees-were"}
+ATTENDANCE_RULES |= {"participant/alongside-at-event"}
 IN_PERSON = {"Meeting", "Session", "Talks"}
 _GATHERINGS = {"Summit", "Forum", "Conference", "Session", "Meeting"}
 MEMBER_TYPES = {"Person", "Delegation", "Country", "Organization"}
@@ -732,8 +745,8 @@ def _goes_where(facts: Facts, scene: Scene, visit: str, trips: list[Fact]) -> bo
 def _verb_meetings_named_again(facts: Facts, scene: Scene) -> None:
     """ "X met Y ... The meeting was also attended by Z": the meeting that a plain word with
     a definite article ("the meeting", "during the talks") names after a meeting told only by
-    verbs, with no other meeting named between them and no one else's pair in it, is that
-    meeting."""
+    verbs, with no other meeting named between them and no one else's pair in it (those
+    present besides make none), is that meeting."""
     meetings = sorted(
         (e for e in scene.clusters.values() if e.cls in IN_PERSON),
         key=lambda e: min(m.span.start for m in e.mentions),
@@ -747,7 +760,11 @@ def _verb_meetings_named_again(facts: Facts, scene: Scene) -> None:
             and _plain(event)
             and all(_definite(m) and not around(m) for m in event.mentions)
             and len(
-                {f.object for f in _people(facts, scene, event.id)}
+                {
+                    f.object
+                    for f in _people(facts, scene, event.id)
+                    if f.rule not in ATTENDANCE_RULES
+                }
                 - {f.object for f in _people(facts, scene, last.id)}
             )
             < 2

@@ -627,11 +627,11 @@ CASES += [
         "President Ana Torres met President Jorge Quispe in Lima on Monday. The meeting was "
         "also attended by Trade Minister Luis Vega.",
         [
-            ("meeting", "participant", "Ana Torres"),
-            ("meeting", "participant", "Luis Vega"),
-            ("meeting", "heldIn", "Lima"),
+            ("meeting between Ana Torres and Jorge Quispe", "participant", "Ana Torres"),
+            ("meeting between Ana Torres and Jorge Quispe", "participant", "Luis Vega"),
+            ("meeting between Ana Torres and Jorge Quispe", "heldIn", "Lima"),
         ],
-        [("meeting between Ana Torres and Jorge Quispe", "participant", "Ana Torres")],
+        [("Luis Vega", "met", "Ana Torres")],
         id="the-meeting-after-a-meeting-told-by-its-verb-is-that-meeting",
     ),
     pytest.param(
@@ -946,3 +946,17 @@ def test_the_sentences_with_a_word(pipeline):
         "Bo received Ann in Lima.",
     ]
     assert scene.with_words("LOWER", ["visiting"]) == []
+
+
+def test_those_also_present_join_the_meeting_of_who_met_and_pair_with_no_one(rules):
+    x = rules.extract(
+        "Peruvian President Ana Torres met Bolivian President Jorge Quispe in Lima on Monday. "
+        "The meeting was also attended by Foreign Minister Luis Vargas and Trade Minister Rosa "
+        "Flores."
+    )
+    found = facts(x)
+    events = [e for e in x.entities if e.type == "Event"]
+    assert [e.label for e in events] == ["meeting between Ana Torres and Jorge Quispe"]
+    for person in ("Ana Torres", "Jorge Quispe", "Luis Vargas", "Rosa Flores"):
+        assert (events[0].label, "participant", person) in found, person
+    assert ("Luis Vargas", "met", "Rosa Flores") not in found
