@@ -63,7 +63,7 @@ MEETINGS = {"Meeting", "Session", "Talks", "Summit", "Forum", "Conference", "Pho
 # Who was at an event besides those who held it ("Also present were X and Y").
 ATTENDANCE_RULES = {"participant/present-at", "participant/attended-by"}
 ATTENDANCE_RULES |= {"participant/passive-attended-by", "participant/attendees-were"}
-ATTENDANCE_RULES |= {"participant/alongside-at-event"}
+ATTENDANCE_RULES |= {"participant/alongside-at-event", "participant/also-present"}
 IN_PERSON = {"Meeting", "Session", "Talks"}
 _GATHERINGS = {"Summit", "Forum", "Conference", "Session", "Meeting"}
 MEMBER_TYPES = {"Person", "Delegation", "Country", "Organization"}
@@ -90,6 +90,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _implicit_meetings(facts, scene)
     _verb_events(facts, scene)
     _verb_meetings_named_again(facts, scene)
+    _also_present(facts, scene)
     _occasions(facts, scene)
     _venues(facts, scene)
     visits_to(facts, scene)
@@ -775,6 +776,51 @@ def _verb_meetings_named_again(facts: Facts, scene: Scene) -> None:
             del scene.clusters[event.id]
         else:
             last = None
+
+
+def _also_present(facts: Facts, scene: Scene) -> None:
+    """Who "was also present" or "in attendance", with no event named ("X met Y in Lima.
+    Also present were A and B."), took part in the last event told before, in that sentence
+    or one of the two before it."""
+    people = scene.roots_of("Person")
+    for sentence in scene.with_words("LOWER", ["present", "attendance"]):
+        for verb in sentence:
+            if verb.lemma_ != "be" or not _presence(verb):
+                continue
+            event = _last_event(scene, verb)
+            if event is None:
+                continue
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "attr"}]
+            for word in (w for s in subjects for w in s.subtree if w.i in people):
+                person = people[word.i].id
+                rule = "participant/also-present"
+                facts.add(event.id, "participant", person, sentence, 0.6, modality(verb), rule)
+
+
+def _presence(verb: Token) -> bool:
+    """ "Also present were", "X was also present", "In attendance were": not "present at the
+    meeting" (which names its event) nor "present in Cusco"."""
+    attendance = [
+        c
+        for c in verb.children
+        if c.dep_ == "prep" and any(g.lower_ == "attendance" for g in c.children)
+    ]
+    present = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "present"]
+    placed = any(c.dep_ == "prep" for w in (verb, *present) for c in w.children)
+    return bool(attendance) or (bool(present) and not placed)
+
+
+def _last_event(scene: Scene, word: Token) -> Cluster | None:
+    """The event last named before a word, in its sentence or the two before."""
+    since = scene.sentences[max(0, scene.index(word.sent) - 2)].start
+    named = [
+        (m.span.start, event)
+        for event in scene.clusters.values()
+        if event.type == "Event"
+        for m in event.mentions
+        if since <= m.span.start < word.i
+    ]
+    return max(named, key=lambda pair: pair[0])[1] if named else None
 
 
 def _definite(mention: Mention) -> bool:

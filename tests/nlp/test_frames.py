@@ -960,3 +960,30 @@ def test_those_also_present_join_the_meeting_of_who_met_and_pair_with_no_one(rul
     for person in ("Ana Torres", "Jorge Quispe", "Luis Vargas", "Rosa Flores"):
         assert (events[0].label, "participant", person) in found, person
     assert ("Luis Vargas", "met", "Rosa Flores") not in found
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Also present were Foreign Minister Luis Vargas and Trade Minister Rosa Flores.",
+        "Foreign Minister Luis Vargas and Trade Minister Rosa Flores were also present.",
+        "In attendance were Foreign Minister Luis Vargas and Trade Minister Rosa Flores.",
+    ],
+)
+def test_who_was_also_present_took_part_in_the_event_told_before(rules, second):
+    x = rules.extract(
+        "Peruvian President Ana Torres met Bolivian President Jorge Quispe at the Government "
+        f"Palace in Lima on Monday. {second}"
+    )
+    found = facts(x)
+    meeting = "meeting between Ana Torres and Jorge Quispe"
+    for person in ("Ana Torres", "Jorge Quispe", "Luis Vargas", "Rosa Flores"):
+        assert (meeting, "participant", person) in found, (person, sorted(found))
+    assert ("Luis Vargas", "met", "Rosa Flores") not in found
+
+
+def test_present_somewhere_is_no_part_in_an_event(rules):
+    x = rules.extract(
+        "The forum opened in Lima. Foreign Minister Luis Vargas was present in Cusco."
+    )
+    assert not [r for r in x.relations if r.predicate == "participant"]
