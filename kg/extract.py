@@ -27,6 +27,7 @@ from kg.link import Linker, LinkRequest, OfflineLinker
 from kg.nlp.affiliation import affiliations, side_heads
 from kg.nlp.anaphora import (
     country_mentions,
+    event_pronouns,
     group_mentions,
     guest_mentions,
     leader_mentions,
@@ -190,6 +191,7 @@ class _Article:
             *leader_mentions(self.doc, self.resolver, self.clusters, self.countries),
             *country_mentions(self.doc, self.resolver, self.countries),
             *guest_mentions(self.doc, self.resolver, self.clusters),
+            *event_pronouns(self.doc, self.resolver, self.clusters),
         ]:
             self.by_id[_entity(mention)].add(mention)
             self.mentions.append(mention)

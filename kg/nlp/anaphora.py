@@ -6,7 +6,8 @@
   "the two leaders", "the presidents", "the ministers" to its two main people;
 - "the country" someone went to ("flew into the country", "visited the country") is a
   country named just before it, not one of the travellers';
-- "the guest", "the high-ranking guest", "the visiting leader" is the article's one visitor.
+- "the guest", "the high-ranking guest", "the visiting leader" is the article's one visitor;
+- "it" that was held, attended, chaired or took place is the event named last before it.
 
 Both become mentions bound to existing entities, so patterns read "the sides signed a
 protocol" as two signatures and "the Kazakh President received X" as a meeting.
@@ -29,6 +30,7 @@ from kg.nlp.visits import GUESTS
 
 __all__ = [
     "country_mentions",
+    "event_pronouns",
     "group_mentions",
     "guest_mentions",
     "leader_mentions",
@@ -674,3 +676,41 @@ def guest_mentions(doc: Doc, resolver: Resolver, clusters: list[Cluster]) -> lis
                 )
             )
     return found
+
+
+_EVENT_VERBS = {"hold", "attend", "chair", "co-chair", "host", "organize", "organise", "open"}
+
+
+def event_pronouns(doc: Doc, resolver: Resolver, clusters: list[Cluster]) -> list[Mention]:
+    """Mentions of "it" that was held, attended, chaired or hosted, or took place ("The
+    forum opened in Almaty. It was attended by X"): the event named last before it, in its
+    sentence or the one before."""
+    named = [(m.span.start, c) for c in clusters if c.type == "Event" for m in c.mentions]
+    events = sorted(named, key=lambda pair: pair[0])
+    found = []
+    for token in tokens_with(doc, "LOWER", ["it"]):
+        verb = token.head
+        done = token.dep_ == "nsubjpass" and verb.lemma_ in _EVENT_VERBS
+        happened = (
+            token.dep_ == "nsubj"
+            and verb.lemma_ == "take"
+            and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+        )
+        if not (done or happened):
+            continue
+        since = _previous_sentence_start(token)
+        before = [c for start, c in events if since <= start < token.i]
+        if before:
+            event = before[-1]
+            found.append(
+                Mention(
+                    doc[token.i : token.i + 1], "Event", event.cls, entity=event.id, anaphor=True
+                )
+            )
+    return found
+
+
+def _previous_sentence_start(token: Token) -> int:
+    """Where the sentence before a word's starts (its own, for the first)."""
+    start = token.sent.start
+    return token.doc[start - 1].sent.start if start > 0 else start

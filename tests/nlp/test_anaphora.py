@@ -184,3 +184,30 @@ def test_a_plural_title_used_alone_is_no_one_person(read):
     )
     found = title_mentions(r.doc, r.resolver, r.clusters, positions, countries)
     assert [m.text for m, _ in found if "Presidents" in m.text] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "The Kazakh-Uzbek business forum opened on Monday. It was attended by Trade Minister "
+            "Arman Shakkaliyev.",
+            ("Kazakh-Uzbek business forum", "participant", "Arman Shakkaliyev"),
+        ),
+        (
+            "The 10th meeting of the intergovernmental commission was held on Friday. It took "
+            "place in Bishkek.",
+            ("10th meeting of the intergovernmental commission", "heldIn", "Bishkek"),
+        ),
+        (
+            "The summit opened on Monday. It was chaired by Kazakh President Kassym-Jomart "
+            "Tokayev.",
+            ("summit", "headedBy", "Kassym-Jomart Tokayev"),
+        ),
+    ],
+)
+def test_it_that_was_held_or_attended_is_the_event_named_before(pipeline, text, fact):
+    x = pipeline.extract(text)
+    labels = {e.id: e.label for e in x.entities}
+    found = {(labels[r.subject], r.predicate, labels[r.object]) for r in x.relations}
+    assert fact in found, sorted(found)
