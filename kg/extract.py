@@ -30,6 +30,7 @@ from kg.nlp.anaphora import (
     event_pronouns,
     group_mentions,
     guest_mentions,
+    holds,
     leader_mentions,
     office,
     partners,
@@ -175,9 +176,7 @@ class _Article:
             same = [
                 h
                 for h in self.positions
-                if h.person.entity == entity
-                and h.title
-                and (office(h.title) == head or office(h.title).endswith(" " + head))
+                if h.person.entity == entity and h.title and holds(h.title, head)
             ]
             if not same:
                 self.positions.append(held)  # not "head of state" beside "President of X"

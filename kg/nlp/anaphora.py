@@ -21,7 +21,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from kg.kb import normalize
-from kg.nlp.coref import Cluster
+from kg.nlp.coref import Cluster, last_event
 from kg.nlp.mentions import Mention, tokens_with
 from kg.nlp.positions import COUNTERPARTS, Held, bare_title, plural_title
 from kg.nlp.relations import MEETING_WORDS, Resolver
@@ -33,6 +33,7 @@ __all__ = [
     "event_pronouns",
     "group_mentions",
     "guest_mentions",
+    "holds",
     "leader_mentions",
     "office",
     "partners",
@@ -80,6 +81,13 @@ _SYNONYMS = {
     "chairperson": "chair",
     "chairwoman": "chair",
 }
+
+
+def holds(title: str, head: str) -> bool:
+    """Whether a title is of an office (``office``) or a kind of it ("Foreign Minister" of
+    "minister")."""
+    held = office(title)
+    return held == head or held.endswith(" " + head)
 
 
 def office(title: str) -> str:
@@ -195,7 +203,7 @@ def _sideless(
         if (
             held.person.span.start < title.start
             and held.title is not None
-            and (office(held.title) == head or office(held.title).endswith(" " + head))
+            and holds(held.title, head)
             and person is not None
             and person not in country_of
         ):
@@ -685,8 +693,6 @@ def event_pronouns(doc: Doc, resolver: Resolver, clusters: list[Cluster]) -> lis
     """Mentions of "it" that was held, attended, chaired or hosted, or took place ("The
     forum opened in Almaty. It was attended by X"): the event named last before it, in its
     sentence or the one before."""
-    named = [(m.span.start, c) for c in clusters if c.type == "Event" for m in c.mentions]
-    events = sorted(named, key=lambda pair: pair[0])
     found = []
     for token in tokens_with(doc, "LOWER", ["it"]):
         verb = token.head
@@ -698,10 +704,8 @@ def event_pronouns(doc: Doc, resolver: Resolver, clusters: list[Cluster]) -> lis
         )
         if not (done or happened):
             continue
-        since = _previous_sentence_start(token)
-        before = [c for start, c in events if since <= start < token.i]
-        if before:
-            event = before[-1]
+        event = last_event(clusters, _previous_sentence_start(token), token.i)
+        if event is not None:
             found.append(
                 Mention(
                     doc[token.i : token.i + 1], "Event", event.cls, entity=event.id, anaphor=True

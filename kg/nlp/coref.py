@@ -23,7 +23,7 @@ from kg.kb import normalize
 from kg.nlp.mentions import HONORIFICS, Mention
 from kg.nlp.relations import modality
 
-__all__ = ["Cluster", "resolve"]
+__all__ = ["Cluster", "last_event", "resolve"]
 
 _TOLD_TIMES = {"latest", "same", "today", "yesterday", "current", "ongoing"}
 _BARE_DETERMINERS = {"the", "this", "that", "these", "those", "his", "her", "their", "its"}
@@ -54,6 +54,18 @@ class Cluster:
         for m in self.mentions:
             seen.setdefault(m.text, None)
         return list(seen)
+
+
+def last_event(clusters: Iterable[Cluster], since: int, before: int) -> Cluster | None:
+    """The event last named between two token positions (``since`` included)."""
+    named = [
+        (m.span.start, c)
+        for c in clusters
+        if c.type == "Event"
+        for m in c.mentions
+        if since <= m.span.start < before
+    ]
+    return max(named, key=lambda pair: pair[0])[1] if named else None
 
 
 def _name_tokens(text: str) -> list[str]:

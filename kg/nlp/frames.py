@@ -30,7 +30,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from kg.kb import KBEntry, KnowledgeBase
-from kg.nlp.coref import Cluster
+from kg.nlp.coref import Cluster, last_event
 from kg.nlp.event_places import carry_places, visits_to
 from kg.nlp.facts import TAKING_PART, Fact, Facts, Scene, around
 from kg.nlp.mentions import Mention, tokens_with
@@ -151,8 +151,8 @@ def _delegation_heads(facts: Facts, scene: Scene) -> None:
 
 def _home(facts: Facts, scene: Scene) -> None:
     """Who arrives in their own country or its capital comes home ("arrived in Hanoi,
-    concluding visits to Russia and Norway"), as does who comes from a place in it; a host taking part in a guest's visit
-    goes nowhere: no visit (checked first and again last)."""
+    concluding visits to Russia and Norway"), as does who comes from a place in it; a host
+    taking part in a guest's visit goes nowhere: no visit (checked first and again last)."""
     kb = KnowledgeBase.load()
     for f in facts.of("visited", None):
         country = scene.clusters.get(scene.countries.get(f.subject, ""))
@@ -787,7 +787,8 @@ def _also_present(facts: Facts, scene: Scene) -> None:
         for verb in sentence:
             if verb.lemma_ != "be" or not _presence(verb):
                 continue
-            event = _last_event(scene, verb)
+            since = scene.sentences[max(0, scene.index(sentence) - 2)].start
+            event = last_event(scene.clusters.values(), since, verb.i)
             if event is None:
                 continue
             subjects = [c for c in verb.children if c.dep_ in {"nsubj", "attr"}]
@@ -808,19 +809,6 @@ def _presence(verb: Token) -> bool:
     present = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "present"]
     placed = any(c.dep_ == "prep" for w in (verb, *present) for c in w.children)
     return bool(attendance) or (bool(present) and not placed)
-
-
-def _last_event(scene: Scene, word: Token) -> Cluster | None:
-    """The event last named before a word, in its sentence or the two before."""
-    since = scene.sentences[max(0, scene.index(word.sent) - 2)].start
-    named = [
-        (m.span.start, event)
-        for event in scene.clusters.values()
-        if event.type == "Event"
-        for m in event.mentions
-        if since <= m.span.start < word.i
-    ]
-    return max(named, key=lambda pair: pair[0])[1] if named else None
 
 
 def _definite(mention: Mention) -> bool:
