@@ -131,8 +131,6 @@ def _leading_country(span: Span, kb: KnowledgeBase) -> tuple[list[Mention], Span
 _CURRENCIES = {"USD", "EUR", "RUB", "GBP", "JPY", "CNY", "CHF", "KZT", "UZS", "KGS", "TJS"}
 _CURRENCIES |= {"TMT", "AZN", "GEL", "AMD", "BYN", "UAH", "TRY", "INR", "PKR", "IRR", "AED"}
 _CURRENCIES |= {"SAR", "QAR", "MNT", "KRW", "VND", "NGN", "GHS", "KES", "ZAR", "MXN", "ARS"}
-
-
 _STYLES = {"HRH", "HH", "HE", "Royal Highness", "His Royal Highness", "Highness", "Excellency"}
 
 
@@ -157,9 +155,8 @@ def _owned_place(span: Span) -> tuple[list[Mention], Span]:
     for k, token in enumerate(span[1:-1], start=1):
         country = country_named(span[:k].text) if token.text in {"'s", "’s"} else None
         if country:
-            return [Mention(span[:k], "Country", "Country", country.qid, country.qid)], span[
-                k + 1 :
-            ]
+            owner = Mention(span[:k], "Country", "Country", country.qid, country.qid)
+            return [owner], span[k + 1 :]
     return [], span
 
 
@@ -244,7 +241,7 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         if len(span) == 1 and span[0].lower_.removesuffix("s") in heads("agreement"):
             continue  # "an MoU on X" taken for a site or a body: an agreement, named as a phrase
         if label != "NORP" and _plain_word(span, kb):
-            continue  # "the Elderly", "Briefing media on ...": a word capitalized, no name
+            continue  # "Comprehensive", "GHANIAN": a word capitalized, no name
         if label != "NORP" and (demonym(text) or demonym(text.removesuffix("s"))):
             label = "NORP"  # "Sri Lankan", "Pakistanis": no one's name
         if label == "PERSON" and country_named(text) and not _kb(kb, text, ("Person",)):

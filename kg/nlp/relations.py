@@ -78,6 +78,7 @@ _PLANNED_LEMMAS = {
     "consider",
     "discuss",
 }
+_POSSESSIVE = {"'s", "’s"}  # a possessive ending, as the tokenizer splits it off
 _AGREEING = {"agree", "decide", "pledge", "vow", "resolve", "commit", "promise", "reaffirm"}
 # Verbs whose "at" or "during" is the place or time of the event they plan.
 _EVENT_VERBS = {"meet", "hold", "visit", "sign", "convene", "attend", "host", "gather", "travel"}
@@ -533,12 +534,12 @@ class Resolver:
             if (
                 after is not None
                 and after.type in {"Country", "Organization", "Place"}
-                and (doc[i - 1].lower_ in {"of", "to", "the", "'s", "’s"} or after.span.start < i)
+                and (doc[i - 1].lower_ in {"of", "to", "the", *_POSSESSIVE} or after.span.start < i)
             ):  # "President of Turkmenistan X", "Chairwoman of the Senate of the Oliy Majlis X",
                 # "President of the Russian Federation's Republic of Tatarstan X"
                 i = after.span.end
                 continue
-            linking = doc[i].text in {",", "-", "'s", "’s"} or (
+            linking = doc[i].text in {",", "-", *_POSSESSIVE} or (
                 doc[i].is_lower and doc[i].pos_ in {"DET", "ADP", "NOUN", "ADJ", "CCONJ"}
             )
             listed = doc[i].pos_ == "CCONJ" and doc[i - 1].text == ","
@@ -546,7 +547,7 @@ class Resolver:
                 break  # "X, Deputy Prime Minister of Y, and Z": the title is not Z's
             i += 1
         j = title.start - 1
-        if j >= 0 and doc[j].text in {"'s", "’s"}:
+        if j >= 0 and doc[j].text in _POSSESSIVE:
             j -= 1
         owner = self.inside.get(j) if j >= 0 else None
         closed = title.end == title.sent.end or doc[title.end].is_punct
