@@ -14,6 +14,13 @@ A place hung on the "of" phrase of an event noun belongs to the event:
 >>> doc = load_nlp()("The two leaders witnessed the signing of the documents in the Great Hall.")
 >>> [(t.text, t.head.text) for t in doc if t.text == "in"]
 [('in', 'signing')]
+
+and the second of "between X and Y" that the parser hung elsewhere, on the first:
+
+>>> doc = load_nlp()("The meeting between Kazakh President Kassym-Jomart Tokayev and Chinese "
+...     "President Xi Jinping took place on the sidelines of the summit.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "Jinping"]
+[('Jinping', 'conj', 'Tokayev')]
 """
 
 from __future__ import annotations
@@ -34,7 +41,13 @@ _POSTS |= {"commissioner", "chargé", "charge", "attaché", "attache", "office",
 @Language.component("kg_attachments")
 def attachments(doc: Doc) -> Doc:
     """Hang each "in" or "at" of a place that the parser gave a person, or the title or body
-    naming one, on what the person is the object of."""
+    naming one, on what the person is the object of; and the second of "between X and Y"
+    on the first, where the parser left the "and" with nothing after it."""
+    for token in tokens_with(doc, "LOWER", ["between"]):
+        for first in [c for c in token.children if c.dep_ == "pobj"]:
+            second = _left_out(first)
+            if second is not None:
+                second.head, second.dep_ = first, "conj"
     for token in tokens_with(doc, "LOWER", ["in", "at"]):
         if token.dep_ != "prep" or token.head.pos_ not in {"PROPN", "NOUN", "VERB"}:
             continue
@@ -44,6 +57,21 @@ def attachments(doc: Doc) -> Doc:
         if governor is not None:
             token.head = governor
     return doc
+
+
+def _left_out(first: Token) -> Token | None:
+    """The name after the "and" of "between X and Y" that the parser hung elsewhere ("the
+    meeting between Kazakh President X and Chinese President Y took place": Y the subject)."""
+    doc = first.doc
+    cc = next((c for c in first.children if c.dep_ == "cc" and c.lower_ == "and"), None)
+    if cc is None or any(c.dep_ == "conj" for c in first.children):
+        return None
+    end = next((t.i for t in doc[cc.i + 1 :] if t.is_punct or t.pos_ in {"VERB", "AUX"}), len(doc))
+    phrase = doc[cc.i + 1 : end]
+    root = next((t for t in phrase if not phrase.start <= t.head.i < phrase.end), None)
+    if root is None or not root.ent_type_ or root is first or root in first.ancestors:
+        return None
+    return root
 
 
 def _event_of(word: Token) -> Token | None:
