@@ -62,11 +62,12 @@ def attachments(doc: Doc) -> Doc:
 def _left_out(first: Token) -> Token | None:
     """The name after the "and" of "between X and Y" that the parser hung elsewhere ("the
     meeting between Kazakh President X and Chinese President Y took place": Y the subject)."""
-    doc = first.doc
+    doc, last = first.doc, first.sent.end
     cc = next((c for c in first.children if c.dep_ == "cc" and c.lower_ == "and"), None)
     if cc is None or any(c.dep_ == "conj" for c in first.children):
         return None
-    end = next((t.i for t in doc[cc.i + 1 :] if t.is_punct or t.pos_ in {"VERB", "AUX"}), len(doc))
+    rest = doc[cc.i + 1 : last]
+    end = next((t.i for t in rest if t.is_punct or t.pos_ in {"VERB", "AUX"}), last)
     phrase = doc[cc.i + 1 : end]
     root = next((t for t in phrase if not phrase.start <= t.head.i < phrase.end), None)
     if root is None or not root.ent_type_ or root is first or root in first.ancestors:
