@@ -253,9 +253,24 @@ def _unplaced_after(
     first = later[0] if later else None
     if first is None or first.anaphor or first.entity in country_of:
         return None
+    if _counterparty(first.span.root, title.root.head):  # "Egypt's President met X"
+        return None
     if any(h.person.entity == first.entity and h.of is not None for h in positions):
         return None
     return first
+
+
+def _counterparty(token: Token, verb: Token) -> bool:
+    """Whether ``token`` is whom ``verb`` is done to or with: its object, or the object of its
+    "with" or of its object's ("met X", "held talks with X")."""
+    if token.head == verb:
+        return token.dep_ == "dobj"
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ == "with"
+        and (prep.head == verb or (prep.head.dep_ == "dobj" and prep.head.head == verb))
+    )
 
 
 def _doer(token: Token) -> bool:

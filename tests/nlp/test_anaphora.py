@@ -49,11 +49,17 @@ def test_a_title_used_alone_is_its_holder(read):
             "headed by its President Masatsugu Asakawa.",
             [],
         ),
+        (
+            "Egypt's president held talks in Cairo on Monday with Antony Blinken. Egypt's "
+            "president met Jan Novak there.",
+            [],
+        ),
     ],
     ids=[
         "who-a-country-s-office-does-first-is-the-next-person-named",
         "not-only-on-whose-behalf",
         "not-one-whose-title-is-a-body-s",
+        "not-whom-the-office-meets",
     ],
 )
 def test_an_office_in_the_lead_is_the_person_named_next(read, text, expected):
