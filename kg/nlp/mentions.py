@@ -1088,8 +1088,13 @@ def _noun_phrase_end(token: Token, inner: bool = False) -> int:
             continue  # "on education, agriculture and trade"
         if child.dep_ in _CLAUSE_DEPS or (
             child.dep_ == "prep"
-            and child.lower_ not in {"of", "on", "for", "between"}
-            and not (inner and child.lower_ == "in" and not _where_or_when(child))
+            and (
+                (
+                    child.lower_ not in {"of", "on", "for", "between"}
+                    and not (inner and child.lower_ == "in" and not _where_or_when(child))
+                )
+                or (child.lower_ == "on" and _temporal(child))  # "... agreement on Friday"
+            )
         ):
             break
         if child.dep_ == "conj" and _new_phrase(child, _between(token)):

@@ -811,10 +811,11 @@ class Resolver:
         while todo:
             node = todo.pop()
             site = self.inside.get(node.i)
-            within = [  # "in Tashkent", "in Tashkent city"
+            described = node is not token and node.dep_ == "appos" and site is None
+            within = [  # "in Tashkent", "in Tashkent city", "X, seat of the Y, in Accra"
                 t
                 for prep in node.children
-                if site is not None and site.cls == "Site" and prep.dep_ == "prep"
+                if (described or (site is not None and site.cls == "Site")) and prep.dep_ == "prep"
                 if prep.lower_ == "in"
                 for obj in prep.children
                 for t in (obj, *(c for c in obj.children if c.dep_ == "compound"))

@@ -132,3 +132,9 @@ def test_who_gave_a_speech_at_an_event_took_part_in_it(rules):
 def test_a_name_stops_where_the_clause_goes_on(rules):
     events = _events(rules, "A meeting was held between Bat Davaa and Oleg Petrov on Monday.")
     assert not [e for e in events if "held" in e], events
+
+
+def test_a_name_stops_where_the_day_is_told(rules):
+    text = "The two leaders observed the signing of the agreement on Thursday at Sela House."
+    events = _events(rules, text)
+    assert "signing of the agreement" in events, events

@@ -92,6 +92,16 @@ CASES = [
         [("Ahmed Nabil", "visited", "Egypt"), ("official reception ceremony", "heldIn", "Egypt")],
         id="the-host-of-a-visit-visits-nothing-and-where-held-places-the-ceremony",
     ),
+    pytest.param(
+        "The two ministers witnessed the signing of the accord at Sela House, the seat of "
+        "the Ruritanian government, in Strelsau, Ruritania.",
+        [
+            ("signing of the accord", "heldIn", "Sela House"),
+            ("signing of the accord", "heldIn", "Strelsau"),
+        ],
+        [],
+        id="the-place-in-which-a-site-s-apposition-lies",
+    ),
 ]
 
 
