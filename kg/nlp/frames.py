@@ -991,9 +991,9 @@ def _people(facts: Facts, scene: Scene, event: str) -> list[Fact]:
 
 
 def _event_pairs(facts: Facts, scene: Scene) -> None:
-    """Two people from two sides in one meeting, session or talks met, and so did three of
-    three sides (a trilateral meeting); so did the heads of two delegations of different
-    countries in one session."""
+    """Two people from two sides in one meeting, session or talks met (not the two it is
+    held "with" by someone unnamed), and so did three of three sides (a trilateral meeting);
+    so did the heads of two delegations of different countries in one session."""
     countries = scene.countries
     for event in scene.clusters.values():
         if event.type != "Event" or event.cls not in IN_PERSON:
@@ -1007,6 +1007,8 @@ def _event_pairs(facts: Facts, scene: Scene) -> None:
         ]
         sides = {countries.get(p.object) for p in people}
         few = len(people) == 2 or (len(people) == 3 and len(sides) == 3 and None not in sides)
+        if len(people) == 2 and _with_both(scene, *people):
+            few = False  # "the Minister held talks with A and B": A and B met the Minister
         pairs = [(a, b) for i, a in enumerate(people) for b in people[i + 1 :]] if few else []
         pairs += [
             (a, b)
@@ -1019,6 +1021,18 @@ def _event_pairs(facts: Facts, scene: Scene) -> None:
                 continue
             status = "planned" if "planned" in {a.status, b.status} else "asserted"
             facts.add(a.object, "met", b.object, a.sentence, 0.7, status, "met/" + event.cls)
+
+
+def _with_both(scene: Scene, a: Fact, b: Fact) -> bool:
+    """Whether two people take part in an event only as the joined objects of its "with"
+    ("talks with A and B")."""
+    if {a.rule, b.rule} != {"participant/with"}:
+        return False
+    roots = [
+        [m.root for m in scene.clusters[f.object].mentions if m.span.sent == f.sentence]
+        for f in (a, b)
+    ]
+    return any(y in x.conjuncts for x in roots[0] for y in roots[1])
 
 
 def _hosts_meet_guests(facts: Facts, scene: Scene) -> None:

@@ -842,6 +842,20 @@ CASES += [
         [],
         id="who-attended-the-opening-of-a-forum-took-part-in-it",
     ),
+    pytest.param(
+        "The Prime Minister had formal talks with French President Emmanuel Macron and "
+        "Indian Prime Minister Narendra Modi.",
+        [("talks", "participant", "Emmanuel Macron"), ("talks", "participant", "Narendra Modi")],
+        [("Emmanuel Macron", "met", "Narendra Modi")],
+        id="the-two-someone-held-talks-with-met-that-one-not-each-other",
+    ),
+    pytest.param(
+        "Talks between French President Emmanuel Macron and Indian Prime Minister Narendra "
+        "Modi were held in Paris.",
+        [("Emmanuel Macron", "met", "Narendra Modi")],
+        [],
+        id="the-two-talks-were-between-met",
+    ),
 ]
 
 
