@@ -15,10 +15,11 @@
    facts, and what the candidates' features say of them, are gone): the training folds add
    ``COPIES`` such reads of each article (the share tried is the dropout), and the held-out
    articles are scored both as the rules read them and with ``HIDDEN`` of their rule names
-   hidden. The setting (dropout, regularization strength, threshold) kept is the best on
-   the hidden reads that loses nothing against the rules alone on the plain ones; then each
-   predicate gets a threshold of its own, chosen the same way on its own scores, where
-   together they do better on the hidden reads. Both tables (the rules alone against the rules with the
+   hidden, in ``DRAWS`` seeded draws pooled (one draw alone would choose by chance). The
+   setting (dropout, regularization strength, threshold) kept is the best on the hidden
+   reads that loses nothing against the rules alone on the plain ones; then each predicate
+   gets a threshold of its own, chosen the same way on its own scores, where together they
+   do better on the hidden reads. Both tables (the rules alone against the rules with the
    model) are the model's own account of itself.
 3. The model is fit on every article with those settings.
 
@@ -73,6 +74,7 @@ STRENGTHS = (0.03, 0.1)  # inverse L2 regularization strengths tried (0.3, 1 did
 DROPOUTS = (0.0, 0.3, 0.5)  # shares of rule names hidden in the training reads, tried
 COPIES = 2  # hidden reads of each training article, besides the article as the rules read it
 HIDDEN = 0.3  # the share of rule names hidden in the held-out reads that choose the settings
+DRAWS = 3  # seeded held-out reads of each article, pooled: one draw alone decides by chance
 THRESHOLDS = tuple(round(0.2 + 0.05 * k, 2) for k in range(13))  # 0.2 .. 0.8
 FOLDS = 5
 SEED = 0
@@ -128,7 +130,8 @@ class Training:
         lines += [
             "reach: the share of gold relations a rule's relation or a candidate stands for",
             f"the same, with {m['hidden_share']:.0%} of the rule names each article's facts "
-            "come from hidden (seeded), as where the rules do not fire on unseen text:",
+            f"come from hidden ({m['hidden_draws']} seeded draws pooled), as where the rules do "
+            "not fire on unseen text:",
         ]
         hidden = [
             (p, self.hidden_rules.predicates[p], self.hidden_combined.predicates[p])
@@ -367,6 +370,7 @@ def _folds(articles: Sequence[str], seed: int) -> numpy.ndarray:
 
 _Reads = tuple[Sequence[Example], Sequence[Example]]  # the plain reads, the hidden ones
 _Probabilities = tuple[Sequence[numpy.ndarray], Sequence[numpy.ndarray]]  # out of fold, of each
+_Golds = tuple[Sequence[Mapping], Sequence[Mapping]]  # the gold of each, by the reads' ids
 
 
 @dataclass(frozen=True)
@@ -412,7 +416,7 @@ class _Tried:
 
 
 def _tried(
-    gold_docs: Sequence[Mapping],
+    golds: _Golds,
     reads: _Reads,
     oof: _Probabilities,
     dropout: float,
@@ -420,13 +424,13 @@ def _tried(
 ) -> list[_Tried]:
     """Each threshold's scores, one threshold for the additions of every predicate."""
     return [
-        _scored(gold_docs, reads, oof, _Setting(dropout, strength, dict.fromkeys(PREDICATES, t)))
+        _scored(golds, reads, oof, _Setting(dropout, strength, dict.fromkeys(PREDICATES, t)))
         for t in THRESHOLDS
     ]
 
 
 def _scored(
-    gold_docs: Sequence[Mapping],
+    golds: _Golds,
     reads: _Reads,
     oof: _Probabilities,
     setting: _Setting,
@@ -440,13 +444,13 @@ def _scored(
                 for e, p in zip(found, probability, strict=True)
             },
         )
-        for found, probability in zip(reads, oof, strict=True)
+        for gold_docs, found, probability in zip(golds, reads, oof, strict=True)
     )
     return _Tried(setting, plain, hidden)
 
 
 def _by_predicate(
-    gold_docs: Sequence[Mapping],
+    golds: _Golds,
     reads: _Reads,
     oof: _Probabilities,
     chosen: _Tried,
@@ -460,7 +464,7 @@ def _by_predicate(
     for predicate in PREDICATES:
         tried = [
             _scored(
-                gold_docs,
+                golds,
                 reads,
                 oof,
                 dataclasses.replace(chosen.setting, thresholds={predicate: t}),
@@ -482,9 +486,7 @@ def _by_predicate(
                 ),
             )
             thresholds[predicate] = best.setting.thresholds[predicate]
-    each = _scored(
-        gold_docs, reads, oof, dataclasses.replace(chosen.setting, thresholds=thresholds)
-    )
+    each = _scored(golds, reads, oof, dataclasses.replace(chosen.setting, thresholds=thresholds))
     return each if each.hidden.relations.f1 > chosen.hidden.relations.f1 else chosen
 
 
@@ -541,13 +543,21 @@ def fit(
             "least (the gold file of an article is <article-id>.json)"
         )
     found = [r.example() for r in found_reads]
-    held = [r.example(r.hidden(HIDDEN, seed, "held-out")) for r in found_reads]
+    held = [
+        dataclasses.replace(r.example(r.hidden(HIDDEN, seed, f"held-out-{k}")), article=f"{a}#{k}")
+        for k in range(DRAWS)
+        for r, a in zip(found_reads, (e.article for e in found), strict=True)
+    ]
     ids = {e.article for e in found}
     gold_docs = [g for g in gold_docs if str(g["article"]) in ids]
+    golds = (
+        gold_docs,
+        [{**g, "article": f"{g['article']}#{k}"} for k in range(DRAWS) for g in gold_docs],
+    )
     bundled = bundled_rows(exclude={e.text_digest for e in found}) if with_bundled else None
     fold = _folds([e.article for e in found], seed)
     rules = score(gold_docs, {e.article: e.prediction for e in found})
-    rules_hidden = score(gold_docs, {e.article: e.prediction for e in held})
+    rules_hidden = score(golds[1], {e.article: e.prediction for e in held})
     tried: list[_Tried] = []
     copies: dict[float, list[Example]] = {}
     oofs: dict[tuple[float, float], tuple[list, list]] = {}
@@ -561,15 +571,17 @@ def fit(
         row_fold = numpy.where(data.group >= 0, fold[numpy.maximum(data.group, 0)], -1)
         for strength in STRENGTHS:
             plain = [numpy.zeros(0)] * len(found)
-            hidden = [numpy.zeros(0)] * len(found)
+            hidden = [numpy.zeros(0)] * len(held)
             for k in range(int(fold.max()) + 1):
                 weights, bias = _fit(data, row_fold != k, strength, seed)
                 model = RelationsModel(weights, bias, {})
                 for i in numpy.flatnonzero(fold == k):
                     plain[i] = model.probabilities(found[i].rows)
-                    hidden[i] = model.probabilities(held[i].rows)
+                    for draw in range(DRAWS):
+                        j = draw * len(found) + i
+                        hidden[j] = model.probabilities(held[j].rows)
             oofs[dropout, strength] = (plain, hidden)
-            here = _tried(gold_docs, (found, held), (plain, hidden), dropout, strength)
+            here = _tried(golds, (found, held), (plain, hidden), dropout, strength)
             best = _choose(here, rules)
             if progress:
                 progress(
@@ -580,7 +592,7 @@ def fit(
             tried += here
     chosen = _choose(tried, rules)
     oof = oofs[chosen.setting.dropout, chosen.setting.strength]
-    chosen = _by_predicate(gold_docs, (found, held), oof, chosen, rules)
+    chosen = _by_predicate(golds, (found, held), oof, chosen, rules)
     setting = chosen.setting
     data = _Data.of(found, bundled, copies[setting.dropout])
     weights, bias = _fit(data, numpy.ones(len(data.labels), bool), setting.strength, seed)
@@ -628,6 +640,7 @@ def _manifest(gold_docs, found, bundled, setting: _Setting, seed, cv: dict) -> d
         "dropout": setting.dropout,
         "copies": COPIES if setting.dropout else 0,
         "hidden_share": HIDDEN,
+        "hidden_draws": DRAWS,
         "seed": seed,
         "thresholds": {p: setting.thresholds[p] for p in PREDICATES if p in setting.thresholds},
         "cross_validation": {name: scores.to_json() for name, scores in cv.items()},

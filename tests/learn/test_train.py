@@ -19,6 +19,7 @@ from kg.learn.model import FORMAT, MANIFEST, SHIPPED, WEIGHTS
 from kg.pipeline import Pipeline
 from kg.training import (
     COPIES,
+    DRAWS,
     DROPOUTS,
     HIDDEN,
     STRENGTHS,
@@ -94,7 +95,7 @@ def test_train_prints_the_cross_validated_table(trained):
 def _hidden_table(printed: str) -> dict[str, list[float]]:
     """The table of the reads with a share of the rules hidden: the rows of seven columns."""
     rows = {}
-    for line in printed.split("hidden (seeded)", 1)[1].splitlines():
+    for line in printed.split("seeded draws pooled)", 1)[1].splitlines():
         parts = line.split()
         if len(parts) == 7 and parts[0].isalpha():
             rows[parts[0]] = [float(x) for x in parts[1:]]
@@ -112,8 +113,11 @@ def test_the_settings_chosen_on_the_hidden_reads_are_the_manifest_s(trained):
             expected = [table[name][k] for k in ("p", "r", "f")]
             assert values[offset : offset + 3] == pytest.approx(expected, abs=5e-4), name
     # Hiding rules loses facts: the rules alone find fewer on the hidden reads.
-    assert cv["hidden rules"]["relations"]["tp"] < cv["rules"]["relations"]["tp"]
+    assert cv["hidden rules"]["relations"]["r"] < cv["rules"]["relations"]["r"]
     assert manifest["hidden_share"] == HIDDEN
+    # Each article is scored in DRAWS hidden reads, pooled.
+    assert manifest["hidden_draws"] == DRAWS
+    assert len(cv["hidden rules"]["articles"]["scored"]) == DRAWS * manifest["articles"]
     assert manifest["dropout"] in DROPOUTS and manifest["strength"] in STRENGTHS
     assert manifest["copies"] == (COPIES if manifest["dropout"] else 0)
     assert f"C {manifest['strength']}, trained on " in printed
