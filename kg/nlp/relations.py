@@ -656,6 +656,7 @@ class Resolver:
         conjuncts += self._included(token)
         conjuncts += self._members(token)
         conjuncts += _coordinated_preps(token)
+        conjuncts += self._listed(conjuncts)
         related = [*self._last_conjunct(conjuncts), *self._places_beside(token)]
         for t in [*conjuncts, *related, *self._sides_of(token)]:
             m = self.mention(t)
@@ -767,6 +768,36 @@ class Resolver:
                 ys = [x, *(self._person(c) for c in root.conjuncts)]
                 people += [y.root for y in ys if y is not None]
         return list(dict.fromkeys(people))
+
+    def _listed(self, tokens: list[Token]) -> list[Token]:
+        """The people named in one list with a person among ``tokens`` that the parser hung
+        elsewhere ("attended by Minister of A X, Minister of B Y and Minister of C Z": X deep
+        in the first title): those next to it across commas, "and" and titles, not one who
+        starts a clause of their own, nor across a subject's fronted phrase ("On behalf of
+        President X, Minister Y attended")."""
+        people = [m for t in tokens if (m := self._person(t)) is not None]
+        found: list[Token] = []
+        subjects = {"nsubj", "nsubjpass"}
+        for m in people:
+            for step in (1, -1) if m.root.dep_ not in subjects else (1,):
+                i, parted = (m.span.end if step > 0 else m.span.start - 1), False
+                while m.span.sent.start <= i < m.span.sent.end:
+                    word, inner = self.doc[i], self.inside.get(i)
+                    if word.text == "," or word.lower_ == "and":
+                        parted, i = True, i + step
+                    elif i in self.titles:
+                        title = self.titles[i]
+                        i = title.end if step > 0 else title.start - 1
+                    elif inner is not None and inner.type in {"Country", "Organization"}:
+                        i = inner.span.end if step > 0 else inner.span.start - 1
+                    elif inner is not None and inner.type == "Person" and parted:
+                        if inner.root.dep_ in subjects:
+                            break
+                        found.append(inner.root)
+                        i, parted = (inner.span.end if step > 0 else inner.span.start - 1), False
+                    else:
+                        break
+        return found
 
     def _person(self, token: Token) -> Mention | None:
         """The person a word names, or that the title it is in introduces."""

@@ -856,6 +856,25 @@ CASES += [
         [],
         id="the-two-talks-were-between-met",
     ),
+    pytest.param(
+        "President Jan Novak met President Ivan Petrov in Riga. The meeting was also attended "
+        "by Minister of Foreign Affairs Karel Dvorak, Minister of Finance Pavel Horak and "
+        "Minister of Defence Tomas Cerny.",
+        [
+            ("meeting", "participant", "Karel Dvorak"),
+            ("meeting", "participant", "Pavel Horak"),
+            ("meeting", "participant", "Tomas Cerny"),
+        ],
+        [],
+        id="each-of-a-list-of-titled-people-the-parser-broke-up",
+    ),
+    pytest.param(
+        "On behalf of Prime Minister Jonas Erik Berg, Trade Secretary Maria Elena Costa "
+        "attended the inauguration of the new president of Peru, Luis Vargas.",
+        [("inauguration of the new president of Peru", "participant", "Maria Elena Costa")],
+        [("inauguration of the new president of Peru", "participant", "Jonas Erik Berg")],
+        id="not-one-on-whose-behalf-the-list-s-subject-acts",
+    ),
 ]
 
 
