@@ -785,6 +785,8 @@ class Resolver:
                     word, inner = self.doc[i], self.inside.get(i)
                     if word.text == "," or word.lower_ == "and":
                         parted, i = True, i + step
+                    elif word.lower_ == "the" and i + 1 in self.titles:
+                        i += step  # "and the prime minister X"
                     elif i in self.titles:
                         title = self.titles[i]
                         i = title.end if step > 0 else title.start - 1

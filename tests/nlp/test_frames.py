@@ -869,6 +869,13 @@ CASES += [
         id="each-of-a-list-of-titled-people-the-parser-broke-up",
     ),
     pytest.param(
+        "President Jan Novak also held meetings with the chairman of the lower house of the "
+        "Parliament of Latvia Karlis Berzins and the prime minister Janis Ozols.",
+        [("Jan Novak", "met", "Karlis Berzins"), ("Jan Novak", "met", "Janis Ozols")],
+        [],
+        id="each-of-a-list-with-the-before-a-title",
+    ),
+    pytest.param(
         "On behalf of Prime Minister Jonas Erik Berg, Trade Secretary Maria Elena Costa "
         "attended the inauguration of the new president of Peru, Luis Vargas.",
         [("inauguration of the new president of Peru", "participant", "Maria Elena Costa")],
