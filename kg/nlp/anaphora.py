@@ -706,19 +706,24 @@ _EVENT_VERBS = {"hold", "attend", "chair", "co-chair", "host", "organize", "orga
 
 def event_pronouns(doc: Doc, resolver: Resolver, clusters: list[Cluster]) -> list[Mention]:
     """Mentions of "it" that was held, attended, chaired or hosted, or took place ("The
-    forum opened in Almaty. It was attended by X"): the event named last before it, in its
-    sentence or the one before."""
+    forum opened in Almaty. It was attended by X"), and of "the event" ("speaking at the
+    event, held in Abuja"): the event named last before it, in its sentence or the one
+    before."""
     found = []
-    for token in tokens_with(doc, "LOWER", ["it"]):
-        verb = token.head
-        done = token.dep_ == "nsubjpass" and verb.lemma_ in _EVENT_VERBS
-        happened = (
-            token.dep_ == "nsubj"
-            and verb.lemma_ == "take"
-            and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
-        )
-        if not (done or happened):
-            continue
+    for token in tokens_with(doc, "LOWER", ["it", "event"]):
+        if token.lower_ == "event":
+            if [c.lower_ for c in token.lefts] not in (["the"], ["this"]):
+                continue
+        else:
+            verb = token.head
+            done = token.dep_ == "nsubjpass" and verb.lemma_ in _EVENT_VERBS
+            happened = (
+                token.dep_ == "nsubj"
+                and verb.lemma_ == "take"
+                and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+            )
+            if not (done or happened):
+                continue
         event = last_event(clusters, _previous_sentence_start(token), token.i)
         if event is not None:
             found.append(

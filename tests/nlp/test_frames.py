@@ -876,6 +876,13 @@ CASES += [
         id="each-of-a-list-with-the-before-a-title",
     ),
     pytest.param(
+        "Trade Minister Jan Novak and Farouk Bello signed an agreement at a ceremony on Monday. "
+        "Novak, speaking at the event held in Abuja, said the agreement will help trade.",
+        [("ceremony", "heldIn", "Abuja")],
+        [],
+        id="the-event-is-the-one-named-last",
+    ),
+    pytest.param(
         "On behalf of Prime Minister Jonas Erik Berg, Trade Secretary Maria Elena Costa "
         "attended the inauguration of the new president of Peru, Luis Vargas.",
         [("inauguration of the new president of Peru", "participant", "Maria Elena Costa")],
