@@ -543,10 +543,13 @@ def fit(
             "least (the gold file of an article is <article-id>.json)"
         )
     found = [r.example() for r in found_reads]
-    held = [
-        dataclasses.replace(r.example(r.hidden(HIDDEN, seed, f"held-out-{k}")), article=f"{a}#{k}")
+    held = [  # each draw of each article, by an id of its own ("id#draw")
+        dataclasses.replace(
+            r.example(r.hidden(HIDDEN, seed, f"held-out-{k}")),
+            article=f"{r.extraction.article.id}#{k}",
+        )
         for k in range(DRAWS)
-        for r, a in zip(found_reads, (e.article for e in found), strict=True)
+        for r in found_reads
     ]
     ids = {e.article for e in found}
     gold_docs = [g for g in gold_docs if str(g["article"]) in ids]

@@ -780,7 +780,7 @@ class Resolver:
         subjects = {"nsubj", "nsubjpass"}
         for m in people:
             for step in (1, -1) if m.root.dep_ not in subjects else (1,):
-                i, parted = (m.span.end if step > 0 else m.span.start - 1), False
+                i, parted = _past(m.span, step), False
                 while m.span.sent.start <= i < m.span.sent.end:
                     word, inner = self.doc[i], self.inside.get(i)
                     if word.text == "," or word.lower_ == "and":
@@ -788,15 +788,14 @@ class Resolver:
                     elif word.lower_ == "the" and i + 1 in self.titles:
                         i += step  # "and the prime minister X"
                     elif i in self.titles:
-                        title = self.titles[i]
-                        i = title.end if step > 0 else title.start - 1
+                        i = _past(self.titles[i], step)
                     elif inner is not None and inner.type in {"Country", "Organization"}:
-                        i = inner.span.end if step > 0 else inner.span.start - 1
+                        i = _past(inner.span, step)
                     elif inner is not None and inner.type == "Person" and parted:
                         if inner.root.dep_ in subjects:
                             break
                         found.append(inner.root)
-                        i, parted = (inner.span.end if step > 0 else inner.span.start - 1), False
+                        i, parted = _past(inner.span, step), False
                     else:
                         break
         return found
@@ -863,6 +862,11 @@ class Resolver:
                     found.append(child)
                     todo.append(child)
         return found
+
+
+def _past(span: Span, step: int) -> int:
+    """The word after ``span`` walking forward (``step`` 1), or before it walking back."""
+    return span.end if step > 0 else span.start - 1
 
 
 # Before delegations are replaced by their heads, "X met a delegation" may stand for "X met
