@@ -1164,9 +1164,22 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
             or (lemma in _SIGNED_ONLY and _signed_document(token))
             or _document_phrase(token)
         ):  # "a joint statement" is a document its parties sign, a statement alone is not
+            phrase = _phrase(token, named)
+            if _only_praised(phrase, token):
+                continue  # "very important agreements": which ones, the article does not say
             cls = agreements.get(lemma) or _document_phrase(token) or "Agreement"
-            mentions.append(Mention(_phrase(token, named), "Agreement", cls))
+            mentions.append(Mention(phrase, "Agreement", cls))
     return mentions
+
+
+_WEIGHTY = {"important", "significant", "major", "key", "crucial", "vital", "enough", "many"}
+
+
+def _only_praised(phrase: Span, head: Token) -> bool:
+    """A document's phrase that says no more of it than how much it matters or how many
+    there are ("very important agreements", "enough agreements")."""
+    told = [t for t in phrase if t.i != head.i and t.dep_ not in {"det", "advmod", "punct"}]
+    return bool(told) and phrase[-1] == head and all(t.lower_ in _WEIGHTY for t in told)
 
 
 SIGNING_WORDS = {"sign", "signs", "signed", "ink", "inks", "inked", "seal", "seals", "sealed"}

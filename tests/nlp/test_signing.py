@@ -467,6 +467,17 @@ def test_a_plan_no_one_signs_is_no_agreement(rules):
     assert [e.label for e in x.entities if e.type == "Agreement"] == ["action plan"]
 
 
+def test_a_document_told_only_by_how_much_it_matters_is_no_agreement(rules):
+    x = rules.extract(
+        "Ghana and Kenya signed very important agreements on Friday. Ghana also signed an "
+        "important agreement on trade with Kenya and two key memoranda."
+    )
+    assert sorted(e.label for e in x.entities if e.type == "Agreement") == [
+        "important agreement on trade",
+        "two key memoranda",
+    ]
+
+
 def test_a_quoted_title_holds_no_bodies_a_quoted_sentence_is_no_title(rules):
     title = (
         "Programme on the Development of Trade between the Republic of Ghana and the Republic "
