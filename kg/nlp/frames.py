@@ -109,6 +109,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _unpeopled_events(facts, scene)
     _done_after(facts, scene)
     _welcomes(facts, scene)
+    _inviters(facts, scene)
     _side_participants(facts, scene)
     _joint_bodies(facts, scene)
     _one_visit(facts, scene)
@@ -1157,6 +1158,32 @@ def _unpeopled_events(facts: Facts, scene: Scene) -> None:
                         "participant/principal",
                     )
                 break
+
+
+def _inviters(facts: Facts, scene: Scene) -> None:
+    """Who invited the visitor took part in the visit ("At the invitation of President X, Y
+    will pay a visit to Z", "Y arrived in Z for a visit, on the invitation of X")."""
+    people = scene.roots_of("Person")
+    for visit in [c for c in scene.clusters.values() if c.cls == "Visit"]:
+        for m in visit.mentions:
+            heads = _event_heads(m)
+            if m.root.dep_ == "pobj" and m.root.head.head.pos_ == "VERB":
+                heads.append(m.root.head.head)  # "arrived in Z for a visit, on the invitation"
+            invited = _framed(heads, {"at", "on", "upon"}, lambda t: t.lemma_ == "invitation")
+            for named in (w for x in invited for w in (x, *x.conjuncts)):
+                # the person the phrase names: "the President of X Y", "her counterpart, Y"
+                who = next((t for t in named.subtree if t.i in people), None)
+                if who is None:
+                    continue
+                facts.add(
+                    visit.id,
+                    "participant",
+                    people[who.i].id,
+                    m.span.sent,
+                    0.6,
+                    modality(m.root),
+                    "participant/inviter",
+                )
 
 
 def _welcomes(facts: Facts, scene: Scene) -> None:

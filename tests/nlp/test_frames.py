@@ -883,6 +883,13 @@ CASES += [
         id="the-event-is-the-one-named-last",
     ),
     pytest.param(
+        "Foreign Minister Ana Torres is in Lima for a working visit at the invitation of her "
+        "counterpart, Luis Vargas. Torres arrived on Sunday.",
+        [("working visit", "participant", "Luis Vargas")],
+        [],
+        id="who-invited-the-visitor-took-part-in-the-visit",
+    ),
+    pytest.param(
         "On behalf of Prime Minister Jonas Erik Berg, Trade Secretary Maria Elena Costa "
         "attended the inauguration of the new president of Peru, Luis Vargas.",
         [("inauguration of the new president of Peru", "participant", "Maria Elena Costa")],
