@@ -61,6 +61,7 @@ _PEOPLE_GROUPS = {
     "minister",
     "ministers",
     "premiers",
+    "pms",
     "counterparts",
     "heads",
     "officials",

@@ -179,17 +179,20 @@ def _kb(kb: KnowledgeBase, text: str, types: tuple[str, ...]) -> KBEntry | None:
 def _widen_name(span: Span) -> Span:
     """A person's name with the names the recognizer left out ("Vasily" in "Vasily
     Matyushevsky" when only the surname was tagged, "Faki Mahamat" in "Moussa Faki Mahamat"
-    when only the given name was)."""
+    when only the given name was, "Cruz" in "Manuel Marrero Cruz" when only the first two
+    were)."""
     doc, start, end = span.doc, span.start, span.end
     titles = _title_vocabulary()
     in_titles = titles_by_word(doc)
-    head = span.root.head if len(span) == 1 and span.root.dep_ == "compound" else None
+    head = span.root.head if span.root.dep_ == "compound" else None
+    given = {e[0].text for e in doc.ents if e.label_ == "PERSON"}  # a caption's next name
     while (
         head is not None
         and end <= head.i
         and name_token(doc[end])
         and not doc[end].ent_type_
         and doc[end].text not in titles
+        and doc[end].text not in given
     ):
         end += 1
 

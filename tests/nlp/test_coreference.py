@@ -297,6 +297,16 @@ CASES += [
         [("Vo Van Thuong", "signed", "protocol on trade")],
         id="the-two-prime-ministers-hold-that-office",
     ),
+    pytest.param(
+        "Prime Minister Tran Van Long held talks with Cuban Prime Minister Pedro Alvarez in "
+        "Hanoi. The two PMs then witnessed the signing ceremony of cooperation documents.",
+        [
+            ("signing ceremony of cooperation documents", "participant", "Tran Van Long"),
+            ("signing ceremony of cooperation documents", "participant", "Pedro Alvarez"),
+        ],
+        [],
+        id="the-two-pms-are-the-two-prime-ministers",
+    ),
 ]
 RECALLED = "state visit of President Shavkat Mirziyoyev to the Kyrgyz Republic"
 CASES.append(

@@ -434,6 +434,18 @@ def test_a_surname_with_a_joined_initial_is_one_word_of_one_sentence(pipeline):
     assert ("Davaasuren.Ts", "Person") in {(e.label, e.type) for e in x.entities}
 
 
+def test_a_last_name_the_recognizer_left_out_is_part_of_the_name(pipeline):
+    """The recognizer tags "Manuel Ortega" of "Manuel Ortega Diaz": the name, and so the
+    meeting its head word tells, is whole."""
+    x = pipeline.extract("Cuban Prime Minister Manuel Ortega Diaz met Tran Van Long in Hanoi.")
+    labels = {e.id: e.label for e in x.entities}
+    assert "Manuel Ortega Diaz" in labels.values()
+    assert {(labels[r.subject], labels[r.object]) for r in x.relations if r.predicate == "met"} & {
+        ("Manuel Ortega Diaz", "Tran Van Long"),
+        ("Tran Van Long", "Manuel Ortega Diaz"),
+    }
+
+
 def test_names_a_photo_caption_runs_together_are_each_person(pipeline):
     named = _named(
         pipeline,
