@@ -220,9 +220,8 @@ class GazetteerComponent:
         ):
             start += 1
         if ent.label_ != "PERSON" and doc[start].text in self.title_words:
-            # "Administrator of the Agency for ...": the title is no part of the body's name
             of = next((t.i for t in doc[start : ent.end] if t.lower_ == "of"), None)
-            if of is not None and of + 1 < ent.end:
+            if of is not None and of + 1 < ent.end and self._title_of(doc[start:of]):
                 start = of + 2 if doc[of + 1].lower_ == "the" and of + 2 < ent.end else of + 1
         end = ent.end
         while end > start + 1 and doc[end - 1].lower_ in _TRAILING_WORDS:
@@ -234,6 +233,17 @@ class GazetteerComponent:
             yield Span(doc, split, ent.end, label="PERSON")
             return
         yield from self._without_title(ent)
+
+    def _title_of(self, words: Span) -> bool:
+        """Whether the words before a body's "of" are a title, no part of its name
+        ("Administrator of the Agency for ...", "Minister of Energy of Russia", "Chairman of
+        the Board of X"), not a body named with words of titles ("the National Assembly of
+        Vietnam", "the Parliament of Georgia", "the Government of Uzbekistan")."""
+        last = words[-1].text
+        if last in self.titles:
+            return True
+        named = last in self.org_heads and last != "Board"  # a board is its company's
+        return not named and all(t.text in self.title_words for t in words)
 
     def _without_title(self, ent: Span) -> Iterator[Span | None]:
         """ "(Astana) Kazakh PM": a demonym and a title are no name; keep the demonym."""

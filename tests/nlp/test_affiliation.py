@@ -156,6 +156,13 @@ def test_who_acts_for_a_body(rules, text, must, must_not):
             [("Paulo Lima", "represents", "Portugal")],
             id="then-president",
         ),
+        pytest.param(
+            "Deputy Foreign Minister Giorgi Beridze led the Georgian side at the consultations "
+            "with Armenia.",
+            [("Giorgi Beridze", "represents", "Georgia")],
+            [("Giorgi Beridze", "represents", "Armenia")],
+            id="who-led-a-side",
+        ),
     ],
 )
 def test_whom_a_person_speaks_for(rules, text, must, must_not):

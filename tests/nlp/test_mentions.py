@@ -446,6 +446,25 @@ def test_a_last_name_the_recognizer_left_out_is_part_of_the_name(pipeline):
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Prime Minister Ivo Petrov visited the Parliament of Georgia.", "Parliament of Georgia"),
+        (
+            "He met the Chairman of the National Assembly of Vietnam.",
+            "National Assembly of Vietnam",
+        ),
+        ("He addressed the Supreme Council of Kyrgyzstan.", "Supreme Council of Kyrgyzstan"),
+        ("He met the Chairman of the Board of Alpha Capital, Omar Nasser.", "Alpha Capital"),
+    ],
+)
+def test_a_body_named_with_words_of_titles_keeps_them(pipeline, text, body):
+    """ "National" and "Parliament" are words of titles but no title here; "Chairman of the
+    Board" is one."""
+    named = _named(pipeline, text)
+    assert named.get(body) == "Organization", named
+
+
 def test_names_a_photo_caption_runs_together_are_each_person(pipeline):
     named = _named(
         pipeline,
