@@ -746,9 +746,9 @@ def _goes_where(facts: Facts, scene: Scene, visit: str, trips: list[Fact]) -> bo
 
 def _verb_meetings_named_again(facts: Facts, scene: Scene) -> None:
     """ "X met Y ... The meeting was also attended by Z": the meeting that a plain word with
-    a definite article ("the meeting", "during the talks") names after a meeting told only by
-    verbs, with no other meeting named between them and no one else's pair in it (those
-    present besides make none), is that meeting."""
+    a definite article ("the meeting", "during the talks", "following the talks") names after
+    a meeting told only by verbs, with no other meeting named between them and no one else's
+    pair in it (those present besides make none), is that meeting."""
     meetings = sorted(
         (e for e in scene.clusters.values() if e.cls in IN_PERSON),
         key=lambda e: min(m.span.start for m in e.mentions),
@@ -760,7 +760,7 @@ def _verb_meetings_named_again(facts: Facts, scene: Scene) -> None:
         elif (
             last is not None
             and _plain(event)
-            and all(_definite(m) and not around(m) for m in event.mentions)
+            and all(_definite(m) for m in event.mentions)
             and len(
                 {
                     f.object

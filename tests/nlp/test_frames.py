@@ -1041,3 +1041,15 @@ def test_present_somewhere_is_no_part_in_an_event(rules):
         "The forum opened in Lima. Foreign Minister Luis Vargas was present in Cusco."
     )
     assert not [r for r in x.relations if r.predicate == "participant"]
+
+
+def test_the_talks_after_which_something_was_done_are_the_meeting_told_by_verbs(rules):
+    """ "X met Y ... Following the talks, the sides signed": one meeting, with both in it."""
+    x = rules.extract(
+        "President Ali Rahimov met Omar Nasser, chairman of Alpha Capital. Investment projects "
+        "were discussed. Following the talks, the sides signed a roadmap."
+    )
+    events = [e for e in x.entities if e.type == "Event"]
+    assert len(events) == 1, [e.label for e in events]
+    people = {r.object for r in x.relations if r.predicate == "participant"}
+    assert {e.label for e in x.entities if e.id in people} == {"Ali Rahimov", "Omar Nasser"}
