@@ -332,9 +332,10 @@ class GazetteerComponent:
             and any(t.text in self.org_heads for t in head[:-2])
         ):
             return True  # "Atameken National Chamber of Entrepreneurs", a body of people
-        return bool(self.kb.lookup(last, ("Country", "Place"))) or bool(
+        places = (head[i:].text for i in range(max(0, len(head) - 3), len(head)))
+        return any(self.kb.lookup(p, ("Country", "Place")) for p in places) or bool(
             self.kb.lookup(head.text, ("Country", "Place", "Organization"))
-        )
+        )  # "... of the Kyrgyz Republic": a country's name of several words ends it
 
     def _names_after_titles(self, doc: Doc, ents: list[Span]) -> Iterator[Span]:
         """ "Prime Minister of Belarus Roman Golovchenko", "the Prime Minister of Mongolia,

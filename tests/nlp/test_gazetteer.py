@@ -20,6 +20,21 @@ import pytest
             id="a-name-run-into-a-body-is-split-off",
         ),
         pytest.param(
+            "Chairman of the Cabinet of Ministers of the Kyrgyz Republic Almaz Bekov arrived in "
+            "Bishkek.",
+            [
+                ("Cabinet of Ministers of the Kyrgyz Republic", "ORG"),
+                ("Almaz Bekov", "PERSON"),
+                ("Bishkek", "GPE"),
+            ],
+            id="a-name-run-into-a-body-of-a-country-of-two-words-is-split-off",
+        ),
+        pytest.param(
+            "Prime Minister Ivo Petrov met the Speaker of the National Assembly of Vietnam.",
+            [("Ivo Petrov", "PERSON"), ("National Assembly of Vietnam", "ORG")],
+            id="words-of-titles-in-a-body-s-name",
+        ),
+        pytest.param(
             "Kazakh PM Alikhan Smailov met the Uzbek delegation in Karaganda.",
             [
                 ("Kazakh", "NORP"),
