@@ -204,6 +204,7 @@ def _widen_name(span: Span) -> Span:
             and prev.dep_ == "compound"
             and prev.i < prev.head.i < span.end
             and prev.text not in titles
+            and prev.text not in word_list("org_heads")  # "Communist Party" of "... Party X Y"
             and prev.i not in in_titles
             and prev.lower_ not in HONORIFICS
             and prev.lower_ not in heads("event")

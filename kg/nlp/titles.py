@@ -96,8 +96,15 @@ class TitleComponent:
             if j < sent_end and doc[j].lower_ == "the":
                 j += 1
             k = _determined_name_end(doc, j) if doc[j - 1].lower_ == "the" else j
-            while k < sent_end and self._complement_word(doc[k]) and not _given_name(doc, k):
-                k += 1
+            while k < sent_end and (
+                (self._complement_word(doc[k]) and not _given_name(doc, k))
+                or (  # "of the Xinjiang Region (XUAR) Communist Party"
+                    _acronym_at(doc, k, sent_end)
+                    and k + 3 < sent_end
+                    and self._complement_word(doc[k + 3])
+                )
+            ):
+                k += 3 if doc[k].text == "(" else 1
             while k > j and doc[k - 1].lower_ in _LINKERS:
                 k -= 1
             if k == j:

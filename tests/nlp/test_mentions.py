@@ -465,6 +465,21 @@ def test_a_body_named_with_words_of_titles_keeps_them(pipeline, text, body):
     assert named.get(body) == "Organization", named
 
 
+def test_a_party_before_a_name_is_no_part_of_it_and_its_title_runs_over_an_acronym(pipeline):
+    x = pipeline.extract(
+        "Minister Serik Tokenov met with the Secretary of the Xinjiang Uygur Autonomous Region "
+        "(XUAR) Communist Party Ma Xingrui to discuss trade."
+    )
+    labels = {e.id: e.label for e in x.entities}
+    assert "Ma Xingrui" in labels.values(), labels
+    met = {(labels[r.subject], labels[r.object]) for r in x.relations if r.predicate == "met"}
+    assert met & {("Serik Tokenov", "Ma Xingrui"), ("Ma Xingrui", "Serik Tokenov")}
+    ma = next(e for e in x.entities if e.label == "Ma Xingrui")
+    assert [p.title for p in ma.positions] == [
+        "Secretary of the Xinjiang Uygur Autonomous Region (XUAR) Communist Party"
+    ]
+
+
 def test_names_a_photo_caption_runs_together_are_each_person(pipeline):
     named = _named(
         pipeline,
