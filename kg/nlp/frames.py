@@ -264,7 +264,8 @@ def _partners(head: Token) -> list[Token]:
 
 def _implicit_meetings(facts: Facts, scene: Scene) -> None:
     """A meeting named without its people ("the discussion at the bilateral meeting") is
-    the meeting of the pair who met in its sentence or the one before."""
+    the meeting of the pair who met in its sentence or the one before (not one still to come
+    nor "a meeting of their ministers")."""
     met = facts.of("met", None)
     for start, events in scene.events.items():
         here = scene.index(next(s for s in scene.sentences if s.start == start))
@@ -275,6 +276,7 @@ def _implicit_meetings(facts: Facts, scene: Scene) -> None:
                 or any(
                     scene.clusters[p.object].type == "Person" for p in facts.participants(event.id)
                 )
+                or all(ahead(m.root) or _of_their_people(m.root) for m in event.mentions)
             ):
                 continue
             near = [f for f in met if here - 1 <= scene.index(f.sentence) <= here]
@@ -1122,8 +1124,9 @@ def _unpeopled_events(facts: Facts, scene: Scene) -> None:
     """A meeting, session, talks or ceremony the article tells of without saying who was
     there, in a sentence about a pair ("the two presidents held a closed session", "they
     had a veranda talk") or as its main event, is that of the two people the article is
-    about: those of its main event, else the first two who met; so is a joint one ("a joint
-    press conference") whoever of the two the article names at it."""
+    about: those of its main event, else the first two who met (not "a meeting of their
+    foreign ministers"); so is a joint one ("a joint press conference") whoever of the two
+    the article names at it."""
     principals = _principals(facts, scene)
     if len(principals) != 2:
         return
@@ -1144,6 +1147,7 @@ def _unpeopled_events(facts: Facts, scene: Scene) -> None:
                 or modality(m.root) != "asserted"
                 or ahead(m.root)
                 or around(m)
+                or _of_their_people(m.root)
             ):
                 continue
             if joint or _about_the_pair(sentence) or event is scene.main:
@@ -1158,6 +1162,17 @@ def _unpeopled_events(facts: Facts, scene: Scene) -> None:
                         "participant/principal",
                     )
                 break
+
+
+def _of_their_people(head: Token) -> bool:
+    """ "A meeting of their foreign ministers": an event of the pair's people, not the pair."""
+    return any(
+        o.tag_ == "NNS" and any(c.dep_ == "poss" for c in o.children)
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    )
 
 
 def _inviters(facts: Facts, scene: Scene) -> None:

@@ -112,6 +112,7 @@ _TIME_NOUNS = {
 }
 _TIME_NOUNS |= {"autumn", "fall", "winter", "monday", "tuesday", "wednesday", "thursday"}
 _TIME_NOUNS |= {"friday", "saturday", "sunday"}
+_LATER = {"later", "next", "coming"}  # "later this year", "next month"
 _PLANS = {"agenda", "programme", "program", "schedule", "plan", "preparation", "preparations"}
 _PLANNED_AUX = {"will", "shall", "would", "'ll", "going"}
 _NEGATIONS = {"not", "n't", "never", "no"}
@@ -342,8 +343,16 @@ def _told_ahead(verb: Token) -> bool:
 
 
 def ahead(token: Token) -> bool:
-    """An event still to come: "the forthcoming meeting", "the agenda of the talks"."""
+    """An event still to come: "the forthcoming meeting", "the agenda of the talks", "a
+    meeting of the ministers later this year"."""
     if any(c.dep_ == "amod" and c.lower_ in _FUTURE for c in token.lefts):
+        return True
+    if any(
+        c.dep_ == "npadvmod"
+        and c.ent_type_ == "DATE"
+        and any(w.lower_ in _LATER for w in c.subtree)
+        for c in token.rights
+    ):
         return True
     head = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
     if head is None:

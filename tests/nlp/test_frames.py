@@ -1053,3 +1053,15 @@ def test_the_talks_after_which_something_was_done_are_the_meeting_told_by_verbs(
     assert len(events) == 1, [e.label for e in events]
     people = {r.object for r in x.relations if r.predicate == "participant"}
     assert {e.label for e in x.entities if e.id in people} == {"Ali Rahimov", "Omar Nasser"}
+
+
+def test_a_meeting_of_the_pair_s_ministers_later_this_year_is_not_the_pair_s(rules):
+    """ "The two leaders announced a meeting of their foreign ministers later this year": not
+    the meeting the two held, nor one either of them takes part in."""
+    x = rules.extract(
+        "President Ali Rahimov met Prime Minister Ivo Petrov in Dushanbe on Monday. The two "
+        "leaders also announced a meeting of their foreign ministers later this year."
+    )
+    label = {e.id: e.label for e in x.entities}
+    held = {label[r.subject] for r in x.relations if r.predicate in {"participant", "heldIn"}}
+    assert held == {"meeting between Ali Rahimov and Ivo Petrov"}, held
