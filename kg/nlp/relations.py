@@ -233,7 +233,14 @@ def _matcher() -> DependencyPatterns[tuple[Pattern, tuple[str, ...]]]:
 
 
 def modality(token: Token) -> str:
-    """``planned``, ``negated`` or ``asserted``: how the clause of ``token`` states its fact."""
+    """``planned``, ``negated`` or ``asserted``: how the clause of ``token`` states its fact
+    (what one is invited to is planned: "accepts the invite for an informal summit")."""
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ in {"for", "to"}
+        and token.head.head.lemma_ in {"invite", "invitation"}
+    ):
+        return "planned"
     agreed = _agreed_at(token)
     if agreed is not None:
         return modality(agreed)

@@ -105,6 +105,9 @@ def test_planned_and_negated_facts(read):
         ("The ministers agreed to boost ties at talks in Tokyo.", "talks", "asserted"),
         ("They agreed to meet at the summit in Paris.", "summit", "planned"),
         ("They will agree to expand trade at the summit in Paris.", "summit", "planned"),
+        # what one is invited to is ahead
+        ("Xi accepts Modi's invite for an informal summit.", "summit", "planned"),
+        ("Boric accepted the invitation to the forum.", "forum", "planned"),
     ],
 )
 def test_modality(read, text, verb, status):
