@@ -4,8 +4,9 @@ It reads the same JSON patterns (nodes with ``RIGHT_ID``, ``LEFT_ID``, ``REL_OP`
 ``RIGHT_ATTRS``) but walks the parse from the tokens that satisfy the first node, so the
 cost grows with the few anchors a sentence has, not with every token times every node; it
 reads the Doc's attributes once, as ids (``Doc.to_array``), and compares ids. It supports
-the operators kg's patterns use (``>`` child, ``<`` head, ``>>`` descendant, ``$++`` a
-sibling to the right, ``$--`` a sibling to the left) and the
+the operators kg's patterns use (``>`` child, ``>++``/``>--`` a child to the right/left,
+``<`` head, ``>>`` descendant, ``$++`` a sibling to the right, ``$--`` a sibling to the
+left) and the
 attributes ``DEP``, ``LEMMA``, ``LOWER``, ``ORTH``, ``POS``, ``TAG``, ``ENT_TYPE`` given
 as a value or as ``{"IN": [...]}`` / ``{"NOT_IN": [...]}``.
 
@@ -107,6 +108,8 @@ class _Index:
             return [self.heads[i]] if self.heads[i] != i else []
         if op == ">>":
             return self.descendants(i)
+        if op in {">++", ">--"}:  # its children right, or left, of it
+            return [j for j in self.children[i] if (j > i if op == ">++" else j < i)]
         if op in {"$++", "$--"}:
             head = self.heads[i]
             siblings = self.children[head] if head != i else []

@@ -44,6 +44,21 @@ def test_siblings_as_spacy_finds_them(pipeline):
         assert mine == theirs and mine, op
 
 
+def test_children_on_one_side_as_spacy_finds_them(pipeline):
+    nlp = pipeline.nlp
+    doc = nlp("In Baku, Tokayev took part in the meeting at the palace in March.")
+    for op in (">++", ">--"):
+        nodes = [
+            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB"}},
+            {"LEFT_ID": "verb", "REL_OP": op, "RIGHT_ID": "a", "RIGHT_ATTRS": {"DEP": "prep"}},
+        ]
+        spacy_matcher = DependencyMatcher(nlp.vocab)
+        spacy_matcher.add("p", [nodes])
+        theirs = {tuple(tokens) for _, tokens in spacy_matcher(doc)}
+        mine = {tuple(tokens) for _, tokens in DependencyPatterns([("p", nodes)])(doc)}
+        assert mine == theirs and mine, op
+
+
 def test_descendants_in_the_order_of_spacys_subtree(pipeline):
     """Matches come in the order spaCy walks a subtree, so the rules read them alike."""
     for article in read_articles([SAMPLES]):
