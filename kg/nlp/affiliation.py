@@ -145,8 +145,8 @@ def _person_at(token: Token, resolver: Resolver) -> Mention | None:
 
 def _side_speaker(side: Token, resolver: Resolver) -> Mention | None:
     """Who acts for a side: the person after "by" in "the side was chaired by X", the one
-    who "headed the Georgian side", or the person a "from the side" phrase qualifies ("X, co-chairman from the Turkmen side", "X
-    became co-chairman from the Turkmen side")."""
+    who "headed the Georgian side", or the person a "from the side" phrase qualifies ("X,
+    co-chairman from the Turkmen side", "X became co-chairman from the Turkmen side")."""
     if side.dep_ in {"nsubjpass", "conj"}:
         return _agent(side, resolver)
     if side.dep_ == "dobj" and side.head.lemma_ in _HEADING:

@@ -5,8 +5,7 @@ It reads the same JSON patterns (nodes with ``RIGHT_ID``, ``LEFT_ID``, ``REL_OP`
 cost grows with the few anchors a sentence has, not with every token times every node; it
 reads the Doc's attributes once, as ids (``Doc.to_array``), and compares ids. It supports
 the operators kg's patterns use (``>`` child, ``>++``/``>--`` a child to the right/left,
-``<`` head, ``>>`` descendant, ``$++`` a sibling to the right, ``$--`` a sibling to the
-left) and the
+``<`` head, ``>>`` descendant, ``$++``/``$--`` a sibling to the right/left) and the
 attributes ``DEP``, ``LEMMA``, ``LOWER``, ``ORTH``, ``POS``, ``TAG``, ``ENT_TYPE`` given
 as a value or as ``{"IN": [...]}`` / ``{"NOT_IN": [...]}``.
 
