@@ -107,8 +107,12 @@ def _country_in(body: Mention, resolver: Resolver) -> str | None:
     return None
 
 
+_LEADERS = {"leader", "leaders"}
+
+
 def _adjacent_country(doc: Doc, person: Mention, resolver: Resolver) -> Mention | None:
-    """ "X of Kenya", "X (Ghana)", "Kazakhstan's X"."""
+    """ "X of Kenya", "X (Ghana)", "Kazakhstan's X", "UK leader X" (a leader is no title the
+    article gives: no position)."""
     end = person.span.end
     if end + 1 < len(doc) and doc[end].text in {"of", "("}:
         after = resolver.inside.get(end + 1)
@@ -121,7 +125,7 @@ def _adjacent_country(doc: Doc, person: Mention, resolver: Resolver) -> Mention 
         ):
             return after
     start = person.span.start
-    if start >= 2 and doc[start - 1].text in {"'s", "’s"}:
+    if start >= 2 and doc[start - 1].text in {"'s", "’s"} | _LEADERS:
         before = resolver.inside.get(start - 2)
         if before is not None and before.type == "Country":
             return before

@@ -163,6 +163,12 @@ def test_who_acts_for_a_body(rules, text, must, must_not):
             [("Giorgi Beridze", "represents", "Armenia")],
             id="who-led-a-side",
         ),
+        pytest.param(
+            "Australian Prime Minister Tom Reid met newly installed UK leader Ian Moss in Bali.",
+            [("Ian Moss", "represents", "United Kingdom")],
+            [("Ian Moss", "represents", "Australia")],
+            id="a-country-s-leader",
+        ),
     ],
 )
 def test_whom_a_person_speaks_for(rules, text, must, must_not):
