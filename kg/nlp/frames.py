@@ -264,8 +264,8 @@ def _partners(head: Token) -> list[Token]:
 
 def _implicit_meetings(facts: Facts, scene: Scene) -> None:
     """A meeting named without its people ("the discussion at the bilateral meeting") is
-    the meeting of the pair who met in its sentence or the one before (not one still to come
-    nor "a meeting of their ministers")."""
+    the meeting of the pair who met in its sentence or the one before (not one still to come,
+    planned, nor "a meeting of their ministers")."""
     met = facts.of("met", None)
     for start, events in scene.events.items():
         here = scene.index(next(s for s in scene.sentences if s.start == start))
@@ -276,7 +276,10 @@ def _implicit_meetings(facts: Facts, scene: Scene) -> None:
                 or any(
                     scene.clusters[p.object].type == "Person" for p in facts.participants(event.id)
                 )
-                or all(ahead(m.root) or _of_their_people(m.root) for m in event.mentions)
+                or all(
+                    ahead(m.root) or _of_their_people(m.root) or modality(m.root) != "asserted"
+                    for m in event.mentions
+                )
             ):
                 continue
             near = [f for f in met if here - 1 <= scene.index(f.sentence) <= here]

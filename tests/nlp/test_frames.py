@@ -1065,3 +1065,20 @@ def test_a_meeting_of_the_pair_s_ministers_later_this_year_is_not_the_pair_s(rul
     label = {e.id: e.label for e in x.entities}
     held = {label[r.subject] for r in x.relations if r.predicate in {"participant", "heldIn"}}
     assert held == {"meeting between Ali Rahimov and Ivo Petrov"}, held
+
+
+def test_negotiations_still_to_start_are_not_the_meeting_told_before(rules):
+    """ "X met Y. ... will coincide with the start of negotiations between A and B": the
+    negotiations are not X and Y's meeting."""
+    x = rules.extract(
+        "Foreign Secretary Claudia Ruiz met Asa Berg, Swedish Minister for Children. The start "
+        "of the new administration will coincide with the start of negotiations on trade "
+        "between Mexico and Argentina."
+    )
+    label = {e.id: e.label for e in x.entities}
+    people = {
+        label[r.object]
+        for r in x.relations
+        if r.predicate == "participant" and label[r.subject].startswith("negotiations")
+    }
+    assert not people & {"Claudia Ruiz", "Asa Berg", "Sweden"}, people
