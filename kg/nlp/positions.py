@@ -45,6 +45,9 @@ def _mention_at(resolver: Resolver, i: int) -> Mention | None:
     return resolver.inside.get(i)
 
 
+_BEFORE_TITLE = {"-", "then", "former", "new", "newly", "recently", "appointed", "elected"}
+
+
 def _owner(doc: Doc, title: Span, resolver: Resolver) -> Mention | None:
     """The country or organization a title belongs to: named inside its complement, or just
     before it ("Kazakh President", "Kazakhstan's Foreign Minister", "Brazil's then-President"),
@@ -56,8 +59,8 @@ def _owner(doc: Doc, title: Span, resolver: Resolver) -> Mention | None:
         if m is not None and m.type in _OWNER_TYPES and m.text not in _OFFICE_WORDS:
             return _named_body(m, title, resolver)
     j = title.start - 1
-    while j >= 1 and doc[j].lower_ in {"-", "then", "former"} and doc[j - 1].lower_ != "and":
-        j -= 1  # "Brazil's then-President"
+    while j >= 1 and doc[j].lower_ in _BEFORE_TITLE and doc[j - 1].lower_ != "and":
+        j -= 1  # "Brazil's then-President", "Kazakhstan's recently appointed ambassador"
     if j >= 0 and doc[j].text in {"'s", "’s", "'"}:
         j -= 1
     before = _mention_at(resolver, j)

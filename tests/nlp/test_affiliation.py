@@ -169,6 +169,13 @@ def test_who_acts_for_a_body(rules, text, must, must_not):
             [("Ian Moss", "represents", "Australia")],
             id="a-country-s-leader",
         ),
+        pytest.param(
+            "President Arman Tokenov met Kazakhstan's recently appointed ambassador to Russia, "
+            "Dauren Abenov.",
+            [("Dauren Abenov", "represents", "Kazakhstan")],
+            [("Dauren Abenov", "represents", "Russia")],
+            id="a-country-s-newly-appointed-ambassador",
+        ),
     ],
 )
 def test_whom_a_person_speaks_for(rules, text, must, must_not):
