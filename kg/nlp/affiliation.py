@@ -107,7 +107,7 @@ def _country_in(body: Mention, resolver: Resolver) -> str | None:
     return None
 
 
-_LEADERS = {"leader", "leaders"}
+_BEFORE_NAME = {"'s", "’s", "leader", "leaders"}  # "Kazakhstan's X", "UK leader X"
 
 
 def _adjacent_country(doc: Doc, person: Mention, resolver: Resolver) -> Mention | None:
@@ -125,7 +125,7 @@ def _adjacent_country(doc: Doc, person: Mention, resolver: Resolver) -> Mention 
         ):
             return after
     start = person.span.start
-    if start >= 2 and doc[start - 1].text in {"'s", "’s"} | _LEADERS:
+    if start >= 2 and doc[start - 1].text in _BEFORE_NAME:
         before = resolver.inside.get(start - 2)
         if before is not None and before.type == "Country":
             return before

@@ -276,10 +276,7 @@ def _implicit_meetings(facts: Facts, scene: Scene) -> None:
                 or any(
                     scene.clusters[p.object].type == "Person" for p in facts.participants(event.id)
                 )
-                or all(
-                    ahead(m.root) or _of_their_people(m.root) or modality(m.root) != "asserted"
-                    for m in event.mentions
-                )
+                or all(_not_the_pair_s_now(m.root) for m in event.mentions)
             ):
                 continue
             near = [f for f in met if here - 1 <= scene.index(f.sentence) <= here]
@@ -1145,13 +1142,7 @@ def _unpeopled_events(facts: Facts, scene: Scene) -> None:
             continue  # "a joint press conference" is the pair's, whoever the article names
         for m in event.mentions:
             sentence = m.span.sent
-            if (
-                m.root.lemma_ == "dialogue"
-                or modality(m.root) != "asserted"
-                or ahead(m.root)
-                or around(m)
-                or _of_their_people(m.root)
-            ):
+            if m.root.lemma_ == "dialogue" or around(m) or _not_the_pair_s_now(m.root):
                 continue
             if joint or _about_the_pair(sentence) or event is scene.main:
                 for person in principals:
@@ -1167,8 +1158,13 @@ def _unpeopled_events(facts: Facts, scene: Scene) -> None:
                 break
 
 
+def _not_the_pair_s_now(head: Token) -> bool:
+    """An event mention that tells no meeting the pair held: one planned or still to come, or
+    "a meeting of their foreign ministers" (the pair's people, not the pair)."""
+    return modality(head) != "asserted" or ahead(head) or _of_their_people(head)
+
+
 def _of_their_people(head: Token) -> bool:
-    """ "A meeting of their foreign ministers": an event of the pair's people, not the pair."""
     return any(
         o.tag_ == "NNS" and any(c.dep_ == "poss" for c in o.children)
         for p in head.children
