@@ -12,16 +12,17 @@
    article of its outlet, as kg meets news of outlets it was never trained on. The rules
    were written from the development articles and fire less on unseen news, so each
    article is also read with a seeded share of its rule names hidden (``Read.hidden``: their
-   facts, and what the candidates' features say of them, are gone): the training folds add
-   ``COPIES`` such reads of each article (the share tried is the dropout), and the held-out
-   articles are scored both as the rules read them and with ``HIDDEN`` of their rule names
-   hidden, in ``DRAWS`` seeded draws pooled (one draw alone would choose by chance). The
-   setting (dropout, regularization strength, threshold) kept is the best on the hidden
-   reads that loses nothing against the rules alone on the plain ones; then each predicate
-   gets a threshold of its own, chosen the same way on its own scores, where together they
-   do better on the hidden reads. Both tables (the rules alone against the rules with the
-   model) are the model's own account of itself.
-3. The model is fit on every article with those settings.
+   facts, and what the candidates' features say of them, are gone). The model is the mean of
+   logistic regressions (each ``STRENGTHS`` by each ``DROPOUTS``: trained on the articles and
+   ``COPIES`` reads of each with that share of its rule names hidden): an average is steadier
+   than any one setting chosen among near ties. The held-out articles are scored both as the
+   rules read them and with ``HIDDEN`` of their rule names hidden, in ``DRAWS`` seeded draws
+   pooled (one draw alone would choose by chance); the threshold kept is the best on the
+   hidden reads (unseen text reads like them: the rules alone score there as on new
+   articles) that loses at most ``SLACK`` against the rules alone on the plain ones. Both
+   tables (the rules alone against the rules with the model) are the model's own account of
+   itself.
+3. Each of the regressions averaged is fit on every article; their mean is the model.
 
 ``with_bundled`` adds the feature rows of the project's development set, shipped with kg
 (numbers only, no sentences), to the training data of every fold and of the final model.
@@ -32,7 +33,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import itertools
 import json
 import zlib
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -70,12 +70,13 @@ __all__ = [
 ]
 
 BUNDLED = SHIPPED / "dev-rows.npz"
-STRENGTHS = (0.03, 0.1)  # inverse L2 regularization strengths tried (0.3, 1 did no better)
-DROPOUTS = (0.0, 0.3, 0.5)  # shares of rule names hidden in the training reads, tried
+STRENGTHS = (0.03, 0.1)  # inverse L2 regularization strengths of the models averaged
+DROPOUTS = (0.3, 0.5)  # shares of rule names hidden in their training reads
 COPIES = 2  # hidden reads of each training article, besides the article as the rules read it
 HIDDEN = 0.3  # the share of rule names hidden in the held-out reads that choose the settings
 DRAWS = 3  # seeded held-out reads of each article, pooled: one draw alone decides by chance
 THRESHOLDS = tuple(round(0.2 + 0.05 * k, 2) for k in range(13))  # 0.2 .. 0.8
+SLACK = 0.01  # the most relations F1 the model may lose on the plain reads
 FOLDS = 5
 SEED = 0
 Progress = Callable[[str], None]
@@ -145,16 +146,13 @@ class Training:
             )
         thresholds = m["thresholds"]
         adds = ", ".join(f"{p} {thresholds[p]:.2f}" for p in PREDICATES if p in thresholds)
-        trained = (
-            f"{m['copies']} reads of each article with {m['dropout']:.0%} of its rule names "
-            "hidden, besides the article"
-            if m["dropout"]
-            else "the articles as the rules read them"
-        )
         lines.append(
-            f"settings (the best on the hidden reads that loses nothing on the plain ones): "
-            f"C {m['strength']}, trained on {trained}; the model adds (at its threshold) "
-            f"{adds or 'nothing'}"
+            "the model: the mean of logistic regressions with C "
+            + ", ".join(f"{c}" for c in m["strengths"])
+            + f", each trained on the articles and {m['copies']} reads of each with "
+            + " or ".join(f"{d:.0%}" for d in m["dropouts"])
+            + " of its rule names hidden; it adds (at the threshold that scores best on the "
+            f"hidden reads, losing at most {SLACK} on the plain ones) {adds or 'nothing'}"
         )
         return "\n".join(lines)
 
@@ -341,6 +339,17 @@ def _fit(data: _Data, rows: numpy.ndarray, strength: float, seed: int):
     return fit.coef_[0].astype(numpy.float64), float(fit.intercept_[0])
 
 
+def _mean(
+    members: Sequence[tuple[numpy.ndarray, float]],
+    thresholds: Mapping[str, float],
+    manifest: dict | None = None,
+) -> RelationsModel:
+    """The model whose scores are the mean of the ``members``' (weights and bias)."""
+    weights = numpy.mean([w for w, _ in members], axis=0)
+    bias = float(numpy.mean([b for _, b in members]))
+    return RelationsModel(weights, bias, thresholds, manifest or {})
+
+
 def outlet(article: str) -> str:
     """The outlet an article id names: the id without its last hyphenated part.
 
@@ -375,12 +384,8 @@ _Golds = tuple[Sequence[Mapping], Sequence[Mapping]]  # the gold of each, by the
 
 @dataclass(frozen=True)
 class _Setting:
-    """How the model is trained and adds to the rules: the share of rule names hidden in
-    the training articles' extra reads, the inverse L2 regularization strength, and the
-    predicates it adds, each with the threshold above which it adds a relation."""
+    """The predicates the model adds, each with the threshold above which it adds a relation."""
 
-    dropout: float
-    strength: float
     thresholds: Mapping[str, float]
 
 
@@ -415,18 +420,9 @@ class _Tried:
     hidden: Scores
 
 
-def _tried(
-    golds: _Golds,
-    reads: _Reads,
-    oof: _Probabilities,
-    dropout: float,
-    strength: float,
-) -> list[_Tried]:
+def _tried(golds: _Golds, reads: _Reads, oof: _Probabilities) -> list[_Tried]:
     """Each threshold's scores, one threshold for the additions of every predicate."""
-    return [
-        _scored(golds, reads, oof, _Setting(dropout, strength, dict.fromkeys(PREDICATES, t)))
-        for t in THRESHOLDS
-    ]
+    return [_scored(golds, reads, oof, _Setting(dict.fromkeys(PREDICATES, t))) for t in THRESHOLDS]
 
 
 def _scored(
@@ -449,71 +445,20 @@ def _scored(
     return _Tried(setting, plain, hidden)
 
 
-def _by_predicate(
-    golds: _Golds,
-    reads: _Reads,
-    oof: _Probabilities,
-    chosen: _Tried,
-    rules: Scores,
-) -> _Tried:
-    """``chosen`` with a threshold of its own for each predicate: the one whose additions of
-    that predicate score best on the hidden reads among those that lose nothing on the plain
-    ones (a predicate with none is left to the rules); kept where together they score better
-    on the hidden reads than one threshold for all."""
-    thresholds = {}
-    for predicate in PREDICATES:
-        tried = [
-            _scored(
-                golds,
-                reads,
-                oof,
-                dataclasses.replace(chosen.setting, thresholds={predicate: t}),
-            )
-            for t in THRESHOLDS
-        ]
-        keep = [
-            t
-            for t in tried
-            if t.plain.predicates[predicate].f1 >= rules.predicates[predicate].f1 - 1e-9
-        ]
-        if keep:
-            best = max(
-                keep,
-                key=lambda t: (
-                    round(t.hidden.predicates[predicate].f1, 6),
-                    round(t.plain.predicates[predicate].f1, 6),
-                    t.setting.thresholds[predicate],
-                ),
-            )
-            thresholds[predicate] = best.setting.thresholds[predicate]
-    each = _scored(golds, reads, oof, dataclasses.replace(chosen.setting, thresholds=thresholds))
-    return each if each.hidden.relations.f1 > chosen.hidden.relations.f1 else chosen
-
-
-def _choose(tried: Sequence[_Tried], rules: Scores) -> _Tried:
-    """The setting with the best relations F1 on the hidden reads (unseen text, where the
-    rules fire less) among those that lose nothing against the rules alone on the plain
-    reads; the best on the plain reads when none is left."""
-    keep = [t for t in tried if t.plain.relations.f1 >= rules.relations.f1 - 1e-9]
+def _best(tried: Sequence[_Tried], rules: Scores) -> _Tried | None:
+    """Of thresholds ``tried`` in increasing order, the one whose relations score best on the
+    hidden reads (unseen text, where the rules fire less), each scored with its two
+    neighbours (the middle of a plateau, not a lucky point), among those that lose at most
+    ``SLACK`` against the rules alone on the plain reads (the articles the rules were written
+    from); None when none is left."""
+    hidden = [t.hidden.relations.f1 for t in tried]
+    near = [hidden[max(k - 1, 0) : k + 2] for k in range(len(tried))]
+    smooth = [sum(h) / len(h) for h in near]
+    floor = rules.relations.f1 - SLACK - 1e-9
+    keep = [k for k, t in enumerate(tried) if t.plain.relations.f1 >= floor]
     if not keep:
-        return max(tried, key=lambda t: (round(t.plain.relations.f1, 6), _highest(t)))
-    return max(
-        keep,
-        key=lambda t: (
-            round(t.hidden.relations.f1, 6),
-            round(t.plain.relations.f1, 6),
-            _highest(t),
-        ),
-    )
-
-
-def _highest(tried: _Tried) -> float:
-    return max(tried.setting.thresholds.values(), default=1.0)
-
-
-def _split(probability: numpy.ndarray, found: Sequence[Example]) -> list[numpy.ndarray]:
-    bounds = numpy.cumsum([0] + [len(e.labels) for e in found])
-    return [probability[a:b] for a, b in itertools.pairwise(bounds)]
+        return None
+    return tried[max(keep, key=lambda k: (round(smooth[k], 6), round(hidden[k], 6), k))]
 
 
 def train(
@@ -561,44 +506,40 @@ def fit(
     fold = _folds([e.article for e in found], seed)
     rules = score(gold_docs, {e.article: e.prediction for e in found})
     rules_hidden = score(golds[1], {e.article: e.prediction for e in held})
-    tried: list[_Tried] = []
-    copies: dict[float, list[Example]] = {}
-    oofs: dict[tuple[float, float], tuple[list, list]] = {}
-    for dropout in DROPOUTS:
-        copies[dropout] = [
-            r.example(r.hidden(dropout, seed, f"copy-{c}"))
-            for r in found_reads
-            for c in range(COPIES if dropout else 0)
-        ]
-        data = _Data.of(found, bundled, copies[dropout])
+    folds = int(fold.max()) + 1
+    datas = {
+        dropout: _Data.of(
+            found,
+            bundled,
+            [
+                r.example(r.hidden(dropout, seed, f"copy-{c}"))
+                for r in found_reads
+                for c in range(COPIES)
+            ],
+        )
+        for dropout in DROPOUTS
+    }
+    members: list[list[tuple[numpy.ndarray, float]]] = [[] for _ in range(folds + 1)]
+    for dropout, data in datas.items():
         row_fold = numpy.where(data.group >= 0, fold[numpy.maximum(data.group, 0)], -1)
         for strength in STRENGTHS:
-            plain = [numpy.zeros(0)] * len(found)
-            hidden = [numpy.zeros(0)] * len(held)
-            for k in range(int(fold.max()) + 1):
-                weights, bias = _fit(data, row_fold != k, strength, seed)
-                model = RelationsModel(weights, bias, {})
-                for i in numpy.flatnonzero(fold == k):
-                    plain[i] = model.probabilities(found[i].rows)
-                    for draw in range(DRAWS):
-                        j = draw * len(found) + i
-                        hidden[j] = model.probabilities(held[j].rows)
-            oofs[dropout, strength] = (plain, hidden)
-            here = _tried(golds, (found, held), (plain, hidden), dropout, strength)
-            best = _choose(here, rules)
+            for k in range(folds + 1):  # each fold's model, then the model of all the rows
+                members[k].append(_fit(data, row_fold != k, strength, seed))
             if progress:
-                progress(
-                    f"dropout {dropout}, C {strength}: relations F1 {best.plain.relations.f1:.3f}"
-                    f", with {HIDDEN:.0%} of the rules hidden {best.hidden.relations.f1:.3f}"
-                    f" (rules alone {rules_hidden.relations.f1:.3f})"
-                )
-            tried += here
-    chosen = _choose(tried, rules)
-    oof = oofs[chosen.setting.dropout, chosen.setting.strength]
-    chosen = _by_predicate(golds, (found, held), oof, chosen, rules)
+                progress(f"fitted with {dropout:.0%} of the rules hidden, C {strength}")
+    plain = [numpy.zeros(0)] * len(found)
+    hidden = [numpy.zeros(0)] * len(held)
+    for k in range(folds):
+        model = _mean(members[k], {})
+        for i in numpy.flatnonzero(fold == k):
+            plain[i] = model.probabilities(found[i].rows)
+            for draw in range(DRAWS):
+                j = draw * len(found) + i
+                hidden[j] = model.probabilities(held[j].rows)
+    oof = (plain, hidden)
+    tried = _tried(golds, (found, held), oof)
+    chosen = _best(tried, rules) or _scored(golds, (found, held), oof, _Setting({}))
     setting = chosen.setting
-    data = _Data.of(found, bundled, copies[setting.dropout])
-    weights, bias = _fit(data, numpy.ones(len(data.labels), bool), setting.strength, seed)
     cv = {
         "rules": rules,
         "rules+model": chosen.plain,
@@ -606,8 +547,8 @@ def fit(
         "hidden rules+model": chosen.hidden,
     }
     manifest = _manifest(gold_docs, found, bundled, setting, seed, cv)
-    manifest["folds"] = int(fold.max()) + 1
-    model = RelationsModel(weights, bias, setting.thresholds, manifest)
+    manifest["folds"] = folds
+    model = _mean(members[folds], setting.thresholds, manifest)
     return Training(
         model,
         rules,
@@ -638,10 +579,10 @@ def _manifest(gold_docs, found, bundled, setting: _Setting, seed, cv: dict) -> d
         "training_data": digest.hexdigest(),
         "articles": len(found),
         "bundled_articles": bundled["articles"] if bundled else 0,
-        "learner": "logistic regression (scikit-learn, liblinear, L2)",
-        "strength": setting.strength,
-        "dropout": setting.dropout,
-        "copies": COPIES if setting.dropout else 0,
+        "learner": "the mean of logistic regressions (scikit-learn, liblinear, L2)",
+        "strengths": list(STRENGTHS),
+        "dropouts": list(DROPOUTS),
+        "copies": COPIES,
         "hidden_share": HIDDEN,
         "hidden_draws": DRAWS,
         "seed": seed,
