@@ -8,7 +8,8 @@ organization, delegation, event or agreement.
   (USAID)") or by a shorter form of the same name;
 - delegations: by the country they come from;
 - events and agreements: a bare "the meeting", "the talks", "the protocol" joins the latest
-  event or agreement of a compatible kind.
+  event or agreement of a compatible kind; documents counted by the same number are one
+  set ("two MoUs", "2 MoUs"; "17 agreements", "17 bilateral cooperation agreements").
 """
 
 from __future__ import annotations
@@ -281,6 +282,7 @@ class _Resolver:
             same = same or (self.by_key.get(name) if name else None)
             same = same or self._part_of(m, by_root) or self._same_visit(m)
             same = same or self._apposed_to_clause(m, kind, by_root)
+            same = same or self._same_count(m)
             if same is not None:
                 same.add(m)
                 self.by_key.setdefault(key, same)
@@ -322,6 +324,21 @@ class _Resolver:
                     if inner is not None:
                         return self.by_key.get((inner.type, normalize(inner.text)))
         return None
+
+    def _same_count(self, mention: Mention) -> Cluster | None:
+        """The documents counted by the same number before ("signed two agreements ... the
+        two deals cover"): one set of documents, named twice."""
+        count = _count(mention)
+        if mention.type != "Agreement" or count is None:
+            return None
+        return next(
+            (
+                c
+                for c in self.clusters
+                if c.type == "Agreement" and any(_count(m) == count for m in c.mentions)
+            ),
+            None,
+        )
 
     def _same_visit(self, mention: Mention) -> Cluster | None:
         """Two mentions of a visit by the same person, or to the same place (a country and
@@ -396,6 +413,33 @@ class _Resolver:
 
 
 _APART = {"previous", "last", "earlier", "past", "next", "upcoming", "forthcoming", "former"}
+
+
+_NUMBERS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+
+
+def _count(mention: Mention) -> int | None:
+    """The number of things a mention counts ("two", "17"), if more than one."""
+    for child in mention.root.children:
+        if child.dep_ == "nummod" and child.ent_type_ != "DATE":
+            word = child.lower_
+            count = int(word) if word.isdigit() else _NUMBERS.index(word) if word in _NUMBERS else 0
+            return count if count > 1 else None
+    return None
 
 
 def _set_apart(cluster: Cluster) -> bool:

@@ -30,6 +30,20 @@ def test_a_bare_agreement_joins_the_latest_one(read):
     assert ("Agreement", ["memorandum", "memorandum"]) in clusters
 
 
+def test_documents_counted_by_the_same_number_are_one_set(read):
+    clusters = _clusters(
+        read,
+        "Ghana and Peru signed 12 cooperation agreements in Lima on Monday. The 12 accords "
+        "cover mining and fisheries. Two MoUs on health will follow. They also signed one "
+        "agreement on tourism and one memorandum on sport.",
+    )
+    agreements = [mentions for kind, mentions in clusters if kind == "Agreement"]
+    assert ["12 cooperation agreements", "12 accords"] in agreements
+    # Another number is another set; "one" counts no set.
+    assert ["Two MoUs on health"] in agreements
+    assert ["one agreement on tourism"] in agreements and ["one memorandum on sport"] in agreements
+
+
 def test_each_mention_knows_its_entity(read):
     r = read("Askar Mamin met Roman Golovchenko. Mamin thanked him.")
     by_id = {c.id: c for c in r.clusters}
