@@ -10,7 +10,8 @@ A model is a folder of two files, no pickle:
 ``revise`` adds each candidate the model gives at least its predicate's threshold, of the
 predicates training found it helps with (``rule: "model"``, its probability as confidence, the status
 ``kg.nlp.relations.modality`` reads of its sentence); it keeps every relation of the rules, and
-places or heads no event no one took part in, and places no event the rules placed.
+places or heads no event no one took part in, places no event the rules placed, and gives an
+event one place at most.
 
 kg ships a model trained on the project's development set (``data/models/relations``);
 ``--relations-model PATH|none`` and ``KG_RELATIONS_MODEL`` choose another or none.
@@ -127,7 +128,7 @@ class RelationsModel:
         threshold; an event (of the ids ``events``) gets a place or a head from the model only
         when someone took part in it (by the rules, asserted, or by the model), and a place
         only when the rules gave it none (they name the place as exactly as the article tells
-        it)."""
+        it), and then one: its most probable."""
         have = {r[:3] for r in rules}
         placed = {s for s, p, _, _ in rules if p == "heldIn"}
         added = [
@@ -137,6 +138,13 @@ class RelationsModel:
             and (c.subject, c.predicate, c.object) not in have
             and not (c.predicate == "heldIn" and c.subject in placed)
         ]
+        best: dict[str, int] = {}  # the event's most probable place
+        for k in added:
+            if found[k].predicate == "heldIn":
+                e = found[k].subject
+                if e not in best or probability[k] > probability[best[e]]:
+                    best[e] = k
+        added = [k for k in added if found[k].predicate != "heldIn" or best[found[k].subject] == k]
         taking_part = {s for s, p, _, status in rules if (p, status) == ("participant", "asserted")}
         taking_part |= {found[k].subject for k in added if found[k].predicate == "participant"}
         return [

@@ -184,3 +184,18 @@ def test_the_model_places_no_event_no_one_took_part_in():
     rules = [("e3", "participant", "p2", "asserted"), ("e4", "participant", "p2", "planned")]
     events = {"e1", "e2", "e3", "e4"}
     assert model.combine(rules, found, numpy.full(6, 0.9), events) == [1, 2, 3, 5]
+
+
+def test_the_model_gives_an_event_one_place_its_most_probable():
+    from kg.learn.features import Candidate
+
+    model = RelationsModel(numpy.zeros(DIM), 0.0, dict.fromkeys(PREDICATES, 0.5))
+    found = [
+        Candidate("e1", "participant", "p1", 0, 0),
+        Candidate("e1", "heldIn", "c1", 0, 0),  # "Astana's partnership with Moscow"
+        Candidate("e1", "heldIn", "c2", 0, 0),  # the more probable
+        Candidate("e2", "participant", "p1", 0, 0),
+        Candidate("e2", "heldIn", "c1", 0, 0),  # another event's place
+    ]
+    probability = numpy.array([0.9, 0.6, 0.8, 0.9, 0.7])
+    assert model.combine([], found, probability, {"e1", "e2"}) == [0, 2, 3, 4]
