@@ -14,6 +14,7 @@ organization, delegation, event or agreement.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -489,21 +490,44 @@ def _shortened(short: list[str], full: list[str]) -> bool:
 def _respelled(one: list[str], other: list[str]) -> bool:
     """The same name spelled another way, as transliterations differ ("Shavkat Mirziyoev"
     of "Shavkat Mirziyoyev", "Gombojavyn Zandanshatar" of "Gombozhavin Zandanshatar"): each
-    word the same or a near spelling of it."""
+    word the same or a near spelling of it; or a Mongolian name written both ways round,
+    the father's name in the genitive before the given name or after it in the nominative
+    ("Batmunkhin Battsetseg", "Battsetseg Batmunkh")."""
     if len(one) != len(other) or len(one) < 2:
         return False
+    if len(one) == 2 and (_patronymic(one, other) or _patronymic(other, one)):
+        return True
     differ = [(a, b) for a, b in zip(one, other, strict=True) if a != b]
     return bool(differ) and all(_near(a, b) for a, b in differ)
 
 
+def _patronymic(genitive_first: list[str], given_first: list[str]) -> bool:
+    """``genitive_first`` is "Batmunkhin Battsetseg" of ``given_first`` "Battsetseg
+    Batmunkh": the same given name, and the father's name with a genitive ending."""
+    (father, given), (given_too, father_too) = genitive_first, given_first
+    if given != given_too and not _near(given, given_too):
+        return False
+    stem, genitive = _skeleton(father_too), _skeleton(father)
+    return genitive.startswith(stem) and genitive[len(stem) :] in {"in", "gin", "n"}
+
+
+def _skeleton(word: str) -> str:
+    """A word as transliterations agree on it: lower case, "zh" as "j", "kh" as "h", "y" as
+    "i", no doubled letters ("Gombozhavin" and "Gombojavyn" are both "gombojavin")."""
+    word = word.lower()
+    for spelled, as_ in (("zh", "j"), ("kh", "h"), ("y", "i")):
+        word = word.replace(spelled, as_)
+    return re.sub(r"(.)\1", r"\1", word)
+
+
 def _near(a: str, b: str) -> bool:
-    """Two spellings of one long name word: the same first letter, at most a letter or two
-    apart."""
+    """Two spellings of one long name word: the same first letter, and the same as
+    transliterations agree on it or at most a letter or two apart."""
     return (
         a != b
         and min(len(a), len(b)) >= 5
         and a[0] == b[0]
-        and SequenceMatcher(None, a, b).ratio() >= 0.8
+        and (_skeleton(a) == _skeleton(b) or SequenceMatcher(None, a, b).ratio() >= 0.8)
     )
 
 

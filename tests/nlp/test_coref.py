@@ -92,6 +92,18 @@ def test_an_event_s_proper_name_names_it_whatever_else_the_phrase_says(read):
             "thanked Ilgar Aliyev.",
             [["Waqar Ahmed Kingravi", "Wagar Ahmad Kinggravi"], ["Ilham Aliyev"], ["Ilgar Aliyev"]],
         ),
+        (  # transliterations (zh/j, in/yn), and a Mongolian name both ways round
+            "Sergey Lavrov will hold talks with Foreign Minister Batmunkhin Battsetseg and "
+            "speaker Gombozhavin Zandanshatar in Ulaanbaatar. Lavrov will also meet his "
+            "counterpart, Battsetseg Batmunkh, and the speaker, Gombojavyn Zandanshatar. "
+            "Battsetseg Enkhbold and Gombojav Zandan did not attend.",
+            [
+                ["Batmunkhin Battsetseg", "Battsetseg Batmunkh"],
+                ["Gombozhavin Zandanshatar", "Gombojavyn Zandanshatar"],
+                ["Battsetseg Enkhbold"],
+                ["Gombojav Zandan"],
+            ],
+        ),
     ],
 )
 def test_a_name_spelled_another_way_is_the_same_person(read, text, people):
