@@ -31,6 +31,7 @@ from kg.nlp.anaphora import (
     group_mentions,
     guest_mentions,
     holds,
+    latter_mentions,
     leader_mentions,
     office,
     partners,
@@ -191,6 +192,7 @@ class _Article:
             *country_mentions(self.doc, self.resolver, self.countries),
             *guest_mentions(self.doc, self.resolver, self.clusters),
             *event_pronouns(self.doc, self.resolver, self.clusters),
+            *latter_mentions(self.doc, self.mentions),
         ]:
             self.by_id[_entity(mention)].add(mention)
             self.mentions.append(mention)

@@ -7,7 +7,9 @@
 - "the country" someone went to ("flew into the country", "visited the country") is a
   country named just before it, not one of the travellers';
 - "the guest", "the high-ranking guest", "the visiting leader" is the article's one visitor;
-- "it" that was held, attended, chaired or took place is the event named last before it.
+- "it" that was held, attended, chaired or took place is the event named last before it;
+- "the latter" is the person (or country) named last before it, "the former" the one of the
+  same kind named before that.
 
 Both become mentions bound to existing entities, so patterns read "the sides signed a
 protocol" as two signatures and "the Kazakh President received X" as a meeting.
@@ -34,6 +36,7 @@ __all__ = [
     "group_mentions",
     "guest_mentions",
     "holds",
+    "latter_mentions",
     "leader_mentions",
     "office",
     "partners",
@@ -732,6 +735,40 @@ def event_pronouns(doc: Doc, resolver: Resolver, clusters: list[Cluster]) -> lis
                     doc[token.i : token.i + 1], "Event", event.cls, entity=event.id, anaphor=True
                 )
             )
+    return found
+
+
+def latter_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of "the latter" and "the former" standing alone (not "the former president"):
+    of two people (or countries) named in its sentence or the one before, the one named last
+    and the other one ("Modi met Boris Johnson during the latter's India visit")."""
+    found = []
+    for token in tokens_with(doc, "LOWER", ["latter", "former"]):
+        if token.dep_ == "amod" or [c.lower_ for c in token.lefts] != ["the"]:
+            continue
+        start = _previous_sentence_start(token)
+        named = sorted(
+            (
+                m
+                for m in mentions
+                if m.type in {"Person", "Country"}
+                and m.entity
+                and not m.anaphor
+                and start <= m.span.start
+                and m.span.end <= token.i - 1
+            ),
+            key=lambda m: m.span.start,
+        )
+        if not named:
+            continue
+        kind = named[-1].type
+        order = list(dict.fromkeys(m.entity for m in named if m.type == kind))
+        if len(order) < 2:
+            continue
+        entity = order[-1] if token.lower_ == "latter" else order[-2]
+        found.append(
+            Mention(doc[token.i - 1 : token.i + 1], kind, kind, entity=entity, anaphor=True)
+        )
     return found
 
 

@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from kg.nlp.affiliation import affiliations
-from kg.nlp.anaphora import group_mentions, guest_mentions, leader_mentions, title_mentions
+from kg.nlp.anaphora import (
+    group_mentions,
+    guest_mentions,
+    latter_mentions,
+    leader_mentions,
+    title_mentions,
+)
 from kg.nlp.positions import find_positions
 
 
@@ -217,3 +223,38 @@ def test_it_that_was_held_or_attended_is_the_event_named_before(pipeline, text, 
     labels = {e.id: e.label for e in x.entities}
     found = {(labels[r.subject], r.predicate, labels[r.object]) for r in x.relations}
     assert fact in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        (
+            "Prime Minister Narendra Modi met his British counterpart Boris Johnson during the "
+            "latter's visit to India.",
+            [("the latter", "Boris Johnson")],
+        ),
+        (
+            "Kassym-Jomart Tokayev received Shavkat Mirziyoyev in Astana. The former thanked "
+            "him, and the latter invited Tokayev to Tashkent.",
+            [("The former", "Kassym-Jomart Tokayev"), ("the latter", "Shavkat Mirziyoyev")],
+        ),
+        # Not a title's "former", and no pair to choose from.
+        ("The former president met Kassym-Jomart Tokayev in Astana.", []),
+        ("Kassym-Jomart Tokayev spoke in Astana. The latter's view was clear.", []),
+    ],
+)
+def test_the_latter_and_the_former_are_the_last_two_people_named(read, text, meant):
+    r = read(text)
+    found = latter_mentions(r.doc, r.mentions)
+    assert [(m.text, r.name(m)) for m in found] == meant
+
+
+def test_the_latter_s_visit_is_the_latter_s(pipeline):
+    x = pipeline.extract(
+        "Prime Minister Narendra Modi met his British counterpart Boris Johnson during the "
+        "latter's India visit."
+    )
+    labels = {e.id: e.label for e in x.entities}
+    found = {(labels[r.subject], r.predicate, labels[r.object]) for r in x.relations}
+    assert ("Boris Johnson", "visited", "India") in found
+    assert ("Narendra Modi", "visited", "India") not in found
