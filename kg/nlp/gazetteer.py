@@ -14,6 +14,8 @@ lists in ``data/gazetteer``:
 - tags names written with joined initials, as Mongolian and Russian outlets write them
   ("U.Khurelsukh", "L.Oyun-Erdene", "Batbold.Ts"), and a name coordinated with a person's
   ("between Mamuka Bakhtadze and Nikola Pashinian");
+- splits a known city off a building or a body named "in" it ("the Great Hall of the People
+  in Beijing");
 - trims a leading "the" and headline verbs ("Meeting Emmanuel Macron").
 """
 
@@ -227,12 +229,28 @@ class GazetteerComponent:
         while end > start + 1 and doc[end - 1].lower_ in _TRAILING_WORDS:
             end -= 1  # "Heads of State of", "Youth Capital of the": cut off mid-phrase
         ent = Span(doc, start, end, label=ent.label_)
+        at = self._in_city(ent)
+        if at is not None:  # "the Great Hall of the People in Beijing": a building and a city
+            yield from self._without_title(Span(doc, ent.start, at, label=ent.label_))
+            yield Span(doc, at + 1, ent.end, label="GPE")
+            return
         split = self._person_tail(ent) if ent.label_ != "PERSON" else None
         if split is not None:
             yield from self._without_title(Span(doc, ent.start, split, label=ent.label_))
             yield Span(doc, split, ent.end, label="PERSON")
             return
         yield from self._without_title(ent)
+
+    def _in_city(self, ent: Span) -> int | None:
+        """Where a building's or a body's name ends in "in" and a known city's name ("the
+        Presidential Secretariat in Colombo", "the Embassy of Qatar in Ankara"): that "in"."""
+        if ent.label_ not in {"FAC", "ORG"}:
+            return None
+        at = next((t.i for t in ent[1:-1] if t.text == "in"), None)
+        if at is None:
+            return None
+        city = ent.doc[at + 1 : ent.end].text
+        return at if any(e.cls == "City" for e in self.kb.lookup(city, ("Place",))) else None
 
     def _title_of(self, words: Span) -> bool:
         """Whether the words before a body's "of" are a title, no part of its name

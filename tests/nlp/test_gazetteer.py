@@ -4,6 +4,7 @@ knowledge base and word lists, where the statistical recognizer gets the domain 
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 
 @pytest.mark.parametrize(
@@ -91,7 +92,34 @@ import pytest
             ],
             id="a-parliament-is-a-body",
         ),
+        pytest.param(
+            "Xi Jinping hosted a banquet for Vladimir Putin at the Great Hall of the People in "
+            "Beijing.",
+            [
+                ("Xi Jinping", "PERSON"),
+                ("Vladimir Putin", "PERSON"),
+                ("Great Hall of the People", "FAC"),
+                ("Beijing", "GPE"),
+            ],
+            id="a-building-in-a-city-is-two-places",
+        ),
     ],
 )
 def test_entities_right_for_the_domain(pipeline, text, entities):
     assert [(e.text, e.label_) for e in pipeline.nlp(text).ents] == entities
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("Embassy of Qatar in Ankara", [("Embassy of Qatar", "ORG"), ("Ankara", "GPE")]),
+        # Not a city: a region, a country.
+        ("Confidence Measures in Asia", [("Confidence Measures in Asia", "ORG")]),
+        ("Bank of Georgia in Georgia", [("Bank of Georgia in Georgia", "ORG")]),
+    ],
+)
+def test_a_body_in_a_city_is_split_off_the_city(pipeline, text, pieces):
+    doc = pipeline.nlp.make_doc(text)
+    gazetteer = pipeline.nlp.get_pipe("kg_gazetteer")
+    found = [p for p in gazetteer._fix(Span(doc, 0, len(doc), label="ORG")) if p is not None]
+    assert [(p.text, p.label_) for p in found] == pieces
