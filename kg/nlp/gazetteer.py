@@ -16,7 +16,9 @@ lists in ``data/gazetteer``:
   ("between Mamuka Bakhtadze and Nikola Pashinian");
 - splits a known city off a building or a body named "in" it ("the Great Hall of the People
   in Beijing");
-- trims a leading "the" and headline verbs ("Meeting Emmanuel Macron").
+- trims a leading "the" and headline verbs ("Meeting Emmanuel Macron");
+- drops the phrases a title-case headline alone gives, which the knowledge base does not
+  know and the text does not repeat ("Turkmenistan Names New Co-Chairman").
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from spacy.util import filter_spans
 
 from kg.cache import compiled, digest
 from kg.kb import KBEntry, KnowledgeBase
+from kg.nlp.paragraphs import in_headline
 from kg.resources import data_path
 
 __all__ = [
@@ -134,6 +137,9 @@ def _variants(name: str) -> Iterable[str]:
         yield name.upper()
 
 
+_UNCHECKED = {"ORG", "FAC", "LOC", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+
+
 def _relabel(span: Span, label: str) -> Span:
     return Span(span.doc, span.start, span.end, label=label)
 
@@ -195,6 +201,7 @@ class GazetteerComponent:
         in_people = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
         ents = [self._coordinated_person(ent, in_people) for ent in ents]
         ents.extend(self._names_after_titles(doc, ents))
+        ents = self._told_beyond_headlines(doc, ents)
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         for match in matches:
             # A known name of several words may correct the recognizer's boundaries
@@ -204,6 +211,24 @@ class GazetteerComponent:
                 ents.append(match)
         doc.ents = filter_spans(ents)
         return doc
+
+    def _told_beyond_headlines(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Without the names only a title-case headline gives that the knowledge base does not
+        know and the text does not repeat: there every word is capitalized, and the recognizer
+        takes phrases for names ("US Launches New Chapter", "Its Two Intergovernmental
+        Structures"); a person's stays if the text names him again ("Pashinyan")."""
+        headlines = {s.start for s in doc.sents if in_headline(s)}
+        if not headlines:
+            return ents
+        body = " ".join(s.text for s in doc.sents if s.start not in headlines)
+
+        def kept(ent: Span) -> bool:
+            if ent.label_ not in _UNCHECKED or ent.sent.start not in headlines:
+                return True
+            said = ent[-1].text if ent.label_ == "PERSON" else ent.text
+            return said in body or bool(self.kb.lookup(ent.text))
+
+        return [e for e in ents if kept(e)]
 
     def _fix(self, ent: Span) -> Iterator[Span | None]:
         """The entity retyped, trimmed or split into a body and a person's name."""

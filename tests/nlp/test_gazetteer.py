@@ -103,6 +103,29 @@ from spacy.tokens import Span
             ],
             id="a-building-in-a-city-is-two-places",
         ),
+        pytest.param(
+            "Turkmenistan Names New Co-Chairman Of Its Two Intergovernmental Structures\n\n"
+            "President Serdar Berdimuhamedov appointed Rashid Meredov as co-chairman on Monday.",
+            [
+                ("Turkmenistan", "GPE"),
+                ("Serdar Berdimuhamedov", "PERSON"),
+                ("Rashid Meredov", "PERSON"),
+                ("Monday", "DATE"),
+            ],
+            id="a-headline-s-phrases-are-no-names",
+        ),
+        pytest.param(
+            "Halyk Savings Bank Opens New Branch In Bishkek\n\nThe Halyk Savings Bank opened "
+            "a branch in Bishkek on Monday.",
+            [
+                ("Halyk Savings Bank", "ORG"),
+                ("Bishkek", "GPE"),
+                ("Halyk Savings Bank", "ORG"),
+                ("Bishkek", "GPE"),
+                ("Monday", "DATE"),
+            ],
+            id="a-headline-s-name-the-text-repeats-stays",
+        ),
     ],
 )
 def test_entities_right_for_the_domain(pipeline, text, entities):
