@@ -10,6 +10,11 @@ def _clusters(read, text: str) -> list[tuple[str, list[str]]]:
     return [(c.type, [m.text for m in c.mentions]) for c in read(text).clusters]
 
 
+def _of_kind(read, text: str, kind: str) -> list[list[str]]:
+    """The mentions of each entity of a kind."""
+    return [forms for found, forms in _clusters(read, text) if found == kind]
+
+
 def test_surnames_and_honorifics_join_the_full_name(read):
     clusters = _clusters(
         read, "Askar Mamin met Roman Golovchenko in Minsk. Mr. Mamin thanked Golovchenko."
@@ -31,13 +36,13 @@ def test_a_bare_agreement_joins_the_latest_one(read):
 
 
 def test_documents_counted_by_the_same_number_are_one_set(read):
-    clusters = _clusters(
+    agreements = _of_kind(
         read,
         "Ghana and Peru signed 12 cooperation agreements in Lima on Monday. The 12 accords "
         "cover mining and fisheries. Two MoUs on health will follow. They also signed one "
         "agreement on tourism and one memorandum on sport.",
+        "Agreement",
     )
-    agreements = [mentions for kind, mentions in clusters if kind == "Agreement"]
     assert ["12 cooperation agreements", "12 accords"] in agreements
     # Another number is another set; "one" counts no set.
     assert ["Two MoUs on health"] in agreements
@@ -52,25 +57,25 @@ def test_each_mention_knows_its_entity(read):
 
 
 def test_a_visit_to_a_country_and_one_to_a_city_of_it_are_one_visit(read):
-    clusters = _clusters(
+    events = _of_kind(
         read,
         "Rahmon to Pay an Official Visit to Uzbekistan\n\nPresident Emomali Rahmon will "
         "pay an official two-day visit to Tashkent next week. Later he will make a visit "
         "to Kazakhstan.",
+        "Event",
     )
-    events = [forms for kind, forms in clusters if kind == "Event"]
     assert ["Official Visit", "official two-day visit to Tashkent"] in events, events
     assert ["visit to Kazakhstan"] in events, events
 
 
 def test_an_event_s_proper_name_names_it_whatever_else_the_phrase_says(read):
-    clusters = _clusters(
+    events = _of_kind(
         read,
         "Leaders head to Addis Ababa as African Union summit kicks off\n\nLeaders met at the "
         "African Union's annual summit in Addis Ababa. The next African Union summit will be "
         "held in Kigali.",
+        "Event",
     )
-    events = [forms for kind, forms in clusters if kind == "Event"]
     assert ["African Union summit", "African Union's annual summit"] in events, events
     assert ["next African Union summit"] in events, events
 
@@ -107,5 +112,5 @@ def test_an_event_s_proper_name_names_it_whatever_else_the_phrase_says(read):
     ],
 )
 def test_a_name_spelled_another_way_is_the_same_person(read, text, people):
-    found = [forms for kind, forms in _clusters(read, text) if kind == "Person"]
+    found = _of_kind(read, text, "Person")
     assert all(p in found for p in people), found
