@@ -226,7 +226,8 @@ class GazetteerComponent:
             if ent.label_ not in _UNCHECKED or ent.sent.start not in headlines:
                 return True
             said = ent[-1].text if ent.label_ == "PERSON" else ent.text
-            return said in body or bool(self.kb.lookup(ent.text))
+            again = re.search(rf"\b{re.escape(said)}\b", body) is not None
+            return again or bool(self.kb.lookup(ent.text))
 
         return [e for e in ents if kept(e)]
 
@@ -271,7 +272,7 @@ class GazetteerComponent:
         Presidential Secretariat in Colombo", "the Embassy of Qatar in Ankara"): that "in"."""
         if ent.label_ not in {"FAC", "ORG"}:
             return None
-        at = next((t.i for t in ent[1:-1] if t.text == "in"), None)
+        at = next((t.i for t in reversed(ent[1:-1]) if t.text == "in"), None)
         if at is None:
             return None
         city = ent.doc[at + 1 : ent.end].text

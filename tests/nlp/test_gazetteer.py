@@ -136,6 +136,10 @@ def test_entities_right_for_the_domain(pipeline, text, entities):
     ("text", "pieces"),
     [
         ("Embassy of Qatar in Ankara", [("Embassy of Qatar", "ORG"), ("Ankara", "GPE")]),
+        (  # the last "in" names the city
+            "Organization for Security in Europe in Vienna",
+            [("Organization for Security in Europe", "ORG"), ("Vienna", "GPE")],
+        ),
         # Not a city: a region, a country.
         ("Confidence Measures in Asia", [("Confidence Measures in Asia", "ORG")]),
         ("Bank of Georgia in Georgia", [("Bank of Georgia in Georgia", "ORG")]),
