@@ -283,7 +283,7 @@ class _Resolver:
             same = same or (self.by_key.get(name) if name else None)
             same = same or self._part_of(m, by_root) or self._same_visit(m)
             same = same or self._apposed_to_clause(m, kind, by_root)
-            same = same or self._same_count(m)
+            same = same or self._same_count(m) or self._one_set(m)
             if same is not None:
                 same.add(m)
                 self.by_key.setdefault(key, same)
@@ -340,6 +340,22 @@ class _Resolver:
             ),
             None,
         )
+
+    def _one_set(self, mention: Mention) -> Cluster | None:
+        """Documents named in the plural, counted alike or not at all, where the article names
+        no other such set: the one set it tells of ("Documents on cooperation signed",
+        "official documents of cooperation", "12 agreements on bilateral cooperation")."""
+        if mention.type != "Agreement" or not _a_set(mention):
+            return None
+        count = _count(mention)
+        sets = [
+            c
+            for c in self.clusters
+            if c.type == "Agreement"
+            and all(_a_set(m) for m in c.mentions)
+            and (count is None or all(_count(m) in {None, count} for m in c.mentions))
+        ]
+        return sets[0] if len(sets) == 1 else None
 
     def _same_visit(self, mention: Mention) -> Cluster | None:
         """Two mentions of a visit by the same person, or to the same place (a country and
@@ -441,6 +457,47 @@ def _count(mention: Mention) -> int | None:
             count = int(word) if word.isdigit() else _NUMBERS.index(word) if word in _NUMBERS else 0
             return count if count > 1 else None
     return None
+
+
+def _a_set(mention: Mention) -> bool:
+    """A plural mention of documents that says no more of them than that they are on
+    cooperation between the parties ("agreements", "official documents of cooperation",
+    "12 bilateral agreements between A and B"; not "agreements on two new factories",
+    "trade deals", "previously reached agreements")."""
+    return mention.root.tag_ in {"NNS", "NNPS"} and all(
+        t.i == mention.root.i
+        or t.like_num
+        or t.ent_type_ in {"GPE", "NORP", "ORG", "CARDINAL"}
+        or t.pos_ in {"DET", "ADP", "CCONJ", "PUNCT", "PART", "PRON"}
+        or t.lemma_.lower() in _GENERIC_WORDS
+        for t in _modifiers(mention)
+    )
+
+
+_GENERIC_WORDS = {
+    "cooperation",
+    "bilateral",
+    "official",
+    "several",
+    "various",
+    "number",
+    "series",
+    "package",
+    "new",
+    "key",
+    "major",
+    "important",
+    "mutual",
+    "intergovernmental",
+    "interstate",
+    "field",
+    "area",
+    "sphere",
+    "sign",
+    "joint",
+    "relevant",
+    "partnership",
+}
 
 
 def _set_apart(cluster: Cluster) -> bool:

@@ -668,6 +668,7 @@ class Resolver:
         conjuncts += _their(token)
         conjuncts += self._stray_agents(token)
         conjuncts += self._people_before(token)
+        conjuncts += self._split_subject(token)
         conjuncts += _collected(token)
         conjuncts += self._included(token)
         conjuncts += self._members(token)
@@ -696,6 +697,24 @@ class Resolver:
             and (before := self.mention(c)) is not None
             and before.type == "Person"
             and before is not m
+        ]
+
+    def _split_subject(self, token: Token) -> list[Token]:
+        """The person the parser made a second subject of the verb when a title comes between
+        ("X and his Uzbek counterpart Y met": "counterpart" a conjunct of X, Y a subject of
+        "met" of its own)."""
+        if token.dep_ not in {"nsubj", "nsubjpass"} or not any(
+            c.dep_ == "conj" and c.pos_ == "NOUN" and self.mention(c) is None
+            for c in token.children
+        ):
+            return []
+        return [
+            s
+            for s in token.head.children
+            if s.dep_ == token.dep_
+            and s.i > token.i
+            and (m := self.mention(s)) is not None
+            and m.type == "Person"
         ]
 
     def _stray_agents(self, token: Token) -> list[Token]:

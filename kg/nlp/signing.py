@@ -391,15 +391,15 @@ def _included(facts: Facts, scene: Scene) -> None:
             if o.i == head.i or o.dep_ == "conj"
         }
         for m in scene.clusters[f.object].mentions:
-            if m.span.sent.start == f.sentence.start:
-                items.update((i, f.sentence) for i in _listed(f.sentence, m.span.end, agreements))
-                if m.root.dep_ == "pobj" and m.root.head.lower_ == "among":  # "Among the
-                    rest = m.span.doc[m.span.end : f.sentence.end]  # documents signed were"
-                    items.update((i, f.sentence) for i in _items(rest, agreements))
-                after = scene.index(f.sentence) + 1  # "... signed 15 documents. Among them are"
-                if after < len(scene.sentences):
-                    nxt = scene.sentences[after]
-                    items.update((i, nxt) for i in _listed(nxt, nxt.start, agreements, True))
+            sentence = m.span.sent
+            items.update((i, sentence) for i in _listed(sentence, m.span.end, agreements))
+            if m.root.dep_ == "pobj" and m.root.head.lower_ == "among":  # "Among the
+                rest = m.span.doc[m.span.end : sentence.end]  # documents signed were"
+                items.update((i, sentence) for i in _items(rest, agreements))
+            after = scene.index(sentence) + 1  # "... signed 15 documents. Among them are"
+            if after < len(scene.sentences):
+                nxt = scene.sentences[after]
+                items.update((i, nxt) for i in _listed(nxt, nxt.start, agreements, True))
         witnessed = f.rule.startswith(tuple(_WITNESS_RULES))
         for i, sentence in items.items():
             item = agreements.get(i)

@@ -49,6 +49,25 @@ def test_documents_counted_by_the_same_number_are_one_set(read):
     assert ["one agreement on tourism"] in agreements and ["one memorandum on sport"] in agreements
 
 
+def test_documents_said_only_to_be_on_cooperation_are_the_one_set(read):
+    agreements = _of_kind(
+        read,
+        "Documents on cooperation between Ghana and Peru signed\n\nThe ministers witnessed "
+        "the signing of official documents of cooperation. In all, nine bilateral agreements "
+        "between Ghana and Peru were signed. Agreements on two new mines will follow, and "
+        "earlier agreements remain in force.",
+        "Agreement",
+    )
+    assert [
+        "Documents on cooperation between Ghana and Peru",
+        "official documents of cooperation",
+        "nine bilateral agreements between Ghana and Peru",
+    ] in agreements
+    # Documents of a subject of their own, or told as earlier ones, are another set.
+    assert ["Agreements on two new mines"] in agreements
+    assert ["earlier agreements"] in agreements
+
+
 def test_each_mention_knows_its_entity(read):
     r = read("Askar Mamin met Roman Golovchenko. Mamin thanked him.")
     by_id = {c.id: c for c in r.clusters}

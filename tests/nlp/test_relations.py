@@ -25,6 +25,17 @@ def test_each_candidate_names_its_rule_and_sentence(read):
     }
 
 
+def test_a_name_the_parser_made_a_second_subject_is_coordinated(read):
+    # "counterpart" is parsed as the conjunct of the first name, the second name as a subject
+    # of "met" of its own.
+    r = read(
+        "Kazakh Foreign Minister Murat Nurtleu and his Uzbek counterpart Bakhtiyor Saidov met "
+        "in Turkestan. Bakhtiyor Saidov thanked Murat Nurtleu."
+    )
+    met = {(c.subject.text, c.object.text) for c in find_relations(r.doc, r.resolver)}
+    assert ("Murat Nurtleu", "Bakhtiyor Saidov") in met
+
+
 def test_a_pronoun_stands_for_its_antecedent(read):
     r = read("Askar Mamin arrived in Minsk. Later he met Roman Golovchenko.")
     he = next(t for t in r.doc if t.lower_ == "he")

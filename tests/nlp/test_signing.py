@@ -101,6 +101,16 @@ CASES = [
         id="who-signed-a-set-of-documents-signed-each-it-includes",
     ),
     pytest.param(
+        "Chile and Peru signed nine agreements in Lima on Monday. The talks lasted two hours. "
+        "Among the nine agreements are a memorandum on mining and an agreement on fisheries.",
+        [
+            ("Chile", "signed", "memorandum on mining"),
+            ("Peru", "signed", "agreement on fisheries"),
+        ],
+        [],
+        id="a-list-after-any-mention-of-a-signed-set-is-of-its-documents",
+    ),
+    pytest.param(
         "Alberto Vargas and Rosa Quispe signed a joint statement on Monday. Vargas later made a "
         "statement to the press.",
         [("Alberto Vargas", "signed", "joint statement")],
