@@ -912,13 +912,19 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
     doc = token.doc
     left = token.i
     agreement = token.lemma_.lower() in heads("agreement")
+    # A finite verb the parser hung before the head ends the name: "the two held talks",
+    # "President X held talks" misread as one noun phrase.
+    verb = max(
+        (c.i for c in token.lefts if c.tag_ in {"VBD", "VBZ", "VBP"} or c.lemma_ == "hold"),
+        default=-1,
+    )
     for child in token.lefts:
-        if child.dep_ in {"amod", "compound", "nummod", "nmod", "npadvmod"} or (
-            child.dep_ == "poss" and child.pos_ == "PROPN"
+        if child.i > verb and (
+            child.dep_ in {"amod", "compound", "nummod", "nmod", "npadvmod"}
+            or (child.dep_ == "poss" and child.pos_ == "PROPN")
         ):
             left = min(left, child.left_edge.i)
-    left = _coordinated_modifier(token, left)
-    left = _dashed_modifier(token, left)
+    left = max(_dashed_modifier(token, _coordinated_modifier(token, left)), verb + 1)
     right = token.i + 1
     complements = {"of", "on", "between"} | _COMPLEMENTS.get(token.lemma_, set())
     for child in token.rights:

@@ -138,3 +138,9 @@ def test_a_name_stops_where_the_day_is_told(rules):
     text = "The two leaders observed the signing of the agreement on Thursday at Sela House."
     events = _events(rules, text)
     assert "signing of the agreement" in events, events
+
+
+def test_a_name_starts_after_a_verb_the_parser_took_for_a_modifier(rules):
+    # "held" is parsed as an adjective of "talks": the clause read as one noun phrase.
+    events = _events(rules, "Ilham Aliyev met Kassym Tokayev. The two held talks on Monday.")
+    assert not [e for e in events if "held" in e], events
