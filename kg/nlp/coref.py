@@ -317,13 +317,18 @@ class _Resolver:
         return next(iter(outer.values())) if len(outer) == 1 else None
 
     def _part_of(self, mention: Mention, by_root: dict[int, Mention]) -> Cluster | None:
-        """ "The 13th meeting of the 13th session": the event it is a sitting of."""
+        """ "The 13th meeting of the 13th session": the event it is a sitting of; and the other
+        way, "talks" in "two rounds of talks": the event named around it."""
         for prep in mention.root.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in prep.children:
                     inner = by_root.get(obj.i)
                     if inner is not None:
                         return self.by_key.get((inner.type, normalize(inner.text)))
+        prep = mention.root.head
+        outer = by_root.get(prep.head.i) if mention.root.dep_ == "pobj" else None
+        if prep.lower_ == "of" and outer is not None and outer.span.start < mention.span.start:
+            return next((c for c in self.clusters if outer in c.mentions), None)
         return None
 
     def _same_count(self, mention: Mention) -> Cluster | None:

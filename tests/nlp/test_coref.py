@@ -68,6 +68,16 @@ def test_documents_said_only_to_be_on_cooperation_are_the_one_set(read):
     assert ["earlier agreements"] in agreements
 
 
+def test_an_event_named_inside_another_s_name_is_that_event(read):
+    events = _of_kind(
+        read,
+        "Xi Jinping and Barack Obama held two rounds of talks at Sunnylands. The talks "
+        "touched on trade.",
+        "Event",
+    )
+    assert events == [["two rounds of talks", "talks", "talks"]]
+
+
 def test_each_mention_knows_its_entity(read):
     r = read("Askar Mamin met Roman Golovchenko. Mamin thanked him.")
     by_id = {c.id: c for c in r.clusters}
