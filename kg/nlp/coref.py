@@ -467,7 +467,7 @@ def _count(mention: Mention) -> int | None:
 def _a_set(mention: Mention) -> bool:
     """A plural mention of documents that says no more of them than that they are on
     cooperation between the parties ("agreements", "official documents of cooperation",
-    "12 bilateral agreements between A and B"; not "agreements on two new factories",
+    "12 bilateral agreements between A and B", "documents between the two countries"; not "agreements on two new factories",
     "trade deals", "previously reached agreements")."""
     return mention.root.tag_ in {"NNS", "NNPS"} and all(
         t.i == mention.root.i
@@ -502,6 +502,10 @@ _GENERIC_WORDS = {
     "joint",
     "relevant",
     "partnership",
+    "country",
+    "side",
+    "state",
+    "government",
 }
 
 

@@ -53,14 +53,14 @@ def test_documents_said_only_to_be_on_cooperation_are_the_one_set(read):
     agreements = _of_kind(
         read,
         "Documents on cooperation between Ghana and Peru signed\n\nThe ministers witnessed "
-        "the signing of official documents of cooperation. In all, nine bilateral agreements "
+        "the signing of documents between the two countries. In all, nine bilateral agreements "
         "between Ghana and Peru were signed. Agreements on two new mines will follow, and "
         "earlier agreements remain in force.",
         "Agreement",
     )
     assert [
         "Documents on cooperation between Ghana and Peru",
-        "official documents of cooperation",
+        "documents between the two countries",
         "nine bilateral agreements between Ghana and Peru",
     ] in agreements
     # Documents of a subject of their own, or told as earlier ones, are another set.
