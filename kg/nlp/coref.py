@@ -506,6 +506,7 @@ _GENERIC_WORDS = {
     "side",
     "state",
     "government",
+    "newly",
 }
 
 

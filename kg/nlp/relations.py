@@ -691,8 +691,10 @@ class Resolver:
             return []
         return [
             c
-            for c in token.children
+            for w in token.lefts  # also on the title: "were Minister X and Minister Y"
+            for c in (w, *w.children)
             if c.dep_ == "nmod"
+            and c.head.i <= token.i
             and any(g.dep_ == "cc" for g in c.children)
             and (before := self.mention(c)) is not None
             and before.type == "Person"

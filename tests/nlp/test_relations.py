@@ -36,6 +36,17 @@ def test_a_name_the_parser_made_a_second_subject_is_coordinated(read):
     assert ("Murat Nurtleu", "Bakhtiyor Saidov") in met
 
 
+def test_a_titled_name_the_parser_hung_on_the_next_one_s_title_is_coordinated(read):
+    # "Saidov" is parsed as a modifier of the second "Minister", with the "and" under it.
+    found = _found(
+        read,
+        "Also present at the meeting were Foreign Minister Bakhtiyor Saidov and Economy "
+        "Minister Laziz Kudratov.",
+    )
+    people = {o for s, p, o, status, rule in found if p == "participant"}
+    assert people == {"Bakhtiyor Saidov", "Laziz Kudratov"}, found
+
+
 def test_a_pronoun_stands_for_its_antecedent(read):
     r = read("Askar Mamin arrived in Minsk. Later he met Roman Golovchenko.")
     he = next(t for t in r.doc if t.lower_ == "he")
