@@ -669,6 +669,7 @@ class Resolver:
         conjuncts += self._stray_agents(token)
         conjuncts += self._people_before(token)
         conjuncts += self._split_subject(token)
+        conjuncts += self._verb_conjuncts(token)
         conjuncts += _collected(token)
         conjuncts += self._included(token)
         conjuncts += self._members(token)
@@ -699,6 +700,25 @@ class Resolver:
             and (before := self.mention(c)) is not None
             and before.type == "Person"
             and before is not m
+        ]
+
+    def _verb_conjuncts(self, token: Token) -> list[Token]:
+        """Events or documents the parser coordinated with the verb instead of with its
+        object ("will hold a meeting with X, and a working lunch": "lunch" a conjunct of
+        "hold")."""
+        m = self.mention(token)
+        if m is None or m.type not in PHRASES or token.dep_ != "dobj":
+            return []
+        verb = token.head
+        return [
+            c
+            for c in verb.children
+            if c.dep_ == "conj"
+            and c.pos_ == "NOUN"
+            and c.i > token.i
+            and (other := self.mention(c)) is not None
+            and other.type == m.type
+            and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
         ]
 
     def _split_subject(self, token: Token) -> list[Token]:

@@ -47,6 +47,17 @@ def test_a_titled_name_the_parser_hung_on_the_next_one_s_title_is_coordinated(re
     assert people == {"Bakhtiyor Saidov", "Laziz Kudratov"}, found
 
 
+def test_an_event_the_parser_coordinated_with_the_verb_is_held_like_its_object(read):
+    # "lunch" is parsed as a conjunct of "held", not of "meeting".
+    found = _found(
+        read,
+        "President Muhammadu Buhari held a bilateral meeting with President Donald Trump, "
+        "and a working lunch, on Monday.",
+    )
+    lunch = {o for s, p, o, status, rule in found if s == "working lunch" and p == "participant"}
+    assert lunch == {"Muhammadu Buhari", "Donald Trump"}, found
+
+
 def test_a_pronoun_stands_for_its_antecedent(read):
     r = read("Askar Mamin arrived in Minsk. Later he met Roman Golovchenko.")
     he = next(t for t in r.doc if t.lower_ == "he")
