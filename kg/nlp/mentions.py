@@ -1421,5 +1421,6 @@ def find_mentions(doc: Doc) -> list[Mention]:
     by_token = {i: m for m in named for i in range(m.span.start, m.span.end)}
     mentions = named + _nominal(doc, by_token) + _capitals(doc, by_token, kb)
     mentions = _titles(_after_signing_words(mentions, kb))
+    mentions = [m for m in mentions if any(c.isalpha() for c in m.text)]  # not a stray "-"
     mentions.sort(key=lambda m: (m.span.start, -m.span.end))
     return mentions

@@ -62,7 +62,11 @@ class TitleComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         found = [*self.matcher(doc), *self.heads_of(doc)]
-        spans = [self._widen(doc, start, end) for _, start, end in found]
+        spans = [
+            self._widen(doc, start, end)
+            for _, start, end in found
+            if not _joined_to_a_name(doc, end)
+        ]
         doc.spans[SPAN_KEY] = filter_spans(spans)
         return doc
 
@@ -157,6 +161,18 @@ def _determined_name_end(doc: Doc, i: int) -> int:
 def _acronym_at(doc: Doc, i: int, end: int) -> bool:
     """ "(CEO)": an acronym in brackets starts at ``i``."""
     return i + 2 < end and doc[i].text == "(" and doc[i + 1].is_upper and doc[i + 2].text == ")"
+
+
+def _joined_to_a_name(doc: Doc, end: int) -> bool:
+    """A title word that is the first part of a hyphenated name ("Amir" in "Hossein
+    Amir-Abdollahian"; not "President-elect")."""
+    return (
+        end + 1 < len(doc)
+        and not doc[end - 1].whitespace_
+        and doc[end].text == "-"
+        and not doc[end].whitespace_
+        and doc[end + 1].is_title
+    )
 
 
 def _given_name(doc: Doc, i: int) -> bool:

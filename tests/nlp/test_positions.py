@@ -102,6 +102,11 @@ def _held(read, text: str) -> list[tuple[str, str | None, str | None, bool]]:
             [("Abdullah II", "King", "Jordan", False)],
             id="the-country-after-the-name-the-title-introduces",
         ),
+        pytest.param(
+            "Foreign Minister Hossein Amir-Abdollahian met Bilawal Bhutto in Islamabad.",
+            [("Hossein Amir-Abdollahian", "Foreign Minister", None, False)],
+            id="a-title-word-that-begins-a-hyphenated-name-is-no-title",
+        ),
     ],
 )
 def test_who_holds_which_title(read, text, held):
