@@ -467,8 +467,8 @@ def _count(mention: Mention) -> int | None:
 def _a_set(mention: Mention) -> bool:
     """A plural mention of documents that says no more of them than that they are on
     cooperation between the parties ("agreements", "official documents of cooperation",
-    "12 bilateral agreements between A and B", "documents between the two countries"; not "agreements on two new factories",
-    "trade deals", "previously reached agreements")."""
+    "12 bilateral agreements between A and B", "documents between the two countries"; not
+    "agreements on two new factories", "trade deals", "previously reached agreements")."""
     return mention.root.tag_ in {"NNS", "NNPS"} and all(
         t.i == mention.root.i
         or t.like_num

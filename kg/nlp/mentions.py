@@ -912,8 +912,8 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
     doc = token.doc
     left = token.i
     agreement = token.lemma_.lower() in heads("agreement")
-    # A finite verb the parser hung before the head ends the name: "the two held talks",
-    # "President X held talks" misread as one noun phrase.
+    # A finite verb (or "held") the parser hung before the head ends the name: "the two held
+    # talks", "President X held talks" misread as one noun phrase.
     verb = max(
         (c.i for c in token.lefts if c.tag_ in {"VBD", "VBZ", "VBP"} or c.lemma_ == "hold"),
         default=-1,
