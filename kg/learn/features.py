@@ -72,7 +72,7 @@ SCHEMA = {
     "version-note": "closest mentions by one pass; features found on several paths add up",
     "paths": PATHS,
     "tensor": f"doc.tensor at the joining word x {TENSOR_SCALE}",
-    "met": "no candidate between people who only spoke in a call",
+    "met": "no candidate between people who only spoke in a call, or who act for one country",
     "recalled": "no candidate of an event only a quotation names, but the rules' own",
     "names": [
         "types",
@@ -284,6 +284,11 @@ class _Article:
             ordered = sorted(ids, key=lambda i: (self.first[i] < 0, self.first[i]))
             self.rank.update({eid: k for k, eid in enumerate(ordered)})
         self.called = _called_only(self.entities, relations)
+        self.acts_for: dict[str, set[str]] = defaultdict(set)  # the countries people act for
+        for r in relations:
+            country = self.entities.get(r.object)
+            if r.predicate == "represents" and country is not None and country.type == "Country":
+                self.acts_for[r.subject].add(r.object)
         self.recalled = {  # events only a quotation names: no event of the article
             eid
             for eid in self.by_type.get("Event", [])
@@ -315,9 +320,11 @@ class _Article:
                         yield s, predicate, o
 
     def _possible(self, s: str, predicate: str, o: str) -> bool:
-        """Near enough, not two people who only spoke in a call, nor an event only a
-        quotation names."""
-        if predicate == "met" and frozenset((s, o)) in self.called:
+        """Near enough, not two people who only spoke in a call or who act for one country,
+        nor an event only a quotation names."""
+        if predicate == "met" and (
+            frozenset((s, o)) in self.called or self.acts_for[s] & self.acts_for[o]
+        ):
             return False
         if s in self.recalled:
             return False

@@ -133,6 +133,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _placed_by_visitors(facts, scene)
     _unnamed_visits(facts, scene)
     _visit_hosts(facts, scene)
+    _compatriots_do_not_meet(facts, scene)
 
 
 def _delegation_heads(facts: Facts, scene: Scene) -> None:
@@ -612,6 +613,17 @@ def _calls_are_not_meetings(facts: Facts, scene: Scene) -> None:
     for f in facts.of("met", None):
         for reading in list(facts.readings[(f.subject, f.predicate, f.object)]):
             if _remote(reading, scene):
+                facts.discard(reading)
+
+
+def _compatriots_do_not_meet(facts: Facts, scene: Scene) -> None:
+    """Two people who act for the same country did not meet as the article's sides do: a
+    president and the minister beside him, an envoy and his prime minister (no such pair met
+    in the development set's gold)."""
+    for f in facts.of("met", None):
+        country = scene.countries.get(f.subject)
+        if country is not None and country == scene.countries.get(f.object):
+            for reading in list(facts.readings[(f.subject, f.predicate, f.object)]):
                 facts.discard(reading)
 
 

@@ -107,3 +107,15 @@ def test_only_some_predicates_reads_what_a_model_that_only_adds_needs(read):
     }
     assert wanted and set(some.candidates) == wanted
     assert by_candidate(some) == {c: full[c] for c in wanted}
+
+
+def test_people_who_act_for_one_country_are_no_met_candidate():
+    pipeline = Pipeline(relations_model="none")
+    x = pipeline.extract(
+        "Kazakh President Kassym-Jomart Tokayev and Kazakh Foreign Minister Murat Nurtleu met "
+        "Tajik President Emomali Rahmon in Dushanbe."
+    )
+    rows = candidates(pipeline.nlp(x.article.text), x.article, x.entities, x.relations)
+    met = {frozenset((s, o)) for s, p, o in _named(x, rows) if p == "met"}
+    assert frozenset(("Kassym-Jomart Tokayev", "Emomali Rahmon")) in met
+    assert frozenset(("Kassym-Jomart Tokayev", "Murat Nurtleu")) not in met

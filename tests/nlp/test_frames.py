@@ -896,6 +896,13 @@ CASES += [
         [("inauguration of the new president of Peru", "participant", "Jonas Erik Berg")],
         id="not-one-on-whose-behalf-the-list-s-subject-acts",
     ),
+    pytest.param(
+        "Peruvian President Luis Vargas met Peruvian Foreign Minister Ana Torres in Lima. "
+        "Vargas later met Chilean President Gabriel Boric.",
+        [("Luis Vargas", "met", "Gabriel Boric")],
+        [("Luis Vargas", "met", "Ana Torres"), ("Ana Torres", "met", "Luis Vargas")],
+        id="two-who-act-for-one-country-are-no-sides-that-met",
+    ),
 ]
 
 
