@@ -623,8 +623,7 @@ def _compatriots_do_not_meet(facts: Facts, scene: Scene) -> None:
     for f in facts.of("met", None):
         country = scene.countries.get(f.subject)
         if country is not None and country == scene.countries.get(f.object):
-            for reading in list(facts.readings[(f.subject, f.predicate, f.object)]):
-                facts.discard(reading)
+            facts.drop(f)
 
 
 def _remote(fact: Fact, scene: Scene) -> bool:
