@@ -42,6 +42,7 @@ def sign(facts: Facts, scene: Scene, sides: list[str]) -> None:
     _both_sides(facts, scene, sides)
     _named_parties(facts, scene)
     _signatories(facts, scene)
+    _one_signing(facts, scene)
 
 
 def _infinitives(facts: Facts) -> None:
@@ -703,6 +704,27 @@ def _signatories(facts: Facts, scene: Scene) -> None:
                     f.status,
                     "participant/signatory",
                 )
+
+
+def _one_signing(facts: Facts, scene: Scene) -> None:
+    """Signings of an agreement in common are one ("clap during a signing ceremony ...
+    oversaw the signing of bilateral agreements"): the first told keeps the others' mentions
+    and facts."""
+    kept: list[str] = []
+    for event in sorted(scene.outcomes, key=lambda e: scene.clusters[e].mentions[0].span.start):
+        keeper = next(
+            (k for k in kept if set(scene.outcomes[k]) & set(scene.outcomes[event])), None
+        )
+        if keeper is None:
+            kept.append(event)
+            continue
+        scene.outcomes[keeper] = tuple(
+            dict.fromkeys(scene.outcomes[keeper] + scene.outcomes[event])
+        )
+        for m in scene.clusters[event].mentions:
+            scene.clusters[keeper].add(m)
+        facts.rename(event, keeper)
+        del scene.clusters[event], scene.outcomes[event]
 
 
 def _between_names(between: Token, starts: dict[int, int]) -> list[Token]:

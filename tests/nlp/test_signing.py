@@ -580,3 +580,15 @@ def test_an_agreement_is_named_as_the_article_names_it(rules, text, names, not_n
     labels = {e.label for e in rules.extract(text).entities if e.type == "Agreement"}
     assert set(names) <= labels, sorted(labels)
     assert not set(not_names) & labels
+
+
+def test_signings_of_an_agreement_in_common_are_one(rules):
+    x = rules.extract(
+        "Chinese Premier Li Keqiang and Australian Prime Minister Malcolm Turnbull clapped during "
+        "a signing ceremony in Canberra. Turnbull and Li oversaw the signing of bilateral "
+        "agreements on trade."
+    )
+    [signing] = [e for e in x.entities if e.cls == "SigningCeremony"]
+    assert {(signing.label, "heldIn", "Canberra")} | {
+        (signing.label, "participant", p) for p in ("Li Keqiang", "Malcolm Turnbull")
+    } <= facts(x)
