@@ -901,9 +901,11 @@ class Resolver:
             node = todo.pop()
             site = self.inside.get(node.i)
             described = node is not token and node.dep_ == "appos" and site is None
-            within = [  # "in Tashkent", "in Tashkent city", "X, seat of the Y, in Accra"
-                t
-                for prep in node.children
+            words = site.span if site is not None and site.root.i == node.i else [node]
+            within = [  # "in Tashkent", "in Tashkent city", "X, seat of the Y, in Accra", "the
+                t  # Palace of Independence in Minsk" (hung on "Independence")
+                for word in words
+                for prep in word.children
                 if (described or (site is not None and site.cls == "Site")) and prep.dep_ == "prep"
                 if prep.lower_ == "in"
                 for obj in prep.children

@@ -94,6 +94,16 @@ WORDS_FOR_PLACES = [
         [],
         id="an-unnamed-palace-stands-for-the-city-it-is-in",
     ),
+    pytest.param(
+        "Leaders meet\n\nAskar Mamin met Roman Golovchenko at "
+        "the Palace of Independence in Minsk on Monday.",
+        [
+            ("meeting between Askar Mamin and Roman Golovchenko", "heldIn", place)
+            for place in ("Palace of Independence", "Minsk")
+        ],
+        [],
+        id="a-named-palace-and-the-city-it-is-in-however-the-parser-hangs-the-city",
+    ),
 ]
 
 VISITS = [
