@@ -534,16 +534,26 @@ def _commercial(agreement: Cluster) -> bool:
 def _named_parties(facts: Facts, scene: Scene) -> None:
     """A signed agreement that names its parties ("the Agreement between the Ministry of
     Trade of Kazakhstan and the Ministry of Economy of Uzbekistan", "the Programme of
-    Cooperation between Azerbaijan and Kazakhstan") was signed by them."""
+    Cooperation between Azerbaijan and Kazakhstan") was signed by them, also where the
+    article says it was signed and by no one ("... was signed in the presence of the
+    presidents")."""
     named = scene.words_of({"Country", "Organization"})
     starts: dict[int, int] = {}  # the end of the longest name at each word
     for c in scene.clusters.values():
         for m in c.mentions if c.type in {"Country", "Organization"} else ():
             starts[m.span.start] = max(m.span.end, starts.get(m.span.start, 0))
-    for f in facts.of("signed", None):
-        if f.status == "negated":
+    signings = [(f.object, f.sentence, f.status) for f in facts.of("signed", None)]
+    signings += [
+        (agreement.id, m.span.sent, "asserted")
+        for agreement in scene.clusters.values()
+        if agreement.type == "Agreement"
+        for m in agreement.mentions
+        if (verb := _unsigned(m.root)) is not None and not _quoted(m.span.sent) and _told(verb)
+    ]
+    for agreement, sentence, status in signings:
+        if status == "negated":
             continue
-        for m in scene.clusters[f.object].mentions:
+        for m in scene.clusters[agreement].mentions:
             for between in (t for t in m.span if t.lower_ == "between" and t.dep_ == "prep"):
                 parties = [*_objects(between), *_between_names(between, starts)]
                 for party in dict.fromkeys(parties):
@@ -551,10 +561,10 @@ def _named_parties(facts: Facts, scene: Scene) -> None:
                         facts.add(
                             named[party.i].id,
                             "signed",
-                            f.object,
-                            f.sentence,
+                            agreement,
+                            sentence,
                             0.6,
-                            f.status,
+                            status,
                             "signed/named-parties",
                         )
 

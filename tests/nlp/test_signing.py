@@ -12,6 +12,9 @@ ROAD = (
     "Agreement between Ministry of Road and Transport Development of Mongolia and Ministry of "
     "Transport of Russia on training Mongolian citizens"
 )
+MEMORANDUM = (
+    "memorandum between the Ministry of Energy of Chile and the Ministry of Economy of Peru"
+)
 CASES = [
     pytest.param(
         "The sides signed 12 agreements in Moscow. Agreement between Ministry of Road and "
@@ -450,6 +453,16 @@ CASES += [
         ],
         [],
         id="a-name-the-parser-made-a-modifier-of-the-titled-name-after-it",
+    ),
+    pytest.param(
+        "A memorandum between the Ministry of Energy of Chile and the Ministry of Economy of Peru "
+        "was signed in the presence of the two presidents.",
+        [
+            (body, "signed", MEMORANDUM)
+            for body in ("Ministry of Energy of Chile", "Ministry of Economy of Peru")
+        ],
+        [],
+        id="the-parties-a-memorandum-names-signed-it-where-no-one-else-is-said-to",
     ),
 ]
 
