@@ -130,6 +130,7 @@ _BUILDINGS = {"palace", "residence", "hall", "headquarters", "mansion", "hotel",
 _BUILDINGS |= {"office", "house", "chancellery", "secretariat", "building", "centre", "center"}
 _WHERE = {"Place", "Country"}
 _SIDE_PEOPLE = {"leader", "head", "representative", "president", "minister", "official"}
+_SIDES = {"side", "party", "delegation", "government"}
 
 
 @dataclass(frozen=True)
@@ -880,8 +881,20 @@ class Resolver:
         return []
 
     def _sides_of(self, token: Token) -> list[Token]:
-        """The countries of "the leaders (heads, representatives) of X, Y and Z"."""
-        if token.lemma_ not in _SIDE_PEOPLE or token.tag_ != "NNS" or self.mention(token):
+        """The countries of "the leaders (heads, representatives) of X, Y and Z", and of "the
+        Uzbek and Turkish sides (officials, delegations)"."""
+        if token.lemma_ not in _SIDE_PEOPLE | _SIDES or token.tag_ != "NNS":
+            return []
+        demonyms = [
+            d
+            for a in token.children
+            if a.dep_ == "amod"
+            for d in (a, *a.conjuncts)
+            if (m := self.mention(d)) is not None and m.type == "Country"
+        ]
+        if len(demonyms) >= 2:
+            return demonyms
+        if token.lemma_ in _SIDES or self.mention(token):
             return []
         return [
             country

@@ -36,6 +36,15 @@ def test_a_name_the_parser_made_a_second_subject_is_coordinated(read):
     assert ("Murat Nurtleu", "Bakhtiyor Saidov") in met
 
 
+@pytest.mark.parametrize("people", ["sides", "officials", "delegations"])
+def test_the_people_two_demonyms_name_stand_for_both_countries(read, people):
+    r = read(f"The Uzbek and Turkish {people} held a meeting in Ankara.")
+    found = {
+        c.object.text for c in find_relations(r.doc, r.resolver) if c.predicate == "participant"
+    }
+    assert {"Uzbek", "Turkish"} <= {name.split()[0] for name in found}
+
+
 def test_a_titled_name_the_parser_hung_on_the_next_one_s_title_is_coordinated(read):
     # "Saidov" is parsed as a modifier of the second "Minister", with the "and" under it.
     found = _found(
