@@ -129,7 +129,17 @@ _PLACE_WORDS = {"city", "town", "village", "region", "province", "district", "ob
 _BUILDINGS = {"palace", "residence", "hall", "headquarters", "mansion", "hotel", "estate", "venue"}
 _BUILDINGS |= {"office", "house", "chancellery", "secretariat", "building", "centre", "center"}
 _WHERE = {"Place", "Country"}
-_SIDE_PEOPLE = {"leader", "head", "representative", "president", "minister", "official"}
+_SIDE_PEOPLE = {
+    "leader",
+    "head",
+    "representative",
+    "president",
+    "minister",
+    "official",
+    "ambassador",
+    "envoy",
+    "diplomat",
+}
 _SIDES = {"side", "party", "delegation", "government"}
 
 
@@ -881,8 +891,8 @@ class Resolver:
         return []
 
     def _sides_of(self, token: Token) -> list[Token]:
-        """The countries of "the leaders (heads, representatives) of X, Y and Z", and of "the
-        Uzbek and Turkish sides (officials, delegations)"."""
+        """The countries of "the leaders (heads, representatives, officials) of (from) X, Y and
+        Z", and of "the Uzbek and Turkish sides (officials, delegations)"."""
         if token.lemma_ not in _SIDE_PEOPLE | _SIDES or token.tag_ != "NNS":
             return []
         demonyms = [
@@ -899,7 +909,7 @@ class Resolver:
         return [
             country
             for prep in token.children
-            if prep.dep_ == "prep" and prep.lower_ == "of"
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}
             for obj in prep.children
             if obj.dep_ == "pobj"
             for country in (obj, *obj.conjuncts)

@@ -45,6 +45,21 @@ def test_the_people_two_demonyms_name_stand_for_both_countries(read, people):
     assert {"Uzbek", "Turkish"} <= {name.split()[0] for name in found}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting was attended by ambassadors of Chile and Peru.",
+        "At the meeting, officials from Chile and Peru discussed investment projects.",
+    ],
+)
+def test_the_envoys_and_officials_of_countries_stand_for_them(read, text):
+    r = read(text)
+    found = {
+        c.object.text for c in find_relations(r.doc, r.resolver) if c.predicate == "participant"
+    }
+    assert {"Chile", "Peru"} <= found
+
+
 def test_a_titled_name_the_parser_hung_on_the_next_one_s_title_is_coordinated(read):
     # "Saidov" is parsed as a modifier of the second "Minister", with the "and" under it.
     found = _found(
