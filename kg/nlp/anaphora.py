@@ -573,14 +573,14 @@ def group_mentions(
         if kind is None:
             continue
         members = countries if kind == "country" else _office_holders(token, positions) or people
-        if kind == "person" and members is people and _other_office(token, people, positions):
-            continue  # "the foreign ministers of the two countries" are not its two presidents
         named = {m.entity for m in _named_sides(token, resolver)}
-        if kind == "person" and len(named) >= 2 and named != sides:
+        if kind == "person" and len(named) >= 2 and not (named == sides and len(members) == 2):
             # "the foreign ministers of Japan, South Korea and China": one of each
             members = _holders_for(token, named, clusters, country_of, positions)
             if not members:
                 continue
+        elif kind == "person" and members is people and _other_office(token, people, positions):
+            continue  # "the foreign ministers of the two countries" are not its two presidents
         elif len(members) != 2 or (named and named != sides):
             continue
         group = Mention(doc[token.i : token.i + 1], "Group", kind)

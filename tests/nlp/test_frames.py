@@ -545,6 +545,18 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "The foreign ministers of Chile, Peru and Bolivia reviewed trade at talks in Lima, "
+        "Chilean Foreign Minister Ana Torres said. The talks come as Brazilian President "
+        "Pedro Alves raises tariffs. Peruvian Foreign Minister Jorge Quispe and Bolivian "
+        "Foreign Minister Luis Mamani spoke of transit.",
+        [("talks", "participant", name) for name in ("Ana Torres", "Jorge Quispe", "Luis Mamani")],
+        [],
+        id="the-ministers-of-three-countries-are-one-of-each-also-beside-a-president",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "While in Russia from May 20-23, the Prime Minister Nguyen Xuan Phuc and his Russian "
         "counterpart Dmitry Medvedev had talks and witnessed the signing of 14 documents.",
         [
