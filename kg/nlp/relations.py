@@ -1069,7 +1069,9 @@ def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
         if not pairs:  # most matches: the words fit, the entities do not
             continue
         anchor = node.get("verb") or node[pattern.subject]
-        status = modality(anchor)
+        # "agreed to boost ties at talks in Tokyo": taking part is as told as the agreeing
+        agreed = _agreed_at(node["event"]) if "event" in node else None
+        status = modality(agreed or anchor)
         if status == "asserted" and any(ahead(t) for t in node.values()):
             status = "planned"
         sentence = anchor.sent

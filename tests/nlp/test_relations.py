@@ -109,6 +109,21 @@ def test_an_event_s_parties_and_place(read):
     }
 
 
+def test_who_agreed_at_an_event_took_part_in_it(read):
+    found = _found(
+        read,
+        "Askar Mamin and Roman Golovchenko have agreed to boost cooperation at talks in Minsk, "
+        "Mamin said.",
+    )
+    assert (
+        "talks",
+        "participant",
+        "Askar Mamin",
+        "asserted",
+        "participant/subject-at-event-on-object",
+    ) in found
+
+
 @pytest.mark.parametrize(
     "text", ["Kazakhstan met Belarus in Minsk.", "Minsk met Astana on Friday."]
 )
