@@ -322,8 +322,13 @@ class GazetteerComponent:
         known = self.kb.lookup(text) or [e for e in (country_aliases().get(text),) if e]
         labels = {_KB_LABELS[e.type] for e in known}
         if known and ent.label_ not in labels:
-            if ent.label_ == "PERSON" and len(ent) > 1 and "PERSON" not in labels:
-                return ent
+            before = ent.doc[ent.start - 1].text if ent.start else ""
+            if (
+                ent.label_ == "PERSON"
+                and len(ent) > 1
+                and (labels != {"GPE"} or before in self.title_words)
+            ):  # a city's name taken for someone's is the city ("visited Buenos Aires"), not
+                return ent  # where a title says it is someone's ("President Ho Chi Minh")
             return _relabel(ent, "GPE" if "GPE" in labels else next(iter(sorted(labels))))
         if (
             ent.label_ == "ORG"

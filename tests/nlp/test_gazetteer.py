@@ -51,6 +51,18 @@ from spacy.tokens import Span
             id="demonyms-are-no-organizations",
         ),
         pytest.param(
+            "Deputy Trade Minister Juan Carlos Baker visited Buenos Aires in April to honour "
+            "late President Ho Chi Minh.",
+            [
+                ("Trade", "ORG"),
+                ("Juan Carlos Baker", "PERSON"),
+                ("Buenos Aires", "GPE"),
+                ("April", "DATE"),
+                ("Ho Chi Minh", "PERSON"),
+            ],
+            id="a-city-taken-for-someone-is-the-city-unless-a-title-says-it-is-someone",
+        ),
+        pytest.param(
             "Representatives of the Shanghai Cooperation Organisation and CIS met in Dushanbe.",
             [("Shanghai Cooperation Organisation", "ORG"), ("CIS", "ORG"), ("Dushanbe", "GPE")],
             id="a-city-is-no-organization",
