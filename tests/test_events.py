@@ -50,22 +50,3 @@ def test_what_the_same_sides_signed_was_signed_at_one_signing():
         ("signing of protocol and roadmap", ("e1", "e2"), ("e3", "e4")),
         ("signing of contract", ("e5",), ("e6",)),
     ]
-
-
-def test_an_agreement_signed_at_a_told_event_implies_no_other_signing():
-    entities = (
-        Entity("e1", "Ann Alpha", "Person", "Person"),
-        Entity("e2", "Kazakhstan", "Country", "Country"),
-        Entity("e3", "protocol", "Agreement", "Protocol"),
-        Entity("e4", "signing of the protocol", "Event", "SigningCeremony"),
-        Entity("e5", "roadmap", "Agreement", "Roadmap"),
-    )
-    witnessed = "Ann witnessed the signing of the protocol."
-    told = [Relation("e4", "participant", "e1", witnessed, 0.7)]
-    signed = [Relation(s, "signed", "e3", witnessed, 0.7) for s in ("e1", "e2")]
-    signed.append(Relation("e2", "signed", "e5", "Kazakhstan signed a roadmap.", 0.8))
-    held = event_records(entities, told, {"e4": ("e3",)})
-    new, records = implied_events(entities, signed, held)
-    assert [(e.label, r.participants, r.outcomes) for e, r in zip(new, records, strict=True)] == [
-        ("signing of roadmap", ("e2",), ("e5",)),
-    ]
