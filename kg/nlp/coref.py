@@ -14,7 +14,6 @@ organization, delegation, event or agreement.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -22,6 +21,7 @@ from difflib import SequenceMatcher
 from spacy.tokens import Token
 
 from kg.kb import normalize
+from kg.nlp.gazetteer import spelling
 from kg.nlp.mentions import HONORIFICS, Mention
 from kg.nlp.relations import modality
 
@@ -574,27 +574,20 @@ def _patronymic(genitive_first: list[str], given_first: list[str]) -> bool:
     (father, given), (given_too, father_too) = genitive_first, given_first
     if given != given_too and not _near(given, given_too):
         return False
-    stem, genitive = _skeleton(father_too), _skeleton(father)
+    stem, genitive = spelling(father_too), spelling(father)
     return genitive.startswith(stem) and genitive[len(stem) :] in {"in", "gin", "n"}
 
 
-def _skeleton(word: str) -> str:
-    """A word as transliterations agree on it: lower case, "zh" as "j", "kh" as "h", "y" as
-    "i", no doubled letters ("Gombozhavin" and "Gombojavyn" are both "gombojavin")."""
-    word = word.lower()
-    for spelled, as_ in (("zh", "j"), ("kh", "h"), ("y", "i")):
-        word = word.replace(spelled, as_)
-    return re.sub(r"(.)\1", r"\1", word)
-
-
 def _near(a: str, b: str) -> bool:
-    """Two spellings of one long name word: the same first letter, and the same as
-    transliterations agree on it or at most a letter or two apart."""
+    """Two spellings of one long name word: the same as transliterations agree on it
+    ("Japarov", "Zhaparov"), or the same first letter and at most a letter or two apart."""
     return (
         a != b
         and min(len(a), len(b)) >= 5
-        and a[0] == b[0]
-        and (_skeleton(a) == _skeleton(b) or SequenceMatcher(None, a, b).ratio() >= 0.8)
+        and (
+            spelling(a) == spelling(b)
+            or (a[0] == b[0] and SequenceMatcher(None, a, b).ratio() >= 0.8)
+        )
     )
 
 

@@ -470,6 +470,16 @@ def _outside(ent: Span, people: list[Span]) -> Iterator[Span]:
         yield Span(ent.doc, ent.start, first, label=ent.label_)
 
 
+def spelling(word: str) -> str:
+    """A name word as transliterations agree on it: lower case, "zh" as "j", "kh" as "h", "y"
+    as "i", no doubled letters ("Gombozhavin" and "Gombojavyn" are both "gombojavin",
+    "Zhaparov" and "Japarov" "japarov")."""
+    word = word.lower()
+    for spelled, as_ in (("zh", "j"), ("kh", "h"), ("y", "i")):
+        word = word.replace(spelled, as_)
+    return re.sub(r"(.)\1", r"\1", word)
+
+
 def name_token(token: Token) -> bool:
     """A token that can be part of a person's name."""
     return token.pos_ not in _NAME_PREFIX_STOP and token.is_title

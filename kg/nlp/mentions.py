@@ -18,7 +18,7 @@ from spacy.attrs import ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from kg.kb import KBEntry, KnowledgeBase
-from kg.nlp.gazetteer import country_named, demonym, heads, name_token, word_list
+from kg.nlp.gazetteer import country_named, demonym, heads, name_token, spelling, word_list
 from kg.nlp.paragraphs import QUOTES, in_headline
 from kg.nlp.titles import SPAN_KEY, titles_by_word
 
@@ -726,8 +726,9 @@ def _surnames_as_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """The surname of a person named in the article is that person wherever it stands
     alone, whatever the recognizer made of it ("Saidov" after "Bakhtiyor Saidov", "Ruto
     said" with no entity at all, "Santos" taken for the Brazilian port after "Juan Manuel
-    Santos"; only a country stays a country), and so is a "body" made of a title or that
-    person's names and the surname ("PM Modi" after "Narendra Modi")."""
+    Santos"; only a country stays a country), also spelled another way ("Japarov" after
+    "Akylbek Zhaparov"), and so is a "body" made of a title or that person's names and the
+    surname ("PM Modi" after "Narendra Modi")."""
     names: dict[str, set[str]] = {}  # surname -> the words of the names it ends
     for m in mentions:
         if m.type == "Person" and len(m.span) > 1:
@@ -746,8 +747,11 @@ def _surnames_as_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         ):  # "Femi Adesina" or "PM Modi" the recognizer took for a body
             mentions[i] = Mention(m.span[len(m.span) - len(given) - 1 :], "Person", "Person")
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
-    for token in tokens_with(doc, "ORTH", surnames):
-        if token.i not in taken and token.pos_ == "PROPN":
+    spelled = {spelling(s) for s in surnames if len(s) >= 5}
+    for token in tokens_with(doc, "POS", ["PROPN"]):  # also spelled another way ("Japarov"
+        if token.i not in taken and (  # after "Akylbek Zhaparov")
+            token.text in surnames or spelling(token.text) in spelled
+        ):
             mentions.append(Mention(doc[token.i : token.i + 1], "Person", "Person"))
     return mentions
 

@@ -138,6 +138,10 @@ def test_an_event_s_proper_name_names_it_whatever_else_the_phrase_says(read):
                 ["Gombojav Zandan"],
             ],
         ),
+        (  # a surname alone spelled another way, its first letter too (zh/j)
+            "Kyrgyz Prime Minister Akylbek Zhaparov arrived in Taraz. Japarov opened a forum.",
+            [["Akylbek Zhaparov", "Japarov"]],
+        ),
     ],
 )
 def test_a_name_spelled_another_way_is_the_same_person(read, text, people):
