@@ -934,6 +934,9 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
     for child in token.rights:
         if child.lower_ == "with" and child.i != token.i + 1:
             break  # "talks with X", not "talks in Dhaka with X"
+        if agreement and _counted(token) and _of_an_event(child):
+            break  # "15 documents of the visit": signed there, no part of their name (not
+            # as "the minutes of the meeting", "the protocol of the session")
         if not all(token.is_ancestor(doc[k]) for k in range(token.i + 1, child.i)):
             break  # "a meeting was held between X and Y": "was held" is no part of its name
         if child.dep_ == "prep" and (
@@ -959,6 +962,18 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
     ):  # "... and", "... as well as"
         right -= 1
     return doc[left:right]
+
+
+def _counted(token: Token) -> bool:
+    """A plural head, or one with a number ("15 cooperation document" of a headline)."""
+    return token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in token.children)
+
+
+def _of_an_event(prep: Token) -> bool:
+    """An "of" phrase that names an event ("of the visit", "of the talks")."""
+    return prep.lower_ == "of" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in heads("event") for o in prep.children
+    )
 
 
 def _term(prep: Token) -> bool:

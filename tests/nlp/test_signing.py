@@ -587,6 +587,13 @@ def test_a_capitalized_title_is_whole_and_holds_no_bodies(rules):
             ["map of Accra", "letter"],
             id="documents-named-by-two-words",
         ),
+        pytest.param(
+            "Chile and Peru signed 15 cooperation documents of the visit of the President of "
+            "Chile to Peru. They also signed the protocol of the meeting.",
+            ["15 cooperation documents", "protocol of the meeting"],
+            ["15 cooperation documents of the visit of the President of Chile"],
+            id="documents-of-a-visit-are-named-without-it-a-protocol-of-a-meeting-with-it",
+        ),
     ],
 )
 def test_an_agreement_is_named_as_the_article_names_it(rules, text, names, not_names):
