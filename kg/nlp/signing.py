@@ -14,7 +14,7 @@ from kg.kb import KnowledgeBase
 from kg.nlp.coref import Cluster
 from kg.nlp.facts import Facts, Scene
 from kg.nlp.gazetteer import heads
-from kg.nlp.mentions import SIGNING_WORDS
+from kg.nlp.mentions import SIGNING_WORDS, Mention
 from kg.nlp.relations import modality
 from kg.nlp.titles import titles_by_word
 
@@ -502,12 +502,17 @@ def _signed_by_the_sides(facts: Facts, scene: Scene, sides: list[str]) -> None:
         if agreement.type != "Agreement" or agreement.id in signed or _commercial(agreement):
             continue
         for m in agreement.mentions:
-            verb = _unsigned(m.root)
-            quoted = _quoted(m.span.sent)
-            if verb is not None and not quoted and _told(verb):
+            if _told_signed(m):
                 for side in sides:
                     facts.add(side, "signed", agreement.id, m.span.sent, 0.6, rule="signed/sides")
                 break
+
+
+def _told_signed(mention: Mention) -> bool:
+    """Whether a mention of an agreement tells it signed, by no one it names, as done and not
+    in a quotation."""
+    verb = _unsigned(mention.root)
+    return verb is not None and not _quoted(mention.span.sent) and _told(verb)
 
 
 _AGENDA = {"plan", "planned", "agenda", "programme", "program", "schedule", "itinerary"}
@@ -548,7 +553,7 @@ def _named_parties(facts: Facts, scene: Scene) -> None:
         for agreement in scene.clusters.values()
         if agreement.type == "Agreement"
         for m in agreement.mentions
-        if (verb := _unsigned(m.root)) is not None and not _quoted(m.span.sent) and _told(verb)
+        if _told_signed(m)
     ]
     for agreement, sentence, status in signings:
         if status == "negated":
