@@ -9,6 +9,17 @@ from tests.conftest import facts
 
 CASES = [
     pytest.param(
+        "President Ana Torres received Bolivian President Jorge Quispe at the Union Buildings "
+        "in Lima on Monday.",
+        [
+            ("meeting between Ana Torres and Jorge Quispe", "heldIn", "Union Buildings"),
+            ("meeting between Ana Torres and Jorge Quispe", "heldIn", "Lima"),
+            ("Jorge Quispe", "visited", "Union Buildings"),
+        ],
+        [],
+        id="a-name-ending-in-buildings-is-a-site-the-meeting-was-held-at",
+    ),
+    pytest.param(
         " date 2023-03-01 LIMA, March 1 (EFE) - Bolivian President Jorge Quispe arrived here "
         "on Monday for talks on trade with Peru.",
         [("Jorge Quispe", "visited", "Lima"), ("Jorge Quispe", "visited", "Peru")],
