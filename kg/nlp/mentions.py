@@ -320,9 +320,11 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             if last.lower() in _REGION_WORDS and len(span) > 1:  # "Irkutsk Oblast"
                 mentions.append(Mention(span, "Place", "Region"))
                 continue
-            if last in word_list("place_heads") and len(span) > 1:
+            if len(span) > 1 and (
+                last in word_list("place_heads") or span[0].text in word_list("place_leads")
+            ):
                 mentions.append(Mention(span, "Place", "Site"))
-                continue  # "Jubilee House", "the Flag Tower": a building
+                continue  # "Jubilee House", "the Flag Tower", "Schloss Meseberg": a building
             if last in word_list("thing_heads") or _names_a_site(span):
                 continue  # "Belt and Road Initiative", "the El-Dabaa power plant": no one
             if last in word_list("org_heads"):

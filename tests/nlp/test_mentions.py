@@ -596,3 +596,22 @@ def test_an_honorific_is_no_part_of_a_name(pipeline):
         "Monday, with Lady Cecilia Morel.",
     )
     assert {"Abena Busia", "Shirley Ayorkor Botchwey", "Cecilia Morel"} <= set(named)
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        (
+            "German Chancellor Anna Weber hosted Chinese Premier Li Qiang for dinner at "
+            "Schloss Meseberg on Sunday.",
+            "Schloss Meseberg",
+        ),
+        (
+            "South African President Thabo Nkosi received Kenyan President Amos Kariuki at "
+            "the Union Buildings in Pretoria.",
+            "Union Buildings",
+        ),
+    ],
+)
+def test_a_building_s_word_before_or_after_a_name_makes_it_a_place(pipeline, text, site):
+    assert _named(pipeline, text).get(site) == "Place"
