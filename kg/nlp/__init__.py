@@ -17,7 +17,15 @@ from spacy.language import Language
 from kg.errors import ModelError
 
 # kg's components (kg_*) register their factories on import.
-from kg.nlp import attachments, attributes, casing, gazetteer, paragraphs, titles  # noqa: F401
+from kg.nlp import (  # noqa: F401
+    attachments,
+    attribution,
+    attributes,
+    casing,
+    gazetteer,
+    paragraphs,
+    titles,
+)
 
 __all__ = ["MODELS", "default_model", "load_nlp"]
 
@@ -38,7 +46,7 @@ def default_model() -> str:
 @cache
 def load_nlp(model: str | None = None) -> Language:
     """The spaCy ``Language`` for ``model`` with kg's components added (sentence starts,
-    casing, gazetteer, attachments, titles), and its attribute ruler and rule lemmatizer in
+    casing, gazetteer, attribution, attachments, titles), and its attribute ruler and rule lemmatizer in
     quicker forms (``kg.nlp.attributes``)."""
     name = model or default_model()
     try:
@@ -56,7 +64,8 @@ def load_nlp(model: str | None = None) -> Language:
     nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_casing", after="lemmatizer" if "lemmatizer" in nlp.pipe_names else "parser")
     nlp.add_pipe("kg_gazetteer", after="ner")
-    nlp.add_pipe("kg_attachments", after="kg_gazetteer")
+    nlp.add_pipe("kg_attribution", after="kg_gazetteer")
+    nlp.add_pipe("kg_attachments", after="kg_attribution")
     nlp.add_pipe("kg_titles", last=True)
     return nlp
 

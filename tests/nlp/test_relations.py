@@ -204,3 +204,19 @@ def test_two_words_of_one_event_s_name_relate_nothing(read, text):
 def test_a_delegation_s_head_is_still_named_by_head_of(read):
     found = _found(read, "The head of the Peruvian delegation, Rosa Quispe, arrived in Lima.")
     assert ("Peruvian delegation", "headedBy", "Rosa Quispe") in {f[:3] for f in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Serik Akhmetov received Ambassador of Japan Takashi Nakamura, Akorda press "
+        "service reports.",
+        "President Serik Akhmetov received Ambassador of Japan Takashi Nakamura, Akorda press "
+        "service reports citing the Foreign Ministry.",
+    ],
+)
+def test_a_source_the_sentence_ends_on_takes_no_one_s_place(read, text):
+    # the parser reads "reports" as a noun, the object of "received", and the ambassador as
+    # a word of its name
+    found = _found(read, text)
+    assert ("Serik Akhmetov", "met", "Takashi Nakamura", "asserted", "met/verb-object") in found
