@@ -19,8 +19,8 @@ from kg.errors import ModelError
 # kg's components (kg_*) register their factories on import.
 from kg.nlp import (  # noqa: F401
     attachments,
-    attribution,
     attributes,
+    attribution,
     casing,
     gazetteer,
     paragraphs,
