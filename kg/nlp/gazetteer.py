@@ -106,9 +106,19 @@ def demonym(word: str) -> KBEntry | None:
     return KnowledgeBase.load().demonym(word) or _extra_demonyms().get(word)
 
 
+# A form of state before a country's name; not with a qualifier, which may make it another
+# country's ("the Democratic Republic of Congo" is not the Republic of the Congo).
+_STATE_FORM = re.compile(r"(?:the )?(?:Republic|Kingdom|State|Sultanate|Principality) of (?:the )?")
+
+
 def country_named(text: str) -> KBEntry | None:
-    """The country a name stands for: a knowledge-base name or a common abbreviation."""
-    found = KnowledgeBase.load().lookup(text, ("Country",))
+    """The country a name stands for: a knowledge-base name or a common abbreviation, also
+    after a form of state the knowledge base does not name it with ("the Republic of Togo":
+    Togo; "the Republic of Tatarstan" is no country)."""
+    kb = KnowledgeBase.load()
+    found = kb.lookup(text, ("Country",)) or (
+        kb.lookup(text[m.end() :], ("Country",)) if (m := _STATE_FORM.match(text)) else []
+    )
     return found[0] if found else country_aliases().get(text)
 
 

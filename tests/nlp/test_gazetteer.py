@@ -162,3 +162,26 @@ def test_a_body_in_a_city_is_split_off_the_city(pipeline, text, pieces):
     gazetteer = pipeline.nlp.get_pipe("kg_gazetteer")
     found = [p for p in gazetteer._fix(Span(doc, 0, len(doc), label="ORG")) if p is not None]
     assert [(p.text, p.label_) for p in found] == pieces
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("the Republic of Togo", "Togo"),  # its official name is the Togolese Republic
+        ("Kingdom of Lesotho", "Lesotho"),
+        ("Republic of China", "Taiwan"),  # a name of its own comes first
+        ("Republic of Tatarstan", None),  # a republic of Russia, no country
+    ],
+)
+def test_a_form_of_state_before_a_country_s_name_names_the_country(name, country):
+    from kg.nlp.gazetteer import country_named
+
+    found = country_named(name)
+    assert (found.label if found else None) == country
+
+
+def test_a_qualified_form_of_state_is_not_stripped():
+    from kg.nlp.gazetteer import country_named
+
+    found = country_named("Democratic Republic of Congo")  # not the Republic of the Congo
+    assert found is None or found.label != "Republic of the Congo"
