@@ -72,9 +72,9 @@ def load_nlp(model: str | None = None) -> Language:
 
 def _keep_surnames_with_initials(nlp: Language) -> None:
     """Make the tokenizer keep a surname and its joined initial as one word ("Davaasuren.Ts",
-    ``kg.nlp.mentions.SURNAME_INITIAL``), so the parser reads "Davaasuren.Ts, Energy
+    ``kg.nlp.gazetteer.SURNAME_INITIAL``), so the parser reads "Davaasuren.Ts, Energy
     Minister" as a name and not as the end of a sentence."""
-    from kg.nlp.mentions import SURNAME_INITIAL
+    from kg.nlp.gazetteer import SURNAME_INITIAL
 
     tokenizer: Any = nlp.tokenizer  # a spaCy Tokenizer, which its stubs type as a function
     matched = tokenizer.token_match

@@ -106,6 +106,13 @@ def demonym(word: str) -> KBEntry | None:
     return KnowledgeBase.load().demonym(word) or _extra_demonyms().get(word)
 
 
+# "Amarbayar.Ts", "Davaasuren.Ts": a surname with the initial of the father's name after it,
+# as Mongolian outlets write names (not two sentences run together: "in Astana.He said");
+# "A.V.Novak": a surname after joined initials, as Mongolian and Russian outlets write them.
+SURNAME_INITIAL = re.compile(r"[A-Z][a-z]{2,}\.(?:[A-Z]|Ts|Ch|Sh|Kh|Zh|Ya|Yu|Ye|Yo)")
+JOINED_INITIALS = re.compile(
+    r"(?:[A-Z]\.){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?|" + SURNAME_INITIAL.pattern
+)
 # A form of state before a country's name; not with a qualifier, which may make it another
 # country's ("the Democratic Republic of Congo" is not the Republic of the Congo).
 _STATE_FORM = re.compile(r"(?:the )?(?:Republic|Kingdom|State|Sultanate|Principality) of (?:the )?")

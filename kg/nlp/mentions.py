@@ -18,11 +18,19 @@ from spacy.attrs import ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from kg.kb import KBEntry, KnowledgeBase
-from kg.nlp.gazetteer import country_named, demonym, heads, name_token, spelling, word_list
+from kg.nlp.gazetteer import (
+    JOINED_INITIALS,
+    country_named,
+    demonym,
+    heads,
+    name_token,
+    spelling,
+    word_list,
+)
 from kg.nlp.paragraphs import QUOTES, in_headline
 from kg.nlp.titles import SPAN_KEY, titles_by_word
 
-__all__ = ["SIGNING_WORDS", "SURNAME_INITIAL", "Mention", "find_mentions", "tokens_with"]
+__all__ = ["SIGNING_WORDS", "Mention", "find_mentions", "tokens_with"]
 
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "he", "madam", "sir"}
 HONORIFICS |= {"gen", "gen.", "maj", "maj.", "col", "col.", "lt", "lt.", "brig", "brig."}  # ranks
@@ -762,12 +770,6 @@ def _surnames_as_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 # person's wherever the recognizer took it for a nationality or a body.
 _ADDRESSED = _COURTESY | {"Sheikh", "Sheikha", "Emir", "Amir", "King", "Queen", "Prince"}
 _ADDRESSED |= {"Princess", "Sultan"}
-# "Amarbayar.Ts", "Davaasuren.Ts": a surname with the initial of the father's name after it,
-# as Mongolian outlets write names (not two sentences run together: "in Astana.He said").
-SURNAME_INITIAL = re.compile(r"[A-Z][a-z]{2,}\.(?:[A-Z]|Ts|Ch|Sh|Kh|Zh|Ya|Yu|Ye|Yo)")
-_JOINED_INITIALS = re.compile(
-    r"(?:[A-Z]\.){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?|" + SURNAME_INITIAL.pattern
-)
 
 
 def _unrecognized_people(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
@@ -783,7 +785,7 @@ def _unrecognized_people(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -
         token = doc[i]
         if i in taken:
             continue
-        if _JOINED_INITIALS.fullmatch(token.text):
+        if JOINED_INITIALS.fullmatch(token.text):
             name: Span | None = doc[token.i : token.i + 1]
         elif token.i and doc[token.i - 1].text in _ADDRESSED:
             name = _addressed(token, taken, kb)
@@ -914,7 +916,8 @@ def _headline_words(span: Span, kb: KnowledgeBase) -> bool:
 
 def _phrase(token: Token, named: dict[int, Mention]) -> Span:
     """The noun phrase of an event or agreement head: its left modifiers, the head and its
-    ``of``/``on``/``between`` complements."""
+    ``of``/``on``/``between`` complements, and the whole of a body's name they begin ("the
+    21st Meeting of the Commission on Trade, Economic and Technical Cooperation")."""
     doc = token.doc
     left = token.i
     agreement = token.lemma_.lower() in heads("agreement")
@@ -952,6 +955,8 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
             break
     if agreement:
         right = _hyphened_end(doc, _verb_complement_end(token, right))
+    inside = [named[k] for k in range(token.i + 1, right) if k in named]
+    right = max([right, *(m.span.end for m in inside if m.type == "Organization")])
     while left < token.i and doc[left].dep_ in {"det", "punct", "case"}:
         left += 1
     day = left

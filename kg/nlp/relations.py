@@ -569,23 +569,18 @@ class Resolver:
             linking = doc[i].text in {",", "-", *_POSSESSIVE} or (
                 doc[i].is_lower and doc[i].pos_ in {"DET", "ADP", "NOUN", "ADJ", "CCONJ"}
             )
-            listed = doc[i].pos_ == "CCONJ" and doc[i - 1].text == ","
+            listed = doc[i].pos_ == "CCONJ" and (
+                doc[i - 1].text == "," or (i == title.end and self._apposed(title) is not None)
+            )
             if after is not None or not linking or listed:
-                break  # "X, Deputy Prime Minister of Y, and Z": the title is not Z's
+                break  # "X, Deputy Prime Minister of Y, and Z", "X, Minister of Y and Z": the
+                # title is not Z's
             i += 1
-        j = title.start - 1
-        if j >= 0 and doc[j].text in _POSSESSIVE:
-            j -= 1
-        owner = self.inside.get(j) if j >= 0 else None
-        closed = title.end == title.sent.end or doc[title.end].is_punct
-        if owner is not None and owner.type in {"Country", "Organization"} and closed:
-            j = owner.span.start - 1  # "X, Czech Foreign Minister,", not "X, British PM discuss"
-        while j >= 0 and doc[j].lower_ in {"the", "a", ","}:
-            j -= 1
-        before = self.inside.get(j) if j >= 0 else None
-        if before is not None and before.type == "Person" and "," in doc[j + 1 : title.start].text:
+        before = self._apposed(title)
+        if before is not None:
             return before
-        if before is None and j in self.titles and doc[j + 1].text == ",":
+        j = self._left_of(title)
+        if self.inside.get(j) is None and j in self.titles and doc[j + 1].text == ",":
             return self.holder(self.titles[j])  # "X, Deputy Prime Minister, Minister of Y"
         for child in title.root.children:
             found = self.inside.get(child.i) if child.dep_ == "appos" else None
@@ -596,6 +591,32 @@ class Resolver:
                 and all(t.pos_ != "VERB" for t in between)
             ):
                 return found  # not a name the parser put in apposition past the verb
+        return None
+
+    def _left_of(self, title: Span) -> int:
+        """The word before a title and the article, comma or country's name before it."""
+        doc = self.doc
+        j = title.start - 1
+        if j >= 0 and doc[j].text in _POSSESSIVE:
+            j -= 1
+        owner = self.inside.get(j) if j >= 0 else None
+        closed = title.end == title.sent.end or doc[title.end].is_punct
+        if owner is not None and owner.type in {"Country", "Organization"} and closed:
+            j = owner.span.start - 1  # "X, Czech Foreign Minister,", not "X, British PM discuss"
+        while j >= 0 and doc[j].lower_ in {"the", "a", ","}:
+            j -= 1
+        return j
+
+    def _apposed(self, title: Span) -> Mention | None:
+        """The person a title follows in apposition ("X, the Minister of Y")."""
+        j = self._left_of(title)
+        before = self.inside.get(j) if j >= 0 else None
+        if (
+            before is not None
+            and before.type == "Person"
+            and "," in self.doc[j + 1 : title.start].text
+        ):
+            return before
         return None
 
     def antecedent(self, pronoun: Token) -> Mention | None:

@@ -15,7 +15,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.nlp.gazetteer import country_named, word_list
+from kg.nlp.gazetteer import JOINED_INITIALS, country_named, word_list
 
 __all__ = ["SPAN_KEY", "TitleComponent", "titles_by_word"]
 
@@ -120,9 +120,10 @@ class TitleComponent:
 
     @staticmethod
     def _complement_word(token) -> bool:
-        if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
-            return False
-        if token.ent_type_ == "PERSON":
+        """A word of an office's complement: not a person's name, which ends it (also one
+        the recognizer missed, written with joined initials: "Minister of Energy of
+        Mongolia and A.V.Novak")."""
+        if token.ent_type_ == "PERSON" or JOINED_INITIALS.fullmatch(token.text):
             return False
         return token.is_title or token.is_upper or token.lower_ in _LINKERS
 

@@ -144,3 +144,15 @@ def test_a_name_starts_after_a_verb_the_parser_took_for_a_modifier(rules):
     # "held" is parsed as an adjective of "talks": the clause read as one noun phrase.
     events = _events(rules, "Ilham Aliyev met Kassym Tokayev. The two held talks on Monday.")
     assert not [e for e in events if "held" in e], events
+
+
+def test_an_event_named_after_a_body_takes_the_body_s_whole_name(rules):
+    events = _events(
+        rules,
+        "The sides met at the 9th Meeting of the Chile-Peru Intergovernmental Commission on "
+        "Trade, Economic, Scientific and Technical Cooperation, held in Lima.",
+    )
+    assert (
+        "9th Meeting of the Chile-Peru Intergovernmental Commission on Trade, Economic, "
+        "Scientific and Technical Cooperation"
+    ) in events

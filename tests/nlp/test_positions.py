@@ -107,6 +107,15 @@ def _held(read, text: str) -> list[tuple[str, str | None, str | None, bool]]:
             [("Hossein Amir-Abdollahian", "Foreign Minister", None, False)],
             id="a-title-word-that-begins-a-hyphenated-name-is-no-title",
         ),
+        pytest.param(
+            "Talks were held between Batbayar.Ts, Energy Minister of Mongolia and "
+            "A.V.Petrov, Minister of Energy of Russia.",
+            [
+                ("Batbayar.Ts", "Energy Minister", "Mongolia", False),
+                ("A.V.Petrov", "Minister of Energy", "Russia", False),
+            ],
+            id="an-apposed-title-ends-at-and-and-a-name-written-with-initials",
+        ),
     ],
 )
 def test_who_holds_which_title(read, text, held):
