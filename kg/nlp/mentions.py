@@ -1191,7 +1191,7 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
             phrase = _phrase(token, named)
             if cls == "PhoneCall" and any(c.lower_ in _FACE_TO_FACE for c in token.lefts):
                 cls = "Meeting"  # "a courtesy call on the President", "a private conversation"
-            if lemma == "ceremony" and any(t.lemma_ == "signing" for t in phrase):
+            if lemma == "ceremony" and any(t.lower_ == "signing" for t in phrase):
                 cls = "SigningCeremony"  # not a welcome or an opening ceremony
             mentions.append(Mention(phrase, "Event", cls))
         elif (

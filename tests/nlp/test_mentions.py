@@ -98,6 +98,21 @@ def test_a_headline_s_words_are_no_one_s_name(pipeline, text, person, not_people
                 ("Western region", "Place", "Region", None, None),
             ],
         ),
+        (  # "signing" read as a verb here: its lemma is "sign"
+            "Following the talks, the premiers witnessed a ceremony of signing official "
+            "documents of cooperation.",
+            [
+                ("talks", "Event", "Talks", None, None),
+                (
+                    "ceremony of signing official documents of cooperation",
+                    "Event",
+                    "SigningCeremony",
+                    None,
+                    None,
+                ),
+                ("official documents of cooperation", "Agreement", "Agreement", None, None),
+            ],
+        ),
     ],
 )
 def test_find_mentions_types_classes_and_knowledge_base_ids(pipeline, text, mentions):
