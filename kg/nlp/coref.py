@@ -283,7 +283,7 @@ class _Resolver:
             same = same or (self.by_key.get(name) if name else None)
             same = same or self._part_of(m, by_root) or self._same_visit(m)
             same = same or self._apposed_to_clause(m, kind, by_root)
-            same = same or self._same_count(m) or self._one_set(m)
+            same = same or self._same_count(m) or self._one_set(m) or self._shorter(m)
             if same is not None:
                 same.add(m)
                 self.by_key.setdefault(key, same)
@@ -329,6 +329,31 @@ class _Resolver:
         outer = by_root.get(prep.head.i) if mention.root.dep_ == "pobj" else None
         if prep.lower_ == "of" and outer is not None and outer.span.start < mention.span.start:
             return next((c for c in self.clusters if outer in c.mentions), None)
+        return None
+
+    def _shorter(self, mention: Mention) -> Cluster | None:
+        """ "The official talks" after "official talks with his counterpart": a definite
+        event named with no more than the words an earlier one of its head had before it, and
+        nothing after the head that says whose it is; not when a number, date or "next" sets
+        it apart."""
+        words = [t for t in mention.span if t.i != mention.root.i]
+        if (
+            mention.type != "Event"
+            or not any(t.lower_ == "the" for t in mention.root.lefts)
+            or any(t.i > mention.root.i for t in words)
+            or any(_dating(t) or t.like_num or t.ent_type_ == "ORDINAL" for t in words)
+            or any(c.dep_ == "prep" and c.lower_ in _WHOSE for c in mention.root.rights)
+        ):
+            return None
+        said = {t.lower_ for t in words if not _anaphoric_word(t)}
+        for c in reversed(self.clusters):
+            for m in c.mentions:
+                if (
+                    c.type == "Event"
+                    and m.root.lemma_ == mention.root.lemma_
+                    and said <= {t.lower_ for t in m.span if t.i < m.root.i}
+                ):
+                    return c
         return None
 
     def _same_count(self, mention: Mention) -> Cluster | None:
@@ -434,6 +459,7 @@ class _Resolver:
         return next((c for c in found if not _set_apart(c)), found[0] if found else None)
 
 
+_WHOSE = {"with", "between", "of"}  # "the meeting with X": whose, not one told before
 _APART = {"previous", "last", "earlier", "past", "next", "upcoming", "forthcoming", "former"}
 
 

@@ -491,3 +491,30 @@ def test_an_event_the_parser_put_in_apposition_to_a_place_is_the_sentence_s_even
     )
     events = [e for e in x.entities if e.type == "Event" and "meeting" in e.aliases]
     assert len(events) == 1 and events[0].label == "two rounds of talks", events
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        (
+            "Prime Minister Batbayar Ganbold held official talks with his Russian counterpart "
+            "Dmitry Medvedev in Moscow. Following the official talks that lasted for an hour, "
+            "the premiers witnessed a ceremony of signing documents.",
+            1,
+        ),
+        (  # "the meeting with X" says whose it is: another meeting
+            "Prime Minister Batbayar Ganbold held a long and official meeting with Dmitry "
+            "Medvedev. During the official meeting with Sergey Lavrov, he discussed trade.",
+            2,
+        ),
+        (  # a number sets it apart
+            "The 9th joint commission meeting was held in Tehran. The 8th joint commission "
+            "meeting was held in Islamabad.",
+            2,
+        ),
+    ],
+)
+def test_a_definite_event_named_with_fewer_words_is_the_one_told_before(pipeline, text, events):
+    x = pipeline.extract(text)
+    found = [e.label for e in x.entities if e.type == "Event" and e.cls in {"Talks", "Meeting"}]
+    assert len(found) == events, found
