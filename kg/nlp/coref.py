@@ -21,7 +21,7 @@ from difflib import SequenceMatcher
 from spacy.tokens import Token
 
 from kg.kb import normalize
-from kg.nlp.gazetteer import spelling
+from kg.nlp.gazetteer import country_named, demonym, spelling
 from kg.nlp.mentions import HONORIFICS, Mention
 from kg.nlp.relations import modality
 
@@ -148,6 +148,7 @@ class _Resolver:
         self.person_at: dict[int, str] = {}  # token index -> the person entity named there
         self.place_at: dict[int, str] = {}  # token index -> the country or place named there
         self.country_at: dict[int, str] = {}  # token index -> QID of the country named there
+        self.body_at: dict[int, str] = {}  # token index -> the body named there
 
     def new(self, mention: Mention, key: tuple[str, str] | None = None) -> Cluster:
         cluster = Cluster(f"e{len(self.clusters) + 1}", mention.type, mention.cls)
@@ -221,6 +222,12 @@ class _Resolver:
             if m.country and m.type in {"Country", "Place"}
             for i in range(m.span.start, m.span.end)
         }
+        self.body_at |= {
+            i: m.entity
+            for m in mentions
+            if m.entity and m.type == "Organization"
+            for i in range(m.span.start, m.span.end)
+        }
 
     def _names(self, mentions: list[Mention]) -> None:
         for m in mentions:
@@ -258,6 +265,8 @@ class _Resolver:
                     return cluster
                 if _complemented(text, other) or _complemented(other, text):
                     return cluster
+                if _of_the_countries(text, other) or _of_the_countries(other, text):
+                    return cluster
         return None
 
     def delegations(self, mentions: list[Mention]) -> None:
@@ -284,6 +293,7 @@ class _Resolver:
             same = same or self._part_of(m, by_root) or self._same_visit(m)
             same = same or self._apposed_to_clause(m, kind, by_root)
             same = same or self._same_count(m) or self._one_set(m) or self._shorter(m)
+            same = same or self._same_sitting(m)
             if same is not None:
                 same.add(m)
                 self.by_key.setdefault(key, same)
@@ -330,6 +340,36 @@ class _Resolver:
         if prep.lower_ == "of" and outer is not None and outer.span.start < mention.span.start:
             return next((c for c in self.clusters if outer in c.mentions), None)
         return None
+
+    def _same_sitting(self, mention: Mention) -> Cluster | None:
+        """ "The first meeting of the Supreme Interstate Council" after "the first meeting of
+        the Azerbaijan-Kazakhstan Supreme Interstate Council": the sitting of one body with
+        the same number."""
+        sitting = self._sitting(mention)
+        if sitting is None:
+            return None
+        return next(
+            (c for c in self.clusters if any(self._sitting(m) == sitting for m in c.mentions)),
+            None,
+        )
+
+    def _sitting(self, mention: Mention) -> tuple[str, str, str] | None:
+        """The head word, number and body of a numbered sitting ("the 13th session of the
+        commission")."""
+        number = next((t.lower_ for t in mention.root.lefts if t.ent_type_ == "ORDINAL"), None)
+        body = next(
+            (
+                self.body_at[o.i]
+                for prep in mention.root.rights
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for o in prep.children
+                if o.dep_ == "pobj" and o.i in self.body_at
+            ),
+            None,
+        )
+        if mention.type != "Event" or number is None or body is None:
+            return None
+        return mention.root.lemma_.lower(), number, body
 
     def _shorter(self, mention: Mention) -> Cluster | None:
         """ "The official talks" after "official talks with his counterpart": a definite
@@ -566,6 +606,16 @@ def _complemented(short: str, long: str) -> bool:
     return len(short.split()) > 1 and any(
         long.startswith(f"{short} {prep} ") for prep in ("of", "on", "for")
     )
+
+
+def _of_the_countries(short: str, long: str) -> bool:
+    """``long`` is ``short`` after the countries it is of: "Supreme Interstate Council" and
+    "Azerbaijan-Kazakhstan Supreme Interstate Council", "Kazakh-Belarusian Intergovernmental
+    Commission"."""
+    if len(short.split()) < 2 or not long.endswith(f" {short}"):
+        return False
+    words = long[: -len(short)].replace("-", " ").split()
+    return bool(words) and all(country_named(w.title()) or demonym(w.title()) for w in words)
 
 
 def _shortened(short: list[str], full: list[str]) -> bool:

@@ -518,3 +518,15 @@ def test_a_definite_event_named_with_fewer_words_is_the_one_told_before(pipeline
     x = pipeline.extract(text)
     found = [e.label for e in x.entities if e.type == "Event" and e.cls in {"Talks", "Meeting"}]
     assert len(found) == events, found
+
+
+def test_a_body_named_without_its_countries_and_its_numbered_sitting_are_one(pipeline):
+    x = pipeline.extract(
+        "The first meeting of the Peru-Chile Supreme Interstate Council was held in Lima. "
+        '"We are opening the first meeting of the Supreme Interstate Council," the president '
+        "said."
+    )
+    bodies = [e.label for e in x.entities if e.type == "Organization"]
+    events = [e.label for e in x.entities if e.type == "Event"]
+    assert bodies == ["Peru-Chile Supreme Interstate Council"]
+    assert events == ["first meeting of the Peru-Chile Supreme Interstate Council"]
