@@ -20,10 +20,10 @@ from kg.errors import ModelError
 from kg.nlp import (  # noqa: F401
     attachments,
     attributes,
-    attribution,
     casing,
     gazetteer,
     paragraphs,
+    repairs,
     titles,
 )
 
@@ -46,7 +46,7 @@ def default_model() -> str:
 @cache
 def load_nlp(model: str | None = None) -> Language:
     """The spaCy ``Language`` for ``model`` with kg's components added (sentence starts,
-    casing, gazetteer, attribution, attachments, titles), and its attribute ruler and rule lemmatizer in
+    casing, gazetteer, repairs, attachments, titles), and its attribute ruler and rule lemmatizer in
     quicker forms (``kg.nlp.attributes``)."""
     name = model or default_model()
     try:
@@ -64,8 +64,8 @@ def load_nlp(model: str | None = None) -> Language:
     nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_casing", after="lemmatizer" if "lemmatizer" in nlp.pipe_names else "parser")
     nlp.add_pipe("kg_gazetteer", after="ner")
-    nlp.add_pipe("kg_attribution", after="kg_gazetteer")
-    nlp.add_pipe("kg_attachments", after="kg_attribution")
+    nlp.add_pipe("kg_repairs", after="kg_gazetteer")
+    nlp.add_pipe("kg_attachments", after="kg_repairs")
     nlp.add_pipe("kg_titles", last=True)
     return nlp
 

@@ -220,3 +220,13 @@ def test_a_source_the_sentence_ends_on_takes_no_one_s_place(read, text):
     # a word of its name
     found = _found(read, text)
     assert ("Serik Akhmetov", "met", "Takashi Nakamura", "asserted", "met/verb-object") in found
+
+
+def test_held_read_as_an_adjective_of_talks_is_the_verb_of_the_name_before_it(read):
+    # the parser makes "talks" the root and "held" its adjective, "al-Sisi" another
+    found = _found(
+        read,
+        "Tunisian President Abdel-Karim al-Sisi held talks in Tunis on Friday with Algerian "
+        "President Omar Hamdan.",
+    )
+    assert ("Abdel-Karim al-Sisi", "participant") in {(o, p) for s, p, o, *_ in found}
