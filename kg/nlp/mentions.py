@@ -300,6 +300,13 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 label = "ORG"  # "Chairman of Cengiz Enerji": what a title is of is a body
         if _only_title_words(span):
             continue  # "Extraordinary" of "Ambassador Extraordinary and Plenipotentiary"
+        if label == "PERSON" and _styled_title(span):
+            mentions.extend(
+                Mention(span[k : k + 1], "Country", "Country", c.qid, c.qid, True)
+                for k, t in enumerate(span)
+                if (c := demonym(t.text))
+            )
+            continue  # "Qatari Amir Sheikh" before the Amir's name: a title, no one's name
         if label == "PERSON" and (_quoted(span) or span[-1].lower_ in heads("event")):
             continue  # the "Nurly Zhol" programme, the Climate Change Conference: no one
         office = _press_office(span) if label == "PERSON" else None
@@ -547,6 +554,16 @@ def _credited(span: Span) -> bool:
 def _only_title_words(span: Span) -> bool:
     """A span of words of titles only ("Extraordinary", "Plenipotentiary")."""
     return all(t.text in _title_vocabulary() for t in span)
+
+
+def _styled_title(span: Span) -> bool:
+    """A span of a title's words and the words that address a person, and at most a
+    nationality: "Qatari Amir Sheikh", "HH The Amir"."""
+    words = [t for t in span if not demonym(t.text)]
+    return bool(words) and all(
+        t.text in _title_vocabulary() or t.text in _ADDRESSED or t.lower_ in HONORIFICS
+        for t in words
+    )
 
 
 def _quoted(span: Span) -> bool:

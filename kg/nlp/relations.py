@@ -124,6 +124,7 @@ _EVENT_PARTS = {"opening", "closing", "launch"}  # "attended the opening of the 
 # Military ranks, and the "retired" after them ("Major General (Rtd) X", "Maj. Gen. X").
 _RANKS = {"general", "major", "lieutenant", "colonel", "brigadier", "admiral", "marshal", "captain"}
 _RANKS |= {"gen", "maj", "lt", "col", "brig", "adm", "capt", "rtd", "retd", "retired"}
+_STYLED = {"Sheikh", "Sheikha"}  # a word that addresses a person by name after a title
 _MADE_OF = {"consist", "comprise", "compose", "include"}  # what a delegation is made of
 _PLACE_WORDS = {"city", "town", "village", "region", "province", "district", "oblast"}
 _BUILDINGS = {"palace", "residence", "hall", "headquarters", "mansion", "hotel", "estate", "venue"}
@@ -549,9 +550,9 @@ class Resolver:
             after = self.inside.get(i)
             if after is not None and after.type == "Person":
                 return after
-            if i in self.titles and doc[i - 1].lower_ in {"and", ","}:
-                i = self.titles[i].end  # "Special Envoy and Minister of Communication X"
-                continue
+            if i in self.titles and (doc[i - 1].lower_ in {"and", ","} or doc[i].text in _STYLED):
+                i = self.titles[i].end  # "Special Envoy and Minister of Communication X",
+                continue  # "Amir Sheikh Tamim"
             if doc[i].text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
                 i += 3  # "Administrator of the Agency for International Development (USAID) X"
                 continue

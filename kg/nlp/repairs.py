@@ -19,6 +19,13 @@ root), gets its verb back, with the name before it as its subject:
 ...     "Blinken.")
 >>> [(t.text, t.dep_, t.head.text) for t in doc if t.text in {"Sisi", "held", "talks"}]
 [('Sisi', 'nsubj', 'held'), ('held', 'ROOT', 'held'), ('talks', 'dobj', 'held')]
+
+A style the parser made the object, with the title it addresses in apposition to it
+("received HRH the Crown Prince"), gives the title its place:
+
+>>> doc = load_nlp()("President Donald Trump received HRH the Crown Prince at the White House.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text in {"HRH", "Prince"}]
+[('HRH', 'compound', 'Prince'), ('Prince', 'dobj', 'received')]
 """
 
 from __future__ import annotations
@@ -37,6 +44,7 @@ _SOURCE_WORDS = 8  # the most words a source's name takes between the comma and 
 _SOURCE_POS = {"PROPN", "NOUN", "DET", "ADJ", "PART", "ADP", "PUNCT"}
 _FINITE = {"VBD", "VBZ", "VBP"}  # "held", "holds", "hold"
 _MODIFIER = {"amod", "compound", "nmod"}
+_STYLES = ["HRH", "HH", "H.E."]  # His Royal Highness, His Highness, His Excellency
 
 
 @Language.component("kg_repairs")
@@ -44,6 +52,7 @@ def repairs(doc: Doc) -> Doc:
     """Mend the parses the module docstring tells of."""
     _sources(doc)
     _held(doc)
+    _styles(doc)
     return doc
 
 
@@ -91,3 +100,15 @@ def _source_comma(says: Token) -> Token | None:
         if t.pos_ not in _SOURCE_POS:
             return None
     return None
+
+
+def _styles(doc: Doc) -> None:
+    """Put the title a style addresses where the parser put the style ("received HRH the Crown
+    Prince": "HRH" the object, "Prince" in apposition to it)."""
+    for style in tokens_with(doc, "ORTH", _STYLES):
+        title = next((c for c in style.rights if c.dep_ == "appos"), None)
+        if title is None or style.dep_ == "ROOT":
+            continue
+        dep = "dobj" if style.dep_ == "dative" else style.dep_
+        title.head, title.dep_ = style.head, dep
+        style.head, style.dep_ = title, "compound"

@@ -630,3 +630,21 @@ def test_an_honorific_is_no_part_of_a_name(pipeline):
 )
 def test_a_building_s_word_before_or_after_a_name_makes_it_a_place(pipeline, text, site):
     assert _named(pipeline, text).get(site) == "Place"
+
+
+def test_a_title_and_the_words_that_address_a_person_are_no_one_s_name(rules):
+    # the recognizer tags "Qatari Amir Sheikh" a person of its own before the name
+    x = rules.extract(
+        "Qatari Amir Sheikh Tamim bin Hamad Al Thani arrived in Dushanbe on Thursday. The Amir "
+        "held talks with President Emomali Rahmon."
+    )
+    people = {e.label: e for e in x.entities if e.type == "Person"}
+    assert set(people) == {"Tamim bin Hamad Al Thani", "Emomali Rahmon"}
+    assert "Amir" in {p.title for p in people["Tamim bin Hamad Al Thani"].positions}
+    assert ("talks with President Emomali Rahmon", "participant", "Tamim bin Hamad Al Thani") in {
+        (s.label, r.predicate, o.label)
+        for r in x.relations
+        for s in x.entities
+        for o in x.entities
+        if s.id == r.subject and o.id == r.object
+    }

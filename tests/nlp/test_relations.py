@@ -230,3 +230,15 @@ def test_held_read_as_an_adjective_of_talks_is_the_verb_of_the_name_before_it(re
         "President Omar Hamdan.",
     )
     assert ("Abdel-Karim al-Sisi", "participant") in {(o, p) for s, p, o, *_ in found}
+
+
+def test_a_style_the_parser_made_the_object_gives_the_title_its_place(rules):
+    x = rules.extract(
+        "Saudi Crown Prince Mohammed bin Salman arrived in Washington. President Donald Trump "
+        "received HRH the Crown Prince at the White House."
+    )
+    names = {e.id: e.label for e in x.entities}
+    met = {
+        frozenset((names[r.subject], names[r.object])) for r in x.relations if r.predicate == "met"
+    }
+    assert frozenset(("Donald Trump", "Mohammed bin Salman")) in met
