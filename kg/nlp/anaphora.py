@@ -181,7 +181,7 @@ def title_mentions(
             rank = (not held.inferred, held.person.span.start)
             if same_office and same_side and (best_rank is None or rank > best_rank):
                 best, best_rank = held.person, rank
-        if best is None and owner is not None and title.start < lead:
+        if best is None and title.start < lead:
             best = _named_later(title, owner, head, positions, country_of)
         if best is None and owner is not None:
             best = _one_of(owner.entity, title.start, clusters, country_of, title.start < lead)
@@ -216,19 +216,30 @@ def _sideless(
 
 
 def _named_later(
-    title: Span, owner: Mention, head: str, positions: list[Held], country_of: dict[str, str]
+    title: Span,
+    owner: Mention | None,
+    head: str,
+    positions: list[Held],
+    country_of: dict[str, str],
 ) -> Mention | None:
-    """The person a headline or lead names only by a country's office ("The President of
-    Kyrgyzstan met ...") and the article names further on: the first later holder of that
-    office who acts for that country."""
-    for held in sorted(positions, key=lambda h: h.person.span.start):
-        person = held.person.entity
+    """The person a headline or lead names only by an office ("The President of Kyrgyzstan
+    met ...", "The Amir holds talks ...") and the article names further on: the first later
+    holder of that office who acts for that country; of an office of no country named, the
+    one person the article gives that office, named in a sentence after it (in its own, it is
+    someone else: "The Prime Minister had talks with Prime Minister X")."""
+    holders = [
+        h
+        for h in sorted(positions, key=lambda h: h.person.span.start)
+        if h.title is not None and office(h.title) == head and h.person.entity is not None
+    ]
+    if owner is None:
+        people = {h.person.entity for h in holders}
+        later = [h for h in holders if h.person.span.start >= title.sent.end]
+        return later[0].person if len(people) == 1 and later else None
+    for held in holders:
         if (
             held.person.span.start > title.start
-            and held.title is not None
-            and office(held.title) == head
-            and person is not None
-            and country_of.get(person) == owner.entity
+            and country_of.get(held.person.entity or "") == owner.entity
         ):
             return held.person
     return None

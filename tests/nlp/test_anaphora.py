@@ -60,12 +60,24 @@ def test_a_title_used_alone_is_its_holder(read):
             "president met Jan Novak there.",
             [],
         ),
+        (
+            "The Amir holds talks with Tajik leader\n\nAmir Sheikh Tamim bin Hamad Al Thani met "
+            "Emomali Rahmon in Dushanbe on Thursday.",
+            [("Amir", "Tamim bin Hamad Al Thani")],
+        ),
+        (
+            "The Minister holds talks in Dushanbe\n\nForeign Minister Ana Ruiz met Defence "
+            "Minister Luis Vega and Minister Omar Hamdan in Dushanbe on Thursday.",
+            [],
+        ),
     ],
     ids=[
         "who-a-country-s-office-does-first-is-the-next-person-named",
         "not-only-on-whose-behalf",
         "not-one-whose-title-is-a-body-s",
         "not-whom-the-office-meets",
+        "an-office-of-no-country-is-its-one-holder-named-later",
+        "not-where-many-hold-it",
     ],
 )
 def test_an_office_in_the_lead_is_the_person_named_next(read, text, expected):
