@@ -46,8 +46,8 @@ def default_model() -> str:
 @cache
 def load_nlp(model: str | None = None) -> Language:
     """The spaCy ``Language`` for ``model`` with kg's components added (sentence starts,
-    casing, gazetteer, repairs, attachments, titles), and its attribute ruler and rule lemmatizer in
-    quicker forms (``kg.nlp.attributes``)."""
+    casing, gazetteer, repairs, attachments, titles), and its attribute ruler and rule
+    lemmatizer in quicker forms (``kg.nlp.attributes``)."""
     name = model or default_model()
     try:
         nlp = spacy.load(name, exclude=["lemmatizer"] if "trf" in name else [])

@@ -293,14 +293,16 @@ class _Resolver:
             same = same or self._part_of(m, by_root) or self._same_visit(m)
             same = same or self._apposed_to_clause(m, kind, by_root)
             same = same or self._same_count(m) or self._one_set(m) or self._shorter(m)
-            same = same or self._same_sitting(m)
+            sitting = self._sitting(m)
+            same = same or (self.by_key.get(sitting) if sitting else None)
             if same is not None:
                 same.add(m)
                 self.by_key.setdefault(key, same)
             else:
                 self.new(m, key)
-            if name:
-                self.by_key.setdefault(name, self.by_key[key])
+            for other in (name, sitting):
+                if other:
+                    self.by_key.setdefault(other, self.by_key[key])
 
     def _apposed_to_clause(
         self, mention: Mention, kind: str, by_root: dict[int, Mention]
@@ -341,21 +343,11 @@ class _Resolver:
             return next((c for c in self.clusters if outer in c.mentions), None)
         return None
 
-    def _same_sitting(self, mention: Mention) -> Cluster | None:
-        """ "The first meeting of the Supreme Interstate Council" after "the first meeting of
-        the Azerbaijan-Kazakhstan Supreme Interstate Council": the sitting of one body with
-        the same number."""
-        sitting = self._sitting(mention)
-        if sitting is None:
-            return None
-        return next(
-            (c for c in self.clusters if any(self._sitting(m) == sitting for m in c.mentions)),
-            None,
-        )
-
-    def _sitting(self, mention: Mention) -> tuple[str, str, str] | None:
-        """The head word, number and body of a numbered sitting ("the 13th session of the
-        commission")."""
+    def _sitting(self, mention: Mention) -> tuple[str, str] | None:
+        """The key of a numbered sitting of a body, its head word, number and body ("the 13th
+        session of the commission"): "the first meeting of the Supreme Interstate Council"
+        after "the first meeting of the Azerbaijan-Kazakhstan Supreme Interstate Council" is
+        that sitting."""
         number = next((t.lower_ for t in mention.root.lefts if t.ent_type_ == "ORDINAL"), None)
         body = next(
             (
@@ -369,7 +361,7 @@ class _Resolver:
         )
         if mention.type != "Event" or number is None or body is None:
             return None
-        return mention.root.lemma_.lower(), number, body
+        return "Event sitting", f"{mention.root.lemma_.lower()} {number} {body}"
 
     def _shorter(self, mention: Mention) -> Cluster | None:
         """ "The official talks" after "official talks with his counterpart": a definite

@@ -545,6 +545,7 @@ class Resolver:
         "Ambassador to the country X"), or in apposition before it ("X, the Minister of Y,"),
         also after another of their titles ("X, Deputy Prime Minister, Minister of Y")."""
         doc = self.doc
+        apposed = self._apposed(title)
         i = title.end
         while i < min(len(doc), title.end + 8):
             after = self.inside.get(i)
@@ -571,15 +572,14 @@ class Resolver:
                 doc[i].is_lower and doc[i].pos_ in {"DET", "ADP", "NOUN", "ADJ", "CCONJ"}
             )
             listed = doc[i].pos_ == "CCONJ" and (
-                doc[i - 1].text == "," or (i == title.end and self._apposed(title) is not None)
+                doc[i - 1].text == "," or (i == title.end and apposed is not None)
             )
             if after is not None or not linking or listed:
                 break  # "X, Deputy Prime Minister of Y, and Z", "X, Minister of Y and Z": the
                 # title is not Z's
             i += 1
-        before = self._apposed(title)
-        if before is not None:
-            return before
+        if apposed is not None:
+            return apposed
         j = self._left_of(title)
         if self.inside.get(j) is None and j in self.titles and doc[j + 1].text == ",":
             return self.holder(self.titles[j])  # "X, Deputy Prime Minister, Minister of Y"
