@@ -71,8 +71,9 @@ def _sources(doc: Doc) -> None:
 def _held(doc: Doc) -> None:
     """Make "held" (or "holds", "had") the verb of an event noun the parser made the root of
     its sentence with the verb as its modifier, and the name before the verb its subject."""
-    events = heads("event")
-    for noun in (t for t in doc if t.dep_ == "ROOT" and t.lemma_.lower() in events):
+    for noun in tokens_with(doc, "LOWER", heads("event")):
+        if noun.dep_ != "ROOT":
+            continue
         verb = next((c for c in noun.lefts if c.tag_ in _FINITE and c.dep_ in _MODIFIER), None)
         before = [c for c in noun.lefts if verb is not None and c.i < verb.i]
         subject = next((c for c in reversed(before) if c.pos_ in {"PROPN", "NOUN"}), None)
