@@ -116,6 +116,11 @@ def _held(read, text: str) -> list[tuple[str, str | None, str | None, bool]]:
             ],
             id="an-apposed-title-ends-at-and-and-a-name-written-with-initials",
         ),
+        pytest.param(
+            "Omar Butt, consul general of Ghana in Lahore, met the trade minister.",
+            [("Omar Butt", "consul general of Ghana in Lahore", "Ghana", False)],
+            id="a-diplomat-s-title-written-in-lower-case",
+        ),
     ],
 )
 def test_who_holds_which_title(read, text, held):
