@@ -14,6 +14,7 @@ organization, delegation, event or agreement.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -606,7 +607,7 @@ def _of_the_countries(short: str, long: str) -> bool:
     Commission"."""
     if len(short.split()) < 2 or not long.endswith(f" {short}"):
         return False
-    words = long[: -len(short)].replace("-", " ").split()
+    words = re.sub(r"[-–—]", " ", long[: -len(short)]).split()  # "Pakistan–Iran"
     return bool(words) and all(country_named(w.title()) or demonym(w.title()) for w in words)
 
 

@@ -530,3 +530,18 @@ def test_a_body_named_without_its_countries_and_its_numbered_sitting_are_one(pip
     events = [e.label for e in x.entities if e.type == "Event"]
     assert bodies == ["Peru-Chile Supreme Interstate Council"]
     assert events == ["first meeting of the Peru-Chile Supreme Interstate Council"]
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "same"),
+    [
+        ("joint economic commission", "pakistan-iran joint economic commission", True),
+        ("joint economic commission", "pakistan–iran joint economic commission", True),  # en dash
+        ("intergovernmental commission", "kazakh-belarusian intergovernmental commission", True),
+        ("business council", "astana business council", False),  # a city, not a country
+    ],
+)
+def test_a_body_s_name_after_the_countries_it_is_of(short, long, same):
+    from kg.nlp.coref import _of_the_countries
+
+    assert _of_the_countries(short, long) is same
