@@ -294,14 +294,15 @@ class _Resolver:
             same = same or self._part_of(m, by_root) or self._same_visit(m)
             same = same or self._apposed_to_clause(m, kind, by_root)
             same = same or self._same_count(m) or self._one_set(m) or self._shorter(m)
-            sitting = self._sitting(m)
+            sitting, of_body = self._sitting(m)
             same = same or (self.by_key.get(sitting) if sitting else None)
+            same = same or self._same_body(m, of_body)
             if same is not None:
                 same.add(m)
                 self.by_key.setdefault(key, same)
             else:
                 self.new(m, key)
-            for other in (name, sitting):
+            for other in (name, sitting, of_body):
                 if other:
                     self.by_key.setdefault(other, self.by_key[key])
 
@@ -344,12 +345,21 @@ class _Resolver:
             return next((c for c in self.clusters if outer in c.mentions), None)
         return None
 
-    def _sitting(self, mention: Mention) -> tuple[str, str] | None:
-        """The key of a numbered sitting of a body, its head word, number and body ("the 13th
-        session of the commission"): "the first meeting of the Supreme Interstate Council"
+    def _same_body(self, mention: Mention, of_body: tuple[str, str] | None) -> Cluster | None:
+        """The sitting of the same body the article told of before, unless both are numbered
+        ("a meeting of the Joint Economic Commission in Tehran ... the 22nd session of the
+        Joint Economic Commission in Tehran": one sitting; the 7th and the 8th: two)."""
+        found = self.by_key.get(of_body) if of_body else None
+        if found is None or _number(mention) is None:
+            return found
+        return None if any(_number(m) for m in found.mentions) else found
+
+    def _sitting(self, mention: Mention) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+        """The keys of a sitting of a body: with its head word and number, if numbered ("the
+        13th session of the commission"; "the first meeting of the Supreme Interstate Council"
         after "the first meeting of the Azerbaijan-Kazakhstan Supreme Interstate Council" is
-        that sitting."""
-        number = next((t.lower_ for t in mention.root.lefts if t.ent_type_ == "ORDINAL"), None)
+        that sitting), and with its body alone, unless a date or "next" sets it apart."""
+        number = _number(mention)
         body = next(
             (
                 self.body_at[o.i]
@@ -360,9 +370,11 @@ class _Resolver:
             ),
             None,
         )
-        if mention.type != "Event" or number is None or body is None:
-            return None
-        return "Event sitting", f"{mention.root.lemma_.lower()} {number} {body}"
+        if mention.type != "Event" or body is None:
+            return None, None
+        numbered = ("Event sitting", f"{mention.root.lemma_.lower()} {number} {body}")
+        apart = any(_dating(t) for t in _modifiers(mention))
+        return numbered if number else None, None if apart else ("Event body", body)
 
     def _shorter(self, mention: Mention) -> Cluster | None:
         """ "The official talks" after "official talks with his counterpart": a definite
@@ -492,6 +504,7 @@ class _Resolver:
         return next((c for c in found if not _set_apart(c)), found[0] if found else None)
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 _WHOSE = {"with", "between", "of"}  # "the meeting with X": whose, not one told before
 _APART = {"previous", "last", "earlier", "past", "next", "upcoming", "forthcoming", "former"}
 
@@ -511,6 +524,19 @@ _NUMBERS = [
     "eleven",
     "twelve",
 ]
+
+
+def _number(mention: Mention) -> str | None:
+    """The ordinal that numbers a sitting ("13th", which some parses take for a date;
+    "first")."""
+    return next(
+        (
+            t.lower_
+            for t in mention.root.lefts
+            if t.ent_type_ == "ORDINAL" or _ORDINAL.match(t.text)
+        ),
+        None,
+    )
 
 
 def _count(mention: Mention) -> int | None:

@@ -545,3 +545,30 @@ def test_a_body_s_name_after_the_countries_it_is_of(short, long, same):
     from kg.nlp.coref import _of_the_countries
 
     assert _of_the_countries(short, long) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        (
+            "The sides met at a meeting of the Joint Economic Commission in Lima. Speaking on "
+            "the sidelines of the 22nd session of the Joint Economic Commission, the minister "
+            "praised the talks.",
+            1,
+        ),
+        (  # two numbers: two sittings
+            "The 22nd session of the Joint Economic Commission was held in Lima. The 21st "
+            "session of the Joint Economic Commission was held in Quito.",
+            2,
+        ),
+        (  # "next" sets it apart
+            "The 22nd session of the Joint Economic Commission was held in Lima. The next "
+            "session of the Joint Economic Commission will be held in Quito.",
+            2,
+        ),
+    ],
+)
+def test_the_sittings_of_one_body_are_one_unless_set_apart(rules, text, events):
+    x = rules.extract(text)
+    sittings = [e.label for e in x.entities if e.type == "Event" and "Commission" in e.label]
+    assert len(sittings) == events, sittings
