@@ -200,6 +200,8 @@ def _participants(facts: Facts, scene: Scene) -> None:
             partners = _partners_named(event, f.sentence, scene)
             if f.predicate == "met" and partners and not {subject.id, obj.id} & partners:
                 continue  # "paid courtesy calls on A and B, held talks with C": A met no talks
+            if f.predicate == "met" and subject is not event and _sidelined(event, f.sentence):
+                continue  # "met on the sidelines of the summit": at a meeting of their own
             whose = _whose(event, f.sentence, scene)
             if f.predicate == "visited" and whose and subject.id not in whose:
                 continue  # "X's trip comes after Y visited Tbilisi": Y's is another visit
@@ -216,6 +218,17 @@ def _participants(facts: Facts, scene: Scene) -> None:
                     )
             if f.predicate == "visited" and obj.type in {"Place", "Country"}:
                 facts.add(event.id, "heldIn", obj.id, f.sentence, 0.7, f.status, "heldIn/visit")
+
+
+def _sidelined(event: Cluster, sentence: Span) -> bool:
+    """Whether a sentence names the event as what something happened on the sidelines or
+    margins of."""
+    return any(
+        sentence.start <= m.root.i < sentence.end
+        and m.root.head.lower_ == "of"
+        and m.root.head.head.lemma_.lower() in {"sideline", "sidelines", "margin", "margins"}
+        for m in event.mentions
+    )
 
 
 def _whose(event: Cluster, sentence: Span, scene: Scene) -> set[str]:

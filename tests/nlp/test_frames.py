@@ -862,6 +862,20 @@ CASES += [
         id="the-two-someone-held-talks-with-met-that-one-not-each-other",
     ),
     pytest.param(
+        "On the sidelines of the BRICS Summit in Johannesburg, Turkish President Recep Tayyip "
+        "Erdogan met with Russian President Vladimir Putin, who addressed the summit on Tuesday.",
+        [
+            (
+                "meeting between Recep Tayyip Erdogan and Vladimir Putin",
+                "participant",
+                "Recep Tayyip Erdogan",
+            ),
+            ("BRICS Summit", "participant", "Vladimir Putin"),
+        ],
+        [("BRICS Summit", "participant", "Recep Tayyip Erdogan")],
+        id="who-met-on-the-sidelines-of-a-summit-met-at-a-meeting-of-their-own",
+    ),
+    pytest.param(
         "Talks between French President Emmanuel Macron and Indian Prime Minister Narendra "
         "Modi were held in Paris.",
         [("Emmanuel Macron", "met", "Narendra Modi")],
