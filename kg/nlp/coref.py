@@ -504,7 +504,7 @@ class _Resolver:
         return next((c for c in found if not _set_apart(c)), found[0] if found else None)
 
 
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _WHOSE = {"with", "between", "of"}  # "the meeting with X": whose, not one told before
 _APART = {"previous", "last", "earlier", "past", "next", "upcoming", "forthcoming", "former"}
 
@@ -527,16 +527,13 @@ _NUMBERS = [
 
 
 def _number(mention: Mention) -> str | None:
-    """The ordinal that numbers a sitting ("13th", which some parses take for a date;
-    "first")."""
-    return next(
-        (
-            t.lower_
-            for t in mention.root.lefts
-            if t.ent_type_ == "ORDINAL" or _ORDINAL.match(t.text)
-        ),
-        None,
-    )
+    """The ordinal that numbers a sitting ("13th", "first")."""
+    return next((t.lower_ for t in mention.root.lefts if _ordinal(t)), None)
+
+
+def _ordinal(token: Token) -> bool:
+    """An ordinal, also one some parses take for a date ("the 20th session")."""
+    return token.ent_type_ == "ORDINAL" or bool(_ORDINAL.match(token.text))
 
 
 def _count(mention: Mention) -> int | None:
@@ -615,8 +612,7 @@ def _dating(token: Token) -> bool:
     session", which some parses take for a date)."""
     if token.lower_ in _APART:
         return True
-    ordinal = token.text[-2:].lower() in {"st", "nd", "rd", "th"} and token.text[0].isdigit()
-    return token.ent_type_ == "DATE" and token.tag_ in {"NNP", "CD"} and not ordinal
+    return token.ent_type_ == "DATE" and token.tag_ in {"NNP", "CD"} and not _ordinal(token)
 
 
 def _complemented(short: str, long: str) -> bool:

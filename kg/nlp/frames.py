@@ -69,6 +69,7 @@ _GATHERINGS = {"Summit", "Forum", "Conference", "Session", "Meeting"}
 MEMBER_TYPES = {"Person", "Delegation", "Country", "Organization"}
 _PLAIN_MEETINGS = {"meeting", "talk", "talks", "discussion", "negotiation", "conversation"}
 _PRAISE = {"successful", "constructive", "fruitful", "productive", "friendly", "warm", "frank"}
+_SIDELINES = {"sideline", "sidelines", "margin", "margins"}
 _OCCASIONS = {"ceremony", "reception", "dinner", "lunch", "breakfast", "banquet", "inauguration"}
 _SEATS = {"palace", "residence", "house", "hall", "headquarters", "mansion", "kremlin", "office"}
 _GATHER_VERBS = {"meet", "gather", "convene"}
@@ -226,7 +227,7 @@ def _sidelined(event: Cluster, sentence: Span) -> bool:
     return any(
         sentence.start <= m.root.i < sentence.end
         and m.root.head.lower_ == "of"
-        and m.root.head.head.lemma_.lower() in {"sideline", "sidelines", "margin", "margins"}
+        and m.root.head.head.lemma_.lower() in _SIDELINES
         for m in event.mentions
     )
 
@@ -590,7 +591,7 @@ def _sideline_hosts(mention: Mention) -> list[Token]:
     return _framed(
         _event_heads(mention) + opening,
         {"on", "at", "in"},
-        lambda t: t.lemma_.lower() in {"sideline", "sidelines", "margin", "margins"},
+        lambda t: t.lemma_.lower() in _SIDELINES,
     )
 
 
