@@ -192,6 +192,14 @@ class Scene:
         }
         return [self.sentences[k] for k in sorted(found)]
 
+    def fold(self, facts: Facts, gone: str, keeper: str) -> None:
+        """Make event ``gone`` one with event ``keeper``: its mentions and its facts are the
+        keeper's, and it is gone."""
+        for m in self.clusters[gone].mentions:
+            self.clusters[keeper].add(m)
+        facts.rename(gone, keeper)
+        del self.clusters[gone]
+
     def country_of(self, place: str) -> str | None:
         """The country a place is, or lies in where the article names it."""
         if self.clusters[place].type == "Country":

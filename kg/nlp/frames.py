@@ -798,10 +798,7 @@ def _verb_meetings_named_again(facts: Facts, scene: Scene) -> None:
             )
             < 2
         ):
-            for m in event.mentions:
-                last.add(m)
-            facts.rename(event.id, last.id)
-            del scene.clusters[event.id]
+            scene.fold(facts, event.id, last.id)
         else:
             last = None
 
@@ -916,10 +913,7 @@ def _main_event_told_by_verbs(facts: Facts, scene: Scene) -> None:
             and len(people) >= 2
             and people <= members
         ):
-            for m in event.mentions:
-                main.add(m)
-            facts.rename(event.id, main.id)
-            del scene.clusters[event.id]
+            scene.fold(facts, event.id, main.id)
 
 
 def _heads_take_part(facts: Facts, scene: Scene) -> None:
@@ -1497,13 +1491,10 @@ def _one_visit(facts: Facts, scene: Scene) -> None:
         if keeper is None:
             kept.append(visit)
             continue
-        for m in visit.mentions:
-            keeper.add(m)
         members[keeper.id] |= members[visit.id]
         visitors[keeper.id] |= visitors[visit.id]
         where[keeper.id] |= where[visit.id]
-        facts.rename(visit.id, keeper.id)
-        del scene.clusters[visit.id]
+        scene.fold(facts, visit.id, keeper.id)
 
 
 def _visits(facts: Facts, scene: Scene) -> None:
@@ -1691,10 +1682,7 @@ def _one_meeting_per_pair(facts: Facts, scene: Scene) -> None:
         for event in events:
             if event is keeper or not _plain(event):
                 continue
-            for m in event.mentions:
-                keeper.add(m)
-            facts.rename(event.id, keeper.id)
-            del scene.clusters[event.id]
+            scene.fold(facts, event.id, keeper.id)
 
 
 def _plain(event: Cluster) -> bool:

@@ -736,10 +736,8 @@ def _one_signing(facts: Facts, scene: Scene) -> None:
         scene.outcomes[keeper] = tuple(
             dict.fromkeys(scene.outcomes[keeper] + scene.outcomes[event])
         )
-        for m in scene.clusters[event].mentions:
-            scene.clusters[keeper].add(m)
-        facts.rename(event, keeper)
-        del scene.clusters[event], scene.outcomes[event]
+        scene.fold(facts, event, keeper)
+        del scene.outcomes[event]
 
 
 def _between_names(between: Token, starts: dict[int, int]) -> list[Token]:
