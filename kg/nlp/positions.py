@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from kg.nlp.mentions import Mention, tokens_with
-from kg.nlp.relations import Resolver
+from kg.nlp.relations import STYLED, Resolver
 from kg.nlp.titles import SPAN_KEY
 
 __all__ = ["COUNTERPARTS", "Held", "bare_title", "find_positions", "plural_title"]
@@ -200,8 +200,8 @@ def find_positions(doc: Doc, resolver: Resolver) -> list[Held]:
     held = []
     for title in doc.spans.get(SPAN_KEY, []):
         person = resolver.holder(title)
-        if person is None:
-            continue
+        if person is None or title.text in STYLED:
+            continue  # "Sheikh Hasina": a style of address, no office
         each = _respectively(title, person, resolver)
         if each or plural_title(title):
             held += each  # "the Presidents of A and B": no one's title but each one's

@@ -34,6 +34,7 @@ from kg.nlp.titles import titles_by_word
 __all__ = [
     "MEETING_WORDS",
     "SIGNATURES",
+    "STYLED",
     "Candidate",
     "Pattern",
     "ahead",
@@ -124,7 +125,7 @@ _EVENT_PARTS = {"opening", "closing", "launch"}  # "attended the opening of the 
 # Military ranks, and the "retired" after them ("Major General (Rtd) X", "Maj. Gen. X").
 _RANKS = {"general", "major", "lieutenant", "colonel", "brigadier", "admiral", "marshal", "captain"}
 _RANKS |= {"gen", "maj", "lt", "col", "brig", "adm", "capt", "rtd", "retd", "retired"}
-_STYLED = {"Sheikh", "Sheikha"}  # a word that addresses a person by name after a title
+STYLED = {"Sheikh", "Sheikha"}  # a word that addresses a person by name after a title
 _MADE_OF = {"consist", "comprise", "compose", "include"}  # what a delegation is made of
 _PLACE_WORDS = {"city", "town", "village", "region", "province", "district", "oblast"}
 _BUILDINGS = {"palace", "residence", "hall", "headquarters", "mansion", "hotel", "estate", "venue"}
@@ -551,7 +552,7 @@ class Resolver:
             after = self.inside.get(i)
             if after is not None and after.type == "Person":
                 return after
-            if i in self.titles and (doc[i - 1].lower_ in {"and", ","} or doc[i].text in _STYLED):
+            if i in self.titles and (doc[i - 1].lower_ in {"and", ","} or doc[i].text in STYLED):
                 i = self.titles[i].end  # "Special Envoy and Minister of Communication X",
                 continue  # "Amir Sheikh Tamim"
             if doc[i].text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":

@@ -121,6 +121,11 @@ def _held(read, text: str) -> list[tuple[str, str | None, str | None, bool]]:
             [("Omar Butt", "consul general of Ghana in Lahore", "Ghana", False)],
             id="a-diplomat-s-title-written-in-lower-case",
         ),
+        pytest.param(
+            "Prime Minister Sheikh Hasina met Sheikh Tamim bin Hamad Al Thani in Doha.",
+            [("Sheikh Hasina", "Prime Minister", None, False)],
+            id="a-style-of-address-is-no-office",
+        ),
     ],
 )
 def test_who_holds_which_title(read, text, held):
