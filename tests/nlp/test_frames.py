@@ -1115,3 +1115,12 @@ def test_negotiations_still_to_start_are_not_the_meeting_told_before(rules):
         if r.predicate == "participant" and label[r.subject].startswith("negotiations")
     }
     assert not people & {"Claudia Ruiz", "Asa Berg", "Sweden"}, people
+
+
+def test_how_long_a_visit_lasts_does_not_set_it_apart(rules):
+    x = rules.extract(
+        "President Cyril Ramaphosa arrived in Accra on Friday for a one-day working visit to "
+        "Ghana. He held talks with President Nana Akufo-Addo. President Ramaphosa's visit "
+        "comes weeks after the two countries agreed to waive visas."
+    )
+    assert [e.label for e in x.entities if e.cls == "Visit"] == ["one-day working visit to Ghana"]
