@@ -970,8 +970,8 @@ def _delegations_of_heads(facts: Facts, scene: Scene) -> None:
 
 
 def _main_event(facts: Facts, scene: Scene) -> None:
-    """Delegations (and their heads) that take part in no named event took part in the
-    meeting or session the article reports."""
+    """Delegations (and their heads) and the people who signed documents that take part in
+    no named event took part in the meeting or session the article reports."""
     main = scene.main
     if main is None or main.cls not in IN_PERSON:
         return
@@ -988,6 +988,9 @@ def _main_event(facts: Facts, scene: Scene) -> None:
                     f.status,
                     "participant/main-event",
                 )
+    for f in facts.of("signed"):
+        if scene.clusters[f.subject].type == "Person" and f.subject not in busy:
+            facts.add(main.id, "participant", f.subject, f.sentence, 0.6, rule="participant/signer")
 
 
 def _named_countries(facts: Facts, scene: Scene) -> None:

@@ -252,6 +252,17 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "Pakistan and Iran signed three memoranda of understanding at the 21st session of the "
+        "Joint Economic Commission held in Islamabad. Omar Khokar, Senior Joint Secretary, and "
+        "Reza Hosseini, Ambassador of Iran to Pakistan, signed a memorandum on museums.",
+        [("21st session of the Joint Economic Commission", "participant", "Reza Hosseini")],
+        [],
+        id="who-signed-documents-took-part-in-the-session-reported",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Presidents of Kazakhstan and Azerbaijan Kassym-Jomart Tokayev and Ilham Aliyev held "
         "extended talks discussing the key issues of strategic partnership.",
         [
