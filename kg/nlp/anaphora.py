@@ -499,11 +499,14 @@ def _holders_for(
     if any: "the foreign ministers of"), else nobody."""
     named = _office_named(token)
     titled = {h.person.entity for h in positions if h.title and office(h.title) == office(named)}
+    sideless = [c for c in clusters if c.id in titled and c.id not in country_of]
     found = []
     for country in countries:
         people = [c for c in clusters if c.type == "Person" and country_of.get(c.id) == country]
         if len(people) > 1:
             people = [c for c in people if c.id in titled]
+        if not people and len(sideless) == 1:
+            people, sideless = sideless, []  # the one of that office whose country is unsaid
         if len(people) != 1:
             return []
         found.append(people[0].mentions[0])

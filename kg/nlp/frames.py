@@ -107,6 +107,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _hosts_meet_guests(facts, scene)
     _calls_are_not_meetings(facts, scene)
     _hosts_act_for_their_country(facts, scene)
+    _the_other_side(facts, scene)
     _unpeopled_events(facts, scene)
     _done_after(facts, scene)
     _welcomes(facts, scene)
@@ -1140,6 +1141,35 @@ def _hosts_act_for_their_country(facts: Facts, scene: Scene) -> None:
         for a, b in ((f.subject, f.object), (f.object, f.subject)):
             if a == visitor and b not in acting and b not in scene.countries:
                 facts.add(b, "represents", country, f.sentence, 0.6, f.status, "represents/host")
+
+
+def _the_other_side(facts: Facts, scene: Scene) -> None:
+    """Of the two people of a meeting, session or talks between two countries, the one whom
+    nothing says acts for any acts for the country the other does not ("a meeting between
+    the foreign ministers of Japan and South Korea ... Foreign Minister X ... South Korean
+    Foreign Minister Y": X acts for Japan)."""
+    acting = {f.subject for f in facts.of("represents", None)}
+    for event in scene.clusters.values():
+        if event.cls not in IN_PERSON:
+            continue
+        members = [f for f in facts.participants(event.id) if f.status == "asserted"]
+        countries = {f.object for f in members if scene.clusters[f.object].type == "Country"}
+        people = [f for f in members if scene.clusters[f.object].type == "Person"]
+        known = {scene.countries[f.object] for f in people if f.object in scene.countries}
+        unknown = [f for f in people if f.object not in scene.countries.keys() | acting]
+        if len(countries) == 2 and len(people) == 2 and len(known) == 1 and len(unknown) == 1:
+            (other,) = countries - known or (None,)
+            if other is not None:
+                f = unknown[0]
+                facts.add(
+                    f.object,
+                    "represents",
+                    other,
+                    f.sentence,
+                    0.55,
+                    f.status,
+                    "represents/other-side",
+                )
 
 
 def _unpeopled_events(facts: Facts, scene: Scene) -> None:

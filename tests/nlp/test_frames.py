@@ -263,6 +263,25 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "Following is the gist of a meeting between the foreign ministers of Japan and South "
+        "Korea.\n\nForeign Minister Taro Kono: South Korea is our most important neighbor.\n\n"
+        "South Korean Foreign Minister Kang Kyung-wha: We hope to overcome the issues wisely.",
+        [
+            (
+                "meeting between the foreign ministers of Japan and South Korea",
+                "participant",
+                "Taro Kono",
+            ),
+            ("Taro Kono", "represents", "Japan"),
+            ("Taro Kono", "met", "Kang Kyung-wha"),
+        ],
+        [("Taro Kono", "represents", "South Korea")],
+        id="the-one-of-an-office-whose-country-is-unsaid-is-the-other-side-s",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Presidents of Kazakhstan and Azerbaijan Kassym-Jomart Tokayev and Ilham Aliyev held "
         "extended talks discussing the key issues of strategic partnership.",
         [
