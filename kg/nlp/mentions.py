@@ -1407,6 +1407,8 @@ def _is_event_use(token: Token) -> bool:
         return False  # "a round of talks", not "19 artillery rounds"
     if token.lemma_ == "dialogue" and not any(_names_a_dialogue(c) for c in token.lefts):
         return False  # "the interstate dialogue", "active political dialogue": relations
+    if token.lower_ == "signing" and _outcome(token):
+        return False  # "the talks resulted in the signing of a protocol": what came of them
     if (
         token.tag_ == "NNS"
         and token.lemma_ not in _ALWAYS_PLURAL
@@ -1418,6 +1420,15 @@ def _is_event_use(token: Token) -> bool:
     ):
         return False  # "meetings between X and Y" name theirs
     return token.tag_ != "VBG" or token.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass", "attr"}
+
+
+_OUTCOMES = {"result", "culminate", "lead"}
+
+
+def _outcome(token: Token) -> bool:
+    """A noun that says what something came to ("resulted in", "culminate in", "led to")."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ in {"in", "to"} and prep.head.lemma_ in _OUTCOMES
 
 
 def _names_a_dialogue(token: Token) -> bool:

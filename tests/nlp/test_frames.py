@@ -1154,3 +1154,16 @@ def test_how_long_a_visit_lasts_does_not_set_it_apart(rules):
         "comes weeks after the two countries agreed to waive visas."
     )
     assert [e.label for e in x.entities if e.cls == "Visit"] == ["one-day working visit to Ghana"]
+
+
+def test_a_signing_that_talks_resulted_in_is_their_outcome_not_an_event(rules):
+    x = rules.extract(
+        "Kazakh Prime Minister Alikhan Smailov held talks with Kyrgyz Prime Minister Akylbek "
+        "Japarov in Astana. The talks resulted in the signing of a protocol between the "
+        "National Bank of Kazakhstan and the National Bank of Kyrgyzstan."
+    )
+    signings = {e.id for e in x.entities if e.cls == "SigningCeremony"}
+    assert not [r for r in x.relations if r.subject in signings]
+    assert ("National Bank of Kazakhstan", "signed", "protocol") in {
+        (s, p, o.split(" between")[0]) for s, p, o in facts(x)
+    }
