@@ -660,7 +660,7 @@ def _verb_events(facts: Facts, scene: Scene) -> None:
     taken = {
         frozenset(p.object for p in facts.participants(e.id) if p.status == "asserted")
         for e in scene.clusters.values()
-        if e.type == "Event" and e.cls != "PhoneCall"
+        if e.type == "Event" and e.cls not in {"PhoneCall", "Session"}
     }
     groups: list[list[Fact]] = []
     for f in sorted(facts.of("met"), key=lambda f: f.sentence.start):
@@ -1121,9 +1121,18 @@ def _met_elsewhere(facts: Facts, scene: Scene, met: Fact, countries: set[str | N
 def _hosts_act_for_their_country(facts: Facts, scene: Scene) -> None:
     """Who receives the visitor of the article's visit to a country acts for that country,
     when nothing else says whom they act for ("X arrived in Buenos Aires for an official
-    visit ... he and President Y signed": Y acts for Argentina)."""
-    main = scene.main
-    if main is None or main.cls != "Visit":
+    visit ... he and President Y signed": Y acts for Argentina); the article's visit is the
+    one its lead names, else the one visit it tells of ("During his stay, X paid courtesy
+    visits to ..." in a story of X's visit to Vietnam)."""
+    visits = [
+        c
+        for c in scene.clusters.values()
+        if c.cls == "Visit" and not any(apart(m.root) or in_quotes(m.root) for m in c.mentions)
+    ]
+    main = scene.main if scene.main is not None and scene.main.cls == "Visit" else None
+    if main is None and len(visits) == 1:
+        main = visits[0]
+    if main is None:
         return
     visitors = {f.object for f in facts.participants(main.id) if f.rule in VISITOR_RULES}
     visited = {
@@ -1710,8 +1719,9 @@ def _one_meeting_per_pair(facts: Facts, scene: Scene) -> None:
             groups.setdefault(people, []).append(event)
     for events in groups.values():
         events.sort(key=lambda e: (all(m.anaphor for m in e.mentions), e.mentions[0].span.start))
-        own = [e for e in events if not _plain(e)]
-        keeper = own[0] if own else events[0]
+        meetings = [e for e in events if e.cls != "Session"] or events  # a session is a part
+        own = [e for e in meetings if not _plain(e)]
+        keeper = own[0] if own else meetings[0]
         for event in events:
             if event is keeper or not _plain(event):
                 continue

@@ -313,7 +313,7 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         if office is not None:
             mentions.append(Mention(office, "Organization", "Organization"))
             continue  # "the Akorda press service": a body's, not a person's
-        if label == "PERSON" and _credited(span):
+        if label == "PERSON" and (_credited(span) or _byline(span)):
             continue  # "Photo credit: Akorda", "(Photo: Medcom/Name)": page furniture
         if label == "PERSON" and (_WEB_NAME.search(text) or _source(span)):
             mentions.append(Mention(span, "Organization", "NewsAgency"))
@@ -549,6 +549,26 @@ def _credited(span: Span) -> bool:
     words = [t.lower_ for t in doc[start : span.start]]
     marks = [k for k, w in enumerate(words) if w in {":", "|"}]
     return bool(marks) and bool(_CREDITS & set(words[: marks[0]]))
+
+
+def _byline(span: Span) -> bool:
+    """A name on a line of its own but for a date, a time and separators ("Name  •  18 July
+    2018 12:27 WIB"): who wrote the article, not who is in it."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
+        end += 1
+    rest = [*doc[start : span.start], *doc[span.end : end]]
+    return any(t.ent_type_ in {"DATE", "TIME"} for t in rest) and all(
+        not t.is_alpha or _dating(t) or t.is_upper or (t.i > 0 and _dating(t.nbor(-1)))
+        for t in rest
+    )  # a month or a time zone the recognizer does not know ("18 Juli", "WIB")
+
+
+def _dating(token: Token) -> bool:
+    return token.ent_type_ in {"DATE", "TIME"} or token.like_num
 
 
 def _only_title_words(span: Span) -> bool:

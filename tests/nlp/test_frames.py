@@ -282,6 +282,32 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "During his stay, Golovchenko paid courtesy visits to Party General Secretary Nguyen Phu "
+        "Trong and President Vo Van Thuong, and held talks with Prime Minister Pham Minh Chinh."
+        "\n\nBelarusian Prime Minister Roman Golovchenko also laid a wreath at a monument in "
+        "Hanoi, the capital of Vietnam.",
+        [("Vo Van Thuong", "represents", "Vietnam")],
+        [("Roman Golovchenko", "represents", "Vietnam")],
+        id="who-receives-the-one-visitor-of-the-article-s-one-visit-acts-for-its-country",
+    )
+)
+
+CASES.append(
+    pytest.param(
+        "Jakarta: President Joko Widodo received his Micronesian counterpart Peter Christian at "
+        "the Bogor Palace on Wednesday.\n\nThe two leaders planted a tree. They also had a "
+        "veranda talk session in the palace area.",
+        [
+            ("meeting between Joko Widodo and Peter Christian", "heldIn", "Bogor Palace"),
+            ("veranda talk session", "participant", "Peter Christian"),
+        ],
+        [],
+        id="a-session-of-the-pair-is-a-part-of-their-meeting-not-the-meeting",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Presidents of Kazakhstan and Azerbaijan Kassym-Jomart Tokayev and Ilham Aliyev held "
         "extended talks discussing the key issues of strategic partnership.",
         [

@@ -4,6 +4,7 @@ and names it misses, on short articles written for these tests."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from kg.nlp.mentions import find_mentions
 
@@ -648,3 +649,19 @@ def test_a_title_and_the_words_that_address_a_person_are_no_one_s_name(rules):
         for o in x.entities
         if s.id == r.subject and o.id == r.object
     }
+
+
+def test_a_name_on_a_line_of_its_own_but_for_a_date_is_a_byline(pipeline):
+    doc = pipeline.nlp(
+        "Leaders plant a tree in Bogor\n\nBudi Santoso    •    18 Juli 2018 12:27 WIB\n\n"
+        "President Joko Widodo received Budi Hartono at the Bogor Palace."
+    )
+    byline, guest = doc[7:9], doc[22:24]
+    assert (byline.text, guest.text) == ("Budi Santoso", "Budi Hartono")
+    doc.ents = [e for e in doc.ents if e.label_ != "PERSON"] + [
+        Span(doc, byline.start, byline.end, "PERSON"),
+        Span(doc, guest.start, guest.end, "PERSON"),
+    ]  # however the recognizer reads the names
+    people = {m.text for m in find_mentions(doc) if m.type == "Person"}
+    assert "Budi Hartono" in people
+    assert "Budi Santoso" not in people
