@@ -112,6 +112,8 @@ def derive(facts: Facts, scene: Scene) -> None:
     _done_after(facts, scene)
     _welcomes(facts, scene)
     _inviters(facts, scene)
+    _event_pairs(facts, scene)  # again, for the people found since, and as before ...
+    _calls_are_not_meetings(facts, scene)  # ... not of a call
     _side_participants(facts, scene)
     _joint_bodies(facts, scene)
     _one_visit(facts, scene)

@@ -308,6 +308,16 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "President of Kazakhstan Kassym-Jomart Tokayev and President of Azerbaijan Ilham Aliyev "
+        "signed a joint statement following an April 10 meeting, the press service reported.",
+        [("Kassym-Jomart Tokayev", "met", "Ilham Aliyev")],
+        [],
+        id="the-two-a-later-rule-finds-in-a-meeting-met",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Presidents of Kazakhstan and Azerbaijan Kassym-Jomart Tokayev and Ilham Aliyev held "
         "extended talks discussing the key issues of strategic partnership.",
         [
