@@ -65,6 +65,7 @@ ATTENDANCE_RULES = {"participant/present-at", "participant/attended-by"}
 ATTENDANCE_RULES |= {"participant/passive-attended-by", "participant/attendees-were"}
 ATTENDANCE_RULES |= {"participant/alongside-at-event", "participant/also-present"}
 IN_PERSON = {"Meeting", "Session", "Talks"}
+_MET_AT = IN_PERSON | {"Conference", "SigningCeremony"}  # where those present met
 _GATHERINGS = {"Summit", "Forum", "Conference", "Session", "Meeting"}
 MEMBER_TYPES = {"Person", "Delegation", "Country", "Organization"}
 _PLAIN_MEETINGS = {"meeting", "talk", "talks", "discussion", "negotiation", "conversation"}
@@ -1019,12 +1020,13 @@ def _people(facts: Facts, scene: Scene, event: str) -> list[Fact]:
 
 
 def _event_pairs(facts: Facts, scene: Scene) -> None:
-    """Two people from two sides in one meeting, session or talks met (not the two it is
-    held "with" by someone unnamed), and so did three of three sides (a trilateral meeting);
-    so did the heads of two delegations of different countries in one session."""
+    """Two people from two sides in one meeting, session, talks, press conference or signing
+    met (not the two it is held "with" by someone unnamed), and so did three of three sides (a
+    trilateral meeting); so did the heads of two delegations of different countries in one
+    session."""
     countries = scene.countries
     for event in scene.clusters.values():
-        if event.type != "Event" or event.cls not in IN_PERSON:
+        if event.type != "Event" or event.cls not in _MET_AT:
             continue
         people = _people(facts, scene, event.id)
         members = {p.object for p in facts.participants(event.id)}

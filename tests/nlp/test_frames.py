@@ -318,6 +318,16 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "French President Emmanuel Macron and Italian Prime Minister Mario Draghi spoke at a "
+        "press conference after the signing of the treaty in Rome.",
+        [("Emmanuel Macron", "met", "Mario Draghi")],
+        [],
+        id="two-of-two-sides-at-one-press-conference-met",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Presidents of Kazakhstan and Azerbaijan Kassym-Jomart Tokayev and Ilham Aliyev held "
         "extended talks discussing the key issues of strategic partnership.",
         [
