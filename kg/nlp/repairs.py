@@ -26,6 +26,13 @@ A style the parser made the object, with the title it addresses in apposition to
 >>> doc = load_nlp()("President Donald Trump received HRH the Crown Prince at the White House.")
 >>> [(t.text, t.dep_, t.head.text) for t in doc if t.text in {"HRH", "Prince"}]
 [('HRH', 'compound', 'Prince'), ('Prince', 'dobj', 'received')]
+
+A name spelt like an auxiliary verb ("May met with ...") that the parser made the verb's
+auxiliary is its subject, where the verb has none:
+
+>>> doc = load_nlp()("Theresa May arrived in Ankara. After talks, May met with Binali Yildirim.")
+>>> [(t.text, t.pos_, t.dep_, t.head.text) for t in doc if t.text == "May"]
+[('May', 'PROPN', 'nsubj', 'arrived'), ('May', 'PROPN', 'nsubj', 'met')]
 """
 
 from __future__ import annotations
@@ -53,6 +60,7 @@ def repairs(doc: Doc) -> Doc:
     _sources(doc)
     _held(doc)
     _styles(doc)
+    _named_auxiliaries(doc)
     return doc
 
 
@@ -113,3 +121,15 @@ def _styles(doc: Doc) -> None:
         dep = "dobj" if style.dep_ == "dative" else style.dep_
         title.head, title.dep_ = style.head, dep
         style.head, style.dep_ = title, "compound"
+
+
+def _named_auxiliaries(doc: Doc) -> None:
+    """Make a name the parser took for an auxiliary ("May met") its verb's subject."""
+    for word in doc:
+        if (
+            word.dep_ == "aux"
+            and word.ent_type_ == "PERSON"
+            and word.tag_ == "NNP"
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in word.head.children)
+        ):
+            word.dep_, word.pos_ = "nsubj", "PROPN"

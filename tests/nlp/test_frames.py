@@ -328,6 +328,16 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "British Prime Minister Theresa May arrived in Ankara on Saturday.\n\nAfter her meeting "
+        "with Erdogan, May met with Turkish Prime Minister Binali Yildirim.",
+        [("Theresa May", "met", "Binali Yildirim")],
+        [],
+        id="a-name-spelt-like-an-auxiliary-verb-is-who-met",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Presidents of Kazakhstan and Azerbaijan Kassym-Jomart Tokayev and Ilham Aliyev held "
         "extended talks discussing the key issues of strategic partnership.",
         [
