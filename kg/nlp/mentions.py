@@ -1314,8 +1314,8 @@ def _capitalized_title(phrase: Span) -> Span | None:
         return None
     end = phrase.end
     for t in doc[phrase.end : sentence.end]:
-        if t.is_title and t.ent_type_ not in {"DATE", "TIME"}:
-            end = t.i + 1
+        if (t.is_title or (t.is_upper and t.is_alpha)) and t.ent_type_ not in {"DATE", "TIME"}:
+            end = t.i + 1  # "... between Kazakhstan and the UK"
         elif t.lower_ not in _TITLE_JOINS:
             break
     return doc[phrase.start : end] if end > phrase.end + 1 else None

@@ -440,6 +440,11 @@ def test_a_name_where_people_met_that_the_recognizer_missed_is_a_venue(pipeline)
             "Baku.",
             "comprehensive program to develop bilateral cooperation",
         ),
+        (
+            "The parties stressed the importance of the Strategic Partnership and Cooperation "
+            "Agreement between Kazakhstan and the UK in the nearest future.",
+            "Strategic Partnership and Cooperation Agreement between Kazakhstan and the UK",
+        ),
     ],
 )
 def test_an_agreement_s_name_says_what_it_is_for(pipeline, text, agreement):
