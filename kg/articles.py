@@ -69,7 +69,7 @@ _DAY_MONTH = (
 _CAPS_PLACE = r"[A-Z][A-Z'\-]{2,}(?:[ \-][A-Z][A-Z'\-]+){0,2}"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _TITLE_PLACE = rf"(?!{_WEEKDAY}\b)[A-Z][a-z'\-]+(?:[ \-][A-Z][a-z'\-]+){{0,2}}"
-_AGENCY = r"[A-Z][A-Za-z]*(?:[ \-][A-Z][A-Za-z]*){0,3}"
+_AGENCY = r"(?!By\b)[A-Z][A-Za-z]*(?:[ \-][A-Z][A-Za-z]*){0,3}"  # "By X": a byline
 _DASH = r"(?:--|[-–—])"
 # Each alternative names the groups ``place`` and optionally ``agency``; tried in order.
 _DATELINES = [

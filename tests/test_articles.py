@@ -62,6 +62,12 @@ from kg.errors import ArticleError
             "Share this",
         ),
         ("Ruto hosts envoy\nLIMA - The envoy arrived on Monday.", "Lima", None, "Ruto"),
+        (
+            "Baku, Azerbaijan, Aug. 17\n\nBy Anar Aliyev – Trend:\n\nThe residence hosted",
+            "Baku",
+            None,
+            "By Anar Aliyev",
+        ),
     ],
 )
 def test_datelines_are_parsed_and_cut(raw: str, place: str, publisher: str | None, starts: str):
