@@ -1128,14 +1128,10 @@ def _hosts_act_for_their_country(facts: Facts, scene: Scene) -> None:
     visit ... he and President Y signed": Y acts for Argentina); the article's visit is the
     one its lead names, else the one visit it tells of ("During his stay, X paid courtesy
     visits to ..." in a story of X's visit to Vietnam)."""
-    visits = [
-        c
-        for c in scene.clusters.values()
-        if c.cls == "Visit" and not any(apart(m.root) or in_quotes(m.root) for m in c.mentions)
-    ]
-    main = scene.main if scene.main is not None and scene.main.cls == "Visit" else None
-    if main is None and len(visits) == 1:
-        main = visits[0]
+    main = scene.main
+    if main is None or main.cls != "Visit":
+        visits = [c for c in scene.clusters.values() if c.cls == "Visit" and _reported(c)]
+        main = visits[0] if len(visits) == 1 else None
     if main is None:
         return
     visitors = {f.object for f in facts.participants(main.id) if f.rule in VISITOR_RULES}
@@ -1156,6 +1152,12 @@ def _hosts_act_for_their_country(facts: Facts, scene: Scene) -> None:
                 facts.add(b, "represents", country, f.sentence, 0.6, f.status, "represents/host")
 
 
+def _reported(visit: Cluster) -> bool:
+    """A visit no mention of which sets apart by its date or as another, nor recalls in a
+    quotation."""
+    return not any(apart(m.root) or in_quotes(m.root) for m in visit.mentions)
+
+
 def _the_other_side(facts: Facts, scene: Scene) -> None:
     """Of the two people of a meeting, session or talks between two countries, the one whom
     nothing says acts for any acts for the country the other does not ("a meeting between
@@ -1170,19 +1172,13 @@ def _the_other_side(facts: Facts, scene: Scene) -> None:
         people = [f for f in members if scene.clusters[f.object].type == "Person"]
         known = {scene.countries[f.object] for f in people if f.object in scene.countries}
         unknown = [f for f in people if f.object not in scene.countries.keys() | acting]
-        if len(countries) == 2 and len(people) == 2 and len(known) == 1 and len(unknown) == 1:
-            (other,) = countries - known or (None,)
-            if other is not None:
-                f = unknown[0]
-                facts.add(
-                    f.object,
-                    "represents",
-                    other,
-                    f.sentence,
-                    0.55,
-                    f.status,
-                    "represents/other-side",
-                )
+        others = countries - known
+        two = len(countries) == 2 and len(people) == 2
+        if two and len(known) == 1 and len(unknown) == 1 and len(others) == 1:
+            (f,), (other,) = unknown, others
+            facts.add(
+                f.object, "represents", other, f.sentence, 0.55, f.status, "represents/other-side"
+            )
 
 
 def _unpeopled_events(facts: Facts, scene: Scene) -> None:
@@ -1511,9 +1507,7 @@ def _one_visit(facts: Facts, scene: Scene) -> None:
     visits = [
         c
         for c in scene.clusters.values()
-        if c.cls == "Visit"
-        and len(where.setdefault(c.id, set())) <= 1
-        and not any(apart(m.root) or in_quotes(m.root) for m in c.mentions)
+        if c.cls == "Visit" and len(where.setdefault(c.id, set())) <= 1 and _reported(c)
     ]
     members = {
         v.id: {p.object for p in facts.participants(v.id) if p.status == "asserted"} for v in visits

@@ -562,12 +562,12 @@ def _byline(span: Span) -> bool:
         end += 1
     rest = [*doc[start : span.start], *doc[span.end : end]]
     return any(t.ent_type_ in {"DATE", "TIME"} for t in rest) and all(
-        not t.is_alpha or _dating(t) or t.is_upper or (t.i > 0 and _dating(t.nbor(-1)))
+        not t.is_alpha or _of_a_date(t) or t.is_upper or (t.i > 0 and _of_a_date(t.nbor(-1)))
         for t in rest
     )  # a month or a time zone the recognizer does not know ("18 Juli", "WIB")
 
 
-def _dating(token: Token) -> bool:
+def _of_a_date(token: Token) -> bool:
     return token.ent_type_ in {"DATE", "TIME"} or token.like_num
 
 
