@@ -1525,9 +1525,10 @@ def _one_visit(facts: Facts, scene: Scene) -> None:
                 for k in kept
                 if (where[k.id] == where[visit.id] and members[k.id] & members[visit.id])
                 or (not (where[k.id] and where[visit.id]) and visitors[k.id] & visitors[visit.id])
+                or (not where[visit.id] and set() < members[visit.id] <= members[k.id])
             ),
             None,
-        )  # a visit placed nowhere is the one of the same visitor placed somewhere
+        )  # a visit placed nowhere is the one of the same visitor (or people) placed somewhere
         if keeper is None:
             kept.append(visit)
             continue

@@ -1223,3 +1223,13 @@ def test_a_signing_that_talks_resulted_in_is_their_outcome_not_an_event(rules):
     assert ("National Bank of Kazakhstan", "signed", "protocol") in {
         (s, p, o.split(" between")[0]) for s, p, o in facts(x)
     }
+
+
+def test_a_visit_placed_nowhere_of_people_of_a_placed_one_is_that_visit(rules):
+    x = rules.extract(
+        "President Kassym-Jomart Tokayev held a meeting with Foreign Minister of Russia Sergey "
+        "Lavrov, who arrived in Astana for a working visit, Akorda reports.\n\nThe Russian "
+        "Foreign Minister thanked Tokayev for the conference.\n\nEarlier it was reported "
+        "Russian Foreign Minister Sergey Lavrov arrived in Astana on a two-day working visit."
+    )
+    assert [e.label for e in x.entities if e.cls == "Visit"] == ["working visit"]
