@@ -7,6 +7,7 @@ import pytest
 from spacy.tokens import Span
 
 from kg.nlp.mentions import find_mentions
+from tests.conftest import facts
 
 
 def _named(pipeline, text: str) -> dict[str, str]:
@@ -338,13 +339,7 @@ def test_a_country_the_recognizer_takes_for_a_person_is_the_country(pipeline):
     x = pipeline.extract("Ghana’s Deputy Foreign Minister Kwaku Mensah said so.")
     named = {e.label: e.type for e in x.entities}
     assert named.get("Ghana") == "Country", named
-    assert ("Kwaku Mensah", "represents", "Ghana") in {
-        (e.label, r.predicate, o.label)
-        for r in x.relations
-        for e in x.entities
-        for o in x.entities
-        if e.id == r.subject and o.id == r.object
-    }
+    assert ("Kwaku Mensah", "represents", "Ghana") in facts(x)
 
 
 def test_a_website_is_a_body_not_a_person(pipeline):
@@ -647,13 +642,9 @@ def test_a_title_and_the_words_that_address_a_person_are_no_one_s_name(rules):
     people = {e.label: e for e in x.entities if e.type == "Person"}
     assert set(people) == {"Tamim bin Hamad Al Thani", "Emomali Rahmon"}
     assert "Amir" in {p.title for p in people["Tamim bin Hamad Al Thani"].positions}
-    assert ("talks with President Emomali Rahmon", "participant", "Tamim bin Hamad Al Thani") in {
-        (s.label, r.predicate, o.label)
-        for r in x.relations
-        for s in x.entities
-        for o in x.entities
-        if s.id == r.subject and o.id == r.object
-    }
+    assert ("talks with President Emomali Rahmon", "participant", "Tamim bin Hamad Al Thani") in (
+        facts(x)
+    )
 
 
 def test_a_name_on_a_line_of_its_own_but_for_a_date_is_a_byline(pipeline):
