@@ -78,6 +78,12 @@ _PLANNED_LEMMAS = {
     "seek",
     "consider",
     "discuss",
+    "wait",
+    "await",
+    "anticipate",
+    "look",  # "looks forward to receiving"
+    "eager",
+    "keen",
 }
 _POSSESSIVE = {"'s", "’s"}  # a possessive ending, as the tokenizer splits it off
 _AGREEING = {"agree", "decide", "pledge", "vow", "resolve", "commit", "promise", "reaffirm"}
@@ -210,8 +216,14 @@ def _controlled(pattern: list[dict]) -> list[list[dict]]:
     }
     controller = {"RIGHT_ID": "_controller", "RIGHT_ATTRS": {"POS": {"IN": ["VERB", "AUX"]}}}
 
+    # A node of an object or a passive subject ("received X", "X was received") is the
+    # controller's subject only where the verb is passive: "looks forward to receiving X"
+    # is not about who looks forward.
+    passive = {"TAG": "VBN"} if "dobj" in str(subject["RIGHT_ATTRS"].get("DEP")) else {}
+
     def verb(deps: list[str]) -> dict:
-        return {**pattern[0], "RIGHT_ATTRS": {**pattern[0]["RIGHT_ATTRS"], "DEP": {"IN": deps}}}
+        attrs = {**pattern[0]["RIGHT_ATTRS"], "DEP": {"IN": deps}, **passive}
+        return {**pattern[0], "RIGHT_ATTRS": attrs}
 
     preposition = {
         "LEFT_ID": "verb",
@@ -264,7 +276,10 @@ def modality(token: Token) -> str:
         verb = verb.head
     chain = [verb]
     while (
-        chain[-1].dep_ in {"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp"}
+        (
+            chain[-1].dep_ in {"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp"}
+            or (chain[-1].dep_ == "prep" and chain[-1].lower_ == "to")  # "forward to meeting"
+        )
         and len(chain) < 4
         and not _happened(chain[-1])
     ):
@@ -625,11 +640,16 @@ class Resolver:
         """The person a he/his/she/her refers to: in a phrase put before its clause ("during
         his visit, the Minister inspected"), the subject of that clause; else the latest person
         before it, preferring a subject of its own sentence, and outside a quotation one named
-        outside quotations."""
+        outside quotations; never the speaker a quotation's "I" stands for."""
         subject = self._fronted_subject(pronoun)
         if subject is not None:
             return subject
-        before = [m for m in self.people if m.span.end <= pronoun.i]
+        before = [
+            m
+            for m in self.people
+            if m.span.end <= pronoun.i  # not the speaker a quotation's "I" is
+            and not (m.root.pos_ == "PRON" and m.root.lower_ not in _PRONOUNS)
+        ]
         if pronoun.i not in self.quoted:  # not someone only the words of a quotation name
             before = [m for m in before if m.span.start not in self.quoted] or before
         if not before:
@@ -1055,6 +1075,17 @@ def _within_itself(phrase: Mention, word: Token, other: Token) -> bool:
     )
 
 
+def _visit_of_another(node: dict[str, Token], subject: Mention, resolver: Resolver) -> bool:
+    """Whether the visit a match reads is someone else's than its visitor's: "I met X ...
+    during his visit to Cuba", said by Y, is X's visit, not Y's."""
+    visit = node.get("visit")
+    if visit is None or subject.type != "Person":
+        return False
+    owners = [c for c in visit.children if c.dep_ == "poss" and c not in node.values()]
+    owner = resolver.mention(owners[0]) if owners else None
+    return owner is not None and owner.type == "Person" and owner.entity != subject.entity
+
+
 def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
     """Relation candidates from every pattern match in ``doc``."""
     for (pattern, ids), tokens in _matcher()(doc):
@@ -1088,6 +1119,7 @@ def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
             and _typed(pattern.predicate, subject, obj)
             and subject.type in allowed.get(pattern.subject, [subject.type])
             and obj.type in allowed.get(pattern.object, [obj.type])
+            and not (pattern.predicate == "visited" and _visit_of_another(node, subject, resolver))
         ]
         if not pairs:  # most matches: the words fit, the entities do not
             continue

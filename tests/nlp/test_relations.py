@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.nlp.relations import find_relations, modality
+from tests.conftest import facts
 
 
 def _found(read, text: str) -> set[tuple[str, str, str, str, str]]:
@@ -99,6 +100,22 @@ def test_a_pronoun_outside_a_quotation_is_no_one_the_quotation_names(read):
     assert r.resolver.mention(he).text == "Ilham Karimov"
 
 
+def test_a_pronoun_in_a_quotation_is_not_its_speaker(rules):
+    """The speaker ("I") met the visitor during the visitor's visit, not a visit of their own."""
+    x = rules.extract(
+        "“I had the pleasure of meeting President Ivan Sokolov at the summit last year and "
+        "again this year, during his visit to Cuba,” President Omar Diallo said."
+    )
+    visits = {(s, o) for s, p, o in facts(x) if p == "visited"}
+    assert visits == {("Ivan Sokolov", "Cuba")}, facts(x)
+
+
+def test_who_looks_forward_to_receiving_a_guest_is_no_visitor(read):
+    found = _found(read, "Sheikh Hasina said she looks forward to receiving Xi Jinping in Dhaka.")
+    visitors = {(s, status) for s, p, o, status, rule in found if p == "visited"}
+    assert visitors == {("Xi Jinping", "planned")}, found
+
+
 def test_an_event_s_parties_and_place(read):
     talks = "talks between Askar Mamin and Roman Golovchenko"
     assert _found(read, f"The {talks} were held in Minsk.") == {
@@ -180,6 +197,10 @@ def test_planned_and_negated_facts(read):
         # what one is invited to is ahead
         ("Xi accepts Modi's invite for an informal summit.", "summit", "planned"),
         ("Boric accepted the invitation to the forum.", "forum", "planned"),
+        # what one waits for, looks forward to or is eager to do is ahead
+        ("We are eagerly waiting to welcome him in Dhaka.", "welcome", "planned"),
+        ("She looks forward to receiving Xi Jinping in Dhaka.", "receiving", "planned"),
+        ("Boric is eager to visit Lima.", "visit", "planned"),
     ],
 )
 def test_modality(read, text, verb, status):
