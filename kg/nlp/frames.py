@@ -1150,6 +1150,7 @@ def _hosts_act_for_their_country(facts: Facts, scene: Scene) -> None:
         for a, b in ((f.subject, f.object), (f.object, f.subject)):
             if a == visitor and b not in acting and b not in scene.countries:
                 facts.add(b, "represents", country, f.sentence, 0.6, f.status, "represents/host")
+                scene.countries[b] = country  # the host's side, for the rules after
 
 
 def _reported(visit: Cluster) -> bool:
@@ -1179,6 +1180,7 @@ def _the_other_side(facts: Facts, scene: Scene) -> None:
             facts.add(
                 f.object, "represents", other, f.sentence, 0.55, f.status, "represents/other-side"
             )
+            scene.countries[f.object] = other
 
 
 def _unpeopled_events(facts: Facts, scene: Scene) -> None:

@@ -338,6 +338,21 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "Mexican President Felipe Ortega arrived in Buenos Aires on Sunday for an official "
+        "visit.\n\nPresident Marta Ruiz had a private meeting with Ortega on Monday. Trade "
+        "between Mexico and Argentina grew by a third last year.",
+        [
+            ("Marta Ruiz", "represents", "Argentina"),
+            ("private meeting between Felipe Ortega and Marta Ruiz", "participant", "Argentina"),
+            ("private meeting between Felipe Ortega and Marta Ruiz", "participant", "Mexico"),
+        ],
+        [],
+        id="the-host-s-country-takes-part-in-the-host-s-meeting",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Presidents of Kazakhstan and Azerbaijan Kassym-Jomart Tokayev and Ilham Aliyev held "
         "extended talks discussing the key issues of strategic partnership.",
         [
