@@ -433,7 +433,8 @@ def _is_group(token: Token) -> str | None:
     plural = token.tag_ in {"NNS", "NNPS"} or lower.endswith("s")
     if not (left & _GROUP_MARKERS or ("the" in left and plural)):
         return None
-    if any(t.ent_type_ in {"NORP", "GPE"} for t in token.lefts):
+    people = lower in _PEOPLE_GROUPS and bool(left & _GROUP_MARKERS)  # "the two Asian leaders"
+    if not people and any(t.ent_type_ in {"NORP", "GPE"} for t in token.lefts):
         return None  # "the two Korean sides", "the Central Asian countries": not the two sides
     if lower in {"side", "party", "country", "nation", "state"} and not left & _GROUP_MARKERS:
         return None

@@ -353,6 +353,21 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "Presidents Pedro Ortiz (Peru) and Juan Soto (Colombia) spoke to reporters on "
+        "Thursday.\n\nThe two South American leaders closed the Binational Cabinet meeting "
+        "on Friday.",
+        [
+            ("Binational Cabinet meeting", "participant", "Pedro Ortiz"),
+            ("Binational Cabinet meeting", "participant", "Juan Soto"),
+            ("Pedro Ortiz", "met", "Juan Soto"),
+        ],
+        [],
+        id="the-two-south-american-leaders-are-the-article-s-two",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Presidents of Kazakhstan and Azerbaijan Kassym-Jomart Tokayev and Ilham Aliyev held "
         "extended talks discussing the key issues of strategic partnership.",
         [
