@@ -185,6 +185,8 @@ def title_mentions(
             best = _named_later(title, owner, head, positions, country_of)
         if best is None and owner is not None:
             best = _one_of(owner.entity, title.start, clusters, country_of, title.start < lead)
+            if best is not None and _in_another_office(best, head, positions):
+                best = None  # "the Foreign Minister of Colombia" is not President X of Colombia
         if best is None and owner is not None:
             best = _sideless(title, head, positions, country_of)
         if best is None and owner is not None and title.start < lead:
@@ -194,6 +196,19 @@ def title_mentions(
         mention = Mention(title, "Person", "Person", entity=best.entity, anaphor=True)
         found.append((mention, Held(mention, bare_title(title, owner), owner, title.sent)))
     return found
+
+
+# Words for whoever holds some office: "the Pakistani envoy" may be its High Commissioner.
+_ANY_OFFICE = {"envoy", "head", "leader", "chief", "official", "representative", "diplomat"}
+
+
+def _in_another_office(person: Mention, head: str, positions: list[Held]) -> bool:
+    """Whether the article gives a person titles, none of them of that office or a kind of it
+    (any are of "the envoy" or "the head of the cabinet")."""
+    titles = [h.title for h in positions if h.person.entity == person.entity and h.title]
+    if head in _ANY_OFFICE or not titles:
+        return False
+    return not any(holds(t, head) or holds(head, office(t)) for t in titles)
 
 
 def _sideless(

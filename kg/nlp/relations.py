@@ -638,12 +638,16 @@ class Resolver:
 
     def antecedent(self, pronoun: Token) -> Mention | None:
         """The person a he/his/she/her refers to: in a phrase put before its clause ("during
-        his visit, the Minister inspected"), the subject of that clause; else the latest person
+        his visit, the Minister inspected"), the subject of that clause; in a phrase
+        coordinated with a person's name ("X and his counterpart"), that person; else the latest person
         before it, preferring a subject of its own sentence, and outside a quotation one named
         outside quotations; never the speaker a quotation's "I" stands for."""
         subject = self._fronted_subject(pronoun)
         if subject is not None:
             return subject
+        partner = self._conjunct_before(pronoun)
+        if partner is not None:
+            return partner
         before = [
             m
             for m in self.people
@@ -679,6 +683,15 @@ class Resolver:
     def quoted(self) -> set[int]:
         """The tokens inside quotation marks."""
         return {i for start, end in quotations(self.doc) for i in range(start, end)}
+
+    def _conjunct_before(self, pronoun: Token) -> Mention | None:
+        """The person coordinated just before the phrase a possessive opens: in "between X and
+        her counterpart Y", X."""
+        noun = pronoun.head
+        if pronoun.dep_ != "poss" or noun.dep_ != "conj":
+            return None
+        found = self.mention(noun.head)
+        return found if found is not None and found.type == "Person" else None
 
     def _fronted_subject(self, pronoun: Token) -> Mention | None:
         node = pronoun
@@ -936,7 +949,9 @@ class Resolver:
     def _sides_of(self, token: Token) -> list[Token]:
         """The countries of "the leaders (heads, representatives, officials) of (from) X, Y and
         Z", and of "the Uzbek and Turkish sides (officials, delegations)"."""
-        if token.lemma_ not in _SIDE_PEOPLE | _SIDES or token.tag_ != "NNS":
+        noun = token.lemma_.lower()  # a capitalized plural keeps its "s": "the Ministers"
+        noun = noun.removesuffix("s") if token.tag_ == "NNPS" else noun
+        if noun not in _SIDE_PEOPLE | _SIDES or token.tag_ not in {"NNS", "NNPS"}:
             return []
         demonyms = [
             d
@@ -947,15 +962,29 @@ class Resolver:
         ]
         if len(demonyms) >= 2:
             return demonyms
-        if token.lemma_ in _SIDES or self.mention(token):
+        if noun in _SIDES or self.mention(token):
             return []
-        return [
-            country
+        objects = [
+            obj
             for prep in token.children
             if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}
             for obj in prep.children
             if obj.dep_ == "pobj"
-            for country in (obj, *obj.conjuncts)
+        ]
+        objects += [  # "the Ministers of Foreign Affairs of X and Y"
+            inner
+            for obj in objects
+            if self.mention(obj) is None
+            for prep in obj.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for inner in prep.children
+            if inner.dep_ == "pobj"
+        ]
+        return [
+            country
+            for obj in objects
+            for item in (obj, *(a for a in obj.children if a.dep_ == "appos"))
+            for country in (item, *item.conjuncts)  # "of A, B, C and D", B in apposition
             if (m := self.mention(country)) is not None and m.type == "Country"
         ]
 

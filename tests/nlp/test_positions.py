@@ -215,3 +215,22 @@ def test_a_country_s_title_used_alone_for_a_holder_of_no_country(pipeline):
         (labels[r.subject], labels[r.object]) for r in x.relations if r.predicate == "represents"
     }
     assert acts_for == {("Jan Novak", "Czech Republic"), ("Kassym-Jomart Tokayev", "Kazakhstan")}
+
+
+def test_a_counterpart_after_and_is_the_counterpart_of_the_person_before(pipeline):
+    x = pipeline.extract(
+        "Foreign Minister Karim Hossain said there was no discussion of trade at the meeting "
+        "between Prime Minister Nasrin Akter and her Indian counterpart Vikram Rao."
+    )
+    rao = next(e for e in x.entities if e.label == "Vikram Rao")
+    assert [p.title for p in rao.positions] == ["Prime Minister"], rao.positions
+
+
+def test_a_country_s_office_used_alone_is_no_holder_of_another_office(pipeline):
+    """The one Colombian the article names is its President, not the foreign minister."""
+    x = pipeline.extract(
+        "The Minister of Foreign Affairs of Colombia visited Chile on Thursday.\n\n"
+        "It was confirmed that President Ivan Rojas of Colombia will visit Chile in March."
+    )
+    rojas = next(e for e in x.entities if e.label == "Ivan Rojas")
+    assert [p.title for p in rojas.positions] == ["President"], rojas.positions

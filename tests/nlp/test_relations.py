@@ -116,6 +116,25 @@ def test_who_looks_forward_to_receiving_a_guest_is_no_visitor(read):
     assert visitors == {("Xi Jinping", "planned")}, found
 
 
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        (
+            "The Ministers of Foreign Affairs of Chile and Colombia attended the summit.",
+            {"Chile", "Colombia"},
+        ),
+        (  # the parser puts the second country in apposition to the first
+            "Foreign ministers of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and "
+            "Uzbekistan met in Tashkent for their annual consultative meeting.",
+            {"Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"},
+        ),
+    ],
+)
+def test_the_ministers_of_countries_stand_for_the_countries(read, text, countries):
+    found = _found(read, text)
+    assert {o for s, p, o, *_ in found if p == "participant"} == countries, found
+
+
 def test_an_event_s_parties_and_place(read):
     talks = "talks between Askar Mamin and Roman Golovchenko"
     assert _found(read, f"The {talks} were held in Minsk.") == {
