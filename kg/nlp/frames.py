@@ -69,7 +69,11 @@ _MET_AT = IN_PERSON | {"Conference", "SigningCeremony"}  # where those present m
 _GATHERINGS = {"Summit", "Forum", "Conference", "Session", "Meeting"}
 MEMBER_TYPES = {"Person", "Delegation", "Country", "Organization"}
 _PLAIN_MEETINGS = {"meeting", "talk", "talks", "discussion", "negotiation", "conversation"}
+# What a plain word for a meeting may have beside words of praise: a time ("our talks
+# today"), a clause about it ("the talks held in Minsk"), its parties and place.
+_PLAIN_DEPS = {"det", "poss", "prep", "punct", "cc", "conj", "advmod", "npadvmod", "acl", "relcl"}
 _PRAISE = {"successful", "constructive", "fruitful", "productive", "friendly", "warm", "frank"}
+_PRAISE |= {"extensive", "detailed", "in-depth", "wide-ranging", "cordial", "substantive", "useful"}
 _SIDELINES = {"sideline", "sidelines", "margin", "margins"}
 _OCCASIONS = {"ceremony", "reception", "dinner", "lunch", "breakfast", "banquet", "inauguration"}
 _SEATS = {"palace", "residence", "house", "hall", "headquarters", "mansion", "kremlin", "office"}
@@ -1737,8 +1741,9 @@ def _plain(event: Cluster) -> bool:
         or (
             m.root.lemma_.lower() in _PLAIN_MEETINGS
             and all(
-                c.dep_ in {"det", "poss", "prep", "punct", "cc", "conj", "advmod"}
+                c.dep_ in _PLAIN_DEPS
                 or (c.dep_ == "amod" and c.lower_ in _PRAISE)
+                or (c.dep_ == "amod" and c.lemma_.lower() in _HELD)  # "Held talks with X"
                 for c in m.root.children
             )
         )

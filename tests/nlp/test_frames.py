@@ -1263,3 +1263,15 @@ def test_a_visit_placed_nowhere_of_people_of_a_placed_one_is_that_visit(rules):
         "Russian Foreign Minister Sergey Lavrov arrived in Astana on a two-day working visit."
     )
     assert [e.label for e in x.entities if e.cls == "Visit"] == ["working visit"]
+
+
+def test_talks_told_again_with_praise_and_a_time_are_the_talks_told_before(rules):
+    x = rules.extract(
+        "Prime Minister Rajiv Menon said the two countries added momentum to trade ties during "
+        'the bilateral discussions held in Colombo on Saturday.\n\n"Held extensive and '
+        'productive talks with President Nimal Perera in Colombo," Menon posted on X.\n\n"In '
+        'our talks today, we discussed ways to add more momentum to trade," he added.'
+    )
+    perera = next(e.id for e in x.entities if e.label == "Nimal Perera")
+    talks = {r.subject for r in x.relations if r.predicate == "participant" and r.object == perera}
+    assert len(talks) == 1, x.relations
