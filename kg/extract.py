@@ -549,7 +549,20 @@ def _inside(inner: Mention, outer: Mention) -> bool:
     return outer.span.start <= inner.span.start and inner.span.end <= outer.span.end
 
 
+_QUOTES = ('"', "“”", "«»")  # the marks of each kind of quotation
+
+
 def _label(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str]) -> str:
+    """The entity's name (``_name``) without a quotation mark whose pair its mention left out
+    ("Qasri Millat\" residence" of "the \"Qasri Millat\" residence")."""
+    label = _name(cluster, by_id, countries)
+    for marks in _QUOTES:
+        if sum(label.count(q) for q in marks) % 2:
+            label = " ".join(label.translate({ord(q): None for q in marks}).split())
+    return label
+
+
+def _name(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str]) -> str:
     """The entity's name: the fullest name of a person, a delegation by its country, else the
     first specific mention."""
     forms = [m.text for m in cluster.mentions if m.type == cluster.type and not m.anaphor]

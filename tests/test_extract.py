@@ -138,3 +138,12 @@ def test_a_dateline_s_country_the_text_never_names_breaks_nothing(pipeline, text
     x = pipeline.extract(text)
     assert {"Tallinn"} <= {e.label for e in x.entities}
     assert x.article.text.endswith("in Tallinn on Monday.")
+
+
+def test_a_name_keeps_no_quotation_mark_without_its_pair(pipeline):
+    x = pipeline.extract(
+        'A solemn welcome ceremony for President Ali Karimov took place at the "Qasri Millat" '
+        "residence in Dushanbe."
+    )
+    places = {e.label for e in x.entities if e.type == "Place"}
+    assert "Qasri Millat residence" in places, places
