@@ -948,7 +948,8 @@ class Resolver:
 
     def _sides_of(self, token: Token) -> list[Token]:
         """The countries of "the leaders (heads, representatives, officials) of (from) X, Y and
-        Z", and of "the Uzbek and Turkish sides (officials, delegations)"."""
+        Z", of "delegations from X, Y and Z", and of "the Uzbek and Turkish sides (officials,
+        delegations)"."""
         noun = token.lemma_.lower()  # a capitalized plural keeps its "s": "the Ministers"
         noun = noun.removesuffix("s") if token.tag_ == "NNPS" else noun
         if noun not in _SIDE_PEOPLE | _SIDES or token.tag_ not in {"NNS", "NNPS"}:
@@ -962,11 +963,15 @@ class Resolver:
         ]
         if len(demonyms) >= 2:
             return demonyms
-        if noun in _SIDES or self.mention(token):
+        listed = noun == "delegation"  # "delegations from A, B and C": each country's
+        if not listed and (noun in _SIDES or self.mention(token)):
             return []
+        preps = list(token.children)
+        if listed and token.dep_ == "dobj":  # "brought together delegations from A and B",
+            preps += [p for p in token.head.children if p.lower_ == "from"]  # hung on the verb
         objects = [
             obj
-            for prep in token.children
+            for prep in preps
             if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}
             for obj in prep.children
             if obj.dep_ == "pobj"
@@ -980,13 +985,14 @@ class Resolver:
             for inner in prep.children
             if inner.dep_ == "pobj"
         ]
-        return [
+        countries = [
             country
             for obj in objects
             for item in (obj, *(a for a in obj.children if a.dep_ == "appos"))
             for country in (item, *item.conjuncts)  # "of A, B, C and D", B in apposition
             if (m := self.mention(country)) is not None and m.type == "Country"
         ]
+        return countries if len(countries) >= 2 or not listed else []
 
     def _places_beside(self, token: Token) -> list[Token]:
         """Appositions of a node, and for a place the places around it: "the Grand Prince

@@ -135,6 +135,11 @@ def test_the_ministers_of_countries_stand_for_the_countries(read, text, countrie
     assert {o for s, p, o, *_ in found if p == "participant"} == countries, found
 
 
+def test_delegations_from_countries_stand_for_the_countries(read):
+    found = _found(read, "The meeting brought together delegations from Brazil, India and China.")
+    assert {o for s, p, o, *_ in found if p == "participant"} >= {"Brazil", "India", "China"}
+
+
 def test_an_event_s_parties_and_place(read):
     talks = "talks between Askar Mamin and Roman Golovchenko"
     assert _found(read, f"The {talks} were held in Minsk.") == {
