@@ -43,6 +43,7 @@ from kg.nlp.visits import (
     guests_visit,
     hosts_stay,
     in_quotes,
+    lasting,
     received_guests,
     visiting_guests,
     visitors_present,
@@ -1687,7 +1688,9 @@ def named_event(event: Cluster) -> bool:
         of = [c for c in m.root.children if c.dep_ == "prep" and c.lower_ == "of"]
         named_part = [t for t in m.span if t.i < m.root.i or any(t in c.subtree for c in of)]
         if any(
-            t.like_num or t.ent_type_ == "ORDINAL" or (t.pos_ == "PROPN" and not t.is_sent_start)
+            (t.like_num and not lasting(t))  # "the 44th meeting", not "a two-day meeting"
+            or t.ent_type_ == "ORDINAL"
+            or (t.pos_ == "PROPN" and not t.is_sent_start)
             for t in named_part
         ):
             return True
@@ -1735,9 +1738,11 @@ def _one_meeting_per_pair(facts: Facts, scene: Scene) -> None:
 
 def _plain(event: Cluster) -> bool:
     """A meeting told by a verb, or by a word for any meeting with at most words of praise
-    ("a very successful and constructive meeting"), not one of its own kind."""
+    ("a very successful and constructive meeting"), not one of its own kind; or said of
+    one told before ("It was a very open and intense talk")."""
     return all(
         m.anaphor
+        or _said_of_it(m.root)
         or (
             m.root.lemma_.lower() in _PLAIN_MEETINGS
             and all(
@@ -1748,6 +1753,13 @@ def _plain(event: Cluster) -> bool:
             )
         )
         for m in event.mentions
+    )
+
+
+def _said_of_it(noun: Token) -> bool:
+    """Whether an event's word is what a pronoun is said to be ("it was a frank talk")."""
+    return noun.dep_ == "attr" and any(
+        c.dep_ == "nsubj" and c.lower_ in {"it", "this", "that"} for c in noun.head.children
     )
 
 

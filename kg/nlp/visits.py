@@ -27,6 +27,7 @@ __all__ = [
     "guests_visit",
     "hosts_stay",
     "in_quotes",
+    "lasting",
     "received_guests",
     "visiting_guests",
     "visitors_present",
@@ -47,7 +48,7 @@ _APART = {"previous", "last", "earlier", "past", "next", "upcoming", "forthcomin
 def apart(token: Token) -> bool:
     """A visit told apart from the one reported: dated, not as news is ("on Thursday",
     "today"), or "previous", "next", "recent"; not by how long it lasts ("a two-day visit")."""
-    dates = [t for t in token.subtree if t.ent_type_ == "DATE" and not _length(t)]
+    dates = [t for t in token.subtree if t.ent_type_ == "DATE" and not lasting(t)]
     return (bool(dates) and not any(t.lower_ in _NEWS_DAYS for t in dates)) or any(
         t.lower_ in _APART for t in token.lefts
     )
@@ -56,7 +57,7 @@ def apart(token: Token) -> bool:
 _UNITS = {"day", "week", "month"}
 
 
-def _length(token: Token) -> bool:
+def lasting(token: Token) -> bool:
     """A word of how long something lasts, before the noun it modifies ("two-day")."""
     unit = token if token.lemma_ in _UNITS else token.head
     return (
