@@ -102,13 +102,19 @@ class Mention:
         return f"Mention({self.text!r}, {self.type}/{self.cls}, {self.qid}, e={self.entity})"
 
 
+def _surname_he(token: Token) -> bool:
+    """ "He" written as a name within a sentence ("Vice Premier He Lifeng", "Liu He"), not
+    the pronoun nor "HE" for His Excellency."""
+    return token.text == "He" and not token.is_sent_start and token.ent_type_ == "PERSON"
+
+
 def _strip(span: Span) -> Span:
     """The span without a leading determiner, honorific, possessive ending or white space, nor
     the credit line it runs into ("X Photos by Y")."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
-        doc[start].lower_ in {"the", "a", "an"} | HONORIFICS
+        (doc[start].lower_ in {"the", "a", "an"} | HONORIFICS and not _surname_he(doc[start]))
         or doc[start].is_space
         or doc[start].is_quote  # '"Qasri Millat' with its opening quote and not its closing
     ):
@@ -353,7 +359,7 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 continue
             if any(c.isdigit() for c in text) or (text.isupper() and len(span) > 3):
                 continue  # "COVID-19", "G20": no one's name
-            if any(t.pos_ in {"VERB", "AUX", "ADP", "PRON"} for t in span):
+            if any(t.pos_ in {"VERB", "AUX", "ADP", "PRON"} and not _surname_he(t) for t in span):
                 continue  # "Respond Together" in a headline: words, not a name
             if any(t.is_upper and len(t) > 3 for t in span) and not text.isupper():
                 continue  # "SAARC Yatra": an acronym is no part of a person's name

@@ -661,3 +661,22 @@ def test_a_name_on_a_line_of_its_own_but_for_a_date_is_a_byline(pipeline):
     people = {m.text for m in find_mentions(doc) if m.type == "Person"}
     assert "Budi Hartono" in people
     assert "Budi Santoso" not in people
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Chinese Vice Premier He Lifeng met Treasury Secretary Janet Yellen in Geneva.",
+            "He Lifeng",
+        ),
+        ("Chinese Vice Premier Liu He concluded his visit to Brazil on Sunday.", "Liu He"),
+    ],
+)
+def test_he_written_as_a_name_is_part_of_it(pipeline, text, person):
+    assert _named(pipeline, text).get(person) == "Person", _named(pipeline, text)
+
+
+def test_he_for_his_excellency_is_no_part_of_a_name(pipeline):
+    named = _named(pipeline, "HE President Nana Akufo-Addo met President William Ruto in Accra.")
+    assert "Nana Akufo-Addo" in named, named
