@@ -70,15 +70,21 @@ def load_nlp(model: str | None = None) -> Language:
     return nlp
 
 
+# A word of something done jointly ("co-chaired", "co-hosted"): split at its hyphen, the
+# parser takes "co" for the subject and the verb's own subject for a modifier of it.
+_JOINT = re.compile(r"(?i:co-[a-z]+)")
+
+
 def _keep_surnames_with_initials(nlp: Language) -> None:
     """Make the tokenizer keep a surname and its joined initial as one word ("Davaasuren.Ts",
     ``kg.nlp.gazetteer.SURNAME_INITIAL``), so the parser reads "Davaasuren.Ts, Energy
-    Minister" as a name and not as the end of a sentence."""
+    Minister" as a name and not as the end of a sentence; and a word of something done
+    jointly ("co-chaired")."""
     from kg.nlp.gazetteer import SURNAME_INITIAL
 
     tokenizer: Any = nlp.tokenizer  # a spaCy Tokenizer, which its stubs type as a function
     matched = tokenizer.token_match
-    pattern = SURNAME_INITIAL.pattern + "$"
+    pattern = f"{SURNAME_INITIAL.pattern}$|{_JOINT.pattern}$"
     if matched is not None:
         pattern = f"{matched.__self__.pattern}|{pattern}"
     tokenizer.token_match = re.compile(pattern).match

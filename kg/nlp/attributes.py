@@ -25,7 +25,7 @@ from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens._retokenize import set_token_attrs
 from spacy.vocab import Vocab
 
@@ -149,8 +149,18 @@ class Lemmas:
                 continue
             key = (orth, pos, morph)
             if key not in known:
-                known[key] = strings.add(lemmatizer.lemmatize(doc[i])[0])
+                known[key] = strings.add(self._lemma(lemmatizer, doc[i]))
             lemmas[i] = known[key]
         column = numpy.array(lemmas, numpy.uint64).reshape(-1, 1)
         doc.from_array([LEMMA], column)  # type: ignore[arg-type]  # hashes are uint64
         return doc
+
+    def _lemma(self, lemmatizer: Lemmatizer, token: Token) -> str:
+        """The token's lemma; of a word with a joining prefix, the prefix and the lemma of the
+        rest ("co-chair" of "co-chaired", where the rules alone give "co-chaire")."""
+        prefix, dash, rest = token.text.partition("-")
+        if not dash or prefix.lower() != "co" or not rest.isalpha() or token.pos_ == "PROPN":
+            return lemmatizer.lemmatize(token)[0]
+        word = Doc(self.vocab, words=[rest])[0]
+        word.pos, word.morph = token.pos, token.morph
+        return f"co-{lemmatizer.lemmatize(word)[0]}"

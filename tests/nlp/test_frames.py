@@ -366,6 +366,31 @@ CASES.append(
     )
 )
 
+CASES += [
+    pytest.param(
+        text,
+        [
+            ("session", "headedBy", "Ana Ruiz"),
+            ("session", "headedBy", "Elmer Soto"),
+            ("session", "participant", "Elmer Soto"),
+        ],
+        [],
+        id=f"co-chaired-{voice}",
+    )
+    for voice, text in [
+        (
+            "active",
+            "Chilean Minister Ana Ruiz and Peruvian Minister Elmer Soto co-chaired the "
+            "session in Lima.",
+        ),
+        (
+            "passive",
+            "The session was co-chaired by Chilean Minister Ana Ruiz and Peruvian "
+            "Minister Elmer Soto.",
+        ),
+    ]
+]
+
 CASES.append(
     pytest.param(
         "Presidents of Kazakhstan and Azerbaijan Kassym-Jomart Tokayev and Ilham Aliyev held "
