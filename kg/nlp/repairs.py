@@ -33,6 +33,13 @@ auxiliary is its subject, where the verb has none:
 >>> doc = load_nlp()("Theresa May arrived in Ankara. After talks, May met with Binali Yildirim.")
 >>> [(t.text, t.pos_, t.dep_, t.head.text) for t in doc if t.text == "May"]
 [('May', 'PROPN', 'nsubj', 'arrived'), ('May', 'PROPN', 'nsubj', 'met')]
+
+The doer of a passive verb the parser hung on the place or event before it is the verb's
+agent:
+
+>>> doc = load_nlp()("The agreement was signed at the ceremony by Minister Ana Ruiz.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "by"]
+[('by', 'agent', 'signed')]
 """
 
 from __future__ import annotations
@@ -52,6 +59,10 @@ _SOURCE_POS = {"PROPN", "NOUN", "DET", "ADJ", "PART", "ADP", "PUNCT"}
 _FINITE = {"VBD", "VBZ", "VBP"}  # "held", "holds", "hold"
 _MODIFIER = {"amod", "compound", "nmod"}
 _STYLES = ["HRH", "HH", "H.E."]  # His Royal Highness, His Highness, His Excellency
+_DOERS = {"PERSON", "ORG", "GPE", "NORP"}
+# Nouns whose own "by" tells who made them: a visit, a speech or a decision by X.
+_DONE_BY = {"visit", "trip", "tour", "call", "invitation", "speech", "address", "statement"}
+_DONE_BY |= {"decision", "decree", "order", "initiative", "proposal", "request", "remark"}
 
 
 @Language.component("kg_repairs")
@@ -61,6 +72,7 @@ def repairs(doc: Doc) -> Doc:
     _held(doc)
     _styles(doc)
     _named_auxiliaries(doc)
+    _passive_agents(doc)
     return doc
 
 
@@ -133,3 +145,24 @@ def _named_auxiliaries(doc: Doc) -> None:
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in word.head.children)
         ):
             word.dep_, word.pos_ = "nsubj", "PROPN"
+
+
+def _passive_agents(doc: Doc) -> None:
+    """Make the "by" of a passive verb's doer its agent where the parser hung it on the
+    place or event before it ("was signed at the ceremony by X": "by" of "ceremony")."""
+    for by in tokens_with(doc, "LOWER", ["by"]):
+        noun = by.head
+        prep = noun.head
+        verb = prep.head
+        if (
+            by.dep_ != "prep"
+            or noun.dep_ != "pobj"
+            or noun.lemma_.lower() in _DONE_BY  # "signed during a visit by X": X's visit
+            or prep.dep_ != "prep"
+            or verb.tag_ != "VBN"
+            or not any(c.dep_ == "auxpass" for c in verb.children)
+            or any(c.dep_ == "agent" for c in verb.children)
+            or not any(o.dep_ == "pobj" and o.ent_type_ in _DOERS for o in by.children)
+        ):
+            continue
+        by.head, by.dep_ = verb, "agent"

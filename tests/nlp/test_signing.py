@@ -612,3 +612,10 @@ def test_signings_of_an_agreement_in_common_are_one(rules):
     assert {(signing.label, "heldIn", "Canberra")} | {
         (signing.label, "participant", p) for p in ("Li Keqiang", "Malcolm Turnbull")
     } <= facts(x)
+
+
+def test_who_signed_at_a_ceremony_by_the_passive_signed(rules):
+    x = rules.extract(
+        "The agreement was signed at the ceremony by Minister Ana Ruiz and Minister Elmer Soto."
+    )
+    assert {("Ana Ruiz", "signed", "agreement"), ("Elmer Soto", "signed", "agreement")} <= facts(x)
