@@ -84,6 +84,13 @@ _PLANNED_LEMMAS = {
     "look",  # "looks forward to receiving"
     "eager",
     "keen",
+    # what one is invited, offered or decided to do: "an invitation to hold the meeting"
+    "invitation",
+    "proposal",
+    "offer",
+    "intention",
+    "readiness",
+    "decision",
 }
 _POSSESSIVE = {"'s", "’s"}  # a possessive ending, as the tokenizer splits it off
 _AGREEING = {"agree", "decide", "pledge", "vow", "resolve", "commit", "promise", "reaffirm"}

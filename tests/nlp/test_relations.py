@@ -225,6 +225,8 @@ def test_planned_and_negated_facts(read):
         ("We are eagerly waiting to welcome him in Dhaka.", "welcome", "planned"),
         ("She looks forward to receiving Xi Jinping in Dhaka.", "receiving", "planned"),
         ("Boric is eager to visit Lima.", "visit", "planned"),
+        ("Chile extended an invitation to Peru to hold the summit in Lima.", "summit", "planned"),
+        ("They took a decision to hold the next session in Baku.", "session", "planned"),
     ],
 )
 def test_modality(read, text, verb, status):
