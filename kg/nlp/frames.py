@@ -140,6 +140,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     envoys_stay(facts, scene)
     _home(facts, scene)
     _visitors_visits(facts, scene, create=False)
+    _went_there(facts, scene)
     _placed_by_visitors(facts, scene)
     _unnamed_visits(facts, scene)
     _visit_hosts(facts, scene)
@@ -754,6 +755,30 @@ def _visitors_visits(facts: Facts, scene: Scene, create: bool) -> None:
         )
         for f in trips:
             facts.add(event.id, "heldIn", f.object, f.sentence, 0.7, f.status, "heldIn/visit")
+
+
+def _went_there(facts: Facts, scene: Scene) -> None:
+    """A visit the article names with no one on it, to where one person of the article went,
+    was that person's, though they were on another visit too ("The visit followed a working
+    visit to Zambia, where President X held talks": X's visit to Zambia)."""
+    for visit in scene.clusters.values():
+        if (
+            visit.cls != "Visit"
+            or facts.participants(visit.id)
+            or any(apart(m.root) or ahead(m.root) or in_quotes(m.root) for m in visit.mentions)
+        ):
+            continue
+        places = {f.object for f in facts.of("heldIn") if f.subject == visit.id}
+        trips = [
+            f
+            for f in facts.of("visited")
+            if f.object in places and scene.clusters[f.subject].type == "Person"
+        ]
+        if len({f.subject for f in trips}) == 1:
+            f = trips[0]
+            facts.add(
+                visit.id, "participant", f.subject, f.sentence, 0.6, f.status, "participant/visitor"
+            )
 
 
 def _placed_by_visitors(facts: Facts, scene: Scene) -> None:

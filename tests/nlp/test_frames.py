@@ -393,6 +393,18 @@ CASES += [
 
 CASES.append(
     pytest.param(
+        "South African President Jacob Mbeki arrived in Kinshasa on Monday for a state visit "
+        "to the DRC.\n\nThe visit followed a successful working visit to the Republic of "
+        "Zambia, where President Mbeki and Zambian President Joseph Banda held bilateral "
+        "discussions on trade.",
+        [("successful working visit to the Republic of Zambia", "participant", "Jacob Mbeki")],
+        [],
+        id="a-second-visit-of-the-visitor-to-where-they-went",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Presidents of Kazakhstan and Azerbaijan Kassym-Jomart Tokayev and Ilham Aliyev held "
         "extended talks discussing the key issues of strategic partnership.",
         [
