@@ -149,9 +149,11 @@ def _phrases(nlp: Language, by_label: dict[str, set[str]]) -> dict[str, list[tup
 
 
 def _variants(name: str) -> Iterable[str]:
-    yield name
-    if len(name) > 3 and not name.isupper():
-        yield name.upper()
+    """A name as written, in capitals, and with the other apostrophe ("Côte d’Ivoire")."""
+    for form in dict.fromkeys([name, name.replace("'", "’"), name.replace("’", "'")]):
+        yield form
+        if len(form) > 3 and not form.isupper():
+            yield form.upper()
 
 
 _UNCHECKED = {"ORG", "FAC", "LOC", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
@@ -186,7 +188,7 @@ class GazetteerComponent:
                     )
             for word in entry.demonyms:
                 by_label["NORP"].update(_variants(word))
-        by_label["GPE"].update(country_aliases())
+        by_label["GPE"].update(v for alias in country_aliases() for v in _variants(alias))
         by_label["ORG"].update(word_list("news_agencies"))
         by_label["NORP"].update(_extra_demonyms())
         for label, phrases in _phrases(nlp, by_label).items():

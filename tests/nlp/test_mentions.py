@@ -680,3 +680,9 @@ def test_he_written_as_a_name_is_part_of_it(pipeline, text, person):
 def test_he_for_his_excellency_is_no_part_of_a_name(pipeline):
     named = _named(pipeline, "HE President Nana Akufo-Addo met President William Ruto in Accra.")
     assert "Nana Akufo-Addo" in named, named
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_country_s_name_with_either_apostrophe(pipeline, apostrophe):
+    named = _named(pipeline, f"President Cyril Ramaphosa will visit Côte d{apostrophe}Ivoire.")
+    assert named.get("Ivory Coast") == "Country", named
