@@ -135,6 +135,7 @@ _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 MEETING_WORDS = {"meet", "talk", "talks", "meeting", "receive", "welcome", "host", "greet"}
 _COLLECTIVES = {"raft", "series", "number", "package", "set", "range", "host", "slew", "batch"}
 _EVENT_PARTS = {"opening", "closing", "launch"}  # "attended the opening of the forum"
+_SEATS_OF = {"headquarters", "premises", "offices", "campus"}  # a body's seat names the body
 # Military ranks, and the "retired" after them ("Major General (Rtd) X", "Maj. Gen. X").
 _RANKS = {"general", "major", "lieutenant", "colonel", "brigadier", "admiral", "marshal", "captain"}
 _RANKS |= {"gen", "maj", "lt", "col", "brig", "adm", "capt", "rtd", "retd", "retired"}
@@ -512,6 +513,8 @@ class Resolver:
             kinds = PHRASES if token.lemma_ in _COLLECTIVES else None
             if token.lemma_ in _EVENT_PARTS and not token.ent_type_:
                 kinds = {"Event"}
+            if token.lower_ in _SEATS_OF and not token.ent_type_:
+                kinds = {"Organization"}  # "visited the headquarters of the Bank"
             if child.dep_ == "prep" and child.lower_ == "of" and kinds:
                 of = [
                     self.by_root.get(t.i)
