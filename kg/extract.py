@@ -14,7 +14,6 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
-from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -39,14 +38,13 @@ from kg.nlp.anaphora import (
 )
 from kg.nlp.coref import Cluster, resolve
 from kg.nlp.frames import ATTENDANCE_RULES, MEETINGS, Facts, Scene, around, derive, named_event
-from kg.nlp.gazetteer import heads
+from kg.nlp.gazetteer import heads, topics
 from kg.nlp.mentions import Mention, find_mentions, tokens_with
 from kg.nlp.positions import Held, find_positions
 from kg.nlp.relations import Candidate, Resolver, ahead, find_relations
 from kg.nlp.speakers import speaker_mentions
 from kg.nlp.trade import find_trade
 from kg.nlp.visits import VISITOR_RULES
-from kg.resources import data_path
 from kg.types import Article, Entity, Extraction, Position, TradeFlow
 from kg.types import Mention as TextMention
 
@@ -59,14 +57,6 @@ _OWN_NAMES = {"ceremony", "reception", "dinner", "lunch", "breakfast"}
 # Verbs whose "here" is the dateline's place: arrivals, stays and events taking place.
 _ARRIVALS = {"arrive", "come", "visit", "hold", "meet", "be", "stay", "land", "gather", "talk"}
 _ARRIVALS |= {"take", "commence", "begin", "open", "start", "convene", "conclude", "continue"}
-
-
-@cache
-def topics() -> dict[str, tuple[str, tuple[str, ...]]]:
-    """``data/topics.tsv``: topic id -> (label, keywords)."""
-    rows = data_path("topics.tsv").read_text(encoding="utf-8").splitlines()
-    table = [r.split("\t") for r in rows if r.strip() and not r.startswith("#")][1:]
-    return {r[0]: (r[1], tuple(k.strip().lower() for k in r[2].split("|"))) for r in table}
 
 
 def _delegation_countries(mentions: list[Mention], resolver: Resolver) -> None:

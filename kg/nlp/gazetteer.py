@@ -46,6 +46,7 @@ __all__ = [
     "country_named",
     "demonym",
     "heads",
+    "topics",
     "word_list",
 ]
 
@@ -99,6 +100,14 @@ def _extra_demonyms() -> dict[str, KBEntry]:
         if row.strip() and not row.startswith("#")
         for word, label in [row.split("\t")]
     }
+
+
+@cache
+def topics() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """``data/topics.tsv``: topic id -> (label, keywords)."""
+    rows = data_path("topics.tsv").read_text(encoding="utf-8").splitlines()
+    table = [r.split("\t") for r in rows if r.strip() and not r.startswith("#")][1:]
+    return {r[0]: (r[1], tuple(k.strip().lower() for k in r[2].split("|"))) for r in table}
 
 
 def demonym(word: str) -> KBEntry | None:

@@ -25,6 +25,7 @@ from kg.nlp.gazetteer import (
     heads,
     name_token,
     spelling,
+    topics,
     word_list,
 )
 from kg.nlp.paragraphs import QUOTES, in_headline
@@ -286,6 +287,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             elif country := country_named(text):  # a country's name taken for a nationality
                 mentions.append(Mention(span, "Country", "Country", country.qid, country.qid))
             continue
+        if label in {"ORG", "GPE", "LOC", "FAC"} and _fields_only(span, kb):
+            continue  # "Technical Cooperation", "Trade & Investment": a field, no body or place
         if label in {"ORG", "PERSON"} and _portfolio(span, kb):
             mentions.extend(_countries_inside(span, kb))  # "... of the Republic of Iran"
             continue  # "Interior" of "Interior Minister": what a minister is in charge of
@@ -443,6 +446,31 @@ def _headed(side: Token) -> bool:
 
 
 _MINISTERS = {"minister", "ministers", "secretary", "commissioner"}
+
+
+# Words that name fields of cooperation with the topics' keywords (``data/topics.tsv``).
+_FIELD_WORDS = {"cooperation", "bilateral", "technical", "information", "economic", "economy"}
+_FIELD_WORDS |= {"prosperity", "transformation", "development", "civilian", "capacity"}
+_FIELD_WORDS |= {"building", "clean", "critical", "minerals", "fisheries", "blue", "maritime"}
+_JOINERS = {"and", "&", ",", "of", "the", "in", "for"}
+
+
+@cache
+def _field_words() -> frozenset[str]:
+    keywords = {k for _, words in topics().values() for k in words if " " not in k}
+    return frozenset(keywords | _FIELD_WORDS)
+
+
+def _fields_only(span: Span, kb: KnowledgeBase) -> bool:
+    """A name made of nothing but words of fields of cooperation ("Technical Cooperation",
+    "Blue Economy and Fisheries, Trade, Defence"), which the recognizer took for a body or
+    a place."""
+    words = [t.lower_ for t in span if t.lower_ not in _JOINERS]
+    return (
+        bool(words)
+        and all(w in _field_words() for w in words)
+        and not _kb(kb, span.text, ("Organization", "Place", "Country"))
+    )
 
 
 def _portfolio(span: Span, kb: KnowledgeBase) -> bool:

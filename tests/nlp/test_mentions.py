@@ -686,3 +686,15 @@ def test_he_for_his_excellency_is_no_part_of_a_name(pipeline):
 def test_a_country_s_name_with_either_apostrophe(pipeline, apostrophe):
     named = _named(pipeline, f"President Cyril Ramaphosa will visit Côte d{apostrophe}Ivoire.")
     assert named.get("Ivory Coast") == "Country", named
+
+
+def test_fields_of_cooperation_are_no_bodies_or_places(pipeline):
+    named = _named(
+        pipeline,
+        "The sides signed agreements on Technical Cooperation and Digital Transformation. The "
+        "talks will center on sectors such as the Blue Economy and Fisheries, Trade, Defence, "
+        "Agriculture and Energy. The Ministry of Trade and the Asian Development Bank joined.",
+    )
+    assert "Ministry of Trade" in named and "Asian Development Bank" in named, named
+    assert not [n for n in named if "Cooperation" in n or "Transformation" in n], named
+    assert not [n for n in named if "Fisheries" in n], named
