@@ -127,6 +127,7 @@ _TIME_NOUNS = {
 _TIME_NOUNS |= {"autumn", "fall", "winter", "monday", "tuesday", "wednesday", "thursday"}
 _TIME_NOUNS |= {"friday", "saturday", "sunday"}
 _LATER = {"later", "next", "coming"}  # "later this year", "next month"
+_UNDER_WAY = {"current", "ongoing", "present"}  # an event that is taking place
 _PLANS = {"agenda", "programme", "program", "schedule", "plan", "preparation", "preparations"}
 _PLANNED_AUX = {"will", "shall", "would", "'ll", "going"}
 _NEGATIONS = {"not", "n't", "never", "no"}
@@ -274,6 +275,8 @@ def modality(token: Token) -> str:
         and token.head.head.lemma_ in {"invite", "invitation"}
     ):
         return "planned"
+    if any(c.dep_ == "amod" and c.lower_ in _UNDER_WAY for c in token.children):
+        return "asserted"  # "during the current visit there will be a chance to discuss"
     agreed = _agreed_at(token)
     if agreed is not None:
         return modality(agreed)

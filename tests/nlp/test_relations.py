@@ -227,6 +227,8 @@ def test_planned_and_negated_facts(read):
         ("Boric is eager to visit Lima.", "visit", "planned"),
         ("Chile extended an invitation to Peru to hold the summit in Lima.", "summit", "planned"),
         ("They took a decision to hold the next session in Baku.", "session", "planned"),
+        # an event under way is no plan, whatever it will bring
+        ("During the current visit there will be a chance to talk.", "visit", "asserted"),
     ],
 )
 def test_modality(read, text, verb, status):
