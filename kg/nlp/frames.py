@@ -76,6 +76,7 @@ _PLAIN_DEPS = {"det", "poss", "prep", "punct", "cc", "conj", "advmod", "npadvmod
 _PRAISE = {"successful", "constructive", "fruitful", "productive", "friendly", "warm", "frank"}
 _PRAISE |= {"extensive", "detailed", "in-depth", "wide-ranging", "cordial", "substantive", "useful"}
 _SIDELINES = {"sideline", "sidelines", "margin", "margins"}
+_BEFORE = {"before", "ahead", "prior"}
 _OCCASIONS = {"ceremony", "reception", "dinner", "lunch", "breakfast", "banquet", "inauguration"}
 _SEATS = {"palace", "residence", "house", "hall", "headquarters", "mansion", "kremlin", "office"}
 _GATHER_VERBS = {"meet", "gather", "convene"}
@@ -1666,6 +1667,7 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
             event.cls not in IN_PERSON | {"SigningCeremony", "Conference"}
             or event.id in placed
             or all(around(m) for m in event.mentions)
+            or _before_a_visit(event, scene)
         ):
             continue
         start = min(m.span.start for m in event.mentions)
@@ -1679,6 +1681,17 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
             "asserted",
             "heldIn/during-visit",
         )
+
+
+def _before_a_visit(event: Cluster, scene: Scene) -> bool:
+    """Whether the article tells an event as before a visit ("ahead of the visit, X met the
+    ambassador"): it did not take place where the visit went."""
+    visits = {m.root.i for c in scene.clusters.values() if c.cls == "Visit" for m in c.mentions}
+    return any(
+        t.lower_ in _BEFORE and any(w.i in visits for w in t.subtree)
+        for m in event.mentions
+        for t in m.span.sent
+    )
 
 
 def _visit_place(places: list[Fact], scene: Scene) -> Fact | None:

@@ -405,6 +405,17 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "Ghanaian Foreign Minister Ama Owusu is in Turkey for a two-day working visit.\n\nAhead "
+        "of the visit, Minister Owusu met the Turkish Ambassador to Ghana, Kemal Aydin, to "
+        "discuss trade.",
+        [("Ama Owusu", "visited", "Turkey")],
+        [("meeting between Ama Owusu and Kemal Aydin", "heldIn", "Turkey")],
+        id="a-meeting-ahead-of-a-visit-is-not-where-the-visit-went",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Presidents of Kazakhstan and Azerbaijan Kassym-Jomart Tokayev and Ilham Aliyev held "
         "extended talks discussing the key issues of strategic partnership.",
         [
