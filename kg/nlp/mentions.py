@@ -208,6 +208,7 @@ def _widen_name(span: Span) -> Span:
         and not doc[end].ent_type_
         and doc[end].text not in titles
         and doc[end].text not in given
+        and doc[end].lower_ not in _CREDITS  # "X Photos by Y": a caption's credit
     ):
         end += 1
 

@@ -698,3 +698,12 @@ def test_fields_of_cooperation_are_no_bodies_or_places(pipeline):
     assert "Ministry of Trade" in named and "Asian Development Bank" in named, named
     assert not [n for n in named if "Cooperation" in n or "Transformation" in n], named
     assert not [n for n in named if "Fisheries" in n], named
+
+
+def test_a_caption_s_credit_is_no_part_of_a_name(pipeline):
+    named = _named(
+        pipeline,
+        "Nikol Pashinyan Photos by Gevorg Petrosyan\n\nPrime Minister Nikol Pashinyan met Prime "
+        "Minister Irakli Garibashvili in Yerevan.",
+    )
+    assert not [n for n in named if "Photos" in n], named
