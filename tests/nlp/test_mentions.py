@@ -707,3 +707,8 @@ def test_a_caption_s_credit_is_no_part_of_a_name(pipeline):
         "Minister Irakli Garibashvili in Yerevan.",
     )
     assert not [n for n in named if "Photos" in n], named
+
+
+def test_a_broadcaster_is_a_body_not_a_place(pipeline):
+    named = _named(pipeline, "The president was pleased with the visit, according to SABC News.")
+    assert named.get("SABC News") == "Organization", named
