@@ -515,18 +515,21 @@ def _told_signed(mention: Mention) -> bool:
     return verb is not None and not _quoted(mention.span.sent) and _told(verb)
 
 
+_EARLIER = {"earlier", "previously", "formerly"}  # a signing told as past the news
 _AGENDA = {"plan", "planned", "agenda", "programme", "program", "schedule", "itinerary"}
 
 
 def _told(verb: Token) -> bool:
     """Whether a signing is told as done: not planned, nor on an agenda ("the programme of
-    the visit includes the signing of documents")."""
+    the visit includes the signing of documents"), nor done long before ("the implementation
+    of agreements signed earlier")."""
     head = verb.head
     subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     agenda = verb.dep_ in {"dobj", "attr"} and any(
         s.lemma_.lower() in _AGENDA or s.lower_ in _AGENDA for s in subjects
     )
-    return not agenda and modality(verb) == "asserted"
+    earlier = any(c.lower_ in _EARLIER for c in verb.children)  # "agreements signed earlier"
+    return not agenda and not earlier and modality(verb) == "asserted"
 
 
 def _commercial(agreement: Cluster) -> bool:

@@ -391,6 +391,12 @@ CASES += [
         id="a-signing-on-the-agenda-is-no-signing",
     ),
     pytest.param(
+        _MET + "They reviewed the implementation of agreements signed earlier.",
+        [],
+        [(side, "signed", "agreements") for side in _BOTH],
+        id="agreements-signed-earlier-are-no-signing-of-the-news",
+    ),
+    pytest.param(
         _MET + "The talks ended with the exchange of agreements on trade and transit. The two "
         "sides also exchanged views on regional issues.",
         [(side, "signed", "agreements on trade and transit") for side in _BOTH],
