@@ -1180,7 +1180,7 @@ def _temporal(prep: Token) -> bool:
 
 
 _ALWAYS_PLURAL = {"talk", "talks", "negotiation", "negotiations", "consultation", "consultations"}
-_COUNTING = {"several", "two", "three", "four", "both", "bilateral", "separate", "series"}
+_COUNTING = {"two", "three", "four", "both", "bilateral", "series"}  # not "several meetings"
 _CLAUSE_DEPS = {"acl", "relcl", "advcl", "appos", "punct", "parataxis", "dep"}
 
 

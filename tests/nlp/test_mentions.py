@@ -712,3 +712,11 @@ def test_a_caption_s_credit_is_no_part_of_a_name(pipeline):
 def test_a_broadcaster_is_a_body_not_a_place(pipeline):
     named = _named(pipeline, "The president was pleased with the visit, according to SABC News.")
     assert named.get("SABC News") == "Organization", named
+
+
+def test_several_meetings_are_no_one_event(pipeline):
+    x = pipeline.extract(
+        "Prime Minister Olzhas Bektenov held several high-level meetings during the Astana "
+        "International Forum."
+    )
+    assert not [e for e in x.entities if e.type == "Event" and "several" in e.label], x.entities
