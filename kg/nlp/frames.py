@@ -77,6 +77,7 @@ _PRAISE = {"successful", "constructive", "fruitful", "productive", "friendly", "
 _PRAISE |= {"extensive", "detailed", "in-depth", "wide-ranging", "cordial", "substantive", "useful"}
 _SIDELINES = {"sideline", "sidelines", "margin", "margins"}
 _BEFORE = {"before", "ahead", "prior"}
+_IN_TURN = {"successively", "separately", "individually"}  # meetings held one by one
 _OCCASIONS = {"ceremony", "reception", "dinner", "lunch", "breakfast", "banquet", "inauguration"}
 _SEATS = {"palace", "residence", "house", "hall", "headquarters", "mansion", "kremlin", "office"}
 _GATHER_VERBS = {"meet", "gather", "convene"}
@@ -646,9 +647,14 @@ def _compatriots_do_not_meet(facts: Facts, scene: Scene) -> None:
     president and the minister beside him, an envoy and his prime minister (no such pair met
     in the development set's gold)."""
     for f in facts.of("met", None):
-        country = scene.countries.get(f.subject)
-        if country is not None and country == scene.countries.get(f.object):
+        if _compatriots(f, scene):
             facts.drop(f)
+
+
+def _compatriots(fact: Fact, scene: Scene) -> bool:
+    """Whether the two people of a fact act for one country."""
+    country = scene.countries.get(fact.subject)
+    return country is not None and country == scene.countries.get(fact.object)
 
 
 def _remote(fact: Fact, scene: Scene) -> bool:
@@ -676,6 +682,7 @@ def _verb_events(facts: Facts, scene: Scene) -> None:
     for f in sorted(facts.of("met"), key=lambda f: f.sentence.start):
         if (
             any({f.subject, f.object} <= members for members in taken)
+            or _compatriots(f, scene)
             or _remote(f, scene)
             or all(_welcome(r) for r in facts.readings[(f.subject, f.predicate, f.object)])
         ):
@@ -687,6 +694,7 @@ def _verb_events(facts: Facts, scene: Scene) -> None:
                 if {f.subject, f.object} == {g[0].subject, g[0].object}
                 or (
                     g[0].sentence.start == f.sentence.start
+                    and not _one_by_one(f)
                     and {f.subject, f.object} & {x for m in g for x in (m.subject, m.object)}
                 )
             ),
@@ -903,6 +911,12 @@ def _told_again(event: Cluster, group: list[Fact], facts: Facts) -> None:
             if word is not None and word.i not in told and reading.status == f.status:
                 told.add(word.i)
                 event.add(Mention(word.doc[word.i : word.i + 1], "Event", "Meeting", anaphor=True))
+
+
+def _one_by_one(fact: Fact) -> bool:
+    """A meeting told as one of several held in turn ("met successively with A and B")."""
+    readings = [fact.trigger] if fact.trigger is not None else []
+    return any(c.lower_ in _IN_TURN for t in readings for c in t.children)
 
 
 def _welcome(fact: Fact) -> bool:

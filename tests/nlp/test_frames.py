@@ -1337,3 +1337,19 @@ def test_what_a_meeting_is_said_to_be_is_that_meeting(rules):
         r.subject for r in x.relations if r.predicate == "participant" and r.object == petrov
     }
     assert len(meetings) == 1, x.relations
+
+
+def test_meetings_held_one_by_one_are_each_a_meeting_of_their_own(rules):
+    """ "Met successively with A; B": two meetings, and A and B, of one country, met no one."""
+    x = rules.extract(
+        "Lao Prime Minister Somsak Vong arrived in Hanoi on Sunday for a three-day official "
+        "visit.\n\nThe head of government met successively with his Vietnamese counterpart, "
+        "Tran Van Long; President Le Minh Duc."
+    )
+    names = {e.id: e.label for e in x.entities}
+    members: dict[str, set[str]] = {}
+    for r in x.relations:
+        if r.predicate == "participant" and names[r.subject].startswith("meeting"):
+            members.setdefault(r.subject, set()).add(names[r.object])
+    assert not [m for m in members.values() if {"Tran Van Long", "Le Minh Duc"} <= m], members
+    assert ("Somsak Vong", "met", "Le Minh Duc") in facts(x)
