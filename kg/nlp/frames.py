@@ -74,7 +74,8 @@ _PLAIN_MEETINGS = {"meeting", "talk", "talks", "discussion", "negotiation", "con
 # today"), a clause about it ("the talks held in Minsk"), its parties and place.
 _PLAIN_DEPS = {"det", "poss", "prep", "punct", "cc", "conj", "advmod", "npadvmod", "acl", "relcl"}
 _PRAISE = {"successful", "constructive", "fruitful", "productive", "friendly", "warm", "frank"}
-_PRAISE |= {"extensive", "detailed", "in-depth", "wide-ranging", "cordial", "substantive", "useful"}
+_PRAISE |= {"extensive", "detailed", "in-depth", "wide-ranging", "cordial", "substantive"}
+_PRAISE |= {"useful"}
 _SIDELINES = {"sideline", "sidelines", "margin", "margins"}
 _BEFORE = {"before", "ahead", "prior"}
 _IN_TURN = {"successively", "separately", "individually"}  # meetings held one by one
@@ -915,8 +916,8 @@ def _told_again(event: Cluster, group: list[Fact], facts: Facts) -> None:
 
 def _one_by_one(fact: Fact) -> bool:
     """A meeting told as one of several held in turn ("met successively with A and B")."""
-    readings = [fact.trigger] if fact.trigger is not None else []
-    return any(c.lower_ in _IN_TURN for t in readings for c in t.children)
+    verb = fact.trigger
+    return verb is not None and any(c.lower_ in _IN_TURN for c in verb.children)
 
 
 def _welcome(fact: Fact) -> bool:

@@ -652,9 +652,10 @@ class Resolver:
     def antecedent(self, pronoun: Token) -> Mention | None:
         """The person a he/his/she/her refers to: in a phrase put before its clause ("during
         his visit, the Minister inspected"), the subject of that clause; in a phrase
-        coordinated with a person's name ("X and his counterpart"), that person; else the latest person
-        before it, preferring a subject of its own sentence, and outside a quotation one named
-        outside quotations; never the speaker a quotation's "I" stands for."""
+        coordinated with a person's name ("X and his counterpart"), that person; else the
+        latest person before it, preferring a subject of its own sentence, and outside a
+        quotation one named outside quotations; never the speaker a quotation's "I" stands
+        for."""
         subject = self._fronted_subject(pronoun)
         if subject is not None:
             return subject
