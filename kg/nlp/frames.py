@@ -137,6 +137,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _delegations_travel(facts, scene)
     _companions(facts, scene)
     _one_meeting_per_pair(facts, scene)
+    _headline_events(facts, scene)
     _announced_only(facts, scene)
     _quoted_visits(facts, scene)
     hosts_stay(facts, scene)
@@ -1787,6 +1788,33 @@ def _one_meeting_per_pair(facts: Facts, scene: Scene) -> None:
             if event is keeper or not _plain(event):
                 continue
             scene.fold(facts, event.id, keeper.id)
+
+
+def _headline_events(facts: Facts, scene: Scene) -> None:
+    """An event only the headline names ("X and Y held political consultations in Astana",
+    a first line with no full stop) is the one event of the body of its kind and head word
+    that has the same people and is held nowhere else ("Kazakh-Russian political
+    consultations ... took place in Astana")."""
+    if not scene.sentences or scene.sentences[0].text.rstrip().endswith((".", "!", "?")):
+        return
+    title = scene.sentences[0]
+    for event in list(scene.clusters.values()):
+        if event.type != "Event" or any(m.span.start >= title.end for m in event.mentions):
+            continue
+        heads = {m.root.lemma_.lower() for m in event.mentions}
+        people = {f.object for f in _people(facts, scene, event.id)}
+        places = {f.object for f in facts.of("heldIn") if f.subject == event.id}
+        body = [
+            e
+            for e in scene.clusters.values()
+            if e is not event
+            and e.cls == event.cls
+            and any(m.root.lemma_.lower() in heads for m in e.mentions)
+            and {f.object for f in _people(facts, scene, e.id)} == people
+            and {f.object for f in facts.of("heldIn") if f.subject == e.id} >= places
+        ]
+        if len(body) == 1 and people:
+            scene.fold(facts, event.id, body[0].id)
 
 
 def _plain(event: Cluster) -> bool:

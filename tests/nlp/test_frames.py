@@ -1353,3 +1353,15 @@ def test_meetings_held_one_by_one_are_each_a_meeting_of_their_own(rules):
             members.setdefault(r.subject, set()).add(names[r.object])
     assert not [m for m in members.values() if {"Tran Van Long", "Le Minh Duc"} <= m], members
     assert ("Somsak Vong", "met", "Le Minh Duc") in facts(x)
+
+
+def test_the_headline_s_event_is_the_body_s_event_of_its_kind(rules):
+    x = rules.extract(
+        "Foreign Ministries of Chile and Peru held political consultations in Lima\n\n"
+        "Chilean-Peruvian political consultations with the participation of Chilean Deputy "
+        "Foreign Minister Ana Ruiz and Peruvian Deputy Foreign Minister Elmer Soto took place "
+        "in Lima."
+    )
+    soto = next(e.id for e in x.entities if e.label == "Elmer Soto")
+    events = {r.subject for r in x.relations if r.predicate == "participant" and r.object == soto}
+    assert len(events) == 1, x.relations
