@@ -421,8 +421,8 @@ def _their(token: Token) -> list[Token]:
 def _coordinated_preps(token: Token) -> list[Token]:
     """The objects of prepositions coordinated with the one ``token`` is the object of: in
     "his visits to China ten days ago and to the United States and Uruguay", those of the
-    second "to", however the parser hangs it (on the first, or on its clause, when no other
-    "to" comes between)."""
+    second "to", however the parser hangs it (on the first, on its clause or on a preposition
+    of its clause after it, when no other "to" comes between)."""
     if token.dep_ != "pobj":
         return []
     prep = token.head
@@ -431,9 +431,12 @@ def _coordinated_preps(token: Token) -> list[Token]:
         clause.append(a)
         if a.pos_ in {"VERB", "AUX"}:
             break
+    siblings = [  # "in Brussels on July 18-20, and in Baku": the second "in" on "on"
+        c for a in clause for c in a.children if c.dep_ == "prep" and c.i > prep.i
+    ]
     others = [*prep.conjuncts] + [
         c
-        for a in clause
+        for a in clause + siblings
         for c in a.children
         if c.dep_ == "conj"
         and c.pos_ == "ADP"

@@ -291,3 +291,11 @@ def test_a_style_the_parser_made_the_object_gives_the_title_its_place(rules):
         frozenset((names[r.subject], names[r.object])) for r in x.relations if r.predicate == "met"
     }
     assert frozenset(("Donald Trump", "Mohammed bin Salman")) in met
+
+
+def test_a_preposition_coordinated_after_a_date_reads_like_the_first(read):
+    """ "In A on July 18-20, and in B": the parser hangs the second "in" on the date's "on"."""
+    found = _found(
+        read, "Prime Minister Mamuka Bakhtadze was in Brussels on July 18-20, and in Baku."
+    )
+    assert {o for s, p, o, *_ in found if p == "visited"} == {"Brussels", "Baku"}, found
