@@ -1793,8 +1793,8 @@ def _one_meeting_per_pair(facts: Facts, scene: Scene) -> None:
 def _headline_events(facts: Facts, scene: Scene) -> None:
     """An event only the headline names ("X and Y held political consultations in Astana",
     a first line with no full stop) is the one event of the body of its kind and head word
-    that has the same people and is held nowhere else ("Kazakh-Russian political
-    consultations ... took place in Astana")."""
+    whose people are its own or some of them, or the other way round, and that is held
+    nowhere else ("Kazakh-Russian political consultations ... took place in Astana")."""
     if not scene.sentences or scene.sentences[0].text.rstrip().endswith((".", "!", "?")):
         return
     title = scene.sentences[0]
@@ -1810,11 +1810,16 @@ def _headline_events(facts: Facts, scene: Scene) -> None:
             if e is not event
             and e.cls == event.cls
             and any(m.root.lemma_.lower() in heads for m in e.mentions)
-            and {f.object for f in _people(facts, scene, e.id)} == people
+            and _nested(people, {f.object for f in _people(facts, scene, e.id)})
             and {f.object for f in facts.of("heldIn") if f.subject == e.id} >= places
         ]
-        if len(body) == 1 and people:
+        if len(body) == 1:
             scene.fold(facts, event.id, body[0].id)
+
+
+def _nested(a: set[str], b: set[str]) -> bool:
+    """Whether one of two sets holds the other."""
+    return a <= b or b <= a
 
 
 def _plain(event: Cluster) -> bool:

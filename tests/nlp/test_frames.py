@@ -1365,3 +1365,14 @@ def test_the_headline_s_event_is_the_body_s_event_of_its_kind(rules):
     soto = next(e.id for e in x.entities if e.label == "Elmer Soto")
     events = {r.subject for r in x.relations if r.predicate == "participant" and r.object == soto}
     assert len(events) == 1, x.relations
+
+
+def test_the_headline_s_session_is_the_body_s_numbered_session(rules):
+    x = rules.extract(
+        "Intergovernmental commission session opens in Ulan Bator\n\n"
+        "The 10th session of the Mongolian-Russian intergovernmental commission for trade "
+        "opened on Friday in Ulan Bator.\n\nThe Russian delegation is headed by Deputy Prime "
+        "Minister Alexei Volkov."
+    )
+    sessions = {r.subject for r in x.relations if r.predicate == "heldIn"}
+    assert len(sessions) == 1, x.relations
