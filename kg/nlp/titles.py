@@ -109,6 +109,8 @@ class TitleComponent:
                 )
             ):
                 k += 3 if doc[k].text == "(" else 1
+                if _country_then_name(doc, j, k, sent_end):
+                    break  # "President of Mongolia Natsagiin Bagabandi", a name no one tagged
             while k > j and doc[k - 1].lower_ in _LINKERS:
                 k -= 1
             if k == j:
@@ -146,6 +148,20 @@ def _country_in_name(doc: Doc, i: int, end: int) -> int:
         ):
             return i + n
     return i
+
+
+_NAMED_THINGS = {"GPE", "ORG", "FAC", "LOC", "NORP"}
+
+
+def _country_then_name(doc: Doc, start: int, end: int, sent_end: int) -> bool:
+    """Whether words ``start:end`` name a country and two capitalized words follow that the
+    recognizer took for no place or body (a name it did not tag as a person's)."""
+    rest = doc[end : end + 2]
+    return (
+        end + 2 <= sent_end
+        and all(t.pos_ == "PROPN" and t.is_title and t.ent_type_ not in _NAMED_THINGS for t in rest)
+        and country_named(doc[start:end].text) is not None
+    )
 
 
 def _determined_name_end(doc: Doc, i: int) -> int:

@@ -43,3 +43,12 @@ def test_in_belongs_to_a_diplomat_s_title_only(pipeline):
 
 def test_no_title_in_a_sentence_without_one(pipeline):
     assert _titles(pipeline, "Trade between Kazakhstan and Belarus grew in 2023.") == []
+
+
+def test_a_title_s_country_ends_before_a_name_no_one_tagged(pipeline):
+    x = pipeline.extract(
+        "Earlier today, President of Mongolia Natsagiin Bagabandi awarded Ivanov with the "
+        "Order of the Pole Star."
+    )
+    people = {e.label: [p.title for p in e.positions] for e in x.entities if e.type == "Person"}
+    assert people.get("Natsagiin Bagabandi") == ["President"], people
