@@ -162,15 +162,6 @@ def test_titles_of_bodies(read, text, held):
     assert _held(read, text) == held
 
 
-def test_a_title_is_listed_once_whatever_its_case(pipeline):
-    x = pipeline.extract(
-        "Anton Kovalev, Deputy Prime Minister of Belarus, arrived in Astana on Monday. "
-        '"Trade is growing," the deputy prime minister told reporters.'
-    )
-    person = next(e for e in x.entities if e.label == "Anton Kovalev")
-    assert [p.title for p in person.positions] == ["Deputy Prime Minister"], person.positions
-
-
 def test_a_title_used_alone_for_an_office_held_adds_no_position(pipeline):
     x = pipeline.extract(
         "Uzbek Prime Minister Abdulla Aripov arrived in Minsk on Monday. The head of the Uzbek "
@@ -217,20 +208,32 @@ def test_a_country_s_title_used_alone_for_a_holder_of_no_country(pipeline):
     assert acts_for == {("Jan Novak", "Czech Republic"), ("Kassym-Jomart Tokayev", "Kazakhstan")}
 
 
-def test_a_counterpart_after_and_is_the_counterpart_of_the_person_before(pipeline):
-    x = pipeline.extract(
-        "Foreign Minister Karim Hossain said there was no discussion of trade at the meeting "
-        "between Prime Minister Nasrin Akter and her Indian counterpart Vikram Rao."
-    )
-    rao = next(e for e in x.entities if e.label == "Vikram Rao")
-    assert [p.title for p in rao.positions] == ["Prime Minister"], rao.positions
-
-
-def test_a_country_s_office_used_alone_is_no_holder_of_another_office(pipeline):
-    """The one Colombian the article names is its President, not the foreign minister."""
-    x = pipeline.extract(
-        "The Minister of Foreign Affairs of Colombia visited Chile on Thursday.\n\n"
-        "It was confirmed that President Ivan Rojas of Colombia will visit Chile in March."
-    )
-    rojas = next(e for e in x.entities if e.label == "Ivan Rojas")
-    assert [p.title for p in rojas.positions] == ["President"], rojas.positions
+@pytest.mark.parametrize(
+    ("text", "person", "titles"),
+    [
+        pytest.param(
+            "Anton Kovalev, Deputy Prime Minister of Belarus, arrived in Astana on Monday. "
+            '"Trade is growing," the deputy prime minister told reporters.',
+            "Anton Kovalev",
+            ["Deputy Prime Minister"],
+            id="a-title-is-listed-once-whatever-its-case",
+        ),
+        pytest.param(
+            "Foreign Minister Karim Hossain said there was no discussion of trade at the meeting "
+            "between Prime Minister Nasrin Akter and her Indian counterpart Vikram Rao.",
+            "Vikram Rao",
+            ["Prime Minister"],
+            id="a-counterpart-after-and-is-the-counterpart-of-the-person-before",
+        ),
+        pytest.param(  # the one Colombian the article names is its President, not its minister
+            "The Minister of Foreign Affairs of Colombia visited Chile on Thursday.\n\n"
+            "It was confirmed that President Ivan Rojas of Colombia will visit Chile in March.",
+            "Ivan Rojas",
+            ["President"],
+            id="a-country-s-office-used-alone-is-no-holder-of-another-office",
+        ),
+    ],
+)
+def test_the_titles_a_person_holds(pipeline, text, person, titles):
+    held = next(e for e in pipeline.extract(text).entities if e.label == person)
+    assert [p.title for p in held.positions] == titles, held.positions
