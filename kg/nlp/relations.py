@@ -140,6 +140,7 @@ _SEATS_OF = {"headquarters", "premises", "offices", "campus"}  # a body's seat n
 # Military ranks, and the "retired" after them ("Major General (Rtd) X", "Maj. Gen. X").
 _RANKS = {"general", "major", "lieutenant", "colonel", "brigadier", "admiral", "marshal", "captain"}
 _RANKS |= {"gen", "maj", "lt", "col", "brig", "adm", "capt", "rtd", "retd", "retired"}
+_NEWLY = {"new", "newly", "appointed", "-", "incoming"}  # "X, the newly-appointed Ambassador"
 STYLED = {"Sheikh", "Sheikha"}  # a word that addresses a person by name after a title
 _MADE_OF = {"consist", "comprise", "compose", "include"}  # what a delegation is made of
 _PLACE_WORDS = {"city", "town", "village", "region", "province", "district", "oblast"}
@@ -627,7 +628,8 @@ class Resolver:
         return None
 
     def _left_of(self, title: Span) -> int:
-        """The word before a title and the article, comma or country's name before it."""
+        """The word before a title and the article, comma, country's name or word of a new
+        appointment ("the newly appointed") before it."""
         doc = self.doc
         j = title.start - 1
         if j >= 0 and doc[j].text in _POSSESSIVE:
@@ -636,7 +638,7 @@ class Resolver:
         closed = title.end == title.sent.end or doc[title.end].is_punct
         if owner is not None and owner.type in {"Country", "Organization"} and closed:
             j = owner.span.start - 1  # "X, Czech Foreign Minister,", not "X, British PM discuss"
-        while j >= 0 and doc[j].lower_ in {"the", "a", ","}:
+        while j >= 0 and (doc[j].lower_ in {"the", "a", ","} or doc[j].text in _NEWLY):
             j -= 1
         return j
 

@@ -43,6 +43,11 @@ def _held(read, text: str) -> list[tuple[str, str | None, str | None, bool]]:
             id="a-demonym-before-the-title-is-its-owner",
         ),
         pytest.param(
+            "Pedro Soto, the newly-appointed Ambassador of Chile to Ghana, met Kofi Mensah.",
+            [("Pedro Soto", "Ambassador of Chile to Ghana", "Chile", False)],
+            id="a-new-appointment-in-apposition",
+        ),
+        pytest.param(
             "Askar Mamin met his Belarusian counterpart Roman Golovchenko.",
             [("Roman Golovchenko", None, "Belarusian", True)],
             id="a-counterpart-of-another-side",
