@@ -34,6 +34,14 @@ auxiliary is its subject, where the verb has none:
 >>> [(t.text, t.pos_, t.dep_, t.head.text) for t in doc if t.text == "May"]
 [('May', 'PROPN', 'nsubj', 'arrived'), ('May', 'PROPN', 'nsubj', 'met')]
 
+A line without a full stop or a verb (a headline, a caption) whose "hosts", "meets" or
+"signs" the parser took for a noun has that word for its verb, the name before it for its
+subject and the noun after it for its object:
+
+>>> doc = load_nlp()("Kenya president Ruto hosts German delegation at State House\\n\\nText.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text in {"Ruto", "delegation", "at"}]
+[('Ruto', 'nsubj', 'hosts'), ('delegation', 'dobj', 'hosts'), ('at', 'prep', 'hosts')]
+
 The doer of a passive verb the parser hung on the place or event before it is the verb's
 agent:
 
@@ -63,6 +71,9 @@ _DOERS = {"PERSON", "ORG", "GPE", "NORP"}
 # Nouns whose own "by" tells who made them: a visit, a speech or a decision by X.
 _DONE_BY = {"visit", "trip", "tour", "call", "invitation", "speech", "address", "statement"}
 _DONE_BY |= {"decision", "decree", "order", "initiative", "proposal", "request", "remark"}
+# A headline's verbs, as the parser takes them for nouns: "Ruto hosts German delegation".
+_LINE_VERBS = {"hosts": "host", "meets": "meet", "receives": "receive", "welcomes": "welcome"}
+_LINE_VERBS |= {"visits": "visit", "signs": "sign", "holds": "hold", "greets": "greet"}
 
 
 @Language.component("kg_repairs")
@@ -73,6 +84,7 @@ def repairs(doc: Doc) -> Doc:
     _styles(doc)
     _named_auxiliaries(doc)
     _passive_agents(doc)
+    _line_verbs(doc)
     return doc
 
 
@@ -166,3 +178,43 @@ def _passive_agents(doc: Doc) -> None:
         ):
             continue
         by.head, by.dep_ = verb, "agent"
+
+
+def _line_verbs(doc: Doc) -> None:
+    """Make a verb of a line with none ("X hosts Y at Z", no full stop) the line's root, with
+    the name before it for its subject, the first noun after it for its object and that
+    noun's "at" or "in" its own."""
+    for line in doc.sents:
+        if line.text.rstrip().endswith((".", "!", "?")) or any(
+            t.pos_ in {"VERB", "AUX"} for t in line
+        ):
+            continue
+        verb = next(
+            (
+                t
+                for t in line[1:-1]
+                if t.lower_ in _LINE_VERBS and doc[t.i - 1].pos_ in {"PROPN", "NOUN"}
+            ),
+            None,
+        )
+        if verb is None:
+            continue
+        left = [t for t in doc[line.start : verb.i] if not line.start <= t.head.i < verb.i]
+        right = [t for t in doc[verb.i + 1 : line.end] if not verb.i < t.head.i < line.end]
+        right += [t for t in doc[verb.i + 1 : line.end] if t.head == t and t not in right]
+        subject = next((t for t in reversed(left) if t.pos_ in {"PROPN", "NOUN"}), None)
+        thing = next((t for t in right if t.pos_ in {"PROPN", "NOUN"}), None)
+        if subject is None or thing is None:
+            continue
+        verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBZ"
+        verb.lemma_ = _LINE_VERBS[verb.lower_]
+        for t in left:
+            t.head = subject if t != subject else verb
+            if t != subject and t.pos_ in {"PROPN", "NOUN"}:
+                t.dep_ = "compound"
+        subject.dep_ = "nsubj"
+        for t in right:
+            t.head = verb
+        thing.dep_ = "dobj"
+        for prep in [c for c in thing.children if c.dep_ == "prep" and c.lower_ in {"at", "in"}]:
+            prep.head = verb

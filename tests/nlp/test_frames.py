@@ -416,6 +416,16 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "Kenya president Ruto hosts German delegation at State House, Nairobi\n\nKenya's "
+        "President William Ruto on Tuesday held a meeting with a delegation from Germany.",
+        [("meeting", "heldIn", "Nairobi"), ("meeting", "heldIn", "State House")],
+        [],
+        id="a-headline-verb-read-as-a-noun-places-the-meeting",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Presidents of Kazakhstan and Azerbaijan Kassym-Jomart Tokayev and Ilham Aliyev held "
         "extended talks discussing the key issues of strategic partnership.",
         [
