@@ -429,19 +429,22 @@ def envoys_stay(facts: Facts, scene: Scene) -> None:
 
 
 def _envoys(scene: Scene) -> set[str]:
-    """The people an envoy's title introduces: named right after it ("Russian ambassador
-    X", "Ambassador of Y to Z X") or right before it ("X, the Ambassador of Y")."""
+    """The people an envoy's title introduces: named right after it, before any verb
+    ("Russian ambassador X", "Ambassador of Y to Z X") or right before it ("X, the [Chilean] Ambassador of Y")."""
     if not scene.sentences:
         return set()
     doc = scene.sentences[0].doc
     people = {i: c.id for i, c in scene.words_of({"Person"}).items()}
+    countries = scene.words_of({"Country"})
     found = set()
     for title in doc.spans.get(SPAN_KEY, []):
         if not any(t.lower_ in _RESIDENT for t in title):
             continue
-        after = [people[i] for i in range(title.end, min(title.end + 4, len(doc))) if i in people]
+        near = doc[title.end : min(title.end + 4, len(doc))]
+        verb = next((t.i for t in near if t.pos_ in {"VERB", "AUX"}), near.end)
+        after = [people[i] for i in range(title.end, verb) if i in people]
         before = title.start - 1
-        while before >= 0 and doc[before].lower_ in {"the", ","}:
+        while before >= 0 and (doc[before].lower_ in {"the", ","} or before in countries):
             before -= 1
         if after:
             found.add(after[0])

@@ -304,6 +304,13 @@ CASES = [
         id="an-ambassador-received-in-the-country-he-lives-in-visits-no-country",
     ),
     pytest.param(
+        "Luis Soto, the Chilean Ambassador to Peru, met Peruvian President Ana Torres in Lima. "
+        "Jorge Quispe, the Bolivian Foreign Minister, met President Torres in Lima.",
+        [("Jorge Quispe", "visited", "Lima")],
+        [("Luis Soto", "visited", "Peru"), ("Luis Soto", "visited", "Lima")],
+        id="an-ambassador-named-before-a-demonym-title-visits-no-country",
+    ),
+    pytest.param(
         "Bolivian President Jorge Quispe is on a state visit to Peru. A ceremony dedicated to "
         "the official welcome of Quispe took place at the Government Palace. A ceremony of "
         "signing the agreements took place at the Lima Textile Plant.",
