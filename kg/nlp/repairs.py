@@ -200,8 +200,9 @@ def _line_verbs(doc: Doc) -> None:
         if verb is None:
             continue
         left = [t for t in doc[line.start : verb.i] if not line.start <= t.head.i < verb.i]
-        right = [t for t in doc[verb.i + 1 : line.end] if not verb.i < t.head.i < line.end]
-        right += [t for t in doc[verb.i + 1 : line.end] if t.head == t and t not in right]
+        right = [
+            t for t in doc[verb.i + 1 : line.end] if t.head == t or not verb.i < t.head.i < line.end
+        ]
         subject = next((t for t in reversed(left) if t.pos_ in {"PROPN", "NOUN"}), None)
         thing = next((t for t in right if t.pos_ in {"PROPN", "NOUN"}), None)
         if subject is None or thing is None:

@@ -430,7 +430,8 @@ def envoys_stay(facts: Facts, scene: Scene) -> None:
 
 def _envoys(scene: Scene) -> set[str]:
     """The people an envoy's title introduces: named right after it, before any verb
-    ("Russian ambassador X", "Ambassador of Y to Z X") or right before it ("X, the [Chilean] Ambassador of Y")."""
+    ("Russian ambassador X", "Ambassador of Y to Z X"), or right before it ("X, the
+    [Chilean] Ambassador of Y")."""
     if not scene.sentences:
         return set()
     doc = scene.sentences[0].doc
