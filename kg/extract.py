@@ -430,10 +430,10 @@ class _Article:
     def _event_name(self, event: Cluster, phrase: str) -> tuple[str, list[str]]:
         """A name that says whose event it is when the article's phrase does not, and the
         other names a reader would give it. "talks" between two people becomes "talks
-        between A and B" (also "talks between Surname and Surname", "Surname-Surname talks"),
-        "official visit" of one person to one country (else one place) "A's official visit to
-        X" (also "visit to X", "Surname's visit to X"); an event held somewhere is also the
-        "talks in Minsk". "Talks with the Indian premier" and named events ("the 20th session
+        between A and B" (also "talks between Surname and Surname", "Surname-Surname talks",
+        "talks with B", "talks with Surname"), "official visit" of one person to one country
+        (else one place) "A's official visit to X" (also "visit to X", "Surname's visit to
+        X"); an event held somewhere is also the "talks in Minsk". "Talks with the Indian premier" and named events ("the 20th session
         of the commission") keep their name."""
         people, visitors, places = [], [], []
         for f in self.facts:
@@ -471,8 +471,10 @@ class _Article:
         if event.cls in MEETINGS and len(names) == 2 and head not in _OWN_NAMES:
             variants += [
                 f"{head} between {short[0]} and {short[1]}",
+                f"{head} between {names[0]} and {names[1]}",
                 f"{short[0]}-{short[1]} {head}",
                 f"{head} of {names[0]} and {names[1]}",
+                *(f"{head} with {n}" for n in dict.fromkeys([*names, *short])),
             ]
             if " between " not in phrase and not own:
                 return f"{phrase} between {names[0]} and {names[1]}", variants

@@ -33,6 +33,21 @@ def _events(rules, text: str) -> dict[str, tuple[str, ...]]:
             id="a-visit-is-named-after-its-visitor-not-its-hosts",
         ),
         pytest.param(
+            "Estonian Prime Minister Kristen Michal held talks with Latvian Prime Minister Evika "
+            "Silina in Riga on Monday.",
+            "talks with Latvian Prime Minister Evika Silina",
+            {
+                "talks between kristen michal and evika silina",
+                "talks between michal and silina",
+                "michal-silina talks",
+                "talks with evika silina",
+                "talks with silina",
+                "talks with michal",
+            },
+            {"talks with riga", "talks with latvian prime minister"},
+            id="talks-between-two-people-are-also-the-talks-with-either",
+        ),
+        pytest.param(
             "The two presidents gave a joint press conference in Riga on Friday.",
             "joint press conference",
             {"press conference"},
