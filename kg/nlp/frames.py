@@ -32,7 +32,7 @@ from spacy.tokens import Span, Token
 from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp.coref import Cluster, last_event
 from kg.nlp.event_places import carry_places, visits_to
-from kg.nlp.facts import TAKING_PART, Fact, Facts, Scene, around
+from kg.nlp.facts import TAKING_PART, Fact, Facts, Scene, around, within
 from kg.nlp.mentions import Mention, tokens_with
 from kg.nlp.relations import ahead, modality
 from kg.nlp.signing import sign
@@ -1654,10 +1654,11 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
     """The talks, ceremonies, dinners and press conferences of a visitor that the article
     places nowhere took place where the visit was, as exactly as it says: the palace or
     residence it was held in, else its city, else its region, else its country, the one the
-    article names there (a tour of three countries places none of its talks); not at the
-    plant or port the visitor toured, nor where a quotation recalls a visit ("I remember your
-    state visit to Tajikistan"). Of a visitor's several visits, the one told last before the
-    event."""
+    article names there (a tour of three countries places none of its talks), also talks
+    named only as a time frame ("X said following talks with Y"); not at the plant or port
+    the visitor toured, nor where a quotation recalls a visit ("I remember your state visit
+    to Tajikistan"), nor the larger event a visit is part of ("the visit was part of his tour
+    of the region"). Of a visitor's several visits, the one told last before the event."""
     places: dict[str, list[Fact]] = {}
     for f in facts.of("heldIn"):
         visit = scene.clusters[f.subject]
@@ -1682,7 +1683,7 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
         if (
             event.cls not in IN_PERSON | {"SigningCeremony", "Conference"}
             or event.id in placed
-            or all(around(m) for m in event.mentions)
+            or all(within(m) for m in event.mentions)
             or _before_a_visit(event, scene)
         ):
             continue
