@@ -433,8 +433,8 @@ class _Article:
         between A and B" (also "talks between Surname and Surname", "Surname-Surname talks",
         "talks with B", "talks with Surname"), "official visit" of one person to one country
         (else one place) "A's official visit to X" (also "visit to X", "Surname's visit to
-        X"); an event held somewhere is also the "talks in Minsk". "Talks with the Indian premier" and named events ("the 20th session
-        of the commission") keep their name."""
+        X"); an event held somewhere is also the "talks in Minsk". "Talks with the Indian
+        premier" and named events ("the 20th session of the commission") keep their name."""
         people, visitors, places = [], [], []
         for f in self.facts:
             if f.subject == event.id and f.status != "negated":

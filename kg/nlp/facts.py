@@ -20,6 +20,7 @@ __all__ = ["TAKING_PART", "Fact", "Facts", "Scene", "around", "within"]
 
 _WITHIN = {"sidelines", "margins", "side", "part", "framework"}  # "as part of the forum"
 _TIMES = {"eve", "ahead", "before", "after", "following", "prior", "since", "until", "run-up"}
+_AROUND = _TIMES | _WITHIN
 
 TAKING_PART = {"participation", "attendance", "presence"}  # "as part of his participation in"
 _STATUS_RANK = {"asserted": 0, "planned": 1, "negated": 2}
@@ -211,7 +212,7 @@ def around(mention: Mention) -> bool:
     """An event named only as a time frame ("on the eve of the session", "ahead of the
     summit", "after the talks", "as part of the forum", "as part of his participation in the
     summit"): what the sentence tells happened beside it, not in it."""
-    return _framed(mention, _TIMES | _WITHIN)
+    return _framed(mention, _AROUND)
 
 
 def within(mention: Mention) -> bool:
