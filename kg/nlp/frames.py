@@ -1021,8 +1021,9 @@ def _delegations_of_heads(facts: Facts, scene: Scene) -> None:
 
 
 def _main_event(facts: Facts, scene: Scene) -> None:
-    """Delegations (and their heads) and the people who signed documents that take part in
-    no named event took part in the meeting or session the article reports."""
+    """Delegations (and their heads), the people who signed documents and those who
+    represented a side ("the Turkmen side was represented by X") that take part in no named
+    event took part in the meeting or session the article reports."""
     main = scene.main
     if main is None or main.cls not in IN_PERSON:
         return
@@ -1042,6 +1043,18 @@ def _main_event(facts: Facts, scene: Scene) -> None:
     for f in facts.of("signed"):
         if scene.clusters[f.subject].type == "Person" and f.subject not in busy:
             facts.add(main.id, "participant", f.subject, f.sentence, 0.6, rule="participant/signer")
+    for f in facts.of("represents"):
+        if f.rule == "represents/passive-by" and f.subject not in busy and _a_side(f.trigger):
+            facts.add(
+                main.id, "participant", f.subject, f.sentence, 0.6, rule="participant/side-by"
+            )
+
+
+def _a_side(verb: Token | None) -> bool:
+    """Whether a passive verb's subject is a side ("the Turkmen side was represented by")."""
+    return verb is not None and any(
+        c.dep_ == "nsubjpass" and c.lemma_ in {"side", "party"} for c in verb.children
+    )
 
 
 def _named_countries(facts: Facts, scene: Scene) -> None:

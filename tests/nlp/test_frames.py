@@ -434,6 +434,17 @@ CASES += [
         id="talks-named-only-as-a-time-frame-are-where-the-visit-went",
     ),
     pytest.param(
+        "The 5th meeting of the Turkmen-Afghan intergovernmental commission was held in "
+        "Ashgabat. The Turkmen side was represented by Deputy Chairman Rashid Meredov, while the "
+        "Afghan delegation was headed by Minister Amir Khan Muttaqi.",
+        [
+            ("5th meeting", "participant", "Rashid Meredov"),
+            ("5th meeting", "participant", "Amir Khan Muttaqi"),
+        ],
+        [],
+        id="who-represented-a-side-took-part-in-the-session",
+    ),
+    pytest.param(
         "President Jacob Mbeki of South Africa has visited the Democratic Republic of Congo to "
         "hold bilateral talks with his counterpart, President Joseph Banda.\n\nFriday's visit "
         "was part of President Mbeki's courtesy call to SADC member states.",
