@@ -127,6 +127,11 @@ def _held(read, text: str) -> list[tuple[str, str | None, str | None, bool]]:
             id="a-diplomat-s-title-written-in-lower-case",
         ),
         pytest.param(
+            "Chilean presidential spokesman Pablo Rojas said the talks went well.",
+            [("Pablo Rojas", "presidential spokesman", "Chilean", False)],
+            id="a-spokesman-s-title-in-lower-case",
+        ),
+        pytest.param(
             "Prime Minister Sheikh Hasina met Sheikh Tamim bin Hamad Al Thani in Doha.",
             [("Sheikh Hasina", "Prime Minister", None, False)],
             id="a-style-of-address-is-no-office",
