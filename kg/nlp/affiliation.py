@@ -18,6 +18,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from kg.kb import KBEntry, KnowledgeBase, normalize
+from kg.nlp.anaphora import office
 from kg.nlp.coref import Cluster
 from kg.nlp.mentions import Mention, tokens_with
 from kg.nlp.positions import Held
@@ -61,24 +62,31 @@ def kb_person(cluster: Cluster, kb: KnowledgeBase) -> KBEntry | None:
 def _kb_by_surname(
     cluster: Cluster, titles: list[str], day: date | None, countries: set[str]
 ) -> str | None:
-    """For a person named only by surname ("President Biden"), the country of the one
-    knowledge-base person with that surname who held such an office in a country the
-    article names."""
-    names = {normalize(f) for f in cluster.forms if len(f.split()) == 1}
+    """For a person named only by surname ("President Biden", "PM Marrero Cruz"), the
+    country of the one knowledge-base person with that surname who held such an office in a
+    country the article names."""
+    forms = {normalize(f) for f in cluster.forms}
+    names = {f for f in forms if len(f.split()) == 1} or {f for f in forms if len(f.split()) == 2}
     if len(names) != 1:
         return None
-    offices = {normalize(t).split(" of ")[0].split()[-1] for t in titles if t}
+    surname = names.pop()
+    offices = {_office_word(t) for t in titles if t}
     found = set()
-    for entry in KnowledgeBase.load().by_last_name.get(names.pop(), []):
-        held = [
-            h
-            for h in entry.holdings
-            if not offices or normalize(h.title).split(" of ")[0].split()[-1] in offices
-        ]
+    for entry in KnowledgeBase.load().by_last_name.get(surname.split()[-1], []):
+        if not any(normalize(n).endswith(f" {surname}") for n in (entry.label, *entry.aliases)):
+            continue
+        held = [h for h in entry.holdings if not offices or _office_word(h.title) in offices]
         country = _held_on(replace(entry, holdings=tuple(held)), day, countries)
         if country:
             found.add(country)
     return found.pop() if len(found) == 1 else None
+
+
+def _office_word(title: str) -> str:
+    """The last word of the office a title names ("minister" of "PM" and of "Prime Minister
+    of Cuba")."""
+    words = office(title).split()
+    return words[-1] if words else ""
 
 
 def _held_on(entry: KBEntry, day: date | None, countries: set[str]) -> str | None:

@@ -59,6 +59,11 @@ def test_the_office_of_a_name_with_middle_names_the_knowledge_base_has_without(r
     }
 
 
+def test_a_surname_of_two_words_with_an_abbreviated_title(read):
+    text = "PM Marrero Cruz met the Vietnamese side in Hanoi. Vietnam and Cuba signed a protocol."
+    assert _sides(read, text, date(2023, 9, 20)) == {"Marrero Cruz": "Cuba"}
+
+
 def test_an_office_counts_only_for_a_country_the_article_names(read):
     text = "Askar Mamin met Roman Golovchenko in Minsk."
     assert _sides(read, text, date(2020, 5, 1)) == {"Askar Mamin": None, "Roman Golovchenko": None}
