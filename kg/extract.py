@@ -44,7 +44,7 @@ from kg.nlp.positions import Held, find_positions
 from kg.nlp.relations import Candidate, Resolver, ahead, find_relations
 from kg.nlp.speakers import speaker_mentions
 from kg.nlp.trade import find_trade
-from kg.nlp.visits import VISITOR_RULES
+from kg.nlp.visits import VISITOR_RULES, envoy
 from kg.types import Article, Entity, Extraction, Position, TradeFlow
 from kg.types import Mention as TextMention
 
@@ -231,6 +231,11 @@ class _Article:
             main=self._main_event(),
             place_countries=self._place_countries(),
             named_countries=self._named_countries(),
+            envoys=frozenset(
+                h.person.entity
+                for h in self.positions
+                if h.person.entity and h.title and envoy(h.title)
+            ),
         )
         derive(self.facts, scene)
         self.clusters = sorted(self.by_id.values(), key=lambda c: int(c.id[1:]))

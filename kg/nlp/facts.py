@@ -150,8 +150,9 @@ class Scene:
     ``events`` lists the event clusters named in each sentence (by sentence start);
     ``main`` is the event the article reports, if its lead names one; ``place_countries``
     maps places to the country (entity id) they lie in, where the article names it;
-    ``named_countries`` the countries named inside each event's mentions; ``outcomes``
-    (filled by ``derive``) the agreements signed at each signing ceremony.
+    ``named_countries`` the countries named inside each event's mentions; ``envoys`` the
+    people who hold a resident envoy's title; ``outcomes`` (filled by ``derive``) the
+    agreements signed at each signing ceremony.
     """
 
     clusters: dict[str, Cluster]
@@ -161,6 +162,7 @@ class Scene:
     main: Cluster | None = None
     place_countries: dict[str, str] = field(default_factory=dict)
     named_countries: dict[str, list[str]] = field(default_factory=dict)
+    envoys: frozenset[str] = frozenset()
     outcomes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def index(self, sentence: Span) -> int:

@@ -17,12 +17,12 @@ from spacy.tokens import Span, Token
 from kg.nlp.coref import Cluster
 from kg.nlp.facts import Fact, Facts, Scene
 from kg.nlp.relations import modality
-from kg.nlp.titles import SPAN_KEY
 
 __all__ = [
     "GUESTS",
     "VISITOR_RULES",
     "apart",
+    "envoy",
     "envoys_stay",
     "guests_visit",
     "hosts_stay",
@@ -415,40 +415,19 @@ def hosts_stay(facts: Facts, scene: Scene) -> None:
                 facts.discard(reading)
 
 
+def envoy(title: str) -> bool:
+    """Whether a title is a resident envoy's ("Ambassador of Chile to Peru", "High
+    Commissioner", "chargé d'affaires")."""
+    return any(w in _RESIDENT for w in title.lower().split())
+
+
 def envoys_stay(facts: Facts, scene: Scene) -> None:
     """An ambassador, chargé d'affaires or high commissioner lives in the country they are
     sent to: received there ("the President received Ambassador of the United Kingdom to
     Kazakhstan X") or meeting its people there, they visit neither that country nor where
     the meeting was (a palace or a plant they are said to go to, they do)."""
-    envoys = _envoys(scene)
     for f in facts.of("visited", None):
-        if f.subject in envoys and (
+        if f.subject in scene.envoys and (
             scene.clusters[f.object].type == "Country" or f.rule.startswith("visited/guest")
         ):
             facts.drop(f)
-
-
-def _envoys(scene: Scene) -> set[str]:
-    """The people an envoy's title introduces: named right after it, before any verb
-    ("Russian ambassador X", "Ambassador of Y to Z X"), or right before it ("X, the
-    [Chilean] Ambassador of Y")."""
-    if not scene.sentences:
-        return set()
-    doc = scene.sentences[0].doc
-    people = {i: c.id for i, c in scene.words_of({"Person"}).items()}
-    countries = scene.words_of({"Country"})
-    found = set()
-    for title in doc.spans.get(SPAN_KEY, []):
-        if not any(t.lower_ in _RESIDENT for t in title):
-            continue
-        near = doc[title.end : min(title.end + 4, len(doc))]
-        verb = next((t.i for t in near if t.pos_ in {"VERB", "AUX"}), near.end)
-        after = [people[i] for i in range(title.end, verb) if i in people]
-        before = title.start - 1
-        while before >= 0 and (doc[before].lower_ in {"the", ","} or before in countries):
-            before -= 1
-        if after:
-            found.add(after[0])
-        elif before >= 0 and before in people and "," in doc[before : title.start].text:
-            found.add(people[before])
-    return found
