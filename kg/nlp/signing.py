@@ -516,8 +516,6 @@ def _told_signed(mention: Mention) -> bool:
 
 
 _EARLIER = {"earlier", "previously", "formerly"}  # a signing told as past the news
-_BEFORE_NOW = {"last", "previous", "past", "prior"}
-_TIMES_OF = {"year", "month", "week", "visit", "session", "meeting", "summit", "decade"}
 _AGENDA = {"plan", "planned", "agenda", "programme", "program", "schedule", "itinerary"}
 
 
@@ -530,17 +528,8 @@ def _told(verb: Token) -> bool:
     agenda = verb.dep_ in {"dobj", "attr"} and any(
         s.lemma_.lower() in _AGENDA or s.lower_ in _AGENDA for s in subjects
     )
-    earlier = any(c.lower_ in _EARLIER or _past(c) for c in verb.children)
+    earlier = any(c.lower_ in _EARLIER for c in verb.children)  # "agreements signed earlier"
     return not agenda and not earlier and modality(verb) == "asserted"
-
-
-def _past(modifier: Token) -> bool:
-    """A time before the news a signing is dated to ("signed last year", "signed during the
-    previous visit", "signed two years ago")."""
-    if modifier.dep_ not in {"npadvmod", "prep", "advmod"}:
-        return False
-    words = {t.lower_ for t in modifier.subtree}
-    return "ago" in words or bool(words & _BEFORE_NOW and words & _TIMES_OF)
 
 
 def _commercial(agreement: Cluster) -> bool:

@@ -397,13 +397,6 @@ CASES += [
         id="agreements-signed-earlier-are-no-signing-of-the-news",
     ),
     pytest.param(
-        _MET + "They reviewed the roadmap signed last year and the agreements signed during "
-        "the previous visit.",
-        [],
-        [(side, "signed", a) for side in _BOTH for a in ("roadmap", "agreements")],
-        id="documents-signed-at-a-time-before-the-news-are-no-signing-of-it",
-    ),
-    pytest.param(
         _MET + "The talks ended with the exchange of agreements on trade and transit. The two "
         "sides also exchanged views on regional issues.",
         [(side, "signed", "agreements on trade and transit") for side in _BOTH],
