@@ -132,6 +132,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _countries_of_places(facts, scene)
     _during_visits(facts, scene)
     carry_places(facts, scene)
+    _sites_in_cities(facts, scene)
     guests_visit(facts, scene)
     visitors_present(facts, scene)
     _delegations_travel(facts, scene)
@@ -1741,6 +1742,36 @@ def _told_before(visit: Cluster, start: int) -> tuple[int, int]:
     if before:
         return 0, start - max(before)
     return 1, min(m.span.start for m in visit.mentions) - start
+
+
+def _sites_in_cities(facts: Facts, scene: Scene) -> None:
+    """An event held at a building the article says stands in a city, anywhere it says so
+    ("the White House in Washington", in a caption), was held in that city too, when no
+    city holds it yet."""
+    places = scene.words_of({"Place"})
+    city_of: dict[str, str] = {}
+    for site in scene.clusters.values():
+        if site.type != "Place" or site.cls == "City":
+            continue
+        for m in site.mentions:
+            doc, end = m.span.doc, m.span.end
+            city = places.get(end + 1) if end + 1 < len(doc) and doc[end].lower_ == "in" else None
+            if city is not None and city.cls == "City":
+                city_of.setdefault(site.id, city.id)
+    held = facts.of("heldIn")
+    in_a_city = {f.subject for f in held if scene.clusters[f.object].cls == "City"}
+    for f in held:
+        where = city_of.get(f.object)
+        if where is not None and f.subject not in in_a_city:
+            facts.add(
+                f.subject,
+                "heldIn",
+                where,
+                f.sentence,
+                f.confidence * 0.9,
+                f.status,
+                f.rule + "+city",
+            )
 
 
 def _toured(place: Cluster) -> bool:

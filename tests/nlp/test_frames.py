@@ -445,6 +445,14 @@ CASES += [
         id="who-represented-a-side-took-part-in-the-session",
     ),
     pytest.param(
+        "Argentine President Ana Ruiz received Chilean President Luis Vega at the Casa Rosada "
+        "on Monday.\n\nThe two presidents later spoke to reporters outside the Casa Rosada in "
+        "Buenos Aires.",
+        [("meeting between Ana Ruiz and Luis Vega", "heldIn", "Buenos Aires")],
+        [],
+        id="an-event-at-a-building-is-in-the-city-the-article-puts-the-building-in",
+    ),
+    pytest.param(
         "President Jacob Mbeki of South Africa has visited the Democratic Republic of Congo to "
         "hold bilateral talks with his counterpart, President Joseph Banda.\n\nFriday's visit "
         "was part of President Mbeki's courtesy call to SADC member states.",
@@ -818,8 +826,8 @@ CASES.append(
     pytest.param(
         "French President Emmanuel Macron arrived at the Quirinal Palace in Rome on a state "
         "visit to Italy. Macron and Italian President Sergio Mattarella then held talks.",
-        [(TALKS, "heldIn", "Quirinal Palace")],
-        [(TALKS, "heldIn", "Rome"), (TALKS, "heldIn", "Italy")],
+        [(TALKS, "heldIn", "Quirinal Palace"), (TALKS, "heldIn", "Rome")],
+        [(TALKS, "heldIn", "Italy")],
         id="talks-during-a-visit-took-place-where-it-was-as-exactly-as-told",
     )
 )
