@@ -18,6 +18,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from kg.kb import KBEntry, KnowledgeBase, normalize
+from kg.kb.names import translit
 from kg.nlp.anaphora import office
 from kg.nlp.coref import Cluster
 from kg.nlp.mentions import Mention, tokens_with
@@ -50,13 +51,20 @@ class Affiliation:
 def kb_person(cluster: Cluster, kb: KnowledgeBase) -> KBEntry | None:
     """The one knowledge-base person whose name is one of the cluster's full names, or
     where none is, one of them without its middle names ("Nana Akufo-Addo" of "Nana Addo
-    Dankwa Akufo-Addo")."""
+    Dankwa Akufo-Addo"), or where none is, one whose surname is spelt otherwise and whose
+    first name has the same initial ("Nikola Pashinian" of "Nikol Pashinyan")."""
     full = [f for f in cluster.forms if len(f.split()) > 1]
     for forms in (full, [f"{f.split()[0]} {f.split()[-1]}" for f in full if len(f.split()) > 2]):
         found = {entry.qid: entry for form in forms for entry in kb.lookup(form, ("Person",))}
         if found:
             return next(iter(found.values())) if len(found) == 1 else None
-    return None
+    spelt = {
+        entry.qid: entry
+        for form in full
+        for entry in kb.by_surname.get(translit(form.split()[-1]), [])
+        if normalize(entry.label)[:1] == normalize(form)[:1]
+    }
+    return next(iter(spelt.values())) if len(spelt) == 1 else None
 
 
 def _kb_by_surname(

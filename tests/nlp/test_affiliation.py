@@ -64,6 +64,14 @@ def test_a_surname_of_two_words_with_an_abbreviated_title(read):
     assert _sides(read, text, date(2023, 9, 20)) == {"Marrero Cruz": "Cuba"}
 
 
+def test_a_name_spelt_otherwise_than_the_knowledge_base_spells_it(read):
+    text = (
+        "A meeting was held between Irakli Kobakhidze and Nikola Pashinian in Yerevan. Armenia "
+        "and Georgia signed a protocol."
+    )
+    assert _sides(read, text, date(2024, 5, 1))["Nikola Pashinian"] == "Armenia"
+
+
 def test_an_office_counts_only_for_a_country_the_article_names(read):
     text = "Askar Mamin met Roman Golovchenko in Minsk."
     assert _sides(read, text, date(2020, 5, 1)) == {"Askar Mamin": None, "Roman Golovchenko": None}
