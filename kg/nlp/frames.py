@@ -1763,6 +1763,7 @@ def _sites_in_cities(facts: Facts, scene: Scene) -> None:
     for f in held:
         where = city_of.get(f.object)
         if where is not None and f.subject not in in_a_city:
+            in_a_city.add(f.subject)  # one city, even for an event held at two buildings
             facts.add(
                 f.subject,
                 "heldIn",
