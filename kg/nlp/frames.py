@@ -65,6 +65,7 @@ MEETINGS = {"Meeting", "Session", "Talks", "Summit", "Forum", "Conference", "Pho
 ATTENDANCE_RULES = {"participant/present-at", "participant/attended-by"}
 ATTENDANCE_RULES |= {"participant/passive-attended-by", "participant/attendees-were"}
 ATTENDANCE_RULES |= {"participant/alongside-at-event", "participant/also-present"}
+ATTENDANCE_RULES |= {"participant/also-attending", "participant/attending-were"}
 IN_PERSON = {"Meeting", "Session", "Talks"}
 _MET_AT = IN_PERSON | {"Conference", "SigningCeremony"}  # where those present met
 _GATHERINGS = {"Summit", "Forum", "Conference", "Session", "Meeting"}
