@@ -103,6 +103,22 @@ class Mention:
         return f"Mention({self.text!r}, {self.type}/{self.cls}, {self.qid}, e={self.entity})"
 
 
+def _after_title(span: Span) -> Span:
+    """A person's name without the end of a title before it that the recognizer took in
+    ("Affairs" of "Minister of Foreign Affairs Bakhtiyor Saidov"); not a title of its own
+    ("Sheikh Hasina"), nor a body a title is of ("Chairman of the Halk Maslahaty"), nor a
+    country, kept for :func:`_leading_country` ("Minister of Belarus Anton Kovalev")."""
+    title = titles_by_word(span.doc).get(span.start)
+    if (
+        title is None
+        or title.start >= span.start
+        or title.end >= span.end
+        or country_named(span.doc[span.start : title.end].text)
+    ):
+        return span
+    return Span(span.doc, title.end, span.end, label=span.label_)
+
+
 def _surname_he(token: Token) -> bool:
     """ "He" written as a name within a sentence ("Vice Premier He Lifeng", "Liu He"), not
     the pronoun nor "HE" for His Excellency."""
@@ -255,6 +271,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         if label == "ORG" and (_courteous(ent) or _titled(ent)):
             label = "PERSON"  # "Dr Kazim Niaz", "Madam Afua Asare": people, whatever the model said
         span = _strip(ent)
+        if label == "PERSON":
+            span = _after_title(span)
         text = span.text
         if not re.search(r"[A-Za-z]", text) or len(text) < 2:
             continue

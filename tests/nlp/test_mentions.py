@@ -390,12 +390,19 @@ def test_a_name_after_a_form_of_address_is_a_person(pipeline):
             {"Tamim"},
             {"Kazakhstan"},
         ),
+        (
+            "The delegation headed by Minister of Foreign Affairs Bakhtiyor Saidov is in Ankara. "
+            "Prime Minister Sheikh Hasina met the Chairman of the Halk Maslahaty.",
+            {"Bakhtiyor Saidov", "Sheikh Hasina"},
+            {"Affairs Bakhtiyor Saidov", "Hasina", "Maslahaty"},
+        ),
     ],
     ids=[
         "a-name-a-title-is-in-apposition-to",
         "joined-initials",
         "titles-and-headlines",
         "a-name-after-a-word-addressing-a-person",
+        "a-name-after-a-title-the-recognizer-took-the-end-of",
     ],
 )
 def test_people_the_recognizer_misses(pipeline, text, people, not_people):
