@@ -661,13 +661,18 @@ def _compatriots(fact: Fact, scene: Scene) -> bool:
     return country is not None and country == scene.countries.get(fact.object)
 
 
+_CALL_WORDS = re.compile(  # words, not "phone" in "Saysomphone"
+    r"\b(?:(?:tele)?phon(?:e|es|ed|ing)|video ?conference|video link)\b", re.IGNORECASE
+)
+
+
 def _remote(fact: Fact, scene: Scene) -> bool:
     """Whether a fact's sentence (or the next) tells of a telephone or video call."""
     if any(e.cls == "PhoneCall" for e in scene.events.get(fact.sentence.start, [])):
         return True
     here = scene.index(fact.sentence)
-    nearby = " ".join(s.text.lower() for s in scene.sentences[here : here + 2])
-    return any(w in nearby for w in ("phone", "telephone", "videoconference", "video link"))
+    nearby = " ".join(s.text for s in scene.sentences[here : here + 2])
+    return _CALL_WORDS.search(nearby) is not None
 
 
 def _verb_events(facts: Facts, scene: Scene) -> None:

@@ -460,6 +460,14 @@ CASES += [
         [("President Mbeki's courtesy call", "heldIn", "Democratic Republic of Congo")],
         id="what-a-visit-is-part-of-is-not-where-the-visit-went",
     ),
+    pytest.param(
+        "Ilham Aliyev received a delegation led by Khamphone Sisoulith in Baku. The sides "
+        "discussed trade.\n\nThe next day, Ilham Aliyev held talks with Nikol Pashinyan. They "
+        "telephoned each other again later.",
+        [("Ilham Aliyev", "met", "Khamphone Sisoulith")],
+        [("Ilham Aliyev", "met", "Nikol Pashinyan")],
+        id="a-name-with-phone-in-it-tells-of-no-call",
+    ),
 ]
 
 CASES.append(
