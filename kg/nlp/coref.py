@@ -550,8 +550,10 @@ def _a_set(mention: Mention) -> bool:
     """A plural mention of documents that says no more of them than that they are on
     cooperation between the parties ("agreements", "official documents of cooperation",
     "12 bilateral agreements between A and B", "documents between the two countries"; not
-    "agreements on two new factories", "trade deals", "previously reached agreements")."""
-    return mention.root.tag_ in {"NNS", "NNPS"} and all(
+    "agreements on two new factories", "trade deals", "previously reached agreements"), or
+    counted ("eight memoranda of understanding", which the tagger may take for one)."""
+    plural = mention.root.tag_ in {"NNS", "NNPS"} or _count(mention) is not None  # "memoranda"
+    return plural and all(
         t.i == mention.root.i
         or t.like_num
         or t.ent_type_ in {"GPE", "NORP", "ORG", "CARDINAL"}
@@ -589,6 +591,7 @@ _GENERIC_WORDS = {
     "state",
     "government",
     "newly",
+    "understanding",  # "memoranda of understanding": what the documents are, not on what
 }
 
 

@@ -68,6 +68,17 @@ def test_documents_said_only_to_be_on_cooperation_are_the_one_set(read):
     assert ["earlier agreements"] in agreements
 
 
+def test_counted_memoranda_of_understanding_are_the_one_set(read):
+    # the tagger takes "memoranda" for one document; the count says they are several
+    agreements = _of_kind(
+        read,
+        "Ghana and Peru signed eight memoranda of understanding in Lima on Thursday. The "
+        "documents were signed at the presidential palace.",
+        "Agreement",
+    )
+    assert agreements == [["eight memoranda of understanding", "documents"]], agreements
+
+
 def test_an_event_named_inside_another_s_name_is_that_event(read):
     events = _of_kind(
         read,
