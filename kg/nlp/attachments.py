@@ -9,6 +9,12 @@ Ambassador of Japan in Kazakhstan"), whose post is where the envoy serves.
 >>> [(t.text, t.head.text) for t in doc if t.text == "in"]
 [('in', 'received')]
 
+A place hung on a phrase of manner belongs to the verb:
+
+>>> doc = load_nlp()("The talks were held in a warm atmosphere at the Akorda.")
+>>> [(t.text, t.head.text) for t in doc if t.text == "at"]
+[('at', 'held')]
+
 A place hung on the "of" phrase of an event noun belongs to the event:
 
 >>> doc = load_nlp()("The two leaders witnessed the signing of the documents in the Great Hall.")
@@ -53,7 +59,7 @@ def attachments(doc: Doc) -> Doc:
             continue
         if not any(c.dep_ == "pobj" and c.ent_type_ in _PLACES for c in token.children):
             continue
-        governor = _governor(token.head) or _event_of(token.head)
+        governor = _governor(token.head) or _event_of(token.head) or _manner_of(token.head)
         if governor is not None:
             token.head = governor
     return doc
@@ -86,6 +92,18 @@ def _event_of(word: Token) -> Token | None:
     return event if event.lemma_.lower() in heads("event") and event.pos_ == "NOUN" else None
 
 
+_MANNERS = {"atmosphere", "door", "format", "setting", "spirit", "manner", "mood"}
+
+
+def _manner_of(word: Token) -> Token | None:
+    """The verb whose phrase of manner the parser hung a place on ("was held in a warm
+    atmosphere at the Akorda", "took place behind closed doors in Geneva")."""
+    prep = word.head
+    if word.dep_ != "pobj" or word.lemma_.lower() not in _MANNERS or prep.dep_ != "prep":
+        return None
+    return prep.head if prep.head.pos_ in {"VERB", "AUX"} else None
+
+
 def _governor(word: Token) -> Token | None:
     """The verb a person is the object of, or the word its "with" phrase completes ("met
     with X", "talks with X", "met with visiting X"), from the person's name or a word of the
@@ -98,6 +116,9 @@ def _governor(word: Token) -> Token | None:
     while node.dep_ == "appos" or (node.dep_ == "pobj" and node.head.lower_ == "of"):
         node = node.head if node.dep_ == "appos" else node.head.head
         path.append(node)
+    if _led(node):  # "received a delegation led by X at the palace": the delegation
+        node = node.head.head.head
+        path.append(node)
     if any(t.lemma_.lower() in _POSTS for t in path) or not any(
         t.ent_type_ == "PERSON" for t in node.subtree
     ):
@@ -107,6 +128,17 @@ def _governor(word: Token) -> Token | None:
     if node.dep_ in {"pobj", "pcomp"} and node.head.lower_ == "with":
         return node.head.head
     return None
+
+
+def _led(word: Token) -> bool:
+    """The head a delegation is "led by" or "headed by"."""
+    agent = word.head
+    return (
+        word.dep_ == "pobj"
+        and agent.dep_ == "agent"
+        and agent.head.dep_ == "acl"
+        and agent.head.lemma_ in {"lead", "head"}
+    )
 
 
 def _visiting(token: Token) -> bool:

@@ -468,6 +468,18 @@ CASES += [
         [("Ilham Aliyev", "met", "Nikol Pashinyan")],
         id="a-name-with-phone-in-it-tells-of-no-call",
     ),
+    pytest.param(
+        "The meeting between Ana Ruiz and Luis Vega was held behind closed doors at the Casa "
+        "Rosada. Speaker Boris Petrov received a delegation led by Foreign Minister Ivan "
+        "Horvat at the Parliament Palace. Ilham Aliyev received a delegation led by the "
+        "Ambassador of Laos in Russia, Khamphone Sisoulith.",
+        [
+            ("meeting between Ana Ruiz and Luis Vega", "heldIn", "Casa Rosada"),
+            ("meeting between Boris Petrov and Ivan Horvat", "heldIn", "Parliament Palace"),
+        ],
+        [("meeting between Ilham Aliyev and Khamphone Sisoulith", "heldIn", "Russia")],
+        id="a-place-hung-on-a-phrase-of-manner-or-on-a-delegation-s-head",
+    ),
 ]
 
 CASES.append(
