@@ -284,6 +284,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             label = "NORP"  # "Sri Lankan", "Pakistanis": no one's name
         if label == "PERSON" and country_named(text) and not _kb(kb, text, ("Person",)):
             label = "GPE"  # "Ghana’s Deputy Foreign Minister": a country, not a person
+        if label == "PERSON" and span.start and _where_people_met(span.root, span.start - 1):
+            label = "FAC"  # "received X at Qasr Al Watan": a building, no one's name
         if label in {"GPE", "LOC"}:
             owner, span = _owned_place(span)  # "the Russian Federation’s Republic of Tatarstan"
             mentions.extend(owner)
@@ -1446,13 +1448,20 @@ _GATHER = {"hold", "meet", "talk", "sign", "receive", "welcome", "host", "gather
 
 def _venue(token: Token) -> bool:
     """ "Held talks at Sunnylands": a name the recognizer did not take, where people met."""
-    at = token.head
+    return not token.ent_type_ and _where_people_met(token, token.head.i)
+
+
+def _where_people_met(token: Token, at: int) -> bool:
+    """A name ``token`` ends that follows the "at" of a verb of meeting or an event noun
+    (at index ``at``: "held talks at Sunnylands", "received X at Qasr Al Watan"): where
+    people met, no one's name (not "received at the airport President X")."""
+    at_word = token.head
     return (
         token.pos_ == "PROPN"
         and token.dep_ == "pobj"
-        and not token.ent_type_
-        and at.lower_ == "at"
-        and (at.head.lemma_ in _GATHER or at.head.lemma_.lower() in heads("event"))
+        and at_word.lower_ == "at"
+        and at_word.i == at
+        and (at_word.head.lemma_ in _GATHER or at_word.head.lemma_.lower() in heads("event"))
         and not any(c.dep_ == "det" for c in token.children)
     )
 

@@ -429,6 +429,17 @@ def test_a_name_where_people_met_that_the_recognizer_missed_is_a_venue(pipeline)
     assert named.get("Sunnylands") == "Place", named
 
 
+def test_a_name_where_people_met_that_the_recognizer_took_for_a_person_s_is_a_venue(pipeline):
+    named = _named(
+        pipeline,
+        "Sheikh Mohamed bin Zayed received Kenyan President William Ruto at Qasr Al Watan. "
+        "Abdel Fattah El-Sisi received at Cairo International Airport Turkish President "
+        "Recep Tayyip Erdogan.",
+    )
+    assert named.get("Qasr Al Watan") == "Place", named
+    assert named.get("Recep Tayyip Erdogan") == "Person", named
+
+
 @pytest.mark.parametrize(
     ("text", "agreement"),
     [
