@@ -103,12 +103,12 @@ class Mention:
         return f"Mention({self.text!r}, {self.type}/{self.cls}, {self.qid}, e={self.entity})"
 
 
-def _after_title(span: Span) -> Span:
+def _after_title(span: Span, in_titles: dict[int, Span]) -> Span:
     """A person's name without the end of a title before it that the recognizer took in
     ("Affairs" of "Minister of Foreign Affairs Bakhtiyor Saidov"); not a title of its own
     ("Sheikh Hasina"), nor a body a title is of ("Chairman of the Halk Maslahaty"), nor a
     country, kept for :func:`_leading_country` ("Minister of Belarus Anton Kovalev")."""
-    title = titles_by_word(span.doc).get(span.start)
+    title = in_titles.get(span.start)
     if (
         title is None
         or title.start >= span.start
@@ -264,6 +264,7 @@ def _region_extension(span: Span) -> Span | None:
 
 def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
     mentions = []
+    in_titles = titles_by_word(doc)
     for ent in _entity_spans(doc):
         label = ent.label_
         if label not in {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"}:
@@ -272,7 +273,7 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             label = "PERSON"  # "Dr Kazim Niaz", "Madam Afua Asare": people, whatever the model said
         span = _strip(ent)
         if label == "PERSON":
-            span = _after_title(span)
+            span = _after_title(span, in_titles)
         text = span.text
         if not re.search(r"[A-Za-z]", text) or len(text) < 2:
             continue
@@ -284,7 +285,11 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             label = "NORP"  # "Sri Lankan", "Pakistanis": no one's name
         if label == "PERSON" and country_named(text) and not _kb(kb, text, ("Person",)):
             label = "GPE"  # "Ghana’s Deputy Foreign Minister": a country, not a person
-        if label == "PERSON" and span.start and _where_people_met(span.root, span.start - 1):
+        if (
+            label == "PERSON"
+            and span.root.head.i == span.start - 1
+            and _where_people_met(span.root)
+        ):
             label = "FAC"  # "received X at Qasr Al Watan": a building, no one's name
         if label in {"GPE", "LOC"}:
             owner, span = _owned_place(span)  # "the Russian Federation’s Republic of Tatarstan"
@@ -1448,19 +1453,17 @@ _GATHER = {"hold", "meet", "talk", "sign", "receive", "welcome", "host", "gather
 
 def _venue(token: Token) -> bool:
     """ "Held talks at Sunnylands": a name the recognizer did not take, where people met."""
-    return not token.ent_type_ and _where_people_met(token, token.head.i)
+    return not token.ent_type_ and _where_people_met(token)
 
 
-def _where_people_met(token: Token, at: int) -> bool:
-    """A name ``token`` ends that follows the "at" of a verb of meeting or an event noun
-    (at index ``at``: "held talks at Sunnylands", "received X at Qasr Al Watan"): where
-    people met, no one's name (not "received at the airport President X")."""
+def _where_people_met(token: Token) -> bool:
+    """A name ``token`` ends that is what the "at" of a verb of meeting or an event noun
+    governs ("held talks at Sunnylands", "received X at Qasr Al Watan"): where people met."""
     at_word = token.head
     return (
         token.pos_ == "PROPN"
         and token.dep_ == "pobj"
         and at_word.lower_ == "at"
-        and at_word.i == at
         and (at_word.head.lemma_ in _GATHER or at_word.head.lemma_.lower() in heads("event"))
         and not any(c.dep_ == "det" for c in token.children)
     )
