@@ -87,7 +87,7 @@ _DATELINES = [
     rf"\s+\((?P<agency>{_AGENCY})\)\s*(?:{_DASH}|:)\s*",
     # Baku, Azerbaijan, Aug. 17  Trend:   /  Accra, Jan. 11, GNA -
     rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE}),\s+(?:{_TITLE_PLACE},\s+)?{_DAY_MONTH}\.?,?"
-    rf"\s+(?:(?P<agency>{_AGENCY})\s*(?::|{_DASH})\s*|{_DASH}\s*)?",
+    rf"\s+(?:(?P<agency>{_AGENCY})\s*(?::|{_DASH}(?!\w))\s*|{_DASH}\s*)?",
     # ASTANA –   CAIRO–   Pretoria - President   RIYADH:   Islamabad :
     rf"(?P<place>{_CAPS_PLACE})\s*(?:{_DASH}|:)\s*",
     rf"(?P<place>{_TITLE_PLACE})\s(?:{_DASH}|:)\s+",

@@ -63,6 +63,12 @@ from kg.errors import ArticleError
         ),
         ("Ruto hosts envoy\nLIMA - The envoy arrived on Monday.", "Lima", None, "Ruto"),
         (
+            "Accra, 2 August. President Nana Akufo-Addo paid a state visit.",
+            "Accra",
+            None,
+            "President Nana Akufo-Addo",
+        ),
+        (
             "Baku, Azerbaijan, Aug. 17\n\nBy Anar Aliyev – Trend:\n\nThe residence hosted",
             "Baku",
             None,
