@@ -461,11 +461,16 @@ _HEADING = {"head", "lead", "chair", "co-chair", "preside"}
 
 
 def _headed(side: Token) -> bool:
-    """ "The Kazakh side was chaired by X", "the Kazakh side, led by X": a side someone
-    heads is that country's delegation, not the country."""
+    """ "The Kazakh side was chaired by X", "the Kazakh side, led by X", "..., and the
+    Japanese side by Y": a side someone heads is that country's delegation, not the country."""
     after = [t.lemma_ for t in side.doc[side.i + 1 : side.i + 3]]
     return (
         (side.dep_ == "nsubjpass" and side.head.lemma_ in _HEADING)
+        or (
+            side.dep_ == "conj"
+            and side.head.lemma_ in _HEADING
+            and any(c.lower_ == "by" for c in side.children)
+        )
         or any(c.dep_ in {"acl", "relcl"} and c.lemma_ in _HEADING for c in side.children)
         or (len(after) == 2 and after[0] == "be" and after[1] in _HEADING)
     )
