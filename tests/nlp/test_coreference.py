@@ -379,6 +379,16 @@ CASES += [
         [("Marcelo Ebrard", "met", "Claudia Sheinbaum")],
         id="a-pronoun-subject-goes-on-with-the-last-subject-not-the-last-name",
     ),
+    pytest.param(
+        "Kyrgyzstan and Tajikistan signed an agreement on the state border. The document was "
+        "signed by Foreign Ministers Jeenbek Kulubaev and Sirojiddin Muhriddin.",
+        [
+            ("Jeenbek Kulubaev", "signed", "agreement on the state border"),
+            ("Kyrgyzstan", "signed", "agreement on the state border"),
+        ],
+        [("Jeenbek Kulubaev", "signed", "document"), ("Kyrgyzstan", "signed", "document")],
+        id="the-document-is-the-agreement-told-before",
+    ),
 ]
 
 
