@@ -287,10 +287,10 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             label = "GPE"  # "Ghana’s Deputy Foreign Minister": a country, not a person
         if (
             label == "PERSON"
-            and span.root.head.i == span.start - 1
+            and all(t.dep_ == "det" for t in doc[span.root.head.i + 1 : span.start])
             and _where_people_met(span.root)
         ):
-            label = "FAC"  # "received X at Qasr Al Watan": a building, no one's name
+            label = "FAC"  # "received X at Qasr Al Watan", "at the Akorda": a building
         if label in {"GPE", "LOC"}:
             owner, span = _owned_place(span)  # "the Russian Federation’s Republic of Tatarstan"
             mentions.extend(owner)
@@ -1458,7 +1458,11 @@ _GATHER = {"hold", "meet", "talk", "sign", "receive", "welcome", "host", "gather
 
 def _venue(token: Token) -> bool:
     """ "Held talks at Sunnylands": a name the recognizer did not take, where people met."""
-    return not token.ent_type_ and _where_people_met(token)
+    return (
+        not token.ent_type_
+        and _where_people_met(token)
+        and not any(c.dep_ == "det" for c in token.children)
+    )
 
 
 def _where_people_met(token: Token) -> bool:
@@ -1470,7 +1474,6 @@ def _where_people_met(token: Token) -> bool:
         and token.dep_ == "pobj"
         and at_word.lower_ == "at"
         and (at_word.head.lemma_ in _GATHER or at_word.head.lemma_.lower() in heads("event"))
-        and not any(c.dep_ == "det" for c in token.children)
     )
 
 

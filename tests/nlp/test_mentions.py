@@ -434,9 +434,10 @@ def test_a_name_where_people_met_that_the_recognizer_took_for_a_person_s_is_a_ve
         pipeline,
         "Sheikh Mohamed bin Zayed received Kenyan President William Ruto at Qasr Al Watan. "
         "Abdel Fattah El-Sisi received at Cairo International Airport Turkish President "
-        "Recep Tayyip Erdogan.",
+        "Recep Tayyip Erdogan. The two leaders then held talks at the Akorda.",
     )
     assert named.get("Qasr Al Watan") == "Place", named
+    assert named.get("Akorda") == "Place", named
     assert named.get("Recep Tayyip Erdogan") == "Person", named
 
 
