@@ -1539,12 +1539,18 @@ def _delegations_travel(facts: Facts, scene: Scene) -> None:
 
 
 def _companions(facts: Facts, scene: Scene) -> None:
-    """Who accompanied a visitor visited where the visitor went and took part in the visit;
-    the companion facts themselves are not facts of the article."""
+    """Who accompanied a visitor visited where the visitor went and took part in the visit,
+    and did not meet the visitor unless known to act for another country ("X was accompanied
+    by Y during the talks"); the companion facts themselves are not facts of the article."""
     companions = facts.of("accompanies", None)
     for c in companions:
         del facts.found[(c.subject, c.predicate, c.object)]
     for c in companions:
+        sides = {scene.countries.get(c.subject), scene.countries.get(c.object)}
+        if len(sides - {None}) < 2:
+            for met in facts.of("met", None):
+                if {met.subject, met.object} == {c.subject, c.object}:
+                    facts.drop(met)
         for f in facts.of("visited", None):
             if f.subject == c.object:
                 facts.add(

@@ -282,6 +282,8 @@ class GazetteerComponent:
         end = ent.end
         while end > start + 1 and doc[end - 1].lower_ in _TRAILING_WORDS:
             end -= 1  # "Heads of State of", "Youth Capital of the": cut off mid-phrase
+        if ent.label_ == "PERSON" and _hyphened_syllable(doc, end):
+            end += 2  # "Han Duck" + "-soo": a Korean given name is one name
         ent = Span(doc, start, end, label=ent.label_)
         at = self._in_city(ent)
         if at is not None:  # "the Great Hall of the People in Beijing": a building and a city
@@ -483,6 +485,27 @@ def _initialed_names(doc: Doc) -> Iterator[Span]:
             and _TRAILING_INITIAL.match(doc[i + 1].text)
         ):
             yield Span(doc, i - 1, i + 2, label="PERSON")
+
+
+def _hyphened_syllable(doc: Doc, end: int) -> bool:
+    """Whether a name ending before ``end`` goes on joined by a hyphen to a lowercase
+    syllable ("Han Duck-soo", "Moon Jae-in"), which the recognizer leaves out; not a word
+    made of the name ("a Putin-led delegation", "Xi-era policies")."""
+    if end + 1 >= len(doc):
+        return False
+    syllable = doc[end + 1]
+    return (
+        doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and syllable.is_lower
+        and syllable.is_alpha
+        and not syllable.text.endswith("ed")
+        and syllable.text not in _MADE_OF_NAMES
+    )
+
+
+_MADE_OF_NAMES = {"era", "style", "like", "type", "born", "run", "made", "brokered"}
 
 
 def _outside(ent: Span, people: list[Span]) -> Iterator[Span]:

@@ -480,6 +480,14 @@ CASES += [
         [("meeting between Ilham Aliyev and Khamphone Sisoulith", "heldIn", "Russia")],
         id="a-place-hung-on-a-phrase-of-manner-or-on-a-delegation-s-head",
     ),
+    pytest.param(
+        "President Ana Torres was accompanied by Foreign Minister Luis Vega during the talks "
+        "in Seoul. Along with Trade Minister Pablo Ruiz, President Torres met Prime Minister "
+        "Han Duck-soo.",
+        [("Ana Torres", "met", "Han Duck-soo")],
+        [("Ana Torres", "met", "Luis Vega"), ("Ana Torres", "met", "Pablo Ruiz")],
+        id="who-accompanies-someone-does-not-meet-them",
+    ),
 ]
 
 CASES.append(

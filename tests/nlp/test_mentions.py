@@ -739,3 +739,13 @@ def test_several_meetings_are_no_one_event(pipeline):
         "International Forum."
     )
     assert not [e for e in x.entities if e.type == "Event" and "several" in e.label], x.entities
+
+
+def test_a_given_name_joined_by_a_hyphen_is_part_of_the_name(pipeline):
+    x = pipeline.extract(
+        "President Ana Torres met Prime Minister Han Duck-soo in Seoul. A Putin-led "
+        "delegation arrived later."
+    )
+    met = {frozenset((s, o)) for s, p, o in facts(x) if p == "met"}
+    assert frozenset(("Ana Torres", "Han Duck-soo")) in met, facts(x)
+    assert "Putin" in {e.label for e in x.entities if e.type == "Person"}
