@@ -1444,13 +1444,25 @@ def _signed_document(token: Token) -> bool:
 
 
 def _named_site(token: Token) -> bool:
-    """ "The Uzbek presidential residence", "the KazBelAZ plant": a site with a name or a
-    demonym in front, not "the building"."""
+    """ "The Uzbek presidential residence", "the KazBelAZ plant", "the port of Dar es
+    Salaam": a site with a name or a demonym in front or a named place after "of" (where a
+    venture or enterprise "of" names its owners), not "the building"."""
     return any(
         c.dep_ in {"compound", "amod", "nmod"}
         and (c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "GPE", "ORG"})
         for c in token.lefts
+    ) or (
+        token.lemma_ not in _BODIES
+        and any(
+            of.lower_ == "of"
+            and any(n.dep_ == "pobj" and n.ent_type_ in _SITE_OWNERS for n in of.children)
+            for of in token.rights
+        )
     )
+
+
+_SITE_OWNERS = {"GPE", "LOC", "FAC"}
+_BODIES = {"venture", "enterprise"}
 
 
 _GATHER = {"hold", "meet", "talk", "sign", "receive", "welcome", "host", "gather", "convene"}
