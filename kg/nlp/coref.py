@@ -77,14 +77,16 @@ def _name_tokens(text: str) -> list[str]:
 
 def _refers_back(mention: Mention, cluster: Cluster) -> bool:
     """Whether a bare mention can name the event or agreement of ``cluster``: one named with
-    the same word, for "the document" any agreement, or for "the meeting" any meeting,
-    session, talks or summit, though not one only planned when the meeting was held ("agreed
-    to hold a summit ... in their meeting held in New York")."""
+    the same word, for "the document" any agreement, for "the trip" any visit, or for "the
+    meeting" any meeting, session, talks or summit, though not one only planned when the
+    meeting was held ("agreed to hold a summit ... in their meeting held in New York")."""
     lemma = mention.root.lemma_.lower()
     if any(m.root.lemma_.lower() == lemma for m in cluster.mentions):
         return True
     if mention.root.text.lower() == "document":
         return cluster.type == "Agreement"
+    if lemma in {"trip", "visit"} and cluster.cls == "Visit":
+        return True  # "arrived on an official visit ... As part of this trip, ..."
     if modality(mention.root) == "asserted" and all(
         modality(m.root) == "planned" for m in cluster.mentions
     ):

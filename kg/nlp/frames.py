@@ -119,6 +119,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _hosts_act_for_their_country(facts, scene)
     _the_other_side(facts, scene)
     _unpeopled_events(facts, scene)
+    _people_of_unpeopled_visits(facts, scene)
     _done_after(facts, scene)
     _welcomes(facts, scene)
     _inviters(facts, scene)
@@ -1286,6 +1287,40 @@ def _unpeopled_events(facts: Facts, scene: Scene) -> None:
                         "participant/principal",
                     )
                 break
+
+
+def _people_of_unpeopled_visits(facts: Facts, scene: Scene) -> None:
+    """A visit the article names without its visitor, as the frame of what a sentence tells
+    ("As part of the state visit, X held talks with Y in Dushanbe", "during the visit, X met
+    Y"), is that of the people who took part in what the sentence tells, and was held in the
+    city or country that was held in (not at its palace: the visit took in more)."""
+    for visit in scene.clusters.values():
+        if visit.cls != "Visit" or facts.participants(visit.id):
+            continue
+        for m in visit.mentions:
+            if not (around(m) or within(m)) or modality(m.root) != "asserted":
+                continue
+            sentence = m.span.sent
+            for event in scene.events.get(sentence.start, []):
+                if event is visit or event.cls not in IN_PERSON:
+                    continue
+                for where in facts.of("heldIn"):
+                    place = scene.clusters[where.object]
+                    if where.subject == event.id and place.cls in {"City", "Country"}:
+                        facts.add(
+                            visit.id, "heldIn", place.id, sentence, 0.55, rule="heldIn/framed"
+                        )
+                for part in _people(facts, scene, event.id):
+                    if part.status == "asserted":
+                        facts.add(
+                            visit.id,
+                            "participant",
+                            part.object,
+                            sentence,
+                            0.55,
+                            "asserted",
+                            "participant/framed-by-visit",
+                        )
 
 
 def _not_the_pair_s_now(head: Token) -> bool:

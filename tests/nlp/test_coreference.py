@@ -389,6 +389,14 @@ CASES += [
         [("Jeenbek Kulubaev", "signed", "document"), ("Kyrgyzstan", "signed", "document")],
         id="the-document-is-the-agreement-told-before",
     ),
+    pytest.param(
+        "Turkmen President Serdar Berdimuhamedov arrived in Dushanbe on an official visit. "
+        "As part of this trip, he will open a school. During the trip, Berdimuhamedov met "
+        "Prime Minister Kohir Rasulzoda.",
+        [("Serdar Berdimuhamedov's official visit to Dushanbe", "participant", "Kohir Rasulzoda")],
+        [("trip", "participant", "Kohir Rasulzoda")],
+        id="the-trip-is-the-visit-told-before",
+    ),
 ]
 
 

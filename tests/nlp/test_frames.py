@@ -488,6 +488,18 @@ CASES += [
         [("Ana Torres", "met", "Luis Vega"), ("Ana Torres", "met", "Pablo Ruiz")],
         id="who-accompanies-someone-does-not-meet-them",
     ),
+    pytest.param(
+        "As part of the state visit, Kazakh President Kassym-Jomart Tokayev held talks with "
+        "Tajik President Emomali Rahmon in Dushanbe. During the visit, a hospital was opened.",
+        [
+            ("state visit", "participant", "Kassym-Jomart Tokayev"),
+            ("state visit", "participant", "Emomali Rahmon"),
+            ("state visit", "heldIn", "Dushanbe"),
+            ("Kassym-Jomart Tokayev", "visited", "Dushanbe"),
+        ],
+        [("Emomali Rahmon", "visited", "Dushanbe")],
+        id="a-visit-named-without-its-visitor-is-that-of-who-met-during-it",
+    ),
 ]
 
 CASES.append(
