@@ -38,6 +38,7 @@ from kg.nlp.relations import ahead, modality
 from kg.nlp.signing import sign
 from kg.nlp.visits import (
     VISITOR_RULES,
+    another,
     apart,
     envoys_stay,
     guests_visit,
@@ -151,6 +152,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _placed_by_visitors(facts, scene)
     _unnamed_visits(facts, scene)
     _visit_hosts(facts, scene)
+    _visits_to_the_other_side(facts, scene)
     _compatriots_do_not_meet(facts, scene)
 
 
@@ -909,6 +911,33 @@ def _unnamed_visits(facts: Facts, scene: Scene) -> None:
         ):
             facts.forget(event.id)
             del scene.clusters[event.id]
+
+
+def _visits_to_the_other_side(facts: Facts, scene: Scene) -> None:
+    """A visit the article places nowhere, of a visitor acting for one of its two sides, was
+    to the other side ("the program signed by the two countries during the visit of the
+    President of Kazakhstan", in an article on Azerbaijan and Kazakhstan)."""
+    sides = _sides(facts, scene) or _first_pair(facts, scene)
+    if len(sides) != 2:
+        return
+    placed = {f.subject for f in facts.of("heldIn", None)}
+    for visit in list(scene.clusters.values()):
+        if visit.cls != "Visit" or visit.id in placed:
+            continue
+        if any(another(m.root) for m in visit.mentions) or all(
+            in_quotes(m.root) for m in visit.mentions
+        ):
+            continue
+        visitors = [p for p in facts.participants(visit.id) if p.rule in VISITOR_RULES]
+        homes = {scene.countries.get(p.object) for p in visitors}
+        if len(homes) != 1 or not homes <= set(sides):
+            continue
+        (home,) = homes
+        other = next(c for c in sides if c != home)
+        first = visitors[0]
+        facts.add(visit.id, "heldIn", other, first.sentence, 0.5, first.status, "heldIn/other-side")
+        for p in visitors:
+            facts.add(p.object, "visited", other, p.sentence, 0.5, p.status, "visited/other-side")
 
 
 def _told_again(event: Cluster, group: list[Fact], facts: Facts) -> None:

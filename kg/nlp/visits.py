@@ -21,6 +21,7 @@ from kg.nlp.relations import modality
 __all__ = [
     "GUESTS",
     "VISITOR_RULES",
+    "another",
     "apart",
     "envoy",
     "envoys_stay",
@@ -49,9 +50,12 @@ def apart(token: Token) -> bool:
     """A visit told apart from the one reported: dated, not as news is ("on Thursday",
     "today"), or "previous", "next", "recent"; not by how long it lasts ("a two-day visit")."""
     dates = [t for t in token.subtree if t.ent_type_ == "DATE" and not lasting(t)]
-    return (bool(dates) and not any(t.lower_ in _NEWS_DAYS for t in dates)) or any(
-        t.lower_ in _APART for t in token.lefts
-    )
+    return (bool(dates) and not any(t.lower_ in _NEWS_DAYS for t in dates)) or another(token)
+
+
+def another(token: Token) -> bool:
+    """A visit called another than the one reported ("his previous visit", "the next one")."""
+    return any(t.lower_ in _APART for t in token.lefts)
 
 
 _UNITS = {"day", "week", "month"}

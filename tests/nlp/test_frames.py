@@ -500,6 +500,17 @@ CASES += [
         [("Emomali Rahmon", "visited", "Dushanbe")],
         id="a-visit-named-without-its-visitor-is-that-of-who-met-during-it",
     ),
+    pytest.param(
+        "Azerbaijani Deputy Prime Minister Shahin Mustafayev met Kazakh Deputy Prime Minister "
+        "Serik Zhumangarin. They discussed the program of cooperation signed during the visit "
+        "of Kazakh President Kassym-Jomart Tokayev last year.",
+        [
+            ("visit of Kazakh President Kassym-Jomart Tokayev", "heldIn", "Azerbaijan"),
+            ("Kassym-Jomart Tokayev", "visited", "Azerbaijan"),
+        ],
+        [("visit of Kazakh President Kassym-Jomart Tokayev", "heldIn", "Kazakhstan")],
+        id="a-visit-placed-nowhere-of-one-side-s-visitor-was-to-the-other-side",
+    ),
 ]
 
 CASES.append(
