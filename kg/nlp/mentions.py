@@ -421,6 +421,12 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             mentions.append(Mention(_event_phrase(span), "Event", cls))
             mentions.extend(_countries_inside(_event_phrase(span), kb))
             continue
+        if (
+            label not in {"GPE", "LOC", "FAC"}
+            and len(span) == 1
+            and text in word_list("place_heads")
+        ):
+            continue  # "at his Mausoleum", "State House Spokesman": a word, no name
         if label in {"GPE", "LOC", "FAC"} or (
             span[-1].text in word_list("place_heads")
             and span[-1].text not in word_list("org_heads")
