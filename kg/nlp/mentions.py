@@ -421,12 +421,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             mentions.append(Mention(_event_phrase(span), "Event", cls))
             mentions.extend(_countries_inside(_event_phrase(span), kb))
             continue
-        if (
-            label not in {"GPE", "LOC", "FAC"}
-            and len(span) == 1
-            and text in word_list("place_heads")
-        ):
-            continue  # "at his Mausoleum", "State House Spokesman": a word, no name
+        if len(span) == 1 and text in word_list("place_heads") and _owned(span):
+            continue  # "at his Mausoleum": a word, no name (not "the Kremlin")
         if label in {"GPE", "LOC", "FAC"} or (
             span[-1].text in word_list("place_heads")
             and span[-1].text not in word_list("org_heads")
@@ -1447,6 +1443,11 @@ def _signed_document(token: Token) -> bool:
         or any(c.lemma_ in _SIGNS and c.dep_ in {"acl", "amod", "relcl"} for c in token.children)
         or (token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "signing")
     )
+
+
+def _owned(span: Span) -> bool:
+    """A phrase a possessive pronoun opens ("his Mausoleum")."""
+    return span.start > 0 and span.doc[span.start - 1].tag_ == "PRP$"
 
 
 def _named_site(token: Token) -> bool:

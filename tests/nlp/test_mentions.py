@@ -749,3 +749,13 @@ def test_a_given_name_joined_by_a_hyphen_is_part_of_the_name(pipeline):
     met = {frozenset((s, o)) for s, p, o in facts(x) if p == "met"}
     assert frozenset(("Ana Torres", "Han Duck-soo")) in met, facts(x)
     assert "Putin" in {e.label for e in x.entities if e.type == "Person"}
+
+
+def test_a_place_s_head_word_alone_names_no_place(pipeline):
+    named = _named(
+        pipeline,
+        "Prime Minister Roman Golovchenko laid a wreath to President Ho Chi Minh at his "
+        "Mausoleum in Hanoi.",
+    )
+    assert "Mausoleum" not in named, named
+    assert named.get("Hanoi") == "Place", named
