@@ -331,10 +331,21 @@ class GazetteerComponent:
         yield self._retype(ent)
 
     def _is_title(self, ent: Span) -> bool:
-        """ "Heads of State", "the Prime Minister": a title the recognizer took for a name."""
+        """ "Heads of State", "the Prime Minister", "National Security Advisor": a title the
+        recognizer took for a name (for a body, one ending in a title word, of nothing and
+        naming no body: not "Council of Ministers", "UNDP Associate Administrator")."""
         words = ent.text.split()
         singular = " ".join([words[0].removesuffix("s"), *words[1:]]) if words else ""
-        return ent.text in self.titles or singular in self.titles
+        return (
+            ent.text in self.titles
+            or singular in self.titles
+            or (
+                ent.label_ == "ORG"
+                and len(words) > 1
+                and words[-1] in self.titles
+                and not any(t.lower_ in {"of", "and", "for"} or t.is_upper for t in ent)
+            )
+        )
 
     def _retype(self, ent: Span) -> Span | None:
         text = ent.text

@@ -424,7 +424,7 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         if len(span) == 1 and text in word_list("place_heads") and _owned(span):
             continue  # "at his Mausoleum": a word, no name (not "the Kremlin")
         if label in {"GPE", "LOC", "FAC"} or (
-            span[-1].text in word_list("place_heads")
+            (span[-1].text in word_list("place_heads") or span[0].text in word_list("place_leads"))
             and span[-1].text not in word_list("org_heads")
         ):
             place = _kb(kb, text, ("Place",))

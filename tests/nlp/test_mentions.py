@@ -759,3 +759,15 @@ def test_a_place_s_head_word_alone_names_no_place(pipeline):
     )
     assert "Mausoleum" not in named, named
     assert named.get("Hanoi") == "Place", named
+
+
+def test_a_palace_named_in_the_language_news_borrows_it_from_is_a_place(pipeline):
+    named = _named(
+        pipeline,
+        "President Mohamed bin Zayed received Kenyan President William Ruto at Qasr Al Shati "
+        "in Abu Dhabi. The meeting was attended by Sheikh Tahnoun bin Zayed, National "
+        "Security Advisor, and by UNDP Associate Administrator Haoliang Xu.",
+    )
+    assert named.get("Qasr Al Shati") == "Place", named
+    assert "National Security Advisor" not in named, named  # a title, no body
+    assert any("UNDP" in name for name, kind in named.items() if kind == "Organization"), named
