@@ -100,6 +100,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     sign(facts, scene, _sides(facts, scene))
     _participants(facts, scene)
     _implicit_meetings(facts, scene)
+    _calls_told_by_verbs(facts, scene)
     _verb_events(facts, scene)
     _verb_meetings_named_again(facts, scene)
     _also_present(facts, scene)
@@ -676,6 +677,28 @@ def _remote(fact: Fact, scene: Scene) -> bool:
     here = scene.index(fact.sentence)
     nearby = " ".join(s.text for s in scene.sentences[here : here + 2])
     return _CALL_WORDS.search(nearby) is not None
+
+
+def _calls_told_by_verbs(facts: Facts, scene: Scene) -> None:
+    """Two people who spoke by telephone or video ("X spoke by phone with Y", "X phoned Y")
+    took part in a call: the one the sentence or the next names ("The conversation ... took
+    place over telephone"), else a call of their own."""
+    for f in sorted(facts.of("met", None), key=lambda f: f.sentence.start):
+        if not _remote(f, scene):
+            continue
+        here = scene.index(f.sentence)
+        named = [
+            e
+            for s in scene.sentences[here : here + 2]
+            for e in scene.events.get(s.start, [])
+            if e.cls in IN_PERSON | {"PhoneCall"}
+        ]
+        members = {p.object for e in named for p in facts.participants(e.id)}
+        if {f.subject, f.object} <= members:
+            continue
+        call = named[0] if named else _new_event(scene, "PhoneCall", "phone call", f)
+        for person in (f.subject, f.object):
+            facts.add(call.id, "participant", person, f.sentence, 0.7, f.status, "participant/call")
 
 
 def _verb_events(facts: Facts, scene: Scene) -> None:

@@ -511,6 +511,27 @@ CASES += [
         [("visit of Kazakh President Kassym-Jomart Tokayev", "heldIn", "Kazakhstan")],
         id="a-visit-placed-nowhere-of-one-side-s-visitor-was-to-the-other-side",
     ),
+    pytest.param(
+        "Uzbek President Shavkat Mirziyoyev spoke by phone with Turkish President Recep Tayyip "
+        "Erdogan. Georgian Prime Minister Irakli Garibashvili discussed trade with Armenian "
+        "Prime Minister Nikol Pashinyan. The conversation of the two prime ministers took place "
+        "over the telephone.",
+        [
+            (
+                "phone call between Shavkat Mirziyoyev and Recep Tayyip Erdogan",
+                "participant",
+                "Recep Tayyip Erdogan",
+            ),
+            (
+                "phone call between Shavkat Mirziyoyev and Recep Tayyip Erdogan",
+                "participant",
+                "Turkey",
+            ),
+            ("conversation of the two prime ministers", "participant", "Nikol Pashinyan"),
+        ],
+        [("Shavkat Mirziyoyev", "met", "Recep Tayyip Erdogan")],
+        id="who-spoke-by-telephone-took-part-in-a-call",
+    ),
 ]
 
 CASES.append(
