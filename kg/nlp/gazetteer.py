@@ -45,6 +45,7 @@ __all__ = [
     "country_aliases",
     "country_named",
     "demonym",
+    "field_words",
     "heads",
     "topics",
     "word_list",
@@ -108,6 +109,19 @@ def topics() -> dict[str, tuple[str, tuple[str, ...]]]:
     rows = data_path("topics.tsv").read_text(encoding="utf-8").splitlines()
     table = [r.split("\t") for r in rows if r.strip() and not r.startswith("#")][1:]
     return {r[0]: (r[1], tuple(k.strip().lower() for k in r[2].split("|"))) for r in table}
+
+
+# Words that name fields of cooperation with the topics' keywords (``data/topics.tsv``).
+_FIELD_WORDS = {"cooperation", "bilateral", "technical", "information", "economic", "economy"}
+_FIELD_WORDS |= {"prosperity", "transformation", "development", "civilian", "capacity"}
+_FIELD_WORDS |= {"building", "clean", "critical", "minerals", "fisheries", "blue", "maritime"}
+
+
+@cache
+def field_words() -> frozenset[str]:
+    """Words of fields of cooperation and of ministers' portfolios ("energy", "investment")."""
+    keywords = {k for _, words in topics().values() for k in words if " " not in k}
+    return frozenset(keywords | _FIELD_WORDS)
 
 
 def demonym(word: str) -> KBEntry | None:
@@ -279,6 +293,8 @@ class GazetteerComponent:
             of = next((t.i for t in doc[start : ent.end] if t.lower_ == "of"), None)
             if of is not None and of + 1 < ent.end and self._title_of(doc[start:of]):
                 start = of + 2 if doc[of + 1].lower_ == "the" and of + 2 < ent.end else of + 1
+        if ent.label_ == "PERSON":
+            start = self._after_portfolio(doc, start, ent.end)
         end = ent.end
         while end > start + 1 and doc[end - 1].lower_ in _TRAILING_WORDS:
             end -= 1  # "Heads of State of", "Youth Capital of the": cut off mid-phrase
@@ -434,16 +450,18 @@ class GazetteerComponent:
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         ends = {ent.end for ent in ents if ent.label_ in {"GPE", "ORG", "NORP"}}
         for i, token in enumerate(doc):
-            if i in taken or not token.is_title or token.pos_ != "PROPN":
+            if i in taken or not token.is_title or token.pos_ != "PROPN" or _portfolio_word(token):
                 continue
             start = i - 1 if i and doc[i - 1].text == "," else i  # "of Mongolia, Ukhnaa X"
             before = doc[start - 1] if start else None
-            if before is None or not (start in ends or before.text in self.title_words):
+            if before is None or not (
+                start in ends or before.text in self.title_words or self._portfolio_ends(doc, start)
+            ):
                 continue
             end = i
             while (
                 end < len(doc)
-                and end - i < 3
+                and sum(t.text != "-" for t in doc[i:end]) < 3  # "Khalid Al-Falih": 3 words
                 and end not in taken
                 and (doc[end].is_title or doc[end].text == "-")
                 and doc[end].pos_ in {"PROPN", "PUNCT", "NOUN", "ADJ"}
@@ -453,6 +471,27 @@ class GazetteerComponent:
                 continue  # a longer capitalized run: more likely a body than a name
             if self._looks_like_name(doc[i:end]):
                 yield Span(doc, i, end, label="PERSON")
+
+    def _after_portfolio(self, doc: Doc, start: int, end: int) -> int:
+        """Where a person's name starts that the recognizer ran a portfolio into ("Minister of
+        Water Resources Nurzhan Nurzhigitov")."""
+        k = start
+        while k < end - 1 and _portfolio_word(doc[k]):
+            k += 1
+        return k if k > start and self._portfolio_ends(doc, k) else start
+
+    def _portfolio_ends(self, doc: Doc, end: int) -> bool:
+        """Whether a minister's portfolio ends before ``end`` ("Minister of Investment",
+        "Minister of Energy and Water Resources")."""
+        k = end - 1
+        while k > 0 and (_portfolio_word(doc[k]) or doc[k].lower_ == "and"):
+            k -= 1
+        return (
+            k < end - 1
+            and k > 0
+            and doc[k].lower_ in {"of", "for"}
+            and (doc[k - 1].text in self.title_words)
+        )
 
     def _coordinated_person(self, ent: Span, people: set[int]) -> Span:
         """A name the recognizer took for a body, coordinated with a person's name ("between
@@ -496,6 +535,14 @@ def _initialed_names(doc: Doc) -> Iterator[Span]:
             and _TRAILING_INITIAL.match(doc[i + 1].text)
         ):
             yield Span(doc, i - 1, i + 2, label="PERSON")
+
+
+def _portfolio_word(token: Token) -> bool:
+    """A capitalized word of a minister's portfolio ("Investment", "Water", "Resources")."""
+    return token.is_title and (token.lower_ in field_words() or token.lower_ in _PORTFOLIOS)
+
+
+_PORTFOLIOS = {"affairs", "resources", "water", "foreign", "internal", "emergency", "situations"}
 
 
 def _hyphened_syllable(doc: Doc, end: int) -> bool:

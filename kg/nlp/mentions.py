@@ -22,10 +22,10 @@ from kg.nlp.gazetteer import (
     JOINED_INITIALS,
     country_named,
     demonym,
+    field_words,
     heads,
     name_token,
     spelling,
-    topics,
     word_list,
 )
 from kg.nlp.paragraphs import QUOTES, in_headline
@@ -481,17 +481,7 @@ def _headed(side: Token) -> bool:
 _MINISTERS = {"minister", "ministers", "secretary", "commissioner"}
 
 
-# Words that name fields of cooperation with the topics' keywords (``data/topics.tsv``).
-_FIELD_WORDS = {"cooperation", "bilateral", "technical", "information", "economic", "economy"}
-_FIELD_WORDS |= {"prosperity", "transformation", "development", "civilian", "capacity"}
-_FIELD_WORDS |= {"building", "clean", "critical", "minerals", "fisheries", "blue", "maritime"}
 _JOINERS = {"and", "&", ",", "of", "the", "in", "for"}
-
-
-@cache
-def _field_words() -> frozenset[str]:
-    keywords = {k for _, words in topics().values() for k in words if " " not in k}
-    return frozenset(keywords | _FIELD_WORDS)
 
 
 def _fields_only(span: Span, kb: KnowledgeBase) -> bool:
@@ -501,7 +491,7 @@ def _fields_only(span: Span, kb: KnowledgeBase) -> bool:
     words = [t.lower_ for t in span if t.lower_ not in _JOINERS]
     return (
         bool(words)
-        and all(w in _field_words() for w in words)
+        and all(w in field_words() for w in words)
         and not _kb(kb, span.text, ("Organization", "Place", "Country"))
     )
 

@@ -771,3 +771,15 @@ def test_a_palace_named_in_the_language_news_borrows_it_from_is_a_place(pipeline
     assert named.get("Qasr Al Shati") == "Place", named
     assert "National Security Advisor" not in named, named  # a title, no body
     assert any("UNDP" in name for name, kind in named.items() if kind == "Organization"), named
+
+
+def test_a_name_after_a_minister_s_portfolio_is_a_person_s(pipeline):
+    named = _named(
+        pipeline,
+        "A Saudi delegation, headed by Minister of Investment Khalid Al-Falih, arrived in "
+        "Tashkent. The Minister of Energy Almasadam Satkaliyev met the Minister of Water "
+        "Resources Nurzhan Nurzhigitov.",
+    )
+    assert named.get("Khalid Al-Falih") == "Person", named
+    assert named.get("Nurzhan Nurzhigitov") == "Person", named
+    assert not any(name.startswith(("Investment", "Resources")) for name in named), named
