@@ -827,20 +827,32 @@ def _went_there(facts: Facts, scene: Scene) -> None:
 
 def _placed_by_visitors(facts: Facts, scene: Scene) -> None:
     """A visit the article places nowhere went where its visitors went, when they went to one
-    country ("X flew to Turkey ... during his brief visit, he signed")."""
-    placed = {f.subject for f in facts.of("heldIn", None)}
+    country ("X flew to Turkey ... during his brief visit, he signed"); one it places in a
+    country only went to the cities of it they went to ("a state visit to Turkmenistan ... in
+    Ashgabat, he met ...")."""
+    places: dict[str, set[str]] = {}
+    for f in facts.of("heldIn", None):
+        places.setdefault(f.subject, set()).add(f.object)
     for visit in scene.clusters.values():
-        if (
-            visit.cls != "Visit"
-            or visit.id in placed
-            or any(apart(m.root) or ahead(m.root) or in_quotes(m.root) for m in visit.mentions)
+        if visit.cls != "Visit" or any(
+            apart(m.root) or ahead(m.root) or in_quotes(m.root) for m in visit.mentions
         ):
             continue
         visitors = {f.object for f in facts.participants(visit.id) if f.rule in VISITOR_RULES}
         trips = [f for f in facts.of("visited") if f.subject in visitors]
-        if len({scene.country_of(f.object) for f in trips} - {None}) == 1:
-            for f in trips:
-                facts.add(visit.id, "heldIn", f.object, f.sentence, 0.6, f.status, "heldIn/visit")
+        to = places.get(visit.id, set())
+        if not to and len({scene.country_of(f.object) for f in trips} - {None}) == 1:
+            cities = trips
+        elif to and all(scene.clusters[p].type == "Country" for p in to):
+            cities = [
+                f
+                for f in trips
+                if scene.clusters[f.object].cls == "City" and scene.country_of(f.object) in to
+            ]
+        else:
+            continue
+        for f in cities:
+            facts.add(visit.id, "heldIn", f.object, f.sentence, 0.6, f.status, "heldIn/visit")
 
 
 def _goes_where(facts: Facts, scene: Scene, visit: str, trips: list[Fact]) -> bool:

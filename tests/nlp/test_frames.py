@@ -532,6 +532,17 @@ CASES += [
         [("Shavkat Mirziyoyev", "met", "Recep Tayyip Erdogan")],
         id="who-spoke-by-telephone-took-part-in-a-call",
     ),
+    pytest.param(
+        "Kyrgyz President Sadyr Japarov paid a state visit to Turkmenistan. In Ashgabat, he met "
+        "President Serdar Berdimuhamedov. He also visited Mary.",
+        [
+            ("state visit to Turkmenistan", "heldIn", "Ashgabat"),
+            ("state visit to Turkmenistan", "heldIn", "Mary"),
+            ("state visit to Turkmenistan", "heldIn", "Turkmenistan"),
+        ],
+        [],
+        id="a-visit-to-a-country-went-to-the-cities-of-it-its-visitor-went-to",
+    ),
 ]
 
 CASES.append(
