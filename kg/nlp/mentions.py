@@ -1476,13 +1476,19 @@ def _venue(token: Token) -> bool:
 
 def _where_people_met(token: Token) -> bool:
     """A name ``token`` ends that is what the "at" of a verb of meeting or an event noun
-    governs ("held talks at Sunnylands", "received X at Qasr Al Watan"): where people met."""
+    governs ("held talks at Sunnylands", "received X at Qasr Al Watan", "the talks took place
+    at the Akorda"): where people met."""
     at_word = token.head
+    verb = at_word.head
     return (
         token.pos_ == "PROPN"
         and token.dep_ == "pobj"
         and at_word.lower_ == "at"
-        and (at_word.head.lemma_ in _GATHER or at_word.head.lemma_.lower() in heads("event"))
+        and (
+            verb.lemma_ in _GATHER
+            or verb.lemma_.lower() in heads("event")
+            or (verb.lemma_ == "take" and any(c.lower_ == "place" for c in verb.children))
+        )
     )
 
 

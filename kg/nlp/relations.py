@@ -667,6 +667,9 @@ class Resolver:
         partner = self._conjunct_before(pronoun)
         if partner is not None:
             return partner
+        subject = self._clause_subject(pronoun)
+        if subject is not None:
+            return subject
         before = [
             m
             for m in self.people
@@ -711,6 +714,30 @@ class Resolver:
             return None
         found = self.mention(noun.head)
         return found if found is not None and found.type == "Person" else None
+
+    def _clause_subject(self, pronoun: Token) -> Mention | None:
+        """For a possessive after its verb, the person who is the subject of that verb, of the
+        verb it is coordinated with, or whom the parser hung the verbs on ("X, who arrived
+        here, called on A and B and held talks with his counterpart": X, not B)."""
+        node = pronoun
+        while node.head is not node and node.pos_ not in {"VERB", "AUX"}:
+            node = node.head
+        if pronoun.dep_ != "poss" or node.pos_ not in {"VERB", "AUX"} or node.i > pronoun.i:
+            return None
+        while True:
+            subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects:  # not the speaker a quotation's "I" stands for
+                subject = subjects[0]
+                third = subject.pos_ != "PRON" or subject.lower_ in _PRONOUNS
+                found = self.mention(subject) if third and subject.i < pronoun.i else None
+                return found if found is not None and found.type == "Person" else None
+            if node.dep_ == "conj":
+                node = node.head
+            elif node.dep_ == "acl":
+                found = self.mention(node.head)
+                return found if found is not None and found.type == "Person" else None
+            else:
+                return None
 
     def _fronted_subject(self, pronoun: Token) -> Mention | None:
         node = pronoun

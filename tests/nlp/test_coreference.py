@@ -397,6 +397,13 @@ CASES += [
         [("trip", "participant", "Kohir Rasulzoda")],
         id="the-trip-is-the-visit-told-before",
     ),
+    pytest.param(
+        "“I was pleased to meet Nana Akufo-Addo again this year, during his visit to Cuba,” "
+        "President David Granger said.",
+        [("Nana Akufo-Addo", "visited", "Cuba")],
+        [("David Granger", "visited", "Cuba")],
+        id="a-possessive-in-a-quotation-is-not-its-speaker",
+    ),
 ]
 
 

@@ -438,6 +438,8 @@ def test_a_name_where_people_met_that_the_recognizer_took_for_a_person_s_is_a_ve
     )
     assert named.get("Qasr Al Watan") == "Place", named
     assert named.get("Akorda") == "Place", named
+    talks = _named(pipeline, "The talks with Kassym-Jomart Tokayev took place at the Akorda.")
+    assert talks.get("Akorda") == "Place", talks
     assert named.get("Recep Tayyip Erdogan") == "Person", named
 
 

@@ -91,6 +91,16 @@ def test_a_pronoun_stands_for_its_antecedent(read):
     assert (met.subject.text, met.trigger.text) == ("Askar Mamin", "met")
 
 
+def test_a_possessive_after_its_verb_is_the_subject_of_the_verb(read):
+    r = read(
+        "Jaishankar, who arrived here on his first trip, called on Prime Minister Sheikh Hasina "
+        "and Foreign Minister Abul Kalam and held talks with his Bangladeshi counterpart "
+        "Shahidul Haque."
+    )
+    his = [t for t in r.doc if t.lower_ == "his"][-1]
+    assert r.resolver.mention(his).text == "Jaishankar"
+
+
 def test_a_pronoun_outside_a_quotation_is_no_one_the_quotation_names(read):
     r = read(
         "“Rustam Aliyev and you laid the foundations of our relations,” said President of "
