@@ -125,6 +125,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _done_after(facts, scene)
     _welcomes(facts, scene)
     _inviters(facts, scene)
+    _talks_with_hosts(facts, scene)
     _event_pairs(facts, scene)  # again, for the people found since, and as before ...
     _calls_are_not_meetings(facts, scene)  # ... not of a call
     _side_participants(facts, scene)
@@ -1427,6 +1428,35 @@ def _inviters(facts: Facts, scene: Scene) -> None:
                     modality(m.root),
                     "participant/inviter",
                 )
+
+
+def _talks_with_hosts(facts: Facts, scene: Scene) -> None:
+    """Talks "with" someone that name no one else ("The talks with X took place at the
+    Akorda", "During the talks with Vietnamese Prime Minister X") were held by the one person
+    of the article who went to X's country from another."""
+    trips: dict[str, set[str]] = {}
+    for f in facts.of("visited"):
+        country = scene.country_of(f.object)
+        if country is not None and scene.clusters[f.subject].type == "Person":
+            trips.setdefault(f.subject, set()).add(country)
+    for event in list(scene.clusters.values()):
+        if event.cls not in IN_PERSON or _occasion(event):
+            continue
+        people = _people(facts, scene, event.id)
+        if len({f.object for f in people}) != 1 or people[0].rule != "participant/with":
+            continue
+        host = people[0].object
+        country = scene.countries.get(host)
+        guests = [
+            guest
+            for guest, went in trips.items()
+            if country in went and guest != host and scene.countries.get(guest) != country
+        ]
+        if country is not None and len(guests) == 1:
+            f = people[0]
+            facts.add(
+                event.id, "participant", guests[0], f.sentence, 0.6, f.status, "participant/guest"
+            )
 
 
 def _welcomes(facts: Facts, scene: Scene) -> None:

@@ -543,6 +543,24 @@ CASES += [
         [],
         id="a-visit-to-a-country-went-to-the-cities-of-it-its-visitor-went-to",
     ),
+    pytest.param(
+        "Turkmen Foreign Minister Rashid Meredov visited Baku. A meeting with Azerbaijani "
+        "President Ilham Aliyev was held on Monday.",
+        [
+            ("meeting", "participant", "Rashid Meredov"),
+            ("Rashid Meredov", "met", "Ilham Aliyev"),
+        ],
+        [],
+        id="talks-with-a-host-naming-no-one-else-were-the-visitor-s",
+    ),
+    pytest.param(
+        "Turkmen Foreign Minister Rashid Meredov and Kazakh Foreign Minister Murat Nurtleu "
+        "visited Baku separately. A meeting with Azerbaijani President Ilham Aliyev was held "
+        "on Monday.",
+        [],
+        [("meeting", "participant", "Rashid Meredov"), ("meeting", "participant", "Murat Nurtleu")],
+        id="talks-with-a-host-are-no-one-s-of-two-visitors",
+    ),
 ]
 
 CASES.append(
