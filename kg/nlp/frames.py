@@ -830,7 +830,8 @@ def _placed_by_visitors(facts: Facts, scene: Scene) -> None:
     """A visit the article places nowhere went where its visitors went, when they went to one
     country ("X flew to Turkey ... during his brief visit, he signed"); one it places in a
     country only went to the cities of it they went to ("a state visit to Turkmenistan ... in
-    Ashgabat, he met ...")."""
+    Ashgabat, he met ..."), and one it places in no country to the one country they went to
+    ("X received Y at the Amiri Diwan ... The visit")."""
     places: dict[str, set[str]] = {}
     for f in facts.of("heldIn", None):
         places.setdefault(f.subject, set()).add(f.object)
@@ -842,17 +843,21 @@ def _placed_by_visitors(facts: Facts, scene: Scene) -> None:
         visitors = {f.object for f in facts.participants(visit.id) if f.rule in VISITOR_RULES}
         trips = [f for f in facts.of("visited") if f.subject in visitors]
         to = places.get(visit.id, set())
-        if not to and len({scene.country_of(f.object) for f in trips} - {None}) == 1:
-            cities = trips
-        elif to and all(scene.clusters[p].type == "Country" for p in to):
-            cities = [
+        countries = {p for p in to if scene.clusters[p].type == "Country"}
+        one = len({scene.country_of(f.object) for f in trips} - {None}) == 1
+        if not to and one:
+            where = trips
+        elif to and countries == to:
+            where = [
                 f
                 for f in trips
                 if scene.clusters[f.object].cls == "City" and scene.country_of(f.object) in to
             ]
+        elif to and not countries and one:
+            where = [f for f in trips if scene.clusters[f.object].type == "Country"]
         else:
             continue
-        for f in cities:
+        for f in where:
             facts.add(visit.id, "heldIn", f.object, f.sentence, 0.6, f.status, "heldIn/visit")
 
 
@@ -1224,8 +1229,8 @@ def _visit_hosts(facts: Facts, scene: Scene) -> None:
                 continue
             hosts = {
                 scene.country_of(f.object) for f in facts.of("heldIn") if f.subject == visit.id
-            }
-            if len(hosts) != 1 or None in hosts:
+            } - {None}  # not a building the article places in no country
+            if len(hosts) != 1:
                 continue
         for f in facts.of("met"):
             for a, b in ((f.subject, f.object), (f.object, f.subject)):

@@ -544,6 +544,18 @@ CASES += [
         id="a-visit-to-a-country-went-to-the-cities-of-it-its-visitor-went-to",
     ),
     pytest.param(
+        "Emir of Qatar Sheikh Tamim bin Hamad Al Thani received Rwandan President Paul Kagame "
+        "at the Amiri Diwan. The two leaders discussed investment. The visit comes as Qatar "
+        "expands its presence in Africa.",
+        [
+            ("visit", "heldIn", "Qatar"),
+            ("visit", "heldIn", "Amiri Diwan"),
+            ("visit", "participant", "Tamim bin Hamad Al Thani"),
+        ],
+        [("visit", "heldIn", "Rwanda")],
+        id="a-visit-placed-in-no-country-went-to-the-one-its-visitor-went-to",
+    ),
+    pytest.param(
         "Turkmen Foreign Minister Rashid Meredov visited Baku. A meeting with Azerbaijani "
         "President Ilham Aliyev was held on Monday.",
         [
