@@ -157,6 +157,9 @@ _SIDE_PEOPLE = {
     "ambassador",
     "envoy",
     "diplomat",
+    "negotiator",
+    "mediator",
+    "delegate",
 }
 _SIDES = {"side", "party", "delegation", "government"}
 
@@ -778,6 +781,7 @@ class Resolver:
             for c in a.conjuncts
         ]
         conjuncts += self._phrase_conjuncts(conjuncts)
+        conjuncts += self._apposed_list(conjuncts)
         conjuncts += _their(token)
         conjuncts += self._stray_agents(token)
         conjuncts += self._people_before(token)
@@ -869,6 +873,21 @@ class Resolver:
             and m.type == "Person"
             and not any(d.dep_ in {"nsubj", "nsubjpass", "dobj"} for d in c.children)
         ]
+
+    def _apposed_list(self, conjuncts: list[Token]) -> list[Token]:
+        """The rest of a list of countries the parser hung on its first as an apposition
+        ("Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan took part": "Kyrgyzstan" an
+        apposition of "Kazakhstan", the rest its conjuncts)."""
+        found = []
+        for token in conjuncts:
+            m = self.mention(token)
+            if m is None or m.type != "Country":
+                continue
+            for a in token.children:
+                other = self.mention(a) if a.dep_ == "appos" else None
+                if other is not None and other.type == "Country" and other is not m:
+                    found += [a, *a.conjuncts]
+        return [t for t in dict.fromkeys(found) if t not in conjuncts]
 
     def _phrase_conjuncts(self, conjuncts: list[Token]) -> list[Token]:
         """Agreements or events the parser hung inside the complement of the one before: in

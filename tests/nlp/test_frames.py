@@ -556,6 +556,19 @@ CASES += [
         id="a-visit-placed-in-no-country-went-to-the-one-its-visitor-went-to",
     ),
     pytest.param(
+        "Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan took part in the "
+        "consultative meeting of the heads of state in Dushanbe. The talks in Doha brought "
+        "together negotiators from the United States, Qatar, Egypt and Israel.",
+        [
+            ("consultative meeting of the heads of state", "participant", "Tajikistan"),
+            ("consultative meeting of the heads of state", "participant", "Uzbekistan"),
+            ("talks", "participant", "Egypt"),
+            ("talks", "participant", "Israel"),
+        ],
+        [],
+        id="a-list-of-countries-the-parser-hung-as-an-apposition-and-negotiators-from-them",
+    ),
+    pytest.param(
         "Turkmen Foreign Minister Rashid Meredov visited Baku. A meeting with Azerbaijani "
         "President Ilham Aliyev was held on Monday.",
         [
