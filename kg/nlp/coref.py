@@ -77,8 +77,9 @@ def _name_tokens(text: str) -> list[str]:
 
 def _refers_back(mention: Mention, cluster: Cluster) -> bool:
     """Whether a bare mention can name the event or agreement of ``cluster``: one named with
-    the same word, for "the document" any agreement, for "the trip" any visit, or for "the
-    meeting" any meeting, session, talks or summit, though not one only planned when the
+    the same word, for "the document" any agreement, for "the trip" any visit, for "the
+    session" a meeting of a body, or for "the meeting" any meeting, session, talks or summit,
+    though not one only planned when the
     meeting was held ("agreed to hold a summit ... in their meeting held in New York")."""
     lemma = mention.root.lemma_.lower()
     if any(m.root.lemma_.lower() == lemma for m in cluster.mentions):
@@ -91,12 +92,25 @@ def _refers_back(mention: Mention, cluster: Cluster) -> bool:
         modality(m.root) == "planned" for m in cluster.mentions
     ):
         return False
+    if lemma == "session" and cluster.cls == "Meeting":  # "the meeting of the Commission ...
+        return any(_of_a_body(m) for m in cluster.mentions)  # ... co-chaired the session"
     return lemma in {"meeting", "event"} and cluster.cls in {
         "Meeting",
         "Session",
         "Talks",
         "Summit",
     }
+
+
+def _of_a_body(mention: Mention) -> bool:
+    """An event named as that of a named body ("the meeting of the Intergovernmental
+    Commission"), which sits in sessions."""
+    return any(
+        o.dep_ == "pobj" and o.pos_ == "PROPN"
+        for p in mention.root.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+    )
 
 
 def _definite(mention: Mention) -> bool:

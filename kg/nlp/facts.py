@@ -227,7 +227,7 @@ def _framed(mention: Mention, words: set[str]) -> bool:
     """Whether a mention is the complement of one of ``words`` ("the eve of", "part of"), or
     of such a preposition ("after the talks")."""
     token = mention.root
-    while token.dep_ in {"pobj", "compound", "prep"} and token.head is not token:
+    while token.dep_ in {"pobj", "compound", "prep"} and token.head.i != token.i:
         token = token.head
         if token.lower_ in words:
             return True

@@ -692,7 +692,7 @@ def _of_a_title(span: Span) -> bool:
         return False
     titles = _title_vocabulary()
     token = doc[span.start - 1].head
-    while token.dep_ in {"pobj", "prep"} and token.head is not token and token.text not in titles:
+    while token.dep_ in {"pobj", "prep"} and token.head.i != token.i and token.text not in titles:
         token = token.head
     return token.text in titles
 

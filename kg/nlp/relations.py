@@ -285,7 +285,7 @@ def modality(token: Token) -> str:
     if agreed is not None:
         return modality(agreed)
     verb = token
-    while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ not in {"ROOT"} and verb.head is not verb:
+    while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ not in {"ROOT"} and verb.head.i != verb.i:
         if verb.dep_ in {"nsubj", "nsubjpass"} and _effect_of(verb):
             return "asserted"  # "the visit of X will give a new impetus": the visit is not ahead
         verb = verb.head
@@ -723,7 +723,7 @@ class Resolver:
         verb it is coordinated with, or whom the parser hung the verbs on ("X, who arrived
         here, called on A and B and held talks with his counterpart": X, not B)."""
         node = pronoun
-        while node.head is not node and node.pos_ not in {"VERB", "AUX"}:
+        while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
             node = node.head
         if pronoun.dep_ != "poss" or node.pos_ not in {"VERB", "AUX"} or node.i > pronoun.i:
             return None
@@ -744,7 +744,7 @@ class Resolver:
 
     def _fronted_subject(self, pronoun: Token) -> Mention | None:
         node = pronoun
-        while node.head is not node and node.pos_ not in {"VERB", "AUX"}:
+        while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
             if node.dep_ in {"nsubj", "nsubjpass", "dobj"}:
                 return None
             node = node.head

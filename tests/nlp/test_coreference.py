@@ -404,6 +404,17 @@ CASES += [
         [("David Granger", "visited", "Cuba")],
         id="a-possessive-in-a-quotation-is-not-its-speaker",
     ),
+    pytest.param(
+        "The meeting of the Intergovernmental Commission was held in the city of Turkestan. "
+        "Kazakh Deputy Prime Minister Serik Zhumangarin and Uzbek Deputy Prime Minister Jamshid "
+        "Khodjaev co-chaired the session.",
+        [
+            ("meeting of the Intergovernmental Commission", "headedBy", "Serik Zhumangarin"),
+            ("meeting of the Intergovernmental Commission", "participant", "Jamshid Khodjaev"),
+        ],
+        [],
+        id="the-session-is-the-meeting-of-a-body-told-before",
+    ),
 ]
 
 

@@ -101,6 +101,15 @@ def test_a_possessive_after_its_verb_is_the_subject_of_the_verb(read):
     assert r.resolver.mention(his).text == "Jaishankar"
 
 
+def test_a_possessive_under_a_root_that_is_no_verb_has_an_antecedent(read):
+    r = read(
+        "Tashkent hosted talks between Uzbek Foreign Minister Bakhtiyor Saidov and his Turkmen "
+        "counterpart Rashid Meredov."
+    )  # the parser makes "talks" the root: a walk up to a verb must stop there
+    his = next(t for t in r.doc if t.lower_ == "his")
+    assert r.resolver.mention(his).text == "Bakhtiyor Saidov"
+
+
 def test_a_pronoun_outside_a_quotation_is_no_one_the_quotation_names(read):
     r = read(
         "“Rustam Aliyev and you laid the foundations of our relations,” said President of "
