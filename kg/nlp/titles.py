@@ -167,8 +167,8 @@ def _country_then_name(doc: Doc, start: int, end: int, sent_end: int) -> bool:
 def _determined_name_end(doc: Doc, i: int) -> int:
     """The end of a name after "the" that the recognizer took for a person's ("of the Oliy
     Majlis", "of the Halk Maslahaty"): no one's name follows "the"."""
-    if doc[i].ent_type_ != "PERSON" or doc[i].ent_iob_ != "B":
-        return i
+    if i >= len(doc) or doc[i].ent_type_ != "PERSON" or doc[i].ent_iob_ != "B":
+        return i  # also a text that ends on "the"
     end = i + 1
     while end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "I":
         end += 1

@@ -41,6 +41,13 @@ def test_in_belongs_to_a_diplomat_s_title_only(pipeline):
     ]
 
 
+def test_a_text_cut_off_after_a_title_s_the(pipeline):
+    assert _titles(pipeline, "Prime Minister Olzhas Bektenov met the Ambassador to the") == [
+        "Prime Minister",
+        "Ambassador",
+    ]
+
+
 def test_no_title_in_a_sentence_without_one(pipeline):
     assert _titles(pipeline, "Trade between Kazakhstan and Belarus grew in 2023.") == []
 
