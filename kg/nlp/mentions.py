@@ -530,7 +530,7 @@ def _common_noun(token: Token) -> bool:
     """A word no one's name holds: a lower-case word that is no particle ("businesspeople";
     "bin", "von" and the "un" of "Jong-un" are), or an abstract noun ("Development")."""
     if token.is_lower and token.is_alpha:
-        return token.text not in _NAME_PARTICLES and token.nbor(-1).text != "-"
+        return token.text not in _NAME_PARTICLES and (token.i == 0 or token.nbor(-1).text != "-")
     return len(token) >= 8 and token.lower_.endswith(_NOUN_ENDINGS)
 
 
