@@ -79,8 +79,8 @@ def _refers_back(mention: Mention, cluster: Cluster) -> bool:
     """Whether a bare mention can name the event or agreement of ``cluster``: one named with
     the same word, for "the document" any agreement, for "the trip" any visit, for "the
     session" a meeting of a body, or for "the meeting" any meeting, session, talks or summit,
-    though not one only planned when the
-    meeting was held ("agreed to hold a summit ... in their meeting held in New York")."""
+    though not one only planned when the meeting was held ("agreed to hold a summit ... in
+    their meeting held in New York")."""
     lemma = mention.root.lemma_.lower()
     if any(m.root.lemma_.lower() == lemma for m in cluster.mentions):
         return True

@@ -1444,7 +1444,7 @@ def _talks_with_hosts(facts: Facts, scene: Scene) -> None:
         country = scene.country_of(f.object)
         if country is not None and scene.clusters[f.subject].type == "Person":
             trips.setdefault(f.subject, set()).add(country)
-    for event in list(scene.clusters.values()):
+    for event in scene.clusters.values():
         if event.cls not in IN_PERSON or _occasion(event):
             continue
         people = _people(facts, scene, event.id)

@@ -727,20 +727,17 @@ class Resolver:
             node = node.head
         if pronoun.dep_ != "poss" or node.pos_ not in {"VERB", "AUX"} or node.i > pronoun.i:
             return None
-        while True:
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        while not subjects and node.dep_ == "conj":
+            node = node.head
             subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if subjects:  # not the speaker a quotation's "I" stands for
-                subject = subjects[0]
-                third = subject.pos_ != "PRON" or subject.lower_ in _PRONOUNS
-                found = self.mention(subject) if third and subject.i < pronoun.i else None
-                return found if found is not None and found.type == "Person" else None
-            if node.dep_ == "conj":
-                node = node.head
-            elif node.dep_ == "acl":
-                found = self.mention(node.head)
-                return found if found is not None and found.type == "Person" else None
-            else:
-                return None
+        if subjects:  # not the speaker a quotation's "I" stands for
+            subject = subjects[0]
+            third = subject.pos_ != "PRON" or subject.lower_ in _PRONOUNS
+            found = self.mention(subject) if third and subject.i < pronoun.i else None
+        else:
+            found = self.mention(node.head) if node.dep_ == "acl" else None
+        return found if found is not None and found.type == "Person" else None
 
     def _fronted_subject(self, pronoun: Token) -> Mention | None:
         node = pronoun
