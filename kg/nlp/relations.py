@@ -673,11 +673,13 @@ class Resolver:
         subject = self._clause_subject(pronoun)
         if subject is not None:
             return subject
+        doer = self._doer_of(pronoun)
         before = [
             m
             for m in self.people
             if m.span.end <= pronoun.i  # not the speaker a quotation's "I" is
             and not (m.root.pos_ == "PRON" and m.root.lower_ not in _PRONOUNS)
+            and m is not doer
         ]
         if pronoun.i not in self.quoted:  # not someone only the words of a quotation name
             before = [m for m in before if m.span.start not in self.quoted] or before
@@ -738,6 +740,17 @@ class Resolver:
         else:
             found = self.mention(node.head) if node.dep_ == "acl" else None
         return found if found is not None and found.type == "Person" else None
+
+    def _doer_of(self, pronoun: Token) -> Mention | None:
+        """For "him" or "her" as an object, the subject of its verb, whom it is not ("X
+        welcomed him": not X)."""
+        if pronoun.lower_ not in {"him", "her"} or pronoun.dep_ not in {"dobj", "dative", "pobj"}:
+            return None
+        verb = pronoun.head  # also through the object it hangs on ("hosted a dinner for him")
+        while verb.dep_ in {"prep", "pobj", "dobj"} and verb.pos_ not in {"VERB", "AUX"}:
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return self.mention(subjects[0]) if subjects and subjects[0].i < pronoun.i else None
 
     def _fronted_subject(self, pronoun: Token) -> Mention | None:
         node = pronoun

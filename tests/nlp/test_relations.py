@@ -110,6 +110,21 @@ def test_a_possessive_under_a_root_that_is_no_verb_has_an_antecedent(read):
     assert r.resolver.mention(his).text == "Bakhtiyor Saidov"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mongolian President Ochirbat Tsend arrived in Seoul. President Park Min-soo welcomed him "
+        "at the presidential office.",
+        "Mongolian President Ochirbat Tsend arrived in Seoul. President Park Min-soo hosted a "
+        "dinner for him.",
+    ],
+)
+def test_him_as_an_object_is_not_the_subject_of_its_verb(read, text):
+    r = read(text)
+    him = next(t for t in r.doc if t.lower_ == "him")
+    assert r.resolver.mention(him).text == "Ochirbat Tsend"
+
+
 def test_a_pronoun_outside_a_quotation_is_no_one_the_quotation_names(read):
     r = read(
         "“Rustam Aliyev and you laid the foundations of our relations,” said President of "
