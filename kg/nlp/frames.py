@@ -1555,9 +1555,9 @@ def _principals(facts: Facts, scene: Scene) -> list[str]:
 
 
 def _side_participants(facts: Facts, scene: Scene) -> None:
-    """The countries whose people took part in a meeting, session, talks or call between two
-    or three sides took part in it (not so for a gathering of many, nor for a ceremony, a
-    reception or a dinner, which people attend)."""
+    """The countries whose people took part in a meeting, session, talks, summit or call
+    between two or three sides took part in it (not so for a gathering of many, nor for a
+    ceremony, a reception or a dinner, which people attend)."""
     sides: dict[str, set[str]] = {}
     for f in facts.of("participant", None):
         if f.object in scene.countries:
@@ -1565,7 +1565,7 @@ def _side_participants(facts: Facts, scene: Scene) -> None:
     for f in facts.of("participant", None):
         event = scene.clusters[f.subject]
         few = len(sides.get(f.subject, ())) <= 3
-        talks = event.cls in IN_PERSON | {"PhoneCall"} and not _occasion(event)
+        talks = event.cls in IN_PERSON | {"PhoneCall", "Summit"} and not _occasion(event)
         if talks and few and f.object in scene.countries:
             facts.add(
                 f.subject,

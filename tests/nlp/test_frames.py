@@ -569,6 +569,13 @@ CASES += [
         id="a-list-of-countries-the-parser-hung-as-an-apposition-and-negotiators-from-them",
     ),
     pytest.param(
+        "Chinese President Xi Jinping and Lao President Thongloun Sisoulith held a summit in "
+        "Beijing on Tuesday.",
+        [("summit", "participant", "China"), ("summit", "participant", "Laos")],
+        [],
+        id="the-countries-of-the-two-leaders-at-a-summit-take-part-in-it",
+    ),
+    pytest.param(
         "Turkmen Foreign Minister Rashid Meredov visited Baku. A meeting with Azerbaijani "
         "President Ilham Aliyev was held on Monday.",
         [
