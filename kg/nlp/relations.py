@@ -761,7 +761,7 @@ class Resolver:
         subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not subjects or subjects[0].i < pronoun.i:
             return None
-        found = self.by_root.get(subjects[0].i) or self.inside.get(subjects[0].i)
+        found = self.mention(subjects[0])  # also a title with the name in apposition
         return found if found is not None and found.type == "Person" else None
 
     def expand(self, token: Token) -> list[Mention]:

@@ -101,6 +101,15 @@ def test_a_possessive_after_its_verb_is_the_subject_of_the_verb(read):
     assert r.resolver.mention(his).text == "Jaishankar"
 
 
+def test_a_fronted_possessive_is_the_titled_subject_named_in_apposition(read):
+    r = read(
+        "As part of his visit to Tashkent, the Turkish Foreign Minister Hakan Fidan met "
+        "President Shavkat Mirziyoyev."
+    )  # the parser makes "Minister" the subject and the name its apposition
+    his = next(t for t in r.doc if t.lower_ == "his")
+    assert r.resolver.mention(his).text == "Hakan Fidan"
+
+
 def test_a_possessive_under_a_root_that_is_no_verb_has_an_antecedent(read):
     r = read(
         "Tashkent hosted talks between Uzbek Foreign Minister Bakhtiyor Saidov and his Turkmen "
