@@ -241,7 +241,7 @@ class GazetteerComponent:
         ents = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in initialed)]
         ents += initialed
         in_people = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
-        ents = [self._coordinated_person(ent, in_people) for ent in ents]
+        ents = _patronyms_joined([self._coordinated_person(ent, in_people) for ent in ents])
         ents.extend(self._names_after_titles(doc, ents))
         ents = self._told_beyond_headlines(doc, ents)
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
@@ -504,6 +504,27 @@ class GazetteerComponent:
         if any(p.i in people for p in partners):
             return _relabel(ent, "PERSON")
         return ent
+
+
+_PATRONYMIC = {"bin", "bint", "ibn"}  # "son of", "daughter of" in Arabic names
+
+
+def _patronyms_joined(ents: list[Span]) -> list[Span]:
+    """A name the recognizer cut before its "bin" or "ibn" joined again ("Prince Abdulaziz"
+    and "bin Salman": "Abdulaziz bin Salman")."""
+    joined: list[Span] = []
+    for ent in sorted(ents, key=lambda e: e.start):
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and ent.label_ == last.label_ == "PERSON"
+            and last.end == ent.start
+            and ent[0].lower_ in _PATRONYMIC
+        ):
+            joined[-1] = Span(ent.doc, last.start, ent.end, label="PERSON")
+        else:
+            joined.append(ent)
+    return joined
 
 
 _INITIALED = re.compile(r"^[A-Z]\.[A-Z][a-z]+$")  # "U.Khurelsukh"

@@ -138,6 +138,11 @@ from spacy.tokens import Span
             ],
             id="a-headline-s-name-the-text-repeats-stays",
         ),
+        pytest.param(
+            "Energy Minister Prince Abdulaziz bin Salman visited Moscow.",
+            [("Abdulaziz bin Salman", "PERSON"), ("Moscow", "GPE")],
+            id="a-name-cut-before-its-bin-is-one-name",
+        ),
     ],
 )
 def test_entities_right_for_the_domain(pipeline, text, entities):

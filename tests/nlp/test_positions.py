@@ -136,6 +136,11 @@ def _held(read, text: str) -> list[tuple[str, str | None, str | None, bool]]:
             [("Sheikh Hasina", "Prime Minister", None, False)],
             id="a-style-of-address-is-no-office",
         ),
+        pytest.param(
+            "Saudi Foreign Minister Prince Faisal bin Farhan met Alexander Novak in Riyadh.",
+            [("Faisal bin Farhan", "Foreign Minister", "Saudi", False)],
+            id="a-prince-s-office-is-the-title-before-the-style",
+        ),
     ],
 )
 def test_who_holds_which_title(read, text, held):
