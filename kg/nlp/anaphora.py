@@ -442,7 +442,7 @@ def _is_group(token: Token) -> str | None:
     lower = token.lower_
     if lower == "two" and token.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj"}:
         return "person" if any(t.lower_ == "the" for t in token.lefts) else None
-    if token.pos_ not in {"NOUN", "PROPN"} or lower not in _GROUP_WORDS:
+    if token.pos_ not in {"NOUN", "PROPN"} or lower not in _GROUP_WORDS or _lists_its_own(token):
         return None
     left = {t.lower_ for t in token.lefts}
     plural = token.tag_ in {"NNS", "NNPS"} or lower.endswith("s")
@@ -454,6 +454,13 @@ def _is_group(token: Token) -> str | None:
     if lower in {"side", "party", "country", "nation", "state"} and not left & _GROUP_MARKERS:
         return None
     return "country" if lower in _COUNTRY_GROUPS else "person"
+
+
+def _lists_its_own(token: Token) -> bool:
+    """Whether a plural names whom it stands for in a list of its own ("the heads of
+    institutions, including X and Y"): not the article's two sides."""
+    nouns = [token, *(o for p in token.children if p.lower_ == "of" for o in p.children)]
+    return any(c.lower_ == "including" for n in nouns for c in n.children)
 
 
 def _office_named(token: Token) -> str:

@@ -58,6 +58,7 @@ SIGNATURES = {
     "accompanies": ({"Person", "Delegation"}, {"Person", "Delegation"}),
 }
 PHRASES = {"Event", "Agreement", "Delegation"}
+_LISTED = {"Person", "Country", "Organization", "Delegation"}  # whom a plural noun may list
 _PLANNED_LEMMAS = {
     "plan",
     "expect",
@@ -918,13 +919,17 @@ class Resolver:
     def _included(self, token: Token) -> list[Token]:
         """The items a list names after "including" ("14 documents, including a memorandum on
         investment and an agreement on visas", also when the parser hung it on "the signing
-        of"), when they are of the same kind as the node."""
+        of"), when they are of the same kind as the node; for a plural noun that names no one,
+        whoever it lists ("the heads of institutions, including X and Y")."""
         m = self.mention(token)
-        if m is None or m.type not in PHRASES:
+        unnamed = m is None and token.tag_ == "NNS"
+        if not unnamed and (m is None or m.type not in PHRASES):
             return []
         holders = [token]
         if token.dep_ == "pobj" and token.head.lower_ == "of":
             holders.append(token.head.head)
+        if unnamed:  # "the heads of institutions, including X"
+            holders += [o for p in token.children if p.lower_ == "of" for o in p.children]
         items = [
             t
             for holder in holders
@@ -935,7 +940,8 @@ class Resolver:
             for t in (obj, *obj.conjuncts)
         ]
         items += self._phrase_conjuncts(items)
-        return [t for t in items if (i := self.mention(t)) is not None and i.type == m.type]
+        kinds = {m.type} if m is not None else _LISTED
+        return [t for t in items if (i := self.mention(t)) is not None and i.type in kinds]
 
     def _members(self, token: Token) -> list[Token]:
         """The people a delegation is made of ("a delegation consisting of X and Y",

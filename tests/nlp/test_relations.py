@@ -83,6 +83,18 @@ def test_an_event_the_parser_coordinated_with_the_verb_is_held_like_its_object(r
     assert lunch == {"Muhammadu Buhari", "Donald Trump"}, found
 
 
+def test_whom_a_plural_lists_after_including_stands_for_it(rules):
+    x = rules.extract(
+        "Prime Minister Olzhas Karimov held meetings with the heads of international "
+        "institutions, including Bank Vice President Anna Rossi and Fund Representative Li Wen."
+    )  # "the heads" are those two, not the article's two people
+    met = {frozenset((s, o)) for s, p, o in facts(x) if p == "met"}
+    assert met == {
+        frozenset(("Olzhas Karimov", "Anna Rossi")),
+        frozenset(("Olzhas Karimov", "Li Wen")),
+    }
+
+
 def test_a_pronoun_stands_for_its_antecedent(read):
     r = read("Askar Mamin arrived in Minsk. Later he met Roman Golovchenko.")
     he = next(t for t in r.doc if t.lower_ == "he")
