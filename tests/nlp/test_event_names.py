@@ -171,3 +171,11 @@ def test_an_event_named_after_a_body_takes_the_body_s_whole_name(rules):
         "9th Meeting of the Chile-Peru Intergovernmental Commission on Trade, Economic, "
         "Scientific and Technical Cooperation"
     ) in events
+
+
+def test_an_event_of_three_countries_ministers_names_them_all(rules):
+    text = "The meeting of the foreign ministers of Norway, Sweden and Finland was held in Oslo."
+    x = rules.extract(text)
+    (event,) = (e.label for e in x.entities if e.type == "Event")
+    assert event == "meeting of the foreign ministers of Norway, Sweden and Finland"
+    assert {(event, "participant", c) for c in ("Norway", "Sweden", "Finland")} <= facts(x)
