@@ -161,6 +161,7 @@ _SIDE_PEOPLE = {
     "negotiator",
     "mediator",
     "delegate",
+    "counterpart",
 }
 _SIDES = {"side", "party", "delegation", "government"}
 
