@@ -54,6 +54,7 @@ _GLOBAL = {"Country", "Place", "Organization"}
 # Events that keep their own name when two people held them ("the official welcoming
 # ceremony", not "ceremony between A and B").
 _OWN_NAMES = {"ceremony", "reception", "dinner", "lunch", "breakfast"}
+_PARTNER_RULES = {"participant/with", "participant/hold-event-with"}  # "a meeting ... with X"
 # Verbs whose "here" is the dateline's place: arrivals, stays and events taking place.
 _ARRIVALS = {"arrive", "come", "visit", "hold", "meet", "be", "stay", "land", "gather", "talk"}
 _ARRIVALS |= {"take", "commence", "begin", "open", "start", "convene", "conclude", "continue"}
@@ -438,9 +439,11 @@ class _Article:
         between A and B" (also "talks between Surname and Surname", "Surname-Surname talks",
         "talks with B", "talks with Surname"), "official visit" of one person to one country
         (else one place) "A's official visit to X" (also "visit to X", "Surname's visit to
-        X"); an event held somewhere is also the "talks in Minsk". "Talks with the Indian
-        premier" and named events ("the 20th session of the commission") keep their name."""
-        people, visitors, places = [], [], []
+        X"); a meeting someone unnamed held with one person ("I had a meeting on Monday with
+        B") is the "meeting with B"; an event held somewhere is also the "talks in Minsk".
+        "Talks with the Indian premier" and named events ("the 20th session of the commission")
+        keep their name."""
+        people, visitors, partners, places = [], [], [], []
         for f in self.facts:
             if f.subject == event.id and f.status != "negated":
                 member = self.by_id[f.object]
@@ -449,6 +452,8 @@ class _Article:
                         people.append(member)
                     if f.rule in VISITOR_RULES:
                         visitors.append(member)
+                    if f.rule in _PARTNER_RULES:
+                        partners.append(member)
                 elif f.predicate == "heldIn":
                     places.append(member)
         if event.cls == "Visit" and visitors:  # a visit is the visitor's, not the hosts'
@@ -483,6 +488,9 @@ class _Article:
             ]
             if " between " not in phrase and not own:
                 return f"{phrase} between {names[0]} and {names[1]}", variants
+        if event.cls in MEETINGS and len(names) == 1 and people == partners and not own:
+            variants += [f"{head} with {n}" for n in dict.fromkeys([*names, *short])]
+            return f"{phrase} with {names[0]}", variants
         return phrase, variants
 
     def _request(self, cluster: Cluster, held: list[Held]) -> LinkRequest:

@@ -25,6 +25,13 @@ def _events(rules, text: str) -> dict[str, tuple[str, ...]]:
             id="the-head-noun-without-its-adjectives",
         ),
         pytest.param(
+            "The Prime Minister had a meeting on Monday with Treasury Secretary Carla Odum.",
+            "meeting with Carla Odum",
+            {"meeting with odum", "meeting"},
+            {"meeting with prime minister"},
+            id="a-meeting-an-unnamed-person-had-with-one-named-one-is-with-that-one",
+        ),
+        pytest.param(
             "Chilean President Gabriel Boric is in Peru on a state visit. During the visit, he "
             "met Peruvian President Dina Boluarte and Foreign Minister Ana Torres.",
             "Gabriel Boric's state visit to Peru",
