@@ -8,7 +8,8 @@ organization, delegation, event or agreement.
   (USAID)") or by a shorter form of the same name;
 - delegations: by the country they come from;
 - events and agreements: a bare "the meeting", "the talks", "the protocol" joins the latest
-  event or agreement of a compatible kind; documents counted by the same number are one
+  event or agreement of a compatible kind, a short form in brackets the name before it
+  ("a memorandum of understanding (MoU)"); documents counted by the same number are one
   set ("two MoUs", "2 MoUs"; "17 agreements", "17 bilateral cooperation agreements").
 """
 
@@ -267,17 +268,12 @@ class _Resolver:
     def _longer_form(self, mention: Mention) -> Cluster | None:
         """A cluster that this mention abbreviates or shortens."""
         text = normalize(mention.text)
-        doc = mention.span.doc
+        bracketed = self._bracketed(mention)
+        if bracketed is not None:
+            return bracketed
         for cluster in self.clusters:
             if cluster.type != mention.type:
                 continue
-            if any(  # "Agency for International Development (USAID)"
-                m.span.end + 2 < len(doc)
-                and doc[m.span.end].text == "("
-                and doc[m.span.end + 1].text == mention.text
-                for m in cluster.mentions
-            ):
-                return cluster
             for form in cluster.forms:
                 other = normalize(form)
                 if text.isalpha() and mention.text.isupper() and _acronym(form) == mention.text:
@@ -287,6 +283,27 @@ class _Resolver:
                 if _of_the_countries(text, other) or _of_the_countries(other, text):
                     return cluster
         return None
+
+    def _bracketed(self, mention: Mention) -> Cluster | None:
+        """The cluster of the name a short form is given in brackets after, or within
+        ("Agency for International Development (USAID)", "a memorandum of understanding
+        (MoU) on trade")."""
+        doc, start, size = mention.span.doc, mention.span.start, len(mention.span)
+        bracket = start - 1 if start and doc[start - 1].text == "(" else None
+
+        def gives(m: Mention) -> bool:
+            if bracket is not None and m.span.start < bracket <= m.span.end:
+                return True  # this very mention is the short form
+            end = m.span.end  # the short form given there, named again here
+            return (
+                doc[end : end + 1].text == "("
+                and doc[end + 1 : end + 1 + size].text == mention.text
+            )
+
+        return next(
+            (c for c in self.clusters if c.type == mention.type and any(map(gives, c.mentions))),
+            None,
+        )
 
     def delegations(self, mentions: list[Mention]) -> None:
         for m in mentions:
@@ -309,7 +326,7 @@ class _Resolver:
             # The same words name the same event when they say more than its kind.
             same = self.by_key.get(key) if len(m.span) > 1 else None
             same = same or (self.by_key.get(name) if name else None)
-            same = same or self._part_of(m, by_root) or self._same_visit(m)
+            same = same or self._bracketed(m) or self._part_of(m, by_root) or self._same_visit(m)
             same = same or self._apposed_to_clause(m, kind, by_root)
             same = same or self._same_count(m) or self._one_set(m) or self._shorter(m)
             sitting, of_body = self._sitting(m)

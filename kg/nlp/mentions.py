@@ -1114,11 +1114,11 @@ def _verb_complement_end(token: Token, right: int) -> int:
     programme")."""
     doc = token.doc
     while right < len(doc) and token.dep_ in {"dobj", "nsubjpass"}:
-        prep = doc[right]
+        prep = doc[_past_brackets(doc, right)]  # "a memorandum (MoU) on ..."
         if prep.head != token.head or prep.dep_ != "prep" or not _complement(prep):
             break
         end = _noun_phrase_end(prep)
-        other = next((t for t in doc[right:end] if t.lemma_.lower() in heads("agreement")), None)
+        other = next((t for t in doc[prep.i : end] if t.lemma_.lower() in heads("agreement")), None)
         if other is not None:  # up to the words joining it: "and", "as well as"
             end = other.left_edge.i
             while end > right and doc[end - 1].dep_ in {"cc", "advmod", "punct"}:
@@ -1126,6 +1126,12 @@ def _verb_complement_end(token: Token, right: int) -> int:
             return end
         right = end
     return right
+
+
+def _past_brackets(doc: Doc, i: int) -> int:
+    """Past a short form given in brackets at ``i`` ("(MoU)"), else ``i``."""
+    close = next((k for k in range(i + 2, min(i + 5, len(doc))) if doc[k].text == ")"), None)
+    return close + 1 if doc[i].text == "(" and close is not None and close + 1 < len(doc) else i
 
 
 def _complement(prep: Token) -> bool:

@@ -454,6 +454,16 @@ def test_a_short_name_in_brackets_is_an_alias_of_the_body(pipeline):
     assert bodies == [("Agency for International Development", ("USAID",))]
 
 
+def test_a_short_name_in_brackets_is_an_alias_of_the_agreement(pipeline):
+    x = pipeline.extract(
+        "The Norwegian and Chilean sides signed a memorandum of understanding (MoU) on "
+        "salmon farming. The MoU takes effect in May."
+    )
+    agreements = [e for e in x.entities if e.type == "Agreement"]
+    assert [e.label for e in agreements] == ["memorandum of understanding (MoU) on salmon farming"]
+    assert "MoU" in agreements[0].aliases
+
+
 def test_a_fact_stays_while_another_sentence_states_it():
     doc = spacy.blank("en")("A met B . A phoned B .")
     facts = Facts()
