@@ -229,7 +229,8 @@ class _Article:
             countries=self.countries,
             sentences=list(self.doc.sents),
             events=self._events_by_sentence(),
-            main=self._main_event(),
+            main=lead[0] if (lead := self._lead_events()) else None,
+            announced=frozenset(c.id for c in lead),
             place_countries=self._place_countries(),
             named_countries=self._named_countries(),
             envoys=frozenset(
@@ -336,20 +337,25 @@ class _Article:
             if c.type == "Place" and c.country in self.country_ids
         }
 
-    def _main_event(self) -> Cluster | None:
-        """The event the article reports: the first one its headline or first two sentences
-        name (lines without a verb, such as page furniture, do not count), not one still to
-        come ("preparations for the next meeting")."""
+    def _lead_events(self) -> list[Cluster]:
+        """The events the article reports, in order: those its headline or first two
+        sentences name (lines without a verb, such as page furniture, do not count), not
+        one still to come ("preparations for the next meeting"); the first is its main
+        event."""
         lead = [
             s for s in self.doc.sents if len(s) >= 5 and any(t.pos_ in {"VERB", "AUX"} for t in s)
         ]
         lead_end = lead[1].end if len(lead) > 1 else len(self.doc)
-        for m in sorted(self.mentions, key=lambda m: m.span.start):
-            if m.span.start >= lead_end:
-                break
-            if m.type == "Event" and m.entity and not around(m) and not ahead(m.root):
-                return self.by_id[m.entity]
-        return None
+        found = [
+            self.by_id[m.entity]
+            for m in sorted(self.mentions, key=lambda m: m.span.start)
+            if m.span.start < lead_end
+            and m.type == "Event"
+            and m.entity
+            and not around(m)
+            and not ahead(m.root)
+        ]
+        return list(dict.fromkeys(found))
 
     def _events_by_sentence(self) -> dict[int, list[Cluster]]:
         found: dict[int, list[Cluster]] = {}

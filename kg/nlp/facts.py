@@ -148,7 +148,8 @@ class Scene:
 
     ``countries`` maps person and delegation ids to the id of the country they act for;
     ``events`` lists the event clusters named in each sentence (by sentence start);
-    ``main`` is the event the article reports, if its lead names one; ``place_countries``
+    ``main`` is the event the article reports, if its lead names one, and ``announced``
+    the ids of all the events its lead names; ``place_countries``
     maps places to the country (entity id) they lie in, where the article names it;
     ``named_countries`` the countries named inside each event's mentions; ``envoys`` the
     people who hold a resident envoy's title; ``outcomes`` (filled by ``derive``) the
@@ -160,6 +161,7 @@ class Scene:
     sentences: list[Span]
     events: dict[int, list[Cluster]] = field(default_factory=dict)
     main: Cluster | None = None
+    announced: frozenset[str] = frozenset()
     place_countries: dict[str, str] = field(default_factory=dict)
     named_countries: dict[str, list[str]] = field(default_factory=dict)
     envoys: frozenset[str] = frozenset()

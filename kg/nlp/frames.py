@@ -2042,16 +2042,15 @@ def _said_of_it(noun: Token) -> bool:
 
 
 def _announced_only(facts: Facts, scene: Scene) -> None:
-    """Of planned events, only the one the article announces or names keeps its frame:
-    plans for other talks are not facts of the article."""
-    main = scene.main
+    """Of planned events, only those the article's lead announces, or named ones, keep their
+    frame: plans for other talks are not facts of the article."""
     for key, f in list(facts.found.items()):
         event = scene.clusters[f.subject]
         if (
             f.status == "planned"
             and f.predicate in {"participant", "heldIn", "headedBy"}
             and event.type == "Event"
-            and (main is None or f.subject != main.id)
+            and f.subject not in scene.announced
             and not named_event(event)
         ):
             del facts.found[key]

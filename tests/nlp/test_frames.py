@@ -1558,3 +1558,14 @@ def test_a_meeting_told_by_verbs_of_the_heads_of_the_session_s_sides_is_the_sess
     assert [e.label for e in x.entities if e.type == "Event"] == [
         "20th meeting of the Kazakhstan-Uzbekistan Intergovernmental Commission"
     ]
+
+
+def test_every_event_the_lead_announces_keeps_its_frame(rules):
+    """A headline names the meeting to come and the first sentence the visit it is part of:
+    where the visit is to be held is a fact of the article, as the meeting's would be."""
+    x = rules.extract(
+        "Okafor Leaves for Talks With Lindqvist\n\n"
+        "Nigerian President Chidi Okafor will leave Abuja on Saturday on an official visit to "
+        "Sweden at the invitation of Prime Minister Erik Lindqvist."
+    )
+    assert ("official visit to Sweden", "heldIn", "Sweden") in facts(x, "planned")
