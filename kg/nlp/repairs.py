@@ -48,6 +48,14 @@ agent:
 >>> doc = load_nlp()("The agreement was signed at the ceremony by Minister Ana Ruiz.")
 >>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "by"]
 [('by', 'agent', 'signed')]
+
+What the parser hung on a date that modifies a verb ("will leave Abuja on Saturday, 28 April
+on an official visit to ...": "on" of "April") is the verb's:
+
+>>> doc = load_nlp()("Muhammadu Buhari will leave Abuja on Saturday, 28 April on an official "
+...     "visit to the United States.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "on" and t.i > 6]
+[('on', 'prep', 'leave')]
 """
 
 from __future__ import annotations
@@ -74,6 +82,7 @@ _DONE_BY |= {"decision", "decree", "order", "initiative", "proposal", "request",
 # A headline's verbs, as the parser takes them for nouns: "Ruto hosts German delegation".
 _LINE_VERBS = {"hosts": "host", "meets": "meet", "receives": "receive", "welcomes": "welcome"}
 _LINE_VERBS |= {"visits": "visit", "signs": "sign", "holds": "hold", "greets": "greet"}
+_DATED = ["on", "in", "at", "during"]  # what a date modifying a verb cannot have of its own
 
 
 @Language.component("kg_repairs")
@@ -85,6 +94,7 @@ def repairs(doc: Doc) -> Doc:
     _named_auxiliaries(doc)
     _passive_agents(doc)
     _line_verbs(doc)
+    _dated(doc)
     return doc
 
 
@@ -219,3 +229,18 @@ def _line_verbs(doc: Doc) -> None:
         thing.dep_ = "dobj"
         for prep in [c for c in thing.children if c.dep_ == "prep" and c.lower_ in {"at", "in"}]:
             prep.head = verb
+
+
+def _dated(doc: Doc) -> None:
+    """Hang on the verb what the parser hung on a date that modifies it ("on Saturday, 28
+    April on a visit to X"): a date takes no "on", "in" or "at" of its own."""
+    for prep in tokens_with(doc, "LOWER", _DATED):
+        date = prep.head
+        if (
+            prep.dep_ == "prep"
+            and date.dep_ == "npadvmod"
+            and date.ent_type_ == "DATE"
+            and date.head.pos_ in {"VERB", "AUX"}
+            and not any(o.ent_type_ in {"DATE", "TIME"} for o in prep.children)
+        ):
+            prep.head = date.head
