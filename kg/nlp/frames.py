@@ -1986,27 +1986,38 @@ def _headline_events(facts: Facts, scene: Scene) -> None:
     """An event only the headline names ("X and Y held political consultations in Astana",
     a first line with no full stop) is the one event of the body of its kind and head word
     whose people are its own or some of them, or the other way round, and that is held
-    nowhere else ("Kazakh-Russian political consultations ... took place in Astana")."""
+    there too ("Kazakh-Russian political consultations ... took place in Astana"), or,
+    failing one, nowhere the article says ("X in Mozambique for talks with Y" ... "X was to
+    hold talks with his host, Y")."""
     if not scene.sentences or scene.sentences[0].text.rstrip().endswith((".", "!", "?")):
         return
     title = scene.sentences[0]
     for event in list(scene.clusters.values()):
         if event.type != "Event" or any(m.span.start >= title.end for m in event.mentions):
             continue
-        heads = {m.root.lemma_.lower() for m in event.mentions}
+        heads = _head_words(event)  # "Talks" of a headline is "talks" of the body
         people = {f.object for f in _people(facts, scene, event.id)}
-        places = {f.object for f in facts.of("heldIn") if f.subject == event.id}
+        places = _places(facts, event.id)
         body = [
             e
             for e in scene.clusters.values()
             if e is not event
             and e.cls == event.cls
-            and any(m.root.lemma_.lower() in heads for m in e.mentions)
+            and heads & _head_words(e)
             and _nested(people, {f.object for f in _people(facts, scene, e.id)})
-            and {f.object for f in facts.of("heldIn") if f.subject == e.id} >= places
         ]
-        if len(body) == 1:
-            scene.fold(facts, event.id, body[0].id)
+        there = [e for e in body if _places(facts, e.id) >= places]
+        found = there or [e for e in body if not _places(facts, e.id)]
+        if len(found) == 1:
+            scene.fold(facts, event.id, found[0].id)
+
+
+def _head_words(event: Cluster) -> set[str]:
+    return {w for m in event.mentions for w in (m.root.lemma_.lower(), m.root.lower_)}
+
+
+def _places(facts: Facts, event: str) -> set[str]:
+    return {f.object for f in facts.of("heldIn") if f.subject == event}
 
 
 def _nested(a: set[str], b: set[str]) -> bool:

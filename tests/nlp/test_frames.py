@@ -1569,3 +1569,16 @@ def test_every_event_the_lead_announces_keeps_its_frame(rules):
         "Sweden at the invitation of Prime Minister Erik Lindqvist."
     )
     assert ("official visit to Sweden", "heldIn", "Sweden") in facts(x, "planned")
+
+
+def test_a_headline_s_talks_are_the_body_s_talks_held_nowhere_it_says(rules):
+    """ "X in Sweden for Talks With Y" and "X was to hold talks with his host, Y": one talks,
+    held in Sweden, though the body does not say where, and "Talks" has its capital."""
+    x = rules.extract(
+        "Nigeria: President Okafor in Sweden for Talks With Lindqvist\n\n"
+        "Nigerian President Chidi Okafor arrived in Sweden on Thursday. The president was "
+        "scheduled to hold talks with his host, Prime Minister Erik Lindqvist, on trade."
+    )
+    talks = [e.label for e in x.entities if e.type == "Event" and "alks" in e.label]
+    assert len(talks) == 1, talks
+    assert (talks[0], "heldIn", "Sweden") in facts(x)
