@@ -1527,6 +1527,8 @@ def _is_event_use(token: Token) -> bool:
         return False  # "the interstate dialogue", "active political dialogue": relations
     if token.lower_ == "signing" and _outcome(token):
         return False  # "the talks resulted in the signing of a protocol": what came of them
+    if token.lemma_ == "call" and any(c.lower_ == "for" for c in token.rights):
+        return False  # "renewed its call for a settlement": an appeal, not a telephone call
     if (
         token.tag_ == "NNS"
         and token.lemma_ not in _ALWAYS_PLURAL

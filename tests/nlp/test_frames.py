@@ -1470,6 +1470,14 @@ def test_a_signing_that_talks_resulted_in_is_their_outcome_not_an_event(rules):
     }
 
 
+def test_a_call_for_a_settlement_is_an_appeal_not_a_telephone_call(rules):
+    x = rules.extract(
+        "Egyptian President Omar Farouk held talks with Lavrov in Cairo. Egypt renewed its call "
+        "for a political settlement of the crisis."
+    )
+    assert not [e.label for e in x.entities if e.cls == "PhoneCall"]
+
+
 def test_a_visit_placed_nowhere_of_people_of_a_placed_one_is_that_visit(rules):
     x = rules.extract(
         "President Kassym-Jomart Tokayev held a meeting with Foreign Minister of Russia Sergey "
