@@ -1241,16 +1241,18 @@ def _noun_phrase_end(token: Token, inner: bool = False) -> int:
 
 def _listing(comma: Token) -> bool:
     """A comma between the items of a list of common nouns ("education, agriculture and
-    trade") or of countries ("the ministers of A, B and C"), not one before an apposition
-    ("the Prime Ministers of A and B, X and Y")."""
+    trade") or of countries ("the ministers of A, B and C"; a delegation is one country's,
+    so not "the delegation of A, B and C"), not one before an apposition ("the Prime
+    Ministers of A and B, X and Y")."""
     after = next((c for c in comma.head.rights if c.dep_ == "conj" and c.i > comma.i), None)
+    owner = comma.head.head.head  # "delegation" of "delegation of A, B and C"
     return (
         comma.text == ","
         and after is not None
         and all(t.dep_ == "cc" for t in comma.doc[comma.i + 1 : after.left_edge.i])  # ", and"
         and (
             comma.head.pos_ == after.pos_ == "NOUN"
-            or comma.head.ent_type_ == after.ent_type_ == "GPE"
+            or (comma.head.ent_type_ == after.ent_type_ == "GPE" and owner.lemma_ != "delegation")
         )
         and not _new_phrase(after)
     )

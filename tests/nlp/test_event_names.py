@@ -186,3 +186,9 @@ def test_an_event_of_three_countries_ministers_names_them_all(rules):
     (event,) = (e.label for e in x.entities if e.type == "Event")
     assert event == "meeting of the foreign ministers of Norway, Sweden and Finland"
     assert {(event, "participant", c) for c in ("Norway", "Sweden", "Finland")} <= facts(x)
+
+
+def test_a_delegation_of_a_list_of_countries_is_no_one_delegation_of_them_all(rules):
+    x = rules.extract("The delegation of Norway, Sweden and Finland arrived in Oslo.")
+    delegations = [e.label for e in x.entities if e.type == "Delegation"]
+    assert not [d for d in delegations if "Finland" in d], delegations
