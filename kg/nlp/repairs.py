@@ -233,7 +233,7 @@ def _line_verbs(doc: Doc) -> None:
 
 def _dated(doc: Doc) -> None:
     """Hang on the verb what the parser hung on a date that modifies it ("on Saturday, 28
-    April on a visit to X"): a date takes no "on", "in" or "at" of its own."""
+    April on a visit to X"): a date takes no "on", "in", "at" or "during" of its own."""
     for prep in tokens_with(doc, "LOWER", _DATED):
         date = prep.head
         if (
