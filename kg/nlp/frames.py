@@ -813,7 +813,7 @@ def _went_there(facts: Facts, scene: Scene) -> None:
             or any(apart(m.root) or ahead(m.root) or in_quotes(m.root) for m in visit.mentions)
         ):
             continue
-        places = {f.object for f in facts.of("heldIn") if f.subject == visit.id}
+        places = _places(facts, visit.id)
         trips = [
             f
             for f in facts.of("visited")
