@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from kg.kb import normalize
 from kg.nlp.gazetteer import country_named, demonym, spelling
 from kg.nlp.mentions import HONORIFICS, Mention
-from kg.nlp.relations import modality
+from kg.nlp.relations import Resolver, modality
 
 __all__ = ["Cluster", "last_event", "resolve"]
 
@@ -169,6 +169,7 @@ class _Resolver:
         self.place_at: dict[int, str] = {}  # token index -> the country or place named there
         self.country_at: dict[int, str] = {}  # token index -> QID of the country named there
         self.body_at: dict[int, str] = {}  # token index -> the body named there
+        self.pronouns: Resolver | None = None  # the people "his" or "her" refers to
 
     def new(self, mention: Mention, key: tuple[str, str] | None = None) -> Cluster:
         cluster = Cluster(f"e{len(self.clusters) + 1}", mention.type, mention.cls)
@@ -227,6 +228,8 @@ class _Resolver:
         self.person_at = {
             i: m.entity for m in mentions if m.entity for i in range(m.span.start, m.span.end)
         }
+        if mentions:
+            self.pronouns = Resolver(mentions[0].span.doc, mentions)
 
     def names(self, mentions: list[Mention]) -> None:
         self._names(mentions)
@@ -471,12 +474,13 @@ class _Resolver:
         """Two mentions of a visit by the same person, or to the same place (a country and
         a place in it are one destination) by no one else, are one visit ("is on visit to
         Russia", "paying an official visit to the Russian Federation"; a headline's "Visit to
-        Uzbekistan", "a two-day visit to Tashkent")."""
+        Uzbekistan", "a two-day visit to Tashkent"); not one called previous or next ("during
+        his brief visit ... his previous visit")."""
         if mention.cls != "Visit":
             return None
         visitor, target = self._visitor(mention), self._destination(mention)
         for cluster in self.clusters:
-            if cluster.cls != "Visit":
+            if cluster.cls != "Visit" or _another(mention) != all(map(_another, cluster.mentions)):
                 continue
             visitors = {self._visitor(m) for m in cluster.mentions} - {None}
             if visitor is not None and visitor in visitors:
@@ -514,11 +518,19 @@ class _Resolver:
         return None
 
     def _visitor(self, mention: Mention) -> str | None:
-        """The person whose visit a mention names ("Li's visit", "the visit of X")."""
+        """The person whose visit a mention names ("Li's visit", "her visit", "the Li visit",
+        "the visit of X", "a visit to Y by X")."""
         for child in mention.root.children:
-            if child.dep_ == "poss":
-                return self.person_at.get(child.i)
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ in {"poss", "compound"} and child.i in self.person_at:
+                return self.person_at[child.i]
+            if (
+                child.dep_ == "poss"
+                and self.pronouns is not None
+                and child.lower_ in {"his", "her"}
+            ):
+                found = self.pronouns.antecedent(child)
+                return found.entity if found is not None else None
+            if child.dep_ == "prep" and child.lower_ in {"of", "by"}:
                 found = [self.person_at.get(obj.i) for obj in child.children]
                 if any(found):
                     return next(f for f in found if f)
@@ -643,6 +655,11 @@ def _modifiers(mention: Mention) -> list[Token]:
         if child.dep_ in {"acl", "prep", "amod", "npadvmod"} and child not in words:
             words += list(child.subtree)
     return words
+
+
+def _another(mention: Mention) -> bool:
+    """An event called previous or next ("his previous visit", "the upcoming talks")."""
+    return any(t.lower_ in _APART for t in _modifiers(mention))
 
 
 def _dating(token: Token) -> bool:

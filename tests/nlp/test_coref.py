@@ -108,6 +108,20 @@ def test_a_visit_to_a_country_and_one_to_a_city_of_it_are_one_visit(read):
     assert ["visit to Kazakhstan"] in events, events
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agreements were signed during a visit to Hanoi by Chancellor Maria Lindqvist. "
+        "Lindqvist hopes to deepen the partnership on her three-day visit.",
+        "The Lindqvist visit: trade first\n\nChancellor Maria Lindqvist arrived in Hanoi on "
+        "Monday. Maria Lindqvist's visit to Vietnam is her fourth.",
+    ],
+)
+def test_visits_of_one_visitor_named_however_are_one_visit(read, text):
+    visits = [forms for forms in _of_kind(read, text, "Event") if "visit" in " ".join(forms)]
+    assert len(visits) == 1, visits
+
+
 def test_an_event_s_proper_name_names_it_whatever_else_the_phrase_says(read):
     events = _of_kind(
         read,
