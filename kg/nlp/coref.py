@@ -27,7 +27,7 @@ from kg.nlp.gazetteer import country_named, demonym, spelling
 from kg.nlp.mentions import HONORIFICS, Mention
 from kg.nlp.relations import Resolver, modality
 
-__all__ = ["Cluster", "last_event", "resolve"]
+__all__ = ["Cluster", "last_event", "resolve", "said_of_it"]
 
 _TOLD_TIMES = {"latest", "same", "today", "yesterday", "current", "ongoing"}
 _BARE_DETERMINERS = {"the", "this", "that", "these", "those", "his", "her", "their", "its"}
@@ -70,6 +70,13 @@ def last_event(clusters: Iterable[Cluster], since: int, before: int) -> Cluster 
         if since <= m.span.start < before
     ]
     return max(named, key=lambda pair: pair[0])[1] if named else None
+
+
+def said_of_it(noun: Token) -> bool:
+    """Whether a word is what a pronoun is said to be ("it was a frank talk")."""
+    return noun.dep_ == "attr" and any(
+        c.dep_ == "nsubj" and c.lower_ in {"it", "this", "that"} for c in noun.head.children
+    )
 
 
 def _name_tokens(text: str) -> list[str]:
@@ -332,6 +339,7 @@ class _Resolver:
             same = same or self._bracketed(m) or self._part_of(m, by_root) or self._same_visit(m)
             same = same or self._apposed_to_clause(m, kind, by_root)
             same = same or self._same_count(m) or self._one_set(m) or self._shorter(m)
+            same = same or self._described(m, kind)
             sitting, of_body = self._sitting(m)
             same = same or (self.by_key.get(sitting) if sitting else None)
             same = same or self._same_body(m, of_body)
@@ -343,6 +351,18 @@ class _Resolver:
             for other in (name, sitting, of_body):
                 if other:
                     self.by_key.setdefault(other, self.by_key[key])
+
+    def _described(self, mention: Mention, kind: str) -> Cluster | None:
+        """The event "it" is said to be ("... after a meeting with X: 'It was a very open
+        talk'"): the last one of its kind named in its sentence or the one before (talks
+        and meetings are one kind; "this was his first visit" after "held talks" is not)."""
+        root = mention.root
+        if kind != "Event" or not said_of_it(root):
+            return None
+        start = root.sent.start
+        since = root.doc[start - 1].sent.start if start else start
+        kinds = _TALKS if mention.cls in _TALKS else {mention.cls}
+        return last_event((c for c in self.clusters if c.cls in kinds), since, mention.span.start)
 
     def _apposed_to_clause(
         self, mention: Mention, kind: str, by_root: dict[int, Mention]
@@ -553,6 +573,7 @@ class _Resolver:
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _WHOSE = {"with", "between", "of"}  # "the meeting with X": whose, not one told before
+_TALKS = {"Meeting", "Talks"}  # one kind of event: "It was a frank talk" after a meeting
 _APART = {"previous", "last", "earlier", "past", "next", "upcoming", "forthcoming", "former"}
 
 

@@ -30,7 +30,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from kg.kb import KBEntry, KnowledgeBase
-from kg.nlp.coref import Cluster, last_event
+from kg.nlp.coref import Cluster, last_event, said_of_it
 from kg.nlp.event_places import carry_places, visits_to
 from kg.nlp.facts import TAKING_PART, Fact, Facts, Scene, around, within
 from kg.nlp.mentions import Mention, tokens_with
@@ -2031,7 +2031,7 @@ def _plain(event: Cluster) -> bool:
     one told before ("It was a very open and intense talk")."""
     return all(
         m.anaphor
-        or _said_of_it(m.root)
+        or said_of_it(m.root)
         or (
             m.root.lemma_.lower() in _PLAIN_MEETINGS
             and all(
@@ -2042,13 +2042,6 @@ def _plain(event: Cluster) -> bool:
             )
         )
         for m in event.mentions
-    )
-
-
-def _said_of_it(noun: Token) -> bool:
-    """Whether an event's word is what a pronoun is said to be ("it was a frank talk")."""
-    return noun.dep_ == "attr" and any(
-        c.dep_ == "nsubj" and c.lower_ in {"it", "this", "that"} for c in noun.head.children
     )
 
 

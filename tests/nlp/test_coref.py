@@ -122,6 +122,25 @@ def test_visits_of_one_visitor_named_however_are_one_visit(read, text):
     assert len(visits) == 1, visits
 
 
+def test_the_event_it_is_said_to_be_is_the_one_named_before_of_its_kind(read):
+    events = _of_kind(
+        read,
+        "Chancellor Maria Lindqvist spoke after a two-day meeting with President Tomas Novak "
+        'in Brno: "It was a very open talk." Novak hosted the elevated session of the '
+        "commission. This was the first session at that level.",
+        "Event",
+    )
+    assert ["two-day meeting", "very open talk"] in events, events
+    assert ["elevated session of the commission", "first session"] in events, events
+    visits = _of_kind(
+        read,
+        "Lindqvist went to Brno to hold talks with Novak. This was Lindqvist's first visit to "
+        "Brno.",
+        "Event",
+    )
+    assert ["talks with Novak"] in visits, visits
+
+
 def test_an_event_s_proper_name_names_it_whatever_else_the_phrase_says(read):
     events = _of_kind(
         read,
