@@ -1983,17 +1983,21 @@ def _one_meeting_per_pair(facts: Facts, scene: Scene) -> None:
 
 
 def _headline_events(facts: Facts, scene: Scene) -> None:
-    """An event only the headline names ("X and Y held political consultations in Astana",
-    a first line with no full stop) is the one event of the body of its kind and head word
+    """An event only the headline names ("X and Y held political consultations in Astana";
+    the lines before the first full stop: the headline, its deck, a line of the page) is the one event of the body of its kind and head word
     whose people are its own or some of them, or the other way round, and that is held
     there too ("Kazakh-Russian political consultations ... took place in Astana"), or,
     failing one, nowhere the article says ("X in Mozambique for talks with Y" ... "X was to
     hold talks with his host, Y")."""
-    if not scene.sentences or scene.sentences[0].text.rstrip().endswith((".", "!", "?")):
+    end = 0  # where the lines before the first full stop end: the headline and its deck
+    for sentence in scene.sentences:
+        if sentence.text.rstrip().endswith((".", "!", "?")):
+            break
+        end = sentence.end
+    if not end:
         return
-    title = scene.sentences[0]
     for event in list(scene.clusters.values()):
-        if event.type != "Event" or any(m.span.start >= title.end for m in event.mentions):
+        if event.type != "Event" or any(m.span.start >= end for m in event.mentions):
             continue
         heads = _head_words(event)  # "Talks" of a headline is "talks" of the body
         people = {f.object for f in _people(facts, scene, event.id)}

@@ -1542,6 +1542,19 @@ def test_the_headline_s_event_is_the_body_s_event_of_its_kind(rules):
     assert len(events) == 1, x.relations
 
 
+def test_a_deck_s_event_under_the_headline_is_the_body_s_event_of_its_kind(rules):
+    """A line of the page, the headline and a deck under it, none with a full stop: the
+    deck's talks are the talks the body tells."""
+    x = rules.extract(
+        "All news\n\nSweden's Lindqvist arrives in Abuja for working visit\n\n"
+        "She will hold talks with Nigerian Foreign Minister Chidi Okafor\n\n"
+        "Swedish Foreign Minister Anna Lindqvist arrived in Abuja on Tuesday. Her agenda "
+        "includes talks with her Nigerian counterpart, Chidi Okafor."
+    )
+    talks = [e.label for e in x.entities if e.type == "Event" and "talks" in e.label]
+    assert len(talks) == 1, talks
+
+
 def test_the_headline_s_session_is_the_body_s_numbered_session(rules):
     x = rules.extract(
         "Intergovernmental commission session opens in Ulan Bator\n\n"
