@@ -317,13 +317,19 @@ class _Article:
 
     def _named_countries(self) -> dict[str, list[str]]:
         """The countries named inside each meeting's mentions ("Forum of Regions of Russia
-        and Belarus", "Kazakhstan-Belarusian commission")."""
+        and Belarus", "Kazakhstan-Belarusian commission"), not as its topic ("a discussion
+        on the North Korean nuclear issue"; but "negotiations on a deal between A and B")."""
         found: dict[str, list[str]] = {}
         for m in self.mentions:
             if m.type != "Event" or not m.entity or self.by_id[m.entity].cls not in MEETINGS:
                 continue
             for other in self.mentions:
-                if _inside(other, m) and other.type == "Country" and other.entity:
+                if (
+                    _inside(other, m)
+                    and other.type == "Country"
+                    and other.entity
+                    and not _topic(other, m)
+                ):
                     countries = found.setdefault(m.entity, [])
                     if other.entity not in countries:
                         countries.append(other.entity)
@@ -558,6 +564,28 @@ def _entity(mention: Mention) -> str:
 
 def _inside(inner: Mention, outer: Mention) -> bool:
     return outer.span.start <= inner.span.start and inner.span.end <= outer.span.end
+
+
+_TOPICS = {"on", "about", "regarding", "concerning", "over"}
+
+
+def _topic(country: Mention, event: Mention) -> bool:
+    """Whether a country named inside an event's phrase is named in its topic ("talks on
+    Syria", "a discussion on the North Korean nuclear issue"), not as a party to it ("talks
+    on a deal between A and B", "the agreement on the Vietnam-Laos plan")."""
+    doc = country.span.doc
+    if doc[country.span.end : country.span.end + 1].text == "-" or (
+        country.span.start and doc[country.span.start - 1].text == "-"
+    ):
+        return False
+    word = country.root
+    while word.i != event.root.i and word.head.i != word.i:
+        if word.dep_ == "prep" and word.lower_ == "between":
+            return False
+        if word.dep_ == "prep" and word.lower_ in _TOPICS:
+            return True
+        word = word.head
+    return False
 
 
 _QUOTES = ('"', "“”", "«»")  # the marks of each kind of quotation

@@ -252,6 +252,17 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "Turkish Foreign Minister Can Demir and Iranian Foreign Minister Reza Hosseini held a "
+        "candid discussion on the Syrian crisis in Ankara. Both sides agreed to speed up the "
+        "negotiations on a trade deal between Turkey and Iran.",
+        [("negotiations on a trade deal between Turkey and Iran", "participant", "Iran")],
+        [("candid discussion on the Syrian crisis", "participant", "Syria")],
+        id="a-country-an-event-is-about-takes-no-part-in-it",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Pakistan and Iran signed three memoranda of understanding at the 21st session of the "
         "Joint Economic Commission held in Islamabad. Omar Khokar, Senior Joint Secretary, and "
         "Reza Hosseini, Ambassador of Iran to Pakistan, signed a memorandum on museums.",
