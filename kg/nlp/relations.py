@@ -1078,8 +1078,17 @@ class Resolver:
 
     def _places_beside(self, token: Token) -> list[Token]:
         """Appositions of a node, and for a place the places around it: "the Grand Prince
-        Hotel, Hiroshima, Japan", "the presidential residence in Tashkent"."""
+        Hotel, Hiroshima, Japan", "the presidential residence in Tashkent"; for the country
+        of a city put in apposition to it, the city ("Lima, Peru, where ...")."""
         found, todo = [], [token]
+        country, city = self.inside.get(token.i), self.inside.get(token.head.i)
+        if (
+            token.dep_ == "appos"
+            and country is not None
+            and city is not None
+            and (country.type, city.type) == ("Country", "Place")
+        ):
+            found.append(token.head)
         while todo:
             node = todo.pop()
             site = self.inside.get(node.i)
