@@ -23,7 +23,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from kg.kb import normalize
-from kg.nlp.coref import Cluster, last_event
+from kg.nlp.coref import Cluster, last_event, previous_sentence_start
 from kg.nlp.mentions import Mention, tokens_with
 from kg.nlp.positions import COUNTERPARTS, Held, bare_title, plural_title
 from kg.nlp.relations import MEETING_WORDS, Resolver
@@ -765,7 +765,7 @@ def event_pronouns(doc: Doc, resolver: Resolver, clusters: list[Cluster]) -> lis
             )
             if not (done or happened):
                 continue
-        event = last_event(clusters, _previous_sentence_start(token), token.i)
+        event = last_event(clusters, previous_sentence_start(token), token.i)
         if event is not None:
             found.append(
                 Mention(
@@ -783,7 +783,7 @@ def latter_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for token in tokens_with(doc, "LOWER", ["latter", "former"]):
         if token.dep_ == "amod" or [c.lower_ for c in token.lefts] != ["the"]:
             continue
-        start = _previous_sentence_start(token)
+        start = previous_sentence_start(token)
         named = sorted(
             (
                 m
@@ -807,9 +807,3 @@ def latter_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             Mention(doc[token.i - 1 : token.i + 1], kind, kind, entity=entity, anaphor=True)
         )
     return found
-
-
-def _previous_sentence_start(token: Token) -> int:
-    """Where the sentence before a word's starts (its own, for the first)."""
-    start = token.sent.start
-    return token.doc[start - 1].sent.start if start > 0 else start

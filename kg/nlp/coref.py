@@ -27,7 +27,7 @@ from kg.nlp.gazetteer import country_named, demonym, spelling
 from kg.nlp.mentions import HONORIFICS, Mention
 from kg.nlp.relations import Resolver, modality
 
-__all__ = ["Cluster", "last_event", "resolve", "said_of_it"]
+__all__ = ["Cluster", "last_event", "previous_sentence_start", "resolve", "said_of_it"]
 
 _TOLD_TIMES = {"latest", "same", "today", "yesterday", "current", "ongoing"}
 _BARE_DETERMINERS = {"the", "this", "that", "these", "those", "his", "her", "their", "its"}
@@ -70,6 +70,12 @@ def last_event(clusters: Iterable[Cluster], since: int, before: int) -> Cluster 
         if since <= m.span.start < before
     ]
     return max(named, key=lambda pair: pair[0])[1] if named else None
+
+
+def previous_sentence_start(token: Token) -> int:
+    """Where the sentence before a word's starts (its own, for the first)."""
+    start = token.sent.start
+    return token.doc[start - 1].sent.start if start > 0 else start
 
 
 def said_of_it(noun: Token) -> bool:
@@ -356,12 +362,10 @@ class _Resolver:
         """The event "it" is said to be ("... after a meeting with X: 'It was a very open
         talk'"): the last one of its kind named in its sentence or the one before (talks
         and meetings are one kind; "this was his first visit" after "held talks" is not)."""
-        root = mention.root
-        if kind != "Event" or not said_of_it(root):
+        if kind != "Event" or not said_of_it(mention.root):
             return None
-        start = root.sent.start
-        since = root.doc[start - 1].sent.start if start else start
         kinds = _TALKS if mention.cls in _TALKS else {mention.cls}
+        since = previous_sentence_start(mention.root)
         return last_event((c for c in self.clusters if c.cls in kinds), since, mention.span.start)
 
     def _apposed_to_clause(
@@ -548,12 +552,14 @@ class _Resolver:
                 and self.pronouns is not None
                 and child.lower_ in {"his", "her"}
             ):
-                found = self.pronouns.antecedent(child)
-                return found.entity if found is not None else None
+                antecedent = self.pronouns.antecedent(child)
+                return antecedent.entity if antecedent is not None else None
             if child.dep_ == "prep" and child.lower_ in {"of", "by"}:
-                found = [self.person_at.get(obj.i) for obj in child.children]
-                if any(found):
-                    return next(f for f in found if f)
+                people = [
+                    self.person_at[obj.i] for obj in child.children if obj.i in self.person_at
+                ]
+                if people:
+                    return people[0]
         return None
 
     def _latest(self, kind: str, mention: Mention | None = None) -> Cluster | None:

@@ -1984,12 +1984,13 @@ def _one_meeting_per_pair(facts: Facts, scene: Scene) -> None:
 
 def _headline_events(facts: Facts, scene: Scene) -> None:
     """An event only the headline names ("X and Y held political consultations in Astana";
-    the lines before the first full stop: the headline, its deck, a line of the page) is the one event of the body of its kind and head word
-    whose people are its own or some of them, or the other way round, and that is held
-    there too ("Kazakh-Russian political consultations ... took place in Astana"), or,
-    failing one, nowhere the article says ("X in Mozambique for talks with Y" ... "X was to
-    hold talks with his host, Y")."""
-    end = 0  # where the lines before the first full stop end: the headline and its deck
+    the headline is every line before the first full stop: a line of the page, the title,
+    its deck) is the one event of the body of its kind and head word whose people are its
+    own or some of them, or the other way round, and that is held there too
+    ("Kazakh-Russian political consultations ... took place in Astana"), or, failing one,
+    nowhere the article says ("X in Mozambique for talks with Y" ... "X was to hold talks
+    with his host, Y")."""
+    end = 0
     for sentence in scene.sentences:
         if sentence.text.rstrip().endswith((".", "!", "?")):
             break
