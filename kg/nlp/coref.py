@@ -182,7 +182,8 @@ class _Resolver:
         self.place_at: dict[int, str] = {}  # token index -> the country or place named there
         self.country_at: dict[int, str] = {}  # token index -> QID of the country named there
         self.body_at: dict[int, str] = {}  # token index -> the body named there
-        self.pronouns: Resolver | None = None  # the people "his" or "her" refers to
+        self.people_named: list[Mention] = []  # whom "his" or "her" can refer to
+        self.pronouns: Resolver | None = None  # built from them when a visit needs one
 
     def new(self, mention: Mention, key: tuple[str, str] | None = None) -> Cluster:
         cluster = Cluster(f"e{len(self.clusters) + 1}", mention.type, mention.cls)
@@ -241,8 +242,7 @@ class _Resolver:
         self.person_at = {
             i: m.entity for m in mentions if m.entity for i in range(m.span.start, m.span.end)
         }
-        if mentions:
-            self.pronouns = Resolver(mentions[0].span.doc, mentions)
+        self.people_named = mentions
 
     def names(self, mentions: list[Mention]) -> None:
         self._names(mentions)
@@ -547,11 +547,9 @@ class _Resolver:
         for child in mention.root.children:
             if child.dep_ in {"poss", "compound"} and child.i in self.person_at:
                 return self.person_at[child.i]
-            if (
-                child.dep_ == "poss"
-                and self.pronouns is not None
-                and child.lower_ in {"his", "her"}
-            ):
+            if child.dep_ == "poss" and child.lower_ in {"his", "her"} and self.people_named:
+                if self.pronouns is None:
+                    self.pronouns = Resolver(child.doc, self.people_named)
                 antecedent = self.pronouns.antecedent(child)
                 return antecedent.entity if antecedent is not None else None
             if child.dep_ == "prep" and child.lower_ in {"of", "by"}:
