@@ -56,6 +56,14 @@ on an official visit to ...": "on" of "April") is the verb's:
 ...     "visit to the United States.")
 >>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "on" and t.i > 6]
 [('on', 'prep', 'leave')]
+
+"Held in X" that the parser hung on a thing before an event (the agreements signed at
+a session) tells where the event was held:
+
+>>> doc = load_nlp()("Ghana and Togo signed four agreements in the areas of Energy, Health, and "
+...     "Higher Education at the 9th session of the Permanent Joint Commission (PJC) held in Accra.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "held"]
+[('held', 'acl', 'session')]
 """
 
 from __future__ import annotations
@@ -83,6 +91,7 @@ _DONE_BY |= {"decision", "decree", "order", "initiative", "proposal", "request",
 _LINE_VERBS = {"hosts": "host", "meets": "meet", "receives": "receive", "welcomes": "welcome"}
 _LINE_VERBS |= {"visits": "visit", "signs": "sign", "holds": "hold", "greets": "greet"}
 _DATED = ["on", "in", "at", "during"]  # what a date modifying a verb cannot have of its own
+_STAGED = ["held", "convened", "hosted", "organized", "organised", "staged"]  # what an event is
 
 
 @Language.component("kg_repairs")
@@ -95,6 +104,7 @@ def repairs(doc: Doc) -> Doc:
     _passive_agents(doc)
     _line_verbs(doc)
     _dated(doc)
+    _staged(doc)
     return doc
 
 
@@ -244,3 +254,18 @@ def _dated(doc: Doc) -> None:
             and not any(o.ent_type_ in {"DATE", "TIME"} for o in prep.children)
         ):
             prep.head = date.head
+
+
+def _staged(doc: Doc) -> None:
+    """Hang "held in X" on the event it follows where the parser hung it on a thing before
+    the event that is not one ("signed three memoranda in the 21st session of the commission
+    held in Islamabad": the session was held there, not the memoranda)."""
+    events = heads("event")
+    for verb in tokens_with(doc, "LOWER", _STAGED):
+        thing = verb.head
+        if verb.dep_ != "acl" or verb.tag_ != "VBN" or thing.lemma_.lower() in events:
+            continue
+        between = doc[thing.i + 1 : verb.i]
+        event = next((t for t in reversed(between) if t.lemma_.lower() in events), None)
+        if event is not None and event.pos_ == "NOUN" and not verb.is_ancestor(event):
+            verb.head = event
