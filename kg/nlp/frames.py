@@ -828,7 +828,7 @@ def _went_there(facts: Facts, scene: Scene) -> None:
 
 def _placed_by_visitors(facts: Facts, scene: Scene) -> None:
     """A visit the article places nowhere went where its visitors went, when they went to one
-    country ("X flew to Turkey ... during his brief visit, he signed"); one it places in a
+    country or city ("X flew to Turkey ... during his brief visit, he signed"); one it places in a
     country only went to the cities of it they went to ("a state visit to Turkmenistan ... in
     Ashgabat, he met ..."), and one it places in no country to the one country they went to
     ("X received Y at the Amiri Diwan ... The visit")."""
@@ -844,7 +844,8 @@ def _placed_by_visitors(facts: Facts, scene: Scene) -> None:
         trips = [f for f in facts.of("visited") if f.subject in visitors]
         to = places.get(visit.id, set())
         countries = {p for p in to if scene.clusters[p].type == "Country"}
-        one = len({scene.country_of(f.object) for f in trips} - {None}) == 1
+        lands = {scene.country_of(f.object) or scene.clusters[f.object].country for f in trips}
+        one = len(lands - {None}) == 1 or len({f.object for f in trips}) == 1
         if not to and one:
             where = trips
         elif to and countries == to:

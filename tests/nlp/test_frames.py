@@ -252,6 +252,16 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "Colombian Foreign Minister Carlos Ortega arrived in Ankara on Monday. The Colombian "
+        "minister's visit comes a month after a summit of the two countries' leaders.",
+        [("visit", "heldIn", "Ankara"), ("visit", "participant", "Carlos Ortega")],
+        [],
+        id="a-visit-placed-nowhere-went-to-the-one-city-its-visitor-went-to",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Turkish Foreign Minister Can Demir and Iranian Foreign Minister Reza Hosseini held a "
         "candid discussion on the Syrian crisis in Ankara. Both sides agreed to speed up the "
         "negotiations on a trade deal between Turkey and Iran.",
