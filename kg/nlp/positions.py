@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.mentions import Mention, tokens_with
 from kg.nlp.relations import STYLED, Resolver
@@ -59,8 +59,8 @@ def _owner(doc: Doc, title: Span, resolver: Resolver) -> Mention | None:
         if m is not None and m.type in _OWNER_TYPES and m.text not in _OFFICE_WORDS:
             return _named_body(m, title, resolver)
     j = title.start - 1
-    while j >= 1 and doc[j].lower_ in _BEFORE_TITLE and doc[j - 1].lower_ != "and":
-        j -= 1  # "Brazil's then-President", "Kazakhstan's recently appointed ambassador"
+    while j >= 1 and _before_title(doc[j], title, resolver) and doc[j - 1].lower_ != "and":
+        j -= 1  # "Brazil's then-President", "Ghana's non-resident High Commissioner"
     if j >= 0 and doc[j].text in {"'s", "’s", "'"}:
         j -= 1
     before = _mention_at(resolver, j)
@@ -72,6 +72,19 @@ def _owner(doc: Doc, title: Span, resolver: Resolver) -> Mention | None:
     if j >= 1 and doc[j].lower_ == "and" and j - 1 in resolver.titles:
         return _owner(doc, resolver.titles[j - 1], resolver)  # "X's Envoy and Minister"
     return None
+
+
+def _before_title(token: Token, title: Span, resolver: Resolver) -> bool:
+    """A word between a title and its owner that says which holder or when ("then", "newly
+    appointed", "non-resident"), not an owner itself ("Kazakh")."""
+    if token.lower_ in _BEFORE_TITLE:
+        return True
+    return (
+        token.dep_ in {"amod", "advmod", "punct"}
+        and token.head.i < title.end
+        and token.head.i > token.i
+        and _mention_at(resolver, token.i) is None
+    )
 
 
 def _owner_after(person: Mention, title: Span, resolver: Resolver) -> Mention | None:

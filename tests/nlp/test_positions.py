@@ -38,6 +38,11 @@ def _held(read, text: str) -> list[tuple[str, str | None, str | None, bool]]:
             id="a-ministry-stays-in-the-title",
         ),
         pytest.param(
+            "The minister received Ghana's non-resident High Commissioner, Ama Owusu, on Friday.",
+            [("Ama Owusu", "High Commissioner", "Ghana", False)],
+            id="words-between-an-owner-and-the-title-say-which-holder",
+        ),
+        pytest.param(
             "Kazakh PM Alikhan Smailov arrived in Minsk.",
             [("Alikhan Smailov", "PM", "Kazakh", False)],
             id="a-demonym-before-the-title-is-its-owner",
