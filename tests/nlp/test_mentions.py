@@ -256,6 +256,14 @@ def test_a_convention_or_a_charter_is_a_document_not_a_body(pipeline):
     assert types.get("Andean Energy Charter") == "Agreement"
 
 
+def test_a_name_that_ends_in_an_event_word_is_an_event(pipeline):
+    x = pipeline.extract(
+        "The two leaders met at the Commonwealth Heads of Government Meeting in London."
+    )
+    types = {e.label: e.type for e in x.entities}
+    assert types.get("Commonwealth Heads of Government Meeting") == "Event", types
+
+
 @pytest.mark.parametrize(
     ("text", "kept", "not_named"),
     [
