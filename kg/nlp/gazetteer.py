@@ -70,6 +70,15 @@ def heads(kind: str) -> dict[str, str]:
     }
 
 
+def agreement_class(word: str) -> str | None:
+    """The class of agreement a head word names, singular or plural ("Agreements",
+    "Treaties"); None for no agreement word."""
+    word = word.lower()
+    agreements = heads("agreement")
+    singular = word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
+    return agreements.get(word) or agreements.get(singular)
+
+
 @cache
 def word_list(name: str) -> frozenset[str]:
     """The lines of ``data/gazetteer/<name>.txt`` without comments and blanks."""
@@ -400,8 +409,8 @@ class GazetteerComponent:
     def _looks_like_name(self, tokens: Span) -> bool:
         """Two or three capitalized words that are not a title, a body or a known place."""
         words = [t for t in tokens if t.text not in {"-", "'"}]
-        if not 2 <= len(words) <= 3:
-            return False
+        if not 2 <= len(words) <= 3 or agreement_class(words[-1].text):
+            return False  # "(Trade) Facilitation Agreement": a document's name
         for t in words:
             if not t.is_title or t.text in self.title_words or t.text in self.org_heads:
                 return False

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp.gazetteer import (
     JOINED_INITIALS,
+    agreement_class,
     country_named,
     demonym,
     field_words,
@@ -277,7 +278,7 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         text = span.text
         if not re.search(r"[A-Za-z]", text) or len(text) < 2:
             continue
-        if len(span) == 1 and span[0].lower_.removesuffix("s") in heads("agreement"):
+        if len(span) == 1 and agreement_class(span[0].text):
             continue  # "an MoU on X" taken for a site or a body: an agreement, named as a phrase
         if label != "NORP" and _plain_word(span, kb):
             continue  # "Comprehensive", "GHANIAN": a word capitalized, no name
@@ -364,8 +365,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 continue  # "Europe-Kazakhstan", "Tbilisi-Ceyhan": a route, no one's name
             text = span.text
             last = span[-1].text
-            if last.lower() in heads("agreement"):
-                mentions.append(Mention(span, "Agreement", heads("agreement")[last.lower()]))
+            if kind := agreement_class(last):
+                mentions.append(Mention(span, "Agreement", kind))
                 continue
             if last.lower() in _REGION_WORDS and len(span) > 1:  # "Irkutsk Oblast"
                 mentions.append(Mention(span, "Place", "Region"))
@@ -442,11 +443,9 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                     )
                 )
             continue
-        head = next(
-            (t.lower_ for t in (span[-1], span.root) if t.lower_ in heads("agreement")), None
-        )
-        if head and not _kb(kb, text, ("Organization",)):
-            mentions.append(Mention(span, "Agreement", heads("agreement")[head]))
+        kind = next((k for t in (span[-1], span.root) if (k := agreement_class(t.text))), None)
+        if kind and not _kb(kb, text, ("Organization",)):
+            mentions.append(Mention(span, "Agreement", kind))
             continue
         org = _kb(kb, text, ("Organization",))
         if org is None and _common_word(span):

@@ -256,6 +256,28 @@ def test_a_convention_or_a_charter_is_a_document_not_a_body(pipeline):
     assert types.get("Andean Energy Charter") == "Agreement"
 
 
+@pytest.mark.parametrize(
+    ("text", "agreement"),
+    [
+        (
+            "Kenya and Uganda signed the Trade Facilitation Agreement on Monday.",
+            "Trade Facilitation Agreement",
+        ),
+        (
+            "Ghana and Namibia have signed a Binational Commission Agreements and a joint "
+            "communique.",
+            "Binational Commission Agreements",
+        ),
+    ],
+)
+def test_a_document_named_in_capitals_is_one_agreement_plural_or_not(pipeline, text, agreement):
+    x = pipeline.extract(text)
+    assert (agreement, "Agreement") in {(e.label, e.type) for e in x.entities}
+    assert {x.describe(r) for r in x.relations if r.predicate == "signed"} >= {
+        f"{country} signed {agreement}" for country in (x.entities[0].label, x.entities[1].label)
+    }
+
+
 def test_a_name_that_ends_in_an_event_word_is_an_event(pipeline):
     x = pipeline.extract(
         "The two leaders met at the Commonwealth Heads of Government Meeting in London."
