@@ -478,6 +478,9 @@ class GazetteerComponent:
                 end += 1
             if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
                 continue  # a longer capitalized run: more likely a body than a name
+            root = doc[i:end].root
+            if root.dep_ in {"compound", "nmod"} and root.head.i >= end and root.head.is_title:
+                continue  # "the Dakar Peace and Security Forum": words of a longer name
             if self._looks_like_name(doc[i:end]):
                 yield Span(doc, i, end, label="PERSON")
 

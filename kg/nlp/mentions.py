@@ -797,14 +797,30 @@ def _event_phrase(span: Span) -> Span:
     start = span.start
     if start and doc[start - 1].ent_type_ == "ORDINAL":
         start -= 1
-    while (
-        start and doc[start - 1].dep_ == "amod" and span.start <= doc[start - 1].head.i < span.end
+    while start and (
+        (doc[start - 1].dep_ == "amod" and span.start <= doc[start - 1].head.i < span.end)
+        or _name_word_of(doc[start - 1], doc[start : span.end])
     ):
         start -= 1
     end = max(span.end, _noun_phrase_end(span.root))
     while doc[end - 1].is_space:  # a name at the end of a line: "... State Visit\n\n"
         end -= 1
     return doc[start:end]
+
+
+def _name_word_of(token: Token, name: Span) -> bool:
+    """Whether a capitalized word or an "and" between two is a word of the name after it,
+    which the recognizer left out ("the Dakar Peace and" of "Security Forum")."""
+    if not (token.is_title and token.pos_ == "PROPN") and not (
+        token.lower_ in {"and", "&"} and token.i and token.doc[token.i - 1].is_title
+    ):
+        return False
+    for head in token.ancestors:
+        if name.start <= head.i < name.end:
+            return True
+        if head.i >= name.end or not head.is_title:
+            return False
+    return False
 
 
 def tokens_with(doc: Doc, attr: str, values: Iterable[str]) -> Iterator[Token]:

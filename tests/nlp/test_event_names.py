@@ -180,6 +180,16 @@ def test_an_event_named_after_a_body_takes_the_body_s_whole_name(rules):
     ) in events
 
 
+def test_an_event_s_name_keeps_the_city_and_the_fields_before_its_head(rules):
+    # The recognizer finds only "Security Forum"; "Dakar Peace" is no one's name.
+    x = rules.extract(
+        "President Macky Sall participated in the Dakar Peace and Security Forum on Monday."
+    )
+    assert not [e for e in x.entities if e.type == "Person" and "Peace" in e.label]
+    forum = "Dakar Peace and Security Forum"
+    assert {(forum, "participant", "Macky Sall"), (forum, "heldIn", "Dakar")} <= facts(x)
+
+
 def test_an_event_of_three_countries_ministers_names_them_all(rules):
     text = "The meeting of the foreign ministers of Norway, Sweden and Finland was held in Oslo."
     x = rules.extract(text)
