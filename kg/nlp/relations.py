@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.depmatch import DependencyPatterns
 from kg.nlp.gazetteer import heads
-from kg.nlp.mentions import Mention
+from kg.nlp.mentions import HONORIFICS, Mention
 from kg.nlp.paragraphs import quotations
 from kg.nlp.titles import titles_by_word
 
@@ -595,9 +595,10 @@ class Resolver:
             if doc[i].text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
                 i += 3  # "Administrator of the Agency for International Development (USAID) X"
                 continue
-            if doc[i].lower_.strip(".()") in _RANKS and not doc[i].is_lower:
+            word = doc[i].lower_.strip(".()")
+            if (word in _RANKS or word in HONORIFICS) and not doc[i].is_lower:
                 i += 2 if i + 1 < len(doc) and doc[i + 1].text == "." else 1
-                continue  # "the High Commissioner, Major General Rtd. X"
+                continue  # "the High Commissioner, Major General Rtd. X", "the Minister, Mrs. X"
             if (
                 after is not None
                 and after.type in {"Country", "Organization", "Place"}

@@ -93,6 +93,15 @@ def _held(read, text: str) -> list[tuple[str, str | None, str | None, bool]]:
             id="a-high-commissioner-is-an-envoy-whose-rank-comes-before-the-name",
         ),
         pytest.param(
+            "The deal was signed in Accra by Kenya’s Foreign Minister, Mrs. Achieng Otieno, and "
+            "the Ugandan Foreign Minister, Jeje Odongo.",
+            [
+                ("Achieng Otieno", "Foreign Minister", "Kenya", False),
+                ("Jeje Odongo", "Foreign Minister", "Ugandan", False),
+            ],
+            id="a-courtesy-title-between-the-office-and-the-name",
+        ),
+        pytest.param(
             "Presidents Alexander Lukashenko and Vladimir Putin met in Minsk.",
             [],
             id="a-plural-title-is-no-one-s",
