@@ -492,17 +492,20 @@ def _office_holders(token: Token, positions: list[Held]) -> list[Mention]:
 def _other_office(token: Token, people: list[Mention], positions: list[Held]) -> bool:
     """Whether a plural names an office ("the ministers", "the foreign ministers") that one
     of ``people`` is known to hold none of: it names others."""
-    named = _office_named(token)
-    names = _OFFICES.get(office(named))
-    if names is None:
+    named = office(_office_named(token))
+    names = _OFFICES.get(named)
+    if names is None and named != "leader":
         return False
     held: dict[str | None, set[str]] = {}
     for h in positions:
         if h.title:
             held.setdefault(h.person.entity, set()).add(office(h.title))
+    if names is None:  # "the two leaders" are no ministers or envoys
+        return any(m.entity in held and held[m.entity] <= _NO_LEADERS for m in people)
     return any(m.entity in held and not names & held[m.entity] for m in people)
 
 
+_NO_LEADERS = {"minister", "foreign minister", "ambassador", "envoy", "commissioner", "secretary"}
 _OFFICES = {  # an office a plural names -> the offices it covers
     "president": {"president"},
     "prime minister": {"prime minister"},

@@ -138,6 +138,28 @@ def test_the_heads_of_state_are_not_two_foreign_ministers(read):
 
 
 @pytest.mark.parametrize(
+    ("text", "leaders"),
+    [
+        (
+            "President Ruto arrived in Accra. The deal was signed by Ghana’s Foreign Minister, "
+            "Kwame Mensah. The two leaders held a press conference.",
+            None,
+        ),
+        (
+            "President Ruto arrived in Accra and met President Kwame Mensah. The two leaders "
+            "held a press conference.",
+            ["Ruto", "Kwame Mensah"],
+        ),
+    ],
+)
+def test_the_two_leaders_are_no_minister(read, text, leaders):
+    r, positions, countries = _read(read, text)
+    found = group_mentions(r.doc, r.resolver, r.clusters, countries, positions)
+    members = [[r.name(x) for x in m.members] for m in found if m.text == "leaders"]
+    assert members == ([leaders] if leaders else []), members
+
+
+@pytest.mark.parametrize(
     ("text", "they"),
     [
         (
