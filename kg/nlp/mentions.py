@@ -1234,8 +1234,9 @@ def _noun_phrase_end(token: Token, inner: bool = False) -> int:
     Inside a complement, "in" says what, not where ("on cooperation in the energy
     sector"), unless a place or a date follows."""
     end = token.i + 1
+    short = _past_brackets(token.doc, end) if end < len(token.doc) else end  # "(MoU) between"
     for child in token.rights:
-        if _listing(child):
+        if _listing(child) or child.i < short:
             continue  # "on education, agriculture and trade"
         if child.dep_ in _CLAUSE_DEPS or (
             child.dep_ == "prep"

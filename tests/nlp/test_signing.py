@@ -470,6 +470,16 @@ CASES += [
         [],
         id="the-parties-a-memorandum-names-signed-it-where-no-one-else-is-said-to",
     ),
+    pytest.param(
+        "The presidents witnessed the signing of a memorandum of understanding (MoU) between "
+        "Lima Municipality and the Santiago Chamber of Commerce.",
+        [
+            (body, "signed", "memorandum of understanding (MoU)")
+            for body in ("Lima Municipality", "Santiago Chamber of Commerce")
+        ],
+        [],
+        id="the-parties-a-memorandum-names-after-its-short-form-in-brackets",
+    ),
 ]
 
 
