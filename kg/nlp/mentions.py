@@ -1144,9 +1144,11 @@ def _verb_complement_end(token: Token, right: int) -> int:
 
 
 def _past_brackets(doc: Doc, i: int) -> int:
-    """Past a short form given in brackets at ``i`` ("(MoU)"), else ``i``."""
+    """Past a short form given in brackets at ``i`` ("(MoU)"), else ``i`` (also at the end)."""
+    if i >= len(doc) or doc[i].text != "(":
+        return i
     close = next((k for k in range(i + 2, min(i + 5, len(doc))) if doc[k].text == ")"), None)
-    return close + 1 if doc[i].text == "(" and close is not None and close + 1 < len(doc) else i
+    return close + 1 if close is not None and close + 1 < len(doc) else i
 
 
 def _complement(prep: Token) -> bool:
@@ -1234,7 +1236,7 @@ def _noun_phrase_end(token: Token, inner: bool = False) -> int:
     Inside a complement, "in" says what, not where ("on cooperation in the energy
     sector"), unless a place or a date follows."""
     end = token.i + 1
-    short = _past_brackets(token.doc, end) if end < len(token.doc) else end  # "(MoU) between"
+    short = _past_brackets(token.doc, end)  # "a memorandum (MoU) between ..."
     for child in token.rights:
         if _listing(child) or child.i < short:
             continue  # "on education, agriculture and trade"

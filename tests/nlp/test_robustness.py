@@ -67,6 +67,7 @@ def test_any_piece_of_an_article_extracts(rules, text):
         "Tashkent hosted talks between Uzbek Foreign Minister Bakhtiyor Saidov and his",
         "graffiti during a protest against the visit to Argentina by Mexico’s",
         "the",
+        "The two sides signed a memorandum on trade",
         "President",
         ", and",
     ],
