@@ -646,6 +646,8 @@ def country_mentions(doc: Doc, resolver: Resolver, country_of: dict[str, str]) -
     country", "visited the country"): the country named last before it in its sentence or
     the one before, leaving out the travellers' own and those named in their phrase."""
     found = []
+    mentions = {m.span.start: m for m in resolver.inside.values() if m.type == "Country"}
+    times = Counter(m.entity for m in mentions.values())
     for token in tokens_with(doc, "LOWER", ["country"]):
         lefts = list(token.lefts)
         if token.tag_ != "NN" or [t.lower_ for t in lefts] != ["the"]:
@@ -678,8 +680,9 @@ def country_mentions(doc: Doc, resolver: Resolver, country_of: dict[str, str]) -
             if (m := resolver.mention(c)) is not None
         }
         named = [m for m in named if m.entity not in own]
-        if named:
-            country = named[0]
+        if named:  # the nearest of those the article names most ("Sri Lanka, India and the
+            # Maldives ... when the Indian premier visited the country": Sri Lanka)
+            country = max(named, key=lambda m: times.get(m.entity, 0))
             mention = Mention(
                 doc[lefts[0].i : token.i + 1], "Country", "Country", country.qid, country.qid
             )

@@ -965,6 +965,17 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "Kenyan President William Ruto met Ghanaian President Kofi Mensah in Accra. Ghana "
+        "and Kenya signed a pact on trade. The pact also covers Ghana, Kenya and Togo. Ruto "
+        "visited the country for two days.",
+        [("William Ruto", "visited", "Ghana")],
+        [("William Ruto", "visited", "Togo")],
+        id="the-country-someone-went-to-is-the-one-the-article-is-about-of-those-named-before",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Chile and Peru signed a raft of agreements on trade and tourism on Tuesday.",
         [
             ("Chile", "signed", "agreements on trade and tourism"),
