@@ -152,6 +152,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _visitors_visits(facts, scene, create=False)
     _went_there(facts, scene)
     _placed_by_visitors(facts, scene)
+    _during_visits(facts, scene)  # again, for the visits placed since
     _unnamed_visits(facts, scene)
     _visit_hosts(facts, scene)
     _visits_to_the_other_side(facts, scene)

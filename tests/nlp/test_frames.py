@@ -965,6 +965,17 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "President of Azerbaijan Ilham Aliyev has received a delegation led by Kenyan Foreign "
+        "Minister Musalia Mudavadi. Aliyev said the visit is a good opportunity to discuss "
+        "trade.",
+        [("meeting between Ilham Aliyev and Musalia Mudavadi", "heldIn", "Azerbaijan")],
+        [],
+        id="a-reception-was-where-the-visit-it-was-part-of-went-placed-late",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Kenyan President William Ruto met Ghanaian President Kofi Mensah in Accra. Ghana "
         "and Kenya signed a pact on trade. The pact also covers Ghana, Kenya and Togo. Ruto "
         "visited the country for two days.",
