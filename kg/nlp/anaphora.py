@@ -643,8 +643,9 @@ _INTO = {"to", "into", "in"}
 
 def country_mentions(doc: Doc, resolver: Resolver, country_of: dict[str, str]) -> list[Mention]:
     """Mentions of "the country" where someone went ("a trip to the country", "flew into the
-    country", "visited the country"): the country named last before it in its sentence or
-    the one before, leaving out the travellers' own and those named in their phrase."""
+    country", "visited the country"): of the countries named before it in its sentence or the
+    one before, leaving out the travellers' own and those named in their phrase, the one the
+    article names most, the nearest on a tie."""
     found = []
     mentions = {m.span.start: m for m in resolver.inside.values() if m.type == "Country"}
     times = Counter(m.entity for m in mentions.values())
@@ -680,8 +681,7 @@ def country_mentions(doc: Doc, resolver: Resolver, country_of: dict[str, str]) -
             if (m := resolver.mention(c)) is not None
         }
         named = [m for m in named if m.entity not in own]
-        if named:  # the nearest of those the article names most ("Sri Lanka, India and the
-            # Maldives ... when the Indian premier visited the country": Sri Lanka)
+        if named:  # "Sri Lanka, India and the Maldives ... visited the country": Sri Lanka
             country = max(named, key=lambda m: times.get(m.entity, 0))
             mention = Mention(
                 doc[lefts[0].i : token.i + 1], "Country", "Country", country.qid, country.qid
