@@ -191,6 +191,10 @@ def _variants(name: str) -> Iterable[str]:
 _UNCHECKED = {"ORG", "FAC", "LOC", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 
 
+def _overlapping(span: Span, others: list[Span]) -> bool:
+    return any(span.start < o.end and o.start < span.end for o in others)
+
+
 def _relabel(span: Span, label: str) -> Span:
     return Span(span.doc, span.start, span.end, label=label)
 
@@ -247,12 +251,14 @@ class GazetteerComponent:
             if piece is not None
         ] + people
         initialed = list(_initialed_names(doc))
-        ents = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in initialed)]
+        ents = [e for e in ents if not _overlapping(e, initialed)]
         ents += initialed
         in_people = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
         ents = _patronyms_joined([self._coordinated_person(ent, in_people) for ent in ents])
         ents.extend(self._names_after_titles(doc, ents))
         ents = self._told_beyond_headlines(doc, ents)
+        known = [m for m in matches if m.label_ != "PERSON" and len(m) > 1]
+        ents = [e for e in ents if e.label_ not in _WORKS or not _overlapping(e, known)]
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         for match in matches:
             # A known name of several words may correct the recognizer's boundaries

@@ -354,7 +354,10 @@ def _happened(clause: Token) -> bool:
 
 
 # Verbs that say an event happens (its future is the event's), not what it will bring.
-_HAPPENING = {"take", "hold", "be", "begin", "start", "open", "happen", "last", "run", "end"}
+_HAPPENING = {
+    *("take", "hold", "be", "begin", "start", "open", "happen", "last", "run", "end"),
+    *("coincide", "include", "conclude", "continue", "feature", "focus", "culminate", "involve"),
+}
 
 
 def _effect_of(subject: Token) -> bool:

@@ -81,6 +81,15 @@ from spacy.tokens import Span
             id="a-city-is-no-product",
         ),
         pytest.param(
+            "“The State Visit to the Federal Republic of Nigeria will coincide with the 10th "
+            "Session of the Commission,” the spokesman said.",
+            [
+                ("Federal Republic of Nigeria", "GPE"),
+                ("Commission", "ORG"),
+            ],
+            id="a-country-is-no-work-of-art",
+        ),
+        pytest.param(
             "Trade grew by 4 percent in 2023, according to the Ministry of Commerce.",
             [("4 percent", "PERCENT"), ("2023", "DATE"), ("Ministry of Commerce", "ORG")],
             id="a-ministry-after-to-is-no-place",

@@ -264,6 +264,12 @@ def test_planned_and_negated_facts(read):
         ("The visit of Tokayev to Baku will boost ties.", "visit", "asserted"),
         ("The visit of Tokayev to Baku will take place in May.", "visit", "planned"),
         ("The upcoming visit of Tokayev to Baku will boost ties.", "visit", "planned"),
+        ("The visit of Tokayev to Baku will coincide with the forum.", "visit", "planned"),
+        (
+            "After the talks, negotiations will continue in an extended format.",
+            "negotiations",
+            "planned",
+        ),
         # a clause that dates a plan by what happened tells a fact
         ("Chile and Peru to deepen ties as Boric meets Toledo in Lima", "meets", "asserted"),
         ("They agreed to expand trade after Boric met Toledo.", "met", "asserted"),
