@@ -2053,15 +2053,28 @@ def _plain(event: Cluster) -> bool:
 
 
 def _announced_only(facts: Facts, scene: Scene) -> None:
-    """Of planned events, only those the article's lead announces, or named ones, keep their
-    frame: plans for other talks are not facts of the article."""
+    """Of planned events, only those the article's lead announces, the visits of a tour it
+    announces (by the tour's visitor), or named ones, keep their frame: plans for other
+    talks are not facts of the article."""
+    touring = {
+        p.object
+        for v in scene.announced
+        if v in scene.clusters and scene.clusters[v].cls == "Visit"
+        for p in facts.participants(v)
+        if p.rule in VISITOR_RULES
+    }
+    stops = {
+        p.subject
+        for p in facts.of("participant", None)
+        if p.object in touring and scene.clusters[p.subject].cls == "Visit"
+    }
     for key, f in list(facts.found.items()):
         event = scene.clusters[f.subject]
         if (
             f.status == "planned"
             and f.predicate in {"participant", "heldIn", "headedBy"}
             and event.type == "Event"
-            and f.subject not in scene.announced
+            and f.subject not in scene.announced | stops
             and not named_event(event)
         ):
             del facts.found[key]

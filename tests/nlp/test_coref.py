@@ -191,3 +191,15 @@ def test_an_event_s_proper_name_names_it_whatever_else_the_phrase_says(read):
 def test_a_name_spelled_another_way_is_the_same_person(read, text, people):
     found = _of_kind(read, text, "Person")
     assert all(p in found for p in people), found
+
+
+def test_an_event_named_again_with_a_is_another_one(read):
+    """ "a state visit" to one country and then "a state visit" to the next: two visits; the
+    same words with "the" name the one told before."""
+    events = _of_kind(
+        read,
+        "Ramaphosa will be in Nigeria for a state visit. From Nigeria, he will go to Ghana, "
+        "where he will be hosted on a state visit. The state visit ends on Friday.",
+        "Event",
+    )
+    assert events == [["state visit"], ["state visit", "state visit"]]

@@ -1635,6 +1635,21 @@ def test_every_event_the_lead_announces_keeps_its_frame(rules):
     assert ("official visit to Sweden", "heldIn", "Sweden") in facts(x, "planned")
 
 
+def test_the_stops_of_a_tour_the_lead_announces_keep_their_frame(rules):
+    """The lead tells of a tour; a state visit its traveller will pay on the way is a stop of
+    it, so where it is held is a fact of the article; someone else's plan is not."""
+    x = rules.extract(
+        "President Kwame Mensah on Tuesday flew to Mali, beginning his four-nation tour of West "
+        "Africa. The tour serves to strengthen ties. Ministers and business leaders accompany "
+        "him. From Thursday, Mensah will be in Senegal for a state visit at the invitation "
+        "of President Amadou Fall. Fall will pay a working visit to Gambia next year."
+    )
+    planned = facts(x, "planned")
+    stop = next(s for s, p, o in planned if p == "heldIn" and o == "Senegal")
+    assert (stop, "participant", "Kwame Mensah") in planned
+    assert not any(o == "Gambia" for _, p, o in planned if p == "heldIn"), planned
+
+
 def test_a_headline_s_talks_are_the_body_s_talks_held_nowhere_it_says(rules):
     """ "X in Sweden for Talks With Y" and "X was to hold talks with his host, Y": one talks,
     held in Sweden, though the body does not say where, and "Talks" has its capital."""
