@@ -120,6 +120,14 @@ def _after_title(span: Span, in_titles: dict[int, Span]) -> Span:
     return Span(span.doc, title.end, span.end, label=span.label_)
 
 
+def _no_name_word(token: Token, span: Span) -> bool:
+    """A verb, preposition or pronoun, which no name holds, unless it is a name word the
+    tagger took for one: "He" of "Liu He", "Tshering" (an "-ing" word) modifying a name."""
+    if token.pos_ not in {"VERB", "AUX", "ADP", "PRON"} or _surname_he(token):
+        return False
+    return not (token.tag_ == "VBG" and token.dep_ == "compound" and token.head in span)
+
+
 def _surname_he(token: Token) -> bool:
     """ "He" written as a name within a sentence ("Vice Premier He Lifeng", "Liu He"), not
     the pronoun nor "HE" for His Excellency."""
@@ -389,7 +397,7 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 continue
             if any(c.isdigit() for c in text) or (text.isupper() and len(span) > 3):
                 continue  # "COVID-19", "G20": no one's name
-            if any(t.pos_ in {"VERB", "AUX", "ADP", "PRON"} and not _surname_he(t) for t in span):
+            if any(_no_name_word(t, span) for t in span):
                 continue  # "Respond Together" in a headline: words, not a name
             if any(t.is_upper and len(t) > 3 for t in span) and not text.isupper():
                 continue  # "SAARC Yatra": an acronym is no part of a person's name

@@ -74,6 +74,7 @@ _TRAVELLERS = {"Person", "Delegation"}
 _RECEIVE = {"receive", "host", "welcome", "greet"}
 GUESTS = {"guest", "visitor"}  # what a visitor is called
 _TOUR = {"visit", "tour", "inspect"}
+_OPEN = {"inaugurate", "open", "unveil", "lay", "launch"}  # "opened a school in X": was in X
 _RESIDENT = {"ambassador", "chargé", "charge", "commissioner"}  # envoys who live there
 _CALLS = {"call", "visit"}  # "paid a courtesy call on", "paid courtesy visits to"
 
@@ -330,7 +331,7 @@ def in_quotes(token: Token) -> bool:
 def visitors_present(facts: Facts, scene: Scene) -> None:
     """A visitor the article shows doing anything at or in a place ("At the Pink House in
     Buenos Aires, X reiterated ...", "X laid the foundation stone in Samarkand", "Speaking at
-    the Lima Textile Plant, X said") was there, when the place lies in a country they are
+    the Lima Textile Plant, X said", "X inaugurated a hospital in Cusco") was there, when the place lies in a country they are
     visiting, or in none the article names. "The
     guest" or "the visitor" is the one person the article shows visiting a foreign country
     ("the high-ranking guest was met at the airport", "the guest toured the plant")."""
@@ -353,6 +354,8 @@ def visitors_present(facts: Facts, scene: Scene) -> None:
             seen = _where([verb, *_participles(verb)])
             if verb.lemma_ in _TOUR:
                 seen += [c for c in verb.children if c.dep_ == "dobj"]
+            if verb.lemma_ in _OPEN:
+                seen += _where([c for c in verb.children if c.dep_ == "dobj"])
             for where in seen:
                 place = scene.clusters.get(inside.get(where.i, ""))
                 if (

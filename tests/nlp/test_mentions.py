@@ -722,9 +722,11 @@ def test_a_name_on_a_line_of_its_own_but_for_a_date_is_a_byline(pipeline):
             "He Lifeng",
         ),
         ("Chinese Vice Premier Liu He concluded his visit to Brazil on Sunday.", "Liu He"),
+        # a given name the tagger takes for an "-ing" verb
+        ("Tshering Tobgay inaugurated a hospital in Thimphu.", "Tshering Tobgay"),
     ],
 )
-def test_he_written_as_a_name_is_part_of_it(pipeline, text, person):
+def test_name_words_tagged_as_other_words_are_part_of_it(pipeline, text, person):
     assert _named(pipeline, text).get(person) == "Person", _named(pipeline, text)
 
 

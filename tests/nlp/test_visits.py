@@ -9,6 +9,14 @@ from tests.conftest import facts
 
 CASES = [
     pytest.param(
+        "Bolivian President Jorge Quispe arrived in Peru on Monday. Quispe and his Peruvian "
+        "counterpart Ana Torres jointly inaugurated a hospital in Cusco. Quispe also discussed "
+        "investment in Arequipa.",
+        [("Jorge Quispe", "visited", "Cusco")],
+        [("Jorge Quispe", "visited", "Arequipa"), ("Ana Torres", "visited", "Cusco")],
+        id="a-visitor-who-opens-something-in-a-city-was-there",
+    ),
+    pytest.param(
         "Today, Peruvian President Ana Torres received at Lima International Airport Bolivian "
         "President Jorge Quispe. The two presidents then met for talks.",
         [
