@@ -1138,14 +1138,31 @@ def _typed(predicate: str, subject: Mention, obj: Mention) -> bool:
 
 
 def _slot(resolver: Resolver, token: Token, types: set[str] | None) -> list[Mention]:
-    """The mentions a node stands for; when none is of a type the slot takes, also the
+    """The mentions a node stands for; when none is of a type the slot takes, for a place
+    the one an "in" after it names, else the
     event, agreement or delegation whose phrase the word lies in ("the 78th session of the
     UN General Assembly held in New York": "held" hangs off "Assembly", a body's name)."""
     found = resolver.expand(token)
     if types is None or any(m.type in types for m in found):
         return found
+    if types <= _WHERE:  # "at the ministry in Ankara": where the building stands
+        inner = [m for m in _located_in(resolver, token) if m.type in types]
+        if inner:
+            return inner
     phrase = resolver.within.get(token.i)
     return [*found, phrase] if phrase is not None and phrase.type in types else found
+
+
+def _located_in(resolver: Resolver, token: Token) -> list[Mention]:
+    """The places an "in" after a word names ("the ministry in Ankara")."""
+    return [
+        m
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+        for m in resolver.expand(obj)
+    ]
 
 
 def _subject(verb: Token) -> Token | None:
