@@ -136,6 +136,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     visiting_guests(facts, scene)
     _countries_of_places(facts, scene)
     _during_visits(facts, scene)
+    _during_the_gathering(facts, scene)
     carry_places(facts, scene)
     _sites_in_cities(facts, scene)
     guests_visit(facts, scene)
@@ -1830,7 +1831,7 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
             and not _toured(scene.clusters[f.object])
         ):
             places.setdefault(visit.id, []).append(f)
-    where = {v: w for v, fs in places.items() if (w := _visit_place(fs, scene)) is not None}
+    where = {v: w for v, fs in places.items() if (w := _most_exact_place(fs, scene)) is not None}
     visitors = {
         v: {p.object for p in facts.participants(v) if p.rule in VISITOR_RULES} for v in where
     }
@@ -1862,6 +1863,46 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
         )
 
 
+def _during_the_gathering(facts: Facts, scene: Scene) -> None:
+    """The talks the article places nowhere, of someone who takes part in the forum, summit
+    or conference its lead reports, were held where that gathering was ("X held several
+    meetings during the Astana International Forum. X met Y ... X and Z discussed ..."); not
+    a sitting with a name of its own ("the 11th meeting of the Council")."""
+    main = scene.main
+    if main is None or main.cls not in _GATHERINGS or main.id not in scene.clusters:
+        return
+    held = [f for f in facts.of("heldIn") if f.subject == main.id]
+    where = _most_exact_place(held, scene)
+    if where is None:
+        return
+    members = {p.object for p in facts.participants(main.id) if p.status == "asserted"}
+    placed = {f.subject for f in facts.of("heldIn", None)}
+    for part in facts.of("participant"):
+        event = scene.clusters[part.subject]
+        if (
+            event.cls in IN_PERSON
+            and event.id not in placed
+            and part.object in members
+            and scene.clusters[part.object].type == "Person"
+            and not named_event(event)
+            and not _before_a_visit(event, scene)
+            and not any(ahead(m.root) or apart(m.root) for m in event.mentions)
+        ):
+            placed.add(event.id)
+            facts.add(
+                event.id,
+                "heldIn",
+                where.object,
+                part.sentence,
+                0.55,
+                "asserted",
+                "heldIn/during-gathering",
+            )
+
+
+_GATHERINGS = {"Forum", "Summit", "Conference"}
+
+
 def _before_a_visit(event: Cluster, scene: Scene) -> bool:
     """Whether the article tells an event as before a visit ("ahead of the visit, X met the
     ambassador"): it did not take place where the visit went."""
@@ -1873,9 +1914,9 @@ def _before_a_visit(event: Cluster, scene: Scene) -> bool:
     )
 
 
-def _visit_place(places: list[Fact], scene: Scene) -> Fact | None:
-    """The most exact place a visit was held in that the article names alone of its kind:
-    its palace, else its city, region or country."""
+def _most_exact_place(places: list[Fact], scene: Scene) -> Fact | None:
+    """The most exact place a visit or gathering was held in that the article names alone of
+    its kind: its palace, else its city, region or country."""
     kinds = [scene.clusters[f.object].cls for f in places]
     for kind in ("Site", "City", "Region", *dict.fromkeys(kinds)):
         found = [f for f, k in zip(places, kinds, strict=True) if k == kind]

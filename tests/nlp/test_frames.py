@@ -1635,6 +1635,22 @@ def test_every_event_the_lead_announces_keeps_its_frame(rules):
     assert ("official visit to Sweden", "heldIn", "Sweden") in facts(x, "planned")
 
 
+def test_talks_during_the_forum_the_lead_reports_were_held_where_it_was(rules):
+    """The lead: X held meetings during a forum in a city; the meetings told after it, placed
+    nowhere, were held there; not a sitting with a name of its own."""
+    x = rules.extract(
+        "Peruvian Prime Minister Ana Torres held several meetings during the Trade Forum in "
+        "Lima on May 3-4. Torres met with the Secretary General of the Andean Community, Jorge "
+        "Quispe, to discuss trade. Torres and World Bank Vice President Luis Soto discussed "
+        "energy projects. Prime Minister Ana Torres also took part in the 5th meeting of the "
+        "Peru-Chile Council."
+    )
+    held = {(s, o) for s, p, o in facts(x) if p == "heldIn"}
+    assert ("meeting between Ana Torres and Jorge Quispe", "Lima") in held, held
+    assert ("meeting between Ana Torres and Luis Soto", "Lima") in held, held
+    assert not any(s.startswith("5th meeting") for s, _ in held), held
+
+
 def test_the_stops_of_a_tour_the_lead_announces_keep_their_frame(rules):
     """The lead tells of a tour; a state visit its traveller will pay on the way is a stop of
     it, so where it is held is a fact of the article; someone else's plan is not."""
