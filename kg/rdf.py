@@ -102,9 +102,12 @@ class _Writer:
         self.by_id = {e.id: e for e in extraction.entities}
         self.iri = {e.id: URIRef(node_iri(e, self.article.id)) for e in extraction.entities}
         self.events = {e.id: e for e in extraction.events}
+        taken: set[URIRef] = set()  # two events of one article are two nodes, however alike
         for event in extraction.events:
             shared = self._shared_iri(event) if event.status == "asserted" else None
-            self.iri[event.id] = shared or self.iri[event.id]
+            if shared is not None and shared not in taken:
+                taken.add(shared)
+                self.iri[event.id] = shared
 
     def _shared_iri(self, event: Event) -> URIRef | None:
         """The IRI every report of this event shares, when the article says when, where

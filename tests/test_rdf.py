@@ -286,3 +286,28 @@ def test_trig_lists_the_article_graphs_by_name_whatever_the_order_given():
     trig = merge(many).serialize(format="trig")
     names = [line.split()[0] for line in trig.splitlines() if line.rstrip().endswith("{")]
     assert names == sorted(names) and len(names) == 7
+
+
+def test_two_events_of_one_article_are_two_nodes_however_alike(pipeline):
+    """A forum and talks held the same day in the same city by the same two people share the
+    key a report of either shares with other reports, but are two events: two nodes, one
+    class each."""
+    extraction = pipeline.extract(
+        Article(
+            id="forum-and-talks",
+            date=date(2024, 5, 24),
+            text=(
+                "The Kyrgyz-Kazakh business forum was held in Bishkek on Friday. Prime "
+                "Minister of Kyrgyzstan Adylbek Kasymaliev and Prime Minister of Kazakhstan "
+                "Olzhas Bektenov took part in the forum. Adylbek Kasymaliev and Olzhas Bektenov "
+                "also held talks on water and energy."
+            ),
+        )
+    )
+    events = [e for e in extraction.events if e.places and len(e.participants) > 1]
+    assert {e.cls for e in events} == {"Forum", "Talks"}, extraction.events
+    graph = to_graph(extraction)
+    nodes = {s for s, _, o in graph.triples((None, RDF.type, None)) if o in {KGO.Forum, KGO.Talks}}
+    assert len(nodes) == 2
+    kinds = {KGO.Forum, KGO.Talks}
+    assert all(len(set(graph.objects(n, RDF.type)) & kinds) == 1 for n in nodes)

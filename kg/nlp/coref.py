@@ -127,11 +127,6 @@ def _of_a_body(mention: Mention) -> bool:
     )
 
 
-def _indefinite(mention: Mention) -> bool:
-    """Named with "a"/"an": a new one, even in the words of one told before."""
-    return any(t.lower_ in {"a", "an"} and t.dep_ == "det" for t in mention.root.lefts)
-
-
 def _definite(mention: Mention) -> bool:
     """Not introduced by "a"/"an"/"another": a new entity, not one mentioned before."""
     return not any(t.lower_ in {"a", "an", "another"} for t in mention.root.lefts)
@@ -346,7 +341,7 @@ class _Resolver:
             name = _proper_name(m)
             # The same words name the same event when they say more than its kind (not
             # with "a": "for a state visit ... hosted on a state visit" are two).
-            same = self.by_key.get(key) if len(m.span) > 1 and not _indefinite(m) else None
+            same = self.by_key.get(key) if len(m.span) > 1 and _definite(m) else None
             same = same or (self.by_key.get(name) if name else None)
             same = same or self._bracketed(m) or self._part_of(m, by_root) or self._same_visit(m)
             same = same or self._apposed_to_clause(m, kind, by_root)

@@ -1139,13 +1139,13 @@ def _typed(predicate: str, subject: Mention, obj: Mention) -> bool:
 
 def _slot(resolver: Resolver, token: Token, types: set[str] | None) -> list[Mention]:
     """The mentions a node stands for; when none is of a type the slot takes, for a place
-    the one an "in" after it names, else the
-    event, agreement or delegation whose phrase the word lies in ("the 78th session of the
-    UN General Assembly held in New York": "held" hangs off "Assembly", a body's name)."""
+    the one an "in" after the word names ("at the ministry in Ankara"), else the event,
+    agreement or delegation whose phrase the word lies in ("the 78th session of the UN
+    General Assembly held in New York": "held" hangs off "Assembly", a body's name)."""
     found = resolver.expand(token)
     if types is None or any(m.type in types for m in found):
         return found
-    if types <= _WHERE:  # "at the ministry in Ankara": where the building stands
+    if types <= _WHERE:
         inner = [m for m in _located_in(resolver, token) if m.type in types]
         if inner:
             return inner

@@ -331,9 +331,9 @@ def in_quotes(token: Token) -> bool:
 def visitors_present(facts: Facts, scene: Scene) -> None:
     """A visitor the article shows doing anything at or in a place ("At the Pink House in
     Buenos Aires, X reiterated ...", "X laid the foundation stone in Samarkand", "Speaking at
-    the Lima Textile Plant, X said", "X inaugurated a hospital in Cusco") was there, when the place lies in a country they are
-    visiting, or in none the article names. "The
-    guest" or "the visitor" is the one person the article shows visiting a foreign country
+    the Lima Textile Plant, X said", "X inaugurated a hospital in Cusco") was there, when the
+    place lies in a country they are visiting, or in none the article names. "The guest" or
+    "the visitor" is the one person the article shows visiting a foreign country
     ("the high-ranking guest was met at the airport", "the guest toured the plant")."""
     trips: dict[str, set[str]] = {}
     for f in _trips(facts, scene):
