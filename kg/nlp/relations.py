@@ -18,7 +18,7 @@ makes every two conjuncts of that node a pair ("X and Y met"); ``"types": {"who"
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -41,6 +41,7 @@ __all__ = [
     "find_relations",
     "load_patterns",
     "modality",
+    "where_words",
 ]
 
 PATTERNS = Path(__file__).parent / "patterns"
@@ -1155,13 +1156,18 @@ def _slot(resolver: Resolver, token: Token, types: set[str] | None) -> list[Ment
 
 def _located_in(resolver: Resolver, token: Token) -> list[Mention]:
     """The places an "in" after a word names ("the ministry in Ankara")."""
+    return [m for obj in where_words([token], {"in"}) for m in resolver.expand(obj)]
+
+
+def where_words(tokens: list[Token], words: Collection[str] = ("at", "in")) -> list[Token]:
+    """The nouns "at" or "in" hangs on any of ``tokens`` ("visiting Minister X in Cairo")."""
     return [
-        m
-        for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ == "in"
-        for obj in prep.children
-        if obj.dep_ == "pobj"
-        for m in resolver.expand(obj)
+        place
+        for x in tokens
+        for c in x.children
+        if c.dep_ == "prep" and c.lower_ in words
+        for place in c.children
+        if place.dep_ == "pobj"
     ]
 
 

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from kg.nlp.coref import Cluster
 from kg.nlp.facts import Fact, Facts, Scene
-from kg.nlp.relations import modality
+from kg.nlp.relations import modality, where_words
 
 __all__ = [
     "GUESTS",
@@ -183,12 +183,12 @@ def _receptions(
         visitor = _visitor(token, inside)
         if visitor is not None:  # "met visiting President X": everyone else received X
             guest, named = visitor
-            places = [e for e in ids(_where(named)) if e != guest]
+            places = [e for e in ids(where_words(named)) if e != guest]
             yield [e for e in everyone if e != guest], [guest], places
         called = _called_on(token)
         if called:  # "X paid a courtesy call on Y": Y received X
             guests = [c for c in token.children if c.dep_ == "nsubj"]
-            yield ids(called), ids(guests), ids(_where([token]))
+            yield ids(called), ids(guests), ids(where_words([token]))
         if token.pos_ != "VERB" or token.lemma_ not in _RECEIVE | {"meet"}:
             continue
         hosts = [g for c in token.children if c.dep_ == "agent" for g in c.children]
@@ -197,7 +197,7 @@ def _receptions(
         if token.lemma_ in _RECEIVE:  # "was met by" is a reception, "met" is not
             hosts += [c for c in token.children if c.dep_ == "nsubj"]
             guests += objects
-        at = _where([token, *hosts, *guests])
+        at = where_words([token, *hosts, *guests])
         guest_ids = ids(guests)
         places = [e for e in ids(at) if e not in guest_ids]
         if token.lemma_ in _RECEIVE and not objects:  # "received at the airport President X"
@@ -225,18 +225,6 @@ def _called_on(token: Token) -> list[Token]:
         if p.dep_ in {"prep", "dative"} and p.lower_ in {"on", "to"}
         for o in p.children
         if o.dep_ == "pobj"
-    ]
-
-
-def _where(tokens: list[Token]) -> list[Token]:
-    """The places "at" or "in" hangs on any of ``tokens`` ("visiting Minister X in Cairo")."""
-    return [
-        place
-        for x in tokens
-        for c in x.children
-        if c.dep_ == "prep" and c.lower_ in {"at", "in"}
-        for place in c.children
-        if place.dep_ == "pobj"
     ]
 
 
@@ -288,7 +276,7 @@ def visiting_guests(facts: Facts, scene: Scene) -> None:
             said = [token, verb, *(c for c in verb.children if c.dep_ == "dobj")]
             places = [
                 inside[t.i]
-                for t in _where(named + said)
+                for t in where_words(named + said)
                 if t.i in inside
                 and scene.clusters[inside[t.i]].type == "Place"
                 and scene.place_countries.get(inside[t.i], country) == country
@@ -351,11 +339,11 @@ def visitors_present(facts: Facts, scene: Scene) -> None:
             if visitor not in trips or token.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
             verb = token.head
-            seen = _where([verb, *_participles(verb)])
+            seen = where_words([verb, *_participles(verb)])
             if verb.lemma_ in _TOUR:
                 seen += [c for c in verb.children if c.dep_ == "dobj"]
             if verb.lemma_ in _OPEN:
-                seen += _where([c for c in verb.children if c.dep_ == "dobj"])
+                seen += where_words([c for c in verb.children if c.dep_ == "dobj"])
             for where in seen:
                 place = scene.clusters.get(inside.get(where.i, ""))
                 if (
