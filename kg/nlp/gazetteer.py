@@ -310,6 +310,8 @@ class GazetteerComponent:
                 start = of + 2 if doc[of + 1].lower_ == "the" and of + 2 < ent.end else of + 1
         if ent.label_ == "PERSON":
             start = self._after_portfolio(doc, start, ent.end)
+            if start == ent.start:
+                start = self._name_words_before(doc, start)
         end = ent.end
         while end > start + 1 and doc[end - 1].lower_ in _TRAILING_WORDS:
             end -= 1  # "Heads of State of", "Youth Capital of the": cut off mid-phrase
@@ -446,6 +448,14 @@ class GazetteerComponent:
         last = head[-1].text
         if last in self.org_heads or last in self.title_words:
             return True
+        before = head.doc[max(head.start - 2, 0) : head.start]
+        if (
+            len(before) == 2
+            and before[1].lower_ in {"of", "for"}
+            and before[0].text in self.title_words
+            and _portfolio_word(head[-1])
+        ):
+            return True  # "Minister for Road and Urban Development Mohammad Eslami": a portfolio
         if (
             len(head) > 2
             and head[-2].lower_ == "of"
@@ -489,6 +499,24 @@ class GazetteerComponent:
                 continue  # "the Dakar Peace and Security Forum": words of a longer name
             if self._looks_like_name(doc[i:end]):
                 yield Span(doc, i, end, label="PERSON")
+
+    def _name_words_before(self, doc: Doc, start: int) -> int:
+        """Where a name starts whose first words (initials, given names) the recognizer left
+        out between it and a title ("Foreign Minister AH Mahmood Ali"): its start otherwise."""
+        k = start
+        while (
+            k > 0
+            and start - k < 2
+            and doc[k - 1].pos_ == "PROPN"
+            and (doc[k - 1].is_title or _INITIALS.match(doc[k - 1].text))
+            and doc[k - 1].text not in self.title_words
+            and not doc[k - 1].ent_type_
+            and not _portfolio_word(doc[k - 1])
+        ):
+            k -= 1
+        if k < start and k > 0 and doc[k - 1].is_title and doc[k - 1].text in self.title_words:
+            return k
+        return start
 
     def _after_portfolio(self, doc: Doc, start: int, end: int) -> int:
         """Where a person's name starts that the recognizer ran a portfolio into ("Minister of
@@ -545,6 +573,7 @@ def _patronyms_joined(ents: list[Span]) -> list[Span]:
     return joined
 
 
+_INITIALS = re.compile(r"^(?:[A-Z]{1,2}|(?:[A-Z]\.){1,3})$")  # "AH", "S", "A.H."
 _INITIALED = re.compile(r"^[A-Z]\.[A-Z][a-z]+$")  # "U.Khurelsukh"
 _TRAILING_INITIAL = re.compile(r"^[A-Z][a-z]?$")  # the "Ts" of "Batbold.Ts"
 

@@ -104,6 +104,27 @@ from spacy.tokens import Span
             id="a-name-run-into-a-chamber-of-people-is-split-off",
         ),
         pytest.param(
+            "The talks were held between Iranian Minister for Road and Urban Development "
+            "Mohammad Eslami and his Pakistani counterpart.",
+            [
+                ("Iranian", "NORP"),
+                ("Road and Urban Development", "ORG"),
+                ("Mohammad Eslami", "PERSON"),
+                ("Pakistani", "NORP"),
+            ],
+            id="a-name-run-into-a-minister-s-portfolio-is-split-off",
+        ),
+        pytest.param(
+            "He called on Prime Minister Sheikh Hasina and Foreign Minister AH Mahmood Ali, "
+            "then met the Minister of Commerce Tofail Ahmed.",
+            [
+                ("Sheikh Hasina", "PERSON"),
+                ("AH Mahmood Ali", "PERSON"),
+                ("Tofail Ahmed", "PERSON"),
+            ],
+            id="initials-between-a-title-and-a-name-are-the-name-s",
+        ),
+        pytest.param(
             "Sergey Lavrov will meet the chairman of the State Great Khural, Gombojavyn "
             "Zandanshatar.",
             [
