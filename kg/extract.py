@@ -34,6 +34,7 @@ from kg.nlp.anaphora import (
     leader_mentions,
     office,
     partners,
+    side_delegations,
     title_mentions,
 )
 from kg.nlp.coref import Cluster, resolve
@@ -188,6 +189,7 @@ class _Article:
             self.by_id[_entity(mention)].add(mention)
             self.mentions.append(mention)
         self.resolver = Resolver(self.doc, self.mentions)
+        self._side_delegations()
         self.mentions.extend(
             group_mentions(self.doc, self.resolver, self.clusters, self.countries, self.positions)
         )
@@ -195,6 +197,44 @@ class _Article:
         partner = partners(self.clusters, self.countries)
         self.mentions.extend(speaker_mentions(self.doc, self.resolver, partner, self.countries))
         self.resolver = Resolver(self.doc, self.mentions)
+
+    def _side_delegations(self) -> None:
+        """ "The two delegations": a mention of the delegation of each of the two countries,
+        the one the article names or else one of its own."""
+        plurals, countries = side_delegations(self.clusters)
+        for plural in plurals:
+            members = tuple(self._delegation_of(country, plural) for country in countries)
+            self.clusters.remove(plural)
+            del self.by_id[plural.id]
+            for m in plural.mentions:
+                self.mentions.remove(m)
+                group = Mention(m.span, "Group", "delegation")
+                group.members = members
+                self.mentions.append(group)
+        if plurals:
+            self.resolver = Resolver(self.doc, self.mentions)
+
+    def _delegation_of(self, country: Cluster, plural: Cluster) -> Mention:
+        """A mention of the country's delegation: its own, else of a new one ("Egyptian
+        delegation") told by the plural's words."""
+        own = [
+            c
+            for c in self.clusters
+            if c.type == "Delegation" and c.country is not None and c.country == country.qid
+        ]
+        if own:
+            return own[0].mentions[0]
+        number = len(self.clusters) + 1
+        while f"e{number}" in self.by_id:
+            number += 1
+        adjective = next((m.text for m in country.mentions if m.demonym), None)
+        name = f"{adjective or _label(country, self.by_id, self.countries)} delegation"
+        cluster = Cluster(f"e{number}", "Delegation", "Delegation", country=country.qid, name=name)
+        cluster.add(replace(plural.mentions[0], anaphor=True, country=country.qid))
+        self.clusters.append(cluster)
+        self.by_id[cluster.id] = cluster
+        self.countries[cluster.id] = country.id
+        return cluster.mentions[0]
 
     def _delegation_sides(self) -> None:
         """A delegation named after its head ("his delegation") comes from the head's side."""

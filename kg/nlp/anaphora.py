@@ -40,6 +40,7 @@ __all__ = [
     "leader_mentions",
     "office",
     "partners",
+    "side_delegations",
     "title_mentions",
 ]
 
@@ -425,6 +426,39 @@ def _main(
                 break
         return chosen
     return ranked[:2]
+
+
+def side_delegations(clusters: list[Cluster]) -> tuple[list[Cluster], list[Cluster]]:
+    """The delegations named in the plural for the article's two countries ("the two
+    delegations", "both delegations", "delegations from the two countries"), and those two
+    countries; nothing where the article has not two."""
+    countries = _main(clusters, "Country")
+    if len(countries) != 2:
+        return [], []
+    found = [
+        c
+        for c in clusters
+        if c.type == "Delegation"
+        and c.country is None
+        and c.mentions
+        and all(_of_the_two(m.root) for m in c.mentions)
+    ]
+    return found, countries
+
+
+def _of_the_two(token: Token) -> bool:
+    """A plural delegation word of the two sides: "the two delegations", "delegations of
+    both countries"."""
+    if token.tag_ not in {"NNS", "NNPS"}:
+        return False
+    if any(t.lower_ in _GROUP_MARKERS for t in token.lefts):
+        return True
+    return any(
+        prep.lower_ in {"of", "from"} and o.lower_ in _COUNTRY_GROUPS and _is_group(o) == "country"
+        for prep in token.children
+        for o in prep.children
+        if o.dep_ == "pobj"
+    )
 
 
 def partners(clusters: list[Cluster], country_of: dict[str, str]) -> dict[str, Mention]:

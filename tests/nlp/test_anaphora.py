@@ -292,3 +292,32 @@ def test_the_latter_s_visit_is_the_latter_s(pipeline):
     found = {(labels[r.subject], r.predicate, labels[r.object]) for r in x.relations}
     assert ("Boris Johnson", "visited", "India") in found
     assert ("Narendra Modi", "visited", "India") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egyptian President Abdel Fattah al-Sisi received Turkish President Recep Tayyip Erdogan "
+        "in Cairo. The two presidents then held an expanded session in the presence of "
+        "delegations from the two countries.",
+        "Egyptian President Abdel Fattah al-Sisi received Turkish President Recep Tayyip Erdogan "
+        "in Cairo. Both delegations then held an expanded session.",
+    ],
+    ids=["delegations-of-the-two-countries", "both-delegations"],
+)
+def test_the_two_delegations_are_each_side_s(rules, text):
+    x = rules.extract(text)
+    labels = {e.id: e.label for e in x.entities}
+    found = {(labels[r.subject], r.predicate, labels[r.object]) for r in x.relations}
+    assert {("Egyptian delegation", "represents", "Egypt")} <= found
+    assert {("Turkish delegation", "represents", "Turkey")} <= found
+    session = next(e.label for e in x.entities if "expanded session" in e.label)
+    assert (session, "participant", "Egyptian delegation") in found
+    assert (session, "participant", "Turkish delegation") in found
+
+
+def test_delegations_of_many_countries_are_no_two_sides(rules):
+    x = rules.extract(
+        "Delegations from Egypt, Turkey, Jordan and Qatar attended the conference in Cairo."
+    )
+    assert not [e for e in x.entities if e.label in {"Egyptian delegation", "Turkish delegation"}]
