@@ -2117,8 +2117,17 @@ def _announced_only(facts: Facts, scene: Scene) -> None:
             and event.type == "Event"
             and f.subject not in scene.announced | stops
             and not named_event(event)
+            and not (f.rule in VISITOR_RULES and _presupposed(event))
         ):
             del facts.found[key]
+
+
+def _presupposed(event: Cluster) -> bool:
+    """A visit named as the time of something ("will meet X during his visit"): under way,
+    or certain to come, whatever the sentence plans."""
+    return event.cls == "Visit" and any(
+        m.root.dep_ == "pobj" and m.root.head.lower_ == "during" for m in event.mentions
+    )
 
 
 def _quoted_visits(facts: Facts, scene: Scene) -> None:

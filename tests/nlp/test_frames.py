@@ -1677,3 +1677,16 @@ def test_a_headline_s_talks_are_the_body_s_talks_held_nowhere_it_says(rules):
     talks = [e.label for e in x.entities if e.type == "Event" and "alks" in e.label]
     assert len(talks) == 1, talks
     assert (talks[0], "heldIn", "Sweden") in facts(x)
+
+
+def test_a_visit_named_as_the_time_of_a_plan_is_the_visitor_s(rules):
+    """ "X will meet Y during his visit": the visit is X's, though the meeting is a plan (a
+    plan for an unannounced event keeps no frame)."""
+    x = rules.extract(
+        "The session of the Mongolian-Russian commission opened on Friday in Ulan Bator. The "
+        "Russian delegation is headed by Deputy Prime Minister Alexei Gordeyev. Gordeyev will "
+        "also meet Prime Minister Nambaryn Enkhbayar during his visit."
+    )
+    visit = next(e.label for e in x.entities if "visit" in e.label)
+    assert (visit, "participant", "Alexei Gordeyev") in facts(x, "planned")
+    assert (visit, "participant", "Nambaryn Enkhbayar") not in facts(x, "planned")
