@@ -49,6 +49,14 @@ agent:
 >>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "by"]
 [('by', 'agent', 'signed')]
 
+A city "in" which the parser hung on the name of the country it lies in tells where what
+the country's name is a complement of happened:
+
+>>> doc = load_nlp()("The meeting was co-chaired by Sergey Donskoy, minister of natural "
+...     "resources of the Russian Federation in Moscow.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "in"]
+[('in', 'prep', 'co-chaired')]
+
 What the parser hung on a date that modifies a verb ("will leave Abuja on Saturday, 28 April
 on an official visit to ...": "on" of "April") is the verb's:
 
@@ -71,7 +79,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from kg.nlp.gazetteer import heads
+from kg.kb import KnowledgeBase
+from kg.nlp.gazetteer import country_named, heads
 from kg.nlp.mentions import tokens_with
 
 __all__ = ["repairs"]
@@ -105,6 +114,7 @@ def repairs(doc: Doc) -> Doc:
     _line_verbs(doc)
     _dated(doc)
     _staged(doc)
+    _cities_of_countries(doc)
     return doc
 
 
@@ -269,3 +279,28 @@ def _staged(doc: Doc) -> None:
         event = next((t for t in reversed(between) if t.lemma_.lower() in events), None)
         if event is not None and event.pos_ == "NOUN" and not verb.is_ancestor(event):
             verb.head = event
+
+
+def _cities_of_countries(doc: Doc) -> None:
+    """Hang "in X" that the parser hung on the name of the country X lies in on the verb
+    that name is a complement of, or the event that verb tells of: a country is not in its
+    own city."""
+    kb = KnowledgeBase.load()
+    names = {t.i: ent for ent in doc.ents if ent.label_ in {"GPE", "ORG"} for t in ent}
+    events = heads("event")
+    for prep in tokens_with(doc, "LOWER", ["in"]):
+        city = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.dep_ != "prep" or city is None or prep.head.i not in names or city.i not in names:
+            continue
+        country = country_named(names[prep.head.i].text)
+        places = kb.lookup(names[city.i].text, ("Place",))
+        if country is None or not any(p.country == country.qid for p in places):
+            continue
+        verb = next((a for a in prep.head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is None:
+            continue
+        event = verb.head if verb.dep_ in {"acl", "relcl"} else None
+        if event is not None and event.lemma_.lower() in events:
+            prep.head = event
+        elif event is None or not prep.is_ancestor(verb):
+            prep.head = verb
