@@ -353,13 +353,26 @@ class GazetteerComponent:
         return not named and all(t.text in self.title_words for t in words)
 
     def _without_title(self, ent: Span) -> Iterator[Span | None]:
-        """ "(Astana) Kazakh PM": a demonym and a title are no name; keep the demonym."""
+        """ "(Astana) Kazakh PM": a demonym and a title are no name; keep the demonym. "UNDP
+        Associate Administrator", "World Bank Vice President": a body and a title of it; keep
+        the body."""
         doc = ent.doc
         for i in range(ent.start, ent.end - 1):
             if demonym(doc[i].text) and doc[i + 1 : ent.end].text in self.titles:
                 if i > ent.start:
                     yield self._retype(Span(doc, ent.start, i, label=ent.label_))
                 yield Span(doc, i, i + 1, label="NORP")
+                return
+        if ent.label_ == "ORG" and doc[ent.end - 1].text in self.titles:
+            i = ent.end - 1
+            while i > ent.start + 1 and doc[i - 1].is_title and doc[i - 1].text in self.title_words:
+                i -= 1
+            body = doc[ent.start : i]
+            if i > ent.start and (
+                (len(body) == 1 and body[0].is_upper and len(body[0]) > 1)
+                or self.kb.lookup(body.text, ("Organization",))
+            ):
+                yield self._retype(Span(doc, ent.start, i, label="ORG"))
                 return
         yield self._retype(ent)
 

@@ -125,6 +125,11 @@ from spacy.tokens import Span
             id="initials-between-a-title-and-a-name-are-the-name-s",
         ),
         pytest.param(
+            "Bektenov met UNDP Associate Administrator Haoliang Xu in Astana.",
+            [("UNDP", "ORG"), ("Haoliang Xu", "PERSON"), ("Astana", "GPE")],
+            id="a-body-s-title-run-into-its-name-is-cut-off",
+        ),
+        pytest.param(
             "Sergey Lavrov will meet the chairman of the State Great Khural, Gombojavyn "
             "Zandanshatar.",
             [
