@@ -596,6 +596,14 @@ class Resolver:
             if i in self.titles and (doc[i - 1].lower_ in {"and", ","} or doc[i].text in STYLED):
                 i = self.titles[i].end  # "Special Envoy and Minister of Communication X",
                 continue  # "Amir Sheikh Tamim"
+            if (
+                after is not None
+                and after.type in {"Country", "Organization"}
+                and doc[i - 1].lower_ == "and"
+                and after.span.end in self.titles
+            ):  # "UN Deputy Secretary-General and UNDP Associate Administrator X"
+                i = self.titles[after.span.end].end
+                continue
             if doc[i].text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
                 i += 3  # "Administrator of the Agency for International Development (USAID) X"
                 continue

@@ -185,6 +185,15 @@ def test_a_title_no_one_holds_is_no_position(read):
             [("Peter Okafor", "representative", "Lagos Chamber of Commerce", False)],
             id="a-title-in-lower-case",
         ),
+        pytest.param(
+            "Bektenov spoke with UN Deputy Secretary-General and UNDP Associate Administrator "
+            "Haoliang Xu.",
+            [
+                ("Haoliang Xu", "Deputy Secretary-General", "UN", False),
+                ("Haoliang Xu", "Associate Administrator", "UNDP", False),
+            ],
+            id="two-titles-of-two-bodies-before-one-name",
+        ),
     ],
 )
 def test_titles_of_bodies(read, text, held):
