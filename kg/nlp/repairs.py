@@ -299,8 +299,5 @@ def _cities_of_countries(doc: Doc) -> None:
         verb = next((a for a in prep.head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
         if verb is None:
             continue
-        event = verb.head if verb.dep_ in {"acl", "relcl"} else None
-        if event is not None and event.lemma_.lower() in events:
-            prep.head = event
-        elif event is None or not prep.is_ancestor(verb):
-            prep.head = verb
+        told = verb.dep_ in {"acl", "relcl"} and verb.head.lemma_.lower() in events
+        prep.head = verb.head if told else verb
