@@ -37,7 +37,7 @@ from kg.nlp.anaphora import (
     side_delegations,
     title_mentions,
 )
-from kg.nlp.coref import Cluster, resolve
+from kg.nlp.coref import Cluster, free_id, resolve
 from kg.nlp.frames import ATTENDANCE_RULES, MEETINGS, Facts, Scene, around, derive, named_event
 from kg.nlp.gazetteer import heads, topics
 from kg.nlp.mentions import Mention, find_mentions, tokens_with
@@ -224,12 +224,15 @@ class _Article:
         ]
         if own:
             return own[0].mentions[0]
-        number = len(self.clusters) + 1
-        while f"e{number}" in self.by_id:
-            number += 1
         adjective = next((m.text for m in country.mentions if m.demonym), None)
         name = f"{adjective or _label(country, self.by_id, self.countries)} delegation"
-        cluster = Cluster(f"e{number}", "Delegation", "Delegation", country=country.qid, name=name)
+        cluster = Cluster(
+            free_id(self.by_id, len(self.clusters)),
+            "Delegation",
+            "Delegation",
+            country=country.qid,
+            name=name,
+        )
         cluster.add(replace(plural.mentions[0], anaphor=True, country=country.qid))
         self.clusters.append(cluster)
         self.by_id[cluster.id] = cluster

@@ -16,7 +16,7 @@ organization, delegation, event or agreement.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -27,7 +27,7 @@ from kg.nlp.gazetteer import country_named, demonym, spelling
 from kg.nlp.mentions import HONORIFICS, Mention
 from kg.nlp.relations import Resolver, modality
 
-__all__ = ["Cluster", "last_event", "previous_sentence_start", "resolve", "said_of_it"]
+__all__ = ["Cluster", "free_id", "last_event", "previous_sentence_start", "resolve", "said_of_it"]
 
 _TOLD_TIMES = {"latest", "same", "today", "yesterday", "current", "ongoing"}
 _BARE_DETERMINERS = {"the", "this", "that", "these", "those", "his", "her", "their", "its"}
@@ -58,6 +58,14 @@ class Cluster:
         for m in self.mentions:
             seen.setdefault(m.text, None)
         return list(seen)
+
+
+def free_id(taken: Collection[str], count: int) -> str:
+    """The first entity id after the ``count`` an article has that is not ``taken``."""
+    number = count + 1
+    while f"e{number}" in taken:
+        number += 1
+    return f"e{number}"
 
 
 def last_event(clusters: Iterable[Cluster], since: int, before: int) -> Cluster | None:

@@ -30,7 +30,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from kg.kb import KBEntry, KnowledgeBase
-from kg.nlp.coref import Cluster, last_event, said_of_it
+from kg.nlp.coref import Cluster, free_id, last_event, said_of_it
 from kg.nlp.event_places import carry_places, visits_to
 from kg.nlp.facts import TAKING_PART, Fact, Facts, Scene, around, within
 from kg.nlp.mentions import Mention, tokens_with
@@ -539,7 +539,13 @@ def _place(scene: Scene, span: Span, entry: KBEntry) -> Cluster:
     for cluster in scene.clusters.values():
         if cluster.type == "Place" and cluster.qid == entry.qid:
             return cluster
-    place = Cluster(_free_id(scene), "Place", entry.cls, qid=entry.qid, country=entry.country)
+    place = Cluster(
+        free_id(scene.clusters, len(scene.clusters)),
+        "Place",
+        entry.cls,
+        qid=entry.qid,
+        country=entry.country,
+    )
     place.add(Mention(span, "Place", entry.cls, entry.qid, entry.country))
     scene.clusters[place.id] = place
     return place
@@ -1014,18 +1020,10 @@ def _welcome(fact: Fact) -> bool:
 def _new_event(scene: Scene, cls: str, name: str, fact: Fact) -> Cluster:
     """A new event of the article, mentioned by the word that states ``fact``."""
     word = fact.trigger or fact.sentence.root
-    event = Cluster(_free_id(scene), "Event", cls, name=name)
+    event = Cluster(free_id(scene.clusters, len(scene.clusters)), "Event", cls, name=name)
     event.add(Mention(word.doc[word.i : word.i + 1], "Event", cls, anaphor=True))
     scene.clusters[event.id] = event
     return event
-
-
-def _free_id(scene: Scene) -> str:
-    """The first entity id after the article's own that no cluster has yet."""
-    number = len(scene.clusters) + 1
-    while f"e{number}" in scene.clusters:
-        number += 1
-    return f"e{number}"
 
 
 def _main_event_told_by_verbs(facts: Facts, scene: Scene) -> None:
