@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
 import json
 import os
 import re
@@ -151,7 +152,11 @@ _GLUE_WORDS = {
 }
 
 
-def _wrapped(match: re.Match[str]) -> str:
+_ENDS = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "»")  # what may end a sentence
+_RUN_ON = 0.6  # a line at least this share of the wrap width, with no end, runs on
+
+
+def _wrapped(match: re.Match[str], width: int | None) -> str:
     text, at = match.string, match.start()
     before = text[max(0, at - 20) : at].split()[-1] if text[:at].split() else ""
     after = text[at + 1]
@@ -159,7 +164,29 @@ def _wrapped(match: re.Match[str]) -> str:
     glue = lowered in _GLUE_WORDS or lowered.endswith(("'s", "’s"))
     if glue or ((after.islower() and before[-1:].isalnum()) or before.endswith(",")):
         return " "
+    line = at - text.rfind("\n", 0, at) - 1
+    if width and line >= _RUN_ON * width and not before.endswith(_ENDS):
+        return " "  # a full line of hard-wrapped text runs on ("Minister Haji Nooruddin\nAzizi")
     return "\n"
+
+
+def _wrap_width(text: str) -> int | None:
+    """The width the text was hard-wrapped at, if it was: most of its lines as long as the
+    longest but one run on into the next without ending a sentence."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    widths = sorted(len(line) for line in lines)
+    if len(widths) < 6:
+        return None
+    width = widths[-2]
+    full = [
+        (line, after.lstrip()[:1])
+        for line, after in itertools.pairwise(lines)
+        if len(line) >= _RUN_ON * width
+    ]
+    run_on = sum(not line.endswith(_ENDS) for line, _ in full)
+    lower = sum(after.islower() for _, after in full)  # a sentence going on, not a headline
+    wrapped = len(full) >= 4 and run_on >= 0.5 * len(full) and lower >= 0.3 * len(full)
+    return width if wrapped and width <= 100 else None
 
 
 def unwrap(text: str) -> str:
@@ -168,7 +195,8 @@ def unwrap(text: str) -> str:
     >>> unwrap("the meeting between Kazakhstan's\nPrime Minister and the\nambassador.\nNew line")
     "the meeting between Kazakhstan's Prime Minister and the ambassador.\nNew line"
     """
-    return _SINGLE_NEWLINE.sub(_wrapped, text)
+    width = _wrap_width(text)
+    return _SINGLE_NEWLINE.sub(lambda match: _wrapped(match, width), text)
 
 
 def _place_name(raw: str) -> str:

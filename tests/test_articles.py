@@ -114,6 +114,41 @@ def test_a_backtick_typed_for_an_apostrophe_is_one(pipeline):
     assert "Republic of Tatarstan" in {e.label for e in x.entities}
 
 
+WRAPPED = (
+    "Trade between the two countries grew by a third last year, the ministry\n"
+    "said on Monday, after a meeting of the intergovernmental commission.\n"
+    "More than 200 delegates, led by Afghan Minister of Commerce Haji Nooruddin\n"
+    "Azizi, are expected to arrive in Kazakhstan for the business forum which\n"
+    "opens in Astana on Thursday and will last for two days, the organizers\n"
+    "said. The delegation also comprises representatives of banks and firms.\n"
+    "Headline of the next story\n"
+    "It starts here."
+)
+
+
+def test_hard_wrapped_text_runs_on_at_each_full_line(pipeline):
+    article = parse_text("a", WRAPPED)
+    assert "Minister of Commerce Haji Nooruddin Azizi, are expected" in article.text
+    assert "the ministry said on Monday" in article.text
+    # lines that end a sentence, or that are short of the wrap width, still end there
+    assert "the organizers said. The delegation" in article.text
+    assert "firms.\nHeadline of the next story\nIt starts here." in article.text
+    people = {e.label for e in pipeline.extract(article.text).entities if e.type == "Person"}
+    assert "Haji Nooruddin Azizi" in people
+
+
+def test_unwrapped_text_keeps_its_line_breaks():
+    lines = [
+        "Kazakhstan and Belarus signed a protocol",
+        "The Belarusian delegation was headed by Prime Minister Roman Golovchenko",
+        "The Kazakh side was led by Prime Minister Alikhan Smailov on Friday",
+        "Karaganda hosted the session of the intergovernmental commission",
+        "Both sides praised the growth of trade between the two countries",
+        "Mamin visited the KazBelAZ plant",
+    ]
+    assert parse_text("a", "\n".join(lines)).text == "\n".join(lines)
+
+
 def test_text_without_header_is_kept_whole():
     article = parse_text("a", "Kazakhstan and Belarus signed a protocol.")
     assert (article.date, article.dateline, article.text) == (

@@ -219,6 +219,9 @@ def _participants(facts: Facts, scene: Scene) -> None:
         else:
             wanted = {"Visit"} if f.predicate == "visited" else MEETINGS
             events = [e for e in scene.events.get(f.sentence.start, []) if e.cls in wanted]
+            calls = [e for e in events if e.cls == "PhoneCall"]
+            if f.predicate == "met" and calls:
+                events = calls  # "X and Y discussed the meeting during phone talks": the call
         members = (subject,) if f.predicate == "visited" else (subject, obj)
         for event in events:
             partners = _partners_named(event, f.sentence, scene)
@@ -303,7 +306,7 @@ def _partners(head: Token) -> list[Token]:
 def _implicit_meetings(facts: Facts, scene: Scene) -> None:
     """A meeting named without its people ("the discussion at the bilateral meeting") is
     the meeting of the pair who met in its sentence or the one before (not one still to come,
-    planned, nor "a meeting of their ministers")."""
+    planned, nor "a meeting of their ministers", nor one a pair who spoke by phone discussed)."""
     met = facts.of("met", None)
     for start, events in scene.events.items():
         here = scene.index(next(s for s in scene.sentences if s.start == start))
@@ -317,7 +320,12 @@ def _implicit_meetings(facts: Facts, scene: Scene) -> None:
                 or all(_not_the_pair_s_now(m.root) for m in event.mentions)
             ):
                 continue
-            near = [f for f in met if here - 1 <= scene.index(f.sentence) <= here]
+            near = [
+                f
+                for f in met
+                if here - 1 <= scene.index(f.sentence) <= here
+                and (event.cls == "PhoneCall" or not _remote(f, scene))  # met by phone
+            ]
             if not near:
                 continue
             f = max(near, key=lambda f: scene.index(f.sentence))

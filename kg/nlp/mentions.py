@@ -68,6 +68,7 @@ _NOUN_ENDINGS = ("tion", "sion", "ment", "ity", "ism", "ness", "ship")
 _DAYS = {"last", "next", "this", "yesterday", "today", "tomorrow", "monday", "tuesday"}
 _DAYS |= {"wednesday", "thursday", "friday", "saturday", "sunday"}
 _FACE_TO_FACE = {"courtesy", "protocol", "private", "informal", "personal"}  # not by phone
+_REMOTE = {"phone", "telephone", "video", "videoconference", "online", "virtual"}  # by phone
 _REGION_WORDS = {"region", "oblast", "province", "state", "district", "prefecture", "governorate"}
 
 
@@ -1323,6 +1324,8 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
             phrase = _phrase(token, named)
             if cls == "PhoneCall" and any(c.lower_ in _FACE_TO_FACE for c in token.lefts):
                 cls = "Meeting"  # "a courtesy call on the President", "a private conversation"
+            elif cls in {"Talks", "Meeting"} and any(c.lower_ in _REMOTE for c in token.lefts):
+                cls = "PhoneCall"  # "phone talks", "a video conference meeting"
             if lemma == "ceremony" and any(t.lower_ == "signing" for t in phrase):
                 cls = "SigningCeremony"  # not a welcome or an opening ceremony
             mentions.append(Mention(phrase, "Event", cls))

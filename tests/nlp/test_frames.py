@@ -1690,3 +1690,19 @@ def test_a_visit_named_as_the_time_of_a_plan_is_the_visitor_s(rules):
     visit = next(e.label for e in x.entities if "visit" in e.label)
     assert (visit, "participant", "Alexei Gordeyev") in facts(x, "planned")
     assert (visit, "participant", "Nambaryn Enkhbayar") not in facts(x, "planned")
+
+
+def test_phone_talks_are_a_call_not_the_meeting_they_discussed(rules):
+    x = rules.extract(
+        "The next meeting of the intergovernmental commission will be held in Ashgabat in March. "
+        "Speaker Anna Brown and Chairman John Smith discussed the preparations for the meeting "
+        "during recent phone talks."
+    )
+    calls = {e.label for e in x.entities if e.cls == "PhoneCall"}
+    assert calls == {"recent phone talks between Anna Brown and John Smith"}
+    got = facts(x)
+    assert (next(iter(calls)), "participant", "Anna Brown") in got
+    meeting = "next meeting of the intergovernmental commission"
+    assert (meeting, "heldIn", "Ashgabat") in facts(x, "planned")
+    (held,) = (e.id for e in x.entities if e.label == meeting)
+    assert not [r for r in x.relations if r.predicate == "participant" and r.subject == held]
