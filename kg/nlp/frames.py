@@ -45,6 +45,7 @@ from kg.nlp.visits import (
     hosts_stay,
     in_quotes,
     lasting,
+    recalled,
     received_guests,
     visiting_guests,
     visitors_present,
@@ -1825,15 +1826,15 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
     residence it was held in, else its city, else its region, else its country, the one the
     article names there (a tour of three countries places none of its talks), also talks
     named only as a time frame ("X said following talks with Y"); not at the plant or port
-    the visitor toured, nor where a quotation recalls a visit ("I remember your state visit
-    to Tajikistan"), nor the larger event a visit is part of ("the visit was part of his tour
+    the visitor toured, nor where a quotation or a verb recalls a visit ("I remember your
+    state visit to Tajikistan", "recalled his visit to Kazan"), nor the larger event a visit is part of ("the visit was part of his tour
     of the region"). Of a visitor's several visits, the one told last before the event."""
     places: dict[str, list[Fact]] = {}
     for f in facts.of("heldIn"):
         visit = scene.clusters[f.subject]
         if (
             visit.cls == "Visit"
-            and not all(in_quotes(m.root) for m in visit.mentions)
+            and not all(in_quotes(m.root) or recalled(m.root) for m in visit.mentions)
             and not _toured(scene.clusters[f.object])
         ):
             places.setdefault(visit.id, []).append(f)

@@ -29,6 +29,7 @@ __all__ = [
     "hosts_stay",
     "in_quotes",
     "lasting",
+    "recalled",
     "received_guests",
     "visiting_guests",
     "visitors_present",
@@ -53,12 +54,22 @@ def apart(token: Token) -> bool:
     return (bool(dates) and not any(t.lower_ in _NEWS_DAYS for t in dates)) or another(token)
 
 
+def recalled(token: Token) -> bool:
+    """A visit someone recalls ("recalled with pleasure his visit to Tatarstan"): a past one."""
+    while token.dep_ in {"dobj", "pobj", "prep"} and token.head is not token:
+        token = token.head  # up through objects ("recalled with pleasure his visit")
+        if token.lemma_ in _RECALL:
+            return True
+    return False
+
+
 def another(token: Token) -> bool:
     """A visit called another than the one reported ("his previous visit", "the next one")."""
     return any(t.lower_ in _APART for t in token.lefts)
 
 
 _UNITS = {"day", "week", "month"}
+_RECALL = {"recall", "remember", "recollect"}  # verbs of a visit past
 
 
 def lasting(token: Token) -> bool:

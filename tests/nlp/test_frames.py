@@ -1706,3 +1706,16 @@ def test_phone_talks_are_a_call_not_the_meeting_they_discussed(rules):
     assert (meeting, "heldIn", "Ashgabat") in facts(x, "planned")
     (held,) = (e.id for e in x.entities if e.label == meeting)
     assert not [r for r in x.relations if r.predicate == "participant" and r.subject == held]
+
+
+def test_a_visit_the_host_recalls_places_none_of_today_s_talks(rules):
+    x = rules.extract(
+        "President Ilham Aliyev has received a delegation led by President of Tatarstan Rustam "
+        "Minnikhanov. The head of state recalled with pleasure his visit to Tatarstan, adding he "
+        "was impressed with the city of Kazan. The parties exchanged views on cooperation."
+    )
+    got = facts(x)
+    meeting = "meeting between Ilham Aliyev and Rustam Minnikhanov"
+    assert (meeting, "participant", "Ilham Aliyev") in got
+    assert not {f for f in got if f[0] == meeting and f[1] == "heldIn"}
+    assert ("Ilham Aliyev", "visited", "Kazan") not in got
