@@ -1018,10 +1018,15 @@ def _one_by_one(fact: Fact) -> bool:
 
 
 def _welcome(fact: Fact) -> bool:
-    """A meeting read from a welcome on arrival: "arrived in Kigali and was received by X"."""
+    """A meeting read from a welcome on arrival: "arrived in Kigali and was received (or
+    met) by X", not "arrived in Bogota and met with his counterpart"."""
+    verb = fact.trigger
     return (
-        fact.trigger is not None
-        and fact.trigger.lemma_ in {"receive", "welcome", "greet", "meet"}
+        verb is not None
+        and (
+            verb.lemma_ in {"receive", "welcome", "greet"}
+            or (verb.lemma_ == "meet" and any(c.dep_ == "auxpass" for c in verb.children))
+        )
         and any(t.lemma_ in {"arrive", "arrival"} for t in fact.sentence)
     )
 

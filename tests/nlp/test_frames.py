@@ -1719,3 +1719,13 @@ def test_a_visit_the_host_recalls_places_none_of_today_s_talks(rules):
     assert (meeting, "participant", "Ilham Aliyev") in got
     assert not {f for f in got if f[0] == meeting and f[1] == "heldIn"}
     assert ("Ilham Aliyev", "visited", "Kazan") not in got
+
+
+def test_a_meeting_after_an_arrival_is_a_meeting_not_a_welcome(rules):
+    x = rules.extract(
+        "Chilean President Sebastian Pinera arrived in Bogota on Friday and met with his "
+        "counterpart Ivan Duque, with whom he talked about trade."
+    )
+    got = facts(x)
+    meeting = "meeting between Sebastian Pinera and Ivan Duque"
+    assert {(meeting, "participant", "Ivan Duque"), (meeting, "heldIn", "Bogota")} <= got
