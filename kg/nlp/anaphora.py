@@ -171,10 +171,13 @@ def title_mentions(
             continue  # "the Presidents of A and B": the two, not one
         owner = _owner(title, resolver)
         head = office(title.text)
+        leader = _leader_of_a_country(title)
         best, best_rank = None, None
         for held in sorted(positions, key=lambda h: h.person.span.start):
             if held.person.span.start >= title.start or held.title is None:
                 continue
+            if leader and not _of_a_country(held):
+                continue  # "the head of state" is not the President of Tatarstan
             same_office = office(held.title) == head
             person = held.person.entity
             country = country_of.get(person) if person is not None else None
@@ -197,6 +200,19 @@ def title_mentions(
         mention = Mention(title, "Person", "Person", entity=best.entity, anaphor=True)
         found.append((mention, Held(mention, bare_title(title, owner), owner, title.sent)))
     return found
+
+
+def _leader_of_a_country(title: Span) -> bool:
+    """A title only a country's leader holds: "the head of state", "the head of government"."""
+    return normalize(title.text).endswith(("head of state", "head of government"))
+
+
+def _of_a_country(held: Held) -> bool:
+    """Whether a title is of a country, or of nothing it names ("President", not "President
+    of Tatarstan", nor "President of the company")."""
+    if held.of is not None:
+        return held.of.type == "Country"
+    return " of " not in f" {normalize(held.title or '')} "
 
 
 # Words for whoever holds some office: "the Pakistani envoy" may be its High Commissioner.

@@ -14,6 +14,7 @@ from kg.nlp.anaphora import (
     title_mentions,
 )
 from kg.nlp.positions import find_positions
+from tests.conftest import facts
 
 
 def _read(read, text: str):
@@ -321,3 +322,13 @@ def test_delegations_of_many_countries_are_no_two_sides(rules):
         "Delegations from Egypt, Turkey, Jordan and Qatar attended the conference in Cairo."
     )
     assert not [e for e in x.entities if e.label in {"Egyptian delegation", "Turkish delegation"}]
+
+
+def test_the_head_of_state_is_no_president_of_a_region(rules):
+    x = rules.extract(
+        "President Ilham Aliyev has received a delegation led by President of Tatarstan Rustam "
+        "Minnikhanov. The head of state recalled his visit to Tatarstan."
+    )
+    (aliyev,) = (e for e in x.entities if e.label == "Ilham Aliyev")
+    assert "head of state" in aliyev.aliases
+    assert ("Ilham Aliyev", "visited", "Tatarstan") in facts(x)
