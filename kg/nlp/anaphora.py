@@ -208,11 +208,12 @@ def _leader_of_a_country(title: Span) -> bool:
 
 
 def _of_a_country(held: Held) -> bool:
-    """Whether a title is of a country, or of nothing it names ("President", not "President
-    of Tatarstan", nor "President of the company")."""
+    """Whether a title is of a country, or of nothing it names ("President", "Head of State",
+    not "President of Tatarstan", nor "President of the company")."""
     if held.of is not None:
         return held.of.type == "Country"
-    return " of " not in f" {normalize(held.title or '')} "
+    title = normalize(held.title or "")
+    return title.endswith(("head of state", "head of government")) or " of " not in title
 
 
 # Words for whoever holds some office: "the Pakistani envoy" may be its High Commissioner.

@@ -332,3 +332,13 @@ def test_the_head_of_state_is_no_president_of_a_region(rules):
     (aliyev,) = (e for e in x.entities if e.label == "Ilham Aliyev")
     assert "head of state" in aliyev.aliases
     assert ("Ilham Aliyev", "visited", "Tatarstan") in facts(x)
+
+
+def test_the_head_of_state_is_one_so_titled(rules):
+    x = rules.extract(
+        "Head of State Kassym-Jomart Tokayev has received Foreign Minister of China Wang Yi. "
+        "The Head of State praised the relations between the two countries."
+    )
+    (tokayev,) = (e for e in x.entities if e.label == "Kassym-Jomart Tokayev")
+    later = x.article.text.index("The Head of State") + len("The ")
+    assert "Head of State" in {m.text for m in tokayev.mentions if m.start == later}
