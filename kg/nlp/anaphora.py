@@ -75,6 +75,7 @@ _PEOPLE_GROUPS = {
 _GROUP_MARKERS = {"both", "two"}
 _MEETING = MEETING_WORDS | {"negotiation"}
 _GROUP_WORDS = _COUNTRY_GROUPS | _PEOPLE_GROUPS | {"two"}
+_LEADERS = ("head of state", "head of government")  # titles only a country's leader holds
 _SYNONYMS = {
     "premier": "prime minister",
     "pm": "prime minister",
@@ -102,7 +103,7 @@ def office(title: str) -> str:
     led = re.fullmatch(r"(?:the )?head of the (?:\w+ )?(state|government)", full)
     if led:  # "the head of the Uzbek government"
         return _SYNONYMS[f"head of {led.group(1)}"]
-    if full.endswith(("head of state", "head of government")):
+    if full.endswith(_LEADERS):
         return _SYNONYMS[full[full.index("head of") :]]
     text = full.split(" of ")[0].split(" to ")[0]
     for long, short in _SYNONYMS.items():
@@ -204,7 +205,7 @@ def title_mentions(
 
 def _leader_of_a_country(title: Span) -> bool:
     """A title only a country's leader holds: "the head of state", "the head of government"."""
-    return normalize(title.text).endswith(("head of state", "head of government"))
+    return normalize(title.text).endswith(_LEADERS)
 
 
 def _of_a_country(held: Held) -> bool:
@@ -213,7 +214,7 @@ def _of_a_country(held: Held) -> bool:
     if held.of is not None:
         return held.of.type == "Country"
     title = normalize(held.title or "")
-    return title.endswith(("head of state", "head of government")) or " of " not in title
+    return title.endswith(_LEADERS) or " of " not in title
 
 
 # Words for whoever holds some office: "the Pakistani envoy" may be its High Commissioner.

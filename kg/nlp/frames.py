@@ -1832,8 +1832,9 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
     article names there (a tour of three countries places none of its talks), also talks
     named only as a time frame ("X said following talks with Y"); not at the plant or port
     the visitor toured, nor where a quotation or a verb recalls a visit ("I remember your
-    state visit to Tajikistan", "recalled his visit to Kazan"), nor the larger event a visit is part of ("the visit was part of his tour
-    of the region"). Of a visitor's several visits, the one told last before the event."""
+    state visit to Tajikistan", "recalled his visit to Kazan"), nor the larger event a visit
+    is part of ("the visit was part of his tour of the region"). Of a visitor's several
+    visits, the one told last before the event."""
     places: dict[str, list[Fact]] = {}
     for f in facts.of("heldIn"):
         visit = scene.clusters[f.subject]
