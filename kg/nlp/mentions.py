@@ -1483,11 +1483,16 @@ def _owned(span: Span) -> bool:
 
 def _named_site(token: Token) -> bool:
     """ "The Uzbek presidential residence", "the KazBelAZ plant", "the port of Dar es
-    Salaam": a site with a name or a demonym in front or a named place after "of" (where a
-    venture or enterprise "of" names its owners), not "the building"."""
+    Salaam", "the presidential palace": a site with a name or a demonym in front, a named
+    place after "of" (where a venture or enterprise "of" names its owners), or a head of
+    state's or government's seat, not "the building"."""
     return any(
         c.dep_ in {"compound", "amod", "nmod"}
-        and (c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "GPE", "ORG"})
+        and (
+            c.pos_ == "PROPN"
+            or c.ent_type_ in {"NORP", "GPE", "ORG"}
+            or (c.lower_ in _SEATS and token.lemma_ in _SEAT_HEADS)
+        )
         for c in token.lefts
     ) or (
         token.lemma_ not in _BODIES
@@ -1500,6 +1505,12 @@ def _named_site(token: Token) -> bool:
 
 
 _SITE_OWNERS = {"GPE", "LOC", "FAC"}
+_SEATS = {
+    "presidential",
+    "royal",
+    "official",
+}  # "the presidential compound", "his official residence"
+_SEAT_HEADS = {"palace", "residence", "compound", "complex"}
 _BODIES = {"venture", "enterprise"}
 
 

@@ -684,6 +684,20 @@ def test_a_building_s_word_before_or_after_a_name_makes_it_a_place(pipeline, tex
     assert _named(pipeline, text).get(site) == "Place"
 
 
+def test_a_head_of_state_s_seat_is_a_place_where_people_meet(rules):
+    x = rules.extract(
+        "Turkish President Kemal Aydin received British Prime Minister Helen Ward at the "
+        "presidential compound in Ankara. Officials later gathered in the building."
+    )
+    places = {e.label for e in x.entities if e.type == "Place"}
+    assert places == {"presidential compound", "Ankara"}
+    meeting = "meeting between Kemal Aydin and Helen Ward"
+    assert {
+        (meeting, "heldIn", "presidential compound"),
+        ("Helen Ward", "visited", "presidential compound"),
+    } <= facts(x)
+
+
 def test_a_title_and_the_words_that_address_a_person_are_no_one_s_name(rules):
     # the recognizer tags "Qatari Amir Sheikh" a person of its own before the name
     x = rules.extract(
