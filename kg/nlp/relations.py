@@ -1247,6 +1247,16 @@ def _visit_of_another(node: dict[str, Token], subject: Mention, resolver: Resolv
     return owner is not None and owner.type == "Person" and owner.entity != subject.entity
 
 
+def _leads(node: dict[str, Token]) -> bool:
+    """A verb of going that leads something: "heads the mission to the UN" goes nowhere."""
+    verb = node.get("verb")
+    return (
+        verb is not None
+        and verb.lemma_ in {"head", "lead"}
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
 def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
     """Relation candidates from every pattern match in ``doc``."""
     for (pattern, ids), tokens in _matcher()(doc):
@@ -1280,7 +1290,10 @@ def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
             and _typed(pattern.predicate, subject, obj)
             and subject.type in allowed.get(pattern.subject, [subject.type])
             and obj.type in allowed.get(pattern.object, [obj.type])
-            and not (pattern.predicate == "visited" and _visit_of_another(node, subject, resolver))
+            and not (
+                pattern.predicate == "visited"
+                and (_visit_of_another(node, subject, resolver) or _leads(node))
+            )
         ]
         if not pairs:  # most matches: the words fit, the entities do not
             continue

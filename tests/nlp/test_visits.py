@@ -400,6 +400,13 @@ CASES = [
         [("Ana Torres", "visited", "Lima")],
         id="a-private-conversation-in-a-city-is-held-in-person",
     ),
+    pytest.param(
+        "Ambassador Rana Qureshi heads the Permanent Mission of Pakistan to the United Nations. "
+        "Foreign Minister Omar Baig headed to Geneva on Monday.",
+        [("Omar Baig", "visited", "Geneva")],
+        [("Rana Qureshi", "visited", "United Nations")],
+        id="who-heads-a-body-to-somewhere-goes-nowhere",
+    ),
 ]
 
 
