@@ -1571,6 +1571,8 @@ def _is_event_use(token: Token) -> bool:
         return False  # "the talks resulted in the signing of a protocol": what came of them
     if token.lemma_ == "call" and any(c.lower_ == "for" for c in token.rights):
         return False  # "renewed its call for a settlement": an appeal, not a telephone call
+    if token.lemma_ == "mission" and not any(c.lower_ in _TRADE for c in token.lefts):
+        return False  # "a trade mission", not "the permanent mission" (a body)
     if (
         token.tag_ == "NNS"
         and token.lemma_ not in _ALWAYS_PLURAL
@@ -1584,6 +1586,7 @@ def _is_event_use(token: Token) -> bool:
     return token.tag_ != "VBG" or token.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass", "attr"}
 
 
+_TRADE = {"trade", "business", "investment", "commercial", "economic"}
 _OUTCOMES = {"result", "culminate", "lead"}
 
 

@@ -202,3 +202,13 @@ def test_a_delegation_of_a_list_of_countries_is_no_one_delegation_of_them_all(ru
     x = rules.extract("The delegation of Norway, Sweden and Finland arrived in Oslo.")
     delegations = [e.label for e in x.entities if e.type == "Delegation"]
     assert not [d for d in delegations if "Finland" in d], delegations
+
+
+def test_a_trade_mission_is_an_event_a_diplomatic_mission_a_body(rules):
+    x = rules.extract(
+        "A trade mission of Kazakh companies is taking place in Baku this week. Marat Seitov "
+        "heads the Permanent Mission of Kazakhstan in Geneva."
+    )
+    events = {e.label for e in x.entities if e.type == "Event"}
+    assert events == {"trade mission of Kazakh companies"}
+    assert ("trade mission of Kazakh companies", "heldIn", "Baku") in facts(x)
