@@ -291,6 +291,9 @@ class GazetteerComponent:
     def _fix(self, ent: Span) -> Iterator[Span | None]:
         """The entity retyped, trimmed or split into a body and a person's name."""
         if ent.label_ not in NAME_LABELS:
+            if len(ent) == 1 and demonym(ent.text):
+                yield _relabel(ent, "NORP")  # "his Lao counterpart": a PRODUCT to the recognizer
+                return
             places = self.kb.lookup(ent.text, ("Country", "Place")) if ent.label_ in _WORKS else []
             yield _relabel(ent, "GPE") if places else ent  # "arrived in Montevideo" a PRODUCT
             return

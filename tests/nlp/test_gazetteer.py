@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span
 
+from tests.conftest import facts
+
 
 @pytest.mark.parametrize(
     ("text", "entities"),
@@ -202,6 +204,21 @@ def test_a_body_in_a_city_is_split_off_the_city(pipeline, text, pieces):
     gazetteer = pipeline.nlp.get_pipe("kg_gazetteer")
     found = [p for p in gazetteer._fix(Span(doc, 0, len(doc), label="ORG")) if p is not None]
     assert [(p.text, p.label_) for p in found] == pieces
+
+
+@pytest.mark.parametrize("label", ["PRODUCT", "LANGUAGE", "WORK_OF_ART"])
+def test_a_demonym_the_recognizer_takes_for_a_thing_is_a_nationality(pipeline, label):
+    doc = pipeline.nlp.make_doc("his Lao counterpart")
+    gazetteer = pipeline.nlp.get_pipe("kg_gazetteer")
+    found = [p for p in gazetteer._fix(Span(doc, 1, 2, label=label)) if p is not None]
+    assert [(p.text, p.label_) for p in found] == [("Lao", "NORP")]
+
+
+def test_a_counterpart_s_demonym_is_his_country_however_recognized(rules):
+    x = rules.extract(
+        "Earlier, Lavrov held a bilateral meeting with his Lao counterpart Saleumxay Kommasith."
+    )
+    assert ("Saleumxay Kommasith", "represents", "Laos") in facts(x)
 
 
 @pytest.mark.parametrize(
