@@ -856,13 +856,19 @@ def _surnames_as_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     said" with no entity at all, "Santos" taken for the Brazilian port after "Juan Manuel
     Santos"; only a country stays a country), also spelled another way ("Japarov" after
     "Akylbek Zhaparov"), and so is a "body" made of a title or that person's names and the
-    surname ("PM Modi" after "Narendra Modi")."""
+    surname ("PM Modi" after "Narendra Modi"). A first name that begins one person's name
+    alone is that person's too ("Abiy" of "Abiy Ahmed", "Yoon" of "Yoon Suk Yeol")."""
     names: dict[str, set[str]] = {}  # surname -> the words of the names it ends
+    firsts: dict[str, set[str]] = {}  # first name -> the names it begins
+    titles = _title_vocabulary()
     for m in mentions:
         if m.type == "Person" and len(m.span) > 1:
             names.setdefault(m.span[-1].text, set()).update(t.text for t in m.span)
+            firsts.setdefault(m.span[0].text, set()).add(m.span.text)
     surnames = set(names)
-    titles = _title_vocabulary()
+    for first, named in firsts.items():
+        if len(named) == 1 and first not in surnames and first not in titles | _ADDRESSED:
+            names[first] = {t for n in named for t in n.split()}
     for i, m in enumerate(mentions):
         if m.type in ("Person", "Country") or m.span[-1].text not in names:
             continue
@@ -878,7 +884,7 @@ def _surnames_as_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     spelled = {spelling(s) for s in surnames if len(s) >= 5}
     for token in tokens_with(doc, "POS", ["PROPN"]):  # also spelled another way ("Japarov"
         if token.i not in taken and (  # after "Akylbek Zhaparov")
-            token.text in surnames or spelling(token.text) in spelled
+            token.text in names or spelling(token.text) in spelled
         ):
             mentions.append(Mention(doc[token.i : token.i + 1], "Person", "Person"))
     return mentions

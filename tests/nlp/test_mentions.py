@@ -684,6 +684,28 @@ def test_a_building_s_word_before_or_after_a_name_makes_it_a_place(pipeline, tex
     assert _named(pipeline, text).get(site) == "Place"
 
 
+def test_a_name_that_begins_one_person_s_full_name_is_that_person(rules):
+    x = rules.extract(
+        "Kenyan President Daniel Mwangi and Ethiopian Prime Minister Abiy Ahmed signed seven "
+        "agreements in Nairobi on Wednesday. Abiy arrived in the Kenyan capital on Tuesday "
+        "evening for a three-day state visit, his first since Mwangi took office."
+    )
+    people = {e.label: e for e in x.entities if e.type == "Person"}
+    assert set(people) == {"Daniel Mwangi", "Abiy Ahmed"}
+    assert "Abiy" in people["Abiy Ahmed"].aliases
+    assert ("Abiy Ahmed", "visited", "Nairobi") in facts(x)
+    assert ("Daniel Mwangi", "visited", "Nairobi") not in facts(x)
+
+
+def test_a_first_name_two_people_share_is_neither_s(pipeline):
+    doc = pipeline.nlp(
+        "Foreign Minister Ahmed Karimov met Trade Minister Ahmed Yusuf in Tashkent. Ahmed "
+        "Yusuf later left for Bukhara."
+    )
+    people = [m.text for m in find_mentions(doc) if m.type == "Person"]
+    assert "Ahmed" not in people
+
+
 def test_a_head_of_state_s_seat_is_a_place_where_people_meet(rules):
     x = rules.extract(
         "Turkish President Kemal Aydin received British Prime Minister Helen Ward at the "
