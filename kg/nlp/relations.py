@@ -707,6 +707,13 @@ class Resolver:
             if m.root.dep_ in {"nsubj", "nsubjpass"} and m.span.sent.start in recent
         ]
         if subjects and subjects[-1].span.sent.start != pronoun.sent.start:
+            last = subjects[
+                -1
+            ].span.sent.start  # its main clause's, not one of "since X took office"
+            subjects = [
+                m for m in subjects if m.span.sent.start != last or _main(m.root)
+            ] or subjects
+        if subjects and subjects[-1].span.sent.start != pronoun.sent.start:
             inside = [m for m in before if m.span.start >= pronoun.sent.start]
             if not inside:
                 return subjects[-1]
@@ -1245,6 +1252,14 @@ def _visit_of_another(node: dict[str, Token], subject: Mention, resolver: Resolv
     owners = [c for c in visit.children if c.dep_ == "poss" and c not in node.values()]
     owner = resolver.mention(owners[0]) if owners else None
     return owner is not None and owner.type == "Person" and owner.entity != subject.entity
+
+
+def _main(subject: Token) -> bool:
+    """A subject of its sentence's main clause (or of a verb coordinated with it)."""
+    verb = subject.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _leads(node: dict[str, Token]) -> bool:

@@ -103,6 +103,15 @@ def test_a_pronoun_stands_for_its_antecedent(read):
     assert (met.subject.text, met.trigger.text) == ("Askar Mamin", "met")
 
 
+def test_a_pronoun_goes_on_with_the_last_main_clause_s_subject(read):
+    r = read(
+        "Prime Minister Abiy Ahmed arrived in Nairobi on Tuesday, his first visit since Daniel "
+        "Mwangi took office. He was received at the airport by Musalia Mudavadi."
+    )
+    he = next(t for t in r.doc if t.lower_ == "he")
+    assert r.resolver.mention(he).text == "Abiy Ahmed"
+
+
 def test_a_possessive_after_its_verb_is_the_subject_of_the_verb(read):
     r = read(
         "Jaishankar, who arrived here on his first trip, called on Prime Minister Sheikh Hasina "
