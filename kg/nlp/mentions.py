@@ -856,19 +856,26 @@ def _surnames_as_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     said" with no entity at all, "Santos" taken for the Brazilian port after "Juan Manuel
     Santos"; only a country stays a country), also spelled another way ("Japarov" after
     "Akylbek Zhaparov"), and so is a "body" made of a title or that person's names and the
-    surname ("PM Modi" after "Narendra Modi"). A first name that begins one person's name
-    alone is that person's too ("Abiy" of "Abiy Ahmed", "Yoon" of "Yoon Suk Yeol")."""
+    surname ("PM Modi" after "Narendra Modi"). Another word of one person's name alone is
+    that person's too ("Abiy" of "Abiy Ahmed", "Yoon" of "Yoon Suk Yeol", "Lula" of "Luiz
+    Inacio Lula da Silva")."""
     names: dict[str, set[str]] = {}  # surname -> the words of the names it ends
-    firsts: dict[str, set[str]] = {}  # first name -> the names it begins
+    inner: dict[str, set[str]] = {}  # a name's other word -> the names it is part of
     titles = _title_vocabulary()
     for m in mentions:
         if m.type == "Person" and len(m.span) > 1:
             names.setdefault(m.span[-1].text, set()).update(t.text for t in m.span)
-            firsts.setdefault(m.span[0].text, set()).add(m.span.text)
+            for t in m.span[:-1]:
+                inner.setdefault(t.text, set()).add(m.span.text)
     surnames = set(names)
-    for first, named in firsts.items():
-        if len(named) == 1 and first not in surnames and first not in titles | _ADDRESSED:
-            names[first] = {t for n in named for t in n.split()}
+    for word, named in inner.items():
+        if (
+            len(named) == 1
+            and word[:1].isupper()
+            and len(word) > 2
+            and word not in surnames | titles | _ADDRESSED
+        ):
+            names[word] = {t for n in named for t in n.split()}
     for i, m in enumerate(mentions):
         if m.type in ("Person", "Country") or m.span[-1].text not in names:
             continue
@@ -884,10 +891,21 @@ def _surnames_as_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     spelled = {spelling(s) for s in surnames if len(s) >= 5}
     for token in tokens_with(doc, "POS", ["PROPN"]):  # also spelled another way ("Japarov"
         if token.i not in taken and (  # after "Akylbek Zhaparov")
-            token.text in names or spelling(token.text) in spelled
+            token.text in surnames
+            or spelling(token.text) in spelled
+            or (token.text in names and _alone(token))  # not "Minh" of "Ho Chi Minh"
         ):
             mentions.append(Mention(doc[token.i : token.i + 1], "Person", "Person"))
     return mentions
+
+
+def _alone(token: Token) -> bool:
+    """A name word that no other name word stands next to."""
+    doc = token.doc
+    return not any(
+        0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].is_title
+        for i in (token.i - 1, token.i + 1)
+    )
 
 
 # Words that address a person by name ("Sheikh Tamim", "Mr Grant"): a name after one is a

@@ -697,6 +697,20 @@ def test_a_name_that_begins_one_person_s_full_name_is_that_person(rules):
     assert ("Daniel Mwangi", "visited", "Nairobi") not in facts(x)
 
 
+def test_a_middle_name_one_person_goes_by_is_that_person_not_inside_another_name(rules):
+    x = rules.extract(
+        "Brazilian President Luiz Inacio Lula da Silva met Chinese President Xi Jinping in "
+        "Beijing on Friday. Lula visited Shanghai before arriving in Beijing. He laid a wreath "
+        "at the Ho Chi Minh memorial in Hanoi in May with Prime Minister Pham Minh Chinh."
+    )
+    lula = next(e for e in x.entities if e.label == "Luiz Inacio Lula da Silva")
+    assert "Lula" in lula.aliases
+    assert not any(e.label == "Lula" for e in x.entities)
+    assert ("Luiz Inacio Lula da Silva", "visited", "Shanghai") in facts(x)
+    chinh = next(e for e in x.entities if e.label == "Pham Minh Chinh")
+    assert "Minh" not in chinh.aliases
+
+
 def test_a_first_name_two_people_share_is_neither_s(pipeline):
     doc = pipeline.nlp(
         "Foreign Minister Ahmed Karimov met Trade Minister Ahmed Yusuf in Tashkent. Ahmed "
