@@ -223,12 +223,13 @@ def _home_officials(
     sides: dict[str, Affiliation], clusters: list[Cluster], positions: list[Held], home: str
 ) -> None:
     """A person with no side who holds a national office of no named country acts for the
-    dateline's country (``home``, an entity id)."""
+    dateline's country (``home``, an entity id); one who held it once ("former President")
+    may have held it anywhere."""
     for cluster in clusters:
         side = sides.get(cluster.id)
         if side is None or side.country is not None or side.bodies:
             continue
-        held = [h for h in positions if h.person.entity == cluster.id and h.title]
+        held = [h for h in positions if h.person.entity == cluster.id and h.title and not h.former]
         if (
             held
             and all(h.of is None for h in held)

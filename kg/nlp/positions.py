@@ -30,7 +30,8 @@ class Held:
 
     ``title`` is None where only the side is known ("his Belarusian counterpart X");
     ``country`` is the country the title names last, beside a body it is of ("Chairman of
-    the Halk Maslahaty of Turkmenistan").
+    the Halk Maslahaty of Turkmenistan"); ``former`` marks a title held no more ("former
+    President", "ex-Minister").
     """
 
     person: Mention
@@ -39,6 +40,7 @@ class Held:
     sentence: Span
     inferred: bool = False
     country: Mention | None = None
+    former: bool = False
 
 
 def _mention_at(resolver: Resolver, i: int) -> Mention | None:
@@ -221,5 +223,20 @@ def find_positions(doc: Doc, resolver: Resolver) -> list[Held]:
             continue
         owner = _owner(doc, title, resolver) or _owner_after(person, title, resolver)
         country = _named_country(title, resolver)
-        held.append(Held(person, bare_title(title, owner), owner, title.sent, country=country))
+        held.append(
+            Held(
+                person,
+                bare_title(title, owner),
+                owner,
+                title.sent,
+                country=country,
+                former=_former(title),
+            )
+        )
     return held + _counterparts(doc, resolver, held)
+
+
+def _former(title: Span) -> bool:
+    """A title said to be held no more: "former President", "ex-Minister"."""
+    before = title.doc[max(title.start - 2, title.sent.start) : title.start]
+    return any(t.lower_ in {"former", "ex"} for t in before)

@@ -143,6 +143,14 @@ def test_who_acts_for_a_body(rules, text, must, must_not):
             id="a-minister-of-no-country-is-the-dateline-s",  # when the article names it
         ),
         pytest.param(
+            "BEIJING, May 3 - Chinese President Wei Lan met Brazil's President Ana Costa. Ms "
+            "Costa attended the inauguration of former President Maria Prado as head of the "
+            "New Development Bank.",
+            [],
+            [("Maria Prado", "represents", "China")],
+            id="a-former-office-is-not-the-dateline-country-s",
+        ),
+        pytest.param(
             "ACCRA, May 3 (GNA) - Governor Ama Mensah met Kofi Boateng, chairman of the "
             "board, to discuss trade between Ghana and Turkey.",
             [],
