@@ -576,8 +576,9 @@ def _sidelines(facts: Facts, scene: Scene) -> None:
                     continue
                 for f in facts.of("heldIn", None):
                     if f.subject == a.id:
+                        status = f.status if f.status != "asserted" else _told(b)
                         facts.add(
-                            b.id, "heldIn", f.object, f.sentence, 0.6, f.status, "heldIn/sidelines"
+                            b.id, "heldIn", f.object, f.sentence, 0.6, status, "heldIn/sidelines"
                         )
         if any(f.subject == side.id for f in facts.of("heldIn", None)):
             continue
@@ -588,6 +589,13 @@ def _sidelines(facts: Facts, scene: Scene) -> None:
                     facts.add(
                         side.id, "heldIn", place.id, sentence, 0.6, status, "heldIn/sidelines"
                     )
+
+
+def _told(event: Cluster) -> str:
+    """How an event is told: as held if any mention tells it so, else as its first mention
+    does ("agreed to start negotiations during the summit": planned)."""
+    statuses = [modality(m.root) for m in event.mentions]
+    return "asserted" if "asserted" in statuses or not statuses else statuses[0]
 
 
 def _hosts_of_side_events(event: Cluster, events: dict[int, Cluster]) -> list[tuple[Cluster, bool]]:

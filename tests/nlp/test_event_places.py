@@ -221,3 +221,15 @@ def test_event_places(rules, text, must, must_not):
         assert triple in found, (triple, sorted(found))
     for triple in must_not:
         assert triple not in found, triple
+
+
+def test_negotiations_agreed_at_a_summit_are_planned_where_the_summit_was(rules):
+    x = rules.extract(
+        "Leaders agree\n\nPeruvian President Ana Torres and Bolivian President Jorge Quispe "
+        "agreed on Saturday to start negotiations on a free trade agreement, during their "
+        "summit in Lima."
+    )
+    negotiations = ("negotiations on a free trade agreement", "heldIn", "Lima")
+    assert ("summit between Ana Torres and Jorge Quispe", "heldIn", "Lima") in facts(x)
+    assert negotiations not in facts(x)
+    assert negotiations in facts(x, "planned")
