@@ -1529,11 +1529,8 @@ def _named_site(token: Token) -> bool:
 
 
 _SITE_OWNERS = {"GPE", "LOC", "FAC"}
-_SEATS = {
-    "presidential",
-    "royal",
-    "official",
-}  # "the presidential compound", "his official residence"
+# A head of state's or government's seat: "the presidential compound", "his official residence".
+_SEATS = {"presidential", "royal", "official"}
 _SEAT_HEADS = {"palace", "residence", "compound", "complex"}
 _BODIES = {"venture", "enterprise"}
 
