@@ -109,10 +109,7 @@ def _governor(word: Token) -> Token | None:
     with X", "talks with X", "met with visiting X"), from the person's name or a word of the
     title naming the person ("received Prime Minister of Belarus X", "received the Prime
     Minister, X")."""
-    node = word.head if _visiting(word.head) else word
-    if _visiting(node):  # "met with visiting X in Cairo", X the object of "visiting"
-        return node.head.head if any(t.ent_type_ == "PERSON" for t in node.subtree) else None
-    path = [node]
+    node, path = word, [word]
     while node.dep_ == "appos" or (node.dep_ == "pobj" and node.head.lower_ == "of"):
         node = node.head if node.dep_ == "appos" else node.head.head
         path.append(node)
@@ -124,7 +121,7 @@ def _governor(word: Token) -> Token | None:
     ):
         return None
     if node.dep_ == "dobj" and node.head.pos_ == "VERB":
-        return node.head.head.head if _visiting(node.head) else node.head
+        return node.head
     if node.dep_ in {"pobj", "pcomp"} and node.head.lower_ == "with":
         return node.head.head
     return None
@@ -139,8 +136,3 @@ def _led(word: Token) -> bool:
         and agent.head.dep_ == "acl"
         and agent.head.lemma_ in {"lead", "head"}
     )
-
-
-def _visiting(token: Token) -> bool:
-    """The "visiting" of "with visiting X" that the parser took for a verb."""
-    return token.lower_ == "visiting" and token.dep_ == "pcomp"

@@ -78,7 +78,10 @@ def _owner(doc: Doc, title: Span, resolver: Resolver) -> Mention | None:
 
 def _before_title(token: Token, title: Span, resolver: Resolver) -> bool:
     """A word between a title and its owner that says which holder or when ("then", "newly
-    appointed", "non-resident"), not an owner itself ("Kazakh")."""
+    appointed", "non-resident"), not an owner itself ("Kazakh"). A dash with spaces ends a
+    dateline's source ("BISHKEK, Kabar - President X"): it joins no owner to a title."""
+    if token.is_punct and (token.whitespace_ or token.nbor(-1).whitespace_):
+        return False
     if token.lower_ in _BEFORE_TITLE:
         return True
     return (

@@ -72,6 +72,20 @@ a session) tells where the event was held:
 ...     "Higher Education at the 9th session of the Permanent Joint Commission (PJC) held in Accra.")
 >>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "held"]
 [('held', 'acl', 'session')]
+
+The guest a "visiting" names that the parser made the object of "visiting" ("talks with
+visiting Prime Minister X") is the object of the preposition, "visiting" its modifier:
+
+>>> doc = load_nlp()("Li Qiang held talks with visiting Spanish Prime Minister Pedro Sanchez.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text in {"visiting", "Sanchez"}]
+[('visiting', 'amod', 'Sanchez'), ('Sanchez', 'pobj', 'with')]
+
+"Here" that the parser hung on a name tells where the verb's event happened:
+
+>>> doc = load_nlp()("Ding Xuexiang held talks with Vice President Geraldo Alckmin here on "
+...     "Monday.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "here"]
+[('here', 'advmod', 'held')]
 """
 
 from __future__ import annotations
@@ -101,6 +115,8 @@ _LINE_VERBS = {"hosts": "host", "meets": "meet", "receives": "receive", "welcome
 _LINE_VERBS |= {"visits": "visit", "signs": "sign", "holds": "hold", "greets": "greet"}
 _DATED = ["on", "in", "at", "during"]  # what a date modifying a verb cannot have of its own
 _STAGED = ["held", "convened", "hosted", "organized", "organised", "staged"]  # what an event is
+_GUESTED = {"with", "for", "on"}  # "talks with visiting X", "a dinner for visiting X"
+_NAMED = {"PERSON", "NORP", "ORG", "GPE"}  # what "here" tells the place of no one of
 
 
 @Language.component("kg_repairs")
@@ -115,6 +131,8 @@ def repairs(doc: Doc) -> Doc:
     _dated(doc)
     _staged(doc)
     _cities_of_countries(doc)
+    _visiting(doc)
+    _here(doc)
     return doc
 
 
@@ -301,3 +319,35 @@ def _cities_of_countries(doc: Doc) -> None:
             continue
         told = verb.dep_ in {"acl", "relcl"} and verb.head.lemma_.lower() in events
         prep.head = verb.head if told else verb
+
+
+def _visiting(doc: Doc) -> None:
+    """Make the person a "visiting" the parser took for a verb names ("held talks with
+    visiting Prime Minister X": X the object of "visiting") the object of the preposition,
+    with "visiting" its modifier, as "met visiting Prime Minister X" has it; what else the
+    parser hung on "visiting" ("in Cairo") is the preposition's head's."""
+    for visiting in tokens_with(doc, "LOWER", ["visiting"]):
+        prep = visiting.head
+        guest = next((c for c in visiting.children if c.dep_ == "dobj"), None)
+        if (
+            visiting.dep_ != "pcomp"
+            or prep.lower_ not in _GUESTED
+            or guest is None
+            or not any(t.ent_type_ == "PERSON" for t in guest.subtree)
+        ):
+            continue
+        for said in [c for c in visiting.children if c != guest]:  # "in Cairo", "here"
+            said.head = prep.head
+        guest.head, guest.dep_ = prep, "pobj"
+        visiting.head, visiting.dep_ = guest, "amod"
+
+
+def _here(doc: Doc) -> None:
+    """Hang "here" that the parser hung on a name ("held talks with X here on Monday") on the
+    verb the name's phrase belongs to: "here" says where something happened, not who."""
+    for here in tokens_with(doc, "LOWER", ["here"]):
+        if here.dep_ != "advmod" or here.head.ent_type_ not in _NAMED:
+            continue
+        verb = next((a for a in here.head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is not None:
+            here.head = verb

@@ -155,6 +155,14 @@ def _held(read, text: str) -> list[tuple[str, str | None, str | None, bool]]:
             [("Faisal bin Farhan", "Foreign Minister", "Saudi", False)],
             id="a-prince-s-office-is-the-title-before-the-style",
         ),
+        pytest.param(
+            "BISHKEK, Kabar - President Sadyr Japarov met Foreign Minister Jeenbek Kulubaev.",
+            [
+                ("Sadyr Japarov", "President", None, False),
+                ("Jeenbek Kulubaev", "Foreign Minister", None, False),
+            ],
+            id="the-source-a-dash-ends-owns-no-title",
+        ),
     ],
 )
 def test_who_holds_which_title(read, text, held):
