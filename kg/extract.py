@@ -23,7 +23,7 @@ from kg.events import event_records, implied_events
 from kg.kb import KnowledgeBase, normalize
 from kg.learn import RelationsModel
 from kg.link import Linker, LinkRequest, OfflineLinker
-from kg.nlp.affiliation import affiliations, side_heads
+from kg.nlp.affiliation import affiliations, home_officials, side_heads
 from kg.nlp.anaphora import (
     country_mentions,
     event_pronouns,
@@ -104,9 +104,7 @@ class _Article:
         self.home: str | None = None
         self._header()
         self.positions = find_positions(doc, self.resolver)
-        self.sides = affiliations(
-            doc, self.resolver, self.clusters, self.positions, article.date, self.home
-        )
+        self.sides = affiliations(doc, self.resolver, self.clusters, self.positions, article.date)
         self.countries = {pid: side.country for pid, side in self.sides.items() if side.country}
         self._anaphora()
         self._delegation_sides()
@@ -178,6 +176,8 @@ class _Article:
                     self.positions[self.positions.index(h)] = replace(h, of=held.of)
             if held.of is not None and held.of.type == "Country" and held.of.entity:
                 self.countries.setdefault(entity, held.of.entity)
+        if self.home is not None:
+            home_officials(self.sides, self.clusters, self.positions, self.home, self.countries)
         self.resolver = Resolver(self.doc, self.mentions)
         for mention in [
             *leader_mentions(self.doc, self.resolver, self.clusters, self.countries),

@@ -25,7 +25,7 @@ from kg.nlp.mentions import Mention, tokens_with
 from kg.nlp.positions import Held
 from kg.nlp.relations import Resolver
 
-__all__ = ["Affiliation", "affiliations", "kb_person", "side_heads"]
+__all__ = ["Affiliation", "affiliations", "home_officials", "kb_person", "side_heads"]
 
 # Offices of a national government: held with no country named, the dateline's country's.
 _NATIONAL_OFFICES = {"president", "minister", "premier", "pm", "chancellor"}
@@ -219,15 +219,20 @@ def _national_office(title: str) -> bool:
     return bool(words & _NATIONAL_OFFICES) and not words & _NOT_NATIONAL
 
 
-def _home_officials(
-    sides: dict[str, Affiliation], clusters: list[Cluster], positions: list[Held], home: str
+def home_officials(
+    sides: dict[str, Affiliation],
+    clusters: list[Cluster],
+    positions: list[Held],
+    home: str,
+    countries: dict[str, str],
 ) -> None:
-    """A person with no side who holds a national office of no named country acts for the
-    dateline's country (``home``, an entity id); one who held it once ("former President")
-    may have held it anywhere."""
+    """A person of no country (in ``countries``, entity ids by person) or body who holds a
+    national office of no named country acts for the dateline's country (``home``, an entity
+    id); one who held it once ("former President") may have held it anywhere. Run it last:
+    "Thai PM" in the headline gives its holder a country first."""
     for cluster in clusters:
         side = sides.get(cluster.id)
-        if side is None or side.country is not None or side.bodies:
+        if side is None or cluster.id in countries or side.bodies:
             continue
         held = [h for h in positions if h.person.entity == cluster.id and h.title and not h.former]
         if (
@@ -236,6 +241,7 @@ def _home_officials(
             and any(_national_office(h.title or "") for h in held)
         ):
             side.set_country(home, held[0].person)
+            countries[cluster.id] = home
 
 
 def affiliations(
@@ -244,10 +250,8 @@ def affiliations(
     clusters: list[Cluster],
     positions: list[Held],
     day: date | None,
-    home: str | None = None,
 ) -> dict[str, Affiliation]:
-    """Each person cluster's side, by cluster id; ``home`` is the entity id of the country of
-    the article's dateline, if any."""
+    """Each person cluster's side, by cluster id."""
     sides: dict[str, Affiliation] = {c.id: Affiliation() for c in clusters if c.type == "Person"}
     for held in positions:
         side = sides.get(held.person.entity or "")
@@ -296,6 +300,4 @@ def affiliations(
             qid = _kb_by_surname(cluster, titles, day, set(named))
         if qid:
             side.set_country(named[qid].id, cluster.mentions[0])
-    if home is not None:
-        _home_officials(sides, clusters, positions, home)
     return sides

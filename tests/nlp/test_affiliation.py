@@ -151,6 +151,14 @@ def test_who_acts_for_a_body(rules, text, must, must_not):
             id="a-former-office-is-not-the-dateline-country-s",
         ),
         pytest.param(
+            "Thai PM ends visit to Laos\n\nVIENTIANE, May 3 - Prime Minister Malee Chaiyo "
+            "ended a two-day visit to Laos on Friday after talks with Lao Prime Minister Kham "
+            "Vongsa.",
+            [("Malee Chaiyo", "represents", "Thailand"), ("Malee Chaiyo", "visited", "Laos")],
+            [("Malee Chaiyo", "represents", "Laos")],
+            id="the-headline-s-holder-of-a-title-is-not-the-dateline-country-s",
+        ),
+        pytest.param(
             "ACCRA, May 3 (GNA) - Governor Ama Mensah met Kofi Boateng, chairman of the "
             "board, to discuss trade between Ghana and Turkey.",
             [],
@@ -189,6 +197,12 @@ def test_who_acts_for_a_body(rules, text, must, must_not):
             [("Ian Moss", "represents", "United Kingdom")],
             [("Ian Moss", "represents", "Australia")],
             id="a-country-s-leader",
+        ),
+        pytest.param(
+            "Korea's Trade Minister Lee Jae-sung met Polish Deputy Prime Minister Jan Nowak.",
+            [("Lee Jae-sung", "represents", "South Korea")],
+            [],
+            id="korea-in-the-news-is-south-korea",
         ),
         pytest.param(
             "President Arman Tokenov met Kazakhstan's recently appointed ambassador to Russia, "
