@@ -535,23 +535,39 @@ def _office_holders(token: Token, positions: list[Held]) -> list[Mention]:
     named = _office_named(token)
     if office(named) not in {"prime minister", "foreign minister", "president", "minister"}:
         return []
+    portfolio = _portfolio(token)
     holders = {
-        h.person.entity: h.person for h in positions if h.title and office(h.title) == office(named)
+        h.person.entity: h.person
+        for h in positions
+        if h.title
+        and office(h.title) == office(named)
+        and portfolio <= set(normalize(h.title).split())
     }
     return list(holders.values()) if len(holders) == 2 else []
 
 
+def _portfolio(token: Token) -> set[str]:
+    """The nouns before a plural office that say which ministry: "railway" of "the railway
+    ministers"; none of "the foreign ministers" or "the two South American leaders"."""
+    return {c.lower_ for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"}
+
+
 def _other_office(token: Token, people: list[Mention], positions: list[Held]) -> bool:
-    """Whether a plural names an office ("the ministers", "the foreign ministers") that one
-    of ``people`` is known to hold none of: it names others."""
+    """Whether a plural names an office ("the ministers", "the foreign ministers", "the
+    railway ministers") that one of ``people`` is known to hold none of: it names others."""
     named = office(_office_named(token))
     names = _OFFICES.get(named)
     if names is None and named != "leader":
         return False
     held: dict[str | None, set[str]] = {}
+    words: dict[str | None, set[str]] = {}
     for h in positions:
         if h.title:
             held.setdefault(h.person.entity, set()).add(office(h.title))
+            words.setdefault(h.person.entity, set()).update(normalize(h.title).split())
+    portfolio = _portfolio(token)  # "the railway ministers"
+    if portfolio and any(not portfolio <= words.get(m.entity, set()) for m in people):
+        return True
     if names is None:  # "the two leaders" are no ministers or envoys
         return any(m.entity in held and held[m.entity] <= _NO_LEADERS for m in people)
     return any(m.entity in held and not names & held[m.entity] for m in people)

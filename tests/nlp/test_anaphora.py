@@ -139,6 +139,21 @@ def test_the_heads_of_state_are_not_two_foreign_ministers(read):
 
 
 @pytest.mark.parametrize(
+    ("portfolio", "members"),
+    [("railway", None), ("trade", ["Ali Raza", "Olim Karimov"])],
+)
+def test_ministers_of_a_portfolio_are_those_who_hold_it(read, portfolio, members):
+    r, positions, countries = _read(
+        read,
+        "Trade Minister Ali Raza held talks with Uzbek Minister of Trade Olim Karimov. The "
+        f"working group was chaired by the {portfolio} ministers of the two countries.",
+    )
+    found = group_mentions(r.doc, r.resolver, r.clusters, countries, positions)
+    named = [[r.name(x) for x in m.members] for m in found if m.text == "ministers"]
+    assert named == ([members] if members else []), named
+
+
+@pytest.mark.parametrize(
     ("text", "leaders"),
     [
         (
