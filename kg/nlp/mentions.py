@@ -1594,6 +1594,8 @@ def _is_event_use(token: Token) -> bool:
         return False  # "renewed its call for a settlement": an appeal, not a telephone call
     if token.lemma_ == "mission" and not any(c.lower_ in _TRADE for c in token.lefts):
         return False  # "a trade mission", not "the permanent mission" (a body)
+    if _topic_of_agreement(token):
+        return False  # "a memorandum on political consultations": what it provides for
     if (
         token.tag_ == "NNS"
         and token.lemma_ not in _ALWAYS_PLURAL
@@ -1609,6 +1611,18 @@ def _is_event_use(token: Token) -> bool:
 
 _TRADE = {"trade", "business", "investment", "commercial", "economic"}
 _OUTCOMES = {"result", "culminate", "lead"}
+
+
+def _topic_of_agreement(token: Token) -> bool:
+    """A noun an agreement is about ("a memorandum of understanding on political
+    consultations")."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in {"on", "about", "concerning", "regarding"}:
+        return False
+    noun = prep.head
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head  # "memorandum" of "memorandum of understanding"
+    return noun.lemma_.lower() in heads("agreement")
 
 
 def _outcome(token: Token) -> bool:

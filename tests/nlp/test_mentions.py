@@ -825,6 +825,17 @@ def test_several_meetings_are_no_one_event(pipeline):
     assert not [e for e in x.entities if e.type == "Event" and "several" in e.label], x.entities
 
 
+def test_what_an_agreement_is_about_is_no_event(pipeline):
+    x = pipeline.extract(
+        "Foreign Minister Ama Mensah held talks with her Ivorian counterpart Awa Kone in "
+        "Accra. The two ministers signed a memorandum of understanding on political "
+        "consultations."
+    )
+    events = [e for e in x.entities if e.type == "Event"]
+    assert not [e for e in events if e.label.startswith("political consultations")], events
+    assert [e for e in events if e.label.startswith("talks")], events
+
+
 def test_a_given_name_joined_by_a_hyphen_is_part_of_the_name(pipeline):
     x = pipeline.extract(
         "President Ana Torres met Prime Minister Han Duck-soo in Seoul. A Putin-led "
