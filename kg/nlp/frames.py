@@ -930,7 +930,7 @@ def _also_present(facts: Facts, scene: Scene) -> None:
     Also present were A and B."), took part in the last event told before, in that sentence
     or one of the two before it."""
     people = scene.roots_of("Person")
-    for sentence in scene.with_words("LOWER", ["present", "attendance"]):
+    for sentence in scene.with_words("LOWER", ["present", "attendance", "attending"]):
         for verb in sentence:
             if verb.lemma_ != "be" or not _presence(verb):
                 continue
@@ -946,12 +946,22 @@ def _also_present(facts: Facts, scene: Scene) -> None:
 
 
 def _presence(verb: Token) -> bool:
-    """ "Also present were", "X was also present", "In attendance were": not "present at the
-    meeting" (which names its event) nor "present in Cusco"."""
+    """ "Also present were", "X was also present", "In attendance were", "Among those
+    present (attending) were": not "present at the meeting" (which names its event) nor
+    "present in Cusco"."""
     attendance = [
         c
         for c in verb.children
-        if c.dep_ == "prep" and any(g.lower_ == "attendance" for g in c.children)
+        if c.dep_ == "prep"
+        and any(
+            g.lower_ == "attendance"
+            or (
+                c.lower_ == "among"
+                and g.lower_ == "those"
+                and any(w.lower_ in {"present", "attending"} for w in g.children)
+            )
+            for g in c.children
+        )
     ]
     present = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "present"]
     placed = any(c.dep_ == "prep" for w in (verb, *present) for c in w.children)

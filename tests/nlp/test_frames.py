@@ -1429,6 +1429,8 @@ def test_those_also_present_join_the_meeting_of_who_met_and_pair_with_no_one(rul
         "Also present were Foreign Minister Luis Vargas and Trade Minister Rosa Flores.",
         "Foreign Minister Luis Vargas and Trade Minister Rosa Flores were also present.",
         "In attendance were Foreign Minister Luis Vargas and Trade Minister Rosa Flores.",
+        "Among those present were Foreign Minister Luis Vargas and Trade Minister Rosa Flores.",
+        "Among those attending were Foreign Minister Luis Vargas and Trade Minister Rosa Flores.",
     ],
 )
 def test_who_was_also_present_took_part_in_the_event_told_before(rules, second):

@@ -836,6 +836,17 @@ def test_what_an_agreement_is_about_is_no_event(pipeline):
     assert [e for e in events if e.label.startswith("talks")], events
 
 
+def test_seminars_and_workshops_are_events(pipeline):
+    found = facts(
+        pipeline.extract(
+            "Vice Premier Ding Wei attended a business seminar in Sao Paulo on Sunday. "
+            "Minister Ana Ruiz opened a workshop on trade facilitation in Lima."
+        )
+    )
+    assert ("business seminar", "participant", "Ding Wei") in found, found
+    assert ("workshop on trade facilitation", "heldIn", "Lima") in found, found
+
+
 def test_a_given_name_joined_by_a_hyphen_is_part_of_the_name(pipeline):
     x = pipeline.extract(
         "President Ana Torres met Prime Minister Han Duck-soo in Seoul. A Putin-led "
