@@ -297,7 +297,7 @@ def _partners(head: Token) -> list[Token]:
     return [
         o
         for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ in {"with", "between"}
+        if prep.dep_ == "prep" and prep.lower_ in {"with", "between", "on"}  # "a call on X"
         for pobj in prep.children
         if pobj.dep_ == "pobj"
         for o in (pobj, *pobj.conjuncts)

@@ -1035,6 +1035,16 @@ CASES += [
         id="the-last-of-three-verbs-has-the-first-one-s-subject",
     ),
     pytest.param(
+        "Speaker Tran Van Nam paid a courtesy call on King Norodom Sihamoni at the Royal "
+        "Palace and met with Prime Minister Hun Manet.",
+        [
+            ("courtesy call on King Norodom Sihamoni", "participant", "Norodom Sihamoni"),
+            ("meeting between Tran Van Nam and Hun Manet", "participant", "Hun Manet"),
+        ],
+        [("courtesy call on King Norodom Sihamoni", "participant", "Hun Manet")],
+        id="who-is-met-after-a-call-on-another-was-not-at-the-call",
+    ),
+    pytest.param(
         "Ali Demir arrived in Lima, Jorge Quispe held talks with him, and witnessed the "
         "signing ceremony.",
         [("signing ceremony", "participant", "Jorge Quispe")],
