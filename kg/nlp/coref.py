@@ -20,7 +20,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.kb import normalize
 from kg.nlp.gazetteer import country_named, demonym, spelling
@@ -170,13 +170,30 @@ def _proper_name(mention: Mention) -> tuple[str, str] | None:
     return ("Event name", " ".join([*names, root.lemma_.lower()])) if names else None
 
 
+_LASTING = re.compile(r"[\w-]+-(?:minute|hour|long)s?", re.IGNORECASE)
+
+
+def _duration(span: Span) -> set[int]:
+    """The words of a span that say how long an event lasted and not which it was ("the
+    40-minute meeting", "the hour-long talks")."""
+    found: set[int] = set()
+    start = span.start
+    for t in span:
+        if t.whitespace_ or t.i == span.end - 1:
+            if _LASTING.fullmatch(span.doc[start : t.i + 1].text):
+                found.update(range(start, t.i + 1))
+            start = t.i + 1
+    return found
+
+
 def _is_bare(mention: Mention) -> bool:
     """An anaphoric event/agreement phrase: ``the meeting``, ``the talks``, ``this protocol``."""
     root: Token = mention.root
-    words = [t for t in mention.span if t.i != root.i]
+    lasting = _duration(mention.span)
+    words = [t for t in mention.span if t.i != root.i and t.i not in lasting]
     if not all(_anaphoric_word(t) for t in words):
         return False
-    left = [t for t in root.lefts]
+    left = [t for t in root.lefts if t.i not in lasting]
     return all(_anaphoric_word(t) or t.dep_ == "det" for t in left) and not any(
         t.dep_ == "prep" and t.lower_ in {"between", "of", "with"} for t in root.rights
     )

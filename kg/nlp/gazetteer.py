@@ -47,6 +47,7 @@ __all__ = [
     "demonym",
     "field_words",
     "heads",
+    "honour",
     "topics",
     "word_list",
 ]
@@ -312,6 +313,10 @@ class GazetteerComponent:
             if of is not None and of + 1 < ent.end and self._title_of(doc[start:of]):
                 start = of + 2 if doc[of + 1].lower_ == "the" and of + 2 < ent.end else of + 1
         if ent.label_ == "PERSON":
+            start = _after_honours(doc, start, ent.end)
+            if start == ent.end:
+                yield None  # "Datuk Seri" before "Anwar Ibrahim": honours alone, no name
+                return
             start = self._after_portfolio(doc, start, ent.end)
             if start == ent.start:
                 start = self._name_words_before(doc, start)
@@ -526,6 +531,7 @@ class GazetteerComponent:
             and doc[k - 1].pos_ == "PROPN"
             and (doc[k - 1].is_title or _INITIALS.match(doc[k - 1].text))
             and doc[k - 1].text not in self.title_words
+            and not honour(doc[k - 1])
             and not doc[k - 1].ent_type_
             and not _portfolio_word(doc[k - 1])
         ):
@@ -621,12 +627,39 @@ def _initialed_names(doc: Doc) -> Iterator[Span]:
             yield Span(doc, i - 1, i + 2, label="PERSON")
 
 
+# Malaysian styles of honour ("Datuk Seri Anwar Ibrahim", "Tan Sri X", "Dato' Sri Y"): what
+# opens them, and the words that may follow in one style.
+_HONOURS = {"Datuk", "Dato", "Datin", "Tan", "Toh"}
+_HONOURS_ON = {"Seri", "Sri", "Paduka", "Wira", "Setia", "Puan", "'"}
+
+
+def honour(token: Token) -> bool:
+    """Whether a word belongs to a style of honour before a name ("Datuk Seri"); "Tan" and
+    "Toh" open one only before "Sri", "Puan": as surnames ("Tan Kin Lian") they do not."""
+    doc, i = token.doc, token.i
+    if token.text in _HONOURS_ON:
+        return i > 0 and (doc[i - 1].text in _HONOURS_ON or honour(doc[i - 1]))
+    if token.text in {"Tan", "Toh"}:
+        return i + 1 < len(doc) and doc[i + 1].text in _HONOURS_ON
+    return token.text in _HONOURS
+
+
+def _after_honours(doc: Doc, start: int, end: int) -> int:
+    """Where a name starts after the styles of honour it opens with; ``end`` if it is all
+    honours."""
+    while start < end and honour(doc[start]):
+        start += 1
+    return start
+
+
 def _portfolio_word(token: Token) -> bool:
     """A capitalized word of a minister's portfolio ("Investment", "Water", "Resources")."""
     return token.is_title and (token.lower_ in field_words() or token.lower_ in _PORTFOLIOS)
 
 
 _PORTFOLIOS = {"affairs", "resources", "water", "foreign", "internal", "emergency", "situations"}
+_PORTFOLIOS |= {"diplomacy", "relations", "integration", "planning", "justice", "interior"}
+_PORTFOLIOS |= {"labour", "labor", "communications", "housing", "petroleum", "consular"}
 
 
 def _hyphened_syllable(doc: Doc, end: int) -> bool:

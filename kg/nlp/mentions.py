@@ -25,6 +25,7 @@ from kg.nlp.gazetteer import (
     demonym,
     field_words,
     heads,
+    honour,
     name_token,
     spelling,
     word_list,
@@ -249,6 +250,7 @@ def _widen_name(span: Span) -> Span:
             and prev.text not in word_list("org_heads")  # "Communist Party" of "... Party X Y"
             and prev.i not in in_titles
             and prev.lower_ not in HONORIFICS
+            and not honour(prev)
             and prev.lower_ not in heads("event")
         )
 

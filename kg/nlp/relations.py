@@ -26,7 +26,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.depmatch import DependencyPatterns
-from kg.nlp.gazetteer import heads
+from kg.nlp.gazetteer import heads, honour
 from kg.nlp.mentions import HONORIFICS, Mention
 from kg.nlp.paragraphs import quotations
 from kg.nlp.titles import titles_by_word
@@ -608,7 +608,7 @@ class Resolver:
                 i += 3  # "Administrator of the Agency for International Development (USAID) X"
                 continue
             word = doc[i].lower_.strip(".()")
-            if (word in _RANKS or word in HONORIFICS) and not doc[i].is_lower:
+            if (word in _RANKS or word in HONORIFICS or honour(doc[i])) and not doc[i].is_lower:
                 i += 2 if i + 1 < len(doc) and doc[i + 1].text == "." else 1
                 continue  # "the High Commissioner, Major General Rtd. X", "the Minister, Mrs. X"
             if (

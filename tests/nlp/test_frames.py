@@ -1741,3 +1741,16 @@ def test_a_meeting_after_an_arrival_is_a_meeting_not_a_welcome(rules):
     got = facts(x)
     meeting = "meeting between Sebastian Pinera and Ivan Duque"
     assert {(meeting, "participant", "Ivan Duque"), (meeting, "heldIn", "Bogota")} <= got
+
+
+def test_a_headline_s_event_is_the_body_s_one_though_a_visit_places_it(rules):
+    x = rules.extract(
+        "Lopez receives courtesy call from Korean Trade Minister\n\n"
+        "Prime Minister Carlos Lopez today received a courtesy call from Korean Trade "
+        "Minister Kim Min-jun at the Palacio de Gobierno. Kim is on a three-day official "
+        "visit to Peru. During the 40-minute meeting, both leaders discussed copper."
+    )
+    (call,) = [e for e in x.events if e.cls == "Meeting"]
+    places = {e.id: e.label for e in x.entities}
+    assert [places[p] for p in call.places] == ["Palacio de Gobierno"]
+    assert ("Kim Min-jun", "visited", "Palacio de Gobierno") in facts(x)

@@ -242,3 +242,17 @@ def test_a_qualified_form_of_state_is_not_stripped():
 
     found = country_named("Democratic Republic of Congo")  # not the Republic of the Congo
     assert found is None or found.label != "Republic of the Congo"
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Prime Minister Datuk Seri Anwar Ibrahim spoke.", ["Anwar Ibrahim"]),
+        ("Dato' Sri Tiong King Sing and Tan Sri Muhyiddin Yassin spoke.", ["Tiong King Sing"]),
+        ("Tan Kin Lian spoke.", ["Tan Kin Lian"]),  # "Tan" a surname, no style
+    ],
+)
+def test_a_style_of_honour_is_no_part_of_a_name(pipeline, text, people):
+    found = [e.text for e in pipeline.nlp(text).ents if e.label_ == "PERSON"]
+    assert found[: len(people)] == people
+    assert not any(w in name.split() for name in found for w in ("Datuk", "Seri", "Dato", "Sri"))

@@ -163,6 +163,16 @@ def _held(read, text: str) -> list[tuple[str, str | None, str | None, bool]]:
             ],
             id="the-source-a-dash-ends-owns-no-title",
         ),
+        pytest.param(
+            "Foreign Minister Datuk Seri Mohamad Hasan met Tan Sri Muhyiddin Yassin.",
+            [("Mohamad Hasan", "Foreign Minister", None, False)],
+            id="a-style-of-honour-between-title-and-name",
+        ),
+        pytest.param(
+            "He was welcomed by Deputy Foreign Minister for Economic Diplomacy Mehdi Safari.",
+            [("Mehdi Safari", "Deputy Foreign Minister for Economic Diplomacy", None, False)],
+            id="a-portfolio-run-into-the-name",
+        ),
     ],
 )
 def test_who_holds_which_title(read, text, held):

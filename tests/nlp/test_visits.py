@@ -511,3 +511,19 @@ def test_the_visit_named_without_its_visitor_is_the_one_guest_s(rules, second, m
         assert triple in found, (triple, sorted(found))
     for triple in must_not:
         assert triple not in found, triple
+
+
+@pytest.mark.parametrize(
+    ("text", "numbered"),
+    [
+        ("the 10th meeting", True),
+        ("the 44 session", True),
+        ("a two-day visit", False),
+        ("the 40-minute meeting", False),
+    ],
+)
+def test_a_length_numbers_no_sitting(pipeline, text, numbered):
+    from kg.nlp.visits import _numbering
+
+    doc = pipeline.nlp(f"They held {text} in Lima.")
+    assert any(_numbering(t) for t in doc[2:-3]) == numbered
