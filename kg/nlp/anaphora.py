@@ -707,6 +707,7 @@ def group_mentions(
 
 
 _INTO = {"to", "into", "in"}
+_VERBS = {"VERB", "AUX"}
 
 
 def country_mentions(doc: Doc, resolver: Resolver, country_of: dict[str, str]) -> list[Mention]:
@@ -728,6 +729,8 @@ def country_mentions(doc: Doc, resolver: Resolver, country_of: dict[str, str]) -
         ):
             continue
         verb = head.head if token.dep_ == "pobj" else head
+        if verb.pos_ == "NOUN" and verb.head.lower_ == "on" and verb.head.head.pos_ in _VERBS:
+            verb = verb.head.head  # "X, who is on an official visit to the country"
         travellers = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "poss"}]
         if verb.dep_ == "relcl":
             travellers.append(verb.head)  # "a delegation from X and Y that flew into the country"

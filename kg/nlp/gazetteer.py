@@ -407,6 +407,9 @@ class GazetteerComponent:
             return _relabel(ent, "ORG")
         if ent.label_ in {"ORG", "PERSON"} and self._is_title(ent):
             return None
+        after = ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
+        if ent.label_ == "ORG" and f"{ent[-1].text} {after}" in self.titles:
+            return None  # "Cabinet" of "Cabinet Secretary X": the start of a title
         if len(ent) == 1 and demonym(text):
             return _relabel(ent, "NORP")
         if ent.label_ == "NORP":

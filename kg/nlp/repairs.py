@@ -287,10 +287,23 @@ def _dated(doc: Doc) -> None:
 def _staged(doc: Doc) -> None:
     """Hang "held in X" on the event it follows where the parser hung it on a thing before
     the event that is not one ("signed three memoranda in the 21st session of the commission
-    held in Islamabad": the session was held there, not the memoranda)."""
+    held in Islamabad": the session was held there, not the memoranda), or after a comma on
+    the verb after it ("During the meeting, held at the palace, the two leaders discussed")."""
     events = heads("event")
     for verb in tokens_with(doc, "LOWER", _STAGED):
         thing = verb.head
+        before = doc[verb.i - 2] if verb.i > 1 and doc[verb.i - 1].text == "," else None
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and before is not None:
+            if (
+                before.pos_ == "NOUN"
+                and before.lemma_.lower() in events
+                and thing.is_ancestor(before)
+            ):
+                for c in verb.lefts:  # "During the meeting" hung on "held"
+                    if c.is_ancestor(before):
+                        c.head = thing
+                verb.head, verb.dep_ = before, "acl"  # "During the meeting, held at X, they ..."
+            continue
         if verb.dep_ != "acl" or verb.tag_ != "VBN" or thing.lemma_.lower() in events:
             continue
         between = doc[thing.i + 1 : verb.i]

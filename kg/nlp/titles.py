@@ -42,6 +42,9 @@ class TitleComponent:
         self.name = name
         self.modifiers = word_list("title_modifiers")
         heads = sorted(word_list("titles"))
+        self.last_words = {  # "Advisor" of "Security Advisor", not "Affairs"
+            h.split()[-1] for h in heads if not {"of", "for", "to"} & set(h.split())
+        }
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.matcher.add("TITLE", [nlp.make_doc(h) for h in heads])
         lower = [h.lower() for h in heads if h.lower() in word_list("titles_lowercase")]
@@ -100,12 +103,17 @@ class TitleComponent:
             if j < sent_end and doc[j].lower_ == "the":
                 j += 1
             k = _determined_name_end(doc, j) if doc[j - 1].lower_ == "the" else j
-            while k < sent_end and (
-                (self._complement_word(doc[k]) and not _given_name(doc, k))
-                or (  # "of the Xinjiang Region (XUAR) Communist Party"
-                    _acronym_at(doc, k, sent_end)
-                    and k + 3 < sent_end
-                    and self._complement_word(doc[k + 3])
+            while (
+                k < sent_end
+                and not self._another_title(doc, k, sent_end)
+                and (
+                    (self._complement_word(doc[k]) and not _given_name(doc, k))
+                    or _listed(doc, k, sent_end)
+                    or (  # "of the Xinjiang Region (XUAR) Communist Party"
+                        _acronym_at(doc, k, sent_end)
+                        and k + 3 < sent_end
+                        and self._complement_word(doc[k + 3])
+                    )
                 )
             ):
                 k += 3 if doc[k].text == "(" else 1
@@ -120,6 +128,17 @@ class TitleComponent:
             best = i = k
         return best
 
+    def _another_title(self, doc: Doc, i: int, sent_end: int) -> bool:
+        """Whether "and" at ``i`` joins another title rather than more words of the
+        complement ("Deputy Ruler of Abu Dhabi and National Security Advisor", not "Minister
+        of Energy and Water Resources")."""
+        if doc[i].lower_ != "and":
+            return False
+        k = i + 1
+        while k < sent_end and doc[k].is_title and doc[k].text not in self.last_words:
+            k += 1
+        return k < sent_end and doc[k].text in self.last_words and k > i + 1
+
     @staticmethod
     def _complement_word(token) -> bool:
         """A word of an office's complement: not a person's name, which ends it (also one
@@ -128,6 +147,17 @@ class TitleComponent:
         if token.ent_type_ == "PERSON" or JOINED_INITIALS.fullmatch(token.text):
             return False
         return token.is_title or token.is_upper or token.lower_ in _LINKERS
+
+
+def _listed(doc: Doc, i: int, sent_end: int) -> bool:
+    """Whether a comma at ``i`` parts the fields of one portfolio ("Cabinet Secretary for
+    Investments, Trade and Industry"): capitalized words after it, then "and" and one more."""
+    if doc[i].text != ",":
+        return False
+    k = i + 1
+    while k < sent_end and (doc[k].is_title or doc[k].text == ","):
+        k += 1
+    return k > i + 1 and k + 1 < sent_end and doc[k].lower_ == "and" and doc[k + 1].is_title
 
 
 def titles_by_word(doc: Doc) -> dict[int, Span]:

@@ -1313,6 +1313,25 @@ CASES += [
         [("Luis Vargas", "met", "Ana Torres"), ("Ana Torres", "met", "Luis Vargas")],
         id="two-who-act-for-one-country-are-no-sides-that-met",
     ),
+    pytest.param(
+        "Peru President receives Chilean President\n\nPresident Ana Torres today received "
+        "President Luis Vargas of Chile, who is on an official visit to the country.",
+        [("Luis Vargas", "visited", "Peru"), ("official visit", "heldIn", "Peru")],
+        [("Luis Vargas", "visited", "Chile"), ("official visit", "heldIn", "Chile")],
+        id="the-country-a-visitor-is-on-a-visit-to-is-not-his-own",
+    ),
+    pytest.param(
+        "Peruvian President Ana Torres received Chilean President Luis Vargas on Monday.\n\n"
+        "During the meeting, held at the Government Palace, the two presidents discussed "
+        "trade.",
+        [
+            ("meeting", "heldIn", "Government Palace"),
+            ("meeting", "participant", "Ana Torres"),
+            ("meeting", "participant", "Luis Vargas"),
+        ],
+        [],
+        id="held-after-a-comma-tells-of-the-event-before-it",
+    ),
 ]
 
 

@@ -256,3 +256,8 @@ def test_a_style_of_honour_is_no_part_of_a_name(pipeline, text, people):
     found = [e.text for e in pipeline.nlp(text).ents if e.label_ == "PERSON"]
     assert found[: len(people)] == people
     assert not any(w in name.split() for name in found for w in ("Datuk", "Seri", "Dato", "Sri"))
+
+
+def test_a_body_s_word_that_starts_a_title_is_no_body(pipeline):
+    doc = pipeline.nlp("It was signed by Mary Wanjiru, Cabinet Secretary for Mining of Kenya.")
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == []

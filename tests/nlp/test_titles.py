@@ -26,6 +26,16 @@ def _titles(pipeline, text: str) -> list[str]:
             ["Minister of Foreign Affairs of the Republic of Kazakhstan"],
         ),
         ("Kazakh PM Alikhan Smailov met the Turkish ambassador.", ["PM", "ambassador"]),
+        (
+            "It was attended by Sheikh Saif, Deputy Ruler of Sharjah and National Security "
+            "Advisor.",
+            ["Sheikh", "Deputy Ruler of Sharjah", "National Security Advisor"],
+        ),
+        (
+            "It was signed by Mary Wanjiru, Cabinet Secretary for Mining, Blue Economy and "
+            "Maritime Affairs of Kenya.",
+            ["Cabinet Secretary for Mining, Blue Economy and Maritime Affairs of Kenya"],
+        ),
     ],
 )
 def test_a_title_with_its_modifiers_and_complement(pipeline, text, titles):
