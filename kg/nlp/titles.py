@@ -155,9 +155,15 @@ def _listed(doc: Doc, i: int, sent_end: int) -> bool:
     if doc[i].text != ",":
         return False
     k = i + 1
-    while k < sent_end and (doc[k].is_title or doc[k].text == ","):
+    while k < sent_end and (doc[k].is_title or doc[k].text == ",") and doc[k].ent_type_ != "PERSON":
         k += 1
-    return k > i + 1 and k + 1 < sent_end and doc[k].lower_ == "and" and doc[k + 1].is_title
+    return (
+        k > i + 1
+        and k + 1 < sent_end
+        and doc[k].lower_ == "and"
+        and doc[k + 1].is_title
+        and doc[k + 1].ent_type_ != "PERSON"
+    )
 
 
 def titles_by_word(doc: Doc) -> dict[int, Span]:

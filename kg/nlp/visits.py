@@ -317,7 +317,8 @@ def _numbered(event: Cluster) -> bool:
 
 
 def _numbering(token: Token) -> bool:
-    """A word that numbers a sitting ("10th", "tenth", "44"), not a length ("two-day", "40-minute")."""
+    """A word that numbers a sitting ("10th", "tenth", "44"), not a length ("two-day",
+    "40-minute")."""
     return token.ent_type_ == "ORDINAL" or (
         token.like_num and token.ent_type_ not in {"DATE", "TIME"}
     )

@@ -36,6 +36,10 @@ def _titles(pipeline, text: str) -> list[str]:
             "Maritime Affairs of Kenya.",
             ["Cabinet Secretary for Mining, Blue Economy and Maritime Affairs of Kenya"],
         ),
+        (
+            "The Minister of Trade, Ahmed Ali and Foreign Minister Omar Said met.",
+            ["Minister of Trade", "Foreign Minister"],  # a name after the comma ends it
+        ),
     ],
 )
 def test_a_title_with_its_modifiers_and_complement(pipeline, text, titles):
