@@ -117,6 +117,18 @@ def office(title: str) -> str:
     return words[-1] if words else text
 
 
+def _deputy(title: str) -> bool:
+    """Whether a title is of a deputy ("Vice President", "Deputy Prime Minister"): one who is
+    not the holder of the office ``office`` names."""
+    words = re.split(r"[\s-]+", normalize(title).split(" of ")[0])
+    return "deputy" in words or "vice" in words
+
+
+def _same_office(held: str, head: str, deputy: bool) -> bool:
+    """Whether a title a person holds is of the office ``head``, as deputy or not."""
+    return office(held) == head and _deputy(held) == deputy
+
+
 def _owner(title: Span, resolver: Resolver) -> Mention | None:
     """The country named in or just before a title used alone ("the Kazakh President")."""
     doc = title.doc
@@ -171,7 +183,7 @@ def title_mentions(
         if plural_title(title) or not _alone(title, resolver):
             continue  # "the Presidents of A and B": the two, not one
         owner = _owner(title, resolver)
-        head = office(title.text)
+        head, deputy = office(title.text), _deputy(title.text)
         leader = _leader_of_a_country(title)
         best, best_rank = None, None
         for held in sorted(positions, key=lambda h: h.person.span.start):
@@ -179,7 +191,7 @@ def title_mentions(
                 continue
             if leader and not _of_a_country(held):
                 continue  # "the head of state" is not the President of Tatarstan
-            same_office = office(held.title) == head
+            same_office = _same_office(held.title, head, deputy)
             person = held.person.entity
             country = country_of.get(person) if person is not None else None
             same_side = owner is None or country == owner.entity
@@ -187,10 +199,10 @@ def title_mentions(
             if same_office and same_side and (best_rank is None or rank > best_rank):
                 best, best_rank = held.person, rank
         if best is None and title.start < lead:
-            best = _named_later(title, owner, head, positions, country_of)
+            best = _named_later(title, owner, head, deputy, positions, country_of)
         if best is None and owner is not None:
             best = _one_of(owner.entity, title.start, clusters, country_of, title.start < lead)
-            if best is not None and _in_another_office(best, head, positions):
+            if best is not None and _in_another_office(best, head, deputy, positions):
                 best = None  # "the Foreign Minister of Colombia" is not President X of Colombia
         if best is None and owner is not None:
             best = _sideless(title, head, positions, country_of)
@@ -221,13 +233,17 @@ def _of_a_country(held: Held) -> bool:
 _ANY_OFFICE = {"envoy", "head", "leader", "chief", "official", "representative", "diplomat"}
 
 
-def _in_another_office(person: Mention, head: str, positions: list[Held]) -> bool:
+def _in_another_office(person: Mention, head: str, deputy: bool, positions: list[Held]) -> bool:
     """Whether the article gives a person titles, none of them of that office or a kind of it
-    (any are of "the envoy" or "the head of the cabinet")."""
+    (any are of "the envoy" or "the head of the cabinet"), or all of them a deputy's when the
+    office is not ("the Vice President of India" is not President X of India) or the other
+    way round."""
     titles = [h.title for h in positions if h.person.entity == person.entity and h.title]
     if head in _ANY_OFFICE or not titles:
         return False
-    return not any(holds(t, head) or holds(head, office(t)) for t in titles)
+    return not any(
+        (holds(t, head) or holds(head, office(t))) and _deputy(t) == deputy for t in titles
+    )
 
 
 def _sideless(
@@ -253,6 +269,7 @@ def _named_later(
     title: Span,
     owner: Mention | None,
     head: str,
+    deputy: bool,
     positions: list[Held],
     country_of: dict[str, str],
 ) -> Mention | None:
@@ -264,7 +281,9 @@ def _named_later(
     holders = [
         h
         for h in sorted(positions, key=lambda h: h.person.span.start)
-        if h.title is not None and office(h.title) == head and h.person.entity is not None
+        if h.title is not None
+        and _same_office(h.title, head, deputy)
+        and h.person.entity is not None
     ]
     if owner is None:
         people = {h.person.entity for h in holders}

@@ -174,6 +174,7 @@ _CURRENCIES = {"USD", "EUR", "RUB", "GBP", "JPY", "CNY", "CHF", "KZT", "UZS", "K
 _CURRENCIES |= {"TMT", "AZN", "GEL", "AMD", "BYN", "UAH", "TRY", "INR", "PKR", "IRR", "AED"}
 _CURRENCIES |= {"SAR", "QAR", "MNT", "KRW", "VND", "NGN", "GHS", "KES", "ZAR", "MXN", "ARS"}
 _STYLES = {"HRH", "HH", "HE", "Royal Highness", "His Royal Highness", "Highness", "Excellency"}
+_STYLES |= {"Majesty", "His Majesty", "Her Majesty", "Royal Majesty"}
 
 
 def _currency(span: Span) -> bool:
@@ -1339,7 +1340,7 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
         if token.i in named:
             continue
         lemma = token.lemma_.lower()
-        if lemma == "delegation":
+        if lemma == "delegation" and not _hyphened_modifier(token):
             mentions.append(Mention(_phrase(token, named), "Delegation", "Delegation"))
         elif (lemma in word_list("site_heads") and _named_site(token)) or _venue(token):
             mentions.append(Mention(_phrase(token, named), "Place", "Site"))
@@ -1367,6 +1368,20 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
             cls = agreements.get(lemma) or _document_phrase(token) or "Agreement"
             mentions.append(Mention(phrase, "Agreement", cls))
     return mentions
+
+
+def _hyphened_modifier(token: Token) -> bool:
+    """The first word of a hyphened modifier ("delegation-level talks"): it names a kind of
+    what follows, not a thing of its own."""
+    doc = token.doc
+    return (
+        token.i + 2 < len(doc)
+        and not token.whitespace_
+        and doc[token.i + 1].text == "-"
+        and not doc[token.i + 1].whitespace_
+        and token.head.i == token.i + 2
+        and token.head.dep_ in {"compound", "amod"}
+    )
 
 
 _WEIGHTY = {"important", "significant", "major", "key", "crucial", "vital", "enough", "many"}

@@ -25,6 +25,22 @@ def _read(read, text: str):
     return r, positions, countries
 
 
+def test_a_deputy_s_title_is_not_the_office_holder_s(read):
+    """'the Indian Vice President' is the Vice President named before, not the President
+    named since; nor is 'the President' a Vice President."""
+    r, positions, countries = _read(
+        read,
+        "Sultan Haitham bin Tarik received Jagdeep Dhankhar, Vice President of India. He "
+        "conveyed the greetings of President Droupadi Murmu. Earlier, the Indian Vice President "
+        "visited a port. The Indian President sent a letter.",
+    )
+    found = title_mentions(r.doc, r.resolver, r.clusters, positions, countries)
+    assert [(m.text, r.name(m)) for m, _ in found] == [
+        ("Vice President", "Jagdeep Dhankhar"),
+        ("President", "Droupadi Murmu"),
+    ]
+
+
 def test_a_title_used_alone_is_its_holder(read):
     r, positions, countries = _read(
         read,

@@ -346,6 +346,13 @@ def test_a_name_that_ends_in_an_event_word_is_an_event(pipeline):
             "Consular Services",
             id="a-service",
         ),
+        pytest.param(
+            "His Majesty Sultan Haitham bin Tarik received Ali Khan. The minister conveyed "
+            "greetings to His Majesty the Sultan.",
+            "Ali Khan",
+            "Majesty",
+            id="a-style",
+        ),
     ],
 )
 def test_words_that_name_no_one_and_no_body(pipeline, text, kept, not_named):
@@ -889,3 +896,10 @@ def test_a_name_after_a_minister_s_portfolio_is_a_person_s(pipeline):
     assert named.get("Khalid Al-Falih") == "Person", named
     assert named.get("Nurzhan Nurzhigitov") == "Person", named
     assert not any(name.startswith(("Investment", "Resources")) for name in named), named
+
+
+def test_a_hyphened_modifier_is_no_delegation(pipeline):
+    """'delegation-level talks' are talks of a kind; 'the delegation' is one."""
+    doc = pipeline.nlp("The leaders held delegation-level talks. The delegation then left.")
+    found = [m.span.start for m in find_mentions(doc) if m.type == "Delegation"]
+    assert found == [9]  # "delegation" of "The delegation then left."
