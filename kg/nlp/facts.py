@@ -108,13 +108,13 @@ class Facts:
 
     def rename(self, old: str, new: str) -> None:
         """Give the facts about entity ``old`` (every reading of each) to entity ``new``."""
-        for key in [k for k in self.found if k[0] == old]:
+        for key in [k for k in self.found if old in (k[0], k[2])]:
             del self.found[key]
             for f in self.readings.pop(key):
                 self.add(
-                    new,
+                    new if f.subject == old else f.subject,
                     f.predicate,
-                    f.object,
+                    new if f.object == old else f.object,
                     f.sentence,
                     f.confidence,
                     f.status,
@@ -183,8 +183,18 @@ class Scene:
         }
         return [self.sentences[k] for k in sorted(found)]
 
+    def headline_end(self) -> int:
+        """Where the headline ends: it is every line before the first full stop (a line of the
+        page, the title, its deck); 0 when the article starts with a sentence."""
+        end = 0
+        for sentence in self.sentences:
+            if sentence.text.rstrip().endswith((".", "!", "?")):
+                break
+            end = sentence.end
+        return end
+
     def fold(self, facts: Facts, gone: str, keeper: str) -> None:
-        """Make event ``gone`` one with event ``keeper``: its mentions and its facts are the
+        """Make entity ``gone`` one with entity ``keeper``: its mentions and its facts are the
         keeper's, and it is gone."""
         for m in self.clusters[gone].mentions:
             self.clusters[keeper].add(m)
@@ -210,6 +220,17 @@ class Scene:
             for m in c.mentions
             for i in range(m.span.start, m.span.end)
         }
+
+
+def head_words(cluster: Cluster) -> set[str]:
+    """The head words of an entity's mentions, as written and as lemmas ("Talks" of a
+    headline is "talks" of the body)."""
+    return {w for m in cluster.mentions for w in (m.root.lemma_.lower(), m.root.lower_)}
+
+
+def nested(a: set[str], b: set[str]) -> bool:
+    """Whether one of two sets holds the other."""
+    return a <= b or b <= a
 
 
 def around(mention: Mention) -> bool:

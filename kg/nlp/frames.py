@@ -32,7 +32,16 @@ from spacy.tokens import Span, Token
 from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp.coref import Cluster, free_id, last_event, said_of_it
 from kg.nlp.event_places import carry_places, visits_to
-from kg.nlp.facts import TAKING_PART, Fact, Facts, Scene, around, within
+from kg.nlp.facts import (
+    TAKING_PART,
+    Fact,
+    Facts,
+    Scene,
+    around,
+    head_words,
+    nested,
+    within,
+)
 from kg.nlp.mentions import Mention, tokens_with
 from kg.nlp.relations import ahead, modality
 from kg.nlp.signing import sign
@@ -2057,24 +2066,19 @@ def _one_meeting_per_pair(facts: Facts, scene: Scene) -> None:
 
 
 def _headline_events(facts: Facts, scene: Scene) -> None:
-    """An event only the headline names ("X and Y held political consultations in Astana";
-    the headline is every line before the first full stop: a line of the page, the title,
-    its deck) is the one event of the body of its kind and head word whose people are its
-    own or some of them, or the other way round, and that is held there too
+    """An event only the headline (``Scene.headline_end``) names ("X and Y held political
+    consultations in Astana") is the one event of the body of its kind and head word whose
+    people are its own or some of them, or the other way round, and that is held there too
     ("Kazakh-Russian political consultations ... took place in Astana"), or, failing one,
     nowhere the article says ("X in Mozambique for talks with Y" ... "X was to hold talks
     with his host, Y")."""
-    end = 0
-    for sentence in scene.sentences:
-        if sentence.text.rstrip().endswith((".", "!", "?")):
-            break
-        end = sentence.end
+    end = scene.headline_end()
     if not end:
         return
     for event in list(scene.clusters.values()):
         if event.type != "Event" or any(m.span.start >= end for m in event.mentions):
             continue
-        heads = _head_words(event)  # "Talks" of a headline is "talks" of the body
+        heads = head_words(event)
         people = {f.object for f in _people(facts, scene, event.id)}
         places = _places(facts, event.id)
         body = [
@@ -2082,8 +2086,8 @@ def _headline_events(facts: Facts, scene: Scene) -> None:
             for e in scene.clusters.values()
             if e is not event
             and e.cls == event.cls
-            and heads & _head_words(e)
-            and _nested(people, {f.object for f in _people(facts, scene, e.id)})
+            and heads & head_words(e)
+            and nested(people, {f.object for f in _people(facts, scene, e.id)})
         ]
         there = [e for e in body if _places(facts, e.id) >= places]
         found = there or [e for e in body if not _places(facts, e.id)]
@@ -2091,17 +2095,8 @@ def _headline_events(facts: Facts, scene: Scene) -> None:
             scene.fold(facts, event.id, found[0].id)
 
 
-def _head_words(event: Cluster) -> set[str]:
-    return {w for m in event.mentions for w in (m.root.lemma_.lower(), m.root.lower_)}
-
-
 def _places(facts: Facts, event: str) -> set[str]:
     return {f.object for f in facts.of("heldIn") if f.subject == event}
-
-
-def _nested(a: set[str], b: set[str]) -> bool:
-    """Whether one of two sets holds the other."""
-    return a <= b or b <= a
 
 
 def _plain(event: Cluster) -> bool:

@@ -86,6 +86,13 @@ visiting Prime Minister X") is the object of the preposition, "visiting" its mod
 ...     "Monday.")
 >>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "here"]
 [('here', 'advmod', 'held')]
+
+and so does "here" hung on the last word of what was signed:
+
+>>> doc = load_nlp()("They signed three agreements on port utilization, power export and road "
+...     "construction here today.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "here"]
+[('here', 'advmod', 'signed')]
 """
 
 from __future__ import annotations
@@ -356,10 +363,20 @@ def _visiting(doc: Doc) -> None:
 
 
 def _here(doc: Doc) -> None:
-    """Hang "here" that the parser hung on a name ("held talks with X here on Monday") on the
-    verb the name's phrase belongs to: "here" says where something happened, not who."""
+    """Hang "here" that the parser hung on a name ("held talks with X here on Monday") or on the
+    last noun of an object's complement ("signed agreements on trade and transport here") on
+    the verb the phrase belongs to: "here" says where something happened, not who or what
+    (but where an event did: "after their talks here")."""
     for here in tokens_with(doc, "LOWER", ["here"]):
-        if here.dep_ != "advmod" or here.head.ent_type_ not in _NAMED:
+        head = here.head
+        if here.dep_ != "advmod" or not (
+            head.ent_type_ in _NAMED
+            or (
+                head.pos_ == "NOUN"
+                and head.dep_ in {"pobj", "conj"}
+                and head.lemma_.lower() not in heads("event")  # "after their talks here"
+            )
+        ):
             continue
         verb = next((a for a in here.head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
         if verb is not None:

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from kg.kb import KnowledgeBase
 from kg.nlp.coref import Cluster
-from kg.nlp.facts import Facts, Scene
+from kg.nlp.facts import Facts, Scene, head_words, nested
 from kg.nlp.gazetteer import heads
 from kg.nlp.mentions import SIGNING_WORDS, Mention
 from kg.nlp.relations import modality
@@ -42,6 +42,7 @@ def sign(facts: Facts, scene: Scene, sides: list[str]) -> None:
     _both_sides(facts, scene, sides)
     _named_parties(facts, scene)
     _signatories(facts, scene)
+    _headline_agreements(facts, scene)
     _one_signing(facts, scene)
 
 
@@ -722,6 +723,35 @@ def _signatories(facts: Facts, scene: Scene) -> None:
                     f.status,
                     "participant/signatory",
                 )
+
+
+def _headline_agreements(facts: Facts, scene: Scene) -> None:
+    """An agreement only the headline names ("Ethiopia, Djibouti sign deals on port, power")
+    is the one agreement of the body signed by its signers or some of them, or the other way
+    round (of those, the one of its head word when there is one): "... signed three
+    agreements on port utilization and power export"."""
+    end = scene.headline_end()
+    signers: dict[str, set[str]] = {}
+    for f in facts.of("signed"):
+        signers.setdefault(f.object, set()).add(f.subject)
+    agreements = [c for c in scene.clusters.values() if c.type == "Agreement" and c.id in signers]
+    for agreement in agreements:
+        if not end or any(m.span.start >= end for m in agreement.mentions):
+            continue
+        body = [
+            b
+            for b in agreements
+            if b.id in scene.clusters
+            and all(m.span.start >= end for m in b.mentions)
+            and nested(signers[agreement.id], signers[b.id])
+        ]
+        found = [b for b in body if head_words(b) & head_words(agreement)] or body
+        if len(found) == 1:
+            scene.fold(facts, agreement.id, found[0].id)
+            scene.outcomes = {
+                event: tuple(dict.fromkeys(found[0].id if a == agreement.id else a for a in made))
+                for event, made in scene.outcomes.items()
+            }
 
 
 def _one_signing(facts: Facts, scene: Scene) -> None:

@@ -635,3 +635,26 @@ def test_who_signed_at_a_ceremony_by_the_passive_signed(rules):
         "The agreement was signed at the ceremony by Minister Ana Ruiz and Minister Elmer Soto."
     )
     assert {("Ana Ruiz", "signed", "agreement"), ("Elmer Soto", "signed", "agreement")} <= facts(x)
+
+
+def test_an_agreement_only_the_headline_names_is_the_body_s_of_its_signers(rules):
+    """The headline's 'deals on port, power' are the three agreements the body tells of, and
+    'here' closes no agreement's name."""
+    x = rules.extract(
+        "Ethiopia, Djibouti sign agreements on port, power\n\nADDIS ABABA (ENA) -- Ethiopia and "
+        "Djibouti have signed three agreements on port utilization and power export here today."
+    )
+    agreements = [e.label for e in x.entities if e.type == "Agreement"]
+    assert agreements == ["three agreements on port utilization and power export"]
+    assert {("Ethiopia", "signed", agreements[0]), ("Djibouti", "signed", agreements[0])} <= facts(
+        x
+    )
+
+
+def test_a_headline_agreement_is_the_one_its_signers_signed_among_others(rules):
+    x = rules.extract(
+        "Chile, Peru sign trade agreement\n\nSANTIAGO -- Chile and Peru signed an agreement on "
+        "trade. Separately, Brazil and Argentina signed an agreement on fisheries, and Bolivia "
+        "signed an agreement with Ecuador on roads."
+    )
+    assert len([e for e in x.entities if e.type == "Agreement"]) == 3

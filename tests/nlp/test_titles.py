@@ -40,6 +40,11 @@ def _titles(pipeline, text: str) -> list[str]:
             "The Minister of Trade, Ahmed Ali and Foreign Minister Omar Said met.",
             ["Minister of Trade", "Foreign Minister"],  # a name after the comma ends it
         ),
+        (
+            "External Affairs Minister S. Jaishankar met Home Affairs Minister Ali Khan and "
+            "Environment Minister Rosa Diaz.",
+            ["External Affairs Minister", "Home Affairs Minister", "Environment Minister"],
+        ),
     ],
 )
 def test_a_title_with_its_modifiers_and_complement(pipeline, text, titles):
