@@ -82,6 +82,7 @@ _MET_AT = IN_PERSON | {"Conference", "SigningCeremony"}  # where those present m
 _GATHERINGS = {"Summit", "Forum", "Conference", "Session", "Meeting"}
 MEMBER_TYPES = {"Person", "Delegation", "Country", "Organization"}
 _PLAIN_MEETINGS = {"meeting", "talk", "talks", "discussion", "negotiation", "conversation"}
+_PLAIN_MEETINGS |= {"audience", "reception"}  # "X received Y ... The audience was attended by"
 # What a plain word for a meeting may have beside words of praise: a time ("our talks
 # today"), a clause about it ("the talks held in Minsk"), its parties and place.
 _PLAIN_DEPS = {"det", "poss", "prep", "punct", "cc", "conj", "advmod", "npadvmod", "acl", "relcl"}
@@ -314,8 +315,9 @@ def _partners(head: Token) -> list[Token]:
 
 
 def _implicit_meetings(facts: Facts, scene: Scene) -> None:
-    """A meeting named without its people ("the discussion at the bilateral meeting") is
-    the meeting of the pair who met in its sentence or the one before (not one still to come,
+    """A meeting named without its people ("the discussion at the bilateral meeting"; who
+    attended it is none of them: "The reception was attended by X") is the meeting of the
+    pair who met in its sentence or the one before (not one still to come,
     planned, nor "a meeting of their ministers", nor one a pair who spoke by phone discussed)."""
     met = facts.of("met", None)
     for start, events in scene.events.items():
@@ -325,7 +327,8 @@ def _implicit_meetings(facts: Facts, scene: Scene) -> None:
                 event.cls not in IN_PERSON | {"PhoneCall"}
                 or named_event(event)
                 or any(
-                    scene.clusters[p.object].type == "Person" for p in facts.participants(event.id)
+                    scene.clusters[p.object].type == "Person" and p.rule not in ATTENDANCE_RULES
+                    for p in facts.participants(event.id)
                 )
                 or all(_not_the_pair_s_now(m.root) for m in event.mentions)
             ):

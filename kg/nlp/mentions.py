@@ -1261,6 +1261,7 @@ def _temporal(prep: Token) -> bool:
 
 
 _ALWAYS_PLURAL = {"talk", "talks", "negotiation", "negotiations", "consultation", "consultations"}
+_HOLD = {"hold", "conduct"}  # "held discussions" are talks that took place, not a kind
 _COUNTING = {"two", "three", "four", "both", "bilateral", "series"}  # not "several meetings"
 _CLAUSE_DEPS = {"acl", "relcl", "advcl", "appos", "punct", "parataxis", "dep"}
 
@@ -1621,8 +1622,9 @@ def _is_event_use(token: Token) -> bool:
             for c in token.lefts
         )
         and not any(c.dep_ == "prep" and c.lower_ == "between" for c in token.rights)
+        and not (token.lower_ == "discussions" and token.head.lemma_ in _HOLD)
     ):
-        return False  # "meetings between X and Y" name theirs
+        return False  # "meetings between X and Y" name theirs, "they held discussions" too
     return token.tag_ != "VBG" or token.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass", "attr"}
 
 

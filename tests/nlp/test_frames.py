@@ -1332,6 +1332,23 @@ CASES += [
         [],
         id="held-after-a-comma-tells-of-the-event-before-it",
     ),
+    pytest.param(
+        "Sultan Haitham bin Tarik received at Al Alam Palace this morning Jagdeep Dhankhar, "
+        "Vice President of India.\n\nThe audience was attended by Badr Albusaidi, Minister of "
+        "Foreign Affairs.",
+        [
+            (f"audience between {host} and {guest}", predicate, what)
+            for host, guest in [("Haitham bin Tarik", "Jagdeep Dhankhar")]
+            for predicate, what in [
+                ("heldIn", "Al Alam Palace"),
+                ("participant", host),
+                ("participant", guest),
+                ("participant", "Badr Albusaidi"),
+            ]
+        ],
+        [],
+        id="the-audience-one-received-another-at-is-their-meeting-whoever-attended",
+    ),
 ]
 
 

@@ -903,3 +903,12 @@ def test_a_hyphened_modifier_is_no_delegation(pipeline):
     doc = pipeline.nlp("The leaders held delegation-level talks. The delegation then left.")
     found = [m.span.start for m in find_mentions(doc) if m.type == "Delegation"]
     assert found == [9]  # "delegation" of "The delegation then left."
+
+
+def test_discussions_someone_held_are_talks(pipeline):
+    """'held discussions' took place; 'discussions' alone may be any kind of talk."""
+    doc = pipeline.nlp(
+        "The two leaders held discussions at the palace. Discussions are a good way forward."
+    )
+    found = [(m.span.start, m.cls) for m in find_mentions(doc) if m.type == "Event"]
+    assert found == [(4, "Talks")]
