@@ -440,6 +440,15 @@ def _occasion_words(verb: Token) -> list[Token]:
     ]
 
 
+_MOVED_ON = {"later", "afterwards", "afterward", "subsequently", "earlier", "then"}
+
+
+def _moved_on(sentence: Span) -> bool:
+    """A sentence that starts at another time than those before ("Later, in a ceremony,
+    ..."): what it tells need not happen where they did."""
+    return sentence[0].lower_ in _MOVED_ON
+
+
 def _framed(heads: list[Token], preps: set[str], frame: Callable[[Token], bool]) -> list[Token]:
     """What "<preposition> the <frame word> of X" on one of ``heads`` names: the X's."""
     return [
@@ -459,7 +468,8 @@ def _framed(heads: list[Token], preps: set[str], frame: Callable[[Token], bool])
 def _venues(facts: Facts, scene: Scene) -> None:
     """A meeting was held where the people taking part met ("X met Y in Cholpon-Ata"): the
     meeting whose people the venue's sentence tells of, else one told of in the sentence
-    before or after; the venues themselves are not facts of the article."""
+    before or after, unless the later of the two moves on in time ("Later, ..."); the venues
+    themselves are not facts of the article."""
     venues = facts.of("venue", None)
     for f in venues:
         del facts.found[(f.subject, f.predicate, f.object)]
@@ -473,14 +483,20 @@ def _venues(facts: Facts, scene: Scene) -> None:
         near = [p for p in parts if p.object == v.subject and p.status == v.status]
         here = scene.index(v.sentence)
         same = [p for p in near if p.sentence.start == v.sentence.start]
-        events = [p.subject for p in same or near if abs(scene.index(p.sentence) - here) <= 1]
+        events = [
+            p.subject
+            for p in same or near
+            if abs(scene.index(p.sentence) - here) <= 1
+            and not _moved_on(p.sentence if p.sentence.start > v.sentence.start else v.sentence)
+        ]
         for event in dict.fromkeys(events or _meeting_of_pair(v, near, facts)):
             facts.add(event, "heldIn", v.object, v.sentence, 0.65, v.status, "heldIn/venue")
 
 
 def _meeting_of_pair(venue: Fact, parts: list[Fact], facts: Facts) -> list[str]:
     """The one meeting the article tells elsewhere of the two who met where ``venue`` says
-    ("X and Y met here on Tuesday. ... The presidents' meeting ...")."""
+    ("X and Y met here on Tuesday. ... The presidents' meeting ..."), not one told later at
+    another time ("Later, in a ceremony, the two leaders ...")."""
     others = {
         r.object if r.subject == venue.subject else r.subject
         for key, readings in facts.readings.items()
@@ -494,7 +510,9 @@ def _meeting_of_pair(venue: Fact, parts: list[Fact], facts: Facts) -> list[str]:
     events = [
         p.subject
         for p in parts
-        if others & members.get(p.subject, set()) and p.status == "asserted"
+        if others & members.get(p.subject, set())
+        and p.status == "asserted"
+        and not (p.sentence.start > venue.sentence.start and _moved_on(p.sentence))
     ]
     return list(dict.fromkeys(events)) if len(set(events)) == 1 else []
 

@@ -1349,6 +1349,14 @@ CASES += [
         [],
         id="the-audience-one-received-another-at-is-their-meeting-whoever-attended",
     ),
+    pytest.param(
+        "President of Uzbekistan Shavkat Mirziyoyev, who arrived here on a two-day state visit, "
+        "was received by Prime Minister Shehbaz Sharif at the Nur Khan Airbase.\n\nLater, in a "
+        "ceremony, the two leaders witnessed the exchange of 28 agreements.",
+        [("ceremony", "participant", "Shavkat Mirziyoyev")],
+        [("ceremony", "heldIn", "Nur Khan Airbase")],
+        id="what-happened-later-did-not-happen-where-the-two-met",
+    ),
 ]
 
 
