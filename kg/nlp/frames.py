@@ -487,7 +487,10 @@ def _venues(facts: Facts, scene: Scene) -> None:
             p.subject
             for p in same or near
             if abs(scene.index(p.sentence) - here) <= 1
-            and not _moved_on(p.sentence if p.sentence.start > v.sentence.start else v.sentence)
+            and not (
+                p.sentence.start != v.sentence.start
+                and _moved_on(max(p.sentence, v.sentence, key=lambda s: s.start))
+            )
         ]
         for event in dict.fromkeys(events or _meeting_of_pair(v, near, facts)):
             facts.add(event, "heldIn", v.object, v.sentence, 0.65, v.status, "heldIn/venue")

@@ -1357,6 +1357,13 @@ CASES += [
         [("ceremony", "heldIn", "Nur Khan Airbase")],
         id="what-happened-later-did-not-happen-where-the-two-met",
     ),
+    pytest.param(
+        "Peruvian President Ana Torres met Chilean President Luis Vargas on Monday. Later, "
+        "during talks at the Government Palace, Ana Torres met Luis Vargas again.",
+        [("talks", "heldIn", "Government Palace")],
+        [],
+        id="a-sentence-that-moves-on-in-time-places-its-own-events",
+    ),
 ]
 
 
