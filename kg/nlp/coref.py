@@ -103,8 +103,8 @@ def _refers_back(mention: Mention, cluster: Cluster) -> bool:
     session" a meeting of a body, or for "the meeting" any meeting, session, talks or summit,
     though not one only planned when the meeting was held ("agreed to hold a summit ... in
     their meeting held in New York")."""
-    lemma = mention.root.lemma_.lower()
-    if any(m.root.lemma_.lower() == lemma for m in cluster.mentions):
+    lemma = _kind_word(mention.root)
+    if any(_kind_word(m.root) == lemma for m in cluster.mentions):
         return True
     if mention.root.text.lower() == "document":
         return cluster.type == "Agreement"
@@ -122,6 +122,16 @@ def _refers_back(mention: Mention, cluster: Cluster) -> bool:
         "Talks",
         "Summit",
     }
+
+
+def _kind_word(token: Token) -> str:
+    """The word that says what a mention is, a short form read as its full one ("the MoU"
+    names a memorandum)."""
+    lemma = token.lemma_.lower()
+    return _SHORT_FORMS.get(lemma, lemma)
+
+
+_SHORT_FORMS = {"mou": "memorandum", "mous": "memorandum", "memoranda": "memorandum"}
 
 
 def _of_a_body(mention: Mention) -> bool:

@@ -464,6 +464,18 @@ def test_a_short_name_in_brackets_is_an_alias_of_the_agreement(pipeline):
     assert "MoU" in agreements[0].aliases
 
 
+def test_the_mou_names_the_memorandum_told_last(pipeline):
+    x = pipeline.extract(
+        "Peru and Chile sign MoU on fisheries\n\nPeru and Chile signed a memorandum of "
+        "understanding on fisheries cooperation on Monday. The MoU was signed by Production "
+        "Minister Ana Rojas and Economy Minister Pablo Soto."
+    )
+    agreements = [e for e in x.entities if e.type == "Agreement"]
+    assert [e.label for e in agreements] == ["memorandum of understanding on fisheries cooperation"]
+    signers = {x.entity(r.subject).label for r in x.relations if r.predicate == "signed"}
+    assert {"Ana Rojas", "Pablo Soto"} <= signers
+
+
 def test_a_fact_stays_while_another_sentence_states_it():
     doc = spacy.blank("en")("A met B . A phoned B .")
     facts = Facts()

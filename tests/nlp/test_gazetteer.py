@@ -258,6 +258,15 @@ def test_a_style_of_honour_is_no_part_of_a_name(pipeline, text, people):
     assert not any(w in name.split() for name in found for w in ("Datuk", "Seri", "Dato", "Sri"))
 
 
+def test_a_name_after_a_title_and_a_style_of_honour_is_the_name_alone(pipeline):
+    x = pipeline.extract(
+        "The MoU was signed by Home Minister Datuk Seri Saifuddin Nasution Ismail and Foreign "
+        "Minister Tan Sri Razali Omar."
+    )
+    people = sorted(e.label for e in x.entities if e.type == "Person")
+    assert people == ["Razali Omar", "Saifuddin Nasution Ismail"]
+
+
 def test_a_body_s_word_that_starts_a_title_is_no_body(pipeline):
     doc = pipeline.nlp("It was signed by Mary Wanjiru, Cabinet Secretary for Mining of Kenya.")
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == []
