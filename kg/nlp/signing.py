@@ -31,6 +31,7 @@ def sign(facts: Facts, scene: Scene, sides: list[str]) -> None:
     _not_by_business(facts, scene)
     _capitals(facts, scene)
     _far_agents(facts, scene)
+    _signed_for_a_side(facts, scene)
     _signing_sides(facts, scene)
     sides = sides or _cosignatories(facts, scene) or _named_sides(scene) or _peoples(scene)
     _signing_by(facts, scene)
@@ -204,6 +205,59 @@ def _far_agents(facts: Facts, scene: Scene) -> None:
                             modality(verb),
                             "signed/far-by",
                         )
+
+
+def _signed_for_a_side(facts: Facts, scene: Scene) -> None:
+    """ "X signed for Ghana, while Y signed on behalf of his country": who signs for a side
+    without naming what signed the one agreement the last sentence telling of a signing
+    says was signed, and so did the country signed for."""
+    signers = scene.words_of({"Person", "Organization", "Delegation"})
+    countries = scene.words_of({"Country"})
+    for sentence in scene.with_words("LEMMA", _SIGN):
+        here = scene.index(sentence)
+        told = [f for f in facts.of("signed") if scene.index(f.sentence) <= here]
+        last = max((scene.index(f.sentence) for f in told), default=None)
+        before = {f.object for f in told if scene.index(f.sentence) == last}
+        if len(before) != 1:
+            continue
+        agreement = next(iter(before))
+        for verb in (t for t in sentence if t.lemma_ in _SIGN and t.pos_ == "VERB"):
+            sides = [t for t in _sides_signed_for(verb) if t.i in countries or t.i in signers]
+            sides += [t for t in _sides_signed_for(verb) if t.lemma_ in _SIDE_WORDS]
+            if not sides or any(c.dep_ in _SIGNED_SOMETHING for c in verb.children):
+                continue
+            subjects = [t for c in verb.children if c.dep_ == "nsubj" for t in (c, *c.conjuncts)]
+            if verb.dep_ == "acl":  # "Mr Y, Minister of Z, signed for Y's country"
+                subjects.append(verb.head)
+            who = [signers[t.i] for t in subjects if t.i in signers]
+            who += [countries[t.i] for t in sides if t.i in countries] if who else []
+            for party in dict.fromkeys(who):
+                facts.add(
+                    party.id,
+                    "signed",
+                    agreement,
+                    sentence,
+                    0.7,
+                    modality(verb),
+                    "signed/for-a-side",
+                    verb,
+                )
+
+
+def _sides_signed_for(verb: Token) -> list[Token]:
+    """The words that may name whom a signing verb signs for ("for Ghana", "on behalf of his
+    country")."""
+    found = []
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        if prep.lower_ == "for":
+            found += _objects(prep)
+        for behalf in (o for o in _objects(prep) if prep.lower_ == "on" and o.lower_ == "behalf"):
+            found += [t for c in behalf.children if c.lower_ == "of" for t in _objects(c)]
+    return found
+
+
+_SIGNED_SOMETHING = {"dobj", "nsubjpass", "auxpass", "agent", "ccomp", "xcomp"}
+_SIDE_WORDS = {"side", "country", "government", "party", "nation", "state"}
 
 
 def _far_by(token: Token) -> bool:

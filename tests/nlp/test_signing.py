@@ -658,3 +658,28 @@ def test_a_headline_agreement_is_the_one_its_signers_signed_among_others(rules):
         "signed an agreement with Ecuador on roads."
     )
     assert len([e for e in x.entities if e.type == "Agreement"]) == 3
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Minister Ana Ruiz signed for Chile, while Minister Elmer Soto signed on behalf of his "
+        "country.",
+        "Ana Ruiz, Minister of Trade, signed for Chile, while Elmer Soto, Minister of Commerce, "
+        "signed for Peru.",
+    ],
+)
+def test_who_signed_for_a_side_signed_the_agreement_told_of(rules, second):
+    x = rules.extract(f"Chile and Peru signed an agreement on transit trade. {second}")
+    assert {
+        ("Ana Ruiz", "signed", "agreement on transit trade"),
+        ("Elmer Soto", "signed", "agreement on transit trade"),
+    } <= facts(x)
+
+
+def test_who_signed_for_no_side_signed_nothing_told_of(rules):
+    x = rules.extract(
+        "Chile and Peru signed an agreement on transit trade. Ana Ruiz signed for the first "
+        "time in her career. Elmer Soto signed for two agreements on roads."
+    )
+    assert not {f for f in facts(x) if f[1] == "signed" and f[0] in {"Ana Ruiz", "Elmer Soto"}}
