@@ -76,6 +76,9 @@ _GROUP_MARKERS = {"both", "two"}
 _MEETING = MEETING_WORDS | {"negotiation"}
 _GROUP_WORDS = _COUNTRY_GROUPS | _PEOPLE_GROUPS | {"two"}
 _LEADERS = ("head of state", "head of government")  # titles only a country's leader holds
+_CABINET_HEAD = re.compile(
+    r"(?:the )?(?:chair\w*|head|president) of (?:the )?(?:cabinet|government|council of ministers)\b"
+)
 _SYNONYMS = {
     "premier": "prime minister",
     "pm": "prime minister",
@@ -105,6 +108,8 @@ def office(title: str) -> str:
         return _SYNONYMS[f"head of {led.group(1)}"]
     if full.endswith(_LEADERS):
         return _SYNONYMS[full[full.index("head of") :]]
+    if _CABINET_HEAD.match(full):  # "Chairman of the Cabinet of Ministers of the Kyrgyz Republic"
+        return "prime minister"
     text = full.split(" of ")[0].split(" to ")[0]
     for long, short in _SYNONYMS.items():
         if text == long or text.endswith(" " + long):
@@ -115,6 +120,16 @@ def office(title: str) -> str:
     if len(words) > 1 and " ".join(words[-2:]) in {"prime minister", "foreign minister"}:
         return " ".join(words[-2:])
     return words[-1] if words else text
+
+
+def _title(held: Held) -> str:
+    """The title a position states, with the cabinet or government its holder chairs
+    ("Chairman" of "the Cabinet of Ministers": a head of government's)."""
+    title = held.title or ""
+    if held.of is not None and held.of.type == "Organization":
+        full = f"{title} of {held.of.text}"
+        return full if _CABINET_HEAD.match(normalize(full)) else title
+    return title
 
 
 def _deputy(title: str) -> bool:
@@ -191,7 +206,7 @@ def title_mentions(
                 continue
             if leader and not _of_a_country(held):
                 continue  # "the head of state" is not the President of Tatarstan
-            same_office = _same_office(held.title, head, deputy)
+            same_office = _same_office(_title(held), head, deputy)
             person = held.person.entity
             country = country_of.get(person) if person is not None else None
             same_side = owner is None or country == owner.entity
@@ -224,7 +239,7 @@ def _of_a_country(held: Held) -> bool:
     """Whether a title is of a country, or of nothing it names ("President", "Head of State",
     not "President of Tatarstan", nor "President of the company")."""
     if held.of is not None:
-        return held.of.type == "Country"
+        return held.of.type == "Country" or office(_title(held)) == "prime minister"
     title = normalize(held.title or "")
     return title.endswith(_LEADERS) or " of " not in title
 
@@ -238,7 +253,7 @@ def _in_another_office(person: Mention, head: str, deputy: bool, positions: list
     (any are of "the envoy" or "the head of the cabinet"), or all of them a deputy's when the
     office is not ("the Vice President of India" is not President X of India) or the other
     way round."""
-    titles = [h.title for h in positions if h.person.entity == person.entity and h.title]
+    titles = [_title(h) for h in positions if h.person.entity == person.entity and h.title]
     if head in _ANY_OFFICE or not titles:
         return False
     return not any(
@@ -282,7 +297,7 @@ def _named_later(
         h
         for h in sorted(positions, key=lambda h: h.person.span.start)
         if h.title is not None
-        and _same_office(h.title, head, deputy)
+        and _same_office(_title(h), head, deputy)
         and h.person.entity is not None
     ]
     if owner is None:

@@ -365,6 +365,18 @@ def test_the_head_of_state_is_no_president_of_a_region(rules):
     assert ("Ilham Aliyev", "visited", "Tatarstan") in facts(x)
 
 
+def test_the_head_of_government_is_who_chairs_the_cabinet(rules):
+    x = rules.extract(
+        "Chairman of the Cabinet of Ministers of Kyrgyzstan Adylbek Kasymaliev met President "
+        "of Tajikistan Emomali Rahmon on July 9. The Kyrgyz head of government is in "
+        "Tajikistan on a working visit. He laid a wreath at the Ismoili Somoni monument."
+    )
+    (kasymaliev,) = (e for e in x.entities if e.label == "Adylbek Kasymaliev")
+    assert "head of government" in kasymaliev.aliases
+    assert ("Adylbek Kasymaliev", "visited", "Ismoili Somoni monument") in facts(x)
+    assert ("Emomali Rahmon", "visited", "Ismoili Somoni monument") not in facts(x)
+
+
 def test_the_head_of_state_is_one_so_titled(rules):
     x = rules.extract(
         "Head of State Kassym-Jomart Tokayev has received Foreign Minister of China Wang Yi. "
