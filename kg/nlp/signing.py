@@ -209,8 +209,8 @@ def _far_agents(facts: Facts, scene: Scene) -> None:
 
 def _signed_for_a_side(facts: Facts, scene: Scene) -> None:
     """ "X signed for Ghana, while Y signed on behalf of his country": who signs for a side
-    without naming what signed the one agreement the last sentence telling of a signing
-    says was signed, and so did the country signed for."""
+    and names nothing signed the one agreement the latest sentence about a signing names,
+    and so did the country signed for."""
     signers = scene.words_of({"Person", "Organization", "Delegation"})
     countries = scene.words_of({"Country"})
     for sentence in scene.with_words("LEMMA", _SIGN):
@@ -222,8 +222,11 @@ def _signed_for_a_side(facts: Facts, scene: Scene) -> None:
             continue
         agreement = next(iter(before))
         for verb in (t for t in sentence if t.lemma_ in _SIGN and t.pos_ == "VERB"):
-            sides = [t for t in _sides_signed_for(verb) if t.i in countries or t.i in signers]
-            sides += [t for t in _sides_signed_for(verb) if t.lemma_ in _SIDE_WORDS]
+            sides = [
+                t
+                for t in _sides_signed_for(verb)
+                if t.i in countries or t.i in signers or t.lemma_ in _SIDE_WORDS
+            ]
             if not sides or any(c.dep_ in _SIGNED_SOMETHING for c in verb.children):
                 continue
             subjects = [t for c in verb.children if c.dep_ == "nsubj" for t in (c, *c.conjuncts)]
