@@ -61,6 +61,7 @@ def load_nlp(model: str | None = None) -> Language:
         raise ModelError(f"spaCy model {name!r} has no parser or entity recognizer; kg needs both.")
     attributes.quicken(nlp)
     _keep_surnames_with_initials(nlp)
+    _split_glued_names(nlp)
     nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_casing", after="lemmatizer" if "lemmatizer" in nlp.pipe_names else "parser")
     nlp.add_pipe("kg_gazetteer", after="ner")
@@ -88,3 +89,21 @@ def _keep_surnames_with_initials(nlp: Language) -> None:
     if matched is not None:
         pattern = f"{matched.__self__.pattern}|{pattern}"
     tokenizer.token_match = re.compile(pattern).match
+
+
+def _split_glued_names(nlp: Language) -> None:
+    """Make the tokenizer split a country's name or a demonym glued to a name next to it, as
+    scraped pages run a caption or a lead into the text ("KyrgyzstanLesslie Viguerie",
+    "TurnbullChinese Premier"); words that merely hold one ("KazMunayGas") stay whole."""
+    from kg.kb import KnowledgeBase
+
+    kb = KnowledgeBase.load()
+    countries = {e.label for e in kb.entries("Country") if e.label.isalpha()}
+    demonyms = {d for e in kb.entries("Country") for d in e.demonyms if d.isalpha()}
+    after_country = "|".join(f"(?<={re.escape(c)})" for c in sorted(countries))
+    before_demonym = "|".join(sorted(map(re.escape, demonyms)))
+    glued = rf"(?:{after_country})(?=[A-Z][a-z])|(?<=[a-z])(?=(?:{before_demonym})(?![a-z]))"
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = re.compile(
+        f"{tokenizer.infix_finditer.__self__.pattern}|{glued}"
+    ).finditer

@@ -516,6 +516,26 @@ def test_a_surname_with_a_joined_initial_is_one_word_of_one_sentence(pipeline):
     assert ("Davaasuren.Ts", "Person") in {(e.label, e.type) for e in x.entities}
 
 
+def test_a_country_or_demonym_glued_to_the_next_name_is_split_from_it(pipeline):
+    """Scraped pages run one line into the next: the name after the country is a person."""
+    x = pipeline.extract(
+        "President of Kyrgyzstan Sadyr Japarov received the new Ambassador of the United "
+        "States to KyrgyzstanLesslie Viguerie."
+    )
+    assert "Lesslie Viguerie" in {e.label for e in x.entities if e.type == "Person"}
+    words = [t.text for t in pipeline.nlp("Ivo PetrovBulgarian Premier; KazMunayGas, KazakhInvest")]
+    assert words == [
+        "Ivo",
+        "Petrov",
+        "Bulgarian",
+        "Premier",
+        ";",
+        "KazMunayGas",
+        ",",
+        "KazakhInvest",
+    ]
+
+
 def test_a_last_name_the_recognizer_left_out_is_part_of_the_name(pipeline):
     """The recognizer tags "Manuel Ortega" of "Manuel Ortega Diaz": the name, and so the
     meeting its head word tells, is whole."""
