@@ -93,6 +93,15 @@ and so does "here" hung on the last word of what was signed:
 ...     "construction here today.")
 >>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "here"]
 [('here', 'advmod', 'signed')]
+
+The subject after a phrase put first ("On the sidelines of the summit in Astana, a meeting
+... took place") that the parser hung on the phrase's last name, in apposition, is the
+subject of the verb that has none:
+
+>>> doc = load_nlp()("On the sidelines of the summit in Astana, a meeting between Ilham Aliyev "
+...     "and Shavkat Mirziyoyev took place.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "meeting"]
+[('meeting', 'nsubj', 'took')]
 """
 
 from __future__ import annotations
@@ -140,6 +149,7 @@ def repairs(doc: Doc) -> Doc:
     _cities_of_countries(doc)
     _visiting(doc)
     _here(doc)
+    _fronted_subjects(doc)
     return doc
 
 
@@ -381,3 +391,30 @@ def _here(doc: Doc) -> None:
         verb = next((a for a in here.head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
         if verb is not None:
             here.head = verb
+
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+_BEFORE_VERB = {"aux", "auxpass", "neg", "advmod"}  # what stands between a subject and verb
+
+
+def _fronted_subjects(doc: Doc) -> None:
+    """Make the noun after a fronted phrase and its comma, which the parser put in apposition
+    to a word of the phrase, the subject of the sentence's verb right after it when the verb
+    has none."""
+    for noun in doc:
+        verb = noun.sent.root
+        if (
+            noun.dep_ != "appos"
+            or verb.pos_ not in {"VERB", "AUX"}
+            or not noun.sent.start < noun.left_edge.i <= noun.i < verb.i
+            or doc[noun.left_edge.i - 1].text != ","
+            or any(t.dep_ not in _BEFORE_VERB for t in doc[noun.right_edge.i + 1 : verb.i])
+            or any(c.dep_ in _SUBJECTS for c in verb.children)
+        ):
+            continue
+        head = noun.head
+        while head.head.i != verb.i and not (head.pos_ == "VERB" and head.dep_ not in {"acl"}):
+            head = head.head
+        if head.dep_ == "prep" and head.head.i == verb.i:
+            passive = any(c.dep_ == "auxpass" for c in verb.children)
+            noun.head, noun.dep_ = verb, "nsubjpass" if passive else "nsubj"

@@ -1154,6 +1154,16 @@ CASES += [
         id="a-sentence-opening-on-the-sidelines-places-its-meeting-however-parsed",
     ),
     pytest.param(
+        "On the sidelines of the SCO summit held in Astana, Kazakhstan, a meeting between Ilham "
+        "Aliyev and Shavkat Mirziyoyev took place.",
+        [
+            ("meeting between Ilham Aliyev and Shavkat Mirziyoyev", "participant", "Ilham Aliyev"),
+            ("meeting between Ilham Aliyev and Shavkat Mirziyoyev", "heldIn", "Astana"),
+        ],
+        [("SCO summit", "participant", "Ilham Aliyev")],
+        id="a-meeting-after-a-fronted-phrase-is-its-own-event-not-the-phrase-s",
+    ),
+    pytest.param(
         "President of Uzbekistan Shavkat Mirziyoyev received Prime Minister of Belarus Roman "
         "Golovchenko in Tashkent.",
         [
