@@ -229,7 +229,14 @@ def _participants(facts: Facts, scene: Scene) -> None:
             events = [subject]
         else:
             wanted = {"Visit"} if f.predicate == "visited" else MEETINGS
-            events = [e for e in scene.events.get(f.sentence.start, []) if e.cls in wanted]
+            events = [
+                e
+                for e in scene.events.get(f.sentence.start, [])
+                if e.cls in wanted
+                and not (
+                    f.predicate == "met" and f.status == "asserted" and _to_come(e, f.sentence)
+                )
+            ]
             calls = [e for e in events if e.cls == "PhoneCall"]
             if f.predicate == "met" and calls:
                 events = calls  # "X and Y discussed the meeting during phone talks": the call
@@ -256,6 +263,13 @@ def _participants(facts: Facts, scene: Scene) -> None:
                     )
             if f.predicate == "visited" and obj.type in {"Place", "Country"}:
                 facts.add(event.id, "heldIn", obj.id, f.sentence, 0.7, f.status, "heldIn/visit")
+
+
+def _to_come(event: Cluster, sentence: Span) -> bool:
+    """Whether a sentence names the event only as one still to come ("met in Astana to
+    discuss holding the 9th meeting of the committee"): not where what it tells happened."""
+    here = [m.root for m in event.mentions if sentence.start <= m.root.i < sentence.end]
+    return bool(here) and all(modality(m) == "planned" or ahead(m) for m in here)
 
 
 def _sidelined(event: Cluster, sentence: Span) -> bool:

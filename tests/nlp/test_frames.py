@@ -1154,6 +1154,19 @@ CASES += [
         id="a-sentence-opening-on-the-sidelines-places-its-meeting-however-parsed",
     ),
     pytest.param(
+        "Kazakh Foreign Minister Murat Nurtleu met Chinese Ambassador Zhang Xiao in Astana to "
+        "discuss holding the 9th meeting of the Joint Committee.",
+        [
+            ("meeting between Murat Nurtleu and Zhang Xiao", "heldIn", "Astana"),
+            ("meeting between Murat Nurtleu and Zhang Xiao", "participant", "Zhang Xiao"),
+        ],
+        [
+            ("9th meeting of the Joint Committee", "participant", "Zhang Xiao"),
+            ("9th meeting of the Joint Committee", "heldIn", "Astana"),
+        ],
+        id="who-met-to-discuss-holding-a-meeting-met-at-a-meeting-of-their-own",
+    ),
+    pytest.param(
         "On the sidelines of the SCO summit held in Astana, Kazakhstan, a meeting between Ilham "
         "Aliyev and Shavkat Mirziyoyev took place.",
         [
