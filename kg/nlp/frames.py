@@ -155,6 +155,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     visitors_present(facts, scene)
     _delegations_travel(facts, scene)
     _companions(facts, scene)
+    _hosts_attendees(facts, scene)
     _one_meeting_per_pair(facts, scene)
     _announced_only(facts, scene)
     _quoted_visits(facts, scene)
@@ -1781,6 +1782,46 @@ def _companions(facts: Facts, scene: Scene) -> None:
                     f.status,
                     "participant/companion",
                 )
+
+
+def _hosts_attendees(facts: Facts, scene: Scene) -> None:
+    """Who was also present at a meeting, and whom nothing says acts for any country or body,
+    is of the side of whoever the article tells met the other ("X met Y. Also present were
+    Minister of Trade A and Minister of Defence B": X's ministers)."""
+    acting = {f.subject for f in facts.of("represents", None)}
+    bodies = scene.words_of({"Organization", "Country"})
+    for f in facts.of("participant"):
+        if (
+            f.rule not in ATTENDANCE_RULES
+            or f.object in scene.countries.keys() | acting
+            or scene.clusters[f.object].type != "Person"
+            or any(
+                _titled_by(m.span, bodies)
+                for m in scene.clusters[f.object].mentions
+                if f.sentence.start <= m.root.i < f.sentence.end
+            )
+        ):
+            continue
+        members = {p.object for p in facts.participants(f.subject)}
+        met = sorted(
+            (m for m in facts.of("met") if {m.subject, m.object} <= members),
+            key=lambda m: m.sentence.start,
+        )
+        host = scene.countries.get(met[0].subject) if met else None
+        if host is not None and host != scene.countries.get(met[0].object):
+            facts.add(f.object, "represents", host, f.sentence, 0.55, f.status, "represents/host")
+            scene.countries[f.object] = host
+
+
+def _titled_by(name: Span, bodies: dict[int, Cluster]) -> bool:
+    """Whether the title right before a name names a body or country ("African Union
+    Commission Chairperson X", "Head of the National Intelligence Organization X")."""
+    for word in reversed(name.doc[name.sent.start : name.start]):
+        if word.i in bodies:
+            return True
+        if word.text == "," or word.pos_ in {"CCONJ", "VERB", "AUX"}:
+            return False
+    return False
 
 
 def _one_visit(facts: Facts, scene: Scene) -> None:

@@ -1154,6 +1154,14 @@ CASES += [
         id="a-sentence-opening-on-the-sidelines-places-its-meeting-however-parsed",
     ),
     pytest.param(
+        "Turkish President Recep Tayyip Erdogan met with President Vladimir Putin of Russia in "
+        "Johannesburg. Also present during the meeting were Minister of Energy Okan Demir and "
+        "African Union Commission Chairperson Ali Musa.",
+        [("Okan Demir", "represents", "Turkey"), ("Recep Tayyip Erdogan", "met", "Vladimir Putin")],
+        [("Ali Musa", "represents", "Turkey"), ("Okan Demir", "represents", "Russia")],
+        id="who-was-also-present-is-of-the-side-of-who-met-the-other",
+    ),
+    pytest.param(
         "Kazakh Foreign Minister Murat Nurtleu met Chinese Ambassador Zhang Xiao in Astana to "
         "discuss holding the 9th meeting of the Joint Committee.",
         [
