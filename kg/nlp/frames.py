@@ -779,13 +779,14 @@ def _verb_events(facts: Facts, scene: Scene) -> None:
     """Meetings and visits told only by verbs ("X met Y", "X arrived in Z") are events of
     the article: one meeting for each group of people who met (a pair, or people who met in
     one sentence), one visit for each visitor, where no event the article names holds them
-    (the one visitor's visit is the one visit the article names without saying whose; a
-    visit no noun names only places the meetings, ``_unnamed_visits``). A guest welcomed on
-    arrival ("was received at the airport by X") met X at no meeting."""
+    (a call, a session or a signing they witnessed does not; the one visitor's visit is the
+    one visit the article names without saying whose; a visit no noun names only places the
+    meetings, ``_unnamed_visits``). A guest welcomed on arrival ("was received at the airport
+    by X") met X at no meeting."""
     taken = {
         frozenset(p.object for p in facts.participants(e.id) if p.status == "asserted")
         for e in scene.clusters.values()
-        if e.type == "Event" and e.cls not in {"PhoneCall", "Session"}
+        if e.type == "Event" and e.cls not in {"PhoneCall", "Session", "SigningCeremony"}
     }
     groups: list[list[Fact]] = []
     for f in sorted(facts.of("met"), key=lambda f: f.sentence.start):

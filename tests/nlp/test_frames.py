@@ -1154,6 +1154,17 @@ CASES += [
         id="a-sentence-opening-on-the-sidelines-places-its-meeting-however-parsed",
     ),
     pytest.param(
+        "Uzbek President Shavkat Mirziyoyev met Kyrgyz President Sadyr Japarov in Tashkent. The "
+        "presidents witnessed the signing of ten agreements.",
+        [
+            ("meeting between Shavkat Mirziyoyev and Sadyr Japarov", "heldIn", "Tashkent"),
+            ("meeting between Shavkat Mirziyoyev and Sadyr Japarov", "participant", "Uzbekistan"),
+            ("signing of ten agreements", "participant", "Sadyr Japarov"),
+        ],
+        [],
+        id="who-met-and-then-witnessed-a-signing-met-at-a-meeting-of-their-own",
+    ),
+    pytest.param(
         "Turkish President Recep Tayyip Erdogan met with President Vladimir Putin of Russia in "
         "Johannesburg. Also present during the meeting were Minister of Energy Okan Demir and "
         "African Union Commission Chairperson Ali Musa.",
