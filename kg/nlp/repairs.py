@@ -401,11 +401,10 @@ def _fronted_subjects(doc: Doc) -> None:
     """Make the noun after a fronted phrase and its comma, which the parser put in apposition
     to a word of the phrase, the subject of the sentence's verb right after it when the verb
     has none."""
-    for noun in doc:
+    for noun in tokens_with(doc, "DEP", ["appos"]):
         verb = noun.sent.root
         if (
-            noun.dep_ != "appos"
-            or verb.pos_ not in {"VERB", "AUX"}
+            verb.pos_ not in {"VERB", "AUX"}
             or not noun.sent.start < noun.left_edge.i <= noun.i < verb.i
             or doc[noun.left_edge.i - 1].text != ","
             or any(t.dep_ not in _BEFORE_VERB for t in doc[noun.right_edge.i + 1 : verb.i])
