@@ -281,6 +281,7 @@ class _Article:
                 for h in self.positions
                 if h.person.entity and h.title and envoy(h.title)
             ),
+            agencies=self._agencies(),
         )
         derive(self.facts, scene)
         self.clusters = sorted(self.by_id.values(), key=lambda c: int(c.id[1:]))
@@ -414,6 +415,17 @@ class _Article:
                 if self.by_id[m.entity] not in events:
                     events.append(self.by_id[m.entity])
         return found
+
+    def _agencies(self) -> dict[str, frozenset[str]]:
+        """The international organizations each person with no country acts for."""
+        agencies = {
+            entity: frozenset(
+                b for b in side.bodies if self.by_id[b].cls == "InternationalOrganization"
+            )
+            for entity, side in self.sides.items()
+            if entity not in self.countries
+        }
+        return {entity: bodies for entity, bodies in agencies.items() if bodies}
 
     def _represents(self) -> None:
         """Each person and delegation represents its side; a person with no country side, an

@@ -152,7 +152,8 @@ class Scene:
     the ids of all the events its lead names; ``place_countries``
     maps places to the country (entity id) they lie in, where the article names it;
     ``named_countries`` the countries named inside each event's mentions; ``envoys`` the
-    people who hold a resident envoy's title; ``outcomes`` (filled by ``derive``) the
+    people who hold a resident envoy's title; ``agencies`` the international organizations
+    that each person with no country acts for; ``outcomes`` (filled by ``derive``) the
     agreements signed at each signing ceremony.
     """
 
@@ -165,6 +166,7 @@ class Scene:
     place_countries: dict[str, str] = field(default_factory=dict)
     named_countries: dict[str, list[str]] = field(default_factory=dict)
     envoys: frozenset[str] = frozenset()
+    agencies: dict[str, frozenset[str]] = field(default_factory=dict)
     outcomes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def index(self, sentence: Span) -> int:

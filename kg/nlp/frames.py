@@ -1638,8 +1638,9 @@ def _principals(facts: Facts, scene: Scene) -> list[str]:
 
 def _side_participants(facts: Facts, scene: Scene) -> None:
     """The countries whose people took part in a meeting, session, talks, summit or call
-    between two or three sides took part in it (not so for a gathering of many, nor for a
-    ceremony, a reception or a dinner, which people attend)."""
+    between two or three sides took part in it, and so did the international organizations
+    of people who act for no country ("X met World Bank Vice President Y"); not so for a
+    gathering of many, nor for a ceremony, a reception or a dinner, which people attend."""
     sides: dict[str, set[str]] = {}
     for f in facts.of("participant", None):
         if f.object in scene.countries:
@@ -1648,15 +1649,11 @@ def _side_participants(facts: Facts, scene: Scene) -> None:
         event = scene.clusters[f.subject]
         few = len(sides.get(f.subject, ())) <= 3
         talks = event.cls in IN_PERSON | {"PhoneCall", "Summit"} and not _occasion(event)
-        if talks and few and f.object in scene.countries:
+        if not (talks and few):
+            continue
+        for side in (scene.countries.get(f.object), *scene.agencies.get(f.object, ())):
             facts.add(
-                f.subject,
-                "participant",
-                scene.countries[f.object],
-                f.sentence,
-                0.65,
-                f.status,
-                "participant/side",
+                f.subject, "participant", side, f.sentence, 0.65, f.status, "participant/side"
             )
 
 

@@ -17,6 +17,17 @@ _SMAILOV_MISHUSTIN = (
 
 CASES = [
     pytest.param(
+        "Prime Minister of Kazakhstan Olzhas Bektenov met with World Bank Vice President Anna "
+        "Bjerde on Monday. Later, Bektenov received Belarusian Ambassador Pavel Utyupin and Aigul "
+        "Sadykova, a United Nations expert from Kyrgyzstan.",
+        [
+            ("meeting between Olzhas Bektenov and Anna Bjerde", "participant", "World Bank"),
+            ("meeting between Olzhas Bektenov and Anna Bjerde", "participant", "Kazakhstan"),
+        ],
+        [("meeting", "participant", "United Nations")],
+        id="the-international-organization-of-who-acts-for-no-country-takes-part-as-a-side",
+    ),
+    pytest.param(
         "Belarusian President Alexander Lukashenko met with Russian Governor Igor Kobzev in "
         "Minsk on Tuesday. Later, Kobzev met Prime Minister Roman Golovchenko at the Palace of "
         "Independence.",
