@@ -487,7 +487,9 @@ class GazetteerComponent:
             and any(t.text in self.org_heads for t in head[:-2])
         ):
             return True  # "Atameken National Chamber of Entrepreneurs", a body of people
-        places = (head[i:].text for i in range(max(0, len(head) - 3), len(head)))
+        places = [head[i:].text for i in range(max(0, len(head) - 3), len(head))]
+        if any(p in word_list("world_regions") for p in places):
+            return True  # "... for Europe and Central Asia": a world region ends a portfolio
         return any(self.kb.lookup(p, ("Country", "Place")) for p in places) or bool(
             self.kb.lookup(head.text, ("Country", "Place", "Organization"))
         )  # "... of the Kyrgyz Republic": a country's name of several words ends it

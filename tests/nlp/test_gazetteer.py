@@ -117,6 +117,17 @@ from tests.conftest import facts
             id="a-name-run-into-a-minister-s-portfolio-is-split-off",
         ),
         pytest.param(
+            "World Bank Vice President for Europe and Central Asia Anna Bjerde arrived in Astana.",
+            [
+                ("World Bank", "ORG"),
+                ("Europe", "LOC"),
+                ("Central Asia", "LOC"),
+                ("Anna Bjerde", "PERSON"),
+                ("Astana", "GPE"),
+            ],
+            id="a-name-run-into-a-world-region-of-a-title-is-split-off-after-the-whole-region",
+        ),
+        pytest.param(
             "He called on Prime Minister Sheikh Hasina and Foreign Minister AH Mahmood Ali, "
             "then met the Minister of Commerce Tofail Ahmed.",
             [
