@@ -18,7 +18,7 @@ makes every two conjuncts of that node a pair ("X and Y met"); ``"types": {"who"
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -804,13 +804,14 @@ class Resolver:
             and (named.span.start <= token.i < named.span.end or token.i in self.titles)
         ):
             conjuncts += named.root.conjuncts  # "of President of X Y and President of Z W"
-        conjuncts += [  # "Chairman of X Akylbek Japarov and Prime Minister of Y Olzhas Bektenov"
-            c
+        conjuncts += [  # "Chairman of X Akylbek Japarov and Prime Minister of Y Olzhas Bektenov",
+            c  # also hung on a word inside a hyphenated name ("Minister X Ofori-Atta and Y")
             for t in conjuncts
             if (m := self.mention(t)) is not None and m.type == "Person"
             for a in t.children
             if a.dep_ == "appos"
-            for c in a.conjuncts
+            for w in self._words(a)
+            for c in w.conjuncts
         ]
         conjuncts += self._phrase_conjuncts(conjuncts)
         conjuncts += self._apposed_list(conjuncts)
@@ -833,6 +834,11 @@ class Resolver:
                 if each not in found:
                     found.append(each)
         return found
+
+    def _words(self, token: Token) -> Iterable[Token]:
+        """The words of the mention a word belongs to, or the word alone."""
+        m = self.mention(token)
+        return m.span if m is not None else (token,)
 
     def _people_before(self, token: Token) -> list[Token]:
         """A person the parser made a modifier of the titled name coordinated after it ("by

@@ -369,3 +369,14 @@ def test_a_preposition_coordinated_after_a_date_reads_like_the_first(read):
         read, "Prime Minister Mamuka Bakhtadze was in Brussels on July 18-20, and in Baku."
     )
     assert {o for s, p, o, *_ in found if p == "visited"} == {"Brussels", "Baku"}, found
+
+
+def test_a_name_coordinated_with_a_hyphenated_name_is_coordinated_with_its_title(read):
+    # "Ambassador" is parsed as a conjunct of "Atta", the apposition of "Ofori" inside the name.
+    found = _found(
+        read,
+        "The agreement was signed on Monday by Finance Minister Ken Ofori-Atta and the "
+        "Japanese Ambassador to Ghana, Mochizuki Hisanobu.",
+    )
+    signed = {s for s, p, o, status, rule in found if p == "signed"}
+    assert signed == {"Ken Ofori-Atta", "Mochizuki Hisanobu"}, found
