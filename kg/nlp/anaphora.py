@@ -213,6 +213,8 @@ def title_mentions(
             rank = (not held.inferred, held.person.span.start)
             if same_office and same_side and (best_rank is None or rank > best_rank):
                 best, best_rank = held.person, rank
+        if best is None:
+            best = _one_holder_of_a_kind(title, owner, head, deputy, positions, country_of)
         if best is None and title.start < lead:
             best = _named_later(title, owner, head, deputy, positions, country_of)
         if best is None and owner is not None:
@@ -228,6 +230,29 @@ def title_mentions(
         mention = Mention(title, "Person", "Person", entity=best.entity, anaphor=True)
         found.append((mention, Held(mention, bare_title(title, owner), owner, title.sent)))
     return found
+
+
+def _one_holder_of_a_kind(
+    title: Span,
+    owner: Mention | None,
+    head: str,
+    deputy: bool,
+    positions: list[Held],
+    country_of: dict[str, str],
+) -> Mention | None:
+    """The one person named before a title used alone who holds a kind of its office ("the
+    minister" after Foreign Minister X, "the Deputy Minister" after Deputy Foreign Minister
+    Y), of the title's country if it names one; no one when two people could be meant."""
+    holders: dict[str, Mention] = {}
+    for held in positions:
+        person = held.person.entity
+        if held.person.span.start >= title.start or held.title is None or person is None:
+            continue
+        t = _title(held)
+        same_side = owner is None or country_of.get(person) == owner.entity
+        if holds(t, head) and _deputy(t) == deputy and same_side:
+            holders.setdefault(person, held.person)
+    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 def _leader_of_a_country(title: Span) -> bool:

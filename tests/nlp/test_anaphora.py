@@ -58,6 +58,31 @@ def test_a_title_used_alone_is_its_holder(read):
     ("text", "expected"),
     [
         (
+            "Foreign Minister Ararat Mirzoyan received Deputy Foreign Minister of Greece "
+            "Alexandra Papadopoulou. The deputy minister also met Alen Simonyan.",
+            [("deputy minister", "Alexandra Papadopoulou")],
+        ),
+        (
+            "Foreign Minister Bakhtiyor Saidov arrived in Ankara. The minister met Cevdet Yilmaz.",
+            [("minister", "Bakhtiyor Saidov")],
+        ),
+        (  # two foreign ministers: "the minister" could be either
+            "Foreign Minister Bakhtiyor Saidov met Foreign Minister Hakan Fidan. The minister "
+            "also met Cevdet Yilmaz.",
+            [],
+        ),
+    ],
+)
+def test_a_title_used_alone_is_the_one_holder_of_a_kind_of_its_office(read, text, expected):
+    r, positions, countries = _read(read, text)
+    found = title_mentions(r.doc, r.resolver, r.clusters, positions, countries)
+    assert [(m.text, r.name(m)) for m, _ in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
             "Qatar's Emir flew to Turkey yesterday. While there, Sheikh Tamim met Turkish "
             "President Recep Tayyip Erdogan in Trabzon.",
             [("Emir", "Tamim")],
