@@ -821,20 +821,35 @@ def country_mentions(doc: Doc, resolver: Resolver, country_of: dict[str, str]) -
     return found
 
 
-_VISITING = {"leader", "president", "premier", "minister", "guest", "delegation"}
+_VISITING = {"leader", "president", "premier", "minister", "guest", "delegation", "dignitary"}
 
 
 def _visitors(doc: Doc, resolver: Resolver) -> set[str]:
-    """The people the article says travel: subjects of "arrive" and "visit", owners of a
-    visit or trip ("his visit", "Modi's trip")."""
-    found = set()
-    for token in tokens_with(doc, "LEMMA", ["arrive", "visit", "trip"]):
-        roles = {"poss"} if token.pos_ == "NOUN" else {"nsubj"}
-        for child in token.children:
-            m = resolver.mention(child) if child.dep_ in roles else None
-            if m is not None and m.type == "Person" and m.entity and not m.anaphor:
-                found.add(m.entity)
-    return found
+    """The people the article says travel: subjects of "arrive", "visit" and "call on", owners
+    or payers of a visit or trip ("his visit", "Modi's trip", "X paid a visit"), people it
+    calls visiting ("visiting President X")."""
+    words = []
+    for token in tokens_with(doc, "LEMMA", ["arrive", "visit", "trip", "call"]):
+        if token.pos_ == "NOUN":
+            words += [c for c in token.children if c.dep_ == "poss"]
+            if token.dep_ == "dobj":  # "X paid a visit"
+                words += [c for c in token.head.children if c.dep_ == "nsubj"]
+        elif token.lemma_ != "call" or any(c.lower_ == "on" for c in token.children):
+            words += [c for c in token.children if c.dep_ == "nsubj"]
+    for token in tokens_with(doc, "LOWER", ["visiting"]):
+        if token.dep_ == "amod":
+            words.append(token.head)
+        elif token.dep_ == "xcomp" and token.head.lemma_ in MEETING_WORDS:
+            words += [c for c in token.children if c.dep_ == "dobj"]  # "received visiting X",
+            # parsed as the verb's complement
+    return {
+        m.entity
+        for w in words
+        if (m := resolver.mention(w)) is not None
+        and m.type == "Person"
+        and m.entity
+        and not m.anaphor
+    }
 
 
 def _is_guest(token: Token) -> bool:

@@ -251,6 +251,37 @@ def test_the_guest_is_the_one_visitor(read):
     assert [(m.text, r.name(m)) for m in found] == [("the high-ranking guest", "Serdar Orazov")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Minister Bakhtiyor Saidov called on Prime Minister Shehbaz Sharif. Later, the guest "
+            "held talks with Ishaq Dar.",
+            [("the guest", "Bakhtiyor Saidov")],
+        ),
+        (
+            "Minister Bakhtiyor Saidov paid a visit to Islamabad. The visiting dignitary met "
+            "Ishaq Dar.",
+            [("The visiting dignitary", "Bakhtiyor Saidov")],
+        ),
+        (
+            "Prime Minister Shehbaz Sharif received visiting Foreign Minister Bakhtiyor Saidov. "
+            "Later, the visiting minister held talks with Ishaq Dar.",
+            [("the visiting minister", "Bakhtiyor Saidov")],
+        ),
+        (  # visiting a person is no visit of theirs
+            "The delegation started visiting President Ilham Aliyev. Later, the visiting "
+            "minister held talks with Ishaq Dar.",
+            [],
+        ),
+    ],
+)
+def test_who_calls_on_pays_a_visit_or_is_called_visiting_is_the_guest(read, text, expected):
+    r = read(text)
+    found = guest_mentions(r.doc, r.resolver, r.clusters)
+    assert [(m.text, r.name(m)) for m in found] == expected
+
+
 def test_no_guest_where_two_travel(read):
     r = read(
         "Serdar Orazov arrived in Dushanbe. Ali Demir visited Dushanbe too. The guest was met "
