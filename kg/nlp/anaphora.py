@@ -590,18 +590,22 @@ def _office_named(token: Token) -> str:
 
 
 def _office_holders(token: Token, positions: list[Held]) -> list[Mention]:
-    """The two people who hold the office a plural names ("the two prime ministers")."""
-    named = _office_named(token)
-    if office(named) not in {"prime minister", "foreign minister", "president", "minister"}:
+    """The two people who hold the office a plural names ("the two prime ministers"); for
+    "the ministers", the two ministers of any portfolio but a prime minister's."""
+    named = office(_office_named(token))
+    if named not in {"prime minister", "foreign minister", "president", "minister"}:
         return []
     portfolio = _portfolio(token)
-    holders = {
-        h.person.entity: h.person
+    titled = [
+        (office(h.title), h.person)
         for h in positions
-        if h.title
-        and office(h.title) == office(named)
-        and portfolio <= set(normalize(h.title).split())
-    }
+        if h.title and portfolio <= set(normalize(h.title).split())
+    ]
+    holders = {p.entity: p for held, p in titled if held == named}
+    if len(holders) != 2 and named == "minister":
+        holders = {
+            p.entity: p for held, p in titled if holds(held, named) and held != "prime minister"
+        }
     return list(holders.values()) if len(holders) == 2 else []
 
 

@@ -194,6 +194,17 @@ def test_ministers_of_a_portfolio_are_those_who_hold_it(read, portfolio, members
     assert named == ([members] if members else []), named
 
 
+def test_the_ministers_are_the_two_of_any_portfolio_not_the_prime_minister(read):
+    r, positions, countries = _read(
+        read,
+        "Foreign Minister Bakhtiyor Saidov called on Prime Minister Shehbaz Sharif. Saidov held "
+        "talks with Foreign Minister Ishaq Dar. Later, the two ministers signed an agreement.",
+    )
+    found = group_mentions(r.doc, r.resolver, r.clusters, countries, positions)
+    named = [[r.name(x) for x in m.members] for m in found if m.text == "ministers"]
+    assert named == [["Bakhtiyor Saidov", "Ishaq Dar"]], named
+
+
 @pytest.mark.parametrize(
     ("text", "leaders"),
     [
