@@ -441,7 +441,7 @@ class GazetteerComponent:
     def _looks_like_name(self, tokens: Span) -> bool:
         """Two or three capitalized words that are not a title, a body or a known place."""
         words = [t for t in tokens if t.text not in {"-", "'"}]
-        if not 2 <= len(words) <= 3 or agreement_class(words[-1].text):
+        if not 2 <= _name_length(tokens) <= 3 or agreement_class(words[-1].text):
             return False  # "(Trade) Facilitation Agreement": a document's name
         for t in words:
             if not t.is_title or t.text in self.title_words or t.text in self.org_heads:
@@ -512,7 +512,7 @@ class GazetteerComponent:
             end = i
             while (
                 end < len(doc)
-                and sum(t.text != "-" for t in doc[i:end]) < 3  # "Khalid Al-Falih": 3 words
+                and _name_length(doc[i:end]) < 3  # "Khalid Al-Falih", "Jassim Saif Al Sulaiti"
                 and end not in taken
                 and (doc[end].is_title or doc[end].text == "-")
                 and doc[end].pos_ in {"PROPN", "PUNCT", "NOUN", "ADJ"}
@@ -655,6 +655,12 @@ def _after_honours(doc: Doc, start: int, end: int) -> int:
     while start < end and honour(doc[start]):
         start += 1
     return start
+
+
+def _name_length(words: Span) -> int:
+    """How many words a name has, not counting hyphens, apostrophes and the Arabic article
+    ("Khalid Al-Falih" and "Jassim Saif Al Sulaiti" have 3)."""
+    return sum(t.text not in {"-", "'", "Al", "El"} for t in words)
 
 
 def _portfolio_word(token: Token) -> bool:

@@ -278,6 +278,12 @@ def test_a_name_after_a_title_and_a_style_of_honour_is_the_name_alone(pipeline):
     assert people == ["Razali Omar", "Saifuddin Nasution Ismail"]
 
 
+@pytest.mark.parametrize("name", ["Jassim Saif Al Sulaiti", "Jassim Saif Al-Sulaiti"])
+def test_the_arabic_article_does_not_count_against_a_name_s_length(pipeline, name):
+    doc = pipeline.nlp(f"The agreement was signed by Minister of Transport {name}.")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == [name]
+
+
 def test_a_body_s_word_that_starts_a_title_is_no_body(pipeline):
     doc = pipeline.nlp("It was signed by Mary Wanjiru, Cabinet Secretary for Mining of Kenya.")
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == []
