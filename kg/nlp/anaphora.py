@@ -776,8 +776,8 @@ _VERBS = {"VERB", "AUX"}
 def country_mentions(doc: Doc, resolver: Resolver, country_of: dict[str, str]) -> list[Mention]:
     """Mentions of "the country" where someone went ("a trip to the country", "flew into the
     country", "visited the country"): of the countries named before it in its sentence or the
-    one before, leaving out the travellers' own and those named in their phrase, the one the
-    article names most, the nearest on a tie."""
+    one before (else anywhere before it), leaving out the travellers' own and those named in
+    their phrase, the one the article names most, the nearest on a tie."""
     found = []
     mentions = {m.span.start: m for m in resolver.inside.values() if m.type == "Country"}
     times = Counter(m.entity for m in mentions.values())
@@ -798,23 +798,27 @@ def country_mentions(doc: Doc, resolver: Resolver, country_of: dict[str, str]) -
         if verb.dep_ == "relcl":
             travellers.append(verb.head)  # "a delegation from X and Y that flew into the country"
         left_out = {t.i for c in travellers for t in c.subtree}
-        start = token.sent.start
-        if start:  # and the sentence before
-            start = doc[start - 1].sent.start
-        named = [
-            m
-            for i in range(token.i - 1, start - 1, -1)
-            if (m := resolver.inside.get(i)) is not None
-            and m.type == "Country"
-            and m.entity
-            and i not in left_out
-        ]
         own = {
             country_of.get(m.entity or "")
             for c in travellers
             if (m := resolver.mention(c)) is not None
         }
-        named = [m for m in named if m.entity not in own]
+        start = token.sent.start
+        if start:  # and the sentence before
+            start = doc[start - 1].sent.start
+        named = []
+        for first in (start, 0):  # else any named before it
+            named = [
+                m
+                for i in range(token.i - 1, first - 1, -1)
+                if (m := resolver.inside.get(i)) is not None
+                and m.type == "Country"
+                and m.entity
+                and i not in left_out
+                and m.entity not in own
+            ]
+            if named:
+                break
         if named:  # "Sri Lanka, India and the Maldives ... visited the country": Sri Lanka
             country = max(named, key=lambda m: times.get(m.entity, 0))
             mention = Mention(

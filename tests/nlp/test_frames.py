@@ -998,6 +998,17 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "Ghana and India agreed to deepen cooperation in health. This came after talks on "
+        "Wednesday between Indian Prime Minister Narendra Modi and officials in Accra. Mr Modi, "
+        "who arrived in the country on Tuesday evening, toured a school.",
+        [("Narendra Modi", "visited", "Ghana")],
+        [("Narendra Modi", "visited", "India")],
+        id="the-country-someone-went-to-is-one-named-further-back-where-none-is-near",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Chile and Peru signed a raft of agreements on trade and tourism on Tuesday.",
         [
             ("Chile", "signed", "agreements on trade and tourism"),
