@@ -252,7 +252,7 @@ class GazetteerComponent:
             if piece is not None
         ] + people
         initialed = list(_initialed_names(doc))
-        ents = [e for e in ents if not _overlapping(e, initialed)]
+        ents = [piece for e in ents for piece in _outside(e, initialed)]
         ents += initialed
         in_people = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
         ents = _patronyms_joined([self._coordinated_person(ent, in_people) for ent in ents])

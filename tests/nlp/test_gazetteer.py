@@ -284,6 +284,14 @@ def test_the_arabic_article_does_not_count_against_a_name_s_length(pipeline, nam
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == [name]
 
 
+def test_a_body_the_recognizer_ran_into_a_name_with_joined_initials_stays(pipeline):
+    doc = pipeline.nlp("Chairman of the State Great Khural G.Zandanshatar received the delegation.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("State Great Khural", "ORG"),
+        ("G.Zandanshatar", "PERSON"),
+    ]
+
+
 def test_a_body_s_word_that_starts_a_title_is_no_body(pipeline):
     doc = pipeline.nlp("It was signed by Mary Wanjiru, Cabinet Secretary for Mining of Kenya.")
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == []
