@@ -781,17 +781,22 @@ def _verb_events(facts: Facts, scene: Scene) -> None:
     one sentence), one visit for each visitor, where no event the article names holds them
     (a call, a session or a signing they witnessed does not; the one visitor's visit is the
     one visit the article names without saying whose; a visit no noun names only places the
-    meetings, ``_unnamed_visits``). A guest welcomed on arrival ("was received at the airport
+    meetings, ``_unnamed_visits``; nor does a ceremony or dinner told apart from their talks,
+    ``_talks_named_after``). A guest welcomed on arrival ("was received at the airport
     by X") met X at no meeting."""
-    taken = {
-        frozenset(p.object for p in facts.participants(e.id) if p.status == "asserted")
+    taken = [
+        (e, frozenset(p.object for p in facts.participants(e.id) if p.status == "asserted"))
         for e in scene.clusters.values()
         if e.type == "Event" and e.cls not in {"PhoneCall", "Session", "SigningCeremony"}
-    }
+    ]
     groups: list[list[Fact]] = []
     for f in sorted(facts.of("met"), key=lambda f: f.sentence.start):
         if (
-            any({f.subject, f.object} <= members for members in taken)
+            any(
+                {f.subject, f.object} <= members
+                and not (_occasion(e) and _talks_named_after(f, e, taken))
+                for e, members in taken
+            )
             or _compatriots(f, scene)
             or _remote(f, scene)
             or all(_welcome(r) for r in facts.readings[(f.subject, f.predicate, f.object)])
@@ -823,6 +828,26 @@ def _verb_events(facts: Facts, scene: Scene) -> None:
                     event.id, "participant", person, f.sentence, 0.7, f.status, "participant/met"
                 )
     _visitors_visits(facts, scene, create=True)
+
+
+def _talks_named_after(
+    met: Fact, occasion: Cluster, taken: list[tuple[Cluster, frozenset]]
+) -> bool:
+    """Whether, after a sentence that says two people met, the article names their meeting
+    with a plain word of its own ("the talks") that no one takes part in, besides a ceremony
+    or dinner it does not name in that sentence ("X met Y. Before the talks, X held a welcome
+    ceremony for Y": the talks are not the ceremony)."""
+    if any(m.span.sent == met.sentence for m in occasion.mentions):
+        return False
+    return any(
+        not members
+        and e.cls in IN_PERSON
+        and _plain(e)
+        and all(
+            not m.anaphor and _definite(m) and m.span.start >= met.sentence.end for m in e.mentions
+        )
+        for e, members in taken
+    )
 
 
 def _visitors_visits(facts: Facts, scene: Scene, create: bool) -> None:

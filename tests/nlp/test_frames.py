@@ -1009,6 +1009,30 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "Premier Li Qiang met with visiting Kyrgyz Prime Minister Akylbek Japarov in Beijing on "
+        "Tuesday. Before the talks, Li held a welcome ceremony for Japarov.",
+        [
+            ("talks between Li Qiang and Akylbek Japarov", "participant", "Li Qiang"),
+            ("talks between Li Qiang and Akylbek Japarov", "participant", "Akylbek Japarov"),
+            ("talks between Li Qiang and Akylbek Japarov", "heldIn", "Beijing"),
+        ],
+        [],
+        id="talks-named-apart-from-a-ceremony-for-the-pair-are-their-meeting",
+    )
+)
+
+CASES.append(
+    pytest.param(
+        "President Luis Vargas received Prime Minister Ana Ruiz at the palace in Lima. An "
+        "official reception ceremony was held for the Prime Minister.",
+        [("official reception ceremony", "participant", "Ana Ruiz")],
+        [("meeting between Luis Vargas and Ana Ruiz", "participant", "Ana Ruiz")],
+        id="a-ceremony-for-the-pair-with-no-talks-named-apart-is-their-meeting",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Chile and Peru signed a raft of agreements on trade and tourism on Tuesday.",
         [
             ("Chile", "signed", "agreements on trade and tourism"),
