@@ -122,6 +122,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _named_places(facts, scene)
     _sidelines(facts, scene)
     _main_event(facts, scene)
+    _co_chairs(facts, scene)
     _heads_take_part(facts, scene)
     _main_event_told_by_verbs(facts, scene)
     _delegations_of_heads(facts, scene)
@@ -1150,6 +1151,40 @@ def _main_event_told_by_verbs(facts: Facts, scene: Scene) -> None:
             and people <= members
         ):
             scene.fold(facts, event.id, main.id)
+
+
+def _co_chairs(facts: Facts, scene: Scene) -> None:
+    """Who co-chaired an event "with" someone chaired it with them ("X co-chaired the session
+    with Y", "together with Y": Y headed it too)."""
+    people = scene.words_of({"Person"})
+    for f in facts.of("headedBy", None):
+        if f.trigger is None or not _co_chair(f.trigger):
+            continue
+        objects = [c for c in f.trigger.children if c.dep_ == "dobj"]
+        clause = [f.trigger, *(t for o in objects for t in o.subtree)]
+        for word in clause:
+            for prep in word.children:
+                if prep.dep_ != "prep" or prep.lower_ != "with":
+                    continue
+                for o in (o for p in prep.children if p.dep_ == "pobj" for o in (p, *p.conjuncts)):
+                    if o.i in people and people[o.i].id != f.object:
+                        facts.add(
+                            f.subject,
+                            "headedBy",
+                            people[o.i].id,
+                            f.sentence,
+                            0.7,
+                            f.status,
+                            "headedBy/co-chair-with",
+                        )
+
+
+def _co_chair(verb: Token) -> bool:
+    """A verb of co-chairing: "co-chaired", also read as "co" "-" "chaired"."""
+    doc, i = verb.doc, verb.i
+    return verb.lower_.startswith("co-") or (
+        i > 1 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "co"
+    )
 
 
 def _heads_take_part(facts: Facts, scene: Scene) -> None:

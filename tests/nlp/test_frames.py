@@ -1033,6 +1033,20 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "Deputy Prime Minister Ana Ruiz co-chaired the fifth session of the commission with "
+        "Chilean Deputy Prime Minister Jorge Vega in Lima. Minister Luis Soto chaired the "
+        "session of the council with the participation of Jorge Vega.",
+        [
+            ("fifth session of the commission", "headedBy", "Ana Ruiz"),
+            ("fifth session of the commission", "headedBy", "Jorge Vega"),
+        ],
+        [("session of the council", "headedBy", "Jorge Vega")],
+        id="who-co-chaired-an-event-with-someone-chaired-it-with-them",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Chile and Peru signed a raft of agreements on trade and tourism on Tuesday.",
         [
             ("Chile", "signed", "agreements on trade and tourism"),
