@@ -67,9 +67,23 @@ _DAY_MONTH = (
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?"
     r"|\d{1,2}\.\d{1,2}\.\d{4})"
 )
-_CAPS_PLACE = r"[A-Z][A-Z'\-]{2,}(?:[ \-][A-Z][A-Z'\-]+){0,2}"
+
+
+def _latin(case: Callable[[str], bool]) -> str:
+    """The Latin letters of a case, with their accents ("HÀ NỘI", "Bogotá"), for a character
+    class."""
+    blocks = (range(0x41, 0x250), range(0x1E00, 0x1F00))
+    return "".join(c for block in blocks for c in map(chr, block) if c.isalpha() and case(c))
+
+
+_UP, _LOW = _latin(str.isupper), _latin(str.islower)
+_CAPS_WORD = rf"[{_UP}][{_UP}'\-]+"
+_CAPS_PLACE = (  # a first word of two letters only before another ("HÀ NỘI", not "US")
+    rf"(?:[{_UP}][{_UP}'\-]{{2,}}(?:[ \-]{_CAPS_WORD}){{0,2}}"
+    rf"|[{_UP}][{_UP}'](?:[ \-]{_CAPS_WORD}){{1,2}})"
+)
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_TITLE_PLACE = rf"(?!{_WEEKDAY}\b)[A-Z][a-z'\-]+(?:[ \-][A-Z][a-z'\-]+){{0,2}}"
+_TITLE_PLACE = rf"(?!{_WEEKDAY}\b)[{_UP}][{_LOW}'\-]+(?:[ \-][{_UP}][{_LOW}'\-]+){{0,2}}"
 _AGENCY = r"(?!By\b)[A-Z][A-Za-z]*(?:[ \-][A-Z][A-Za-z]*){0,3}"  # "By X": a byline
 _DASH = r"(?:--|[-–—])"
 # Each alternative names the groups ``place`` and optionally ``agency``; tried in order.

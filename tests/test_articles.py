@@ -68,6 +68,9 @@ from kg.errors import ArticleError
             None,
             "President Nana Akufo-Addo",
         ),
+        ("HÀ NỘI — Prime Minister Pham Minh Chinh met", "Hà Nội", None, "Prime Minister"),
+        ("BOGOTÁ, June 3 (Reuters) - Petro met Boric.", "Bogotá", "Reuters", "Petro met"),
+        ("Asunción, May 2 (EFE) — The president met", "Asunción", "EFE", "The president"),
         (
             "Baku, Azerbaijan, Aug. 17\n\nBy Anar Aliyev – Trend:\n\nThe residence hosted",
             "Baku",
@@ -94,6 +97,7 @@ def test_datelines_are_parsed_and_cut(raw: str, place: str, publisher: str | Non
         "Tuesday, November 5, 2024\n\nSenior leaders met.",
         "Ruto hosts envoy\nKamau: We discussed trade.",
         "Ruto hosts envoy\nKENYA\nThe envoy arrived on Monday.",
+        "UN – The Secretary-General met the envoy.",
     ],
 )
 def test_headlines_are_not_datelines(raw: str):
