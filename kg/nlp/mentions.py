@@ -1641,6 +1641,9 @@ def _topic_of_agreement(token: Token) -> bool:
     if token.dep_ != "pobj" or prep.lower_ not in {"on", "about", "concerning", "regarding"}:
         return False
     noun = prep.head
+    if noun.pos_ in {"VERB", "AUX"} and prep.i > 0:
+        noun = prep.doc[prep.i - 1]  # "signed an MoU on political consultations", parsed as
+        # the verb's
     while noun.dep_ == "pobj" and noun.head.lower_ == "of":
         noun = noun.head.head  # "memorandum" of "memorandum of understanding"
     return noun.lemma_.lower() in heads("agreement")

@@ -852,11 +852,17 @@ def test_several_meetings_are_no_one_event(pipeline):
     assert not [e for e in x.entities if e.type == "Event" and "several" in e.label], x.entities
 
 
-def test_what_an_agreement_is_about_is_no_event(pipeline):
+@pytest.mark.parametrize(
+    "document",
+    [
+        "a memorandum of understanding",
+        "an MoU",  # "on" parsed as the verb's
+    ],
+)
+def test_what_an_agreement_is_about_is_no_event(pipeline, document):
     x = pipeline.extract(
         "Foreign Minister Ama Mensah held talks with her Ivorian counterpart Awa Kone in "
-        "Accra. The two ministers signed a memorandum of understanding on political "
-        "consultations."
+        f"Accra. The two ministers signed {document} on political consultations."
     )
     events = [e for e in x.entities if e.type == "Event"]
     assert not [e for e in events if e.label.startswith("political consultations")], events
