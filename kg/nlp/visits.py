@@ -187,7 +187,8 @@ def _receptions(
     lies in)."""
 
     def ids(tokens: list[Token]) -> list[str]:
-        return list(dict.fromkeys(inside[t.i] for x in tokens for t in x.subtree if t.i in inside))
+        named = [_named_by(x) for x in tokens]
+        return list(dict.fromkeys(inside[t.i] for x in named for t in x.subtree if t.i in inside))
 
     everyone = list(dict.fromkeys(inside[t.i] for t in sentence if t.i in inside))
     for token in sentence:
@@ -214,6 +215,21 @@ def _receptions(
         if token.lemma_ in _RECEIVE and not objects:  # "received at the airport President X"
             guest_ids += places  # the parser hung X under the place
         yield ids(hosts), guest_ids, places
+
+
+def _named_by(token: Token) -> Token:
+    """The word a pronoun of a relative clause stands for ("X met Y, who called on him": Y for
+    "who", X for "him"), else the word itself."""
+    clause = next((v for v in (token, *token.ancestors) if v.dep_ == "relcl"), None)
+    if clause is None or token.lower_ not in _CLAUSE_PRONOUNS:
+        return token
+    if token.lower_ in {"who", "whom"}:
+        return clause.head
+    subjects = [c for c in clause.head.head.children if c.dep_ == "nsubj"]
+    return subjects[0] if subjects and clause.head.dep_ in {"dobj", "pobj"} else token
+
+
+_CLAUSE_PRONOUNS = {"who", "whom", "him", "her"}
 
 
 def _called_on(token: Token) -> list[Token]:

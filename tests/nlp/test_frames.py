@@ -1047,6 +1047,18 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "Pakistani Prime Minister Shehbaz Sharif on Monday met Saudi Foreign Minister Faisal "
+        "bin Farhan, who called on him at his office. Sharif said Pakistan values its ties with "
+        "Saudi Arabia. Kenyan President William Ruto met Ghanaian President Kofi Mensah, who "
+        "praised him.",
+        [("Faisal bin Farhan", "visited", "Pakistan")],
+        [("Faisal bin Farhan", "visited", "Saudi Arabia"), ("Kofi Mensah", "visited", "Kenya")],
+        id="who-called-on-the-one-he-met-in-a-relative-clause-visited-their-country",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Chile and Peru signed a raft of agreements on trade and tourism on Tuesday.",
         [
             ("Chile", "signed", "agreements on trade and tourism"),
