@@ -428,6 +428,8 @@ class GazetteerComponent:
             ):  # a city's name taken for someone's is the city ("visited Buenos Aires"), not
                 return ent  # where a title says it is someone's ("President Ho Chi Minh")
             return _relabel(ent, "GPE" if "GPE" in labels else next(iter(sorted(labels))))
+        if ent.label_ == "GPE" and not known and self._named_after_title(ent):
+            return _relabel(ent, "PERSON")  # "the Ambassador to Cairo, Ajit Gupte"
         if (
             ent.label_ == "ORG"
             and not known
@@ -437,6 +439,17 @@ class GazetteerComponent:
         ):
             return _relabel(ent, "GPE" if last not in self.place_heads else "FAC")
         return ent
+
+    def _named_after_title(self, ent: Span) -> bool:
+        """Whether words that look like a name follow a title and a comma ("the Ambassador to
+        Cairo, Ajit Gupte")."""
+        doc, comma = ent.doc, ent.start - 1
+        if comma < 1 or doc[comma].text != "," or not self._looks_like_name(ent):
+            return False
+        before = doc[max(comma - 5, ent.sent.start) : comma]
+        return any(t.is_title and t.text in self.title_words for t in before) and not any(
+            t.is_punct for t in before
+        )
 
     def _looks_like_name(self, tokens: Span) -> bool:
         """Two or three capitalized words that are not a title, a body or a known place."""

@@ -292,6 +292,33 @@ def test_a_body_the_recognizer_ran_into_a_name_with_joined_initials_stays(pipeli
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Samir met a delegation from the Indian Confederation of Industry.",
+            ("Indian Confederation of Industry", "ORG"),
+        ),
+        ("The contract went to Tavan Tolgoi JSC.", ("Tavan Tolgoi JSC", "ORG")),
+        (
+            "A delegation from the Aga Khan Foundation arrived.",
+            ("Aga Khan Foundation", "ORG"),
+        ),
+        (
+            "The meeting was attended by the Indian Ambassador to Cairo, Ajit Gupte.",
+            ("Ajit Gupte", "PERSON"),
+        ),
+    ],
+)
+def test_bodies_and_names_the_recognizer_took_for_places(pipeline, text, expected):
+    assert expected in [(e.text, e.label_) for e in pipeline.nlp(text).ents]
+
+
+def test_a_place_after_a_place_and_a_comma_stays_a_place(pipeline):
+    doc = pipeline.nlp("Widodo received Peter Christian at the Bogor Palace, Bogor, West Java.")
+    assert ("West Java", "PERSON") not in [(e.text, e.label_) for e in doc.ents]
+
+
 def test_a_body_s_word_that_starts_a_title_is_no_body(pipeline):
     doc = pipeline.nlp("It was signed by Mary Wanjiru, Cabinet Secretary for Mining of Kenya.")
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == []
