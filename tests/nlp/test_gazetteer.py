@@ -300,6 +300,7 @@ def test_a_body_the_recognizer_ran_into_a_name_with_joined_initials_stays(pipeli
             ("Indian Confederation of Industry", "ORG"),
         ),
         ("The contract went to Tavan Tolgoi JSC.", ("Tavan Tolgoi JSC", "ORG")),
+        ("A delegation from Uzbekistan Airways arrived.", ("Uzbekistan Airways", "ORG")),
         (
             "A delegation from the Aga Khan Foundation arrived.",
             ("Aga Khan Foundation", "ORG"),
