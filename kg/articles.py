@@ -316,7 +316,7 @@ def _is_break(before: str) -> bool:
     return before.endswith(("  ", "\n", "\t")) or before.rstrip().endswith((".", "!", "?", ":"))
 
 
-_BACKTICK_APOSTROPHE = re.compile(r"(?<=[^\W\d_])`(?=(?:s|t|ll|re|ve|d)\b)")
+_BACKTICK_APOSTROPHE = re.compile(r"(?<=[^\W\d_])[`\"](?=(?:s|t|ll|re|ve|d)\b)")
 
 
 def parse_text(
@@ -330,7 +330,8 @@ def parse_text(
 ) -> Article:
     """An ``Article`` from raw text: the date header and dateline become fields."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    text = _BACKTICK_APOSTROPHE.sub("’", text)  # "Russia`s": an apostrophe, typed as a backtick
+    text = _BACKTICK_APOSTROPHE.sub("’", text)  # "Russia`s", "today\"s": an apostrophe, typed
+    # as a backtick or a quotation mark
     header = _DATE_HEADER.match(text)
     if header:
         published = parse_date(header[1]) or published

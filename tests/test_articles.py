@@ -110,10 +110,13 @@ def test_date_header_on_its_own_line():
     assert article.text == "The talks were held in Minsk."
 
 
-def test_a_backtick_typed_for_an_apostrophe_is_one(pipeline):
+def test_a_backtick_or_quotation_mark_typed_for_an_apostrophe_is_one(pipeline):
     article = parse_text("a", "The Russian Federation`s Republic of Tatarstan and Russia`s envoy.")
     assert article.text == "The Russian Federation’s Republic of Tatarstan and Russia’s envoy."
     assert parse_text("a", "Code `x` stays.").text == "Code `x` stays."
+    assert parse_text("a", 'At today"s meeting he said "yes".').text == (
+        'At today’s meeting he said "yes".'
+    )
     x = pipeline.extract(article.text)
     assert "Republic of Tatarstan" in {e.label for e in x.entities}
 
