@@ -1078,7 +1078,8 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
         if child.i > verb and (
             child.dep_ in {"amod", "compound", "nummod", "nmod", "npadvmod"}
             or (child.dep_ == "poss" and child.pos_ == "PROPN")
-        ):
+            or (child.dep_ == "poss" and child.tag_ == "NNS" and _bare_apostrophe(child))
+        ):  # "a trilateral foreign ministers' meeting", not "their meeting"
             left = min(left, child.left_edge.i)
     left = max(_dashed_modifier(token, _coordinated_modifier(token, left)), verb + 1)
     right = token.i + 1
@@ -1116,6 +1117,16 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
     ):  # "... and", "... as well as"
         right -= 1
     return doc[left:right]
+
+
+def _bare_apostrophe(token: Token) -> bool:
+    """A plural noun with a bare apostrophe of possession after it that says of what kind
+    ("foreign ministers'"), not whose ("the two countries'", "both sides'")."""
+    children = list(token.children)
+    return any(c.dep_ == "case" and c.text in {"'", "’"} for c in children) and not any(
+        c.dep_ in {"nummod", "predet"} or (c.dep_ == "det" and c.lower_ not in {"a", "an"})
+        for c in children
+    )  # "a" is the event's: "a trilateral foreign ministers' meeting"
 
 
 def _counted(token: Token) -> bool:

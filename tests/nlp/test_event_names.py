@@ -212,3 +212,26 @@ def test_a_trade_mission_is_an_event_a_diplomatic_mission_a_body(rules):
     events = {e.label for e in x.entities if e.type == "Event"}
     assert events == {"trade mission of Kazakh companies"}
     assert ("trade mission of Kazakh companies", "heldIn", "Baku") in facts(x)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "whose"),
+    [
+        (
+            "Yoko Kamikawa and Wang Yi met in Busan. The meeting, held on the sidelines of a "
+            "trilateral foreign ministers' meeting with South Korea, lasted an hour.",
+            "trilateral foreign ministers' meeting",
+            None,
+        ),
+        (
+            "Hamid Zadboum said the two countries' 9th Joint Economic Committee meeting was held "
+            "in Tehran.",
+            "9th Joint Economic Committee meeting",
+            "two countries'",
+        ),
+    ],
+)
+def test_a_plural_of_kind_names_an_event_and_one_of_whose_does_not(rules, text, name, whose):
+    events = _events(rules, text)
+    assert name in events, events
+    assert whose is None or not [e for e in events if whose in e], events
