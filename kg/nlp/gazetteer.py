@@ -405,6 +405,8 @@ class GazetteerComponent:
         text = ent.text
         if text in word_list("news_agencies"):
             return _relabel(ent, "ORG")
+        if _COMPASS_PAIR.fullmatch(text):
+            return None  # "the North-South corridor", "an East-West highway": a direction
         if ent.label_ in {"ORG", "PERSON"} and self._is_title(ent):
             return None
         after = ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
@@ -454,6 +456,8 @@ class GazetteerComponent:
     def _looks_like_name(self, tokens: Span) -> bool:
         """Two or three capitalized words that are not a title, a body or a known place."""
         words = [t for t in tokens if t.text not in {"-", "'"}]
+        if _COMPASS_PAIR.fullmatch(tokens.text):
+            return False  # "the North-South corridor": a direction
         if not 2 <= _name_length(tokens) <= 3 or agreement_class(words[-1].text):
             return False  # "(Trade) Facilitation Agreement": a document's name
         for t in words:
@@ -613,6 +617,7 @@ def _patronyms_joined(ents: list[Span]) -> list[Span]:
     return joined
 
 
+_COMPASS_PAIR = re.compile(r"(?:North|South|East|West)\s*-\s*(?:North|South|East|West)")
 _INITIALS = re.compile(r"^(?:[A-Z]{1,2}|(?:[A-Z]\.){1,3})$")  # "AH", "S", "A.H."
 _INITIALED = re.compile(r"^[A-Z]\.[A-Z][a-z]+$")  # "U.Khurelsukh"
 _TRAILING_INITIAL = re.compile(r"^[A-Z][a-z]?$")  # the "Ts" of "Batbold.Ts"

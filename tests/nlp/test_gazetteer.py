@@ -315,6 +315,17 @@ def test_bodies_and_names_the_recognizer_took_for_places(pipeline, text, expecte
     assert expected in [(e.text, e.label_) for e in pipeline.nlp(text).ents]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They discussed the construction of the North-South road corridor.",
+        "They discussed the East-West highway.",
+    ],
+)
+def test_a_pair_of_compass_points_is_a_direction_not_a_name(pipeline, text):
+    assert [e.text for e in pipeline.nlp(text).ents] == []
+
+
 def test_a_place_after_a_place_and_a_comma_stays_a_place(pipeline):
     doc = pipeline.nlp("Widodo received Peter Christian at the Bogor Palace, Bogor, West Java.")
     assert ("West Java", "PERSON") not in [(e.text, e.label_) for e in doc.ents]
