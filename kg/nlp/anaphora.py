@@ -83,6 +83,7 @@ _SYNONYMS = {
     "premier": "prime minister",
     "pm": "prime minister",
     "fm": "foreign minister",
+    "eam": "foreign minister",  # India's External Affairs Minister
     "head of state": "president",
     "emir": "amir",
     "head of government": "prime minister",

@@ -215,6 +215,12 @@ def test_common_nouns_make_no_one_s_name(pipeline, text, person, not_people):
             {"PM Modi"},
         ),
         (
+            "External Affairs Minister S Jaishankar arrived in Tashkent. EAM Jaishankar met "
+            "Foreign Minister Bakhtiyor Saidov.",
+            {"S Jaishankar": "Person"},
+            {"EAM Jaishankar"},
+        ),
+        (
             "Albanese met Ursula von der Leyen in Bali on Wednesday.",
             {"Ursula von der Leyen": "Person"},
             {"Leyen", "Ursula von der"},
