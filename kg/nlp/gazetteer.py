@@ -323,6 +323,8 @@ class GazetteerComponent:
         end = ent.end
         while end > start + 1 and doc[end - 1].lower_ in _TRAILING_WORDS:
             end -= 1  # "Heads of State of", "Youth Capital of the": cut off mid-phrase
+        if ent.label_ == "PERSON" and end > start + 1 and doc[end - 1].text == "-":
+            end -= 1  # "Ali Khan-" of "Ali Khan-led"
         if ent.label_ == "PERSON" and _hyphened_syllable(doc, end):
             end += 2  # "Han Duck" + "-soo": a Korean given name is one name
         ent = Span(doc, start, end, label=ent.label_)
@@ -454,11 +456,13 @@ class GazetteerComponent:
         )
 
     def _looks_like_name(self, tokens: Span) -> bool:
-        """Two or three capitalized words that are not a title, a body or a known place."""
-        words = [t for t in tokens if t.text not in {"-", "'"}]
+        """Two or three capitalized words (a Korean given name's syllable after a hyphen
+        aside) that are not a title, a body or a known place."""
+        syllables = {t.i + 1 for t in tokens[:-1] if _hyphened_syllable(t.doc, t.i)}
+        words = [t for t in tokens if t.text not in {"-", "'"} and t.i not in syllables]
         if _COMPASS_PAIR.fullmatch(tokens.text):
             return False  # "the North-South corridor": a direction
-        if not 2 <= _name_length(tokens) <= 3 or agreement_class(words[-1].text):
+        if len(words) < 2 or _name_length(tokens) > 3 or agreement_class(words[-1].text):
             return False  # "(Trade) Facilitation Agreement": a document's name
         for t in words:
             if not t.is_title or t.text in self.title_words or t.text in self.org_heads:
@@ -535,6 +539,8 @@ class GazetteerComponent:
                 and doc[end].pos_ in {"PROPN", "PUNCT", "NOUN", "ADJ"}
             ):
                 end += 1
+            if doc[end - 1].text == "-":  # "Jang Young-jin": a Korean given name is one name
+                end = end + 1 if _hyphened_syllable(doc, end - 1) else end - 1
             if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
                 continue  # a longer capitalized run: more likely a body than a name
             root = doc[i:end].root

@@ -326,6 +326,22 @@ def test_a_pair_of_compass_points_is_a_direction_not_a_name(pipeline, text):
     assert [e.text for e in pipeline.nlp(text).ents] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "The delegation was led by the First Vice Minister of Trade, Industry and Energy "
+            "Jang Young-jin.",
+            ["Jang Young-jin"],
+        ),
+        ("The talks were held by Minister of Energy Ali Khan-led group.", ["Ali Khan"]),
+        ("The matter was discussed in the Tête-à-tête of the two leaders.", []),
+    ],
+)
+def test_a_name_ends_with_its_hyphened_syllable_not_with_a_hyphen(pipeline, text, people):
+    assert [e.text for e in pipeline.nlp(text).ents if e.label_ == "PERSON"] == people
+
+
 def test_a_place_after_a_place_and_a_comma_stays_a_place(pipeline):
     doc = pipeline.nlp("Widodo received Peter Christian at the Bogor Palace, Bogor, West Java.")
     assert ("West Java", "PERSON") not in [(e.text, e.label_) for e in doc.ents]
