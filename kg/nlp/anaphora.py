@@ -840,8 +840,10 @@ def _visitors(doc: Doc, resolver: Resolver) -> set[str]:
     words = []
     for token in tokens_with(doc, "LEMMA", ["arrive", "visit", "trip", "call"]):
         if token.pos_ == "NOUN":
-            words += [c for c in token.children if c.dep_ == "poss"]
-            if token.dep_ == "dobj":  # "X paid a visit"
+            paid = {"pay"} if token.lemma_ == "call" else {"pay", "make"}  # not a phone call
+            if token.lemma_ != "call":
+                words += [c for c in token.children if c.dep_ == "poss"]
+            if token.dep_ == "dobj" and token.head.lemma_ in paid:  # "X paid a visit"
                 words += [c for c in token.head.children if c.dep_ == "nsubj"]
         elif token.lemma_ != "call" or any(c.lower_ == "on" for c in token.children):
             words += [c for c in token.children if c.dep_ == "nsubj"]

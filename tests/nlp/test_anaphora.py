@@ -280,6 +280,15 @@ def test_the_guest_is_the_one_visitor(read):
             "Later, the visiting minister held talks with Ishaq Dar.",
             [("the visiting minister", "Bakhtiyor Saidov")],
         ),
+        (  # a phone call makes no one a guest
+            "Minister Bakhtiyor Saidov's phone call with Ishaq Dar went well. The guest held "
+            "talks with Ishaq Dar.",
+            [],
+        ),
+        (  # nor does a visit someone cancelled
+            "Minister Ali Khan cancelled the visit. The guest held talks with Ishaq Dar.",
+            [],
+        ),
         (  # visiting a person is no visit of theirs
             "The delegation started visiting President Ilham Aliyev. Later, the visiting "
             "minister held talks with Ishaq Dar.",
