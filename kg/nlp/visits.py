@@ -220,8 +220,10 @@ def _receptions(
 def _named_by(token: Token) -> Token:
     """The word a pronoun of a relative clause stands for ("X met Y, who called on him": Y for
     "who", X for "him"), else the word itself."""
-    clause = next((v for v in (token, *token.ancestors) if v.dep_ == "relcl"), None)
-    if clause is None or token.lower_ not in _CLAUSE_PRONOUNS:
+    if token.lower_ not in _CLAUSE_PRONOUNS:
+        return token
+    clause = next((v for v in token.ancestors if v.dep_ == "relcl"), None)
+    if clause is None:
         return token
     if token.lower_ in {"who", "whom"}:
         return clause.head
