@@ -102,6 +102,14 @@ subject of the verb that has none:
 ...     "and Shavkat Mirziyoyev took place.")
 >>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "meeting"]
 [('meeting', 'nsubj', 'took')]
+
+The name after a "by" left without its object, that the parser made a second subject of the
+verb after it, is the object of the "by":
+
+>>> doc = load_nlp()("A delegation of Uzbekistan led by Deputy Prime Minister Jamshid Khodjaev "
+...     "arrived in Islamabad on Monday.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "Khodjaev"]
+[('Khodjaev', 'pobj', 'by')]
 """
 
 from __future__ import annotations
@@ -150,6 +158,7 @@ def repairs(doc: Doc) -> Doc:
     _visiting(doc)
     _here(doc)
     _fronted_subjects(doc)
+    _stranded_agents(doc)
     return doc
 
 
@@ -417,3 +426,20 @@ def _fronted_subjects(doc: Doc) -> None:
         if head.dep_ == "prep" and head.head.i == verb.i:
             passive = any(c.dep_ == "auxpass" for c in verb.children)
             noun.head, noun.dep_ = verb, "nsubjpass" if passive else "nsubj"
+
+
+def _stranded_agents(doc: Doc) -> None:
+    """Make the subject right after a "by" with no object, where its verb has a subject
+    before it besides, the object of the "by" ("a delegation led by X arrived": X a subject
+    of "arrived")."""
+    for by in tokens_with(doc, "LOWER", ["by"]):
+        if by.dep_ != "agent" or any(c.dep_ == "pobj" for c in by.children):
+            continue
+        after = next(
+            (t for t in by.sent if t.left_edge.i == by.i + 1 and t.dep_ in _SUBJECTS), None
+        )
+        if after is None or after.head.i < by.i:
+            continue
+        others = [c for c in after.head.children if c.dep_ in _SUBJECTS and c.i < by.i]
+        if others:
+            after.head, after.dep_ = by, "pobj"
