@@ -99,15 +99,15 @@ def _name_tokens(text: str) -> list[str]:
 
 def _refers_back(mention: Mention, cluster: Cluster) -> bool:
     """Whether a bare mention can name the event or agreement of ``cluster``: one named with
-    the same word, for "the document" any agreement, for "the trip" any visit, for "the
+    the same word, for "the document" or "the deal" any agreement, for "the trip" any visit, for "the
     session" a meeting of a body, or for "the meeting" any meeting, session, talks or summit,
     though not one only planned when the meeting was held ("agreed to hold a summit ... in
     their meeting held in New York")."""
     lemma = _kind_word(mention.root)
     if any(_kind_word(m.root) == lemma for m in cluster.mentions):
         return True
-    if mention.root.text.lower() == "document":
-        return cluster.type == "Agreement"
+    if mention.type == "Agreement":
+        return _any_document(mention, cluster)
     if lemma in {"trip", "visit"} and cluster.cls == "Visit":
         return True  # "arrived on an official visit ... As part of this trip, ..."
     if modality(mention.root) == "asserted" and all(
@@ -122,6 +122,22 @@ def _refers_back(mention: Mention, cluster: Cluster) -> bool:
         "Talks",
         "Summit",
     }
+
+
+def _any_document(mention: Mention, cluster: Cluster) -> bool:
+    """Whether a bare word for any document ("the document", "the deal", "the accord")
+    names an agreement of ``cluster``: one document, or a set for "the deals" (not "they
+    sign agreements", which names none)."""
+    root = mention.root
+    if root.lemma_.lower() not in _ANY_DOCUMENT or not any(
+        t.dep_ == "det" or t.tag_ == "PRP$" for t in root.lefts
+    ):
+        return False
+    plural = root.tag_ in {"NNS", "NNPS"}
+    return any((m.root.tag_ in {"NNS", "NNPS"}) == plural for m in cluster.mentions)
+
+
+_ANY_DOCUMENT = {"document", "deal", "accord", "pact", "agreement"}
 
 
 def _kind_word(token: Token) -> str:
@@ -599,13 +615,17 @@ class _Resolver:
     def _latest(self, kind: str, mention: Mention | None = None) -> Cluster | None:
         """The latest cluster of a kind that a bare mention can refer back to: one named
         with the same head word ("the talks"), or for "the meeting" any meeting, session,
-        talks or summit; for an event, the latest one not set apart by its own date or as
+        talks or summit, for "the deal" an agreement (one named so first); for an event, the latest one not set apart by its own date or as
         previous or next ("the 19th session held in Islamabad in 2014")."""
         found = [
             c
             for c in reversed(self.clusters)
             if c.type == kind and (mention is None or _refers_back(mention, c))
         ]
+        if mention is not None and kind == "Agreement":  # "the agreement" before "the deal"
+            word = _kind_word(mention.root)
+            same = [c for c in found if any(_kind_word(m.root) == word for m in c.mentions)]
+            found = same or found
         if mention is None or kind != "Event":
             return found[0] if found else None
         return next((c for c in found if not _set_apart(c)), found[0] if found else None)

@@ -1097,7 +1097,7 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
             or (agreement and child.i == right and (_term(child) or _field(child)))
         ):
             right = max(right, _noun_phrase_end(child))
-        elif agreement and child.dep_ == "acl" and (end := _purpose_end(child, right)):
+        elif agreement and child.dep_ in {"acl", "relcl"} and (end := _purpose_end(child, right)):
             right = end  # "an agreement to establish a joint commission"
         elif child.dep_ != "prep":
             break
@@ -1163,12 +1163,21 @@ def _field(prep: Token) -> bool:
 
 def _purpose_end(verb: Token, right: int) -> int:
     """The end of "to establish a joint commission" right after an agreement's name (what it
-    is for, up to the head noun of its object), or 0."""
+    is for: the verb's object and what the object is of or in, "to boost trade in energy",
+    not where or when, "to open a plant in Tashkent"), or 0."""
     doc = verb.doc
     if verb.tag_ != "VB" or right + 1 != verb.i or doc[right].lower_ != "to":
         return 0
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return objects[0].i + 1 if objects else 0
+    if not objects:
+        return 0
+    end = _noun_phrase_end(objects[0], inner=True)
+    for prep in verb.rights:
+        if prep.i == end and prep.dep_ == "prep" and prep.lower_ in {"in", "of", "on"}:
+            if _where_or_when(prep) or _temporal(prep):
+                break
+            end = _noun_phrase_end(prep, inner=True)
+    return end
 
 
 def _verb_complement_end(token: Token, right: int) -> int:

@@ -390,6 +390,21 @@ CASES += [
         id="the-document-is-the-agreement-told-before",
     ),
     pytest.param(
+        "Kenya and Ethiopia signed an agreement on road transport. The deal was inked by "
+        "Kenyan Transport Secretary Kipchumba Murkomen and Ethiopian Transport Minister Alemu "
+        "Sime.",
+        [("Kipchumba Murkomen", "signed", "agreement on road transport")],
+        [("Kipchumba Murkomen", "signed", "deal")],
+        id="the-deal-is-the-agreement-told-before",
+    ),
+    pytest.param(
+        "Kenya and Ethiopia signed an agreement on road transport and a memorandum on tourism. "
+        "The agreement was signed by Kenyan Transport Secretary Kipchumba Murkomen.",
+        [("Kipchumba Murkomen", "signed", "agreement on road transport")],
+        [("Kipchumba Murkomen", "signed", "memorandum on tourism")],
+        id="the-agreement-is-the-one-named-so-not-the-last-document",
+    ),
+    pytest.param(
         "Turkmen President Serdar Berdimuhamedov arrived in Dushanbe on an official visit. "
         "As part of this trip, he will open a school. During the trip, Berdimuhamedov met "
         "Prime Minister Kohir Rasulzoda.",

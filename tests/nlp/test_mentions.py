@@ -504,6 +504,18 @@ def test_a_name_where_people_met_that_the_recognizer_took_for_a_person_s_is_a_ve
             "Agreement between Kazakhstan and the UK in the nearest future.",
             "Strategic Partnership and Cooperation Agreement between Kazakhstan and the UK",
         ),
+        (
+            "Azerbaijan and Turkmenistan signed an agreement to boost trade in energy.",
+            "agreement to boost trade in energy",
+        ),
+        (
+            "Uzbekistan and Korea signed an agreement to build a textile plant in Tashkent.",
+            "agreement to build a textile plant",
+        ),
+        (
+            "The two countries signed a memorandum to establish a joint commission on trade.",
+            "memorandum to establish a joint commission on trade",
+        ),
     ],
 )
 def test_an_agreement_s_name_says_what_it_is_for(pipeline, text, agreement):
