@@ -256,7 +256,9 @@ class _Article:
 
     def run(self, model: RelationsModel | None = None) -> Extraction:
         delegation_meetings = []
-        for candidate in find_relations(self.doc, self.resolver):
+        for candidate in _respectively(
+            list(find_relations(self.doc, self.resolver)), self.countries
+        ):
             if candidate.predicate == "met" and "Delegation" in {
                 candidate.subject.type,
                 candidate.object.type,
@@ -774,6 +776,29 @@ def _positions(held: list[Held]) -> tuple[Position, ...]:
             found.setdefault((h.title.lower(), of), Position(h.title, of))
     owned = {title for title, of in found if of}
     return tuple(p for (title, of), p in found.items() if of or title not in owned)
+
+
+def _respectively(candidates: list[Candidate], countries: dict[str, str]) -> list[Candidate]:
+    """ "X and Uzbek Minister Y led the two delegations": each heads the delegation of their
+    own country, and one whose country the article has not given the one left, not both."""
+    groups: dict[tuple, list[Candidate]] = {}
+    for c in candidates:
+        if c.predicate == "headedBy" and c.subject.type == "Delegation" and c.trigger is not None:
+            groups.setdefault((c.trigger.i, c.rule), []).append(c)
+    dropped: set[int] = set()
+    for group in groups.values():
+        sides = {countries.get(c.subject.entity or ""): c.subject.entity for c in group}
+        people = list(dict.fromkeys(c.object.entity for c in group))
+        if len(people) != len(sides) or len(people) < 2 or None in sides:
+            continue
+        heads = {p: sides.get(countries.get(p or "")) for p in people}
+        left = set(sides.values()) - set(heads.values())
+        unknown = [p for p, d in heads.items() if d is None]
+        if len(unknown) == 1 and len(left) == 1:
+            heads[unknown[0]] = left.pop()
+        if None not in heads.values() and len(set(heads.values())) == len(people):
+            dropped |= {id(c) for c in group if heads[c.object.entity] != c.subject.entity}
+    return [c for c in candidates if id(c) not in dropped]
 
 
 def _order(relation) -> tuple:

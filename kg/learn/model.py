@@ -128,15 +128,18 @@ class RelationsModel:
         threshold; an event (of the ids ``events``) gets a place or a head from the model only
         when someone took part in it (by the rules, asserted, or by the model), and a place
         only when the rules gave it none (they name the place as exactly as the article tells
-        it), and then one: its most probable."""
+        it), and then one: its most probable; a delegation or body the rules gave a head gets
+        no other."""
         have = {r[:3] for r in rules}
         placed = {s for s, p, _, _ in rules if p == "heldIn"}
+        headed = {s for s, p, _, _ in rules if p == "headedBy" and s not in events}
         added = [
             k
             for k, (c, p) in enumerate(zip(found, probability, strict=True))
             if p >= self.thresholds.get(c.predicate, math.inf)
             and (c.subject, c.predicate, c.object) not in have
             and not (c.predicate == "heldIn" and c.subject in placed)
+            and not (c.predicate == "headedBy" and c.subject in headed)
         ]
         best: dict[str, int] = {}  # the event's most probable place
         for k in added:

@@ -526,10 +526,15 @@ def side_delegations(clusters: list[Cluster]) -> tuple[list[Cluster], list[Clust
 
 def _of_the_two(token: Token) -> bool:
     """A plural delegation word of the two sides: "the two delegations", "delegations of
-    both countries"."""
+    both countries", "the delegations" or "their delegations" that say no more."""
     if token.tag_ not in {"NNS", "NNPS"}:
         return False
-    if any(t.lower_ in _GROUP_MARKERS for t in token.lefts):
+    lefts = list(token.lefts)
+    if any(t.lower_ in _GROUP_MARKERS for t in lefts):
+        return True
+    if [t.lower_ for t in lefts] in (["the"], ["their"]) and not any(
+        c.dep_ in {"prep", "acl", "relcl", "amod", "compound"} for c in token.children
+    ):
         return True
     return any(
         prep.lower_ in {"of", "from"} and o.lower_ in _COUNTRY_GROUPS and _is_group(o) == "country"

@@ -199,3 +199,15 @@ def test_the_model_gives_an_event_one_place_its_most_probable():
     ]
     probability = numpy.array([0.9, 0.6, 0.8, 0.9, 0.7])
     assert model.combine([], found, probability, {"e1", "e2"}) == [0, 2, 3, 4]
+
+
+def test_the_model_gives_a_delegation_the_rules_headed_no_other_head():
+    from kg.learn.features import Candidate
+
+    model = RelationsModel(numpy.zeros(DIM), 0.0, dict.fromkeys(PREDICATES, 0.5))
+    found = [
+        Candidate("d1", "headedBy", "p2", 0, 0),  # the rules gave d1 its head
+        Candidate("d2", "headedBy", "p2", 0, 0),  # d2 has none
+    ]
+    rules = [("d1", "headedBy", "p1", "asserted")]
+    assert model.combine(rules, found, numpy.full(2, 0.9), set()) == [1]

@@ -424,6 +424,24 @@ def test_the_two_delegations_are_each_side_s(rules, text):
     assert (session, "participant", "Turkish delegation") in found
 
 
+@pytest.mark.parametrize("delegations", ["the two delegations", "the delegations"])
+def test_two_people_who_led_the_two_delegations_led_each_their_own(rules, delegations):
+    x = rules.extract(
+        "Pakistan and Uzbekistan held talks in Islamabad on Monday. Foreign Minister Ishaq Dar "
+        f"and Uzbek Foreign Minister Bakhtiyor Saidov led {delegations}."
+    )
+    labels = {e.id: e.label for e in x.entities}
+    found = {(labels[r.subject], r.predicate, labels[r.object]) for r in x.relations}
+    assert {
+        ("Uzbek delegation", "headedBy", "Bakhtiyor Saidov"),
+        ("Pakistan delegation", "headedBy", "Ishaq Dar"),
+        ("Ishaq Dar", "represents", "Pakistan"),
+        ("Ishaq Dar", "met", "Bakhtiyor Saidov"),
+    } <= found
+    assert ("Uzbek delegation", "headedBy", "Ishaq Dar") not in found
+    assert ("Ishaq Dar", "represents", "Uzbekistan") not in found
+
+
 def test_delegations_of_many_countries_are_no_two_sides(rules):
     x = rules.extract(
         "Delegations from Egypt, Turkey, Jordan and Qatar attended the conference in Cairo."
