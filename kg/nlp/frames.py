@@ -1440,27 +1440,34 @@ def _reported(visit: Cluster) -> bool:
 
 
 def _the_other_side(facts: Facts, scene: Scene) -> None:
-    """Of the two people of a meeting, session or talks between two countries, the one whom
-    nothing says acts for any acts for the country the other does not ("a meeting between
-    the foreign ministers of Japan and South Korea ... Foreign Minister X ... South Korean
-    Foreign Minister Y": X acts for Japan)."""
+    """Of the two people of a meeting, session or talks between two countries, or of the two
+    who signed a document two countries signed, the one whom nothing says acts for any acts
+    for the country the other does not ("a meeting between the foreign ministers of Japan and
+    South Korea ... Foreign Minister X ... South Korean Foreign Minister Y": X acts for
+    Japan)."""
     acting = {f.subject for f in facts.of("represents", None)}
+    sides: list[list[tuple[str, Fact]]] = []
     for event in scene.clusters.values():
-        if event.cls not in IN_PERSON:
-            continue
-        members = [f for f in facts.participants(event.id) if f.status == "asserted"]
-        countries = {f.object for f in members if scene.clusters[f.object].type == "Country"}
-        people = [f for f in members if scene.clusters[f.object].type == "Person"]
-        known = {scene.countries[f.object] for f in people if f.object in scene.countries}
-        unknown = [f for f in people if f.object not in scene.countries.keys() | acting]
+        if event.cls in IN_PERSON:
+            members = facts.participants(event.id)
+            sides.append([(f.object, f) for f in members if f.status == "asserted"])
+        elif event.type == "Agreement":
+            signers = [f for f in facts.of("signed", None) if f.object == event.id]
+            sides.append([(f.subject, f) for f in signers if f.status == "asserted"])
+    for members in sides:
+        countries = {e for e, _ in members if scene.clusters[e].type == "Country"}
+        people = {e: f for e, f in members if scene.clusters[e].type == "Person"}
+        known = {scene.countries[e] for e in people if e in scene.countries}
+        unknown = [e for e in people if e not in scene.countries.keys() | acting]
         others = countries - known
         two = len(countries) == 2 and len(people) == 2
         if two and len(known) == 1 and len(unknown) == 1 and len(others) == 1:
-            (f,), (other,) = unknown, others
+            (person,), (other,) = unknown, others
+            f = people[person]
             facts.add(
-                f.object, "represents", other, f.sentence, 0.55, f.status, "represents/other-side"
+                person, "represents", other, f.sentence, 0.55, f.status, "represents/other-side"
             )
-            scene.countries[f.object] = other
+            scene.countries[person] = other
 
 
 def _unpeopled_events(facts: Facts, scene: Scene) -> None:

@@ -162,6 +162,14 @@ _BOTH = ["Ghana", "Kenya"]
 
 CASES += [
     pytest.param(
+        "Pakistan and Uzbekistan signed a memorandum on railways in Islamabad. The document "
+        "was signed by Railway Minister Khawaja Saad Rafique and Uzbek Transport Minister "
+        "Ilhom Makhkamov.",
+        [("Khawaja Saad Rafique", "represents", "Pakistan")],
+        [("Khawaja Saad Rafique", "represents", "Uzbekistan")],
+        id="of-two-who-signed-for-two-countries-one-of-no-country-signed-for-the-other",
+    ),
+    pytest.param(
         _MET + "Following the talks, the following documents were signed: an agreement on "
         "fisheries, a memorandum on tourism and a protocol on customs.",
         [
