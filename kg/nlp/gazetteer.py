@@ -335,7 +335,9 @@ class GazetteerComponent:
             return
         split = self._person_tail(ent) if ent.label_ != "PERSON" else None
         if split is not None:
-            yield from self._without_title(Span(doc, ent.start, split, label=ent.label_))
+            region = doc[split - 1].lower_ in REGION_WORDS
+            label = "GPE" if region else ent.label_
+            yield from self._without_title(Span(doc, ent.start, split, label=label))
             yield Span(doc, split, ent.end, label="PERSON")
             return
         yield from self._without_title(ent)
@@ -467,8 +469,8 @@ class GazetteerComponent:
         for t in words:
             if not t.is_title or t.text in self.title_words or t.text in self.org_heads:
                 return False
-            if t.text in self.place_heads or t.like_num:
-                return False
+            if t.text in self.place_heads or t.like_num or t.lower_ in REGION_WORDS:
+                return False  # "(East) Kazakhstan Region": a region
         if self.kb.lookup(tokens.text, ("Country", "Place", "Organization")):
             return False
         return not demonym(words[0].text)
@@ -491,8 +493,8 @@ class GazetteerComponent:
         if head[-1].text == ")" and len(head) > 2 and head[-2].is_upper:
             return True  # "... Development (USAID)": a body with its acronym
         last = head[-1].text
-        if last in self.org_heads or last in self.title_words:
-            return True
+        if last in self.org_heads or last in self.title_words or last.lower() in REGION_WORDS:
+            return True  # "... Kostanay Region Kumar Aksakalov": a region's name ends there
         before = head.doc[max(head.start - 2, 0) : head.start]
         if (
             len(before) == 2
@@ -623,6 +625,7 @@ def _patronyms_joined(ents: list[Span]) -> list[Span]:
     return joined
 
 
+REGION_WORDS = {"region", "oblast", "province", "state", "district", "prefecture", "governorate"}
 _COMPASS_PAIR = re.compile(r"(?:North|South|East|West)\s*-\s*(?:North|South|East|West)")
 _INITIALS = re.compile(r"^(?:[A-Z]{1,2}|(?:[A-Z]\.){1,3})$")  # "AH", "S", "A.H."
 _INITIALED = re.compile(r"^[A-Z]\.[A-Z][a-z]+$")  # "U.Khurelsukh"

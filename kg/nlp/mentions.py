@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp.gazetteer import (
     JOINED_INITIALS,
+    REGION_WORDS,
     agreement_class,
     country_named,
     demonym,
@@ -70,7 +71,6 @@ _DAYS = {"last", "next", "this", "yesterday", "today", "tomorrow", "monday", "tu
 _DAYS |= {"wednesday", "thursday", "friday", "saturday", "sunday"}
 _FACE_TO_FACE = {"courtesy", "protocol", "private", "informal", "personal"}  # not by phone
 _REMOTE = {"phone", "telephone", "video", "videoconference", "online", "virtual"}  # by phone
-_REGION_WORDS = {"region", "oblast", "province", "state", "district", "prefecture", "governorate"}
 
 
 @dataclass(eq=False)
@@ -270,7 +270,7 @@ def _widen_name(span: Span) -> Span:
 def _region_extension(span: Span) -> Span | None:
     """``Karaganda region`` / ``Irkutsk Oblast``: the span widened over the region word."""
     doc = span.doc
-    if span.end < len(doc) and doc[span.end].lower_ in _REGION_WORDS:
+    if span.end < len(doc) and doc[span.end].lower_ in REGION_WORDS:
         return Span(doc, span.start, span.end + 1, label="GPE")
     return None
 
@@ -380,7 +380,7 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             if kind := agreement_class(last):
                 mentions.append(Mention(span, "Agreement", kind))
                 continue
-            if last.lower() in _REGION_WORDS and len(span) > 1:  # "Irkutsk Oblast"
+            if last.lower() in REGION_WORDS and len(span) > 1:  # "Irkutsk Oblast"
                 mentions.append(Mention(span, "Place", "Region"))
                 continue
             if len(span) > 1 and (
@@ -1367,7 +1367,7 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
             mentions.append(Mention(_phrase(token, named), "Delegation", "Delegation"))
         elif (lemma in word_list("site_heads") and _named_site(token)) or _venue(token):
             mentions.append(Mention(_phrase(token, named), "Place", "Site"))
-        elif lemma in _REGION_WORDS and (region := _region_name(token)):
+        elif lemma in REGION_WORDS and (region := _region_name(token)):
             mentions.append(Mention(region, "Place", "Region"))
         elif lemma in events and _is_event_use(token):
             cls = events[lemma]

@@ -316,6 +316,24 @@ def test_bodies_and_names_the_recognizer_took_for_places(pipeline, text, expecte
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tokayev appointed him governor of the East Kazakhstan Region.",
+            [("East Kazakhstan Region", "LOC")],
+        ),
+        (
+            "The Governor of Kostanay Region Kumar Aksakalov attended.",
+            [("Kostanay Region", "GPE"), ("Kumar Aksakalov", "PERSON")],
+        ),
+    ],
+)
+def test_a_region_s_name_is_no_person_s_and_ends_before_one(pipeline, text, expected):
+    ents = [(e.text, e.label_) for e in pipeline.nlp(text).ents]
+    assert [e for e in ents if e[1] != "PERSON" or e[0] != "Tokayev"] == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "They discussed the construction of the North-South road corridor.",
