@@ -1449,8 +1449,9 @@ def _the_other_side(facts: Facts, scene: Scene) -> None:
     sides: list[list[tuple[str, Fact]]] = []
     for event in scene.clusters.values():
         if event.cls in IN_PERSON:
-            members = facts.participants(event.id)
-            sides.append([(f.object, f) for f in members if f.status == "asserted"])
+            sides.append(
+                [(f.object, f) for f in facts.participants(event.id) if f.status == "asserted"]
+            )
         elif event.type == "Agreement":
             signers = [f for f in facts.of("signed", None) if f.object == event.id]
             sides.append([(f.subject, f) for f in signers if f.status == "asserted"])
