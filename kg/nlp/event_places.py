@@ -8,10 +8,15 @@ tells just before it.
   presidents started"): the city, not the hall or palace of the first event, nor a country
   the first was placed in besides its city; not so an event a plan places elsewhere;
 - a visit named right before "to X" went to X, also where the parser hung "to X" on another
-  word ("a highlight of President R's Working Visit to Ghana").
+  word ("a highlight of President R's Working Visit to Ghana");
+- an event held in a city the sentence names with its country ("in the Azerbaijani capital,
+  Baku", "in the Chinese city of Xiamen", "in Ankara, the Turkish capital") was held in that
+  country too.
 """
 
 from __future__ import annotations
+
+from spacy.tokens import Token
 
 from kg.nlp.coref import Cluster
 from kg.nlp.facts import Fact, Facts, Scene, around
@@ -19,7 +24,7 @@ from kg.nlp.mentions import Mention
 from kg.nlp.paragraphs import text_of
 from kg.nlp.relations import ahead, modality
 
-__all__ = ["carry_places", "visits_to"]
+__all__ = ["carry_places", "cities_with_their_country", "visits_to"]
 
 _FOLLOWERS = {"Meeting", "Session", "Talks", "SigningCeremony", "Conference"}
 
@@ -99,6 +104,43 @@ def visits_to(facts: Facts, scene: Scene) -> None:
                     modality(m.root),
                     "heldIn/visit-to-next",
                 )
+
+
+def cities_with_their_country(facts: Facts, scene: Scene) -> None:
+    """Place in its country too an event held in a city named with it (see the module
+    docstring)."""
+    countries = scene.words_of({"Country"})
+    for f in facts.of("heldIn", None):
+        city = scene.clusters[f.object]
+        if city.type != "Place" or scene.clusters[f.subject].cls == "Visit":
+            continue
+        for m in city.mentions:
+            if m.span.sent.start != f.sentence.start:
+                continue
+            country = next((countries[t.i] for t in _city_words(m.root) if t.i in countries), None)
+            if country is not None:
+                facts.add(
+                    f.subject,
+                    "heldIn",
+                    country.id,
+                    f.sentence,
+                    f.confidence * 0.9,
+                    f.status,
+                    f.rule + "+named-country",
+                )
+
+
+def _city_words(name: Token) -> list[Token]:
+    """The words that say whose a city is around its name: "Azerbaijani" of "the
+    Azerbaijani capital, Baku", "Chinese" of "the Chinese city of Xiamen", "Turkish" of
+    "Ankara, the Turkish capital"."""
+    if name.dep_ == "appos" or (name.dep_ == "pobj" and name.head.lower_ == "of"):
+        noun = name.head if name.dep_ == "appos" else name.head.head
+    else:
+        noun = next((c for c in name.children if c.dep_ == "appos"), name)
+    if noun is name or noun.lemma_.lower() not in {"capital", "city"}:
+        return []
+    return [c for c in noun.children if c.dep_ in {"amod", "compound", "poss"}]
 
 
 def _told_first(anchor: Cluster, mention: Mention) -> bool:

@@ -31,7 +31,7 @@ from spacy.tokens import Span, Token
 
 from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp.coref import Cluster, free_id, last_event, said_of_it
-from kg.nlp.event_places import carry_places, visits_to
+from kg.nlp.event_places import carry_places, cities_with_their_country, visits_to
 from kg.nlp.facts import (
     TAKING_PART,
     Fact,
@@ -151,6 +151,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _during_visits(facts, scene)
     _during_the_gathering(facts, scene)
     carry_places(facts, scene)
+    cities_with_their_country(facts, scene)
     _sites_in_cities(facts, scene)
     guests_visit(facts, scene)
     visitors_present(facts, scene)

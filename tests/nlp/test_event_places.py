@@ -208,6 +208,27 @@ COREFERENCE = [
         [("5th session of the Peru-Bolivia joint commission", "heldIn", "La Paz")],
         id="a-clause-with-its-own-subject-does-not-take-the-main-clause-s",
     ),
+    pytest.param(
+        "Forum opens\n\nThe business forum took place in the Azerbaijani capital, Baku, on "
+        "Monday. Kazakh Minister Serik Zhumangarin attended the forum.",
+        [("business forum", "heldIn", "Baku"), ("business forum", "heldIn", "Azerbaijan")],
+        [],
+        id="a-city-named-as-a-country-s-capital-places-the-event-in-the-country",
+    ),
+    pytest.param(
+        "Summit opens\n\nThe summit was held in the Chinese city of Xiamen on Monday. Russian "
+        "President Vladimir Putin attended the summit.",
+        [("summit", "heldIn", "China")],
+        [],
+        id="a-city-named-as-a-country-s-city-places-the-event-in-the-country",
+    ),
+    pytest.param(
+        "Forum opens\n\nThe business forum took place in Baku on Monday. Kazakh Minister "
+        "Serik Zhumangarin and Azerbaijani Minister Mikayil Jabbarov attended the forum.",
+        [("business forum", "heldIn", "Baku")],
+        [("business forum", "heldIn", "Azerbaijan")],
+        id="a-city-named-alone-places-the-event-in-no-country",
+    ),
 ]
 
 
