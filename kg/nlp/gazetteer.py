@@ -442,7 +442,8 @@ class GazetteerComponent:
             and ent.root.dep_ == "pobj"
             and ent.root.head.lower_ in {"in", "to", "from"}
             and not any(t.text in self.org_heads for t in ent)  # "according to the Ministry"
-        ):
+            and not (ent.start > 1 and ent.doc[ent.start - 2].lower_ == "according")
+        ):  # "according to Deutsche Welle": a source, no place
             return _relabel(ent, "GPE" if last not in self.place_heads else "FAC")
         return ent
 

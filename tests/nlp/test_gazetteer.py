@@ -309,6 +309,10 @@ def test_a_body_the_recognizer_ran_into_a_name_with_joined_initials_stays(pipeli
             "The meeting was attended by the Indian Ambassador to Cairo, Ajit Gupte.",
             ("Ajit Gupte", "PERSON"),
         ),
+        (
+            "Trade will grow, according to Deutsche Welle Online.",
+            ("Deutsche Welle Online", "ORG"),
+        ),
     ],
 )
 def test_bodies_and_names_the_recognizer_took_for_places(pipeline, text, expected):
