@@ -1503,7 +1503,10 @@ def _quoted_title(phrase: Span) -> Span | None:
     )
     if closing is None or closing.i <= phrase.end - 1 or closing.i - opening.i < 2:
         return None
-    title = doc[opening.i + 1 : closing.i]
+    end = closing.i
+    while end > opening.i + 2 and doc[end - 1].is_punct:
+        end -= 1  # "“... between the two countries,”": the comma is the sentence's
+    title = doc[opening.i + 1 : end]
     if any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} or t.pos_ == "AUX" for t in title):
         return None  # a quoted sentence, not a title
     return title

@@ -540,6 +540,15 @@ def test_a_quoted_title_holds_no_bodies_a_quoted_sentence_is_no_title(rules):
     assert not [label for label in labels if label.startswith("Enough agreements have")]
 
 
+def test_a_quoted_title_ends_before_the_sentence_s_comma(rules):
+    x = rules.extract(
+        "Lavrov handed Sisi a letter on the “strategic partnership and cooperation agreement "
+        "between the two countries,” the presidency said."
+    )
+    labels = [e.label for e in x.entities if e.type == "Agreement"]
+    assert labels == ["strategic partnership and cooperation agreement between the two countries"]
+
+
 def test_a_capitalized_title_is_whole_and_holds_no_bodies(rules):
     x = rules.extract(
         "Ghana and Kenya signed the Declaration on Strategic Partnership in Accra on Monday."
