@@ -537,11 +537,13 @@ def _of_the_two(token: Token) -> bool:
     ):
         return True
     return any(
-        prep.lower_ in {"of", "from"} and o.lower_ in _COUNTRY_GROUPS and _is_group(o) == "country"
+        prep.lower_ in {"of", "from"}
+        and o.lower_ in _COUNTRY_GROUPS
+        and (_is_group(o) == "country" or [t.lower_ for t in o.lefts] == ["their"])
         for prep in token.children
         for o in prep.children
         if o.dep_ == "pobj"
-    )
+    )  # "headed the delegations of their countries"
 
 
 def partners(clusters: list[Cluster], country_of: dict[str, str]) -> dict[str, Mention]:

@@ -424,7 +424,9 @@ def test_the_two_delegations_are_each_side_s(rules, text):
     assert (session, "participant", "Turkish delegation") in found
 
 
-@pytest.mark.parametrize("delegations", ["the two delegations", "the delegations"])
+@pytest.mark.parametrize(
+    "delegations", ["the two delegations", "the delegations", "the delegations of their countries"]
+)
 def test_two_people_who_led_the_two_delegations_led_each_their_own(rules, delegations):
     x = rules.extract(
         "Pakistan and Uzbekistan held talks in Islamabad on Monday. Foreign Minister Ishaq Dar "
