@@ -2212,17 +2212,17 @@ def _one_meeting_per_pair(facts: Facts, scene: Scene) -> None:
 
 
 def _headline_events(facts: Facts, scene: Scene) -> None:
-    """An event only the headline (``Scene.headline_end``) names ("X and Y held political
-    consultations in Astana") is the one event of the body of its kind and head word whose
-    people are its own or some of them, or the other way round, and that is held there too
-    ("Kazakh-Russian political consultations ... took place in Astana"), or, failing one,
-    nowhere the article says ("X in Mozambique for talks with Y" ... "X was to hold talks
-    with his host, Y")."""
+    """An event the headline (``Scene.headline_end``) names and the body names only in its
+    words ("X and Y held political consultations in Astana") is the one event of the body of
+    its kind and head word whose people are its own or some of them, or the other way round,
+    and that is held there too ("Kazakh-Russian political consultations ... took place in
+    Astana"), or, failing one, nowhere the article says ("X in Mozambique for talks with Y"
+    ... "X was to hold talks with his host, Y"); of several, the one the lead tells of."""
     end = scene.headline_end()
     if not end:
         return
     for event in list(scene.clusters.values()):
-        if event.type != "Event" or any(m.span.start >= end for m in event.mentions):
+        if event.type != "Event" or not _headline_named(event, end):
             continue
         heads = head_words(event)
         people = {f.object for f in _people(facts, scene, event.id)}
@@ -2237,8 +2237,27 @@ def _headline_events(facts: Facts, scene: Scene) -> None:
         ]
         there = [e for e in body if _places(facts, e.id) >= places]
         found = there or [e for e in body if not _places(facts, e.id)]
+        if len(found) > 1:  # the one the lead tells of ("The 8th meeting of the commission
+            lead = _lead_sentence(scene, end)  # commenced here ... the technical sessions")
+            found = [e for e in found if min(m.span.start for m in e.mentions) in lead]
         if len(found) == 1:
             scene.fold(facts, event.id, found[0].id)
+
+
+def _headline_named(event: Cluster, end: int) -> bool:
+    """Whether the headline names an event, and the body at most in its words ("the
+    commission meeting" after "Intergovernmental commission meeting begins")."""
+    words = {t.lower_ for m in event.mentions if m.span.start < end for t in m.span}
+    return bool(words) and all(
+        m.span.start < end or {t.lower_ for t in m.span if t.pos_ != "DET"} <= words
+        for m in event.mentions
+    )
+
+
+def _lead_sentence(scene: Scene, end: int) -> range:
+    """The token positions of the first sentence after the headline."""
+    lead = next((s for s in scene.sentences if s.start >= end), None)
+    return range(lead.start, lead.end) if lead is not None else range(0)
 
 
 def _places(facts: Facts, event: str) -> set[str]:

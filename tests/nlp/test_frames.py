@@ -1779,6 +1779,20 @@ def test_the_headline_s_session_is_the_body_s_numbered_session(rules):
     assert len(sessions) == 1, x.relations
 
 
+def test_the_headline_s_meeting_the_body_names_again_in_its_words_is_the_lead_s(rules):
+    x = rules.extract(
+        "Intergovernmental commission meeting begins to promote trade\n"
+        "Tashkent: The 20th meeting of the Kazakh-Uzbek Intergovernmental Commission on Trade "
+        "commenced here on Monday. During the first day of the commission meeting, technical "
+        "sessions were held on transport. The plenary session will adopt the protocol."
+    )
+    meetings = [e.label for e in x.entities if e.type == "Event" and "meeting" in e.label]
+    assert meetings == ["20th meeting of the Kazakh-Uzbek Intergovernmental Commission on Trade"]
+    assert ("heldIn", "Tashkent") in {
+        (r.predicate, next(e.label for e in x.entities if e.id == r.object)) for r in x.relations
+    }
+
+
 def test_a_meeting_told_by_verbs_of_the_heads_of_the_session_s_sides_is_the_session(rules):
     x = rules.extract(
         "On Friday, Shymkent hosted the 20th meeting of the Kazakhstan-Uzbekistan "
