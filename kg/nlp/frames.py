@@ -1489,13 +1489,17 @@ def _unpeopled_events(facts: Facts, scene: Scene) -> None:
             event.type != "Event"
             or (event.cls not in IN_PERSON and not joint)
             or (people - set(principals) if joint else people)
-            or all(around(m) for m in event.mentions)
+            or all(around(m) and not _theirs(m) for m in event.mentions)
         ):
             continue  # "a joint press conference" is the pair's, whoever the article names
         for m in event.mentions:
             sentence = m.span.sent
-            if m.root.lemma_ == "dialogue" or around(m) or _not_the_pair_s_now(m.root):
-                continue
+            if (
+                m.root.lemma_ == "dialogue"
+                or (around(m) and not _theirs(m))
+                or _not_the_pair_s_now(m.root)
+            ):
+                continue  # "After their meeting at the palace": a time frame, but the pair's
             if joint or _about_the_pair(sentence) or event is scene.main:
                 for person in principals:
                     facts.add(
@@ -1508,6 +1512,11 @@ def _unpeopled_events(facts: Facts, scene: Scene) -> None:
                         "participant/principal",
                     )
                 break
+
+
+def _theirs(mention: Mention) -> bool:
+    """An event named as theirs ("their meeting")."""
+    return any(c.lower_ == "their" and c.dep_ == "poss" for c in mention.root.lefts)
 
 
 def _people_of_unpeopled_visits(facts: Facts, scene: Scene) -> None:

@@ -69,6 +69,7 @@ _WEB_NAME = re.compile(r"\w\.(com|net|org|info|az|kz|kg|uz|tj|tm|ru|by|ua|ge|am|
 _NOUN_ENDINGS = ("tion", "sion", "ment", "ity", "ism", "ness", "ship")
 _DAYS = {"last", "next", "this", "yesterday", "today", "tomorrow", "monday", "tuesday"}
 _DAYS |= {"wednesday", "thursday", "friday", "saturday", "sunday"}
+_TO_THE_PRESS = {"press", "media", "news"}
 _FACE_TO_FACE = {"courtesy", "protocol", "private", "informal", "personal"}  # not by phone
 _REMOTE = {"phone", "telephone", "video", "videoconference", "online", "virtual"}  # by phone
 
@@ -1376,6 +1377,8 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
                 cls = "Meeting"  # "a courtesy call on the President", "a private conversation"
             elif cls in {"Talks", "Meeting"} and any(c.lower_ in _REMOTE for c in token.lefts):
                 cls = "PhoneCall"  # "phone talks", "a video conference meeting"
+            elif cls == "Meeting" and any(c.lower_ in _TO_THE_PRESS for c in token.lefts):
+                cls = "Conference"  # "a press meeting", "a joint media meeting"
             if lemma == "ceremony" and any(t.lower_ == "signing" for t in phrase):
                 cls = "SigningCeremony"  # not a welcome or an opening ceremony
             mentions.append(Mention(phrase, "Event", cls))

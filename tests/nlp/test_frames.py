@@ -1779,6 +1779,22 @@ def test_the_headline_s_session_is_the_body_s_numbered_session(rules):
     assert len(sessions) == 1, x.relations
 
 
+def test_their_meeting_told_as_a_time_frame_is_the_pair_s_and_a_press_meeting_no_meeting(rules):
+    x = rules.extract(
+        "Turkish President Recep Tayyip Erdogan hosted British Prime Minister Theresa May in "
+        "Ankara on Saturday. After their meeting at the presidential compound, the two leaders "
+        "gave a press meeting."
+    )
+    found = facts(x)
+    meeting = "meeting between Recep Tayyip Erdogan and Theresa May"
+    assert {
+        (meeting, "heldIn", "presidential compound"),
+        (meeting, "participant", "Theresa May"),
+        ("Theresa May", "visited", "presidential compound"),
+    } <= found
+    assert {e.cls for e in x.entities if e.label.startswith("press meeting")} == {"Conference"}
+
+
 def test_the_headline_s_meeting_the_body_names_again_in_its_words_is_the_lead_s(rules):
     x = rules.extract(
         "Intergovernmental commission meeting begins to promote trade\n"
