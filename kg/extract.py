@@ -199,10 +199,10 @@ class _Article:
         self.resolver = Resolver(self.doc, self.mentions)
 
     def _side_delegations(self) -> None:
-        """ "The two delegations": a mention of the delegation of each of the two countries,
-        the one the article names or else one of its own."""
-        plurals, countries = side_delegations(self.clusters)
-        for plural in plurals:
+        """ "The two delegations", "a delegation from A and B": a mention of the delegation of
+        each of the countries, the one the article names or else one of its own."""
+        plurals = side_delegations(self.clusters)
+        for plural, countries in plurals:
             members = tuple(self._delegation_of(country, plural) for country in countries)
             self.clusters.remove(plural)
             del self.by_id[plural.id]
@@ -220,7 +220,10 @@ class _Article:
         own = [
             c
             for c in self.clusters
-            if c.type == "Delegation" and c.country is not None and c.country == country.qid
+            if c.type == "Delegation"
+            and c is not plural
+            and c.country is not None
+            and c.country == country.qid
         ]
         if own:
             return own[0].mentions[0]

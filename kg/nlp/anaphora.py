@@ -506,22 +506,41 @@ def _main(
     return ranked[:2]
 
 
-def side_delegations(clusters: list[Cluster]) -> tuple[list[Cluster], list[Cluster]]:
-    """The delegations named in the plural for the article's two countries ("the two
-    delegations", "both delegations", "delegations from the two countries"), and those two
-    countries; nothing where the article has not two."""
+def side_delegations(clusters: list[Cluster]) -> list[tuple[Cluster, list[Cluster]]]:
+    """The delegations that stand for one of several countries' each, with those countries:
+    named in the plural for the article's two countries ("the two delegations", "both
+    delegations", "delegations from the two countries"; none where the article has not
+    two), or named as one but from two or more countries ("a delegation from Germany and the
+    United States")."""
     countries = _main(clusters, "Country")
-    if len(countries) != 2:
-        return [], []
-    found = [
-        c
-        for c in clusters
-        if c.type == "Delegation"
-        and c.country is None
-        and c.mentions
-        and all(_of_the_two(m.root) for m in c.mentions)
-    ]
-    return found, countries
+    at = {m.root.i: c for c in clusters if c.type == "Country" for m in c.mentions}
+    found = []
+    for c in clusters:
+        if c.type != "Delegation" or not c.mentions:
+            continue
+        listed = max((_listed_countries(m.root, at) for m in c.mentions), key=len)
+        if (
+            len(countries) == 2
+            and c.country is None
+            and all(_of_the_two(m.root) for m in c.mentions)
+        ):
+            found.append((c, countries))
+        elif len(listed) >= 2:
+            found.append((c, listed))
+    return found
+
+
+def _listed_countries(token: Token, at: dict[int, Cluster]) -> list[Cluster]:
+    """The countries a delegation word's "from" or "of", or its adjectives, list ("from
+    Germany and the United States", "a German, US delegation")."""
+    named = [
+        obj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in {"from", "of"}
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ] + [a for a in token.children if a.dep_ in {"amod", "compound"}]
+    return list(dict.fromkeys(at[t.i] for n in named for t in (n, *n.conjuncts) if t.i in at))
 
 
 def _of_the_two(token: Token) -> bool:

@@ -444,6 +444,20 @@ def test_two_people_who_led_the_two_delegations_led_each_their_own(rules, delega
     assert ("Ishaq Dar", "represents", "Uzbekistan") not in found
 
 
+@pytest.mark.parametrize(
+    "delegation", ["a delegation from Germany and the United States", "a German, US delegation"]
+)
+def test_a_delegation_from_two_countries_is_each_country_s(rules, delegation):
+    x = rules.extract(
+        f"Kenyan President William Ruto held a meeting with {delegation} on Tuesday. The "
+        "guests flew into Kenya for his swearing in."
+    )
+    delegations = {e.label for e in x.entities if e.type == "Delegation"}
+    represented = {(s, o) for s, p, o in facts(x) if p == "represents" and s in delegations}
+    assert sorted(o for _, o in represented) == ["Germany", "United States"], represented
+    assert len(delegations) == 2, delegations
+
+
 def test_delegations_of_many_countries_are_no_two_sides(rules):
     x = rules.extract(
         "Delegations from Egypt, Turkey, Jordan and Qatar attended the conference in Cairo."
