@@ -59,6 +59,7 @@ SIGNATURES = {
     "accompanies": ({"Person", "Delegation"}, {"Person", "Delegation"}),
 }
 PHRASES = {"Event", "Agreement", "Delegation"}
+_ROLES = {"head", "leader", "chief", "chairman", "chairwoman", "chairperson", "chair"}
 _LISTED = {"Person", "Country", "Organization", "Delegation"}  # whom a plural noun may list
 _PLANNED_LEMMAS = {
     "plan",
@@ -508,6 +509,8 @@ class Resolver:
             return found
         if token.i in self.titles:
             return self.holder(self.titles[token.i])
+        if token.lower_ in _ROLES and (person := self._said_to_be(token)) is not None:
+            return person  # "X was the head of the delegation"
         if token.lower_ in _PRONOUNS:
             return self.antecedent(token)
         if token.lower_ in {"who", "whom", "which", "that"} and token.head.dep_ == "relcl":
@@ -643,6 +646,20 @@ class Resolver:
                 and all(t.pos_ != "VERB" for t in between)
             ):
                 return found  # not a name the parser put in apposition past the verb
+        return self._said_to_be(title.root)
+
+    def _said_to_be(self, noun: Token) -> Mention | None:
+        """The person a clause says a title or role is: "X is the Ambassador of Y", "X, who
+        was the head of the delegation"."""
+        verb = noun.head
+        if noun.dep_ != "attr" or verb.lemma_ != "be":
+            return None
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            if subject.lower_ == "who" and verb.dep_ == "relcl":
+                subject = verb.head
+            found = self.inside.get(subject.i)
+            if found is not None and found.type == "Person":
+                return found
         return None
 
     def _left_of(self, title: Span) -> int:

@@ -173,6 +173,11 @@ def _held(read, text: str) -> list[tuple[str, str | None, str | None, bool]]:
             [("Mehdi Safari", "Deputy Foreign Minister for Economic Diplomacy", None, False)],
             id="a-portfolio-run-into-the-name",
         ),
+        pytest.param(
+            "Meg Whitman is the Ambassador of the United States to Kenya.",
+            [("Meg Whitman", "Ambassador of the United States to Kenya", "United States", False)],
+            id="a-title-a-clause-says-someone-holds",
+        ),
     ],
 )
 def test_who_holds_which_title(read, text, held):

@@ -162,6 +162,16 @@ _BOTH = ["Ghana", "Kenya"]
 
 CASES += [
     pytest.param(
+        "Kenyan President William Ruto met a US delegation on Tuesday. US Trade Representative "
+        "Katherine Tai was the head of the delegation.",
+        [
+            ("United States delegation", "headedBy", "Katherine Tai"),
+            ("William Ruto", "met", "Katherine Tai"),
+        ],
+        [("United States delegation", "headedBy", "William Ruto")],
+        id="who-a-clause-says-was-the-head-of-the-delegation-headed-it",
+    ),
+    pytest.param(
         "Pakistan and Uzbekistan signed a memorandum on railways in Islamabad. The document "
         "was signed by Railway Minister Khawaja Saad Rafique and Uzbek Transport Minister "
         "Ilhom Makhkamov.",
