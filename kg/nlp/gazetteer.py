@@ -295,6 +295,9 @@ class GazetteerComponent:
             if len(ent) == 1 and demonym(ent.text):
                 yield _relabel(ent, "NORP")  # "his Lao counterpart": a PRODUCT to the recognizer
                 return
+            if len(ent) > 1 and demonym(ent[0].text) and ent[1:].text in self.titles:
+                yield _relabel(ent[:1], "NORP")  # "Georgian PM visits ...": a WORK_OF_ART
+                return
             places = self.kb.lookup(ent.text, ("Country", "Place")) if ent.label_ in _WORKS else []
             yield _relabel(ent, "GPE") if places else ent  # "arrived in Montevideo" a PRODUCT
             return

@@ -225,6 +225,22 @@ def test_a_demonym_the_recognizer_takes_for_a_thing_is_a_nationality(pipeline, l
     assert [(p.text, p.label_) for p in found] == [("Lao", "NORP")]
 
 
+@pytest.mark.parametrize("label", ["PRODUCT", "WORK_OF_ART"])
+def test_a_demonym_and_title_the_recognizer_takes_for_a_thing_is_a_nationality(pipeline, label):
+    doc = pipeline.nlp.make_doc("Georgian PM visits Armenia")
+    gazetteer = pipeline.nlp.get_pipe("kg_gazetteer")
+    found = [p for p in gazetteer._fix(Span(doc, 0, 2, label=label)) if p is not None]
+    assert [(p.text, p.label_) for p in found] == [("Georgian", "NORP")]
+
+
+def test_a_headline_s_demonym_and_title_is_the_person_named_next(rules):
+    x = rules.extract(
+        "Georgian PM visits Armenia\nA meeting was held between Mamuka Bakhtadze and Nikol "
+        "Pashinyan in Yerevan. The prime ministers of the two countries discussed trade."
+    )
+    assert ("Mamuka Bakhtadze", "visited", "Armenia") in facts(x)
+
+
 def test_a_counterpart_s_demonym_is_his_country_however_recognized(rules):
     x = rules.extract(
         "Earlier, Lavrov held a bilateral meeting with his Lao counterpart Saleumxay Kommasith."
