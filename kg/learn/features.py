@@ -283,7 +283,7 @@ class _Article:
         for ids in self.by_type.values():
             ordered = sorted(ids, key=lambda i: (self.first[i] < 0, self.first[i]))
             self.rank.update({eid: k for k, eid in enumerate(ordered)})
-        self.called = _called_only(self.entities, relations)
+        self.unmet = _called_only(self.entities, relations) | _one_side(relations)
         self.acts_for: dict[str, set[str]] = defaultdict(set)  # the countries people act for
         for r in relations:
             country = self.entities.get(r.object)
@@ -320,10 +320,10 @@ class _Article:
                         yield s, predicate, o
 
     def _possible(self, s: str, predicate: str, o: str) -> bool:
-        """Near enough, not two people who only spoke in a call or who act for one country,
-        nor an event only a quotation names."""
+        """Near enough, not two people who only spoke in a call, who met a third together or
+        who act for one country, nor an event only a quotation names."""
         if predicate == "met" and (
-            frozenset((s, o)) in self.called or self.acts_for[s] & self.acts_for[o]
+            frozenset((s, o)) in self.unmet or self.acts_for[s] & self.acts_for[o]
         ):
             return False
         if s in self.recalled:
@@ -521,6 +521,17 @@ def _called_only(entities: dict[str, Entity], relations: Sequence[Relation]) -> 
         pairs = {frozenset((a, b)) for a in people for b in people if a < b}
         (calls if entities[event].cls == "PhoneCall" else meetings).update(pairs)
     return calls - meetings
+
+
+def _one_side(relations: Sequence[Relation]) -> set[frozenset]:
+    """The pairs of people who, by the rules, met one person in one sentence by one rule
+    ("X received A and B", "X met A and B"): the same side, who make no ``met`` candidate."""
+    met: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for r in relations:
+        if r.predicate == "met":
+            met[(r.subject, r.evidence, r.rule)].add(r.object)
+            met[(r.object, r.evidence, r.rule)].add(r.subject)
+    return {frozenset((a, b)) for people in met.values() for a in people for b in people if a < b}
 
 
 def _closest(a: list[_Mention], b: list[_Mention]) -> tuple[_Mention, _Mention] | None:

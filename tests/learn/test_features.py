@@ -119,3 +119,15 @@ def test_people_who_act_for_one_country_are_no_met_candidate():
     met = {frozenset((s, o)) for s, p, o in _named(x, rows) if p == "met"}
     assert frozenset(("Kassym-Jomart Tokayev", "Emomali Rahmon")) in met
     assert frozenset(("Kassym-Jomart Tokayev", "Murat Nurtleu")) not in met
+
+
+def test_people_who_met_a_third_together_are_no_met_candidate():
+    pipeline = Pipeline(relations_model="none")
+    x = pipeline.extract(
+        "Uzbek President Shavkat Mirziyoyev received investors Hamad Al Thani and Adebayo "
+        "Ogunlesi in Tashkent."
+    )
+    rows = candidates(pipeline.nlp(x.article.text), x.article, x.entities, x.relations)
+    met = {frozenset((s, o)) for s, p, o in _named(x, rows) if p == "met"}
+    assert frozenset(("Shavkat Mirziyoyev", "Adebayo Ogunlesi")) in met
+    assert frozenset(("Hamad Al Thani", "Adebayo Ogunlesi")) not in met
