@@ -56,6 +56,7 @@ from kg.nlp.visits import (
     lasting,
     recalled,
     received_guests,
+    stays,
     visiting_guests,
     visitors_present,
 )
@@ -869,6 +870,7 @@ def _visitors_visits(facts: Facts, scene: Scene, create: bool) -> None:
             f.subject not in visitors
             and scene.clusters[f.subject].type == "Person"
             and scene.clusters[f.object].type in {"Place", "Country"}
+            and not stays(f, scene)
         ):
             visits.setdefault(f.subject, []).append(f)
     unpeopled = [

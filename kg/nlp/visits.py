@@ -31,6 +31,7 @@ __all__ = [
     "lasting",
     "recalled",
     "received_guests",
+    "stays",
     "visiting_guests",
     "visitors_present",
 ]
@@ -454,7 +455,12 @@ def envoys_stay(facts: Facts, scene: Scene) -> None:
     Kazakhstan X") or meeting its people there, they visit neither that country nor where
     the meeting was (a palace or a plant they are said to go to, they do)."""
     for f in facts.of("visited", None):
-        if f.subject in scene.envoys and (
-            scene.clusters[f.object].type == "Country" or f.rule.startswith("visited/guest")
-        ):
+        if stays(f, scene):
             facts.drop(f)
+
+
+def stays(visited: Fact, scene: Scene) -> bool:
+    """Whether a visit is an envoy's to where they live (see ``envoys_stay``)."""
+    return visited.subject in scene.envoys and (
+        scene.clusters[visited.object].type == "Country" or visited.rule.startswith("visited/guest")
+    )

@@ -319,6 +319,17 @@ CASES = [
         id="an-ambassador-named-before-a-demonym-title-visits-no-country",
     ),
     pytest.param(
+        "Foreign Minister of the Republic of Kazakhstan Murat Nurtleu received Ambassador of the "
+        "United Kingdom of Great Britain and Northern Ireland to the Republic of Kazakhstan "
+        "Kathy Leach. The parties discussed trade.",
+        [("Murat Nurtleu", "met", "Kathy Leach")],
+        [
+            ("Kathy Leach", "visited", "Kazakhstan"),
+            ("meeting between Murat Nurtleu and Kathy Leach", "heldIn", "Kazakhstan"),
+        ],
+        id="an-ambassador-received-where-she-lives-makes-no-visit-to-place-the-meeting",
+    ),
+    pytest.param(
         "Bolivian President Jorge Quispe is on a state visit to Peru. A ceremony dedicated to "
         "the official welcome of Quispe took place at the Government Palace. A ceremony of "
         "signing the agreements took place at the Lima Textile Plant.",
