@@ -103,6 +103,13 @@ subject of the verb that has none:
 >>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "meeting"]
 [('meeting', 'nsubj', 'took')]
 
+"In" and a place hung on the name of the person met is where they met:
+
+>>> doc = load_nlp()("Kazakh Ambassador Yerlan Baudarbek met with Japanese Vice Minister for "
+...     "Foreign Affairs Kenji Yamada in Tokyo.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "in"]
+[('in', 'prep', 'met')]
+
 The name after a "by" left without its object, that the parser made a second subject of the
 verb after it, is the object of the "by":
 
@@ -157,6 +164,7 @@ def repairs(doc: Doc) -> Doc:
     _cities_of_countries(doc)
     _visiting(doc)
     _here(doc)
+    _placed_on_names(doc)
     _fronted_subjects(doc)
     _stranded_agents(doc)
     return doc
@@ -400,6 +408,26 @@ def _here(doc: Doc) -> None:
         verb = next((a for a in here.head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
         if verb is not None:
             here.head = verb
+
+
+def _placed_on_names(doc: Doc) -> None:
+    """Hang "in" and a place that the parser hung on the last word of a person's name after
+    a verb ("met with Vice Minister for Foreign Affairs Kenji Yamada in Tokyo") on that verb:
+    it says where the person was met, not who they are."""
+    for prep in tokens_with(doc, "LOWER", ["in"]):
+        name = prep.head
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if (
+            prep.dep_ != "prep"
+            or place is None
+            or place.ent_type_ not in {"GPE", "LOC", "FAC"}
+            or name.ent_type_ != "PERSON"
+            or name.i + 1 != prep.i
+        ):
+            continue
+        verb = next((a for a in name.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is not None and verb.i < name.i:
+            prep.head = verb
 
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
