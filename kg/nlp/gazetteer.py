@@ -324,6 +324,9 @@ class GazetteerComponent:
             if start == ent.start:
                 start = self._name_words_before(doc, start)
         end = ent.end
+        opened = next((t.i for t in doc[start:end] if t.text == "("), None)
+        if opened is not None and opened > start and ")" not in doc[opened:end].text:
+            end = opened  # "European Bank for Reconstruction and Development (EBRD": the name
         while end > start + 1 and doc[end - 1].lower_ in _TRAILING_WORDS:
             end -= 1  # "Heads of State of", "Youth Capital of the": cut off mid-phrase
         if ent.label_ == "PERSON" and end > start + 1 and doc[end - 1].text == "-":
@@ -475,6 +478,8 @@ class GazetteerComponent:
                 return False
             if t.text in self.place_heads or t.like_num or t.lower_ in REGION_WORDS:
                 return False  # "(East) Kazakhstan Region": a region
+            if t.text in word_list("thing_heads"):
+                return False  # "(Just Energy) Transition Partnership": a programme
         if self.kb.lookup(tokens.text, ("Country", "Place", "Organization")):
             return False
         return not demonym(words[0].text)

@@ -69,6 +69,7 @@ _WEB_NAME = re.compile(r"\w\.(com|net|org|info|az|kz|kg|uz|tj|tm|ru|by|ua|ge|am|
 _NOUN_ENDINGS = ("tion", "sion", "ment", "ity", "ism", "ness", "ship")
 _DAYS = {"last", "next", "this", "yesterday", "today", "tomorrow", "monday", "tuesday"}
 _DAYS |= {"wednesday", "thursday", "friday", "saturday", "sunday"}
+_BODIES_OF_THINGS = {"Services", "Assistance"}  # "Air Navigation Services" is a body
 _TO_THE_PRESS = {"press", "media", "news"}
 _FACE_TO_FACE = {"courtesy", "protocol", "private", "informal", "personal"}  # not by phone
 _REMOTE = {"phone", "telephone", "video", "videoconference", "online", "virtual"}  # by phone
@@ -332,6 +333,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         if label in {"ORG", "PERSON"} and _portfolio(span, kb):
             mentions.extend(_countries_inside(span, kb))  # "... of the Republic of Iran"
             continue  # "Interior" of "Interior Minister": what a minister is in charge of
+        if label == "ORG" and span[-1].text in word_list("thing_heads") - _BODIES_OF_THINGS:
+            continue  # "the National Carrier Project", "the Belt and Road Initiative": no body
         if label == "ORG" and _currency(span):
             continue  # "EUR", "RUB 0.85" of an exchange-rate ticker: no body
         if text in _STYLES:

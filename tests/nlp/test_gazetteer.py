@@ -335,6 +335,24 @@ def test_bodies_and_names_the_recognizer_took_for_places(pipeline, text, expecte
     assert expected in [(e.text, e.label_) for e in pipeline.nlp(text).ents]
 
 
+def test_a_name_ends_before_a_bracket_it_does_not_close(pipeline):
+    doc = pipeline.nlp(
+        "Egypt and the European Bank for Reconstruction and Development (EBRD) signed a loan "
+        "agreement."
+    )
+    names = [e.text for e in doc.ents if e.label_ == "ORG"]
+    assert "European Bank for Reconstruction and Development" in names, names
+    assert not [n for n in names if "(" in n], names
+
+
+def test_a_programme_s_last_words_are_no_one_s_name(pipeline):
+    doc = pipeline.nlp(
+        "He welcomed French aid and the establishment of the Secretariat of Just Energy "
+        "Transition Partnership (JETP) in Indonesia."
+    )
+    assert not [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

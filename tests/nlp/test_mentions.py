@@ -284,6 +284,15 @@ def test_a_document_named_in_capitals_is_one_agreement_plural_or_not(pipeline, t
     }
 
 
+def test_a_project_or_plan_the_recognizer_takes_for_a_body_is_no_body(pipeline):
+    x = pipeline.extract(
+        "Boeing will work with Nigeria on the National Carrier Project. The leaders backed the "
+        "G7 Critical Minerals Action Plan."
+    )
+    bodies = [e.label for e in x.entities if e.type == "Organization"]
+    assert not [b for b in bodies if b.endswith(("Project", "Plan"))], bodies
+
+
 def test_a_name_that_ends_in_an_event_word_is_an_event(pipeline):
     x = pipeline.extract(
         "The two leaders met at the Commonwealth Heads of Government Meeting in London."
