@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import cache
 from typing import Any
 
@@ -533,7 +533,9 @@ class GazetteerComponent:
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         ends = {ent.end for ent in ents if ent.label_ in {"GPE", "ORG", "NORP"}}
         for i, token in enumerate(doc):
-            if i in taken or not token.is_title or token.pos_ != "PROPN" or _portfolio_word(token):
+            if i in taken or not token.is_title or _portfolio_word(token):
+                continue
+            if token.pos_ != "PROPN" and not _given_name_like_a_word(doc, i, self.title_words):
                 continue
             start = i - 1 if i and doc[i - 1].text == "," else i  # "of Mongolia, Ukhnaa X"
             before = doc[start - 1] if start else None
@@ -541,7 +543,7 @@ class GazetteerComponent:
                 start in ends or before.text in self.title_words or self._portfolio_ends(doc, start)
             ):
                 continue
-            end = i
+            end = i + 1  # the first word, of whatever part of speech ("To" of "To Lam")
             while (
                 end < len(doc)
                 and _name_length(doc[i:end]) < 3  # "Khalid Al-Falih", "Jassim Saif Al Sulaiti"
@@ -634,6 +636,7 @@ def _patronyms_joined(ents: list[Span]) -> list[Span]:
     return joined
 
 
+TITLE_CASE_WORDS = {"of", "and", "the", "for", "in", "on", "at", "by", "with", "from"}  # "Of"
 REGION_WORDS = {"region", "oblast", "province", "state", "district", "prefecture", "governorate"}
 _COMPASS_PAIR = re.compile(r"(?:North|South|East|West)\s*-\s*(?:North|South|East|West)")
 _INITIALS = re.compile(r"^(?:[A-Z]{1,2}|(?:[A-Z]\.){1,3})$")  # "AH", "S", "A.H."
@@ -707,6 +710,20 @@ def _portfolio_word(token: Token) -> bool:
 _PORTFOLIOS = {"affairs", "resources", "water", "foreign", "internal", "emergency", "situations"}
 _PORTFOLIOS |= {"diplomacy", "relations", "integration", "planning", "justice", "interior"}
 _PORTFOLIOS |= {"labour", "labor", "communications", "housing", "petroleum", "consular"}
+
+
+def _given_name_like_a_word(doc: Doc, i: int, title_words: Collection[str]) -> bool:
+    """A capitalized word the tagger took for a word of English, between a title and a name
+    ("President To Lam"): a given name."""
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].lower_ not in TITLE_CASE_WORDS
+        and doc[i - 1].text in title_words
+        and doc[i - 1].is_title
+        and doc[i + 1].is_title
+        and doc[i + 1].pos_ == "PROPN"
+        and not doc[i + 1].ent_type_
+    )
 
 
 def _hyphened_syllable(doc: Doc, end: int) -> bool:

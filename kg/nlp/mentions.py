@@ -21,6 +21,7 @@ from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp.gazetteer import (
     JOINED_INITIALS,
     REGION_WORDS,
+    TITLE_CASE_WORDS,
     agreement_class,
     country_named,
     demonym,
@@ -126,9 +127,18 @@ def _after_title(span: Span, in_titles: dict[int, Span]) -> Span:
 
 def _no_name_word(token: Token, span: Span) -> bool:
     """A verb, preposition or pronoun, which no name holds, unless it is a name word the
-    tagger took for one: "He" of "Liu He", "Tshering" (an "-ing" word) modifying a name."""
+    tagger took for one: "He" of "Liu He", "Tshering" (an "-ing" word) modifying a name, "To"
+    of "President To Lam"."""
     if token.pos_ not in {"VERB", "AUX", "ADP", "PRON"} or _surname_he(token):
         return False
+    if (
+        token.i == span.start
+        and len(span) > 1
+        and token.is_title
+        and token.i > token.sent.start
+        and token.lower_ not in TITLE_CASE_WORDS
+    ):
+        return not token.nbor(-1).is_title  # a given name right after a title
     return not (token.tag_ == "VBG" and token.dep_ == "compound" and token.head in span)
 
 

@@ -335,6 +335,15 @@ def test_bodies_and_names_the_recognizer_took_for_places(pipeline, text, expecte
     assert expected in [(e.text, e.label_) for e in pipeline.nlp(text).ents]
 
 
+def test_a_given_name_the_tagger_takes_for_a_word_of_english_after_a_title(rules):
+    x = rules.extract(
+        "Chinese President Xi Jinping on Monday held talks with Vietnamese President To Lam, "
+        "who is on a state visit to China. Shares of Power Grid Corporation Of India rose."
+    )
+    assert ("Xi Jinping", "met", "To Lam") in facts(x)
+    assert not [e.label for e in x.entities if e.type == "Person" and e.label.startswith("Of")]
+
+
 def test_a_name_ends_before_a_bracket_it_does_not_close(pipeline):
     doc = pipeline.nlp(
         "Egypt and the European Bank for Reconstruction and Development (EBRD) signed a loan "
