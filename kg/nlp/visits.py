@@ -81,7 +81,7 @@ def lasting(token: Token) -> bool:
     )
 
 
-_FACE_TO_FACE = {"Meeting", "Talks", "SigningCeremony"}
+_FACE_TO_FACE = {"Meeting", "Talks", "SigningCeremony", "Summit"}
 _TRAVELLERS = {"Person", "Delegation"}
 _RECEIVE = {"receive", "host", "welcome", "greet"}
 GUESTS = {"guest", "visitor"}  # what a visitor is called

@@ -330,6 +330,13 @@ CASES = [
         id="an-ambassador-received-where-she-lives-makes-no-visit-to-place-the-meeting",
     ),
     pytest.param(
+        "Japanese Prime Minister Shigeru Ishiba held a summit with South Korean President Lee "
+        "Jae-myung in Tokyo on Saturday. It was Lee's first visit to Japan since June.",
+        [("Lee Jae-myung", "visited", "Tokyo")],
+        [("Shigeru Ishiba", "visited", "Tokyo")],
+        id="the-guest-at-a-summit-of-two-held-in-the-host-s-city-visited-it",
+    ),
+    pytest.param(
         "Bolivian President Jorge Quispe is on a state visit to Peru. A ceremony dedicated to "
         "the official welcome of Quispe took place at the Government Palace. A ceremony of "
         "signing the agreements took place at the Lima Textile Plant.",
