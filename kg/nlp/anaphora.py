@@ -511,22 +511,24 @@ def side_delegations(clusters: list[Cluster]) -> list[tuple[Cluster, list[Cluste
     named in the plural for the article's two countries ("the two delegations", "both
     delegations", "delegations from the two countries"; none where the article has not
     two), or named as one but from two or more countries ("a delegation from Germany and the
-    United States")."""
+    United States", not "delegations from A, B and C")."""
     countries = _main(clusters, "Country")
     at = {m.root.i: c for c in clusters if c.type == "Country" for m in c.mentions}
     found = []
     for c in clusters:
         if c.type != "Delegation" or not c.mentions:
             continue
-        listed = max((_listed_countries(m.root, at) for m in c.mentions), key=len)
+        listing = max(c.mentions, key=lambda m: len(_listed_countries(m.root, at)))
+        listed = _listed_countries(listing.root, at)
+        plural = listing.root.tag_ in {"NNS", "NNPS"}
         if (
             len(countries) == 2
             and c.country is None
             and all(_of_the_two(m.root) for m in c.mentions)
         ):
             found.append((c, countries))
-        elif len(listed) >= 2:
-            found.append((c, listed))
+        elif len(listed) >= 2 and not plural:  # "delegations from A, B and C" stand for
+            found.append((c, listed))  # the countries (``Resolver``)
     return found
 
 
