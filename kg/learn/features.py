@@ -39,7 +39,7 @@ import numpy
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, POS, SENT_START
 from spacy.tokens import Doc
 
-from kg.nlp.relations import SIGNATURES
+from kg.nlp.relations import SIGNATURES, names_a_format
 from kg.nlp.visits import in_quotes
 from kg.types import PREDICATES, Article, Entity, Relation
 
@@ -294,6 +294,13 @@ class _Article:
             for eid in self.by_type.get("Event", [])
             if self.mentions[eid] and all(in_quotes(doc[m.root]) for m in self.mentions[eid])
         }
+        self.formats = {  # places named only as a meeting's format ("the C5+1 format")
+            eid
+            for t in ("Place", "Country")
+            for eid in self.by_type.get(t, [])
+            if self.mentions[eid]
+            and all(names_a_format(doc[m.end - 1]) for m in self.mentions[eid])
+        }
         self.events_in: dict[int, set[str]] = defaultdict(set)
         for eid in self.by_type.get("Event", []):
             for m in self.mentions[eid]:
@@ -321,12 +328,13 @@ class _Article:
 
     def _possible(self, s: str, predicate: str, o: str) -> bool:
         """Near enough, not two people who only spoke in a call, who met a third together or
-        who act for one country, nor an event only a quotation names."""
+        who act for one country, nor an event only a quotation names, nor a place named only
+        as a format."""
         if predicate == "met" and (
             frozenset((s, o)) in self.unmet or self.acts_for[s] & self.acts_for[o]
         ):
             return False
-        if s in self.recalled:
+        if s in self.recalled or (predicate == "heldIn" and o in self.formats):
             return False
         return self._near(s, o, WINDOW[predicate])
 

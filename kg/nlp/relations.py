@@ -41,6 +41,7 @@ __all__ = [
     "find_relations",
     "load_patterns",
     "modality",
+    "names_a_format",
     "where_words",
 ]
 
@@ -1266,6 +1267,17 @@ def _within_itself(phrase: Mention, word: Token, other: Token) -> bool:
     )
 
 
+def names_a_format(where: Token) -> bool:
+    """Whether a place names the format of a meeting, not where it was held ("in the Central
+    Asia - Russia format", "in the C5+1 format")."""
+    for token in where.doc[where.i + 1 : where.i + 8]:
+        if token.lower_ == "format":
+            return True
+        if not (token.pos_ in {"PROPN", "PUNCT", "NUM", "SYM"} or token.lower_ in {"+", "plus"}):
+            return False
+    return False
+
+
 def _visit_of_another(node: dict[str, Token], subject: Mention, resolver: Resolver) -> bool:
     """Whether the visit a match reads is someone else's than its visitor's: "I met X ...
     during his visit to Cuba", said by Y, is X's visit, not Y's."""
@@ -1332,6 +1344,7 @@ def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
                 pattern.predicate == "visited"
                 and (_visit_of_another(node, subject, resolver) or _leads(node))
             )
+            and not (pattern.predicate == "heldIn" and names_a_format(node[pattern.object]))
         ]
         if not pairs:  # most matches: the words fit, the entities do not
             continue

@@ -110,6 +110,13 @@ subject of the verb that has none:
 >>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "in"]
 [('in', 'prep', 'met')]
 
+"In" and a place hung on the people a meeting is "of" is where the meeting was held:
+
+>>> doc = load_nlp()("Murat Nurtleu took part in the meeting of foreign ministers in Luxembourg "
+...     "on Monday.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "in"][1]
+('in', 'prep', 'meeting')
+
 The name after a "by" left without its object, that the parser made a second subject of the
 verb after it, is the object of the "by":
 
@@ -165,6 +172,7 @@ def repairs(doc: Doc) -> Doc:
     _visiting(doc)
     _here(doc)
     _placed_on_names(doc)
+    _placed_on_members(doc)
     _fronted_subjects(doc)
     _stranded_agents(doc)
     return doc
@@ -428,6 +436,31 @@ def _placed_on_names(doc: Doc) -> None:
         verb = next((a for a in name.ancestors if a.pos_ in {"VERB", "AUX"}), None)
         if verb is not None and verb.i < name.i:
             prep.head = verb
+
+
+def _placed_on_members(doc: Doc) -> None:
+    """Hang "in" and a place that the parser hung on the people an event is "of", or on its
+    format, on the event's word ("the meeting of foreign ministers in Luxembourg", "the
+    meeting of ministers in the Central Asia - EU format in Luxembourg")."""
+    events = heads("event")
+    for prep in tokens_with(doc, "LOWER", ["in"]):
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if (
+            prep.dep_ != "prep"
+            or place is None
+            or not (place.ent_type_ in {"GPE", "LOC", "FAC"} or country_named(place.text))
+        ):
+            continue
+        word = prep.head
+        while (
+            (word.tag_ == "NNS" or word.lower_ == "format")
+            and word.dep_ == "pobj"
+            and word.head.lower_ in {"of", "in"}
+        ):
+            word = word.head.head
+            if word.lemma_.lower() in events:
+                prep.head = word
+                break
 
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}

@@ -9,6 +9,18 @@ from tests.conftest import facts
 
 CASES = [
     pytest.param(
+        "Foreign Minister Rustam Aliev of Tajikistan took part in the meeting of foreign "
+        "ministers in the Central Asia - European Union format in Luxembourg on Monday. Later, "
+        "Aliev joined the session of the heads of foreign agencies in the Central Asia – Russia "
+        "format, where the ministers spoke of security.",
+        [("meeting", "heldIn", "Luxembourg")],
+        [
+            ("meeting", "participant", "Luxembourg"),
+            ("session of the heads of foreign agencies", "heldIn", "Central Asia"),
+        ],
+        id="a-place-of-a-meeting-s-members-or-format-is-where-it-was-held-the-format-is-not",
+    ),
+    pytest.param(
         "President Ana Torres received Bolivian President Jorge Quispe at the Union Buildings "
         "in Lima on Monday.",
         [
