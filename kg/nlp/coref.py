@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from kg.kb import normalize
 from kg.nlp.gazetteer import country_named, demonym, spelling
-from kg.nlp.mentions import HONORIFICS, Mention
+from kg.nlp.mentions import HONORIFICS, Mention, within
 from kg.nlp.relations import Resolver, modality
 
 __all__ = ["Cluster", "free_id", "last_event", "previous_sentence_start", "resolve", "said_of_it"]
@@ -187,12 +187,16 @@ def _proper_name(mention: Mention) -> tuple[str, str] | None:
     """What names an event whatever else its phrase says: the proper names before its head
     and the head ("the African Union's annual summit" and "the African Union summit"), not
     when a number, a date or "next" sets one sitting apart ("the 10th summit", "the 2019
-    summit", "next year's summit")."""
+    summit", "next year's summit"); a name in capitals after its head word names it with
+    that word ("the 12th International Exhibition INNOPROM": "the INNOPROM exhibition")."""
     root = mention.root
+    word = root.nbor(-1) if root.i > mention.span.start else None
+    if root.is_upper and word is not None and word.dep_ == "compound":
+        return ("Event name", f"{root.lower_} {word.lemma_.lower()}")  # "Exhibition INNOPROM"
     before = [t for t in mention.span if t.i < root.i]
     if any(t.like_num or t.ent_type_ == "ORDINAL" or t.lower_ in _APART for t in mention.span):
         return None
-    names = [t.lower_ for t in before if t.pos_ == "PROPN"]
+    names = [t.lower_ for t in before if t.pos_ == "PROPN" or (t.is_upper and len(t) > 2)]
     return ("Event name", " ".join([*names, root.lemma_.lower()])) if names else None
 
 
@@ -425,7 +429,8 @@ class _Resolver:
     ) -> Cluster | None:
         """An event the parser put in apposition to a word that names no event ("held talks
         at X, an estate in Y, the first meeting between them since"): the one event its
-        sentence named before it."""
+        sentence named before it, not as what held it ("on the sidelines of the exhibition
+        held in X, Y, a meeting between ...")."""
         root = mention.root
         if kind != "Event" or root.dep_ != "appos" or root.head.i in by_root:
             return None
@@ -437,10 +442,11 @@ class _Resolver:
             for m in c.mentions
             if sent.start <= m.span.start < mention.span.start
         ]
-        outer = {  # not "talks" inside "two rounds of talks"
-            id(c): c
+        outer = {  # not "talks" inside "two rounds of talks", nor the summit on whose
+            id(c): c  # sidelines it was held
             for c, m in named
             if not any(o is not m and o.span.start <= m.span.start < o.span.end for _, o in named)
+            and not within(m)
         }
         return next(iter(outer.values())) if len(outer) == 1 else None
 

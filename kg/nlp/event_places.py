@@ -19,8 +19,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.nlp.coref import Cluster
-from kg.nlp.facts import Fact, Facts, Scene, around
-from kg.nlp.mentions import Mention
+from kg.nlp.facts import Fact, Facts, Scene
+from kg.nlp.mentions import Mention, around
 from kg.nlp.paragraphs import text_of
 from kg.nlp.relations import ahead, modality
 

@@ -12,17 +12,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from kg.nlp.coref import Cluster
-from kg.nlp.mentions import Mention, tokens_with
+from kg.nlp.mentions import tokens_with
 from kg.nlp.paragraphs import text_of
 from kg.types import Relation
 
-__all__ = ["TAKING_PART", "Fact", "Facts", "Scene", "around", "within"]
+__all__ = ["Fact", "Facts", "Scene"]
 
-_WITHIN = {"sidelines", "margins", "side", "part", "framework"}  # "as part of the forum"
-_TIMES = {"eve", "ahead", "before", "after", "following", "prior", "since", "until", "run-up"}
-_AROUND = _TIMES | _WITHIN
-
-TAKING_PART = {"participation", "attendance", "presence"}  # "as part of his participation in"
 _STATUS_RANK = {"asserted": 0, "planned": 1, "negated": 2}
 
 
@@ -233,29 +228,3 @@ def head_words(cluster: Cluster) -> set[str]:
 def nested(a: set[str], b: set[str]) -> bool:
     """Whether one of two sets holds the other."""
     return a <= b or b <= a
-
-
-def around(mention: Mention) -> bool:
-    """An event named only as a time frame ("on the eve of the session", "ahead of the
-    summit", "after the talks", "as part of the forum", "as part of his participation in the
-    summit"): what the sentence tells happened beside it, not in it."""
-    return _framed(mention, _AROUND)
-
-
-def within(mention: Mention) -> bool:
-    """An event named only as what holds what the sentence tells ("on the sidelines of the
-    summit", "as part of his tour of the region"): a larger event, maybe elsewhere."""
-    return _framed(mention, _WITHIN)
-
-
-def _framed(mention: Mention, words: set[str]) -> bool:
-    """Whether a mention is the complement of one of ``words`` ("the eve of", "part of"), or
-    of such a preposition ("after the talks")."""
-    token = mention.root
-    while token.dep_ in {"pobj", "compound", "prep"} and token.head.i != token.i:
-        token = token.head
-        if token.lower_ in words:
-            return True
-        if token.pos_ == "ADP" and token.lower_ != "of" and token.head.lemma_ not in TAKING_PART:
-            return token.lower_ in words & _TIMES  # "after the talks"
-    return False

@@ -32,17 +32,8 @@ from spacy.tokens import Span, Token
 from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp.coref import Cluster, free_id, last_event, said_of_it
 from kg.nlp.event_places import carry_places, cities_with_their_country, visits_to
-from kg.nlp.facts import (
-    TAKING_PART,
-    Fact,
-    Facts,
-    Scene,
-    around,
-    head_words,
-    nested,
-    within,
-)
-from kg.nlp.mentions import Mention, tokens_with
+from kg.nlp.facts import Fact, Facts, Scene, head_words, nested
+from kg.nlp.mentions import TAKING_PART, Mention, around, tokens_with, within
 from kg.nlp.relations import ahead, modality
 from kg.nlp.signing import sign
 from kg.nlp.visits import (

@@ -35,12 +35,25 @@ from kg.nlp.gazetteer import (
 from kg.nlp.paragraphs import QUOTES, in_headline
 from kg.nlp.titles import SPAN_KEY, titles_by_word
 
-__all__ = ["SIGNING_WORDS", "Mention", "find_mentions", "tokens_with"]
+__all__ = [
+    "SIGNING_WORDS",
+    "TAKING_PART",
+    "Mention",
+    "around",
+    "find_mentions",
+    "tokens_with",
+    "within",
+]
 
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "he", "madam", "sir"}
 HONORIFICS |= {"gen", "gen.", "maj", "maj.", "col", "col.", "lt", "lt.", "brig", "brig."}  # ranks
 HONORIFICS |= {"rtd", "rtd.", "retd", "retd."}  # "Major General Rtd. X": retired
 HONORIFICS |= {"hon", "hon.", "prof", "prof.", "professor", "engr", "engr.", "lady", "dame"}
+_WITHIN = {"sidelines", "margins", "side", "part", "framework"}  # "as part of the forum"
+_TIMES = {"eve", "ahead", "before", "after", "following", "prior", "since", "until", "run-up"}
+_AROUND = _TIMES | _WITHIN
+
+TAKING_PART = {"participation", "attendance", "presence"}  # "as part of his participation in"
 _ORG_CLASSES = {
     "Ministry": "GovernmentBody",
     "Government": "GovernmentBody",
@@ -1383,8 +1396,8 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
             mentions.append(Mention(_phrase(token, named), "Place", "Site"))
         elif lemma in REGION_WORDS and (region := _region_name(token)):
             mentions.append(Mention(region, "Place", "Region"))
-        elif lemma in events and _is_event_use(token):
-            cls = events[lemma]
+        elif (lemma in events and _is_event_use(token)) or _named_by(token, events):
+            cls = events.get(lemma) or events[_named_by(token, events)]
             phrase = _phrase(token, named)
             if cls == "PhoneCall" and any(c.lower_ in _FACE_TO_FACE for c in token.lefts):
                 cls = "Meeting"  # "a courtesy call on the President", "a private conversation"
@@ -1407,6 +1420,16 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
             cls = agreements.get(lemma) or _document_phrase(token) or "Agreement"
             mentions.append(Mention(phrase, "Agreement", cls))
     return mentions
+
+
+def _named_by(token: Token, events: dict[str, str]) -> str:
+    """The event word of a name written in capitals after it ("the International Industrial
+    Exhibition INNOPROM"), or ""."""
+    if not (token.pos_ == "PROPN" and token.is_upper and len(token) > 2):
+        return ""
+    word = next((c for c in token.lefts if c.i == token.i - 1 and c.dep_ == "compound"), None)
+    lemma = word.lemma_.lower() if word is not None and word.is_title else ""
+    return lemma if lemma in events else ""
 
 
 def _hyphened_modifier(token: Token) -> bool:
@@ -1741,3 +1764,29 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions = [m for m in mentions if any(c.isalpha() for c in m.text)]  # not a stray "-"
     mentions.sort(key=lambda m: (m.span.start, -m.span.end))
     return mentions
+
+
+def around(mention: Mention) -> bool:
+    """An event named only as a time frame ("on the eve of the session", "ahead of the
+    summit", "after the talks", "as part of the forum", "as part of his participation in the
+    summit"): what the sentence tells happened beside it, not in it."""
+    return _framed(mention, _AROUND)
+
+
+def within(mention: Mention) -> bool:
+    """An event named only as what holds what the sentence tells ("on the sidelines of the
+    summit", "as part of his tour of the region"): a larger event, maybe elsewhere."""
+    return _framed(mention, _WITHIN)
+
+
+def _framed(mention: Mention, words: set[str]) -> bool:
+    """Whether a mention is the complement of one of ``words`` ("the eve of", "part of"), or
+    of such a preposition ("after the talks")."""
+    token = mention.root
+    while token.dep_ in {"pobj", "compound", "prep"} and token.head.i != token.i:
+        token = token.head
+        if token.lower_ in words:
+            return True
+        if token.pos_ == "ADP" and token.lower_ != "of" and token.head.lemma_ not in TAKING_PART:
+            return token.lower_ in words & _TIMES  # "after the talks"
+    return False

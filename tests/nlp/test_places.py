@@ -9,6 +9,21 @@ from tests.conftest import facts
 
 CASES = [
     pytest.param(
+        "ALMATY. AGENCY - On the sidelines of the 5th International Agricultural Exhibition "
+        "AGROTEK held in Almaty, Kazakhstan, a meeting between Prime Ministers of Kazakhstan and "
+        "Uzbekistan Nurlan Bekov and Timur Rashidov took place, the agency cites the press "
+        "service.\n\nDuring the meeting, the Uzbek Prime Minister said that this year "
+        "Uzbekistan is the AGROTEK exhibition's partner.",
+        [
+            ("AGROTEK exhibition", "heldIn", "Almaty"),
+            ("5th International Agricultural Exhibition AGROTEK", "heldIn", "Almaty"),
+            ("meeting", "heldIn", "Almaty"),
+            ("meeting", "participant", "Nurlan Bekov"),
+        ],
+        [("5th International Agricultural Exhibition AGROTEK", "participant", "Nurlan Bekov")],
+        id="an-exhibition-named-in-capitals-after-its-word-and-a-meeting-on-its-sidelines",
+    ),
+    pytest.param(
         "Foreign Minister Rustam Aliev of Tajikistan took part in the meeting of foreign "
         "ministers in the Central Asia - European Union format in Luxembourg on Monday. Later, "
         "Aliev joined the session of the heads of foreign agencies in the Central Asia – Russia "
