@@ -846,7 +846,8 @@ def _talks_named_after(
 
 def _visitors_visits(facts: Facts, scene: Scene, create: bool) -> None:
     """Each visitor's visit to the places they visited: the one visit the article names
-    without saying whose when there is one visitor, else (``create``) a visit of its own.
+    without saying whose (as under way, or as the current one) when there is one visitor,
+    else (``create``) a visit of its own.
     Told again once every rule has found its visitors (not ``create``), the visit must be
     neither ahead nor set apart, nor go elsewhere ("his upcoming state visit to Astana")."""
     visits: dict[str, list[Fact]] = {}
@@ -869,7 +870,7 @@ def _visitors_visits(facts: Facts, scene: Scene, create: bool) -> None:
         for e in scene.clusters.values()
         if e.cls == "Visit"
         and not facts.participants(e.id)
-        and any(modality(m.root) == "asserted" for m in e.mentions)
+        and any(modality(m.root) == "asserted" or _current(m) for m in e.mentions)
         and (create or not any(ahead(m.root) or apart(m.root) for m in e.mentions))
     ]
     for visitor, trips in visits.items():
@@ -894,6 +895,12 @@ def _visitors_visits(facts: Facts, scene: Scene, create: bool) -> None:
         )
         for f in trips:
             facts.add(event.id, "heldIn", f.object, f.sentence, 0.7, f.status, "heldIn/visit")
+
+
+def _current(mention: Mention) -> bool:
+    """ "This visit", "the current visit": the one under way, whatever its clause plans ("the
+    results of this visit will give a new impetus")."""
+    return any(c.lower_ in {"this", "current", "ongoing"} for c in mention.root.lefts)
 
 
 def _went_there(facts: Facts, scene: Scene) -> None:

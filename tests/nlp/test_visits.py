@@ -505,6 +505,11 @@ def test_talks_on_a_tour_of_several_countries_are_placed_in_none(rules):
             [("trip", "participant", "Ana Torres"), ("trip", "heldIn", "Santiago")],
             [],
         ),
+        (
+            "Rojas said the results of this visit will give new impetus to trade.",
+            [("visit", "participant", "Ana Torres"), ("visit", "heldIn", "Santiago")],
+            [],
+        ),
     ],
     ids=[
         "the-one-trip-is-the-guest-s",
@@ -513,6 +518,7 @@ def test_talks_on_a_tour_of_several_countries_are_placed_in_none(rules):
         "not-one-dated",
         "not-one-elsewhere",
         "one-dated-by-the-day-of-the-news",
+        "this-visit-whose-results-are-to-come",
     ],
 )
 def test_the_visit_named_without_its_visitor_is_the_one_guest_s(rules, second, must, must_not):
