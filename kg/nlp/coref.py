@@ -497,11 +497,13 @@ class _Resolver:
         return numbered if number else None, None if apart else ("Event body", body)
 
     def _shorter(self, mention: Mention) -> Cluster | None:
-        """ "The official talks" after "official talks with his counterpart": a definite
-        event named with no more than the words an earlier one of its head had before it, and
-        nothing after the head that says whose it is; not when a number, date or "next" sets
-        it apart."""
-        words = [t for t in mention.span if t.i != mention.root.i]
+        """ "The official talks" after "official talks with his counterpart", "the 10th
+        session" after "the 10th Session of the Commission": a definite event named with no
+        more than the words an earlier one of its head had before it (its ordinal too), and
+        nothing after the head that says whose it is; not when a date, another number or
+        "next" sets it apart."""
+        number = _number(mention)
+        words = [t for t in mention.span if t.i != mention.root.i and t.lower_ != number]
         if (
             mention.type != "Event"
             or not any(t.lower_ == "the" for t in mention.root.lefts)
@@ -517,6 +519,7 @@ class _Resolver:
                     c.type == "Event"
                     and m.root.lemma_ == mention.root.lemma_
                     and said <= {t.lower_ for t in m.span if t.i < m.root.i}
+                    and number in {None, _number(m)}
                 ):
                     return c
         return None

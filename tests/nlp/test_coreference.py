@@ -585,11 +585,23 @@ def test_an_event_the_parser_put_in_apposition_to_a_place_is_the_sentence_s_even
             "meeting was held in Islamabad.",
             2,
         ),
+        (  # the same number does not
+            "The visit will coincide with the 10th Session of the Peru-Chile Binational "
+            "Commission, the spokesman said. The 10th session will allow the presidents to "
+            "review progress.",
+            1,
+        ),
+        (
+            "The visit will coincide with the 10th Session of the Peru-Chile Binational "
+            "Commission, the spokesman said. The 11th session will be held in Lima.",
+            2,
+        ),
     ],
 )
 def test_a_definite_event_named_with_fewer_words_is_the_one_told_before(pipeline, text, events):
     x = pipeline.extract(text)
-    found = [e.label for e in x.entities if e.type == "Event" and e.cls in {"Talks", "Meeting"}]
+    kinds = {"Talks", "Meeting", "Session"}
+    found = [e.label for e in x.entities if e.type == "Event" and e.cls in kinds]
     assert len(found) == events, found
 
 
