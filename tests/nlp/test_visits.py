@@ -9,6 +9,19 @@ from tests.conftest import facts
 
 CASES = [
     pytest.param(
+        "Bolivian minister arrives in Lima\n\nBolivian Foreign Minister Jorge Quispe arrived in "
+        "Lima on a working visit on Sunday, the ministry's press service reported.\n\nOn Monday, "
+        "Quispe held talks with Peruvian Foreign Minister Ana Torres. The ministers discussed "
+        "trade.",
+        [
+            ("working visit", "heldIn", "Lima"),
+            ("working visit", "heldIn", "Peru"),
+            ("talks with Peruvian Foreign Minister Ana Torres", "heldIn", "Lima"),
+        ],
+        [],
+        id="who-arrived-somewhere-on-a-visit-made-it-there",
+    ),
+    pytest.param(
         "Bolivian President Jorge Quispe arrived in Peru on Monday. Quispe and his Peruvian "
         "counterpart Ana Torres jointly inaugurated a hospital in Cusco. Quispe also discussed "
         "investment in Arequipa.",
