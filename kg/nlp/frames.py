@@ -2016,7 +2016,9 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
     the visitor toured, nor where a quotation or a verb recalls a visit ("I remember your
     state visit to Tajikistan", "recalled his visit to Kazan"), nor the larger event a visit
     is part of ("the visit was part of his tour of the region"). Of a visitor's several
-    visits, the one told last before the event."""
+    visits, the one told last before the event. A visitor is one the rules say made the
+    visit, or one taking part in it who went where it was ("X arrived in Riyadh on a working
+    visit")."""
     places: dict[str, list[Fact]] = {}
     for f in facts.of("heldIn"):
         visit = scene.clusters[f.subject]
@@ -2027,8 +2029,14 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
         ):
             places.setdefault(visit.id, []).append(f)
     where = {v: w for v, fs in places.items() if (w := _most_exact_place(fs, scene)) is not None}
+    went = {(f.subject, f.object) for f in facts.of("visited")}
     visitors = {
-        v: {p.object for p in facts.participants(v) if p.rule in VISITOR_RULES} for v in where
+        v: {
+            p.object
+            for p in facts.participants(v)
+            if p.rule in VISITOR_RULES or any((p.object, f.object) in went for f in places[v])
+        }
+        for v in where
     }
     placed = {f.subject for f in facts.of("heldIn", None)}
     parts: dict[str, list[tuple[str, Fact]]] = {}

@@ -12,14 +12,15 @@ CASES = [
         "Bolivian minister arrives in Lima\n\nBolivian Foreign Minister Jorge Quispe arrived in "
         "Lima on a working visit on Sunday, the ministry's press service reported.\n\nOn Monday, "
         "Quispe held talks with Peruvian Foreign Minister Ana Torres. The ministers discussed "
-        "trade.",
+        "trade.\n\nLater, the Bolivian minister met with Peruvian Minister of Trade Luis Rojas.",
         [
             ("working visit", "heldIn", "Lima"),
             ("working visit", "heldIn", "Peru"),
             ("talks with Peruvian Foreign Minister Ana Torres", "heldIn", "Lima"),
+            ("meeting between Jorge Quispe and Luis Rojas", "heldIn", "Lima"),
         ],
         [],
-        id="who-arrived-somewhere-on-a-visit-made-it-there",
+        id="who-arrived-somewhere-on-a-visit-made-it-and-met-people-there",
     ),
     pytest.param(
         "Bolivian President Jorge Quispe arrived in Peru on Monday. Quispe and his Peruvian "
