@@ -84,6 +84,7 @@ _PRAISE |= {"useful"}
 _SIDELINES = {"sideline", "sidelines", "margin", "margins"}
 _BEFORE = {"before", "ahead", "prior"}
 _IN_TURN = {"successively", "separately", "individually"}  # meetings held one by one
+_ORDERED = {"after", "before", "since", "until"}  # what sets one clause's time off another's
 _OCCASIONS = {"ceremony", "reception", "dinner", "lunch", "breakfast", "banquet", "inauguration"}
 _SEATS = {"palace", "residence", "house", "hall", "headquarters", "mansion", "kremlin", "office"}
 _GATHER_VERBS = {"meet", "gather", "convene"}
@@ -245,6 +246,8 @@ def _participants(facts: Facts, scene: Scene) -> None:
             whose = _whose(event, f.sentence, scene)
             if f.predicate == "visited" and whose and subject.id not in whose:
                 continue  # "X's trip comes after Y visited Tbilisi": Y's is another visit
+            if f.predicate == "visited" and _told_apart(event, f.trigger):
+                continue  # "The visit comes weeks after Y visited Nairobi": another too
             for member in members:
                 if member is not event and member.type in MEMBER_TYPES:
                     facts.add(
@@ -258,6 +261,17 @@ def _participants(facts: Facts, scene: Scene) -> None:
                     )
             if f.predicate == "visited" and obj.type in {"Place", "Country"}:
                 facts.add(event.id, "heldIn", obj.id, f.sentence, 0.7, f.status, "heldIn/visit")
+
+
+def _told_apart(event: Cluster, verb: Token | None) -> bool:
+    """Whether a verb tells what happened before or after an event the sentence names outside
+    its clause ("the visit comes weeks after Y visited Nairobi")."""
+    return (
+        verb is not None
+        and verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in _ORDERED for c in verb.children)
+        and not any(verb.is_ancestor(m.root) for m in event.mentions if m.root.sent == verb.sent)
+    )
 
 
 def _to_come(event: Cluster, sentence: Span) -> bool:

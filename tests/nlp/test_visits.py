@@ -9,6 +9,17 @@ from tests.conftest import facts
 
 CASES = [
     pytest.param(
+        "Bolivian President Jorge Quispe, who was on a one-day working visit to Peru, held talks "
+        "with Peruvian President Ana Torres in Lima on Monday. The visit comes weeks after "
+        "Torres visited La Paz, where the two leaders signed three agreements.",
+        [("one-day working visit to Peru", "heldIn", "Lima"), ("Ana Torres", "visited", "La Paz")],
+        [
+            ("one-day working visit to Peru", "heldIn", "La Paz"),
+            ("Jorge Quispe", "visited", "La Paz"),
+        ],
+        id="a-visit-told-after-another-is-not-that-one",
+    ),
+    pytest.param(
         "Bolivian minister arrives in Lima\n\nBolivian Foreign Minister Jorge Quispe arrived in "
         "Lima on a working visit on Sunday, the ministry's press service reported.\n\nOn Monday, "
         "Quispe held talks with Peruvian Foreign Minister Ana Torres. The ministers discussed "
