@@ -439,9 +439,10 @@ def _placed_on_names(doc: Doc) -> None:
 
 
 def _placed_on_members(doc: Doc) -> None:
-    """Hang "in" and a place that the parser hung on the people an event is "of", or on its
-    format, on the event's word ("the meeting of foreign ministers in Luxembourg", "the
-    meeting of ministers in the Central Asia - EU format in Luxembourg")."""
+    """Hang "in" and a place that the parser hung on the people an event is "of" or "with",
+    or on its format, on the event's word ("the meeting of foreign ministers in Luxembourg",
+    "the meeting of ministers in the Central Asia - EU format in Luxembourg", "a press
+    conference with his Kyrgyz counterpart in Bishkek")."""
     events = heads("event")
     for prep in tokens_with(doc, "LOWER", ["in"]):
         place = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -452,10 +453,11 @@ def _placed_on_members(doc: Doc) -> None:
         ):
             continue
         word = prep.head
-        while (
-            (word.tag_ == "NNS" or word.lower_ == "format")
-            and word.dep_ == "pobj"
-            and word.head.lower_ in {"of", "in"}
+        while word.dep_ == "pobj" and (
+            word.head.lower_ == "with"
+            or (
+                (word.tag_ == "NNS" or word.lower_ == "format") and word.head.lower_ in {"of", "in"}
+            )
         ):
             word = word.head.head
             if word.lemma_.lower() in events:

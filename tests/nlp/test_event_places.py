@@ -10,6 +10,13 @@ from tests.conftest import facts
 
 CASES = [
     pytest.param(
+        "Speaking at a joint press conference with his Chilean counterpart in Santiago, "
+        "Peruvian Foreign Minister Rosa Quispe said trade had doubled.",
+        [("joint press conference", "heldIn", "Santiago")],
+        [],
+        id="the-place-of-those-an-event-was-with-is-where-it-was-held",
+    ),
+    pytest.param(
         "Presidents meet in Lima\n\nThe Government Palace in Lima hosted an official welcome "
         "ceremony for Bolivian President Jorge Quispe on Monday. Then the talks of the two "
         "presidents started, the statement said.",
