@@ -310,6 +310,11 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         if label == "ORG" and (_courteous(ent) or _titled(ent)):
             label = "PERSON"  # "Dr Kazim Niaz", "Madam Afua Asare": people, whatever the model said
         span = _strip(ent)
+        title = in_titles.get(span.start + 1)
+        country = demonym(span[0].text) if label == "PERSON" and title is not None else None
+        if country and title is not None and len(title) > 1 and span.end > title.end:
+            mentions.append(Mention(span[:1], "Country", "Country", country.qid, country.qid, True))
+            span = span[1:]  # "Kazakh Minister of Trade X" taken for one name
         if label == "PERSON":
             span = _after_title(span, in_titles)
         text = span.text

@@ -15,7 +15,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.nlp.gazetteer import JOINED_INITIALS, country_named, word_list
+from kg.nlp.gazetteer import JOINED_INITIALS, country_named, field_words, word_list
 
 __all__ = ["SPAN_KEY", "TitleComponent", "titles_by_word"]
 
@@ -143,7 +143,11 @@ class TitleComponent:
     def _complement_word(token) -> bool:
         """A word of an office's complement: not a person's name, which ends it (also one
         the recognizer missed, written with joined initials: "Minister of Energy of
-        Mongolia and A.V.Novak")."""
+        Mongolia and A.V.Novak"), save a field the recognizer took into the name after it."""
+        doc = token.doc
+        named_next = token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "PERSON"
+        if token.ent_type_ == "PERSON" and token.lower_ in field_words() and named_next:
+            return True  # "Minister of Trade Arman X", the field taken into the name
         if token.ent_type_ == "PERSON" or JOINED_INITIALS.fullmatch(token.text):
             return False
         return token.is_title or token.is_upper or token.lower_ in _LINKERS

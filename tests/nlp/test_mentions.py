@@ -965,3 +965,11 @@ def test_discussions_someone_held_are_talks(pipeline):
     )
     found = [(m.span.start, m.cls) for m in find_mentions(doc) if m.type == "Event"]
     assert found == [(4, "Talks")]
+
+
+def test_a_nationality_and_a_title_the_recognizer_took_into_a_name_are_left_out(pipeline):
+    x = pipeline.extract(
+        "Heads of the delegations, Kazakh Minister of Trade Arman Shakkaliyev and Russian "
+        "Minister of Economic Development Maxim Reshetnikov, signed a protocol."
+    )
+    assert ("Arman Shakkaliyev", "represents", "Kazakhstan") in facts(x)
