@@ -87,6 +87,7 @@ _BODIES_OF_THINGS = {"Services", "Assistance"}  # "Air Navigation Services" is a
 _TO_THE_PRESS = {"press", "media", "news"}
 _FACE_TO_FACE = {"courtesy", "protocol", "private", "informal", "personal"}  # not by phone
 _REMOTE = {"phone", "telephone", "video", "videoconference", "online", "virtual"}  # by phone
+_SIDELINES = {"sidelines", "margins"}
 
 
 @dataclass(eq=False)
@@ -1406,6 +1407,8 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
             phrase = _phrase(token, named)
             if cls == "PhoneCall" and any(c.lower_ in _FACE_TO_FACE for c in token.lefts):
                 cls = "Meeting"  # "a courtesy call on the President", "a private conversation"
+            elif cls == "PhoneCall" and _on_the_sidelines(token):
+                cls = "Meeting"  # "on the sidelines of the forum, X had a conversation with Y"
             elif cls in {"Talks", "Meeting"} and any(c.lower_ in _REMOTE for c in token.lefts):
                 cls = "PhoneCall"  # "phone talks", "a video conference meeting"
             elif cls == "Meeting" and any(c.lower_ in _TO_THE_PRESS for c in token.lefts):
@@ -1425,6 +1428,13 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
             cls = agreements.get(lemma) or _document_phrase(token) or "Agreement"
             mentions.append(Mention(phrase, "Agreement", cls))
     return mentions
+
+
+def _on_the_sidelines(token: Token) -> bool:
+    """Whether a word of a call is said on the sidelines of a gathering, not by phone."""
+    return not any(c.lower_ in _REMOTE for c in token.lefts) and any(
+        t.lower_ in _SIDELINES for t in token.sent
+    )
 
 
 def _named_by(token: Token, events: dict[str, str]) -> str:

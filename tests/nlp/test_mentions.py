@@ -973,3 +973,31 @@ def test_a_nationality_and_a_title_the_recognizer_took_into_a_name_are_left_out(
         "Minister of Economic Development Maxim Reshetnikov, signed a protocol."
     )
     assert ("Arman Shakkaliyev", "represents", "Kazakhstan") in facts(x)
+
+
+@pytest.mark.parametrize(
+    ("text", "cls"),
+    [
+        (
+            "On the sidelines of the forum, Rosa Quispe had a conversation with Luis Rojas.",
+            "Meeting",
+        ),
+        (
+            "On the sidelines of the forum, Rosa Quispe had a phone conversation with Luis Rojas.",
+            "PhoneCall",
+        ),
+        ("Rosa Quispe had a conversation with Luis Rojas.", "PhoneCall"),
+    ],
+)
+def test_a_conversation_on_the_sidelines_of_a_gathering_is_face_to_face(pipeline, text, cls):
+    found = [
+        m.cls
+        for m in find_mentions(pipeline.nlp(text))
+        if m.text.startswith(("conversation", "phone"))
+    ]
+    assert found == [cls]
+
+
+def test_an_emperor_is_a_title_of_his_country(pipeline):
+    x = pipeline.extract("Rosa Quispe paid a courtesy call on Japanese Emperor Naruhito in Tokyo.")
+    assert ("Naruhito", "represents", "Japan") in facts(x)
