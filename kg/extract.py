@@ -783,7 +783,9 @@ def _positions(held: list[Held]) -> tuple[Position, ...]:
 
 def _respectively(candidates: list[Candidate], countries: dict[str, str]) -> list[Candidate]:
     """ "X and Uzbek Minister Y led the two delegations": each heads the delegation of their
-    own country, and one whose country the article has not given the one left, not both."""
+    own country, and one whose country the article has not given the one left, not both;
+    one said alone to head the delegations ("..., who headed the delegations") heads their
+    own."""
     groups: dict[tuple, list[Candidate]] = {}
     for c in candidates:
         if c.predicate == "headedBy" and c.subject.type == "Delegation" and c.trigger is not None:
@@ -792,12 +794,12 @@ def _respectively(candidates: list[Candidate], countries: dict[str, str]) -> lis
     for group in groups.values():
         sides = {countries.get(c.subject.entity or ""): c.subject.entity for c in group}
         people = list(dict.fromkeys(c.object.entity for c in group))
-        if len(people) != len(sides) or len(people) < 2 or None in sides:
+        if len(people) > len(sides) or len(sides) < 2 or None in sides:
             continue
         heads = {p: sides.get(countries.get(p or "")) for p in people}
         left = set(sides.values()) - set(heads.values())
         unknown = [p for p, d in heads.items() if d is None]
-        if len(unknown) == 1 and len(left) == 1:
+        if len(unknown) == 1 and len(left) == 1 and len(people) == len(sides):
             heads[unknown[0]] = left.pop()
         if None not in heads.values() and len(set(heads.values())) == len(people):
             dropped |= {id(c) for c in group if heads[c.object.entity] != c.subject.entity}

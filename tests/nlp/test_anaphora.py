@@ -444,6 +444,17 @@ def test_two_people_who_led_the_two_delegations_led_each_their_own(rules, delega
     assert ("Ishaq Dar", "represents", "Uzbekistan") not in found
 
 
+def test_one_said_alone_to_head_the_delegations_heads_their_own(rules):
+    x = rules.extract(
+        "Pakistan and Uzbekistan held talks in Islamabad on Monday. Foreign Minister Ishaq Dar "
+        "and Uzbek Foreign Minister Bakhtiyor Saidov, who headed the delegations, signed a "
+        "protocol."
+    )
+    found = facts(x)
+    assert ("Uzbek delegation", "headedBy", "Bakhtiyor Saidov") in found
+    assert ("Pakistan delegation", "headedBy", "Bakhtiyor Saidov") not in found
+
+
 @pytest.mark.parametrize(
     "delegation", ["a delegation from Germany and the United States", "a German, US delegation"]
 )
