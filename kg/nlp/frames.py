@@ -84,6 +84,7 @@ _PRAISE |= {"useful"}
 _SIDELINES = {"sideline", "sidelines", "margin", "margins"}
 _BEFORE = {"before", "ahead", "prior"}
 _IN_TURN = {"successively", "separately", "individually"}  # meetings held one by one
+_MET_THERE = {"visited/received", "visited/guest", "visited/received-at", "visited/visit-event"}
 _ORDERED = {"after", "before", "since", "until"}  # what sets one clause's time off another's
 _OCCASIONS = {"ceremony", "reception", "dinner", "lunch", "breakfast", "banquet", "inauguration"}
 _SEATS = {"palace", "residence", "house", "hall", "headquarters", "mansion", "kremlin", "office"}
@@ -161,6 +162,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _went_there(facts, scene)
     _placed_by_visitors(facts, scene)
     _during_visits(facts, scene)  # again, for the visits placed since
+    _met_where_the_guest_went(facts, scene)
     _unnamed_visits(facts, scene)
     _visit_hosts(facts, scene)
     _visits_to_the_other_side(facts, scene)
@@ -2078,6 +2080,40 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
             "asserted",
             "heldIn/during-visit",
         )
+
+
+def _met_where_the_guest_went(facts: Facts, scene: Scene) -> None:
+    """Talks the article places nowhere, between a guest who went to one country and someone
+    acting for it, were held where the guest went before them, as exactly as the article
+    says ("X is in Islamabad ... X held talks with Pakistani Minister Y"): in a visit the
+    article names no noun for."""
+    placed = {f.subject for f in facts.of("heldIn", None)}
+    trips: dict[str, list[Fact]] = {}
+    for f in facts.of("visited"):
+        told = f.rule.split("+")[0] not in _MET_THERE  # not only met where they went
+        if told and scene.clusters[f.subject].type == "Person" and not stays(f, scene):
+            trips.setdefault(f.subject, []).append(f)
+    for event in list(scene.clusters.values()):
+        if event.cls not in IN_PERSON or event.id in placed or _before_a_visit(event, scene):
+            continue
+        start = min(m.span.start for m in event.mentions)
+        people = [p.object for p in _people(facts, scene, event.id) if p.status == "asserted"]
+        for guest in people:
+            went = [f for f in trips.get(guest, []) if f.sentence.start <= start]
+            lands = {scene.country_of(f.object) or f.object for f in went}
+            hosts = {scene.countries.get(p) for p in people if p != guest}
+            where = _most_exact_place(went, scene) if len(lands) == 1 and lands <= hosts else None
+            if where is not None:
+                facts.add(
+                    event.id,
+                    "heldIn",
+                    where.object,
+                    where.sentence,
+                    0.55,
+                    "asserted",
+                    "heldIn/guest-went",
+                )
+                break
 
 
 def _during_the_gathering(facts: Facts, scene: Scene) -> None:

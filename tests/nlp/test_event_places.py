@@ -10,6 +10,14 @@ from tests.conftest import facts
 
 CASES = [
     pytest.param(
+        "The Bolivian delegation led by Deputy Prime Minister Jorge Quispe is in Lima.\n\n"
+        "Quispe held talks with Peruvian Finance Minister Ana Torres on Wednesday.\n\nEarlier, "
+        "Bolivian President Luis Arce received Chilean Foreign Minister Rosa Rojas.",
+        [("talks with Peruvian Finance Minister Ana Torres", "heldIn", "Lima")],
+        [("meeting between Luis Arce and Rosa Rojas", "heldIn", "Bolivia")],
+        id="talks-of-a-guest-with-a-host-are-held-where-the-guest-went",
+    ),
+    pytest.param(
         "Speaking at a joint press conference with his Chilean counterpart in Santiago, "
         "Peruvian Foreign Minister Rosa Quispe said trade had doubled.",
         [("joint press conference", "heldIn", "Santiago")],
