@@ -2188,8 +2188,8 @@ def _told_before(visit: Cluster, start: int) -> tuple[int, int]:
 
 def _sites_in_cities(facts: Facts, scene: Scene) -> None:
     """An event held at a building the article says stands in a city, anywhere it says so
-    ("the White House in Washington", in a caption), was held in that city too, when no
-    city holds it yet."""
+    ("the White House in Washington", in a caption, "State House Entebbe"), was held in that
+    city too, when no city holds it yet."""
     places = scene.words_of({"Place"})
     city_of: dict[str, str] = {}
     for site in scene.clusters.values():
@@ -2198,6 +2198,8 @@ def _sites_in_cities(facts: Facts, scene: Scene) -> None:
         for m in site.mentions:
             doc, end = m.span.doc, m.span.end
             city = places.get(end + 1) if end + 1 < len(doc) and doc[end].lower_ == "in" else None
+            named = places.get(end - 1)  # "State House Entebbe": the city its name ends with
+            city = city or (named if named is not None and named is not site else None)
             if city is not None and city.cls == "City":
                 city_of.setdefault(site.id, city.id)
     held = facts.of("heldIn")

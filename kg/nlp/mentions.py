@@ -467,6 +467,11 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             mentions.append(Mention(_event_phrase(span), "Event", cls))
             mentions.extend(_countries_inside(_event_phrase(span), kb))
             continue
+        city = _city_after_site(span, kb)
+        if city is not None:  # "State House Entebbe": a building named with its city
+            mentions.append(Mention(span, "Place", "Site"))
+            mentions.append(Mention(span[-1:], "Place", city.cls, city.qid, city.country))
+            continue
         if len(span) == 1 and text in word_list("place_heads") and _owned(span):
             continue  # "at his Mausoleum": a word, no name (not "the Kremlin")
         if label in {"GPE", "LOC", "FAC"} or (
@@ -557,6 +562,13 @@ def _portfolio(span: Span, kb: KnowledgeBase) -> bool:
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
     return i >= 1 and doc[i].lower_ in {"of", "for"} and doc[i - 1].lower_ in _MINISTERS
+
+
+def _city_after_site(span: Span, kb: KnowledgeBase) -> KBEntry | None:
+    """The city a building's name ends with ("State House Entebbe"), if it does."""
+    if len(span) < 3 or span[-2].text not in word_list("place_heads"):
+        return None
+    return next((e for e in kb.lookup(span[-1].text, ("Place",)) if e.cls == "City"), None)
 
 
 def _names_a_site(span: Span) -> bool:

@@ -10,6 +10,16 @@ from tests.conftest import facts
 
 CASES = [
     pytest.param(
+        "President William Ruto on Saturday held bilateral talks with his Ugandan counterpart "
+        "Yoweri Museveni at State House Entebbe.",
+        [
+            ("bilateral talks with his Ugandan counterpart", "heldIn", "State House Entebbe"),
+            ("bilateral talks with his Ugandan counterpart", "heldIn", "Entebbe"),
+        ],
+        [],
+        id="a-building-named-with-its-city-is-a-site-in-that-city",
+    ),
+    pytest.param(
         "The Bolivian delegation led by Deputy Prime Minister Jorge Quispe is in Lima.\n\n"
         "Quispe held talks with Peruvian Finance Minister Ana Torres on Wednesday.\n\nEarlier, "
         "Bolivian President Luis Arce received Chilean Foreign Minister Rosa Rojas.",
