@@ -756,8 +756,9 @@ def _of_a_title(span: Span) -> bool:
 def _entity_spans(doc: Doc) -> Iterator[Span]:
     """The recognizer's entities, a name and the acronym after it apart ("Agency for
     International Development (USAID)" is two names of one body), and a person's name cut
-    after its particle made whole ("Ursula von der" and "Leyen": "Ursula von der Leyen"), and
-    two names a caption ran together apart ("Nikol Pashinyan Irakli Garibashvili")."""
+    after its particle made whole ("Ursula von der" and "Leyen": "Ursula von der Leyen"), or
+    at a hyphen ("Hoa Lac Hi" of "Hi-Tech Park"), and two names a caption ran together apart
+    ("Nikol Pashinyan Irakli Garibashvili")."""
     end = 0
     alone = {e.text for e in doc.ents if e.label_ == "PERSON"}
     for ent in doc.ents:
@@ -774,8 +775,33 @@ def _entity_spans(doc: Doc) -> Iterator[Span]:
         elif len(ent) > 3 and ent[-1].text == ")" and ent[-3].text == "(" and ent[-2].is_upper:
             yield Span(doc, ent.start, ent.end - 3, label=ent.label_)
             yield Span(doc, ent.end - 2, ent.end - 1, label=ent.label_)
+        elif (end := _hyphen_cut(ent)) > ent.end:
+            yield Span(doc, ent.start, end, label=ent.label_)
         else:
             yield ent
+
+
+def _hyphen_cut(ent: Span) -> int:
+    """The end of a name the recognizer cut at a hyphen inside a word, taking in the rest of
+    the name up to the word that says what it names ("Hoa Lac Hi" of "the Hoa Lac Hi-Tech
+    Park"), else the entity's end."""
+    doc, end = ent.doc, ent.end
+    if not (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_title
+        and not doc[end + 1].ent_type_
+    ):
+        return end
+    cut, end = end, end + 2
+    while (
+        end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and not doc[end].ent_type_
+    ):
+        end += 1
+    heads = word_list("place_heads") | word_list("org_heads")
+    return end if end > cut + 2 and doc[end - 1].text in heads else cut
 
 
 def _run_together(ent: Span, alone: set[str]) -> list[Span]:

@@ -1001,3 +1001,13 @@ def test_a_conversation_on_the_sidelines_of_a_gathering_is_face_to_face(pipeline
 def test_an_emperor_is_a_title_of_his_country(pipeline):
     x = pipeline.extract("Rosa Quispe paid a courtesy call on Japanese Emperor Naruhito in Tokyo.")
     assert ("Naruhito", "represents", "Japan") in facts(x)
+
+
+def test_a_name_cut_at_a_hyphen_inside_a_word_is_whole(pipeline):
+    x = pipeline.extract(
+        "Kazakh Prime Minister Olzhas Bektenov arrived in Hanoi on Monday. Bektenov also "
+        "visited the Hoa Lac Hi-Tech Park and the Israel-Hamas talks were not discussed."
+    )
+    places = {e.label: e.cls for e in x.entities if e.type == "Place"}
+    assert places.get("Hoa Lac Hi-Tech Park") == "Site", places
+    assert "Israel-Hamas" not in places
