@@ -417,8 +417,8 @@ def leader_mentions(
     doc: Doc, resolver: Resolver, clusters: list[Cluster], country_of: dict[str, str]
 ) -> list[Mention]:
     """ "The Kenya leader", "the Emirati leader", "his Armenian counterpart" named by no name:
-    the one person of the article who acts for that country (of several, the one the article
-    called a counterpart before)."""
+    the one person who acts for that country named before it, or in the lead the one the
+    article names (of several, the one the article called a counterpart before)."""
     found = []
     lead = _lead_end(doc)
     for token in tokens_with(doc, "LEMMA", ["leader", *COUNTERPARTS]):
@@ -432,8 +432,8 @@ def leader_mentions(
         countries = [m.entity for m in sides if m is not None and m.type == "Country"]
         if len(countries) != 1:
             continue
-        counterpart = token.lemma_ in COUNTERPARTS  # someone named before
-        forward = token.i < lead and not counterpart
+        counterpart = token.lemma_ in COUNTERPARTS
+        forward = token.i < lead  # "held talks with his Tajik counterpart" named further on
         person = _one_of(countries[0], token.i, clusters, country_of, forward)
         if person is None and counterpart:
             person = _counterpart_before(countries[0], token.i, clusters, country_of)

@@ -507,3 +507,11 @@ def test_the_head_of_state_is_one_so_titled(rules):
     (tokayev,) = (e for e in x.entities if e.label == "Kassym-Jomart Tokayev")
     later = x.article.text.index("The Head of State") + len("The ")
     assert "Head of State" in {m.text for m in tokayev.mentions if m.start == later}
+
+
+def test_a_counterpart_the_lead_names_no_name_for_is_the_one_of_that_country_named_later(rules):
+    x = rules.extract(
+        "Bolivian Foreign Minister Jorge Quispe held talks with his Peruvian counterpart in Lima "
+        "on Monday. Peruvian Foreign Minister Ana Torres said relations were at a high level."
+    )
+    assert ("Jorge Quispe", "met", "Ana Torres") in facts(x)
