@@ -430,6 +430,28 @@ def _their(token: Token) -> list[Token]:
     return [subject, *subject.conjuncts] if subject is not None and subject.conjuncts else []
 
 
+def _together_with(token: Token) -> list[Token]:
+    """Those a subject did what it did "together with" or "along with" ("X attended the
+    ceremony together with Y", "X, along with Y, attended")."""
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return []
+    withs = [
+        w
+        for h in (token, token.head)
+        for c in h.children
+        for w in ([c] if c.lower_ == "with" else [g for g in c.children if g.lower_ == "with"])
+        if c.dep_ in {"prep", "advmod"} and (c.lower_ == "along" or w.lower_ == "with")
+    ]
+    return [
+        o
+        for w in withs
+        if w.dep_ == "prep"
+        and any(c.lower_ in {"together", "along"} for c in (*w.children, w.head))
+        for o in w.children
+        if o.dep_ == "pobj"
+    ]
+
+
 def _coordinated_preps(token: Token) -> list[Token]:
     """The objects of prepositions coordinated with the one ``token`` is the object of: in
     "his visits to China ten days ago and to the United States and Uruguay", those of the
@@ -842,6 +864,7 @@ class Resolver:
         conjuncts += self._included(token)
         conjuncts += self._members(token)
         conjuncts += _coordinated_preps(token)
+        conjuncts += _together_with(token)
         conjuncts += self._listed(conjuncts)
         related = [*self._last_conjunct(conjuncts), *self._places_beside(token)]
         for t in [*conjuncts, *related, *self._sides_of(token)]:
@@ -1319,8 +1342,11 @@ def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
             continue  # "X said the President would hold talks with Y": not X's talks
         if "_controller" in node and (own := _own_subject(node["verb"])) is not None:
             node[ids[ids.index("_controller") + 1]] = own  # given in place of its own
-        if pattern.pairwise:
-            people = resolver.expand(node[pattern.pairwise])
+        if pattern.pairwise:  # those with the subject came with it: they met none of it
+            company = {
+                id(m) for t in _together_with(node[pattern.pairwise]) for m in resolver.expand(t)
+            }
+            people = [m for m in resolver.expand(node[pattern.pairwise]) if id(m) not in company]
             pairs = [(a, b) for i, a in enumerate(people) for b in people[i + 1 :]]
         else:
             signature = _PROVISIONAL.get(pattern.predicate) or SIGNATURES.get(pattern.predicate)

@@ -380,3 +380,19 @@ def test_a_name_coordinated_with_a_hyphenated_name_is_coordinated_with_its_title
     )
     signed = {s for s, p, o, status, rule in found if p == "signed"}
     assert signed == {"Ken Ofori-Atta", "Mochizuki Hisanobu"}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bolivian President Luis Arce attended the opening ceremony of the forum together with "
+        "Peruvian Prime Minister Ana Torres.",
+        "Bolivian President Luis Arce, together with Peruvian Prime Minister Ana Torres, "
+        "attended the opening ceremony of the forum.",
+        "Bolivian President Luis Arce along with Peruvian Prime Minister Ana Torres attended the "
+        "opening ceremony of the forum.",
+    ],
+)
+def test_who_did_it_together_with_the_subject_did_it_too(read, text):
+    found = {(s, p, o) for s, p, o, _, _ in _found(read, text)}
+    assert ("opening ceremony of the forum", "participant", "Ana Torres") in found, found
