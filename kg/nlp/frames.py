@@ -33,7 +33,7 @@ from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp.coref import Cluster, free_id, last_event, said_of_it
 from kg.nlp.event_places import carry_places, cities_with_their_country, visits_to
 from kg.nlp.facts import Fact, Facts, Scene, head_words, nested
-from kg.nlp.mentions import TAKING_PART, Mention, around, tokens_with, within
+from kg.nlp.mentions import SIDELINES, TAKING_PART, Mention, around, tokens_with, within
 from kg.nlp.relations import ahead, modality
 from kg.nlp.signing import sign
 from kg.nlp.visits import (
@@ -81,7 +81,6 @@ _PLAIN_DEPS = {"det", "poss", "prep", "punct", "cc", "conj", "advmod", "npadvmod
 _PRAISE = {"successful", "constructive", "fruitful", "productive", "friendly", "warm", "frank"}
 _PRAISE |= {"extensive", "detailed", "in-depth", "wide-ranging", "cordial", "substantive"}
 _PRAISE |= {"useful"}
-_SIDELINES = {"sideline", "sidelines", "margin", "margins"}
 _BEFORE = {"before", "ahead", "prior"}
 _IN_TURN = {"successively", "separately", "individually"}  # meetings held one by one
 _MET_THERE = {"visited/received", "visited/guest", "visited/received-at", "visited/visit-event"}
@@ -289,7 +288,7 @@ def _sidelined(event: Cluster, sentence: Span) -> bool:
     return any(
         sentence.start <= m.root.i < sentence.end
         and m.root.head.lower_ == "of"
-        and m.root.head.head.lemma_.lower() in _SIDELINES
+        and m.root.head.head.lemma_.lower() in SIDELINES
         for m in event.mentions
     )
 
@@ -695,7 +694,7 @@ def _sideline_hosts(mention: Mention) -> list[Token]:
     return _framed(
         _event_heads(mention) + opening,
         {"on", "at", "in"},
-        lambda t: t.lemma_.lower() in _SIDELINES,
+        lambda t: t.lemma_.lower() in SIDELINES,
     )
 
 

@@ -36,6 +36,7 @@ from kg.nlp.paragraphs import QUOTES, in_headline
 from kg.nlp.titles import SPAN_KEY, titles_by_word
 
 __all__ = [
+    "SIDELINES",
     "SIGNING_WORDS",
     "TAKING_PART",
     "Mention",
@@ -87,7 +88,7 @@ _BODIES_OF_THINGS = {"Services", "Assistance"}  # "Air Navigation Services" is a
 _TO_THE_PRESS = {"press", "media", "news"}
 _FACE_TO_FACE = {"courtesy", "protocol", "private", "informal", "personal"}  # not by phone
 _REMOTE = {"phone", "telephone", "video", "videoconference", "online", "virtual"}  # by phone
-_SIDELINES = {"sidelines", "margins"}
+SIDELINES = {"sideline", "sidelines", "margin", "margins"}  # what a gathering has beside it
 
 
 @dataclass(eq=False)
@@ -1471,7 +1472,7 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
 def _on_the_sidelines(token: Token) -> bool:
     """Whether a word of a call is said on the sidelines of a gathering, not by phone."""
     return not any(c.lower_ in _REMOTE for c in token.lefts) and any(
-        t.lower_ in _SIDELINES for t in token.sent
+        t.lemma_.lower() in SIDELINES for t in token.sent
     )
 
 
