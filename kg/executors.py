@@ -17,13 +17,7 @@ extraction, the caller writes the store, from one place.
 from __future__ import annotations
 
 import itertools
-import multiprocessing
-import pickle
-import signal
-import threading
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -33,6 +27,7 @@ from kg.pipeline import Pipeline
 from kg.rdf import to_graph
 from kg.store import ntriples
 from kg.types import Article
+from kg.workers import LOCK, chunks, in_order, pool, worker_pipeline
 
 __all__ = [
     "EXECUTORS",
@@ -128,34 +123,17 @@ class Processes(_Context):
         self.workers = workers
 
     def map(self, pipeline: Pipeline, articles: Iterable[Article]) -> Iterator[Extracted]:
-        pool = ProcessPoolExecutor(
-            self.workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker,
-            initargs=(pickle.dumps(pipeline),),
-        )
+        running = pool(pipeline, self.workers)
         try:
-            chunks = _chunks(articles, pipeline.batch_size)
-            yield from _in_order(lambda chunk: pool.submit(_run, chunk), chunks, 2 * self.workers)
+            found = chunks(articles, pipeline.batch_size)
+            yield from in_order(lambda chunk: running.submit(_run, chunk), found, 2 * self.workers)
         finally:
-            pool.shutdown(wait=False, cancel_futures=True)
-
-
-_PIPELINE: Pipeline | None = None  # a worker process's pipeline, set when it starts
-_LOCK = threading.Lock()  # one extraction at a time per process, whatever its threads
-
-
-def _start_worker(pipeline: bytes) -> None:
-    global _PIPELINE
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    _PIPELINE = pickle.loads(pipeline)
+            running.shutdown(wait=False, cancel_futures=True)
 
 
 def _run(chunk: list[Article], pipeline: Pipeline | None = None) -> list[Extracted]:
-    pipeline = pipeline or _PIPELINE
-    assert pipeline is not None, "a worker process has its pipeline from its start"
-    with _LOCK:
-        return list(extract_graphs(pipeline, chunk))
+    with LOCK:
+        return list(extract_graphs(pipeline or worker_pipeline(), chunk))
 
 
 class DaskExecutor(_Context):
@@ -198,30 +176,11 @@ class DaskExecutor(_Context):
         def submit(chunk: list[Article]):
             return self.client.submit(_run, chunk, shared, pure=False)
 
-        yield from _in_order(submit, _chunks(articles, pipeline.batch_size), 2 * workers)
+        yield from in_order(submit, chunks(articles, pipeline.batch_size), 2 * workers)
 
     def close(self) -> None:
         for owned in self._owned:
             owned.close()
-
-
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    items = iter(articles)
-    return iter(lambda: list(itertools.islice(items, size)), [])
-
-
-def _in_order(
-    submit: Callable[[list[Article]], Any], chunks: Iterable[list[Article]], window: int
-) -> Iterator[Extracted]:
-    """The results of ``submit(chunk)`` for each chunk, in order, with at most ``window``
-    chunks at work or waiting to be collected."""
-    pending: deque = deque()
-    for chunk in chunks:
-        pending.append(submit(chunk))
-        if len(pending) >= window:
-            yield from pending.popleft().result()
-    while pending:
-        yield from pending.popleft().result()
 
 
 def open_executor(name: str = "local", workers: int = 1, scheduler: str | None = None):

@@ -193,6 +193,18 @@ OnlineOption = Annotated[
         show_default=False,
     ),
 ]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-w",
+        metavar="N",
+        min=1,
+        help="Processes that extract, each with its own copy of the model (a few articles are "
+        "extracted in this one) [default: $KG_WORKERS, else one per core, at most 4]",
+        show_default=False,
+    ),
+]
 FollowLinksOption = Annotated[
     bool,
     typer.Option(

@@ -17,6 +17,7 @@ from kg.cli.app import (
     OutOption,
     PathsArgument,
     RelationsModelOption,
+    WorkersOption,
     handled,
 )
 from kg.cli.output import out, print_problems, say
@@ -39,26 +40,28 @@ def extract(
     online: OnlineOption = None,
     relations_model: RelationsModelOption = None,
     follow_links: FollowLinksOption = False,
+    workers: WorkersOption = None,
 ) -> None:
     """Extract entities and relations without storing them."""
     from kg.contract import to_json
     from kg.link import make_linker
     from kg.pipeline import Pipeline
     from kg.report import read
+    from kg.workers import default_workers, extractions
 
     if fmt not in {"json", "turtle", "trig"}:
         raise KGError(f"unknown format {fmt!r}; choose json, turtle or trig")
     articles, report = read(paths, follow_links)
     pipeline = Pipeline(model, linker=make_linker(online), relations_model=relations_model)
-    extractions = pipeline.extract_many(articles)
+    found = extractions(pipeline, articles, workers or default_workers())
     with open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout) as stream:
         if fmt == "json":
-            for extraction in extractions:
+            for extraction in found:
                 stream.write(json.dumps(to_json(extraction), ensure_ascii=False) + "\n")
         else:  # Turtle has no named graphs: it gets the merge of the article graphs.
             from kg.rdf import merge
 
-            stream.write(merge(extractions, named=fmt == "trig").serialize(format=fmt))
+            stream.write(merge(found, named=fmt == "trig").serialize(format=fmt))
     print_problems(report)
     if report.failed:
         raise typer.Exit(1)
