@@ -80,6 +80,7 @@ def eval_command(
     by_article: Annotated[
         bool, typer.Option("--by-article", help="Also list relation F1 per article.")
     ] = False,
+    workers: WorkersOption = None,
 ) -> None:
     """Extract the articles and score the result against gold annotations (the same table
     as ../shared/eval/score.py).
@@ -91,11 +92,13 @@ def eval_command(
     from kg.evaluate import evaluate, load_gold
     from kg.pipeline import Pipeline
     from kg.report import read
+    from kg.workers import default_workers, extractions
 
     docs = load_gold(gold)
     articles, report = read(paths)
     pipeline = Pipeline(model, relations_model=relations_model)
-    predictions = {x.article.id: to_json(x) for x in pipeline.extract_many(articles)}
+    found = extractions(pipeline, articles, workers or default_workers())
+    predictions = {x.article.id: to_json(x) for x in found}
     print_problems(report)
     scores = evaluate(docs, predictions)
     n = len(scores.articles)
