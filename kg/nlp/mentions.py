@@ -1256,14 +1256,21 @@ def _verb_complement_end(token: Token, right: int) -> int:
     """The end of an agreement's name with the complements the parser hung on its verb
     right after it ("signed a Declaration on strategic relations for 2024-2026": "on" and
     "for" hang on "signed"), up to another agreement named after it ("... as well as a
-    programme")."""
+    programme"), not one its name names ("a protocol on amendments to the agreement")."""
     doc = token.doc
     while right < len(doc) and token.dep_ in {"dobj", "nsubjpass"}:
         prep = doc[_past_brackets(doc, right)]  # "a memorandum (MoU) on ..."
         if prep.head != token.head or prep.dep_ != "prep" or not _complement(prep):
             break
         end = _noun_phrase_end(prep)
-        other = next((t for t in doc[prep.i : end] if t.lemma_.lower() in heads("agreement")), None)
+        other = next(
+            (
+                t
+                for t in doc[prep.i : end]
+                if t.lemma_.lower() in heads("agreement") and t.dep_ != "pobj"
+            ),
+            None,
+        )  # not the object of a word of its name: "on amendments to the trade agreement"
         if other is not None:  # up to the words joining it: "and", "as well as"
             end = other.left_edge.i
             while end > right and doc[end - 1].dep_ in {"cc", "advmod", "punct"}:
@@ -1364,8 +1371,8 @@ def _noun_phrase_end(token: Token, inner: bool = False) -> int:
     """End of the noun phrase under ``token``, without the clauses, appositions and
     adverbial phrases that hang off it ("of Irkutsk Oblast headed by ..." ends after
     "Oblast"; "Commission on Cooperation, the press service ..." after "Cooperation").
-    Inside a complement, "in" says what, not where ("on cooperation in the energy
-    sector"), unless a place or a date follows."""
+    Inside a complement, "in" and "to" say what, not where ("on cooperation in the energy
+    sector", "on amendments to the trade agreement"), unless a place or a date follows."""
     end = token.i + 1
     short = _past_brackets(token.doc, end)  # "a memorandum (MoU) between ..."
     for child in token.rights:
@@ -1376,7 +1383,7 @@ def _noun_phrase_end(token: Token, inner: bool = False) -> int:
             and (
                 (
                     child.lower_ not in {"of", "on", "for", "between"}
-                    and not (inner and child.lower_ == "in" and not _where_or_when(child))
+                    and not (inner and child.lower_ in {"in", "to"} and not _where_or_when(child))
                 )
                 or (child.lower_ == "on" and _temporal(child))  # "... agreement on Friday"
             )
@@ -1816,8 +1823,24 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions = named + _nominal(doc, by_token) + _capitals(doc, by_token, kb)
     mentions = _titles(_after_signing_words(mentions, kb))
     mentions = [m for m in mentions if any(c.isalpha() for c in m.text)]  # not a stray "-"
+    mentions = _outside_agreements(mentions)
     mentions.sort(key=lambda m: (m.span.start, -m.span.end))
     return mentions
+
+
+def _outside_agreements(mentions: list[Mention]) -> list[Mention]:
+    """Without the agreements named inside another's name ("the trade agreement" of "a
+    protocol on amendments to the trade agreement"): words of its name, not a document the
+    article tells of."""
+    names = [m.span for m in mentions if m.type == "Agreement"]
+    return [
+        m
+        for m in mentions
+        if m.type != "Agreement"
+        or not any(
+            n.start <= m.span.start and m.span.end <= n.end and len(n) > len(m.span) for n in names
+        )
+    ]
 
 
 def around(mention: Mention) -> bool:

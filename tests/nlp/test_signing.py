@@ -637,6 +637,18 @@ def test_a_capitalized_title_is_whole_and_holds_no_bodies(rules):
             ["15 cooperation documents of the visit of the President of Chile"],
             id="documents-of-a-visit-are-named-without-it-a-protocol-of-a-meeting-with-it",
         ),
+        pytest.param(
+            "Ghana and Kenya signed a protocol on amendments to the trade agreement and a "
+            "memorandum on tourism. Togo signed an agreement on the accession to the customs "
+            "union.",
+            [
+                "protocol on amendments to the trade agreement",
+                "memorandum on tourism",
+                "agreement on the accession to the customs union",
+            ],
+            ["protocol on amendments to", "protocol on amendments", "trade agreement"],
+            id="an-agreement-a-name-names-is-a-word-of-the-name-not-one-of-its-own",
+        ),
     ],
 )
 def test_an_agreement_is_named_as_the_article_names_it(rules, text, names, not_names):
