@@ -883,14 +883,15 @@ class Resolver:
 
     def _people_before(self, token: Token) -> list[Token]:
         """A person the parser made a modifier of the titled name coordinated after it ("by
-        Foreign Minister X and Tajik Foreign Minister Y": X an "nmod" of Y, with the "and")."""
+        Foreign Minister X and Tajik Foreign Minister Y": X an "nmod", "compound" or "appos" of Y
+        with the "and")."""
         if (m := self.mention(token)) is None or m.type != "Person":
             return []
         return [
             c
             for w in token.lefts  # also on the title: "were Minister X and Minister Y"
             for c in (w, *w.children)
-            if c.dep_ == "nmod"
+            if c.dep_ in {"nmod", "compound", "appos"}
             and c.head.i <= token.i
             and any(g.dep_ == "cc" for g in c.children)
             and (before := self.mention(c)) is not None

@@ -72,6 +72,33 @@ def test_a_titled_name_the_parser_hung_on_the_next_one_s_title_is_coordinated(re
     assert people == {"Bakhtiyor Saidov", "Laziz Kudratov"}, found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Soto" a compound of "Rojas", with the "and" under it
+        "Peruvian Foreign Minister Luis Soto and Bolivian Foreign Minister Rosa Rojas also took "
+        "part in the talks.",
+        # "Soto" in apposition to the first "Minister", a compound of "Rojas"
+        "Also present at the talks were Peruvian Foreign Minister Luis Soto and Bolivian "
+        "Ambassador Rosa Rojas.",
+        # "Present" the subject, the names its attribute
+        "The talks began. Present at the meeting were Peruvian Foreign Minister Luis Soto and "
+        "Bolivian Ambassador Rosa Rojas.",
+    ],
+)
+def test_a_titled_name_the_parser_hung_inside_the_next_one_is_coordinated(read, text):
+    found = _found(read, text)
+    people = {o for s, p, o, status, rule in found if p == "participant"}
+    assert people == {"Luis Soto", "Rosa Rojas"}, found
+
+
+def test_who_spoke_in_a_speech_at_an_event_took_part_in_it(read):
+    found = _found(
+        read, "In his speech at the forum, Peruvian Trade Minister Ana Torres said trade doubled."
+    )
+    assert ("forum", "participant", "Ana Torres") in {(s, p, o) for s, p, o, *_ in found}
+
+
 def test_an_event_the_parser_coordinated_with_the_verb_is_held_like_its_object(read):
     # "lunch" is parsed as a conjunct of "held", not of "meeting".
     found = _found(
