@@ -883,8 +883,8 @@ class Resolver:
 
     def _people_before(self, token: Token) -> list[Token]:
         """A person the parser made a modifier of the titled name coordinated after it ("by
-        Foreign Minister X and Tajik Foreign Minister Y": X an "nmod", "compound" or "appos" of Y
-        with the "and")."""
+        Foreign Minister X and Tajik Foreign Minister Y": X an "nmod", "compound" or "appos" of
+        Y, with the "and")."""
         if (m := self.mention(token)) is None or m.type != "Person":
             return []
         return [
