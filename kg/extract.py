@@ -509,10 +509,12 @@ class _Article:
         """A name that says whose event it is when the article's phrase does not, and the
         other names a reader would give it. "talks" between two people becomes "talks
         between A and B" (also "talks between Surname and Surname", "Surname-Surname talks",
-        "talks with B", "talks with Surname"), "official visit" of one person to one country
-        (else one place) "A's official visit to X" (also "visit to X", "Surname's visit to
-        X"); a meeting someone unnamed held with one person ("I had a meeting on Monday with
-        B") is the "meeting with B"; an event held somewhere is also the "talks in Minsk".
+        "talks with B", "talks with Surname", "Estonia-Latvia talks", "Estonian-Latvian
+        talks"), "official visit" of one person to one country (else one place) "A's official
+        visit to X" (also "visit to X", "Surname's visit to X"); a meeting someone unnamed held
+        with one person ("I had a meeting on Monday with B") is the "meeting with B"; an event
+        held somewhere is also the "talks in Minsk", and talks held with someone are also the
+        talks with them as the article writes them ("talks with his Latvian counterpart").
         "Talks with the Indian premier" and named events ("the 20th session of the commission")
         keep their name."""
         people, visitors, partners, places = [], [], [], []
@@ -540,6 +542,8 @@ class _Article:
         countries = [p for p in dict.fromkeys(places) if p.type == "Country"]
         to = [_label(p, self.by_id, self.countries) for p in countries or dict.fromkeys(places)]
         variants = [f"{head} in {w}" for w in where]
+        if event.cls in MEETINGS:
+            variants += [f"{head} {said}" for said in _partners_as_written(event)]
         own = (
             " with " in phrase
             or named_event(event)
@@ -557,6 +561,7 @@ class _Article:
                 f"{short[0]}-{short[1]} {head}",
                 f"{head} of {names[0]} and {names[1]}",
                 *(f"{head} with {n}" for n in dict.fromkeys([*names, *short])),
+                *(f"{a}-{b} {head}" for a, b in self._sides_named(ordered)),
             ]
             if " between " not in phrase and not own:
                 return f"{phrase} between {names[0]} and {names[1]}", variants
@@ -564,6 +569,19 @@ class _Article:
             variants += [f"{head} with {n}" for n in dict.fromkeys([*names, *short])]
             return f"{phrase} with {names[0]}", variants
         return phrase, variants
+
+    def _sides_named(self, people: list[Cluster]) -> list[tuple[str, str]]:
+        """The two countries two people act for, by name or by demonym, either first
+        ("Vietnam-Norway", "Norwegian-Vietnamese"): how news names their talks."""
+        countries = [self.by_id[c] for c in (self.countries.get(p.id) for p in people) if c]
+        if len(countries) != 2 or countries[0].id == countries[1].id:
+            return []
+        names = [_label(c, self.by_id, self.countries) for c in countries]
+        demonyms = [
+            self.kb[c.qid].demonyms if c.qid and c.qid in self.kb else () for c in countries
+        ]
+        pairs = [(names[0], names[1]), *((a, b) for a in demonyms[0] for b in demonyms[1])]
+        return [*pairs, *((b, a) for a, b in pairs)]
 
     def _request(self, cluster: Cluster, held: list[Held]) -> LinkRequest:
         country = self.countries.get(cluster.id)
@@ -686,6 +704,35 @@ def _name(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str]
     if cluster.type == "Country" and cluster.qid is not None and cluster.qid in kb:
         return kb[cluster.qid].common_name
     return max(forms, key=len)
+
+
+def _partners_as_written(event: Cluster) -> list[str]:
+    """Whom the article says an event was held with, as it writes them: "with his Russian
+    counterpart Sergey Lavrov", also to the comma of an apposition ("with the Secretary General
+    of the Organization, X, ...") and as the title alone ("with Russian Ambassador
+    Alexei Borodavkin" is also "with Russian Ambassador")."""
+    said: list[str] = []
+    for m in event.mentions:
+        told = m.root.pos_ == "VERB"  # "X met with Y"
+        if m.anaphor and not told:
+            continue
+        held = [m.root.head] if m.root.dep_ in {"dobj", "nsubjpass"} else []  # "held talks with"
+        for prep in (c for word in (m.root, *held) for c in word.children):
+            if prep.dep_ != "prep" or prep.lower_ not in {"with", "between"}:
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                words = list(pobj.subtree)
+                comma = next((k for k, t in enumerate(words) if t.is_punct), len(words))
+                words = words[:comma]
+                names = [k for k, t in enumerate(words) if t.ent_type_ == "PERSON"]
+                forms = [words]
+                if names and names[-1] == len(words) - 1 and names[0] > 0:
+                    forms.append(words[: names[0]])
+                for form in forms:
+                    if any(t.pos_ in {"NOUN", "PROPN"} for t in form):
+                        text = prep.doc[form[0].i : form[-1].i + 1].text
+                        said.append(f"{prep.lower_} {text}")
+    return list(dict.fromkeys(said))
 
 
 def _short_name(person: Cluster, label: str) -> str:

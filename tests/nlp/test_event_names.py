@@ -51,8 +51,43 @@ def _events(rules, text: str) -> dict[str, tuple[str, ...]]:
                 "talks with silina",
                 "talks with michal",
             },
-            {"talks with riga", "talks with latvian prime minister"},
+            {"talks with riga", "talks with latvian"},
             id="talks-between-two-people-are-also-the-talks-with-either",
+        ),
+        pytest.param(
+            "Estonian Prime Minister Kristen Michal held talks with Latvian Prime Minister Evika "
+            "Silina in Riga on Monday.",
+            "talks with Latvian Prime Minister Evika Silina",
+            {
+                "estonia-latvia talks",
+                "latvia-estonia talks",
+                "estonian-latvian talks",
+                "latvian-estonian talks",
+                "talks with latvian prime minister",
+            },
+            {"estonia-latvian talks", "latvian prime minister-estonia talks"},
+            id="talks-between-two-people-are-the-talks-of-their-countries",
+        ),
+        pytest.param(
+            "Foreign Minister Kristen Michal met with the Secretary General of the Nordic "
+            "Council, Evika Silina, to discuss energy. He then met with his Lithuanian "
+            "counterpart Ona Vaitkus in Riga.",
+            "meeting between Kristen Michal and Evika Silina",
+            {"meeting with the secretary general of the nordic council"},
+            {"meeting with the secretary general of the nordic council, evika silina"},
+            id="a-meeting-is-also-the-meeting-with-whom-the-article-says-as-it-says-it",
+        ),
+        pytest.param(
+            "Foreign Minister Kristen Michal met with the Secretary General of the Nordic "
+            "Council, Evika Silina, to discuss energy. He then met with his Lithuanian "
+            "counterpart Ona Vaitkus in Riga.",
+            "meeting between Kristen Michal and Ona Vaitkus",
+            {
+                "meeting with his lithuanian counterpart ona vaitkus",
+                "meeting with his lithuanian counterpart",
+            },
+            {"meeting with his lithuanian counterpart ona vaitkus in riga"},
+            id="a-meeting-is-also-the-meeting-with-whom-the-article-says-with-or-without-the-name",
         ),
         pytest.param(
             "The two presidents gave a joint press conference in Riga on Friday.",
