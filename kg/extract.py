@@ -513,8 +513,9 @@ class _Article:
         talks"), "official visit" of one person to one country (else one place) "A's official
         visit to X" (also "visit to X", "Surname's visit to X"); a meeting someone unnamed held
         with one person ("I had a meeting on Monday with B") is the "meeting with B"; an event
-        held somewhere is also the "talks in Minsk", and talks held with someone are also the
-        talks with them as the article writes them ("talks with his Latvian counterpart").
+        held somewhere is also the "talks in Minsk" and the "Minsk talks", and talks held with
+        someone are also the talks with them as the article writes them ("talks with his
+        Latvian counterpart").
         "Talks with the Indian premier" and named events ("the 20th session of the commission")
         keep their name."""
         people, visitors, partners, places = [], [], [], []
@@ -541,7 +542,7 @@ class _Article:
         ).lower()
         countries = [p for p in dict.fromkeys(places) if p.type == "Country"]
         to = [_label(p, self.by_id, self.countries) for p in countries or dict.fromkeys(places)]
-        variants = [f"{head} in {w}" for w in where]
+        variants = [f"{head} in {w}" for w in where] + [f"{w} {head}" for w in where]
         if event.cls in MEETINGS:
             variants += [f"{head} {said}" for said in _partners_as_written(event)]
         own = (

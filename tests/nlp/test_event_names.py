@@ -69,6 +69,14 @@ def _events(rules, text: str) -> dict[str, tuple[str, ...]]:
             id="talks-between-two-people-are-the-talks-of-their-countries",
         ),
         pytest.param(
+            "Estonian Prime Minister Kristen Michal held talks with Latvian Prime Minister Evika "
+            "Silina in Riga on Monday.",
+            "talks with Latvian Prime Minister Evika Silina",
+            {"talks in riga", "riga talks"},
+            {"talks riga"},
+            id="talks-held-somewhere-are-the-talks-in-the-place-and-the-place-s-talks",
+        ),
+        pytest.param(
             "Foreign Minister Kristen Michal met with the Secretary General of the Nordic "
             "Council, Evika Silina, to discuss energy. He then met with his Lithuanian "
             "counterpart Ona Vaitkus in Riga.",
