@@ -764,6 +764,7 @@ def _forms(cluster: Cluster) -> list[str]:
             shorter += [_without_parties(m.span) for m in named]
             named = [m for m in named if m.root.lemma_.lower() in heads("agreement")]
         shorter += [_head_noun(m.root) for m in named]
+        shorter += [form for m in named for form in _turned(m.span, cluster.type)]
         forms += [h for h in dict.fromkeys(shorter) if h and h not in forms]
     if cluster.name and cluster.type == "Event" and cluster.name not in forms:
         forms.append(cluster.name)  # "meeting" of a meeting told by "X met Y"
@@ -792,6 +793,34 @@ def _unquantified(span: Span) -> str:
     while start < len(span) - 1 and (span[start].lower_ in _HOW_MANY or span[start].like_num):
         start += 1
     return span[start:].text if start else ""
+
+
+def _turned(span: Span, kind: str) -> list[str]:
+    """The name said the other way round, as news says either: "strategic partnership
+    agreement" of "agreement on strategic partnership" and back, "cooperation protocol" of
+    "protocol of cooperation", "intergovernmental commission meeting" of "meeting of the
+    intergovernmental commission"; a memorandum of understanding is also an "MoU"."""
+    root = span.root
+    if root.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    rest = span.doc[root.i + 1 : span.end]
+    head = root.text
+    if root.lemma_.lower() == "memorandum" and [t.lower_ for t in rest[:2]] == [
+        "of",
+        "understanding",
+    ]:
+        head, rest = "MoU", rest[2:]
+    turned = [f"MoU {rest.text}".strip()] if head == "MoU" else []
+    if len(rest) > 1 and rest[0].lower_ in ({"on", "of"} if kind == "Agreement" else {"of"}):
+        words = [t for t in rest[1:] if t.dep_ != "det"]
+        if len(words) <= 4 and not any(t.pos_ in {"ADP", "PUNCT", "NUM"} for t in words):
+            turned.append(f"{' '.join(t.text for t in words)} {head}")
+    before = span.doc[span.start : root.i]
+    if kind == "Agreement" and len(before) and before[-1].dep_ == "compound" and not len(rest):
+        words = [t for t in before if t.dep_ != "det" and not t.like_num]
+        if words and all(t.pos_ in {"NOUN", "PROPN", "ADJ"} for t in words):
+            turned.append(f"{root.text} on {' '.join(t.text for t in words)}")
+    return turned
 
 
 def _without_parties(span: Span) -> str:

@@ -163,6 +163,39 @@ def test_an_agreement_s_aliases_say_it_without_how_many(rules, text, agreement, 
     assert not must_not & aliases, sorted(aliases)
 
 
+@pytest.mark.parametrize(
+    ("name", "must", "must_not"),
+    [
+        ("agreement on strategic partnership", {"strategic partnership agreement"}, set()),
+        ("defence cooperation agreement", {"agreement on defence cooperation"}, set()),
+        ("protocol of cooperation", {"cooperation protocol"}, set()),
+        (
+            "memorandum of understanding on museum cooperation",
+            {"MoU on museum cooperation", "museum cooperation MoU"},
+            {"understanding memorandum"},
+        ),
+        (
+            "agreement on cooperation in the energy sector",
+            set(),
+            {"cooperation in energy sector agreement", "cooperation agreement"},
+        ),
+    ],
+)
+def test_an_agreement_is_also_named_the_other_way_round(rules, name, must, must_not):
+    text = f"Estonia and Latvia signed the {name} on Monday."
+    aliases = set({e.label: e.aliases for e in rules.extract(text).entities}[name])
+    assert must <= aliases, sorted(aliases)
+    assert not must_not & aliases, sorted(aliases)
+
+
+def test_a_meeting_of_a_body_is_also_the_body_s_meeting(rules):
+    events = _events(rules, "The meeting of the intergovernmental commission was held in Riga.")
+    assert (
+        "intergovernmental commission meeting"
+        in events["meeting of the intergovernmental commission"]
+    )
+
+
 def test_a_numbered_sitting_of_a_standing_body_is_an_event(rules):
     events = _events(rules, "The 6th Joint Transport Committee was held in Vilnius on 4 May 2021.")
     assert "6th Joint Transport Committee" in events, events
