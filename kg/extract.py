@@ -485,6 +485,8 @@ class _Article:
             if cluster.type == "Event":
                 label, variants = self._event_name(cluster, label)
                 aliases += [v for v in variants if v not in aliases]
+            if cluster.type == "Delegation":
+                aliases += [v for v in self._delegation_names(cluster) if v not in aliases]
             positions = _positions(titles.get(cluster.id, []))
             entities.append(
                 Entity(
@@ -570,6 +572,21 @@ class _Article:
             variants += [f"{head} with {n}" for n in dict.fromkeys([*names, *short])]
             return f"{phrase} with {names[0]}", variants
         return phrase, variants
+
+    def _delegation_names(self, delegation: Cluster) -> list[str]:
+        """A country's delegation by each name news gives it: "Latvia delegation",
+        "delegation of Latvia", "Latvian delegation"."""
+        country = self.countries.get(delegation.id)
+        if country is None:
+            return []
+        qid = self.by_id[country].qid
+        name = _label(self.by_id[country], self.by_id, self.countries)
+        demonyms = self.kb[qid].demonyms if qid and qid in self.kb else ()
+        return [
+            f"{name} delegation",
+            f"delegation of {name}",
+            *(f"{d} delegation" for d in demonyms),
+        ]
 
     def _sides_named(self, people: list[Cluster]) -> list[tuple[str, str]]:
         """The two countries two people act for, by name or by demonym, either first
@@ -792,25 +809,29 @@ def _unquantified(span: Span) -> str:
     start = 0
     while start < len(span) - 1 and (span[start].lower_ in _HOW_MANY or span[start].like_num):
         start += 1
+    if span[start].text == "-":  # "nine-point declaration": the number is a word of the name
+        return ""
     return span[start:].text if start else ""
 
 
 def _turned(span: Span, kind: str) -> list[str]:
     """The name said the other way round, as news says either: "strategic partnership
-    agreement" of "agreement on strategic partnership" and back, "cooperation protocol" of
-    "protocol of cooperation", "intergovernmental commission meeting" of "meeting of the
-    intergovernmental commission"; a memorandum of understanding is also an "MoU"."""
+    agreement" of "agreement on strategic partnership" and back (not a name: "Arequipa
+    Declaration"), "cooperation protocol" of "protocol of cooperation", "intergovernmental
+    commission meeting" of "meeting of the intergovernmental commission"; a memorandum of
+    understanding is also an "MoU"."""
     root = span.root
     if root.pos_ not in {"NOUN", "PROPN"}:
         return []
     rest = span.doc[root.i + 1 : span.end]
     head = root.text
-    if root.lemma_.lower() == "memorandum" and [t.lower_ for t in rest[:2]] == [
-        "of",
-        "understanding",
-    ]:
-        head, rest = "MoU", rest[2:]
-    turned = [f"MoU {rest.text}".strip()] if head == "MoU" else []
+    if [t.lower_ for t in rest[:2]] == ["of", "understanding"]:
+        plural = root.tag_ in {"NNS", "NNPS"} or root.lower_ in {"memoranda", "memorandums"}
+        head = "MoUs" if plural else "MoU"
+        rest = rest[2:]
+        if len(rest) > 1 and rest[0].text == "(" and ")" in [t.text for t in rest]:
+            rest = rest[[t.text for t in rest].index(")") + 1 :]  # "(MoU)"
+    turned = [f"{head} {rest.text}".strip()] if head != root.text else []
     if len(rest) > 1 and rest[0].lower_ in ({"on", "of"} if kind == "Agreement" else {"of"}):
         words = [t for t in rest[1:] if t.dep_ != "det"]
         if len(words) <= 4 and not any(t.pos_ in {"ADP", "PUNCT", "NUM"} for t in words):
@@ -818,7 +839,7 @@ def _turned(span: Span, kind: str) -> list[str]:
     before = span.doc[span.start : root.i]
     if kind == "Agreement" and len(before) and before[-1].dep_ == "compound" and not len(rest):
         words = [t for t in before if t.dep_ != "det" and not t.like_num]
-        if words and all(t.pos_ in {"NOUN", "PROPN", "ADJ"} for t in words):
+        if words and all(t.pos_ in {"NOUN", "ADJ"} and t.is_lower for t in words):
             turned.append(f"{root.text} on {' '.join(t.text for t in words)}")
     return turned
 

@@ -175,6 +175,13 @@ def test_an_agreement_s_aliases_say_it_without_how_many(rules, text, agreement, 
             {"understanding memorandum"},
         ),
         (
+            "memorandum of understanding (MoU) between the two ministries",
+            {"MoU between the two ministries"},
+            {"MoU (MoU) between the two ministries"},
+        ),
+        ("nine-point declaration", set(), {"-point declaration", "declaration on nine-point"}),
+        ("Riga Declaration", set(), {"Declaration on Riga"}),
+        (
             "agreement on cooperation in the energy sector",
             set(),
             {"cooperation in energy sector agreement", "cooperation agreement"},
@@ -186,6 +193,13 @@ def test_an_agreement_is_also_named_the_other_way_round(rules, name, must, must_
     aliases = set({e.label: e.aliases for e in rules.extract(text).entities}[name])
     assert must <= aliases, sorted(aliases)
     assert not must_not & aliases, sorted(aliases)
+
+
+def test_a_country_s_delegation_goes_by_the_country_s_names(rules):
+    x = rules.extract("The Latvian delegation, headed by Baiba Braze, arrived in Tallinn.")
+    [delegation] = [e for e in x.entities if e.type == "Delegation"]
+    assert {"Latvia delegation", "delegation of Latvia"} <= {delegation.label, *delegation.aliases}
+    assert "Latvian delegation" in {delegation.label, *delegation.aliases}
 
 
 def test_a_meeting_of_a_body_is_also_the_body_s_meeting(rules):
