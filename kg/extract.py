@@ -55,6 +55,7 @@ _GLOBAL = {"Country", "Place", "Organization"}
 # Events that keep their own name when two people held them ("the official welcoming
 # ceremony", not "ceremony between A and B").
 _OWN_NAMES = {"ceremony", "reception", "dinner", "lunch", "breakfast"}
+_SAID_ALSO = {"meeting": ("talks",), "talks": ("meeting",)}  # news calls two leaders' talks either
 _PARTNER_RULES = {"participant/with", "participant/hold-event-with"}  # "a meeting ... with X"
 # Verbs whose "here" is the dateline's place: arrivals, stays and events taking place.
 _ARRIVALS = {"arrive", "come", "visit", "hold", "meet", "be", "stay", "land", "gather", "talk"}
@@ -512,7 +513,7 @@ class _Article:
         other names a reader would give it. "talks" between two people becomes "talks
         between A and B" (also "talks between Surname and Surname", "Surname-Surname talks",
         "talks with B", "talks with Surname", "Estonia-Latvia talks", "Estonian-Latvian
-        talks"), "official visit" of one person to one country (else one place) "A's official
+        talks", and each as the "meeting"), "official visit" of one person to one country (else one place) "A's official
         visit to X" (also "visit to X", "Surname's visit to X"); a meeting someone unnamed held
         with one person ("I had a meeting on Monday with B") is the "meeting with B"; an event
         held somewhere is also the "talks in Minsk" and the "Minsk talks", and talks held with
@@ -558,14 +559,15 @@ class _Article:
             if len(to) == 1 and " to " not in phrase and not own:
                 return f"{names[0]}'s {phrase} to {to[0]}", variants
         if event.cls in MEETINGS and len(names) == 2 and head not in _OWN_NAMES:
-            variants += [
-                f"{head} between {short[0]} and {short[1]}",
-                f"{head} between {names[0]} and {names[1]}",
-                f"{short[0]}-{short[1]} {head}",
-                f"{head} of {names[0]} and {names[1]}",
-                *(f"{head} with {n}" for n in dict.fromkeys([*names, *short])),
-                *(f"{a}-{b} {head}" for a, b in self._sides_named(ordered)),
-            ]
+            for word in dict.fromkeys([head, *_SAID_ALSO.get(head, ())]):
+                variants += [
+                    f"{word} between {short[0]} and {short[1]}",
+                    f"{word} between {names[0]} and {names[1]}",
+                    f"{short[0]}-{short[1]} {word}",
+                    f"{word} of {names[0]} and {names[1]}",
+                    *(f"{word} with {n}" for n in dict.fromkeys([*names, *short])),
+                    *(f"{a}-{b} {word}" for a, b in self._sides_named(ordered)),
+                ]
             if " between " not in phrase and not own:
                 return f"{phrase} between {names[0]} and {names[1]}", variants
         if event.cls in MEETINGS and len(names) == 1 and people == partners and not own:

@@ -72,9 +72,14 @@ def _events(rules, text: str) -> dict[str, tuple[str, ...]]:
             "Estonian Prime Minister Kristen Michal held talks with Latvian Prime Minister Evika "
             "Silina in Riga on Monday.",
             "talks with Latvian Prime Minister Evika Silina",
-            {"talks in riga", "riga talks"},
-            {"talks riga"},
-            id="talks-held-somewhere-are-the-talks-in-the-place-and-the-place-s-talks",
+            {
+                "talks in riga",
+                "riga talks",
+                "meeting between michal and silina",
+                "michal-silina meeting",
+            },
+            {"talks riga", "meeting in riga"},
+            id="talks-held-somewhere-are-the-place-s-talks-and-two-people-s-talks-their-meeting",
         ),
         pytest.param(
             "Foreign Minister Kristen Michal met with the Secretary General of the Nordic "

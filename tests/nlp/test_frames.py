@@ -854,13 +854,7 @@ CASES += [
             ),
             ("one-on-one talks with Uzbek President Shavkat Mirziyoyev", "heldIn", "Tashkent"),
         ],
-        [
-            (
-                "meeting between Emomali Rahmon and Shavkat Mirziyoyev",
-                "participant",
-                "Emomali Rahmon",
-            )
-        ],
+        [],
         id="one-meeting-of-the-same-people",
     ),
     pytest.param(
@@ -1482,6 +1476,14 @@ def test_events(rules, text, must, must_not):
         assert triple in found, (triple, sorted(found))
     for triple in must_not:
         assert triple not in found, triple
+
+
+def test_one_meeting_of_the_same_people_is_one_event(rules):
+    x = rules.extract(
+        "Emomali Rahmon met with Shavkat Mirziyoyev in Tashkent. Rahmon spoke to reporters "
+        "following one-on-one talks with Uzbek President Shavkat Mirziyoyev."
+    )
+    assert len([e for e in x.entities if e.type == "Event"]) == 1, x.entities
 
 
 def test_one_signing_and_its_signatories(pipeline):
