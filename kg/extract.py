@@ -728,30 +728,36 @@ def _name(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str]
 
 def _partners_as_written(event: Cluster) -> list[str]:
     """Whom the article says an event was held with, as it writes them: "with his Russian
-    counterpart Sergey Lavrov", also to the comma of an apposition ("with the Secretary General
-    of the Organization, X, ...") and as the title alone ("with Russian Ambassador
-    Alexei Borodavkin" is also "with Russian Ambassador")."""
+    counterpart Sergey Lavrov" (also of "X met his Russian counterpart Sergey Lavrov"), also to
+    the comma of an apposition ("with the Secretary General of the Organization, X, ...") and
+    as the title alone ("with Russian Ambassador Alexei Borodavkin" is also "with Russian
+    Ambassador")."""
     said: list[str] = []
     for m in event.mentions:
-        told = m.root.pos_ == "VERB"  # "X met with Y"
+        told = m.root.pos_ == "VERB"  # "X met with Y", "X met Y"
         if m.anaphor and not told:
             continue
         held = [m.root.head] if m.root.dep_ in {"dobj", "nsubjpass"} else []  # "held talks with"
-        for prep in (c for word in (m.root, *held) for c in word.children):
-            if prep.dep_ != "prep" or prep.lower_ not in {"with", "between"}:
-                continue
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                words = list(pobj.subtree)
-                comma = next((k for k, t in enumerate(words) if t.is_punct), len(words))
-                words = words[:comma]
-                names = [k for k, t in enumerate(words) if t.ent_type_ == "PERSON"]
-                forms = [words]
-                if names and names[-1] == len(words) - 1 and names[0] > 0:
-                    forms.append(words[: names[0]])
-                for form in forms:
-                    if any(t.pos_ in {"NOUN", "PROPN"} for t in form):
-                        text = prep.doc[form[0].i : form[-1].i + 1].text
-                        said.append(f"{prep.lower_} {text}")
+        whom = [
+            (prep.lower_, pobj)
+            for prep in (c for word in (m.root, *held) for c in word.children)
+            if prep.dep_ == "prep" and prep.lower_ in {"with", "between"}
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        if told and m.root.lemma_ in {"meet", "receive"}:
+            whom += [("with", c) for c in m.root.children if c.dep_ == "dobj"]
+        for word, pobj in whom:
+            words = list(pobj.subtree)
+            comma = next((k for k, t in enumerate(words) if t.is_punct), len(words))
+            words = words[:comma]
+            names = [k for k, t in enumerate(words) if t.ent_type_ == "PERSON"]
+            forms = [words]
+            if names and names[-1] == len(words) - 1 and names[0] > 0:
+                forms.append(words[: names[0]])
+            for form in forms:
+                if any(t.pos_ in {"NOUN", "PROPN"} for t in form):
+                    said.append(f"{word} {pobj.doc[form[0].i : form[-1].i + 1].text}")
     return list(dict.fromkeys(said))
 
 

@@ -82,6 +82,14 @@ def _events(rules, text: str) -> dict[str, tuple[str, ...]]:
             id="talks-held-somewhere-are-the-place-s-talks-and-two-people-s-talks-their-meeting",
         ),
         pytest.param(
+            "Foreign Minister Kristen Michal met the Lithuanian Ambassador to Estonia, Ona "
+            "Vaitkus, in Tallinn.",
+            "meeting between Kristen Michal and Ona Vaitkus",
+            {"meeting with the lithuanian ambassador to estonia"},
+            {"meeting with the lithuanian ambassador to estonia, ona vaitkus"},
+            id="whom-one-met-is-also-whom-the-meeting-was-with-as-the-article-says",
+        ),
+        pytest.param(
             "Foreign Minister Kristen Michal met with the Secretary General of the Nordic "
             "Council, Evika Silina, to discuss energy. He then met with his Lithuanian "
             "counterpart Ona Vaitkus in Riga.",
