@@ -513,12 +513,12 @@ class _Article:
         other names a reader would give it. "talks" between two people becomes "talks
         between A and B" (also "talks between Surname and Surname", "Surname-Surname talks",
         "talks with B", "talks with Surname", "Estonia-Latvia talks", "Estonian-Latvian
-        talks", and each as the "meeting"), "official visit" of one person to one country (else one place) "A's official
-        visit to X" (also "visit to X", "Surname's visit to X"); a meeting someone unnamed held
-        with one person ("I had a meeting on Monday with B") is the "meeting with B"; an event
-        held somewhere is also the "talks in Minsk" and the "Minsk talks", and talks held with
-        someone are also the talks with them as the article writes them ("talks with his
-        Latvian counterpart").
+        talks", and each as the "meeting"), "official visit" of one person to one country
+        (else one place) "A's official visit to X" (also "visit to X", "Surname's visit to
+        X"); a meeting someone unnamed held with one person ("I had a meeting on Monday with
+        B") is the "meeting with B"; an event held somewhere is also the "talks in Minsk" and
+        the "Minsk talks", and talks held with someone are also the talks with them as the
+        article writes them ("talks with his Latvian counterpart").
         "Talks with the Indian premier" and named events ("the 20th session of the commission")
         keep their name."""
         people, visitors, partners, places = [], [], [], []

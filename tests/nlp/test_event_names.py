@@ -1,6 +1,8 @@
 """Which phrases are events and by which names a reader finds them again: the head noun
-among an event's aliases (and an agreement's, without how many), and a standing body's numbered sitting as an event, on short
-articles written for these tests."""
+among an event's aliases (and an agreement's, without how many), the names news gives an
+event of two people or two countries, a name turned round ("cooperation protocol"), a
+country's delegation by the country's names, and a standing body's numbered sitting as an
+event, on short articles written for these tests."""
 
 from __future__ import annotations
 
