@@ -581,14 +581,17 @@ class _Article:
         country = self.countries.get(delegation.id)
         if country is None:
             return []
-        qid = self.by_id[country].qid
         name = _label(self.by_id[country], self.by_id, self.countries)
-        demonyms = self.kb[qid].demonyms if qid and qid in self.kb else ()
+        demonyms = self._demonyms(self.by_id[country])
         return [
             f"{name} delegation",
             f"delegation of {name}",
             *(f"{d} delegation" for d in demonyms),
         ]
+
+    def _demonyms(self, country: Cluster) -> tuple[str, ...]:
+        """What a country's people are called ("Latvian"), as the knowledge base knows it."""
+        return self.kb[country.qid].demonyms if country.qid and country.qid in self.kb else ()
 
     def _sides_named(self, people: list[Cluster]) -> list[tuple[str, str]]:
         """The two countries two people act for, by name or by demonym, either first
@@ -597,9 +600,7 @@ class _Article:
         if len(countries) != 2 or countries[0].id == countries[1].id:
             return []
         names = [_label(c, self.by_id, self.countries) for c in countries]
-        demonyms = [
-            self.kb[c.qid].demonyms if c.qid and c.qid in self.kb else () for c in countries
-        ]
+        demonyms = [self._demonyms(c) for c in countries]
         pairs = [(names[0], names[1]), *((a, b) for a in demonyms[0] for b in demonyms[1])]
         return [*pairs, *((b, a) for a, b in pairs)]
 
