@@ -551,7 +551,7 @@ class _Article:
         own = (
             " with " in phrase
             or named_event(event)
-            or any(t.pos_ == "PROPN" for m in event.mentions for t in m.span)
+            or any(t.pos_ == "PROPN" for m in _said_as(event, phrase) for t in m.span)
         )
         if event.cls == "Visit" and len(names) == 1:
             variants += [f"{head} to {w}" for w in where]
@@ -725,6 +725,11 @@ def _name(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str]
     if cluster.type == "Country" and cluster.qid is not None and cluster.qid in kb:
         return kb[cluster.qid].common_name
     return max(forms, key=len)
+
+
+def _said_as(event: Cluster, phrase: str) -> list[Mention]:
+    """The mentions of an event that say its name as the phrase does (all, if none does)."""
+    return [m for m in event.mentions if m.text == phrase] or list(event.mentions)
 
 
 def _partners_as_written(event: Cluster) -> list[str]:

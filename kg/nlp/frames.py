@@ -33,7 +33,15 @@ from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp.coref import Cluster, free_id, last_event, said_of_it
 from kg.nlp.event_places import carry_places, cities_with_their_country, visits_to
 from kg.nlp.facts import Fact, Facts, Scene, head_words, nested
-from kg.nlp.mentions import SIDELINES, TAKING_PART, Mention, around, tokens_with, within
+from kg.nlp.mentions import (
+    REMOTE,
+    SIDELINES,
+    TAKING_PART,
+    Mention,
+    around,
+    tokens_with,
+    within,
+)
 from kg.nlp.relations import ahead, modality
 from kg.nlp.signing import sign
 from kg.nlp.visits import (
@@ -2251,11 +2259,13 @@ def _one_meeting_per_pair(facts: Facts, scene: Scene) -> None:
     very constructive meeting", "the negotiations") is the meeting the article names for
     them ("the one-on-one talks"): the first so named keeps its mentions and facts. Events
     of their own ("a closed session", "an expanded session", "a breakfast meeting"),
-    ceremonies and dinners, named events and those told only as a time frame stay apart."""
-    groups: dict[frozenset[str], list[Cluster]] = {}
+    ceremonies and dinners, named events and those told only as a time frame stay apart.
+    So is a call of the same people told twice (in the lead and again in the body); a call
+    and a meeting stay apart."""
+    groups: dict[tuple[frozenset[str], bool], list[Cluster]] = {}
     for event in scene.clusters.values():
         if (
-            event.cls not in IN_PERSON
+            event.cls not in IN_PERSON | {"PhoneCall"}
             or named_event(event)
             or _occasion(event)
             or all(around(m) for m in event.mentions)
@@ -2267,7 +2277,7 @@ def _one_meeting_per_pair(facts: Facts, scene: Scene) -> None:
             if f.status == "asserted" and scene.clusters[f.object].type == "Person"
         )
         if len(people) >= 2:
-            groups.setdefault(people, []).append(event)
+            groups.setdefault((people, event.cls == "PhoneCall"), []).append(event)
     for events in groups.values():
         events.sort(key=lambda e: (all(m.anaphor for m in e.mentions), e.mentions[0].span.start))
         meetings = [e for e in events if e.cls != "Session"] or events  # a session is a part
@@ -2334,8 +2344,9 @@ def _places(facts: Facts, event: str) -> set[str]:
 
 def _plain(event: Cluster) -> bool:
     """A meeting told by a verb, or by a word for any meeting with at most words of praise
-    ("a very successful and constructive meeting"), not one of its own kind; or said of
-    one told before ("It was a very open and intense talk")."""
+    ("a very successful and constructive meeting") or of how it was held ("a telephone
+    conversation"), not one of its own kind; or said of one told before ("It was a very
+    open and intense talk")."""
     return all(
         m.anaphor
         or said_of_it(m.root)
@@ -2345,6 +2356,7 @@ def _plain(event: Cluster) -> bool:
                 c.dep_ in _PLAIN_DEPS
                 or (c.dep_ == "amod" and c.lower_ in _PRAISE)
                 or (c.dep_ == "amod" and c.lemma_.lower() in _HELD)  # "Held talks with X"
+                or (c.dep_ in {"compound", "amod"} and c.lower_ in REMOTE)  # "phone talks"
                 for c in m.root.children
             )
         )

@@ -36,6 +36,7 @@ from kg.nlp.paragraphs import QUOTES, in_headline
 from kg.nlp.titles import SPAN_KEY, titles_by_word
 
 __all__ = [
+    "REMOTE",
     "SIDELINES",
     "SIGNING_WORDS",
     "TAKING_PART",
@@ -87,7 +88,7 @@ _DAYS |= {"wednesday", "thursday", "friday", "saturday", "sunday"}
 _BODIES_OF_THINGS = {"Services", "Assistance"}  # "Air Navigation Services" is a body
 _TO_THE_PRESS = {"press", "media", "news"}
 _FACE_TO_FACE = {"courtesy", "protocol", "private", "informal", "personal"}  # not by phone
-_REMOTE = {"phone", "telephone", "video", "videoconference", "online", "virtual"}  # by phone
+REMOTE = {"phone", "telephone", "video", "videoconference", "online", "virtual"}  # by phone
 SIDELINES = {"sideline", "sidelines", "margin", "margins"}  # what a gathering has beside it
 
 
@@ -1455,7 +1456,7 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
                 cls = "Meeting"  # "a courtesy call on the President", "a private conversation"
             elif cls == "PhoneCall" and _on_the_sidelines(token):
                 cls = "Meeting"  # "on the sidelines of the forum, X had a conversation with Y"
-            elif cls in {"Talks", "Meeting"} and any(c.lower_ in _REMOTE for c in token.lefts):
+            elif cls in {"Talks", "Meeting"} and any(c.lower_ in REMOTE for c in token.lefts):
                 cls = "PhoneCall"  # "phone talks", "a video conference meeting"
             elif cls == "Meeting" and any(c.lower_ in _TO_THE_PRESS for c in token.lefts):
                 cls = "Conference"  # "a press meeting", "a joint media meeting"
@@ -1478,7 +1479,7 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
 
 def _on_the_sidelines(token: Token) -> bool:
     """Whether a word of a call is said on the sidelines of a gathering, not by phone."""
-    return not any(c.lower_ in _REMOTE for c in token.lefts) and any(
+    return not any(c.lower_ in REMOTE for c in token.lefts) and any(
         t.lemma_.lower() in SIDELINES for t in token.sent
     )
 

@@ -210,6 +210,15 @@ def test_an_agreement_is_also_named_the_other_way_round(rules, name, must, must_
     assert not must_not & aliases, sorted(aliases)
 
 
+def test_an_event_s_name_says_whose_it_is_though_a_later_mention_names_a_country(rules):
+    events = _events(
+        rules,
+        "Uzbek President Shavkat Mirziyoyev arrived in Dushanbe on a state visit. The state "
+        "visit of the Uzbek leader to Tajikistan will last two days.",
+    )
+    assert "Shavkat Mirziyoyev's state visit to Tajikistan" in events, events
+
+
 def test_a_country_s_delegation_goes_by_the_country_s_names(rules):
     x = rules.extract("The Latvian delegation, headed by Baiba Braze, arrived in Tallinn.")
     [delegation] = [e for e in x.entities if e.type == "Delegation"]

@@ -1486,6 +1486,15 @@ def test_one_meeting_of_the_same_people_is_one_event(rules):
     assert len([e for e in x.entities if e.type == "Event"]) == 1, x.entities
 
 
+def test_a_call_told_twice_is_one_call_and_no_meeting(rules):
+    x = rules.extract(
+        "President of Latvia Edgars Rinkevics has held a telephone conversation with the "
+        "President of Estonia Alar Karis. On December 30, President of Latvia Edgars Rinkevics "
+        "held a telephone conversation with the President of Estonia Alar Karis."
+    )
+    assert [e.cls for e in x.entities if e.type == "Event"] == ["PhoneCall"], x.entities
+
+
 def test_one_signing_and_its_signatories(pipeline):
     x = pipeline.extract(
         "The two presidents witnessed the signing of a protocol on trade between Uzbekistan "
