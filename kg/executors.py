@@ -27,7 +27,7 @@ from kg.pipeline import Pipeline
 from kg.rdf import to_graph
 from kg.store import ntriples
 from kg.types import Article
-from kg.workers import LOCK, chunks, in_order, pool, worker_pipeline
+from kg.workers import LOCK, chunks, in_order, on_pool, pool, worker_pipeline
 
 __all__ = [
     "EXECUTORS",
@@ -123,12 +123,8 @@ class Processes(_Context):
         self.workers = workers
 
     def map(self, pipeline: Pipeline, articles: Iterable[Article]) -> Iterator[Extracted]:
-        running = pool(pipeline, self.workers)
-        try:
-            found = chunks(articles, pipeline.batch_size)
-            yield from in_order(lambda chunk: running.submit(_run, chunk), found, 2 * self.workers)
-        finally:
-            running.shutdown(wait=False, cancel_futures=True)
+        found = chunks(articles, pipeline.batch_size)
+        yield from on_pool(pool(pipeline, self.workers), _run, found, 2 * self.workers)
 
 
 def _run(chunk: list[Article], pipeline: Pipeline | None = None) -> list[Extracted]:

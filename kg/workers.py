@@ -36,6 +36,7 @@ __all__ = [
     "default_workers",
     "extractions",
     "in_order",
+    "on_pool",
     "pool",
     "worker_pipeline",
 ]
@@ -71,12 +72,8 @@ def extractions(
     if workers <= 1 or len(first) <= CHUNK:
         yield from pipeline.extract_many(itertools.chain(first, items))
         return
-    running = pool(pipeline, workers)
-    try:
-        found = chunks(itertools.chain(first, items), CHUNK)
-        yield from in_order(lambda chunk: running.submit(_extract, chunk), found, 2 * workers)
-    finally:
-        running.shutdown(wait=False, cancel_futures=True)
+    found = chunks(itertools.chain(first, items), CHUNK)
+    yield from on_pool(pool(pipeline, workers), _extract, found, 2 * workers)
 
 
 def pool(pipeline: Pipeline, workers: int) -> ProcessPoolExecutor:
@@ -115,6 +112,24 @@ def chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     """The items in lists of ``size`` (the last may be shorter)."""
     found = iter(items)
     return iter(lambda: list(itertools.islice(found, size)), [])
+
+
+def on_pool(
+    running: ProcessPoolExecutor,
+    work: Callable[[list[Item]], Any],
+    parts: Iterable[list[Item]],
+    window: int,
+) -> Iterator[Any]:
+    """The items of ``work(part)`` for each part, run on ``running`` in order (``in_order``),
+    and the pool shut down after: at once on an error, Ctrl-C or a caller that stopped
+    reading; else with its idle workers joined, which leaves the interpreter's exit no pool
+    to wake (waking one whose pipe was closed printed "Bad file descriptor")."""
+    try:
+        yield from in_order(lambda part: running.submit(work, part), parts, window)
+    except BaseException:
+        running.shutdown(wait=False, cancel_futures=True)
+        raise
+    running.shutdown(wait=True)
 
 
 def in_order(

@@ -3,6 +3,8 @@ order of the articles; a few articles stay in this process; how many workers by 
 
 from __future__ import annotations
 
+import multiprocessing
+
 import pytest
 from typer.testing import CliRunner
 
@@ -22,6 +24,7 @@ def test_kg_extract_in_two_workers_writes_what_one_process_writes(tmp_path):
     for n in (1, 2):
         result = runner.invoke(app, ["extract", str(folder), "--workers", str(n)])
         assert result.exit_code == 0, result.output
+        assert not multiprocessing.active_children()  # the workers joined, none left to wake
         lines[n] = result.stdout.splitlines()
     assert lines[2] == lines[1]
     assert len(lines[1]) == 2 * CHUNK + 3
