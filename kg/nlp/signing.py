@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from kg.kb import KnowledgeBase
 from kg.nlp.coref import Cluster
-from kg.nlp.facts import Facts, Scene, head_words, nested
+from kg.nlp.facts import Fact, Facts, Scene, head_words, nested
 from kg.nlp.gazetteer import heads
 from kg.nlp.mentions import SIGNING_WORDS, Mention
 from kg.nlp.relations import modality
@@ -37,6 +37,7 @@ def sign(facts: Facts, scene: Scene, sides: list[str]) -> None:
     _signing_by(facts, scene)
     _signing_told_before(facts, scene)
     _participation(facts, scene)
+    _signed_as_planned(facts, scene)
     _signed_by_the_sides(facts, scene, sides)
     _included(facts, scene)
     _signing_sides(facts, scene)
@@ -81,10 +82,12 @@ def _headlines(facts: Facts, scene: Scene) -> None:
             if word.lower_ not in SIGNING_WORDS:
                 continue
             agreement = agreements.get(word.i + 1) or agreements.get(word.i + 2)
-            if agreement is None or (word.pos_ == "VERB" and word.dep_ in _INHERITING):
-                continue  # "X met Y and signed": X's, which the patterns read
+            inherits = word.dep_ in _INHERITING and word.head.i not in parties
+            if agreement is None or (word.pos_ == "VERB" and inherits):
+                continue  # "X met Y and signed": X's, which the patterns read; not a clause
+                # the parser hung on the list's first ("Chile, Peru to sign")
             status = modality(word) if word.pos_ == "VERB" else "asserted"
-            if word.i > 0 and word.nbor(-1).lower_ in {"to", "will"}:
+            if word.i > 0 and word.nbor(-1).lower_ in _PLANNING:
                 status = "planned"
             for party in _listed_before(word, sentence, parties):
                 facts.add(
@@ -98,6 +101,7 @@ def _headlines(facts: Facts, scene: Scene) -> None:
                 )
 
 
+_PLANNING = {"to", "will"}  # "Chile, Peru to sign deal"
 _INHERITING = {"conj", "xcomp", "advcl", "pcomp", "acl", "relcl"}
 
 
@@ -110,12 +114,15 @@ def _in_phrase(token: Token) -> bool:
 
 def _listed_before(word: Token, sentence: Span, parties: dict[int, Cluster]) -> list[Cluster]:
     """The parties listed right before a signing word ("Kazakhstan, Uzbekistan sign"), over
-    the people's titles ("Chinese President X"); not a party named in a phrase of another
-    ("ROSATOM, the corporation of Russia, signed")."""
+    the people's titles ("Chinese President X") and a plan's "to" or "will" ("Chile, Peru to
+    sign"); not a party named in a phrase of another ("ROSATOM, the corporation of Russia,
+    signed")."""
     doc = sentence.doc
     titles = titles_by_word(doc)
     before = []
     i = word.i - 1
+    if i > sentence.start and doc[i].lower_ in _PLANNING:
+        i -= 1
     while i >= sentence.start and not doc[i].is_space:
         token = doc[i]
         if i in parties:
@@ -566,6 +573,28 @@ def _signed_by_the_sides(facts: Facts, scene: Scene, sides: list[str]) -> None:
                 break
 
 
+def _signed_as_planned(facts: Facts, scene: Scene) -> None:
+    """An agreement the article first tells as to be signed by some ("the presidents are
+    expected to sign an agreement") and later as signed by no one it names ("the agreement
+    was signed on Tuesday") was signed by those it named before."""
+    planned: dict[str, list[Fact]] = {}
+    for f in facts.of("signed", None):
+        planned.setdefault(f.object, []).append(f)
+    for agreement, told in planned.items():
+        if any(f.status != "planned" for f in told):
+            continue
+        first = min(f.sentence.start for f in told)
+        done = [
+            m
+            for m in scene.clusters[agreement].mentions
+            if m.span.sent.start > first and _told_signed(m)
+        ]
+        for f in told if done else ():
+            facts.add(
+                f.subject, "signed", agreement, done[0].span.sent, 0.6, rule="signed/as-planned"
+            )
+
+
 def _told_signed(mention: Mention) -> bool:
     """Whether a mention of an agreement tells it signed, by no one it names, as done and not
     in a quotation."""
@@ -786,10 +815,11 @@ def _headline_agreements(facts: Facts, scene: Scene) -> None:
     """An agreement only the headline names ("Ethiopia, Djibouti sign deals on port, power")
     is the one agreement of the body signed by its signers or some of them, or the other way
     round (of those, the one of its head word when there is one): "... signed three
-    agreements on port utilization and power export"."""
+    agreements on port utilization and power export". A headline's plan to sign names the
+    agreement the body tells signed as well."""
     end = scene.headline_end()
     signers: dict[str, set[str]] = {}
-    for f in facts.of("signed"):
+    for f in facts.of("signed", None):
         signers.setdefault(f.object, set()).add(f.subject)
     agreements = [c for c in scene.clusters.values() if c.type == "Agreement" and c.id in signers]
     for agreement in agreements:

@@ -699,6 +699,33 @@ def test_a_headline_agreement_is_the_one_its_signers_signed_among_others(rules):
     assert len([e for e in x.entities if e.type == "Agreement"]) == 3
 
 
+@pytest.mark.parametrize("named", ["agreement on fisheries", "fisheries agreement"])
+def test_a_headline_s_plan_to_sign_names_the_agreement_the_body_tells_signed(rules, named):
+    x = rules.extract(
+        f"Chile, Peru to sign {named}\n\nSANTIAGO -- Chile and Peru signed an agreement on "
+        "fisheries on Monday, the Chilean Foreign Ministry said."
+    )
+    (agreement,) = [e.label for e in x.entities if e.type == "Agreement"]
+    assert {("Chile", "signed", agreement), ("Peru", "signed", agreement)} <= facts(x)
+    assert not facts(x, status="planned")
+
+
+def test_an_agreement_told_signed_after_a_plan_to_sign_it_was_signed_by_those_planned(rules):
+    told = (
+        "Chilean President Ana Ruiz met Peruvian President Elmer Soto in Lima on Monday. The "
+        "presidents were expected to sign an agreement on fisheries."
+    )
+    done = rules.extract(f"{told} After the talks, the agreement was signed.")
+    signed = {
+        ("Ana Ruiz", "signed", "agreement on fisheries"),
+        ("Chile", "signed", "agreement on fisheries"),
+    }
+    assert signed <= facts(done)
+    still = rules.extract(f"{told} The agreement will be signed on Friday.")
+    assert not signed & facts(still)
+    assert signed <= facts(still, status="planned")
+
+
 @pytest.mark.parametrize(
     "second",
     [
