@@ -702,7 +702,7 @@ def _label(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str
 
 def _name(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str]) -> str:
     """The entity's name: the fullest name of a person, a delegation by its country, else the
-    first specific mention."""
+    first specific mention not shouted in capitals ("GHANA VISIT" of a headline)."""
     forms = [m.text for m in cluster.mentions if m.type == cluster.type and not m.anaphor]
     if not forms:
         kb = KnowledgeBase.load()
@@ -714,6 +714,7 @@ def _name(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str]
         shouted = name.isupper() and " " in name  # "ANTHONY ALBANESE:" in a transcript
         return name.title() if shouted else name
     specific = [m.text for m in cluster.mentions if len(m.span) > 1 and m.type == cluster.type]
+    specific = [f for f in specific if not f.isupper()] or specific
     if cluster.type == "Delegation":
         country = countries.get(cluster.id)
         of = _label(by_id[country], by_id, countries) if country else None

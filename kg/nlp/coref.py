@@ -556,27 +556,27 @@ class _Resolver:
         return sets[0] if len(sets) == 1 else None
 
     def _same_visit(self, mention: Mention) -> Cluster | None:
-        """Two mentions of a visit by the same person, or to the same place (a country and
-        a place in it are one destination) by no one else, are one visit ("is on visit to
-        Russia", "paying an official visit to the Russian Federation"; a headline's "Visit to
-        Uzbekistan", "a two-day visit to Tashkent"); not one called previous or next ("during
-        his brief visit ... his previous visit")."""
+        """Two mentions of a visit by the same person (to one destination, where both say
+        where), or to the same place (a country and a place in it are one destination) by no
+        one else, are one visit ("is on visit to Russia", "paying an official visit to the
+        Russian Federation"; a headline's "Visit to Uzbekistan", "a two-day visit to
+        Tashkent"); not one called previous or next ("during his brief visit ... his previous
+        visit")."""
         if mention.cls != "Visit":
             return None
-        visitor, target = self._visitor(mention), self._destination(mention)
+        named, target = self._visitor(mention), self._destination(mention)
+        visitor = named or self._doer(mention)
         for cluster in self.clusters:
             if cluster.cls != "Visit" or _another(mention) != all(map(_another, cluster.mentions)):
                 continue
-            visitors = {self._visitor(m) for m in cluster.mentions} - {None}
-            if visitor is not None and visitor in visitors:
+            visitors = {self._visitor(m) or self._doer(m) for m in cluster.mentions} - {None}
+            targets = [t for m in cluster.mentions if (t := self._destination(m)) is not None]
+            there = target is not None and any(self._one_destination(target, t) for t in targets)
+            # "X paid a visit to Guinea" is not X's visit told before to no place it names
+            known = target is None or (not targets and named is not None)
+            if visitor is not None and visitor in visitors and (there or known):
                 return cluster
-            if (
-                target is not None
-                and any(
-                    self._one_destination(target, self._destination(m)) for m in cluster.mentions
-                )
-                and (visitor is None or not visitors)
-            ):
+            if there and (visitor is None or not visitors):
                 return cluster
         return None
 
@@ -592,11 +592,13 @@ class _Resolver:
 
     def _destination(self, mention: Mention) -> tuple[str, str | None] | None:
         """The country or place a visit mention goes to ("visit to Russia", "pay a visit to
-        Russia"), with the QID of its country."""
+        Russia", "the Cairo trip"), with the QID of its country."""
         root = mention.root
         heads = [root, root.head] if root.dep_ == "dobj" else [root]
         for child in (c for head in heads for c in head.children):
-            if child.dep_ == "prep" and child.lower_ == "to":
+            if child.dep_ == "compound" and child.head == root and child.i in self.place_at:
+                return self.place_at[child.i], self.country_at.get(child.i)
+            if child.dep_ in {"prep", "dative"} and child.lower_ == "to":
                 for obj in child.children:
                     if obj.i in self.place_at:
                         return self.place_at[obj.i], self.country_at.get(obj.i)
@@ -620,6 +622,15 @@ class _Resolver:
                 if people:
                     return people[0]
         return None
+
+    def _doer(self, mention: Mention) -> str | None:
+        """The person who makes the visit a verb's object names ("X paid a visit", "X wraps
+        up his Cairo trip")."""
+        root = mention.root
+        if root.dep_ != "dobj" or root.head.lemma_ not in _MAKING_A_VISIT:
+            return None
+        doers = [c for c in root.head.children if c.dep_ == "nsubj" and c.i in self.person_at]
+        return self.person_at[doers[0].i] if doers else None
 
     def _latest(self, kind: str, mention: Mention | None = None) -> Cluster | None:
         """The latest cluster of a kind that a bare mention can refer back to: one named
@@ -745,6 +756,21 @@ def _modifiers(mention: Mention) -> list[Token]:
         if child.dep_ in {"acl", "prep", "amod", "npadvmod"} and child not in words:
             words += list(child.subtree)
     return words
+
+
+# Verbs whose subject makes the visit their object names ("X paid a visit", "X concluded his
+# trip"), not hosts it ("X hosted the visit").
+_MAKING_A_VISIT = {
+    "pay",
+    "make",
+    "begin",
+    "start",
+    "conclude",
+    "end",
+    "complete",
+    "wrap",
+    "undertake",
+}
 
 
 def _another(mention: Mention) -> bool:

@@ -1194,10 +1194,13 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
 
 def _bare_apostrophe(token: Token) -> bool:
     """A plural noun with a bare apostrophe of possession after it that says of what kind
-    ("foreign ministers'"), not whose ("the two countries'", "both sides'")."""
+    ("foreign ministers'", "the BRICS foreign ministers'"), not whose ("the two countries'",
+    "both sides'", "the ministers'")."""
     children = list(token.children)
+    named = any(c.pos_ == "PROPN" and c.dep_ in {"nmod", "compound"} for c in children)
     return any(c.dep_ == "case" and c.text in {"'", "’"} for c in children) and not any(
-        c.dep_ in {"nummod", "predet"} or (c.dep_ == "det" and c.lower_ not in {"a", "an"})
+        c.dep_ in {"nummod", "predet"}
+        or (c.dep_ == "det" and c.lower_ not in {"a", "an"} and not named)
         for c in children
     )  # "a" is the event's: "a trilateral foreign ministers' meeting"
 

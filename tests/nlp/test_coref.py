@@ -122,6 +122,17 @@ def test_visits_of_one_visitor_named_however_are_one_visit(read, text):
     assert len(visits) == 1, visits
 
 
+def test_a_visit_its_visitor_makes_is_the_one_told_before_unless_it_goes_elsewhere(read):
+    text = (
+        "Chile, Peru sign port deal as Ruiz wraps up Lima trip\n\nLIMA -- Chilean President "
+        "Ana Ruiz concluded a two-day visit to the Peruvian capital on Tuesday. Ruiz paid a "
+        "working visit to Ecuador on Sunday."
+    )
+    visits = [f for f in _of_kind(read, text, "Event") if "visit" in " ".join(f).lower()]
+    assert ["Lima trip", "two-day visit to the Peruvian capital"] in visits, visits
+    assert ["working visit to Ecuador"] in visits, visits
+
+
 def test_the_event_it_is_said_to_be_is_the_one_named_before_of_its_kind(read):
     events = _of_kind(
         read,

@@ -338,6 +338,12 @@ def test_a_trade_mission_is_an_event_a_diplomatic_mission_a_body(rules):
             None,
         ),
         (
+            "Rosa Quispe is in Brasilia to attend the BRICS foreign ministers' meeting. On "
+            "Monday, the ministers' talks with Brazil ended.",
+            "BRICS foreign ministers' meeting",
+            "ministers' talks",
+        ),
+        (
             "Hamid Zadboum said the two countries' 9th Joint Economic Committee meeting was held "
             "in Tehran.",
             "9th Joint Economic Committee meeting",
@@ -349,3 +355,13 @@ def test_a_plural_of_kind_names_an_event_and_one_of_whose_does_not(rules, text, 
     events = _events(rules, text)
     assert name in events, events
     assert whose is None or not [e for e in events if whose in e], events
+
+
+def test_an_event_is_named_as_the_body_says_not_as_a_headline_shouts(rules):
+    events = _events(
+        rules,
+        "RUIZ WRAPS UP LIMA VISIT\n\nLIMA -- Chilean President Ana Ruiz wrapped up her two-day "
+        "Lima visit on Tuesday after talks with Peruvian President Elmer Soto.",
+    )
+    assert "two-day Lima visit" in events, events
+    assert not [e for e in events if e.isupper()], events
