@@ -462,6 +462,17 @@ def _named_after(token: Token, resolver: Resolver) -> bool:
     return False
 
 
+def _names_others(group: Token, members: list[Mention], resolver: Resolver) -> bool:
+    """Whether a plural names, right after it, people other than those it would stand for
+    ("the ministers of foreign affairs X and Y signed" after the presidents met)."""
+    doc = group.doc
+    after = group.right_edge.i + 1
+    after += after < len(doc) and doc[after].text == ","
+    words = [c.i for c in group.children if c.dep_ == "appos"] + [after] * (after < len(doc))
+    named = [m for i in words if (m := resolver.inside.get(i)) is not None and m.type == "Person"]
+    return any(m.entity not in {x.entity for x in members} for m in named)
+
+
 def _counterpart_before(
     country: str | None, at: int, clusters: list[Cluster], country_of: dict[str, str]
 ) -> Mention | None:
@@ -782,6 +793,8 @@ def group_mentions(
         elif kind == "person" and members is people and _other_office(token, people, positions):
             continue  # "the foreign ministers of the two countries" are not its two presidents
         elif len(members) != 2 or (named and named != sides):
+            continue
+        if _names_others(token, members, resolver):
             continue
         group = Mention(doc[token.i : token.i + 1], "Group", kind)
         group.members = tuple(members)

@@ -163,6 +163,16 @@ def test_the_sides_and_the_two_leaders(read):
     ]
 
 
+def test_a_plural_followed_by_other_names_stands_for_them_not_the_two(read):
+    r, positions, countries = _read(
+        read,
+        "Presidents Ana Ruiz and Elmer Soto met in Lima. The ministers of foreign affairs "
+        "Rosa Quispe and Jorge Vidal signed an agreement.",
+    )
+    found = group_mentions(r.doc, r.resolver, r.clusters, countries, positions)
+    assert [m.text for m in found] == [], [(m.text, m.members) for m in found]
+
+
 def test_no_reference_where_the_article_has_no_one_to_refer_to(read):
     r, positions, countries = _read(read, "The sides met. The Kenya leader came.")
     assert group_mentions(r.doc, r.resolver, r.clusters, countries, positions) == []
