@@ -141,13 +141,18 @@ _ANY_DOCUMENT = {"document", "deal", "accord", "pact", "agreement"}
 
 
 def _kind_word(token: Token) -> str:
-    """The word that says what a mention is, a short form read as its full one ("the MoU"
-    names a memorandum)."""
+    """The word that says what a mention is, a short form or a synonym read as its usual one
+    ("the MoU" names a memorandum, "the talks" negotiations)."""
     lemma = token.lemma_.lower()
     return _SHORT_FORMS.get(lemma, lemma)
 
 
-_SHORT_FORMS = {"mou": "memorandum", "mous": "memorandum", "memoranda": "memorandum"}
+_SHORT_FORMS = {
+    "mou": "memorandum",
+    "mous": "memorandum",
+    "memoranda": "memorandum",
+    "negotiation": "talk",  # "held negotiations ... The talks focused on"
+}
 
 
 def _of_a_body(mention: Mention) -> bool:

@@ -1677,7 +1677,7 @@ def _welcomes(facts: Facts, scene: Scene) -> None:
 def _done_after(facts: Facts, scene: Scene) -> None:
     """Talks or a meeting the article names with no one at it, after which two or more
     named people did something together ("X and Y signed a joint statement following an
-    April 10 meeting"), were theirs."""
+    April 10 meeting", "after the talks, the two presidents signed"), were theirs."""
     people = scene.words_of({"Person"})
     for event in list(scene.clusters.values()):
         if event.type != "Event" or event.cls not in IN_PERSON or _occasion(event):
@@ -1697,7 +1697,11 @@ def _done_after(facts: Facts, scene: Scene) -> None:
                 else []
             )
             found = list(dict.fromkeys(d.id for d in doers if d is not None))
-            if len(found) < 2 or len(found) != len(doers):
+            if subject is not None and not found:  # "the two presidents signed": who the
+                found = _doers(facts, scene, subject.head)  # verb's facts say signed
+            elif len(found) != len(doers):
+                continue
+            if len(found) < 2:
                 continue
             for person in found:
                 facts.add(
@@ -1709,6 +1713,20 @@ def _done_after(facts: Facts, scene: Scene) -> None:
                     status,
                     "participant/done-after",
                 )
+
+
+def _doers(facts: Facts, scene: Scene, verb: Token) -> list[str]:
+    """The people the facts a verb states are of, as their subjects ("the two presidents
+    signed a joint statement": the two who signed it)."""
+    return list(
+        dict.fromkeys(
+            f.subject
+            for f in facts
+            if f.trigger is not None
+            and f.trigger.i == verb.i
+            and scene.clusters[f.subject].type == "Person"
+        )
+    )
 
 
 def _named_or_titled(word: Token, people: dict[int, Cluster]) -> Cluster | None:

@@ -1323,6 +1323,19 @@ CASES += [
         id="two-who-did-something-after-a-meeting-named-with-no-one-held-it",
     ),
     pytest.param(
+        "Chilean President Ana Ruiz and Peruvian President Elmer Soto arrived in Cusco. "
+        "Negotiations were held at the Inca "
+        "residence, after which the talks continued. Following the negotiations, the two "
+        "presidents signed a joint statement.",
+        [
+            (talks, "participant", name)
+            for talks in ("Negotiations", "talks")
+            for name in ("Ana Ruiz", "Elmer Soto")
+        ],
+        [],
+        id="the-two-who-signed-after-talks-named-with-no-one-held-them-and-talks-are-negotiations",
+    ),
+    pytest.param(
         "The President said this at the Nigeria International Economic Partnership Forum, held "
         "on the margins of the 77th UN General Assembly in New York, on Thursday.",
         [("Nigeria International Economic Partnership Forum", "heldIn", "New York City")],
