@@ -953,8 +953,9 @@ def _went_there(facts: Facts, scene: Scene) -> None:
 def _placed_by_visitors(facts: Facts, scene: Scene) -> None:
     """A visit the article places nowhere went where its visitors went, when they went to one
     country or city ("X flew to Turkey ... during his brief visit, he signed"); one it places in a
-    country only went to the cities of it they went to ("a state visit to Turkmenistan ... in
-    Ashgabat, he met ..."), and one it places in no country to the one country they went to
+    country went to the cities of it they went to, besides any others the article tells of it
+    ("a state visit to Turkmenistan ... in Ashgabat, he met ..."), and one it places in no
+    country to the one country they went to
     ("X received Y at the Amiri Diwan ... The visit")."""
     places: dict[str, set[str]] = {}
     for f in facts.of("heldIn", None):
@@ -972,7 +973,7 @@ def _placed_by_visitors(facts: Facts, scene: Scene) -> None:
         one = len(lands - {None}) == 1 or len({f.object for f in trips}) == 1
         if not to and one:
             where = trips
-        elif to and countries == to:
+        elif countries:
             where = [
                 f
                 for f in trips

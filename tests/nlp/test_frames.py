@@ -576,6 +576,17 @@ CASES += [
         id="a-visit-to-a-country-went-to-the-cities-of-it-its-visitor-went-to",
     ),
     pytest.param(
+        "Speaker Rosa Quispe of Peru is paying an official visit to Chile. On Monday, Quispe "
+        "met Speaker Jorge Vidal at the National Congress in Valparaiso. During the visit, "
+        "Quispe also visited a copper mine in Antofagasta.",
+        [
+            ("official visit to Chile", "heldIn", "Antofagasta"),
+            ("official visit to Chile", "heldIn", "Valparaíso"),
+        ],
+        [],
+        id="a-visit-went-to-the-cities-its-visitor-went-to-besides-those-told-of-it",
+    ),
+    pytest.param(
         "Emir of Qatar Sheikh Tamim bin Hamad Al Thani received Rwandan President Paul Kagame "
         "at the Amiri Diwan. The two leaders discussed investment. The visit comes as Qatar "
         "expands its presence in Africa.",
