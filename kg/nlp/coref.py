@@ -406,6 +406,7 @@ class _Resolver:
             same = same or self._bracketed(m) or self._part_of(m, by_root) or self._same_visit(m)
             same = same or self._apposed_to_clause(m, kind, by_root)
             same = same or self._same_count(m) or self._one_set(m) or self._shorter(m)
+            same = same or self._cut_short(m)
             same = same or self._described(m, kind)
             sitting, of_body = self._sitting(m)
             same = same or (self.by_key.get(sitting) if sitting else None)
@@ -526,6 +527,23 @@ class _Resolver:
                     and said <= {t.lower_ for t in m.span if t.i < m.root.i}
                     and number in {None, _number(m)}
                 ):
+                    return c
+        return None
+
+    def _cut_short(self, mention: Mention) -> Cluster | None:
+        """ "The agreement on defence industry" after "an agreement on defence industry
+        cooperation": an agreement "the" names by the first words of an earlier one's name."""
+        words = normalize(mention.text).split()
+        if (
+            mention.type != "Agreement"
+            or len(words) < 3
+            or not any(t.lower_ == "the" for t in mention.root.lefts)
+        ):
+            return None
+        for c in reversed(self.clusters):
+            for m in c.mentions:
+                full = normalize(m.text).split()
+                if c.type == "Agreement" and len(full) > len(words) and full[: len(words)] == words:
                     return c
         return None
 

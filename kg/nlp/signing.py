@@ -454,7 +454,7 @@ def _included(facts: Facts, scene: Scene) -> None:
             o.i: sentence
             for sentence, head in lists
             for o in head.subtree
-            if o.i == head.i or o.dep_ == "conj"
+            if o.i == head.i or o.dep_ in {"conj", "appos"}  # "an X, a Y and a Z": Y apposed
         }
         for m in scene.clusters[f.object].mentions:
             sentence = m.span.sent

@@ -501,6 +501,36 @@ CASES += [
 ]
 
 
+CASES += [
+    pytest.param(
+        "Chile and Peru signed 12 documents. The documents included an agreement on fisheries "
+        "cooperation, a memorandum of understanding on energy and a protocol on culture.",
+        [
+            (side, "signed", document)
+            for side in ("Chile", "Peru")
+            for document in (
+                "agreement on fisheries cooperation",
+                "memorandum of understanding on energy",
+                "protocol on culture",
+            )
+        ],
+        [],
+        id="each-document-a-set-included-signed-also-one-the-parser-put-in-apposition",
+    ),
+]
+
+
+def test_the_agreement_named_by_the_first_words_of_its_name_is_the_one_named_before(rules):
+    x = rules.extract(
+        "Chile and Peru signed an agreement on fisheries cooperation. The agreement on "
+        "fisheries was signed by Minister Ana Ruiz and Minister Elmer Soto."
+    )
+    assert [e.label for e in x.entities if e.type == "Agreement"] == [
+        "agreement on fisheries cooperation"
+    ]
+    assert ("Ana Ruiz", "signed", "agreement on fisheries cooperation") in facts(x)
+
+
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_signing_and_heading(rules, text, must, must_not):
     x = rules.extract(text)
