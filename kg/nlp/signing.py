@@ -816,12 +816,13 @@ def _headline_agreements(facts: Facts, scene: Scene) -> None:
     is the one agreement of the body signed by its signers or some of them, or the other way
     round (of those, the one of its head word when there is one): "... signed three
     agreements on port utilization and power export". A headline's plan to sign names the
-    agreement the body tells signed as well."""
+    agreement the body tells signed as well, and one it tells signed by no one it names ("Kyrgyz,
+    Tajik presidents sign border treaty") the one treaty of the body signed."""
     end = scene.headline_end()
     signers: dict[str, set[str]] = {}
     for f in facts.of("signed", None):
         signers.setdefault(f.object, set()).add(f.subject)
-    agreements = [c for c in scene.clusters.values() if c.type == "Agreement" and c.id in signers]
+    agreements = [c for c in scene.clusters.values() if c.type == "Agreement"]
     for agreement in agreements:
         if not end or any(m.span.start >= end for m in agreement.mentions):
             continue
@@ -829,10 +830,12 @@ def _headline_agreements(facts: Facts, scene: Scene) -> None:
             b
             for b in agreements
             if b.id in scene.clusters
+            and b.id in signers
             and all(m.span.start >= end for m in b.mentions)
-            and nested(signers[agreement.id], signers[b.id])
+            and nested(signers.get(agreement.id, set()), signers[b.id])
         ]
-        found = [b for b in body if head_words(b) & head_words(agreement)] or body
+        found = [b for b in body if head_words(b) & head_words(agreement)]
+        found = found or (body if agreement.id in signers else [])
         if len(found) == 1:
             scene.fold(facts, agreement.id, found[0].id)
             scene.outcomes = {

@@ -520,6 +520,15 @@ CASES += [
 ]
 
 
+def test_a_headline_treaty_no_one_named_signs_is_the_one_treaty_the_body_tells_signed(rules):
+    x = rules.extract(
+        "Chilean, Peruvian presidents sign border treaty\n\nLIMA -- President of Chile Ana "
+        "Ruiz and President of Peru Elmer Soto signed the Treaty on the State Border on "
+        "Thursday."
+    )
+    assert [e.label for e in x.entities if e.type == "Agreement"] == ["Treaty on the State Border"]
+
+
 def test_the_agreement_named_by_the_first_words_of_its_name_is_the_one_named_before(rules):
     x = rules.extract(
         "Chile and Peru signed an agreement on fisheries cooperation. The agreement on "
