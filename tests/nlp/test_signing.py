@@ -520,24 +520,30 @@ CASES += [
 ]
 
 
-def test_a_headline_treaty_no_one_named_signs_is_the_one_treaty_the_body_tells_signed(rules):
-    x = rules.extract(
-        "Chilean, Peruvian presidents sign border treaty\n\nLIMA -- President of Chile Ana "
-        "Ruiz and President of Peru Elmer Soto signed the Treaty on the State Border on "
-        "Thursday."
-    )
-    assert [e.label for e in x.entities if e.type == "Agreement"] == ["Treaty on the State Border"]
-
-
-def test_the_agreement_named_by_the_first_words_of_its_name_is_the_one_named_before(rules):
-    x = rules.extract(
-        "Chile and Peru signed an agreement on fisheries cooperation. The agreement on "
-        "fisheries was signed by Minister Ana Ruiz and Minister Elmer Soto."
-    )
-    assert [e.label for e in x.entities if e.type == "Agreement"] == [
-        "agreement on fisheries cooperation"
-    ]
-    assert ("Ana Ruiz", "signed", "agreement on fisheries cooperation") in facts(x)
+@pytest.mark.parametrize(
+    ("text", "name", "signer"),
+    [
+        pytest.param(
+            "Chilean, Peruvian presidents sign border treaty\n\nLIMA -- President of Chile Ana "
+            "Ruiz and President of Peru Elmer Soto signed the Treaty on the State Border on "
+            "Thursday.",
+            "Treaty on the State Border",
+            "Ana Ruiz",
+            id="a-headline-treaty-no-one-named-signs-is-the-one-the-body-tells-signed",
+        ),
+        pytest.param(
+            "Chile and Peru signed an agreement on fisheries cooperation. The agreement on "
+            "fisheries was signed by Minister Ana Ruiz and Minister Elmer Soto.",
+            "agreement on fisheries cooperation",
+            "Ana Ruiz",
+            id="the-agreement-named-by-the-first-words-of-its-name-is-the-one-named-before",
+        ),
+    ],
+)
+def test_one_agreement_named_two_ways_is_one(rules, text, name, signer):
+    x = rules.extract(text)
+    assert [e.label for e in x.entities if e.type == "Agreement"] == [name]
+    assert (signer, "signed", name) in facts(x)
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
