@@ -540,10 +540,10 @@ class _Resolver:
             or not any(t.lower_ == "the" for t in mention.root.lefts)
         ):
             return None
-        for c in reversed(self.clusters):
+        for c in (c for c in reversed(self.clusters) if c.type == "Agreement"):
             for m in c.mentions:
                 full = normalize(m.text).split()
-                if c.type == "Agreement" and len(full) > len(words) and full[: len(words)] == words:
+                if len(full) > len(words) and full[: len(words)] == words:
                     return c
         return None
 

@@ -955,8 +955,8 @@ def _placed_by_visitors(facts: Facts, scene: Scene) -> None:
     country or city ("X flew to Turkey ... during his brief visit, he signed"); one it places in a
     country went to the cities of it they went to, besides any others the article tells of it
     ("a state visit to Turkmenistan ... in Ashgabat, he met ..."), and one it places in no
-    country to the one country they went to
-    ("X received Y at the Amiri Diwan ... The visit")."""
+    country to the one country they went to ("X received Y at the Amiri Diwan ... The
+    visit")."""
     places: dict[str, set[str]] = {}
     for f in facts.of("heldIn", None):
         places.setdefault(f.subject, set()).add(f.object)
