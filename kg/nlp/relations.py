@@ -319,17 +319,24 @@ def modality(token: Token) -> str:
         # "agreed to hold", "plans to visit"; not "discussed ties and participated"
         if below is not None and below.dep_ != "conj" and v.lemma_.lower() in _PLANNED_LEMMAS:
             return "planned"
-        if (
-            v.tag_ == "VB"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
-            and (
-                v.head.lemma_.lower() in _PLANNED_LEMMAS | {"be"}
-                if v.head.i != v.i
-                else any(c.dep_ == "nsubj" for c in children)  # a headline: "X to visit Y"
-            )
+        if _infinitive(v) and (
+            v.head.lemma_.lower() in _PLANNED_LEMMAS | {"be"}
+            or (
+                v.dep_ in {"relcl", "acl"} and v.head.pos_ in {"NOUN", "PROPN"}
+            )  # "documents to be signed"
+            if v.head.i != v.i
+            else any(c.dep_ == "nsubj" for c in children)  # a headline: "X to visit Y"
         ):
             return "planned"
     return "asserted"
+
+
+def _infinitive(verb: Token) -> bool:
+    """ "to sign", and its passive "to be signed"."""
+    children = list(verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and (
+        verb.tag_ == "VB" or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in children))
+    )
 
 
 def _agreed_at(token: Token) -> Token | None:

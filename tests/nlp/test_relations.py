@@ -281,6 +281,10 @@ def test_planned_and_negated_facts(read):
         ("Tokayev signed the agreement.", "signed", "asserted"),
         ("Tokayev will sign the agreement.", "sign", "planned"),
         ("Tokayev plans to visit Minsk.", "visit", "planned"),
+        # a document to be signed, or one that is to be, is not yet
+        ("The documents to be signed include a treaty.", "signed", "planned"),
+        ("The treaty is to be signed in May.", "signed", "planned"),
+        ("The treaty was signed to boost trade.", "signed", "asserted"),
         ("Tokayev did not visit Kabul.", "visit", "negated"),
         ("Tokayev never visited Kabul.", "visited", "negated"),
         ("Tokayev discussed trade and visited the plant.", "visited", "asserted"),
