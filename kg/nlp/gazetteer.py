@@ -6,7 +6,8 @@ lists in ``data/gazetteer``:
 - adds the countries, demonyms, places, international organizations and known politicians
   the model missed;
 - retypes what the model got wrong: a city tagged ORG becomes GPE, a commission tagged FAC
-  becomes ORG, a demonym tagged PERSON becomes NORP, an ORG after "in" becomes GPE;
+  becomes ORG, a demonym tagged PERSON becomes NORP, an ORG after "in" becomes GPE, and so
+  does a PERSON someone travelled to ("flew to Bodh Gaya");
 - splits a person's name off the body or title it was run into ("Cabinet of Ministers of
   Kyrgyzstan Akylbek Japarov", "Presidential Administration Sardor Umurzakov") and tags the
   name that follows a title or a country ("Prime Minister of Belarus Roman Golovchenko", "the
@@ -440,6 +441,8 @@ class GazetteerComponent:
             ):  # a city's name taken for someone's is the city ("visited Buenos Aires"), not
                 return ent  # where a title says it is someone's ("President Ho Chi Minh")
             return _relabel(ent, "GPE" if "GPE" in labels else next(iter(sorted(labels))))
+        if ent.label_ == "PERSON" and not known and _travelled_to(ent):
+            return _relabel(ent, "GPE")  # "travelled to Bodh Gaya": a place, not someone
         if ent.label_ == "GPE" and not known and self._named_after_title(ent):
             return _relabel(ent, "PERSON")  # "the Ambassador to Cairo, Ajit Gupte"
         if (
@@ -638,6 +641,23 @@ def _patronyms_joined(ents: list[Span]) -> list[Span]:
 
 TITLE_CASE_WORDS = {"of", "and", "the", "for", "in", "on", "at", "by", "with", "from"}  # "Of"
 REGION_WORDS = {"region", "oblast", "province", "state", "district", "prefecture", "governorate"}
+_JOURNEYS = {"arrive", "travel", "fly", "head", "land", "proceed", "jet", "return"}
+_DEPARTURES = {"leave", "depart", "head", "fly"}  # "left for X"
+
+
+def _travelled_to(ent: Span) -> bool:
+    """Whether a name is where someone went ("travelled to X", "arrived in X", "left for X")."""
+    prep, verb = ent.root.head, ent.root.head.head
+    return (
+        ent.root.dep_ == "pobj"
+        and verb.pos_ == "VERB"
+        and (
+            (prep.lower_ in {"to", "in", "into"} and verb.lemma_ in _JOURNEYS)
+            or (prep.lower_ == "for" and verb.lemma_ in _DEPARTURES)
+        )
+    )
+
+
 _COMPASS_PAIR = re.compile(r"(?:North|South|East|West)\s*-\s*(?:North|South|East|West)")
 _INITIALS = re.compile(r"^(?:[A-Z]{1,2}|(?:[A-Z]\.){1,3})$")  # "AH", "S", "A.H."
 _INITIALED = re.compile(r"^[A-Z]\.[A-Z][a-z]+$")  # "U.Khurelsukh"

@@ -335,6 +335,18 @@ def test_bodies_and_names_the_recognizer_took_for_places(pipeline, text, expecte
     assert expected in [(e.text, e.label_) for e in pipeline.nlp(text).ents]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dissanayake later travelled to Bodh Gaya.",
+        "Dissanayake then left for Bodh Gaya.",
+        "The prime minister flew to Bodh Gaya after the talks.",
+    ],
+)
+def test_a_name_someone_travels_to_is_a_place_not_a_person(pipeline, text):
+    assert ("Bodh Gaya", "GPE") in [(e.text, e.label_) for e in pipeline.nlp(text).ents]
+
+
 def test_a_given_name_the_tagger_takes_for_a_word_of_english_after_a_title(rules):
     x = rules.extract(
         "Chinese President Xi Jinping on Monday held talks with Vietnamese President To Lam, "
