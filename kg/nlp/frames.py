@@ -53,6 +53,7 @@ from kg.nlp.visits import (
     hosts_stay,
     in_quotes,
     lasting,
+    past,
     recalled,
     received_guests,
     stays,
@@ -2057,7 +2058,8 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
     named only as a time frame ("X said following talks with Y"); not at the plant or port
     the visitor toured, nor where a quotation or a verb recalls a visit ("I remember your
     state visit to Tajikistan", "recalled his visit to Kazan"), nor the larger event a visit
-    is part of ("the visit was part of his tour of the region"). Of a visitor's several
+    is part of ("the visit was part of his tour of the region"), nor a visit told as before
+    the news ("earlier this month, X visited Baku"). Of a visitor's several
     visits, the one told last before the event. A visitor is one the rules say made the
     visit, or one taking part in it who went where it was ("X arrived in Riyadh on a working
     visit")."""
@@ -2066,7 +2068,9 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
         visit = scene.clusters[f.subject]
         if (
             visit.cls == "Visit"
-            and not all(in_quotes(m.root) or recalled(m.root) for m in visit.mentions)
+            and not all(
+                in_quotes(m.root) or recalled(m.root) or past(m.root) for m in visit.mentions
+            )
             and not _toured(scene.clusters[f.object])
         ):
             places.setdefault(visit.id, []).append(f)

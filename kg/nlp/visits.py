@@ -29,6 +29,7 @@ __all__ = [
     "hosts_stay",
     "in_quotes",
     "lasting",
+    "past",
     "recalled",
     "received_guests",
     "stays",
@@ -53,6 +54,25 @@ def apart(token: Token) -> bool:
     "today"), or "previous", "next", "recent"; not by how long it lasts ("a two-day visit")."""
     dates = [t for t in token.subtree if t.ent_type_ == "DATE" and not lasting(t)]
     return (bool(dates) and not any(t.lower_ in _NEWS_DAYS for t in dates)) or another(token)
+
+
+_PAST = {"earlier", "previously", "recently", "ago", "last", "past", "previous", "recent"}
+
+
+def past(token: Token) -> bool:
+    """A visit told as before the news: "earlier this month", "last year", "two weeks ago",
+    "previously", "his recent visit"; not one of the news days ("last Sunday")."""
+    dated = [
+        t
+        for c in token.children
+        if c.dep_ in {"npadvmod", "advmod", "prep", "tmod"}
+        for t in c.subtree
+        if t.ent_type_ == "DATE"
+    ]
+    said = [c for c in token.children if c.dep_ == "advmod"]
+    return not any(t.lower_ in _NEWS_DAYS for t in dated) and any(
+        t.lower_ in _PAST for t in (*dated, *said, *token.lefts)
+    )
 
 
 def recalled(token: Token) -> bool:

@@ -1962,6 +1962,17 @@ def test_a_visit_the_host_recalls_places_none_of_today_s_talks(rules):
     assert ("Ilham Aliyev", "visited", "Kazan") not in got
 
 
+@pytest.mark.parametrize("when", ["Earlier this month", "Two weeks ago", "Last year"])
+def test_a_visit_told_as_before_the_news_places_none_of_its_talks(rules, when):
+    x = rules.extract(
+        "Turkish President Tayyip Erdogan hosted his Azerbaijani counterpart Ilham Aliyev for "
+        f"talks on Tuesday. {when}, Erdogan visited Baku, where he opened a pipeline."
+    )
+    got = facts(x)
+    assert ("Tayyip Erdogan", "visited", "Baku") in got
+    assert not {f for f in got if f[1] == "heldIn" and f[2] == "Baku" and "talks" in f[0]}
+
+
 def test_a_meeting_after_an_arrival_is_a_meeting_not_a_welcome(rules):
     x = rules.extract(
         "Chilean President Sebastian Pinera arrived in Bogota on Friday and met with his "
