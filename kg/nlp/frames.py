@@ -2059,10 +2059,9 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
     the visitor toured, nor where a quotation or a verb recalls a visit ("I remember your
     state visit to Tajikistan", "recalled his visit to Kazan"), nor the larger event a visit
     is part of ("the visit was part of his tour of the region"), nor a visit told as before
-    the news ("earlier this month, X visited Baku"). Of a visitor's several
-    visits, the one told last before the event. A visitor is one the rules say made the
-    visit, or one taking part in it who went where it was ("X arrived in Riyadh on a working
-    visit")."""
+    the news ("earlier this month, X visited Baku"). Of a visitor's several visits, the one
+    told last before the event. A visitor is one the rules say made the visit, or one taking
+    part in it who went where it was ("X arrived in Riyadh on a working visit")."""
     places: dict[str, list[Fact]] = {}
     for f in facts.of("heldIn"):
         visit = scene.clusters[f.subject]
