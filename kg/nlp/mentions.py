@@ -1439,6 +1439,14 @@ def _new_phrase(token: Token, party: bool = False) -> bool:
     )
 
 
+def _of_signing(ceremony: Token, phrase: Span) -> bool:
+    """Whether a ceremony is a signing: "the signing ceremony", "a ceremony in which twelve
+    agreements were signed", "a ceremony to sign the treaty"."""
+    return any(t.lower_ == "signing" for t in phrase) or any(
+        c.dep_ in {"relcl", "acl"} and c.lemma_ in {"sign", "ink"} for c in ceremony.children
+    )
+
+
 def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
     mentions = []
     events, agreements = heads("event"), heads("agreement")
@@ -1463,7 +1471,7 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
                 cls = "PhoneCall"  # "phone talks", "a video conference meeting"
             elif cls == "Meeting" and any(c.lower_ in _TO_THE_PRESS for c in token.lefts):
                 cls = "Conference"  # "a press meeting", "a joint media meeting"
-            if lemma == "ceremony" and any(t.lower_ == "signing" for t in phrase):
+            if lemma == "ceremony" and _of_signing(token, phrase):
                 cls = "SigningCeremony"  # not a welcome or an opening ceremony
             mentions.append(Mention(phrase, "Event", cls))
         elif (

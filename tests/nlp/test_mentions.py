@@ -125,6 +125,22 @@ def test_find_mentions_types_classes_and_knowledge_base_ids(pipeline, text, ment
     assert found == mentions
 
 
+@pytest.mark.parametrize(
+    ("text", "cls"),
+    [
+        (
+            "The leaders attended a ceremony in which twelve agreements were signed.",
+            "SigningCeremony",
+        ),
+        ("The leaders attended a ceremony to sign the treaty.", "SigningCeremony"),
+        ("The leaders attended a ceremony in which the guest was welcomed.", "Meeting"),
+    ],
+)
+def test_a_ceremony_at_which_documents_are_signed_is_a_signing(pipeline, text, cls):
+    (ceremony,) = [m for m in find_mentions(pipeline.nlp(text)) if m.root.lower_ == "ceremony"]
+    assert ceremony.cls == cls
+
+
 def test_what_a_title_is_of_is_a_body_not_a_person(pipeline):
     named = _named(
         pipeline,
