@@ -840,6 +840,7 @@ def _verb_events(facts: Facts, scene: Scene) -> None:
     for group in groups:
         event = _new_event(scene, "Meeting", "meeting", group[0])
         _told_again(event, group, facts)
+        _named_next(event, group[0], facts, scene)
         for f in group:
             for person in (f.subject, f.object):
                 facts.add(
@@ -1128,6 +1129,24 @@ def _told_again(event: Cluster, group: list[Fact], facts: Facts) -> None:
             if word is not None and word.i not in told and reading.status == f.status:
                 told.add(word.i)
                 event.add(Mention(word.doc[word.i : word.i + 1], "Event", "Meeting", anaphor=True))
+
+
+def _named_next(event: Cluster, met: Fact, facts: Facts, scene: Scene) -> None:
+    """A meeting told by a verb is the meeting the next sentence names with a plain word of
+    its own, whoever it shows at it ("X received Y. During the meeting, the foreign ministers
+    signed a memorandum")."""
+    order = {s.start: i for i, s in enumerate(scene.sentences)}
+    for other in list(scene.clusters.values()):
+        if (
+            other is not event
+            and other.type == "Event"
+            and other.cls in {"Meeting", "Talks"}
+            and _plain(other)
+            and all(not m.anaphor and _definite(m) for m in other.mentions)
+            and min(order[m.span.sent.start] for m in other.mentions)
+            == order[met.sentence.start] + 1
+        ):
+            scene.fold(facts, other.id, event.id)
 
 
 def _one_by_one(fact: Fact) -> bool:

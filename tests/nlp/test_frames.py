@@ -1973,6 +1973,23 @@ def test_a_visit_told_as_before_the_news_places_none_of_its_talks(rules, when):
     assert not {f for f in got if f[1] == "heldIn" and f[2] == "Baku" and "talks" in f[0]}
 
 
+@pytest.mark.parametrize("verb", ["received", "met"])
+def test_the_meeting_the_next_sentence_names_is_the_one_a_verb_told(rules, verb):
+    x = rules.extract(
+        f"Mexican President Claudia Sheinbaum {verb} Guatemalan President Bernardo Arevalo on "
+        "Friday. During the meeting, Foreign Minister Juan de la Fuente and his Guatemalan "
+        "counterpart Carlos Martinez signed a memorandum on migration."
+    )
+    (meeting,) = [e for e in x.events if e.cls == "Meeting"]
+    names = {e.id: e.label for e in x.entities}
+    assert {names[p] for p in meeting.participants} >= {
+        "Claudia Sheinbaum",
+        "Bernardo Arevalo",
+        "Juan de la Fuente",
+        "Carlos Martinez",
+    }
+
+
 def test_a_meeting_after_an_arrival_is_a_meeting_not_a_welcome(rules):
     x = rules.extract(
         "Chilean President Sebastian Pinera arrived in Bogota on Friday and met with his "
