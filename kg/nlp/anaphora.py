@@ -602,6 +602,8 @@ def _is_group(token: Token) -> str | None:
     people = lower in _PEOPLE_GROUPS and bool(left & _GROUP_MARKERS)  # "the two Asian leaders"
     if not people and any(t.ent_type_ in {"NORP", "GPE"} for t in token.lefts):
         return None  # "the two Korean sides", "the Central Asian countries": not the two sides
+    if any(t.ent_type_ == "ORG" for t in token.lefts):
+        return None  # "the Quad foreign ministers", "the BRICS leaders": a body's members
     if lower in {"side", "party", "country", "nation", "state"} and not left & _GROUP_MARKERS:
         return None
     return "country" if lower in _COUNTRY_GROUPS else "person"

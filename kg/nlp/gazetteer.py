@@ -3,8 +3,8 @@
 It runs after the statistical recognizer and, from the bundled knowledge base and the word
 lists in ``data/gazetteer``:
 
-- adds the countries, demonyms, places, international organizations and known politicians
-  the model missed;
+- adds the countries, demonyms, places, international organizations (also groupings such as
+  BRICS and the G20) and known politicians the model missed;
 - retypes what the model got wrong: a city tagged ORG becomes GPE, a commission tagged FAC
   becomes ORG, a demonym tagged PERSON becomes NORP, an ORG after "in" becomes GPE, and so
   does a PERSON someone travelled to ("flew to Bodh Gaya");
@@ -227,7 +227,7 @@ class GazetteerComponent:
             for word in entry.demonyms:
                 by_label["NORP"].update(_variants(word))
         by_label["GPE"].update(v for alias in country_aliases() for v in _variants(alias))
-        by_label["ORG"].update(word_list("news_agencies"))
+        by_label["ORG"].update(word_list("news_agencies") | word_list("groupings"))
         by_label["NORP"].update(_extra_demonyms())
         for label, phrases in _phrases(nlp, by_label).items():
             # spaCy's PhraseMatcher takes token ids as well as Docs; its stubs name Docs only
@@ -414,7 +414,7 @@ class GazetteerComponent:
 
     def _retype(self, ent: Span) -> Span | None:
         text = ent.text
-        if text in word_list("news_agencies"):
+        if text in word_list("news_agencies") | word_list("groupings"):
             return _relabel(ent, "ORG")
         if _COMPASS_PAIR.fullmatch(text):
             return None  # "the North-South corridor", "an East-West highway": a direction

@@ -503,6 +503,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         if org is None and _common_word(span):
             continue  # "Trade" of "US Trade Representative" in an article about trade
         cls = org.cls if org else _ORG_CLASSES.get(span[-1].text, "Organization")
+        if text in word_list("groupings"):
+            cls = "InternationalOrganization"  # "BRICS", "the G20"
         inner = list(_countries_inside(span, kb))
         of = org.country if org else (inner[0].qid if inner else None)
         mentions.append(Mention(span, "Organization", cls, org.qid if org else None, of))

@@ -173,6 +173,16 @@ def test_a_plural_followed_by_other_names_stands_for_them_not_the_two(read):
     assert [m.text for m in found] == [], [(m.text, m.members) for m in found]
 
 
+@pytest.mark.parametrize("body", ["Quad", "BRICS"])
+def test_a_body_s_plural_stands_for_its_members_not_the_two(read, body):
+    r, positions, countries = _read(
+        read,
+        f"Xi Jinping and Narendra Modi met in Kazan. The {body} foreign ministers met in Tokyo.",
+    )
+    found = group_mentions(r.doc, r.resolver, r.clusters, countries, positions)
+    assert [m.text for m in found] == [], [(m.text, m.members) for m in found]
+
+
 def test_no_reference_where_the_article_has_no_one_to_refer_to(read):
     r, positions, countries = _read(read, "The sides met. The Kenya leader came.")
     assert group_mentions(r.doc, r.resolver, r.clusters, countries, positions) == []

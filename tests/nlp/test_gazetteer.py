@@ -336,6 +336,19 @@ def test_bodies_and_names_the_recognizer_took_for_places(pipeline, text, expecte
 
 
 @pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Modi attended the BRICS summit in Kazan.", "BRICS"),
+        ("The G7 summit opened in Rome.", "G7"),
+        ("BRICS leaders adopted a declaration.", "BRICS"),
+    ],
+)
+def test_a_grouping_of_states_is_an_international_organization(rules, text, body):
+    x = rules.extract(text)
+    assert (body, "InternationalOrganization") in {(e.label, e.cls) for e in x.entities}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Dissanayake later travelled to Bodh Gaya.",
