@@ -256,7 +256,16 @@ class GazetteerComponent:
         ents = [piece for e in ents for piece in _outside(e, initialed)]
         ents += initialed
         in_people = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
-        ents = _patronyms_joined([self._coordinated_person(ent, in_people) for ent in ents])
+        in_bodies = {
+            i
+            for e in ents
+            if e.label_ == "ORG" and not self._looks_like_name(e)
+            for i in range(e.start, e.end)
+        }
+        said = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        ents = _patronyms_joined(
+            [self._coordinated(ent, in_people, in_bodies, said) for ent in ents]
+        )
         ents.extend(self._names_after_titles(doc, ents))
         ents = self._told_beyond_headlines(doc, ents)
         known = [m for m in matches if m.label_ != "PERSON" and len(m) > 1]
@@ -605,16 +614,28 @@ class GazetteerComponent:
             and (doc[k - 1].text in self.title_words)
         )
 
-    def _coordinated_person(self, ent: Span, people: set[int]) -> Span:
+    def _coordinated(
+        self, ent: Span, people: set[int], bodies: set[int], surnames: set[str]
+    ) -> Span:
         """A name the recognizer took for a body, coordinated with a person's name ("between
-        Mamuka Bakhtadze and Nikola Pashinian"), is a person's."""
-        if ent.label_ not in {"ORG", "GPE"} or not self._looks_like_name(ent):
-            return ent
+        Mamuka Bakhtadze and Nikola Pashinian"), is a person's; a one-word name it took for
+        a person's, coordinated with a body's in what is between them ("an agreement between
+        Viettel and Singtel"), is a body's, unless it is the known or full name of someone."""
         root = ent.root
         partners = [root.head] if root.dep_ == "conj" else []
         partners += [c for c in root.children if c.dep_ == "conj"]
-        if any(p.i in people for p in partners):
-            return _relabel(ent, "PERSON")
+        if ent.label_ in {"ORG", "GPE"} and self._looks_like_name(ent):
+            if any(p.i in people for p in partners):
+                return _relabel(ent, "PERSON")
+        elif (
+            ent.label_ == "PERSON"
+            and len(ent) == 1
+            and ent.text not in surnames
+            and not self.kb.lookup(ent.text)
+            and any(p.i in bodies for p in partners)
+            and any(w.lower_ == "between" for w in (root.head, root.head.head))
+        ):
+            return _relabel(ent, "ORG")
         return ent
 
 

@@ -360,6 +360,11 @@ def test_a_name_someone_travels_to_is_a_place_not_a_person(pipeline, text):
     assert ("Bodh Gaya", "GPE") in [(e.text, e.label_) for e in pipeline.nlp(text).ents]
 
 
+def test_a_name_coordinated_with_a_body_s_in_what_is_between_them_is_a_body(pipeline):
+    doc = pipeline.nlp("They signed an agreement on a data centre between Viettel and Singtel.")
+    assert ("Viettel", "ORG") in [(e.text, e.label_) for e in doc.ents]
+
+
 def test_a_given_name_the_tagger_takes_for_a_word_of_english_after_a_title(rules):
     x = rules.extract(
         "Chinese President Xi Jinping on Monday held talks with Vietnamese President To Lam, "
