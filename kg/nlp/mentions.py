@@ -154,8 +154,12 @@ def _no_name_word(token: Token, span: Span) -> bool:
         and token.i > token.sent.start
         and token.lower_ not in TITLE_CASE_WORDS
     ):
-        return not token.nbor(-1).is_title  # a given name right after a title
+        before = token.nbor(-1)  # a given name right after a title ("counterpart Tshering")
+        return not (before.is_title or before.lower_ in _NAMED_AFTER)
     return not (token.tag_ == "VBG" and token.dep_ == "compound" and token.head in span)
+
+
+_NAMED_AFTER = word_list("titles_lowercase") | {"counterpart"}  # lower-case words before names
 
 
 def _surname_he(token: Token) -> bool:
@@ -1626,7 +1630,7 @@ def _quoted_title(phrase: Span) -> Span | None:
     return title
 
 
-_SIGNED_ONLY = {"plan", "arrangement", "minutes", "minute"}
+_SIGNED_ONLY = {"plan", "arrangement", "minutes", "minute", "instrument"}
 
 
 def _document_phrase(token: Token) -> str | None:

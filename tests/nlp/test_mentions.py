@@ -844,10 +844,27 @@ def test_a_name_on_a_line_of_its_own_but_for_a_date_is_a_byline(pipeline):
         ("Chinese Vice Premier Liu He concluded his visit to Brazil on Sunday.", "Liu He"),
         # a given name the tagger takes for an "-ing" verb
         ("Tshering Tobgay inaugurated a hospital in Thimphu.", "Tshering Tobgay"),
+        (
+            "They signed in the presence of Sheikh Hasina and her Bhutanese counterpart "
+            "Tshering Tobgay at the Prime Minister's Office.",
+            "Tshering Tobgay",
+        ),
     ],
 )
 def test_name_words_tagged_as_other_words_are_part_of_it(pipeline, text, person):
     assert _named(pipeline, text).get(person) == "Person", _named(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "agreements"),
+    [
+        ("Bangladesh and Bhutan signed three instruments.", ["three instruments"]),
+        ("Bangladesh and Bhutan discussed financial instruments.", []),
+    ],
+)
+def test_an_instrument_is_a_document_where_it_is_signed(pipeline, text, agreements):
+    x = pipeline.extract(text)
+    assert [e.label for e in x.entities if e.type == "Agreement"] == agreements
 
 
 def test_he_for_his_excellency_is_no_part_of_a_name(pipeline):
