@@ -1200,7 +1200,7 @@ def _main_event_told_by_verbs(facts: Facts, scene: Scene) -> None:
 
 def _co_chairs(facts: Facts, scene: Scene) -> None:
     """Who co-chaired an event "with" someone chaired it with them ("X co-chaired the session
-    with Y", "together with Y": Y headed it too)."""
+    with Y", "together with Y", "with his counterpart Y": Y headed it too)."""
     people = scene.words_of({"Person"})
     for f in facts.of("headedBy", None):
         if f.trigger is None or not _co_chair(f.trigger):
@@ -1211,7 +1211,9 @@ def _co_chairs(facts: Facts, scene: Scene) -> None:
             for prep in word.children:
                 if prep.dep_ != "prep" or prep.lower_ != "with":
                     continue
-                for o in (o for p in prep.children if p.dep_ == "pobj" for o in (p, *p.conjuncts)):
+                objects = [o for p in prep.children if p.dep_ == "pobj" for o in (p, *p.conjuncts)]
+                named = [a for o in objects for a in o.children if a.dep_ == "appos"]
+                for o in [*objects, *named]:
                     if o.i in people and people[o.i].id != f.object:
                         facts.add(
                             f.subject,

@@ -1052,6 +1052,16 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "Deputy Prime Minister Ana Ruiz co-chaired the fifth session of the commission with "
+        "her Chilean counterpart Jorge Vega in Lima.",
+        [("fifth session of the commission", "headedBy", "Jorge Vega")],
+        [],
+        id="who-co-chaired-an-event-with-a-counterpart-named-in-apposition-chaired-it-with-them",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Pakistani Prime Minister Shehbaz Sharif on Monday met Saudi Foreign Minister Faisal "
         "bin Farhan, who called on him at his office. Sharif said Pakistan values its ties with "
         "Saudi Arabia. Kenyan President William Ruto met Ghanaian President Kofi Mensah, who "
