@@ -1338,6 +1338,19 @@ def _leads(node: dict[str, Token]) -> bool:
     )
 
 
+_TOPICAL = {"on", "about", "over", "concerning", "regarding"}
+
+
+def _of_its_topic(word: Token, event: Mention) -> bool:
+    """Whether a word of an event's phrase lies in what it is about ("negotiations on the
+    boundaries in the Sulawesi Sea"): a place said of it is the topic's, not the event's."""
+    while word.i != event.root.i and word.head.i != word.i and word in event.span:
+        if word.dep_ == "prep" and word.lower_ in _TOPICAL:
+            return True
+        word = word.head
+    return False
+
+
 def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
     """Relation candidates from every pattern match in ``doc``."""
     for (pattern, ids), tokens in _matcher()(doc):
@@ -1379,6 +1392,9 @@ def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
                 and (_visit_of_another(node, subject, resolver) or _leads(node))
             )
             and not (pattern.predicate == "heldIn" and names_a_format(node[pattern.object]))
+            and not (
+                pattern.predicate == "heldIn" and _of_its_topic(node[pattern.subject], subject)
+            )
         ]
         if not pairs:  # most matches: the words fit, the entities do not
             continue

@@ -99,6 +99,21 @@ def test_who_spoke_in_a_speech_at_an_event_took_part_in_it(read):
     assert ("forum", "participant", "Ana Torres") in {(s, p, o) for s, p, o, *_ in found}
 
 
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("They held negotiations on the boundaries in the Sulawesi Sea.", set()),
+        (
+            "The session of the commission in Minsk opened.",
+            {("session of the commission", "Minsk")},
+        ),
+    ],
+)
+def test_a_place_of_what_an_event_is_about_is_not_where_it_was(read, text, held):
+    found = _found(read, text)
+    assert {(s, o) for s, p, o, *_ in found if p == "heldIn"} == held
+
+
 def test_an_event_the_parser_coordinated_with_the_verb_is_held_like_its_object(read):
     # "lunch" is parsed as a conjunct of "held", not of "meeting".
     found = _found(
