@@ -319,13 +319,13 @@ def modality(token: Token) -> str:
         # "agreed to hold", "plans to visit"; not "discussed ties and participated"
         if below is not None and below.dep_ != "conj" and v.lemma_.lower() in _PLANNED_LEMMAS:
             return "planned"
+        # "plans to visit", "is to be signed", "the documents to be signed"; in a headline,
+        # "X to visit Y"
+        of_a_noun = v.dep_ in {"relcl", "acl"} and v.head.pos_ in {"NOUN", "PROPN"}
         if _infinitive(v) and (
-            v.head.lemma_.lower() in _PLANNED_LEMMAS | {"be"}
-            or (
-                v.dep_ in {"relcl", "acl"} and v.head.pos_ in {"NOUN", "PROPN"}
-            )  # "documents to be signed"
+            v.head.lemma_.lower() in _PLANNED_LEMMAS | {"be"} or of_a_noun
             if v.head.i != v.i
-            else any(c.dep_ == "nsubj" for c in children)  # a headline: "X to visit Y"
+            else any(c.dep_ == "nsubj" for c in children)
         ):
             return "planned"
     return "asserted"
