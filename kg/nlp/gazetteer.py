@@ -423,7 +423,7 @@ class GazetteerComponent:
 
     def _retype(self, ent: Span) -> Span | None:
         text = ent.text
-        if text in word_list("news_agencies") | word_list("groupings"):
+        if text in word_list("news_agencies") or text in word_list("groupings"):
             return _relabel(ent, "ORG")
         if _COMPASS_PAIR.fullmatch(text):
             return None  # "the North-South corridor", "an East-West highway": a direction
