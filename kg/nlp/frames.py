@@ -1135,7 +1135,7 @@ def _named_next(event: Cluster, met: Fact, facts: Facts, scene: Scene) -> None:
     """A meeting told by a verb is the meeting the next sentence names with a plain word of
     its own, whoever it shows at it ("X received Y. During the meeting, the foreign ministers
     signed a memorandum")."""
-    order = {s.start: i for i, s in enumerate(scene.sentences)}
+    after = scene.index(met.sentence) + 1
     for other in list(scene.clusters.values()):
         if (
             other is not event
@@ -1143,8 +1143,7 @@ def _named_next(event: Cluster, met: Fact, facts: Facts, scene: Scene) -> None:
             and other.cls in {"Meeting", "Talks"}
             and _plain(other)
             and all(not m.anaphor and _definite(m) for m in other.mentions)
-            and min(order[m.span.sent.start] for m in other.mentions)
-            == order[met.sentence.start] + 1
+            and min(scene.index(m.span.sent) for m in other.mentions) == after
         ):
             scene.fold(facts, other.id, event.id)
 
