@@ -1451,12 +1451,17 @@ def _met_elsewhere(facts: Facts, scene: Scene, met: Fact, countries: set[str | N
 def _hosts_act_for_their_country(facts: Facts, scene: Scene) -> None:
     """Who receives the visitor of the article's visit to a country acts for that country,
     when nothing else says whom they act for ("X arrived in Buenos Aires for an official
-    visit ... he and President Y signed": Y acts for Argentina); the article's visit is the
-    one its lead names, else the one visit it tells of ("During his stay, X paid courtesy
-    visits to ..." in a story of X's visit to Vietnam)."""
+    visit ... he and President Y signed": Y acts for Argentina), unless every event they
+    took part in was held in another country; the article's visit is the
+    main event when a visit, else the one visit its lead names ("X visited the DRC to hold
+    talks with his counterpart Y. It was his first visit to the DRC"), else the one visit it
+    tells of ("During his stay, X paid courtesy visits to ..." in a story of X's visit to
+    Vietnam)."""
     main = scene.main
     if main is None or main.cls != "Visit":
-        visits = [c for c in scene.clusters.values() if c.cls == "Visit" and _reported(c)]
+        visits = [c for c in scene.clusters.values() if c.cls == "Visit"]
+        told = [c for c in visits if c.id in scene.announced]
+        visits = told or [c for c in visits if _reported(c)]
         main = visits[0] if len(visits) == 1 else None
     if main is None:
         return
@@ -1472,9 +1477,14 @@ def _hosts_act_for_their_country(facts: Facts, scene: Scene) -> None:
     if scene.countries.get(visitor) == country:
         return
     acting = {f.subject for f in facts.of("represents", None)}
+    here: dict[str, set[bool]] = {}  # for each, whether each placed event of theirs may be here
+    for f in facts.of("heldIn"):
+        for p in facts.participants(f.subject):
+            here.setdefault(p.object, set()).add(scene.country_of(f.object) in {country, None})
     for f in facts.of("met"):
         for a, b in ((f.subject, f.object), (f.object, f.subject)):
-            if a == visitor and b not in acting and b not in scene.countries:
+            abroad = here.get(b) == {False}
+            if a == visitor and b not in acting and b not in scene.countries and not abroad:
                 facts.add(b, "represents", country, f.sentence, 0.6, f.status, "represents/host")
                 scene.countries[b] = country  # the host's side, for the rules after
 
@@ -1804,13 +1814,14 @@ def _joint_bodies(facts: Facts, scene: Scene) -> None:
     intergovernmental commission") is the article's two sides' (else those of its first
     event between two countries), unless a third country took part in it; not a region's
     ("the Eurasian Intergovernmental Council"), nor one the article only looks ahead to
-    ("the next meeting of the commission")."""
+    ("the next meeting of the commission"); not the signing of an agreement about such a
+    body ("the signing of an agreement establishing a Bi-National Commission")."""
     sides = _sides(facts, scene) or _first_pair(facts, scene)
     if len(sides) != 2:
         return
     for event in list(scene.clusters.values()):
         joint = [m for m in event.mentions if _JOINT_BODY.search(m.text)]
-        if event.type != "Event" or not joint or event.id in scene.named_countries:
+        if event.cls not in MEETINGS or not joint or event.id in scene.named_countries:
             continue
         if any(_regional(t) or t.lower_ in _AHEAD for m in joint for t in m.span):
             continue

@@ -9,6 +9,8 @@ import pytest
 from kg.nlp.frames import Facts, Scene, derive
 from tests.conftest import facts
 
+SIGNING_JCC = "signing of an agreement on the Joint Commission for Cooperation"
+SIGNING_BNC = "signing of an agreement on a Joint Commission between Senegal and Ghana"
 MEETING = "meeting between Alexander Lukashenko and Igor Kobzev"
 _COMMISSION = "21st Meeting of the Mongolia-Russia Intergovernmental Commission"
 _SMAILOV_MISHUSTIN = (
@@ -1498,6 +1500,30 @@ CASES += [
         [("ceremony", "participant", "Shavkat Mirziyoyev")],
         [("ceremony", "heldIn", "Nur Khan Airbase")],
         id="what-happened-later-did-not-happen-where-the-two-met",
+    ),
+    pytest.param(
+        "President Amara Diallo of Senegal has visited the Democratic Republic of Congo to "
+        "hold talks with his counterpart, President Joseph Mbeki. It was his first visit to the "
+        "DRC. Monday's visit followed a working visit to Ghana, where he and President Kofi "
+        "Mensah witnessed the signing of an agreement on a Joint Commission between Senegal and "
+        "Ghana.",
+        [
+            ("Joseph Mbeki", "represents", "Democratic Republic of the Congo"),
+            ("talks with his counterpart", "participant", "Democratic Republic of the Congo"),
+        ],
+        [
+            (SIGNING_BNC, "participant", "Democratic Republic of the Congo"),
+            ("Joseph Mbeki", "represents", "Senegal"),
+        ],
+        id="the-host-of-the-lead-s-visit-acts-for-the-country-visited",
+    ),
+    pytest.param(
+        "Senegalese President Amara Diallo met Ghanaian President Kofi Mensah in Accra. On "
+        "Friday, Diallo visited Nigeria, where he witnessed the signing of an agreement on the "
+        "Joint Commission for Cooperation.",
+        [(SIGNING_JCC, "participant", "Amara Diallo")],
+        [(SIGNING_JCC, "participant", "Ghana"), (SIGNING_JCC, "participant", "Senegal")],
+        id="a-signing-about-a-joint-body-is-no-session-of-the-article-s-sides",
     ),
 ]
 
