@@ -12,6 +12,8 @@ lists in ``data/gazetteer``:
   Kyrgyzstan Akylbek Japarov", "Presidential Administration Sardor Umurzakov") and tags the
   name that follows a title or a country ("Prime Minister of Belarus Roman Golovchenko", "the
   Prime Minister of Mongolia, Ukhnaa Khurelsukh");
+- tags companies' names by their legal form ("Erdenes Mongol LLC", "Uzbek Railways JSC"),
+  without an owner before them ("Mongolia's");
 - tags names written with joined initials, as Mongolian and Russian outlets write them
   ("U.Khurelsukh", "L.Oyun-Erdene", "Batbold.Ts"), and a name coordinated with a person's
   ("between Mamuka Bakhtadze and Nikola Pashinian");
@@ -268,6 +270,8 @@ class GazetteerComponent:
         )
         ents.extend(self._names_after_titles(doc, ents))
         ents = self._told_beyond_headlines(doc, ents)
+        companies = list(_companies(doc))
+        ents = [e for e in ents if not _overlapping(e, companies)] + companies
         known = [m for m in matches if m.label_ != "PERSON" and len(m) > 1]
         ents = [e for e in ents if e.label_ not in _WORKS or not _overlapping(e, known)]
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
@@ -683,6 +687,33 @@ _COMPASS_PAIR = re.compile(r"(?:North|South|East|West)\s*-\s*(?:North|South|East
 _INITIALS = re.compile(r"^(?:[A-Z]{1,2}|(?:[A-Z]\.){1,3})$")  # "AH", "S", "A.H."
 _INITIALED = re.compile(r"^[A-Z]\.[A-Z][a-z]+$")  # "U.Khurelsukh"
 _TRAILING_INITIAL = re.compile(r"^[A-Z][a-z]?$")  # the "Ts" of "Batbold.Ts"
+
+
+# A company's legal form, its name's last word ("Erdenes Mongol LLC", "Uzbek Railways JSC").
+_LEGAL_FORMS = {"LLC", "JSC", "PJSC", "OJSC", "CJSC", "PLC", "Ltd", "Ltd.", "Inc", "Inc."}
+_LEGAL_FORMS |= {"Corp", "Corp.", "GmbH", "AG", "LLP", "S.A.", "N.V.", "B.V."}
+_JOINERS = {"-", "–", "&"}  # inside a name: "UZTM – KARTEX LLC", "Johnson & Johnson"
+
+
+def _companies(doc: Doc) -> Iterator[Span]:
+    """Companies' names: the capitalized words before a legal form ("Kazakh Temir Zholy JSC",
+    "UZTM – KARTEX LLC"), not an owner's name before "'s" ("Mongolia's Erdenes Mongol LLC")
+    nor a word such as "between" or "The" a title-case line capitalizes."""
+    for token in doc:
+        if token.text not in _LEGAL_FORMS or token.i == 0:
+            continue
+        start = token.i
+        while start > 0 and start > token.i - 7:
+            word = doc[start - 1]
+            joins = word.text in _JOINERS and start > 1 and doc[start - 2].text[:1].isupper()
+            named = word.text[:1].isupper() and word.pos_ not in _NAME_PREFIX_STOP - {"PUNCT"}
+            if not (joins or (named and word.lower_ not in TITLE_CASE_WORDS | {"between"})):
+                break
+            start -= 1
+        while start < token.i and doc[start].text in _JOINERS:
+            start += 1
+        if start < token.i:
+            yield Span(doc, start, token.i + 1, label="ORG")
 
 
 def _initialed_names(doc: Doc) -> Iterator[Span]:

@@ -77,7 +77,7 @@ _ORG_CLASSES = {
     "Holding": "Company",
     "Bank": "Company",
     "Agency": "GovernmentBody",
-}
+} | dict.fromkeys(["LLC", "JSC", "PJSC", "OJSC", "CJSC", "PLC", "Ltd", "Inc", "GmbH"], "Company")
 _PARTICLES = {"bin", "ibn", "bint", "al", "el", "de", "da", "van", "von"}
 _NAME_PARTICLES = _PARTICLES | {"der", "den", "la", "le", "du", "di", "del", "dos", "das", "y"}
 # Endings of abstract nouns that no one's name has ("Development", "Information", "Security").

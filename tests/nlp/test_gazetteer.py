@@ -365,6 +365,21 @@ def test_a_name_coordinated_with_a_body_s_in_what_is_between_them_is_a_body(pipe
     assert ("Viettel", "ORG") in [(e.text, e.label_) for e in doc.ents]
 
 
+def test_a_company_s_name_ends_in_its_legal_form_and_starts_after_its_owner(pipeline):
+    doc = pipeline.nlp(
+        "They signed a memorandum between Mongolia's Gobi Steppe LLC and Russia's VOLGA - "
+        "KAMSK LLC, and a deal between Kazakh Steppe Rail JSC and the Uzbek Lines JSC."
+    )
+    bodies = [e.text for e in doc.ents if e.label_ == "ORG"]
+    assert bodies == [
+        "Gobi Steppe LLC",
+        "VOLGA - KAMSK LLC",
+        "Kazakh Steppe Rail JSC",
+        "Uzbek Lines JSC",
+    ]
+    assert [e.text for e in doc.ents if e.label_ == "GPE"] == ["Mongolia", "Russia"]
+
+
 def test_a_given_name_the_tagger_takes_for_a_word_of_english_after_a_title(rules):
     x = rules.extract(
         "Chinese President Xi Jinping on Monday held talks with Vietnamese President To Lam, "
