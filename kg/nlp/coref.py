@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 from kg.kb import normalize
 from kg.nlp.gazetteer import country_named, demonym, spelling
 from kg.nlp.mentions import HONORIFICS, Mention, within
-from kg.nlp.relations import Resolver, modality
+from kg.nlp.relations import Resolver, ahead, modality
 
 __all__ = ["Cluster", "free_id", "last_event", "previous_sentence_start", "resolve", "said_of_it"]
 
@@ -102,8 +102,10 @@ def _refers_back(mention: Mention, cluster: Cluster) -> bool:
     the same word, for "the document" or "the deal" any agreement, for "the trip" any visit, for "the
     session" a meeting of a body, or for "the meeting" any meeting, session, talks or summit,
     though not one only planned when the meeting was held ("agreed to hold a summit ... in
-    their meeting held in New York")."""
+    their meeting held in New York"), nor one still to come when it was (``_to_come``)."""
     lemma = _kind_word(mention.root)
+    if _to_come(mention, cluster):
+        return False
     if any(_kind_word(m.root) == lemma for m in cluster.mentions):
         return True
     if mention.type == "Agreement":
@@ -122,6 +124,20 @@ def _refers_back(mention: Mention, cluster: Cluster) -> bool:
         "Talks",
         "Summit",
     }
+
+
+def _to_come(mention: Mention, cluster: Cluster) -> bool:
+    """Whether a mention tells an event as held, in the past tense, and ``cluster`` is one
+    only planned or still to come ("met to discuss holding the committee's 9th meeting. The
+    meeting took place in Tehran": not the 9th)."""
+    root = mention.root
+    verb = root.head.head if root.dep_ == "pobj" else root.head  # "In the meeting, they ..."
+    return (
+        mention.type == "Event"
+        and verb.tag_ == "VBD"  # told in the past tense
+        and modality(mention.root) == "asserted"
+        and all(modality(m.root) == "planned" or ahead(m.root) for m in cluster.mentions)
+    )
 
 
 def _any_document(mention: Mention, cluster: Cluster) -> bool:
@@ -526,6 +542,7 @@ class _Resolver:
                     and m.root.lemma_ == mention.root.lemma_
                     and said <= {t.lower_ for t in m.span if t.i < m.root.i}
                     and number in {None, _number(m)}
+                    and not _to_come(mention, c)
                 ):
                     return c
         return None

@@ -863,11 +863,13 @@ _NUMBERED_SITTINGS = {"assembly", "commission", "committee", "council"}
 def _named_event(span: Span) -> bool:
     """ "the CICA Business Forum", "the Forum of Regions of Russia", "the 77th UN General
     Assembly", "the 8th Joint Trade Committee", "an official State Visit", "the Commonwealth
-    Heads of Government Meeting": a name of an event."""
+    Heads of Government Meeting": a name of an event (not the body's name before the event
+    noun of "the 9th Joint Trade Committee meeting")."""
     head = span.root.lemma_.lower()
     if head in _NAMED_EVENT_HEADS or span[-1].lemma_.lower() in _NAMED_EVENT_HEADS:
         return True  # the name's last word where the parser took another for its head
-    return head in _NUMBERED_SITTINGS and _numbered(span)
+    compound = span.root.dep_ == "compound"  # "the 9th Joint Committee meeting": the meeting's
+    return head in _NUMBERED_SITTINGS and _numbered(span) and not compound
 
 
 def _numbered(span: Span) -> bool:

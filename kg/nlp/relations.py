@@ -132,6 +132,8 @@ _TIME_NOUNS |= {"autumn", "fall", "winter", "monday", "tuesday", "wednesday", "t
 _TIME_NOUNS |= {"friday", "saturday", "sunday"}
 _LATER = {"later", "next", "coming"}  # "later this year", "next month"
 _UNDER_WAY = {"current", "ongoing", "present"}  # an event that is taking place
+_CONVENING = {"hold", "convene", "organize", "organise", "host"}
+_PLANNING = {"discuss", "plan", "prepare", "consider", "propose", "agree", "decide", "on"}
 _PLANS = {"agenda", "programme", "program", "schedule", "plan", "preparation", "preparations"}
 _PLANNED_AUX = {"will", "shall", "would", "'ll", "going"}
 _NEGATIONS = {"not", "n't", "never", "no"}
@@ -409,8 +411,18 @@ def _told_ahead(verb: Token) -> bool:
 
 def ahead(token: Token) -> bool:
     """An event still to come: "the forthcoming meeting", "the agenda of the talks", "a
-    meeting of the ministers later this year"."""
+    meeting of the ministers later this year", one they discussed or planned holding ("met
+    to discuss holding the committee's ninth meeting")."""
     if any(c.dep_ == "amod" and c.lower_ in _FUTURE for c in token.lefts):
+        return True
+    verb = token.head
+    if (
+        token.dep_ == "dobj"
+        and verb.lemma_ in _CONVENING
+        and verb.tag_ in {"VB", "VBG"}
+        and verb.dep_ in {"xcomp", "dobj", "pcomp", "acl"}
+        and verb.head.lemma_ in _PLANNING
+    ):
         return True
     if any(
         c.dep_ == "npadvmod"

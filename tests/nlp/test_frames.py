@@ -1525,6 +1525,17 @@ CASES += [
         [(SIGNING_JCC, "participant", "Ghana"), (SIGNING_JCC, "participant", "Senegal")],
         id="a-signing-about-a-joint-body-is-no-session-of-the-article-s-sides",
     ),
+    pytest.param(
+        "Iranian Trade Minister Hamid Zand met Pakistani Finance Minister Ali Khan on Monday "
+        "to discuss holding the two countries' 9th Joint Economic Committee meeting. The "
+        "meeting took place in Tehran.",
+        [("meeting between Hamid Zand and Ali Khan", "heldIn", "Tehran")],
+        [
+            ("9th Joint Economic Committee meeting", "heldIn", "Tehran"),
+            ("9th Joint Economic Committee", "participant", "Iran"),
+        ],
+        id="a-meeting-told-as-held-is-not-the-one-they-discussed-holding",
+    ),
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.nlp.relations import find_relations, modality
+from kg.nlp.relations import ahead, find_relations, modality
 from tests.conftest import facts
 
 
@@ -350,6 +350,22 @@ def test_planned_and_negated_facts(read):
 def test_modality(read, text, verb, status):
     doc = read(text).doc
     assert modality(next(t for t in doc if t.text == verb)) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "to_come"),
+    [
+        ("Zand met Khan to discuss holding the 9th committee meeting.", True),
+        ("They agreed on holding the summit in Lima.", True),
+        ("The sides discussed plans to convene the session.", True),
+        ("Zand and Khan held the meeting in Tehran.", False),
+        ("Zand met Khan after holding the meeting.", False),
+    ],
+)
+def test_an_event_they_discussed_or_planned_holding_is_ahead(read, text, to_come):
+    doc = read(text).doc
+    event = next(t for t in doc if t.lower_ in {"meeting", "summit", "session"})
+    assert ahead(event) is to_come
 
 
 @pytest.mark.parametrize(
