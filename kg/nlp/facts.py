@@ -149,7 +149,8 @@ class Scene:
     ``named_countries`` the countries named inside each event's mentions; ``envoys`` the
     people who hold a resident envoy's title; ``agencies`` the international organizations
     that each person with no country acts for; ``outcomes`` (filled by ``derive``) the
-    agreements signed at each signing ceremony.
+    agreements signed at each signing ceremony, and ``parts`` the set of documents that each
+    document a list names is one of ("signed 12 documents, including a protocol").
     """
 
     clusters: dict[str, Cluster]
@@ -163,6 +164,7 @@ class Scene:
     envoys: frozenset[str] = frozenset()
     agencies: dict[str, frozenset[str]] = field(default_factory=dict)
     outcomes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    parts: dict[str, str] = field(default_factory=dict)
 
     def index(self, sentence: Span) -> int:
         """The position of a sentence in the article."""

@@ -470,6 +470,7 @@ def _included(facts: Facts, scene: Scene) -> None:
         for i, sentence in items.items():
             item = agreements.get(i)
             if item is not None and item.id != f.object:
+                scene.parts.setdefault(item.id, f.object)
                 rule = f.rule if witnessed else "signed/included"
                 facts.add(
                     f.subject, "signed", item.id, sentence, f.confidence * 0.9, f.status, rule
@@ -776,7 +777,7 @@ def _signing(noun: Token) -> bool:
 def _signatories(facts: Facts, scene: Scene) -> None:
     """What was signed at a signing ceremony (the agreements named in its phrase, "the signing
     of the protocol", or signed in a sentence naming it, else in the sentence before or
-    after), and who signed it took part (not the country of who only witnessed it)."""
+    after, and the documents listed as among them), and who signed it took part (not the country of who only witnessed it)."""
     signed = facts.of("signed", None)
     for event in scene.clusters.values():
         if event.cls != "SigningCeremony":
@@ -796,6 +797,9 @@ def _signatories(facts: Facts, scene: Scene) -> None:
                 break
         if not agreements:
             continue
+        agreements.update(
+            dict.fromkeys(a for a, whole in scene.parts.items() if whole in agreements)
+        )
         scene.outcomes[event.id] = tuple(agreements)
         for f in signed:
             witnessed = f.rule.startswith(tuple(_WITNESS_RULES))  # the witnesses' country

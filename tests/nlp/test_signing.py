@@ -794,3 +794,20 @@ def test_who_signed_for_no_side_signed_nothing_told_of(rules):
         "time in her career. Elmer Soto signed for two agreements on roads."
     )
     assert not {f for f in facts(x) if f[1] == "signed" and f[0] in {"Ana Ruiz", "Elmer Soto"}}
+
+
+def test_the_documents_listed_among_those_signed_at_a_ceremony_were_signed_at_it(rules):
+    x = rules.extract(
+        "Prime Minister Ivan Petrov of Belarus paid an official visit to Vietnam. He held talks "
+        "with Prime Minister Pham Van Long and witnessed the signing ceremony of cooperation "
+        "documents between the two countries. The leaders praised the growing trade. On the "
+        "occasion, the two sides signed a number of documents, including an agreement on visa "
+        "exemption and a memorandum on nuclear safety."
+    )
+    names = {e.id: e.label for e in x.entities}
+    (signing,) = [e for e in x.events if e.cls == "SigningCeremony"]
+    assert not signing.implied
+    assert {names[o] for o in signing.outcomes} >= {
+        "agreement on visa exemption",
+        "memorandum on nuclear safety",
+    }
