@@ -130,14 +130,16 @@ class TitleComponent:
 
     def _another_title(self, doc: Doc, i: int, sent_end: int) -> bool:
         """Whether "and" at ``i`` joins another title rather than more words of the
-        complement ("Deputy Ruler of Abu Dhabi and National Security Advisor", not "Minister
-        of Energy and Water Resources")."""
+        complement ("Deputy Ruler of Abu Dhabi and National Security Advisor", "President of
+        South Africa and the President of Zambia", not "Minister of Energy and Water
+        Resources")."""
         if doc[i].lower_ != "and":
             return False
-        k = i + 1
+        start = i + 2 if i + 1 < sent_end and doc[i + 1].lower_ == "the" else i + 1
+        k = start
         while k < sent_end and doc[k].is_title and doc[k].text not in self.last_words:
             k += 1
-        return k < sent_end and doc[k].text in self.last_words and k > i + 1
+        return k < sent_end and doc[k].text in self.last_words and (k > start or start > i + 1)
 
     @staticmethod
     def _complement_word(token) -> bool:

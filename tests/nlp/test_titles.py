@@ -32,6 +32,11 @@ def _titles(pipeline, text: str) -> list[str]:
             ["Sheikh", "Deputy Ruler of Sharjah", "National Security Advisor"],
         ),
         (
+            "It will be chaired by the President of Chile and the President of Peru, and the "
+            "Minister of Energy and the Environment.",
+            ["President of Chile", "President of Peru", "Minister of Energy and the Environment"],
+        ),
+        (
             "It was signed by Mary Wanjiru, Cabinet Secretary for Mining, Blue Economy and "
             "Maritime Affairs of Kenya.",
             ["Cabinet Secretary for Mining, Blue Economy and Maritime Affairs of Kenya"],
