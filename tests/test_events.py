@@ -50,17 +50,3 @@ def test_what_the_same_sides_signed_was_signed_at_one_signing():
         ("signing of protocol and roadmap", ("e1", "e2"), ("e3", "e4")),
         ("signing of contract", ("e5",), ("e6",)),
     ]
-
-
-def test_an_agreement_signed_at_a_told_signing_gets_no_other():
-    entities = (
-        Entity("e1", "Ann Alpha", "Person", "Person"),
-        Entity("e2", "Kazakhstan", "Country", "Country"),
-        Entity("e3", "protocol", "Agreement", "Protocol"),
-        Entity("e4", "signing of the protocol", "Event", "SigningCeremony"),
-    )
-    text = "Ann witnessed the signing of the protocol by Kazakhstan."
-    told = [Relation("e4", "participant", "e1", text, 0.8)]
-    held = event_records(entities, told, {"e4": ("e3",)})
-    signed = (Relation("e2", "signed", "e3", text, 0.8),)  # a signer the signing lacks
-    assert implied_events(entities, signed, held) == ((), ())

@@ -135,7 +135,7 @@ def _to_come(mention: Mention, cluster: Cluster) -> bool:
     return (
         mention.type == "Event"
         and verb.tag_ == "VBD"  # told in the past tense
-        and modality(mention.root) == "asserted"
+        and modality(root) == "asserted"
         and all(modality(m.root) == "planned" or ahead(m.root) for m in cluster.mentions)
     )
 

@@ -1452,11 +1452,10 @@ def _hosts_act_for_their_country(facts: Facts, scene: Scene) -> None:
     """Who receives the visitor of the article's visit to a country acts for that country,
     when nothing else says whom they act for ("X arrived in Buenos Aires for an official
     visit ... he and President Y signed": Y acts for Argentina), unless every event they
-    took part in was held in another country; the article's visit is the
-    main event when a visit, else the one visit its lead names ("X visited the DRC to hold
-    talks with his counterpart Y. It was his first visit to the DRC"), else the one visit it
-    tells of ("During his stay, X paid courtesy visits to ..." in a story of X's visit to
-    Vietnam)."""
+    took part in was held in another country. The article's visit is its main event when a
+    visit, else the one visit its lead names ("X visited the DRC to hold talks with his
+    counterpart Y. It was his first visit to the DRC"), else the one visit it tells of
+    ("During his stay, X paid courtesy visits to ..." in a story of X's visit to Vietnam)."""
     main = scene.main
     if main is None or main.cls != "Visit":
         visits = [c for c in scene.clusters.values() if c.cls == "Visit"]

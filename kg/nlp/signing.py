@@ -777,7 +777,8 @@ def _signing(noun: Token) -> bool:
 def _signatories(facts: Facts, scene: Scene) -> None:
     """What was signed at a signing ceremony (the agreements named in its phrase, "the signing
     of the protocol", or signed in a sentence naming it, else in the sentence before or
-    after, and the documents listed as among them), and who signed it took part (not the country of who only witnessed it)."""
+    after, and the documents listed as among them), and who signed it took part (not the
+    country of who only witnessed it)."""
     signed = facts.of("signed", None)
     for event in scene.clusters.values():
         if event.cls != "SigningCeremony":
