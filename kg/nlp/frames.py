@@ -1476,13 +1476,14 @@ def _hosts_act_for_their_country(facts: Facts, scene: Scene) -> None:
     if scene.countries.get(visitor) == country:
         return
     acting = {f.subject for f in facts.of("represents", None)}
-    here: dict[str, set[bool]] = {}  # for each, whether each placed event of theirs may be here
+    here: set[str] = set()  # who took part in an event held in the country or nowhere said
+    away: set[str] = set()  # who took part in an event held in another country
     for f in facts.of("heldIn"):
-        for p in facts.participants(f.subject):
-            here.setdefault(p.object, set()).add(scene.country_of(f.object) in {country, None})
+        held_here = scene.country_of(f.object) in {country, None}
+        (here if held_here else away).update(p.object for p in facts.participants(f.subject))
     for f in facts.of("met"):
         for a, b in ((f.subject, f.object), (f.object, f.subject)):
-            abroad = here.get(b) == {False}
+            abroad = b in away - here
             if a == visitor and b not in acting and b not in scene.countries and not abroad:
                 facts.add(b, "represents", country, f.sentence, 0.6, f.status, "represents/host")
                 scene.countries[b] = country  # the host's side, for the rules after
