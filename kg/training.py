@@ -50,7 +50,7 @@ from kg.errors import KGError
 from kg.evaluate import GoldArticle, Scores, canonical, score
 from kg.extract import extract
 from kg.learn.features import DIM, Rows, candidates, schema_hash
-from kg.learn.model import FORMAT, SHIPPED, RelationsModel, write_npz
+from kg.learn.model import FORMAT, SHIPPED, RelationsModel, sides, write_npz
 from kg.nlp import load_nlp
 from kg.nlp.relations import modality
 from kg.pipeline import Pipeline
@@ -393,20 +393,28 @@ def _revised(example: Example, probability: numpy.ndarray, thresholds: Mapping[s
     """The example's rules' JSON with the model's additions (as ``revise``)."""
     model = RelationsModel(numpy.zeros(0), 0.0, thresholds)
     rules = example.prediction["relations"]
+    theirs = [
+        (r["subject"], r["predicate"], r["object"], r.get("status", "asserted")) for r in rules
+    ]
     added = model.combine(
-        [(r["subject"], r["predicate"], r["object"], r.get("status", "asserted")) for r in rules],
+        theirs,
         example.rows.candidates,
         probability,
         example.events,
     )
+    found = [
+        (c.subject, c.predicate, c.object, example.statuses[k])
+        for k in added
+        for c in [example.rows.candidates[k]]
+    ]
+    kinds = {
+        e["id"]: (e["type"], e.get("class", ""), e["label"]) for e in example.prediction["entities"]
+    }
+    found += [(*found[k][:2], country, found[k][3]) for k, country in sides(found, theirs, kinds)]
     return {
         **example.prediction,
         "relations": rules
-        + [
-            {"subject": c.subject, "predicate": c.predicate, "object": c.object, "status": s}
-            for k in added
-            for c, s in [(example.rows.candidates[k], example.statuses[k])]
-        ],
+        + [{"subject": s, "predicate": p, "object": o, "status": t} for s, p, o, t in found],
     }
 
 

@@ -11,7 +11,8 @@ A model is a folder of two files, no pickle:
 predicates training found it helps with (``rule: "model"``, its probability as confidence, the status
 ``kg.nlp.relations.modality`` reads of its sentence); it keeps every relation of the rules, and
 places or heads no event no one took part in, places no event the rules placed, and gives an
-event one place at most.
+event one place at most; the countries of the people it adds to a meeting between sides take
+part in it too, as those of the rules' own people do (``sides``).
 
 kg ships a model trained on the project's development set (``data/models/relations``);
 ``--relations-model PATH|none`` and ``KG_RELATIONS_MODEL`` choose another or none.
@@ -26,7 +27,7 @@ import math
 import os
 import zipfile
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from spacy.tokens import Doc
 
 from kg.errors import KGError
 from kg.learn.features import DIM, Candidate, Rows, candidates, schema_hash
+from kg.nlp.frames import OCCASIONS
 from kg.nlp.relations import modality
 from kg.resources import data_path
 from kg.types import PREDICATES, Article, Entity, Relation
@@ -56,6 +58,7 @@ MANIFEST, WEIGHTS = "manifest.json", "weights.npz"
 SHIPPED = data_path("models", "relations")
 ENV = "KG_RELATIONS_MODEL"
 PLACED = {"heldIn", "headedBy"}  # what the model gives an event only with a participant
+SIDED = {"Meeting", "Session", "Talks", "Summit", "PhoneCall"}  # events sides take part in
 
 
 @dataclass(frozen=True, eq=False)
@@ -100,21 +103,24 @@ class RelationsModel:
             probability,
             {e.id for e in entities if e.type == "Event"},
         )
-        return tuple(relations) + tuple(
-            [
-                Relation(
-                    c.subject,
-                    c.predicate,
-                    c.object,
-                    rows.sentences[c.sentence],
-                    round(float(probability[k]), 3),
-                    modality(doc[c.anchor]),
-                    "model",
-                )
-                for k in added
-                for c in [rows.candidates[k]]
-            ]
-        )
+        found = [
+            Relation(
+                c.subject,
+                c.predicate,
+                c.object,
+                rows.sentences[c.sentence],
+                round(float(probability[k]), 3),
+                modality(doc[c.anchor]),
+                "model",
+            )
+            for k in added
+            for c in [rows.candidates[k]]
+        ]
+        kinds = {e.id: (e.type, e.cls, e.label) for e in entities}
+        rules = [(r.subject, r.predicate, r.object, r.status) for r in relations]
+        own = [(r.subject, r.predicate, r.object, r.status) for r in found]
+        sided = [replace(found[k], object=country) for k, country in sides(own, rules, kinds)]
+        return (*relations, *found, *sided)
 
     def combine(
         self,
@@ -179,6 +185,43 @@ class RelationsModel:
             json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
         )
         return folder
+
+
+def sides(
+    added: Sequence[tuple[str, str, str, str]],
+    rules: Sequence[tuple[str, str, str, str]],
+    kinds: Mapping[str, tuple[str, str, str]],
+) -> list[tuple[int, str]]:
+    """The countries of the people the model adds to a meeting, session, talks, summit or
+    call between sides, as the rules give the countries of their own people there
+    (``participant/side``): for each (subject, predicate, object, status) of ``added`` whose
+    person acts for one country by the ``rules``, that country, when a country took part in
+    the event already and it would have three at most, and the event (of ``kinds``: id to
+    type, class and label) is no occasion (a reception, a dinner). Pairs of the index in
+    ``added`` and the country's id."""
+    country: dict[str, set[str]] = {}
+    for s, p, o, status in rules:
+        if p == "represents" and status == "asserted" and kinds.get(o, ("",))[0] == "Country":
+            country.setdefault(s, set()).add(o)
+    taking_part = {(s, o) for s, p, o, _ in (*rules, *added) if p == "participant"}
+    countries: dict[str, set[str]] = {}
+    for s, o in taking_part:
+        if kinds.get(o, ("",))[0] == "Country":
+            countries.setdefault(s, set()).add(o)
+    found = []
+    for k, (s, p, o, _) in enumerate(added):
+        _, cls, label = kinds.get(s, ("", "", ""))
+        if p != "participant" or cls not in SIDED or len(country.get(o, ())) != 1:
+            continue
+        if OCCASIONS & set(label.lower().split()):
+            continue
+        (side,) = country[o]
+        if not countries.get(s) or (s, side) in taking_part or len(countries[s] | {side}) > 3:
+            continue
+        taking_part.add((s, side))
+        countries.setdefault(s, set()).add(side)
+        found.append((k, side))
+    return found
 
 
 def write_npz(path: Path, arrays: Mapping[str, numpy.ndarray]) -> None:

@@ -64,6 +64,7 @@ from kg.nlp.visits import (
 __all__ = [
     "ATTENDANCE_RULES",
     "MEETINGS",
+    "OCCASIONS",
     "Fact",
     "Facts",
     "Scene",
@@ -94,7 +95,7 @@ _BEFORE = {"before", "ahead", "prior"}
 _IN_TURN = {"successively", "separately", "individually"}  # meetings held one by one
 _MET_THERE = {"visited/received", "visited/guest", "visited/received-at", "visited/visit-event"}
 _ORDERED = {"after", "before", "since", "until"}  # what sets one clause's time off another's
-_OCCASIONS = {"ceremony", "reception", "dinner", "lunch", "breakfast", "banquet", "inauguration"}
+OCCASIONS = {"ceremony", "reception", "dinner", "lunch", "breakfast", "banquet", "inauguration"}
 _SEATS = {"palace", "residence", "house", "hall", "headquarters", "mansion", "kremlin", "office"}
 _GATHER_VERBS = {"meet", "gather", "convene"}
 _HELD = {"hold", "organize", "organise", "convene", "stage"}
@@ -1869,7 +1870,7 @@ def _first_pair(facts: Facts, scene: Scene) -> list[str]:
 def _occasion(event: Cluster) -> bool:
     """A ceremony, reception, dinner or the like: named so by every word that names it."""
     named = [m for m in event.mentions if not m.anaphor]
-    return bool(named) and all(m.root.lemma_.lower() in _OCCASIONS for m in named)
+    return bool(named) and all(m.root.lemma_.lower() in OCCASIONS for m in named)
 
 
 def _delegations_travel(facts: Facts, scene: Scene) -> None:

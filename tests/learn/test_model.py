@@ -211,3 +211,64 @@ def test_the_model_gives_a_delegation_the_rules_headed_no_other_head():
     ]
     rules = [("d1", "headedBy", "p1", "asserted")]
     assert model.combine(rules, found, numpy.full(2, 0.9), set()) == [1]
+
+
+def test_the_people_the_model_adds_to_talks_bring_their_countries():
+    from kg.learn.model import sides
+
+    kinds = {
+        "e1": ("Event", "Talks", "talks"),
+        "e2": ("Event", "Meeting", "official reception"),  # an occasion: people attend it
+        "e3": ("Event", "Visit", "visit"),  # a visit is the visitor's, not a side's
+        "e4": ("Event", "Summit", "summit"),  # three countries already
+        "e5": ("Event", "Meeting", "meeting"),  # no side took part: not one between sides
+        "p1": ("Person", "Person", "A"),
+        "p2": ("Person", "Person", "B"),
+        "p3": ("Person", "Person", "C"),  # acts for no country
+        **{c: ("Country", "Country", c) for c in ("c1", "c2", "c3", "c4")},
+    }
+    rules = [
+        ("p1", "represents", "c1", "asserted"),
+        ("p2", "represents", "c2", "asserted"),
+        ("e1", "participant", "p2", "asserted"),
+        ("e1", "participant", "c2", "asserted"),
+        *[("e4", "participant", c, "asserted") for c in ("c2", "c3", "c4")],
+    ]
+    added = [
+        ("e1", "participant", "p1", "asserted"),  # gives c1
+        ("e1", "participant", "p2", "asserted"),  # c2 is there already
+        ("e1", "participant", "p3", "asserted"),
+        ("e2", "participant", "p1", "asserted"),
+        ("e3", "participant", "p1", "asserted"),
+        ("e4", "participant", "p1", "asserted"),
+        ("e5", "participant", "p1", "asserted"),
+        ("p1", "met", "p2", "asserted"),
+    ]
+    assert sides(added, rules, kinds) == [(0, "c1")]
+
+
+def test_what_the_model_adds_is_closed_as_the_rules_facts_are():
+    class Sure(RelationsModel):
+        """A model sure of one candidate only: Costa's part in the meeting."""
+
+        def probabilities(self, rows):
+            return numpy.array(
+                [float(c.object == costa and c.subject == meeting) for c in rows.candidates]
+            )
+
+    pipeline = Pipeline(relations_model="none")
+    text = "Brazilian President Ana Lima met Portuguese Prime Minister Rui Costa in Lisbon."
+    x = pipeline.extract(text)
+    ids = {e.label: e.id for e in x.entities}
+    costa, portugal = ids["Rui Costa"], ids["Portugal"]
+    meeting = next(e.id for e in x.entities if e.cls == "Meeting")
+    missed = [r for r in x.relations if r.subject == meeting and r.object in {costa, portugal}]
+    assert len(missed) == 2
+    rules = [r for r in x.relations if r not in missed]
+    model = Sure(numpy.zeros(DIM), 0.0, {"participant": 0.5})
+    revised = model.revise(pipeline.nlp(text), x.article, x.entities, rules)
+    added = {(r.subject, r.predicate, r.object, r.rule) for r in revised[len(rules) :]}
+    assert added == {
+        (meeting, "participant", costa, "model"),
+        (meeting, "participant", portugal, "model"),
+    }
