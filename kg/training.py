@@ -50,7 +50,7 @@ from kg.errors import KGError
 from kg.evaluate import GoldArticle, Scores, canonical, score
 from kg.extract import extract
 from kg.learn.features import DIM, Rows, candidates, schema_hash
-from kg.learn.model import FORMAT, SHIPPED, RelationsModel, sides, write_npz
+from kg.learn.model import FORMAT, SHIPPED, RelationsModel, closure, write_npz
 from kg.nlp import load_nlp
 from kg.nlp.relations import modality
 from kg.pipeline import Pipeline
@@ -410,7 +410,7 @@ def _revised(example: Example, probability: numpy.ndarray, thresholds: Mapping[s
     kinds = {
         e["id"]: (e["type"], e.get("class", ""), e["label"]) for e in example.prediction["entities"]
     }
-    found += [(*found[k][:2], country, found[k][3]) for k, country in sides(found, theirs, kinds)]
+    found += [(s, p, o, found[k][3]) for s, p, o, k in closure(found, theirs, kinds)]
     return {
         **example.prediction,
         "relations": rules

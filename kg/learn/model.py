@@ -11,8 +11,9 @@ A model is a folder of two files, no pickle:
 predicates training found it helps with (``rule: "model"``, its probability as confidence, the status
 ``kg.nlp.relations.modality`` reads of its sentence); it keeps every relation of the rules, and
 places or heads no event no one took part in, places no event the rules placed, and gives an
-event one place at most; the countries of the people it adds to a meeting between sides take
-part in it too, as those of the rules' own people do (``sides``).
+event one place at most; what follows from the people it adds to events follows as from the
+rules' own (``closure``: their countries took part in a meeting between sides, two people of a
+meeting met).
 
 kg ships a model trained on the project's development set (``data/models/relations``);
 ``--relations-model PATH|none`` and ``KG_RELATIONS_MODEL`` choose another or none.
@@ -59,6 +60,7 @@ SHIPPED = data_path("models", "relations")
 ENV = "KG_RELATIONS_MODEL"
 PLACED = {"heldIn", "headedBy"}  # what the model gives an event only with a participant
 SIDED = {"Meeting", "Session", "Talks", "Summit", "PhoneCall"}  # events sides take part in
+MET_AT = {"Meeting", "Session", "Talks", "Conference", "SigningCeremony"}  # where two met
 
 
 @dataclass(frozen=True, eq=False)
@@ -119,8 +121,11 @@ class RelationsModel:
         kinds = {e.id: (e.type, e.cls, e.label) for e in entities}
         rules = [(r.subject, r.predicate, r.object, r.status) for r in relations]
         own = [(r.subject, r.predicate, r.object, r.status) for r in found]
-        sided = [replace(found[k], object=country) for k, country in sides(own, rules, kinds)]
-        return (*relations, *found, *sided)
+        closed = [
+            replace(found[k], subject=s, predicate=p, object=o)
+            for s, p, o, k in closure(own, rules, kinds)
+        ]
+        return (*relations, *found, *closed)
 
     def combine(
         self,
@@ -187,40 +192,53 @@ class RelationsModel:
         return folder
 
 
-def sides(
-    added: Sequence[tuple[str, str, str, str]],
-    rules: Sequence[tuple[str, str, str, str]],
-    kinds: Mapping[str, tuple[str, str, str]],
-) -> list[tuple[int, str]]:
-    """The countries of the people the model adds to a meeting, session, talks, summit or
-    call between sides, as the rules give the countries of their own people there
-    (``participant/side``): for each (subject, predicate, object, status) of ``added`` whose
-    person acts for one country by the ``rules``, that country, when a country took part in
-    the event already and it would have three at most, and the event (of ``kinds``: id to
-    type, class and label) is no occasion (a reception, a dinner). Pairs of the index in
-    ``added`` and the country's id."""
+Triple = tuple[str, str, str, str]  # subject, predicate, object, status
+
+
+def closure(
+    added: Sequence[Triple], rules: Sequence[Triple], kinds: Mapping[str, tuple[str, str, str]]
+) -> list[tuple[str, str, str, int]]:
+    """What follows from the people the model adds to events, as it follows from the rules'
+    own (``kg.nlp.frames``): each (subject, predicate, object) with the index in ``added`` of
+    the relation it follows from. ``kinds`` gives each entity id its type, class and label.
+
+    - the country a person acts for (by the ``rules``) took part in a meeting, session,
+      talks, summit or call between sides the model adds the person to (``participant/side``):
+      when a country took part in it already, it has three at most, and it is no occasion
+      (a reception, a dinner);
+    - the two people of a meeting, session, talks, press conference or signing, one of them
+      the model's, met (``met/Meeting``), unless they act for the same country."""
     country: dict[str, set[str]] = {}
     for s, p, o, status in rules:
         if p == "represents" and status == "asserted" and kinds.get(o, ("",))[0] == "Country":
             country.setdefault(s, set()).add(o)
-    taking_part = {(s, o) for s, p, o, _ in (*rules, *added) if p == "participant"}
-    countries: dict[str, set[str]] = {}
-    for s, o in taking_part:
-        if kinds.get(o, ("",))[0] == "Country":
-            countries.setdefault(s, set()).add(o)
+    members: dict[str, set[str]] = {}
+    for s, p, o, status in (*rules, *added):
+        if p == "participant" and (status == "asserted" or kinds.get(o, ("",))[0] == "Country"):
+            members.setdefault(s, set()).add(o)
+    met = {frozenset((s, o)) for s, p, o, _ in (*rules, *added) if p == "met"}
     found = []
-    for k, (s, p, o, _) in enumerate(added):
-        _, cls, label = kinds.get(s, ("", "", ""))
-        if p != "participant" or cls not in SIDED or len(country.get(o, ())) != 1:
+    for k, (event, p, person, _) in enumerate(added):
+        _, cls, label = kinds.get(event, ("", "", ""))
+        if p != "participant" or kinds.get(person, ("",))[0] != "Person":
             continue
         if OCCASIONS & set(label.lower().split()):
             continue
-        (side,) = country[o]
-        if not countries.get(s) or (s, side) in taking_part or len(countries[s] | {side}) > 3:
+        within = members.get(event, set())
+        sides = {o for o in within if kinds.get(o, ("",))[0] == "Country"}
+        acts_for = country.get(person, set())
+        side = min(acts_for) if len(acts_for) == 1 else ""
+        if cls in SIDED and sides and side and side not in sides and len(sides) < 3:
+            found.append((event, "participant", side, k))
+            within.add(side)
+        people = {o for o in within if kinds.get(o, ("",))[0] == "Person"}
+        if cls not in MET_AT or person not in people or len(people) != 2:
             continue
-        taking_part.add((s, side))
-        countries.setdefault(s, set()).add(side)
-        found.append((k, side))
+        (other,) = people - {person}
+        own = country.get(person, set()) & country.get(other, set())
+        if frozenset((person, other)) not in met and not own:
+            found.append((person, "met", other, k))
+            met.add(frozenset((person, other)))
     return found
 
 

@@ -214,7 +214,7 @@ def test_the_model_gives_a_delegation_the_rules_headed_no_other_head():
 
 
 def test_the_people_the_model_adds_to_talks_bring_their_countries():
-    from kg.learn.model import sides
+    from kg.learn.model import closure
 
     kinds = {
         "e1": ("Event", "Talks", "talks"),
@@ -244,7 +244,32 @@ def test_the_people_the_model_adds_to_talks_bring_their_countries():
         ("e5", "participant", "p1", "asserted"),
         ("p1", "met", "p2", "asserted"),
     ]
-    assert sides(added, rules, kinds) == [(0, "c1")]
+    assert closure(added, rules, kinds) == [("e1", "participant", "c1", 0)]
+
+
+def test_the_two_people_of_a_meeting_the_model_adds_one_of_met():
+    from kg.learn.model import closure
+
+    kinds = {
+        **{e: ("Event", "Meeting", "meeting") for e in ("m1", "m2", "m3", "m5")},
+        "m4": ("Event", "PhoneCall", "call"),  # a call is no meeting in person
+        **{p: ("Person", "Person", p) for p in ("p1", "p2", "p3", "p4")},
+        "c1": ("Country", "Country", "c1"),
+        "c2": ("Country", "Country", "c2"),
+    }
+    rules = [
+        ("p1", "represents", "c1", "asserted"),
+        ("p2", "represents", "c2", "asserted"),
+        ("p4", "represents", "c1", "asserted"),
+        ("m1", "participant", "p2", "asserted"),
+        ("m2", "participant", "p4", "asserted"),  # p1's compatriot
+        ("m3", "participant", "p2", "asserted"),
+        ("m3", "participant", "p3", "asserted"),  # three people
+        ("m4", "participant", "p2", "asserted"),
+        ("m5", "participant", "p3", "planned"),  # only planned to take part
+    ]
+    added = [(m, "participant", "p1", "asserted") for m in ("m1", "m2", "m3", "m4", "m5")]
+    assert closure(added, rules, kinds) == [("p1", "met", "p2", 0)]
 
 
 def test_what_the_model_adds_is_closed_as_the_rules_facts_are():
