@@ -192,11 +192,11 @@ class RelationsModel:
         return folder
 
 
-Triple = tuple[str, str, str, str]  # subject, predicate, object, status
+Told = tuple[str, str, str, str]  # subject, predicate, object, status
 
 
 def closure(
-    added: Sequence[Triple], rules: Sequence[Triple], kinds: Mapping[str, tuple[str, str, str]]
+    added: Sequence[Told], rules: Sequence[Told], kinds: Mapping[str, tuple[str, str, str]]
 ) -> list[tuple[str, str, str, int]]:
     """What follows from the people the model adds to events, as it follows from the rules'
     own (``kg.nlp.frames``): each (subject, predicate, object) with the index in ``added`` of
@@ -222,13 +222,12 @@ def closure(
         _, cls, label = kinds.get(event, ("", "", ""))
         if p != "participant" or kinds.get(person, ("",))[0] != "Person":
             continue
-        if OCCASIONS & set(label.lower().split()):
-            continue
         within = members.get(event, set())
         sides = {o for o in within if kinds.get(o, ("",))[0] == "Country"}
         acts_for = country.get(person, set())
         side = min(acts_for) if len(acts_for) == 1 else ""
-        if cls in SIDED and sides and side and side not in sides and len(sides) < 3:
+        sided = cls in SIDED and not OCCASIONS & set(label.lower().split())
+        if sided and sides and side and side not in sides and len(sides) < 3:
             found.append((event, "participant", side, k))
             within.add(side)
         people = {o for o in within if kinds.get(o, ("",))[0] == "Person"}

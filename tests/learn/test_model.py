@@ -253,6 +253,7 @@ def test_the_two_people_of_a_meeting_the_model_adds_one_of_met():
     kinds = {
         **{e: ("Event", "Meeting", "meeting") for e in ("m1", "m2", "m3", "m5")},
         "m4": ("Event", "PhoneCall", "call"),  # a call is no meeting in person
+        "m6": ("Event", "SigningCeremony", "signing ceremony"),  # the two signers met
         **{p: ("Person", "Person", p) for p in ("p1", "p2", "p3", "p4")},
         "c1": ("Country", "Country", "c1"),
         "c2": ("Country", "Country", "c2"),
@@ -267,9 +268,10 @@ def test_the_two_people_of_a_meeting_the_model_adds_one_of_met():
         ("m3", "participant", "p3", "asserted"),  # three people
         ("m4", "participant", "p2", "asserted"),
         ("m5", "participant", "p3", "planned"),  # only planned to take part
+        ("m6", "participant", "p3", "asserted"),
     ]
-    added = [(m, "participant", "p1", "asserted") for m in ("m1", "m2", "m3", "m4", "m5")]
-    assert closure(added, rules, kinds) == [("p1", "met", "p2", 0)]
+    added = [(m, "participant", "p1", "asserted") for m in ("m1", "m2", "m3", "m4", "m5", "m6")]
+    assert closure(added, rules, kinds) == [("p1", "met", "p2", 0), ("p1", "met", "p3", 5)]
 
 
 def test_what_the_model_adds_is_closed_as_the_rules_facts_are():
