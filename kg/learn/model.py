@@ -99,8 +99,9 @@ class RelationsModel:
         """The rules' ``relations`` of an article, with what the model adds."""
         rows = candidates(doc, article, entities, relations, only=self.adds)
         probability = self.probabilities(rows)
+        rules = [(r.subject, r.predicate, r.object, r.status) for r in relations]
         added = self.combine(
-            [(r.subject, r.predicate, r.object, r.status) for r in relations],
+            rules,
             rows.candidates,
             probability,
             {e.id for e in entities if e.type == "Event"},
@@ -119,7 +120,6 @@ class RelationsModel:
             for c in [rows.candidates[k]]
         ]
         kinds = {e.id: (e.type, e.cls, e.label) for e in entities}
-        rules = [(r.subject, r.predicate, r.object, r.status) for r in relations]
         own = [(r.subject, r.predicate, r.object, r.status) for r in found]
         closed = [
             replace(found[k], subject=s, predicate=p, object=o)
@@ -207,30 +207,31 @@ def closure(
       when a country took part in it already, it has three at most, and it is no occasion
       (a reception, a dinner);
     - the two people of a meeting, session, talks, press conference or signing, one of them
-      the model's, met (``met/Meeting``), unless they act for the same country."""
+      the model's, met (``met/<class>``), unless they act for the same country."""
+    types = {x: kind[0] for x, kind in kinds.items()}
     country: dict[str, set[str]] = {}
     for s, p, o, status in rules:
-        if p == "represents" and status == "asserted" and kinds.get(o, ("",))[0] == "Country":
+        if p == "represents" and status == "asserted" and types.get(o) == "Country":
             country.setdefault(s, set()).add(o)
     members: dict[str, set[str]] = {}
     for s, p, o, status in (*rules, *added):
-        if p == "participant" and (status == "asserted" or kinds.get(o, ("",))[0] == "Country"):
+        if p == "participant" and (status == "asserted" or types.get(o) == "Country"):
             members.setdefault(s, set()).add(o)
     met = {frozenset((s, o)) for s, p, o, _ in (*rules, *added) if p == "met"}
     found = []
     for k, (event, p, person, _) in enumerate(added):
         _, cls, label = kinds.get(event, ("", "", ""))
-        if p != "participant" or kinds.get(person, ("",))[0] != "Person":
+        if p != "participant" or types.get(person) != "Person":
             continue
         within = members.get(event, set())
-        sides = {o for o in within if kinds.get(o, ("",))[0] == "Country"}
+        sides = {o for o in within if types.get(o) == "Country"}
         acts_for = country.get(person, set())
         side = min(acts_for) if len(acts_for) == 1 else ""
         sided = cls in SIDED and not OCCASIONS & set(label.lower().split())
         if sided and sides and side and side not in sides and len(sides) < 3:
             found.append((event, "participant", side, k))
             within.add(side)
-        people = {o for o in within if kinds.get(o, ("",))[0] == "Person"}
+        people = {o for o in within if types.get(o) == "Person"}
         if cls not in MET_AT or person not in people or len(people) != 2:
             continue
         (other,) = people - {person}
