@@ -665,8 +665,8 @@ def save_rows(found: Sequence[Example], path: Path) -> None:
 
 
 def bundled_rows(exclude: Collection[str] = frozenset(), path: Path = BUNDLED) -> dict:
-    """The bundled development-set rows (without the articles whose text digest is in
-    ``exclude``), with their digest and number of articles."""
+    """The bundled rows of the shipped model's training articles (without those whose text
+    digest is in ``exclude``), with their digest and number of articles."""
     try:
         with numpy.load(path, allow_pickle=False) as npz:
             arrays = {k: npz[k] for k in npz.files}
