@@ -573,10 +573,8 @@ def fit(
         "hidden rules+model": chosen.hidden,
     }
     measured_found = tuple(found[i] for i in scored)
-    manifest = _manifest(gold_docs, found, bundled, setting, seed, cv)
+    manifest = _manifest(gold_docs, found, measured_found, bundled, setting, seed, cv)
     manifest["folds"] = folds
-    manifest["measured_articles"] = len(measured_found)
-    manifest["reach"] = _reach(measured_found, rules)
     model = _mean(members[folds], setting.thresholds, manifest)
     return Training(
         model,
@@ -590,7 +588,9 @@ def fit(
     )
 
 
-def _manifest(gold_docs, found, bundled, setting: _Setting, seed, cv: dict) -> dict:
+def _manifest(
+    gold_docs, found, measured: Sequence[Example], bundled, setting: _Setting, seed, cv: dict
+) -> dict:
     meta = load_nlp().meta
     digest = hashlib.sha256()
     for g, e in sorted(
@@ -608,6 +608,7 @@ def _manifest(gold_docs, found, bundled, setting: _Setting, seed, cv: dict) -> d
         "spacy_version": spacy.__version__,
         "training_data": digest.hexdigest(),
         "articles": len(found),
+        "measured_articles": len(measured),
         "bundled_articles": bundled["articles"] if bundled else 0,
         "learner": "the mean of logistic regressions (scikit-learn, liblinear, L2)",
         "strengths": list(STRENGTHS),
@@ -618,6 +619,7 @@ def _manifest(gold_docs, found, bundled, setting: _Setting, seed, cv: dict) -> d
         "seed": seed,
         "thresholds": {p: setting.thresholds[p] for p in PREDICATES if p in setting.thresholds},
         "cross_validation": {name: scores.to_json() for name, scores in cv.items()},
+        "reach": _reach(measured, cv["rules"]),
         "rows_fingerprint": _fingerprint(e.rows for e in found),
         "rules_fingerprint": rules_fingerprint(f"{meta['lang']}_{meta['name']}"),
     }

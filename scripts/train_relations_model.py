@@ -1,4 +1,5 @@
-"""Regenerate kg's shipped relations model from the project's development set.
+"""Regenerate kg's shipped relations model from the project's development set and kg's own
+annotations.
 
 Trains on ``../shared/eval/dev`` (the gold) and kg's own annotations (``data/annotations``,
 training data only: the cross-validation scores the development set alone) with the corpus
