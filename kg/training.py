@@ -19,13 +19,12 @@
    rules read them and with ``HIDDEN`` of their rule names hidden, in ``DRAWS`` seeded draws
    pooled (one draw alone would choose by chance); the threshold kept is the best on the
    hidden reads (unseen text reads like them: the rules alone score there as on new
-   articles) that loses at most ``SLACK`` against the rules alone on the plain ones. Only the
-   articles ``measured`` are scored (all by default): the others are training data only. Both
+   articles) that loses at most ``SLACK`` against the rules alone on the plain ones. Both
    tables (the rules alone against the rules with the model) are the model's own account of
    itself.
 3. Each of the regressions averaged is fit on every article; their mean is the model.
 
-``with_bundled`` adds the feature rows of the shipped model's training articles, shipped with kg
+``with_bundled`` adds the feature rows of the project's development set, shipped with kg
 (numbers only, no sentences), to the training data of every fold and of the final model.
 The same input and seed give the same model, byte for byte.
 """
@@ -59,7 +58,6 @@ from kg.resources import VERSION, data_path
 from kg.types import PREDICATES, Article, Extraction
 
 __all__ = [
-    "ANNOTATIONS",
     "BUNDLED",
     "Example",
     "Training",
@@ -72,7 +70,6 @@ __all__ = [
 ]
 
 BUNDLED = SHIPPED / "dev-rows.npz"
-ANNOTATIONS = data_path("annotations")  # kg's own gold of corpus articles: training data only
 STRENGTHS = (0.03, 0.1)  # inverse L2 regularization strengths of the models averaged
 DROPOUTS = (0.3, 0.5)  # shares of rule names hidden in their training reads
 COPIES = 2  # hidden reads of each training article, besides the article as the rules read it
@@ -112,25 +109,19 @@ class Training:
     bundled: int
     hidden_rules: Scores
     hidden_combined: Scores
-    measured: tuple[Example, ...]  # the examples the cross-validation scored
 
     def table(self) -> str:
         """The cross-validated table: the rules alone, then with the model."""
         lines = [
-            f"cross-validated on {len(self.measured)} articles ({self.model.manifest['folds']} folds "
+            f"cross-validated on {len(self.examples)} articles ({self.model.manifest['folds']} folds "
             "by outlet: each article scored by a model that saw no article of its outlet)"
-            + (f", with {self.bundled} bundled articles in training" if self.bundled else "")
-            + (
-                f", with {len(self.examples) - len(self.measured)} more in training only"
-                if len(self.examples) > len(self.measured)
-                else ""
-            ),
+            + (f", with {self.bundled} bundled articles in training" if self.bundled else ""),
             f"{'':<12} {'rules alone':^20}   {'rules + model':^20}   {'reach':>6}",
             f"{'predicate':<12} {'P':>6} {'R':>6} {'F1':>6}   {'P':>6} {'R':>6} {'F1':>6}   {'R':>6}",
         ]
         rows = [(p, self.rules.predicates[p], self.combined.predicates[p]) for p in PREDICATES]
         rows.append(("relations", self.rules.relations, self.combined.relations))
-        reach = _reach(self.measured, self.rules)
+        reach = _reach(self.examples, self.rules)
         for name, a, b in rows:
             lines.append(
                 f"{name:<12} {a.precision:6.3f} {a.recall:6.3f} {a.f1:6.3f}   "
@@ -484,15 +475,11 @@ def train(
     with_bundled: bool = False,
     seed: int = SEED,
     progress: Progress | None = None,
-    measured: Collection[str] | None = None,
 ) -> Training:
     """A relations model trained on the articles with gold annotations (see the module
-    docstring); ``progress`` is told each article read and each step done; ``measured``: the
-    ids of the articles the cross-validation scores and chooses the threshold on (all when
-    None; the others are training data only)."""
+    docstring); ``progress`` is told each article read and each step done."""
     gold_docs = list(gold_docs)
-    found = reads(gold_docs, articles, progress)
-    return fit(gold_docs, found, with_bundled, seed, progress, measured)
+    return fit(gold_docs, reads(gold_docs, articles, progress), with_bundled, seed, progress)
 
 
 def fit(
@@ -501,7 +488,6 @@ def fit(
     with_bundled: bool = False,
     seed: int = SEED,
     progress: Progress | None = None,
-    measured: Collection[str] | None = None,
 ) -> Training:
     """``train`` on articles already read."""
     if len(found_reads) < 2:
@@ -510,26 +496,23 @@ def fit(
             "least (the gold file of an article is <article-id>.json)"
         )
     found = [r.example() for r in found_reads]
-    scored = [k for k, e in enumerate(found) if measured is None or e.article in measured]
-    if not scored:
-        raise KGError("none of the articles given is one of those to measure the model on")
-    held = [  # each draw of each article measured, by an id of its own ("id#draw")
+    held = [  # each draw of each article, by an id of its own ("id#draw")
         dataclasses.replace(
-            found_reads[i].example(found_reads[i].hidden(HIDDEN, seed, f"held-out-{k}")),
-            article=f"{found[i].article}#{k}",
+            r.example(r.hidden(HIDDEN, seed, f"held-out-{k}")),
+            article=f"{r.extraction.article.id}#{k}",
         )
         for k in range(DRAWS)
-        for i in scored
+        for r in found_reads
     ]
-    ids = {found[i].article for i in scored}
-    measured_gold = [g for g in gold_docs if str(g["article"]) in ids]
+    ids = {e.article for e in found}
+    gold_docs = [g for g in gold_docs if str(g["article"]) in ids]
     golds = (
-        measured_gold,
-        [{**g, "article": f"{g['article']}#{k}"} for k in range(DRAWS) for g in measured_gold],
+        gold_docs,
+        [{**g, "article": f"{g['article']}#{k}"} for k in range(DRAWS) for g in gold_docs],
     )
     bundled = bundled_rows(exclude={e.text_digest for e in found}) if with_bundled else None
     fold = _folds([e.article for e in found], seed)
-    rules = score(golds[0], {found[i].article: found[i].prediction for i in scored})
+    rules = score(gold_docs, {e.article: e.prediction for e in found})
     rules_hidden = score(golds[1], {e.article: e.prediction for e in held})
     folds = int(fold.max()) + 1
     datas = {
@@ -552,19 +535,18 @@ def fit(
                 members[k].append(_fit(data, row_fold != k, strength, seed))
             if progress:
                 progress(f"fitted with {dropout:.0%} of the rules hidden, C {strength}")
-    plain = [numpy.zeros(0)] * len(scored)
+    plain = [numpy.zeros(0)] * len(found)
     hidden = [numpy.zeros(0)] * len(held)
-    models = [_mean(members[k], {}) for k in range(folds)]
-    for n, i in enumerate(scored):
-        model = models[fold[i]]
-        plain[n] = model.probabilities(found[i].rows)
-        for draw in range(DRAWS):
-            j = draw * len(scored) + n
-            hidden[j] = model.probabilities(held[j].rows)
+    for k in range(folds):
+        model = _mean(members[k], {})
+        for i in numpy.flatnonzero(fold == k):
+            plain[i] = model.probabilities(found[i].rows)
+            for draw in range(DRAWS):
+                j = draw * len(found) + i
+                hidden[j] = model.probabilities(held[j].rows)
     oof = (plain, hidden)
-    reads_scored = ([found[i] for i in scored], held)
-    tried = _tried(golds, reads_scored, oof)
-    chosen = _best(tried, rules) or _scored(golds, reads_scored, oof, _Setting({}))
+    tried = _tried(golds, (found, held), oof)
+    chosen = _best(tried, rules) or _scored(golds, (found, held), oof, _Setting({}))
     setting = chosen.setting
     cv = {
         "rules": rules,
@@ -572,8 +554,7 @@ def fit(
         "hidden rules": rules_hidden,
         "hidden rules+model": chosen.hidden,
     }
-    measured_found = tuple(found[i] for i in scored)
-    manifest = _manifest(gold_docs, found, measured_found, bundled, setting, seed, cv)
+    manifest = _manifest(gold_docs, found, bundled, setting, seed, cv)
     manifest["folds"] = folds
     model = _mean(members[folds], setting.thresholds, manifest)
     return Training(
@@ -584,13 +565,10 @@ def fit(
         bundled["articles"] if bundled else 0,
         rules_hidden,
         chosen.hidden,
-        measured_found,
     )
 
 
-def _manifest(
-    gold_docs, found, measured: Sequence[Example], bundled, setting: _Setting, seed, cv: dict
-) -> dict:
+def _manifest(gold_docs, found, bundled, setting: _Setting, seed, cv: dict) -> dict:
     meta = load_nlp().meta
     digest = hashlib.sha256()
     for g, e in sorted(
@@ -608,7 +586,6 @@ def _manifest(
         "spacy_version": spacy.__version__,
         "training_data": digest.hexdigest(),
         "articles": len(found),
-        "measured_articles": len(measured),
         "bundled_articles": bundled["articles"] if bundled else 0,
         "learner": "the mean of logistic regressions (scikit-learn, liblinear, L2)",
         "strengths": list(STRENGTHS),
@@ -619,7 +596,7 @@ def _manifest(
         "seed": seed,
         "thresholds": {p: setting.thresholds[p] for p in PREDICATES if p in setting.thresholds},
         "cross_validation": {name: scores.to_json() for name, scores in cv.items()},
-        "reach": _reach(measured, cv["rules"]),
+        "reach": _reach(found, cv["rules"]),
         "rows_fingerprint": _fingerprint(e.rows for e in found),
         "rules_fingerprint": rules_fingerprint(f"{meta['lang']}_{meta['name']}"),
     }
@@ -667,8 +644,8 @@ def save_rows(found: Sequence[Example], path: Path) -> None:
 
 
 def bundled_rows(exclude: Collection[str] = frozenset(), path: Path = BUNDLED) -> dict:
-    """The bundled rows of the shipped model's training articles (without those whose text
-    digest is in ``exclude``), with their digest and number of articles."""
+    """The bundled development-set rows (without the articles whose text digest is in
+    ``exclude``), with their digest and number of articles."""
     try:
         with numpy.load(path, allow_pickle=False) as npz:
             arrays = {k: npz[k] for k in npz.files}

@@ -1,12 +1,10 @@
-"""Regenerate kg's shipped relations model from the project's development set and kg's own
-annotations.
+"""Regenerate kg's shipped relations model from the project's development set.
 
-Trains on ``../shared/eval/dev`` (the gold) and kg's own annotations (``data/annotations``,
-training data only: the cross-validation scores the development set alone) with the corpus
-articles they annotate, with the fixed seed, and writes ``data/models/relations/``
-(manifest.json, weights.npz) and the feature rows ``kg train --with-bundled`` adds
-(dev-rows.npz: numbers, no sentences). Run it whenever the rules change: the test suite
-fails while the shipped model is older than the rules.
+Trains on ``../shared/eval/dev`` (the gold) and the corpus articles they annotate, with the
+fixed seed, and writes ``data/models/relations/`` (manifest.json, weights.npz) and the
+feature rows ``kg train --with-bundled`` adds (dev-rows.npz: numbers, no sentences). Run it
+whenever the rules change: the test suite fails while the shipped model is older than the
+rules.
 
     python scripts/train_relations_model.py [--gold DIR] [--articles DIR]
 """
@@ -24,7 +22,7 @@ sys.path.insert(0, str(ROOT))  # this checkout's kg, whose shipped model this is
 from kg.articles import read_articles  # noqa: E402
 from kg.evaluate import load_gold  # noqa: E402
 from kg.learn.model import SHIPPED  # noqa: E402
-from kg.training import ANNOTATIONS, BUNDLED, save_rows, train  # noqa: E402
+from kg.training import BUNDLED, save_rows, train  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 
@@ -38,10 +36,8 @@ def main() -> None:
         sys.exit(f"{args.gold}: no gold folder (the project's shared development set)")
     started = time.perf_counter()
     gold = load_gold(args.gold)
-    measured = {str(g["article"]) for g in gold}
-    gold += load_gold(ANNOTATIONS)
     paths = [str(args.articles / f"{g['article']}.txt") for g in gold]
-    result = train(gold, read_articles(paths), measured=measured)
+    result = train(gold, read_articles(paths))
     print(result.table())
     result.model.save(SHIPPED, shipped=True)
     save_rows(result.examples, BUNDLED)

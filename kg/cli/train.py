@@ -36,8 +36,8 @@ def train(
         bool,
         typer.Option(
             "--with-bundled",
-            help="Also train on the feature rows of the shipped model's training articles "
-            "(shipped with kg: numbers, no sentences); for a small gold set.",
+            help="Also train on the feature rows of kg's development set (shipped with kg: "
+            "numbers, no sentences); for a small gold set.",
         ),
     ] = False,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the folds and the learner.")] = 0,

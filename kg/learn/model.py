@@ -15,9 +15,8 @@ event one place at most; what follows from the people it adds to events follows 
 rules' own (``closure``: their countries took part in a meeting between sides, two people of a
 meeting met).
 
-kg ships a model trained on the project's development set and kg's own annotations
-(``data/models/relations``); ``--relations-model PATH|none`` and ``KG_RELATIONS_MODEL``
-choose another or none.
+kg ships a model trained on the project's development set (``data/models/relations``);
+``--relations-model PATH|none`` and ``KG_RELATIONS_MODEL`` choose another or none.
 """
 
 from __future__ import annotations

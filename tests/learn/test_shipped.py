@@ -11,11 +11,11 @@ import pytest
 import spacy
 
 from kg.articles import read_articles
-from kg.evaluate import check_gold, load_gold
+from kg.evaluate import load_gold
 from kg.learn import load_model
 from kg.learn.features import schema_hash
 from kg.learn.model import MANIFEST, SHIPPED
-from kg.training import ANNOTATIONS, BUNDLED, bundled_rows, examples, rules_fingerprint
+from kg.training import BUNDLED, bundled_rows, examples, rules_fingerprint
 from tests.conftest import CORPUS, GOLD
 
 RETRAIN = "the rules changed since the shipped relations model was trained: run python scripts/train_relations_model.py and commit data/models/relations"
@@ -44,7 +44,7 @@ def test_the_shipped_model_is_as_new_as_the_rules_on_the_samples(spacy_model):
 def test_the_shipped_model_is_as_new_as_the_rules_on_its_training_set(spacy_model):
     if not GOLD.is_dir() or not CORPUS.is_dir():
         pytest.skip("no ../shared/eval/dev here (a fresh clone): the samples' check stands")
-    gold = load_gold(GOLD) + load_gold(ANNOTATIONS)
+    gold = load_gold(GOLD)
     found = examples(gold, read_articles([str(CORPUS / f"{g['article']}.txt") for g in gold]))
     assert len(found) == MANIFEST_DATA["articles"]
     digest = hashlib.sha256()
@@ -63,24 +63,3 @@ def test_the_bundled_rows_are_numbers_only():
     rows = bundled_rows()
     assert rows["articles"] == MANIFEST_DATA["articles"]
     assert len(rows["labels"]) == len(rows["indptr"]) - 1
-
-
-def test_kg_s_own_annotations_are_gold_files_of_articles_apart_from_the_development_set():
-    annotations = load_gold(ANNOTATIONS)
-    assert len(annotations) >= 60
-    for g in annotations:
-        assert check_gold(g, g["article"]) == [], g["article"]
-    if GOLD.is_dir():
-        development = {str(g["article"]) for g in load_gold(GOLD)}
-        assert not development & {str(g["article"]) for g in annotations}
-    if CORPUS.is_dir():
-        for g in annotations:
-            text = (CORPUS / f"{g['article']}.txt").read_text(encoding="utf-8")
-            assert check_gold(g, g["article"], text) == [], g["article"]
-
-
-def test_the_shipped_model_was_measured_on_the_development_set_alone():
-    assert MANIFEST_DATA["measured_articles"] < MANIFEST_DATA["articles"]
-    assert MANIFEST_DATA["articles"] - MANIFEST_DATA["measured_articles"] == len(
-        load_gold(ANNOTATIONS)
-    )

@@ -12,7 +12,6 @@ from typer.testing import CliRunner
 
 from kg.articles import read_articles
 from kg.cli import app
-from kg.errors import KGError
 from kg.evaluate import GoldArticle, Scores, Tally, load_gold
 from kg.learn import load_model
 from kg.learn.features import Candidate, Rows
@@ -208,24 +207,6 @@ def test_with_bundled_adds_the_development_rows(tmp_path):
     assert result.bundled == bundled > 50
     assert result.model.manifest["bundled_articles"] == bundled
     assert f"with {bundled} bundled articles in training" in result.table()
-
-
-def test_articles_outside_measured_are_training_data_only():
-    gold = load_gold(GOLD)
-    measured = {str(g["article"]) for g in gold[:5]}
-    both = train(gold, read_articles([str(ARTICLES)]), measured=measured)
-    alone = train(gold[:5], read_articles([str(ARTICLES)]))
-    assert [e.article for e in both.measured] == [e.article for e in alone.examples]
-    assert len(both.examples) == 8
-    # The cross-validation scores the measured articles alone; the model learned from all.
-    assert both.rules == alone.rules and both.hidden_rules == alone.hidden_rules
-    assert both.model.manifest["articles"] == 8 and both.model.manifest["measured_articles"] == 5
-    assert not numpy.array_equal(both.model.weights, alone.model.weights)
-    assert "cross-validated on 5 articles" in both.table()
-    assert "with 3 more in training only" in both.table()
-    assert "training only" not in alone.table()
-    with pytest.raises(KGError, match="none of the articles given is one of those to measure"):
-        train(gold, read_articles([str(ARTICLES)]), measured={"elsewhere"})
 
 
 def test_train_needs_gold_for_two_articles(tmp_path):
