@@ -11,7 +11,7 @@ follow from them (``frames``), trade figures (``trade``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 
@@ -39,7 +39,7 @@ from kg.nlp.anaphora import (
 )
 from kg.nlp.coref import Cluster, free_id, resolve
 from kg.nlp.frames import ATTENDANCE_RULES, MEETINGS, Facts, Scene, around, derive, named_event
-from kg.nlp.gazetteer import heads, topics
+from kg.nlp.gazetteer import demonym, heads, topics
 from kg.nlp.mentions import Mention, find_mentions, tokens_with
 from kg.nlp.positions import Held, find_positions
 from kg.nlp.relations import Candidate, Resolver, ahead, find_relations
@@ -147,14 +147,32 @@ class _Article:
                     if cluster.type == "Country"
                     else self.country_ids.get(cluster.country or "")
                 )
-                for token in tokens_with(self.doc, "LOWER", ["here"]):
-                    if token.head.lemma_ in _ARRIVALS:
-                        here = Mention(
-                            self.doc[token.i : token.i + 1], cluster.type, cluster.cls, anaphor=True
-                        )
-                        cluster.add(here)
-                        self.mentions.append(here)
+                for span in self._here(cluster):
+                    here = Mention(span, cluster.type, cluster.cls, anaphor=True)
+                    cluster.add(here)
+                    self.mentions.append(here)
         self.resolver = Resolver(self.doc, self.mentions)
+
+    def _here(self, place: Cluster) -> Iterator[Span]:
+        """Where the text names the dateline's place without its name: "arrived here", and
+        "the capital" ("the Bangladeshi capital") when the place is its country's capital."""
+        for token in tokens_with(self.doc, "LOWER", ["here"]):
+            if token.head.lemma_ in _ARRIVALS:
+                yield self.doc[token.i : token.i + 1]
+        country = self.kb.get(place.country)
+        if country is None or place.qid is None or country.capital != place.qid:
+            return
+        for token in tokens_with(self.doc, "LOWER", ["capital"]):
+            words = list(token.lefts)
+            if (
+                token.pos_ == "NOUN"
+                and token.dep_ != "compound"
+                and words
+                and words[0].lower_ == "the"
+                and all(_demonym_of(w, country.qid) for w in words[1:])
+                and not any(t.lower_ == "of" for t in token.rights)
+            ):
+                yield self.doc[words[0].i : token.i + 1]
 
     def _anaphora(self) -> None:
         """Bind titles used alone and "the sides" to entities, as mentions of them."""
@@ -178,7 +196,9 @@ class _Article:
             if held.of is not None and held.of.type == "Country" and held.of.entity:
                 self.countries.setdefault(entity, held.of.entity)
         if self.home is not None:
-            home_officials(self.sides, self.clusters, self.positions, self.home, self.countries)
+            home_officials(
+                self.sides, self.clusters, self.positions, self.home, self.countries, self.resolver
+            )
         self.resolver = Resolver(self.doc, self.mentions)
         for mention in [
             *leader_mentions(self.doc, self.resolver, self.clusters, self.countries),
@@ -653,6 +673,12 @@ class _Article:
                     figure.sentence.text.strip(),
                     figure.change,
                 )
+
+
+def _demonym_of(word: Token, country: str) -> bool:
+    """Whether the word names the country by its adjective ("the Bangladeshi capital")."""
+    entry = demonym(word.text)
+    return entry is not None and entry.qid == country
 
 
 def _entity(mention: Mention) -> str:

@@ -225,14 +225,22 @@ def home_officials(
     positions: list[Held],
     home: str,
     countries: dict[str, str],
+    resolver: Resolver,
 ) -> None:
     """A person of no country (in ``countries``, entity ids by person) or body who holds a
     national office of no named country acts for the dateline's country (``home``, an entity
-    id); one who held it once ("former President") may have held it anywhere. Run it last:
-    "Thai PM" in the headline gives its holder a country first."""
+    id), but for one who comes to it ("Foreign Minister X arrived in Hanoi", datelined Hanoi:
+    a guest); one who held it once ("former President") may have held it anywhere. Run it
+    last: "Thai PM" in the headline gives its holder a country first."""
+    country = next((c for c in clusters if c.id == home), None)
+    at_home = {home} | {
+        c.id for c in clusters if c.type == "Place" and country and c.country == country.qid
+    }
     for cluster in clusters:
         side = sides.get(cluster.id)
         if side is None or cluster.id in countries or side.bodies:
+            continue
+        if any(_comes_to(m, at_home, resolver) for m in cluster.mentions):
             continue
         held = [h for h in positions if h.person.entity == cluster.id and h.title and not h.former]
         if (
@@ -242,6 +250,24 @@ def home_officials(
         ):
             side.set_country(home, held[0].person)
             countries[cluster.id] = home
+
+
+_COMING = {"arrive", "visit", "travel", "fly", "land", "come", "pay", "reach"}
+
+
+def _comes_to(mention: Mention, places: set[str], resolver: Resolver) -> bool:
+    """Whether the mention is who arrives in, travels or pays a visit to one of ``places``
+    (entity ids) by its verb ("X arrived in Hanoi", "X paid a visit to Vietnam")."""
+    root = mention.span.root
+    verb = root.head
+    if root.dep_ not in {"nsubj", "nsubjpass"} or verb.lemma_ not in _COMING:
+        return False
+    for token in verb.subtree:
+        if token.i not in range(mention.span.start, mention.span.end):
+            found = resolver.mention(token)
+            if found is not None and found.entity in places:
+                return True
+    return False
 
 
 def affiliations(

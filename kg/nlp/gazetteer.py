@@ -26,6 +26,7 @@ lists in ``data/gazetteer``:
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from collections.abc import Collection, Iterable, Iterator
@@ -57,6 +58,8 @@ __all__ = [
 
 NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
 _WORKS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}  # labels a place's name is mistaken for
+_TIMES = {"DATE", "TIME"}  # a one-word place's name before a date may be taken into it
+_CALENDAR = {*(m.lower() for m in calendar.month_name[1:]), *(d.lower() for d in calendar.day_name)}
 _TRAILING_WORDS = {"of", "the", "and", "for", "in", "on", "to", "a", "an"}
 _KB_LABELS = {"Country": "GPE", "Place": "GPE", "Organization": "ORG", "Person": "PERSON"}
 _NAME_PREFIX_STOP = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "PUNCT", "VERB", "AUX", "NUM"}
@@ -312,8 +315,12 @@ class GazetteerComponent:
             if len(ent) > 1 and demonym(ent[0].text) and ent[1:].text in self.titles:
                 yield _relabel(ent[:1], "NORP")  # "Georgian PM visits ...": a WORK_OF_ART
                 return
-            places = self.kb.lookup(ent.text, ("Country", "Place")) if ent.label_ in _WORKS else []
-            yield _relabel(ent, "GPE") if places else ent  # "arrived in Montevideo" a PRODUCT
+            mistaken = ent.label_ in _WORKS or (
+                ent.label_ in _TIMES and len(ent) == 1 and ent[0].lower_ not in _CALENDAR
+            )
+            places = self.kb.lookup(ent.text, ("Country", "Place")) if mistaken else []
+            # "arrived in Montevideo" a PRODUCT, or a DATE before "on Monday evening"
+            yield _relabel(ent, "GPE") if places else ent
             return
         doc = ent.doc
         start = ent.start
@@ -717,7 +724,8 @@ def _companies(doc: Doc) -> Iterator[Span]:
 
 
 def _initialed_names(doc: Doc) -> Iterator[Span]:
-    """Names with joined initials: "U.Khurelsukh" (and "L.Oyun-Erdene"), "Batbold.Ts"."""
+    """Names with joined initials: "U.Khurelsukh" (and "L.Oyun-Erdene"), "Batbold.Ts",
+    "Kh.Batzorig" (an initial of two letters, which the tokenizer splits off)."""
     for token in doc:
         i = token.i
         if _INITIALED.match(token.text):
@@ -737,10 +745,13 @@ def _initialed_names(doc: Doc) -> Iterator[Span]:
             and not doc[i - 1].whitespace_
             and not token.whitespace_
             and doc[i - 1].is_title
-            and len(doc[i - 1]) > 2
-            and _TRAILING_INITIAL.match(doc[i + 1].text)
+            and doc[i + 1].is_title
+            and (
+                (len(doc[i - 1]) > 2 and _TRAILING_INITIAL.match(doc[i + 1].text))
+                or (len(doc[i + 1]) > 2 and _TRAILING_INITIAL.match(doc[i - 1].text))
+            )
         ):
-            yield Span(doc, i - 1, i + 2, label="PERSON")
+            yield Span(doc, i - 1, i + 2, label="PERSON")  # "Batbold.Ts", "Kh.Batzorig"
 
 
 # Malaysian styles of honour ("Datuk Seri Anwar Ibrahim", "Tan Sri X", "Dato' Sri Y"): what

@@ -159,6 +159,21 @@ def test_who_acts_for_a_body(rules, text, must, must_not):
             id="the-headline-s-holder-of-a-title-is-not-the-dateline-country-s",
         ),
         pytest.param(
+            "HANOI, May 3 (VNA) - Minister of Foreign Affairs Bat Oyun arrived in Hanoi on "
+            "Tuesday for an official visit to Vietnam. She held talks with Deputy Prime Minister "
+            "Tran Quoc Hieu.",
+            [("Bat Oyun", "visited", "Hanoi"), ("Bat Oyun", "met", "Tran Quoc Hieu")],
+            [("Bat Oyun", "represents", "Vietnam")],
+            id="a-minister-who-comes-to-the-dateline-country-is-a-guest-not-its-minister",
+        ),
+        pytest.param(
+            "HANOI, May 3 (VNA) - Prime Minister Pham Van Long arrived in Tokyo on Tuesday for "
+            "an official visit to Japan. Trade between Vietnam and Japan grew last year.",
+            [("Pham Van Long", "represents", "Vietnam")],
+            [],
+            id="a-minister-of-the-dateline-country-who-goes-abroad-is-still-its-minister",
+        ),
+        pytest.param(
             "ACCRA, May 3 (GNA) - Governor Ama Mensah met Kofi Boateng, chairman of the "
             "board, to discuss trade between Ghana and Turkey.",
             [],

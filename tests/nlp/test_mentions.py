@@ -559,6 +559,21 @@ def test_a_surname_with_a_joined_initial_is_one_word_of_one_sentence(pipeline):
     assert ("Davaasuren.Ts", "Person") in {(e.label, e.type) for e in x.entities}
 
 
+def test_a_two_letter_initial_joined_to_a_name_is_part_of_it(pipeline):
+    """Mongolian outlets write "Kh.Batzorig", which the tokenizer splits at the point."""
+    x = pipeline.extract(
+        "ULAANBAATAR, June 3 (MONTSAME) - President of Mongolia Kh.Batzorig received Prime "
+        "Minister of Laos Somsak Vongsa at the State Palace. The two sides discussed trade."
+    )
+    people = {e.label for e in x.entities if e.type == "Person"}
+    assert "Kh.Batzorig" in people, people
+    assert ("Somsak Vongsa", "met", "Kh.Batzorig") in facts(x) or (
+        "Kh.Batzorig",
+        "met",
+        "Somsak Vongsa",
+    ) in facts(x)
+
+
 def test_a_country_or_demonym_glued_to_the_next_name_is_split_from_it(pipeline):
     """Scraped pages run one line into the next: the name after the country is a person."""
     x = pipeline.extract(

@@ -54,6 +54,28 @@ CASES = [
         id="who-arrived-here-visited-the-dateline-city-and-its-country",
     ),
     pytest.param(
+        " date 2023-03-01 DHAKA, March 1 - Japanese Foreign Minister Kenji Ota arrived in the "
+        "capital on Monday for a two-day official visit. The Bangladeshi capital hosts a trade "
+        "fair this week.",
+        [("Kenji Ota", "visited", "Dhaka")],
+        [],
+        id="the-capital-is-the-dateline-s-capital-city",
+    ),
+    pytest.param(
+        " date 2023-03-01 KHULNA, March 1 - Japanese Foreign Minister Kenji Ota arrived in the "
+        "capital on Monday. Bangladesh and Japan discussed trade.",
+        [],
+        [("Kenji Ota", "visited", "Khulna")],
+        id="the-capital-is-not-a-dateline-city-that-is-no-capital",
+    ),
+    pytest.param(
+        "The Brazilian minister, Julio Ramos, arrived in Montevideo on Monday evening. Ramos "
+        "held talks with Uruguayan Foreign Minister Ana Pereyra on trade.",
+        [("Julio Ramos", "visited", "Montevideo")],
+        [],
+        id="a-city-the-recognizer-takes-into-a-date-is-a-place",
+    ),
+    pytest.param(
         "President of Kenya meets leader of Peru in Geneva\n\nThe President of Kenya met with "
         "the leader of Peru on the sidelines of the 12th session of the Human Rights Council "
         "held in Geneva.\n\nKenyan President William Ruto and Peruvian President Dina Boluarte "
