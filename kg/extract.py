@@ -32,6 +32,7 @@ from kg.nlp.anaphora import (
     holds,
     latter_mentions,
     leader_mentions,
+    listed_documents,
     office,
     partners,
     side_delegations,
@@ -221,19 +222,27 @@ class _Article:
 
     def _side_delegations(self) -> None:
         """ "The two delegations", "a delegation from A and B": a mention of the delegation of
-        each of the countries, the one the article names or else one of its own."""
+        each of the countries, the one the article names or else one of its own; "the
+        documents" after a list of them: a mention of each."""
         plurals = side_delegations(self.clusters)
         for plural, countries in plurals:
             members = tuple(self._delegation_of(country, plural) for country in countries)
-            self.clusters.remove(plural)
-            del self.by_id[plural.id]
-            for m in plural.mentions:
-                self.mentions.remove(m)
-                group = Mention(m.span, "Group", "delegation")
-                group.members = members
-                self.mentions.append(group)
-        if plurals:
+            self._as_group(plural, members, "delegation")
+        documents = listed_documents(self.clusters)
+        for plural, listed in documents:
+            self._as_group(plural, tuple(c.mentions[0] for c in listed), "agreement")
+        if plurals or documents:
             self.resolver = Resolver(self.doc, self.mentions)
+
+    def _as_group(self, plural: Cluster, members: tuple[Mention, ...], kind: str) -> None:
+        """The plural's mentions as mentions of a group of ``members``; the plural is gone."""
+        self.clusters.remove(plural)
+        del self.by_id[plural.id]
+        for m in plural.mentions:
+            self.mentions.remove(m)
+            group = Mention(m.span, "Group", kind)
+            group.members = members
+            self.mentions.append(group)
 
     def _delegation_of(self, country: Cluster, plural: Cluster) -> Mention:
         """A mention of the country's delegation: its own, else of a new one ("Egyptian

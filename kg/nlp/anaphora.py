@@ -38,6 +38,7 @@ __all__ = [
     "holds",
     "latter_mentions",
     "leader_mentions",
+    "listed_documents",
     "office",
     "partners",
     "side_delegations",
@@ -541,6 +542,50 @@ def side_delegations(clusters: list[Cluster]) -> list[tuple[Cluster, list[Cluste
         elif len(listed) >= 2 and not plural:  # "delegations from A, B and C" stand for
             found.append((c, listed))  # the countries (``Resolver``)
     return found
+
+
+_DOCUMENTS = {"document", "agreement", "memorandum", "deal", "accord", "text", "paper"}
+_POINTING = {"the", "these", "those", "both", "all"}
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def listed_documents(clusters: list[Cluster]) -> list[tuple[Cluster, list[Cluster]]]:
+    """Documents named in the plural by a pointing word alone ("The documents were signed by
+    X and Y", "both agreements") after a sentence that names two or more documents (and as
+    many as a count says): they are those documents, each."""
+    agreements = [c for c in clusters if c.type == "Agreement" and c.mentions]
+    found = []
+    for c in agreements:
+        first = min(c.mentions, key=lambda m: m.span.start)
+        count = _pointing_count(first.root)
+        if count is None or any(_pointing_count(m.root) is None for m in c.mentions):
+            continue
+        before = previous_sentence_start(first.root)
+        named = [
+            a
+            for a in agreements
+            if a is not c
+            and before <= (start := min(m.span.start for m in a.mentions)) < first.span.start
+            and all(m.root.tag_ in {"NN", "NNP"} for m in a.mentions if m.span.start == start)
+        ]
+        if len(named) >= 2 and count in {0, len(named)}:
+            found.append((c, named))
+    return found
+
+
+def _pointing_count(token: Token) -> int | None:
+    """For a plural document word told by pointing words alone ("the documents", "both
+    agreements", "the two deals"), the number they count (0 for none); else None."""
+    if token.tag_ not in {"NNS", "NNPS"} or token.lemma_ not in _DOCUMENTS:
+        return None
+    lefts = list(token.lefts)
+    if any(t.dep_ == "prep" for t in token.rights) or not lefts or lefts[0].lower_ not in _POINTING:
+        return None
+    counts = [_COUNTS.get(t.lower_) for t in lefts[1:]]
+    if None in counts or len(counts) > 1:
+        return None
+    both = 2 if lefts[0].lower_ == "both" else 0
+    return counts[0] if counts else both
 
 
 def _listed_countries(token: Token, at: dict[int, Cluster]) -> list[Cluster]:

@@ -1610,9 +1610,20 @@ def _people_of_unpeopled_visits(facts: Facts, scene: Scene) -> None:
 
 
 def _not_the_pair_s_now(head: Token) -> bool:
-    """An event mention that tells no meeting the pair held: one planned or still to come, or
-    "a meeting of their foreign ministers" (the pair's people, not the pair)."""
-    return modality(head) != "asserted" or ahead(head) or _of_their_people(head)
+    """An event mention that tells no meeting the pair held: one planned or still to come,
+    "a meeting of their foreign ministers" (the pair's people, not the pair), or a topic of
+    theirs ("the two discussed the WTO fisheries negotiations")."""
+    return modality(head) != "asserted" or ahead(head) or _of_their_people(head) or _topic(head)
+
+
+_DISCUSS = {"discuss", "review", "consider", "debate", "assess", "evaluate"}
+
+
+def _topic(head: Token) -> bool:
+    """An event named as what was discussed: the object of "discuss" (or one listed with it)."""
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    return head.dep_ == "dobj" and head.head.lemma_ in _DISCUSS
 
 
 def _of_their_people(head: Token) -> bool:

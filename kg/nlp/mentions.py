@@ -1654,7 +1654,13 @@ _SIGNS = {"sign", "ink", "pen"}
 def _signed_document(token: Token) -> bool:
     """ "Signed an action plan", "the plan of consultations was signed", "the minutes signed
     by": a plan, an arrangement or minutes are documents where the text says they were
-    signed, not elsewhere ("a plan to build a railway")."""
+    signed, not elsewhere ("a plan to build a railway"); also one listed with a document
+    so told ("signed an agreement and a plan of action")."""
+    listed = any(c.dep_ == "det" for c in token.lefts)  # "a plan", not a word of a name
+    while token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"}:
+        token = token.head
+        if listed and token.dep_ == "pobj" and token.head.head.pos_ in {"NOUN", "PROPN"}:
+            token = token.head.head  # the parser hangs it on the last word of the name before
     head = token.head
     return (
         (token.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in _SIGNS)

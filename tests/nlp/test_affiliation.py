@@ -88,6 +88,13 @@ def test_an_office_counts_only_for_a_country_the_article_names(read):
             id="who-heads-a-body-acts-for-it",
         ),
         pytest.param(
+            "Joseph Mrema, head of the Tanzania Revenue Authority, said on Friday that customs "
+            "revenue rose by ten percent.",
+            [("Joseph Mrema", "represents", "Tanzania Revenue Authority")],
+            [],
+            id="head-in-lower-case-is-a-title",
+        ),
+        pytest.param(
             "Li Wei, chairman of the board of Sinotrans Logistics, met Kazakh Prime Minister "
             "Askar Mamin in Astana.",
             [("Li Wei", "represents", "Sinotrans Logistics")],

@@ -2070,3 +2070,20 @@ def test_a_sentence_that_moves_on_in_time_places_its_own_events(rules):
     names = {e.id: e.label for e in x.entities}
     placed = {(names[r.subject], names[r.object], r.rule) for r in x.relations}
     assert ("dinner", "Government Palace", "heldIn/venue") in placed
+
+
+def test_negotiations_the_pair_discussed_are_a_topic_not_their_meeting(rules):
+    """ "The two discussed the WTO fisheries negotiations": what they spoke about, not an
+    event either of them took part in."""
+    x = rules.extract(
+        "Kenyan Trade Minister Peter Mwangi met Indian Minister Rohan Mehra in Nairobi on "
+        "Wednesday. The two discussed the ongoing WTO fisheries negotiations and trade."
+    )
+    label = {e.id: e.label for e in x.entities}
+    topics = {
+        label[r.object]
+        for r in x.relations
+        if r.predicate == "participant" and "negotiations" in label[r.subject]
+    }
+    assert not topics, topics
+    assert ("Peter Mwangi", "met", "Rohan Mehra") in facts(x)
