@@ -12,6 +12,7 @@ dateline (a Ghanaian agency's "Foreign Minister X", datelined Accra, is Ghana's)
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
@@ -255,6 +256,28 @@ def home_officials(
 _COMING = {"arrive", "visit", "travel", "fly", "land", "come", "pay", "reach"}
 
 
+_INCLUDE = {"include", "comprise"}
+
+
+def _members(
+    clusters: list[Cluster], resolver: Resolver, countries: dict[str, Cluster]
+) -> Iterator[tuple[Mention, str]]:
+    """(person, country entity id) for each person a country's delegation is said to include
+    ("The Kuwaiti delegation included Foreign Minister X and Minister Y")."""
+    for cluster in clusters:
+        country = countries.get(cluster.country or "")
+        if cluster.type != "Delegation" or country is None:
+            continue
+        for m in cluster.mentions:
+            verb = m.root.head
+            if m.root.dep_ != "nsubj" or verb.lemma_ not in _INCLUDE:
+                continue
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                for found in resolver.expand(obj):
+                    if found.type == "Person" and found.entity:
+                        yield found, country.id
+
+
 def _comes_to(mention: Mention, places: set[str], resolver: Resolver) -> bool:
     """Whether the mention is who arrives in, travels or pays a visit to one of ``places``
     (entity ids) by its verb ("X arrived in Hanoi", "X paid a visit to Vietnam")."""
@@ -312,8 +335,10 @@ def affiliations(
     for person, country, _ in side_heads(doc, resolver):
         if person.entity in sides and country.entity:
             sides[person.entity].set_country(country.entity, person)
-    kb = KnowledgeBase.load()
     named = {c.qid: c for c in clusters if c.type == "Country" and c.qid}
+    for member, country_id in _members(clusters, resolver, named):
+        sides[member.entity or ""].set_country(country_id, member)
+    kb = KnowledgeBase.load()
     for cluster in clusters:
         side = sides.get(cluster.id)
         if side is None or side.country is not None:

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.kb import normalize
 from kg.nlp.coref import Cluster, last_event, previous_sentence_start
+from kg.nlp.gazetteer import agreement_class
 from kg.nlp.mentions import Mention, tokens_with
 from kg.nlp.positions import COUNTERPARTS, Held, bare_title, plural_title
 from kg.nlp.relations import MEETING_WORDS, Resolver
@@ -224,7 +225,7 @@ def title_mentions(
             if best is not None and _in_another_office(best, head, deputy, positions):
                 best = None  # "the Foreign Minister of Colombia" is not President X of Colombia
         if best is None and owner is not None:
-            best = _sideless(title, head, positions, country_of)
+            best = _sideless(title, owner, head, positions, country_of)
         if best is None and owner is not None and title.start < lead:
             best = _unplaced_after(title, clusters, country_of, positions)
         if best is None:
@@ -289,11 +290,14 @@ def _in_another_office(person: Mention, head: str, deputy: bool, positions: list
 
 
 def _sideless(
-    title: Span, head: str, positions: list[Held], country_of: dict[str, str]
+    title: Span, owner: Mention, head: str, positions: list[Held], country_of: dict[str, str]
 ) -> Mention | None:
     """The latest holder of that office named before a country's title used alone, when no one
     of that country is named and the holder acts for no country ("Foreign Minister X ... the
-    Czech minister": X)."""
+    Czech minister": X; not "President X received Prime Minister of Uzbekistan Y ... greetings
+    from the President of Uzbekistan")."""
+    if owner.entity in country_of.values():
+        return None
     for held in sorted(positions, key=lambda h: -h.person.span.start):
         person = held.person.entity
         if (
@@ -658,7 +662,11 @@ def _lists_its_own(token: Token) -> bool:
     """Whether a plural names whom it stands for in a list of its own ("the heads of
     institutions, including X and Y"): not the article's two sides."""
     nouns = [token, *(o for p in token.children if p.lower_ == "of" for o in p.children)]
-    return any(c.lower_ == "including" for n in nouns for c in n.children)
+    return any(
+        c.lower_ == "including" and not any(agreement_class(o.text) for o in c.children)
+        for n in nouns
+        for c in n.children
+    )  # not "signed between the two countries, including the Agreement on X"
 
 
 def _office_named(token: Token) -> str:

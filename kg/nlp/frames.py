@@ -42,7 +42,7 @@ from kg.nlp.mentions import (
     tokens_with,
     within,
 )
-from kg.nlp.relations import ahead, modality
+from kg.nlp.relations import ahead, modality, one_by_one
 from kg.nlp.signing import sign
 from kg.nlp.visits import (
     VISITOR_RULES,
@@ -92,7 +92,6 @@ _PRAISE = {"successful", "constructive", "fruitful", "productive", "friendly", "
 _PRAISE |= {"extensive", "detailed", "in-depth", "wide-ranging", "cordial", "substantive"}
 _PRAISE |= {"useful"}
 _BEFORE = {"before", "ahead", "prior"}
-_IN_TURN = {"successively", "separately", "individually"}  # meetings held one by one
 _MET_THERE = {"visited/received", "visited/guest", "visited/received-at", "visited/visit-event"}
 _ORDERED = {"after", "before", "since", "until"}  # what sets one clause's time off another's
 OCCASIONS = {"ceremony", "reception", "dinner", "lunch", "breakfast", "banquet", "inauguration"}
@@ -1151,8 +1150,7 @@ def _named_next(event: Cluster, met: Fact, facts: Facts, scene: Scene) -> None:
 
 def _one_by_one(fact: Fact) -> bool:
     """A meeting told as one of several held in turn ("met successively with A and B")."""
-    verb = fact.trigger
-    return verb is not None and any(c.lower_ in _IN_TURN for c in verb.children)
+    return fact.trigger is not None and one_by_one(fact.trigger)
 
 
 def _welcome(fact: Fact) -> bool:

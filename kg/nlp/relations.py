@@ -42,6 +42,7 @@ __all__ = [
     "load_patterns",
     "modality",
     "names_a_format",
+    "one_by_one",
     "where_words",
 ]
 
@@ -1363,6 +1364,15 @@ def _of_its_topic(word: Token, event: Mention) -> bool:
     return False
 
 
+_IN_TURN = {"separately", "individually", "successively"}
+
+
+def one_by_one(verb: Token) -> bool:
+    """Whether a verb is told of each of its subjects or objects apart ("met with C
+    separately", "met successively with A and B")."""
+    return any(c.lower_ in _IN_TURN for c in verb.children)
+
+
 def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
     """Relation candidates from every pattern match in ``doc``."""
     for (pattern, ids), tokens in _matcher()(doc):
@@ -1375,6 +1385,8 @@ def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
             continue  # "X said the President would hold talks with Y": not X's talks
         if "_controller" in node and (own := _own_subject(node["verb"])) is not None:
             node[ids[ids.index("_controller") + 1]] = own  # given in place of its own
+        if pattern.pairwise and one_by_one(node["verb"]):
+            continue  # "A and B met with C separately": A did not meet B
         if pattern.pairwise:  # those with the subject came with it: they met none of it
             company = {
                 id(m) for t in _together_with(node[pattern.pairwise]) for m in resolver.expand(t)

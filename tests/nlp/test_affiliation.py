@@ -181,6 +181,22 @@ def test_who_acts_for_a_body(rules, text, must, must_not):
             id="a-minister-of-the-dateline-country-who-goes-abroad-is-still-its-minister",
         ),
         pytest.param(
+            "MUSCAT, May 4 (ONA) - Oman and Kuwait held the fifth session of their joint "
+            "committee in Muscat. The Kuwaiti delegation included Foreign Minister Salem Ahmad "
+            "and Minister of Commerce Khalid Ajeel.",
+            [("Salem Ahmad", "represents", "Kuwait"), ("Khalid Ajeel", "represents", "Kuwait")],
+            [("Salem Ahmad", "represents", "Oman"), ("Khalid Ajeel", "represents", "Oman")],
+            id="whom-a-country-s-delegation-included-act-for-it",
+        ),
+        pytest.param(
+            "ASTANA, May 4 - President Nurlan Abenov received Prime Minister of Uzbekistan "
+            "Jasur Karimov at the Akorda on Tuesday. The guest conveyed warm greetings from the "
+            "President of Uzbekistan.",
+            [("Nurlan Abenov", "met", "Jasur Karimov")],
+            [("Nurlan Abenov", "represents", "Uzbekistan")],
+            id="a-country-s-title-alone-is-not-a-host-of-no-country-when-its-guest-is-of-it",
+        ),
+        pytest.param(
             "ACCRA, May 3 (GNA) - Governor Ama Mensah met Kofi Boateng, chairman of the "
             "board, to discuss trade between Ghana and Turkey.",
             [],

@@ -2087,3 +2087,14 @@ def test_negotiations_the_pair_discussed_are_a_topic_not_their_meeting(rules):
     }
     assert not topics, topics
     assert ("Peter Mwangi", "met", "Rohan Mehra") in facts(x)
+
+
+def test_two_who_met_a_third_separately_did_not_meet_each_other(rules):
+    x = rules.extract(
+        "Chinese Premier Liu Guang and Zhao Jian, chairman of the Standing Committee of the "
+        "National People's Congress, met with Bat Oyun separately on Monday. The sides "
+        "discussed trade."
+    )
+    found = facts(x)
+    assert ("Liu Guang", "met", "Bat Oyun") in found
+    assert ("Liu Guang", "met", "Zhao Jian") not in found

@@ -853,3 +853,15 @@ def test_documents_told_together(rules, text, must, must_not):
         assert triple in found, (triple, sorted(found))
     for triple in must_not:
         assert triple not in found, triple
+
+
+def test_documents_signed_between_the_two_countries_including_one_named(rules):
+    """ "Signed between the two countries, including the Agreement on X": the list names a
+    document, not whom "the two countries" stand for."""
+    x = rules.extract(
+        "Kazakhstan and Kyrgyzstan held talks in Astana. Several documents were signed between "
+        "the two countries, including the Agreement on International Road Transport."
+    )
+    found = facts(x)
+    assert ("Kazakhstan", "signed", "Agreement on International Road Transport") in found
+    assert ("Kyrgyzstan", "signed", "Agreement on International Road Transport") in found
