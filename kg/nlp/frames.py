@@ -783,8 +783,8 @@ def _calls_told_by_verbs(facts: Facts, scene: Scene) -> None:
             e
             for s in scene.sentences[here : here + 2]
             for e in scene.events.get(s.start, [])
-            if e.cls in IN_PERSON | {"PhoneCall"}
-        ]
+            if e.cls in IN_PERSON | {"PhoneCall"} and not _to_come(e, s)
+        ]  # not "spoke by phone, discussing a trilateral meeting to be held in May"
         members = {p.object for e in named for p in facts.participants(e.id)}
         if {f.subject, f.object} <= members:
             continue

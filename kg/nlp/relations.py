@@ -280,13 +280,18 @@ def _matcher() -> DependencyPatterns[tuple[Pattern, tuple[str, ...]]]:
 
 def modality(token: Token) -> str:
     """``planned``, ``negated`` or ``asserted``: how the clause of ``token`` states its fact
-    (what one is invited to is planned: "accepts the invite for an informal summit")."""
+    (what one is invited to or prepared for is planned: "accepts the invite for an informal
+    summit", and so is an event "to be held")."""
     if (
         token.dep_ == "pobj"
         and token.head.lower_ in {"for", "to"}
-        and token.head.head.lemma_ in {"invite", "invitation"}
+        and token.head.head.lemma_ in {"invite", "invitation", "preparation", "prepare"}
     ):
-        return "planned"
+        return "planned"  # also "preparations for a trilateral meeting"
+    if token.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ in {"acl", "relcl"} and _infinitive(c) for c in token.children
+    ):
+        return "planned"  # "a meeting to be held in May"
     if any(c.dep_ == "amod" and c.lower_ in _UNDER_WAY for c in token.children):
         return "asserted"  # "during the current visit there will be a chance to discuss"
     agreed = _agreed_at(token)

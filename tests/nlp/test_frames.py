@@ -2098,3 +2098,22 @@ def test_two_who_met_a_third_separately_did_not_meet_each_other(rules):
     found = facts(x)
     assert ("Liu Guang", "met", "Bat Oyun") in found
     assert ("Liu Guang", "met", "Zhao Jian") not in found
+
+
+def test_a_call_about_a_meeting_to_be_held_is_a_call_and_the_meeting_is_planned(rules):
+    x = rules.extract(
+        "Turkish Defence Minister Mehmet Kaya met Azerbaijani officials in Ankara on Tuesday. "
+        "Separately, Kaya spoke by phone with Georgian Defence Minister Levan Kipiani, "
+        "discussing preparations for a trilateral meeting to be held in Tbilisi in May."
+    )
+    label = {e.id: e.label for e in x.entities}
+    asserted = {
+        (label[r.subject], label[r.object])
+        for r in x.relations
+        if r.predicate == "participant" and r.status == "asserted"
+    }
+    assert not {s for s, _ in asserted if "trilateral" in s}, asserted
+    calls = [e for e in x.events if e.cls == "PhoneCall"]
+    assert calls and {"Mehmet Kaya", "Levan Kipiani"} <= {
+        label[p] for c in calls for p in c.participants
+    }
