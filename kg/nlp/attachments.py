@@ -9,6 +9,12 @@ Ambassador of Japan in Kazakhstan"), whose post is where the envoy serves.
 >>> [(t.text, t.head.text) for t in doc if t.text == "in"]
 [('in', 'received')]
 
+A place hung on the person an event is held for belongs to the event:
+
+>>> doc = load_nlp()("Wang Delun held a welcoming ceremony for Tserendash at the Great Hall.")
+>>> [(t.text, t.head.text) for t in doc if t.text == "at"]
+[('at', 'ceremony')]
+
 A place hung on a phrase of manner belongs to the verb:
 
 >>> doc = load_nlp()("The talks were held in a warm atmosphere at the Akorda.")
@@ -105,8 +111,9 @@ def _manner_of(word: Token) -> Token | None:
 
 
 def _governor(word: Token) -> Token | None:
-    """The verb a person is the object of, or the word its "with" phrase completes ("met
-    with X", "talks with X", "met with visiting X"), from the person's name or a word of the
+    """The verb a person is the object of, the word its "with" phrase completes ("met with
+    X", "talks with X", "met with visiting X"), or the event its "for" phrase does ("a
+    ceremony for X"), from the person's name or a word of the
     title naming the person ("received Prime Minister of Belarus X", "received the Prime
     Minister, X")."""
     node, path = word, [word]
@@ -124,6 +131,9 @@ def _governor(word: Token) -> Token | None:
         return node.head
     if node.dep_ in {"pobj", "pcomp"} and node.head.lower_ == "with":
         return node.head.head
+    event = node.head.head
+    if node.dep_ == "pobj" and node.head.lower_ == "for" and event.lemma_.lower() in heads("event"):
+        return event  # "held a welcoming ceremony for X at the Great Hall": the ceremony's
     return None
 
 
