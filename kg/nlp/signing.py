@@ -43,6 +43,7 @@ def sign(facts: Facts, scene: Scene, sides: list[str]) -> None:
     _signing_sides(facts, scene)
     _both_sides(facts, scene, sides)
     _named_parties(facts, scene)
+    _witnesses_of_bodies(facts, scene)
     _signatories(facts, scene)
     _headline_agreements(facts, scene)
     _one_signing(facts, scene)
@@ -665,6 +666,18 @@ def _named_parties(facts: Facts, scene: Scene) -> None:
                         )
 
 
+def _witnesses_of_bodies(facts: Facts, scene: Scene) -> None:
+    """An agreement that names bodies as its parties ("a memorandum between Padiberas and
+    Vietnam Southern Food Corporation") was not signed by the country of who witnessed it."""
+    parties: dict[str, set[str]] = {}
+    for f in facts.of("signed", None):
+        if f.rule == "signed/named-parties":
+            parties.setdefault(f.object, set()).add(scene.clusters[f.subject].type)
+    for f in facts.of("signed", None):
+        if parties.get(f.object) == {"Organization"} and f.rule.split("+")[0] in _WITNESS_RULES:
+            facts.discard(f)
+
+
 def _unsigned(token: Token) -> Token | None:
     """The word that says an agreement was signed, when nothing names who signed it: the
     agreement (or the list it is in, or the set it counts: "a package of documents") its
@@ -871,7 +884,7 @@ def _one_signing(facts: Facts, scene: Scene) -> None:
 def _between_names(between: Token, starts: dict[int, int]) -> list[Token]:
     """The names listed right after "between", each after "and" or a comma ("between the
     Ministry of Road and Transport of Mongolia and the Ministry of Transport of Russia",
-    however the parser joins them)."""
+    however the parser joins them); of "A's X", X alone."""
     doc, found, i = between.doc, [], between.i + 1
     while i < len(doc):
         if doc[i].lower_ == "the":
@@ -879,6 +892,9 @@ def _between_names(between: Token, starts: dict[int, int]) -> list[Token]:
         end = starts.get(i)
         if end is None:
             break
+        if end < len(doc) and doc[end].tag_ == "POS":
+            i = end + 1  # "between Malaysia's Padiberas and ...": Padiberas, not its owner
+            continue
         found.append(doc[i])
         if end >= len(doc) or doc[end].lower_ not in {"and", ","}:
             break

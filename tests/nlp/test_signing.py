@@ -865,3 +865,14 @@ def test_documents_signed_between_the_two_countries_including_one_named(rules):
     found = facts(x)
     assert ("Kazakhstan", "signed", "Agreement on International Road Transport") in found
     assert ("Kyrgyzstan", "signed", "Agreement on International Road Transport") in found
+
+
+def test_a_memorandum_between_companies_a_minister_witnessed_is_theirs_alone(rules):
+    x = rules.extract(
+        "Prime Minister Rahman Iskandar received Vietnam's Deputy Prime Minister Tran Quoc Hai "
+        "in Putrajaya today. Later, Tran witnessed the exchange of a memorandum of "
+        "understanding on rice trade between Malaysia's Padiberas Nasional Berhad and Vietnam "
+        "Southern Food Corporation."
+    )
+    signers = {s for s, p, _ in facts(x) if p == "signed"}
+    assert signers == {"Padiberas Nasional Berhad", "Vietnam Southern Food Corporation"}, signers
