@@ -271,7 +271,8 @@ class GazetteerComponent:
         ents = _patronyms_joined(
             [self._coordinated(ent, in_people, in_bodies, said) for ent in ents]
         )
-        ents.extend(self._names_after_titles(doc, ents))
+        places = [m for m in matches if m.label_ in {"GPE", "NORP"}]
+        ents.extend(self._names_after_titles(doc, ents, places))
         ents = self._told_beyond_headlines(doc, ents)
         companies = list(_companies(doc))
         ents = [e for e in ents if not _overlapping(e, companies)] + companies
@@ -549,12 +550,15 @@ class GazetteerComponent:
             self.kb.lookup(head.text, ("Country", "Place", "Organization"))
         )  # "... of the Kyrgyz Republic": a country's name of several words ends it
 
-    def _names_after_titles(self, doc: Doc, ents: list[Span]) -> Iterator[Span]:
+    def _names_after_titles(
+        self, doc: Doc, ents: list[Span], places: Iterable[Span] = ()
+    ) -> Iterator[Span]:
         """ "Prime Minister of Belarus Roman Golovchenko", "the Prime Minister of Mongolia,
         Ukhnaa Khurelsukh": the unnamed words after a title or a country (and a comma) are a
-        person's name when they look like one."""
+        person's name when they look like one; ``places``: the countries and places the
+        knowledge base finds, which the recognizer may have missed ("of Estonia, X")."""
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
-        ends = {ent.end for ent in ents if ent.label_ in {"GPE", "ORG", "NORP"}}
+        ends = {ent.end for ent in [*ents, *places] if ent.label_ in {"GPE", "ORG", "NORP"}}
         for i, token in enumerate(doc):
             if i in taken or not token.is_title or _portfolio_word(token):
                 continue
@@ -793,6 +797,8 @@ def _portfolio_word(token: Token) -> bool:
 _PORTFOLIOS = {"affairs", "resources", "water", "foreign", "internal", "emergency", "situations"}
 _PORTFOLIOS |= {"diplomacy", "relations", "integration", "planning", "justice", "interior"}
 _PORTFOLIOS |= {"labour", "labor", "communications", "housing", "petroleum", "consular"}
+_PORTFOLIOS |= {"manpower", "employment", "welfare", "broadcasting", "promotion", "enterprises"}
+_PORTFOLIOS |= {"entrepreneurship", "infrastructure"}
 
 
 def _given_name_like_a_word(doc: Doc, i: int, title_words: Collection[str]) -> bool:

@@ -1059,3 +1059,34 @@ def test_a_name_cut_at_a_hyphen_inside_a_word_is_whole(pipeline):
     places = {e.label: e.cls for e in x.entities if e.type == "Place"}
     assert places.get("Hoa Lac Hi-Tech Park") == "Site", places
     assert "Israel-Hamas" not in places
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "country"),
+    [
+        pytest.param(
+            "Dutch Foreign Minister Pieter Verhoeven met the Foreign Minister of Estonia, Kadri "
+            "Lepmets, in Brussels on Monday.",
+            "Kadri Lepmets",
+            "Estonia",
+            id="after-a-country-the-recognizer-missed-and-a-comma",
+        ),
+        pytest.param(
+            "Malaysian Prime Minister Anwar Rahman met Indonesian Minister of Manpower Sri "
+            "Wahyuningsih in Jakarta.",
+            "Sri Wahyuningsih",
+            "Indonesia",
+            id="after-a-portfolio-the-recognizer-ran-into-the-name",
+        ),
+        pytest.param(
+            "Saudi Minister of Investment Faisal Otaibi met Indonesian Coordinating Minister for "
+            "Economic Affairs Budi Santoso Wibowo in Riyadh.",
+            "Budi Santoso Wibowo",
+            "Indonesia",
+            id="a-coordinating-minister-of-a-demonym-s-country",
+        ),
+    ],
+)
+def test_a_name_after_a_title_is_a_person_of_the_title_s_country(pipeline, text, person, country):
+    x = pipeline.extract(text + " The sides discussed trade.")
+    assert (person, "represents", country) in facts(x), sorted(facts(x))
