@@ -1079,6 +1079,13 @@ def test_a_name_cut_at_a_hyphen_inside_a_word_is_whole(pipeline):
             id="after-a-portfolio-the-recognizer-ran-into-the-name",
         ),
         pytest.param(
+            "Morocco's Minister Delegate for African Cooperation Youssef Bennani met Ghanaian "
+            "Trade Minister Kofi Asante in Accra.",
+            "Youssef Bennani",
+            "Morocco",
+            id="a-minister-delegate-is-a-title-not-a-name",
+        ),
+        pytest.param(
             "Saudi Minister of Investment Faisal Otaibi met Indonesian Coordinating Minister for "
             "Economic Affairs Budi Santoso Wibowo in Riyadh.",
             "Budi Santoso Wibowo",

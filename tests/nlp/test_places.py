@@ -69,6 +69,16 @@ CASES = [
         id="the-capital-is-not-a-dateline-city-that-is-no-capital",
     ),
     pytest.param(
+        "Egyptian Trade Minister Ahmed Samir toured Aqaba Port and the Aqaba Container Terminal "
+        "on Tuesday. He was accompanied by Jordanian officials.",
+        [
+            ("Ahmed Samir", "visited", "Aqaba Port"),
+            ("Ahmed Samir", "visited", "Aqaba Container Terminal"),
+        ],
+        [],
+        id="a-terminal-is-a-site-each-of-a-tour-s-sites-was-visited",
+    ),
+    pytest.param(
         "The Brazilian minister, Julio Ramos, arrived in Montevideo on Monday evening. Ramos "
         "held talks with Uruguayan Foreign Minister Ana Pereyra on trade.",
         [("Julio Ramos", "visited", "Montevideo")],
