@@ -24,6 +24,11 @@ def test_the_country_of_a_title(read):
     assert _sides(read, text) == {"Kassym-Jomart Tokayev": "Kazakh", "Wang Yi": "Chinese"}
 
 
+def test_demonyms_the_knowledge_base_lacks(read):
+    text = "Brazilian President Lucas Moura met Cape Verdean President Jose Semedo in Praia."
+    assert _sides(read, text)["Jose Semedo"] == "Cape Verdean"
+
+
 def test_a_country_beside_the_name(read):
     text = (
         "William Ruto of Kenya met John Mahama (Ghana) in Nairobi. Kazakhstan's Tokayev was "
