@@ -263,17 +263,28 @@ def _members(
     clusters: list[Cluster], resolver: Resolver, countries: dict[str, Cluster]
 ) -> Iterator[tuple[Mention, str]]:
     """(person, country entity id) for each person a country's delegation is said to include
-    ("The Kuwaiti delegation included Foreign Minister X and Minister Y")."""
+    or to be led by ("The Kuwaiti delegation included Foreign Minister X and Minister Y",
+    "received the Latvian delegation led by Minister of Economics Z")."""
     for cluster in clusters:
         country = countries.get(cluster.country or "")
         if cluster.type != "Delegation" or country is None:
             continue
         for m in cluster.mentions:
             verb = m.root.head
-            if m.root.dep_ != "nsubj" or verb.lemma_ not in _INCLUDE:
-                continue
-            for obj in (c for c in verb.children if c.dep_ == "dobj"):
-                for found in resolver.expand(obj):
+            named = []
+            if m.root.dep_ == "nsubj" and verb.lemma_ in _INCLUDE:
+                named += [c for c in verb.children if c.dep_ == "dobj"]
+            named += [
+                o
+                for led in m.root.children
+                if led.dep_ == "acl" and led.lemma_ in _HEADING
+                for agent in led.children
+                if agent.dep_ == "agent"
+                for o in agent.children
+                if o.dep_ == "pobj"
+            ]
+            for word in named:
+                for found in resolver.expand(word):
                     if found.type == "Person" and found.entity:
                         yield found, country.id
 

@@ -194,6 +194,16 @@ def test_who_acts_for_a_body(rules, text, must, must_not):
             id="whom-a-country-s-delegation-included-act-for-it",
         ),
         pytest.param(
+            "TASHKENT, May 4 (UzA) - President of Uzbekistan Bakhtiyor Rakhimov received the "
+            "Latvian delegation led by Minister of Economics Andris Kalnins.",
+            [
+                ("Andris Kalnins", "represents", "Latvia"),
+                ("Bakhtiyor Rakhimov", "met", "Andris Kalnins"),
+            ],
+            [("Andris Kalnins", "represents", "Uzbekistan")],
+            id="who-leads-a-country-s-delegation-acts-for-it",
+        ),
+        pytest.param(
             "ASTANA, May 4 - President Nurlan Abenov received Prime Minister of Uzbekistan "
             "Jasur Karimov at the Akorda on Tuesday. The guest conveyed warm greetings from the "
             "President of Uzbekistan.",
