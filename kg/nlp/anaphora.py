@@ -292,12 +292,11 @@ def _in_another_office(person: Mention, head: str, deputy: bool, positions: list
 def _sideless(
     title: Span, owner: Mention, head: str, positions: list[Held], country_of: dict[str, str]
 ) -> Mention | None:
-    """The latest holder of that office named before a country's title used alone, when no one
-    of that country is named and the holder acts for no country ("Foreign Minister X ... the
-    Czech minister": X; not "President X received Prime Minister of Uzbekistan Y ... greetings
-    from the President of Uzbekistan")."""
-    if owner.entity in country_of.values():
-        return None
+    """The latest holder of that office named before a country's title used alone who acts
+    for no country ("Foreign Minister X ... the Czech minister": X); not one named beside a
+    person of that country, his counterpart ("President X received Prime Minister of
+    Uzbekistan Y ... greetings from the President of Uzbekistan")."""
+    theirs = {p for p, c in country_of.items() if c == owner.entity}
     for held in sorted(positions, key=lambda h: -h.person.span.start):
         person = held.person.entity
         if (
@@ -307,7 +306,10 @@ def _sideless(
             and person is not None
             and person not in country_of
         ):
-            return held.person
+            beside = {
+                h.person.entity for h in positions if h.person.span.sent == held.person.span.sent
+            }
+            return None if beside & theirs else held.person
     return None
 
 

@@ -212,6 +212,15 @@ def test_who_acts_for_a_body(rules, text, must, must_not):
             id="a-country-s-title-alone-is-not-a-host-of-no-country-when-its-guest-is-of-it",
         ),
         pytest.param(
+            "BISHKEK, April 3 - The Kyrgyz side was chaired by Deputy Chairman Azamat Tokonov. "
+            "Minister of Foreign Affairs and Trade Gabor Fekete led the other side. President "
+            "Kanybek Usenov met the Hungarian minister. Hungary's Ambassador Zoltan Varga also "
+            "took part.",
+            [("Gabor Fekete", "represents", "Hungary")],
+            [],
+            id="a-country-s-title-alone-is-of-its-holder-though-a-compatriot-is-named-elsewhere",
+        ),
+        pytest.param(
             "ACCRA, May 3 (GNA) - Governor Ama Mensah met Kofi Boateng, chairman of the "
             "board, to discuss trade between Ghana and Turkey.",
             [],
