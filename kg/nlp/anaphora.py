@@ -216,6 +216,8 @@ def title_mentions(
             rank = (not held.inferred, held.person.span.start)
             if same_office and same_side and (best_rank is None or rank > best_rank):
                 best, best_rank = held.person, rank
+        if owner is None:
+            best = _continued(title, resolver, head, deputy, positions) or best
         if best is None:
             best = _one_holder_of_a_kind(title, owner, head, deputy, positions, country_of)
         if best is None and title.start < lead:
@@ -233,6 +235,27 @@ def title_mentions(
         mention = Mention(title, "Person", "Person", entity=best.entity, anaphor=True)
         found.append((mention, Held(mention, bare_title(title, owner), owner, title.sent)))
     return found
+
+
+def _continued(
+    title: Span, resolver: Resolver, head: str, deputy: bool, positions: list[Held]
+) -> Mention | None:
+    """The subject of the sentence before, when a title used alone is the subject of its own
+    and the two hold the same kind of office ("Trade Minister X arrived ... She met Y's
+    Minister of Industry Z. The Minister then toured ...": X)."""
+    doc = title.doc
+    if title.root.dep_ not in {"nsubj", "nsubjpass"} or title.sent.start == 0:
+        return None
+    before = doc[title.sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return None
+    found = resolver.antecedent(subject) if subject.pos_ == "PRON" else resolver.mention(subject)
+    if found is None or found.type != "Person" or not found.entity:
+        return None
+    held = [h for h in positions if h.person.entity == found.entity and h.title]
+    kind = any(holds(h.title or "", head) and _deputy(h.title or "") == deputy for h in held)
+    return found if kind else None
 
 
 def _one_holder_of_a_kind(

@@ -41,6 +41,19 @@ def test_a_deputy_s_title_is_not_the_office_holder_s(read):
     ]
 
 
+def test_a_title_as_subject_continues_the_subject_before_of_its_kind(read):
+    """ "Trade Minister X arrived ... She met Y's Minister of Industry Z. The Minister then
+    toured ...": X, the subject the sentence before continues, not Z named last."""
+    r, positions, countries = _read(
+        read,
+        "OTTAWA - Trade Minister Anna Kowal arrived in Hanoi on Monday. She met Vietnam's "
+        "Minister of Industry and Trade, Tran Quoc Hung. The Minister then toured the Saigon "
+        "Hi-Tech Park.",
+    )
+    found = title_mentions(r.doc, r.resolver, r.clusters, positions, countries)
+    assert [(m.text, r.name(m)) for m, _ in found] == [("Minister", "Anna Kowal")]
+
+
 def test_a_title_used_alone_is_its_holder(read):
     r, positions, countries = _read(
         read,
@@ -66,9 +79,14 @@ def test_a_title_used_alone_is_its_holder(read):
             "Foreign Minister Bakhtiyor Saidov arrived in Ankara. The minister met Cevdet Yilmaz.",
             [("minister", "Bakhtiyor Saidov")],
         ),
-        (  # two foreign ministers: "the minister" could be either
+        (  # two foreign ministers: "the minister", the subject, continues the subject
             "Foreign Minister Bakhtiyor Saidov met Foreign Minister Hakan Fidan. The minister "
             "also met Cevdet Yilmaz.",
+            [("minister", "Bakhtiyor Saidov")],
+        ),
+        (  # not where it is no subject: either could be meant
+            "Foreign Minister Bakhtiyor Saidov met Foreign Minister Hakan Fidan. Cevdet Yilmaz "
+            "also met the minister.",
             [],
         ),
     ],
