@@ -23,7 +23,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from kg.kb import normalize
-from kg.nlp.coref import Cluster, last_event, previous_sentence_start
+from kg.nlp.coref import Cluster, counted, last_event, previous_sentence_start
 from kg.nlp.gazetteer import agreement_class
 from kg.nlp.mentions import Mention, tokens_with
 from kg.nlp.positions import COUNTERPARTS, Held, bare_title, plural_title
@@ -575,7 +575,6 @@ def side_delegations(clusters: list[Cluster]) -> list[tuple[Cluster, list[Cluste
 
 _DOCUMENTS = {"document", "agreement", "memorandum", "deal", "accord", "text", "paper"}
 _POINTING = {"the", "these", "those", "both", "all"}
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def listed_documents(clusters: list[Cluster]) -> list[tuple[Cluster, list[Cluster]]]:
@@ -586,8 +585,8 @@ def listed_documents(clusters: list[Cluster]) -> list[tuple[Cluster, list[Cluste
     found = []
     for c in agreements:
         first = min(c.mentions, key=lambda m: m.span.start)
-        count = _pointing_count(first.root)
-        if count is None or any(_pointing_count(m.root) is None for m in c.mentions):
+        count = _pointing_count(first)
+        if count is None or any(_pointing_count(m) is None for m in c.mentions):
             continue
         before = previous_sentence_start(first.root)
         named = [
@@ -602,19 +601,19 @@ def listed_documents(clusters: list[Cluster]) -> list[tuple[Cluster, list[Cluste
     return found
 
 
-def _pointing_count(token: Token) -> int | None:
-    """For a plural document word told by pointing words alone ("the documents", "both
+def _pointing_count(mention: Mention) -> int | None:
+    """For documents named in the plural by pointing words alone ("the documents", "both
     agreements", "the two deals"), the number they count (0 for none); else None."""
+    token = mention.root
     if token.tag_ not in {"NNS", "NNPS"} or token.lemma_ not in _DOCUMENTS:
         return None
     lefts = list(token.lefts)
     if any(t.dep_ == "prep" for t in token.rights) or not lefts or lefts[0].lower_ not in _POINTING:
         return None
-    counts = [_COUNTS.get(t.lower_) for t in lefts[1:]]
-    if None in counts or len(counts) > 1:
-        return None
-    both = 2 if lefts[0].lower_ == "both" else 0
-    return counts[0] if counts else both
+    count = counted(mention)
+    if len(lefts) > 1 + (count is not None):
+        return None  # "the signed documents", "the two intergovernmental agreements"
+    return count or (2 if lefts[0].lower_ == "both" else 0)
 
 
 def _listed_countries(token: Token, at: dict[int, Cluster]) -> list[Cluster]:

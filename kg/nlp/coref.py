@@ -27,7 +27,15 @@ from kg.nlp.gazetteer import country_named, demonym, spelling
 from kg.nlp.mentions import HONORIFICS, Mention, within
 from kg.nlp.relations import Resolver, ahead, modality
 
-__all__ = ["Cluster", "free_id", "last_event", "previous_sentence_start", "resolve", "said_of_it"]
+__all__ = [
+    "Cluster",
+    "counted",
+    "free_id",
+    "last_event",
+    "previous_sentence_start",
+    "resolve",
+    "said_of_it",
+]
 
 _TOLD_TIMES = {"latest", "same", "today", "yesterday", "current", "ongoing"}
 _BARE_DETERMINERS = {"the", "this", "that", "these", "those", "his", "her", "their", "its"}
@@ -567,14 +575,14 @@ class _Resolver:
     def _same_count(self, mention: Mention) -> Cluster | None:
         """The documents counted by the same number before ("signed two agreements ... the
         two deals cover"): one set of documents, named twice."""
-        count = _count(mention)
+        count = counted(mention)
         if mention.type != "Agreement" or count is None:
             return None
         return next(
             (
                 c
                 for c in self.clusters
-                if c.type == "Agreement" and any(_count(m) == count for m in c.mentions)
+                if c.type == "Agreement" and any(counted(m) == count for m in c.mentions)
             ),
             None,
         )
@@ -585,13 +593,13 @@ class _Resolver:
         "official documents of cooperation", "12 agreements on bilateral cooperation")."""
         if mention.type != "Agreement" or not _a_set(mention):
             return None
-        count = _count(mention)
+        count = counted(mention)
         sets = [
             c
             for c in self.clusters
             if c.type == "Agreement"
             and all(_a_set(m) for m in c.mentions)
-            and (count is None or all(_count(m) in {None, count} for m in c.mentions))
+            and (count is None or all(counted(m) in {None, count} for m in c.mentions))
         ]
         return sets[0] if len(sets) == 1 else None
 
@@ -724,7 +732,7 @@ def _ordinal(token: Token) -> bool:
     return token.ent_type_ == "ORDINAL" or bool(_ORDINAL.match(token.text))
 
 
-def _count(mention: Mention) -> int | None:
+def counted(mention: Mention) -> int | None:
     """The number of things a mention counts ("two", "17"), if more than one."""
     for child in mention.root.children:
         if child.dep_ == "nummod" and child.ent_type_ != "DATE":
@@ -740,7 +748,7 @@ def _a_set(mention: Mention) -> bool:
     "12 bilateral agreements between A and B", "documents between the two countries"; not
     "agreements on two new factories", "trade deals", "previously reached agreements"), or
     counted ("eight memoranda of understanding", which the tagger may take for one)."""
-    plural = mention.root.tag_ in {"NNS", "NNPS"} or _count(mention) is not None  # "memoranda"
+    plural = mention.root.tag_ in {"NNS", "NNPS"} or counted(mention) is not None  # "memoranda"
     return plural and all(
         t.i == mention.root.i
         or t.like_num
