@@ -521,10 +521,11 @@ _HEADING = {"head", "lead", "chair", "co-chair", "preside"}
 
 def _headed(side: Token) -> bool:
     """ "The Kazakh side was chaired by X", "the Kazakh side, led by X", "..., and the
-    Japanese side by Y": a side someone heads is that country's delegation, not the country."""
+    Japanese side by Y", "X led the Pakistani side": a side someone heads is that country's
+    delegation, not the country."""
     after = [t.lemma_ for t in side.doc[side.i + 1 : side.i + 3]]
     return (
-        (side.dep_ == "nsubjpass" and side.head.lemma_ in _HEADING)
+        (side.dep_ in {"nsubjpass", "dobj"} and side.head.lemma_ in _HEADING)
         or (
             side.dep_ == "conj"
             and side.head.lemma_ in _HEADING

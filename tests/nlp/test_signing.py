@@ -546,6 +546,20 @@ def test_one_agreement_named_two_ways_is_one(rules, text, name, signer):
     assert (signer, "signed", name) in facts(x)
 
 
+CASES += [
+    pytest.param(
+        "ISLAMABAD, May 5 (APP) - The 8th session of the Pakistan-Turkmenistan "
+        "Intergovernmental Commission was held in Islamabad. Minister for Commerce Jam Khattak "
+        "led the Pakistani side, while the Turkmen side was headed by Deputy Prime Minister "
+        "Batyr Orazov.",
+        [
+            ("Pakistani side", "headedBy", "Jam Khattak"),
+            ("Jam Khattak", "met", "Batyr Orazov"),
+        ],
+        [],
+        id="who-led-a-side-headed-its-delegation",
+    ),
+]
 CASES += [  # documents told together
     pytest.param(
         "The two Prime Ministers witnessed the signing of an Agreement on Visa Exemption and "
