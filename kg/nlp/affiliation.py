@@ -253,9 +253,6 @@ def home_officials(
             countries[cluster.id] = home
 
 
-_COMING = {"arrive", "visit", "travel", "fly", "land", "come", "pay", "reach"}
-
-
 _INCLUDE = {"include", "comprise"}
 
 
@@ -287,6 +284,9 @@ def _members(
                 for found in resolver.expand(word):
                     if found.type == "Person" and found.entity:
                         yield found, country.id
+
+
+_COMING = {"arrive", "visit", "travel", "fly", "land", "come", "pay", "reach"}
 
 
 def _comes_to(mention: Mention, places: set[str], resolver: Resolver) -> bool:

@@ -1619,7 +1619,7 @@ _DISCUSS = {"discuss", "review", "consider", "debate", "assess", "evaluate"}
 
 def _topic(head: Token) -> bool:
     """An event named as what was discussed: the object of "discuss" (or one listed with it)."""
-    while head.dep_ == "conj" and head.head != head:
+    while head.dep_ == "conj":
         head = head.head
     return head.dep_ == "dobj" and head.head.lemma_ in _DISCUSS
 
