@@ -1362,7 +1362,7 @@ def _event_pairs(facts: Facts, scene: Scene) -> None:
         ]
         sides = {countries.get(p.object) for p in people}
         few = len(people) == 2 or (len(people) == 3 and len(sides) == 3 and None not in sides)
-        if len(people) == 2 and _with_both(scene, *people):
+        if len(people) > 1 and _with_all(scene, people):
             few = False  # "the Minister held talks with A and B": A and B met the Minister
         pairs = [(a, b) for i, a in enumerate(people) for b in people[i + 1 :]] if few else []
         pairs += [
@@ -1378,16 +1378,20 @@ def _event_pairs(facts: Facts, scene: Scene) -> None:
             facts.add(a.object, "met", b.object, a.sentence, 0.7, status, "met/" + event.cls)
 
 
-def _with_both(scene: Scene, a: Fact, b: Fact) -> bool:
-    """Whether two people take part in an event only as the joined objects of its "with"
-    ("talks with A and B")."""
-    if {a.rule, b.rule} != {"participant/with"}:
-        return False
-    roots = [
-        [m.root for m in scene.clusters[f.object].mentions if m.span.sent == f.sentence]
-        for f in (a, b)
-    ]
-    return any(y in x.conjuncts for x in roots[0] for y in roots[1])
+def _with_all(scene: Scene, people: list[Fact]) -> bool:
+    """Whether people take part in an event only as the objects of one "with" of one of its
+    words ("talks with A and B", "meetings with the foreign ministers of X, Y and Z"); not
+    where one is a title set beside another ("the meeting with Ambassador X the Head of State
+    noted": the parser's apposition, two sides)."""
+    words = {f.trigger.i if f.trigger else None for f in people}
+    apposed = any(
+        m.root.dep_ == "appos"
+        for f in people
+        for m in scene.clusters[f.object].mentions
+        if m.span.sent == f.sentence
+    )
+    rules = {f.rule for f in people}
+    return rules == {"participant/with"} and len(words) == 1 and None not in words and not apposed
 
 
 def _hosts_meet_guests(facts: Facts, scene: Scene) -> None:

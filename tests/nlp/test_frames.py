@@ -2100,6 +2100,18 @@ def test_two_who_met_a_third_separately_did_not_meet_each_other(rules):
     assert ("Liu Guang", "met", "Zhao Jian") not in found
 
 
+def test_those_one_held_talks_with_did_not_meet_each_other(rules):
+    x = rules.extract(
+        "Danish Foreign Minister Mette Holm arrived in Vilnius for the NATO Summit. On the "
+        "margins of the summit, the delegation held talks with Chilean Foreign Minister Rosa "
+        "Vidal, Kenyan Foreign Minister Paul Otieno and Japanese Foreign Minister Kenji Sato."
+    )
+    found = facts(x)
+    assert not {(a, p, b) for a, p, b in found if p == "met"}, found
+    talks = {s for s, p, o in found if p == "participant" and o == "Kenji Sato"}
+    assert talks and all((t, "participant", "Rosa Vidal") in found for t in talks)
+
+
 def test_a_call_about_a_meeting_to_be_held_is_a_call_and_the_meeting_is_planned(rules):
     x = rules.extract(
         "Turkish Defence Minister Mehmet Kaya met Azerbaijani officials in Ankara on Tuesday. "
