@@ -1582,26 +1582,47 @@ def _titles(mentions: list[Mention]) -> list[Mention]:
     ]
 
 
-_TITLE_JOINS = {"on", "of", "between", "for", "and", "the"}  # not "in Accra"
+_TITLE_JOINS = {"on", "of", "between", "for", "and", "the"}
 
 
 def _capitalized_title(phrase: Span) -> Span | None:
     """The title of a document named in capitals from its capitalized head word on, over
     the capitalized words and joining words of its complement ("the Treaty on Allied
-    Relations"), where the phrase stops short; not over "in" ("... Partnership in Accra")."""
+    Relations", "the Agreement on Cooperation in Veterinary Medicine"), where the phrase
+    stops short; not over "in" before a place ("... Partnership in Accra")."""
     doc, sentence = phrase.doc, phrase.sent
     head = phrase[-1]
     if not head.is_title or phrase.end >= sentence.end:
         return None
-    if doc[phrase.end].lower_ not in {"on", "of", "between", "for"}:
+    if not _title_join(doc[phrase.end]) or doc[phrase.end].lower_ == "and":
         return None
     end = phrase.end
     for t in doc[phrase.end : sentence.end]:
         if (t.is_title or (t.is_upper and t.is_alpha)) and t.ent_type_ not in {"DATE", "TIME"}:
             end = t.i + 1  # "... between Kazakhstan and the UK"
-        elif t.lower_ not in _TITLE_JOINS:
+        elif not _title_join(t):
             break
     return doc[phrase.start : end] if end > phrase.end + 1 else None
+
+
+def _title_join(token: Token) -> bool:
+    """Whether a word joins the words of a document's title: "on", "of", "for" ..., and
+    "in" before a field ("in Veterinary Medicine", "in the Field of"), not before a place."""
+    if token.lower_ != "in":
+        return token.lower_ in _TITLE_JOINS
+    doc = token.doc
+    start = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "the")
+    end = start
+    while end < token.sent.end and doc[end].is_title:
+        end += 1
+    words = doc[start:end]
+    return bool(words) and not (
+        any(t.ent_type_ in _PLACE_ENTS for t in words)
+        or KnowledgeBase.load().lookup(words.text, ("Place", "Country"))
+    )
+
+
+_PLACE_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
 
 
 def _quoted_title(phrase: Span) -> Span | None:

@@ -661,6 +661,17 @@ def test_a_capitalized_title_is_whole_and_holds_no_bodies(rules):
     assert not [label for label in labels if "Accra" in label and label != "Accra"]
 
 
+def test_a_capitalized_title_goes_on_over_the_field_it_is_in(rules):
+    x = rules.extract(
+        "Besides, the Agreement on Cooperation in Veterinary Medicine was signed between the "
+        "Ministry of Agriculture of Kenya and the Food Safety Authority of Ghana in Nairobi."
+    )
+    labels = {e.label: e.type for e in x.entities}
+    assert labels["Agreement on Cooperation in Veterinary Medicine"] == "Agreement"
+    assert "Agreement on Cooperation" not in labels
+    assert not [label for label in labels if "Nairobi" in label and label != "Nairobi"]
+
+
 @pytest.mark.parametrize(
     ("text", "names", "not_names"),
     [
