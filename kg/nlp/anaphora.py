@@ -73,6 +73,9 @@ _PEOPLE_GROUPS = {
     "officials",
     "chiefs",
     "diplomats",
+    "co-chairs",
+    "co-chairmen",
+    "co-chairpersons",
 }
 _GROUP_MARKERS = {"both", "two"}
 _MEETING = MEETING_WORDS | {"negotiation"}

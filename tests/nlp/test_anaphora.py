@@ -243,6 +243,16 @@ def test_the_ministers_are_the_two_of_any_portfolio_not_the_prime_minister(read)
     assert named == [["Bakhtiyor Saidov", "Ishaq Dar"]], named
 
 
+def test_the_co_chairs_are_the_two_who_chaired(rules):
+    x = rules.extract(
+        "The 9th session of the Kenya-Ghana Joint Commission was held in Accra. It was "
+        "co-chaired by Ghanaian Minister of Trade Kofi Mensah and Kenyan Trade Minister Paul "
+        "Otieno. At the end of the session, the co-chairs signed the minutes."
+    )
+    signed = {s for s, p, o in facts(x) if p == "signed" and o == "minutes"}
+    assert {"Kofi Mensah", "Paul Otieno"} <= signed, signed
+
+
 @pytest.mark.parametrize(
     ("text", "leaders"),
     [
