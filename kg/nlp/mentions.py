@@ -1469,6 +1469,8 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
             mentions.append(Mention(_phrase(token, named), "Place", "Site"))
         elif lemma in REGION_WORDS and (region := _region_name(token)):
             mentions.append(Mention(region, "Place", "Region"))
+        elif _numbered_sitting(token):  # "the 20th Australia-India Joint Commission"
+            mentions.append(Mention(_phrase(token, named), "Event", "Session"))
         elif (lemma in events and _is_event_use(token)) or _named_by(token, events):
             cls = events.get(lemma) or events[_named_by(token, events)]
             phrase = _phrase(token, named)
@@ -1495,6 +1497,18 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
             cls = agreements.get(lemma) or _document_phrase(token) or "Agreement"
             mentions.append(Mention(phrase, "Agreement", cls))
     return mentions
+
+
+def _numbered_sitting(token: Token) -> bool:
+    """Whether a body's capitalized name the recognizer did not take whole is numbered as
+    its sittings are ("the 20th Australia-India Joint Ministerial Commission was held"): a
+    sitting of it, as ``_named_event`` reads such a name when it is recognized."""
+    return (
+        token.is_title
+        and token.lemma_.lower() in _NUMBERED_SITTINGS
+        and token.dep_ != "compound"
+        and any(c.ent_type_ == "ORDINAL" or _ORDINAL.fullmatch(c.lower_) for c in token.lefts)
+    )
 
 
 def _on_the_sidelines(token: Token) -> bool:

@@ -239,6 +239,23 @@ def test_a_numbered_sitting_of_a_standing_body_is_an_event(rules):
     assert "6th Joint Transport Committee" in events, events
 
 
+def test_a_numbered_sitting_the_recognizer_split_at_its_countries_is_one_event(rules):
+    x = rules.extract(
+        "Trade Minister Fiona Marchetti arrived in New Delhi for the 20th Australia-India "
+        "Joint Ministerial Commission. It was co-chaired by Indian Commerce Minister Rajiv "
+        "Khandelwal."
+    )
+    found = facts(x)
+    sitting = "20th Australia-India Joint Ministerial Commission"
+    assert {
+        (sitting, "heldIn", "New Delhi"),
+        (sitting, "participant", "Fiona Marchetti"),
+        (sitting, "participant", "Australia"),
+    } <= found, found
+    assert ("Fiona Marchetti", "visited", "India") in found
+    assert ("Fiona Marchetti", "visited", "Australia") not in found
+
+
 def test_a_standing_body_without_a_number_is_no_event(rules):
     x = rules.extract("The Joint Transport Committee met in Vilnius on 4 May 2021.")
     assert not [e for e in x.entities if e.type == "Event" and "Committee" in e.label]
