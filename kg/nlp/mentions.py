@@ -1584,8 +1584,10 @@ def _titles(mentions: list[Mention]) -> list[Mention]:
         title = None
         if m.type == "Agreement":
             title = _quoted_title(m.span) or _capitalized_title(m.span)
+            if title is None and m.span.root.is_title:
+                title = m.span  # "a Memorandum of Understanding on River Pilotage"
         if title is not None:
-            titles.append(title)
+            titles.append(_topic(title))
             m = Mention(title, m.type, m.cls, m.qid, m.country)
         found.append(m)
     return [
@@ -1594,6 +1596,16 @@ def _titles(mentions: list[Mention]) -> list[Mention]:
         if m.type not in {"Organization", "Person"}
         or not any(t.start <= m.span.start and m.span.end <= t.end for t in titles)
     ]
+
+
+def _topic(title: Span) -> Span:
+    """The words of a document's title that say what it is on, where a body's name is no
+    body: from its "on", "in" or "for" up to the parties it is "between" ("... on Digital
+    Trade between Austrade and Invest India"), not the body it is "of" ("the Protocol of the
+    Commission")."""
+    start = next((t.i for t in title if t.lower_ in {"on", "in", "for"}), title.end)
+    end = next((t.i for t in title if t.lower_ == "between"), title.end)
+    return title.doc[start : max(start, end)]
 
 
 _TITLE_JOINS = {"on", "of", "between", "for", "and", "the"}

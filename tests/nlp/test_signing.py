@@ -661,6 +661,36 @@ def test_a_capitalized_title_is_whole_and_holds_no_bodies(rules):
     assert not [label for label in labels if "Accra" in label and label != "Accra"]
 
 
+@pytest.mark.parametrize(
+    ("text", "bodies", "not_bodies"),
+    [
+        pytest.param(
+            "Afterwards they signed a Memorandum of Understanding on River Pilotage and "
+            "Navigation Safety.",
+            set(),
+            {"River Pilotage", "Navigation Safety"},
+            id="what-it-is-on-is-no-body",
+        ),
+        pytest.param(
+            "They signed the Agreement on Cooperation between the Ministry of Agriculture of "
+            "Kenya and the Food Safety Authority of Ghana.",
+            {"Ministry of Agriculture of Kenya", "Food Safety Authority of Ghana"},
+            set(),
+            id="whom-it-is-between-are-bodies",
+        ),
+        pytest.param(
+            "The ministers signed the main Protocol of the Commission.",
+            {"Commission"},
+            set(),
+            id="whose-it-is-is-a-body",
+        ),
+    ],
+)
+def test_the_bodies_a_document_s_title_names(rules, text, bodies, not_bodies):
+    labels = {e.label for e in rules.extract(text).entities if e.type == "Organization"}
+    assert bodies <= labels and not labels & not_bodies, labels
+
+
 def test_a_capitalized_title_goes_on_over_the_field_it_is_in(rules):
     x = rules.extract(
         "Besides, the Agreement on Cooperation in Veterinary Medicine was signed between the "
