@@ -501,8 +501,8 @@ def _framed(heads: list[Token], preps: set[str], frame: Callable[[Token], bool])
 def _venues(facts: Facts, scene: Scene) -> None:
     """A meeting was held where the people taking part met ("X met Y in Cholpon-Ata"): the
     meeting whose people the venue's sentence tells of, else one told of in the sentence
-    before or after, unless the later of the two moves on in time ("Later, ..."); the venues
-    themselves are not facts of the article."""
+    before or after, unless the later of the two moves on in time ("Later, ..."); not a call
+    one of them made from there; the venues themselves are not facts of the article."""
     venues = facts.of("venue", None)
     for f in venues:
         del facts.found[(f.subject, f.predicate, f.object)]
@@ -510,7 +510,7 @@ def _venues(facts: Facts, scene: Scene) -> None:
     parts = [
         p
         for p in facts.of("participant", None)
-        if scene.clusters[p.subject].cls in MEETINGS and p.subject not in placed
+        if scene.clusters[p.subject].cls in MEETINGS - {"PhoneCall"} and p.subject not in placed
     ]
     for v in venues:
         near = [p for p in parts if p.object == v.subject and p.status == v.status]

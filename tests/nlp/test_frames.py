@@ -2129,3 +2129,15 @@ def test_a_call_about_a_meeting_to_be_held_is_a_call_and_the_meeting_is_planned(
     assert calls and {"Mehmet Kaya", "Levan Kipiani"} <= {
         label[p] for c in calls for p in c.participants
     }
+
+
+def test_a_call_is_not_held_where_one_who_made_it_was_received(rules):
+    x = rules.extract(
+        "MONTEVIDEO, March 14 (MercoPress) – Paraguayan Foreign Minister Lucia Benitez was "
+        "received by Uruguayan Vice President Beatriz Argimon at the Executive Tower, where the "
+        "two discussed trade. Both also held a telephone call with Brazil's Foreign Minister "
+        "Rodrigo Maia."
+    )
+    calls = {e.id for e in x.entities if e.type == "Event" and e.cls == "PhoneCall"}
+    assert calls
+    assert not [r for r in x.relations if r.subject in calls and r.predicate == "heldIn"]
