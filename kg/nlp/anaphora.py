@@ -116,7 +116,7 @@ def office(title: str) -> str:
         return _SYNONYMS[full[full.index("head of") :]]
     if _CABINET_HEAD.match(full):  # "Chairman of the Cabinet of Ministers of the Kyrgyz Republic"
         return "prime minister"
-    text = full.split(" of ")[0].split(" to ")[0]
+    text = re.split(r" (?:of|to|for) ", full)[0]  # "Minister for Foreign Affairs": a minister
     for long, short in _SYNONYMS.items():
         if text == long or text.endswith(" " + long):
             return short

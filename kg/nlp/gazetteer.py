@@ -610,11 +610,23 @@ class GazetteerComponent:
 
     def _after_portfolio(self, doc: Doc, start: int, end: int) -> int:
         """Where a person's name starts that the recognizer ran a portfolio into ("Minister of
-        Water Resources Nurzhan Nurzhigitov")."""
-        k = start
+        Water Resources Nurzhan Nurzhigitov"); after "and" in a portfolio, its next word is
+        the portfolio's whatever it is ("Minister of Energy and Mines Abdelhafid Merabet")."""
+        joined = end - start > 2 and doc[start].is_title and self._portfolio_and(doc, start - 1)
+        k = start + joined
         while k < end - 1 and _portfolio_word(doc[k]):
             k += 1
-        return k if k > start and self._portfolio_ends(doc, k) else start
+        return k if k > start and (joined or self._portfolio_ends(doc, k)) else start
+
+    def _portfolio_and(self, doc: Doc, at: int) -> bool:
+        """Whether the word at ``at`` is the "and" of a title's portfolio ("Minister of Hajj
+        and", "Minister of Agriculture, Forestry and")."""
+        if at < 3 or doc[at].lower_ != "and":
+            return False
+        k = at - 1
+        while k > max(at - 5, 1) and (doc[k].is_title or doc[k].text == ","):
+            k -= 1
+        return k < at - 1 and doc[k].lower_ in {"of", "for"} and doc[k - 1].text in self.title_words
 
     def _portfolio_ends(self, doc: Doc, end: int) -> bool:
         """Whether a minister's portfolio ends before ``end`` ("Minister of Investment",

@@ -84,6 +84,11 @@ def test_a_title_used_alone_is_its_holder(read):
             "also met Cevdet Yilmaz.",
             [("minister", "Bakhtiyor Saidov")],
         ),
+        (  # "Minister for ..." is a minister as "Minister of ..." is
+            "Minister for Foreign Affairs Sigrun Berg held talks in Tirana with Albanian "
+            "Foreign Minister Arben Kaceli. The Minister then travelled to Durres.",
+            [("Minister", "Sigrun Berg")],
+        ),
         (  # not where it is no subject: either could be meant
             "Foreign Minister Bakhtiyor Saidov met Foreign Minister Hakan Fidan. Cevdet Yilmaz "
             "also met the minister.",

@@ -1092,6 +1092,13 @@ def test_a_name_cut_at_a_hyphen_inside_a_word_is_whole(pipeline):
             "Indonesia",
             id="a-coordinating-minister-of-a-demonym-s-country",
         ),
+        pytest.param(
+            "Ghanaian Trade Minister Kofi Asante met Algerian Minister of Energy and Mines "
+            "Abdelhafid Merabet in Algiers.",
+            "Abdelhafid Merabet",
+            "Algeria",
+            id="after-the-and-of-a-portfolio",
+        ),
     ],
 )
 def test_a_name_after_a_title_is_a_person_of_the_title_s_country(pipeline, text, person, country):
