@@ -57,7 +57,7 @@ __all__ = [
 ]
 
 NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
-_WORKS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}  # labels a place's name is mistaken for
+_WORKS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}  # labels a place is mistaken for
 _TIMES = {"DATE", "TIME"}  # a one-word place's name before a date may be taken into it
 _CALENDAR = {*(m.lower() for m in calendar.month_name[1:]), *(d.lower() for d in calendar.day_name)}
 _TRAILING_WORDS = {"of", "the", "and", "for", "in", "on", "to", "a", "an"}

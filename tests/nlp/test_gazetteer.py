@@ -83,6 +83,11 @@ from tests.conftest import facts
             id="a-city-is-no-product",
         ),
         pytest.param(
+            "The meeting was held in Tunis on Monday.",
+            [("Tunis", "GPE"), ("Monday", "DATE")],
+            id="a-city-is-no-language",
+        ),
+        pytest.param(
             "“The State Visit to the Federal Republic of Nigeria will coincide with the 10th "
             "Session of the Commission,” the spokesman said.",
             [
