@@ -58,6 +58,7 @@ __all__ = [
 
 NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
 _WORKS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}  # labels a place is mistaken for
+_WHERE = {"in", "to", "from", "at"}  # words before where something is or goes
 _TIMES = {"DATE", "TIME"}  # a one-word place's name before a date may be taken into it
 _CALENDAR = {*(m.lower() for m in calendar.month_name[1:]), *(d.lower() for d in calendar.day_name)}
 _TRAILING_WORDS = {"of", "the", "and", "for", "in", "on", "to", "a", "an"}
@@ -285,8 +286,21 @@ class GazetteerComponent:
             free = not any(i in taken for i in range(match.start, match.end))
             if match.label_ != "PERSON" and (free or len(match) > 1):
                 ents.append(match)
+        ents += [t for t in self._short_cities(doc) if t.start not in taken]
         doc.ents = filter_spans(ents)
         return doc
+
+    def _short_cities(self, doc: Doc) -> Iterator[Span]:
+        """Cities of three letters, too short to be matched anywhere, where something is or
+        goes ("in Osh", "to Ufa")."""
+        for token in doc[1:]:
+            if (
+                len(token) == 3
+                and token.is_title
+                and doc[token.i - 1].lower_ in _WHERE
+                and any(e.cls == "City" for e in self.kb.lookup(token.text, ("Place",)))
+            ):
+                yield Span(doc, token.i, token.i + 1, label="GPE")
 
     def _told_beyond_headlines(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Without the names only a title-case headline gives that the knowledge base does not
@@ -446,8 +460,9 @@ class GazetteerComponent:
             return None  # "Cabinet" of "Cabinet Secretary X": the start of a title
         if len(ent) == 1 and demonym(text):
             return _relabel(ent, "NORP")
-        if ent.label_ == "NORP":
-            return ent
+        if ent.label_ == "NORP":  # no demonym: a city's name where one goes ("in Andijan")
+            where = ent.root.dep_ == "pobj" and ent.root.head.lower_ in _WHERE
+            return _relabel(ent, "GPE") if where and self.kb.lookup(text, ("Place",)) else ent
         last = ent[-1].text
         if last in self.org_heads:
             return _relabel(ent, "ORG")

@@ -88,6 +88,16 @@ from tests.conftest import facts
             id="a-city-is-no-language",
         ),
         pytest.param(
+            "The forum was held in Andijan on Monday.",
+            [("Andijan", "GPE"), ("Monday", "DATE")],
+            id="a-city-where-something-is-is-no-nationality",
+        ),
+        pytest.param(
+            "The delegation travelled to Osh.",
+            [("Osh", "GPE")],
+            id="a-city-of-three-letters-where-something-is",
+        ),
+        pytest.param(
             "“The State Visit to the Federal Republic of Nigeria will coincide with the 10th "
             "Session of the Commission,” the spokesman said.",
             [
