@@ -339,6 +339,14 @@ class GazetteerComponent:
             return
         doc = ent.doc
         start = ent.start
+        if (
+            ent.label_ == "PERSON"
+            and len(ent) > 2
+            and doc[start + 1].text in self.title_words
+            and demonym(doc[start].text)
+        ):  # "Ghanaian Chairperson Kofi Mensah": a country's, its title, a name
+            yield Span(doc, start, start + 1, label="NORP")
+            start += 1
         while start < ent.end - 1 and (
             doc[start].lower_ == "the"
             or (

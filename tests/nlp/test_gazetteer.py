@@ -88,6 +88,11 @@ from tests.conftest import facts
             id="a-city-is-no-language",
         ),
         pytest.param(
+            "Ghanaian Chairperson Kofi Mensah met the delegation.",
+            [("Ghanaian", "NORP"), ("Kofi Mensah", "PERSON")],
+            id="a-demonym-and-a-title-the-recognizer-ran-into-a-name",
+        ),
+        pytest.param(
             "The forum was held in Andijan on Monday.",
             [("Andijan", "GPE"), ("Monday", "DATE")],
             id="a-city-where-something-is-is-no-nationality",
