@@ -1352,12 +1352,13 @@ def _main(subject: Token) -> bool:
 
 
 def _leads(node: dict[str, Token]) -> bool:
-    """A verb of going that leads something: "heads the mission to the UN" goes nowhere."""
+    """A verb of going that leads something: "heads the mission to the UN" goes nowhere,
+    but who led a delegation to a place went there."""
     verb = node.get("verb")
     return (
         verb is not None
         and verb.lemma_ in {"head", "lead"}
-        and any(c.dep_ == "dobj" for c in verb.children)
+        and any(c.dep_ == "dobj" and c.lemma_ != "delegation" for c in verb.children)
     )
 
 
