@@ -482,7 +482,7 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             continue  # "at his Mausoleum": a word, no name (not "the Kremlin")
         if label in {"GPE", "LOC", "FAC"} or (
             (span[-1].text in word_list("place_heads") or span[0].text in word_list("place_leads"))
-            and span[-1].text not in word_list("org_heads")
+            and (span[-1].text not in word_list("org_heads") or _venue_centre(span))
         ):
             place = _kb(kb, text, ("Place",))
             if label not in {"GPE", "LOC"} and not place:
@@ -1497,6 +1497,15 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
             cls = agreements.get(lemma) or _document_phrase(token) or "Agreement"
             mentions.append(Mention(phrase, "Agreement", cls))
     return mentions
+
+
+_VENUES = {"Convention", "Conference", "Exhibition", "Expo", "Congress", "Exposition"}
+
+
+def _venue_centre(span: Span) -> bool:
+    """A centre that is a building events are held in ("the Kenyatta International Convention
+    Centre", "the Expo Centre"), not a body ("the Centre for Strategic Studies")."""
+    return len(span) > 1 and span[-2].text in _VENUES
 
 
 def _numbered_sitting(token: Token) -> bool:

@@ -763,6 +763,20 @@ def test_an_honorific_is_no_part_of_a_name(pipeline):
             "the Union Buildings in Pretoria.",
             "Union Buildings",
         ),
+        (
+            "Kenyan President Amos Kariuki met Ghanaian Foreign Minister Kofi Mensah at the "
+            "Kenyatta International Convention Centre in Nairobi.",
+            "Kenyatta International Convention Centre",
+        ),
+        (
+            "Italian Prime Minister Paola Conti received Kenyan President Amos Kariuki at the "
+            "Villa Madama in Rome.",
+            "Villa Madama",
+        ),
+        (
+            "Kenyan President Amos Kariuki met investors at the Hotel Intercontinental in Nairobi.",
+            "Hotel Intercontinental",
+        ),
     ],
 )
 def test_a_building_s_word_before_or_after_a_name_makes_it_a_place(pipeline, text, site):
