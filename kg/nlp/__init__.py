@@ -61,6 +61,7 @@ def load_nlp(model: str | None = None) -> Language:
         raise ModelError(f"spaCy model {name!r} has no parser or entity recognizer; kg needs both.")
     attributes.quicken(nlp)
     _keep_surnames_with_initials(nlp)
+    _keep_honorifics(nlp)
     _split_glued_names(nlp)
     nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_casing", after="lemmatizer" if "lemmatizer" in nlp.pipe_names else "parser")
@@ -89,6 +90,19 @@ def _keep_surnames_with_initials(nlp: Language) -> None:
     if matched is not None:
         pattern = f"{matched.__self__.pattern}|{pattern}"
     tokenizer.token_match = re.compile(pattern).match
+
+
+# Abbreviated styles before a name that the tokenizer would end a sentence at ("Hon. X").
+_HONORIFICS = ("Hon.", "Eng.", "Engr.", "Amb.", "Adv.")
+
+
+def _keep_honorifics(nlp: Language) -> None:
+    """Make the tokenizer keep an abbreviated style of honour whole ("Hon. Lilly Manedika",
+    "Eng. Ahmed Saleh"), as it keeps "Dr." and "Prof.", so that the name after it is read as
+    a name in the same sentence."""
+    tokenizer: Any = nlp.tokenizer  # a spaCy Tokenizer, which its stubs type as a function
+    for style in _HONORIFICS:
+        tokenizer.add_special_case(style, [{"ORTH": style}])
 
 
 def _split_glued_names(nlp: Language) -> None:

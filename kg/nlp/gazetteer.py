@@ -690,11 +690,13 @@ class GazetteerComponent:
 
 
 _PATRONYMIC = {"bin", "bint", "ibn"}  # "son of", "daughter of" in Arabic names
+_FAMILY = {"al", "el"}  # "Al Qasimi": the article of an Arabic family name
 
 
 def _patronyms_joined(ents: list[Span]) -> list[Span]:
-    """A name the recognizer cut before its "bin" or "ibn" joined again ("Prince Abdulaziz"
-    and "bin Salman": "Abdulaziz bin Salman")."""
+    """A name the recognizer cut before its "bin" or "ibn", or before the "Al" of its family
+    name, joined again ("Prince Abdulaziz" and "bin Salman": "Abdulaziz bin Salman";
+    "Faisal bin Humaid" and "Al Qasimi")."""
     joined: list[Span] = []
     for ent in sorted(ents, key=lambda e: e.start):
         last = joined[-1] if joined else None
@@ -702,7 +704,7 @@ def _patronyms_joined(ents: list[Span]) -> list[Span]:
             last is not None
             and ent.label_ == last.label_ == "PERSON"
             and last.end == ent.start
-            and ent[0].lower_ in _PATRONYMIC
+            and (ent[0].lower_ in _PATRONYMIC or (ent[0].lower_ in _FAMILY and len(ent) > 1))
         ):
             joined[-1] = Span(ent.doc, last.start, ent.end, label="PERSON")
         else:

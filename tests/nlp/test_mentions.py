@@ -1118,3 +1118,20 @@ def test_a_name_cut_at_a_hyphen_inside_a_word_is_whole(pipeline):
 def test_a_name_after_a_title_is_a_person_of_the_title_s_country(pipeline, text, person, country):
     x = pipeline.extract(text + " The sides discussed trade.")
     assert (person, "represents", country) in facts(x), sorted(facts(x))
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Ghanaian Foreign Minister Hon. Lilly Manedika met the delegation.", "Lilly Manedika"),
+        ("Egyptian Minister of Housing Eng. Ahmed Saleh met the delegation.", "Ahmed Saleh"),
+        (
+            "Emirati Minister of State Faisal bin Humaid Al Qasimi met the delegation.",
+            "Faisal bin Humaid Al Qasimi",
+        ),
+    ],
+)
+def test_a_name_after_a_style_or_before_a_family_s_al_is_whole(rules, text, person):
+    x = rules.extract(text)
+    assert [e.label for e in x.entities if e.type == "Person"] == [person]
+    assert [r for r in x.relations if r.predicate == "represents"]
