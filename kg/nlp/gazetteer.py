@@ -269,8 +269,8 @@ class GazetteerComponent:
             for i in range(e.start, e.end)
         }
         said = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-        ents = _patronyms_joined(
-            [self._coordinated(ent, in_people, in_bodies, said) for ent in ents]
+        ents = self._surnames_joined(
+            _patronyms_joined([self._coordinated(ent, in_people, in_bodies, said) for ent in ents])
         )
         places = [m for m in matches if m.label_ in {"GPE", "NORP"}]
         ents.extend(self._names_after_titles(doc, ents, places))
@@ -499,6 +499,28 @@ class GazetteerComponent:
         ):  # "according to Deutsche Welle": a source, no place
             return _relabel(ent, "GPE" if last not in self.place_heads else "FAC")
         return ent
+
+    def _surnames_joined(self, ents: list[Span]) -> list[Span]:
+        """A name the recognizer cut before its surnames, taken for a body's name, joined
+        again ("Maria Fernanda" and "Espinosa Garces"): one phrase, no body's word in it, no
+        name the knowledge base knows."""
+        joined: list[Span] = []
+        for ent in sorted(ents, key=lambda e: e.start):
+            last = joined[-1] if joined else None
+            if (
+                last is not None
+                and last.label_ == "PERSON"
+                and ent.label_ == "ORG"
+                and last.end == ent.start
+                and len(ent) <= 2
+                and all(t.is_title and t.text not in self.org_heads for t in ent)
+                and last.root.head.i in range(ent.start, ent.end)
+                and not self.kb.lookup(ent.text)
+            ):
+                joined[-1] = Span(ent.doc, last.start, ent.end, label="PERSON")
+            else:
+                joined.append(ent)
+        return joined
 
     def _named_after_title(self, ent: Span) -> bool:
         """Whether words that look like a name follow a title and a comma ("the Ambassador to

@@ -1129,9 +1129,13 @@ def test_a_name_after_a_title_is_a_person_of_the_title_s_country(pipeline, text,
             "Emirati Minister of State Faisal bin Humaid Al Qasimi met the delegation.",
             "Faisal bin Humaid Al Qasimi",
         ),
+        (
+            "Ecuadorian Foreign Minister Maria Fernanda Espinosa Garces met the delegation.",
+            "Maria Fernanda Espinosa Garces",
+        ),
     ],
 )
-def test_a_name_after_a_style_or_before_a_family_s_al_is_whole(rules, text, person):
+def test_a_name_after_a_style_or_with_its_family_names_is_whole(rules, text, person):
     x = rules.extract(text)
     assert [e.label for e in x.entities if e.type == "Person"] == [person]
     assert [r for r in x.relations if r.predicate == "represents"]
