@@ -1630,7 +1630,10 @@ def _capitalized_title(phrase: Span) -> Span | None:
     head = phrase[-1]
     if not head.is_title or phrase.end >= sentence.end:
         return None
-    if not _title_join(doc[phrase.end]) or doc[phrase.end].lower_ == "and":
+    first = doc[phrase.end]
+    if first.lower_ not in {"on", "of", "between", "for"} and not (
+        first.lower_ == "in" and _title_join(first)
+    ):
         return None
     end = phrase.end
     for t in doc[phrase.end : sentence.end]:
@@ -1653,12 +1656,12 @@ def _title_join(token: Token) -> bool:
         end += 1
     words = doc[start:end]
     return bool(words) and not (
-        any(t.ent_type_ in _PLACE_ENTS for t in words)
+        any(t.ent_type_ in _NO_FIELD for t in words)
         or KnowledgeBase.load().lookup(words.text, ("Place", "Country"))
     )
 
 
-_PLACE_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
+_NO_FIELD = {"GPE", "LOC", "FAC", "DATE", "TIME"}  # a place or a time: no field
 
 
 def _quoted_title(phrase: Span) -> Span | None:

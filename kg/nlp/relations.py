@@ -1233,10 +1233,9 @@ def _slot(resolver: Resolver, token: Token, types: set[str] | None) -> list[Ment
     General Assembly held in New York": "held" hangs off "Assembly", a body's name)."""
     found = resolver.expand(token)
     event = resolver.mention(token)
-    if event is not None and event.type == "Event":  # not the words of its name: "Australia"
-        found = [  # of "the 20th Australia-India Joint Commission"
-            m for m in found if m is event or not event.span.start <= m.span.start < event.span.end
-        ]
+    if event is not None and event.type == "Event":  # not the words of its name ("Australia"
+        inside = range(event.span.start, event.span.end)  # of "the 20th Australia-India ...")
+        found = [m for m in found if m is event or m.span.start not in inside]
     if types is None or any(m.type in types for m in found):
         return found
     if types <= _WHERE:
