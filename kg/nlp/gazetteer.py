@@ -29,7 +29,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import cache
 from typing import Any
 
@@ -269,8 +269,9 @@ class GazetteerComponent:
             for i in range(e.start, e.end)
         }
         said = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-        ents = self._surnames_joined(
-            _patronyms_joined([self._coordinated(ent, in_people, in_bodies, said) for ent in ents])
+        ents = _joined(
+            [self._coordinated(ent, in_people, in_bodies, said) for ent in ents],
+            lambda a, b: _patronym(a, b) or self._surnames(a, b),
         )
         places = [m for m in matches if m.label_ in {"GPE", "NORP"}]
         ents.extend(self._names_after_titles(doc, ents, places))
@@ -500,27 +501,18 @@ class GazetteerComponent:
             return _relabel(ent, "GPE" if last not in self.place_heads else "FAC")
         return ent
 
-    def _surnames_joined(self, ents: list[Span]) -> list[Span]:
-        """A name the recognizer cut before its surnames, taken for a body's name, joined
-        again ("Maria Fernanda" and "Espinosa Garces"): one phrase, no body's word in it, no
+    def _surnames(self, name: Span, body: Span) -> bool:
+        """Whether the recognizer cut a name before its surnames and took them for a body's
+        name ("Maria Fernanda" and "Espinosa Garces"): one phrase, no body's word in it, no
         name the knowledge base knows."""
-        joined: list[Span] = []
-        for ent in sorted(ents, key=lambda e: e.start):
-            last = joined[-1] if joined else None
-            if (
-                last is not None
-                and last.label_ == "PERSON"
-                and ent.label_ == "ORG"
-                and last.end == ent.start
-                and len(ent) <= 2
-                and all(t.is_title and t.text not in self.org_heads for t in ent)
-                and last.root.head.i in range(ent.start, ent.end)
-                and not self.kb.lookup(ent.text)
-            ):
-                joined[-1] = Span(ent.doc, last.start, ent.end, label="PERSON")
-            else:
-                joined.append(ent)
-        return joined
+        return (
+            name.label_ == "PERSON"
+            and body.label_ == "ORG"
+            and len(body) <= 2
+            and all(t.is_title and t.text not in self.org_heads for t in body)
+            and name.root.head.i in range(body.start, body.end)
+            and not self.kb.lookup(body.text)
+        )
 
     def _named_after_title(self, ent: Span) -> bool:
         """Whether words that look like a name follow a title and a comma ("the Ambassador to
@@ -715,23 +707,25 @@ _PATRONYMIC = {"bin", "bint", "ibn"}  # "son of", "daughter of" in Arabic names
 _FAMILY = {"al", "el"}  # "Al Qasimi": the article of an Arabic family name
 
 
-def _patronyms_joined(ents: list[Span]) -> list[Span]:
-    """A name the recognizer cut before its "bin" or "ibn", or before the "Al" of its family
-    name, joined again ("Prince Abdulaziz" and "bin Salman": "Abdulaziz bin Salman";
-    "Faisal bin Humaid" and "Al Qasimi")."""
-    joined: list[Span] = []
+def _patronym(name: Span, rest: Span) -> bool:
+    """Whether the recognizer cut a name before its "bin" or "ibn", or before the "Al" of its
+    family name ("Prince Abdulaziz" and "bin Salman"; "Faisal bin Humaid" and "Al Qasimi")."""
+    return name.label_ == rest.label_ == "PERSON" and (
+        rest[0].lower_ in _PATRONYMIC or (rest[0].lower_ in _FAMILY and len(rest) > 1)
+    )
+
+
+def _joined(ents: list[Span], joins: Callable[[Span, Span], bool]) -> list[Span]:
+    """The entities, each one that ``joins`` the one right before it joined to it as a
+    person's name."""
+    out: list[Span] = []
     for ent in sorted(ents, key=lambda e: e.start):
-        last = joined[-1] if joined else None
-        if (
-            last is not None
-            and ent.label_ == last.label_ == "PERSON"
-            and last.end == ent.start
-            and (ent[0].lower_ in _PATRONYMIC or (ent[0].lower_ in _FAMILY and len(ent) > 1))
-        ):
-            joined[-1] = Span(ent.doc, last.start, ent.end, label="PERSON")
+        last = out[-1] if out else None
+        if last is not None and last.end == ent.start and joins(last, ent):
+            out[-1] = Span(ent.doc, last.start, ent.end, label="PERSON")
         else:
-            joined.append(ent)
-    return joined
+            out.append(ent)
+    return out
 
 
 TITLE_CASE_WORDS = {"of", "and", "the", "for", "in", "on", "at", "by", "with", "from"}  # "Of"
