@@ -170,7 +170,7 @@ def _surname_he(token: Token) -> bool:
 
 
 def _strip(span: Span) -> Span:
-    """The span without a leading determiner, honorific, possessive ending or white space, nor
+    """The span without a leading determiner, honorific, bullet, possessive ending or white space, nor
     the credit line it runs into ("X Photos by Y")."""
     start, end = span.start, span.end
     doc = span.doc
@@ -178,6 +178,7 @@ def _strip(span: Span) -> Span:
         (doc[start].lower_ in {"the", "a", "an"} | HONORIFICS and not _surname_he(doc[start]))
         or doc[start].is_space
         or doc[start].is_quote  # '"Qasri Millat' with its opening quote and not its closing
+        or doc[start].text in _BULLETS
     ):
         start += 1
     while end > start and (
@@ -1188,8 +1189,10 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
         right = _hyphened_end(doc, _verb_complement_end(token, right))
     inside = [named[k] for k in range(token.i + 1, right) if k in named]
     right = max([right, *(m.span.end for m in inside if m.type == "Organization")])
-    while left < token.i and doc[left].dep_ in {"det", "punct", "case"}:
-        left += 1
+    while left < token.i and (
+        doc[left].dep_ in {"det", "punct", "case"} or doc[left].text in _BULLETS
+    ):
+        left += 1  # "• Memorandum on ...": a list's bullet is no part of its item
     day = left
     while day < token.i and doc[day].ent_type_ == "DATE" and doc[day].lower_ in _DAYS:
         day += 1
@@ -1200,6 +1203,9 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
     ):  # "... and", "... as well as"
         right -= 1
     return doc[left:right]
+
+
+_BULLETS = {"•", "·", "▪", "●", "◦", "*", "-", "–", "—"}
 
 
 def _bare_apostrophe(token: Token) -> bool:

@@ -47,6 +47,7 @@ def sign(facts: Facts, scene: Scene, sides: list[str]) -> None:
     _signatories(facts, scene)
     _headline_agreements(facts, scene)
     _one_signing(facts, scene)
+    _lists_only(facts, scene)
 
 
 def _infinitives(facts: Facts) -> None:
@@ -879,6 +880,30 @@ def _one_signing(facts: Facts, scene: Scene) -> None:
         )
         scene.fold(facts, event, keeper)
         del scene.outcomes[event]
+
+
+_POINTERS = {"following", "below", "listed"}
+
+
+def _lists_only(facts: Facts, scene: Scene) -> None:
+    """A set of documents that says only that a list follows ("the sides signed the following
+    documents: ...") is no document of its own once the list's items are known: each item is
+    signed (``_included``), the set is gone."""
+    wholes = set(scene.parts.values())
+    for agreement in [c for c in scene.clusters.values() if c.id in wholes]:
+        if not all(
+            any(t.lower_ in _POINTERS for t in m.span)
+            and all(t.lower_ in _POINTERS or t == m.root or t.is_punct for t in m.span)
+            for m in agreement.mentions
+        ):
+            continue
+        facts.forget(agreement.id)
+        del scene.clusters[agreement.id]
+        scene.parts = {a: whole for a, whole in scene.parts.items() if whole != agreement.id}
+        scene.outcomes = {
+            event: tuple(a for a in made if a != agreement.id)
+            for event, made in scene.outcomes.items()
+        }
 
 
 def _between_names(between: Token, starts: dict[int, int]) -> list[Token]:

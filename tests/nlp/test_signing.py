@@ -922,3 +922,26 @@ def test_a_memorandum_between_companies_a_minister_witnessed_is_theirs_alone(rul
     )
     signers = {s for s, p, _ in facts(x) if p == "signed"}
     assert signers == {"Padiberas Nasional Berhad", "Vietnam Southern Food Corporation"}, signers
+
+
+def test_the_following_documents_are_the_items_listed_after_them_not_one_more(rules):
+    """ "Signed the following documents:" then one bulleted line each: each item is signed,
+    under its name without the bullet; "the following documents" is no document."""
+    x = rules.extract(
+        "Ghana and Georgia held talks in Tbilisi on Monday.\n\n"
+        "After the talks, the sides signed the following documents:\n"
+        "• Memorandum of Understanding on Political Consultations;\n"
+        "• Agreement on Visa Exemption for Holders of Diplomatic Passports;\n"
+        "• Programme of Cooperation in Higher Education.\n"
+    )
+    agreements = {e.label for e in x.entities if e.type == "Agreement"}
+    assert agreements == {
+        "Memorandum of Understanding on Political Consultations",
+        "Agreement on Visa Exemption for Holders of Diplomatic Passports",
+        "Programme of Cooperation in Higher Education",
+    }
+    found = facts(x)
+    for side in ("Ghana", "Georgia"):
+        assert (side, "signed", "Programme of Cooperation in Higher Education") in found
+    (signing,) = [e for e in x.events if e.cls == "SigningCeremony"]
+    assert len(signing.outcomes) == 3
