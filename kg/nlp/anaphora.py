@@ -319,14 +319,18 @@ def _sideless(
     title: Span, owner: Mention, head: str, positions: list[Held], country_of: dict[str, str]
 ) -> Mention | None:
     """The latest holder of that office named before a country's title used alone who acts
-    for no country ("Foreign Minister X ... the Czech minister": X); not one named beside a
-    person of that country, his counterpart ("President X received Prime Minister of
+    for no country and is not who deals with the title's holder in its sentence ("Foreign
+    Minister X ... the Czech minister": X, not in "X called the Czech minister"); not one named
+    beside a person of that country, his counterpart ("President X received Prime Minister of
     Uzbekistan Y ... greetings from the President of Uzbekistan")."""
     theirs = {p for p, c in country_of.items() if c == owner.entity}
+    doers = _doers_with(title.root)
+    here = {h.person.entity for h in positions if h.person.span.root.i in doers}
     for held in sorted(positions, key=lambda h: -h.person.span.start):
         person = held.person.entity
         if (
             held.person.span.start < title.start
+            and person not in here  # "X held a call with the Fijian minister"
             and held.title is not None
             and holds(held.title, head)
             and person is not None
@@ -413,6 +417,17 @@ def _counterparty(token: Token, verb: Token) -> bool:
         and prep.lower_ == "with"
         and (prep.head == verb or (prep.head.dep_ == "dobj" and prep.head.head == verb))
     )
+
+
+def _doers_with(token: Token) -> set[int]:
+    """The words of the subject of the verb done to or with ``token`` ("X held a call with
+    the minister": X), also of a verb sharing its subject ("X met Y and held talks with Z")."""
+    for verb in list(token.ancestors)[:3]:
+        if _counterparty(token, verb):
+            while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+                verb = verb.head
+            return {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+    return set()
 
 
 def _doer(token: Token) -> bool:

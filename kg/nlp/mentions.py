@@ -559,6 +559,7 @@ def _fields_only(span: Span, kb: KnowledgeBase) -> bool:
 def _portfolio(span: Span, kb: KnowledgeBase) -> bool:
     """A minister's field that the recognizer took for a body: "Interior" in "Interior
     Minister X", "Roads and Urban Development" in "Minister of Roads and Urban Development",
+    "Cooperatives" in "Minister of Trade, Industry and Cooperatives",
     not a body's own name ("Secretary of the Council", "Minister of the Cabinet Office"),
     nor a country and a name ("Minister of Belarus Yuri Shuleiko")."""
     doc = span.doc
@@ -572,7 +573,21 @@ def _portfolio(span: Span, kb: KnowledgeBase) -> bool:
     i = span.start - 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
+    if span.label_ != "PERSON":
+        i = _fields_before(doc, i)
     return i >= 1 and doc[i].lower_ in {"of", "for"} and doc[i - 1].lower_ in _MINISTERS
+
+
+_LISTING = {",", "and", "&"}
+
+
+def _fields_before(doc: Doc, i: int) -> int:
+    """Where a list of fields that ends at token ``i`` begins: at "of" in "Minister of Trade,
+    Industry and Cooperatives" for the comma or "and" before the last; else ``i``."""
+    j = i
+    while j > max(i - 8, 0) and (doc[j].text in _LISTING or doc[j].is_title):
+        j -= 1
+    return j if j < i and doc[i].text in _LISTING and doc[j].lower_ in {"of", "for"} else i
 
 
 def _city_after_site(span: Span, kb: KnowledgeBase) -> KBEntry | None:
@@ -1005,10 +1020,13 @@ def _unrecognized_people(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -
     """People the recognizer missed: a surname with joined initials as Mongolian and
     Russian outlets write it ("A.V.Novak"), a name after a word that addresses a person
     ("Sheikh Tamim", which the recognizer may take for a nationality) or after a title ("PM
-    Chinh", not "President Hotel"), and a capitalized name a title is in apposition to after
-    a comma ("Ana Torres, deputy prime minister of Chile")."""
+    Chinh", not "President Hotel") or after a title and a comma, ending its clause ("Fiji's
+    Minister for Trade, Cooperatives and SMEs, Litia Vakacegu."), and a capitalized name a
+    title is in apposition to after a comma ("Ana Torres, deputy prime minister of Chile")."""
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
-    titled = {t.end for t in doc.spans.get(SPAN_KEY, [])}
+    titles = doc.spans.get(SPAN_KEY, [])
+    titled = {t.end for t in titles}
+    after_comma = {t.end + 1 for t in titles if t.end + 1 < len(doc) and doc[t.end].text == ","}
     found = []
     for i in numpy.flatnonzero(doc.to_array(POS) == doc.vocab.strings["PROPN"]).tolist():
         token = doc[i]
@@ -1023,12 +1041,21 @@ def _unrecognized_people(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -
                 token = doc[token.i + 1]  # "Home Minister Datuk Seri X": the name after
             name = _addressed(token, taken, kb)
             name = None if name is None or _names_a_thing(name) else name
+        elif i in after_comma:  # "Fiji's Minister for Trade, Cooperatives and SMEs, Litia X."
+            name = _addressed(token, taken, kb)
+            if name is None or len(name) < 2 or _names_a_thing(name) or not _ends(name):
+                name = None
         else:
             name = _apposed(token, taken, kb)
         if name is not None:
             found.append(Mention(name, "Person", "Person"))
             taken.update(range(name.start, name.end))
     return mentions + found
+
+
+def _ends(name: Span) -> bool:
+    """Whether a name ends its clause: punctuation or the text's end follows it."""
+    return name.end == len(name.doc) or name.doc[name.end].is_punct
 
 
 def _names_a_thing(name: Span) -> bool:

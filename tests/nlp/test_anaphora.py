@@ -568,3 +568,28 @@ def test_a_counterpart_the_lead_names_no_name_for_is_the_one_of_that_country_nam
         "on Monday. Peruvian Foreign Minister Ana Torres said relations were at a high level."
     )
     assert ("Jorge Quispe", "met", "Ana Torres") in facts(x)
+
+
+def test_a_country_s_title_someone_deals_with_is_not_that_someone(rules):
+    """ "Minister X held a video call with the Fijian trade minister": the minister is Fiji's
+    one named later, not X; X, whose country the article does not say, acts for no Fiji."""
+    x = rules.extract(
+        "Minister Anna Virtanen meets Samoan leader and holds video call with Fijian trade "
+        "minister\n\nMinister for Foreign Trade Anna Virtanen received Samoa's Prime Minister "
+        "Tui Leota in Helsinki on Wednesday. Earlier on Wednesday, Minister Virtanen held a "
+        "video call with Fiji's Minister for Trade, Cooperatives and Small and Medium "
+        "Enterprises, Litia Vakasama."
+    )
+    found = facts(x)
+    assert ("Anna Virtanen", "represents", "Fiji") not in found
+    assert ("Litia Vakasama", "represents", "Fiji") in found
+
+
+def test_who_a_president_acts_for_is_the_president_their_country_s_title_names(rules):
+    """ "On behalf of President X, Y conveyed the greetings of the Mexican president": X is
+    the Mexican president, named in the same sentence."""
+    x = rules.extract(
+        "On behalf of President Jorge Salinas, Foreign Secretary Lucia Marquez attended the "
+        "inauguration in Lima and conveyed the greetings of the Mexican president."
+    )
+    assert ("Jorge Salinas", "represents", "Mexico") in facts(x)

@@ -1139,3 +1139,14 @@ def test_a_name_after_a_style_or_with_its_family_names_is_whole(rules, text, per
     x = rules.extract(text)
     assert [e.label for e in x.entities if e.type == "Person"] == [person]
     assert [r for r in x.relations if r.predicate == "represents"]
+
+
+def test_the_fields_of_a_minister_listed_with_commas_are_no_bodies(rules):
+    """ "Minister of Trade, Industry and Cooperatives, X": "Cooperatives" is a field of the
+    portfolio, not a body X acts for; X acts for the country the title is of."""
+    x = rules.extract(
+        "Minister Anna Virtanen held talks with Kenya's Minister of Trade, Industry and "
+        "Cooperatives, Moses Kariuki, in Nairobi."
+    )
+    assert "Cooperatives" not in {e.label for e in x.entities}
+    assert ("Moses Kariuki", "represents", "Kenya") in facts(x)
