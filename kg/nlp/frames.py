@@ -603,10 +603,18 @@ def _city_of_name(mention: Mention, kb: KnowledgeBase) -> tuple[Span, KBEntry] |
         if last.head.i != mention.root.i or words[0].i + end - 1 != last.i:
             continue
         span = mention.span.doc[words[0].i : last.i + 1]
+        if not all(t.text[0].isupper() for t in span) or _hyphened(last):
+            continue  # "a tête-à-tête meeting" names no city Tete
         cities = [e for e in kb.lookup(span.text, ("Place",)) if e.cls == "City"]
         if cities and not kb.lookup(span.text, ("Country",)):  # Armenia, a city in Colombia
             return span, cities[0]
     return None
+
+
+def _hyphened(token: Token) -> bool:
+    """Whether a word is joined by a hyphen to the next ("tête-à-tête")."""
+    doc = token.doc
+    return not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
 
 
 def _place(scene: Scene, span: Span, entry: KBEntry) -> Cluster:
@@ -2196,7 +2204,7 @@ def _during_the_gathering(facts: Facts, scene: Scene) -> None:
     meetings during the Astana International Forum. X met Y ... X and Z discussed ..."); not
     a sitting with a name of its own ("the 11th meeting of the Council")."""
     main = scene.main
-    if main is None or main.cls not in _GATHERINGS or main.id not in scene.clusters:
+    if main is None or main.cls not in _OPEN_GATHERINGS or main.id not in scene.clusters:
         return
     held = [f for f in facts.of("heldIn") if f.subject == main.id]
     where = _most_exact_place(held, scene)
@@ -2227,7 +2235,7 @@ def _during_the_gathering(facts: Facts, scene: Scene) -> None:
             )
 
 
-_GATHERINGS = {"Forum", "Summit", "Conference"}
+_OPEN_GATHERINGS = {"Forum", "Summit", "Conference"}  # of many, who meet beside its sittings
 
 
 def _before_a_visit(event: Cluster, scene: Scene) -> bool:

@@ -279,3 +279,15 @@ def test_negotiations_agreed_at_a_summit_are_planned_where_the_summit_was(rules)
     assert ("summit between Ana Torres and Jorge Quispe", "heldIn", "Lima") in facts(x)
     assert negotiations not in facts(x)
     assert negotiations in facts(x, "planned")
+
+
+def test_a_meeting_named_after_a_city_was_held_there_a_tete_a_tete_names_no_city(rules):
+    """A sitting named after a city was held there, as a forum is; "a tête-à-tête meeting"
+    names no city Tete."""
+    x = rules.extract(
+        "Foreign Minister Ana Ruiz attended the Tashkent Meeting of the Council of Foreign "
+        "Ministers on Friday. A tête-à-tête meeting of the two ministers followed."
+    )
+    held = {(s, o) for s, p, o in facts(x) if p == "heldIn"}
+    assert ("Tashkent Meeting of the Council of Foreign Ministers", "Tashkent") in held
+    assert not [e for e in x.entities if e.type == "Place" and e.label != "Tashkent"]
