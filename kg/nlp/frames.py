@@ -142,6 +142,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _talks_with_hosts(facts, scene)
     _event_pairs(facts, scene)  # again, for the people found since, and as before ...
     _calls_are_not_meetings(facts, scene)  # ... not of a call
+    _at_the_gathering(facts, scene)
     _side_participants(facts, scene)
     _joint_bodies(facts, scene)
     _one_visit(facts, scene)
@@ -1809,6 +1810,36 @@ def _principals(facts: Facts, scene: Scene) -> list[str]:
     return [met[0].subject, met[0].object] if met else []
 
 
+def _at_the_gathering(facts: Facts, scene: Scene) -> None:
+    """Who met or held talks as part of a gathering, or during it, took part in it ("As part
+    of the First Meeting of the Investors Council, X met Y"); not who met on its sidelines,
+    beside it ("on the sidelines of the APEC summit")."""
+    events = scene.roots_of("Event")
+    for side in {c.id: c for c in events.values()}.values():
+        hosts = [main for main, beside in _hosts_of_side_events(side, events) if not beside]
+        hosts += [
+            events[o.i]
+            for m in side.mentions
+            for head in _event_heads(m)
+            for o in _occasion_words(head)
+            if o.i in events and o.head.head.lemma_ not in TAKING_PART
+        ]  # "as part of his participation in the summit": his, not whom he met
+        for main in dict.fromkeys(hosts):
+            if main is side or main.cls not in _GATHERINGS:
+                continue
+            for p in facts.participants(side.id):
+                if p.status == "asserted" and scene.clusters[p.object].type == "Person":
+                    facts.add(
+                        main.id,
+                        "participant",
+                        p.object,
+                        p.sentence,
+                        0.55,
+                        "asserted",
+                        "participant/side-event",
+                    )
+
+
 def _side_participants(facts: Facts, scene: Scene) -> None:
     """The countries whose people took part in a meeting, session, talks, summit or call
     between two or three sides took part in it, and so did the international organizations
@@ -1820,6 +1851,8 @@ def _side_participants(facts: Facts, scene: Scene) -> None:
             sides.setdefault(f.subject, set()).add(scene.countries[f.object])
     for f in facts.of("participant", None):
         event = scene.clusters[f.subject]
+        if f.rule == "participant/side-event":
+            continue  # who met as part of a gathering came to it, not as their country's side
         few = len(sides.get(f.subject, ())) <= 3
         talks = event.cls in IN_PERSON | {"PhoneCall", "Summit"} and not _occasion(event)
         if not (talks and few):

@@ -733,9 +733,10 @@ CASES.append(
         [
             ("meeting between Shavkat Mirziyoyev and Roland Busch", "participant", "Roland Busch"),
             ("Shavkat Mirziyoyev", "met", "Roland Busch"),
+            ("First Meeting of the Foreign Investors Council", "participant", "Roland Busch"),
         ],
-        [("First Meeting of the Foreign Investors Council", "participant", "Roland Busch")],
-        id="a-meeting-held-as-part-of-another-is-its-own",
+        [("First Meeting of the Foreign Investors Council", "participant", "Germany")],
+        id="a-meeting-held-as-part-of-another-is-its-own-and-they-took-part-in-both",
     )
 )
 
@@ -2141,3 +2142,24 @@ def test_a_call_is_not_held_where_one_who_made_it_was_received(rules):
     calls = {e.id for e in x.entities if e.type == "Event" and e.cls == "PhoneCall"}
     assert calls
     assert not [r for r in x.relations if r.subject in calls and r.predicate == "heldIn"]
+
+
+def test_who_met_as_part_of_a_gathering_took_part_in_it_not_who_met_on_its_sidelines(rules):
+    """ "As part of the First Meeting of the Investors Council, X met Y": X and Y took part in
+    the council's meeting (they, not their countries); "on the sidelines of the summit, X met
+    Y" says only that they met beside it."""
+    part = facts(
+        rules.extract(
+            "As part of the First Meeting of the Foreign Investors Council, President Ana Ruiz "
+            "met with Mehmet Kaya, chairman of Kaya Holding."
+        )
+    )
+    council = "First Meeting of the Foreign Investors Council"
+    assert {(council, "participant", p) for p in ("Ana Ruiz", "Mehmet Kaya")} <= part
+    beside = facts(
+        rules.extract(
+            "On the sidelines of the APEC Summit in Lima, Foreign Minister Ana Ruiz met with "
+            "Japanese Foreign Minister Taro Sato."
+        )
+    )
+    assert not {f for f in beside if f[0] == "APEC Summit" and f[1] == "participant"}
