@@ -313,17 +313,20 @@ def _line_verbs(doc: Doc) -> None:
 
 def _dated(doc: Doc) -> None:
     """Hang on the verb what the parser hung on a date that modifies it ("on Saturday, 28
-    April on a visit to X"): a date takes no "on", "in", "at" or "during" of its own."""
+    April on a visit to X", "On 4 June in Tirana, X held talks"): a date takes no "on", "in",
+    "at" or "during" of its own."""
     for prep in tokens_with(doc, "LOWER", _DATED):
         date = prep.head
+        verb = date.head.head if date.dep_ == "pobj" and date.head.lower_ == "on" else date.head
         if (
             prep.dep_ == "prep"
-            and date.dep_ == "npadvmod"
+            and date.dep_ in {"npadvmod", "pobj"}
             and date.ent_type_ == "DATE"
-            and date.head.pos_ in {"VERB", "AUX"}
+            and verb.pos_ in {"VERB", "AUX"}
+            and (date.dep_ == "npadvmod" or date.i < prep.i)
             and not any(o.ent_type_ in {"DATE", "TIME"} for o in prep.children)
         ):
-            prep.head = date.head
+            prep.head = verb
 
 
 def _staged(doc: Doc) -> None:

@@ -291,3 +291,13 @@ def test_a_meeting_named_after_a_city_was_held_there_a_tete_a_tete_names_no_city
     held = {(s, o) for s, p, o in facts(x) if p == "heldIn"}
     assert ("Tashkent Meeting of the Council of Foreign Ministers", "Tashkent") in held
     assert not [e for e in x.entities if e.type == "Place" and e.label != "Tashkent"]
+
+
+def test_a_place_after_a_fronted_date_is_where_the_talks_were_held(rules):
+    """ "On 4 June in Tirana, X held talks with Y": the parser hangs "in Tirana" on the
+    date; it tells where the talks were."""
+    x = rules.extract(
+        "On 4 June in Tirana, Minister Anna Sigurdardottir of Iceland held talks with the "
+        "Albanian Minister for Foreign Affairs, Arben Kola."
+    )
+    assert {o for s, p, o in facts(x) if p == "heldIn"} == {"Tirana"}
