@@ -154,6 +154,7 @@ _LINE_VERBS |= {"visits": "visit", "signs": "sign", "holds": "hold", "greets": "
 _DATED = ["on", "in", "at", "during"]  # what a date modifying a verb cannot have of its own
 _STAGED = ["held", "convened", "hosted", "organized", "organised", "staged"]  # what an event is
 _GUESTED = {"with", "for", "on"}  # "talks with visiting X", "a dinner for visiting X"
+_RECEIVING = {"meet", "receive", "welcome", "host", "greet"}  # "met visiting X"
 _NAMED = {"PERSON", "NORP", "ORG", "GPE"}  # what "here" tells the place of no one of
 
 
@@ -382,21 +383,21 @@ def _cities_of_countries(doc: Doc) -> None:
 def _visiting(doc: Doc) -> None:
     """Make the person a "visiting" the parser took for a verb names ("held talks with
     visiting Prime Minister X": X the object of "visiting") the object of the preposition,
-    with "visiting" its modifier, as "met visiting Prime Minister X" has it; what else the
-    parser hung on "visiting" ("in Cairo") is the preposition's head's."""
+    or of the verb ("met visiting X" read as "met" and "visiting X"), with "visiting" its
+    modifier; what else the parser hung on "visiting" ("in Cairo") is that head's."""
     for visiting in tokens_with(doc, "LOWER", ["visiting"]):
         prep = visiting.head
         guest = next((c for c in visiting.children if c.dep_ == "dobj"), None)
+        received = visiting.dep_ == "xcomp" and prep.lemma_ in _RECEIVING  # "met visiting X"
         if (
-            visiting.dep_ != "pcomp"
-            or prep.lower_ not in _GUESTED
+            not (received or (visiting.dep_ == "pcomp" and prep.lower_ in _GUESTED))
             or guest is None
             or not any(t.ent_type_ == "PERSON" for t in guest.subtree)
         ):
             continue
         for said in [c for c in visiting.children if c != guest]:  # "in Cairo", "here"
-            said.head = prep.head
-        guest.head, guest.dep_ = prep, "pobj"
+            said.head = prep if received else prep.head
+        guest.head, guest.dep_ = prep, "dobj" if received else "pobj"
         visiting.head, visiting.dep_ = guest, "amod"
 
 

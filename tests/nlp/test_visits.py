@@ -576,3 +576,20 @@ def test_a_length_numbers_no_sitting(pipeline, text, numbered):
 
     doc = pipeline.nlp(f"They held {text} in Lima.")
     assert any(_numbering(t) for t in doc[2:-3]) == numbered
+
+
+def test_a_host_who_met_a_visiting_guest_went_nowhere(rules):
+    """ "X met visiting President Y in Lima / at the Palace": the parser reads "visiting" as
+    a verb of X's; the guest is whom X met, and X visited neither place."""
+    for where in ("in Lima", "at the Government Palace"):
+        found = facts(
+            rules.extract(
+                f"President Pedro Salas met visiting Chilean President Ana Ruiz {where} on Monday."
+            )
+        )
+        assert ("Pedro Salas", "met", "Ana Ruiz") in found or (
+            "Ana Ruiz",
+            "met",
+            "Pedro Salas",
+        ) in found
+        assert not {f for f in found if f[0] == "Pedro Salas" and f[1] == "visited"}
