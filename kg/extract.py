@@ -104,6 +104,7 @@ class _Article:
         self.by_id = {c.id: c for c in self.clusters}
         self.country_ids = {c.qid: c.id for c in self.clusters if c.type == "Country" and c.qid}
         self.home: str | None = None
+        self.dateline: str | None = None  # the dateline's city
         self._header()
         self.positions = find_positions(doc, self.resolver)
         self.sides = affiliations(doc, self.resolver, self.clusters, self.positions, article.date)
@@ -143,6 +144,7 @@ class _Article:
                 if cluster.type == "Country" and cluster.qid is not None:
                     self.country_ids[cluster.qid] = cluster.id
             if kind == "Place":
+                self.dateline = cluster.id if cluster.type == "Place" else None
                 self.home = (
                     cluster.id
                     if cluster.type == "Country"
@@ -317,6 +319,7 @@ class _Article:
                 if h.person.entity and h.title and envoy(h.title)
             ),
             agencies=self._agencies(),
+            dateline=self.dateline,
         )
         derive(self.facts, scene)
         self.clusters = sorted(self.by_id.values(), key=lambda c: int(c.id[1:]))

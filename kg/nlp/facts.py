@@ -150,7 +150,8 @@ class Scene:
     people who hold a resident envoy's title; ``agencies`` the international organizations
     that each person with no country acts for; ``outcomes`` (filled by ``derive``) the
     agreements signed at each signing ceremony, and ``parts`` the set of documents that each
-    document a list names is one of ("signed 12 documents, including a protocol").
+    document a list names is one of ("signed 12 documents, including a protocol");
+    ``dateline`` the place the article is datelined in, if a city or region.
     """
 
     clusters: dict[str, Cluster]
@@ -165,6 +166,7 @@ class Scene:
     agencies: dict[str, frozenset[str]] = field(default_factory=dict)
     outcomes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     parts: dict[str, str] = field(default_factory=dict)
+    dateline: str | None = None
 
     def index(self, sentence: Span) -> int:
         """The position of a sentence in the article."""

@@ -2139,8 +2139,8 @@ def _countries_of_places(facts: Facts, scene: Scene) -> None:
 def _during_visits(facts: Facts, scene: Scene) -> None:
     """The talks, ceremonies, dinners and press conferences of a visitor that the article
     places nowhere took place where the visit was, as exactly as it says: the palace or
-    residence it was held in, else its city, else its region, else its country, the one the
-    article names there (a tour of three countries places none of its talks), also talks
+    residence it was held in, else its city, else its region, else the dateline's city in
+    its country, else its country, the one the article names there (a tour of three countries places none of its talks), also talks
     named only as a time frame ("X said following talks with Y"); not at the plant or port
     the visitor toured, nor where a quotation or a verb recalls a visit ("I remember your
     state visit to Tajikistan", "recalled his visit to Kazan"), nor the larger event a visit
@@ -2160,6 +2160,7 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
         ):
             places.setdefault(visit.id, []).append(f)
     where = {v: w for v, fs in places.items() if (w := _most_exact_place(fs, scene)) is not None}
+    datelined = {v: _datelined(w, scene) for v, w in where.items()}
     went = {(f.subject, f.object) for f in facts.of("visited")}
     visitors = {
         v: {
@@ -2189,7 +2190,7 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
         facts.add(
             event.id,
             "heldIn",
-            where[nearest].object,
+            datelined[nearest],
             part.sentence,
             0.6,
             "asserted",
@@ -2280,6 +2281,15 @@ def _before_a_visit(event: Cluster, scene: Scene) -> bool:
         for m in event.mentions
         for t in m.span.sent
     )
+
+
+def _datelined(where: Fact, scene: Scene) -> str:
+    """Where a visit told only by its country was: the city the article is datelined in,
+    when it lies there ("Hanoi (VNA) - ... an official visit to Vietnam"), else the country."""
+    country = where.object
+    if scene.clusters[country].type != "Country" or scene.dateline is None:
+        return country
+    return scene.dateline if scene.country_of(scene.dateline) == country else country
 
 
 def _most_exact_place(places: list[Fact], scene: Scene) -> Fact | None:

@@ -301,3 +301,22 @@ def test_a_place_after_a_fronted_date_is_where_the_talks_were_held(rules):
         "Albanian Minister for Foreign Affairs, Arben Kola."
     )
     assert {o for s, p, o in facts(x) if p == "heldIn"} == {"Tirana"}
+
+
+def test_talks_during_a_visit_told_by_its_country_were_in_the_dateline_s_city_there(rules):
+    """ "Hanoi (VNA) - ... X is paying an official visit to Vietnam": the welcome ceremony
+    the article places nowhere was in Hanoi, not only somewhere in Vietnam; a dateline in
+    another country than the visit's places nothing."""
+    text = (
+        "{city} (VNA) - Malaysian Prime Minister Azman Rahim is paying an official visit to "
+        "Vietnam from August 7 to 9. An official welcome ceremony was given for the guest on "
+        "Thursday."
+    )
+    held = {(s, o) for s, p, o in facts(rules.extract(text.format(city="Hanoi"))) if p == "heldIn"}
+    assert ("official welcome ceremony", "Hanoi") in held
+    held = {
+        (s, o)
+        for s, p, o in facts(rules.extract(text.format(city="Kuala Lumpur")))
+        if p == "heldIn"
+    }
+    assert ("official welcome ceremony", "Vietnam") in held
