@@ -848,7 +848,7 @@ def _countries_inside(span: Span, kb: KnowledgeBase) -> Iterator[Mention]:
     """Countries named inside a body's name: "Kyrgyzstan" in "Cabinet of Ministers of
     Kyrgyzstan", "Kazakh" in "Kazakh-Chinese Business Council"."""
     for token in span:
-        if not token.is_title:
+        if not token.is_title or _of_a_region(token):
             continue
         country = country_named(token.text) or demonym(token.text)
         if country is not None:
@@ -856,6 +856,21 @@ def _countries_inside(span: Span, kb: KnowledgeBase) -> Iterator[Mention]:
             yield Mention(
                 one, "Country", "Country", country.qid, country.qid, token.text != country.label
             )
+
+
+_QUARTERS = {"Latin", "North", "South", "East", "West", "Central", "Northern", "Southern"}
+
+
+def _of_a_region(token: Token) -> bool:
+    """A country's name that ends a region's ("America" in "Latin America"), not a country's
+    ("Korea" in "South Korea")."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i else None
+    return (
+        before is not None
+        and before.text in _QUARTERS
+        and country_named(f"{before.text} {token.text}") is None
+    )
 
 
 _NAMED_EVENT_HEADS = {

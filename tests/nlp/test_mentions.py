@@ -1150,3 +1150,12 @@ def test_the_fields_of_a_minister_listed_with_commas_are_no_bodies(rules):
     )
     assert "Cooperatives" not in {e.label for e in x.entities}
     assert ("Moses Kariuki", "represents", "Kenya") in facts(x)
+
+
+def test_a_region_s_last_word_in_a_name_is_no_country(rules):
+    """ "The Latin America Energy Forum" names no United States; "the South Korea-Chile
+    Business Forum" names South Korea."""
+    x = rules.extract("Chilean President Ana Ruiz addressed the Latin America Energy Forum.")
+    assert {e.label for e in x.entities if e.type == "Country"} == {"Chile"}
+    x = rules.extract("Chilean President Ana Ruiz addressed the South Korea-Chile Business Forum.")
+    assert "South Korea" in {e.label for e in x.entities if e.type == "Country"}
