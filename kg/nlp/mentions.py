@@ -365,6 +365,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             elif country := country_named(text):  # a country's name taken for a nationality
                 mentions.append(Mention(span, "Country", "Country", country.qid, country.qid))
             continue
+        if label in {"GPE", "LOC"} and _cut_quarter(span):
+            continue  # "East" of "the East Asia Summit": a word of a longer name, no region
         if label in {"ORG", "GPE", "LOC", "FAC"} and _fields_only(span, kb):
             continue  # "Technical Cooperation", "Trade & Investment": a field, no body or place
         if label in {"ORG", "PERSON"} and _portfolio(span, kb):
@@ -859,6 +861,19 @@ def _countries_inside(span: Span, kb: KnowledgeBase) -> Iterator[Mention]:
 
 
 _QUARTERS = {"Latin", "North", "South", "East", "West", "Central", "Northern", "Southern"}
+
+
+def _cut_quarter(span: Span) -> bool:
+    """A quarter of the world the recognizer cut from the name it begins ("East" of "East
+    Asia Summit")."""
+    doc = span.doc
+    return (
+        len(span) == 1
+        and span[0].text in _QUARTERS
+        and span.end < len(doc)
+        and doc[span.end].is_title
+        and not doc[span.end].is_sent_start
+    )
 
 
 def _of_a_region(token: Token) -> bool:

@@ -1159,3 +1159,10 @@ def test_a_region_s_last_word_in_a_name_is_no_country(rules):
     assert {e.label for e in x.entities if e.type == "Country"} == {"Chile"}
     x = rules.extract("Chilean President Ana Ruiz addressed the South Korea-Chile Business Forum.")
     assert "South Korea" in {e.label for e in x.entities if e.type == "Country"}
+
+
+def test_a_quarter_cut_from_the_name_it_begins_is_no_place(rules):
+    """The recognizer cuts "East" from "the East Asia Summit": no region "East"; "the North"
+    alone stays a place."""
+    x = rules.extract("Minister Ana Ruiz attended the East Asia Summit in Vientiane.")
+    assert {e.label for e in x.entities if e.type == "Place"} == {"Vientiane"}
