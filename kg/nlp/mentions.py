@@ -1021,12 +1021,12 @@ def _surnames_as_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             mentions[i] = Mention(m.span[len(m.span) - len(given) - 1 :], "Person", "Person")
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
     spelled = {spelling(s) for s in surnames if len(s) >= 5}
-    for token in tokens_with(doc, "POS", ["PROPN"]):  # also spelled another way ("Japarov"
-        if token.i not in taken and (  # after "Akylbek Zhaparov")
-            token.text in surnames
-            or spelling(token.text) in spelled
-            or (token.text in names and _alone(token))  # not "Minh" of "Ho Chi Minh"
-        ):
+    for token in tokens_with(doc, "POS", ["PROPN", "NOUN"]):  # also spelled another way
+        if token.i not in taken and (  # ("Japarov" after "Akylbek Zhaparov")
+            (token.text in surnames and token.is_title)  # "Ruiz is in Peru": tagged a noun
+            or (token.pos_ == "PROPN" and spelling(token.text) in spelled)
+            or (token.pos_ == "PROPN" and token.text in names and _alone(token))  # not "Minh"
+        ):  # of "Ho Chi Minh"
             mentions.append(Mention(doc[token.i : token.i + 1], "Person", "Person"))
     return mentions
 

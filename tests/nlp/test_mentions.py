@@ -1165,3 +1165,14 @@ def test_a_quarter_cut_from_the_name_it_begins_is_no_place(rules):
     """The recognizer cuts "East" from "the East Asia Summit": no region "East"."""
     x = rules.extract("Minister Ana Ruiz attended the East Asia Summit in Vientiane.")
     assert {e.label for e in x.entities if e.type == "Place"} == {"Vientiane"}
+
+
+def test_a_surname_the_tagger_took_for_a_noun_is_still_the_person(rules):
+    """ "Ruiz is in Peru on a visit. She also met X": the tagger makes the sentence's first
+    word "Ruiz" a common noun; it is Ana Ruiz, whom "She" then stands for."""
+    x = rules.extract(
+        "Peruvian President Pedro Salas received Chilean Foreign Minister Ana Ruiz in Lima on "
+        "Monday. Ruiz is in Peru on a three-day official visit. She also met Peruvian Foreign "
+        "Minister Luis Vega."
+    )
+    assert ("Ana Ruiz", "met", "Luis Vega") in facts(x)
