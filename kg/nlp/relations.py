@@ -1383,6 +1383,21 @@ def one_by_one(verb: Token) -> bool:
     return any(c.lower_ in _IN_TURN for c in verb.children)
 
 
+_EARLIER = {"previous", "last", "past", "earlier", "former", "prior"}
+
+
+def _another_sitting(node: dict[str, Token], pattern: Pattern) -> bool:
+    """Whether the words between an event and its place name another sitting of it ("the
+    previous edition of the forum was held in the UAE")."""
+    between = [t for k, t in node.items() if k not in {pattern.subject, pattern.object}]
+    return any(
+        c.dep_ == "amod" and c.lower_ in _EARLIER
+        for t in between
+        if t.pos_ == "NOUN"
+        for c in t.lefts
+    )
+
+
 def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
     """Relation candidates from every pattern match in ``doc``."""
     for (pattern, ids), tokens in _matcher()(doc):
@@ -1429,6 +1444,7 @@ def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
             and not (
                 pattern.predicate == "heldIn" and _of_its_topic(node[pattern.subject], subject)
             )
+            and not (pattern.predicate == "heldIn" and _another_sitting(node, pattern))
         ]
         if not pairs:  # most matches: the words fit, the entities do not
             continue

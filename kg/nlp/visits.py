@@ -101,7 +101,7 @@ def lasting(token: Token) -> bool:
     )
 
 
-_FACE_TO_FACE = {"Meeting", "Talks", "SigningCeremony", "Summit"}
+_FACE_TO_FACE = {"Meeting", "Talks", "SigningCeremony", "Summit", "Forum", "Conference"}
 _TRAVELLERS = {"Person", "Delegation"}
 _RECEIVE = {"receive", "host", "welcome", "greet"}
 GUESTS = {"guest", "visitor"}  # what a visitor is called

@@ -320,3 +320,16 @@ def test_talks_during_a_visit_told_by_its_country_were_in_the_dateline_s_city_th
         if p == "heldIn"
     }
     assert ("official welcome ceremony", "Vietnam") in held
+
+
+def test_where_another_sitting_of_a_forum_was_held_is_not_where_this_one_was(rules):
+    """ "The previous edition of the forum was held in the UAE": not this forum's place; "the
+    5th edition of the forum was held in Tashkent" is."""
+    text = (
+        "Indian and Emirati companies signed 14 memoranda at the India-UAE Investment Forum in "
+        "Mumbai on Wednesday. The {which} edition of the forum was held in {where}."
+    )
+    previous = facts(rules.extract(text.format(which="previous", where="the UAE")))
+    assert not {f for f in previous if f[1] == "heldIn" and f[2] == "United Arab Emirates"}
+    fifth = facts(rules.extract(text.format(which="fifth", where="Tashkent")))
+    assert {f for f in fifth if f[1] == "heldIn" and f[2] == "Tashkent"}

@@ -593,3 +593,12 @@ def test_a_host_who_met_a_visiting_guest_went_nowhere(rules):
             "Pedro Salas",
         ) in found
         assert not {f for f in found if f[0] == "Pedro Salas" and f[1] == "visited"}
+
+
+def test_a_guest_at_a_forum_in_the_host_country_visited_its_city_and_country(rules):
+    found = facts(
+        rules.extract(
+            "Chilean Foreign Minister Ana Ruiz attended the Peru-Chile Business Forum in Lima."
+        )
+    )
+    assert {("Ana Ruiz", "visited", "Lima"), ("Ana Ruiz", "visited", "Peru")} <= found
