@@ -2140,14 +2140,15 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
     """The talks, ceremonies, dinners and press conferences of a visitor that the article
     places nowhere took place where the visit was, as exactly as it says: the palace or
     residence it was held in, else its city, else its region, else the dateline's city in
-    its country, else its country, the one the article names there (a tour of three countries places none of its talks), also talks
-    named only as a time frame ("X said following talks with Y"); not at the plant or port
-    the visitor toured, nor where a quotation or a verb recalls a visit ("I remember your
-    state visit to Tajikistan", "recalled his visit to Kazan"), nor the larger event a visit
-    is part of ("the visit was part of his tour of the region"), nor a visit told as before
-    the news ("earlier this month, X visited Baku"). Of a visitor's several visits, the one
-    told last before the event. A visitor is one the rules say made the visit, or one taking
-    part in it who went where it was ("X arrived in Riyadh on a working visit")."""
+    its country, else its country, the one the article names there (a tour of three
+    countries places none of its talks), also talks named only as a time frame ("X said
+    following talks with Y"); not at the plant or port the visitor toured, nor where a
+    quotation or a verb recalls a visit ("I remember your state visit to Tajikistan",
+    "recalled his visit to Kazan"), nor the larger event a visit is part of ("the visit was
+    part of his tour of the region"), nor a visit told as before the news ("earlier this
+    month, X visited Baku"). Of a visitor's several visits, the one told last before the
+    event. A visitor is one the rules say made the visit, or one taking part in it who went
+    where it was ("X arrived in Riyadh on a working visit")."""
     places: dict[str, list[Fact]] = {}
     for f in facts.of("heldIn"):
         visit = scene.clusters[f.subject]

@@ -170,8 +170,8 @@ def _surname_he(token: Token) -> bool:
 
 
 def _strip(span: Span) -> Span:
-    """The span without a leading determiner, honorific, bullet, possessive ending or white space, nor
-    the credit line it runs into ("X Photos by Y")."""
+    """The span without a leading determiner, honorific or bullet, a possessive ending or
+    white space, nor the credit line it runs into ("X Photos by Y")."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
@@ -1021,12 +1021,13 @@ def _surnames_as_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             mentions[i] = Mention(m.span[len(m.span) - len(given) - 1 :], "Person", "Person")
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
     spelled = {spelling(s) for s in surnames if len(s) >= 5}
-    for token in tokens_with(doc, "POS", ["PROPN", "NOUN"]):  # also spelled another way
-        if token.i not in taken and (  # ("Japarov" after "Akylbek Zhaparov")
-            (token.text in surnames and token.is_title)  # "Ruiz is in Peru": tagged a noun
-            or (token.pos_ == "PROPN" and spelling(token.text) in spelled)
-            or (token.pos_ == "PROPN" and token.text in names and _alone(token))  # not "Minh"
-        ):  # of "Ho Chi Minh"
+    for token in tokens_with(doc, "POS", ["PROPN", "NOUN"]):  # "Ruiz is ...": a noun to
+        proper = token.pos_ == "PROPN"  # the tagger; "Japarov" after "Akylbek Zhaparov"
+        if token.i not in taken and (
+            (token.text in surnames and token.is_title)
+            or (proper and spelling(token.text) in spelled)
+            or (proper and token.text in names and _alone(token))  # not "Minh" of "Ho Chi Minh"
+        ):
             mentions.append(Mention(doc[token.i : token.i + 1], "Person", "Person"))
     return mentions
 
