@@ -39,6 +39,7 @@ from kg.nlp.mentions import (
     TAKING_PART,
     Mention,
     around,
+    hyphened_end,
     tokens_with,
     within,
 )
@@ -604,18 +605,15 @@ def _city_of_name(mention: Mention, kb: KnowledgeBase) -> tuple[Span, KBEntry] |
         if last.head.i != mention.root.i or words[0].i + end - 1 != last.i:
             continue
         span = mention.span.doc[words[0].i : last.i + 1]
-        if not all(t.text[0].isupper() for t in span) or _hyphened(last):
+        if (
+            not all(t.text[0].isupper() for t in span)
+            or hyphened_end(last.doc, last.i + 1) > last.i + 1
+        ):
             continue  # "a tête-à-tête meeting" names no city Tete
         cities = [e for e in kb.lookup(span.text, ("Place",)) if e.cls == "City"]
         if cities and not kb.lookup(span.text, ("Country",)):  # Armenia, a city in Colombia
             return span, cities[0]
     return None
-
-
-def _hyphened(token: Token) -> bool:
-    """Whether a word is joined by a hyphen to the next ("tête-à-tête")."""
-    doc = token.doc
-    return not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
 
 
 def _place(scene: Scene, span: Span, entry: KBEntry) -> Cluster:

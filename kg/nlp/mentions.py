@@ -43,6 +43,7 @@ __all__ = [
     "Mention",
     "around",
     "find_mentions",
+    "hyphened_end",
     "tokens_with",
     "within",
 ]
@@ -1244,7 +1245,7 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
         elif child.dep_ != "prep":
             break
     if agreement:
-        right = _hyphened_end(doc, _verb_complement_end(token, right))
+        right = hyphened_end(doc, _verb_complement_end(token, right))
     inside = [named[k] for k in range(token.i + 1, right) if k in named]
     right = max([right, *(m.span.end for m in inside if m.type == "Organization")])
     while left < token.i and (
@@ -1378,7 +1379,7 @@ def _complement(prep: Token) -> bool:
     )
 
 
-def _hyphened_end(doc: Doc, end: int) -> int:
+def hyphened_end(doc: Doc, end: int) -> int:
     """The end of a phrase past the rest of a hyphened word it ends in ("for 2022-2026",
     "economic co-operation"), which the parser may have hung elsewhere."""
     while (
