@@ -33,7 +33,12 @@ def sign(facts: Facts, scene: Scene, sides: list[str]) -> None:
     _far_agents(facts, scene)
     _signed_for_a_side(facts, scene)
     _signing_sides(facts, scene)
-    sides = sides or _cosignatories(facts, scene) or _named_sides(scene) or _peoples(scene)
+    sides = (
+        sides
+        or _cosignatories(facts, scene)
+        or _named_sides(facts, scene)
+        or _peoples(facts, scene)
+    )
     _signing_by(facts, scene)
     _signing_told_before(facts, scene)
     _participation(facts, scene)
@@ -403,20 +408,27 @@ def _body_in_name(token: Token, parties: dict[int, Cluster]) -> bool:
     return token.dep_ in {"nmod", "compound"} and body is not None and body.type == "Organization"
 
 
-def _named_sides(scene: Scene) -> list[str]:
+def _named_sides(facts: Facts, scene: Scene) -> list[str]:
     """The two countries the article's main event names ("the meeting of the
     Kazakhstan-Kyrgyzstan Intergovernmental Council")."""
     named = scene.named_countries.get(scene.main.id, []) if scene.main else []
-    return list(named) if len(named) == 2 else []
+    return _two_sides(facts, named)
 
 
-def _peoples(scene: Scene) -> list[str]:
+def _peoples(facts: Facts, scene: Scene) -> list[str]:
     """The two countries the article's people act for, when it names people of two only
     ("... Modi said ... President Dissanayake ... Several agreements were signed")."""
     countries = {
         country for who, country in scene.countries.items() if scene.clusters[who].type == "Person"
     }
-    return sorted(countries) if len(countries) == 2 else []
+    return _two_sides(facts, sorted(countries))
+
+
+def _two_sides(facts: Facts, countries: list[str]) -> list[str]:
+    """Two countries as the article's two sides, unless both are where its visitors went
+    (a visit to Albania and Montenegro, whose hosts the visitor signed with in turn)."""
+    went = {f.object for f in facts.of("visited", None)}
+    return list(countries) if len(countries) == 2 and not set(countries) <= went else []
 
 
 def _cosignatories(facts: Facts, scene: Scene) -> list[str]:

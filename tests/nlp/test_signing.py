@@ -945,3 +945,21 @@ def test_the_following_documents_are_the_items_listed_after_them_not_one_more(ru
         assert (side, "signed", "Programme of Cooperation in Higher Education") in found
     (signing,) = [e for e in x.events if e.cls == "SigningCeremony"]
     assert len(signing.outcomes) == 3
+
+
+def test_the_two_countries_a_visitor_went_to_are_not_the_two_sides_of_a_signing(rules):
+    """A minister of no stated country visiting Albania and Montenegro signs with the
+    Albanian minister: Montenegro signed nothing, and the visitor does not act for it."""
+    x = rules.extract(
+        "Foreign Minister Anna Sigurdardottir concludes visit to Albania and Montenegro\n\n"
+        "Minister for Foreign Affairs Anna Sigurdardottir concluded a working visit to Albania "
+        "and Montenegro on Thursday.\n\n"
+        "On 4 June in Tirana, Minister Sigurdardottir held talks with the Albanian Minister for "
+        "Foreign Affairs, Arben Kola. The ministers inked a memorandum on geothermal energy.\n\n"
+        "On 6 June in Podgorica, Sigurdardottir was received by the Minister of Foreign Affairs "
+        "of Montenegro, Danilo Petrovic."
+    )
+    found = facts(x)
+    assert ("Arben Kola", "signed", "memorandum on geothermal energy") in found
+    assert not {f for f in found if f[0] == "Montenegro" and f[1] == "signed"}
+    assert ("Anna Sigurdardottir", "represents", "Montenegro") not in found
