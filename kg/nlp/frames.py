@@ -44,7 +44,7 @@ from kg.nlp.mentions import (
     within,
 )
 from kg.nlp.relations import ahead, modality, one_by_one
-from kg.nlp.signing import sign
+from kg.nlp.signing import sign, sign_for_the_sides
 from kg.nlp.visits import (
     VISITOR_RULES,
     another,
@@ -141,6 +141,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _welcomes(facts, scene)
     _inviters(facts, scene)
     _talks_with_hosts(facts, scene)
+    sign_for_the_sides(facts, scene, _sides(facts, scene))
     _event_pairs(facts, scene)  # again, for the people found since, and as before ...
     _calls_are_not_meetings(facts, scene)  # ... not of a call
     _at_the_gathering(facts, scene)

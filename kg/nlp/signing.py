@@ -18,7 +18,7 @@ from kg.nlp.mentions import SIGNING_WORDS, Mention
 from kg.nlp.relations import modality
 from kg.nlp.titles import titles_by_word
 
-__all__ = ["sign"]
+__all__ = ["sign", "sign_for_the_sides"]
 
 _WITNESS_RULES = {"signed/witnessed"}
 
@@ -53,6 +53,16 @@ def sign(facts: Facts, scene: Scene, sides: list[str]) -> None:
     _headline_agreements(facts, scene)
     _one_signing(facts, scene)
     _lists_only(facts, scene)
+
+
+def sign_for_the_sides(facts: Facts, scene: Scene, sides: list[str]) -> None:
+    """Add the signing facts that the countries of people found since ``sign`` give: a host
+    known only from the talks ("held talks with President X") signs for the host country,
+    and an agreement signed by no one named is the two sides' once both are known."""
+    _signing_sides(facts, scene)
+    sides = sides or _cosignatories(facts, scene) or _peoples(facts, scene)
+    _signed_by_the_sides(facts, scene, sides)
+    _both_sides(facts, scene, sides)
 
 
 def _infinitives(facts: Facts) -> None:
@@ -719,7 +729,10 @@ def _unsigned(token: Token) -> Token | None:
                 c
                 for t in (token, *token.conjuncts)  # "the declaration and the programme signed"
                 for c in t.subtree
-                if c.lemma_ in _SIGN and c.dep_ in {"acl", "amod", "relcl"} and _modifies(c, t)
+                if c.lemma_ in _SIGN
+                and c.dep_ in {"acl", "amod", "relcl"}
+                and _modifies(c, t)
+                and not _subject_named(c)
             ),
             None,
         )
@@ -728,6 +741,13 @@ def _unsigned(token: Token) -> Token | None:
     if any(c.dep_ == "agent" for c in verb.children) and not _nameless(verb):
         return None
     return verb
+
+
+def _subject_named(verb: Token) -> bool:
+    """Whether a relative clause's signing names who signed ("the accord Japan and Korea
+    concluded"), not "which" or "that" nor a common noun phrase naming no one."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP"}]
+    return bool(subjects) and not _nameless(verb)
 
 
 def _objectless(verb: Token) -> bool:

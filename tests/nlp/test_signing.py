@@ -591,6 +591,37 @@ CASES += [  # documents told together
         id="a-plan-listed-with-a-signed-agreement-is-a-signed-document",
     ),
 ]
+HOSTED = (
+    "President Luis Ruiz of Peru paid a state visit to Chile on Monday and held talks with "
+    "President Marta Vega in Santiago. "
+)
+CASES += [  # a host's country known only from the talks
+    pytest.param(
+        HOSTED + "A fisheries cooperation treaty was signed after the talks.",
+        [
+            ("Peru", "signed", "fisheries cooperation treaty"),
+            ("Chile", "signed", "fisheries cooperation treaty"),
+        ],
+        [],
+        id="a-treaty-signed-by-no-one-named-is-the-guests-and-the-hosts-country",
+    ),
+    pytest.param(
+        HOSTED + "The two presidents signed a fisheries cooperation treaty.",
+        [
+            ("Marta Vega", "signed", "fisheries cooperation treaty"),
+            ("Chile", "signed", "fisheries cooperation treaty"),
+        ],
+        [],
+        id="the-host-signs-for-the-country-the-talks-give-her",
+    ),
+    pytest.param(
+        "Peruvian President Luis Ruiz held talks with Chilean President Marta Vega in "
+        "Santiago. Vega said it was vital to implement the accord Peru and Bolivia have concluded.",
+        [("Peru", "signed", "accord"), ("Bolivia", "signed", "accord")],
+        [("Chile", "signed", "accord")],
+        id="an-accord-a-relative-clause-names-the-signers-of-is-theirs-not-the-sides",
+    ),
+]
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
