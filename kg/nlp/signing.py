@@ -32,6 +32,7 @@ def sign(facts: Facts, scene: Scene, sides: list[str]) -> None:
     _capitals(facts, scene)
     _far_agents(facts, scene)
     _signed_for_a_side(facts, scene)
+    _along_with(facts, scene)
     _signing_sides(facts, scene)
     sides = (
         sides
@@ -229,6 +230,55 @@ def _far_agents(facts: Facts, scene: Scene) -> None:
                             modality(verb),
                             "signed/far-by",
                         )
+
+
+def _along_with(facts: Facts, scene: Scene) -> None:
+    """ "The sides signed an agreement on defence, along with pacts on power and health":
+    who signed the one signed the documents it goes along with, together with or in addition
+    to."""
+    agreements = scene.words_of({"Agreement"})
+    for f in list(facts.of("signed", None)):
+        verb = f.trigger
+        if verb is None or verb.lemma_ not in _SIGN:
+            continue
+        added = [
+            t
+            for word in verb.subtree
+            if word.dep_ == "pobj"
+            and _added(word.head)
+            and next((a for a in word.head.ancestors if a.lemma_ in _SIGN), None) == verb
+            for t in (word, *word.conjuncts)
+        ]
+        for word in (t for t in added if t.i in agreements):
+            facts.add(
+                f.subject,
+                "signed",
+                agreements[word.i].id,
+                f.sentence,
+                f.confidence * 0.9,
+                f.status,
+                "signed/along-with",
+            )
+
+
+def _added(preposition: Token) -> bool:
+    """ "along with", "together with", "in addition to", "besides"."""
+    head = preposition.head
+    return (
+        preposition.lower_ == "besides"
+        or (
+            preposition.lower_ == "with"
+            and (
+                head.lower_ == "along"
+                or any(c.lower_ in {"along", "together"} for c in preposition.children)
+                or any(
+                    c.lower_ in {"along", "together"} and c.i == preposition.i - 1
+                    for c in head.children
+                )
+            )
+        )
+        or (preposition.lower_ == "to" and head.lower_ == "addition" and head.head.lower_ == "in")
+    )
 
 
 def _signed_for_a_side(facts: Facts, scene: Scene) -> None:

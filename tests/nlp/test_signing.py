@@ -595,6 +595,26 @@ HOSTED = (
     "President Luis Ruiz of Peru paid a state visit to Chile on Monday and held talks with "
     "President Marta Vega in Santiago. "
 )
+CASES += [
+    pytest.param(
+        "Chile and Peru signed a defence cooperation agreement, along with a memorandum on "
+        "health and a protocol on customs, in addition to a fisheries treaty.",
+        [
+            (side, "signed", document)
+            for side in ("Chile", "Peru")
+            for document in ("memorandum on health", "protocol on customs", "fisheries treaty")
+        ],
+        [],
+        id="what-a-signed-document-goes-along-with-was-signed-too",
+    ),
+    pytest.param(
+        "Chile signed a defence cooperation agreement with Peru, along with talks on a "
+        "memorandum on health that the two ministers will sign next year.",
+        [],
+        [("Chile", "signed", "memorandum on health")],
+        id="not-a-document-along-with-something-else",
+    ),
+]
 CASES += [  # a host's country known only from the talks
     pytest.param(
         HOSTED + "A fisheries cooperation treaty was signed after the talks.",
