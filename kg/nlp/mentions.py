@@ -1803,27 +1803,43 @@ def _owned(span: Span) -> bool:
 def _named_site(token: Token) -> bool:
     """ "The Uzbek presidential residence", "the KazBelAZ plant", "the port of Dar es
     Salaam", "the presidential palace": a site with a name or a demonym in front, a named
-    place after "of" (where a venture or enterprise "of" names its owners), or a head of
-    state's or government's seat, not "the building"."""
-    return any(
-        c.dep_ in {"compound", "amod", "nmod"}
-        and (
-            c.pos_ == "PROPN"
-            or c.ent_type_ in {"NORP", "GPE", "ORG"}
-            or (c.lower_ in _SEATS and token.lemma_ in _SEAT_HEADS)
+    place after "of" (where a venture or enterprise "of" names its owners), a memorial of a
+    named person ("the tomb of Luís de Camões", "the monument to Heydar Aliyev"), or a head
+    of state's or government's seat, not "the building"."""
+    return (
+        _memorial_of(token)
+        or any(
+            c.dep_ in {"compound", "amod", "nmod"}
+            and (
+                c.pos_ == "PROPN"
+                or c.ent_type_ in {"NORP", "GPE", "ORG"}
+                or (c.lower_ in _SEATS and token.lemma_ in _SEAT_HEADS)
+            )
+            for c in token.lefts
         )
-        for c in token.lefts
-    ) or (
-        token.lemma_ not in _BODIES
-        and any(
-            of.lower_ == "of"
-            and any(n.dep_ == "pobj" and n.ent_type_ in _SITE_OWNERS for n in of.children)
-            for of in token.rights
+        or (
+            token.lemma_ not in _BODIES
+            and any(
+                of.lower_ == "of"
+                and any(n.dep_ == "pobj" and n.ent_type_ in _SITE_OWNERS for n in of.children)
+                for of in token.rights
+            )
         )
     )
 
 
+def _memorial_of(token: Token) -> bool:
+    return token.lemma_ in _MEMORIALS and any(
+        p.lower_ in {"of", "to"}
+        and any(
+            n.dep_ == "pobj" and (n.pos_ == "PROPN" or n.ent_type_ == "PERSON") for n in p.children
+        )
+        for p in token.rights
+    )
+
+
 _SITE_OWNERS = {"GPE", "LOC", "FAC"}
+_MEMORIALS = {"tomb", "grave", "mausoleum", "memorial", "monument", "statue"}
 # A head of state's or government's seat: "the presidential compound", "his official residence".
 _SEATS = {"presidential", "royal", "official"}
 _SEAT_HEADS = {"palace", "residence", "compound", "complex"}

@@ -255,6 +255,14 @@ CASES = [
         id="sites-where-a-wreath-was-laid-or-whose-work-a-visitor-saw",
     ),
     pytest.param(
+        "Bolivian President Jorge Quispe was received with honours in Lima before laying a "
+        "wreath on the tomb of Miguel Grau. Officials then laid flowers at Santa Rosa "
+        "memorial cemetery.",
+        [("Jorge Quispe", "visited", "tomb of Miguel Grau")],
+        [("Jorge Quispe", "visited", "Miguel Grau")],
+        id="a-tomb-or-memorial-of-a-named-person-is-a-site",
+    ),
+    pytest.param(
         "Bolivian President Jorge Quispe arrived in Peru Thursday for a two-day state visit.",
         [("Jorge Quispe", "visited", "Peru")],
         [("Jorge Quispe", "visited", "Bolivia")],
