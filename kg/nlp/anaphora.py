@@ -77,7 +77,7 @@ _PEOPLE_GROUPS = {
     "co-chairmen",
     "co-chairpersons",
 }
-_GROUP_MARKERS = {"both", "two"}
+_GROUP_MARKERS = {"both", "two", "three", "four", "five", "six"}
 _MEETING = MEETING_WORDS | {"negotiation"}
 _GROUP_WORDS = _COUNTRY_GROUPS | _PEOPLE_GROUPS | {"two"}
 _LEADERS = ("head of state", "head of government")  # titles only a country's leader holds
@@ -542,10 +542,11 @@ def _counterpart_before(
 
 
 def _main(
-    clusters: list[Cluster], kind: str, country_of: dict[str, str] | None = None
+    clusters: list[Cluster], kind: str, country_of: dict[str, str] | None = None, n: int = 2
 ) -> list[Cluster]:
-    """The article's two main entities of a kind: the most mentioned, earliest first (not
-    one the article only refers to, such as a dateline's place it never names)."""
+    """The article's ``n`` main entities of a kind: the most mentioned, earliest first (not
+    one the article only refers to, such as a dateline's place it never names); people of
+    as many countries."""
     counted = Counter({c.id: len(c.mentions) for c in clusters if c.type == kind and c.mentions})
     ranked = sorted(
         (c for c in clusters if c.id in counted),
@@ -559,10 +560,10 @@ def _main(
                 for o in chosen
             ):
                 chosen.append(c)
-            if len(chosen) == 2:
+            if len(chosen) == n:
                 break
         return chosen
-    return ranked[:2]
+    return ranked[:n]
 
 
 def side_delegations(clusters: list[Cluster]) -> list[tuple[Cluster, list[Cluster]]]:
@@ -880,6 +881,14 @@ def group_mentions(
         kind = _is_group(token)
         if kind is None:
             continue
+        many = _counted(token)
+        if many > 2:  # "the three countries", "the three leaders": as many main ones
+            members = _many(token, many, kind, resolver, clusters, country_of, positions)
+            if members and not _names_others(token, members, resolver):
+                group = Mention(doc[token.i : token.i + 1], "Group", kind)
+                group.members = tuple(members)
+                found.append(group)
+            continue
         members = countries if kind == "country" else _office_holders(token, positions) or people
         named = {m.entity for m in _named_sides(token, resolver)}
         if kind == "person" and len(named) >= 2 and not (named == sides and len(members) == 2):
@@ -906,6 +915,37 @@ def group_mentions(
                 found.append(group)
         pair = _pair_subject(sent, resolver, found) or pair
     return found
+
+
+_COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "3": 3, "4": 4, "5": 5, "6": 6}
+
+
+def _counted(token: Token) -> int:
+    """How many a plural says it stands for ("the three countries": 3), else 2."""
+    return next((_COUNTS[c.lower_] for c in token.lefts if c.lower_ in _COUNTS), 2)
+
+
+def _many(
+    token: Token,
+    n: int,
+    kind: str,
+    resolver: Resolver,
+    clusters: list[Cluster],
+    country_of: dict[str, str],
+    positions: list[Held],
+) -> list[Mention]:
+    """The ``n`` a plural of more than two stands for: the countries it names or the article
+    names most, or the one person of each ("the foreign ministers of Japan, China and
+    Korea"), or the people of as many countries the article names most."""
+    named = {m.entity for m in _named_sides(token, resolver)}
+    if kind == "person" and len(named) == n:
+        return _holders_for(token, named, clusters, country_of, positions)
+    if named:
+        return []
+    main = _main(clusters, "Country" if kind == "country" else "Person", country_of, n)
+    if kind == "person" and any(c.id not in country_of for c in main):
+        return []
+    return [c.mentions[0] for c in main] if len(main) == n else []
 
 
 _INTO = {"to", "into", "in"}

@@ -186,6 +186,20 @@ def test_the_sides_and_the_two_leaders(read):
     ]
 
 
+def test_the_three_countries_and_the_three_leaders_are_three(read):
+    r, positions, countries = _read(
+        read,
+        "President Ana Ruiz of Chile, President Elmer Soto of Peru and President Jorge Quispe "
+        "of Bolivia met in Lima. Chile hosted, and Peru and Bolivia sent ministers. The three "
+        "leaders spoke and the three countries signed a memorandum.",
+    )
+    found = group_mentions(r.doc, r.resolver, r.clusters, countries, positions)
+    assert [(m.text, sorted(r.name(x) for x in m.members)) for m in found] == [
+        ("leaders", ["Ana Ruiz", "Elmer Soto", "Jorge Quispe"]),
+        ("countries", ["Bolivia", "Chile", "Peru"]),
+    ]
+
+
 def test_a_plural_followed_by_other_names_stands_for_them_not_the_two(read):
     r, positions, countries = _read(
         read,
