@@ -316,6 +316,21 @@ def _is_break(before: str) -> bool:
     return before.endswith(("  ", "\n", "\t")) or before.rstrip().endswith((".", "!", "?", ":"))
 
 
+# Page furniture on a line of its own, which is no part of the article: links to other
+# stories ("[See more: ...]", "Read also", "READ MORE: ..."), photo credits ("Photo: PTI"),
+# tag lists, advertisements.
+_FURNITURE = re.compile(
+    r"^[ \t]*(?:"
+    r"\[[ \t]*(?:see|read|watch|also|more)\b[^\]\n]*\]"
+    r"|(?:read|see|watch)[ \t]+(?:also|more)\b[^\n]*"
+    r"|also[ \t]+(?:read|see)\b[^\n]*"
+    r"|related(?:[ \t]+(?:news|articles?|stories|posts?|content|links?))?[ \t]*(?::[^\n]*)?"
+    r"|advertisement|sponsored(?:[ \t]+content)?"
+    r"|(?:photos?|images?|pictures?|pic)(?:[ \t]+(?:credits?|by|source))?[ \t]*:(?:[ \t]*[^\s]+){1,6}"
+    r"|(?:tags?|topics?|keywords?)[ \t]*:[^\n]*"
+    r")[ \t]*(?:\n|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
 _BACKTICK_APOSTROPHE = re.compile(r"(?<=[^\W\d_])[`\"](?=(?:s|t|ll|re|ve|d)\b)")
 
 
@@ -336,7 +351,7 @@ def parse_text(
     if header:
         published = parse_date(header[1]) or published
         text = text[header.end() :]
-    place, agency, text = _dateline(text.strip())
+    place, agency, text = _dateline(_FURNITURE.sub("", text).strip())
     return Article(
         id=article_id,
         text=unwrap(text.strip()),

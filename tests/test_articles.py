@@ -104,6 +104,51 @@ def test_headlines_are_not_datelines(raw: str):
     assert parse_text("a", raw).dateline is None
 
 
+def test_page_furniture_on_a_line_of_its_own_is_no_part_of_the_article(pipeline):
+    """Links to other stories, photo credits, tags and advertisements are cut; prose that
+    opens with the same words is kept."""
+    article = parse_text(
+        "a",
+        "Peru and Chile hold talks\nRead also\nLIMA, Dec. 5 (Xinhua) -- President Luis Vega "
+        "met President Ana Ruiz.\n[See more: Ruiz meets Jorge Quispe in La Paz]\nRelated: "
+        "Quispe visits Brazil\nREAD MORE: Quispe in Brazil\nPhoto: Reuters/Juan Perez\n"
+        "Photo credit: Akorda\nAdvertisement\nTags: Peru, Chile\nRelated talks were held in "
+        "Lima. The presidents discussed trade. Read more about it later.",
+    )
+    assert (article.dateline, article.publisher) == ("Lima", "Xinhua")
+    assert article.text.split() == [
+        "Peru",
+        "and",
+        "Chile",
+        "hold",
+        "talks",
+        "President",
+        "Luis",
+        "Vega",
+        "met",
+        "President",
+        "Ana",
+        "Ruiz.",
+        "Related",
+        "talks",
+        "were",
+        "held",
+        "in",
+        "Lima.",
+        "The",
+        "presidents",
+        "discussed",
+        "trade.",
+        "Read",
+        "more",
+        "about",
+        "it",
+        "later.",
+    ]
+    x = pipeline.extract(article)
+    assert not {e.label for e in x.entities} & {"Jorge Quispe", "La Paz", "Brazil", "Akorda"}
+
+
 def test_date_header_on_its_own_line():
     article = parse_text("a", " date 2021-05-12\nThe talks were held in Minsk.")
     assert article.date == date(2021, 5, 12)
