@@ -124,6 +124,13 @@ verb after it, is the object of the "by":
 ...     "arrived in Islamabad on Monday.")
 >>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "Khodjaev"]
 [('Khodjaev', 'pobj', 'by')]
+
+"A bilateral", "our first trilateral": an adjective the talks are named by, used alone as
+their noun, is a noun:
+
+>>> doc = load_nlp()("The two leaders held a bilateral in Lima.")
+>>> [(t.text, t.pos_, t.dep_) for t in doc if t.text == "bilateral"]
+[('bilateral', 'NOUN', 'dobj')]
 """
 
 from __future__ import annotations
@@ -176,7 +183,14 @@ def repairs(doc: Doc) -> Doc:
     _placed_on_members(doc)
     _fronted_subjects(doc)
     _stranded_agents(doc)
+    _meetings_named_by_adjectives(doc)
     return doc
+
+
+def _meetings_named_by_adjectives(doc: Doc) -> None:
+    for word in tokens_with(doc, "LOWER", ["bilateral", "trilateral"]):
+        if word.pos_ == "ADJ" and word.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj", "attr"}:
+            word.pos_, word.tag_, word.lemma_ = "NOUN", "NN", word.lower_
 
 
 def _sources(doc: Doc) -> None:

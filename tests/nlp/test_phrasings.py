@@ -57,6 +57,7 @@ def test_a_visit_however_told(rules, text, place):
         f"{GUEST} and {HOST} discussed trade at a meeting in Nairobi on Monday.",
         f"{GUEST} sat down with {HOST} in Nairobi on Monday.",
         f"{GUEST} held a bilateral meeting with {HOST} in Nairobi on Monday.",
+        f"{GUEST} and {HOST} held a bilateral in Nairobi on Monday.",
     ],
 )
 def test_a_meeting_however_told(rules, text):
