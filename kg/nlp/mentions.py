@@ -1052,13 +1052,16 @@ def _unrecognized_people(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -
     """People the recognizer missed: a surname with joined initials as Mongolian and
     Russian outlets write it ("A.V.Novak"), a name after a word that addresses a person
     ("Sheikh Tamim", which the recognizer may take for a nationality) or after a title ("PM
-    Chinh", not "President Hotel") or after a title and a comma, ending its clause ("Fiji's
+    Chinh", not "President Hotel") or "counterpart" ("his Chilean counterpart Ana Ruiz", also
+    after a comma) or after a title and a comma, ending its clause ("Fiji's
     Minister for Trade, Cooperatives and SMEs, Litia Vakacegu."), and a capitalized name a
     title is in apposition to after a comma ("Ana Torres, deputy prime minister of Chile")."""
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
     titles = doc.spans.get(SPAN_KEY, [])
     titled = {t.end for t in titles}
     after_comma = {t.end + 1 for t in titles if t.end + 1 < len(doc) and doc[t.end].text == ","}
+    for word in tokens_with(doc, "LOWER", ["counterpart"]):  # "his Chilean counterpart Ana Ruiz"
+        titled.add(word.i + 1 + (word.i + 1 < len(doc) and doc[word.i + 1].text == ","))
     found = []
     for i in numpy.flatnonzero(doc.to_array(POS) == doc.vocab.strings["PROPN"]).tolist():
         token = doc[i]

@@ -464,6 +464,12 @@ def test_a_name_after_a_form_of_address_is_a_person(pipeline):
             {"Bakhtiyor Saidov", "Sheikh Hasina"},
             {"Affairs Bakhtiyor Saidov", "Hasina", "Maslahaty"},
         ),
+        (
+            "Luis Vega and his Chilean counterpart Ana Ruiz held talks in Lima. Jorge Soto met "
+            "his counterpart, Rosa Quispe, and the counterpart Foreign Ministry.",
+            {"Ana Ruiz", "Rosa Quispe"},
+            {"Foreign Ministry"},
+        ),
     ],
     ids=[
         "a-name-a-title-is-in-apposition-to",
@@ -471,6 +477,7 @@ def test_a_name_after_a_form_of_address_is_a_person(pipeline):
         "titles-and-headlines",
         "a-name-after-a-word-addressing-a-person",
         "a-name-after-a-title-the-recognizer-took-the-end-of",
+        "a-name-after-counterpart",
     ],
 )
 def test_people_the_recognizer_misses(pipeline, text, people, not_people):
