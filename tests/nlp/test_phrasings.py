@@ -33,6 +33,7 @@ HOST = "Kenyan President William Ruto"
         (f"{GUEST} headed a delegation to Kenya on Monday.", "Kenya"),
         (f"{GUEST} led a Ghanaian delegation to Nairobi on Monday.", "Nairobi"),
         (f"{GUEST} was in Nairobi on Monday for talks with President William Ruto.", "Nairobi"),
+        (f"Nairobi hosted {GUEST} on Monday.", "Nairobi"),
     ],
 )
 def test_a_visit_however_told(rules, text, place):
