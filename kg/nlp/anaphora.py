@@ -882,24 +882,24 @@ def group_mentions(
         if kind is None:
             continue
         many = _counted(token)
-        if many > 2:  # "the three countries", "the three leaders": as many main ones
-            members = _many(token, many, kind, resolver, clusters, country_of, positions)
-            if members and not _names_others(token, members, resolver):
-                group = Mention(doc[token.i : token.i + 1], "Group", kind)
-                group.members = tuple(members)
-                found.append(group)
-            continue
-        members = countries if kind == "country" else _office_holders(token, positions) or people
         named = {m.entity for m in _named_sides(token, resolver)}
-        if kind == "person" and len(named) >= 2 and not (named == sides and len(members) == 2):
-            # "the foreign ministers of Japan, South Korea and China": one of each
-            members = _holders_for(token, named, clusters, country_of, positions)
+        if many > 2:  # "the three countries", "the three leaders": as many main ones
+            members = _many(token, many, kind, named, clusters, country_of, positions)
             if not members:
                 continue
-        elif kind == "person" and members is people and _other_office(token, people, positions):
-            continue  # "the foreign ministers of the two countries" are not its two presidents
-        elif len(members) != 2 or (named and named != sides):
-            continue
+        else:
+            members = (
+                countries if kind == "country" else _office_holders(token, positions) or people
+            )
+            if kind == "person" and len(named) >= 2 and not (named == sides and len(members) == 2):
+                # "the foreign ministers of Japan, South Korea and China": one of each
+                members = _holders_for(token, named, clusters, country_of, positions)
+                if not members:
+                    continue
+            elif kind == "person" and members is people and _other_office(token, people, positions):
+                continue  # "the foreign ministers of the two countries" are not its two presidents
+            elif len(members) != 2 or (named and named != sides):
+                continue
         if _names_others(token, members, resolver):
             continue
         group = Mention(doc[token.i : token.i + 1], "Group", kind)
@@ -929,15 +929,14 @@ def _many(
     token: Token,
     n: int,
     kind: str,
-    resolver: Resolver,
+    named: set[str | None],
     clusters: list[Cluster],
     country_of: dict[str, str],
     positions: list[Held],
 ) -> list[Mention]:
-    """The ``n`` a plural of more than two stands for: the countries it names or the article
-    names most, or the one person of each ("the foreign ministers of Japan, China and
-    Korea"), or the people of as many countries the article names most."""
-    named = {m.entity for m in _named_sides(token, resolver)}
+    """The ``n`` a plural of more than two stands for: the one person of each of the
+    countries it ``named`` ("the foreign ministers of Japan, China and Korea"), else the
+    countries the article names most, or the people of as many countries."""
     if kind == "person" and len(named) == n:
         return _holders_for(token, named, clusters, country_of, positions)
     if named:
