@@ -271,10 +271,6 @@ def _added(preposition: Token) -> bool:
             and (
                 head.lower_ == "along"
                 or any(c.lower_ in {"along", "together"} for c in preposition.children)
-                or any(
-                    c.lower_ in {"along", "together"} and c.i == preposition.i - 1
-                    for c in head.children
-                )
             )
         )
         or (preposition.lower_ == "to" and head.lower_ == "addition" and head.head.lower_ == "in")
