@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -900,21 +901,53 @@ def group_mentions(
                 continue  # "the foreign ministers of the two countries" are not its two presidents
             elif len(members) != 2 or (named and named != sides):
                 continue
-        if _names_others(token, members, resolver):
-            continue
-        group = Mention(doc[token.i : token.i + 1], "Group", kind)
-        group.members = tuple(members)
-        found.append(group)
+        if not _names_others(token, members, resolver):
+            found.append(_group(token, kind, members))
+    for token in tokens_with(doc, "LOWER", ["countries", "nations", "governments"]):
+        their = any(c.dep_ == "poss" and c.lower_ == "their" for c in token.children)
+        if their and (members := _theirs(token, resolver, clusters, country_of)):
+            found.append(_group(token, "country", members))
     pair: tuple[Mention, ...] = ()
     they = [t for t in tokens_with(doc, "LOWER", ["they", "them"]) if t.pos_ == "PRON"]
     for sent in doc.sents:
         for token in they:
             if pair and sent.start <= token.i < sent.end:
-                group = Mention(doc[token.i : token.i + 1], "Group", pair[0].type.lower())
-                group.members = pair
-                found.append(group)
+                found.append(_group(token, pair[0].type.lower(), pair))
         pair = _pair_subject(sent, resolver, found) or pair
     return found
+
+
+def _group(word: Token, kind: str, members: Sequence[Mention]) -> Mention:
+    """A mention of the group of ``members`` (``kind`` ``country`` or ``person``) at a word."""
+    group = Mention(word.doc[word.i : word.i + 1], "Group", kind)
+    group.members = tuple(members)
+    return group
+
+
+def _theirs(
+    token: Token, resolver: Resolver, clusters: list[Cluster], country_of: dict[str, str]
+) -> list[Mention]:
+    """The countries "their countries" stands for: those of the people the sentence's subject
+    before it names ("the foreign ministers of Japan and Korea agreed that their countries
+    ..."), or those of the people it lists ("X, Y and Z agreed that their countries will hold
+    a summit"), two at least."""
+    by_id = {c.id: c for c in clusters}
+    for word in token.sent:
+        if word.i >= token.i:
+            break
+        if word.dep_ not in {"nsubj", "nsubjpass"} or word.pos_ == "PRON":
+            continue
+        inside = (resolver.mention(t) for t in word.subtree)  # "the ministers of A, B and C"
+        named = [m.entity for m in inside if m is not None and m.type == "Country"]
+        if not named:
+            found = [resolver.mention(t) for t in (word, *word.conjuncts)]
+            if any(m is None or m.type != "Person" for m in found):
+                continue
+            named = [country_of.get(m.entity or "") for m in found if m is not None]
+        countries = list(dict.fromkeys(named))
+        if len(countries) >= 2 and None not in countries:
+            return [by_id[c].mentions[0] for c in countries if c is not None]
+    return []
 
 
 _COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "3": 3, "4": 4, "5": 5, "6": 6}

@@ -200,6 +200,32 @@ def test_the_three_countries_and_the_three_leaders_are_three(read):
     ]
 
 
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "The foreign ministers of Chile, Peru and Bolivia",
+        "Chilean Minister Ana Ruiz, Peruvian Minister Luis Vega and Bolivian Minister Jorge Soto",
+    ],
+)
+def test_their_countries_are_those_the_subject_names(read, subject):
+    r, positions, countries = _read(
+        read, f"{subject} agreed on Monday that their countries will hold a summit in Lima."
+    )
+    (found,) = group_mentions(r.doc, r.resolver, r.clusters, countries, positions)
+    qids = {c.id: c.qid for c in r.clusters}
+    assert found.text == "countries"
+    assert {qids[m.entity] for m in found.members} == {
+        "Q298",
+        "Q419",
+        "Q750",
+    }  # Chile, Peru, Bolivia
+
+
+def test_their_countries_after_one_country_s_people_are_no_sides(read):
+    r, positions, countries = _read(read, "Chilean exporters said their countries' ports grew.")
+    assert group_mentions(r.doc, r.resolver, r.clusters, countries, positions) == []
+
+
 def test_a_plural_followed_by_other_names_stands_for_them_not_the_two(read):
     r, positions, countries = _read(
         read,
