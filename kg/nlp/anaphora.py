@@ -903,7 +903,7 @@ def group_mentions(
                 continue
         if not _names_others(token, members, resolver):
             found.append(_group(token, kind, members))
-    for token in tokens_with(doc, "LOWER", ["countries", "nations", "governments"]):
+    for token in tokens_with(doc, "LOWER", ["countries", "nations", "governments", "leaders"]):
         their = any(c.dep_ == "poss" and c.lower_ == "their" for c in token.children)
         if their and (members := _theirs(token, resolver, clusters, country_of)):
             found.append(_group(token, "country", members))
@@ -927,7 +927,8 @@ def _group(word: Token, kind: str, members: Sequence[Mention]) -> Mention:
 def _theirs(
     token: Token, resolver: Resolver, clusters: list[Cluster], country_of: dict[str, str]
 ) -> list[Mention]:
-    """The countries "their countries" stands for: those of the people the sentence's subject
+    """The countries "their countries" (or "their leaders", who act for them: "since their
+    leaders held a summit") stands for: those of the people the sentence's subject
     before it names ("the foreign ministers of Japan and Korea agreed that their countries
     ..."), or those of the people it lists ("X, Y and Z agreed that their countries will hold
     a summit"), two at least."""

@@ -221,6 +221,17 @@ def test_their_countries_are_those_the_subject_names(read, subject):
     }  # Chile, Peru, Bolivia
 
 
+def test_a_summit_their_leaders_held_is_their_countries(rules):
+    found = facts(
+        rules.extract(
+            "Chilean Minister Ana Ruiz, Peruvian Minister Luis Vega and Bolivian Minister Jorge "
+            "Soto said trade grew since their leaders held a summit at Machu Picchu in May."
+        )
+    )
+    for country in ("Chile", "Peru", "Bolivia"):
+        assert ("summit", "participant", country) in found, found
+
+
 def test_their_countries_after_one_country_s_people_are_no_sides(read):
     r, positions, countries = _read(read, "Chilean exporters said their countries' ports grew.")
     assert group_mentions(r.doc, r.resolver, r.clusters, countries, positions) == []
