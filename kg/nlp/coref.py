@@ -447,11 +447,13 @@ class _Resolver:
     def _described(self, mention: Mention, kind: str) -> Cluster | None:
         """The event "it" is said to be ("... after a meeting with X: 'It was a very open
         talk'"): the last one of its kind named in its sentence or the one before (talks
-        and meetings are one kind; "this was his first visit" after "held talks" is not)."""
+        and meetings are one kind; "this was his first visit" after "held talks" is not). A
+        visit is the last one named anywhere before ("I'll travel to X for a state visit. ...
+        It will be an important visit"): a trip lasts the whole story."""
         if kind != "Event" or not said_of_it(mention.root):
             return None
         kinds = _TALKS if mention.cls in _TALKS else {mention.cls}
-        since = previous_sentence_start(mention.root)
+        since = 0 if mention.cls == "Visit" else previous_sentence_start(mention.root)
         return last_event((c for c in self.clusters if c.cls in kinds), since, mention.span.start)
 
     def _apposed_to_clause(

@@ -152,6 +152,22 @@ def test_the_event_it_is_said_to_be_is_the_one_named_before_of_its_kind(read):
     assert ["talks with Novak"] in visits, visits
 
 
+def test_the_visit_it_is_said_to_be_is_the_last_one_named_anywhere_before(read):
+    text = (
+        "Prime Minister Ana Ruiz said she will travel to Japan for a state visit. The two "
+        "countries are close partners. Trade has grown fast. It will be an important visit."
+    )
+    visits = [f for f in _of_kind(read, text, "Event") if "visit" in " ".join(f)]
+    assert visits == [["state visit", "important visit"]], visits
+    talks = _of_kind(
+        read,
+        "Ruiz held talks with Ken Sato in Tokyo. Trade has grown fast. Ports were built. It "
+        "was a frank talk.",
+        "Event",
+    )
+    assert ["frank talk"] in talks, talks
+
+
 def test_an_event_s_proper_name_names_it_whatever_else_the_phrase_says(read):
     events = _of_kind(
         read,
