@@ -99,11 +99,13 @@ def _event_of(word: Token) -> Token | None:
 
 
 _MANNERS = {"atmosphere", "door", "format", "setting", "spirit", "manner", "mood"}
+_MANNERS |= {"honour", "honor", "pomp", "fanfare", "welcome", "carpet"}  # "received with honours"
 
 
 def _manner_of(word: Token) -> Token | None:
     """The verb whose phrase of manner the parser hung a place on ("was held in a warm
-    atmosphere at the Akorda", "took place behind closed doors in Geneva")."""
+    atmosphere at the Akorda", "took place behind closed doors in Geneva", "was received
+    with military honours in Lima")."""
     prep = word.head
     if word.dep_ != "pobj" or word.lemma_.lower() not in _MANNERS or prep.dep_ != "prep":
         return None

@@ -1350,14 +1350,19 @@ def _main(subject: Token) -> bool:
     return verb.dep_ == "ROOT"
 
 
-def _leads(node: dict[str, Token]) -> bool:
+def _leads(node: dict[str, Token], resolver: Resolver) -> bool:
     """A verb of going that leads something: "heads the mission to the UN" goes nowhere,
-    but who led a delegation to a place went there."""
+    but who led a delegation or a trip (a trade mission) to a place went there."""
     verb = node.get("verb")
     return (
         verb is not None
         and verb.lemma_ in {"head", "lead"}
-        and any(c.dep_ == "dobj" and c.lemma_ != "delegation" for c in verb.children)
+        and any(
+            c.dep_ == "dobj"
+            and c.lemma_ != "delegation"
+            and not ((led := resolver.mention(c)) is not None and led.type == "Event")
+            for c in verb.children
+        )
     )
 
 
@@ -1438,7 +1443,7 @@ def find_relations(doc: Doc, resolver: Resolver) -> Iterator[Candidate]:
             and obj.type in allowed.get(pattern.object, [obj.type])
             and not (
                 pattern.predicate == "visited"
-                and (_visit_of_another(node, subject, resolver) or _leads(node))
+                and (_visit_of_another(node, subject, resolver) or _leads(node, resolver))
             )
             and not (pattern.predicate == "heldIn" and names_a_format(node[pattern.object]))
             and not (

@@ -506,10 +506,13 @@ CASES += [
         "The meeting between Ana Ruiz and Luis Vega was held behind closed doors at the Casa "
         "Rosada. Speaker Boris Petrov received a delegation led by Foreign Minister Ivan "
         "Horvat at the Parliament Palace. Ilham Aliyev received a delegation led by the "
-        "Ambassador of Laos in Russia, Khamphone Sisoulith.",
+        "Ambassador of Laos in Russia, Khamphone Sisoulith. President Jose Soto was received "
+        "with military honours in Lima by President Ana Ruiz.",
         [
             ("meeting between Ana Ruiz and Luis Vega", "heldIn", "Casa Rosada"),
             ("meeting between Boris Petrov and Ivan Horvat", "heldIn", "Parliament Palace"),
+            ("meeting between Jose Soto and Ana Ruiz", "heldIn", "Lima"),
+            ("Jose Soto", "visited", "Lima"),
         ],
         [("meeting between Ilham Aliyev and Khamphone Sisoulith", "heldIn", "Russia")],
         id="a-place-hung-on-a-phrase-of-manner-or-on-a-delegation-s-head",
