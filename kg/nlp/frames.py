@@ -557,20 +557,35 @@ def _meeting_of_pair(venue: Fact, parts: list[Fact], facts: Facts) -> list[str]:
 
 
 def _while_in(facts: Facts, scene: Scene) -> None:
-    """ "While in Russia, the PM had talks and witnessed the signing of 14 documents": the
-    events a sentence names took place where its "while in" says, unless placed."""
+    """ "While in Russia, the PM had talks and witnessed the signing of 14 documents",
+    "During his stay in Ankara, X met Y": the events a sentence names took place where its
+    opening "while in" or "during a stay in" says, unless placed."""
     places = scene.words_of({"Place", "Country"})
     placed = {f.subject for f in facts.of("heldIn", None)}
+    named = {e.id for events in scene.events.values() for e in events}
+    told: dict[int, list[Cluster]] = {}  # and the meetings its verbs tell ("X met Y")
+    for event in scene.clusters.values():
+        if event.type == "Event" and event.id not in named:
+            for m in event.mentions:
+                told.setdefault(m.span.sent.start, []).append(event)
     for sentence in scene.sentences:
-        events = [e for e in scene.events.get(sentence.start, []) if e.id not in placed]
+        said = [*scene.events.get(sentence.start, []), *told.get(sentence.start, [])]
+        events = [e for e in dict.fromkeys(said) if e.id not in placed]
         opening = [t for t in sentence[:3] if t.lower_ == "while"]
+        opening += [
+            stay
+            for t in sentence[:1]
+            if t.lower_ == "during"
+            for stay in t.children
+            if stay.dep_ == "pobj" and stay.lemma_.lower() in _STAYS
+        ]
         if not events or not opening:
             continue
         where = [
             places[o.i]
             for t in (opening[0], opening[0].head)
-            for prep in t.children
-            if prep.dep_ == "prep" and prep.lower_ == "in"
+            for prep in [t, *t.children]
+            if prep.dep_ in {"prep", "advcl"} and prep.lower_ == "in"
             for o in prep.children
             if o.dep_ == "pobj" and o.i in places
         ]
@@ -578,6 +593,9 @@ def _while_in(facts: Facts, scene: Scene) -> None:
         for event in events:
             for place in dict.fromkeys(where):
                 facts.add(event.id, "heldIn", place.id, sentence, 0.6, status, "heldIn/while-in")
+
+
+_STAYS = {"stay", "visit", "trip", "tour"}  # "during his stay in Ankara"
 
 
 def _named_places(facts: Facts, scene: Scene) -> None:

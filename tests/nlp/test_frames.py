@@ -944,6 +944,24 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "Foreign Minister Ali Khan of Pakistan is on an official visit to Turkey. While in "
+        "Ankara, Khan met with President Omer Yildiz. During his stay in Izmir, Khan met "
+        "Governor Cem Aydin.",
+        [
+            ("meeting between Ali Khan and Omer Yildiz", "heldIn", "Ankara"),
+            ("meeting between Ali Khan and Cem Aydin", "heldIn", "Izmir"),
+            ("Ali Khan", "visited", "Ankara"),
+        ],
+        [
+            ("meeting between Ali Khan and Omer Yildiz", "heldIn", "Turkey"),
+            ("meeting between Ali Khan and Cem Aydin", "heldIn", "Turkey"),
+        ],
+        id="while-in-or-during-a-stay-in-a-city-the-meetings-told-by-verbs-take-place-there",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Chancellor Angela Merkel held a grand welcoming ceremony for Chinese Premier Li Keqiang "
         "in Berlin. German Chancellor Angela Merkel and Li Keqiang then held talks.",
         [
