@@ -198,10 +198,9 @@ class _Article:
                     self.positions[self.positions.index(h)] = replace(h, of=held.of)
             if held.of is not None and held.of.type == "Country" and held.of.entity:
                 self.countries.setdefault(entity, held.of.entity)
-        if self.home is not None:
-            home_officials(
-                self.sides, self.clusters, self.positions, self.home, self.countries, self.resolver
-            )
+        home_officials(
+            self.sides, self.clusters, self.positions, self.home, self.countries, self.resolver
+        )
         self.resolver = Resolver(self.doc, self.mentions)
         for mention in [
             *leader_mentions(self.doc, self.resolver, self.clusters, self.countries),

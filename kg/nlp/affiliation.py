@@ -224,33 +224,49 @@ def home_officials(
     sides: dict[str, Affiliation],
     clusters: list[Cluster],
     positions: list[Held],
-    home: str,
+    home: str | None,
     countries: dict[str, str],
     resolver: Resolver,
 ) -> None:
     """A person of no country (in ``countries``, entity ids by person) or body who holds a
-    national office of no named country acts for the dateline's country (``home``, an entity
-    id), but for one who comes to it ("Foreign Minister X arrived in Hanoi", datelined Hanoi:
-    a guest); one who held it once ("former President") may have held it anywhere. Run it
-    last: "Thai PM" in the headline gives its holder a country first."""
+    national office of no named country acts for the country of whom they travel with
+    ("Foreign Minister X, who is travelling with President Y", "Y was accompanied by
+    Minister X"), else for the dateline's country (``home``, an entity id, if any), but for
+    one who comes to it ("Foreign Minister X arrived in Hanoi", datelined Hanoi: a guest);
+    one who held it once ("former President") may have held it anywhere. Run it last: "Thai
+    PM" in the headline gives its holder a country first."""
     country = next((c for c in clusters if c.id == home), None)
-    at_home = {home} | {
+    at_home = {c.id for c in clusters if c.id == home} | {
         c.id for c in clusters if c.type == "Place" and country and c.country == country.qid
     }
     for cluster in clusters:
         side = sides.get(cluster.id)
         if side is None or cluster.id in countries or side.bodies:
             continue
-        if any(_comes_to(m, at_home, resolver) for m in cluster.mentions):
+        if not _national(cluster.id, positions):
             continue
-        held = [h for h in positions if h.person.entity == cluster.id and h.title and not h.former]
-        if (
-            held
-            and all(h.of is None for h in held)
-            and any(_national_office(h.title or "") for h in held)
+        led = [t for m in cluster.mentions for t in _travels_with(m)]
+        if led:  # of the side of whom they travel with, when the article says whose that is
+            found = [m.entity for t in led if (m := resolver.mention(t)) is not None]
+            of = next((countries[e] for e in found if e and e in countries), None)
+            if of is not None:
+                side.set_country(of, cluster.mentions[0])
+                countries[cluster.id] = of
+        elif home is not None and not any(
+            _comes_to(m, at_home, resolver) for m in cluster.mentions
         ):
-            side.set_country(home, held[0].person)
+            side.set_country(home, cluster.mentions[0])
             countries[cluster.id] = home
+
+
+def _national(person: str, positions: list[Held]) -> bool:
+    """Whether a person holds a national office of no named country, now."""
+    held = [h for h in positions if h.person.entity == person and h.title and not h.former]
+    return (
+        bool(held)
+        and all(h.of is None for h in held)
+        and any(_national_office(h.title or "") for h in held)
+    )
 
 
 _INCLUDE = {"include", "comprise"}
@@ -302,6 +318,30 @@ def _comes_to(mention: Mention, places: set[str], resolver: Resolver) -> bool:
             if found is not None and found.entity in places:
                 return True
     return False
+
+
+_ACCOMPANYING = {"accompany", "travel", "fly", "come"}  # "X, who is travelling with Y"
+
+
+def _travels_with(mention: Mention) -> list[Token]:
+    """The words naming whom the mention's person travels with ("X was accompanied by Y",
+    "X arrived with Y", "Y accompanied X", "Y, who is travelling with X"): X's."""
+    root = mention.span.root
+    noun = next((t for t in [root, *root.ancestors] if t.dep_ in {"pobj", "nsubj"}), root)
+    head, verb = noun.head, noun.head.head
+    if noun.dep_ == "pobj" and head.lower_ == "by" and verb.lemma_ == "accompany":
+        return [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if noun.dep_ == "pobj" and head.lower_ == "with" and verb.lemma_ in _COMING:
+        return [c for c in verb.children if c.dep_ == "nsubj"]
+    if noun.dep_ == "nsubj" and head.lemma_ == "accompany":
+        return [c for c in head.children if c.dep_ == "dobj"]
+    return [
+        o
+        for clause in root.children
+        if clause.dep_ == "relcl" and clause.lemma_ in _ACCOMPANYING
+        for c in clause.children
+        for o in ([c] if c.dep_ == "dobj" else c.children if c.lower_ == "with" else [])
+    ]
 
 
 def affiliations(

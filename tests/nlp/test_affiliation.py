@@ -228,6 +228,28 @@ def test_who_acts_for_a_body(rules, text, must, must_not):
             id="no-national-office-no-dateline-country",
         ),
         pytest.param(
+            "BRASILIA, May 3 (AP) - Portuguese President Henrique Moura arrived in Brazil on "
+            "Tuesday. He was accompanied by Foreign Minister Teresa Sacadura and Economy "
+            "Minister Rui Costa.",
+            [
+                ("Teresa Sacadura", "represents", "Portugal"),
+                ("Rui Costa", "represents", "Portugal"),
+            ],
+            [("Teresa Sacadura", "represents", "Brazil"), ("Rui Costa", "represents", "Brazil")],
+            id="a-minister-who-accompanies-a-guest-acts-for-the-guest-s-country",
+        ),
+        pytest.param(
+            "SEOUL, May 3 (AP) - Chilean President Ana Torres arrived on Monday with Foreign "
+            "Minister Luis Vega. Economy Minister Pablo Rojas, who is travelling with Ana Torres, "
+            "met Korean business leaders.",
+            [("Luis Vega", "represents", "Chile"), ("Pablo Rojas", "represents", "Chile")],
+            [
+                ("Luis Vega", "represents", "South Korea"),
+                ("Pablo Rojas", "represents", "South Korea"),
+            ],
+            id="a-minister-who-arrives-or-travels-with-a-guest-acts-for-the-guest-s-country",
+        ),
+        pytest.param(
             "Arman Beisenov, Deputy Prime Minister, Minister of Trade of Kazakhstan, met "
             "Azerbaijani officials in Baku.",
             [("Arman Beisenov", "represents", "Kazakhstan")],
