@@ -207,10 +207,13 @@ def title_mentions(
         owner = _owner(title, resolver)
         head, deputy = office(title.text), _deputy(title.text)
         leader = _leader_of_a_country(title)
+        others = _counterparties(title, resolver)
         best, best_rank = None, None
         for held in sorted(positions, key=lambda h: h.person.span.start):
             if held.person.span.start >= title.start or held.title is None:
                 continue
+            if held.person.entity in others:
+                continue  # "With Minister X, the minister signed": not X
             if leader and not _of_a_country(held):
                 continue  # "the head of state" is not the President of Tatarstan
             same_office = _same_office(_title(held), head, deputy)
@@ -234,11 +237,24 @@ def title_mentions(
             best = _sideless(title, owner, head, positions, country_of)
         if best is None and owner is not None and title.start < lead:
             best = _unplaced_after(title, clusters, country_of, positions)
-        if best is None:
+        if best is None or best.entity in others:
             continue
         mention = Mention(title, "Person", "Person", entity=best.entity, anaphor=True)
         found.append((mention, Held(mention, bare_title(title, owner), owner, title.sent)))
     return found
+
+
+def _counterparties(title: Span, resolver: Resolver) -> set[str | None]:
+    """The people the verb a title is the subject of is done to or with ("With Minister X,
+    the minister signed", "the minister received X"): not the title's holder."""
+    if title.root.dep_ not in {"nsubj", "nsubjpass"}:
+        return set()
+    verb = title.root.head
+    return {
+        m.entity
+        for t in title.sent
+        if _counterparty(t, verb) and (m := resolver.mention(t)) is not None
+    }
 
 
 def _continued(

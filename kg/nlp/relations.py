@@ -726,13 +726,19 @@ class Resolver:
         return j
 
     def _apposed(self, title: Span) -> Mention | None:
-        """The person a title follows in apposition ("X, the Minister of Y")."""
+        """The person a title follows in apposition ("X, the Minister of Y"), not the one a
+        phrase put before its clause names ("With X, the Minister signed": its subject)."""
         j = self._left_of(title)
         before = self.inside.get(j) if j >= 0 else None
         if (
             before is not None
             and before.type == "Person"
             and "," in self.doc[j + 1 : title.start].text
+            and not (
+                title.root.dep_ in {"nsubj", "nsubjpass"}
+                and before.root.dep_ == "pobj"
+                and before.root.head.head == title.root.head
+            )
         ):
             return before
         return None

@@ -232,6 +232,24 @@ def test_a_summit_their_leaders_held_is_their_countries(rules):
         assert ("summit", "participant", country) in found, found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks in Tallinn brought together Foreign Minister Kaarel Tammsaar of Estonia and "
+        "Norwegian Foreign Minister Ingrid Solbakken. With Solbakken, the foreign minister "
+        "signed the Estonian-Norwegian Memorandum on Cyber Defence.",
+        "Foreign Minister Kaarel Tammsaar of Estonia met Norwegian Foreign Minister Ingrid "
+        "Solbakken. With Solbakken, the minister signed the Estonian-Norwegian Memorandum on "
+        "Cyber Defence.",
+    ],
+)
+def test_a_title_is_not_the_one_its_verb_is_done_with(rules, text):
+    found = facts(rules.extract(text))
+    memorandum = "Estonian-Norwegian Memorandum on Cyber Defence"
+    for signer in ("Kaarel Tammsaar", "Ingrid Solbakken", "Estonia", "Norway"):
+        assert (signer, "signed", memorandum) in found, found
+
+
 def test_their_countries_after_one_country_s_people_are_no_sides(read):
     r, positions, countries = _read(read, "Chilean exporters said their countries' ports grew.")
     assert group_mentions(r.doc, r.resolver, r.clusters, countries, positions) == []
