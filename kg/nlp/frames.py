@@ -789,12 +789,20 @@ _CALL_WORDS = re.compile(  # words, not "phone" in "Saysomphone"
 
 
 def _remote(fact: Fact, scene: Scene) -> bool:
-    """Whether a fact's sentence (or the next) tells of a telephone or video call."""
+    """Whether a fact's sentence (or the next, when it names no one else) tells of a
+    telephone or video call: not "X was received by Y. Both ministers also held a telephone
+    call with Z"."""
     if any(e.cls == "PhoneCall" for e in scene.events.get(fact.sentence.start, [])):
         return True
     here = scene.index(fact.sentence)
-    nearby = " ".join(s.text for s in scene.sentences[here : here + 2])
-    return _CALL_WORDS.search(nearby) is not None
+    nearby = [fact.sentence]
+    if here + 1 < len(scene.sentences):
+        after = scene.sentences[here + 1]
+        people = scene.words_of({"Person"})
+        named = {people[t.i].id for t in after if t.i in people}
+        if named <= {fact.subject, fact.object}:
+            nearby.append(after)
+    return any(_CALL_WORDS.search(s.text) for s in nearby)
 
 
 def _calls_told_by_verbs(facts: Facts, scene: Scene) -> None:

@@ -2165,6 +2165,17 @@ def test_a_call_is_not_held_where_one_who_made_it_was_received(rules):
     assert not [r for r in x.relations if r.subject in calls and r.predicate == "heldIn"]
 
 
+def test_a_call_told_next_with_someone_else_leaves_a_meeting_in_person(rules):
+    found = facts(
+        rules.extract(
+            "Paraguayan Foreign Minister Lucia Benitez was received by Uruguayan Vice President "
+            "Beatriz Argimon at the Executive Tower. Both ministers also held a telephone call "
+            "with Brazil's Foreign Minister Rodrigo Maia."
+        )
+    )
+    assert ("Lucia Benitez", "met", "Beatriz Argimon") in found, found
+
+
 def test_who_met_as_part_of_a_gathering_took_part_in_it_not_who_met_on_its_sidelines(rules):
     """ "As part of the First Meeting of the Investors Council, X met Y": X and Y took part in
     the council's meeting (they, not their countries); "on the sidelines of the summit, X met
