@@ -1056,13 +1056,25 @@ def _unrecognized_people(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -
     after a comma) or after a title and a comma, ending its clause ("Fiji's
     Minister for Trade, Cooperatives and SMEs, Litia Vakacegu."), and a capitalized name a
     title is in apposition to after a comma ("Ana Torres, deputy prime minister of Chile")."""
-    taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
     titles = doc.spans.get(SPAN_KEY, [])
     titled = {t.end for t in titles}
     after_comma = {t.end + 1 for t in titles if t.end + 1 < len(doc) and doc[t.end].text == ","}
-    for word in tokens_with(doc, "LOWER", ["counterpart"]):  # "his Chilean counterpart Ana Ruiz"
-        titled.add(word.i + 1 + (word.i + 1 < len(doc) and doc[word.i + 1].text == ","))
+    counterparts = {  # "his Chilean counterpart Ana Ruiz", "her counterpart, Ana Ruiz"
+        word.i + 1 + (word.i + 1 < len(doc) and doc[word.i + 1].text == ",")
+        for word in tokens_with(doc, "LOWER", ["counterpart"])
+    }
+    titled |= counterparts
     found = []
+    for m in mentions:  # a counterpart is a person, whatever body the recognizer took it for
+        if (
+            m.span.start in counterparts
+            and m.type == "Organization"
+            and m.qid is None
+            and not _names_a_thing(m.span)
+        ):
+            found.append(Mention(m.span, "Person", "Person"))
+    mentions = [m for m in mentions if not any(f.span == m.span for f in found)]
+    taken = {i for m in [*mentions, *found] for i in range(m.span.start, m.span.end)}
     for i in numpy.flatnonzero(doc.to_array(POS) == doc.vocab.strings["PROPN"]).tolist():
         token = doc[i]
         if i in taken:

@@ -466,8 +466,9 @@ def test_a_name_after_a_form_of_address_is_a_person(pipeline):
         ),
         (
             "Luis Vega and his Chilean counterpart Ana Ruiz held talks in Lima. Jorge Soto met "
-            "his counterpart, Rosa Quispe, and the counterpart Foreign Ministry.",
-            {"Ana Ruiz", "Rosa Quispe"},
+            "his counterpart, Rosa Quispe, and the counterpart Foreign Ministry. Simone Blackett "
+            "held talks with her Trinidad and Tobago counterpart, Anand Persad-Rampaul.",
+            {"Ana Ruiz", "Rosa Quispe", "Anand Persad-Rampaul"},
             {"Foreign Ministry"},
         ),
     ],
