@@ -519,6 +519,18 @@ def test_a_name_where_people_met_that_the_recognizer_took_for_a_person_s_is_a_ve
     assert named.get("Recep Tayyip Erdogan") == "Person", named
 
 
+def test_a_name_the_recognizer_took_for_a_person_s_that_ends_in_seaport_is_a_place(pipeline):
+    named = _named(
+        pipeline,
+        "Later, Minister Ali Khan called on President of Turkmenistan Dovletgeldi Annayev at "
+        "the Oguzkhan Presidential Palace and conveyed the greetings of Prime Minister of "
+        "Pakistan.\n\nThe Pakistani delegation also visited the Turkmenbashi International "
+        "Seaport and the Turkmen State Institute of Oil and Gas.",
+    )
+    assert named.get("Turkmenbashi International Seaport") == "Place", named
+    assert "International Seaport" not in named, named
+
+
 @pytest.mark.parametrize(
     ("text", "agreement"),
     [
