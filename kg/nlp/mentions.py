@@ -786,8 +786,9 @@ def _entity_spans(doc: Doc) -> Iterator[Span]:
     """The recognizer's entities, a name and the acronym after it apart ("Agency for
     International Development (USAID)" is two names of one body), and a person's name cut
     after its particle made whole ("Ursula von der" and "Leyen": "Ursula von der Leyen"), or
-    at a hyphen ("Hoa Lac Hi" of "Hi-Tech Park"), and two names a caption ran together apart
-    ("Nikol Pashinyan Irakli Garibashvili")."""
+    at a hyphen ("Hoa Lac Hi" of "Hi-Tech Park"), or in two with an untagged word between
+    ("Sardar" and "Khattak" of "Sardar Imran Khattak"), and two names a caption ran together
+    apart ("Nikol Pashinyan Irakli Garibashvili")."""
     end = 0
     alone = {e.text for e in doc.ents if e.label_ == "PERSON"}
     for ent in doc.ents:
@@ -796,7 +797,10 @@ def _entity_spans(doc: Doc) -> Iterator[Span]:
         if ent.label_ == "PERSON" and len(names := _run_together(ent, alone)) > 1:
             yield from names
             continue
-        if ent.label_ == "PERSON" and ent[-1].lower_ in _PARTICLES | {"der", "den", "la", "du"}:
+        if ent.label_ == "PERSON" and (rest := _name_resumed(ent)) is not None:
+            end = rest.end
+            yield Span(doc, ent.start, end, label="PERSON")
+        elif ent.label_ == "PERSON" and ent[-1].lower_ in _PARTICLES | {"der", "den", "la", "du"}:
             end = ent.end
             while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
                 end += 1
@@ -808,6 +812,27 @@ def _entity_spans(doc: Doc) -> Iterator[Span]:
             yield Span(doc, ent.start, end, label=ent.label_)
         else:
             yield ent
+
+
+def _name_resumed(ent: Span) -> Span | None:
+    """The person's name a name continues after one untagged word of it, all one compound
+    ("Sardar" and "Khattak" of "Sardar Imran Khattak")."""
+    doc, gap = ent.doc, ent.end
+    if gap + 1 >= len(doc) or doc[gap].ent_type_ or doc[gap].pos_ != "PROPN":
+        return None
+    rest = next((e for e in doc.ents if e.start == gap + 1 and e.label_ == "PERSON"), None)
+    if (
+        rest is None
+        or not doc[gap].is_title
+        or doc[gap].dep_ != "compound"
+        or doc[gap].text in _title_vocabulary()
+        or doc[gap].lower_.strip(".") in HONORIFICS
+    ):
+        return None  # not "Sri Lankan President Anura": a title between
+    joined = ent.root.head.i in range(gap, rest.end) and doc[gap].head.i in range(
+        rest.start, rest.end
+    )
+    return rest if joined else None
 
 
 def _hyphen_cut(ent: Span) -> int:

@@ -1196,3 +1196,14 @@ def test_a_surname_the_tagger_took_for_a_noun_is_still_the_person(rules):
         "Minister Luis Vega."
     )
     assert ("Ana Ruiz", "met", "Luis Vega") in facts(x)
+
+
+def test_a_name_the_recognizer_cut_in_two_around_an_untagged_word_is_one(pipeline):
+    named = _named(
+        pipeline,
+        "Later, Sardar Imran Khattak called on President Dovletgeldi Annayev at the palace. "
+        "Sri Lankan President Anura Kumara Dissanayake met Prime Minister Narendra Modi.",
+    )
+    assert named.get("Sardar Imran Khattak") == "Person", named
+    assert not {"Sardar Imran", "Imran Khattak"} & set(named), named
+    assert named.get("Anura Kumara Dissanayake") == "Person", named  # a title is no name
