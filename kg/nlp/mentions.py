@@ -838,7 +838,8 @@ def _name_resumed(ent: Span) -> Span | None:
 def _hyphen_cut(ent: Span) -> int:
     """The end of a name the recognizer cut at a hyphen inside a word, taking in the rest of
     the name up to the word that says what it names ("Hoa Lac Hi" of "the Hoa Lac Hi-Tech
-    Park"), else the entity's end."""
+    Park"), or a person's the rest of the word ("Stojanoska" of "Stojanoska-Velkova"), else
+    the entity's end."""
     doc, end = ent.doc, ent.end
     if not (
         end + 1 < len(doc)
@@ -855,7 +856,9 @@ def _hyphen_cut(ent: Span) -> int:
     ):
         end += 1
     heads = word_list("place_heads") | word_list("org_heads")
-    return end if end > cut + 2 and doc[end - 1].text in heads else cut
+    if end > cut + 2 and doc[end - 1].text in heads:
+        return end
+    return cut + 2 if ent.label_ == "PERSON" else cut  # "Marija Stojanoska-Velkova"
 
 
 def _run_together(ent: Span, alone: set[str]) -> list[Span]:

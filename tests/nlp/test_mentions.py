@@ -1202,8 +1202,10 @@ def test_a_name_the_recognizer_cut_in_two_around_an_untagged_word_is_one(pipelin
     named = _named(
         pipeline,
         "Later, Sardar Imran Khattak called on President Dovletgeldi Annayev at the palace. "
-        "Sri Lankan President Anura Kumara Dissanayake met Prime Minister Narendra Modi.",
+        "Sri Lankan President Anura Kumara Dissanayake met Prime Minister Narendra Modi. "
+        "State Secretary Marija Stojanoska-Velkova received the Ambassador of Cote d'Ivoire.",
     )
+    assert named.get("Marija Stojanoska-Velkova") == "Person", named  # cut at its hyphen
     assert named.get("Sardar Imran Khattak") == "Person", named
     assert not {"Sardar Imran", "Imran Khattak"} & set(named), named
     assert named.get("Anura Kumara Dissanayake") == "Person", named  # a title is no name
