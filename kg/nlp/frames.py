@@ -80,6 +80,7 @@ ATTENDANCE_RULES = {"participant/present-at", "participant/attended-by"}
 ATTENDANCE_RULES |= {"participant/passive-attended-by", "participant/attendees-were"}
 ATTENDANCE_RULES |= {"participant/alongside-at-event", "participant/also-present"}
 ATTENDANCE_RULES |= {"participant/also-attending", "participant/attending-were"}
+ATTENDANCE_RULES |= {"participant/in-presence-of"}
 IN_PERSON = {"Meeting", "Session", "Talks"}
 _MET_AT = IN_PERSON | {"Conference", "SigningCeremony"}  # where those present met
 _GATHERINGS = {"Summit", "Forum", "Conference", "Session", "Meeting"}
@@ -118,6 +119,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     _verb_events(facts, scene)
     _verb_meetings_named_again(facts, scene)
     _also_present(facts, scene)
+    _in_the_presence(facts, scene)
     _occasions(facts, scene)
     _venues(facts, scene)
     visits_to(facts, scene)
@@ -1079,6 +1081,36 @@ def _also_present(facts: Facts, scene: Scene) -> None:
                 person = people[word.i].id
                 rule = "participant/also-present"
                 facts.add(event.id, "participant", person, sentence, 0.6, modality(verb), rule)
+
+
+def _in_the_presence(facts: Facts, scene: Scene) -> None:
+    """Who the meeting a verb tells of was held "in the presence of" took part in it ("X
+    received Y in the presence of Z", "held talks in the presence of Z"), also where the
+    parser hung the phrase on the guests' delegation ("received a delegation headed by Y in
+    the presence of Z")."""
+    people = scene.roots_of("Person")
+    events = scene.roots_of("Event")
+    for sentence in scene.with_words("LOWER", ["presence"]):
+        for presence in (t for t in sentence if t.lower_ == "presence" and t.dep_ == "pobj"):
+            verb = presence.head.head
+            while verb.dep_ in {"acl", "relcl"} and verb.head.dep_ in {"dobj", "pobj"}:
+                verb = verb.head.head  # "a delegation headed by Y in the presence of Z"
+            told = [events[w.i] for w in (verb, *verb.children) if w.i in events]
+            event = next((e for e in told if e.cls in IN_PERSON), None)
+            if presence.head.lower_ != "in" or event is None:
+                continue
+            for of in (c for c in presence.children if c.lower_ == "of"):
+                for word in (w for o in of.children for w in o.subtree if w.i in people):
+                    rule = "participant/in-presence-of"
+                    facts.add(
+                        event.id,
+                        "participant",
+                        people[word.i].id,
+                        sentence,
+                        0.6,
+                        modality(verb),
+                        rule,
+                    )
 
 
 def _presence(verb: Token) -> bool:

@@ -658,6 +658,13 @@ class Resolver:
             if doc[i].text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
                 i += 3  # "Administrator of the Agency for International Development (USAID) X"
                 continue
+            if (
+                doc[i].text == ","
+                and i + 1 < len(doc)
+                and doc[i + 1].is_lower
+                and doc[i + 1].pos_ == "ADP"
+            ):
+                break  # "X, Governor of Y, in the presence of Z": a new phrase, not a name
             word = doc[i].lower_.strip(".()")
             if (word in _RANKS or word in HONORIFICS or honour(doc[i])) and not doc[i].is_lower:
                 i += 2 if i + 1 < len(doc) and doc[i + 1].text == "." else 1

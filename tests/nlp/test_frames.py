@@ -944,6 +944,21 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "President Ana Ruiz received a Japanese delegation headed by Minister Ken Sato, "
+        "Governor of Osaka, in the presence of Foreign Minister Luis Vega and Trade Minister "
+        "Jose Soto.",
+        [
+            ("meeting between Ana Ruiz and Ken Sato", "participant", "Luis Vega"),
+            ("meeting between Ana Ruiz and Ken Sato", "participant", "Jose Soto"),
+            ("Japanese delegation", "headedBy", "Ken Sato"),
+        ],
+        [("Japanese delegation", "headedBy", "Luis Vega")],
+        id="who-a-meeting-was-held-in-the-presence-of-took-part-and-headed-no-delegation",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Foreign Minister Ali Khan of Pakistan is on an official visit to Turkey. While in "
         "Ankara, Khan met with President Omer Yildiz. During his stay in Izmir, Khan met "
         "Governor Cem Aydin.",
