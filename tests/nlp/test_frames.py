@@ -959,6 +959,17 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "The Ruler received at Saqr Palace a delegation from Kazakhstan headed by Yerlan "
+        "Baimukhanov, Governor of Mangystau Region, in the presence of Sheikh Faisal Al Qasimi, "
+        "Chairman of the Department.",
+        [("Kazakhstan delegation", "headedBy", "Yerlan Baimukhanov")],
+        [("Kazakhstan delegation", "headedBy", "Faisal Al Qasimi")],
+        id="a-title-in-apposition-is-not-of-a-name-after-a-comma-and-a-preposition",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Foreign Minister Ali Khan of Pakistan is on an official visit to Turkey. While in "
         "Ankara, Khan met with President Omer Yildiz. During his stay in Izmir, Khan met "
         "Governor Cem Aydin.",
