@@ -107,6 +107,13 @@ def test_an_office_counts_only_for_a_country_the_article_names(read):
             id="a-chairman-of-the-board-in-lower-case",
         ),
         pytest.param(
+            "The delegation was briefed by Ramesh Pillai, Chief Operating Officer of RAKEZ, on "
+            "incentives for manufacturers.",
+            [("Ramesh Pillai", "represents", "RAKEZ")],
+            [],
+            id="a-chief-officer-of-a-company",
+        ),
+        pytest.param(
             "Minister Aida Balayeva met the Turkish Ambassador to Kazakhstan. Kazakh Foreign "
             "Minister Murat Nurtleu chaired the meeting.",
             [],
