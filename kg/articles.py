@@ -113,10 +113,11 @@ _LATE_DATELINE_RES = _DATELINE_RES[:5]
 _LATE_WINDOW = 300
 # Forms that are datelines only where they name a known city or region, at the start or on a
 # line of their own below the headline and page furniture: the forms above, "Colombo: PM",
-# "Tashkent, The Gulf Observer: Today", "ANKARA" alone on its line.
+# "Dodoma. President", "Tashkent, The Gulf Observer: Today", "ANKARA" alone on its line.
 _PLACE_DATELINE_RES = [
     *_DATELINE_RES,
     re.compile(rf"(?P<place>{_TITLE_PLACE}):\s+"),
+    re.compile(rf"(?P<place>{_TITLE_PLACE})\.\s+(?=[{_UP}])"),  # "Dodoma. President X"
     re.compile(
         rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE}),\s+(?P<agency>(?:The\s+)?{_AGENCY})\s*:\s+"
     ),

@@ -68,6 +68,12 @@ from kg.errors import ArticleError
             None,
             "President Nana Akufo-Addo",
         ),
+        (
+            "Ruto receives envoy\n\nNairobi. President Ruto yesterday received the envoy.",
+            "Nairobi",
+            None,
+            "Ruto receives envoy",
+        ),
         ("HÀ NỘI — Prime Minister Pham Minh Chinh met", "Hà Nội", None, "Prime Minister"),
         ("BOGOTÁ, June 3 (Reuters) - Petro met Boric.", "Bogotá", "Reuters", "Petro met"),
         ("Asunción, May 2 (EFE) — The president met", "Asunción", "EFE", "The president"),
@@ -98,6 +104,7 @@ def test_datelines_are_parsed_and_cut(raw: str, place: str, publisher: str | Non
         "Ruto hosts envoy\nKamau: We discussed trade.",
         "Ruto hosts envoy\nKENYA\nThe envoy arrived on Monday.",
         "UN – The Secretary-General met the envoy.",
+        "Ruto hosts envoy\nKenya. The envoy arrived on Monday.",
     ],
 )
 def test_headlines_are_not_datelines(raw: str):
