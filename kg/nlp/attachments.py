@@ -40,7 +40,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from kg.nlp.gazetteer import heads
+from kg.nlp.gazetteer import country_named, heads
 from kg.nlp.mentions import tokens_with
 
 __all__ = ["attachments"]
@@ -65,7 +65,12 @@ def attachments(doc: Doc) -> Doc:
             continue
         if not any(c.dep_ == "pobj" and c.ent_type_ in _PLACES for c in token.children):
             continue
-        governor = _governor(token.head) or _event_of(token.head) or _manner_of(token.head)
+        governor = (
+            _governor(token.head)
+            or _event_of(token.head)
+            or _manner_of(token.head)
+            or _signing_of(token)
+        )
         if governor is not None:
             token.head = governor
     return doc
@@ -110,6 +115,23 @@ def _manner_of(word: Token) -> Token | None:
     if word.dep_ != "pobj" or word.lemma_.lower() not in _MANNERS or prep.dep_ != "prep":
         return None
     return prep.head if prep.head.pos_ in {"VERB", "AUX"} else None
+
+
+_SIGNING = {"sign", "ink", "conclude", "exchange"}
+
+
+def _signing_of(prep: Token) -> Token | None:
+    """The signing verb whose document, or the document's topic, the parser hung a city or
+    building on ("signed an agreement in Lima", "signed an agreement on fisheries in Lima");
+    not a country, which a document is about ("an agreement on investment in Peru")."""
+    word = prep.head
+    if word.dep_ == "pobj" and word.head.dep_ == "prep" and word.head.head.dep_ == "dobj":
+        word = word.head.head  # "an agreement on fisheries in Lima"
+    verb = word.head
+    place = next(c for c in prep.children if c.dep_ == "pobj")
+    if word.dep_ != "dobj" or verb.lemma_ not in _SIGNING or country_named(place.text):
+        return None
+    return verb
 
 
 def _governor(word: Token) -> Token | None:

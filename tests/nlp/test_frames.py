@@ -944,6 +944,17 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "President Ana Ruiz of Peru paid a visit to Chile. Ruiz and President Luis Vega of "
+        "Chile signed an agreement on fisheries in Santiago on Monday. Peru and Chile also "
+        "signed a memorandum on investment in Bolivia.",
+        [("Ana Ruiz", "visited", "Santiago"), ("visit to Chile", "heldIn", "Santiago")],
+        [("Ana Ruiz", "visited", "Bolivia"), ("visit to Chile", "heldIn", "Bolivia")],
+        id="a-city-where-a-document-was-signed-is-where-its-signers-were",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "President Ana Ruiz received a Japanese delegation headed by Minister Ken Sato, "
         "Governor of Osaka, in the presence of Foreign Minister Luis Vega and Trade Minister "
         "Jose Soto.",
