@@ -1520,7 +1520,7 @@ def _met_elsewhere(facts: Facts, scene: Scene, met: Fact, countries: set[str | N
 def _hosts_act_for_their_country(facts: Facts, scene: Scene) -> None:
     """Who receives the visitor of the article's visit to a country acts for that country,
     when nothing else says whom they act for ("X arrived in Buenos Aires for an official
-    visit ... he and President Y signed": Y acts for Argentina), unless every event they
+    visit ... he and President Y met", "... signed": Y acts for Argentina), unless every event they
     took part in was held in another country. The article's visit is its main event when a
     visit, else the one visit its lead names ("X visited the DRC to hold talks with his
     counterpart Y. It was his first visit to the DRC"), else the one visit it tells of
@@ -1550,12 +1550,19 @@ def _hosts_act_for_their_country(facts: Facts, scene: Scene) -> None:
     for f in facts.of("heldIn"):
         held_here = scene.country_of(f.object) in {country, None}
         (here if held_here else away).update(p.object for p in facts.participants(f.subject))
-    for f in facts.of("met"):
-        for a, b in ((f.subject, f.object), (f.object, f.subject)):
-            abroad = b in away - here
-            if a == visitor and b not in acting and b not in scene.countries and not abroad:
-                facts.add(b, "represents", country, f.sentence, 0.6, f.status, "represents/host")
-                scene.countries[b] = country  # the host's side, for the rules after
+    signed = {f.object for f in facts.of("signed") if f.subject == visitor}
+    pairs = [(f, f.subject, f.object) for f in facts.of("met")]
+    pairs += [(f, f.object, f.subject) for f in facts.of("met")]
+    pairs += [  # who signed a document with the visitor
+        (f, visitor, f.subject)
+        for f in facts.of("signed")
+        if f.object in signed and scene.clusters[f.subject].type == "Person"
+    ]
+    for f, a, b in pairs:
+        abroad = b in away - here
+        if a == visitor != b and b not in acting and b not in scene.countries and not abroad:
+            facts.add(b, "represents", country, f.sentence, 0.6, f.status, "represents/host")
+            scene.countries[b] = country  # the host's side, for the rules after
 
 
 def _reported(visit: Cluster) -> bool:

@@ -944,6 +944,16 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "Prime Minister Ana Ruiz of Peru began a state visit to India on Monday. Ruiz and Prime "
+        "Minister Raj Kumar signed five agreements in New Delhi.",
+        [("Raj Kumar", "represents", "India"), ("India", "signed", "five agreements")],
+        [("Raj Kumar", "represents", "Peru")],
+        id="who-signs-with-the-visitor-of-a-visit-to-a-country-acts-for-it",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "President Ana Ruiz of Peru paid a visit to Chile. Ruiz and President Luis Vega of "
         "Chile signed an agreement on fisheries in Santiago on Monday. Peru and Chile also "
         "signed a memorandum on investment in Bolivia.",
