@@ -1565,6 +1565,30 @@ def _of_signing(ceremony: Token, phrase: Span) -> bool:
     )
 
 
+def _government(token: Token, named: dict[int, Mention]) -> Mention | None:
+    """A country's government named by the country ("the Russian government", "the UK
+    Government", "the government of Kyrgyzstan"), a body; not a word of another name ("the
+    Kazakh government delegation", "government officials"), nor several ("the Georgian and
+    Armenian governments")."""
+    doc = token.doc
+    if (
+        token.dep_ in {"compound", "amod"}
+        or token.tag_ == "NNS"
+        or (token.i + 1 < len(doc) and doc[token.i + 1].pos_ in {"NOUN", "PROPN"})
+    ):
+        return None
+    before = named.get(token.i - 1)
+    of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    after = next((named.get(o.i) for o in of.children if o.dep_ == "pobj"), None) if of else None
+    country = before if before is not None and before.span.end == token.i else after
+    if country is None or country.type != "Country":
+        return None
+    start, end = (
+        (country.span.start, token.i + 1) if country is before else (token.i, country.span.end)
+    )
+    return Mention(doc[start:end], "Organization", "GovernmentBody", None, country.qid)
+
+
 def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
     mentions = []
     events, agreements = heads("event"), heads("agreement")
@@ -1574,6 +1598,8 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
         lemma = token.lemma_.lower()
         if lemma == "delegation" and not _hyphened_modifier(token):
             mentions.append(Mention(_phrase(token, named), "Delegation", "Delegation"))
+        elif lemma == "government" and (government := _government(token, named)) is not None:
+            mentions.append(government)
         elif (lemma in word_list("site_heads") and _named_site(token)) or _venue(token):
             mentions.append(Mention(_phrase(token, named), "Place", "Site"))
         elif lemma in REGION_WORDS and (region := _region_name(token)):

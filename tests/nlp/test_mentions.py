@@ -1209,3 +1209,15 @@ def test_a_name_the_recognizer_cut_in_two_around_an_untagged_word_is_one(pipelin
     assert named.get("Sardar Imran Khattak") == "Person", named
     assert not {"Sardar Imran", "Imran Khattak"} & set(named), named
     assert named.get("Anura Kumara Dissanayake") == "Person", named  # a title is no name
+
+
+def test_a_country_s_government_is_a_body(pipeline):
+    x = pipeline.extract(
+        "The Sri Lankan government approved the deal, and the government of Kyrgyzstan "
+        "welcomed it. The Kazakh government delegation arrived, and the Georgian and Armenian "
+        "governments sent envoys."
+    )
+    bodies = [e for e in x.entities if e.type == "Organization"]
+    said = [" ".join((e.label, *e.aliases)) for e in bodies]
+    assert len(bodies) == 2 and any("Sri Lankan government" in s for s in said), said
+    assert any("government of Kyrgyzstan" in s for s in said), said
