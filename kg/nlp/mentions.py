@@ -1569,10 +1569,15 @@ def _government(token: Token, named: dict[int, Mention]) -> Mention | None:
     """A country's government named by the country ("the Russian government", "the UK
     Government", "the government of Kyrgyzstan"), a body; not a word of another name ("the
     Kazakh government delegation", "government officials"), nor several ("the Georgian and
-    Armenian governments")."""
+    Armenian governments"), nor a party an agreement's name names ("the Agreement between the
+    Government of X and ...")."""
     doc = token.doc
     if (
-        token.dep_ in {"compound", "amod"}
+        any(
+            a.lower_ == "between" and a.head.lemma_.lower() in heads("agreement")
+            for a in token.ancestors
+        )
+        or token.dep_ in {"compound", "amod"}
         or token.tag_ == "NNS"
         or (token.i + 1 < len(doc) and doc[token.i + 1].pos_ in {"NOUN", "PROPN"})
     ):
