@@ -1092,12 +1092,14 @@ def _in_the_presence(facts: Facts, scene: Scene) -> None:
     events = scene.roots_of("Event")
     for sentence in scene.with_words("LOWER", ["presence"]):
         for presence in (t for t in sentence if t.lower_ == "presence" and t.dep_ == "pobj"):
+            if presence.head.lower_ != "in":
+                continue
             verb = presence.head.head
-            while verb.dep_ in {"acl", "relcl"} and verb.head.dep_ in {"dobj", "pobj"}:
+            while verb.dep_ in {"acl", "relcl"} and verb.head.dep_ == "dobj":
                 verb = verb.head.head  # "a delegation headed by Y in the presence of Z"
             told = [events[w.i] for w in (verb, *verb.children) if w.i in events]
             event = next((e for e in told if e.cls in IN_PERSON), None)
-            if presence.head.lower_ != "in" or event is None:
+            if event is None:
                 continue
             for of in (c for c in presence.children if c.lower_ == "of"):
                 for word in (w for o in of.children for w in o.subtree if w.i in people):
