@@ -270,12 +270,33 @@ def _continued(
     subject = next((c for c in before.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None:
         return None
-    found = resolver.antecedent(subject) if subject.pos_ == "PRON" else resolver.mention(subject)
-    if found is None or found.type != "Person" or not found.entity:
-        return None
-    held = [h for h in positions if h.person.entity == found.entity and h.title]
-    kind = any(holds(h.title or "", head) and _deputy(h.title or "") == deputy for h in held)
-    return found if kind else None
+    if subject.pos_ == "PRON":
+        people = [resolver.antecedent(subject)]
+    else:  # "A and Foreign Minister B discussed ...": A first, however the parser joined them
+        people = [resolver.mention(t) for t in _conjoined(subject)]
+    for found in people:
+        if found is None or found.type != "Person" or not found.entity:
+            continue
+        held = [h for h in positions if h.person.entity == found.entity and h.title]
+        if any(holds(h.title or "", head) and _deputy(h.title or "") == deputy for h in held):
+            return found
+    return None
+
+
+def _conjoined(subject: Token) -> list[Token]:
+    """The words of a subject outside its clauses, appositions and prepositional phrases
+    ("A and B", not "B, who met C" or "the counterpart of C")."""
+    found = []
+    for t in subject.subtree:
+        word = t
+        while word.i != subject.i and word.dep_ not in _ASIDES:
+            word = word.head
+        if word.i == subject.i:
+            found.append(t)
+    return found
+
+
+_ASIDES = {"relcl", "acl", "prep", "appos"}
 
 
 def _one_holder_of_a_kind(

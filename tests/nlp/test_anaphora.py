@@ -662,3 +662,28 @@ def test_who_a_president_acts_for_is_the_president_their_country_s_title_names(r
         "inauguration in Lima and conveyed the greetings of the Mexican president."
     )
     assert ("Jorge Salinas", "represents", "Mexico") in facts(x)
+
+
+@pytest.mark.parametrize(
+    ("second", "signer"),
+    [
+        # the two joined as subjects: the first (the parser hangs her on the second's name)
+        ("Nowak and Portuguese Foreign Minister Rui Albergaria discussed trade.", "Anna Nowak"),
+        # a name in a clause of the subject is not a subject
+        (
+            "Portuguese Foreign Minister Rui Albergaria, who met Nowak, discussed trade.",
+            "Rui Albergaria",
+        ),
+    ],
+)
+def test_a_title_used_alone_continues_the_first_of_joined_subjects(rules, second, signer):
+    found = facts(
+        rules.extract(
+            "Polish Foreign Minister Anna Nowak held talks in Prague on Tuesday. "
+            f"{second} With Norwegian Foreign Minister Ingrid Solbakken, the minister signed "
+            "a memorandum on cyber defence."
+        )
+    )
+    people = {s for s, p, o in found if p == "signed" and o == "memorandum on cyber defence"}
+    people &= {"Anna Nowak", "Rui Albergaria", "Ingrid Solbakken"}
+    assert people == {signer, "Ingrid Solbakken"}, found
