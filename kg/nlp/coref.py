@@ -229,7 +229,7 @@ def _proper_name(mention: Mention) -> tuple[str, str] | None:
     return ("Event name", " ".join([*names, root.lemma_.lower()])) if names else None
 
 
-_LASTING = re.compile(r"[\w-]+-(?:minute|hour|long)s?", re.IGNORECASE)
+_LASTING = re.compile(r"[\w-]+-(?:minute|hour|day|week|long)s?", re.IGNORECASE)
 
 
 def _duration(span: Span) -> set[int]:

@@ -370,6 +370,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             continue  # "East" of "the East Asia Summit": a word of a longer name, no region
         if label in {"ORG", "GPE", "LOC", "FAC"} and _fields_only(span, kb):
             continue  # "Technical Cooperation", "Trade & Investment": a field, no body or place
+        if label == "ORG" and _minister_of(span):
+            continue  # "Federal Minister for Commerce": a title, whose holder is named next
         if label in {"ORG", "PERSON"} and _portfolio(span, kb):
             mentions.extend(_countries_inside(span, kb))  # "... of the Republic of Iran"
             continue  # "Interior" of "Interior Minister": what a minister is in charge of
@@ -556,6 +558,19 @@ def _fields_only(span: Span, kb: KnowledgeBase) -> bool:
         bool(words)
         and all(w in field_words() for w in words)
         and not _kb(kb, span.text, ("Organization", "Place", "Country"))
+    )
+
+
+def _minister_of(span: Span) -> bool:
+    """A minister's title taken for a body ("Federal Minister for Commerce"), not a body a
+    title names ("Office of the Prime Minister", "Prime Minister's Office")."""
+    if span[-1].text in word_list("org_heads"):
+        return False
+    return any(
+        t.lower_ in _MINISTERS - {"ministers"}
+        and t.i + 1 < span.end
+        and span.doc[t.i + 1].lower_ in {"for", "of"}
+        for t in span
     )
 
 

@@ -596,6 +596,16 @@ def test_an_event_the_parser_put_in_apposition_to_a_place_is_the_sentence_s_even
             "Commission, the spokesman said. The 11th session will be held in Lima.",
             2,
         ),
+        (  # how many days it lasted does not set it apart
+            "Peru and Chile held the 10th session of the Peru-Chile Binational Commission. "
+            "Business leaders took part in the two-day session.",
+            1,
+        ),
+        (  # nor with "a"
+            "Peru and Chile held the 10th session of the Peru-Chile Binational Commission. "
+            "A two-day session of the Peru-Bolivia commission followed in La Paz.",
+            2,
+        ),
     ],
 )
 def test_a_definite_event_named_with_fewer_words_is_the_one_told_before(pipeline, text, events):

@@ -172,6 +172,12 @@ def test_what_a_title_is_of_is_a_body_not_a_person(pipeline):
             {"Andean Council"},
             set(),
         ),
+        (  # the recognizer took the whole title for a body
+            "The session was co-chaired by Federal Minister for Commerce and Investment Mian "
+            "Tariq H. Qureshi and Uzbekistan's Minister of Investment Jamshid R. Tursunov.",
+            set(),
+            {"Minister", "Commerce"},
+        ),
     ],
 )
 def test_a_minister_s_field_is_no_body(pipeline, text, bodies, not_bodies):
