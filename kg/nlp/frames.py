@@ -1416,7 +1416,7 @@ def _event_pairs(facts: Facts, scene: Scene) -> None:
     """Two people from two sides in one meeting, session, talks, press conference or signing
     met (not the two it is held "with" by someone unnamed), and so did three of three sides (a
     trilateral meeting); so did the heads of two delegations of different countries in one
-    session."""
+    session, and two of different countries who chaired it."""
     countries = scene.countries
     for event in scene.clusters.values():
         if event.type != "Event" or event.cls not in _MET_AT:
@@ -1438,6 +1438,13 @@ def _event_pairs(facts: Facts, scene: Scene) -> None:
             for i, a in enumerate(heads)
             for b in heads[i + 1 :]
             if countries.get(a.subject) != countries.get(b.subject)
+        ]
+        chairs = [f for f in facts.of("headedBy", None) if f.subject == event.id]
+        pairs += [  # "the session was co-chaired by A of X and B of Y"
+            (a, b)
+            for i, a in enumerate(chairs)
+            for b in chairs[i + 1 :]
+            if None not in {countries.get(a.object), countries.get(b.object)}
         ]
         for a, b in pairs:
             if countries.get(a.object) and countries.get(a.object) == countries.get(b.object):

@@ -2242,3 +2242,18 @@ def test_who_met_as_part_of_a_gathering_took_part_in_it_not_who_met_on_its_sidel
         )
     )
     assert not {f for f in beside if f[0] == "APEC Summit" and f[1] == "participant"}
+
+
+def test_two_of_two_countries_who_chaired_a_session_met(rules):
+    found = facts(
+        rules.extract(
+            "Peru and Chile held the 10th session of the Peru-Chile Binational Commission in "
+            "Lima on Monday. The session was chaired by Peruvian Trade Minister Rosa Quispe and "
+            "Chilean Economy Minister Jorge Vidal. Ana Soto, head of the Peruvian ports "
+            "authority, and Luis Vega, director of the Chilean customs service, also took part "
+            "in the session."
+        )
+    )
+    met = {frozenset((s, o)) for s, p, o in found if p == "met"}
+    assert frozenset(("Rosa Quispe", "Jorge Vidal")) in met, found
+    assert frozenset(("Rosa Quispe", "Ana Soto")) not in met, found
