@@ -2215,7 +2215,8 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
     residence it was held in, else its city, else its region, else the dateline's city in
     its country, else its country, the one the article names there (a tour of three
     countries places none of its talks), also talks named only as a time frame ("X said
-    following talks with Y"); not at the plant or port the visitor toured, nor where a
+    following talks with Y"); not at the plant or port the visitor toured, nor in the region
+    of one (a tour of a site is no trip that talks are held on), nor where a
     quotation or a verb recalls a visit ("I remember your state visit to Tajikistan",
     "recalled his visit to Kazan"), nor the larger event a visit is part of ("the visit was
     part of his tour of the region"), nor a visit told as before the news ("earlier this
@@ -2223,6 +2224,7 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
     event. A visitor is one the rules say made the visit, or one taking part in it who went
     where it was ("X arrived in Riyadh on a working visit")."""
     places: dict[str, list[Fact]] = {}
+    tours = {f.subject for f in facts.of("heldIn") if _toured(scene.clusters[f.object])}
     for f in facts.of("heldIn"):
         visit = scene.clusters[f.subject]
         if (
@@ -2230,7 +2232,7 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
             and not all(
                 in_quotes(m.root) or recalled(m.root) or past(m.root) for m in visit.mentions
             )
-            and not _toured(scene.clusters[f.object])
+            and visit.id not in tours
         ):
             places.setdefault(visit.id, []).append(f)
     where = {v: w for v, fs in places.items() if (w := _most_exact_place(fs, scene)) is not None}

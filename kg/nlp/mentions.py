@@ -313,7 +313,7 @@ def _region_extension(span: Span) -> Span | None:
 def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
     mentions = []
     in_titles = titles_by_word(doc)
-    for ent in _entity_spans(doc):
+    for ent in _entity_spans(doc, kb):
         label = ent.label_
         if label not in {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"}:
             continue
@@ -577,11 +577,23 @@ def _minister_of(span: Span) -> bool:
 def _portfolio(span: Span, kb: KnowledgeBase) -> bool:
     """A minister's field that the recognizer took for a body: "Interior" in "Interior
     Minister X", "Roads and Urban Development" in "Minister of Roads and Urban Development",
-    "Cooperatives" in "Minister of Trade, Industry and Cooperatives",
-    not a body's own name ("Secretary of the Council", "Minister of the Cabinet Office"),
-    nor a country and a name ("Minister of Belarus Yuri Shuleiko")."""
+    "Cooperatives" in "Minister of Trade, Industry and Cooperatives", "East African
+    Cooperation" in "Minister for Foreign Affairs and East African Cooperation", not a body's
+    own name ("Secretary of the Council", "Minister of the Cabinet Office"), nor a country and
+    a name ("Minister of Belarus Yuri Shuleiko")."""
     doc = span.doc
-    if span[-1].text in word_list("org_heads") or _kb(kb, span.text, ("Organization",)):
+    start = span.start - 1
+    j = _fields_before(doc, start) if span.label_ != "PERSON" and start >= 1 else start
+    listed = (
+        start >= 1
+        and doc[start].lower_ in {"and", "&"}
+        and doc[start - 1].text != ","
+        and 1 <= j < start
+        and doc[j - 1].lower_ in _MINISTERS - {"ministers"}
+        and not any(t.ent_type_ in {"PERSON", "GPE"} for t in doc[j:start])
+    )
+    named = span[-1].text in word_list("org_heads") or _kb(kb, span.text, ("Organization",))
+    if named and not listed:
         return False
     if span.label_ == "PERSON" and _leading_country(span, kb)[0]:
         return False
@@ -797,9 +809,10 @@ def _of_a_title(span: Span) -> bool:
     return token.text in titles
 
 
-def _entity_spans(doc: Doc) -> Iterator[Span]:
+def _entity_spans(doc: Doc, kb: KnowledgeBase) -> Iterator[Span]:
     """The recognizer's entities, a name and the acronym after it apart ("Agency for
-    International Development (USAID)" is two names of one body), and a person's name cut
+    International Development (USAID)" is two names of one body), a site and the place it is
+    in apart ("the Kwala Industrial Park in Pwani Region"), and a person's name cut
     after its particle made whole ("Ursula von der" and "Leyen": "Ursula von der Leyen"), or
     at a hyphen ("Hoa Lac Hi" of "Hi-Tech Park"), or in two with an untagged word between
     ("Sardar" and "Khattak" of "Sardar Imran Khattak"), and two names a caption ran together
@@ -825,8 +838,26 @@ def _entity_spans(doc: Doc) -> Iterator[Span]:
             yield Span(doc, ent.end - 2, ent.end - 1, label=ent.label_)
         elif (end := _hyphen_cut(ent)) > ent.end:
             yield Span(doc, ent.start, end, label=ent.label_)
+        elif (at := _site_in_place(ent, kb)) is not None:
+            yield Span(doc, ent.start, at, label=ent.label_)
+            yield Span(doc, at + 1, ent.end, label="GPE")
         else:
             yield ent
+
+
+def _site_in_place(ent: Span, kb: KnowledgeBase) -> int | None:
+    """Where "in" parts a site or a body the recognizer ran into the place it is in ("the
+    Kwala Industrial Park in Pwani Region", "the Great Hall of the People in Beijing"): a
+    region, or a known place or country, named after it."""
+    if ent.label_ not in {"ORG", "FAC", "GPE", "LOC"}:
+        return None
+    for t in ent[1:-1]:
+        place = ent.doc[t.i + 1 : ent.end]
+        if t.lower_ == "in" and all(w.is_title for w in place):
+            region = place[-1].lower_ in REGION_WORDS and len(place) > 1
+            if region or _kb(kb, place.text, ("Place", "Country")):
+                return t.i
+    return None
 
 
 def _name_resumed(ent: Span) -> Span | None:

@@ -2257,3 +2257,16 @@ def test_two_of_two_countries_who_chaired_a_session_met(rules):
     met = {frozenset((s, o)) for s, p, o in found if p == "met"}
     assert frozenset(("Rosa Quispe", "Jorge Vidal")) in met, found
     assert frozenset(("Rosa Quispe", "Ana Soto")) not in met, found
+
+
+def test_talks_are_not_held_in_the_region_of_a_site_the_guest_toured(rules):
+    found = facts(
+        rules.extract(
+            "President Halima Mwakasege received Sheikh Rashid Al Mansoori, the UAE envoy. The "
+            "talks focused on logistics. The envoy also toured the Kwala Industrial Park in "
+            "Pwani Region, where he held talks with Baraka Shayo."
+        )
+    )
+    held = {(s, o) for s, p, o in found if p == "heldIn"}
+    assert ("talks with Baraka Shayo", "Pwani Region") in held, found
+    assert not [s for s, o in held if o == "Pwani Region" and "Mwakasege" in s], found

@@ -172,6 +172,13 @@ def test_what_a_title_is_of_is_a_body_not_a_person(pipeline):
             {"Andean Council"},
             set(),
         ),
+        (  # a field listed after another, though its last word may end a body's name
+            "The Minister for Foreign Affairs and East African Cooperation, Ambassador Juma "
+            "Mbarouk, met Alberto Vargas, Secretary General of the Organisation of Islamic "
+            "Cooperation.",
+            {"Organisation of Islamic Cooperation"},
+            {"East African"},
+        ),
         (  # the recognizer took the whole title for a body
             "The session was co-chaired by Federal Minister for Commerce and Investment Mian "
             "Tariq H. Qureshi and Uzbekistan's Minister of Investment Jamshid R. Tursunov.",
@@ -1233,3 +1240,26 @@ def test_a_country_s_government_is_a_body(pipeline):
     signed = pipeline.extract(listed.read_text(encoding="utf-8"))
     bodies = [e.label for e in signed.entities if e.type == "Organization"]
     assert not [b for b in bodies if "Government" in b], bodies  # parties an agreement names
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "not_places"),
+    [
+        (
+            "The envoy toured the Kwala Industrial Park in Pwani Region, where he held talks "
+            "with Baraka Shayo.",
+            {"Kwala Industrial Park", "Pwani Region"},
+            {"Kwala Industrial Park in Pwani Region"},
+        ),
+        (  # "in" before no place is part of the name
+            "Ana Ruiz met the head of the Institute for Research in Agriculture.",
+            set(),
+            {"Agriculture"},
+        ),
+    ],
+)
+def test_a_site_and_the_place_it_is_in_are_two(pipeline, text, places, not_places):
+    x = pipeline.extract(text)
+    named = {e.label for e in x.entities} | {a for e in x.entities for a in e.aliases}
+    assert places <= named, named
+    assert not named & not_places, named
