@@ -1680,6 +1680,8 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
             phrase = _phrase(token, named)
             if _only_praised(phrase, token):
                 continue  # "very important agreements": which ones, the article does not say
+            if _schedule(token, events):
+                continue  # "the programme of the visit": what the visit held, no document
             cls = agreements.get(lemma) or _document_phrase(token) or "Agreement"
             mentions.append(Mention(phrase, "Agreement", cls))
     return mentions
@@ -1879,6 +1881,16 @@ def _quoted_title(phrase: Span) -> Span | None:
 
 
 _SIGNED_ONLY = {"plan", "arrangement", "minutes", "minute", "instrument"}
+
+
+def _schedule(token: Token, events: dict[str, str]) -> bool:
+    """A programme of an event ("the programme of the visit", "the forum's programme", "the
+    visit programme"): its schedule, not a document."""
+    if token.lemma_.lower() not in {"programme", "program"}:
+        return False
+    owners = [c for c in token.lefts if c.dep_ in {"compound", "poss"}]
+    owners += [o for c in token.rights if c.lower_ == "of" for o in c.children]
+    return any(o.lemma_.lower() in events for o in owners)
 
 
 def _document_phrase(token: Token) -> str | None:

@@ -1263,3 +1263,12 @@ def test_a_site_and_the_place_it_is_in_are_two(pipeline, text, places, not_place
     named = {e.label for e in x.entities} | {a for e in x.entities for a in e.aliases}
     assert places <= named, named
     assert not named & not_places, named
+
+
+def test_a_programme_of_an_event_is_its_schedule_not_a_document(pipeline):
+    x = pipeline.extract(
+        "The programme of the visit concluded in Kutaisi. The visit programme included talks "
+        "with President Ana Ruiz. The sides signed a programme of cooperation in education."
+    )
+    documents = {e.label for e in x.entities if e.type == "Agreement"}
+    assert documents == {"programme of cooperation in education"}, documents
