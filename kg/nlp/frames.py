@@ -110,6 +110,7 @@ _AHEAD = {"next", "upcoming", "forthcoming", "future"}
 
 def derive(facts: Facts, scene: Scene) -> None:
     """Add the facts that follow (see the module docstring)."""
+    _one_behalf_each(facts, scene)
     _delegation_heads(facts, scene)
     _home(facts, scene)
     sign(facts, scene, _sides(facts, scene))
@@ -180,6 +181,29 @@ def derive(facts: Facts, scene: Scene) -> None:
     _visit_hosts(facts, scene)
     _visits_to_the_other_side(facts, scene)
     _compatriots_do_not_meet(facts, scene)
+
+
+def _one_behalf_each(facts: Facts, scene: Scene) -> None:
+    """Of a sentence that says "on behalf of" more than once ("signed by A on behalf of the
+    Saudi side and by B on behalf of the Kenyan side"), each acts for the one told next after
+    their name (else last before it), however the parser hung the phrases."""
+    for f in facts.of("represents", None):
+        if not f.rule.startswith("represents/on-behalf-of"):
+            continue
+        behalves = [t.i for t in f.sentence if t.lower_ == "behalf"]
+        if len(behalves) < 2:
+            continue
+        subject, whom = scene.clusters[f.subject], scene.clusters[f.object]
+        own = {next((b for b in behalves if b > i), behalves[-1]) for i in _in(subject, f)}
+        told = {max((b for b in behalves if b < i), default=-1) for i in _in(whom, f)}
+        if own and told and not own & told:
+            facts.drop(f)
+
+
+def _in(cluster: Cluster, fact: Fact) -> list[int]:
+    """Where a cluster is named in the sentence a fact was read from."""
+    sent = fact.sentence
+    return [m.root.i for m in cluster.mentions if sent.start <= m.root.i < sent.end]
 
 
 def _delegation_heads(facts: Facts, scene: Scene) -> None:

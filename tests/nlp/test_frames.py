@@ -2270,3 +2270,16 @@ def test_talks_are_not_held_in_the_region_of_a_site_the_guest_toured(rules):
     held = {(s, o) for s, p, o in found if p == "heldIn"}
     assert ("talks with Baraka Shayo", "Pwani Region") in held, found
     assert not [s for s, o in held if o == "Pwani Region" and "Mwakasege" in s], found
+
+
+def test_each_signer_acts_for_the_side_told_after_their_name(rules):
+    found = facts(
+        rules.extract(
+            "Saudi Minister Faisal Al-Harbi received Kenya's Cabinet Secretary Otieno Wekesa in "
+            "Riyadh. The memorandum was signed by Saad Al-Mutairi on behalf of the Saudi side "
+            "and by Wekesa on behalf of the Kenyan side."
+        )
+    )
+    acts = {(s, o) for s, p, o in found if p == "represents"}
+    assert {("Saad Al-Mutairi", "Saudi Arabia"), ("Otieno Wekesa", "Kenya")} <= acts, found
+    assert not {("Saad Al-Mutairi", "Kenya"), ("Otieno Wekesa", "Saudi Arabia")} & acts, found
