@@ -407,12 +407,31 @@ class _Resolver:
 
     def delegations(self, mentions: list[Mention]) -> None:
         for m in mentions:
-            if m.country:
-                self.keyed(m, ("Delegation", m.country))
+            key = ("Delegation", m.country) if m.country else None
+            led = self._led_from(m) if key and key not in self.by_key else None
+            if key and led is not None:  # "a delegation led by Austrian Minister X ... the
+                led.add(m)  # Austrian delegation": one
+                self.by_key[key] = led
+            elif key:
+                self.keyed(m, key)
             elif _is_bare(m) and _definite(m) and (latest := self._latest("Delegation")):
                 latest.add(m)
             else:
                 self.new(m)
+
+    def _led_from(self, mention: Mention) -> Cluster | None:
+        """The delegation of no country yet that a definite one of a country is (told before,
+        led by someone named with that country: "a delegation led by Austrian Minister X")."""
+        if not _definite(mention):
+            return None
+        for c in reversed(self.clusters):
+            if c.type != "Delegation" or any(m.country for m in c.mentions):
+                continue
+            first = c.mentions[0].root
+            words = [t for t in first.subtree if t.i >= first.i]
+            if any(_names(t.text, mention.country) for t in words):
+                return c
+        return None
 
     def events(self, mentions: list[Mention], kind: str) -> None:
         by_root = {m.root.i: m for m in mentions}
@@ -722,6 +741,12 @@ _NUMBERS = [
     "eleven",
     "twelve",
 ]
+
+
+def _names(word: str, country: str | None) -> bool:
+    """Whether a word names a country (by its QID) or is its demonym."""
+    entry = demonym(word) or country_named(word)
+    return entry is not None and entry.qid == country
 
 
 def _number(mention: Mention) -> str | None:

@@ -667,3 +667,20 @@ def test_the_sittings_of_one_body_are_one_unless_set_apart(rules, text, events):
     x = rules.extract(text)
     sittings = [e.label for e in x.entities if e.type == "Event" and "Commission" in e.label]
     assert len(sittings) == events, sittings
+
+
+@pytest.mark.parametrize(
+    ("later", "delegations"),
+    [
+        ("The Austrian delegation will also attend a business forum.", 1),
+        # a delegation of another country is another
+        ("The Mongolian delegation was led by Minister Battsetseg.", 2),
+    ],
+)
+def test_a_delegation_led_by_someone_of_a_country_is_that_country_s(pipeline, later, delegations):
+    x = pipeline.extract(
+        "Mongolian Foreign Minister B.Battsetseg received a delegation led by Austrian Federal "
+        f"Minister for Labour and Economy Martin Kocher in Ulaanbaatar. {later}"
+    )
+    found = [e.label for e in x.entities if e.type == "Delegation"]
+    assert len(found) == delegations, found
