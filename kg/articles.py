@@ -308,8 +308,11 @@ def _agencies() -> frozenset[str]:
 
 
 def _optional_agency(match: re.Match[str]) -> str | None:
+    """The agency a dateline names, but a country after its city ("Nairobi, Kenya:")."""
     agency = match.groupdict().get("agency")
-    return _agency_name(agency) if agency else None
+    if not agency or KnowledgeBase.load().lookup(agency.strip(), ("Country",)):
+        return None
+    return _agency_name(agency)
 
 
 def _is_break(before: str) -> bool:

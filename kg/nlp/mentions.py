@@ -2058,18 +2058,22 @@ _OUTCOMES = {"result", "culminate", "lead"}
 
 
 def _topic_of_agreement(token: Token) -> bool:
-    """A noun an agreement is about ("a memorandum of understanding on political
+    """A noun an agreement is about, or a word of its topic ("a memorandum of understanding
+    on political consultations", "... on the establishment of a committee for political
     consultations")."""
-    prep = token.head
-    if token.dep_ != "pobj" or prep.lower_ not in {"on", "about", "concerning", "regarding"}:
-        return False
-    noun = prep.head
-    if noun.pos_ in {"VERB", "AUX"} and prep.i > 0:
-        noun = prep.doc[prep.i - 1]  # "signed an MoU on political consultations", parsed as
-        # the verb's
-    while noun.dep_ == "pobj" and noun.head.lower_ == "of":
-        noun = noun.head.head  # "memorandum" of "memorandum of understanding"
-    return noun.lemma_.lower() in heads("agreement")
+    while token.dep_ == "pobj":
+        prep, noun = token.head, token.head.head
+        if noun.lemma_.lower() in {"result", "outcome"}:
+            return False  # "a protocol on the results of the 10th session": a real one
+        if prep.lower_ in {"on", "about", "concerning", "regarding"}:
+            if noun.pos_ in {"VERB", "AUX"} and prep.i > 0:
+                noun = prep.doc[prep.i - 1]  # "signed an MoU on political consultations",
+                # parsed as the verb's
+            while noun.dep_ == "pobj" and noun.head.lower_ == "of":
+                noun = noun.head.head  # "memorandum" of "memorandum of understanding"
+            return noun.lemma_.lower() in heads("agreement")
+        token = noun
+    return False
 
 
 def _outcome(token: Token) -> bool:

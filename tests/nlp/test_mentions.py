@@ -979,14 +979,15 @@ def test_several_meetings_are_no_one_event(pipeline):
 @pytest.mark.parametrize(
     "document",
     [
-        "a memorandum of understanding",
-        "an MoU",  # "on" parsed as the verb's
+        "a memorandum of understanding on",
+        "an MoU on",  # "on" parsed as the verb's
+        "a memorandum on the establishment of a joint committee for",  # deeper in its topic
     ],
 )
 def test_what_an_agreement_is_about_is_no_event(pipeline, document):
     x = pipeline.extract(
         "Foreign Minister Ama Mensah held talks with her Ivorian counterpart Awa Kone in "
-        f"Accra. The two ministers signed {document} on political consultations."
+        f"Accra. The two ministers signed {document} political consultations."
     )
     events = [e for e in x.entities if e.type == "Event"]
     assert not [e for e in events if e.label.startswith("political consultations")], events
@@ -1272,3 +1273,11 @@ def test_a_programme_of_an_event_is_its_schedule_not_a_document(pipeline):
     )
     documents = {e.label for e in x.entities if e.type == "Agreement"}
     assert documents == {"programme of cooperation in education"}, documents
+
+
+def test_the_sitting_whose_results_a_protocol_records_is_an_event(pipeline):
+    x = pipeline.extract(
+        "A protocol on the results of the 10th intergovernmental commission session will be "
+        "signed in Minsk on Friday."
+    )
+    assert [e for e in x.entities if e.type == "Event" and "session" in e.label], x.entities
