@@ -75,6 +75,7 @@ from kg.errors import ArticleError
             "Ruto receives envoy",
         ),
         ("HÀ NỘI — Prime Minister Pham Minh Chinh met", "Hà Nội", None, "Prime Minister"),
+        ("Nairobi, Kenya: President William Ruto has hosted", "Nairobi", None, "President"),
         ("BOGOTÁ, June 3 (Reuters) - Petro met Boric.", "Bogotá", "Reuters", "Petro met"),
         ("Asunción, May 2 (EFE) — The president met", "Asunción", "EFE", "The president"),
         (
