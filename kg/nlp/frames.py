@@ -111,6 +111,7 @@ _AHEAD = {"next", "upcoming", "forthcoming", "future"}
 def derive(facts: Facts, scene: Scene) -> None:
     """Add the facts that follow (see the module docstring)."""
     _one_behalf_each(facts, scene)
+    _sides_told(facts, scene)
     _delegation_heads(facts, scene)
     _home(facts, scene)
     sign(facts, scene, _sides(facts, scene))
@@ -198,6 +199,17 @@ def _one_behalf_each(facts: Facts, scene: Scene) -> None:
         told = {max((b for b in behalves if b < i), default=-1) for i in _in(whom, f)}
         if own and told and not own & told:
             facts.drop(f)
+
+
+_TOLD_SIDES = ("represents/passive-by", "represents/on-behalf-of")
+
+
+def _sides_told(facts: Facts, scene: Scene) -> None:
+    """Whom the article says one represents ("the Tajik side by X", "on behalf of Y") is
+    their country, not one kg gave them by default (the dateline's)."""
+    for f in facts.of("represents", None):
+        if f.rule.startswith(_TOLD_SIDES) and scene.clusters[f.object].type == "Country":
+            scene.countries[f.subject] = f.object
 
 
 def _in(cluster: Cluster, fact: Fact) -> list[int]:
@@ -1401,7 +1413,8 @@ def _main_event(facts: Facts, scene: Scene) -> None:
         if scene.clusters[f.subject].type == "Person" and f.subject not in busy:
             facts.add(main.id, "participant", f.subject, f.sentence, 0.6, rule="participant/signer")
     for f in facts.of("represents"):
-        if f.rule == "represents/passive-by" and f.subject not in busy and _a_side(f.trigger):
+        side_by = f.rule.startswith("represents/passive-by")  # "... and the Tajik side by Y"
+        if side_by and f.subject not in busy and _a_side(f.trigger):
             facts.add(
                 main.id, "participant", f.subject, f.sentence, 0.6, rule="participant/side-by"
             )
