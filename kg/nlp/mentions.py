@@ -338,6 +338,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             label = "NORP"  # "Sri Lankan", "Pakistanis": no one's name
         if label == "PERSON" and country_named(text) and not _kb(kb, text, ("Person",)):
             label = "GPE"  # "Ghana’s Deputy Foreign Minister": a country, not a person
+        if label == "PERSON" and _named_settlement(span):
+            label = "GPE"  # "the border city of Desaguadero": a place, not a person
         if (
             label == "PERSON"
             and all(t.dep_ == "det" for t in doc[span.root.head.i + 1 : span.start])
@@ -571,6 +573,19 @@ def _minister_of(span: Span) -> bool:
         and t.i + 1 < span.end
         and span.doc[t.i + 1].lower_ in {"for", "of"}
         for t in span
+    )
+
+
+_SETTLEMENTS = {"city", "town", "village", "capital", "province", "region", "district"}
+
+
+def _named_settlement(span: Span) -> bool:
+    """A name after "the city of", "the town of", "the province of" ...: a place's."""
+    doc = span.doc
+    return (
+        span.start >= 2
+        and doc[span.start - 1].lower_ == "of"
+        and doc[span.start - 2].lower_ in _SETTLEMENTS
     )
 
 

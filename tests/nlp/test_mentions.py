@@ -1281,3 +1281,13 @@ def test_the_sitting_whose_results_a_protocol_records_is_an_event(pipeline):
         "signed in Minsk on Friday."
     )
     assert [e for e in x.entities if e.type == "Event" and "session" in e.label], x.entities
+
+
+def test_a_name_after_the_city_of_is_a_place(pipeline):
+    x = pipeline.extract(
+        "President Ana Quispe met her Bolivian counterpart Luis Arce in the border city of "
+        "Desaguadero on Saturday."
+    )
+    kinds = {e.label: e.type for e in x.entities}
+    assert kinds.get("Desaguadero") == "Place", kinds
+    assert kinds.get("Luis Arce") == "Person", kinds
