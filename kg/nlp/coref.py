@@ -447,7 +447,7 @@ class _Resolver:
             same = self.by_key.get(key) if len(m.span) > 1 and _definite(m) else None
             same = same or (self.by_key.get(name) if name else None)
             same = same or self._bracketed(m) or self._part_of(m, by_root) or self._same_visit(m)
-            same = same or self._apposed_to_clause(m, kind, by_root)
+            same = same or self._apposed_to_clause(m, kind, by_root) or self._said_to_be(m)
             same = same or self._same_count(m) or self._one_set(m) or self._shorter(m)
             same = same or self._cut_short(m)
             same = same or self._described(m, kind)
@@ -500,6 +500,24 @@ class _Resolver:
             and not within(m)
         }
         return next(iter(outer.values())) if len(outer) == 1 else None
+
+    def _said_to_be(self, mention: Mention) -> Cluster | None:
+        """The event a sentence says another one was ("The meeting was the first binational
+        cabinet session since 2021", "the talks were the first high-level meeting")."""
+        root = mention.root
+        if mention.type != "Event" or root.dep_ != "attr" or root.head.lemma_ != "be":
+            return None
+        subjects = [c for c in root.head.children if c.dep_ == "nsubj"]
+        return next(
+            (
+                c
+                for c in self.clusters
+                if c.type == "Event"
+                for m in c.mentions
+                if any(m.root.i == s.i for s in subjects)
+            ),
+            None,
+        )
 
     def _part_of(self, mention: Mention, by_root: dict[int, Mention]) -> Cluster | None:
         """ "The 13th meeting of the 13th session": the event it is a sitting of; and the other

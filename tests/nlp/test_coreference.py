@@ -684,3 +684,16 @@ def test_a_delegation_led_by_someone_of_a_country_is_that_country_s(pipeline, la
     )
     found = [e.label for e in x.entities if e.type == "Delegation"]
     assert len(found) == delegations, found
+
+
+@pytest.mark.parametrize(
+    ("second", "events"),
+    [
+        ("The talks were the first high-level meeting between the two countries in years.", 1),
+        ("The main topic was the upcoming summit in Brasilia.", 2),  # no event is a topic
+    ],
+)
+def test_the_event_another_is_said_to_be_is_that_one(pipeline, second, events):
+    x = pipeline.extract(f"Ana Quispe held talks with Luis Arce in Lima. {second}")
+    found = [e.label for e in x.entities if e.type == "Event"]
+    assert len(found) == events, found
