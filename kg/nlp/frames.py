@@ -112,6 +112,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     """Add the facts that follow (see the module docstring)."""
     _one_behalf_each(facts, scene)
     _sides_told(facts, scene)
+    _led_delegations(facts)
     _delegation_heads(facts, scene)
     _home(facts, scene)
     sign(facts, scene, _sides(facts, scene))
@@ -201,6 +202,16 @@ def _one_behalf_each(facts: Facts, scene: Scene) -> None:
             facts.drop(f)
 
 
+def _led_delegations(facts: Facts) -> None:
+    """ "A delegation of (from) the World Bank led by X": X leads the delegation, not the
+    body, however the parser hung "led by"."""
+    led = {(f.object, f.sentence.start) for f in facts.of("headedBy", None) if f.rule == _AFTER_OF}
+    for f in facts.of("headedBy", None):
+        if f.rule == "headedBy/participle" and (f.object, f.sentence.start) in led:
+            facts.drop(f)
+
+
+_AFTER_OF = "headedBy/participle-after-of"
 _TOLD_SIDES = ("represents/passive-by", "represents/on-behalf-of")
 
 

@@ -1171,7 +1171,8 @@ def _unrecognized_people(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -
         if JOINED_INITIALS.fullmatch(token.text):
             name: Span | None = doc[token.i : token.i + 1]
         elif token.i and doc[token.i - 1].text in _ADDRESSED:
-            name = _addressed(token, taken, kb)
+            name = _addressed(token, taken, kb)  # not "Queen Alia International Airport"
+            name = None if name is None or _names_a_thing(name) else name
         elif i in titled and token.lower_ not in HONORIFICS:
             while honour(token) and token.i + 1 < len(doc):
                 token = doc[token.i + 1]  # "Home Minister Datuk Seri X": the name after

@@ -1291,3 +1291,12 @@ def test_a_name_after_the_city_of_is_a_place(pipeline):
     kinds = {e.label: e.type for e in x.entities}
     assert kinds.get("Desaguadero") == "Place", kinds
     assert kinds.get("Luis Arce") == "Person", kinds
+
+
+def test_a_place_named_after_a_queen_is_no_person(pipeline):
+    x = pipeline.extract(
+        "Prime Minister Mostafa Madbouly was received upon his arrival at Queen Alia "
+        "International Airport by Prime Minister Jafar Hassan."
+    )
+    people = {e.label for e in x.entities if e.type == "Person"}
+    assert people == {"Mostafa Madbouly", "Jafar Hassan"}, people
