@@ -11,11 +11,11 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.kb import KnowledgeBase
-from kg.nlp.coref import Cluster
+from kg.nlp.coref import Cluster, free_id
 from kg.nlp.facts import Fact, Facts, Scene, head_words, nested
 from kg.nlp.gazetteer import heads
 from kg.nlp.mentions import SIGNING_WORDS, Mention
-from kg.nlp.relations import modality
+from kg.nlp.relations import modality, where_words
 from kg.nlp.titles import titles_by_word
 
 __all__ = ["sign", "sign_for_the_sides"]
@@ -50,6 +50,7 @@ def sign(facts: Facts, scene: Scene, sides: list[str]) -> None:
     _both_sides(facts, scene, sides)
     _named_parties(facts, scene)
     _witnesses_of_bodies(facts, scene)
+    _signings_placed(facts, scene)
     _signatories(facts, scene)
     _headline_agreements(facts, scene)
     _one_signing(facts, scene)
@@ -864,6 +865,44 @@ def _signing(noun: Token) -> bool:
         noun.lemma_ == "ceremony" and any(c.lemma_ == "signing" for c in noun.lefts)
     )
     return signing and not any(c.dep_ in {"poss", "nsubj"} for c in noun.children)
+
+
+def _signings_placed(facts: Facts, scene: Scene) -> None:
+    """A signing the verb tells with where it was ("signed the agreement at the Palace of
+    Serbia in Belgrade", "the deal was signed in Riga") and no signing ceremony names: an
+    event of the article, held there (its signatories and documents follow as for one
+    named)."""
+    places = scene.roots_of("Place")
+    named = {e.id for e in scene.clusters.values() if e.cls == "SigningCeremony"}
+    told: dict[int, Cluster] = {}
+    for f in facts.of("signed"):
+        verb = f.trigger
+        if verb is None or verb.lemma_ not in _SIGN or named:
+            continue
+        words = [w for w in where_words([verb]) if w.i in places]  # not "at a ceremony"
+        words += where_words(words)  # "at the Palace of Serbia in Belgrade"
+        where = [places[w.i] for w in words if w.i in places]
+        if not where:
+            continue
+        event = told.get(verb.i)
+        if event is None:
+            event = told[verb.i] = Cluster(
+                free_id(scene.clusters, len(scene.clusters)),
+                "Event",
+                "SigningCeremony",
+                name=f"signing of {_title(scene.clusters[f.object])}",
+            )
+            event.add(
+                Mention(verb.doc[verb.i : verb.i + 1], "Event", "SigningCeremony", anaphor=True)
+            )
+            scene.clusters[event.id] = event
+        for place in dict.fromkeys(where):
+            facts.add(event.id, "heldIn", place.id, f.sentence, 0.7, f.status, "heldIn/signed-at")
+
+
+def _title(agreement: Cluster) -> str:
+    """The fullest name an agreement has in the article."""
+    return max((m.text for m in agreement.mentions), key=len).removeprefix("the ")
 
 
 def _signatories(facts: Facts, scene: Scene) -> None:

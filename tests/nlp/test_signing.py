@@ -1014,3 +1014,23 @@ def test_the_two_countries_a_visitor_went_to_are_not_the_two_sides_of_a_signing(
     assert ("Arben Kola", "signed", "memorandum on geothermal energy") in found
     assert not {f for f in found if f[0] == "Montenegro" and f[1] == "signed"}
     assert ("Anna Sigurdardottir", "represents", "Montenegro") not in found
+
+
+@pytest.mark.parametrize(
+    ("where", "places"),
+    [
+        ("at the Palace of Serbia in Belgrade", {"Palace of Serbia", "Belgrade"}),
+        ("at a ceremony in Belgrade", set()),  # the ceremony is the event, placed as told
+    ],
+)
+def test_a_signing_the_verb_places_is_an_event_held_there(rules, where, places):
+    found = facts(
+        rules.extract(
+            "Hungarian Prime Minister Viktor Orban and Serbian President Aleksandar Vucic "
+            f"signed a strategic partnership agreement on energy {where} on Monday."
+        )
+    )
+    signing = "signing of strategic partnership agreement on energy"
+    assert {o for s, p, o in found if (s, p) == (signing, "heldIn")} == places, found
+    if places:
+        assert (signing, "participant", "Viktor Orban") in found, found
