@@ -2551,8 +2551,7 @@ def _headline_events(facts: Facts, scene: Scene) -> None:
             e
             for e in scene.clusters.values()
             if e is not event
-            and e.cls == event.cls
-            and heads & head_words(e)
+            and ((e.cls == event.cls and heads & head_words(e)) or _sittings_of_one_body(event, e))
             and nested(people, {f.object for f in _people(facts, scene, e.id)})
         ]
         there = [e for e in body if _places(facts, e.id) >= places]
@@ -2562,6 +2561,20 @@ def _headline_events(facts: Facts, scene: Scene) -> None:
             found = [e for e in found if min(m.span.start for m in e.mentions) in lead]
         if len(found) == 1:
             scene.fold(facts, event.id, found[0].id)
+
+
+_BODY_WORDS = {"commission", "committee", "council"}
+
+
+def _sittings_of_one_body(a: Cluster, b: Cluster) -> bool:
+    """A meeting and a session both named after a joint commission, committee or council
+    ("Egypt, Jordan hold joint committee meeting" and "the 33rd session of the
+    Egyptian-Jordanian Joint Higher Committee")."""
+
+    def bodies(event: Cluster) -> set[str]:
+        return {t.lower_ for m in event.mentions for t in m.span} & _BODY_WORDS
+
+    return {a.cls, b.cls} <= {"Meeting", "Session"} and bool(bodies(a) & bodies(b))
 
 
 def _headline_named(event: Cluster, end: int) -> bool:

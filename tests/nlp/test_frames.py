@@ -2283,3 +2283,14 @@ def test_each_signer_acts_for_the_side_told_after_their_name(rules):
     acts = {(s, o) for s, p, o in found if p == "represents"}
     assert {("Saad Al-Mutairi", "Saudi Arabia"), ("Otieno Wekesa", "Kenya")} <= acts, found
     assert not {("Saad Al-Mutairi", "Kenya"), ("Otieno Wekesa", "Saudi Arabia")} & acts, found
+
+
+def test_a_headline_s_committee_meeting_is_the_body_s_session_of_the_committee(rules):
+    x = rules.extract(
+        "Egypt, Jordan hold joint committee meeting in Amman\n\n"
+        "AMMAN — Egyptian Prime Minister Mostafa Madbouly and his Jordanian counterpart Jafar "
+        "Hassan on Sunday co-chaired the 33rd session of the Egyptian-Jordanian Joint Higher "
+        "Committee in Amman."
+    )
+    events = [e.label for e in x.entities if e.type == "Event" and e.cls in {"Meeting", "Session"}]
+    assert events == ["33rd session of the Egyptian-Jordanian Joint Higher Committee"], events
