@@ -138,6 +138,7 @@ _PLANNING = {"discuss", "plan", "prepare", "consider", "propose", "agree", "deci
 _PLANS = {"agenda", "programme", "program", "schedule", "plan", "preparation", "preparations"}
 _PLANNED_AUX = {"will", "shall", "would", "'ll", "going"}
 _NEGATIONS = {"not", "n't", "never", "no"}
+_SITTING_VERBS = {"chair", "co-chair", "cochair", "hold", "attend", "open", "host", "preside"}
 _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 # Lemmas that tell of people meeting ("met", "received", "held talks").
 MEETING_WORDS = {"meet", "talk", "talks", "meeting", "receive", "welcome", "host", "greet"}
@@ -551,6 +552,18 @@ class Resolver:
         self.titles = titles_by_word(doc)
         self._expanded: dict[int, list[Mention]] = {}  # by token: patterns share nodes
 
+    def _sitting_of(self, body: Mention | None, verb: Token) -> Mention | None:
+        """The event a body named in its "of" phrase is a sitting of, when the clause says it
+        was held or chaired ("the 5th session of the Commission, which the two ministers
+        co-chaired": the session)."""
+        if body is None or body.type == "Event" or verb.lemma_ not in _SITTING_VERBS:
+            return None
+        of = body.root.head
+        if body.root.dep_ != "pobj" or of.lower_ != "of":
+            return None
+        event = self.by_root.get(of.head.i)
+        return event if event is not None and event.type == "Event" else None
+
     def mention(self, token: Token) -> Mention | None:
         found = self.by_root.get(token.i) or self.inside.get(token.i)
         if found is not None:
@@ -563,7 +576,8 @@ class Resolver:
             return self.antecedent(token)
         if token.lower_ in {"who", "whom", "which", "that"} and token.head.dep_ == "relcl":
             # "X, who arrived here": X, also where the parser hung the clause further back
-            return self.mention(token.head.head) or self._just_before(token)
+            found = self.mention(token.head.head) or self._just_before(token)
+            return self._sitting_of(found, token.head) or found
         if token.tag_ in {"WDT", "WP"} and token.i > 0 and token.nbor(-1).text == ",":
             return self._just_before(token)  # "X, which was signed", parsed as no clause of X
         named = self._place_named(token)

@@ -458,3 +458,26 @@ def test_a_name_coordinated_with_a_hyphenated_name_is_coordinated_with_its_title
 def test_who_did_it_together_with_the_subject_did_it_too(read, text):
     found = {(s, p, o) for s, p, o, _, _ in _found(read, text)}
     assert ("opening ceremony of the forum", "participant", "Ana Torres") in found, found
+
+
+@pytest.mark.parametrize(
+    ("clause", "chaired"),
+    [
+        ("which the two ministers co-chaired", True),
+        ("which was established in 2010", False),  # the commission, of no one's chairing
+    ],
+)
+def test_which_after_a_body_in_an_event_s_name_is_the_event_its_clause_holds(
+    rules, clause, chaired
+):
+    found = facts(
+        rules.extract(
+            "Pakistani Minister Jam Kamal Khan met Azerbaijan's Minister of Economy Mikayil "
+            "Jabbarov in Baku on the sidelines of the 5th session of the Pakistan-Azerbaijan "
+            f"Intergovernmental Commission, {clause}."
+        )
+    )
+    session = "5th session of the Pakistan-Azerbaijan Intergovernmental Commission"
+    assert ((session, "headedBy", "Mikayil Jabbarov") in found) == chaired, found
+    body = "Pakistan-Azerbaijan Intergovernmental Commission"
+    assert not [t for t in found if t[0] == body and t[1] == "headedBy"], found
