@@ -81,6 +81,7 @@ _ORG_CLASSES = {
     "Agency": "GovernmentBody",
 } | dict.fromkeys(["LLC", "JSC", "PJSC", "OJSC", "CJSC", "PLC", "Ltd", "Inc", "GmbH"], "Company")
 _PARTICLES = {"bin", "ibn", "bint", "al", "el", "de", "da", "van", "von"}
+_ARTICLES = {"der", "den", "la", "du"}  # of particles: "von der", "van den", "de la"
 _NAME_PARTICLES = _PARTICLES | {"der", "den", "la", "le", "du", "di", "del", "dos", "das", "y"}
 # Endings of abstract nouns that no one's name has ("Development", "Information", "Security").
 _WEB_NAME = re.compile(r"\w\.(com|net|org|info|az|kz|kg|uz|tj|tm|ru|by|ua|ge|am|mn|cn|pk)\b", re.I)
@@ -843,9 +844,15 @@ def _entity_spans(doc: Doc, kb: KnowledgeBase) -> Iterator[Span]:
         if ent.label_ == "PERSON" and (rest := _name_resumed(ent)) is not None:
             end = rest.end
             yield Span(doc, ent.start, end, label="PERSON")
-        elif ent.label_ == "PERSON" and ent[-1].lower_ in _PARTICLES | {"der", "den", "la", "du"}:
+        elif ent.label_ == "PERSON" and ent[-1].lower_ in _PARTICLES | _ARTICLES:
             end = ent.end
-            while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+            while (
+                end < len(doc)
+                and doc[end].pos_ == "PROPN"
+                and (
+                    doc[end].is_title or doc[end].lower_ in _ARTICLES  # "Ursula von" "der" "Leyen"
+                )
+            ):
                 end += 1
             yield Span(doc, ent.start, end, label="PERSON")
         elif len(ent) > 3 and ent[-1].text == ")" and ent[-3].text == "(" and ent[-2].is_upper:

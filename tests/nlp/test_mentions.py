@@ -256,6 +256,12 @@ def test_common_nouns_make_no_one_s_name(pipeline, text, person, not_people):
             {"Ursula von der Leyen": "Person"},
             {"Leyen", "Ursula von der"},
         ),
+        (  # the recognizer cut it after "von" and took "Leyen" for a place
+            "European Commission President Ursula von der Leyen, who also attended, announced "
+            "a package.",
+            {"Ursula von der Leyen": "Person"},
+            {"Leyen", "Ursula von"},
+        ),
         (
             "Deputy Prime Minister of Belarus Anton Kovalev arrived in Astana.",
             {"Anton Kovalev": "Person", "Belarus": "Country"},
