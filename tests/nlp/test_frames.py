@@ -2294,3 +2294,16 @@ def test_a_headline_s_committee_meeting_is_the_body_s_session_of_the_committee(r
     )
     events = [e.label for e in x.entities if e.type == "Event" and e.cls in {"Meeting", "Session"}]
     assert events == ["33rd session of the Egyptian-Jordanian Joint Higher Committee"], events
+
+
+@pytest.mark.parametrize(
+    ("second", "attended"),
+    [
+        ("Chilean Foreign Minister Ana Ruiz, who also attended, announced a loan.", True),
+        ("Chilean Foreign Minister Ana Ruiz also attended.", True),
+        ("Chilean Foreign Minister Ana Ruiz attended a dinner at the palace.", False),
+    ],
+)
+def test_who_also_attended_attended_the_event_named_last(rules, second, attended):
+    found = facts(rules.extract(f"Ministers met in Lima for the APEC summit on Friday. {second}"))
+    assert (("APEC summit", "participant", "Ana Ruiz") in found) == attended, found
