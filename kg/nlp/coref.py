@@ -735,6 +735,18 @@ class _Resolver:
             found = same or found
         if mention is None or kind != "Event":
             return found[0] if found else None
+        since = previous_sentence_start(mention.root)
+        same = [  # "a meeting ... on the sidelines of the session. During the meeting": the
+            c  # meeting, named near, not the session named since
+            for c in found
+            if not _set_apart(c)
+            and any(
+                m.root.lemma_ == mention.root.lemma_ and since <= m.span.start < mention.span.start
+                for m in c.mentions
+            )
+        ]
+        if same:
+            return same[0]
         return next((c for c in found if not _set_apart(c)), found[0] if found else None)
 
 

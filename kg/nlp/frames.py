@@ -726,7 +726,8 @@ def _place(scene: Scene, span: Span, entry: KBEntry) -> Cluster:
 
 def _sidelines(facts: Facts, scene: Scene) -> None:
     """A meeting on the sidelines of a summit was held where the summit was, and the other
-    way round ("a meeting on the margins of the APEC Summit in San Francisco"); so were
+    way round ("a meeting on the margins of the APEC Summit in San Francisco"), but in the
+    building the meeting was held in (a mission, a hotel); so were
     talks held during or at a gathering ("met during the forum", "held talks at the
     session"); on the sidelines of a gathering the article tells of by no event of its own,
     where it says that was held ("On the sidelines of INNOPROM held in Yekaterinburg, a
@@ -739,7 +740,7 @@ def _sidelines(facts: Facts, scene: Scene) -> None:
                 if any(f.subject == b.id for f in facts.of("heldIn", None)):
                     continue
                 for f in facts.of("heldIn", None):
-                    if f.subject == a.id:
+                    if f.subject == a.id and not (b is main and _toured(scene.clusters[f.object])):
                         status = f.status if f.status != "asserted" else _told(b)
                         facts.add(
                             b.id, "heldIn", f.object, f.sentence, 0.6, status, "heldIn/sidelines"

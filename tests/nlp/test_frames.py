@@ -2307,3 +2307,19 @@ def test_a_headline_s_committee_meeting_is_the_body_s_session_of_the_committee(r
 def test_who_also_attended_attended_the_event_named_last(rules, second, attended):
     found = facts(rules.extract(f"Ministers met in Lima for the APEC summit on Friday. {second}"))
     assert (("APEC summit", "participant", "Ana Ruiz") in found) == attended, found
+
+
+def test_the_meeting_is_the_meeting_named_before_not_the_session_on_whose_sidelines(rules):
+    found = facts(
+        rules.extract(
+            "Prime Minister KP Sharma Oli held a bilateral meeting with Japanese Prime Minister "
+            "Shigeru Ishiba on the sidelines of the 80th session of the UN General Assembly on "
+            "Tuesday. During the meeting held at the Permanent Mission of Japan, the two leaders "
+            "discussed investment. Foreign Minister Arzu Rana Deuba was also present."
+        )
+    )
+    meeting = "bilateral meeting between KP Sharma Oli and Shigeru Ishiba"
+    session = "80th session of the UN General Assembly"
+    assert (meeting, "heldIn", "Permanent Mission of Japan") in found, found
+    assert (meeting, "participant", "Arzu Rana Deuba") in found, found
+    assert not [t for t in found if t[0] == session and t[2] == "Permanent Mission of Japan"]
