@@ -347,6 +347,11 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             and _where_people_met(span.root)
         ):
             label = "FAC"  # "received X at Qasr Al Watan", "at the Akorda": a building
+        if text == "Kingdom" and span.start > 0 and doc[span.start - 1].lower_ == "the":
+            kingdom = _the_kingdom(doc)  # "arrived in the Kingdom": the one kingdom named
+            if kingdom is not None:
+                mentions.append(Mention(span, "Country", "Country", kingdom.qid, kingdom.qid))
+            continue
         if label in {"GPE", "LOC"}:
             owner, span = _owned_place(span)  # "the Russian Federation’s Republic of Tatarstan"
             mentions.extend(owner)
@@ -588,6 +593,19 @@ def _named_settlement(span: Span) -> bool:
         and doc[span.start - 1].lower_ == "of"
         and doc[span.start - 2].lower_ in _SETTLEMENTS
     )
+
+
+def _the_kingdom(doc: Doc) -> KBEntry | None:
+    """The one kingdom the text names, by name or demonym ("Saudi", "Jordanian"), that "the
+    Kingdom" stands for; None when it names none or several."""
+    found = {
+        country.qid: country
+        for ent in doc.ents
+        if ent.label_ in {"GPE", "NORP"}
+        and (country := country_named(ent.text) or demonym(ent.text)) is not None
+        and any(name.startswith(("Kingdom of", "Hashemite Kingdom")) for name in country.names)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _portfolio(span: Span, kb: KnowledgeBase) -> bool:

@@ -1306,3 +1306,24 @@ def test_a_place_named_after_a_queen_is_no_person(pipeline):
     )
     people = {e.label for e in x.entities if e.type == "Person"}
     assert people == {"Mostafa Madbouly", "Jafar Hassan"}, people
+
+
+@pytest.mark.parametrize(
+    ("text", "kingdom"),
+    [
+        (
+            "Saudi Crown Prince Mohammed bin Salman received Indonesian President Prabowo "
+            "Subianto, who arrived in the Kingdom on Tuesday.",
+            "Saudi Arabia",
+        ),
+        (  # two kingdoms named: which, the text does not say
+            "Jordanian and Moroccan ministers met in Paris. The Kingdom will host the next round.",
+            None,
+        ),
+    ],
+)
+def test_the_kingdom_is_the_one_kingdom_named(pipeline, text, kingdom):
+    x = pipeline.extract(text)
+    assert "Kingdom" not in {e.label for e in x.entities}, x.entities
+    forms = {e.label: set(e.aliases) for e in x.entities if e.type == "Country"}
+    assert (kingdom is not None and "Kingdom" in forms.get(kingdom, set())) or kingdom is None
