@@ -2259,30 +2259,33 @@ def test_two_of_two_countries_who_chaired_a_session_met(rules):
     assert frozenset(("Rosa Quispe", "Ana Soto")) not in met, found
 
 
+def _pairs(rules, text: str, predicate: str) -> set[tuple[str, str]]:
+    """The (subject, object) pairs of a predicate the rules read in ``text``."""
+    return {(s, o) for s, p, o in facts(rules.extract(text)) if p == predicate}
+
+
 def test_talks_are_not_held_in_the_region_of_a_site_the_guest_toured(rules):
-    found = facts(
-        rules.extract(
-            "President Halima Mwakasege received Sheikh Rashid Al Mansoori, the UAE envoy. The "
-            "talks focused on logistics. The envoy also toured the Kwala Industrial Park in "
-            "Pwani Region, where he held talks with Baraka Shayo."
-        )
+    held = _pairs(
+        rules,
+        "President Halima Mwakasege received Sheikh Rashid Al Mansoori, the UAE envoy. The "
+        "talks focused on logistics. The envoy also toured the Kwala Industrial Park in "
+        "Pwani Region, where he held talks with Baraka Shayo.",
+        "heldIn",
     )
-    held = {(s, o) for s, p, o in found if p == "heldIn"}
-    assert ("talks with Baraka Shayo", "Pwani Region") in held, found
-    assert not [s for s, o in held if o == "Pwani Region" and "Mwakasege" in s], found
+    assert ("talks with Baraka Shayo", "Pwani Region") in held, held
+    assert not [s for s, o in held if o == "Pwani Region" and "Mwakasege" in s], held
 
 
 def test_each_signer_acts_for_the_side_told_after_their_name(rules):
-    found = facts(
-        rules.extract(
-            "Saudi Minister Faisal Al-Harbi received Kenya's Cabinet Secretary Otieno Wekesa in "
-            "Riyadh. The memorandum was signed by Saad Al-Mutairi on behalf of the Saudi side "
-            "and by Wekesa on behalf of the Kenyan side."
-        )
+    acts = _pairs(
+        rules,
+        "Saudi Minister Faisal Al-Harbi received Kenya's Cabinet Secretary Otieno Wekesa in "
+        "Riyadh. The memorandum was signed by Saad Al-Mutairi on behalf of the Saudi side "
+        "and by Wekesa on behalf of the Kenyan side.",
+        "represents",
     )
-    acts = {(s, o) for s, p, o in found if p == "represents"}
-    assert {("Saad Al-Mutairi", "Saudi Arabia"), ("Otieno Wekesa", "Kenya")} <= acts, found
-    assert not {("Saad Al-Mutairi", "Kenya"), ("Otieno Wekesa", "Saudi Arabia")} & acts, found
+    assert {("Saad Al-Mutairi", "Saudi Arabia"), ("Otieno Wekesa", "Kenya")} <= acts, acts
+    assert not {("Saad Al-Mutairi", "Kenya"), ("Otieno Wekesa", "Saudi Arabia")} & acts, acts
 
 
 def test_a_headline_s_committee_meeting_is_the_body_s_session_of_the_committee(rules):
