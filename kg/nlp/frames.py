@@ -228,22 +228,22 @@ def _attended_alone(facts: Facts, scene: Scene) -> None:
     """Who "also attended", saying not what, attended the event named last before, in their
     sentence or the one before ("X, who also attended, announced ...")."""
     people = scene.roots_of("Person")
-    for sent in scene.sentences:
-        for verb in sent:
-            if verb.lemma_ != "attend" or verb.pos_ != "VERB" or modality(verb) != "asserted":
-                continue
-            if any(c.dep_ in {"dobj", "prep", "ccomp", "xcomp"} for c in verb.children):
-                continue
-            who = [c for c in verb.children if c.dep_ == "nsubj"]
-            if who and who[0].lower_ == "who" and verb.dep_ == "relcl":
-                who = [verb.head]
-            person = people.get(who[0].i) if who else None
-            since = scene.sentences[max(scene.index(sent) - 1, 0)].start
-            event = last_event(scene.clusters.values(), since, verb.i)
-            if person is not None and event is not None:
-                facts.add(
-                    event.id, "participant", person.id, sent, 0.6, rule="participant/attended"
-                )
+    words = tokens_with(scene.sentences[0].doc, "LEMMA", ["attend"]) if scene.sentences else ()
+    for verb in words:
+        if verb.pos_ != "VERB" or modality(verb) != "asserted":
+            continue
+        if any(c.dep_ in {"dobj", "prep", "ccomp", "xcomp"} for c in verb.children):
+            continue
+        who = [c for c in verb.children if c.dep_ == "nsubj"]
+        if who and who[0].lower_ == "who" and verb.dep_ == "relcl":
+            who = [verb.head]
+        person = people.get(who[0].i) if who else None
+        since = scene.sentences[max(scene.index(verb.sent) - 1, 0)].start
+        event = last_event(scene.clusters.values(), since, verb.i)
+        if person is not None and event is not None:
+            facts.add(
+                event.id, "participant", person.id, verb.sent, 0.6, rule="participant/attended"
+            )
 
 
 def _in(cluster: Cluster, fact: Fact) -> list[int]:

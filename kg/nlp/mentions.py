@@ -82,7 +82,7 @@ _ORG_CLASSES = {
 } | dict.fromkeys(["LLC", "JSC", "PJSC", "OJSC", "CJSC", "PLC", "Ltd", "Inc", "GmbH"], "Company")
 _PARTICLES = {"bin", "ibn", "bint", "al", "el", "de", "da", "van", "von"}
 _ARTICLES = {"der", "den", "la", "du"}  # of particles: "von der", "van den", "de la"
-_NAME_PARTICLES = _PARTICLES | {"der", "den", "la", "le", "du", "di", "del", "dos", "das", "y"}
+_NAME_PARTICLES = _PARTICLES | _ARTICLES | {"le", "di", "del", "dos", "das", "y"}
 # Endings of abstract nouns that no one's name has ("Development", "Information", "Security").
 _WEB_NAME = re.compile(r"\w\.(com|net|org|info|az|kz|kg|uz|tj|tm|ru|by|ua|ge|am|mn|cn|pk)\b", re.I)
 _NOUN_ENDINGS = ("tion", "sion", "ment", "ity", "ism", "ness", "ship")
