@@ -205,7 +205,7 @@ class _Article:
         for mention in [
             *leader_mentions(self.doc, self.resolver, self.clusters, self.countries),
             *country_mentions(self.doc, self.resolver, self.countries),
-            *guest_mentions(self.doc, self.resolver, self.clusters),
+            *guest_mentions(self.doc, self.resolver, self.clusters, self.countries, self.home),
             *event_pronouns(self.doc, self.resolver, self.clusters),
             *latter_mentions(self.doc, self.mentions),
         ]:

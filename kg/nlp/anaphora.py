@@ -1119,10 +1119,26 @@ def _is_guest(token: Token) -> bool:
     return token.lemma_ in GUESTS or ("visiting" in lefts and token.lemma_ in _VISITING)
 
 
-def guest_mentions(doc: Doc, resolver: Resolver, clusters: list[Cluster]) -> list[Mention]:
+def guest_mentions(
+    doc: Doc,
+    resolver: Resolver,
+    clusters: list[Cluster],
+    country_of: dict[str, str] | None = None,
+    home: str | None = None,
+) -> list[Mention]:
     """Mentions of "the guest" and "the visiting leader": the one person the article has
-    arrive or visit; of "the guests" and "the visitors": its one delegation."""
+    arrive or visit, else (for "the visiting ...") the one person it names of a country
+    (``country_of``) other than the dateline's (``home``, if known); of "the guests" and
+    "the visitors": its one delegation."""
     visitors = _visitors(doc, resolver)
+    if not visitors and country_of:
+        foreign = {
+            c.id
+            for c in clusters
+            if c.type == "Person" and country_of.get(c.id) not in {None, home}
+        }
+        if len(foreign) == 1 and any(t.lower_ == "visiting" for t in doc):
+            visitors = foreign
     delegations = [c.id for c in clusters if c.type == "Delegation"]
     found = []
     for token in tokens_with(doc, "LOWER", [*GUESTS, *_VISITING, "guests", "visitors"]):

@@ -687,3 +687,24 @@ def test_a_title_used_alone_continues_the_first_of_joined_subjects(rules, second
     people = {s for s, p, o in found if p == "signed" and o == "memorandum on cyber defence"}
     people &= {"Anna Nowak", "Rui Albergaria", "Ingrid Solbakken"}
     assert people == {signer, "Ingrid Solbakken"}, found
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        (  # no verb says who travels: the one person of a country named
+            "Defence Minister Rajnath Singh held talks with Brazilian Defence Minister Jose "
+            "Monteiro in New Delhi.",
+            [("The visiting minister", "Jose Monteiro")],
+        ),
+        (  # two of countries named: which, the text does not say
+            "Indian Defence Minister Rajnath Singh held talks with Brazilian Defence Minister "
+            "Jose Monteiro in New Delhi.",
+            [],
+        ),
+    ],
+)
+def test_the_visiting_minister_is_the_one_person_of_a_country_named(read, first, expected):
+    r, _, countries = _read(read, f"{first} The visiting minister led a delegation.")
+    found = guest_mentions(r.doc, r.resolver, r.clusters, countries)
+    assert [(m.text, r.name(m)) for m in found] == expected
