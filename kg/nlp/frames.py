@@ -1427,13 +1427,24 @@ def _delegations_of_heads(facts: Facts, scene: Scene) -> None:
 def _main_event(facts: Facts, scene: Scene) -> None:
     """Delegations (and their heads), the people who signed documents and those who
     represented a side ("the Turkmen side was represented by X") that take part in no named
-    event took part in the meeting or session the article reports."""
+    event took part in the meeting or session the article reports; not a delegation told
+    apart ("Meanwhile, a delegation of X ... visited Y") going where it was not held."""
     main = scene.main
     if main is None or main.cls not in IN_PERSON:
         return
     busy = {f.object for f in facts.of("participant", None)}
+    held = {f.object for f in facts.of("heldIn", None) if f.subject == main.id}
+    elsewhere = {  # "Meanwhile, a delegation of X ... visited Y in Karachi"
+        f.subject
+        for f in facts.of("visited", None)
+        if held and f.object not in held and scene.clusters[f.object].type == "Place"
+    }
     for f in facts.of("headedBy", None):
-        if scene.clusters[f.subject].type == "Delegation" and f.subject not in busy:
+        if (
+            scene.clusters[f.subject].type == "Delegation"
+            and f.subject not in busy
+            and not (f.subject in elsewhere and f.sentence[0].lower_ in _APART_OPENERS)
+        ):
             for member in (f.subject, f.object):
                 facts.add(
                     main.id,
@@ -1453,6 +1464,9 @@ def _main_event(facts: Facts, scene: Scene) -> None:
             facts.add(
                 main.id, "participant", f.subject, f.sentence, 0.6, rule="participant/side-by"
             )
+
+
+_APART_OPENERS = {"meanwhile", "separately", "elsewhere"}
 
 
 def _a_side(verb: Token | None) -> bool:

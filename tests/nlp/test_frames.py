@@ -2326,3 +2326,22 @@ def test_the_meeting_is_the_meeting_named_before_not_the_session_on_whose_sideli
     assert (meeting, "heldIn", "Permanent Mission of Japan") in found, found
     assert (meeting, "participant", "Arzu Rana Deuba") in found, found
     assert not [t for t in found if t[0] == session and t[2] == "Permanent Mission of Japan"]
+
+
+@pytest.mark.parametrize(
+    ("opener", "takes_part"),
+    [("Meanwhile, a", False), ("A", True)],
+)
+def test_a_delegation_told_apart_going_elsewhere_is_not_at_the_session(rules, opener, takes_part):
+    found = facts(
+        rules.extract(
+            "ISLAMABAD: Pakistan and Uzbekistan signed five memoranda at the 9th session of the "
+            "Pakistan-Uzbekistan Inter-Governmental Commission held here. The session was "
+            "co-chaired by Pakistani Minister Mian Qureshi and Uzbekistan's Minister Jamshid "
+            f"Tursunov.\n\n{opener} delegation of the Tashkent Chamber of Commerce and Industry, "
+            "led by its Chairman Bakhtiyor Rakhimov, visited the Federation of Pakistan Chambers "
+            "of Commerce and Industry in Karachi."
+        )
+    )
+    session = "9th session of the Pakistan-Uzbekistan Inter-Governmental Commission"
+    assert ((session, "participant", "Bakhtiyor Rakhimov") in found) == takes_part, found
