@@ -786,9 +786,21 @@ def _office_holders(token: Token, positions: list[Held]) -> list[Mention]:
 
 
 def _portfolio(token: Token) -> set[str]:
-    """The nouns before a plural office that say which ministry: "railway" of "the railway
-    ministers"; none of "the foreign ministers" or "the two South American leaders"."""
-    return {c.lower_ for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"}
+    """The nouns that say which ministry a plural office is of: "railway" of "the railway
+    ministers", "economy" of "the ministers of economy of the two countries"; none of "the
+    foreign ministers", "the heads of state" or "the two South American leaders"."""
+    before = {c.lower_ for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"}
+    after = {
+        o.lower_
+        for p in token.rights
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lemma_ not in _WHOSE_OFFICE
+    }
+    return before | after
+
+
+_WHOSE_OFFICE = {"state", "government", "country", "side", "nation", "party"}
 
 
 def _other_office(token: Token, people: list[Mention], positions: list[Held]) -> bool:

@@ -708,3 +708,29 @@ def test_the_visiting_minister_is_the_one_person_of_a_country_named(read, first,
     r, _, countries = _read(read, f"{first} The visiting minister led a delegation.")
     found = guest_mentions(r.doc, r.resolver, r.clusters, countries)
     assert [(m.text, r.name(m)) for m in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "signers"),
+    [
+        (  # "the ministers of economy" are not the two prime ministers named before
+            "Georgian Prime Minister Irakli Kobakhidze met Azerbaijani Prime Minister Ali "
+            "Asadov in Baku.",
+            set(),
+        ),
+        (
+            "Georgian Economy Minister Levan Davitashvili met Azerbaijani Economy Minister "
+            "Mikayil Jabbarov in Baku.",
+            {"Levan Davitashvili", "Mikayil Jabbarov"},
+        ),
+    ],
+)
+def test_the_ministers_of_a_portfolio_are_its_holders(rules, first, signers):
+    found = facts(
+        rules.extract(
+            f"{first} The ministers of economy of the two countries signed an agreement on the "
+            "Middle Corridor."
+        )
+    )
+    people = {s for s, p, o in found if p == "signed"} - {"Georgia", "Azerbaijan"}
+    assert people == signers, found
