@@ -631,8 +631,12 @@ def _portfolio(span: Span, kb: KnowledgeBase) -> bool:
         return False
     if span.label_ == "PERSON" and _leading_country(span, kb)[0]:
         return False
-    after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and after.lower_ in _MINISTERS:
+    after = span.end  # "Interior" of "Interior Minister", also over title-case words:
+    while span.label_ != "PERSON" and after < min(len(doc), span.end + 2) and doc[after].is_title:
+        if doc[after].lower_ in _MINISTERS:
+            break
+        after += 1  # "Canadian International" of "Canadian International Trade Minister"
+    if after < len(doc) and doc[after].lower_ in _MINISTERS:
         return True
     i = span.start - 1
     if i >= 0 and doc[i].lower_ == "the":

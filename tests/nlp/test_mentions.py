@@ -179,6 +179,12 @@ def test_what_a_title_is_of_is_a_body_not_a_person(pipeline):
             {"Organisation of Islamic Cooperation"},
             {"East African"},
         ),
+        (  # a demonym and a field the recognizer took for a body before "Trade Minister"
+            "Mexican Economy Minister Marcelo Ebrard met Canadian International Trade Minister "
+            "Maninder Sidhu in Mexico City.",
+            set(),
+            {"Canadian International"},
+        ),
         (  # the recognizer took the whole title for a body
             "The session was co-chaired by Federal Minister for Commerce and Investment Mian "
             "Tariq H. Qureshi and Uzbekistan's Minister of Investment Jamshid R. Tursunov.",
