@@ -1149,7 +1149,7 @@ def guest_mentions(
             for c in clusters
             if c.type == "Person" and country_of.get(c.id) not in {None, home}
         }
-        if len(foreign) == 1 and next(tokens_with(doc, "LOWER", ["visiting"]), None):
+        if len(foreign) == 1 and next(tokens_with(doc, "LOWER", ["visiting"]), None) is not None:
             visitors = foreign
     delegations = [c.id for c in clusters if c.type == "Delegation"]
     found = []
