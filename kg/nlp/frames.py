@@ -197,8 +197,13 @@ def _one_behalf_each(facts: Facts, scene: Scene) -> None:
         if len(behalves) < 2:
             continue
         subject, whom = scene.clusters[f.subject], scene.clusters[f.object]
-        own = {next((b for b in behalves if b > i), behalves[-1]) for i in _in(subject, f)}
-        told = {max((b for b in behalves if b < i), default=-1) for i in _in(whom, f)}
+        own = {
+            next((b for b in behalves if b > t.i), behalves[-1])
+            for t in _roots_in(subject, f.sentence)
+        }
+        told = {
+            max((b for b in behalves if b < t.i), default=-1) for t in _roots_in(whom, f.sentence)
+        }
         if own and told and not own & told:
             facts.drop(f)
 
@@ -246,10 +251,9 @@ def _attended_alone(facts: Facts, scene: Scene) -> None:
             )
 
 
-def _in(cluster: Cluster, fact: Fact) -> list[int]:
-    """Where a cluster is named in the sentence a fact was read from."""
-    sent = fact.sentence
-    return [m.root.i for m in cluster.mentions if sent.start <= m.root.i < sent.end]
+def _roots_in(cluster: Cluster, sentence: Span) -> list[Token]:
+    """The head words of a cluster's mentions in a sentence."""
+    return [m.root for m in cluster.mentions if sentence.start <= m.root.i < sentence.end]
 
 
 def _delegation_heads(facts: Facts, scene: Scene) -> None:
@@ -362,7 +366,7 @@ def _told_apart(event: Cluster, verb: Token | None) -> bool:
 def _to_come(event: Cluster, sentence: Span) -> bool:
     """Whether a sentence names the event only as one still to come ("met in Astana to
     discuss holding the 9th meeting of the committee"): not where what it tells happened."""
-    here = [m.root for m in event.mentions if sentence.start <= m.root.i < sentence.end]
+    here = _roots_in(event, sentence)
     return bool(here) and all(modality(m) == "planned" or ahead(m) for m in here)
 
 
