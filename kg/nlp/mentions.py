@@ -1794,7 +1794,10 @@ def _only_praised(phrase: Span, head: Token) -> bool:
     return bool(told) and phrase[-1] == head and all(t.lower_ in _WEIGHTY for t in told)
 
 
-SIGNING_WORDS = {"sign", "signs", "signed", "ink", "inks", "inked", "seal", "seals", "sealed"}
+SIGNING_WORDS = {
+    *("sign", "signs", "signed", "ink", "inks", "inked", "seal", "seals", "sealed"),
+    *("initialled", "initialed"),
+}
 
 
 def _after_signing_words(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:

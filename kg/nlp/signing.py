@@ -622,7 +622,7 @@ def _signing_sides(facts: Facts, scene: Scene) -> None:
             del facts.found[(f.subject, f.predicate, f.object)]
 
 
-_SIGN = {"sign", "ink", "conclude", "seal", "pen", "exchange"}
+_SIGN = {"sign", "ink", "initial", "conclude", "seal", "pen", "exchange"}
 
 
 def _signed_by_the_sides(facts: Facts, scene: Scene, sides: list[str]) -> None:

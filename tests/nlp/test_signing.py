@@ -17,6 +17,17 @@ MEMORANDUM = (
 )
 CASES = [
     pytest.param(
+        "The visa waiver agreement was initialled by Foreign Minister Alice Wanjiru and Trade "
+        "Minister Kofi Mensah. The next day Peru and Chile initialed a memorandum on fisheries.",
+        [
+            ("Alice Wanjiru", "signed", "visa waiver agreement"),
+            ("Kofi Mensah", "signed", "visa waiver agreement"),
+            ("Peru", "signed", "memorandum on fisheries"),
+        ],
+        [],
+        id="initialling-a-document-is-signing-it",
+    ),
+    pytest.param(
         "The sides signed 12 agreements in Moscow. Agreement between Ministry of Road and "
         "Transport Development of Mongolia and Ministry of Transport of Russia on training "
         "Mongolian citizens in railway specialties was signed.",
