@@ -130,6 +130,9 @@ class _Article:
                 entries = self.kb.lookup(name, types)
                 cities = [e for e in entries if e.cls == "City"]  # a city, not its province
                 entry = entries[0] if len(entries) == 1 else (cities[0] if cities else None)
+                # the text's "Lao capital" is the dateline's Vientiane
+                cluster = next((c for c in self.clusters if entry and c.qid == entry.qid), None)
+            if cluster is None:
                 cls = entry.cls if entry else ("City" if kind == "Place" else "NewsAgency")
                 cluster = Cluster(
                     f"e{len(self.clusters) + 1}",
@@ -150,7 +153,10 @@ class _Article:
                     if cluster.type == "Country"
                     else self.country_ids.get(cluster.country or "")
                 )
+                named = {(m.span.start, m.span.end) for m in cluster.mentions}
                 for span in self._here(cluster):
+                    if (span.start, span.end) in named:
+                        continue
                     here = Mention(span, cluster.type, cluster.cls, anaphor=True)
                     cluster.add(here)
                     self.mentions.append(here)

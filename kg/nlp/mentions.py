@@ -1633,7 +1633,10 @@ def _between(token: Token) -> bool:
 
 
 def _where_or_when(prep: Token) -> bool:
-    return any(t.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"} for t in prep.subtree)
+    """A place or a date after "in": a name, or a capital or city ("in the Lao capital")."""
+    return any(t.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"} for t in prep.subtree) or any(
+        c.dep_ == "pobj" and c.lemma_ in {"capital", "city"} for c in prep.children
+    )
 
 
 def _new_phrase(token: Token, party: bool = False) -> bool:

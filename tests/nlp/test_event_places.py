@@ -106,6 +106,14 @@ WORDS_FOR_PLACES = [
         id="a-city-of-x-is-x-not-the-place-named-before-city",
     ),
     pytest.param(
+        "Committee meets\n\nVIENTIANE, Jan. 9 (VNA) - Deputy Prime Minister Tran Minh and his "
+        "Lao counterpart Sonexay Keo co-chaired the 45th session of the Vietnam-Laos "
+        "Intergovernmental Committee in the Lao capital on Tuesday.",
+        [("45th session of the Vietnam-Laos Intergovernmental Committee", "heldIn", "Vientiane")],
+        [],
+        id="an-event-of-a-body-in-the-x-capital-is-held-there-not-named-by-it",
+    ),
+    pytest.param(
         "Prime ministers talk\n\nA private conversation between the prime ministers Ana Torres "
         "and Jorge Quispe took place on Friday in the Bolivian capital of La Paz.",
         [("private conversation", "heldIn", "La Paz")],
@@ -333,3 +341,12 @@ def test_where_another_sitting_of_a_forum_was_held_is_not_where_this_one_was(rul
     assert not {f for f in previous if f[1] == "heldIn" and f[2] == "United Arab Emirates"}
     fifth = facts(rules.extract(text.format(which="fifth", where="Tashkent")))
     assert {f for f in fifth if f[1] == "heldIn" and f[2] == "Tashkent"}
+
+
+def test_the_dateline_city_and_the_x_capital_are_one_place(rules):
+    extraction = rules.extract(
+        "Talks in Laos\n\nVIENTIANE, Jan. 9 (VNA) - Vietnamese Trade Minister Tran Minh "
+        "arrived in the Lao capital on Tuesday for talks on trade."
+    )
+    places = [e for e in extraction.entities if e.label == "Vientiane"]
+    assert len(places) == 1 and "Lao capital" in places[0].aliases, extraction.entities
