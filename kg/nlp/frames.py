@@ -951,7 +951,7 @@ def _verb_events(facts: Facts, scene: Scene) -> None:
     for group in groups:
         event = _new_event(scene, "Meeting", "meeting", group[0])
         _told_again(event, group, facts)
-        _named_next(event, group[0], facts, scene)
+        _named_next(event, facts, scene)
         for f in group:
             for person in (f.subject, f.object):
                 facts.add(
@@ -1274,11 +1274,11 @@ def _told_again(event: Cluster, group: list[Fact], facts: Facts) -> None:
                 event.add(Mention(word.doc[word.i : word.i + 1], "Event", "Meeting", anaphor=True))
 
 
-def _named_next(event: Cluster, met: Fact, facts: Facts, scene: Scene) -> None:
-    """A meeting told by a verb is the meeting the next sentence names with a plain word of
-    its own, whoever it shows at it ("X received Y. During the meeting, the foreign ministers
-    signed a memorandum")."""
-    after = scene.index(met.sentence) + 1
+def _named_next(event: Cluster, facts: Facts, scene: Scene) -> None:
+    """A meeting told by a verb is the meeting the sentence after one that tells it names
+    with a plain word of its own, whoever it shows at it ("X received Y. During the meeting,
+    the foreign ministers signed a memorandum")."""
+    after = {scene.index(m.span.sent) + 1 for m in event.mentions}
     for other in list(scene.clusters.values()):
         if (
             other is not event
@@ -1286,7 +1286,7 @@ def _named_next(event: Cluster, met: Fact, facts: Facts, scene: Scene) -> None:
             and other.cls in {"Meeting", "Talks"}
             and _plain(other)
             and all(not m.anaphor and _definite(m) for m in other.mentions)
-            and min(scene.index(m.span.sent) for m in other.mentions) == after
+            and min(scene.index(m.span.sent) for m in other.mentions) in after
         ):
             scene.fold(facts, other.id, event.id)
 
@@ -1298,7 +1298,8 @@ def _one_by_one(fact: Fact) -> bool:
 
 def _welcome(fact: Fact) -> bool:
     """A meeting read from a welcome on arrival: "arrived in Kigali and was received (or
-    met) by X", not "arrived in Bogota and met with his counterpart"."""
+    met) by X", not "arrived in Bogota and met with his counterpart", nor "X received Y, who
+    arrived on an official visit" (the guest's arrival told in a clause of its own)."""
     verb = fact.trigger
     return (
         verb is not None
@@ -1306,7 +1307,16 @@ def _welcome(fact: Fact) -> bool:
             verb.lemma_ in {"receive", "welcome", "greet"}
             or (verb.lemma_ == "meet" and any(c.dep_ == "auxpass" for c in verb.children))
         )
-        and any(t.lemma_ in {"arrive", "arrival"} for t in fact.sentence)
+        and any(
+            t.lemma_ in {"arrive", "arrival"} and not _told_aside(t, verb) for t in fact.sentence
+        )
+    )
+
+
+def _told_aside(word: Token, verb: Token) -> bool:
+    """Whether a word lies in a relative clause that does not hold the verb."""
+    return any(
+        a.dep_ == "relcl" and not a.is_ancestor(verb) and a != verb for a in [word, *word.ancestors]
     )
 
 
