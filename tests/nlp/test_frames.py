@@ -2125,6 +2125,14 @@ def test_a_meeting_after_an_arrival_is_a_meeting_not_a_welcome(rules):
     assert {(meeting, "participant", "Ivan Duque"), (meeting, "heldIn", "Bogota")} <= got
 
 
+def test_receiving_a_guest_whose_arrival_a_clause_tells_is_a_meeting(rules):
+    x = rules.extract(
+        "President Merdan Atayev received Omani Minister Qais Harthy, who arrived in Ashgabat "
+        "on a working visit. They discussed trade."
+    )
+    assert "meeting between Merdan Atayev and Qais Harthy" in {e.label for e in x.events}
+
+
 def test_a_headline_s_event_is_the_body_s_one_though_a_visit_places_it(rules):
     x = rules.extract(
         "Lopez receives courtesy call from Korean Trade Minister\n\n"
