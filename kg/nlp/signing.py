@@ -738,14 +738,20 @@ def _named_parties(facts: Facts, scene: Scene) -> None:
 
 def _witnesses_of_bodies(facts: Facts, scene: Scene) -> None:
     """An agreement that names bodies as its parties ("a memorandum between Padiberas and
-    Vietnam Southern Food Corporation") was not signed by the country of who witnessed it."""
+    Vietnam Southern Food Corporation") was not signed by the country of who witnessed it,
+    nor by the sides of the article, which the text does not say signed it."""
     parties: dict[str, set[str]] = {}
     for f in facts.of("signed", None):
         if f.rule == "signed/named-parties":
             parties.setdefault(f.object, set()).add(scene.clusters[f.subject].type)
     for f in facts.of("signed", None):
-        if parties.get(f.object) == {"Organization"} and f.rule.split("+")[0] in _WITNESS_RULES:
+        if parties.get(f.object) == {"Organization"} and (
+            f.rule.split("+")[0] in _WITNESS_RULES or f.rule in _SIDES_RULES
+        ):
             facts.discard(f)
+
+
+_SIDES_RULES = {"signed/sides", "signed/both-sides"}  # who signed, the text does not say
 
 
 def _unsigned(token: Token) -> Token | None:

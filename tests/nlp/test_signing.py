@@ -17,6 +17,34 @@ MEMORANDUM = (
 )
 CASES = [
     pytest.param(
+        "Chilean Foreign Minister Ana Ruiz held talks with Peruvian Foreign Minister Jorge "
+        "Quispe in Lima. A memorandum between the Santiago Chamber of Commerce and the Lima "
+        "Chamber of Commerce was also signed.",
+        [
+            (
+                "Santiago Chamber of Commerce",
+                "signed",
+                "memorandum between the Santiago "
+                "Chamber of Commerce and the Lima Chamber of Commerce",
+            ),
+        ],
+        [
+            (
+                "Chile",
+                "signed",
+                "memorandum between the Santiago Chamber of Commerce and the "
+                "Lima Chamber of Commerce",
+            ),
+            (
+                "Peru",
+                "signed",
+                "memorandum between the Santiago Chamber of Commerce and the "
+                "Lima Chamber of Commerce",
+            ),
+        ],
+        id="a-document-between-bodies-signed-by-no-one-named-is-the-bodies-not-the-sides",
+    ),
+    pytest.param(
         "The visa waiver agreement was initialled by Foreign Minister Alice Wanjiru and Trade "
         "Minister Kofi Mensah. The next day Peru and Chile initialed a memorandum on fisheries.",
         [
