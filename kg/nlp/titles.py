@@ -15,7 +15,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.nlp.gazetteer import JOINED_INITIALS, country_named, field_words, word_list
+from kg.nlp.gazetteer import JOINED_INITIALS, country_named, field_words, honour, word_list
 
 __all__ = ["SPAN_KEY", "TitleComponent", "titles_by_word"]
 
@@ -150,8 +150,8 @@ class TitleComponent:
         named_next = token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "PERSON"
         if token.ent_type_ == "PERSON" and token.lower_ in field_words() and named_next:
             return True  # "Minister of Trade Arman X", the field taken into the name
-        if token.ent_type_ == "PERSON" or JOINED_INITIALS.fullmatch(token.text):
-            return False
+        if token.ent_type_ == "PERSON" or JOINED_INITIALS.fullmatch(token.text) or honour(token):
+            return False  # nor a style of honour a name follows ("Datuk Seri X")
         return token.is_title or token.is_upper or token.lower_ in _LINKERS
 
 

@@ -169,6 +169,14 @@ def _held(read, text: str) -> list[tuple[str, str | None, str | None, bool]]:
             id="a-style-of-honour-between-title-and-name",
         ),
         pytest.param(
+            "Minister of Investment Datuk Seri Zulkarnain Hashim met Chilean Minister Ana Ruiz.",
+            [
+                ("Zulkarnain Hashim", "Minister of Investment", None, False),
+                ("Ana Ruiz", "Minister", "Chilean", False),
+            ],
+            id="a-style-of-honour-ends-the-portfolio-of-a-title",
+        ),
+        pytest.param(
             "He was welcomed by Deputy Foreign Minister for Economic Diplomacy Mehdi Safari.",
             [("Mehdi Safari", "Deputy Foreign Minister for Economic Diplomacy", None, False)],
             id="a-portfolio-run-into-the-name",
