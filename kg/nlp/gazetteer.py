@@ -271,7 +271,7 @@ class GazetteerComponent:
         said = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         ents = _joined(
             [self._coordinated(ent, in_people, in_bodies, said) for ent in ents],
-            lambda a, b: _patronym(a, b) or self._surnames(a, b),
+            lambda a, b: _patronym(a, b) or self._surnames(a, b) or self._name_goes_on(a, b),
         )
         places = [m for m in matches if m.label_ in {"GPE", "NORP"}]
         ents.extend(self._names_after_titles(doc, ents, places))
@@ -501,6 +501,19 @@ class GazetteerComponent:
             return _relabel(ent, "GPE" if last not in self.place_heads else "FAC")
         return ent
 
+    def _name_goes_on(self, body: Span, rest: Span) -> bool:
+        """Whether the recognizer cut a body's name mid-phrase and took its last words for a
+        person's ("QazTrade Center for Trade" and "Policy Development"): words that end in a
+        field's or a body's word, which no one's name does."""
+        return (
+            body.label_ == "ORG"
+            and rest.label_ == "PERSON"
+            and len(body) > 2
+            and body[-2].lower_ in {"for", "of", "on"}
+            and all(t.is_title for t in rest)
+            and (rest[-1].lower_ in field_words() or rest[-1].text in self.org_heads)
+        )
+
     def _surnames(self, name: Span, body: Span) -> bool:
         """Whether the recognizer cut a name before its surnames and took them for a body's
         name ("Maria Fernanda" and "Espinosa Garces"): one phrase, no body's word in it, no
@@ -716,13 +729,14 @@ def _patronym(name: Span, rest: Span) -> bool:
 
 
 def _joined(ents: list[Span], joins: Callable[[Span, Span], bool]) -> list[Span]:
-    """The entities, each one that ``joins`` the one right before it joined to it as a
-    person's name."""
+    """The entities, each one that ``joins`` the one right before it joined to it, as a
+    person's name (or a body's, where the first is one)."""
     out: list[Span] = []
     for ent in sorted(ents, key=lambda e: e.start):
         last = out[-1] if out else None
         if last is not None and last.end == ent.start and joins(last, ent):
-            out[-1] = Span(ent.doc, last.start, ent.end, label="PERSON")
+            label = "ORG" if last.label_ == "ORG" else "PERSON"
+            out[-1] = Span(ent.doc, last.start, ent.end, label=label)
         else:
             out.append(ent)
     return out

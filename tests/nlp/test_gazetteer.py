@@ -480,3 +480,12 @@ def test_a_place_after_a_place_and_a_comma_stays_a_place(pipeline):
 def test_a_body_s_word_that_starts_a_title_is_no_body(pipeline):
     doc = pipeline.nlp("It was signed by Mary Wanjiru, Cabinet Secretary for Mining of Kenya.")
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == []
+
+
+def test_a_body_s_name_cut_before_a_field_s_words_is_whole(pipeline):
+    doc = pipeline.nlp(
+        "A memorandum between the QazTrade Center for Trade Policy Development and the Malaysia "
+        "External Trade Development Corporation was signed."
+    )
+    names = {e.text: e.label_ for e in doc.ents}
+    assert names.get("QazTrade Center for Trade Policy Development") == "ORG", names
