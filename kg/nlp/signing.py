@@ -537,12 +537,12 @@ def _included(facts: Facts, scene: Scene) -> None:
             if after < len(scene.sentences):
                 nxt = scene.sentences[after]
                 items.update((i, nxt) for i in _listed(nxt, nxt.start, agreements, True))
-        witnessed = f.rule.startswith(tuple(_WITNESS_RULES))
+        kept = f.rule.startswith(tuple(_WITNESS_RULES)) or f.rule in _SIDES_RULES
         for i, sentence in items.items():
             item = agreements.get(i)
             if item is not None and item.id != f.object:
                 scene.parts.setdefault(item.id, f.object)
-                rule = f.rule if witnessed else "signed/included"
+                rule = f.rule if kept else "signed/included"  # "witnessed", "sides": as told
                 facts.add(
                     f.subject, "signed", item.id, sentence, f.confidence * 0.9, f.status, rule
                 )
@@ -710,13 +710,12 @@ def _named_parties(facts: Facts, scene: Scene) -> None:
         for m in c.mentions if c.type in {"Country", "Organization"} else ():
             starts[m.span.start] = max(m.span.end, starts.get(m.span.start, 0))
     signings = [(f.object, f.sentence, f.status) for f in facts.of("signed", None)]
-    signings += [
-        (agreement.id, m.span.sent, "asserted")
-        for agreement in scene.clusters.values()
-        if agreement.type == "Agreement"
-        for m in agreement.mentions
-        if _told_signed(m)
-    ]
+    roots = scene.roots_of("Agreement")
+    for document in [c for c in scene.clusters.values() if c.type == "Agreement"]:
+        for m in (m for m in document.mentions if _told_signed(m)):
+            signings.append((document.id, m.span.sent, "asserted"))
+            listed = _listed(m.span.sent, m.span.end, roots)  # "... were signed: - a"
+            signings += [(roots[i].id, m.span.sent, "asserted") for i in listed]
     for agreement, sentence, status in signings:
         if status == "negated":
             continue

@@ -17,6 +17,32 @@ MEMORANDUM = (
 )
 CASES = [
     pytest.param(
+        "Chilean Foreign Minister Ana Ruiz and Peruvian Foreign Minister Jorge Quispe signed "
+        "a protocol in Lima. In addition, the following documents were inked in their "
+        "presence:\n- a memorandum between the Santiago Chamber of Commerce and the Lima "
+        "Chamber of Commerce;\n- an agreement between the Chilean Port Authority and the "
+        "Callao Port Company.",
+        [
+            (
+                party,
+                "signed",
+                "memorandum between the Santiago Chamber of Commerce and the "
+                "Lima Chamber of Commerce",
+            )
+            for party in ("Santiago Chamber of Commerce", "Lima Chamber of Commerce")
+        ],
+        [
+            (
+                side,
+                "signed",
+                "memorandum between the Santiago Chamber of Commerce and the "
+                "Lima Chamber of Commerce",
+            )
+            for side in ("Chile", "Peru")
+        ],
+        id="documents-listed-after-a-signing-no-one-named-are-their-named-parties",
+    ),
+    pytest.param(
         "Chilean Foreign Minister Ana Ruiz held talks with Peruvian Foreign Minister Jorge "
         "Quispe in Lima. A memorandum between the Santiago Chamber of Commerce and the Lima "
         "Chamber of Commerce was also signed.",
