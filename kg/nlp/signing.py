@@ -562,7 +562,7 @@ def _listed(
     if marker is None or (opening and marker.i > sentence.start + 1):
         return []
     last = max(t.i for t in sentence if not t.is_space)
-    end = len(sentence.doc) if marker.i == last and marker.text == ":" else sentence.end
+    end = len(sentence.doc) if sentence.doc[last].text == ":" else sentence.end  # "including:"
     return _items(sentence.doc[marker.i + 1 : end], agreements)
 
 

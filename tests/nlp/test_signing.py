@@ -17,6 +17,28 @@ MEMORANDUM = (
 )
 CASES = [
     pytest.param(
+        "Chile and Peru held talks in Lima. Following the talks, a package of documents was "
+        "signed, including:\n\n- an agreement between the Ministry of Energy of Chile and the "
+        "Callao Power Company on a power plant;\n\n- a memorandum between the Ministry of "
+        "Agriculture of Peru and the Chilean Rural Corporation.",
+        [
+            (
+                "Callao Power Company",
+                "signed",
+                "agreement between the Ministry of Energy of "
+                "Chile and the Callao Power Company on a power plant",
+            ),
+            (
+                "Chilean Rural Corporation",
+                "signed",
+                "memorandum between the Ministry of "
+                "Agriculture of Peru and the Chilean Rural Corporation",
+            ),
+        ],
+        [],
+        id="a-list-a-sentence-opens-with-including-and-a-colon-goes-on-below-it",
+    ),
+    pytest.param(
         "Chilean Foreign Minister Ana Ruiz and Peruvian Foreign Minister Jorge Quispe signed "
         "a protocol in Lima. In addition, the following documents were inked in their "
         "presence:\n- a memorandum between the Santiago Chamber of Commerce and the Lima "
