@@ -765,6 +765,26 @@ def _office_named(token: Token) -> str:
     return " ".join([*words, "of", of[0]] if of else words)
 
 
+def _co_chairs(token: Token, resolver: Resolver) -> list[Mention]:
+    """ "The co-chairs": the two people named in the sentence before it (or its own) that
+    says who co-chaired, when it names two ("The session was co-chaired by X and the Omani
+    minister. Following the session, the co-chairs signed the protocol")."""
+    if not token.lower_.startswith("co-chair"):
+        return []
+    doc = token.doc
+    sentence = token.sent
+    for sent in (sentence, doc[sentence.start - 1].sent if sentence.start else None):
+        if sent is None or not any("chair" in t.lower_ for t in sent if t.i != token.i):
+            continue
+        people = {
+            m.entity: m
+            for t in sent
+            if (m := resolver.mention(t)) is not None and m.type == "Person" and m.entity
+        }
+        return list(people.values()) if len(people) == 2 else []
+    return []
+
+
 def _office_holders(token: Token, positions: list[Held]) -> list[Mention]:
     """The two people who hold the office a plural names ("the two prime ministers"); for
     "the ministers", the two ministers of any portfolio but a prime minister's."""
@@ -939,7 +959,9 @@ def group_mentions(
                 continue
         else:
             members = (
-                countries if kind == "country" else _office_holders(token, positions) or people
+                countries
+                if kind == "country"
+                else _co_chairs(token, resolver) or _office_holders(token, positions) or people
             )
             if kind == "person" and len(named) >= 2 and not (named == sides and len(members) == 2):
                 # "the foreign ministers of Japan, South Korea and China": one of each

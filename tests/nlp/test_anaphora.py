@@ -327,6 +327,18 @@ def test_the_co_chairs_are_the_two_who_chaired(rules):
     assert {"Kofi Mensah", "Paul Otieno"} <= signed, signed
 
 
+def test_the_co_chairs_are_the_two_who_chaired_not_the_two_who_met(rules):
+    x = rules.extract(
+        "President John Mahama received Kenyan Trade Minister Paul Otieno in Accra. The 9th "
+        "session of the Kenya-Ghana Joint Commission was co-chaired by Ghanaian Trade "
+        "Minister Kofi Mensah and the Kenyan minister. At the end of the session, the "
+        "co-chairs signed the minutes."
+    )
+    signed = {s for s, p, o in facts(x) if p == "signed" and o == "minutes"}
+    assert {"Kofi Mensah", "Paul Otieno"} <= signed, signed
+    assert "John Mahama" not in signed, signed
+
+
 @pytest.mark.parametrize(
     ("text", "leaders"),
     [
