@@ -416,8 +416,27 @@ class _Resolver:
                 self.keyed(m, key)
             elif _is_bare(m) and _definite(m) and (latest := self._latest("Delegation")):
                 latest.add(m)
+            elif not key and (keyed := self._led_by_one_of(m)) is not None:
+                keyed.add(m)
             else:
                 self.new(m)
+
+    def _led_by_one_of(self, mention: Mention) -> Cluster | None:
+        """The delegation of a country told before that one of no country is, led by someone
+        named with that country ("Mongolian delegation tours port" in the headline, "a
+        delegation led by Mongolia's Minister X" in the body)."""
+        first = mention.root
+        words = [t for t in first.subtree if t.i > first.i]
+        if not any(t.lower_ in {"led", "headed"} for t in words):
+            return None
+        return next(
+            (
+                c
+                for key, c in self.by_key.items()
+                if key[0] == "Delegation" and any(_names(t.text, key[1]) for t in words)
+            ),
+            None,
+        )
 
     def _led_from(self, mention: Mention) -> Cluster | None:
         """The delegation of no country yet that a definite one of a country is (told before,

@@ -687,6 +687,22 @@ def test_a_delegation_led_by_someone_of_a_country_is_that_country_s(pipeline, la
 
 
 @pytest.mark.parametrize(
+    ("body", "delegations"),
+    [
+        ("A delegation led by Mongolia's Minister of Energy B.Battsetseg toured a port.", 1),
+        # a delegation led by someone of another country is another
+        ("A delegation led by Austria's Minister of Energy Martin Kocher toured a port.", 2),
+    ],
+)
+def test_a_headline_s_delegation_of_a_country_is_the_one_led_by_its_minister(
+    pipeline, body, delegations
+):
+    x = pipeline.extract(f"Mongolian delegation visits Baku\n\nBAKU (APA) - {body}")
+    found = [e.label for e in x.entities if e.type == "Delegation"]
+    assert len(found) == delegations, found
+
+
+@pytest.mark.parametrize(
     ("second", "events"),
     [
         ("The talks were the first high-level meeting between the two countries in years.", 1),
