@@ -253,7 +253,7 @@ class GazetteerComponent:
         people = [m for m in matches if m.label_ == "PERSON"]
         ents = [
             piece
-            for ent in doc.ents
+            for ent in self._given_names_back(list(doc.ents))
             for part in _outside(ent, people)
             for piece in self._fix(part)
             if piece is not None
@@ -324,6 +324,10 @@ class GazetteerComponent:
 
     def _fix(self, ent: Span) -> Iterator[Span | None]:
         """The entity retyped, trimmed or split into a body and a person's name."""
+        portfolio = ent.label_ == "ORG" and all(_portfolio_word(t) for t in ent)
+        if portfolio and self._portfolio_ends(ent.doc, ent.end):
+            yield None  # "Undersecretary for International Economic Relations": no body
+            return
         if ent.label_ not in NAME_LABELS:
             if len(ent) == 1 and demonym(ent.text):
                 yield _relabel(ent, "NORP")  # "his Lao counterpart": a PRODUCT to the recognizer
@@ -547,6 +551,8 @@ class GazetteerComponent:
             return False  # "the North-South corridor": a direction
         if len(words) < 2 or _name_length(tokens) > 3 or agreement_class(words[-1].text):
             return False  # "(Trade) Facilitation Agreement": a document's name
+        if _portfolio_word(words[0]):
+            return False  # "(International Economic) Relations Catalina": a portfolio's
         for t in words:
             if not t.is_title or t.text in self.title_words or t.text in self.org_heads:
                 return False
@@ -557,6 +563,27 @@ class GazetteerComponent:
         if self.kb.lookup(tokens.text, ("Country", "Place", "Organization")):
             return False
         return not demonym(words[0].text)
+
+    def _given_names_back(self, ents: list[Span]) -> list[Span]:
+        """A portfolio run into a given name, the surnames tagged apart ("Undersecretary for
+        International Economic Relations Catalina" and "Fuentes Araya"): the given name goes
+        back to the name."""
+        ents = list(ents)
+        for k in range(len(ents) - 1):
+            ent, after = ents[k], ents[k + 1]
+            if (
+                ent.label_ == "ORG"
+                and after.label_ == "PERSON"
+                and after.start == ent.end
+                and len(ent) > 1
+                and ent[-1].is_title
+                and not _portfolio_word(ent[-1])
+                and ent[-1].text not in self.org_heads | self.title_words
+                and self._portfolio_ends(ent.doc, ent.end - 1)
+            ):
+                ents[k] = Span(ent.doc, ent.start, ent.end - 1, label="ORG")
+                ents[k + 1] = Span(ent.doc, ent.end - 1, after.end, label="PERSON")
+        return ents
 
     def _person_tail(self, ent: Span) -> int | None:
         """Where a person's name starts inside an entity that runs a body into it."""
@@ -865,7 +892,7 @@ _PORTFOLIOS = {"affairs", "resources", "water", "foreign", "internal", "emergenc
 _PORTFOLIOS |= {"diplomacy", "relations", "integration", "planning", "justice", "interior"}
 _PORTFOLIOS |= {"labour", "labor", "communications", "housing", "petroleum", "consular"}
 _PORTFOLIOS |= {"manpower", "employment", "welfare", "broadcasting", "promotion", "enterprises"}
-_PORTFOLIOS |= {"entrepreneurship", "infrastructure"}
+_PORTFOLIOS |= {"entrepreneurship", "infrastructure", "international", "external"}
 
 
 def _given_name_like_a_word(doc: Doc, i: int, title_words: Collection[str]) -> bool:

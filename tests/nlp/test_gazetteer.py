@@ -489,3 +489,28 @@ def test_a_body_s_name_cut_before_a_field_s_words_is_whole(pipeline):
     )
     names = {e.text: e.label_ for e in doc.ents}
     assert names.get("QazTrade Center for Trade Policy Development") == "ORG", names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "body"),
+    [
+        (  # a portfolio run into the given name, the surnames tagged apart
+            "Rauf Guliyev met a delegation led by Chile's Undersecretary for International "
+            "Economic Relations Catalina Fuentes Araya.",
+            "Catalina Fuentes Araya",
+            None,
+        ),
+        (  # a company's name ending in a field's words is no person's
+            "The Chinese companies included Shenzhen Energy Environmental Engineering.",
+            None,
+            "Shenzhen Energy Environmental Engineering",
+        ),
+    ],
+)
+def test_a_portfolio_s_words_are_no_name_s(pipeline, text, name, body):
+    ents = {e.text: e.label_ for e in pipeline.nlp(text).ents}
+    assert not any(label == "ORG" and "Relations" in t for t, label in ents.items()), ents
+    if name:
+        assert ents.get(name) == "PERSON", ents
+    if body:
+        assert ents.get(body) == "ORG", ents
