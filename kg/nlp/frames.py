@@ -2047,8 +2047,13 @@ def _joint_bodies(facts: Facts, scene: Scene) -> None:
     sides = _sides(facts, scene) or _first_pair(facts, scene)
     if len(sides) != 2:
         return
+    named = any(_JOINT_BODY.search(m.text) for c in scene.clusters.values() for m in c.mentions)
     for event in list(scene.clusters.values()):
-        joint = [m for m in event.mentions if _JOINT_BODY.search(m.text)]
+        joint = [
+            m
+            for m in event.mentions
+            if _JOINT_BODY.search(m.text) or (named and _THE_BODY.search(m.text))
+        ]  # "the previous meeting of the commission": of the joint one the article names
         if event.cls not in MEETINGS or not joint or event.id in scene.named_countries:
             continue
         if any(_regional(t) or t.lower_ in _AHEAD for m in joint for t in m.span):
@@ -2060,17 +2065,20 @@ def _joint_bodies(facts: Facts, scene: Scene) -> None:
         }
         if countries - set(sides):
             continue
-        named = joint[0]
+        told = joint[0]
         for country in sides:
             facts.add(
                 event.id,
                 "participant",
                 country,
-                named.span.sent,
+                told.span.sent,
                 0.6,
-                modality(named.root),
+                modality(told.root),
                 "participant/joint-body",
             )
+
+
+_THE_BODY = re.compile(r"\bof the (commission|committee|council)$", re.IGNORECASE)
 
 
 def _regional(token: Token) -> bool:

@@ -1277,6 +1277,17 @@ CASES += [
         id="a-dialogue-between-states-is-no-event",
     ),
     pytest.param(
+        "The 7th meeting of the Chile-Peru Joint Commission took place in Lima, co-chaired by "
+        "Chilean Minister Ana Ruiz and Peruvian Minister Jorge Quispe. The previous meeting of "
+        "the commission was held in Santiago in 2019.",
+        [
+            ("previous meeting of the commission", "participant", "Chile"),
+            ("previous meeting of the commission", "participant", "Peru"),
+        ],
+        [],
+        id="a-sitting-of-the-commission-is-of-the-joint-one-the-article-names",
+    ),
+    pytest.param(
         "Iranian Minister Reza Aram held a video call with Pakistani Adviser Saeed Khan on "
         "Tuesday to discuss trade between Iran and Pakistan. The 20th Session "
         "of the Joint Economic Commission was held in Tehran in 2017. A meeting of the Eurasian "
