@@ -787,22 +787,30 @@ def _co_chairs(token: Token, resolver: Resolver) -> list[Mention]:
 
 def _office_holders(token: Token, positions: list[Held]) -> list[Mention]:
     """The two people who hold the office a plural names ("the two prime ministers"); for
-    "the ministers", the two ministers of any portfolio but a prime minister's."""
+    "the ministers", the two ministers of any portfolio but a prime minister's (of a
+    deputy's only if there are not two others: not a foreign minister and his deputy)."""
     named = office(_office_named(token))
     if named not in {"prime minister", "foreign minister", "president", "minister"}:
         return []
     portfolio = _portfolio(token)
     titled = [
-        (office(h.title), h.person)
+        (office(h.title), h.person, h.title)
         for h in positions
         if h.title and portfolio <= set(normalize(h.title).split())
     ]
-    holders = {p.entity: p for held, p in titled if held == named}
-    if len(holders) != 2 and named == "minister":
-        holders = {
-            p.entity: p for held, p in titled if holds(held, named) and held != "prime minister"
-        }
+    holders = {p.entity: p for held, p, _ in titled if held == named}
+    if named == "minister":
+        ministers = [(p, title) for held, p, title in titled if holds(held, named)]
+        ministers = [(p, t) for p, t in ministers if office(t) != "prime minister"]
+        principals = {p.entity: p for p, t in ministers if not _DEPUTIES & set(t.split())}
+        if len(principals) == 2:
+            holders = principals
+        elif len(holders) != 2:
+            holders = {p.entity: p for p, _ in ministers}
     return list(holders.values()) if len(holders) == 2 else []
+
+
+_DEPUTIES = {"Deputy", "deputy", "Vice", "vice"}
 
 
 def _portfolio(token: Token) -> set[str]:

@@ -317,6 +317,18 @@ def test_the_ministers_are_the_two_of_any_portfolio_not_the_prime_minister(read)
     assert named == [["Bakhtiyor Saidov", "Ishaq Dar"]], named
 
 
+def test_the_ministers_are_not_a_minister_and_his_deputy(read):
+    r, positions, countries = _read(
+        read,
+        "Brazilian Foreign Minister Helena Moura received the Egyptian Minister of Foreign "
+        "Affairs, Sameh Shoukry. The Egyptian delegation also included the Deputy Minister "
+        "of Trade, Nadia Ghoneim. The two ministers signed a memorandum.",
+    )
+    found = group_mentions(r.doc, r.resolver, r.clusters, countries, positions)
+    named = [sorted(r.name(x) for x in m.members) for m in found if m.text == "ministers"]
+    assert named == [["Helena Moura", "Sameh Shoukry"]], named
+
+
 def test_the_co_chairs_are_the_two_who_chaired(rules):
     x = rules.extract(
         "The 9th session of the Kenya-Ghana Joint Commission was held in Accra. It was "
