@@ -163,11 +163,15 @@ class _Article:
         self.resolver = Resolver(self.doc, self.mentions)
 
     def _here(self, place: Cluster) -> Iterator[Span]:
-        """Where the text names the dateline's place without its name: "arrived here", and
-        "the capital" ("the Bangladeshi capital") when the place is its country's capital."""
+        """Where the text names the dateline's place without its name: "arrived here", "in
+        this capital", and "the capital" ("the Bangladeshi capital") when the place is its
+        country's capital."""
         for token in tokens_with(self.doc, "LOWER", ["here"]):
             if token.head.lemma_ in _ARRIVALS:
                 yield self.doc[token.i : token.i + 1]
+        for token in tokens_with(self.doc, "LOWER", ["capital", "city"]):
+            if token.i and self.doc[token.i - 1].lower_ == "this" and token.pos_ == "NOUN":
+                yield self.doc[token.i - 1 : token.i + 1]  # "held in this capital"
         country = self.kb.get(place.country)
         if country is None or place.qid is None or country.capital != place.qid:
             return

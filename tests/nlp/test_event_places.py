@@ -106,6 +106,13 @@ WORDS_FOR_PLACES = [
         id="a-city-of-x-is-x-not-the-place-named-before-city",
     ),
     pytest.param(
+        "Commission meets\n\nHavana, Nov 12 (Prensa Latina) The 43rd session of the Cuba-Peru "
+        "Intergovernmental Commission was held in this capital on Tuesday.",
+        [("43rd session of the Cuba-Peru Intergovernmental Commission", "heldIn", "Havana")],
+        [],
+        id="this-capital-is-the-dateline-s-city",
+    ),
+    pytest.param(
         "Committee meets\n\nVIENTIANE, Jan. 9 (VNA) - Deputy Prime Minister Tran Minh and his "
         "Lao counterpart Sonexay Keo co-chaired the 45th session of the Vietnam-Laos "
         "Intergovernmental Committee in the Lao capital on Tuesday.",
