@@ -425,9 +425,11 @@ class _Resolver:
         """The delegation of a country told before that one of no country is, led by someone
         named with that country ("Mongolian delegation tours port" in the headline, "a
         delegation led by Mongolia's Minister X" in the body)."""
-        first = mention.root
-        words = [t for t in first.subtree if t.i > first.i]
-        if not any(t.lower_ in {"led", "headed"} for t in words):
+        led = [c for c in mention.root.children if c.lemma_ in {"lead", "head"}]
+        agents = [a for c in led for a in c.children if a.dep_ == "agent"]
+        # the leader's name and titles, not a clause told of him ("who is visiting Baku")
+        words = [t for a in agents for t in a.subtree if not _in_clause_under(t, a)]
+        if not words:
             return None
         return next(
             (
@@ -790,6 +792,15 @@ _NUMBERS = [
     "eleven",
     "twelve",
 ]
+
+
+def _in_clause_under(token: Token, top: Token) -> bool:
+    """Whether a word lies in a clause hung below ``top`` (a relative or adverbial one)."""
+    while token != top and token.head != token:
+        if token.dep_ in {"relcl", "acl", "advcl"}:
+            return True
+        token = token.head
+    return False
 
 
 def _names(word: str, country: str | None) -> bool:

@@ -692,6 +692,12 @@ def test_a_delegation_led_by_someone_of_a_country_is_that_country_s(pipeline, la
         ("A delegation led by Mongolia's Minister of Energy B.Battsetseg toured a port.", 1),
         # a delegation led by someone of another country is another
         ("A delegation led by Austria's Minister of Energy Martin Kocher toured a port.", 2),
+        # and so is one whose leader a clause tells of going to that country
+        (
+            "A delegation led by Minister of Energy Martin Kocher, who arrived in Mongolia on "
+            "Monday, toured a port.",
+            2,
+        ),
     ],
 )
 def test_a_headline_s_delegation_of_a_country_is_the_one_led_by_its_minister(
