@@ -1064,6 +1064,17 @@ _INTO = {"to", "into", "in"}
 _VERBS = {"VERB", "AUX"}
 
 
+def _delegations_countries(travellers: list[Token], resolver: Resolver) -> set[str | None]:
+    """The countries (QIDs) a travelling delegation comes from, as any of its mentions says
+    ("a delegation from the Republic of Korea ... The delegation is in the country")."""
+    entities = {
+        m.entity
+        for c in travellers
+        if (m := resolver.mention(c)) is not None and m.type == "Delegation"
+    }
+    return {m.country for m in resolver.by_root.values() if m.entity in entities and m.country}
+
+
 def country_mentions(doc: Doc, resolver: Resolver, country_of: dict[str, str]) -> list[Mention]:
     """Mentions of "the country" where someone went ("a trip to the country", "flew into the
     country", "visited the country"): of the countries named before it in its sentence or the
@@ -1094,6 +1105,7 @@ def country_mentions(doc: Doc, resolver: Resolver, country_of: dict[str, str]) -
             for c in travellers
             if (m := resolver.mention(c)) is not None
         }
+        own |= _delegations_countries(travellers, resolver)
         start = token.sent.start
         if start:  # and the sentence before
             start = doc[start - 1].sent.start
@@ -1107,6 +1119,7 @@ def country_mentions(doc: Doc, resolver: Resolver, country_of: dict[str, str]) -
                 and m.entity
                 and i not in left_out
                 and m.entity not in own
+                and m.qid not in own
             ]
             if named:
                 break

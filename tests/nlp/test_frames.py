@@ -1085,6 +1085,17 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "Ghana and Peru seek closer ties. A trade delegation from Peru toured the port of "
+        "Tema. The delegation, led by Vice Minister Ana Ruiz, arrived in the country on "
+        "Monday.",
+        [("Ana Ruiz", "visited", "Ghana")],
+        [("Ana Ruiz", "visited", "Peru")],
+        id="the-country-a-delegation-went-to-is-not-the-one-it-comes-from",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Premier Li Qiang met with visiting Kyrgyz Prime Minister Akylbek Japarov in Beijing on "
         "Tuesday. Before the talks, Li held a welcome ceremony for Japarov.",
         [
