@@ -214,7 +214,9 @@ class _Article:
         self.resolver = Resolver(self.doc, self.mentions)
         for mention in [
             *leader_mentions(self.doc, self.resolver, self.clusters, self.countries),
-            *country_mentions(self.doc, self.resolver, self.countries),
+            *country_mentions(
+                self.doc, self.resolver, self.countries, self.by_id.get(self.home or "")
+            ),
             *guest_mentions(self.doc, self.resolver, self.clusters, self.countries, self.home),
             *event_pronouns(self.doc, self.resolver, self.clusters),
             *latter_mentions(self.doc, self.mentions),

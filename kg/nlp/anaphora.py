@@ -1075,11 +1075,15 @@ def _delegations_countries(travellers: list[Token], resolver: Resolver) -> set[s
     return {m.country for m in resolver.by_root.values() if m.entity in entities and m.country}
 
 
-def country_mentions(doc: Doc, resolver: Resolver, country_of: dict[str, str]) -> list[Mention]:
+def country_mentions(
+    doc: Doc, resolver: Resolver, country_of: dict[str, str], home: Cluster | None = None
+) -> list[Mention]:
     """Mentions of "the country" where someone went ("a trip to the country", "flew into the
     country", "visited the country"): of the countries named before it in its sentence or the
     one before (else anywhere before it), leaving out the travellers' own and those named in
-    their phrase, the one the article names most, the nearest on a tie."""
+    their phrase, the one the article names most, the nearest on a tie; else the dateline's
+    country (``home``), where the travellers are not its own ("MOMBASA, Kenya - ... The
+    Korean delegation is in the country for a four-day visit")."""
     found = []
     mentions = {m.span.start: m for m in resolver.inside.values() if m.type == "Country"}
     times = Counter(m.entity for m in mentions.values())
@@ -1125,11 +1129,14 @@ def country_mentions(doc: Doc, resolver: Resolver, country_of: dict[str, str]) -
                 break
         if named:  # "Sri Lanka, India and the Maldives ... visited the country": Sri Lanka
             country = max(named, key=lambda m: times.get(m.entity, 0))
-            mention = Mention(
-                doc[lefts[0].i : token.i + 1], "Country", "Country", country.qid, country.qid
-            )
-            mention.entity, mention.anaphor = country.entity, True
-            found.append(mention)
+            entity, qid = country.entity, country.qid
+        elif home is not None and home.qid and not own & {home.id, home.qid}:
+            entity, qid = home.id, home.qid
+        else:
+            continue
+        mention = Mention(doc[lefts[0].i : token.i + 1], "Country", "Country", qid, qid)
+        mention.entity, mention.anaphor = entity, True
+        found.append(mention)
     return found
 
 

@@ -1096,6 +1096,17 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "Peru eyes ports\n\nTEMA, Ghana, May 3 - A trade delegation from Peru toured the "
+        "port. The delegation, led by Vice Minister Ana Ruiz, is in the country for a four-day "
+        "visit. Ghana is the largest buyer of Peruvian fish in West Africa.",
+        [("Ana Ruiz", "visited", "Ghana")],
+        [("Ana Ruiz", "visited", "Peru")],
+        id="the-country-a-delegation-is-in-is-the-dateline-s-where-the-text-names-none",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Premier Li Qiang met with visiting Kyrgyz Prime Minister Akylbek Japarov in Beijing on "
         "Tuesday. Before the talks, Li held a welcome ceremony for Japarov.",
         [
