@@ -324,7 +324,10 @@ class GazetteerComponent:
 
     def _fix(self, ent: Span) -> Iterator[Span | None]:
         """The entity retyped, trimmed or split into a body and a person's name."""
-        portfolio = ent.label_ == "ORG" and all(_portfolio_word(t) for t in ent)
+        portfolio = ent.label_ == "ORG" and all(
+            _portfolio_word(t) or (t.lower_ in {"and", ","} and 0 < t.i - ent.start < len(ent) - 1)
+            for t in ent
+        )
         if portfolio and self._portfolio_ends(ent.doc, ent.end):
             yield None  # "Undersecretary for International Economic Relations": no body
             return
@@ -565,24 +568,29 @@ class GazetteerComponent:
         return not demonym(words[0].text)
 
     def _given_names_back(self, ents: list[Span]) -> list[Span]:
-        """A portfolio run into a given name, the surnames tagged apart ("Undersecretary for
+        """A portfolio run into a given name, the surnames after it ("Undersecretary for
         International Economic Relations Catalina" and "Fuentes Araya"): the given name goes
-        back to the name."""
+        back to the name (to the surnames' entity, or to the words a later step names)."""
         ents = list(ents)
-        for k in range(len(ents) - 1):
-            ent, after = ents[k], ents[k + 1]
-            if (
+        starts = {e.start: k for k, e in enumerate(ents)}
+        for k, ent in enumerate(list(ents)):
+            doc = ent.doc
+            after = ents[starts[ent.end]] if ent.end in starts else None
+            if not (
                 ent.label_ == "ORG"
-                and after.label_ == "PERSON"
-                and after.start == ent.end
                 and len(ent) > 1
+                and ent.end < len(doc)
+                and doc[ent.end].is_title
+                and (after is None or after.label_ == "PERSON")
                 and ent[-1].is_title
                 and not _portfolio_word(ent[-1])
                 and ent[-1].text not in self.org_heads | self.title_words
-                and self._portfolio_ends(ent.doc, ent.end - 1)
+                and self._portfolio_ends(doc, ent.end - 1)
             ):
-                ents[k] = Span(ent.doc, ent.start, ent.end - 1, label="ORG")
-                ents[k + 1] = Span(ent.doc, ent.end - 1, after.end, label="PERSON")
+                continue
+            ents[k] = Span(doc, ent.start, ent.end - 1, label="ORG")
+            if after is not None:
+                ents[starts[ent.end]] = Span(doc, ent.end - 1, after.end, label="PERSON")
         return ents
 
     def _person_tail(self, ent: Span) -> int | None:
