@@ -271,7 +271,11 @@ class GazetteerComponent:
         said = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         ents = _joined(
             [self._coordinated(ent, in_people, in_bodies, said) for ent in ents],
-            lambda a, b: _patronym(a, b) or self._surnames(a, b) or self._name_goes_on(a, b),
+            lambda a, b: (
+                ("PERSON" if _patronym(a, b) or self._surnames(a, b) else None)
+                or ("ORG" if self._name_goes_on(a, b) else None)
+                or ("PERSON" if self._given_name_before(a, b) else None)
+            ),
         )
         places = [m for m in matches if m.label_ in {"GPE", "NORP"}]
         ents.extend(self._names_after_titles(doc, ents, places))
@@ -507,6 +511,20 @@ class GazetteerComponent:
         ):  # "according to Deutsche Welle": a source, no place
             return _relabel(ent, "GPE" if last not in self.place_heads else "FAC")
         return ent
+
+    def _given_name_before(self, word: Span, name: Span) -> bool:
+        """Whether the recognizer took a given name for a place or a body and tagged the
+        rest of the name apart ("Nadia" and "Samir Ghoneim"): one capitalized word no list
+        knows, right before a person's name."""
+        return (
+            len(word) == 1
+            and word.label_ in {"GPE", "LOC", "ORG", "NORP"}
+            and name.label_ == "PERSON"
+            and word[0].is_title
+            and word.text not in self.title_words | self.org_heads
+            and demonym(word.text) is None
+            and not self.kb.lookup(word.text)
+        )
 
     def _name_goes_on(self, body: Span, rest: Span) -> bool:
         """Whether the recognizer cut a body's name mid-phrase and took its last words for a
@@ -763,14 +781,14 @@ def _patronym(name: Span, rest: Span) -> bool:
     )
 
 
-def _joined(ents: list[Span], joins: Callable[[Span, Span], bool]) -> list[Span]:
-    """The entities, each one that ``joins`` the one right before it joined to it, as a
-    person's name (or a body's, where the first is one)."""
+def _joined(ents: list[Span], joins: Callable[[Span, Span], str | None]) -> list[Span]:
+    """The entities, each one that ``joins`` the one right before it joined to it, under the
+    label it gives."""
     out: list[Span] = []
     for ent in sorted(ents, key=lambda e: e.start):
         last = out[-1] if out else None
-        if last is not None and last.end == ent.start and joins(last, ent):
-            label = "ORG" if last.label_ == "ORG" else "PERSON"
+        label = joins(last, ent) if last is not None and last.end == ent.start else None
+        if last is not None and label is not None:
             out[-1] = Span(ent.doc, last.start, ent.end, label=label)
         else:
             out.append(ent)

@@ -522,3 +522,20 @@ def test_a_portfolio_s_words_are_no_name_s(pipeline, text, name, body):
         assert ents.get(name) == "PERSON", ents
     if body:
         assert ents.get(body) == "ORG", ents
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The Egyptian delegation also included the Deputy Minister of Trade and Industry, "
+            "Nadia Samir Ghoneim.",
+            "Nadia Samir Ghoneim",
+        ),
+        ("Talks in Rome: Italy Giorgia Meloni met Kenya William Ruto.", "Giorgia Meloni"),
+    ],
+)
+def test_a_given_name_taken_for_a_place_is_the_name_s_first(pipeline, text, name):
+    ents = {e.text: e.label_ for e in pipeline.nlp(text).ents}
+    assert ents.get(name) == "PERSON", ents
+    assert "Italy" not in ents or ents["Italy"] == "GPE", ents  # a known place stays one
