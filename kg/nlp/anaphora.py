@@ -1100,6 +1100,9 @@ def country_mentions(
         verb = head.head if token.dep_ == "pobj" else head
         if verb.pos_ == "NOUN" and verb.head.lower_ == "on" and verb.head.head.pos_ in _VERBS:
             verb = verb.head.head  # "X, who is on an official visit to the country"
+        if verb.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in verb.children):
+            # "who arrived ... at the head of a delegation on a visit to the country"
+            verb = next((a for a in verb.ancestors if a.pos_ in _VERBS), verb)
         travellers = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "poss"}]
         if verb.dep_ == "relcl":
             travellers.append(verb.head)  # "a delegation from X and Y that flew into the country"

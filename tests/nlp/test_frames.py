@@ -1107,6 +1107,17 @@ CASES.append(
 
 CASES.append(
     pytest.param(
+        "Peru buys cocoa from Ghana. The session was co-chaired by Minister Kofi Mensah and Ana "
+        "Ruiz, Minister of Trade of Peru, who arrived in Accra on Sunday at the head of a "
+        "delegation on a three-day visit to the country.",
+        [("three-day visit to the country", "heldIn", "Ghana")],
+        [("three-day visit to the country", "heldIn", "Peru")],
+        id="the-country-of-a-visit-a-traveller-s-clause-tells-is-not-the-traveller-s-own",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "Premier Li Qiang met with visiting Kyrgyz Prime Minister Akylbek Japarov in Beijing on "
         "Tuesday. Before the talks, Li held a welcome ceremony for Japarov.",
         [
