@@ -16,12 +16,15 @@ runner = CliRunner()
 DATA = ROOT / "tests" / "data" / "train"
 
 
-def test_the_test_gold_set_has_no_problems():
+@pytest.mark.parametrize(
+    ("folder", "files"), [(DATA, 8), (ROOT / "data" / "stress", 40)], ids=["test", "stress"]
+)
+def test_the_bundled_gold_sets_have_no_problems(folder, files):
     result = runner.invoke(
-        app, ["check-gold", str(DATA / "gold"), "--articles", str(DATA / "articles")]
+        app, ["check-gold", str(folder / "gold"), "--articles", str(folder / "articles")]
     )
     assert result.exit_code == 0, result.output
-    assert "8 files, 0 problems" in result.output
+    assert f"{files} files, 0 problems" in result.output
 
 
 def test_each_problem_on_its_own_line(tmp_path):
