@@ -802,15 +802,14 @@ def _office_holders(token: Token, positions: list[Held]) -> list[Mention]:
     if named == "minister":
         ministers = [(p, title) for held, p, title in titled if holds(held, named)]
         ministers = [(p, t) for p, t in ministers if office(t) != "prime minister"]
-        principals = {p.entity: p for p, t in ministers if not _DEPUTIES & set(t.split())}
+        principals = {
+            p.entity: p for p, t in ministers if not {"deputy", "vice"} & set(normalize(t).split())
+        }
         if len(principals) == 2:
             holders = principals
         elif len(holders) != 2:
             holders = {p.entity: p for p, _ in ministers}
     return list(holders.values()) if len(holders) == 2 else []
-
-
-_DEPUTIES = {"Deputy", "deputy", "Vice", "vice"}
 
 
 def _portfolio(token: Token) -> set[str]:
