@@ -1149,9 +1149,9 @@ class Resolver:
         return []
 
     def _sides_of(self, token: Token) -> list[Token]:
-        """The countries of "the leaders (heads, representatives, officials) of (from) X, Y and
-        Z", of "delegations from X, Y and Z", and of "the Uzbek and Turkish sides (officials,
-        delegations)"."""
+        """The countries and bodies of "the leaders (heads, representatives, officials) of
+        (from) X, Y and Z", the countries of "delegations from X, Y and Z", and of "the Uzbek
+        and Turkish sides (officials, delegations)"."""
         noun = token.lemma_.lower()  # a capitalized plural keeps its "s": "the Ministers"
         noun = noun.removesuffix("s") if token.tag_ == "NNPS" else noun
         if noun not in _SIDE_PEOPLE | _SIDES or token.tag_ not in {"NNS", "NNPS"}:
@@ -1187,12 +1187,13 @@ class Resolver:
             for inner in prep.children
             if inner.dep_ == "pobj"
         ]
+        kinds = {"Country"} if listed else {"Country", "Organization"}
         countries = [
             country
             for obj in objects
             for item in (obj, *(a for a in obj.children if a.dep_ == "appos"))
             for country in (item, *item.conjuncts)  # "of A, B, C and D", B in apposition
-            if (m := self.mention(country)) is not None and m.type == "Country"
+            if (m := self.mention(country)) is not None and m.type in kinds
         ]
         return countries if len(countries) >= 2 or not listed else []
 

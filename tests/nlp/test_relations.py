@@ -61,6 +61,20 @@ def test_the_envoys_and_officials_of_countries_stand_for_them(read, text):
     assert {"Chile", "Peru"} <= found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Representatives of the Peruvian Ministry of Trade and the Chilean Chamber of Commerce "
+        "took part in the forum.",
+        "Officials from the Peruvian Ministry of Trade and the Chilean Chamber of Commerce "
+        "attended the forum.",
+    ],
+)
+def test_the_representatives_of_bodies_stand_for_them(read, text):
+    found = {(s, o) for s, p, o, *_ in _found(read, text) if p == "participant"}
+    assert {o for s, o in found} == {"Peruvian Ministry of Trade", "Chilean Chamber of Commerce"}
+
+
 def test_a_titled_name_the_parser_hung_on_the_next_one_s_title_is_coordinated(read):
     # "Saidov" is parsed as a modifier of the second "Minister", with the "and" under it.
     found = _found(
