@@ -561,7 +561,8 @@ class _Article:
         X"); a meeting someone unnamed held with one person ("I had a meeting on Monday with
         B") is the "meeting with B"; an event held somewhere is also the "talks in Minsk" and
         the "Minsk talks", and talks held with someone are also the talks with them as the
-        article writes them ("talks with his Latvian counterpart").
+        article writes them ("talks with his Latvian counterpart"); a meeting told by
+        "received" is also the "reception" (of each of its people).
         "Talks with the Indian premier" and named events ("the 20th session of the commission")
         keep their name."""
         people, visitors, partners, places = [], [], [], []
@@ -591,6 +592,8 @@ class _Article:
         variants = [f"{head} in {w}" for w in where] + [f"{w} {head}" for w in where]
         if event.cls in MEETINGS:
             variants += [f"{head} {said}" for said in _partners_as_written(event)]
+            if any(m.root.lemma_ == "receive" and m.root.pos_ == "VERB" for m in event.mentions):
+                variants += ["reception", *(f"reception of {n}" for n in dict.fromkeys(names))]
         own = (
             " with " in phrase
             or named_event(event)

@@ -113,6 +113,22 @@ def _events(rules, text: str) -> dict[str, tuple[str, ...]]:
             id="a-meeting-is-also-the-meeting-with-whom-the-article-says-with-or-without-the-name",
         ),
         pytest.param(
+            "Latvian President Edgars Rinkevics received Estonian Foreign Minister Margus Tsahkna "
+            "in Riga on Monday.",
+            "meeting between Edgars Rinkevics and Margus Tsahkna",
+            {"reception", "reception of margus tsahkna"},
+            set(),
+            id="a-meeting-told-by-received-is-also-the-reception",
+        ),
+        pytest.param(
+            "Latvian President Edgars Rinkevics met Estonian Foreign Minister Margus Tsahkna "
+            "in Riga on Monday.",
+            "meeting between Edgars Rinkevics and Margus Tsahkna",
+            {"meeting"},
+            {"reception"},
+            id="a-meeting-told-by-met-is-no-reception",
+        ),
+        pytest.param(
             "The two presidents gave a joint press conference in Riga on Friday.",
             "joint press conference",
             {"press conference"},
