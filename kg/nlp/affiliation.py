@@ -187,12 +187,14 @@ def _side_speaker(side: Token, resolver: Resolver) -> Mention | None:
 
 
 def _agent(side: Token, resolver: Resolver) -> Mention | None:
-    """The person named after "was headed by" (or chaired, led) right after a side, read off
-    the words: parsers often hang the name elsewhere."""
+    """The person named after "was headed by" (or chaired, led) right after a side, or
+    after "by" right after a side the verb of the side before it heads ("..., and the Uzbek
+    side by X"), read off the words: parsers often hang the name elsewhere."""
     doc = side.doc
     end = min(side.sent.end, side.i + 6)
     by = next((t for t in doc[side.i + 1 : end] if t.lower_ == "by"), None)
-    if by is None or doc[by.i - 1].lemma_ not in _HEADING:
+    gapped = by is not None and by.i == side.i + 1 and side.head.lemma_ in _HEADING
+    if by is None or (doc[by.i - 1].lemma_ not in _HEADING and not gapped):
         return None
     for token in doc[by.i + 1 : min(side.sent.end, by.i + 12)]:
         if token.is_punct:
@@ -277,7 +279,8 @@ def _members(
 ) -> Iterator[tuple[Mention, str]]:
     """(person, country entity id) for each person a country's delegation is said to include
     or to be led by ("The Kuwaiti delegation included Foreign Minister X and Minister Y",
-    "received the Latvian delegation led by Minister of Economics Z")."""
+    "received the Latvian delegation led by Minister of Economics Z", "the Uzbek delegation
+    was headed by Minister W", "Minister W headed the Uzbek delegation")."""
     for cluster in clusters:
         country = countries.get(cluster.country or "")
         if cluster.type != "Delegation" or country is None:
@@ -287,6 +290,13 @@ def _members(
             named = []
             if m.root.dep_ == "nsubj" and verb.lemma_ in _INCLUDE:
                 named += [c for c in verb.children if c.dep_ == "dobj"]
+            if m.root.dep_ in {"nsubjpass", "dobj"} and verb.lemma_ in _HEADING - {"represent"}:
+                named += [
+                    o
+                    for c in verb.children
+                    for o in ([c] if c.dep_ == "nsubj" else c.children if c.dep_ == "agent" else ())
+                    if o.dep_ in {"nsubj", "pobj"}
+                ]
             named += [
                 o
                 for led in m.root.children

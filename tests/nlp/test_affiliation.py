@@ -211,6 +211,28 @@ def test_who_acts_for_a_body(rules, text, must, must_not):
             id="who-leads-a-country-s-delegation-acts-for-it",
         ),
         pytest.param(
+            "Latvia and Uzbekistan deepen ties\n\nTASHKENT (UzA) - The Latvian delegation was "
+            "led by Minister of Economics Andris Kalnins.",
+            [("Andris Kalnins", "represents", "Latvia")],
+            [("Andris Kalnins", "represents", "Uzbekistan")],
+            id="who-a-country-s-delegation-was-led-by-acts-for-it",
+        ),
+        pytest.param(
+            "Latvia and Uzbekistan deepen ties\n\nTASHKENT (UzA) - Minister of Economics Andris "
+            "Kalnins headed the Latvian delegation at the talks in Tashkent.",
+            [("Andris Kalnins", "represents", "Latvia")],
+            [("Andris Kalnins", "represents", "Uzbekistan")],
+            id="who-heads-a-country-s-delegation-acts-for-it",
+        ),
+        pytest.param(
+            "Latvia and Uzbekistan deepen ties\n\nTASHKENT (UzA) - The Uzbek side was headed by "
+            "Deputy Prime Minister Jamshid Tursunov, and the Latvian side by Minister of "
+            "Economics Andris Kalnins.",
+            [("Andris Kalnins", "represents", "Latvia")],
+            [("Andris Kalnins", "represents", "Uzbekistan")],
+            id="who-heads-the-second-side-of-a-gapped-clause-acts-for-it",
+        ),
+        pytest.param(
             "ASTANA, May 4 - President Nurlan Abenov received Prime Minister of Uzbekistan "
             "Jasur Karimov at the Akorda on Tuesday. The guest conveyed warm greetings from the "
             "President of Uzbekistan.",
