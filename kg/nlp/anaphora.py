@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from kg.kb import normalize
-from kg.nlp.coref import Cluster, counted, last_event, previous_sentence_start
+from kg.nlp.coref import Cluster, last_event, pointing_count, previous_sentence_start
 from kg.nlp.gazetteer import agreement_class
 from kg.nlp.mentions import Mention, tokens_with
 from kg.nlp.positions import COUNTERPARTS, Held, bare_title, plural_title
@@ -630,10 +630,6 @@ def side_delegations(clusters: list[Cluster]) -> list[tuple[Cluster, list[Cluste
     return found
 
 
-_DOCUMENTS = {"document", "agreement", "memorandum", "deal", "accord", "text", "paper"}
-_POINTING = {"the", "these", "those", "both", "all"}
-
-
 def listed_documents(clusters: list[Cluster]) -> list[tuple[Cluster, list[Cluster]]]:
     """Documents named in the plural by a pointing word alone ("The documents were signed by
     X and Y", "both agreements") after a sentence that names two or more documents (and as
@@ -642,8 +638,8 @@ def listed_documents(clusters: list[Cluster]) -> list[tuple[Cluster, list[Cluste
     found = []
     for c in agreements:
         first = min(c.mentions, key=lambda m: m.span.start)
-        count = _pointing_count(first)
-        if count is None or any(_pointing_count(m) is None for m in c.mentions):
+        count = pointing_count(first)
+        if count is None or any(pointing_count(m) is None for m in c.mentions):
             continue
         before = previous_sentence_start(first.root)
         named = [
@@ -656,21 +652,6 @@ def listed_documents(clusters: list[Cluster]) -> list[tuple[Cluster, list[Cluste
         if len(named) >= 2 and count in {0, len(named)}:
             found.append((c, named))
     return found
-
-
-def _pointing_count(mention: Mention) -> int | None:
-    """For documents named in the plural by pointing words alone ("the documents", "both
-    agreements", "the two deals"), the number they count (0 for none); else None."""
-    token = mention.root
-    if token.tag_ not in {"NNS", "NNPS"} or token.lemma_ not in _DOCUMENTS:
-        return None
-    lefts = list(token.lefts)
-    if any(t.dep_ == "prep" for t in token.rights) or not lefts or lefts[0].lower_ not in _POINTING:
-        return None
-    count = counted(mention)
-    if len(lefts) > 1 + (count is not None):
-        return None  # "the signed documents", "the two intergovernmental agreements"
-    return count or (2 if lefts[0].lower_ == "both" else 0)
 
 
 def _listed_countries(token: Token, at: dict[int, Cluster]) -> list[Cluster]:

@@ -32,6 +32,7 @@ __all__ = [
     "counted",
     "free_id",
     "last_event",
+    "pointing_count",
     "previous_sentence_start",
     "resolve",
     "said_of_it",
@@ -469,7 +470,8 @@ class _Resolver:
             same = same or (self.by_key.get(name) if name else None)
             same = same or self._bracketed(m) or self._part_of(m, by_root) or self._same_visit(m)
             same = same or self._apposed_to_clause(m, kind, by_root) or self._said_to_be(m)
-            same = same or self._same_count(m) or self._one_set(m) or self._shorter(m)
+            same = same or self._same_count(m) or self._one_set(m) or self._set_told(m)
+            same = same or self._shorter(m)
             same = same or self._cut_short(m)
             same = same or self._described(m, kind)
             sitting, of_body = self._sitting(m)
@@ -663,6 +665,28 @@ class _Resolver:
         ]
         return sets[0] if len(sets) == 1 else None
 
+    def _set_told(self, mention: Mention) -> Cluster | None:
+        """Documents named in the plural by pointing words alone ("The documents were signed
+        at the Foreign Office") after a set of documents ("signed three memoranda in the
+        fields of energy and railways"): that set, told last, with no single document named
+        since (those ``kg.nlp.anaphora.listed_documents`` reads), counted alike if at all."""
+        count = pointing_count(mention) if mention.type == "Agreement" else None
+        if count is None:
+            return None
+        told = [
+            (m, c)
+            for c in self.clusters
+            if c.type == "Agreement"
+            for m in c.mentions
+            if m.span.start < mention.span.start
+        ]
+        if not told:
+            return None
+        cluster = max(told, key=lambda mc: mc[0].span.start)[1]
+        counts = {counted(m) for m in cluster.mentions} - {None}
+        plural = counts or any(m.root.tag_ in {"NNS", "NNPS"} for m in cluster.mentions)
+        return cluster if plural and (count == 0 or count in counts) else None
+
     def _same_visit(self, mention: Mention) -> Cluster | None:
         """Two mentions of a visit by the same person (to one destination, where both say
         where), or to the same place (a country and a place in it are one destination) by no
@@ -827,6 +851,25 @@ def counted(mention: Mention) -> int | None:
             count = int(word) if word.isdigit() else _NUMBERS.index(word) if word in _NUMBERS else 0
             return count if count > 1 else None
     return None
+
+
+_DOCUMENTS = {"document", "agreement", "memorandum", "deal", "accord", "text", "paper"}
+_POINTING = {"the", "these", "those", "both", "all"}
+
+
+def pointing_count(mention: Mention) -> int | None:
+    """For documents named in the plural by pointing words alone ("the documents", "both
+    agreements", "the two deals"), the number they count (0 for none); else None."""
+    token = mention.root
+    if token.tag_ not in {"NNS", "NNPS"} or token.lemma_ not in _DOCUMENTS:
+        return None
+    lefts = list(token.lefts)
+    if any(t.dep_ == "prep" for t in token.rights) or not lefts or lefts[0].lower_ not in _POINTING:
+        return None
+    count = counted(mention)
+    if len(lefts) > 1 + (count is not None):
+        return None  # "the signed documents", "the two intergovernmental agreements"
+    return count or (2 if lefts[0].lower_ == "both" else 0)
 
 
 def _a_set(mention: Mention) -> bool:

@@ -607,6 +607,16 @@ CASES += [
 ]
 
 
+def test_the_documents_after_a_set_of_documents_are_that_set(rules):
+    x = rules.extract(
+        "Chile and Peru signed three memoranda of understanding in the fields of energy, "
+        "mining and culture. The documents were signed at the Foreign Office after talks."
+    )
+    assert [e.label for e in x.entities if e.type == "Agreement"] == [
+        "three memoranda of understanding in the fields of energy, mining and culture"
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "name", "signer"),
     [
