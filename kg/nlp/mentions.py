@@ -36,6 +36,7 @@ from kg.nlp.paragraphs import QUOTES, in_headline
 from kg.nlp.titles import SPAN_KEY, titles_by_word
 
 __all__ = [
+    "COMPANY_WORDS",
     "REMOTE",
     "SIDELINES",
     "SIGNING_WORDS",
@@ -444,6 +445,11 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 continue  # "Jubilee House", "the Flag Tower", "Schloss Meseberg": a building
             if last in word_list("thing_heads") or _names_a_site(span):
                 continue  # "Belt and Road Initiative", "the El-Dabaa power plant": no one
+            if company := _body_named(span):
+                mentions.append(
+                    Mention(span, "Organization", _ORG_CLASSES.get(company, "Organization"))
+                )
+                continue  # "the Richter Gedeon pharmaceutical company": a company's name
             if last in word_list("org_heads"):
                 mentions.append(
                     Mention(span, "Organization", _ORG_CLASSES.get(last, "Organization"))
@@ -674,6 +680,17 @@ def _names_a_site(span: Span) -> bool:
         and head.i >= span.end
         and head.lower_ in word_list("site_heads")
     )
+
+
+COMPANY_WORDS = {"company", "corporation", "firm", "group", "holding", "bank", "concern"}
+
+
+def _body_named(span: Span) -> str | None:
+    """The company's word (as a name ends with it: "Company") that a name modifies
+    ("Richter Gedeon" of "the Richter Gedeon pharmaceutical company"), if it modifies one."""
+    head = span.root.head
+    named = span.root.dep_ in {"compound", "nmod"} and head.i >= span.end
+    return head.text.title() if named and head.text in COMPANY_WORDS else None
 
 
 def _common_noun(token: Token) -> bool:

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.depmatch import DependencyPatterns
 from kg.nlp.gazetteer import heads, honour
-from kg.nlp.mentions import HONORIFICS, Mention
+from kg.nlp.mentions import COMPANY_WORDS, HONORIFICS, Mention
 from kg.nlp.paragraphs import quotations
 from kg.nlp.titles import titles_by_word
 
@@ -590,6 +590,10 @@ class Resolver:
                 place = self.by_root.get(child.i) or self.inside.get(child.i)
                 if place is not None and place.type == "Place":
                     return place  # "in Kokshetau city"
+            if child.dep_ == "compound" and token.text in COMPANY_WORDS:
+                body = self.by_root.get(child.i) or self.inside.get(child.i)
+                if body is not None and body.type == "Organization":
+                    return body  # "the Richter Gedeon pharmaceutical company"
             # "a raft of agreements", "a series of deals"; "the opening of the forum"
             kinds = PHRASES if token.lemma_ in _COLLECTIVES else None
             if token.lemma_ in _EVENT_PARTS and not token.ent_type_:

@@ -449,6 +449,17 @@ def test_a_name_before_a_press_service_is_a_body(pipeline):
     assert "Akorda" not in named
 
 
+def test_a_name_before_a_company_word_is_the_company(pipeline):
+    text = (
+        "Deputy Prime Minister Bui Thanh Son arrived in Budapest on Monday. He visited the "
+        "Richter Gedeon pharmaceutical company and met the Tatar community."
+    )
+    x = pipeline.extract(text)
+    assert _named(pipeline, text)["Richter Gedeon"] == "Organization"
+    assert ("Bui Thanh Son", "visited", "Richter Gedeon") in facts(x)
+    assert not any(o == "Tatar" for s, p, o in facts(x) if p == "participant")
+
+
 def test_a_name_after_a_form_of_address_is_a_person(pipeline):
     named = _named(
         pipeline,
