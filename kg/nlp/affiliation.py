@@ -313,14 +313,19 @@ def _members(
 
 
 _COMING = {"arrive", "visit", "travel", "fly", "land", "come", "pay", "reach"}
+_TRIPS = {"visit", "trip", "tour", "mission"}
 
 
 def _comes_to(mention: Mention, places: set[str], resolver: Resolver) -> bool:
     """Whether the mention is who arrives in, travels or pays a visit to one of ``places``
-    (entity ids) by its verb ("X arrived in Hanoi", "X paid a visit to Vietnam")."""
+    (entity ids) by its verb ("X arrived in Hanoi", "X paid a visit to Vietnam", "the
+    minister is on a two-day visit to Oman")."""
     root = mention.span.root
     verb = root.head
-    if root.dep_ not in {"nsubj", "nsubjpass"} or verb.lemma_ not in _COMING:
+    on_a_visit = verb.lemma_ == "be" and any(
+        p.lower_ == "on" and any(o.lemma_ in _TRIPS for o in p.children) for p in verb.children
+    )
+    if root.dep_ not in {"nsubj", "nsubjpass"} or not (verb.lemma_ in _COMING or on_a_visit):
         return False
     for token in verb.subtree:
         if token.i not in range(mention.span.start, mention.span.end):

@@ -586,9 +586,10 @@ class GazetteerComponent:
         return not demonym(words[0].text)
 
     def _given_names_back(self, ents: list[Span]) -> list[Span]:
-        """A portfolio run into a given name, the surnames after it ("Undersecretary for
-        International Economic Relations Catalina" and "Fuentes Araya"): the given name goes
-        back to the name (to the surnames' entity, or to the words a later step names)."""
+        """A portfolio run into a given name, the surnames or the patronym after it
+        ("Undersecretary for International Economic Relations Catalina" and "Fuentes Araya",
+        "Investment Promotion Qais" and "bin Mohammed Al Yousef"): the given name goes back to
+        the name (to the surnames' entity, or to the words a later step names)."""
         ents = list(ents)
         starts = {e.start: k for k, e in enumerate(ents)}
         for k, ent in enumerate(list(ents)):
@@ -598,7 +599,7 @@ class GazetteerComponent:
                 ent.label_ == "ORG"
                 and len(ent) > 1
                 and ent.end < len(doc)
-                and doc[ent.end].is_title
+                and (doc[ent.end].is_title or doc[ent.end].lower_ in _PATRONYMIC)
                 and (after is None or after.label_ == "PERSON")
                 and ent[-1].is_title
                 and not _portfolio_word(ent[-1])
@@ -733,9 +734,10 @@ class GazetteerComponent:
 
     def _portfolio_ends(self, doc: Doc, end: int) -> bool:
         """Whether a minister's portfolio ends before ``end`` ("Minister of Investment",
-        "Minister of Energy and Water Resources")."""
+        "Minister of Energy and Water Resources", "Minister of Commerce, Industry and
+        Investment Promotion")."""
         k = end - 1
-        while k > 0 and (_portfolio_word(doc[k]) or doc[k].lower_ == "and"):
+        while k > 0 and (_portfolio_word(doc[k]) or doc[k].lower_ in {"and", ","}):
             k -= 1
         return (
             k < end - 1

@@ -461,6 +461,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 continue
             if any(c.isdigit() for c in text) or (text.isupper() and len(span) > 3):
                 continue  # "COVID-19", "G20": no one's name
+            if text.isupper() and _in_brackets(span):
+                continue  # "the Joint Commission Meeting (JCM)": a short form, no one's name
             if any(_no_name_word(t, span) for t in span):
                 continue  # "Respond Together" in a headline: words, not a name
             if any(t.is_upper and len(t) > 3 for t in span) and not text.isupper():
@@ -1508,6 +1510,16 @@ def _verb_complement_end(token: Token, right: int) -> int:
             return end
         right = end
     return right
+
+
+def _in_brackets(span: Span) -> bool:
+    """Whether a span is all that stands in brackets ("(JCM)")."""
+    doc = span.doc
+    return (
+        span.start > 0
+        and span.end < len(doc)
+        and (doc[span.start - 1].text, doc[span.end].text) == ("(", ")")
+    )
 
 
 def _past_brackets(doc: Doc, i: int) -> int:

@@ -186,6 +186,14 @@ def test_who_acts_for_a_body(rules, text, must, must_not):
             id="a-minister-who-comes-to-the-dateline-country-is-a-guest-not-its-minister",
         ),
         pytest.param(
+            "India, Oman review trade\n\nMuscat, Dec 12 (PTI) Commerce Minister Piyush Goyal "
+            "met Oman's Minister of Commerce Qais Al Yousef. The minister is on a two-day visit "
+            "to Oman.",
+            [("Piyush Goyal", "visited", "Oman")],
+            [("Piyush Goyal", "represents", "Oman")],
+            id="a-minister-who-is-on-a-visit-to-the-dateline-country-is-a-guest",
+        ),
+        pytest.param(
             "HANOI, May 3 (VNA) - Prime Minister Pham Van Long arrived in Tokyo on Tuesday for "
             "an official visit to Japan. Trade between Vietnam and Japan grew last year.",
             [("Pham Van Long", "represents", "Vietnam")],

@@ -509,6 +509,13 @@ def test_a_name_after_a_form_of_address_is_a_person(pipeline):
             {"Ana Ruiz", "Rosa Quispe", "Anand Persad-Rampaul"},
             {"Foreign Ministry"},
         ),
+        (
+            "Minister Piyush Goyal co-chaired the 11th session of the India-Oman Joint Commission "
+            "Meeting (JCM) with Oman's Minister of Commerce, Industry and Investment Promotion "
+            "Qais bin Mohammed Al Yousef.",
+            {"Piyush Goyal", "Qais bin Mohammed Al Yousef"},
+            {"bin Mohammed Al Yousef", "JCM"},
+        ),
     ],
     ids=[
         "a-name-a-title-is-in-apposition-to",
@@ -517,6 +524,7 @@ def test_a_name_after_a_form_of_address_is_a_person(pipeline):
         "a-name-after-a-word-addressing-a-person",
         "a-name-after-a-title-the-recognizer-took-the-end-of",
         "a-name-after-counterpart",
+        "a-given-name-after-a-listed-portfolio-and-a-short-form-in-brackets",
     ],
 )
 def test_people_the_recognizer_misses(pipeline, text, people, not_people):
