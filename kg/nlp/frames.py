@@ -332,6 +332,8 @@ def _participants(facts: Facts, scene: Scene) -> None:
                 continue  # "paid courtesy calls on A and B, held talks with C": A met no talks
             if f.predicate == "met" and subject is not event and _sidelined(event, f.sentence):
                 continue  # "met on the sidelines of the summit": at a meeting of their own
+            if f.predicate == "met" and _in_another_clause(event, f.sentence, f.trigger):
+                continue  # "called on Y and addressed a forum": Y was at no forum
             whose = _whose(event, f.sentence, scene)
             if f.predicate == "visited" and whose and subject.id not in whose:
                 continue  # "X's trip comes after Y visited Tbilisi": Y's is another visit
@@ -350,6 +352,30 @@ def _participants(facts: Facts, scene: Scene) -> None:
                     )
             if f.predicate == "visited" and obj.type in {"Place", "Country"}:
                 facts.add(event.id, "heldIn", obj.id, f.sentence, 0.7, f.status, "heldIn/visit")
+
+
+def _in_another_clause(event: Cluster, sentence: Span, verb: Token | None) -> bool:
+    """Whether a sentence names the event only as what a verb coordinated with ``verb`` is
+    done to ("X called on Y and addressed a business forum")."""
+    here = _roots_in(event, sentence)
+    return (
+        verb is not None
+        and bool(here)
+        and all(
+            (clause := _clause_verb(root)) is not None
+            and clause is not verb
+            and clause in verb.conjuncts
+            for root in here
+        )
+    )
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb whose clause a word is in."""
+    for t in token.ancestors:
+        if t.pos_ in {"VERB", "AUX"}:
+            return t
+    return None
 
 
 def _told_apart(event: Cluster, verb: Token | None) -> bool:

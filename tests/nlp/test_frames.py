@@ -2305,6 +2305,19 @@ def test_who_met_as_part_of_a_gathering_took_part_in_it_not_who_met_on_its_sidel
     assert not {f for f in beside if f[0] == "APEC Summit" and f[1] == "participant"}
 
 
+def test_whom_someone_called_on_was_at_no_event_a_coordinated_verb_names(rules):
+    found = facts(
+        rules.extract(
+            "India, Oman review trade\n\nMuscat, Dec 12 (PTI) Indian Commerce Minister Piyush "
+            "Goyal called on Shihab Al Said, Deputy Prime Minister of Oman, and addressed an "
+            "India-Oman business forum. The minister is on a two-day visit to Oman."
+        )
+    )
+    assert ("Piyush Goyal", "met", "Shihab Al Said") in found
+    assert ("India-Oman business forum", "participant", "Piyush Goyal") in found
+    assert ("India-Oman business forum", "participant", "Shihab Al Said") not in found
+
+
 def test_two_of_two_countries_who_chaired_a_session_met(rules):
     found = facts(
         rules.extract(
