@@ -562,7 +562,8 @@ class _Article:
         B") is the "meeting with B"; an event held somewhere is also the "talks in Minsk" and
         the "Minsk talks", and talks held with someone are also the talks with them as the
         article writes them ("talks with his Latvian counterpart"); a meeting told by
-        "received" is also the "reception" (of each of its people).
+        "received" is also the "reception" (of each of its people); "a meeting between
+        Minister of Commerce X and Uzbekistan's Minister Y" is the "meeting between X and Y".
         "Talks with the Indian premier" and named events ("the 20th session of the commission")
         keep their name."""
         people, visitors, partners, places = [], [], [], []
@@ -616,6 +617,9 @@ class _Article:
                 ]
             if " between " not in phrase and not own:
                 return f"{phrase} between {names[0]} and {names[1]}", variants
+            kind, _, between = phrase.partition(" between ")
+            if " and " in between and any(n in between for n in short):  # titled, cut short
+                return f"{kind} between {names[0]} and {names[1]}", [phrase, *variants]
         if event.cls in MEETINGS and len(names) == 1 and people == partners and not own:
             variants += [f"{head} with {n}" for n in dict.fromkeys([*names, *short])]
             return f"{phrase} with {names[0]}", variants

@@ -2623,7 +2623,8 @@ def _headline_events(facts: Facts, scene: Scene) -> None:
     its kind and head word whose people are its own or some of them, or the other way round,
     and that is held there too ("Kazakh-Russian political consultations ... took place in
     Astana"), or, failing one, nowhere the article says ("X in Mozambique for talks with Y"
-    ... "X was to hold talks with his host, Y"); of several, the one the lead tells of."""
+    ... "X was to hold talks with his host, Y"); of several, the one the lead tells of; not
+    one the body looks ahead to ("the upcoming meeting of the Supreme Council")."""
     end = scene.headline_end()
     if not end:
         return
@@ -2639,6 +2640,7 @@ def _headline_events(facts: Facts, scene: Scene) -> None:
             if e is not event
             and ((e.cls == event.cls and heads & head_words(e)) or _sittings_of_one_body(event, e))
             and nested(people, {f.object for f in _people(facts, scene, e.id)})
+            and not all(any(t.lower_ in _AHEAD for t in m.root.lefts) for m in e.mentions)
         ]
         there = [e for e in body if _places(facts, e.id) >= places]
         found = there or [e for e in body if not _places(facts, e.id)]

@@ -121,6 +121,15 @@ def _events(rules, text: str) -> dict[str, tuple[str, ...]]:
             id="a-meeting-told-by-received-is-also-the-reception",
         ),
         pytest.param(
+            "Pakistan and Uzbekistan on Wednesday agreed to increase trade during a meeting "
+            "between Federal Minister for Commerce Ahmed Raza Khan and Uzbekistan's Minister of "
+            "Investment, Industry and Trade Rustam Aliev.",
+            "meeting between Ahmed Raza Khan and Rustam Aliev",
+            {"meeting between khan and aliev"},
+            set(),
+            id="a-meeting-between-two-titled-people-is-between-the-two-by-name",
+        ),
+        pytest.param(
             "Latvian President Edgars Rinkevics met Estonian Foreign Minister Margus Tsahkna "
             "in Riga on Monday.",
             "meeting between Edgars Rinkevics and Margus Tsahkna",

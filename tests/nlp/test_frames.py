@@ -2318,6 +2318,20 @@ def test_whom_someone_called_on_was_at_no_event_a_coordinated_verb_names(rules):
     assert ("India-Oman business forum", "participant", "Shihab Al Said") not in found
 
 
+def test_a_headline_s_meeting_is_not_one_the_body_looks_ahead_to(rules):
+    found = facts(
+        rules.extract(
+            "Latvian, Estonian FMs hold meeting in Riga\n\nRiga, March 4 (LETA) - Estonian "
+            "Foreign Minister Margus Tsahkna, who is on a working visit to Latvia, has met with "
+            "his Latvian counterpart Baiba Braze. The ministers discussed the preparation for "
+            "the upcoming meeting of the Baltic Council of Ministers."
+        )
+    )
+    held = {(s, o) for s, p, o in found if p == "heldIn"}
+    assert ("meeting between Margus Tsahkna and Baiba Braze", "Riga") in held
+    assert not {s for s, o in held if "Baltic Council" in s}
+
+
 def test_two_of_two_countries_who_chaired_a_session_met(rules):
     found = facts(
         rules.extract(
