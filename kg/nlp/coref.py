@@ -23,8 +23,8 @@ from difflib import SequenceMatcher
 from spacy.tokens import Span, Token
 
 from kg.kb import normalize
-from kg.nlp.gazetteer import country_named, demonym, spelling
-from kg.nlp.mentions import HONORIFICS, Mention, within
+from kg.nlp.gazetteer import HONORIFICS, country_named, demonym, spelling
+from kg.nlp.mentions import Mention, within
 from kg.nlp.relations import Resolver, ahead, modality
 
 __all__ = [

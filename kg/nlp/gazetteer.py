@@ -567,7 +567,11 @@ class GazetteerComponent:
         """Two or three capitalized words (a Korean given name's syllable after a hyphen
         aside) that are not a title, a body or a known place."""
         syllables = {t.i + 1 for t in tokens[:-1] if _hyphened_syllable(t.doc, t.i)}
-        words = [t for t in tokens if t.text not in {"-", "'"} and t.i not in syllables]
+        words = [
+            t
+            for t in tokens
+            if t.text not in {"-", "'"} and t.i not in syllables and t.lower_ not in _PATRONYMIC
+        ]
         if _COMPASS_PAIR.fullmatch(tokens.text):
             return False  # "the North-South corridor": a direction
         if len(words) < 2 or _name_length(tokens) > 3 or agreement_class(words[-1].text):
@@ -658,17 +662,22 @@ class GazetteerComponent:
         self, doc: Doc, ents: list[Span], places: Iterable[Span] = ()
     ) -> Iterator[Span]:
         """ "Prime Minister of Belarus Roman Golovchenko", "the Prime Minister of Mongolia,
-        Ukhnaa Khurelsukh": the unnamed words after a title or a country (and a comma) are a
-        person's name when they look like one; ``places``: the countries and places the
+        Ukhnaa Khurelsukh", "Minister of Investment Eng. Fahad bin Abdulrahman Al-Otaibi": the
+        unnamed words after a title or a country (and a comma, or a style) are a person's name
+        when they look like one; ``places``: the countries and places the
         knowledge base finds, which the recognizer may have missed ("of Estonia, X")."""
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         ends = {ent.end for ent in [*ents, *places] if ent.label_ in {"GPE", "ORG", "NORP"}}
         for i, token in enumerate(doc):
             if i in taken or not token.is_title or _portfolio_word(token):
                 continue
+            if token.lower_ in HONORIFICS:
+                continue
             if token.pos_ != "PROPN" and not _given_name_like_a_word(doc, i, self.title_words):
                 continue
             start = i - 1 if i and doc[i - 1].text == "," else i  # "of Mongolia, Ukhnaa X"
+            if start and doc[start - 1].lower_ in HONORIFICS:
+                start -= 1  # "Minister of Investment Eng. Fahad ..."
             before = doc[start - 1] if start else None
             if before is None or not (
                 start in ends or before.text in self.title_words or self._portfolio_ends(doc, start)
@@ -679,7 +688,7 @@ class GazetteerComponent:
                 end < len(doc)
                 and _name_length(doc[i:end]) < 3  # "Khalid Al-Falih", "Jassim Saif Al Sulaiti"
                 and end not in taken
-                and (doc[end].is_title or doc[end].text == "-")
+                and (doc[end].is_title or doc[end].text == "-" or _patronym_at(doc, end))
                 and doc[end].pos_ in {"PROPN", "PUNCT", "NOUN", "ADJ"}
             ):
                 end += 1
@@ -687,8 +696,12 @@ class GazetteerComponent:
                 end = end + 1 if _hyphened_syllable(doc, end - 1) else end - 1
             if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
                 continue  # a longer capitalized run: more likely a body than a name
-            root = doc[i:end].root
-            if root.dep_ in {"compound", "nmod"} and root.head.i >= end and root.head.is_title:
+            root, head = doc[i:end].root, doc[i:end].root.head
+            if (
+                root.dep_ in {"compound", "nmod"}
+                and head.i >= end
+                and all(t.is_title or t.lower_ in TITLE_CASE_WORDS for t in doc[end : head.i + 1])
+            ):
                 continue  # "the Dakar Peace and Security Forum": words of a longer name
             if self._looks_like_name(doc[i:end]):
                 yield Span(doc, i, end, label="PERSON")
@@ -773,6 +786,11 @@ class GazetteerComponent:
 
 _PATRONYMIC = {"bin", "bint", "ibn"}  # "son of", "daughter of" in Arabic names
 _FAMILY = {"al", "el"}  # "Al Qasimi": the article of an Arabic family name
+
+
+def _patronym_at(doc: Doc, i: int) -> bool:
+    """Whether a "bin" or "ibn" inside a name stands at ``i`` ("Fahad bin Abdulrahman")."""
+    return doc[i].lower_ in _PATRONYMIC and i + 1 < len(doc) and doc[i + 1].is_title
 
 
 def _patronym(name: Span, rest: Span) -> bool:
@@ -882,6 +900,12 @@ def _initialed_names(doc: Doc) -> Iterator[Span]:
 
 # Malaysian styles of honour ("Datuk Seri Anwar Ibrahim", "Tan Sri X", "Dato' Sri Y"): what
 # opens them, and the words that may follow in one style.
+# Forms of address and styles before a name, in lower case ("Dr.", "Eng.", "H.E.").
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "he", "madam", "sir"}
+HONORIFICS |= {"gen", "gen.", "maj", "maj.", "col", "col.", "lt", "lt.", "brig", "brig."}  # ranks
+HONORIFICS |= {"rtd", "rtd.", "retd", "retd."}  # "Major General Rtd. X": retired
+HONORIFICS |= {"hon", "hon.", "prof", "prof.", "professor", "engr", "engr.", "lady", "dame"}
+HONORIFICS |= {"eng", "eng.", "amb", "amb.", "adv", "adv."}
 _HONOURS = {"Datuk", "Dato", "Datin", "Tan", "Toh"}
 _HONOURS_ON = {"Seri", "Sri", "Paduka", "Wira", "Setia", "Puan", "'"}
 
@@ -906,9 +930,10 @@ def _after_honours(doc: Doc, start: int, end: int) -> int:
 
 
 def _name_length(words: Span) -> int:
-    """How many words a name has, not counting hyphens, apostrophes and the Arabic article
-    ("Khalid Al-Falih" and "Jassim Saif Al Sulaiti" have 3)."""
-    return sum(t.text not in {"-", "'", "Al", "El"} for t in words)
+    """How many words a name has, not counting hyphens, apostrophes, the Arabic article and
+    "bin" ("Khalid Al-Falih", "Jassim Saif Al Sulaiti", "Fahad bin Abdulrahman Al-Otaibi"
+    have 3)."""
+    return sum(t.text not in {"-", "'", "Al", "El"} and t.lower_ not in _PATRONYMIC for t in words)
 
 
 def _portfolio_word(token: Token) -> bool:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.kb import KBEntry, KnowledgeBase
 from kg.nlp.gazetteer import (
+    HONORIFICS,
     JOINED_INITIALS,
     REGION_WORDS,
     TITLE_CASE_WORDS,
@@ -49,11 +50,6 @@ __all__ = [
     "within",
 ]
 
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "he", "madam", "sir"}
-HONORIFICS |= {"gen", "gen.", "maj", "maj.", "col", "col.", "lt", "lt.", "brig", "brig."}  # ranks
-HONORIFICS |= {"rtd", "rtd.", "retd", "retd."}  # "Major General Rtd. X": retired
-HONORIFICS |= {"hon", "hon.", "prof", "prof.", "professor", "engr", "engr.", "lady", "dame"}
-HONORIFICS |= {"eng", "eng.", "amb", "amb.", "adv", "adv."}
 _WITHIN = {"sidelines", "margins", "side", "part", "framework"}  # "as part of the forum"
 _TIMES = {"eve", "ahead", "before", "after", "following", "prior", "since", "until", "run-up"}
 _AROUND = _TIMES | _WITHIN

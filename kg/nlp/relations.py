@@ -26,8 +26,8 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.depmatch import DependencyPatterns
-from kg.nlp.gazetteer import heads, honour
-from kg.nlp.mentions import COMPANY_WORDS, HONORIFICS, Mention
+from kg.nlp.gazetteer import HONORIFICS, heads, honour
+from kg.nlp.mentions import COMPANY_WORDS, Mention
 from kg.nlp.paragraphs import quotations
 from kg.nlp.titles import titles_by_word
 

@@ -516,6 +516,13 @@ def test_a_name_after_a_form_of_address_is_a_person(pipeline):
             {"Piyush Goyal", "Qais bin Mohammed Al Yousef"},
             {"bin Mohammed Al Yousef", "JCM"},
         ),
+        (
+            "Riyadh, November 3 (SPA) -- Minister of Investment Eng. Khalid bin Saad Al-Mutairi "
+            "opened the forum with Federal Minister for Commerce Imran Qadir and Uzbekistan's "
+            "Minister of Trade Rustam Aliev.",
+            {"Khalid bin Saad Al-Mutairi", "Imran Qadir", "Rustam Aliev"},
+            {"Khalid", "Eng. Khalid"},
+        ),
     ],
     ids=[
         "a-name-a-title-is-in-apposition-to",
@@ -525,6 +532,7 @@ def test_a_name_after_a_form_of_address_is_a_person(pipeline):
         "a-name-after-a-title-the-recognizer-took-the-end-of",
         "a-name-after-counterpart",
         "a-given-name-after-a-listed-portfolio-and-a-short-form-in-brackets",
+        "a-name-after-a-style-with-bin-and-one-before-and",
     ],
 )
 def test_people_the_recognizer_misses(pipeline, text, people, not_people):
