@@ -1717,8 +1717,8 @@ def _nominal(doc: Doc, named: dict[int, Mention]) -> list[Mention]:
     mentions = []
     events, agreements = heads("event"), heads("agreement")
     for token in tokens_with(doc, "POS", ("NOUN", "PROPN")):
-        if token.i in named:
-            continue
+        if token.i in named or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+            continue  # "no agreement was signed": no agreement to speak of
         lemma = token.lemma_.lower()
         if lemma == "delegation" and not _hyphened_modifier(token):
             mentions.append(Mention(_phrase(token, named), "Delegation", "Delegation"))
@@ -2115,6 +2115,8 @@ def _is_event_use(token: Token) -> bool:
         return False  # "a trade mission", not "the permanent mission" (a body)
     if _topic_of_agreement(token):
         return False  # "a memorandum on political consultations": what it provides for
+    if token.tag_ == "NN" and token.lemma_ in _TALKING and not list(token.lefts):
+        return False  # "put emphasis on discussion", "resolved through dialogue": talking
     if (
         token.tag_ == "NNS"
         and token.lemma_ not in _ALWAYS_PLURAL
@@ -2130,6 +2132,7 @@ def _is_event_use(token: Token) -> bool:
 
 
 _TRADE = {"trade", "business", "investment", "commercial", "economic"}
+_TALKING = {"discussion", "negotiation", "consultation", "dialogue"}  # as a practice
 _OUTCOMES = {"result", "culminate", "lead"}
 
 

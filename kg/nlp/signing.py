@@ -562,8 +562,23 @@ def _listed(
     if marker is None or (opening and marker.i > sentence.start + 1):
         return []
     last = max(t.i for t in sentence if not t.is_space)
-    end = len(sentence.doc) if sentence.doc[last].text == ":" else sentence.end  # "including:"
+    end = _list_end(sentence) if sentence.doc[last].text == ":" else sentence.end  # "including:"
     return _items(sentence.doc[marker.i + 1 : end], agreements)
+
+
+def _list_end(sentence: Span) -> int:
+    """Where a list set out one document a line after ``sentence`` ends: with bullets, at
+    the first sentence after it that has none ("The protocol was signed by the co-chairs."
+    after "- a loan agreement between ...;"); else where its words end (``_items``)."""
+    doc = sentence.doc
+    after = [s for s in doc.sents if s.start >= sentence.end]
+    if not after or not _bulleted(after[0]):
+        return len(doc)
+    return next((s.start for s in after if not _bulleted(s)), len(doc))
+
+
+def _bulleted(sentence: Span) -> bool:
+    return sentence.text.lstrip().startswith(("-", "•", "*", "–", "—"))
 
 
 def _items(words: Span, agreements: dict[int, Cluster]) -> list[int]:

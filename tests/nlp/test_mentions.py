@@ -460,6 +460,17 @@ def test_a_name_before_a_company_word_is_the_company(pipeline):
     assert not any(o == "Tatar" for s, p, o in facts(x) if p == "participant")
 
 
+def test_talking_as_a_practice_is_no_event(pipeline):
+    x = pipeline.extract(
+        "Prime Minister Sheikh Hasina met Indian Prime Minister Narendra Modi in New Delhi. The "
+        "Indian prime minister put emphasis on discussion to resolve the pending issues through "
+        "dialogue."
+    )
+    assert not [
+        e for e in x.entities if e.type == "Event" and e.label in {"discussion", "dialogue"}
+    ]
+
+
 def test_a_name_after_a_form_of_address_is_a_person(pipeline):
     named = _named(
         pipeline,

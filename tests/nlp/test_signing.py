@@ -39,6 +39,30 @@ CASES = [
         id="a-list-a-sentence-opens-with-including-and-a-colon-goes-on-below-it",
     ),
     pytest.param(
+        "Chile and Peru held talks in Lima. Following the talks, a package of documents was "
+        "signed, including:\n\n- an agreement between the Ministry of Energy of Chile and the "
+        "Callao Power Company on a power plant.\n\nThe protocol of the talks was signed by the "
+        "co-chairs.\n\nAccording to the minister, a free trade agreement between the two "
+        "countries, talks on which began in 2023, is not yet ready for signing.",
+        [],
+        [
+            ("Chile", "signed", "free trade agreement between the two countries"),
+            ("Peru", "signed", "free trade agreement between the two countries"),
+        ],
+        id="a-list-set-out-below-ends-at-a-clause",
+    ),
+    pytest.param(
+        "India and Chile signed a memorandum on critical minerals and agreed to conclude "
+        "talks on a Comprehensive Economic Partnership Agreement. However, no agreement was "
+        "signed on a direct shipping service.",
+        [("India", "signed", "memorandum on critical minerals")],
+        [
+            ("India", "signed", "Comprehensive Economic Partnership Agreement"),
+            ("Chile", "signed", "Comprehensive Economic Partnership Agreement"),
+        ],
+        id="no-agreement-is-no-agreement",
+    ),
+    pytest.param(
         "Chilean Foreign Minister Ana Ruiz and Peruvian Foreign Minister Jorge Quispe signed "
         "a protocol in Lima. In addition, the following documents were inked in their "
         "presence:\n- a memorandum between the Santiago Chamber of Commerce and the Lima "
