@@ -65,6 +65,13 @@ on an official visit to ...": "on" of "April") is the verb's:
 >>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "on" and t.i > 6]
 [('on', 'prep', 'leave')]
 
+The "with" the parser hung on the format a meeting was held in is the verb's:
+
+>>> doc = load_nlp()("Nikol Pashinyan held a meeting in a narrow format with Irakli "
+...     "Kobakhidze in Tbilisi.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "with"]
+[('with', 'prep', 'held')]
+
 "Held in X" that the parser hung on a thing before an event (the agreements signed at
 a session) tells where the event was held:
 
@@ -175,6 +182,7 @@ def repairs(doc: Doc) -> Doc:
     _passive_agents(doc)
     _line_verbs(doc)
     _dated(doc)
+    _formats(doc)
     _staged(doc)
     _cities_of_countries(doc)
     _visiting(doc)
@@ -340,6 +348,22 @@ def _dated(doc: Doc) -> None:
             and verb.pos_ in {"VERB", "AUX"}
             and (date.dep_ == "npadvmod" or date.i < prep.i)
             and not any(o.ent_type_ in {"DATE", "TIME"} for o in prep.children)
+        ):
+            prep.head = verb
+
+
+def _formats(doc: Doc) -> None:
+    """Hang on the verb the "with" the parser hung on the format a meeting was held in
+    ("held a meeting in a narrow format with X": with X, not a format with X)."""
+    for prep in tokens_with(doc, "LOWER", ["with"]):
+        form, into = prep.head, prep.head.head
+        verb = into.head
+        if (
+            prep.dep_ == "prep"
+            and form.lemma_ == "format"
+            and form.dep_ == "pobj"
+            and into.lower_ == "in"
+            and verb.pos_ in {"VERB", "AUX"}
         ):
             prep.head = verb
 

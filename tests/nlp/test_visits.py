@@ -263,6 +263,17 @@ CASES = [
         id="a-tomb-or-memorial-of-a-named-person-is-a-site",
     ),
     pytest.param(
+        "Bolivian President Jorge Quispe, who arrived in Peru on an official visit, held a "
+        "meeting in a narrow format with Peruvian President Ana Torres in Lima. Quispe also "
+        "visited the Bolivian church of Saint Rose in the Peruvian capital.",
+        [
+            ("meeting between Jorge Quispe and Ana Torres", "participant", "Ana Torres"),
+            ("Jorge Quispe", "visited", "Bolivian church of Saint Rose"),
+        ],
+        [],
+        id="a-meeting-in-a-narrow-format-with-someone-and-a-named-church",
+    ),
+    pytest.param(
         "Bolivian President Jorge Quispe arrived in Peru Thursday for a two-day state visit.",
         [("Jorge Quispe", "visited", "Peru")],
         [("Jorge Quispe", "visited", "Bolivia")],
