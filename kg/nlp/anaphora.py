@@ -208,7 +208,7 @@ def title_mentions(
         head, deputy = office(title.text), _deputy(title.text)
         leader = _leader_of_a_country(title)
         others = _counterparties(title, resolver)
-        best, best_rank = None, None
+        best, best_rank, holders = None, None, set()
         for held in sorted(positions, key=lambda h: h.person.span.start):
             if held.person.span.start >= title.start or held.title is None:
                 continue
@@ -221,8 +221,13 @@ def title_mentions(
             country = country_of.get(person) if person is not None else None
             same_side = owner is None or country == owner.entity
             rank = (not held.inferred, held.person.span.start)
+            if same_office and same_side:
+                holders.add(person)
             if same_office and same_side and (best_rank is None or rank > best_rank):
                 best, best_rank = held.person, rank
+        main = _main(clusters, "Person", n=1) if leader and owner is None else []
+        if main and main[0].id in holders and best is not None and best.entity != main[0].id:
+            best = main[0].mentions[0]  # "the Head of State": the article's own, not the last
         if owner is None:
             best = _continued(title, resolver, head, deputy, positions) or best
         if best is None:

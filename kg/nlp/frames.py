@@ -49,6 +49,7 @@ from kg.nlp.visits import (
     VISITOR_RULES,
     another,
     apart,
+    attended_there,
     envoys_stay,
     guests_visit,
     hosts_stay,
@@ -165,6 +166,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     cities_with_their_country(facts, scene)
     _sites_in_cities(facts, scene)
     guests_visit(facts, scene)
+    attended_there(facts, scene)
     visitors_present(facts, scene)
     _delegations_travel(facts, scene)
     _companions(facts, scene)

@@ -282,7 +282,9 @@ def _matcher() -> DependencyPatterns[tuple[Pattern, tuple[str, ...]]]:
 def modality(token: Token) -> str:
     """``planned``, ``negated`` or ``asserted``: how the clause of ``token`` states its fact
     (what one is invited to or prepared for is planned: "accepts the invite for an informal
-    summit", and so is an event "to be held")."""
+    summit", "invited X to Tehran", and so is an event "to be held")."""
+    if token.lemma_ == "invite" and token.pos_ == "VERB":
+        return "planned"
     if (
         token.dep_ == "pobj"
         and token.head.lower_ in {"for", "to"}

@@ -23,6 +23,7 @@ __all__ = [
     "VISITOR_RULES",
     "another",
     "apart",
+    "attended_there",
     "envoy",
     "envoys_stay",
     "guests_visit",
@@ -367,6 +368,31 @@ def in_quotes(token: Token) -> bool:
     """Whether a word lies inside a quotation of its sentence."""
     before = token.doc[token.sent.start : token.i].text
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def attended_there(facts: Facts, scene: Scene) -> None:
+    """A visitor to a country who took part in an event held in a place in it was there
+    ("Tokayev, who is in China for the summit, held bilateral meetings ... in Tianjin")."""
+    trips = {
+        (f.subject, f.object)
+        for f in _trips(facts, scene)
+        if f.status == "asserted" and f.object != scene.countries.get(f.subject)
+    }
+    for held in facts.of("heldIn"):
+        country = scene.country_of(held.object)
+        if held.status != "asserted" or scene.clusters[held.object].type != "Place":
+            continue
+        for part in facts.participants(held.subject):
+            if part.status == "asserted" and (part.object, country) in trips:
+                facts.add(
+                    part.object,
+                    "visited",
+                    held.object,
+                    held.sentence,
+                    0.6,
+                    "asserted",
+                    "visited/attended-there",
+                )
 
 
 def visitors_present(facts: Facts, scene: Scene) -> None:

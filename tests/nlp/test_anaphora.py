@@ -655,6 +655,34 @@ def test_the_head_of_state_is_one_so_titled(rules):
     assert "Head of State" in {m.text for m in tokayev.mentions if m.start == later}
 
 
+def test_the_head_of_state_is_the_article_s_own_not_the_last_president_named(rules):
+    found = facts(
+        rules.extract(
+            "TIANJIN. KAZINFORM - Kazakh President Kassym-Jomart Tokayev, who is in China to "
+            "attend the summit, held bilateral meetings in Tianjin. Tokayev also held talks with "
+            "President of Iran Masoud Pezeshkian. The Iranian leader invited Tokayev to Tehran. "
+            "In addition, the Head of State met with UN Secretary-General Antonio Guterres."
+        )
+    )
+    assert ("Kassym-Jomart Tokayev", "met", "Antonio Guterres") in found
+    assert ("Masoud Pezeshkian", "met", "Antonio Guterres") not in found
+
+
+def test_a_visitor_was_where_the_events_of_the_visit_were_held_not_where_invited(rules):
+    x = rules.extract(
+        "TIANJIN. KAZINFORM - Kazakh President Kassym-Jomart Tokayev, who is in China to "
+        "attend the summit, held bilateral meetings in Tianjin. The Iranian President invited "
+        "Tokayev to Tehran."
+    )
+    visited = {(r.object, r.status) for r in x.relations if r.predicate == "visited"}
+    labels = {e.id: e.label for e in x.entities}
+    assert {(labels[o], status) for o, status in visited} >= {
+        ("China", "asserted"),
+        ("Tianjin", "asserted"),
+    }
+    assert ("Tehran", "asserted") not in {(labels[o], status) for o, status in visited}
+
+
 def test_a_counterpart_the_lead_names_no_name_for_is_the_one_of_that_country_named_later(rules):
     x = rules.extract(
         "Bolivian Foreign Minister Jorge Quispe held talks with his Peruvian counterpart in Lima "
