@@ -353,7 +353,12 @@ class _Resolver:
     def _names(self, mentions: list[Mention]) -> None:
         for m in mentions:
             if m.qid:
-                self.keyed(m, (m.type, m.qid))
+                told = None if (m.type, m.qid) in self.by_key else self._acronym_told(m)
+                if told is not None:  # "SCO" in the headline, "Shanghai Cooperation
+                    told.add(m)  # Organization" in the text
+                    self.by_key[(m.type, m.qid)] = told
+                else:
+                    self.keyed(m, (m.type, m.qid))
                 continue
             key = (m.type, normalize(m.text))
             if key in self.by_key:
@@ -365,6 +370,18 @@ class _Resolver:
                 self.by_key[key] = host
             else:
                 self.new(m, key)
+
+    def _acronym_told(self, mention: Mention) -> Cluster | None:
+        """A cluster of no known entity named before by this mention's acronym."""
+        short = _acronym(mention.text)
+        return next(
+            (
+                c
+                for c in self.clusters
+                if c.type == mention.type and c.qid is None and len(short) > 1 and short in c.forms
+            ),
+            None,
+        )
 
     def _longer_form(self, mention: Mention) -> Cluster | None:
         """A cluster that this mention abbreviates or shortens."""

@@ -2644,13 +2644,19 @@ def _headline_events(facts: Facts, scene: Scene) -> None:
             and nested(people, {f.object for f in _people(facts, scene, e.id)})
             and not all(any(t.lower_ in _AHEAD for t in m.root.lefts) for m in e.mentions)
         ]
-        there = [e for e in body if _places(facts, e.id) >= places]
+        there = [e for e in body if _held_there(places, _places(facts, e.id), scene)]
         found = there or [e for e in body if not _places(facts, e.id)]
         if len(found) > 1:  # the one the lead tells of ("The 8th meeting of the commission
             lead = _lead_sentence(scene, end)  # commenced here ... the technical sessions")
             found = [e for e in found if min(m.span.start for m in e.mentions) in lead]
         if len(found) == 1:
             scene.fold(facts, event.id, found[0].id)
+
+
+def _held_there(places: set[str], where: set[str], scene: Scene) -> bool:
+    """Whether an event held in ``where`` is held in each of ``places``: there, or in the
+    country the place lies in (a headline's "summit in Tianjin", the body's "in China")."""
+    return all(p in where or scene.country_of(p) in where for p in places)
 
 
 _BODY_WORDS = {"commission", "committee", "council"}

@@ -719,3 +719,17 @@ def test_the_event_another_is_said_to_be_is_that_one(pipeline, second, events):
     x = pipeline.extract(f"Ana Quispe held talks with Luis Arce in Lima. {second}")
     found = [e.label for e in x.entities if e.type == "Event"]
     assert len(found) == events, found
+
+
+def test_a_body_s_acronym_told_before_its_name_and_a_headline_s_summit_in_its_city(pipeline):
+    x = pipeline.extract(
+        "Tokayev attends SCO summit in Tianjin\n\nTIANJIN. KAZINFORM - Kazakh President "
+        "Kassym-Jomart Tokayev arrived in China to attend the summit of the Shanghai "
+        "Cooperation Organization."
+    )
+    assert [set(e.aliases) for e in x.entities if e.type == "Organization" and e.wikidata] == [
+        {"SCO", "Shanghai Cooperation Organization"}
+    ]
+    assert [e.label for e in x.entities if e.type == "Event"] == [
+        "summit of the Shanghai Cooperation Organization"
+    ]
