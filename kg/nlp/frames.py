@@ -2625,7 +2625,8 @@ def _headline_events(facts: Facts, scene: Scene) -> None:
     its kind and head word whose people are its own or some of them, or the other way round,
     and that is held there too ("Kazakh-Russian political consultations ... took place in
     Astana"), or, failing one, nowhere the article says ("X in Mozambique for talks with Y"
-    ... "X was to hold talks with his host, Y"); of several, the one the lead tells of; not
+    ... "X was to hold talks with his host, Y"; a call, by whatever word: "phone talks", "a
+    telephone conversation"); of several, the one the lead tells of; not
     one the body looks ahead to ("the upcoming meeting of the Supreme Council")."""
     end = scene.headline_end()
     if not end:
@@ -2640,7 +2641,10 @@ def _headline_events(facts: Facts, scene: Scene) -> None:
             e
             for e in scene.clusters.values()
             if e is not event
-            and ((e.cls == event.cls and heads & head_words(e)) or _sittings_of_one_body(event, e))
+            and (
+                (e.cls == event.cls and (heads & head_words(e) or e.cls == "PhoneCall"))
+                or _sittings_of_one_body(event, e)
+            )
             and nested(people, {f.object for f in _people(facts, scene, e.id)})
             and not all(any(t.lower_ in _AHEAD for t in m.root.lefts) for m in e.mentions)
         ]

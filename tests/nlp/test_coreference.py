@@ -733,3 +733,13 @@ def test_a_body_s_acronym_told_before_its_name_and_a_headline_s_summit_in_its_ci
     assert [e.label for e in x.entities if e.type == "Event"] == [
         "summit of the Shanghai Cooperation Organization"
     ]
+
+
+def test_a_headline_s_call_is_the_body_s_call_by_whatever_word(pipeline):
+    x = pipeline.extract(
+        "Uzbek, Turkish presidents hold phone talks\n\nTASHKENT, March 10 (UzA) -- President "
+        "of Uzbekistan Shavkat Mirziyoyev held a telephone conversation with President of "
+        "Turkey Recep Tayyip Erdogan on Monday."
+    )
+    calls = [e for e in x.entities if e.cls == "PhoneCall"]
+    assert len(calls) == 1 and "phone talks" in calls[0].aliases
