@@ -39,11 +39,13 @@ from kg.nlp.anaphora import (
     title_mentions,
 )
 from kg.nlp.coref import Cluster, free_id, resolve
+from kg.nlp.facts import Fact
 from kg.nlp.frames import ATTENDANCE_RULES, MEETINGS, Facts, Scene, around, derive, named_event
 from kg.nlp.gazetteer import demonym, heads, topics
 from kg.nlp.mentions import Mention, find_mentions, tokens_with
+from kg.nlp.paragraphs import in_headline
 from kg.nlp.positions import Held, find_positions
-from kg.nlp.relations import Candidate, Resolver, ahead, find_relations
+from kg.nlp.relations import SIGNATURES, Candidate, Resolver, ahead, find_relations
 from kg.nlp.speakers import speaker_mentions
 from kg.nlp.trade import find_trade
 from kg.nlp.visits import VISITOR_RULES, envoy
@@ -336,7 +338,9 @@ class _Article:
         self.clusters = sorted(self.by_id.values(), key=lambda c: int(c.id[1:]))
         self._represents()
         entities = self._entities()
-        relations = tuple(sorted((f.relation() for f in self.facts), key=_order))
+        relations = tuple(
+            sorted((f.relation() for f in self.facts if self._well_typed(f)), key=_order)
+        )
         if model is not None:
             revised = model.revise(self.doc, self.article, entities, relations)
             relations = tuple(sorted(revised, key=_order))
@@ -350,6 +354,12 @@ class _Article:
             (*told, *records),
             model.digest if model is not None else "",
         )
+
+    def _well_typed(self, fact: Fact) -> bool:
+        """Whether a fact relates the kinds of entity its predicate relates (a rule that
+        reads a visitor off a sentence may find an event there)."""
+        subjects, objects = SIGNATURES[fact.predicate]
+        return self.by_id[fact.subject].type in subjects and self.by_id[fact.object].type in objects
 
     def _add(self, c: Candidate) -> None:
         self.facts.add(
@@ -758,7 +768,8 @@ def _label(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str
 
 def _name(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str]) -> str:
     """The entity's name: the fullest name of a person, a delegation by its country, else the
-    first specific mention not shouted in capitals ("GHANA VISIT" of a headline)."""
+    first specific mention not shouted in capitals ("GHANA VISIT" of a headline), nor in a
+    headline where the text names it too."""
     forms = [m.text for m in cluster.mentions if m.type == cluster.type and not m.anaphor]
     if not forms:
         kb = KnowledgeBase.load()
@@ -769,7 +780,9 @@ def _name(cluster: Cluster, by_id: dict[str, Cluster], countries: dict[str, str]
         name = max(forms, key=lambda f: (len(f.split()), not f.isupper(), -forms.index(f)))
         shouted = name.isupper() and " " in name  # "ANTHONY ALBANESE:" in a transcript
         return name.title() if shouted else name
-    specific = [m.text for m in cluster.mentions if len(m.span) > 1 and m.type == cluster.type]
+    told = [m for m in cluster.mentions if len(m.span) > 1 and m.type == cluster.type]
+    told = [m for m in told if not in_headline(m.span.sent)] or told  # as the text tells it
+    specific = [m.text for m in told]
     specific = [f for f in specific if not f.isupper()] or specific
     if cluster.type == "Delegation":
         country = countries.get(cluster.id)

@@ -20,8 +20,15 @@ def samples(pipeline) -> dict[str, Extraction]:
     return {x.article.id: x for x in pipeline.extract_many(read_articles([SAMPLES]))}
 
 
-def test_every_relation_has_the_right_types_and_evidence(samples):
-    for x in samples.values():
+@pytest.fixture(scope="module")
+def stress(pipeline) -> dict[str, Extraction]:
+    folder = SAMPLES.parent / "stress" / "articles"
+    return {x.article.id: x for x in pipeline.extract_many(read_articles([folder]))}
+
+
+@pytest.mark.parametrize("extractions", ["samples", "stress"])
+def test_every_relation_has_the_right_types_and_evidence(extractions, request):
+    for x in request.getfixturevalue(extractions).values():
         types = {e.id: e.type for e in x.entities}
         for r in x.relations:
             subjects, objects = SIGNATURES[r.predicate]

@@ -990,9 +990,11 @@ def _complemented(short: str, long: str) -> bool:
 
 
 def _of_the_countries(short: str, long: str) -> bool:
-    """``long`` is ``short`` after the countries it is of: "Supreme Interstate Council" and
-    "Azerbaijan-Kazakhstan Supreme Interstate Council", "Kazakh-Belarusian Intergovernmental
-    Commission"."""
+    """``long`` is ``short`` after the countries it is of, and with the field it is on after
+    it: "Supreme Interstate Council" and "Azerbaijan-Kazakhstan Supreme Interstate Council",
+    "Kazakh-Belarusian Intergovernmental Commission", "Kazakhstan-Hungary Intergovernmental
+    Council on Economic Cooperation"."""
+    long = re.sub(r" (?:on|for) .*$", "", long) if " on " in long or " for " in long else long
     if len(short.split()) < 2 or not long.endswith(f" {short}"):
         return False
     words = re.sub(r"[-–—]", " ", long[: -len(short)]).split()  # "Pakistan–Iran"

@@ -407,3 +407,19 @@ def test_an_event_is_named_as_the_body_says_not_as_a_headline_shouts(rules):
     )
     assert "two-day Lima visit" in events, events
     assert not [e for e in events if e.isupper()], events
+
+
+def test_an_event_is_named_as_the_body_tells_it_not_as_a_title_case_headline_does(rules):
+    events = _events(
+        rules,
+        "Chile, Peru Sign Protocol of Eighth Session of Joint Intergovernmental Commission\n\n"
+        "Lima, March 13 (EFE) - Chile and Peru on Wednesday signed the protocol of the eighth "
+        "session of the Chilean-Peruvian Joint Intergovernmental Commission on Economic "
+        "Cooperation, the Ministry of Economy said.",
+    )
+    session = (
+        "eighth session of the Chilean-Peruvian Joint Intergovernmental Commission on Economic "
+        "Cooperation"
+    )
+    assert session in events, events
+    assert "Eighth Session of Joint Intergovernmental Commission" in events[session]
