@@ -634,6 +634,11 @@ def test_a_body_named_without_its_countries_and_its_numbered_sitting_are_one(pip
         ("joint economic commission", "pakistan–iran joint economic commission", True),  # en dash
         ("intergovernmental commission", "kazakh-belarusian intergovernmental commission", True),
         ("business council", "astana business council", False),  # a city, not a country
+        (
+            "intergovernmental council",
+            "kazakhstan-hungary intergovernmental council on economic cooperation",
+            True,
+        ),
     ],
 )
 def test_a_body_s_name_after_the_countries_it_is_of(short, long, same):
