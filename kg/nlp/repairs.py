@@ -65,12 +65,13 @@ on an official visit to ...": "on" of "April") is the verb's:
 >>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "on" and t.i > 6]
 [('on', 'prep', 'leave')]
 
-The "with" the parser hung on the format a meeting was held in is the verb's:
+The "with" or "at" the parser hung on the format a meeting was held in is the verb's (or
+the talks'):
 
 >>> doc = load_nlp()("Nikol Pashinyan held a meeting in a narrow format with Irakli "
-...     "Kobakhidze in Tbilisi.")
->>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "with"]
-[('with', 'prep', 'held')]
+...     "Kobakhidze in Tbilisi. The presidents held talks in a narrow format at the Akorda.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text in {"with", "at"}]
+[('with', 'prep', 'held'), ('at', 'prep', 'talks')]
 
 "Held in X" that the parser hung on a thing before an event (the agreements signed at
 a session) tells where the event was held:
@@ -353,9 +354,10 @@ def _dated(doc: Doc) -> None:
 
 
 def _formats(doc: Doc) -> None:
-    """Hang on the verb the "with" the parser hung on the format a meeting was held in
-    ("held a meeting in a narrow format with X": with X, not a format with X)."""
-    for prep in tokens_with(doc, "LOWER", ["with"]):
+    """Hang on the verb (or the talks) the "with" or "at" the parser hung on the format a
+    meeting was held in ("held a meeting in a narrow format with X", "held talks in a narrow
+    format at the Akorda": with X, at the Akorda, not a format with X)."""
+    for prep in tokens_with(doc, "LOWER", ["with", "at"]):
         form, into = prep.head, prep.head.head
         verb = into.head
         if (
@@ -363,7 +365,7 @@ def _formats(doc: Doc) -> None:
             and form.lemma_ == "format"
             and form.dep_ == "pobj"
             and into.lower_ == "in"
-            and verb.pos_ in {"VERB", "AUX"}
+            and verb.pos_ in {"VERB", "AUX", "NOUN"}  # "held talks in a narrow format at"
         ):
             prep.head = verb
 
