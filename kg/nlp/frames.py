@@ -364,20 +364,10 @@ def _in_another_clause(event: Cluster, sentence: Span, verb: Token | None) -> bo
         verb is not None
         and bool(here)
         and all(
-            (clause := _clause_verb(root)) is not None
-            and clause is not verb
-            and clause in verb.conjuncts
+            next((a for a in root.ancestors if a.pos_ in {"VERB", "AUX"}), None) in verb.conjuncts
             for root in here
         )
     )
-
-
-def _clause_verb(token: Token) -> Token | None:
-    """The verb whose clause a word is in."""
-    for t in token.ancestors:
-        if t.pos_ in {"VERB", "AUX"}:
-            return t
-    return None
 
 
 def _told_apart(event: Cluster, verb: Token | None) -> bool:
