@@ -375,6 +375,9 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             continue  # "East" of "the East Asia Summit": a word of a longer name, no region
         if label in {"ORG", "GPE", "LOC", "FAC"} and _fields_only(span, kb):
             continue  # "Technical Cooperation", "Trade & Investment": a field, no body or place
+        if label in {"ORG", "FAC"} and (site := _site_named_after(span)) is not None:
+            mentions.append(Mention(site, "Place", "Site"))
+            continue  # "the Alley of Honor": a site, with the name "of" it holds
         if label == "ORG" and _minister_of(span):
             continue  # "Federal Minister for Commerce": a title, whose holder is named next
         if label in {"ORG", "PERSON"} and _portfolio(span, kb):
@@ -1199,14 +1202,13 @@ def _unrecognized_people(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -
     titled |= counterparts
     found = []
     for m in mentions:  # a counterpart is a person, whatever body the recognizer took it for
-        if (
-            m.span.start in counterparts
-            and m.type == "Organization"
-            and m.qid is None
-            and not _names_a_thing(m.span)
-        ):
+        if m.type != "Organization" or m.qid is not None or _names_a_thing(m.span):
+            continue
+        if m.span.start in counterparts:
             found.append(Mention(m.span, "Person", "Person"))
-    mentions = [m for m in mentions if not any(f.span == m.span for f in found)]
+        elif _surname_after_given(m.span, titled):
+            found.append(Mention(m.span.doc[m.span.start - 1 : m.span.end], "Person", "Person"))
+    mentions = [m for m in mentions if not any(f.span.end == m.span.end for f in found)]
     taken = {i for m in [*mentions, *found] for i in range(m.span.start, m.span.end)}
     for i in numpy.flatnonzero(doc.to_array(POS) == doc.vocab.strings["PROPN"]).tolist():
         token = doc[i]
@@ -1232,6 +1234,19 @@ def _unrecognized_people(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -
             found.append(Mention(name, "Person", "Person"))
             taken.update(range(name.start, name.end))
     return mentions + found
+
+
+def _surname_after_given(span: Span, titled: set[int]) -> bool:
+    """A surname the recognizer took for a body, after a given name it left untagged that
+    follows a title ("Minister of Foreign Affairs of Uzbekistan Bakhtiyor Saidov")."""
+    given = span.start - 1
+    return (
+        len(span) == 1
+        and given in titled
+        and span.doc[given].pos_ == "PROPN"
+        and span.doc[given].is_title
+        and not span.doc[given].ent_type_
+    )
 
 
 def _ends(name: Span) -> bool:
@@ -2034,6 +2049,20 @@ def _named_site(token: Token) -> bool:
             )
         )
     )
+
+
+def _site_named_after(span: Span) -> Span | None:
+    """A site's word the recognizer took alone, and the capitalized name "of" it that it
+    left out ("Alley" of "the Alley of Honor"), as one site's name."""
+    doc, end = span.doc, span.end
+    if len(span) != 1 or span[0].lower_ not in word_list("site_heads") or not span[0].is_title:
+        return None
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    last = end + 1
+    while last < min(len(doc), end + 4) and doc[last].is_title and not doc[last].ent_type_:
+        last += 1
+    return doc[span.start : last] if last > end + 1 else None
 
 
 def _memorial_of(token: Token) -> bool:

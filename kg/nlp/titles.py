@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.nlp.gazetteer import JOINED_INITIALS, country_named, field_words, honour, word_list
@@ -196,14 +196,30 @@ _NAMED_THINGS = {"GPE", "ORG", "FAC", "LOC", "NORP"}
 
 
 def _country_then_name(doc: Doc, start: int, end: int, sent_end: int) -> bool:
-    """Whether words ``start:end`` name a country and two capitalized words follow that the
-    recognizer took for no place or body (a name it did not tag as a person's)."""
+    """Whether words ``start:end`` end with a country and two capitalized words follow that the
+    recognizer took for no place or body (a name it did not tag as a person's), save a
+    surname alone it took for a body's ("of Uzbekistan Bakhtiyor Saidov", "Saidov" a body's)."""
     rest = doc[end : end + 2]
     return (
         end + 2 <= sent_end
-        and all(t.pos_ == "PROPN" and t.is_title and t.ent_type_ not in _NAMED_THINGS for t in rest)
-        and country_named(doc[start:end].text) is not None
+        and all(t.pos_ == "PROPN" and t.is_title and _no_place_nor_body(t) for t in rest)
+        and any(  # the country also ends a longer complement: "of Foreign Affairs of X"
+            country_named(doc[s:end].text) is not None
+            for s in range(start, end)
+            if s == start or doc[s - 1].lower_ in {"of", "the"}
+        )
     )
+
+
+def _no_place_nor_body(token: Token) -> bool:
+    """A word the recognizer took for no place or body, or for a body of this word alone
+    that no body's word names ("Saidov", not "Parliament")."""
+    if token.ent_type_ not in _NAMED_THINGS:
+        return True
+    alone = token.ent_iob_ == "B" and (
+        token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"
+    )
+    return token.ent_type_ == "ORG" and alone and token.text not in word_list("org_heads")
 
 
 def _determined_name_end(doc: Doc, i: int) -> int:

@@ -79,6 +79,13 @@ CASES = [
         id="a-terminal-is-a-site-each-of-a-tour-s-sites-was-visited",
     ),
     pytest.param(
+        "Latvian Foreign Minister Ilze Berzina arrived in Baku on Monday. She visited the "
+        "Alley of Honor and laid a wreath at the grave of the national leader.",
+        [("Ilze Berzina", "visited", "Alley of Honor")],
+        [("Ilze Berzina", "visited", "Alley")],
+        id="a-site-s-word-the-recognizer-took-alone-keeps-its-name-after-of",
+    ),
+    pytest.param(
         "The Brazilian minister, Julio Ramos, arrived in Montevideo on Monday evening. Ramos "
         "held talks with Uruguayan Foreign Minister Ana Pereyra on trade.",
         [("Julio Ramos", "visited", "Montevideo")],

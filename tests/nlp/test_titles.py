@@ -83,3 +83,13 @@ def test_a_title_s_country_ends_before_a_name_no_one_tagged(pipeline):
     )
     people = {e.label: [p.title for p in e.positions] for e in x.entities if e.type == "Person"}
     assert people.get("Natsagiin Bagabandi") == ["President"], people
+
+
+def test_a_country_ending_a_longer_complement_ends_the_title_before_a_name(pipeline):
+    x = pipeline.extract(
+        "BAKU - Minister of Foreign Affairs of Uzbekistan Bakhtiyor Saidov arrived in Baku on "
+        "Tuesday. Saidov met his Azerbaijani counterpart."
+    )
+    people = {e.label: [p.title for p in e.positions] for e in x.entities if e.type == "Person"}
+    assert "Bakhtiyor Saidov" in people, people
+    assert not [e.label for e in x.entities if e.type == "Organization" and "Saidov" in e.label]
