@@ -34,7 +34,7 @@ from kg.nlp.gazetteer import (
     word_list,
 )
 from kg.nlp.paragraphs import QUOTES, in_headline
-from kg.nlp.titles import SPAN_KEY, titles_by_word
+from kg.nlp.titles import SPAN_KEY, given_title, titles_by_word
 
 __all__ = [
     "COMPANY_WORDS",
@@ -280,7 +280,7 @@ def _widen_name(span: Span) -> Span:
             and prev.text not in {t.text for t in doc[prev.i + 1 : end]}  # a caption's "X Y X Y"
             and prev.dep_ == "compound"
             and prev.i < prev.head.i < span.end
-            and prev.text not in titles
+            and (prev.text not in titles or _given_after_title(prev, in_titles))
             and prev.text not in word_list("org_heads")  # "Communist Party" of "... Party X Y"
             and prev.i not in in_titles
             and prev.lower_ not in HONORIFICS
@@ -298,6 +298,12 @@ def _widen_name(span: Span) -> Span:
     return (
         span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label_)
     )
+
+
+def _given_after_title(token: Token, in_titles: dict[int, Span]) -> bool:
+    """A title's word right after a title, before a name: a given name ("Minister of State
+    Sultan bin Saad")."""
+    return token.i - 1 in in_titles and given_title(token.doc, token.i)
 
 
 def _region_extension(span: Span) -> Span | None:

@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 
 from kg.nlp.gazetteer import JOINED_INITIALS, country_named, field_words, honour, word_list
 
-__all__ = ["SPAN_KEY", "TitleComponent", "titles_by_word"]
+__all__ = ["SPAN_KEY", "TitleComponent", "given_title", "titles_by_word"]
 
 SPAN_KEY = "kg_titles"
 _COMPLEMENT_PREPS = {"of", "for", "to", "in"}
@@ -32,6 +32,7 @@ _DIPLOMATS = {
     "chargé",
     "commissioner",  # a high commissioner: a Commonwealth country's ambassador
 }
+_GIVEN_TITLES = {"Sultan", "Amir"}  # titles that are given names too, not styles ("Sheikh")
 _AIDES = {"adviser", "advisor", "assistant", "aide", "secretary", "counsellor", "counselor"}
 
 
@@ -70,7 +71,11 @@ class TitleComponent:
             for _, start, end in found
             if not _joined_to_a_name(doc, end)
         ]
-        doc.spans[SPAN_KEY] = filter_spans(spans)
+        kept = filter_spans(spans)
+        ends = {span.end for span in kept}
+        doc.spans[SPAN_KEY] = [  # "... Foreign Affairs Sultan bin Saad": a name's, no title
+            span for span in kept if not (span.start in ends and given_title(doc, span.start))
+        ]
         return doc
 
     def _widen(self, doc: Doc, start: int, end: int) -> Span:
@@ -252,13 +257,26 @@ def _joined_to_a_name(doc: Doc, end: int) -> bool:
 
 def _given_name(doc: Doc, i: int) -> bool:
     """ "Akbar" in "Secretary General of Qatar Tourism Council Akbar Al Baker": a word after
-    a named body and before a person's name the recognizer tagged without it."""
+    a named body, or a title that is also a given name, before a person's name the recognizer
+    tagged without it."""
+    after_body = doc[i - 1].ent_type_ not in {"", "PERSON"}
+    return (after_body and _before_a_name(doc, i)) or given_title(doc, i)
+
+
+def given_title(doc: Doc, i: int) -> bool:
+    """A title that is also a given name ("Sultan" of "Minister of State Sultan bin Saad"),
+    before a person's name the recognizer tagged without it."""
+    return doc[i].text in _GIVEN_TITLES and _before_a_name(doc, i)
+
+
+def _before_a_name(doc: Doc, i: int) -> bool:
+    """An untagged capitalized word right before a person's name the recognizer tagged."""
     return (
-        not doc[i].ent_type_
-        and i > 0
-        and doc[i - 1].ent_type_ not in {"", "PERSON"}
-        and i + 1 < len(doc)
+        0 < i < len(doc) - 1
+        and not doc[i].ent_type_
+        and doc[i].is_title
         and doc[i + 1].ent_type_ == "PERSON"
+        and doc[i + 1].ent_iob_ == "B"
     )
 
 

@@ -93,3 +93,26 @@ def test_a_country_ending_a_longer_complement_ends_the_title_before_a_name(pipel
     people = {e.label: [p.title for p in e.positions] for e in x.entities if e.type == "Person"}
     assert "Bakhtiyor Saidov" in people, people
     assert not [e.label for e in x.entities if e.type == "Organization" and "Saidov" in e.label]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Nurtleu met Qatar's Minister of State for Foreign Affairs Sultan bin Saad "
+            "Al-Muraikhi in Astana.",
+            "Sultan bin Saad Al-Muraikhi",
+        ),
+        ("Minister of Trade Amir Hossein Zadeh met Nurtleu in Astana.", "Amir Hossein Zadeh"),
+    ],
+)
+def test_a_title_that_is_also_a_given_name_after_a_title_starts_the_name(pipeline, text, name):
+    x = pipeline.extract(text)
+    assert name in [e.label for e in x.entities if e.type == "Person"]
+
+
+def test_a_style_after_a_title_is_no_given_name(pipeline):
+    x = pipeline.extract(
+        "Kuwait's Minister of Foreign Affairs Sheikh Fahad Salem Al-Sabah received a call."
+    )
+    assert "Fahad Salem Al-Sabah" in [e.label for e in x.entities if e.type == "Person"]
