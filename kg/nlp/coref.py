@@ -135,6 +135,22 @@ def _refers_back(mention: Mention, cluster: Cluster) -> bool:
     }
 
 
+_MEETING_VERBS = {"meet", "receive", "welcome", "host"}
+
+
+def _met_since(mention: Mention, cluster: Cluster) -> bool:
+    """Whether "the meeting" follows a sentence that tells of a meeting by a verb ("X was
+    received by Y. During the meeting, ..."), with no word of ``cluster`` in either: the
+    meeting that verb tells, not one named further back."""
+    root = mention.root
+    if root.lemma_.lower() != "meeting" or root.sent.start == 0:
+        return False
+    before = root.doc[root.sent.start - 1].sent
+    if any(before.start <= m.span.start < root.sent.end for m in cluster.mentions):
+        return False
+    return any(t.pos_ == "VERB" and t.lemma_ in _MEETING_VERBS for t in before)
+
+
 def _to_come(mention: Mention, cluster: Cluster) -> bool:
     """Whether a mention tells an event as held, in the past tense, and ``cluster`` is one
     only planned or still to come ("met to discuss holding the committee's 9th meeting. The
@@ -182,13 +198,40 @@ _SHORT_FORMS = {
 
 def _of_a_body(mention: Mention) -> bool:
     """An event named as that of a named body ("the meeting of the Intergovernmental
-    Commission"), which sits in sessions."""
-    return any(
-        o.dep_ == "pobj" and o.pos_ == "PROPN"
-        for p in mention.root.children
+    Commission") or of a body that sits ("of the intergovernmental commission")."""
+    return any(o.pos_ == "PROPN" or _sitting_body(o) is not None for o in _of_objects(mention.root))
+
+
+def _of_objects(token: Token) -> list[Token]:
+    """What an "of" after a word names ("the commission" of "the meeting of the commission")."""
+    return [
+        o
+        for p in token.children
         if p.dep_ == "prep" and p.lower_ == "of"
         for o in p.children
-    )
+        if o.dep_ == "pobj"
+    ]
+
+
+_SITTING_BODIES = {"commission", "council", "committee"}
+
+
+def _sitting_body(token: Token) -> str | None:
+    """A body that sits in sessions, named by its words and not by its countries ("the
+    Kazakhstan-Qatar intergovernmental commission" and "the intergovernmental commission":
+    "intergovernmental commission"), when no name the recognizer knows names it."""
+    if token.lemma_.lower() not in _SITTING_BODIES:
+        return None
+    words = [
+        t.lower_
+        for t in token.subtree
+        if t.i < token.i
+        and t.dep_ in {"amod", "compound", "nmod"}
+        and t.is_alpha
+        and not t.ent_type_
+        and not country_named(t.text)
+    ]
+    return " ".join([*words, token.lemma_.lower()])
 
 
 def _definite(mention: Mention) -> bool:
@@ -477,7 +520,10 @@ class _Resolver:
         for m in mentions:
             previous = self._latest(kind, m)
             if _is_bare(m) and _definite(m) and previous is not None:
-                previous.add(m)
+                if _met_since(m, previous):  # the meeting a verb told: frames fold it in
+                    self.new(m)
+                else:
+                    previous.add(m)
                 continue
             key = (kind, normalize(m.text))
             name = _proper_name(m)
@@ -589,16 +635,9 @@ class _Resolver:
         after "the first meeting of the Azerbaijan-Kazakhstan Supreme Interstate Council" is
         that sitting), and with its body alone, unless a date or "next" sets it apart."""
         number = _number(mention)
-        body = next(
-            (
-                self.body_at[o.i]
-                for prep in mention.root.rights
-                if prep.dep_ == "prep" and prep.lower_ == "of"
-                for o in prep.children
-                if o.dep_ == "pobj" and o.i in self.body_at
-            ),
-            None,
-        )
+        bodies = _of_objects(mention.root)
+        body = next((self.body_at[o.i] for o in bodies if o.i in self.body_at), None)
+        body = body or next((b for o in bodies if (b := _sitting_body(o)) is not None), None)
         if mention.type != "Event" or body is None:
             return None, None
         numbered = ("Event sitting", f"{mention.root.lemma_.lower()} {number} {body}")

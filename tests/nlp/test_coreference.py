@@ -430,6 +430,30 @@ CASES += [
         [],
         id="the-session-is-the-meeting-of-a-body-told-before",
     ),
+    pytest.param(
+        "Latvian Foreign Minister Ilze Berzina arrived in Lima to attend the meeting of the "
+        "Latvia-Peru intergovernmental commission.\n\nThe third meeting of the "
+        "intergovernmental commission was co-chaired by Berzina and Peruvian Minister of "
+        "Trade Ana Torres. The two ministers signed the protocol of the session.",
+        [
+            ("meeting of the Latvia-Peru intergovernmental commission", "headedBy", "Ana Torres"),
+            ("meeting of the Latvia-Peru intergovernmental commission", "heldIn", "Lima"),
+        ],
+        [],
+        id="a-sitting-of-a-body-named-by-common-words-is-one-with-or-without-its-countries",
+    ),
+    pytest.param(
+        "Latvian Foreign Minister Ilze Berzina co-chaired the third meeting of the "
+        "intergovernmental commission in Lima on Monday. On Tuesday, Berzina was received by "
+        "President Jorge Quispe at the Government Palace. During the meeting, the President "
+        "praised the growth of trade.",
+        [
+            ("meeting between Ilze Berzina and Jorge Quispe", "heldIn", "Government Palace"),
+            ("meeting between Ilze Berzina and Jorge Quispe", "participant", "Jorge Quispe"),
+        ],
+        [("third meeting of the intergovernmental commission", "participant", "Jorge Quispe")],
+        id="the-meeting-after-a-sentence-telling-one-by-a-verb-is-that-one",
+    ),
 ]
 
 
