@@ -248,7 +248,11 @@ def home_officials(
         if not _national(cluster.id, positions):
             continue
         led = [t for m in cluster.mentions for t in _travels_with(m)]
-        if led:  # of the side of whom they travel with, when the article says whose that is
+        inviting = next((c for m in cluster.mentions if (c := _invites_to(m, resolver))), None)
+        if inviting is not None:  # the host invites: "a visit to Japan at the invitation of"
+            side.set_country(inviting, cluster.mentions[0])
+            countries[cluster.id] = inviting
+        elif led:  # of the side of whom they travel with, when the article says whose that is
             found = [m.entity for t in led if (m := resolver.mention(t)) is not None]
             of = next((countries[e] for e in found if e and e in countries), None)
             if of is not None:
@@ -333,6 +337,26 @@ def _comes_to(mention: Mention, places: set[str], resolver: Resolver) -> bool:
             if found is not None and found.entity in places:
                 return True
     return False
+
+
+def _invites_to(mention: Mention, resolver: Resolver) -> str | None:
+    """The country (entity id) that the mention's person invites a visitor to, named in the
+    same sentence ("is paying an official visit to Japan at the invitation of Prime Minister
+    X": Japan's)."""
+    root = mention.span.root
+    if not (
+        root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == "invitation"
+    ):
+        return None
+    for token in root.sent:
+        if token.lemma_ in _TRIPS | _COMING:
+            for to in token.children:
+                if to.dep_ == "prep" and to.lower_ == "to":
+                    found = [resolver.mention(o) for o in to.children if o.dep_ == "pobj"]
+                    for m in found:
+                        if m is not None and m.type == "Country" and m.entity:
+                            return m.entity
+    return None
 
 
 _ACCOMPANYING = {"accompany", "travel", "fly", "come"}  # "X, who is travelling with Y"

@@ -127,6 +127,13 @@ def test_an_office_counts_only_for_a_country_the_article_names(read):
             [],
             id="a-title-in-lower-case-with-no-holder-is-no-one",
         ),
+        pytest.param(
+            "ULAANBAATAR (AGENCY) - The Prime Minister of Mongolia L.Oyun-Erdene is paying an "
+            "official visit to Peru at the invitation of President Jorge Quispe.",
+            [("Jorge Quispe", "represents", "Peru")],
+            [("Jorge Quispe", "represents", "Mongolia"), ("Jorge Quispe", "visited", "Peru")],
+            id="who-invites-a-visitor-acts-for-the-country-visited-not-the-dateline-s",
+        ),
     ],
 )
 def test_who_acts_for_a_body(rules, text, must, must_not):
