@@ -36,6 +36,7 @@ from kg.nlp.anaphora import (
     office,
     partners,
     side_delegations,
+    style_mentions,
     title_mentions,
 )
 from kg.nlp.coref import Cluster, free_id, resolve
@@ -220,6 +221,7 @@ class _Article:
                 self.doc, self.resolver, self.countries, self.by_id.get(self.home or "")
             ),
             *guest_mentions(self.doc, self.resolver, self.clusters, self.countries, self.home),
+            *style_mentions(self.doc, self.resolver),
             *event_pronouns(self.doc, self.resolver, self.clusters),
             *latter_mentions(self.doc, self.mentions),
         ]:

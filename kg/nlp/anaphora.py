@@ -44,6 +44,7 @@ __all__ = [
     "office",
     "partners",
     "side_delegations",
+    "style_mentions",
     "title_mentions",
 ]
 
@@ -1212,6 +1213,41 @@ def guest_mentions(
                     "Delegation",
                     "Delegation",
                     entity=delegations[0],
+                    anaphor=True,
+                )
+            )
+    return found
+
+
+_STYLE_WORDS = {"Highness", "Majesty"}  # "His Highness", "Her Majesty"; not "Excellency",
+# which news gives every minister
+
+
+def style_mentions(doc: Doc, resolver: Resolver) -> list[Mention]:
+    """Mentions of a style used alone ("His Highness arrived in Jakarta"): the person the
+    article named last after that style ("His Highness Sheikh Mohamed bin Zayed")."""
+    found: list[Mention] = []
+    styled: dict[str, str] = {}  # style -> the entity last named after it
+    for token in tokens_with(doc, "ORTH", _STYLE_WORDS):
+        start = token.i
+        while start > 0 and doc[start - 1].lower_ in {"his", "her", "royal"}:
+            start -= 1
+        after = doc[token.i + 1 : token.i + 4]
+        named = next(
+            (m for t in after if (m := resolver.mention(t)) and m.type == "Person" and m.entity),
+            None,
+        )
+        if named is not None and named.entity:
+            styled[token.text] = named.entity
+        elif token.text in styled and not (
+            after and after[0].is_title and after[0].pos_ == "PROPN"
+        ):
+            found.append(
+                Mention(
+                    doc[start : token.i + 1],
+                    "Person",
+                    "Person",
+                    entity=styled[token.text],
                     anaphor=True,
                 )
             )

@@ -454,6 +454,18 @@ CASES += [
         [("third meeting of the intergovernmental commission", "participant", "Jorge Quispe")],
         id="the-meeting-after-a-sentence-telling-one-by-a-verb-is-that-one",
     ),
+    pytest.param(
+        "LIMA (AGENCY) -- His Highness Sheikh Khalid bin Saif Al Nahyan witnessed the signing "
+        "of a trade agreement in Lima today.\n\nThe agreement was signed by Minister of State "
+        "Omar Al Suwaidi and Peruvian Minister of Trade Ana Torres.\n\nHis Highness arrived in "
+        "Lima earlier on a state visit, where he was received by President Jorge Quispe.",
+        [
+            ("Khalid bin Saif Al Nahyan", "met", "Jorge Quispe"),
+            ("Khalid bin Saif Al Nahyan", "visited", "Lima"),
+        ],
+        [("Omar Al Suwaidi", "met", "Jorge Quispe")],
+        id="a-style-used-alone-is-the-person-named-after-it-before",
+    ),
 ]
 
 
