@@ -384,6 +384,9 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         if label in {"ORG", "FAC"} and (site := _site_named_after(span)) is not None:
             mentions.append(Mention(site, "Place", "Site"))
             continue  # "the Alley of Honor": a site, with the name "of" it holds
+        if label in {"ORG", "FAC"} and (seat := _titled_seat(span, in_titles)) is not None:
+            mentions.append(Mention(seat, "Place", "Site"))
+            continue  # "the Prime Minister's House": a building, not "House"
         if label == "ORG" and _minister_of(span):
             continue  # "Federal Minister for Commerce": a title, whose holder is named next
         if label in {"ORG", "PERSON"} and _portfolio(span, kb):
@@ -2069,6 +2072,21 @@ def _site_named_after(span: Span) -> Span | None:
     while last < min(len(doc), end + 4) and doc[last].is_title and not doc[last].ent_type_:
         last += 1
     return doc[span.start : last] if last > end + 1 else None
+
+
+_SEAT_WORDS = {"House", "Office", "Palace", "Residence", "Secretariat"}
+
+
+def _titled_seat(span: Span, in_titles: dict[int, Span]) -> Span | None:
+    """An office holder's building the recognizer took for its last word alone ("House" of
+    "the Prime Minister's House"), as the whole name."""
+    doc, start = span.doc, span.start
+    if len(span) != 1 or span.text not in _SEAT_WORDS or start < 2:
+        return None
+    title = in_titles.get(start - 2)
+    if doc[start - 1].lower_ not in {"'s", "’s"} or title is None or title.end != start - 1:
+        return None
+    return doc[title.start : span.end]
 
 
 def _memorial_of(token: Token) -> bool:

@@ -86,6 +86,18 @@ CASES = [
         id="a-site-s-word-the-recognizer-took-alone-keeps-its-name-after-of",
     ),
     pytest.param(
+        "LIMA (AGENCY) - Minister of Trade Ana Torres on Tuesday called on Latvian Foreign "
+        "Minister Ilze Berzina, who is visiting Peru.\n\nEarlier, Berzina met President Jorge "
+        "Quispe at the President's House. Later, the visiting dignitary toured the Callao "
+        "Port.",
+        [
+            ("meeting between Ilze Berzina and Jorge Quispe", "heldIn", "President's House"),
+            ("Ilze Berzina", "visited", "Callao Port"),
+        ],
+        [("Ana Torres", "visited", "Callao Port")],
+        id="the-visiting-one-is-the-guest-not-the-host-who-called-on-her-and-a-titled-seat",
+    ),
+    pytest.param(
         "The Brazilian minister, Julio Ramos, arrived in Montevideo on Monday evening. Ramos "
         "held talks with Uruguayan Foreign Minister Ana Pereyra on trade.",
         [("Julio Ramos", "visited", "Montevideo")],
