@@ -2259,9 +2259,30 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions = named + _nominal(doc, by_token) + _capitals(doc, by_token, kb)
     mentions = _titles(_after_signing_words(mentions, kb))
     mentions = [m for m in mentions if any(c.isalpha() for c in m.text)]  # not a stray "-"
-    mentions = _outside_agreements(mentions)
+    mentions = _outside_agreements(_agreement_acronyms(mentions))
     mentions.sort(key=lambda m: (m.span.start, -m.span.end))
     return mentions
+
+
+def _agreement_acronyms(mentions: list[Mention]) -> list[Mention]:
+    """An agreement's short form, given in brackets after its name ("the Comprehensive
+    Economic Partnership Agreement (CEPA)"), which the recognizer took for a body's, wherever
+    the article writes it ("UAE, Indonesia sign CEPA"): the agreement's."""
+    given: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "Agreement":
+            doc, end = m.span.doc, m.span.end
+            inside = [t for t in m.span if t.i > m.span.start + 1 and t.nbor(-1).text == "("]
+            after = [doc[end + 1]] if end + 2 < len(doc) and doc[end].text == "(" else []
+            for t in inside + after:  # the short form of the document's word, not of a body
+                if t.is_upper and t.nbor(1).text == ")" and t.nbor(-2).i == m.root.i:
+                    given.setdefault(t.text, m.cls)
+    return [
+        Mention(m.span, "Agreement", given[m.text])
+        if m.type == "Organization" and m.qid is None and m.text in given
+        else m
+        for m in mentions
+    ]
 
 
 def _outside_agreements(mentions: list[Mention]) -> list[Mention]:

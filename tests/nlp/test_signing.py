@@ -641,6 +641,14 @@ def test_the_documents_after_a_set_of_documents_are_that_set(rules):
     ]
 
 
+def test_a_body_s_short_form_after_an_agreement_s_name_stays_the_body_s(rules):
+    x = rules.extract(
+        "The sides signed a memorandum of understanding between the Chilean Trade Agency and "
+        "the Peru Export Promotion Agency (PEPA). PEPA will open an office in Santiago."
+    )
+    assert "PEPA" not in [a for e in x.entities if e.type == "Agreement" for a in e.aliases]
+
+
 @pytest.mark.parametrize(
     ("text", "name", "signer"),
     [
@@ -658,6 +666,14 @@ def test_the_documents_after_a_set_of_documents_are_that_set(rules):
             "agreement on fisheries cooperation",
             "Ana Ruiz",
             id="the-agreement-named-by-the-first-words-of-its-name-is-the-one-named-before",
+        ),
+        pytest.param(
+            "Chile, Peru sign CEPA\n\nLIMA -- The presidents witnessed the signing of the "
+            "Comprehensive Economic Partnership Agreement (CEPA) between the two countries. The "
+            "CEPA was signed by Minister Ana Ruiz and Minister Elmer Soto.",
+            "Comprehensive Economic Partnership Agreement",
+            "Ana Ruiz",
+            id="an-agreement-s-short-form-in-brackets-names-it-wherever-it-is-written",
         ),
     ],
 )
