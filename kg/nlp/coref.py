@@ -539,7 +539,7 @@ class _Resolver:
             same = same or self._described(m, kind)
             sitting, of_body = self._sitting(m)
             same = same or (self.by_key.get(sitting) if sitting else None)
-            same = same or self._same_body(m, of_body)
+            same = same or self._same_body(m, of_body) or self._body_word_sitting(m)
             if same is not None:
                 same.add(m)
                 self.by_key.setdefault(key, same)
@@ -628,6 +628,34 @@ class _Resolver:
         if found is None or _number(mention) is None:
             return found
         return None if any(_number(m) for m in found.mentions) else found
+
+    def _body_word_sitting(self, mention: Mention) -> Cluster | None:
+        """ "The committee meeting", "the commission session": the sitting told last of a
+        body named with that word ("the 2nd meeting of the Mongolia-Korea Intergovernmental
+        Committee"), unless a number or a date sets it apart."""
+        root = mention.root
+        words = {
+            c.lower_
+            for c in root.lefts
+            if c.dep_ in {"compound", "nmod"} and c.lower_ in _SITTING_BODIES
+        }
+        if (
+            mention.type != "Event"
+            or not words
+            or not _definite(mention)
+            or _number(mention)
+            or any(_dating(t) for t in _modifiers(mention))
+        ):
+            return None
+        return next(
+            (
+                c
+                for c in reversed(self.clusters)
+                if c.type == "Event"
+                and any(o.lower_ in words for m in c.mentions for o in _of_objects(m.root))
+            ),
+            None,
+        )
 
     def _sitting(self, mention: Mention) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
         """The keys of a sitting of a body: with its head word and number, if numbered ("the

@@ -2061,10 +2061,15 @@ def _named_site(token: Token) -> bool:
 
 
 def _site_named_after(span: Span) -> Span | None:
-    """A site's word the recognizer took alone, and the capitalized name "of" it that it
-    left out ("Alley" of "the Alley of Honor"), as one site's name."""
+    """A site's word the recognizer took for a body, with the capitalized name "of" it,
+    whole ("the Alley of Honors") or left out ("Alley" of "the Alley of Honor"), as one
+    site's name."""
     doc, end = span.doc, span.end
-    if len(span) != 1 or span[0].lower_ not in word_list("site_heads") or not span[0].is_title:
+    if span[0].lower_ not in word_list("site_heads") or not span[0].is_title:
+        return None
+    if len(span) > 2 and span[1].lower_ == "of":
+        return span
+    if len(span) != 1:
         return None
     if end + 1 >= len(doc) or doc[end].lower_ != "of":
         return None

@@ -126,6 +126,7 @@ class TitleComponent:
                     break  # "President of Mongolia Natsagiin Bagabandi", a name no one tagged
             while k > j and doc[k - 1].lower_ in _LINKERS:
                 k -= 1
+            k -= 2 if doc[j - 1].lower_ == "the" and _name_at_end(doc, j, k) else 0
             if k == j:
                 k = _country_in_name(doc, j, sent_end)
             if k == j:
@@ -225,6 +226,22 @@ def _no_place_nor_body(token: Token) -> bool:
         token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"
     )
     return token.ent_type_ == "ORG" and alone and token.text not in word_list("org_heads")
+
+
+def _name_at_end(doc: Doc, start: int, end: int) -> bool:
+    """Whether a body's name after "the" ends in a person's name of two words that the
+    recognizer did not tag, before the clause goes on ("Speaker of the Milli Majlis Sahiba
+    Gafarova."): a name of four capitalized words or more, no body's or field's word last."""
+    words = doc[start:end]
+    stops = end == len(doc) or doc[end].is_punct or doc[end].pos_ in {"VERB", "AUX", "CCONJ"}
+    return (
+        stops
+        and len(words) >= 4
+        and all(t.is_title and t.pos_ == "PROPN" and not t.ent_type_ for t in words)
+        and not any(
+            t.text in word_list("org_heads") or t.lower_ in field_words() for t in words[-2:]
+        )
+    )
 
 
 def _determined_name_end(doc: Doc, i: int) -> int:

@@ -466,6 +466,20 @@ CASES += [
         [("Omar Al Suwaidi", "met", "Jorge Quispe")],
         id="a-style-used-alone-is-the-person-named-after-it-before",
     ),
+    pytest.param(
+        "Peruvian Minister Ana Torres arrived in Riga to attend the 2nd meeting of the "
+        "Latvia-Peru Intergovernmental Committee. During the committee meeting, which was "
+        "co-chaired by Torres and Latvian Minister Ilze Berzina, the parties signed a protocol.",
+        [
+            (
+                "2nd meeting of the Latvia-Peru Intergovernmental Committee",
+                "headedBy",
+                "Ilze Berzina",
+            )
+        ],
+        [],
+        id="the-committee-meeting-is-the-sitting-of-the-committee-told-before",
+    ),
 ]
 
 

@@ -116,3 +116,13 @@ def test_a_style_after_a_title_is_no_given_name(pipeline):
         "Kuwait's Minister of Foreign Affairs Sheikh Fahad Salem Al-Sabah received a call."
     )
     assert "Fahad Salem Al-Sabah" in [e.label for e in x.entities if e.type == "Person"]
+
+
+def test_a_name_no_one_tagged_at_the_end_of_a_long_body_s_name_is_a_person_s(pipeline):
+    x = pipeline.extract(
+        "Kobakhidze met with Speaker of the Milli Majlis Sahiba Gafarova. Chairman of the Halk "
+        "Maslahaty Gurbanguly Berdimuhamedov received him."
+    )
+    people = [e.label for e in x.entities if e.type == "Person"]
+    assert "Sahiba Gafarova" in people, people
+    assert "Halk Maslahaty" not in people
