@@ -1371,3 +1371,13 @@ def test_the_kingdom_is_the_one_kingdom_named(pipeline, text, kingdom):
     assert "Kingdom" not in {e.label for e in x.entities}, x.entities
     forms = {e.label: set(e.aliases) for e in x.entities if e.type == "Country"}
     assert (kingdom is not None and "Kingdom" in forms.get(kingdom, set())) or kingdom is None
+
+
+def test_a_site_s_name_the_recognizer_took_for_a_body_s_is_a_place(pipeline):
+    named = _named(
+        pipeline,
+        "Latvian Prime Minister Ilze Berzina arrived in Baku. As part of the visit, the "
+        "Latvian premier visited the Alley of Honors and paid tribute to national leader "
+        "Heydar Aliyev.",
+    )
+    assert named.get("Alley of Honors") == "Place", named

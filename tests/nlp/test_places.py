@@ -86,14 +86,6 @@ CASES = [
         id="a-site-s-word-the-recognizer-took-alone-keeps-its-name-after-of",
     ),
     pytest.param(
-        "Latvian Prime Minister Ilze Berzina arrived in Baku. As part of the visit, the "
-        "Latvian premier visited the Alley of Honors and paid tribute to national leader "
-        "Heydar Aliyev.",
-        [("Ilze Berzina", "visited", "Alley of Honors")],
-        [],
-        id="a-site-s-name-the-recognizer-took-for-a-body-s-is-a-site",
-    ),
-    pytest.param(
         "LIMA (AGENCY) - Minister of Trade Ana Torres on Tuesday called on Latvian Foreign "
         "Minister Ilze Berzina, who is visiting Peru.\n\nEarlier, Berzina met President Jorge "
         "Quispe at the President's House. Later, the visiting dignitary toured the Callao "
