@@ -134,7 +134,8 @@ verb after it, is the object of the "by":
 [('Khodjaev', 'pobj', 'by')]
 
 "A bilateral", "our first trilateral": an adjective the talks are named by, used alone as
-their noun, is a noun:
+their noun, is a noun; and the name after "counterpart" and a comma that the parser hung on
+the subject is the counterpart's:
 
 >>> doc = load_nlp()("The two leaders held a bilateral in Lima.")
 >>> [(t.text, t.pos_, t.dep_) for t in doc if t.text == "bilateral"]
@@ -193,7 +194,23 @@ def repairs(doc: Doc) -> Doc:
     _fronted_subjects(doc)
     _stranded_agents(doc)
     _meetings_named_by_adjectives(doc)
+    _counterparts_named(doc)
     return doc
+
+
+def _counterparts_named(doc: Doc) -> None:
+    """Put the name after "counterpart" and a comma in apposition to it, where the parser
+    hung it on the sentence's subject ("X, who co-chaired the session with his counterpart,
+    Mr Y, said")."""
+    for word in tokens_with(doc, "LOWER", ["counterpart"]):
+        i = word.i + 1
+        if i + 1 >= len(doc) or doc[i].text != "," or word.dep_ != "pobj":
+            continue
+        name = doc[i + 1]
+        while name.dep_ == "compound" and name.head.i > name.i and name.head.pos_ == "PROPN":
+            name = name.head
+        if name.pos_ == "PROPN" and name.dep_ == "appos" and name.head != word:
+            name.head = word
 
 
 def _meetings_named_by_adjectives(doc: Doc) -> None:

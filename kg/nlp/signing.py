@@ -378,7 +378,7 @@ def _both_sides(facts: Facts, scene: Scene, sides: list[str]) -> None:
 
 def _signing_by(facts: Facts, scene: Scene) -> None:
     """ "The signing of the agreement on transit by Foreign Ministers X and Y": who the
-    signing is by signed what it is of."""
+    signing is by, or who ended a meeting with it, signed what it is of."""
     signers = scene.words_of({"Person", "Country", "Organization", "Delegation"})
     for agreement in (c for c in scene.clusters.values() if c.type == "Agreement"):
         for m in agreement.mentions:
@@ -391,7 +391,8 @@ def _signing_by(facts: Facts, scene: Scene) -> None:
             if not (signing.lower_ == "signing" or _signing(signing)):
                 continue
             by = [c for c in signing.children if c.lower_ == "by" and c.dep_ in {"prep", "agent"}]
-            for who in (t for b in by for t in _objects(b) if t.i in signers):
+            doers = [t for b in by for t in _objects(b)] or _ended_with(signing)
+            for who in (t for t in doers if t.i in signers):
                 facts.add(
                     signers[who.i].id,
                     "signed",
@@ -401,6 +402,19 @@ def _signing_by(facts: Facts, scene: Scene) -> None:
                     modality(signing),
                     "signed/signing-by",
                 )
+
+
+_ENDING = {"end", "conclude", "close", "wrap", "complete", "finish", "culminate"}
+
+
+def _ended_with(signing: Token) -> list[Token]:
+    """Who ended a meeting with a signing ("Ghana and Togo ended the session with the signing
+    of three agreements"): the subjects of the verb of ending."""
+    prep, verb = signing.head, signing.head.head
+    if signing.dep_ != "pobj" or prep.lower_ != "with" or verb.lemma_ not in _ENDING:
+        return []
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return [*subjects, *(c for s in subjects for c in s.conjuncts)]
 
 
 def _signing_told_before(facts: Facts, scene: Scene) -> None:

@@ -1173,3 +1173,28 @@ def test_a_signing_the_verb_places_is_an_event_held_there(rules, where, places):
     assert {o for s, p, o in found if (s, p) == (signing, "heldIn")} == places, found
     if places:
         assert (signing, "participant", "Viktor Orban") in found, found
+
+
+def test_who_ended_a_session_with_a_signing_signed(rules):
+    x = rules.extract(
+        "Accra, Oct. 3 (AGENCY) - Chile and Peru have ended the 12th session of their joint "
+        "commission in Accra with the signing of three agreements.\n\nMr Samuel Rojas, Minister "
+        "for Foreign Affairs, who co-chaired the session with his Peruvian counterpart, Mr Elmer "
+        "Soto, said trade had doubled."
+    )
+    found = facts(x)
+    assert ("Chile", "signed", "three agreements") in found, sorted(found)
+    assert ("Peru", "signed", "three agreements") in found
+    session = "12th session of their joint commission"
+    assert (session, "headedBy", "Elmer Soto") in found, sorted(found)
+
+
+def test_a_counterpart_named_after_a_comma_co_chaired_the_session(rules):
+    x = rules.extract(
+        "Accra, Oct. 3, GNA - Ghana and Burkina Faso ended the 12th session of the Joint "
+        "Commission in Accra.\n\nMr Samuel Ablakwa, Minister for Foreign Affairs, who "
+        "co-chaired the session with his Burkinabe counterpart, Mr Karamoko Traore, said the "
+        "commission reviewed projects."
+    )
+    found = facts(x)
+    assert ("12th session of the Joint Commission", "headedBy", "Karamoko Traore") in found
