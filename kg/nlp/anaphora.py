@@ -30,7 +30,7 @@ from kg.nlp.mentions import Mention, tokens_with
 from kg.nlp.positions import COUNTERPARTS, Held, bare_title, plural_title
 from kg.nlp.relations import MEETING_WORDS, Resolver
 from kg.nlp.titles import SPAN_KEY
-from kg.nlp.visits import GUESTS
+from kg.nlp.visits import GUESTS, in_quotes
 
 __all__ = [
     "country_mentions",
@@ -1069,13 +1069,15 @@ def country_mentions(
     one before (else anywhere before it), leaving out the travellers' own and those named in
     their phrase, the one the article names most, the nearest on a tie; else the dateline's
     country (``home``), where the travellers are not its own ("MOMBASA, Kenya - ... The
-    Korean delegation is in the country for a four-day visit")."""
+    Korean delegation is in the country for a four-day visit"), as "our country" is outside
+    a quotation ("TASHKENT (UzA) -- ... who arrived in our country")."""
     found = []
     mentions = {m.span.start: m for m in resolver.inside.values() if m.type == "Country"}
     times = Counter(m.entity for m in mentions.values())
     for token in tokens_with(doc, "LOWER", ["country"]):
         lefts = list(token.lefts)
-        if token.tag_ != "NN" or [t.lower_ for t in lefts] != ["the"]:
+        ours = [t.lower_ for t in lefts] == ["our"] and not in_quotes(token)
+        if token.tag_ != "NN" or not ([t.lower_ for t in lefts] == ["the"] or ours):
             continue
         head = token.head
         if not (
@@ -1116,6 +1118,8 @@ def country_mentions(
             ]
             if named:
                 break
+        if ours and home is not None and home.qid:  # the outlet's: "arrived in our country"
+            named = []
         if named:  # "Sri Lanka, India and the Maldives ... visited the country": Sri Lanka
             country = max(named, key=lambda m: times.get(m.entity, 0))
             entity, qid = country.entity, country.qid

@@ -98,6 +98,14 @@ CASES = [
         id="the-visiting-one-is-the-guest-not-the-host-who-called-on-her-and-a-titled-seat",
     ),
     pytest.param(
+        "Lima, Peru (AGENCY) -- On 20 May, President of Peru Jorge Quispe held negotiations with "
+        "Prime Minister of Latvia Ilze Berzina, who arrived in our country on an official visit."
+        '\n\n"Our country values this visit," Berzina said.',
+        [("Ilze Berzina", "visited", "Peru")],
+        [("Ilze Berzina", "visited", "Latvia")],
+        id="our-country-outside-a-quotation-is-the-outlet-s-the-dateline-s",
+    ),
+    pytest.param(
         "The Brazilian minister, Julio Ramos, arrived in Montevideo on Monday evening. Ramos "
         "held talks with Uruguayan Foreign Minister Ana Pereyra on trade.",
         [("Julio Ramos", "visited", "Montevideo")],
