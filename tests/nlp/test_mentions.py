@@ -1381,3 +1381,12 @@ def test_a_site_s_name_the_recognizer_took_for_a_body_s_is_a_place(pipeline):
         "Heydar Aliyev.",
     )
     assert named.get("Alley of Honors") == "Place", named
+
+
+def test_a_name_before_a_reserve_s_word_names_the_reserve_not_a_person(pipeline):
+    named = _named(
+        pipeline,
+        "Latvian Prime Minister Ilze Berzina arrived in Baku. She visited the Baku Olympic "
+        "Stadium and the Icherisheher historical-architectural reserve.",
+    )
+    assert "Icherisheher" not in named, named
