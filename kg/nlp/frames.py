@@ -969,7 +969,7 @@ def _verb_events(facts: Facts, scene: Scene) -> None:
     for group in groups:
         event = _new_event(scene, "Meeting", "meeting", group[0])
         _told_again(event, group, facts)
-        _named_next(event, facts, scene)
+        _named_next(event, facts, scene, {x for f in group for x in (f.subject, f.object)})
         for f in group:
             for person in (f.subject, f.object):
                 facts.add(
@@ -1292,21 +1292,31 @@ def _told_again(event: Cluster, group: list[Fact], facts: Facts) -> None:
                 event.add(Mention(word.doc[word.i : word.i + 1], "Event", "Meeting", anaphor=True))
 
 
-def _named_next(event: Cluster, facts: Facts, scene: Scene) -> None:
+def _named_next(event: Cluster, facts: Facts, scene: Scene, people: set[str]) -> None:
     """A meeting told by a verb is the meeting the sentence after one that tells it names
     with a plain word of its own, whoever it shows at it ("X received Y. During the meeting,
-    the foreign ministers signed a memorandum")."""
+    the foreign ministers signed a memorandum"), or with "a" and one of its ``people`` ("X
+    met Y. In a meeting with the Turkish leader, X noted ...", where no one else took part)."""
     after = {scene.index(m.span.sent) + 1 for m in event.mentions}
     for other in list(scene.clusters.values()):
+        members = {p.object for p in facts.participants(other.id)}
+        with_them = bool(members) and members <= people
         if (
             other is not event
             and other.type == "Event"
             and other.cls in {"Meeting", "Talks"}
             and _plain(other)
-            and all(not m.anaphor and _definite(m) for m in other.mentions)
+            and all(
+                not m.anaphor and (_definite(m) or (with_them and _with(m))) for m in other.mentions
+            )
             and min(scene.index(m.span.sent) for m in other.mentions) in after
         ):
             scene.fold(facts, other.id, event.id)
+
+
+def _with(mention: Mention) -> bool:
+    """A mention that says whom the event was with ("a meeting with the Turkish leader")."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in mention.root.children)
 
 
 def _one_by_one(fact: Fact) -> bool:

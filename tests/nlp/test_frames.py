@@ -2433,3 +2433,13 @@ def test_a_delegation_told_apart_going_elsewhere_is_not_at_the_session(rules, op
     )
     session = "9th session of the Pakistan-Uzbekistan Inter-Governmental Commission"
     assert ((session, "participant", "Bakhtiyor Rakhimov") in found) == takes_part, found
+
+
+def test_a_meeting_with_one_of_those_who_met_the_sentence_before_is_that_meeting(rules):
+    x = rules.extract(
+        "Lima (AGENCY) -- On the sidelines of the summit in Lima, President of Latvia Ilze "
+        "Berzina met with President of Peru Jorge Quispe.\n\nIn a meeting with the Peruvian "
+        "leader, the Head of our state noted the growing trade."
+    )
+    meetings = [e.label for e in x.entities if e.type == "Event" and e.cls == "Meeting"]
+    assert meetings == ["meeting between Ilze Berzina and Jorge Quispe"], meetings
