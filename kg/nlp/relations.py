@@ -531,6 +531,9 @@ def _collected(token: Token) -> list[Token]:
     ]
 
 
+_BODY_WORDS = COMPANY_WORDS | {"enterprise", "organization", "agency", "institution", "university"}
+
+
 class Resolver:
     """Maps a matched token to the mention it stands for."""
 
@@ -884,6 +887,19 @@ class Resolver:
         found = self.mention(subjects[0])  # also a title with the name in apposition
         return found if found is not None and found.type == "Person" else None
 
+    def _bodies_named_before(self, conjuncts: list[Token]) -> list[Token]:
+        """The body named before a plural word that names nothing itself, coordinated with
+        another ("toured the Richter Gedeon and MOL Group companies": MOL Group too)."""
+        return [
+            c
+            for t in conjuncts
+            if t.tag_ == "NNS" and t.lemma_ in _BODY_WORDS and self.mention(t) is None
+            for c in t.children
+            if c.dep_ in {"compound", "nmod"}
+            and (m := self.mention(c)) is not None
+            and m.type == "Organization"
+        ]
+
     def expand(self, token: Token) -> list[Mention]:
         """The mentions of a node and of its coordinated conjuncts; a plural reference ("the
         sides") stands for its members, and "the leaders of X, Y and Z" for those countries."""
@@ -924,6 +940,7 @@ class Resolver:
         conjuncts += _coordinated_preps(token)
         conjuncts += _together_with(token)
         conjuncts += self._listed(conjuncts)
+        conjuncts += self._bodies_named_before(conjuncts)
         related = [*self._last_conjunct(conjuncts), *self._places_beside(token)]
         for t in [*conjuncts, *related, *self._sides_of(token)]:
             m = self.mention(t)

@@ -106,6 +106,21 @@ CASES = [
         id="our-country-outside-a-quotation-is-the-outlet-s-the-dateline-s",
     ),
     pytest.param(
+        "MINSK (AGENCY) - Latvian Prime Minister Ilze Berzina arrived in Minsk on Monday.\n\n"
+        "The prime minister visited the Belshina and BelAZ plants and toured the Richter "
+        "Gedeon and MOL Group companies.",
+        [("Ilze Berzina", "visited", "Richter Gedeon"), ("Ilze Berzina", "visited", "MOL Group")],
+        [],
+        id="each-company-named-before-a-plural-company-word-was-visited",
+    ),
+    pytest.param(
+        "MINSK (AGENCY) - Latvian Prime Minister Ilze Berzina arrived in Minsk on Monday.\n\n"
+        "The prime minister toured the Richter Gedeon and MOL Group companies.",
+        [("Ilze Berzina", "visited", "Richter Gedeon"), ("Ilze Berzina", "visited", "MOL Group")],
+        [],
+        id="each-company-named-before-a-plural-company-word-was-visited-parsed-otherwise",
+    ),
+    pytest.param(
         "The Brazilian minister, Julio Ramos, arrived in Montevideo on Monday evening. Ramos "
         "held talks with Uruguayan Foreign Minister Ana Pereyra on trade.",
         [("Julio Ramos", "visited", "Montevideo")],
