@@ -348,15 +348,16 @@ def _invites_to(mention: Mention, resolver: Resolver) -> str | None:
         root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == "invitation"
     ):
         return None
-    for token in root.sent:
-        if token.lemma_ in _TRIPS | _COMING:
-            for to in token.children:
-                if to.dep_ == "prep" and to.lower_ == "to":
-                    found = [resolver.mention(o) for o in to.children if o.dep_ == "pobj"]
-                    for m in found:
-                        if m is not None and m.type == "Country" and m.entity:
-                            return m.entity
-    return None
+    destinations = (
+        resolver.mention(o)
+        for trip in root.sent
+        if trip.lemma_ in _TRIPS | _COMING
+        for to in trip.children
+        if to.dep_ == "prep" and to.lower_ == "to"
+        for o in to.children
+        if o.dep_ == "pobj"
+    )
+    return next((m.entity for m in destinations if m and m.type == "Country" and m.entity), None)
 
 
 _ACCOMPANYING = {"accompany", "travel", "fly", "come"}  # "X, who is travelling with Y"

@@ -1182,9 +1182,10 @@ def guest_mentions(
     home: str | None = None,
 ) -> list[Mention]:
     """Mentions of "the guest" and "the visiting leader": the one person the article has
-    arrive or visit (the one from abroad, if the dateline's country is known), else (for "the visiting ...") the one person it names of a country
-    (``country_of``) other than the dateline's (``home``, if known); of "the guests" and
-    "the visitors": its one delegation."""
+    arrive or visit (the one from abroad, if the dateline's country is known), else (for
+    "the visiting ...") the one person it names of a country (``country_of``) other than
+    the dateline's (``home``, if known); of "the guests" and "the visitors": its one
+    delegation."""
     visitors = _visitors(doc, resolver)
     away = {v for v in visitors if (country_of or {}).get(v) not in {None, home}}
     if len(visitors) > 1 and home is not None and len(away) == 1:

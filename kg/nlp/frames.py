@@ -1299,24 +1299,29 @@ def _named_next(event: Cluster, facts: Facts, scene: Scene, people: set[str]) ->
     met Y. In a meeting with the Turkish leader, X noted ...", where no one else took part)."""
     after = {scene.index(m.span.sent) + 1 for m in event.mentions}
     for other in list(scene.clusters.values()):
-        members = {p.object for p in facts.participants(other.id)}
-        with_them = bool(members) and members <= people
         if (
             other is not event
             and other.type == "Event"
             and other.cls in {"Meeting", "Talks"}
             and _plain(other)
-            and all(
-                not m.anaphor and (_definite(m) or (with_them and _with(m))) for m in other.mentions
-            )
             and min(scene.index(m.span.sent) for m in other.mentions) in after
+            and all(
+                not m.anaphor and (_definite(m) or _with_them(m, other, facts, people))
+                for m in other.mentions
+            )
         ):
             scene.fold(facts, other.id, event.id)
 
 
-def _with(mention: Mention) -> bool:
-    """A mention that says whom the event was with ("a meeting with the Turkish leader")."""
-    return any(c.dep_ == "prep" and c.lower_ == "with" for c in mention.root.children)
+def _with_them(mention: Mention, event: Cluster, facts: Facts, people: set[str]) -> bool:
+    """A mention that says whom the event was with ("a meeting with the Turkish leader"), of
+    an event whose people are all among ``people``."""
+    members = {p.object for p in facts.participants(event.id)}
+    return (
+        any(c.dep_ == "prep" and c.lower_ == "with" for c in mention.root.children)
+        and bool(members)
+        and members <= people
+    )
 
 
 def _one_by_one(fact: Fact) -> bool:
