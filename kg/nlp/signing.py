@@ -816,12 +816,32 @@ def _unsigned(token: Token) -> Token | None:
                 and not _subject_named(c)
             ),
             None,
-        )
+        ) or _signed_after_of(token)
     if verb is None or any(c.lower_ == "between" for c in verb.children):
         return None
     if any(c.dep_ == "agent" for c in verb.children) and not _nameless(verb):
         return None
     return verb
+
+
+def _signed_after_of(agreement: Token) -> Token | None:
+    """A "signed" participle the parser hung on the noun the agreement complements, after it
+    ("the importance of the Treaty on Partnership signed in Budapest", "the implementation
+    of the roadmap, signed during the visit"): it tells of the agreement."""
+    if agreement.dep_ != "pobj" or agreement.head.lower_ != "of":
+        return None
+    noun = agreement.head.head
+    return next(
+        (
+            c
+            for c in noun.rights
+            if c.lemma_ in _SIGN
+            and c.dep_ in {"acl", "relcl"}
+            and c.i > agreement.i
+            and not _subject_named(c)
+        ),
+        None,
+    )
 
 
 def _subject_named(verb: Token) -> bool:

@@ -1198,3 +1198,15 @@ def test_a_counterpart_named_after_a_comma_co_chaired_the_session(rules):
     )
     found = facts(x)
     assert ("12th session of the Joint Commission", "headedBy", "Karamoko Traore") in found
+
+
+def test_a_signed_participle_hung_on_the_noun_an_agreement_complements_tells_of_it(rules):
+    x = rules.extract(
+        "President Dana Vell of Latvia received Foreign Minister Oren Kallas of Estonia in Riga. "
+        "They noted the importance of the Treaty on Good Neighbourliness signed in Tallinn "
+        "last year."
+    )
+    assert {
+        ("Latvia", "signed", "Treaty on Good Neighbourliness"),
+        ("Estonia", "signed", "Treaty on Good Neighbourliness"),
+    } <= facts(x)
