@@ -327,6 +327,8 @@ def modality(token: Token) -> str:
         children = list(v.children)
         if any(c.lower_ in _PLANNED_AUX and c.dep_ in {"aux", "auxpass"} for c in children):
             return "planned"
+        if below is None and _scheduled(v):
+            return "planned"  # "during his stay, he is scheduled to meet": the stay is ahead
         # "agreed to hold", "plans to visit"; not "discussed ties and participated"
         if below is not None and below.dep_ != "conj" and v.lemma_.lower() in _PLANNED_LEMMAS:
             return "planned"
@@ -340,6 +342,20 @@ def modality(token: Token) -> str:
         ):
             return "planned"
     return "asserted"
+
+
+_SCHEDULES = {"schedule", "expect", "set", "due", "slate"}
+
+
+def _scheduled(verb: Token) -> bool:
+    """ "Is scheduled to meet", "are expected to sign": a passive that puts its clause
+    ahead, and with it the time the clause's adjuncts name."""
+    children = list(verb.children)
+    return (
+        verb.lemma_.lower() in _SCHEDULES
+        and any(c.dep_ == "auxpass" for c in children)
+        and any(c.dep_ == "xcomp" and _infinitive(c) for c in children)
+    )
 
 
 def _infinitive(verb: Token) -> bool:

@@ -359,6 +359,10 @@ def test_planned_and_negated_facts(read):
         ("They took a decision to hold the next session in Baku.", "session", "planned"),
         # an event under way is no plan, whatever it will bring
         ("During the current visit there will be a chance to talk.", "visit", "asserted"),
+        # the time of what one is scheduled or expected to do is ahead; what one did is not
+        ("During his stay in Baku, Boric is scheduled to meet Aliyev.", "stay", "planned"),
+        ("During the visit, Boric is expected to sign a treaty.", "visit", "planned"),
+        ("During the visit, Boric expected to sign a treaty.", "visit", "asserted"),
     ],
 )
 def test_modality(read, text, verb, status):

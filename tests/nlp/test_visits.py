@@ -621,3 +621,14 @@ def test_a_guest_at_a_forum_in_the_host_country_visited_its_city_and_country(rul
         )
     )
     assert {("Ana Ruiz", "visited", "Lima"), ("Ana Ruiz", "visited", "Peru")} <= found
+
+
+def test_a_stay_one_is_scheduled_to_spend_meeting_people_is_no_visit_yet(rules):
+    x = rules.extract(
+        "Prime Minister Tomas Varga will pay an official visit to Chile next week. "
+        "During his stay in Santiago, Varga is scheduled to meet President Ana Ruiz."
+    )
+    assert ("Tomas Varga", "visited", "Santiago") in facts(x, "planned")
+    assert not {("Tomas Varga", "visited", "Santiago"), ("Tomas Varga", "visited", "Chile")} & (
+        facts(x)
+    )
