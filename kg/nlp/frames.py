@@ -25,7 +25,7 @@ Each rule keeps the evidence sentence of the fact it starts from and a lower con
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from spacy.tokens import Span, Token
 
@@ -2413,6 +2413,48 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
             "asserted",
             "heldIn/during-visit",
         )
+        placed.add(event.id)
+    for event in scene.clusters.values():
+        if event.type != "Event" or event.cls in {"Visit", "PhoneCall"} or event.id in placed:
+            continue
+        holding = _visit_holding(event, where, scene)
+        if holding is not None:
+            facts.add(
+                event.id,
+                "heldIn",
+                datelined[holding[0]],
+                holding[1],
+                0.6,
+                "asserted",
+                "heldIn/within-visit",
+            )
+
+
+def _visit_holding(
+    event: Cluster, visits: Collection[str], scene: Scene
+) -> tuple[str, Span] | None:
+    """The visit the article holds an event in, whoever took part ("During the visit, a
+    business forum was held", "within the framework of the visit", "as part of the visit"),
+    with the sentence that says so."""
+    roots = {m.root.i: v for v in visits for m in scene.clusters[v].mentions}
+    for m in event.mentions:
+        heads = _event_heads(m)
+        named = [
+            o
+            for h in heads
+            for p in h.children
+            if p.dep_ == "prep" and p.lower_ == "during"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        named += _framed(heads, {"as", "within", "in"}, lambda t: t.lower_ in _FRAMES)
+        visit = next((roots[o.i] for o in named if o.i in roots), None)
+        if visit is not None:
+            return visit, m.span.sent
+    return None
+
+
+_FRAMES = {"part", "framework", "course"}  # "as part of", "within the framework of"
 
 
 def _met_where_the_guest_went(facts: Facts, scene: Scene) -> None:

@@ -357,3 +357,14 @@ def test_the_dateline_city_and_the_x_capital_are_one_place(rules):
     )
     places = [e for e in extraction.entities if e.label == "Vientiane"]
     assert len(places) == 1 and "Lao capital" in places[0].aliases, extraction.entities
+
+
+@pytest.mark.parametrize(
+    "frame", ["During the visit,", "Within the framework of the visit,", "As part of the visit,"]
+)
+def test_an_event_held_within_a_visit_was_held_where_the_visit_was(rules, frame):
+    x = rules.extract(
+        "Prime Minister Tomas Varga of Peru paid an official visit to Chile. "
+        f"{frame} a business forum on mining was held with 200 companies."
+    )
+    assert ("business forum on mining", "heldIn", "Chile") in facts(x)
