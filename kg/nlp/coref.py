@@ -432,6 +432,9 @@ class _Resolver:
         bracketed = self._bracketed(mention)
         if bracketed is not None:
             return bracketed
+        headed = self._one_headed_so(mention)
+        if headed is not None:
+            return headed
         for cluster in self.clusters:
             if cluster.type != mention.type:
                 continue
@@ -444,6 +447,19 @@ class _Resolver:
                 if _of_the_countries(text, other) or _of_the_countries(other, text):
                     return cluster
         return None
+
+    def _one_headed_so(self, mention: Mention) -> Cluster | None:
+        """The one body named before with this mention's only word as its head ("the
+        Commission" after "the Turkmen-Qatari Intergovernmental Commission on Trade")."""
+        word = mention.root.lower_
+        if len(mention.span) != 1 or mention.type != "Organization" or word not in _SITTING_BODIES:
+            return None
+        found = [
+            c
+            for c in self.clusters
+            if c.type == "Organization" and any(m.root.lower_ == word for m in c.mentions)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _bracketed(self, mention: Mention) -> Cluster | None:
         """The cluster of the name a short form is given in brackets after, or within
@@ -811,13 +827,16 @@ class _Resolver:
         Russia", "the Cairo trip"), with the QID of its country."""
         root = mention.root
         heads = [root, root.head] if root.dep_ == "dobj" else [root]
-        for child in (c for head in heads for c in head.children):
-            if child.dep_ == "compound" and child.head == root and child.i in self.place_at:
+        for child in root.children:
+            if child.dep_ == "compound" and child.i in self.place_at:
                 return self.place_at[child.i], self.country_at.get(child.i)
-            if child.dep_ in {"prep", "dative"} and child.lower_ == "to":
-                for obj in child.children:
-                    if obj.i in self.place_at:
-                        return self.place_at[obj.i], self.country_at.get(obj.i)
+        on = _on_a_visit(root)  # "arrived in Baku on a visit"
+        preps = [c for h in heads for c in h.children if c.dep_ in {"prep", "dative"}]
+        preps = [c for c in preps if c.lower_ == "to"]
+        preps += [c for c in on.children if c.lower_ in {"in", "to"}] if on is not None else []
+        for obj in (o for prep in preps for o in prep.children):
+            if obj.i in self.place_at:
+                return self.place_at[obj.i], self.country_at.get(obj.i)
         return None
 
     def _visitor(self, mention: Mention) -> str | None:
@@ -843,10 +862,14 @@ class _Resolver:
         """The person who makes the visit a verb's object names ("X paid a visit", "X wraps
         up his Cairo trip")."""
         root = mention.root
-        if root.dep_ != "dobj" or root.head.lemma_ not in _MAKING_A_VISIT:
+        verb = _on_a_visit(root)
+        if verb is None and (root.dep_ != "dobj" or root.head.lemma_ not in _MAKING_A_VISIT):
             return None
-        doers = [c for c in root.head.children if c.dep_ == "nsubj" and c.i in self.person_at]
-        return self.person_at[doers[0].i] if doers else None
+        verb = verb or root.head
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        if doers and doers[0].tag_ == "WP" and verb.dep_ == "relcl":
+            doers = [verb.head]  # "X, who is in Baku on a visit"
+        return self.person_at.get(doers[0].i) if doers else None
 
     def _latest(self, kind: str, mention: Mention | None = None) -> Cluster | None:
         """The latest cluster of a kind that a bare mention can refer back to: one named
@@ -900,6 +923,15 @@ _NUMBERS = [
     "eleven",
     "twelve",
 ]
+
+
+def _on_a_visit(visit: Token) -> Token | None:
+    """The verb that says who is somewhere "on a visit" ("X arrived in Baku on an official
+    visit", "X, who is in Baku on a visit")."""
+    on = visit.head
+    if visit.dep_ == "pobj" and on.lower_ == "on" and on.head.pos_ in {"VERB", "AUX"}:
+        return on.head
+    return None
 
 
 def _in_clause_under(token: Token, top: Token) -> bool:

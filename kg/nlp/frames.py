@@ -352,8 +352,22 @@ def _participants(facts: Facts, scene: Scene) -> None:
                         f.status,
                         "participant/" + f.predicate,
                     )
-            if f.predicate == "visited" and obj.type in {"Place", "Country"}:
+            if (
+                f.predicate == "visited"
+                and obj.type in {"Place", "Country"}
+                and not (_toured(obj) and _bound_elsewhere(facts, event, f))
+            ):
                 facts.add(event.id, "heldIn", obj.id, f.sentence, 0.7, f.status, "heldIn/visit")
+
+
+def _bound_elsewhere(facts: Facts, event: Cluster, visited: Fact) -> bool:
+    """Whether the sentence of a visit to a site one tours says the event went elsewhere
+    ("began his visit to Azerbaijan by laying a wreath at the grave": the visit was not held
+    at the grave; "arrived at the palace on a visit to Italy": it was)."""
+    return any(
+        f.subject == event.id and f.object != visited.object and f.sentence == visited.sentence
+        for f in facts.of("heldIn", None)
+    )
 
 
 def _in_another_clause(event: Cluster, sentence: Span, verb: Token | None) -> bool:

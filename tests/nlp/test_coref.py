@@ -115,6 +115,11 @@ def test_a_visit_to_a_country_and_one_to_a_city_of_it_are_one_visit(read):
         "Lindqvist hopes to deepen the partnership on her three-day visit.",
         "The Lindqvist visit: trade first\n\nChancellor Maria Lindqvist arrived in Hanoi on "
         "Monday. Maria Lindqvist's visit to Vietnam is her fourth.",
+        # one "in" a country "on a visit" is the one making it
+        "Chancellor Maria Lindqvist arrived in Vietnam on an official visit. Lindqvist "
+        "began her visit to Vietnam with talks.",
+        "Chancellor Maria Lindqvist, who is in Vietnam on an official visit, met the "
+        "President. Lindqvist began her visit to Vietnam with talks.",
     ],
 )
 def test_visits_of_one_visitor_named_however_are_one_visit(read, text):
@@ -230,3 +235,15 @@ def test_an_event_named_again_with_a_is_another_one(read):
         "Event",
     )
     assert events == [["state visit"], ["state visit", "state visit"]]
+
+
+def test_a_body_named_by_its_head_word_alone_is_the_one_named_so_before(read):
+    bodies = _of_kind(
+        read,
+        "The fifth meeting of the Chile-Peru Intergovernmental Commission on Trade was held in "
+        "Lima. The co-chairs signed the Protocol of the fifth meeting of the Commission.",
+        "Organization",
+    )
+    assert [forms for forms in bodies if "Commission" in forms] == [
+        ["Chile-Peru Intergovernmental Commission on Trade", "Commission"]
+    ], bodies

@@ -368,3 +368,13 @@ def test_an_event_held_within_a_visit_was_held_where_the_visit_was(rules, frame)
         f"{frame} a business forum on mining was held with 200 companies."
     )
     assert ("business forum on mining", "heldIn", "Chile") in facts(x)
+
+
+def test_a_visit_begun_at_a_site_was_not_held_at_the_site(rules):
+    x = rules.extract(
+        "Prime Minister Tomas Varga of Peru arrived in Chile on an official visit. Varga "
+        "began his visit to Chile by laying a wreath at the Independence Monument."
+    )
+    found = facts(x)
+    assert ("Tomas Varga", "visited", "Independence Monument") in found
+    assert not any(p == "heldIn" and o == "Independence Monument" for _, p, o in found)
