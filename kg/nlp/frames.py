@@ -530,8 +530,11 @@ def _met_on_occasions(
 ) -> None:
     """Two who met as part of a gathering, or on its occasion, met where it was held ("X,
     as part of his participation in the summit in Ashgabat, met Y")."""
+    venues = {f.trigger for f in facts.of("venue", None)}
     for fact in facts.of("met", None):
         verb = fact.trigger
+        if verb in venues:
+            continue  # "received Y at the palace as part of his visit": at the palace
         occasions = [events[o.i] for o in _occasion_words(verb) if o.i in events] if verb else []
         pair = {fact.subject, fact.object}
         meetings = [

@@ -136,6 +136,8 @@ _UNDER_WAY = {"current", "ongoing", "present"}  # an event that is taking place
 _CONVENING = {"hold", "convene", "organize", "organise", "host"}
 _PLANNING = {"discuss", "plan", "prepare", "consider", "propose", "agree", "decide", "on"}
 _PLANS = {"agenda", "programme", "program", "schedule", "plan", "preparation", "preparations"}
+_TRIPS = {"visit", "trip", "tour", "stay"}
+_RECEIVING = {"receive", "welcome", "host", "greet"}
 _PLANNED_AUX = {"will", "shall", "would", "'ll", "going"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 _SITTING_VERBS = {"chair", "co-chair", "cochair", "hold", "attend", "open", "host", "preside"}
@@ -868,6 +870,9 @@ class Resolver:
             node = node.head
         if pronoun.dep_ != "poss" or node.pos_ not in {"VERB", "AUX"} or node.i > pronoun.i:
             return None
+        guest = self._guest_of(pronoun, node)
+        if guest is not None:
+            return guest
         subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         while not subjects and node.dep_ == "conj":
             node = node.head
@@ -879,6 +884,14 @@ class Resolver:
         else:
             found = self.mention(node.head) if node.dep_ == "acl" else None
         return found if found is not None and found.type == "Person" else None
+
+    def _guest_of(self, pronoun: Token, verb: Token) -> Mention | None:
+        """For the possessive of a visit after a verb of receiving, the guest received ("X
+        received Y ... as part of his state visit": Y's visit, not X's)."""
+        if pronoun.head.lemma_ not in _TRIPS or verb.lemma_ not in _RECEIVING:
+            return None
+        guests = [self.mention(c) for c in verb.children if c.dep_ == "dobj"]
+        return next((m for m in guests if m is not None and m.type == "Person"), None)
 
     def _doer_of(self, pronoun: Token) -> Mention | None:
         """For "him" or "her" as an object, the subject of its verb, whom it is not ("X

@@ -632,3 +632,15 @@ def test_a_stay_one_is_scheduled_to_spend_meeting_people_is_no_visit_yet(rules):
     assert not {("Tomas Varga", "visited", "Santiago"), ("Tomas Varga", "visited", "Chile")} & (
         facts(x)
     )
+
+
+def test_his_visit_after_one_received_a_guest_is_the_guest_s(rules):
+    x = rules.extract(
+        "Lima, 8 May -- President Ana Ruiz of Peru today received Tomas Varga, President of "
+        "Chile, at the Government Palace in Lima, as part of his state visit to the country."
+    )
+    found = facts(x)
+    assert {("Tomas Varga", "visited", "Peru"), ("Tomas Varga", "visited", "Lima")} <= found
+    assert not any(s == "Ana Ruiz" and p == "visited" for s, p, _ in found)
+    meeting = next(e.label for e in x.entities if e.label.startswith("meeting"))
+    assert (meeting, "heldIn", "Government Palace") in found
