@@ -644,6 +644,8 @@ class GazetteerComponent:
             and _portfolio_word(head[-1])
         ):
             return True  # "Minister for Road and Urban Development Mohammad Eslami": a portfolio
+        if _portfolio_word(head[-1]) and self._portfolio_ends(head.doc, head.end):
+            return True  # "Minister of Foreign Affairs and the National Community Abroad"
         if (
             len(head) > 2
             and head[-2].lower_ == "of"
@@ -750,7 +752,7 @@ class GazetteerComponent:
         "Minister of Energy and Water Resources", "Minister of Commerce, Industry and
         Investment Promotion")."""
         k = end - 1
-        while k > 0 and (_portfolio_word(doc[k]) or doc[k].lower_ in {"and", ","}):
+        while k > 0 and (_portfolio_word(doc[k]) or doc[k].lower_ in {"and", ",", "the"}):
             k -= 1
         return (
             k < end - 1
@@ -946,6 +948,8 @@ _PORTFOLIOS |= {"diplomacy", "relations", "integration", "planning", "justice", 
 _PORTFOLIOS |= {"labour", "labor", "communications", "housing", "petroleum", "consular"}
 _PORTFOLIOS |= {"manpower", "employment", "welfare", "broadcasting", "promotion", "enterprises"}
 _PORTFOLIOS |= {"entrepreneurship", "infrastructure", "international", "external"}
+_PORTFOLIOS |= {"national", "community", "abroad", "overseas", "diaspora", "expatriates"}
+_PORTFOLIOS |= {"emigrants", "worship", "francophonie"}  # "and the National Community Abroad"
 
 
 def _given_name_like_a_word(doc: Doc, i: int, title_words: Collection[str]) -> bool:

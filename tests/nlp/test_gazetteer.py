@@ -506,6 +506,12 @@ def test_a_body_s_name_cut_before_a_field_s_words_is_whole(pipeline):
             "Martín Echeverría Paz",
             None,
         ),
+        (  # a portfolio of the nationals abroad, ending in an adverb
+            "Minister of Foreign Affairs and the National Community Abroad Karim Benali "
+            "received on Sunday in Algiers his Tunisian counterpart.",
+            "Karim Benali",
+            None,
+        ),
         (  # a company's name ending in a field's words is no person's
             "The Chinese companies included Shenzhen Energy Environmental Engineering.",
             None,
