@@ -52,6 +52,7 @@ __all__ = [
     "field_words",
     "heads",
     "honour",
+    "portfolio_word",
     "topics",
     "word_list",
 ]
@@ -329,7 +330,7 @@ class GazetteerComponent:
     def _fix(self, ent: Span) -> Iterator[Span | None]:
         """The entity retyped, trimmed or split into a body and a person's name."""
         portfolio = ent.label_ == "ORG" and all(
-            _portfolio_word(t) or (t.lower_ in {"and", ","} and 0 < t.i - ent.start < len(ent) - 1)
+            portfolio_word(t) or (t.lower_ in {"and", ","} and 0 < t.i - ent.start < len(ent) - 1)
             for t in ent
         )
         if portfolio and self._portfolio_ends(ent.doc, ent.end):
@@ -576,7 +577,7 @@ class GazetteerComponent:
             return False  # "the North-South corridor": a direction
         if len(words) < 2 or _name_length(tokens) > 3 or agreement_class(words[-1].text):
             return False  # "(Trade) Facilitation Agreement": a document's name
-        if _portfolio_word(words[0]):
+        if portfolio_word(words[0]):
             return False  # "(International Economic) Relations Catalina": a portfolio's
         for t in words:
             if not t.is_title or t.text in self.title_words or t.text in self.org_heads:
@@ -606,7 +607,7 @@ class GazetteerComponent:
                 and (doc[ent.end].is_title or doc[ent.end].lower_ in _PATRONYMIC)
                 and (after is None or after.label_ == "PERSON")
                 and ent[-1].is_title
-                and not _portfolio_word(ent[-1])
+                and not portfolio_word(ent[-1])
                 and ent[-1].text not in self.org_heads | self.title_words
                 and self._portfolio_ends(doc, ent.end - 1)
             ):
@@ -634,6 +635,8 @@ class GazetteerComponent:
         if head[-1].text == ")" and len(head) > 2 and head[-2].is_upper:
             return True  # "... Development (USAID)": a body with its acronym
         last = head[-1].text
+        if last.endswith("s") and last[:-1] in self.org_heads:
+            return True  # "... for Work with Religious Organizations Ramin Mammadov"
         if last in self.org_heads or last in self.title_words or last.lower() in REGION_WORDS:
             return True  # "... Kostanay Region Kumar Aksakalov": a region's name ends there
         before = head.doc[max(head.start - 2, 0) : head.start]
@@ -641,10 +644,10 @@ class GazetteerComponent:
             len(before) == 2
             and before[1].lower_ in {"of", "for"}
             and before[0].text in self.title_words
-            and _portfolio_word(head[-1])
+            and portfolio_word(head[-1])
         ):
             return True  # "Minister for Road and Urban Development Mohammad Eslami": a portfolio
-        if _portfolio_word(head[-1]) and self._portfolio_ends(head.doc, head.end):
+        if portfolio_word(head[-1]) and self._portfolio_ends(head.doc, head.end):
             return True  # "Minister of Foreign Affairs and the National Community Abroad"
         if (
             len(head) > 2
@@ -671,7 +674,7 @@ class GazetteerComponent:
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         ends = {ent.end for ent in [*ents, *places] if ent.label_ in {"GPE", "ORG", "NORP"}}
         for i, token in enumerate(doc):
-            if i in taken or not token.is_title or _portfolio_word(token):
+            if i in taken or not token.is_title or portfolio_word(token):
                 continue
             if token.lower_ in HONORIFICS:
                 continue
@@ -720,7 +723,7 @@ class GazetteerComponent:
             and doc[k - 1].text not in self.title_words
             and not honour(doc[k - 1])
             and not doc[k - 1].ent_type_
-            and not _portfolio_word(doc[k - 1])
+            and not portfolio_word(doc[k - 1])
         ):
             k -= 1
         if k < start and k > 0 and doc[k - 1].is_title and doc[k - 1].text in self.title_words:
@@ -733,7 +736,7 @@ class GazetteerComponent:
         the portfolio's whatever it is ("Minister of Energy and Mines Abdelhafid Merabet")."""
         joined = end - start > 2 and doc[start].is_title and self._portfolio_and(doc, start - 1)
         k = start + joined
-        while k < end - 1 and _portfolio_word(doc[k]):
+        while k < end - 1 and portfolio_word(doc[k]):
             k += 1
         return k if k > start and (joined or self._portfolio_ends(doc, k)) else start
 
@@ -752,7 +755,7 @@ class GazetteerComponent:
         "Minister of Energy and Water Resources", "Minister of Commerce, Industry and
         Investment Promotion")."""
         k = end - 1
-        while k > 0 and (_portfolio_word(doc[k]) or doc[k].lower_ in {"and", ",", "the"}):
+        while k > 0 and (portfolio_word(doc[k]) or doc[k].lower_ in {"and", ",", "the"}):
             k -= 1
         return (
             k < end - 1
@@ -938,7 +941,7 @@ def _name_length(words: Span) -> int:
     return sum(t.text not in {"-", "'", "Al", "El"} and t.lower_ not in _PATRONYMIC for t in words)
 
 
-def _portfolio_word(token: Token) -> bool:
+def portfolio_word(token: Token) -> bool:
     """A capitalized word of a minister's portfolio ("Investment", "Water", "Resources")."""
     return token.is_title and (token.lower_ in field_words() or token.lower_ in _PORTFOLIOS)
 

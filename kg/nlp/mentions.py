@@ -30,6 +30,7 @@ from kg.nlp.gazetteer import (
     heads,
     honour,
     name_token,
+    portfolio_word,
     spelling,
     word_list,
 )
@@ -282,6 +283,7 @@ def _widen_name(span: Span) -> Span:
             and prev.i < prev.head.i < span.end
             and (prev.text not in titles or _given_after_title(prev, in_titles))
             and prev.text not in word_list("org_heads")  # "Communist Party" of "... Party X Y"
+            and not portfolio_word(prev)  # "... and Moroccan Expatriates Nasser Bourita"
             and prev.i not in in_titles
             and prev.lower_ not in HONORIFICS
             and not honour(prev)

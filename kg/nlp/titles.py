@@ -126,7 +126,9 @@ class TitleComponent:
                     break  # "President of Mongolia Natsagiin Bagabandi", a name no one tagged
             while k > j and doc[k - 1].lower_ in _LINKERS:
                 k -= 1
-            k -= 2 if doc[j - 1].lower_ == "the" and _name_at_end(doc, j, k) else 0
+            last = max((p for p in range(j, k) if doc[p - 1].lower_ == "the"), default=None)
+            k -= 2 if last is not None and _name_at_end(doc, last, k) else 0
+            k = _name_after_portfolio(doc, j, k)
             if k == j:
                 k = _country_in_name(doc, j, sent_end)
             if k == j:
@@ -208,12 +210,26 @@ def _country_then_name(doc: Doc, start: int, end: int, sent_end: int) -> bool:
     rest = doc[end : end + 2]
     return (
         end + 2 <= sent_end
-        and all(t.pos_ == "PROPN" and t.is_title and _no_place_nor_body(t) for t in rest)
+        and all(t.pos_ == "PROPN" and t.is_title for t in rest)
+        and (all(_no_place_nor_body(t) for t in rest) or _a_body_of_no_body_s_word(rest))
         and any(  # the country also ends a longer complement: "of Foreign Affairs of X"
             country_named(doc[s:end].text) is not None
             for s in range(start, end)
             if s == start or doc[s - 1].lower_ in {"of", "the"}
         )
+    )
+
+
+def _a_body_of_no_body_s_word(words: Span) -> bool:
+    """Two words the recognizer took for a body of these words alone, neither a body's nor
+    a field's word ("of Mongolia Dashzegviin Amarbayasgalan"): a name."""
+    ents = {(t.ent_type_, t.ent_iob_) for t in words}
+    after = words.end == len(words.doc) or words.doc[words.end].ent_iob_ != "I"
+    return (
+        ents == {("ORG", "B"), ("ORG", "I")}
+        and words[0].ent_iob_ == "B"
+        and after
+        and not any(t.text in word_list("org_heads") or t.lower_ in field_words() for t in words)
     )
 
 
@@ -233,7 +249,7 @@ def _name_at_end(doc: Doc, start: int, end: int) -> bool:
     recognizer did not tag, before the clause goes on ("Speaker of the Milli Majlis Sahiba
     Gafarova."): a name of four capitalized words or more, no body's or field's word last."""
     words = doc[start:end]
-    stops = end == len(doc) or doc[end].is_punct or doc[end].pos_ in {"VERB", "AUX", "CCONJ"}
+    stops = _clause_goes_on(doc, end)
     return (
         stops
         and len(words) >= 4
@@ -242,6 +258,32 @@ def _name_at_end(doc: Doc, start: int, end: int) -> bool:
             t.text in word_list("org_heads") or t.lower_ in field_words() for t in words[-2:]
         )
     )
+
+
+def _clause_goes_on(doc: Doc, end: int) -> bool:
+    """Whether a name ends at ``end``: the text or clause goes on there, or a Turkic
+    patronymic word closes the name ("Nurlanbek Turgunbek uulu")."""
+    return (
+        end == len(doc)
+        or doc[end].is_punct
+        or doc[end].pos_ in {"VERB", "AUX", "CCONJ"}
+        or doc[end].lower_ in _TURKIC_PATRONYMS
+    )
+
+
+_TURKIC_PATRONYMS = {"uulu", "kyzy", "ogly", "oglu", "qizi", "kizi"}
+
+
+def _name_after_portfolio(doc: Doc, start: int, end: int) -> int:
+    """Where a name starts that the recognizer did not tag, run on after a portfolio's last
+    field word ("Minister of Agriculture and Rural Development Le Minh Hoan"): two or three
+    capitalized words before the clause goes on; ``end`` otherwise."""
+    fields = [p for p in range(start, end) if doc[p].lower_ in field_words()]
+    if not fields or not _clause_goes_on(doc, end):
+        return end
+    rest = doc[fields[-1] + 1 : end]
+    named = all(t.is_title and t.pos_ == "PROPN" and t.ent_type_ in {"", "PERSON"} for t in rest)
+    return fields[-1] + 1 if 2 <= len(rest) <= 3 and named else end
 
 
 def _determined_name_end(doc: Doc, i: int) -> int:

@@ -126,3 +126,32 @@ def test_a_name_no_one_tagged_at_the_end_of_a_long_body_s_name_is_a_person_s(pip
     people = [e.label for e in x.entities if e.type == "Person"]
     assert "Sahiba Gafarova" in people, people
     assert "Halk Maslahaty" not in people
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [  # a legislature's name after a chamber's, then a name no one tagged
+        (
+            "Chairperson of the Senate of the Oliy Majlis Dilnoza Karimova held talks.",
+            "Dilnoza Karimova",
+        ),
+        # ... closed by a Turkic patronymic word
+        (
+            "Speaker of the Jogorku Kenesh Nurlanbek Turgunbek uulu met the envoy.",
+            "Nurlanbek Turgunbek",
+        ),
+        # a name after a country that the recognizer took for a body
+        (
+            "Chairman of the Khural of Mongolia Dashzegviin Amarbayasgalan visited Astana.",
+            "Dashzegviin Amarbayasgalan",
+        ),
+        # a name of three words after a portfolio
+        (
+            "Minister of Agriculture and Rural Development Le Minh Hoan visited the farm.",
+            "Le Minh Hoan",
+        ),
+    ],
+)
+def test_a_name_no_one_tagged_after_a_long_title_is_a_person_s(pipeline, text, name):
+    people = [e.label for e in pipeline.extract(text).entities if e.type == "Person"]
+    assert name in people, people
