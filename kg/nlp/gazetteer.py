@@ -755,7 +755,11 @@ class GazetteerComponent:
         "Minister of Energy and Water Resources", "Minister of Commerce, Industry and
         Investment Promotion")."""
         k = end - 1
-        while k > 0 and (portfolio_word(doc[k]) or doc[k].lower_ in {"and", ",", "the"}):
+        while k > 0 and (
+            portfolio_word(doc[k])
+            or doc[k].lower_ in {"and", ",", "the"}
+            or (k < end - 1 and demonym(doc[k].text) is not None)  # "and Moroccan Expatriates"
+        ):
             k -= 1
         return (
             k < end - 1

@@ -145,6 +145,22 @@ def test_a_name_no_one_tagged_at_the_end_of_a_long_body_s_name_is_a_person_s(pip
             "Chairman of the Khural of Mongolia Dashzegviin Amarbayasgalan visited Astana.",
             "Dashzegviin Amarbayasgalan",
         ),
+        # a name after a body of a plural body word, and after a portfolio of expatriates
+        (
+            "Chairman of the State Committee for Work with Religious Organizations Elnur "
+            "Mammadli attended.",
+            "Elnur Mammadli",
+        ),
+        (
+            "Minister of Foreign Affairs, International Cooperation and Moroccan Expatriates Karim "
+            "Alaoui received him.",
+            "Karim Alaoui",
+        ),
+        (
+            "Minister of Foreign Affairs, International Cooperation and Moroccan Expatriates "
+            "Nasser Bourita received his counterpart.",
+            "Nasser Bourita",
+        ),
         # a name of three words after a portfolio
         (
             "Minister of Agriculture and Rural Development Le Minh Hoan visited the farm.",
