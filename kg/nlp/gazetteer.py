@@ -915,6 +915,7 @@ HONORIFICS |= {"gen", "gen.", "maj", "maj.", "col", "col.", "lt", "lt.", "brig",
 HONORIFICS |= {"rtd", "rtd.", "retd", "retd."}  # "Major General Rtd. X": retired
 HONORIFICS |= {"hon", "hon.", "prof", "prof.", "professor", "engr", "engr.", "lady", "dame"}
 HONORIFICS |= {"eng", "eng.", "amb", "amb.", "adv", "adv."}
+HONORIFICS |= {"h.h.", "h.h", "hh", "h.r.h.", "hrh"}  # "H.H. Sheikh X": His Highness
 _HONOURS = {"Datuk", "Dato", "Datin", "Tan", "Toh"}
 _HONOURS_ON = {"Seri", "Sri", "Paduka", "Wira", "Setia", "Puan", "'"}
 

@@ -15,7 +15,14 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.nlp.gazetteer import JOINED_INITIALS, country_named, field_words, honour, word_list
+from kg.nlp.gazetteer import (
+    JOINED_INITIALS,
+    country_named,
+    field_words,
+    honour,
+    portfolio_word,
+    word_list,
+)
 
 __all__ = ["SPAN_KEY", "TitleComponent", "given_title", "titles_by_word"]
 
@@ -276,9 +283,9 @@ _TURKIC_PATRONYMS = {"uulu", "kyzy", "ogly", "oglu", "qizi", "kizi"}
 
 def _name_after_portfolio(doc: Doc, start: int, end: int) -> int:
     """Where a name starts that the recognizer did not tag, run on after a portfolio's last
-    field word ("Minister of Agriculture and Rural Development Le Minh Hoan"): two or three
+    word ("Minister of Agriculture and Rural Development Le Minh Hoan"): two or three
     capitalized words before the clause goes on; ``end`` otherwise."""
-    fields = [p for p in range(start, end) if doc[p].lower_ in field_words()]
+    fields = [p for p in range(start, end) if portfolio_word(doc[p])]
     if not fields or not _clause_goes_on(doc, end):
         return end
     rest = doc[fields[-1] + 1 : end]

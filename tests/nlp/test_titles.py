@@ -161,6 +161,11 @@ def test_a_name_no_one_tagged_at_the_end_of_a_long_body_s_name_is_a_person_s(pip
             "Nasser Bourita received his counterpart.",
             "Nasser Bourita",
         ),
+        (  # a portfolio word after a demonym, last
+            "Egypt's Minister of Foreign Affairs, Emigration and Egyptian Expatriates Badr "
+            "Abdelatty met him.",
+            "Badr Abdelatty",
+        ),
         # a name of three words after a portfolio
         (
             "Minister of Agriculture and Rural Development Le Minh Hoan visited the farm.",
@@ -171,3 +176,11 @@ def test_a_name_no_one_tagged_at_the_end_of_a_long_body_s_name_is_a_person_s(pip
 def test_a_name_no_one_tagged_after_a_long_title_is_a_person_s(pipeline, text, name):
     people = [e.label for e in pipeline.extract(text).entities if e.type == "Person"]
     assert name in people, people
+
+
+def test_an_abbreviated_highness_is_no_part_of_a_name(pipeline):
+    x = pipeline.extract(
+        "H.H. Sheikh Abdullah bin Zayed Al Nahyan, Deputy Prime Minister, received the minister."
+    )
+    people = [e.label for e in x.entities if e.type == "Person"]
+    assert people and not any("H.H." in p for p in people), people
