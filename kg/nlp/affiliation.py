@@ -258,11 +258,50 @@ def home_officials(
             if of is not None:
                 side.set_country(of, cluster.mentions[0])
                 countries[cluster.id] = of
+        elif (listed := _listed_with(cluster, countries, resolver)) is not None:
+            side.set_country(listed, cluster.mentions[0])  # "met A, B and Minister C"
+            countries[cluster.id] = listed
         elif home is not None and not any(
             _comes_to(m, at_home, resolver) for m in cluster.mentions
         ):
             side.set_country(home, cluster.mentions[0])
             countries[cluster.id] = home
+
+
+def _met_list(word: Token) -> bool:
+    """Whether a word is in the list of whom a verb says someone met or received ("met with
+    A, B and C", "received A and B"), not a list of sides ("between A and B", "A and B
+    met")."""
+    top = min((word, *word.conjuncts), key=lambda t: t.i)
+    while top.dep_ in {"appos", "conj", "pobj", "prep", "compound"} and top.head.pos_ != "VERB":
+        if top.lower_ == "between" or top.head == top:
+            return False
+        top = top.head  # up the titles a parse hangs a list on ("Speaker A, Minister B")
+    listing = top.dep_ == "dobj" or (top.dep_ == "prep" and top.lower_ == "with")
+    return listing and top.head.lemma_ in _MEETING_VERBS
+
+
+_MEETING_VERBS = {"meet", "receive", "welcome", "host", "greet", "hold"}  # "held talks with"
+
+
+def _listed_with(cluster: Cluster, countries: dict[str, str], resolver: Resolver) -> str | None:
+    """The one country of the people a mention of a person is listed with ("met Speaker A,
+    Foreign Minister B and Minister of Economy C": C acts for the country A and B act for)."""
+    found = set()
+    for mention in cluster.mentions:
+        heads = [mention.root]  # and the titles the name hangs on ("Minister of ... C")
+        while heads[-1].head.pos_ in {"PROPN", "NOUN", "ADP"} and heads[-1].head != heads[-1]:
+            heads.append(heads[-1].head)
+        listing = [h for h in heads if h.conjuncts and _met_list(h)]
+        for listed in (c for h in listing for c in h.conjuncts):
+            found |= {
+                countries[m.entity]
+                for t in listed.subtree
+                if (m := resolver.mention(t)) is not None
+                and m.entity in countries
+                and m.entity != cluster.id
+            }
+    return found.pop() if len(found) == 1 else None
 
 
 def _national(person: str, positions: list[Held]) -> bool:

@@ -360,3 +360,15 @@ def test_the_heads_of_two_sides_of_a_session_met(rules):
     assert ("Iranian side", "headedBy", "Reza Karimi") in found
     assert ("Reza Karimi", "met", "Ali Demir") in found
     assert ("Iranian side", "headedBy", "Ali Demir") not in found
+
+
+def test_an_official_of_no_country_met_with_others_of_one_acts_for_it(rules):
+    x = rules.extract(
+        "ASTANA. KAZINFORM - Kazakh Foreign Minister Aibek Sultanov, who is on a working "
+        "visit to Hungary, held meetings in Budapest.\n\nSultanov met with Speaker of the "
+        "National Assembly Laszlo Kover, Minister of Foreign Affairs and Trade Peter Szijjarto "
+        "and Minister of National Economy Marton Nagy."
+    )
+    found = facts(x)
+    assert ("Marton Nagy", "represents", "Hungary") in found
+    assert ("Marton Nagy", "represents", "Kazakhstan") not in found
