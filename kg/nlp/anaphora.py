@@ -100,6 +100,11 @@ _SYNONYMS = {
 }
 
 
+_FOREIGN_AFFAIRS = re.compile(
+    r"(?:\w+ )*?minister (?:of|for) (?:the )?(?:foreign|external) affairs\b"
+)
+
+
 def holds(title: str, head: str) -> bool:
     """Whether a title is of an office (``office``) or a kind of it ("Foreign Minister" of
     "minister")."""
@@ -792,11 +797,27 @@ def _office_holders(token: Token, positions: list[Held]) -> list[Mention]:
         principals = {
             p.entity: p for p, t in ministers if not {"deputy", "vice"} & set(normalize(t).split())
         }
+        paired = _one_office_pair(ministers) if len(principals) > 2 else {}
         if len(principals) == 2:
             holders = principals
+        elif paired:  # "the ministers" of three named: the two of one portfolio
+            holders = paired
         elif len(holders) != 2:
             holders = {p.entity: p for p, _ in ministers}
     return list(holders.values()) if len(holders) == 2 else []
+
+
+def _one_office_pair(ministers: list[tuple[Mention, str]]) -> dict[str | None, Mention]:
+    """The two of these ministers who hold one office, if only one office has two holders
+    (two foreign ministers and an economy minister: the foreign ministers)."""
+    by_office: dict[str, dict[str | None, Mention]] = {}
+    for person, title in ministers:
+        foreign = _FOREIGN_AFFAIRS.match(normalize(title))  # "Minister of Foreign Affairs"
+        held = "foreign minister" if foreign else office(title)
+        if person.entity:
+            by_office.setdefault(held, {})[person.entity] = person
+    pairs = [found for found in by_office.values() if len(found) == 2]
+    return pairs[0] if len(pairs) == 1 else {}
 
 
 def _portfolio(token: Token) -> set[str]:

@@ -786,3 +786,14 @@ def test_the_ministers_of_a_portfolio_are_its_holders(rules, first, signers):
     )
     people = {s for s, p, o in found if p == "signed"} - {"Georgia", "Azerbaijan"}
     assert people == signers, found
+
+
+def test_the_ministers_of_three_named_are_the_two_of_one_portfolio(rules):
+    x = rules.extract(
+        "Kazakh Foreign Minister Aibek Sultanov met with Minister of Foreign Affairs and Trade "
+        "Peter Szijjarto and Minister of National Economy Marton Nagy in Budapest. Following "
+        "the talks, the ministers signed a memorandum on consular cooperation."
+    )
+    signers = {s for s, p, o in facts(x) if p == "signed" and o.startswith("memorandum")}
+    assert {"Aibek Sultanov", "Peter Szijjarto"} <= signers, signers
+    assert "Marton Nagy" not in signers
