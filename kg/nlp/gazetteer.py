@@ -957,7 +957,7 @@ _PORTFOLIOS |= {"labour", "labor", "communications", "housing", "petroleum", "co
 _PORTFOLIOS |= {"manpower", "employment", "welfare", "broadcasting", "promotion", "enterprises"}
 _PORTFOLIOS |= {"entrepreneurship", "infrastructure", "international", "external"}
 _PORTFOLIOS |= {"national", "community", "abroad", "overseas", "diaspora", "expatriates"}
-_PORTFOLIOS |= {"emigrants", "worship", "francophonie"}  # "and the National Community Abroad"
+_PORTFOLIOS |= {"emigrants", "worship", "francophonie", "upstream", "downstream"}
 
 
 def _given_name_like_a_word(doc: Doc, i: int, title_words: Collection[str]) -> bool:

@@ -286,7 +286,8 @@ def _name_after_portfolio(doc: Doc, start: int, end: int) -> int:
     word ("Minister of Agriculture and Rural Development Le Minh Hoan"): two or three
     capitalized words before the clause goes on; ``end`` otherwise."""
     fields = [p for p in range(start, end) if portfolio_word(doc[p])]
-    if not fields or not _clause_goes_on(doc, end):
+    tagged = end < len(doc) and doc[end].ent_type_ == "PERSON"  # "... Prasetyo" + "Wibowo"
+    if not fields or not (_clause_goes_on(doc, end) or tagged):
         return end
     rest = doc[fields[-1] + 1 : end]
     named = all(t.is_title and t.pos_ == "PROPN" and t.ent_type_ in {"", "PERSON"} for t in rest)

@@ -166,6 +166,10 @@ def test_a_name_no_one_tagged_at_the_end_of_a_long_body_s_name_is_a_person_s(pip
             "Abdelatty met him.",
             "Badr Abdelatty",
         ),
+        (  # an oil company's portfolio, before a name the recognizer tagged in part
+            "It was signed by Petrona Director of Upstream Bagus Prasetyo Wibowo.",
+            "Bagus Prasetyo Wibowo",
+        ),
         # a name of three words after a portfolio
         (
             "Minister of Agriculture and Rural Development Le Minh Hoan visited the farm.",
