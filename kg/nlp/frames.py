@@ -1562,6 +1562,9 @@ def _people(facts: Facts, scene: Scene, event: str) -> list[Fact]:
     return [f for f in facts.participants(event) if scene.clusters[f.object].type == "Person"]
 
 
+_HOLDING_RULES = {"participant/hold-event", "participant/between", "participant/with"}
+
+
 def _event_pairs(facts: Facts, scene: Scene) -> None:
     """Two people from two sides in one meeting, session, talks, press conference or signing
     met (not the two it is held "with" by someone unnamed), and so did three of three sides (a
@@ -1582,6 +1585,9 @@ def _event_pairs(facts: Facts, scene: Scene) -> None:
         few = len(people) == 2 or (len(people) == 3 and len(sides) == 3 and None not in sides)
         if len(people) > 1 and _with_all(scene, people):
             few = False  # "the Minister held talks with A and B": A and B met the Minister
+        holders = [p for p in people if p.rule in _HOLDING_RULES]
+        if not few and len(people) > 2 and len(holders) == 2:  # "A and B held talks", then
+            few, people = True, holders  # their ministers signed at them: A and B met
         pairs = [(a, b) for i, a in enumerate(people) for b in people[i + 1 :]] if few else []
         pairs += [
             (a, b)

@@ -2443,3 +2443,13 @@ def test_a_meeting_with_one_of_those_who_met_the_sentence_before_is_that_meeting
     )
     meetings = [e.label for e in x.entities if e.type == "Event" and e.cls == "Meeting"]
     assert meetings == ["meeting between Ilze Berzina and Jorge Quispe"], meetings
+
+
+def test_the_two_who_held_talks_their_ministers_signed_at_met(rules):
+    x = rules.extract(
+        "Prime Minister of Mongolia Bat Dorj and Prime Minister of Japan Kenji Sato held "
+        "official talks in Tokyo on April 11. Following the talks, the Minister of Foreign "
+        "Affairs of Mongolia Saran Bold and the Ambassador of Japan to Mongolia Taro Ito "
+        "signed a memorandum on trade."
+    )
+    assert ("Bat Dorj", "met", "Kenji Sato") in facts(x)
