@@ -1209,6 +1209,7 @@ def _in_the_presence(facts: Facts, scene: Scene) -> None:
                 verb = verb.head.head  # "a delegation headed by Y in the presence of Z"
             told = [events[w.i] for w in (verb, *verb.children) if w.i in events]
             event = next((e for e in told if e.cls in IN_PERSON), None)
+            event = event or _signing_told(verb, scene)
             if event is None:
                 continue
             for of in (c for c in presence.children if c.lower_ == "of"):
@@ -1223,6 +1224,26 @@ def _in_the_presence(facts: Facts, scene: Scene) -> None:
                         modality(verb),
                         rule,
                     )
+
+
+def _signing_told(verb: Token, scene: Scene) -> Cluster | None:
+    """The signing ceremony of the documents a "signed" tells signed ("The documents were
+    signed in the presence of Z": Z was at their signing)."""
+    if verb.lemma_ != "sign":
+        return None
+    agreements = scene.roots_of("Agreement")
+    signed = {agreements[c.i].id for c in verb.children if c.dep_ in _SIGNED and c.i in agreements}
+    return next(
+        (
+            e
+            for e in scene.clusters.values()
+            if e.cls == "SigningCeremony" and signed & set(scene.outcomes.get(e.id, ()))
+        ),
+        None,
+    )
+
+
+_SIGNED = {"nsubjpass", "dobj"}  # what a "signed" names signed
 
 
 def _presence(verb: Token) -> bool:

@@ -1210,3 +1210,13 @@ def test_a_signed_participle_hung_on_the_noun_an_agreement_complements_tells_of_
         ("Latvia", "signed", "Treaty on Good Neighbourliness"),
         ("Estonia", "signed", "Treaty on Good Neighbourliness"),
     } <= facts(x)
+
+
+def test_who_documents_were_signed_in_the_presence_of_took_part_in_their_signing(rules):
+    x = rules.extract(
+        "Chile and Peru signed a number of documents in Lima. The documents were signed in "
+        "the presence of President of Chile Ana Ruiz and President of Peru Tomas Varga."
+    )
+    signing = next(e.label for e in x.entities if e.label.startswith("signing"))
+    found = facts(x)
+    assert {(signing, "participant", "Ana Ruiz"), (signing, "participant", "Tomas Varga")} <= found
