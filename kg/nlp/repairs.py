@@ -2,9 +2,9 @@
 read them.
 
 The source a sentence ends on (", Trend reports.", ", the PM's press service reports citing
-...") tells who reports it, not what happened. Where the parser took the verb for a noun it
-made it the object of the sentence's verb, taking the object's place, and the object a word
-of the source's name; the object goes back to its verb and the source hangs on the root:
+...") tells who reports it, not what happened. Where the parser made its verb the object of
+the sentence's verb (or of "met with"), taking the object's place, and the object a word of
+the source's name, the object goes back to its verb and the source hangs on the root:
 
 >>> from kg.nlp import load_nlp
 >>> doc = load_nlp()("President Serik Akhmetov received Ambassador of Japan Takashi Nakamura, "
@@ -252,7 +252,8 @@ def _held(doc: Doc) -> None:
 def _source_comma(says: Token) -> Token | None:
     """The comma before a source's name that ends its sentence, where the parser made the
     source's verb a noun hung on a word before the comma ("received X, Trend reports.")."""
-    if says.pos_ not in {"NOUN", "PROPN"} or says.dep_ == "ROOT":
+    taken = says.pos_ in {"NOUN", "PROPN"} or (says.pos_ == "VERB" and says.dep_ in _OBJECTS)
+    if not taken or says.dep_ == "ROOT":  # a verb made the object of "with" is taken too
         return None
     after = [t for t in says.doc[says.i + 1 : says.sent.end] if not t.is_space]
     if after and not (after[0].is_punct or after[0].lower_ in {"citing", "quoting"}):
@@ -264,6 +265,9 @@ def _source_comma(says: Token) -> Token | None:
         if t.pos_ not in _SOURCE_POS:
             return None
     return None
+
+
+_OBJECTS = {"pobj", "dobj"}
 
 
 def _styles(doc: Doc) -> None:

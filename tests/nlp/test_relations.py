@@ -499,3 +499,13 @@ def test_which_after_a_body_in_an_event_s_name_is_the_event_its_clause_holds(
     assert ((session, "headedBy", "Mikayil Jabbarov") in found) == chaired, found
     body = "Pakistan-Azerbaijan Intergovernmental Commission"
     assert not [t for t in found if t[0] == body and t[1] == "headedBy"], found
+
+
+def test_a_source_read_as_the_verb_s_object_gives_the_object_back(read):
+    # the parser makes "reports" a verb, the object of "with", and the minister its modifier
+    found = _found(
+        read,
+        "Baku, June 3 (Trend) - Azerbaijani Minister of Energy Parviz Shahbazov has met with "
+        "Hungarian Minister of Foreign Affairs and Trade Peter Szijjarto, Trend reports.",
+    )
+    assert ("Parviz Shahbazov", "met", "Peter Szijjarto") in {f[:3] for f in found}
