@@ -192,6 +192,7 @@ def repairs(doc: Doc) -> Doc:
     _placed_on_names(doc)
     _placed_on_members(doc)
     _fronted_subjects(doc)
+    _datelined_subjects(doc)
     _stranded_agents(doc)
     _meetings_named_by_adjectives(doc)
     _counterparts_named(doc)
@@ -227,7 +228,10 @@ def _sources(doc: Doc) -> None:
             continue
         root = says.sent.root
         for taken in [c for c in says.children if c.i < comma.i]:
-            taken.head, taken.dep_ = says.head, says.dep_
+            taken.head, taken.dep_ = says.head, "dobj" if says.dep_ == "ccomp" else says.dep_
+        for word in says.doc[comma.i + 1 : says.i]:  # the source's name, off the object's
+            if not comma.i < word.head.i <= says.i:
+                word.head, word.dep_ = says, "nsubj"
         says.head, says.dep_, says.pos_ = root, "parataxis", "VERB"
 
 
@@ -252,7 +256,7 @@ def _held(doc: Doc) -> None:
 def _source_comma(says: Token) -> Token | None:
     """The comma before a source's name that ends its sentence, where the parser made the
     source's verb a noun hung on a word before the comma ("received X, Trend reports.")."""
-    taken = says.pos_ in {"NOUN", "PROPN"} or (says.pos_ == "VERB" and says.dep_ in _OBJECTS)
+    taken = says.pos_ in {"NOUN", "PROPN"} or (says.pos_ == "VERB" and says.dep_ in _TAKEN)
     if not taken or says.dep_ == "ROOT":  # a verb made the object of "with" is taken too
         return None
     after = [t for t in says.doc[says.i + 1 : says.sent.end] if not t.is_space]
@@ -267,7 +271,7 @@ def _source_comma(says: Token) -> Token | None:
     return None
 
 
-_OBJECTS = {"pobj", "dobj"}
+_TAKEN = {"pobj", "dobj", "ccomp"}  # "received [Y, Kabar reports]": the object a clause
 
 
 def _styles(doc: Doc) -> None:
@@ -554,6 +558,31 @@ def _fronted_subjects(doc: Doc) -> None:
         if head.dep_ == "prep" and head.head.i == verb.i:
             passive = any(c.dep_ == "auxpass" for c in verb.children)
             noun.head, noun.dep_ = verb, "nsubjpass" if passive else "nsubj"
+
+
+def _datelined_subjects(doc: Doc) -> None:
+    """Make the noun after a dateline's dash, which the parser put in apposition to the
+    dateline's city and made that city the subject ("Bishkek, May 3 (Kabar) - Chairman X
+    received Y"), the subject of the verb right after it."""
+    for verb in (s.root for s in doc.sents if s.root.pos_ in {"VERB", "AUX"}):
+        for city in [c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i]:
+            noun = next(
+                (
+                    a
+                    for a in city.children
+                    if a.dep_ == "appos"
+                    and a.left_edge.i > 0
+                    and doc[a.left_edge.i - 1].text in _DASHES
+                    and all(t.dep_ in _BEFORE_VERB for t in doc[a.right_edge.i + 1 : verb.i])
+                ),
+                None,
+            )
+            if noun is not None:
+                noun.head, noun.dep_ = verb, city.dep_
+                city.dep_ = "npadvmod"
+
+
+_DASHES = {"-", "\u2013", "\u2014"}
 
 
 def _stranded_agents(doc: Doc) -> None:

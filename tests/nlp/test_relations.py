@@ -509,3 +509,23 @@ def test_a_source_read_as_the_verb_s_object_gives_the_object_back(read):
         "Hungarian Minister of Foreign Affairs and Trade Peter Szijjarto, Trend reports.",
     )
     assert ("Parviz Shahbazov", "met", "Peter Szijjarto") in {f[:3] for f in found}
+
+
+def test_a_datelined_subject_and_a_source_read_as_a_clause_are_mended(read):
+    # the parser makes the dateline's city the subject and "Kabar reports" the object clause
+    found = _found(
+        read,
+        "Bishkek, May 3 (Kabar) - Chairman of the Cabinet Adylbek Kasymaliev received Ambassador "
+        "of China Du Dewen, Kabar reports.",
+    )
+    assert ("Adylbek Kasymaliev", "met", "Du Dewen") in {f[:3] for f in found}
+
+
+def test_the_noun_after_a_dateline_s_dash_is_the_subject_not_the_city(read):
+    doc = read(
+        "Bishkek, May 3 (Kabar) - Chairman of the Cabinet Adylbek Kasymaliev received "
+        "Ambassador of China Du Dewen."
+    ).doc
+    words = {t.text: t for t in doc}
+    assert (words["Chairman"].dep_, words["Chairman"].head.text) == ("nsubj", "received")
+    assert words["Bishkek"].dep_ != "nsubj"
