@@ -24,7 +24,7 @@ from kg.nlp.anaphora import office
 from kg.nlp.coref import Cluster
 from kg.nlp.mentions import Mention, tokens_with
 from kg.nlp.positions import Held
-from kg.nlp.relations import Resolver
+from kg.nlp.relations import RECEIVING, Resolver
 
 __all__ = ["Affiliation", "affiliations", "home_officials", "kb_person", "side_heads"]
 
@@ -281,7 +281,7 @@ def _met_list(word: Token) -> bool:
     return listing and top.head.lemma_ in _MEETING_VERBS
 
 
-_MEETING_VERBS = {"meet", "receive", "welcome", "host", "greet", "hold"}  # "held talks with"
+_MEETING_VERBS = RECEIVING | {"meet", "hold"}  # "held talks with"
 
 
 def _listed_with(cluster: Cluster, countries: dict[str, str], resolver: Resolver) -> str | None:

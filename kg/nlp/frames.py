@@ -559,10 +559,16 @@ def _met_on_occasions(
 
 def _framed_in(verb: Token) -> list[Token]:
     """What a verb's "in" names ("met in Santiago")."""
+    return _objects_of([verb], {"in"})
+
+
+def _objects_of(heads: list[Token], preps: set[str]) -> list[Token]:
+    """What these prepositions, hung on one of ``heads``, name ("during the forum")."""
     return [
         o
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for head in heads
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in preps
         for o in prep.children
         if o.dep_ == "pobj"
     ]
@@ -808,13 +814,11 @@ def _hosts_of_side_events(event: Cluster, events: dict[int, Cluster]) -> list[tu
     talks during the forum")."""
     found = []
     for m in event.mentions:
-        for prep in (c for h in _event_heads(m) for c in h.children if c.dep_ == "prep"):
-            if prep.lower_ in {"during", "at"}:
-                found += [
-                    (events[o.i], False)
-                    for o in prep.children
-                    if o.dep_ == "pobj" and o.i in events and events[o.i].cls in _GATHERINGS
-                ]
+        found += [
+            (events[o.i], False)
+            for o in _objects_of(_event_heads(m), {"during", "at"})
+            if o.i in events and events[o.i].cls in _GATHERINGS
+        ]
         found += [(events[o.i], True) for o in _sideline_hosts(m) if o.i in events]
     return [(e, both) for e, both in found if e is not event]
 
@@ -2483,14 +2487,7 @@ def _visit_holding(
     roots = {m.root.i: v for v in visits for m in scene.clusters[v].mentions}
     for m in event.mentions:
         heads = _event_heads(m)
-        named = [
-            o
-            for h in heads
-            for p in h.children
-            if p.dep_ == "prep" and p.lower_ == "during"
-            for o in p.children
-            if o.dep_ == "pobj"
-        ]
+        named = _objects_of(heads, {"during"})
         named += _framed(heads, {"as", "within", "in"}, lambda t: t.lower_ in _FRAMES)
         visit = next((roots[o.i] for o in named if o.i in roots), None)
         if visit is not None:

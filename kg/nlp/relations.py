@@ -33,6 +33,7 @@ from kg.nlp.titles import titles_by_word
 
 __all__ = [
     "MEETING_WORDS",
+    "RECEIVING",
     "SIGNATURES",
     "STYLED",
     "Candidate",
@@ -137,7 +138,7 @@ _CONVENING = {"hold", "convene", "organize", "organise", "host"}
 _PLANNING = {"discuss", "plan", "prepare", "consider", "propose", "agree", "decide", "on"}
 _PLANS = {"agenda", "programme", "program", "schedule", "plan", "preparation", "preparations"}
 _TRIPS = {"visit", "trip", "tour", "stay"}
-_RECEIVING = {"receive", "welcome", "host", "greet"}
+RECEIVING = {"receive", "welcome", "host", "greet"}  # verbs of receiving a guest
 _PLANNED_AUX = {"will", "shall", "would", "'ll", "going"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 _SITTING_VERBS = {"chair", "co-chair", "cochair", "hold", "attend", "open", "host", "preside"}
@@ -888,7 +889,7 @@ class Resolver:
     def _guest_of(self, pronoun: Token, verb: Token) -> Mention | None:
         """For the possessive of a visit after a verb of receiving, the guest received ("X
         received Y ... as part of his state visit": Y's visit, not X's)."""
-        if pronoun.head.lemma_ not in _TRIPS or verb.lemma_ not in _RECEIVING:
+        if pronoun.head.lemma_ not in _TRIPS or verb.lemma_ not in RECEIVING:
             return None
         guests = [self.mention(c) for c in verb.children if c.dep_ == "dobj"]
         return next((m for m in guests if m is not None and m.type == "Person"), None)

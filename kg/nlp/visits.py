@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from kg.nlp.coref import Cluster
 from kg.nlp.facts import Fact, Facts, Scene
-from kg.nlp.relations import modality, where_words
+from kg.nlp.relations import RECEIVING, modality, where_words
 
 __all__ = [
     "GUESTS",
@@ -104,7 +104,6 @@ def lasting(token: Token) -> bool:
 
 _FACE_TO_FACE = {"Meeting", "Talks", "SigningCeremony", "Summit", "Forum", "Conference"}
 _TRAVELLERS = {"Person", "Delegation"}
-_RECEIVE = {"receive", "host", "welcome", "greet"}
 GUESTS = {"guest", "visitor"}  # what a visitor is called
 _TOUR = {"visit", "tour", "inspect"}
 _OPEN = {"inaugurate", "open", "unveil", "lay", "launch"}  # "opened a school in X": was in X
@@ -169,7 +168,7 @@ def received_guests(facts: Facts, scene: Scene) -> None:
         return
     heads = {f.subject: f.object for f in facts.of("headedBy")}
     inside = _inside(scene)
-    told = scene.with_words("LEMMA", _RECEIVE | {"meet", "pay", "call"}) + scene.with_words(
+    told = scene.with_words("LEMMA", RECEIVING | {"meet", "pay", "call"}) + scene.with_words(
         "LOWER", ["visiting"]
     )
     receptions = [
@@ -223,18 +222,18 @@ def _receptions(
         if called:  # "X paid a courtesy call on Y": Y received X
             guests = [c for c in token.children if c.dep_ == "nsubj"]
             yield ids(called), ids(guests), ids(where_words([token]))
-        if token.pos_ != "VERB" or token.lemma_ not in _RECEIVE | {"meet"}:
+        if token.pos_ != "VERB" or token.lemma_ not in RECEIVING | {"meet"}:
             continue
         hosts = [g for c in token.children if c.dep_ == "agent" for g in c.children]
         guests = [c for c in token.children if c.dep_ == "nsubjpass"]
         objects = [c for c in token.children if c.dep_ == "dobj"]
-        if token.lemma_ in _RECEIVE:  # "was met by" is a reception, "met" is not
+        if token.lemma_ in RECEIVING:  # "was met by" is a reception, "met" is not
             hosts += [c for c in token.children if c.dep_ == "nsubj"]
             guests += objects
         at = where_words([token, *hosts, *guests])
         guest_ids = ids(guests)
         places = [e for e in ids(at) if e not in guest_ids]
-        if token.lemma_ in _RECEIVE and not objects:  # "received at the airport President X"
+        if token.lemma_ in RECEIVING and not objects:  # "received at the airport President X"
             guest_ids += places  # the parser hung X under the place
         yield ids(hosts), guest_ids, places
 
