@@ -448,12 +448,9 @@ def _owners(head: Token) -> list[Token]:
 
 
 def _partners(head: Token) -> list[Token]:
-    return [
+    return [  # "a call on X"
         o
-        for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ in {"with", "between", "on"}  # "a call on X"
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
+        for pobj in _objects_of([head], {"with", "between", "on"})
         for o in (pobj, *pobj.conjuncts)
     ]
 
@@ -512,7 +509,7 @@ def _occasions(facts: Facts, scene: Scene) -> None:
     ]
     words = tokens_with(scene.sentences[0].doc, "LEMMA", _GATHER_VERBS) if scene.sentences else ()
     for met in words:
-        for word in _framed_in(met):  # "the ministers met in Santiago", whoever they are
+        for word in _objects_of([met], {"in"}):  # "the ministers met in Santiago", whoever they are
             if word.i in places:
                 found.append((met, places[word.i].id, met.sent, modality(met)))
     for verb, where, sentence, status in found:
@@ -555,11 +552,6 @@ def _met_on_occasions(
                         fact.status,
                         "heldIn/occasion",
                     )
-
-
-def _framed_in(verb: Token) -> list[Token]:
-    """What a verb's "in" names ("met in Santiago")."""
-    return _objects_of([verb], {"in"})
 
 
 def _objects_of(heads: list[Token], preps: set[str]) -> list[Token]:
@@ -605,16 +597,7 @@ def _moved_on(sentence: Span) -> bool:
 def _framed(heads: list[Token], preps: set[str], frame: Callable[[Token], bool]) -> list[Token]:
     """What "<preposition> the <frame word> of X" on one of ``heads`` names: the X's."""
     return [
-        o
-        for head in heads
-        for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ in preps
-        for word in prep.children
-        if word.dep_ == "pobj" and frame(word)
-        for of in word.children
-        if of.dep_ == "prep" and of.lower_ == "of"
-        for o in of.children
-        if o.dep_ == "pobj"
+        o for word in _objects_of(heads, preps) if frame(word) for o in _objects_of([word], {"of"})
     ]
 
 
@@ -1894,10 +1877,7 @@ def _topic(head: Token) -> bool:
 def _of_their_people(head: Token) -> bool:
     return any(
         o.tag_ == "NNS" and any(c.dep_ == "poss" for c in o.children)
-        for p in head.children
-        if p.dep_ == "prep" and p.lower_ == "of"
-        for o in p.children
-        if o.dep_ == "pobj"
+        for o in _objects_of([head], {"of"})
     )
 
 
