@@ -649,13 +649,14 @@ class GazetteerComponent:
             return True  # "Minister for Road and Urban Development Mohammad Eslami": a portfolio
         if portfolio_word(head[-1]) and self._portfolio_ends(head.doc, head.end):
             return True  # "Minister of Foreign Affairs and the National Community Abroad"
+        of = len(head) - (4 if head[-2:-1].text == "'" else 2)  # "of Peoples' Representatives"
         if (
-            len(head) > 2
-            and head[-2].lower_ == "of"
+            of > 0
+            and head[of].lower_ == "of"
             and last.endswith("s")
-            and any(t.text in self.org_heads for t in head[:-2])
+            and any(t.text in self.org_heads or t.text == "House" for t in head[:of])
         ):
-            return True  # "Atameken National Chamber of Entrepreneurs", a body of people
+            return True  # "National Chamber of Entrepreneurs", "House of Representatives"
         places = [head[i:].text for i in range(max(0, len(head) - 3), len(head))]
         if any(p in word_list("world_regions") for p in places):
             return True  # "... for Europe and Central Asia": a world region ends a portfolio

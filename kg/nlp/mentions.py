@@ -1189,6 +1189,8 @@ def _alone(token: Token) -> bool:
     )
 
 
+_INITIAL = re.compile(r"[A-Z]\.?")
+
 # Words that address a person by name ("Sheikh Tamim", "Mr Grant"): a name after one is a
 # person's wherever the recognizer took it for a nationality or a body.
 _ADDRESSED = _COURTESY | {"Sheikh", "Sheikha", "Emir", "Amir", "King", "Queen", "Prince"}
@@ -1221,6 +1223,10 @@ def _unrecognized_people(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -
             found.append(Mention(m.span.doc[m.span.start - 1 : m.span.end], "Person", "Person"))
     mentions = [m for m in mentions if not any(f.span.end == m.span.end for f in found)]
     taken = {i for m in [*mentions, *found] for i in range(m.span.start, m.span.end)}
+    for i in sorted(titled & set(range(len(doc)))):
+        if i not in taken and (initialed := _initialed(doc[i], taken, kb)) is not None:
+            found.append(Mention(initialed, "Person", "Person"))
+            taken.update(range(initialed.start, initialed.end))
     for i in numpy.flatnonzero(doc.to_array(POS) == doc.vocab.strings["PROPN"]).tolist():
         token = doc[i]
         if i in taken:
@@ -1245,6 +1251,19 @@ def _unrecognized_people(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -
             found.append(Mention(name, "Person", "Person"))
             taken.update(range(name.start, name.end))
     return mentions + found
+
+
+def _initialed(token: Token, taken: set[int], kb: KnowledgeBase) -> Span | None:
+    """A name after a title opened by initials without stops, as South Asian outlets
+    write it ("his counterpart A K Abdul Momen"), which the recognizer leaves untagged."""
+    doc = token.doc
+    end = token.i
+    while end < min(len(doc), token.i + 3) and _INITIAL.fullmatch(doc[end].text):
+        end += 1
+    if end == token.i or end == len(doc) or doc[end].pos_ != "PROPN" or end in taken:
+        return None
+    rest = _addressed(doc[end], taken, kb)
+    return None if rest is None or _names_a_thing(rest) else doc[token.i : rest.end]
 
 
 def _surname_after_given(span: Span, titled: set[int]) -> bool:

@@ -659,6 +659,21 @@ def test_a_two_letter_initial_joined_to_a_name_is_part_of_it(pipeline):
     ) in facts(x)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Ravi Kumar held talks with his Nepali counterpart A K Rana Thapa.",
+        "The envoy called on Foreign Minister M A Rana Thapa in Kathmandu on Monday.",
+    ],
+)
+def test_a_name_after_a_title_opened_by_initials_without_stops_is_a_person_s(pipeline, text):
+    """South Asian outlets write "A K Abdul Momen", which the recognizer leaves untagged."""
+    x = pipeline.extract(f"{text} Thapa said ties were strong.")
+    people = {e.label for e in x.entities if e.type == "Person"}
+    assert any(p.endswith("Rana Thapa") and p[0] in "AM" for p in people), people
+    assert not any(e.label == "Thapa" and e.type != "Person" for e in x.entities)
+
+
 def test_a_country_or_demonym_glued_to_the_next_name_is_split_from_it(pipeline):
     """Scraped pages run one line into the next: the name after the country is a person."""
     x = pipeline.extract(

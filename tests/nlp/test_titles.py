@@ -170,6 +170,15 @@ def test_a_name_no_one_tagged_at_the_end_of_a_long_body_s_name_is_a_person_s(pip
             "It was signed by Petrona Director of Upstream Bagus Prasetyo Wibowo.",
             "Bagus Prasetyo Wibowo",
         ),
+        # a chamber of a body of people, with or without a possessive
+        (
+            "Speaker of the House of Representatives Hiroshi Tanabe welcomed the guests.",
+            "Hiroshi Tanabe",
+        ),
+        (
+            "Speaker of the House of Peoples' Representatives Alemu Desta received the envoy.",
+            "Alemu Desta",
+        ),
         # a name of three words after a portfolio
         (
             "Minister of Agriculture and Rural Development Le Minh Hoan visited the farm.",
