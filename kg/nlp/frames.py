@@ -604,38 +604,62 @@ def _framed(heads: list[Token], preps: set[str], frame: Callable[[Token], bool])
 def _venues(facts: Facts, scene: Scene) -> None:
     """A meeting was held where the people taking part met ("X met Y in Cholpon-Ata"): the
     meeting whose people the venue's sentence tells of, else one told of in the sentence
-    before or after, unless the later of the two moves on in time ("Later, ..."); not a call
-    one of them made from there; the venues themselves are not facts of the article."""
+    before or after, unless the later of the two moves on in time ("Later, ...") or has other
+    people; not a call one of them made from there; the venues themselves are not facts of
+    the article."""
     venues = facts.of("venue", None)
     for f in venues:
         del facts.found[(f.subject, f.predicate, f.object)]
     placed = {f.subject for f in facts.of("heldIn", None)}
-    parts = [
+    meetings = [
         p
         for p in facts.of("participant", None)
-        if scene.clusters[p.subject].cls in MEETINGS - {"PhoneCall"} and p.subject not in placed
+        if scene.clusters[p.subject].cls in MEETINGS - {"PhoneCall"}
     ]
+    parts = [p for p in meetings if p.subject not in placed]
     for v in venues:
         near = [p for p in parts if p.object == v.subject and p.status == v.status]
         here = scene.index(v.sentence)
-        same = [p for p in near if p.sentence.start == v.sentence.start]
+        told = _told_at(v, meetings)
+        people = {f.object for e in told for f in _people(facts, scene, e)}
+        same = [p for p in near if p.sentence.start == v.sentence.start and p.subject in told]
         events = [
             p.subject
             for p in same or near
             if abs(scene.index(p.sentence) - here) <= 1
+            # a meeting told elsewhere is this one only if its people are this one's
+            and (same or not told or {f.object for f in _people(facts, scene, p.subject)} <= people)
             and not (
                 p.sentence.start != v.sentence.start
                 and _moved_on(max(p.sentence, v.sentence, key=lambda s: s.start))
             )
         ]
-        for event in dict.fromkeys(events or _meeting_of_pair(v, near, facts)):
+        for event in dict.fromkeys(events or _meeting_of_pair(v, near, facts, people)):
             facts.add(event, "heldIn", v.object, v.sentence, 0.65, v.status, "heldIn/venue")
 
 
-def _meeting_of_pair(venue: Fact, parts: list[Fact], facts: Facts) -> list[str]:
+def _told_at(venue: Fact, meetings: list[Fact]) -> set[str]:
+    """Of the meetings the venue's sentence tells of (by their people), those its venue's
+    verb tells of, when another verb tells of some ("In Seoul, he held talks with A, and in
+    Beijing he was received by B": the talks were in Seoul, and not in Beijing); all of them
+    otherwise."""
+    told: dict[str, set[Token]] = {}
+    for p in meetings:
+        if p.sentence.start == venue.sentence.start and p.object == venue.subject:
+            words = told.setdefault(p.subject, set())
+            words.update({p.trigger, p.trigger.head} if p.trigger is not None else ())
+    if len(told) < 2 or venue.trigger is None:
+        return set(told)
+    at = {e for e, words in told.items() if venue.trigger in words}
+    return at or {e for e, words in told.items() if not words}
+
+
+def _meeting_of_pair(venue: Fact, parts: list[Fact], facts: Facts, people: set[str]) -> list[str]:
     """The one meeting the article tells elsewhere of the two who met where ``venue`` says
     ("X and Y met here on Tuesday. ... The presidents' meeting ..."), not one told later at
-    another time ("Later, in a ceremony, the two leaders ...")."""
+    another time ("Later, in a ceremony, the two leaders ..."); of ``people``, where the
+    venue's verb tells of a meeting ("in Seoul, he held talks with A, and in Beijing he was
+    received by B": not B's)."""
     others = {
         r.object if r.subject == venue.subject else r.subject
         for key, readings in facts.readings.items()
@@ -643,6 +667,7 @@ def _meeting_of_pair(venue: Fact, parts: list[Fact], facts: Facts) -> list[str]:
         for r in readings
         if r.sentence.start == venue.sentence.start
     }
+    others = others & people if people else others
     members: dict[str, set[str]] = {}
     for p in facts.of("participant", None):
         members.setdefault(p.subject, set()).add(p.object)

@@ -2202,6 +2202,25 @@ def test_a_sentence_that_moves_on_in_time_places_its_own_events(rules):
     assert ("dinner", "Government Palace", "heldIn/venue") in placed
 
 
+def test_each_clause_s_venue_places_the_meeting_its_verb_tells_of(rules):
+    """ "In Lima, he held talks with A, and in Quito he was received by B": the meeting
+    with B was in Quito only, and the meeting before with C stays where it was."""
+    x = rules.extract(
+        "Chilean Foreign Minister Ana Ruiz ended a tour of the region.\n\n"
+        "In Bogota, Ruiz met with Colombian Foreign Minister Pablo Mora. In Lima, she held "
+        "talks with her Peruvian counterpart Elmer Soto, and in Quito she was received by "
+        "Ecuadorian Vice President Jorge Quispe."
+    )
+    names = {e.id: e.label for e in x.entities}
+    placed = {}
+    for e in x.events:
+        people = {names[p] for p in e.participants}
+        for other in ("Pablo Mora", "Elmer Soto", "Jorge Quispe"):
+            if other in people:
+                placed[other] = {names[p] for p in e.places}
+    assert placed == {"Pablo Mora": {"Bogota"}, "Elmer Soto": {"Lima"}, "Jorge Quispe": {"Quito"}}
+
+
 def test_negotiations_the_pair_discussed_are_a_topic_not_their_meeting(rules):
     """ "The two discussed the WTO fisheries negotiations": what they spoke about, not an
     event either of them took part in."""
