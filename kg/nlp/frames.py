@@ -475,10 +475,11 @@ def _implicit_meetings(facts: Facts, scene: Scene) -> None:
             ):
                 continue
             near = [
-                f
+                r  # any sentence that tells it: the lead, not only the headline
                 for f in met
-                if here - 1 <= scene.index(f.sentence) <= here
-                and (event.cls == "PhoneCall" or not _remote(f, scene))  # met by phone
+                for r in facts.readings[(f.subject, f.predicate, f.object)]
+                if here - 1 <= scene.index(r.sentence) <= here
+                and (event.cls == "PhoneCall" or not _remote(r, scene))  # met by phone
             ]
             if not near:
                 continue

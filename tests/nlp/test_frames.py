@@ -2221,6 +2221,26 @@ def test_each_clause_s_venue_places_the_meeting_its_verb_tells_of(rules):
     assert placed == {"Pablo Mora": {"Bogota"}, "Elmer Soto": {"Lima"}, "Jorge Quispe": {"Quito"}}
 
 
+def test_a_meeting_named_after_the_lead_is_the_meeting_the_headline_also_told(rules):
+    """The headline and the lead both tell that the pair met: "the meeting" the sentence
+    after the lead names is theirs, though the headline's reading comes first."""
+    x = rules.extract(
+        "Elmer Soto meets with Chilean counterpart\n\n"
+        "Lima, April 12 (Andina) - Peruvian Foreign Minister Elmer Soto has met with Minister "
+        "of Foreign Affairs of Chile Ana Ruiz, who is on a visit to Peru, Andina reports citing "
+        "the Foreign Ministry.\n\n"
+        "The meeting, held first in a one-on-one format, continued with the participation "
+        "of the delegations.\n\n"
+        "Later, the two ministers attended the opening of the Peru-Chile business forum held "
+        "at the Miraflores Hotel."
+    )
+    names = {e.id: e.label for e in x.entities}
+    meetings = [e for e in x.events if e.cls == "Meeting"]
+    assert [{names[p] for p in e.participants} >= {"Elmer Soto", "Ana Ruiz"} for e in meetings] == [
+        True
+    ], [(e.label, [names[p] for p in e.participants]) for e in meetings]
+
+
 def test_negotiations_the_pair_discussed_are_a_topic_not_their_meeting(rules):
     """ "The two discussed the WTO fisheries negotiations": what they spoke about, not an
     event either of them took part in."""
