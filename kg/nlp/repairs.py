@@ -20,6 +20,12 @@ root), gets its verb back, with the name before it as its subject:
 >>> [(t.text, t.dep_, t.head.text) for t in doc if t.text in {"Sisi", "held", "talks"}]
 [('Sisi', 'nsubj', 'held'), ('held', 'ROOT', 'held'), ('talks', 'dobj', 'held')]
 
+So does a participle the parser gave a subject of its own ("The Uzbek capital hosted talks"):
+
+>>> doc = load_nlp()("The Uzbek capital hosted talks between Minister A and Minister B.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text in {"capital", "hosted", "talks"}]
+[('capital', 'nsubj', 'hosted'), ('hosted', 'ROOT', 'hosted'), ('talks', 'dobj', 'hosted')]
+
 A style the parser made the object, with the title it addresses in apposition to it
 ("received HRH the Crown Prince"), gives the title its place:
 
@@ -159,6 +165,7 @@ _SOURCE_WORDS = 8  # the most words a source's name takes between the comma and 
 _SOURCE_POS = {"PROPN", "NOUN", "DET", "ADJ", "PART", "ADP", "PUNCT"}
 _FINITE = {"VBD", "VBZ", "VBP"}  # "held", "holds", "hold"
 _MODIFIER = {"amod", "compound", "nmod"}
+_VERB_SUBJECTS = {"nsubj", "npadvmod"}  # a subject the parser gave a verb it made a modifier
 _STYLES = ["HRH", "HH", "H.E."]  # His Royal Highness, His Highness, His Excellency
 _DOERS = {"PERSON", "ORG", "GPE", "NORP"}
 # Nouns whose own "by" tells who made them: a visit, a speech or a decision by X.
@@ -237,13 +244,18 @@ def _sources(doc: Doc) -> None:
 
 def _held(doc: Doc) -> None:
     """Make "held" (or "holds", "had") the verb of an event noun the parser made the root of
-    its sentence with the verb as its modifier, and the name before the verb its subject."""
+    its sentence with the verb as its modifier, and the name before the verb its subject (or
+    the subject the parser gave the verb: "The Uzbek capital hosted talks between ...")."""
     for noun in tokens_with(doc, "LOWER", heads("event")):
         if noun.dep_ != "ROOT":
             continue
-        verb = next((c for c in noun.lefts if c.tag_ in _FINITE and c.dep_ in _MODIFIER), None)
+        verb = next((c for c in noun.lefts if c.dep_ in _MODIFIER and _verb_of(c)), None)
         before = [c for c in noun.lefts if verb is not None and c.i < verb.i]
-        subject = next((c for c in reversed(before) if c.pos_ in {"PROPN", "NOUN"}), None)
+        own = [c for c in verb.lefts if c.dep_ in _VERB_SUBJECTS] if verb is not None else []
+        subject = own[-1] if own else None
+        subject = subject or next(
+            (c for c in reversed(before) if c.pos_ in {"PROPN", "NOUN"}), None
+        )
         if verb is None or subject is None:
             continue
         verb.head, verb.dep_ = verb, "ROOT"
@@ -251,6 +263,14 @@ def _held(doc: Doc) -> None:
         for word in before:
             word.head = subject
         subject.head, subject.dep_ = verb, "nsubj"
+
+
+def _verb_of(word: Token) -> bool:
+    """A finite verb, or a participle with a subject of its own, that the parser made a
+    noun's modifier."""
+    return word.tag_ in _FINITE or (
+        word.tag_ == "VBN" and any(c.dep_ in _VERB_SUBJECTS for c in word.lefts)
+    )
 
 
 def _source_comma(says: Token) -> Token | None:
