@@ -475,7 +475,7 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 continue  # "the Joint Commission Meeting (JCM)": a short form, no one's name
             if any(_no_name_word(t, span) for t in span):
                 continue  # "Respond Together" in a headline: words, not a name
-            if any(t.is_upper and len(t) > 3 for t in span) and not text.isupper():
+            if any(_acronym(t) for t in span) and not text.isupper():
                 continue  # "SAARC Yatra": an acronym is no part of a person's name
             if any(_common_noun(t) for t in span) or span[-1].lower_ in _GROUPS_OF_PEOPLE:
                 continue  # "Sustainable Development Goals", "Kazakh, Azerbaijani Presidents"
@@ -1190,6 +1190,13 @@ def _alone(token: Token) -> bool:
 
 
 _INITIAL = re.compile(r"[A-Z]\.?")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "K.T." of "K.T. Hammond"
+
+
+def _acronym(token: Token) -> bool:
+    """A word of four capitals or more ("SAARC"), not initials ("K.T.")."""
+    return token.is_upper and len(token) > 3 and not _INITIALS.fullmatch(token.text)
+
 
 # Words that address a person by name ("Sheikh Tamim", "Mr Grant"): a name after one is a
 # person's wherever the recognizer took it for a nationality or a body.

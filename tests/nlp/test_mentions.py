@@ -674,6 +674,13 @@ def test_a_name_after_a_title_opened_by_initials_without_stops_is_a_person_s(pip
     assert not any(e.label == "Thapa" and e.type != "Person" for e in x.entities)
 
 
+@pytest.mark.parametrize("style", ["Hon.", "Mr"])
+def test_initials_with_stops_are_no_acronym_and_the_style_before_them_no_name(pipeline, style):
+    """ "K.T." is four capitals, but initials: the name is the recognizer's, without "Hon."."""
+    x = pipeline.extract(f"The Minister of Trade, {style} K.T. Mensah, held talks in Accra.")
+    assert "K.T. Mensah" in {e.label for e in x.entities if e.type == "Person"}
+
+
 def test_a_country_or_demonym_glued_to_the_next_name_is_split_from_it(pipeline):
     """Scraped pages run one line into the next: the name after the country is a person."""
     x = pipeline.extract(
