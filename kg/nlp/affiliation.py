@@ -261,6 +261,9 @@ def home_officials(
         elif (listed := _listed_with(cluster, countries, resolver)) is not None:
             side.set_country(listed, cluster.mentions[0])  # "met A, B and Minister C"
             countries[cluster.id] = listed
+        elif (sent := _sent_by(cluster, countries, resolver)) is not None:
+            side.set_country(sent, cluster.mentions[0])  # "X conveyed greetings from Y"
+            countries[cluster.id] = sent
         elif home is not None and not any(
             _comes_to(m, at_home, resolver) for m in cluster.mentions
         ):
@@ -302,6 +305,39 @@ def _listed_with(cluster: Cluster, countries: dict[str, str], resolver: Resolver
                 and m.entity != cluster.id
             }
     return found.pop() if len(found) == 1 else None
+
+
+_MESSAGES = {"greeting", "greetings", "message", "letter", "regard", "regards", "wish", "wishes"}
+
+
+def _message(word: Token) -> bool:
+    return word.lemma_ in _MESSAGES and word.dep_ in {"dobj", "nsubjpass"}
+
+
+def _sent_by(cluster: Cluster, countries: dict[str, str], resolver: Resolver) -> str | None:
+    """The country of one who conveys a message from a person ("X conveyed greetings from
+    President Y", "X handed over a letter from Y"): the sender's."""
+    for mention in cluster.mentions:
+        word = mention.root
+        while word.dep_ in {"compound", "appos"} and word.head != word:
+            word = word.head  # "from President Y": up to the title the name hangs on
+        if not (word.dep_ == "pobj" and word.head.lower_ in {"from", "of"}):
+            continue
+        verb = word.head.head  # "greetings from Y", or "conveyed [greetings] from Y"
+        if _message(verb):
+            verb = verb.head
+        elif not any(_message(c) for c in verb.children):
+            continue
+        bearers = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+        bearers = [o for c in bearers for o in (c.children if c.dep_ == "agent" else [c])]
+        found = {
+            countries[m.entity]
+            for b in bearers
+            if (m := resolver.mention(b)) is not None and m.entity in countries
+        }
+        if len(found) == 1:
+            return found.pop()
+    return None
 
 
 def _national(person: str, positions: list[Held]) -> bool:

@@ -372,3 +372,20 @@ def test_an_official_of_no_country_met_with_others_of_one_acts_for_it(rules):
     found = facts(x)
     assert ("Marton Nagy", "represents", "Hungary") in found
     assert ("Marton Nagy", "represents", "Kazakhstan") not in found
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Prime Minister Luis Vega conveyed greetings from President Jorge Quispe.",
+        "A letter from President Jorge Quispe was handed over by Prime Minister Luis Vega.",
+    ],
+)
+def test_whom_a_guest_brings_a_message_from_acts_for_the_guest_s_country(rules, told):
+    x = rules.extract(
+        "Lima, May 3 (Andina) - President of Peru Ana Torres received Prime Minister of Bolivia "
+        f"Luis Vega, who is on an official visit to Peru. {told}"
+    )
+    found = facts(x)
+    assert ("Jorge Quispe", "represents", "Bolivia") in found
+    assert ("Jorge Quispe", "represents", "Peru") not in found
