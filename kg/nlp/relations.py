@@ -17,6 +17,7 @@ makes every two conjuncts of that node a pair ("X and Y met"); ``"types": {"who"
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
@@ -962,6 +963,7 @@ class Resolver:
         conjuncts += _their(token)
         conjuncts += self._stray_agents(token)
         conjuncts += self._people_before(token)
+        conjuncts += self._titled_list(token)
         conjuncts += self._split_subject(token)
         conjuncts += self._verb_conjuncts(token)
         conjuncts += _collected(token)
@@ -985,6 +987,37 @@ class Resolver:
         """The words of the mention a word belongs to, or the word alone."""
         m = self.mention(token)
         return m.span if m is not None else (token,)
+
+    def _titled_list(self, token: Token) -> list[Token]:
+        """The people of a list of three or more, each named after a title, that the parser
+        hung on one another any way ("President of A X, President of B Y and President of C
+        Z took part": X an "nmod" of Z, Y an apposition inside X's title): the roots of the
+        names in the subject's phrase, where only titles and commas or "and" part them."""
+        m = self.mention(token)
+        if m is None or m.type != "Person" or token.dep_ not in {"nsubj", "nsubjpass"}:
+            return []
+        doc = token.doc
+        people = sorted(
+            {p.span.start: p for t in token.subtree if (p := self.mention(t)) is not None}.values(),
+            key=lambda p: p.span.start,
+        )
+        people = [p for p in people if p.type == "Person"]
+        if len(people) < 3 or any(p.span.start not in self._title_ends for p in people):
+            return []
+        for before, after in itertools.pairwise(people):
+            gap = doc[before.span.end : self._title_ends[after.span.start]]
+            if (
+                not gap
+                or gap[0].text not in {",", "and"}
+                or any(t.text not in {",", "and"} for t in gap[1:])
+            ):
+                return []
+        return [p.root for p in people if p is not m]
+
+    @cached_property
+    def _title_ends(self) -> dict[int, int]:
+        """Where each title that a name follows starts, by the name's first word."""
+        return {span.end: span.start for span in set(self.titles.values())}
 
     def _people_before(self, token: Token) -> list[Token]:
         """A person the parser made a modifier of the titled name coordinated after it ("by

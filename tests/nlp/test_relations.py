@@ -106,6 +106,27 @@ def test_a_titled_name_the_parser_hung_inside_the_next_one_is_coordinated(read, 
     assert people == {"Luis Soto", "Rosa Rojas"}, found
 
 
+def test_a_list_of_names_each_after_a_title_of_a_country_is_the_subject(read):
+    """The parser hangs such a list on itself any way ("President of A X" a modifier of the
+    third name, the second inside the first's apposition); with these public figures' names
+    it does."""
+    found = _found(
+        read,
+        "President of Tajikistan Emomali Rahmon, President of Kazakhstan Kassym-Jomart "
+        "Tokayev, President of Kyrgyzstan Sadyr Japarov, President of Turkmenistan Serdar "
+        "Berdimuhamedov and President of Uzbekistan Shavkat Mirziyoyev took part in the "
+        "meeting.",
+    )
+    people = {o for s, p, o, status, rule in found if p == "participant"}
+    assert people == {
+        "Emomali Rahmon",
+        "Kassym-Jomart Tokayev",
+        "Sadyr Japarov",
+        "Serdar Berdimuhamedov",
+        "Shavkat Mirziyoyev",
+    }
+
+
 def test_who_spoke_in_a_speech_at_an_event_took_part_in_it(read):
     found = _found(
         read, "In his speech at the forum, Peruvian Trade Minister Ana Torres said trade doubled."
