@@ -35,7 +35,7 @@ from kg.nlp.gazetteer import (
     word_list,
 )
 from kg.nlp.paragraphs import QUOTES, in_headline
-from kg.nlp.titles import SPAN_KEY, given_title, titles_by_word
+from kg.nlp.titles import SPAN_KEY, camel, given_title, titles_by_word
 
 __all__ = [
     "COMPANY_WORDS",
@@ -332,7 +332,10 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             mentions.append(Mention(span[:1], "Country", "Country", country.qid, country.qid, True))
             span = span[1:]  # "Kazakh Minister of Trade X" taken for one name
         if label == "PERSON":
-            span = _after_title(span, in_titles)
+            cut, span = span, _after_title(span, in_titles)
+            body = doc[cut.start : span.start]
+            if len(body) == 1 and _acronym(body[0], least=2):  # "Vice President of CNPC X"
+                mentions.append(Mention(body, "Organization", "Organization"))
         text = span.text
         if not re.search(r"[A-Za-z]", text) or len(text) < 2:
             continue
@@ -1193,9 +1196,9 @@ _INITIAL = re.compile(r"[A-Z]\.?")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "K.T." of "K.T. Hammond"
 
 
-def _acronym(token: Token) -> bool:
-    """A word of four capitals or more ("SAARC"), not initials ("K.T.")."""
-    return token.is_upper and len(token) > 3 and not _INITIALS.fullmatch(token.text)
+def _acronym(token: Token, least: int = 4) -> bool:
+    """A word of ``least`` capitals or more ("SAARC"), not initials ("K.T.")."""
+    return token.is_upper and len(token) >= least and not _INITIALS.fullmatch(token.text)
 
 
 # Words that address a person by name ("Sheikh Tamim", "Mr Grant"): a name after one is a
@@ -2288,6 +2291,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     """Every typed mention in ``doc``, in text order."""
     kb = KnowledgeBase.load()
     named = _surnames_as_people(doc, _unrecognized_people(doc, _named(doc, kb), kb))
+    named += _companies_in_titles(doc, named)
     by_token = {i: m for m in named for i in range(m.span.start, m.span.end)}
     mentions = named + _nominal(doc, by_token) + _capitals(doc, by_token, kb)
     mentions = _titles(_after_signing_words(mentions, kb))
@@ -2295,6 +2299,18 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions = _outside_agreements(_agreement_acronyms(mentions))
     mentions.sort(key=lambda m: (m.span.start, -m.span.end))
     return mentions
+
+
+def _companies_in_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A company no one tagged that a title is of, named by one word with capitals inside
+    ("Chairman of KazMunayGas X")."""
+    taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
+    return [
+        Mention(doc[t.i : t.i + 1], "Organization", "Company")
+        for title in doc.spans.get(SPAN_KEY, [])
+        for t in title
+        if t.i not in taken and t.i > title.start and camel(t) and t.nbor(-1).lower_ == "of"
+    ]
 
 
 def _agreement_acronyms(mentions: list[Mention]) -> list[Mention]:

@@ -24,7 +24,7 @@ from kg.nlp.gazetteer import (
     word_list,
 )
 
-__all__ = ["SPAN_KEY", "TitleComponent", "given_title", "titles_by_word"]
+__all__ = ["SPAN_KEY", "TitleComponent", "camel", "given_title", "titles_by_word"]
 
 SPAN_KEY = "kg_titles"
 _COMPLEMENT_PREPS = {"of", "for", "to", "in"}
@@ -165,9 +165,11 @@ class TitleComponent:
         named_next = token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "PERSON"
         if token.ent_type_ == "PERSON" and token.lower_ in field_words() and named_next:
             return True  # "Minister of Trade Arman X", the field taken into the name
+        if token.ent_iob_ == "B" and token.ent_type_ == "PERSON" and token.is_upper and named_next:
+            return True  # "Vice President of CNPC Huang X", the body taken into the name
         if token.ent_type_ == "PERSON" or JOINED_INITIALS.fullmatch(token.text) or honour(token):
             return False  # nor a style of honour a name follows ("Datuk Seri X")
-        return token.is_title or token.is_upper or token.lower_ in _LINKERS
+        return token.text[:1].isupper() or token.lower_ in _LINKERS  # also "KazMunayGas"
 
 
 def _listed(doc: Doc, i: int, sent_end: int) -> bool:
@@ -283,15 +285,21 @@ _TURKIC_PATRONYMS = {"uulu", "kyzy", "ogly", "oglu", "qizi", "kizi"}
 
 def _name_after_portfolio(doc: Doc, start: int, end: int) -> int:
     """Where a name starts that the recognizer did not tag, run on after a portfolio's last
-    word ("Minister of Agriculture and Rural Development Le Minh Hoan"): two or three
-    capitalized words before the clause goes on; ``end`` otherwise."""
-    fields = [p for p in range(start, end) if portfolio_word(doc[p])]
+    word ("Minister of Agriculture and Rural Development Le Minh Hoan") or a company's name
+    ("Chairman of KazMunayGas X Y"): two or three capitalized words before the clause goes
+    on; ``end`` otherwise."""
+    fields = [p for p in range(start, end) if portfolio_word(doc[p]) or camel(doc[p])]
     tagged = end < len(doc) and doc[end].ent_type_ == "PERSON"  # "... Prasetyo" + "Wibowo"
     if not fields or not (_clause_goes_on(doc, end) or tagged):
         return end
     rest = doc[fields[-1] + 1 : end]
     named = all(t.is_title and t.pos_ == "PROPN" and t.ent_type_ in {"", "PERSON"} for t in rest)
     return fields[-1] + 1 if 2 <= len(rest) <= 3 and named else end
+
+
+def camel(token: Token) -> bool:
+    """A company's name with capitals inside ("KazMunayGas", "CNPC"), which ends a body."""
+    return token.is_alpha and any(c.isupper() for c in token.text[1:])
 
 
 def _determined_name_end(doc: Doc, i: int) -> int:

@@ -225,6 +225,15 @@ def test_a_title_no_one_holds_is_no_position(read):
             ],
             id="two-titles-of-two-bodies-before-one-name",
         ),
+        pytest.param(
+            "The deal was signed by Chairman of KazMunayGas Berik Ospanov and Vice President "
+            "of CNPC Li Wenhua.",
+            [
+                ("Berik Ospanov", "Chairman", "KazMunayGas", False),
+                ("Li Wenhua", "Vice President", "CNPC", False),
+            ],
+            id="a-company-in-capitals-inside-or-run-into-the-name-after-it",
+        ),
     ],
 )
 def test_titles_of_bodies(read, text, held):

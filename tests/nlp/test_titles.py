@@ -179,6 +179,11 @@ def test_a_name_no_one_tagged_at_the_end_of_a_long_body_s_name_is_a_person_s(pip
             "Speaker of the House of Peoples' Representatives Alemu Desta received the envoy.",
             "Alemu Desta",
         ),
+        # a name after a company's name with capitals inside
+        (
+            "Chairman of the Management Board of TengizGaz Berik Ospanov met the envoy.",
+            "Berik Ospanov",
+        ),
         # a name of three words after a portfolio
         (
             "Minister of Agriculture and Rural Development Le Minh Hoan visited the farm.",
