@@ -2291,7 +2291,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     """Every typed mention in ``doc``, in text order."""
     kb = KnowledgeBase.load()
     named = _surnames_as_people(doc, _unrecognized_people(doc, _named(doc, kb), kb))
-    named += _companies_in_titles(doc, named)
+    named = _companies_named_after(doc, named + _companies_in_titles(doc, named), kb)
     by_token = {i: m for m in named for i in range(m.span.start, m.span.end)}
     mentions = named + _nominal(doc, by_token) + _capitals(doc, by_token, kb)
     mentions = _titles(_after_signing_words(mentions, kb))
@@ -2311,6 +2311,35 @@ def _companies_in_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         for t in title
         if t.i not in taken and t.i > title.start and camel(t) and t.nbor(-1).lower_ == "of"
     ]
+
+
+def _companies_named_after(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """A company named in apposition after a company's word ("national company KazMunayGas",
+    "the Chinese company Sinoterra"), up to three capitalized words: a body, where no one
+    tagged it or the recognizer took it for a place it does not know."""
+    places = {m.span.start: m for m in mentions if m.type == "Place" and m.qid is None}
+    taken = {i for m in mentions for i in range(m.span.start, m.span.end)} - {
+        i for m in places.values() for i in range(m.span.start, m.span.end)
+    }
+    found = []
+    for word in tokens_with(doc, "LOWER", COMPANY_WORDS):
+        if not word.is_lower:
+            continue  # "World Bank Vice President X": a name's own word
+        end = word.i + 1
+        while end < min(len(doc), word.i + 4) and doc[end].pos_ == "PROPN" and end not in taken:
+            end += 1
+        name = doc[word.i + 1 : end]
+        place = places.get(word.i + 1)
+        if (
+            name
+            and (place is None or place.span.end == end)
+            and all(t.text[:1].isupper() and t.ent_type_ in {"", "ORG", "LOC"} for t in name)
+            and _kb(kb, name.text, ("Country", "Place", "Person")) is None
+            and not demonym(name.text)
+        ):
+            found.append(Mention(name, "Organization", "Company"))
+    ends = {m.span.end for m in found}
+    return [m for m in mentions if m.span.end not in ends] + found
 
 
 def _agreement_acronyms(mentions: list[Mention]) -> list[Mention]:

@@ -681,6 +681,18 @@ def test_initials_with_stops_are_no_acronym_and_the_style_before_them_no_name(pi
     assert "K.T. Mensah" in {e.label for e in x.entities if e.type == "Person"}
 
 
+def test_a_company_no_one_tagged_after_a_company_s_word_is_a_body(pipeline):
+    x = pipeline.extract(
+        "Astana, Oct 17 - The national company ArdakMunai and the Chinese company Sinoterra "
+        "signed an agreement on gas supplies on Tuesday. The company Tuesday announced that "
+        "World Bank Vice President Ana Ruiz will visit the plant."
+    )
+    bodies = {e.label for e in x.entities if e.type == "Organization"}
+    assert {"ArdakMunai", "Sinoterra"} <= bodies, bodies
+    assert not {"Tuesday", "Vice President"} & bodies
+    assert ("ArdakMunai", "signed", "agreement on gas supplies") in facts(x)
+
+
 def test_a_country_or_demonym_glued_to_the_next_name_is_split_from_it(pipeline):
     """Scraped pages run one line into the next: the name after the country is a person."""
     x = pipeline.extract(
