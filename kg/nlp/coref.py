@@ -442,6 +442,8 @@ class _Resolver:
                 other = normalize(form)
                 if text.isalpha() and mention.text.isupper() and _acronym(form) == mention.text:
                     return cluster
+                if _acronym(mention.text) == form and all(f.isupper() for f in cluster.forms):
+                    return cluster  # "CNPC" alone in the headline, its whole name in the text
                 if _complemented(text, other) or _complemented(other, text):
                     return cluster
                 if _of_the_countries(text, other) or _of_the_countries(other, text):

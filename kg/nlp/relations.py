@@ -942,6 +942,8 @@ class Resolver:
         if named is None and token.tag_ in {"NNS", "NNPS"}:
             named = self._person(token)  # "Presidents of A and B X and Y held"
             conjuncts += [named.root] if named is not None else []
+        if named is not None and named.root.head == token and named.root.dep_ == "appos":
+            conjuncts += named.root.conjuncts  # "national company X and Y signed"
         if (
             named is not None
             and named.type == "Person"

@@ -798,3 +798,26 @@ def test_a_headline_s_call_is_the_body_s_call_by_whatever_word(pipeline):
     )
     calls = [e for e in x.entities if e.cls == "PhoneCall"]
     assert len(calls) == 1 and "phone talks" in calls[0].aliases
+
+
+def test_an_acronym_named_alone_first_is_the_body_whose_whole_name_follows(pipeline):
+    """ "SNPC" in the headline, "Sinoterra National Petroleum Corporation (SNPC)" in the
+    text: one body, which signed; a body named in full after another's acronym ("NOCA") that
+    its own words spell is not that body."""
+    x = pipeline.extract(
+        "ArdakMunai and SNPC sign gas deal\n\n"
+        "Astana, Oct 17 - The national company ArdakMunai and Sinoterra National Petroleum "
+        "Corporation (SNPC) signed an agreement on gas supplies. The document was signed by "
+        "the heads of the two companies. The Nigerian Oil Control Authority (NOCA) and the "
+        "National Oil Company of Angola also signed a protocol."
+    )
+    angola = [e for e in x.entities if e.label == "National Oil Company of Angola"]
+    assert len(angola) == 1 and "NOCA" not in angola[0].aliases
+    bodies = [e for e in x.entities if e.type == "Organization" and "SNPC" in (e.label, *e.aliases)]
+    assert [e.label for e in bodies] == ["Sinoterra National Petroleum Corporation"]
+    assert (
+        "Sinoterra National Petroleum Corporation",
+        "signed",
+        "agreement on gas supplies",
+    ) in facts(x)
+    assert ("ArdakMunai", "signed", "agreement on gas supplies") in facts(x)
