@@ -2316,7 +2316,8 @@ def _companies_in_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def _companies_named_after(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     """A company named in apposition after a company's word ("national company KazMunayGas",
     "the Chinese company Sinoterra"), up to three capitalized words: a body, where no one
-    tagged it or the recognizer took it for a place it does not know."""
+    tagged it or the recognizer took it for a place it does not know; and a name no one
+    tagged with capitals inside, coordinated with a body ("KazMunayGas and CNPC")."""
     places = {m.span.start: m for m in mentions if m.type == "Place" and m.qid is None}
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)} - {
         i for m in places.values() for i in range(m.span.start, m.span.end)
@@ -2338,6 +2339,17 @@ def _companies_named_after(doc: Doc, mentions: list[Mention], kb: KnowledgeBase)
             and not demonym(name.text)
         ):
             found.append(Mention(name, "Organization", "Company"))
+    orgs = {m.root.i for m in mentions if m.type == "Organization"}
+    found += [  # "KazMunayGas and CNPC signed": a name in capitals inside beside a body
+        Mention(doc[t.i : t.i + 1], "Organization", "Company")
+        for t in doc
+        if t.i not in taken
+        and t.pos_ == "PROPN"
+        and not t.ent_type_
+        and camel(t)
+        and not t.is_upper
+        and any(c.i in orgs for c in t.conjuncts)
+    ]
     ends = {m.span.end for m in found}
     return [m for m in mentions if m.span.end not in ends] + found
 

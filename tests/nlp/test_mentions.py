@@ -693,6 +693,14 @@ def test_a_company_no_one_tagged_after_a_company_s_word_is_a_body(pipeline):
     assert ("ArdakMunai", "signed", "agreement on gas supplies") in facts(x)
 
 
+def test_a_name_with_capitals_inside_coordinated_with_a_body_is_a_body(pipeline):
+    x = pipeline.extract(
+        "Astana, Oct 17 - TengizMunai and CNPC signed an agreement on gas supplies on Tuesday. "
+        "The document was signed by the heads of the two companies."
+    )
+    assert ("TengizMunai", "signed", "agreement on gas supplies") in facts(x)
+
+
 def test_a_country_or_demonym_glued_to_the_next_name_is_split_from_it(pipeline):
     """Scraped pages run one line into the next: the name after the country is a person."""
     x = pipeline.extract(
