@@ -124,6 +124,13 @@ subject of the verb that has none:
 >>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "in"]
 [('in', 'prep', 'met')]
 
+So is "at" a building hung on a title:
+
+>>> doc = load_nlp()("A welcome ceremony was held for the Vietnamese President at the "
+...     "Presidential Palace.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "at"]
+[('at', 'prep', 'held')]
+
 "In" and a place hung on the people a meeting is "of" is where the meeting was held:
 
 >>> doc = load_nlp()("Murat Nurtleu took part in the meeting of foreign ministers in Luxembourg "
@@ -154,7 +161,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from kg.kb import KnowledgeBase
-from kg.nlp.gazetteer import country_named, heads
+from kg.nlp.gazetteer import country_named, heads, word_list
 from kg.nlp.mentions import tokens_with
 
 __all__ = ["repairs"]
@@ -510,15 +517,18 @@ def _here(doc: Doc) -> None:
 def _placed_on_names(doc: Doc) -> None:
     """Hang "in" and a place that the parser hung on the last word of a person's name after
     a verb ("met with Vice Minister for Foreign Affairs Kenji Yamada in Tokyo") on that verb:
-    it says where the person was met, not who they are."""
-    for prep in tokens_with(doc, "LOWER", ["in"]):
+    it says where the person was met, not who they are; so "at" a building after a name or a
+    title ("was held for the Vietnamese President at the Presidential Palace")."""
+    titles = word_list("titles")
+    for prep in tokens_with(doc, "LOWER", ["in", "at"]):
         name = prep.head
         place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        building = place is not None and place.text in word_list("place_heads")
         if (
             prep.dep_ != "prep"
             or place is None
-            or place.ent_type_ not in {"GPE", "LOC", "FAC"}
-            or name.ent_type_ != "PERSON"
+            or not (place.ent_type_ in {"GPE", "LOC", "FAC"} or (prep.lower_ == "at" and building))
+            or not (name.ent_type_ == "PERSON" or (prep.lower_ == "at" and name.text in titles))
             or name.i + 1 != prep.i
         ):
             continue
