@@ -321,6 +321,10 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
     in_titles = titles_by_word(doc)
     for ent in _entity_spans(doc, kb):
         label = ent.label_
+        if label in {"EVENT", "PRODUCT", "WORK_OF_ART"} and ent[-1].text in word_list(
+            "place_heads"
+        ):
+            label = "FAC"  # "the Vietnam-Laos Friendship Hospital", taken for an event
         if label not in {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"}:
             continue
         if label == "ORG" and (_courteous(ent) or _titled(ent)):

@@ -644,3 +644,11 @@ def test_his_visit_after_one_received_a_guest_is_the_guest_s(rules):
     assert not any(s == "Ana Ruiz" and p == "visited" for s, p, _ in found)
     meeting = next(e.label for e in x.entities if e.label.startswith("meeting"))
     assert (meeting, "heldIn", "Government Palace") in found
+
+
+def test_a_hospital_the_recognizer_took_for_an_event_is_a_site_one_visits(rules):
+    x = rules.extract(
+        "Vientiane, May 3 - On Friday, Chilean President Ana Torres visited the Chile-Laos "
+        "Friendship Hospital and met with the Chilean community in Laos."
+    )
+    assert ("Ana Torres", "visited", "Chile-Laos Friendship Hospital") in facts(x)
