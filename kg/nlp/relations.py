@@ -715,9 +715,13 @@ class Resolver:
             if (
                 after is not None
                 and after.type in {"Country", "Organization", "Place"}
-                and (doc[i - 1].lower_ in {"of", "to", "the", *_POSSESSIVE} or after.span.start < i)
+                and (
+                    doc[i - 1].lower_ in {"of", "to", "in", "the", *_POSSESSIVE}
+                    or after.span.start < i
+                )
             ):  # "President of Turkmenistan X", "Chairwoman of the Senate of the Oliy Majlis X",
-                # "President of the Russian Federation's Republic of Tatarstan X"
+                # "President of the Russian Federation's Republic of Tatarstan X", "Minister of
+                # Enterprises and Made in Italy, X"
                 i = after.span.end
                 continue
             linking = doc[i].text in {",", "-", *_POSSESSIVE} or (

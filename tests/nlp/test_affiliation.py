@@ -389,3 +389,16 @@ def test_whom_a_guest_brings_a_message_from_acts_for_the_guest_s_country(rules, 
     found = facts(x)
     assert ("Jorge Quispe", "represents", "Bolivia") in found
     assert ("Jorge Quispe", "represents", "Peru") not in found
+
+
+def test_a_title_whose_name_ends_in_a_country_introduces_the_name_after_it(rules):
+    """ "the Italian Minister of Enterprises and Made in Italy, X": X's title and country,
+    not those of the host named before."""
+    x = rules.extract(
+        "ALGIERS - Minister of Foreign Affairs Karim Benali received Wednesday in Algiers the "
+        "Italian Minister of Enterprises and Made in Italy, Marco Bellini, who is on a working "
+        "visit to Algeria."
+    )
+    found = facts(x)
+    assert ("Marco Bellini", "represents", "Italy") in found
+    assert ("Karim Benali", "represents", "Italy") not in found
