@@ -517,8 +517,9 @@ def _here(doc: Doc) -> None:
 def _placed_on_names(doc: Doc) -> None:
     """Hang "in" and a place that the parser hung on the last word of a person's name after
     a verb ("met with Vice Minister for Foreign Affairs Kenji Yamada in Tokyo") on that verb:
-    it says where the person was met, not who they are; so "at" a building after a name or a
-    title ("was held for the Vietnamese President at the Presidential Palace")."""
+    it says where the person was met, not who they are; so "at" a building after a title
+    ("was held for the Vietnamese President at the Presidential Palace"; after a name,
+    ``kg_attachments`` hangs it on the event the person was the guest of)."""
     titles = word_list("titles")
     for prep in tokens_with(doc, "LOWER", ["in", "at"]):
         name = prep.head
@@ -528,7 +529,7 @@ def _placed_on_names(doc: Doc) -> None:
             prep.dep_ != "prep"
             or place is None
             or not (place.ent_type_ in {"GPE", "LOC", "FAC"} or (prep.lower_ == "at" and building))
-            or not (name.ent_type_ == "PERSON" or (prep.lower_ == "at" and name.text in titles))
+            or not (name.ent_type_ == "PERSON" if prep.lower_ == "in" else name.text in titles)
             or name.i + 1 != prep.i
         ):
             continue
