@@ -2296,6 +2296,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     kb = KnowledgeBase.load()
     named = _surnames_as_people(doc, _unrecognized_people(doc, _named(doc, kb), kb))
     named = _companies_named_after(doc, named + _companies_in_titles(doc, named), kb)
+    named += _companies_beside_bodies(doc, named)
     by_token = {i: m for m in named for i in range(m.span.start, m.span.end)}
     mentions = named + _nominal(doc, by_token) + _capitals(doc, by_token, kb)
     mentions = _titles(_after_signing_words(mentions, kb))
@@ -2320,8 +2321,7 @@ def _companies_in_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def _companies_named_after(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     """A company named in apposition after a company's word ("national company KazMunayGas",
     "the Chinese company Sinoterra"), up to three capitalized words: a body, where no one
-    tagged it or the recognizer took it for a place it does not know; and a name no one
-    tagged with capitals inside, coordinated with a body ("KazMunayGas and CNPC")."""
+    tagged it or the recognizer took it for a place it does not know."""
     places = {m.span.start: m for m in mentions if m.type == "Place" and m.qid is None}
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)} - {
         i for m in places.values() for i in range(m.span.start, m.span.end)
@@ -2343,8 +2343,16 @@ def _companies_named_after(doc: Doc, mentions: list[Mention], kb: KnowledgeBase)
             and not demonym(name.text)
         ):
             found.append(Mention(name, "Organization", "Company"))
-    orgs = {m.root.i for m in mentions if m.type == "Organization"}
-    found += [  # "KazMunayGas and CNPC signed": a name in capitals inside beside a body
+    ends = {m.span.end for m in found}
+    return [m for m in mentions if m.span.end not in ends] + found
+
+
+def _companies_beside_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A name no one tagged with capitals inside, coordinated with a body ("KazMunayGas and
+    CNPC signed"): a company."""
+    taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
+    bodies = {m.root.i for m in mentions if m.type == "Organization"}
+    return [
         Mention(doc[t.i : t.i + 1], "Organization", "Company")
         for t in doc
         if t.i not in taken
@@ -2352,10 +2360,8 @@ def _companies_named_after(doc: Doc, mentions: list[Mention], kb: KnowledgeBase)
         and not t.ent_type_
         and camel(t)
         and not t.is_upper
-        and any(c.i in orgs for c in t.conjuncts)
+        and any(c.i in bodies for c in t.conjuncts)
     ]
-    ends = {m.span.end for m in found}
-    return [m for m in mentions if m.span.end not in ends] + found
 
 
 def _agreement_acronyms(mentions: list[Mention]) -> list[Mention]:

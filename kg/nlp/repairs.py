@@ -259,10 +259,8 @@ def _held(doc: Doc) -> None:
         verb = next((c for c in noun.lefts if c.dep_ in _MODIFIER and _verb_of(c)), None)
         before = [c for c in noun.lefts if verb is not None and c.i < verb.i]
         own = [c for c in verb.lefts if c.dep_ in _VERB_SUBJECTS] if verb is not None else []
-        subject = own[-1] if own else None
-        subject = subject or next(
-            (c for c in reversed(before) if c.pos_ in {"PROPN", "NOUN"}), None
-        )
+        named = (c for c in reversed(before) if c.pos_ in {"PROPN", "NOUN"})
+        subject = own[-1] if own else next(named, None)
         if verb is None or subject is None:
             continue
         verb.head, verb.dep_ = verb, "ROOT"
