@@ -484,6 +484,10 @@ def _implicit_meetings(facts: Facts, scene: Scene) -> None:
             if not near:
                 continue
             f = max(near, key=lambda f: scene.index(f.sentence))
+            if _met_at_another(
+                event, f, facts, scene.sentences[max(here - 1, 0) : here + 1], scene
+            ):
+                continue
             for person in (f.subject, f.object):
                 facts.add(
                     event.id,
@@ -494,6 +498,24 @@ def _implicit_meetings(facts: Facts, scene: Scene) -> None:
                     f.status,
                     "participant/implicit",
                 )
+
+
+def _met_at_another(
+    event: Cluster, fact: Fact, facts: Facts, sentences: list[Span], scene: Scene
+) -> bool:
+    """Whether one of the pair speaks at another meeting told in these sentences ("X
+    received Y. At the reception, X valued the outcomes of the talks between the two
+    ministries": the reception is their meeting, the talks only what X spoke of)."""
+    return any(
+        other.id != event.id
+        and other.cls in IN_PERSON
+        and any(
+            p.object in {fact.subject, fact.object} and p.rule == "participant/subject-at-event"
+            for p in facts.participants(other.id)
+        )
+        for s in sentences
+        for other in scene.events.get(s.start, [])
+    )
 
 
 def _occasions(facts: Facts, scene: Scene) -> None:

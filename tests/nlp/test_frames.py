@@ -19,6 +19,15 @@ _SMAILOV_MISHUSTIN = (
 
 CASES = [
     pytest.param(
+        "Malian Minister of Defence General Oumar Traore received Guinean Defence Minister "
+        "General Sekou Camara in Bamako on Tuesday. At the reception, General Traore highly "
+        "valued the outcomes of the talks between the two defence ministries earlier the same "
+        "day, and said that Mali attaches importance to its friendship with Guinea.",
+        [("reception", "participant", "Sekou Camara"), ("reception", "heldIn", "Bamako")],
+        [("talks between the two defence ministries", "participant", "Sekou Camara")],
+        id="the-meeting-one-of-the-pair-speaks-at-is-theirs-not-the-talks-he-speaks-of",
+    ),
+    pytest.param(
         "Prime Minister of Kazakhstan Olzhas Bektenov met with World Bank Vice President Anna "
         "Bjerde on Monday. Later, Bektenov received Belarusian Ambassador Pavel Utyupin and Aigul "
         "Sadykova, a United Nations expert from Kyrgyzstan.",
