@@ -1748,7 +1748,7 @@ def _government(token: Token, named: dict[int, Mention]) -> Mention | None:
     Government", "the government of Kyrgyzstan"), a body; not a word of another name ("the
     Kazakh government delegation", "government officials"), nor several ("the Georgian and
     Armenian governments"), nor a party an agreement's name names ("the Agreement between the
-    Government of X and ...")."""
+    Government of X and ..."), nor one shared with others ("the government and people of X")."""
     doc = token.doc
     if (
         any(
@@ -1762,6 +1762,7 @@ def _government(token: Token, named: dict[int, Mention]) -> Mention | None:
         return None
     before = named.get(token.i - 1)
     of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    of = of if of is not None and of.i == token.i + 1 else None
     after = next((named.get(o.i) for o in of.children if o.dep_ == "pobj"), None) if of else None
     country = before if before is not None and before.span.end == token.i else after
     if country is None or country.type != "Country":
@@ -2204,6 +2205,10 @@ def _is_event_use(token: Token) -> bool:
         return False  # "the talks resulted in the signing of a protocol": what came of them
     if token.lemma_ == "call" and any(c.lower_ == "for" for c in token.rights):
         return False  # "renewed its call for a settlement": an appeal, not a telephone call
+    if token.lemma_ in {"reception", "welcome"} and any(
+        c.lower_ in _HOSPITABLE for c in token.lefts
+    ):
+        return False  # "thanked Ghana for the warm reception accorded him": hospitality
     if token.lemma_ == "mission" and not any(c.lower_ in _TRADE for c in token.lefts):
         return False  # "a trade mission", not "the permanent mission" (a body)
     if _topic_of_agreement(token):
@@ -2224,6 +2229,7 @@ def _is_event_use(token: Token) -> bool:
     return token.tag_ != "VBG" or token.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass", "attr"}
 
 
+_HOSPITABLE = {"warm", "cordial", "hospitable", "kind", "generous", "friendly", "gracious"}
 _TRADE = {"trade", "business", "investment", "commercial", "economic"}
 _TALKING = {"discussion", "negotiation", "consultation", "dialogue"}  # as a practice
 _OUTCOMES = {"result", "culminate", "lead"}

@@ -1432,3 +1432,16 @@ def test_a_name_before_a_reserve_s_word_names_the_reserve_not_a_person(pipeline)
         "Stadium and the Icherisheher historical-architectural reserve.",
     )
     assert "Icherisheher" not in named, named
+
+
+def test_hospitality_and_a_shared_government_are_no_event_nor_body(pipeline):
+    x = pipeline.extract(
+        "Togo minister thanks Ghana\n\nThe Minister of Foreign Affairs of Togo, Mr Robert "
+        "Dussey, thanked the government and people of Ghana for the warm reception accorded "
+        "his delegation. He later met the Minister for Trade, Mr Kofi Asante, and said the "
+        "Government of Ghana had been generous."
+    )
+    labels = {e.label: e.type for e in x.entities}
+    assert not [label for label in labels if "people of" in label], labels
+    assert "Organization" in {labels[label] for label in labels if "Ghana" in label}, labels
+    assert not [label for label in labels if "reception" in label], labels
