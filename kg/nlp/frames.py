@@ -2439,7 +2439,8 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
     part of his tour of the region"), nor a visit told as before the news ("earlier this
     month, X visited Baku"). Of a visitor's several visits, the one told last before the
     event. A visitor is one the rules say made the visit, or one taking part in it who went
-    where it was ("X arrived in Riyadh on a working visit")."""
+    where it was ("X arrived in Riyadh on a working visit"). An event a pass placed in the
+    visit's country, a later one places in the city it has since found for the visit."""
     places: dict[str, list[Fact]] = {}
     tours = {f.subject for f in facts.of("heldIn") if _toured(scene.clusters[f.object])}
     for f in facts.of("heldIn"):
@@ -2463,7 +2464,8 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
         }
         for v in where
     }
-    placed = {f.subject for f in facts.of("heldIn", None)}
+    before = {f.subject: f for f in facts.of("heldIn", None) if f.rule == "heldIn/during-visit"}
+    placed = {f.subject for f in facts.of("heldIn", None) if f.subject not in before}
     parts: dict[str, list[tuple[str, Fact]]] = {}
     for part in facts.of("participant"):
         for v in where:
@@ -2480,6 +2482,10 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
             continue
         start = min(m.span.start for m in event.mentions)
         nearest, part = min(visits, key=lambda vp: _told_before(scene.clusters[vp[0]], start))
+        if event.id in before:  # placed on a first pass: in the city the visit now has
+            if scene.place_countries.get(datelined[nearest]) != before[event.id].object:
+                continue
+            facts.drop(before[event.id])
         facts.add(
             event.id,
             "heldIn",
@@ -2490,6 +2496,7 @@ def _during_visits(facts: Facts, scene: Scene) -> None:
             "heldIn/during-visit",
         )
         placed.add(event.id)
+    placed |= set(before)
     for event in scene.clusters.values():
         if event.type != "Event" or event.cls in {"Visit", "PhoneCall"} or event.id in placed:
             continue

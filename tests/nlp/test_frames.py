@@ -12,12 +12,23 @@ from tests.conftest import facts
 SIGNING_JCC = "signing of an agreement on the Joint Commission for Cooperation"
 SIGNING_BNC = "signing of an agreement on a Joint Commission between Senegal and Ghana"
 MEETING = "meeting between Alexander Lukashenko and Igor Kobzev"
+_YERMEKOV_WEI = "meeting between Daulet Yermekov and Wei Jianping"
 _COMMISSION = "21st Meeting of the Mongolia-Russia Intergovernmental Commission"
 _SMAILOV_MISHUSTIN = (
     "meeting between Prime Ministers of Kazakhstan and Russia Alikhan Smailov and Mikhail Mishustin"
 )
 
 CASES = [
+    pytest.param(
+        "Kazakh PM meets Chinese business leaders in Beijing\n\nPrime Minister of Kazakhstan "
+        "Daulet Yermekov met with the heads of several Chinese companies in Beijing as part of "
+        "his working visit to the People's Republic of China. "
+        "At the meeting with Chairman of China Harbour Engineering Company Wei Jianping, the "
+        "parties discussed the construction of roads.",
+        [(_YERMEKOV_WEI, "heldIn", "Beijing")],
+        [(_YERMEKOV_WEI, "heldIn", "China")],
+        id="a-meeting-during-a-visit-is-in-the-city-found-for-the-visit-after-its-country",
+    ),
     pytest.param(
         "Malian Minister of Defence General Oumar Traore received Guinean Defence Minister "
         "General Sekou Camara in Bamako on Tuesday. At the reception, General Traore highly "
