@@ -79,6 +79,8 @@ _PEOPLE_GROUPS = {
     "co-chairmen",
     "co-chairpersons",
 }
+_HEADS = {"heads", "chiefs", "leaders"}
+_LED_SIDES = {"state", "government", "delegation", "side", "country", "nation", "party"}
 _GROUP_MARKERS = {"both", "two", "three", "four", "five", "six"}
 _MEETING = MEETING_WORDS | {"negotiation"}
 _GROUP_WORDS = _COUNTRY_GROUPS | _PEOPLE_GROUPS | {"two"}
@@ -726,6 +728,13 @@ def _is_group(token: Token) -> str | None:
         return None  # "the two Korean sides", "the Central Asian countries": not the two sides
     if any(t.ent_type_ == "ORG" for t in token.lefts):
         return None  # "the Quad foreign ministers", "the BRICS leaders": a body's members
+    if lower in _HEADS and any(
+        o.pos_ == "NOUN" and o.lemma_.lower() not in _LED_SIDES
+        for p in token.rights
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+    ):
+        return None  # "the heads of the two railway corporations": not the sides' people
     if lower in {"side", "party", "country", "nation", "state"} and not left & _GROUP_MARKERS:
         return None
     return "country" if lower in _COUNTRY_GROUPS else "person"

@@ -17,6 +17,18 @@ MEMORANDUM = (
 )
 CASES = [
     pytest.param(
+        "Foreign Minister of Chad Amine Haggar met his Cameroonian counterpart Paul Mbarga in "
+        "Yaounde today. A letter of intent on the management of the railway was signed by the "
+        "heads of the two railway corporations. The heads of the two delegations signed a "
+        "memorandum on customs.",
+        [("Amine Haggar", "signed", "memorandum on customs")],
+        [
+            ("Amine Haggar", "signed", "letter of intent on the management of the railway"),
+            ("Paul Mbarga", "signed", "letter of intent on the management of the railway"),
+        ],
+        id="the-heads-of-other-bodies-are-not-the-two-sides-people",
+    ),
+    pytest.param(
         "Chile and Peru held talks in Lima. Following the talks, a package of documents was "
         "signed, including:\n\n- an agreement between the Ministry of Energy of Chile and the "
         "Callao Power Company on a power plant;\n\n- a memorandum between the Ministry of "
