@@ -1418,7 +1418,7 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
     21st Meeting of the Commission on Trade, Economic and Technical Cooperation")."""
     doc = token.doc
     left = token.i
-    agreement = token.lemma_.lower() in heads("agreement")
+    agreement = token.lemma_.lower() in heads("agreement").keys() | {"plan", "arrangement"}
     # A finite verb (or "held") the parser hung before the head ends the name: "the two held
     # talks", "President X held talks" misread as one noun phrase.
     verb = max(
@@ -2049,7 +2049,14 @@ def _signed_document(token: Token) -> bool:
     """ "Signed an action plan", "the plan of consultations was signed", "the minutes signed
     by": a plan, an arrangement or minutes are documents where the text says they were
     signed, not elsewhere ("a plan to build a railway"); also one listed with a document
-    so told ("signed an agreement and a plan of action")."""
+    so told ("signed an agreement and a plan of action"), or with an agreement, or among
+    documents ("the documents include an action plan, a framework agreement and a
+    protocol")."""
+    listing = [*token.conjuncts, *(c for c in token.children if c.dep_ == "appos")]
+    if token.dep_ == "dobj" and token.head.lemma_ == "include":
+        listing += [c for c in token.head.children if c.dep_ == "nsubj"]
+    if any(agreement_class(c.text) for c in listing):
+        return True
     listed = any(c.dep_ == "det" for c in token.lefts)  # "a plan", not a word of a name
     while token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"}:
         token = token.head

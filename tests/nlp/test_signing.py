@@ -17,6 +17,17 @@ MEMORANDUM = (
 )
 CASES = [
     pytest.param(
+        "Nepal and Bhutan signed 12 cooperation documents in Thimphu on Monday. The documents "
+        "include an action plan for the second phase of the Mechi Corridor, a framework "
+        "agreement on industry and a protocol on fruit exports.",
+        [
+            ("Nepal", "signed", "action plan for the second phase of the Mechi Corridor"),
+            ("Bhutan", "signed", "framework agreement on industry"),
+        ],
+        [],
+        id="a-plan-listed-with-agreements-is-a-document-named-with-its-for",
+    ),
+    pytest.param(
         "Foreign Minister of Chad Amine Haggar met his Cameroonian counterpart Paul Mbarga in "
         "Yaounde today. A letter of intent on the management of the railway was signed by the "
         "heads of the two railway corporations. The heads of the two delegations signed a "
