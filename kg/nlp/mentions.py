@@ -701,7 +701,7 @@ def _names_a_site(span: Span) -> bool:
     )
 
 
-COMPANY_WORDS = {"company", "corporation", "firm", "group", "holding", "bank", "concern"}
+COMPANY_WORDS = {"company", "corporation", "firm", "group", "holding", "bank", "concern", "utility"}
 
 
 def _body_named(span: Span) -> str | None:
@@ -2309,7 +2309,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     kb = KnowledgeBase.load()
     named = _surnames_as_people(doc, _unrecognized_people(doc, _named(doc, kb), kb))
     named = _companies_named_after(doc, named + _companies_in_titles(doc, named), kb)
-    named += _companies_beside_bodies(doc, named)
+    named = _companies_beside_bodies(doc, named, kb)
     by_token = {i: m for m in named for i in range(m.span.start, m.span.end)}
     mentions = named + _nominal(doc, by_token) + _capitals(doc, by_token, kb)
     mentions = _titles(_after_signing_words(mentions, kb))
@@ -2360,21 +2360,47 @@ def _companies_named_after(doc: Doc, mentions: list[Mention], kb: KnowledgeBase)
     return [m for m in mentions if m.span.end not in ends] + found
 
 
-def _companies_beside_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """A name no one tagged with capitals inside, coordinated with a body ("KazMunayGas and
-    CNPC signed"): a company."""
+def _companies_beside_bodies(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """A name coordinated with a body: a company, where no one tagged it and it has capitals
+    inside ("KazMunayGas and CNPC signed"), or where the two are those a document was signed
+    "between" and kg knows no country, place or person by the name ("an agreement signed
+    between AD Ports Group and Pelindo", "a deal inked between Masdar and the state utility
+    PLN")."""
+    places = {m.span.start: m for m in mentions if m.type == "Place" and m.qid is None}
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
     bodies = {m.root.i for m in mentions if m.type == "Organization"}
-    return [
-        Mention(doc[t.i : t.i + 1], "Organization", "Company")
-        for t in doc
-        if t.i not in taken
-        and t.pos_ == "PROPN"
-        and not t.ent_type_
-        and camel(t)
-        and not t.is_upper
-        and any(c.i in bodies for c in t.conjuncts)
-    ]
+    found = []
+    for t in doc:
+        beside = [c for c in t.conjuncts if c.i in bodies or c.lemma_ in COMPANY_WORDS]
+        if t.pos_ != "PROPN" or not beside:
+            continue
+        if t.i not in taken and not t.ent_type_ and camel(t) and not t.is_upper:
+            found.append(Mention(doc[t.i : t.i + 1], "Organization", "Company"))
+            continue
+        name = places[t.i].span if t.i in places else doc[t.i : t.i + 1]
+        if (
+            _signed_between(t)
+            and (t.i in places or (t.i not in taken and t.ent_type_ in {"", "PRODUCT"}))
+            and name.root.i == t.i
+            and not any(c.dep_ in {"prep", "det", "amod", "compound"} for c in t.children)
+            and _kb(kb, name.text, ("Country", "Place", "Person")) is None
+        ):
+            found.append(Mention(name, "Organization", "Company"))
+    starts = {m.span.start for m in found}
+    return [m for m in mentions if m.span.start not in starts] + found
+
+
+def _signed_between(party: Token) -> bool:
+    """Whether a name is one of those a document was signed between ("signed between A and
+    B", "an agreement between A and B")."""
+    while party.dep_ == "conj":
+        party = party.head
+    prep = party.head
+    return (
+        party.dep_ == "pobj"
+        and prep.lower_ == "between"
+        and (prep.head.lemma_ in _SIGNS or agreement_class(prep.head.text) is not None)
+    )
 
 
 def _agreement_acronyms(mentions: list[Mention]) -> list[Mention]:

@@ -1445,3 +1445,14 @@ def test_hospitality_and_a_shared_government_are_no_event_nor_body(pipeline):
     assert not [label for label in labels if "people of" in label], labels
     assert "Organization" in {labels[label] for label in labels if "Ghana" in label}, labels
     assert not [label for label in labels if "reception" in label], labels
+
+
+def test_a_name_a_document_was_signed_between_beside_a_company_is_a_company(pipeline):
+    x = pipeline.extract(
+        "Kenya and Oman sign energy deals\n\nKenya and Oman signed three agreements in Nairobi "
+        "on Monday. A deal to build a solar plant was inked between Solara and the state "
+        "utility Enerka."
+    )
+    labels = {e.label: e.type for e in x.entities}
+    assert labels.get("Solara") == "Organization", labels
+    assert labels.get("Kenya") == "Country", labels
