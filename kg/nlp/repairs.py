@@ -71,6 +71,14 @@ on an official visit to ...": "on" of "April") is the verb's:
 >>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "on" and t.i > 6]
 [('on', 'prep', 'leave')]
 
+A subject with a modifier set off by commas, that the parser left the root with the verb
+after it as one more modifier, gets its verb back:
+
+>>> doc = load_nlp()("A high-level delegation of Turkmenistan, led by Deputy Chairman Batyr "
+...     "Amanov, called on Prime Minister Shehbaz Sharif on Tuesday.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text in {"delegation", "called"}]
+[('delegation', 'nsubj', 'called'), ('called', 'ROOT', 'called')]
+
 The "with" or "at" the parser hung on the format a meeting was held in is the verb's (or
 the talks'):
 
@@ -210,7 +218,38 @@ def repairs(doc: Doc) -> Doc:
     _stranded_agents(doc)
     _meetings_named_by_adjectives(doc)
     _counterparts_named(doc)
+    _modified_subjects(doc)
     return doc
+
+
+def _modified_subjects(doc: Doc) -> None:
+    """Make the verb after a subject and its modifier set off by commas ("A delegation of X,
+    led by Y, called on Z"), which the parser hung on the subject or a word of the modifier
+    as a modifier of its own, leaving the subject the sentence's root, the sentence's verb
+    with the subject its subject."""
+    for sent in doc.sents:
+        noun = sent.root
+        if noun.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        verb = next(
+            (
+                c
+                for c in doc[noun.i + 1 : sent.end]
+                if c.dep_ == "acl"
+                and noun in c.ancestors
+                and c.tag_ in {"VBD", "VBN"}
+                and doc[c.i - 1].text == ","
+                and any(t.text == "," for t in doc[noun.i + 1 : c.i - 1])
+                and not any(g.dep_ in _SUBJECTS for g in c.children)
+            ),
+            None,
+        )
+        if verb is None:
+            continue
+        for word in [c for c in noun.rights if c.i > verb.i]:
+            word.head = verb  # the full stop
+        verb.head, verb.dep_ = verb, "ROOT"
+        noun.head, noun.dep_ = verb, "nsubj"
 
 
 def _counterparts_named(doc: Doc) -> None:
