@@ -767,23 +767,33 @@ def _office_named(token: Token) -> str:
 
 
 def _co_chairs(token: Token, resolver: Resolver) -> list[Mention]:
-    """ "The co-chairs": the two people named in the sentence before it (or its own) that
-    says who co-chaired, when it names two ("The session was co-chaired by X and the Omani
-    minister. Following the session, the co-chairs signed the protocol")."""
+    """ "The co-chairs": the two people named in the nearest sentence up to it that says who
+    chaired, else who presided or headed, when it names two ("The session was co-chaired by
+    X and the Omani minister. Following the session, the co-chairs signed the protocol"; "X
+    presided over the meeting, while the other side was headed by Y. ... the co-chairs
+    signed")."""
     if not token.lower_.startswith("co-chair"):
         return []
-    doc = token.doc
-    sentence = token.sent
-    for sent in (sentence, doc[sentence.start - 1].sent if sentence.start else None):
-        if sent is None or not any("chair" in t.lower_ for t in sent if t.i != token.i):
-            continue
-        people = {
-            m.entity: m
-            for t in sent
-            if (m := resolver.mention(t)) is not None and m.type == "Person" and m.entity
-        }
-        return list(people.values()) if len(people) == 2 else []
+    sentences = [s for s in token.doc.sents if s.start <= token.i]
+    for told in (_chaired, _presided):
+        for sent in reversed(sentences):
+            if not any(told(t) for t in sent if t.i != token.i):
+                continue
+            people = {
+                m.entity: m
+                for t in sent
+                if (m := resolver.mention(t)) is not None and m.type == "Person" and m.entity
+            }
+            return list(people.values()) if len(people) == 2 else []
     return []
+
+
+def _chaired(word: Token) -> bool:
+    return "chair" in word.lower_
+
+
+def _presided(word: Token) -> bool:
+    return word.pos_ == "VERB" and word.lemma_ in {"preside", "head", "lead"}
 
 
 def _office_holders(token: Token, positions: list[Held]) -> list[Mention]:

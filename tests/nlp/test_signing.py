@@ -17,6 +17,21 @@ MEMORANDUM = (
 )
 CASES = [
     pytest.param(
+        "The 9th meeting of the Chile-Peru Intergovernmental Commission took place in Lima on "
+        "May 15. Minister of Economy Rosa Quispe presided over the meeting from the Peruvian "
+        "side, while the Chilean side was represented by a delegation headed by Minister of "
+        "Agriculture Tomas Errazuriz. Prior to the meeting, Prime Minister Luis Huaman "
+        "received the Chilean delegation. The Premier said Huaman hoped the meeting would "
+        "produce results. At the end of the meeting, the co-chairs signed the "
+        "protocol of the meeting.",
+        [
+            ("Rosa Quispe", "signed", "protocol of the meeting"),
+            ("Tomas Errazuriz", "signed", "protocol of the meeting"),
+        ],
+        [("Luis Huaman", "signed", "protocol of the meeting")],
+        id="the-co-chairs-are-the-two-a-sentence-before-says-presided-and-headed",
+    ),
+    pytest.param(
         "Nepal and Bhutan signed 12 cooperation documents in Thimphu on Monday. The documents "
         "include an action plan for the second phase of the Mechi Corridor, a framework "
         "agreement on industry and a protocol on fruit exports.",
