@@ -78,6 +78,14 @@ def _delegation_countries(mentions: list[Mention], resolver: Resolver) -> None:
         if after.lower_ == "from" and after.head.i == head.head.i:
             preps.append(after)  # "received a delegation from Pakistan", hung on the verb
         related += [g for c in preps for g in c.children]  # "a delegation from Germany"
+        if (
+            head.dep_ == "pobj"
+            and head.head.dep_ == "agent"
+            and head.head.head.lemma_ == "represent"
+        ):
+            sides = [c for c in head.head.head.children if c.dep_ == "nsubjpass"]
+            related += [g for c in sides for g in c.children if g.dep_ in {"amod", "compound"}]
+            # "the Kazakh side was represented by a delegation headed by X"
         for token in related:
             other = resolver.mention(token)
             if other is None and token.dep_ == "poss":

@@ -17,6 +17,14 @@ MEMORANDUM = (
 )
 CASES = [
     pytest.param(
+        "The 4th meeting of the Peru-Chile Commission took place in Lima on May 15. The "
+        "Chilean side was represented by a delegation headed by Minister of Agriculture Tomas "
+        "Errazuriz. Later, Prime Minister Luis Huaman received the Chilean delegation.",
+        [("Luis Huaman", "met", "Tomas Errazuriz")],
+        [],
+        id="a-delegation-that-represents-a-side-is-that-side-s-delegation",
+    ),
+    pytest.param(
         "The 9th meeting of the Chile-Peru Intergovernmental Commission took place in Lima on "
         "May 15. Minister of Economy Rosa Quispe presided over the meeting from the Peruvian "
         "side, while the Chilean side was represented by a delegation headed by Minister of "
