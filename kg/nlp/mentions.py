@@ -2460,6 +2460,8 @@ def _framed(mention: Mention, words: set[str]) -> bool:
         token = token.head
         if token.lower_ in words:
             return True
+        if token.lower_ == "to" and token.head.lower_ == "prior":
+            continue  # "prior to the talks", as "ahead of the talks"
         if token.pos_ == "ADP" and token.lower_ != "of" and token.head.lemma_ not in TAKING_PART:
             return token.lower_ in words & _TIMES  # "after the talks"
     return False

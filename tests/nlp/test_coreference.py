@@ -104,6 +104,14 @@ CASES = [
         id="an-event-as-a-time-frame-has-no-participants",
     ),
     pytest.param(
+        "The 4th meeting of the Peru-Chile Commission took place in Lima on May 15. The Chilean "
+        "delegation was headed by Minister Tomas Errazuriz. Prior to the meeting, Prime "
+        "Minister Luis Huaman received the Chilean delegation.",
+        [("Luis Huaman", "met", "Tomas Errazuriz")],
+        [("4th meeting of the Peru-Chile Commission", "participant", "Luis Huaman")],
+        id="a-meeting-prior-to-which-two-met-is-not-theirs",
+    ),
+    pytest.param(
         "Kazakh President Kassym-Jomart Tokayev arrived in Tashkent on Monday for a state visit "
         "to Uzbekistan. Shavkat Mirziyoyev held an official welcoming ceremony for Tokayev. The "
         "two presidents also attended a dinner in the Kuksaroy residence.",
