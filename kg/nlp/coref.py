@@ -446,7 +446,9 @@ class _Resolver:
                     return cluster  # "CNPC" alone in the headline, its whole name in the text
                 if _complemented(text, other) or _complemented(other, text):
                     return cluster
-                if _of_the_countries(text, other) or _of_the_countries(other, text):
+                if _of_the_countries(text, other) or (
+                    _of_the_countries(other, text) and not _told_beside(cluster, mention)
+                ):
                     return cluster
         return None
 
@@ -1080,6 +1082,14 @@ def _dating(token: Token) -> bool:
     if token.lower_ in _APART:
         return True
     return token.ent_type_ == "DATE" and token.tag_ in {"NNP", "CD"} and not _ordinal(token)
+
+
+def _told_beside(cluster: Cluster, mention: Mention) -> bool:
+    """Whether a body's bare name comes before a mention in its sentence: "Chairman of the
+    National Assembly X held talks with President of the Lao National Assembly Y" names two
+    bodies, where a bare name told before ("the Supreme Interstate Council") is the one the
+    text names later after its countries."""
+    return any(m.span.sent.start == mention.span.sent.start for m in cluster.mentions)
 
 
 def _complemented(short: str, long: str) -> bool:

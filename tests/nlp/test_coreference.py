@@ -112,6 +112,14 @@ CASES = [
         id="a-meeting-prior-to-which-two-met-is-not-theirs",
     ),
     pytest.param(
+        "Vietnamese legislator visits Laos\n\nChairman of the National Assembly Pham Van Long "
+        "held talks with President of the Lao National Assembly Bounmy Sisavath in Vientiane "
+        "on October 4.",
+        [("Pham Van Long", "met", "Bounmy Sisavath")],
+        [("Pham Van Long", "represents", "Lao National Assembly")],
+        id="a-body-s-bare-name-before-another-s-country-and-name-in-a-sentence-is-not-that-one",
+    ),
+    pytest.param(
         "Kazakh President Kassym-Jomart Tokayev arrived in Tashkent on Monday for a state visit "
         "to Uzbekistan. Shavkat Mirziyoyev held an official welcoming ceremony for Tokayev. The "
         "two presidents also attended a dinner in the Kuksaroy residence.",
