@@ -35,7 +35,7 @@ from kg.nlp.gazetteer import (
     word_list,
 )
 from kg.nlp.paragraphs import QUOTES, in_headline
-from kg.nlp.titles import SPAN_KEY, camel, given_title, titles_by_word
+from kg.nlp.titles import SPAN_KEY, camel, given_title, hyphened_given_name, titles_by_word
 
 __all__ = [
     "COMPANY_WORDS",
@@ -1321,11 +1321,18 @@ def _addressed(token: Token, taken: set[int], kb: KnowledgeBase) -> Span | None:
     unless it names a country, place, body or nationality."""
     doc = token.doc
     end = token.i + 1
-    while end < min(len(doc), token.i + 3) and doc[end].pos_ == "PROPN":
+    while end < min(len(doc), token.i + 3) and (
+        doc[end].pos_ == "PROPN" or hyphened_given_name(doc, end)
+    ):
         end += 1
-    name = doc[token.i : end]
+    if hyphened_given_name(doc, end - 1):  # "Kang Do-hyun"
+        end += 2
+        name = doc[token.i : end - 2]
+    else:
+        name = doc[token.i : end]
     if not all(t.is_title and t.i not in taken for t in name):
         return None
+    name = doc[token.i : end]
     if demonym(name.text) or _kb(kb, name.text, ("Country", "Place", "Organization")):
         return None
     return name

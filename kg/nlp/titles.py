@@ -169,7 +169,29 @@ class TitleComponent:
             return True  # "Vice President of CNPC Huang X", the body taken into the name
         if token.ent_type_ == "PERSON" or JOINED_INITIALS.fullmatch(token.text) or honour(token):
             return False  # nor a style of honour a name follows ("Datuk Seri X")
+        if hyphened_given_name(doc, token.i) or hyphened_given_name(doc, token.i + 1):
+            return False  # "Minister of Science and ICT Kang Do-hyun", untagged
         return token.text[:1].isupper() or token.lower_ in _LINKERS  # also "KazMunayGas"
+
+
+def hyphened_given_name(doc: Doc, i: int) -> bool:
+    """Whether a word opens a given name of two syllables joined by a hyphen, after a
+    surname ("Do" of "Kang Do-hyun"), not a field's word ("Agro-industrial Complex")."""
+    if not 1 <= i < len(doc) - 2 or not doc[i - 1].is_title or doc[i - 1].lower_ in _LINKERS:
+        return False
+    word, dash, rest = doc[i], doc[i + 1], doc[i + 2]
+    after = doc[i + 3] if i + 3 < len(doc) else None
+    return (
+        word.is_title
+        and len(word) <= 4
+        and dash.text == "-"
+        and not word.whitespace_
+        and not dash.whitespace_
+        and rest.is_lower
+        and rest.is_alpha
+        and len(rest) <= 5
+        and (after is None or not after.is_title)
+    )
 
 
 def _listed(doc: Doc, i: int, sent_end: int) -> bool:

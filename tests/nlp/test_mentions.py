@@ -1456,3 +1456,22 @@ def test_a_name_a_document_was_signed_between_beside_a_company_is_a_company(pipe
     labels = {e.label: e.type for e in x.entities}
     assert labels.get("Solara") == "Organization", labels
     assert labels.get("Kenya") == "Country", labels
+
+
+def test_a_hyphened_given_name_after_a_portfolio_ends_the_title(pipeline):
+    x = pipeline.extract(
+        "Kyrgyz minister visits Seoul\n\nThe Kyrgyz Minister of Digital Development Nuria "
+        "Asanova met with Korean Vice Minister of Science and ICT Kang Do-hyun in Seoul on "
+        "Tuesday. The parties discussed artificial intelligence."
+    )
+    labels = {e.label: e for e in x.entities}
+    assert "Kang Do-hyun" in labels, list(labels)
+    assert not [
+        a
+        for e in x.entities
+        for a in e.aliases
+        if "Kang Do" in a and e.label != "Kang Do-hyun" and e.type == "Person"
+    ]
+    met = {(r.subject, r.object) for r in x.relations if r.predicate == "met"}
+    ids = {labels["Kang Do-hyun"].id, labels["Nuria Asanova"].id}
+    assert any({s, o} == ids for s, o in met), met
