@@ -111,10 +111,13 @@ def _refers_back(mention: Mention, cluster: Cluster) -> bool:
     the same word, for "the document" or "the deal" any agreement, for "the trip" any visit, for "the
     session" a meeting of a body, or for "the meeting" any meeting, session, talks or summit,
     though not one only planned when the meeting was held ("agreed to hold a summit ... in
-    their meeting held in New York"), nor one still to come when it was (``_to_come``)."""
+    their meeting held in New York"), nor one still to come when it was (``_to_come``); a
+    plural names no one agreement named only in the singular."""
     lemma = _kind_word(mention.root)
     if _to_come(mention, cluster):
         return False
+    if mention.type == "Agreement" and _plural(mention) and not any(map(_plural, cluster.mentions)):
+        return False  # "the agreements were signed by ...": not the one agreement named before
     if any(_kind_word(m.root) == lemma for m in cluster.mentions):
         return True
     if mention.type == "Agreement":
@@ -133,6 +136,12 @@ def _refers_back(mention: Mention, cluster: Cluster) -> bool:
         "Talks",
         "Summit",
     }
+
+
+def _plural(mention: Mention) -> bool:
+    """A plural, also one tagged as a name ("a Binational Commission Agreements")."""
+    word = mention.root.lower_
+    return mention.root.tag_ in {"NNS", "NNPS"} or (word.endswith(("s", "a")) and word != "mou")
 
 
 _MEETING_VERBS = {"meet", "receive", "welcome", "host"}

@@ -207,7 +207,7 @@ def _listed(doc: Doc, i: int, sent_end: int) -> bool:
         and k + 1 < sent_end
         and doc[k].lower_ == "and"
         and doc[k + 1].is_title
-        and doc[k + 1].ent_type_ != "PERSON"
+        and doc[k + 1].ent_type_ not in {"PERSON", "GPE"}  # not "..., and Niger's Minister"
     )
 
 

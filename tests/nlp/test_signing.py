@@ -17,6 +17,19 @@ MEMORANDUM = (
 )
 CASES = [
     pytest.param(
+        "Chad, Niger sign agreement on air services\n\nChad and Niger have signed a "
+        "Bilateral Air Services Agreement and a Memorandum of Understanding on cooperation in "
+        "mining. The agreements were signed by Chad's Minister of Foreign Affairs, Amine "
+        "Haggar, and Niger's Minister of Foreign Affairs, Bakary Sangare.",
+        [
+            ("Amine Haggar", "signed", "Memorandum of Understanding on cooperation in mining"),
+            ("Bakary Sangare", "signed", "Memorandum of Understanding on cooperation in mining"),
+            ("Bakary Sangare", "signed", "Bilateral Air Services Agreement"),
+        ],
+        [],
+        id="the-agreements-are-all-those-named-before-not-the-one-of-the-headline",
+    ),
+    pytest.param(
         "The 4th meeting of the Peru-Chile Commission took place in Lima on May 15. The "
         "Chilean side was represented by a delegation headed by Minister of Agriculture Tomas "
         "Errazuriz. Later, Prime Minister Luis Huaman received the Chilean delegation.",
