@@ -420,6 +420,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
                 label = "ORG"  # "Chairman of Cengiz Enerji": what a title is of is a body
         if _only_title_words(span):
             continue  # "Extraordinary" of "Ambassador Extraordinary and Plenipotentiary"
+        if label == "PERSON" and _opens_a_title(span):
+            continue  # "Diplomatic Adviser" of "X, Diplomatic Adviser to the President"
         if label == "PERSON" and _styled_title(span):
             mentions.extend(
                 Mention(span[k : k + 1], "Country", "Country", c.qid, c.qid, True)
@@ -817,6 +819,13 @@ def _of_a_date(token: Token) -> bool:
 def _only_title_words(span: Span) -> bool:
     """A span of words of titles only ("Extraordinary", "Plenipotentiary")."""
     return all(t.text in _title_vocabulary() for t in span)
+
+
+def _opens_a_title(span: Span) -> bool:
+    """Whether a span's last word opens a title that goes on after it ("Adviser to the UAE
+    President"): the span is that title's modifier and head, no one's name."""
+    title = titles_by_word(span.doc).get(span[-1].i)
+    return title is not None and title.start == span[-1].i and title.end > span.end
 
 
 def _styled_title(span: Span) -> bool:

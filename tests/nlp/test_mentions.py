@@ -1475,3 +1475,15 @@ def test_a_hyphened_given_name_after_a_portfolio_ends_the_title(pipeline):
     met = {(r.subject, r.object) for r in x.relations if r.predicate == "met"}
     ids = {labels["Kang Do-hyun"].id, labels["Nuria Asanova"].id}
     assert any({s, o} == ids for s, o in met), met
+
+
+def test_a_title_s_modifier_and_head_the_recognizer_took_for_a_name_are_no_one(pipeline):
+    named = _named(
+        pipeline,
+        # Only these public figures' names reproduce the recognizer's error.
+        "Emir receives Indian minister\n\nThe meeting was attended by H.H. Sheikh Abdullah bin "
+        "Zayed Al Nahyan, Deputy Prime Minister and Minister of Foreign Affairs, and Dr. Anwar "
+        "Gargash, Diplomatic Adviser to the UAE President.",
+    )
+    assert "Anwar Gargash" in named, named
+    assert "Diplomatic Adviser" not in named, named
