@@ -220,7 +220,7 @@ def _led_delegations(facts: Facts) -> None:
 
 
 _AFTER_OF = "headedBy/participle-after-of"
-_TOLD_SIDES = ("represents/passive-by", "represents/on-behalf-of")
+_TOLD_SIDES = ("represents/passive-by", "represents/on-behalf-of", "represents/from-side")
 
 
 def _sides_told(facts: Facts, scene: Scene) -> None:

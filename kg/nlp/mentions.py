@@ -367,6 +367,8 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         if label in {"GPE", "LOC"}:
             owner, span = _owned_place(span)  # "the Russian Federation’s Republic of Tatarstan"
             mentions.extend(owner)
+            while len(span) > 1 and span[-1].like_num and span[-1].head.i >= span.end:
+                span = span[:-1]  # "signed in Algiers 27 agreements": the count is theirs
             text = span.text
         compound = _demonym_compound(kb, span)
         if compound:  # "Kyrgyz-Turkish", "Kazakh-Afghan": an adjective naming two countries

@@ -1487,3 +1487,13 @@ def test_a_title_s_modifier_and_head_the_recognizer_took_for_a_name_are_no_one(p
     )
     assert "Anwar Gargash" in named, named
     assert "Diplomatic Adviser" not in named, named
+
+
+def test_a_count_after_a_place_is_what_it_counts(pipeline):
+    named = _named(
+        pipeline,
+        "Algeria, Tunisia sign agreements\n\nAlgeria and Tunisia signed Thursday in Algiers 27 "
+        "cooperation agreements and memoranda of understanding.",
+    )
+    assert named.get("Algiers") == "Place", named
+    assert not [n for n in named if any(c.isdigit() for c in n)], named
