@@ -141,7 +141,7 @@ def _refers_back(mention: Mention, cluster: Cluster) -> bool:
 def _plural(mention: Mention) -> bool:
     """A plural, also one tagged as a name ("a Binational Commission Agreements")."""
     word = mention.root.lower_
-    return mention.root.tag_ in {"NNS", "NNPS"} or (word.endswith(("s", "a")) and word != "mou")
+    return mention.root.tag_ in {"NNS", "NNPS"} or word.endswith("s") or word == "memoranda"
 
 
 _MEETING_VERBS = {"meet", "receive", "welcome", "host"}

@@ -1336,14 +1336,9 @@ def _addressed(token: Token, taken: set[int], kb: KnowledgeBase) -> Span | None:
         doc[end].pos_ == "PROPN" or hyphened_given_name(doc, end)
     ):
         end += 1
-    if hyphened_given_name(doc, end - 1):  # "Kang Do-hyun"
-        end += 2
-        name = doc[token.i : end - 2]
-    else:
-        name = doc[token.i : end]
-    if not all(t.is_title and t.i not in taken for t in name):
+    if not all(t.is_title and t.i not in taken for t in doc[token.i : end]):
         return None
-    name = doc[token.i : end]
+    name = doc[token.i : end + 2 if hyphened_given_name(doc, end - 1) else end]  # "Do-hyun"
     if demonym(name.text) or _kb(kb, name.text, ("Country", "Place", "Organization")):
         return None
     return name
@@ -1436,7 +1431,8 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
     21st Meeting of the Commission on Trade, Economic and Technical Cooperation")."""
     doc = token.doc
     left = token.i
-    agreement = token.lemma_.lower() in heads("agreement").keys() | {"plan", "arrangement"}
+    lemma = token.lemma_.lower()
+    agreement = lemma in heads("agreement") or lemma in {"plan", "arrangement"}
     # A finite verb (or "held") the parser hung before the head ends the name: "the two held
     # talks", "President X held talks" misread as one noun phrase.
     verb = max(
