@@ -1448,14 +1448,14 @@ def test_hospitality_and_a_shared_government_are_no_event_nor_body(pipeline):
 
 
 def test_a_name_a_document_was_signed_between_beside_a_company_is_a_company(pipeline):
-    x = pipeline.extract(
+    named = _named(
+        pipeline,
         "Kenya and Oman sign energy deals\n\nKenya and Oman signed three agreements in Nairobi "
         "on Monday. A deal to build a solar plant was inked between Solara and the state "
-        "utility Enerka."
+        "utility Enerka.",
     )
-    labels = {e.label: e.type for e in x.entities}
-    assert labels.get("Solara") == "Organization", labels
-    assert labels.get("Kenya") == "Country", labels
+    assert named.get("Solara") == "Organization", named
+    assert named.get("Kenya") == "Country", named
 
 
 def test_a_hyphened_given_name_after_a_portfolio_ends_the_title(pipeline):
