@@ -233,9 +233,9 @@ def title_mentions(
                 holders.add(person)
             if same_office and same_side and (best_rank is None or rank > best_rank):
                 best, best_rank = held.person, rank
-        main = _main(clusters, "Person", n=1) if leader and owner is None else []
+        main = _main(clusters, "Person", n=1) if owner is None else []
         if main and main[0].id in holders and best is not None and best.entity != main[0].id:
-            best = main[0].mentions[0]  # "the Head of State": the article's own, not the last
+            best = main[0].mentions[0]  # "the Prime Minister": the article's own, not the last
         if owner is None:
             best = _continued(title, resolver, head, deputy, positions) or best
         if best is None:

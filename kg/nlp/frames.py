@@ -2608,11 +2608,13 @@ _OPEN_GATHERINGS = {"Forum", "Summit", "Conference"}  # of many, who meet beside
 
 
 def _before_a_visit(event: Cluster, scene: Scene) -> bool:
-    """Whether the article tells an event as before a visit ("ahead of the visit, X met the
-    ambassador"): it did not take place where the visit went."""
+    """Whether the article tells an event as before a visit or on return from it ("ahead of
+    the visit, X met the ambassador", "after returning from his visit to Japan, X called on
+    Y"): it did not take place where the visit went."""
     visits = {m.root.i for c in scene.clusters.values() if c.cls == "Visit" for m in c.mentions}
     return any(
-        t.lower_ in _BEFORE and any(w.i in visits for w in t.subtree)
+        (t.lower_ in _BEFORE or (t.lemma_ == "return" and t.pos_ == "VERB"))
+        and any(w.i in visits for w in t.subtree)
         for m in event.mentions
         for t in m.span.sent
     )

@@ -869,7 +869,7 @@ class Resolver:
 
     def _clause_subject(self, pronoun: Token) -> Mention | None:
         """For a possessive after its verb, the person who is the subject of that verb, of the
-        verb it is coordinated with, or whom the parser hung the verbs on ("X, who arrived
+        verb it is coordinated with or whose clause it opens, or whom the parser hung the verbs on ("X, who arrived
         here, called on A and B and held talks with his counterpart": X, not B)."""
         node = pronoun
         while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
@@ -880,8 +880,10 @@ class Resolver:
         if guest is not None:
             return guest
         subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        while not subjects and node.dep_ == "conj":
-            node = node.head
+        while not subjects and node.dep_ in {"conj", "pcomp", "advcl", "xcomp"}:
+            node = node.head  # "X called on Y after returning from his visit": X's
+            if node.dep_ == "prep":
+                node = node.head
             subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:  # not the speaker a quotation's "I" stands for
             subject = subjects[0]

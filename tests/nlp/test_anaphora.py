@@ -668,6 +668,44 @@ def test_the_head_of_state_is_the_article_s_own_not_the_last_president_named(rul
     assert ("Masoud Pezeshkian", "met", "Antonio Guterres") not in found
 
 
+def test_a_bare_title_two_people_hold_is_the_article_s_own_holder_not_the_last_named(rules):
+    found = facts(rules.extract(_HOME_PM))
+    assert ("D.Bat-Erdene", "visited", "Toyota factory") in found
+    assert ("Kenji Moriyama", "visited", "Toyota factory") not in found
+
+
+def test_his_in_a_clause_a_verb_opens_is_the_subject_of_the_verb_it_hangs_on(rules):
+    found = facts(rules.extract(_HOME_PM))
+    assert ("D.Bat-Erdene", "visited", "Japan") in found
+    assert ("G.Tsogtbaatar", "visited", "Japan") not in found
+
+
+def test_an_event_after_returning_from_a_visit_was_not_held_where_the_visit_went(rules):
+    x = rules.extract(_HOME_PM)
+    held = {(e.label, p) for e, p in _held_in(x)}
+    assert ("D.Bat-Erdene", "met", "G.Tsogtbaatar") in facts(x)
+    assert not {p for label, p in held if label.startswith("courtesy call")}
+
+
+_HOME_PM = (
+    "ULAANBAATAR, October 10 (MONTSAME). Prime Minister of Mongolia D.Bat-Erdene paid a "
+    "courtesy call on Chairman of the State Great Khural G.Tsogtbaatar after returning from his "
+    "official visit to Japan.\n\nDuring his visit to Tokyo, Prime Minister D.Bat-Erdene met "
+    "with Japanese Prime Minister Kenji Moriyama, and the two sides issued a joint statement on "
+    "the Special Strategic Partnership.\n\nAs part of the visit, eight documents, including an "
+    "agreement on a grant aid for a new hospital and a memorandum of cooperation in the mining "
+    "sector, were signed in the presence of the two Prime Ministers.\n\nThe Prime Minister also "
+    "visited the Toyota factory in Aichi Prefecture."
+)
+
+
+def _held_in(x):
+    labels = {e.id: e for e in x.entities}
+    return [
+        (labels[r.subject], labels[r.object].label) for r in x.relations if r.predicate == "heldIn"
+    ]
+
+
 def test_a_visitor_was_where_the_events_of_the_visit_were_held_not_where_invited(rules):
     x = rules.extract(
         "TIANJIN. KAZINFORM - Kazakh President Kassym-Jomart Tokayev, who is in China to "
