@@ -311,6 +311,22 @@ def _is_bare(mention: Mention) -> bool:
     )
 
 
+def _bare_delegation(mention: Mention) -> bool:
+    """A delegation told by its size or rank alone ("the delegation", "the five-member
+    delegation", "the high-level delegation"): one named before."""
+    if _is_bare(mention):
+        return True
+    root = mention.root
+    return all(
+        t.i == root.i or _anaphoric_word(t) or t.like_num or t.lower_ in _SIZES
+        for t in [*mention.span, *root.lefts]
+    )
+
+
+# Words of a delegation's size or rank: "five-member", "20-strong", "high-level".
+_SIZES = {"-", "member", "strong", "man", "high", "level", "large", "small"}
+
+
 class _Resolver:
     def __init__(self) -> None:
         self.clusters: list[Cluster] = []
@@ -504,7 +520,7 @@ class _Resolver:
                 self.by_key[key] = led
             elif key:
                 self.keyed(m, key)
-            elif _is_bare(m) and _definite(m) and (latest := self._latest("Delegation")):
+            elif _bare_delegation(m) and _definite(m) and (latest := self._latest("Delegation")):
                 latest.add(m)
             elif not key and (keyed := self._led_by_one_of(m)) is not None:
                 keyed.add(m)

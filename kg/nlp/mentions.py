@@ -257,7 +257,7 @@ def _widen_name(span: Span) -> Span:
     """A person's name with the names the recognizer left out ("Vasily" in "Vasily
     Matyushevsky" when only the surname was tagged, "Faki Mahamat" in "Moussa Faki Mahamat"
     when only the given name was, "Cruz" in "Manuel Marrero Cruz" when only the first two
-    were)."""
+    were, "-soo" of "Park Jin-soo")."""
     doc, start, end = span.doc, span.start, span.end
     titles = _title_vocabulary()
     in_titles = titles_by_word(doc)
@@ -273,6 +273,8 @@ def _widen_name(span: Span) -> Span:
         and doc[end].lower_ not in _CREDITS  # "X Photos by Y": a caption's credit
     ):
         end += 1
+    if hyphened_given_name(doc, end - 1):  # "Park Jin" of "Park Jin-soo"
+        end += 2
 
     def left_out(prev: Token) -> bool:
         return (

@@ -23,6 +23,17 @@ def test_surnames_and_honorifics_join_the_full_name(read):
     assert ("Person", ["Roman Golovchenko", "Golovchenko"]) in clusters
 
 
+def test_a_delegation_told_by_its_size_or_rank_alone_is_the_one_named_before(read):
+    delegations = _of_kind(
+        read,
+        "A delegation from the Ministry of Trade of Korea visited Ghana. The five-member "
+        "delegation met officials in Accra. The high-level delegation then left for Lome.",
+        "Delegation",
+    )
+    assert len(delegations) == 1, delegations
+    assert {"five-member delegation", "high-level delegation"} <= set(delegations[0])
+
+
 def test_a_country_s_names_and_demonym_are_one_country(read):
     clusters = _clusters(read, "The Republic of Kazakhstan and Kazakh officials spoke.")
     assert clusters == [("Country", ["Republic of Kazakhstan", "Kazakh"])]

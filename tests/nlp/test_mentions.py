@@ -1477,6 +1477,25 @@ def test_a_hyphened_given_name_after_a_portfolio_ends_the_title(pipeline):
     assert any({s, o} == ids for s, o in met), met
 
 
+def test_a_hyphened_given_name_the_recognizer_cut_off_is_part_of_the_name(pipeline):
+    x = pipeline.extract(
+        "A delegation from the Ministry of Trade of Korea has paid a working visit to Ghana. "
+        "The delegation, led by Mr Park Jin-soo, Director for Africa, held meetings in Accra."
+    )
+    people = {e.label for e in x.entities if e.type == "Person"}
+    assert "Park Jin-soo" in people, people
+    assert "Park Jin" not in people
+
+
+def test_a_name_ending_in_an_enclave_is_a_place_not_a_person(pipeline):
+    named = _named(
+        pipeline,
+        "The delegation from Korea toured the Tema Free Zones Enclave before it left Ghana.",
+    )
+    assert named.get("Tema Free Zones Enclave") == "Place", named
+    assert "Free Zones Enclave" not in named, named
+
+
 def test_a_title_s_modifier_and_head_the_recognizer_took_for_a_name_are_no_one(pipeline):
     named = _named(
         pipeline,
