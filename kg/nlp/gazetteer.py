@@ -270,8 +270,9 @@ class GazetteerComponent:
             for i in range(e.start, e.end)
         }
         said = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        named = {e.text for e in ents if e.label_ == "PERSON" and len(e) > 1}
         ents = _joined(
-            [self._coordinated(ent, in_people, in_bodies, said) for ent in ents],
+            [self._coordinated(ent, in_people, in_bodies, said, named) for ent in ents],
             lambda a, b: (
                 ("PERSON" if _patronym(a, b) or self._surnames(a, b) else None)
                 or ("ORG" if self._name_goes_on(a, b) else None)
@@ -770,17 +771,19 @@ class GazetteerComponent:
         )
 
     def _coordinated(
-        self, ent: Span, people: set[int], bodies: set[int], surnames: set[str]
+        self, ent: Span, people: set[int], bodies: set[int], surnames: set[str], named: set[str]
     ) -> Span:
-        """A name the recognizer took for a body, coordinated with a person's name ("between
-        Mamuka Bakhtadze and Nikola Pashinian"), is a person's; a one-word name it took for
+        """A name the recognizer took for a body or a place, coordinated with a person's name
+        ("between Mamuka Bakhtadze and Nikola Pashinian") or tagged a person's elsewhere in
+        the article (both of "under the co-chairmanship of X and Y"), is a person's; a one-word
+        name it took for
         a person's, coordinated with a body's in what is between them ("an agreement between
         Viettel and Singtel"), is a body's, unless it is the known or full name of someone."""
         root = ent.root
         partners = [root.head] if root.dep_ == "conj" else []
         partners += [c for c in root.children if c.dep_ == "conj"]
         if ent.label_ in {"ORG", "GPE"} and self._looks_like_name(ent):
-            if any(p.i in people for p in partners):
+            if any(p.i in people for p in partners) or ent.text in named:
                 return _relabel(ent, "PERSON")
         elif (
             ent.label_ == "PERSON"

@@ -545,3 +545,17 @@ def test_a_given_name_taken_for_a_place_is_the_name_s_first(pipeline, text, name
     ents = {e.text: e.label_ for e in pipeline.nlp(text).ents}
     assert ents.get(name) == "PERSON", ents
     assert "Italy" not in ents or ents["Italy"] == "GPE", ents  # a known place stays one
+
+
+def test_a_name_tagged_a_person_s_elsewhere_in_the_article_is_that_person_s(pipeline):
+    # The real names of two public figures: only they reproduce the recognizer's error
+    # (it tags the second name a place in the last sentence).
+    x = pipeline.extract(
+        "BAKU, March 14. Azerbaijani Minister of Economy Mikayil Jabbarov has met with a "
+        "delegation led by the Deputy Minister of Industry and Trade of the Czech Republic "
+        "Marian Jurecka, who is on a visit to Baku.\n\nLater, the 7th meeting of the "
+        "Azerbaijan-Czech Intergovernmental Commission on Economic Cooperation was held under "
+        "the co-chairmanship of Mikayil Jabbarov and Marian Jurecka."
+    )
+    assert [e.type for e in x.entities if e.label == "Marian Jurecka"] == ["Person"]
+    assert ("7th meeting", "headedBy", "Marian Jurecka") in {(s[:11], p, o) for s, p, o in facts(x)}
