@@ -1705,6 +1705,9 @@ def _noun_phrase_end(token: Token, inner: bool = False) -> int:
         if child.dep_ == "conj" and _new_phrase(child, _between(token)):
             break  # "... on investment cooperation and an agreement on visa exemption"
         end = max(end, _noun_phrase_end(child, inner or child.dep_ == "pobj"))
+    doc = token.doc
+    while end - 1 > token.i and (doc[end - 1].dep_ == "cc" or doc[end - 1].text in {",", ";"}):
+        end -= 1  # "the X Forum and the Y park": the forum, without the "and"
     return end
 
 

@@ -418,3 +418,13 @@ def test_an_event_is_named_as_the_body_tells_it_not_as_a_title_case_headline_doe
     )
     assert "official two-day visit to Lima" in events, events
     assert "Official Visit" not in events, events
+
+
+def test_an_event_s_name_ends_before_the_and_of_what_is_coordinated_with_it(rules):
+    events = _events(
+        rules,
+        "Prime Minister Roman Golovchenko visited the Tashkent International Investment Forum "
+        "and the Uzbekistan-Belarus industrial park on Friday.",
+    )
+    assert "Tashkent International Investment Forum" in events, events
+    assert not [label for label in events if label.endswith(" and")], events
