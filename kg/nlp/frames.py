@@ -336,6 +336,8 @@ def _participants(facts: Facts, scene: Scene) -> None:
                 continue  # "met on the sidelines of the summit": at a meeting of their own
             if f.predicate == "met" and _in_another_clause(event, f.sentence, f.trigger):
                 continue  # "called on Y and addressed a forum": Y was at no forum
+            if f.predicate == "met" and _in_a_clause_apart(event, f.sentence, f.trigger):
+                continue  # "received Y, who came to attend the forum": not at the forum
             whose = _whose(event, f.sentence, scene)
             if f.predicate == "visited" and whose and subject.id not in whose:
                 continue  # "X's trip comes after Y visited Tbilisi": Y's is another visit
@@ -379,6 +381,24 @@ def _in_another_clause(event: Cluster, sentence: Span, verb: Token | None) -> bo
         and bool(here)
         and all(
             next((a for a in root.ancestors if a.pos_ in {"VERB", "AUX"}), None) in verb.conjuncts
+            for root in here
+        )
+    )
+
+
+def _in_a_clause_apart(event: Cluster, sentence: Span, verb: Token | None) -> bool:
+    """Whether a sentence names the event only inside a relative clause the verb is outside
+    of ("X received Y, who arrived to take part in the meeting of the council")."""
+    here = _roots_in(event, sentence)
+
+    def clause(root: Token) -> Token | None:
+        return next((a for a in root.ancestors if a.dep_ == "relcl"), None)
+
+    return (
+        verb is not None
+        and bool(here)
+        and all(
+            (c := clause(root)) is not None and not c.is_ancestor(verb) and c is not verb
             for root in here
         )
     )

@@ -2512,3 +2512,18 @@ def test_the_two_who_held_talks_their_ministers_signed_at_met(rules):
         "signed a memorandum on trade."
     )
     assert ("Bat Dorj", "met", "Kenji Sato") in facts(x)
+
+
+def test_who_met_a_guest_did_not_take_part_in_the_event_a_clause_about_the_guest_names(rules):
+    found = facts(
+        rules.extract(
+            "TASHKENT, April 8 (UzA). President of Uzbekistan Shavkat Mirziyoyev received the "
+            "Prime Minister of Belarus Roman Golovchenko, who arrived in our country to take "
+            "part in the meeting of the Intergovernmental Council. Issues of trade and "
+            "industrial cooperation were discussed."
+        )
+    )
+    council = "meeting of the Intergovernmental Council"
+    assert (council, "participant", "Roman Golovchenko") in found
+    assert (council, "participant", "Shavkat Mirziyoyev") not in found
+    assert {s for s, p, o in found if p == "participant" and o == "Shavkat Mirziyoyev"} - {council}
