@@ -304,6 +304,15 @@ def _widen_name(span: Span) -> Span:
     )
 
 
+def _titled_building(span: Span) -> Span | None:
+    """A building named by a title and a building's word, where the recognizer took the
+    word for a name ("House" of "the Prime Minister House"): the whole name."""
+    if len(span) != 1 or span[0].text not in word_list("place_heads"):
+        return None
+    title = titles_by_word(span.doc).get(span.start - 1)
+    return span.doc[title.start : span.end] if title is not None else None
+
+
 def _given_after_title(token: Token, in_titles: dict[int, Span]) -> bool:
     """A title's word right after a title, before a name: a given name ("Minister of State
     Sultan bin Saad")."""
@@ -446,6 +455,10 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             continue  # "News.Az reports": a website, not a person
         if label == "PERSON" and _determined(span):
             label = "ORG"  # "the Oliy Majlis": a name with an article is no one's name
+        building = _titled_building(span) if label == "PERSON" else None
+        if building is not None:
+            mentions.append(Mention(building, "Place", "Site"))
+            continue  # "the Prime Minister House": a building, not a person
         if label == "PERSON":
             while len(span) > 1 and span[0].lower_ in heads("event"):
                 span = span[1:]  # "Meeting Emmanuel Macron," in a headline

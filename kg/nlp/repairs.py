@@ -161,6 +161,14 @@ the subject is the counterpart's:
 >>> doc = load_nlp()("The two leaders held a bilateral in Lima.")
 >>> [(t.text, t.pos_, t.dep_) for t in doc if t.text == "bilateral"]
 [('bilateral', 'NOUN', 'dobj')]
+
+A clause of who attended or chaired that the parser hung on the place an event was held at
+is the event's:
+
+>>> doc = load_nlp()("The MoUs were signed at a ceremony held at the Prime Minister House, "
+...     "which was attended by Prime Minister Ali Khan.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "attended"]
+[('attended', 'relcl', 'ceremony')]
 """
 
 from __future__ import annotations
@@ -219,7 +227,32 @@ def repairs(doc: Doc) -> Doc:
     _meetings_named_by_adjectives(doc)
     _counterparts_named(doc)
     _modified_subjects(doc)
+    _attended_places(doc)
     return doc
+
+
+def _attended_places(doc: Doc) -> None:
+    """Hang a relative clause of attending or chairing that the parser hung on the place an
+    event was held at on the event ("a ceremony held at the X House, which was attended by
+    Y")."""
+    events = heads("event")
+    for verb in tokens_with(doc, "LEMMA", list(_ATTENDING)):
+        place = verb.head
+        if verb.dep_ != "relcl" or not (
+            place.ent_type_ in {"GPE", "LOC", "FAC"} or place.text in word_list("place_heads")
+        ):
+            continue
+        word = place
+        while word.dep_ == "pobj" and word.head.lower_ in {"at", "in"}:
+            word = word.head.head
+            if word.dep_ == "acl" and word.lower_ in _STAGED:
+                word = word.head  # "a ceremony held at"
+            if word.lemma_.lower() in events:
+                verb.head = word
+                break
+
+
+_ATTENDING = {"attend", "chair", "co-chair", "witness", "grace"}  # what is done at an event
 
 
 def _modified_subjects(doc: Doc) -> None:

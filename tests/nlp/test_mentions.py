@@ -1496,6 +1496,23 @@ def test_a_name_ending_in_an_enclave_is_a_place_not_a_person(pipeline):
     assert "Free Zones Enclave" not in named, named
 
 
+def test_a_title_and_a_building_s_word_name_a_building_and_its_clause_is_the_event_s(rules):
+    x = rules.extract(
+        "ISLAMABAD, Feb 12 (APP): Pakistan and Uzbekistan on Monday signed five memoranda of "
+        "understanding. The MoUs were signed at a ceremony held at the Prime Minister House, "
+        "which was attended by Prime Minister Shehbaz Sharif and Uzbek Deputy Prime Minister "
+        "Jamshid Khodjaev. Earlier, the Uzbek Deputy Prime Minister called on the Prime "
+        "Minister."
+    )
+    kinds = {e.label: e.type for e in x.entities}
+    assert kinds.get("Prime Minister House") == "Place", kinds
+    assert "House" not in kinds, kinds
+    found = facts(x)
+    assert ("ceremony", "participant", "Shehbaz Sharif") in found
+    assert ("ceremony", "participant", "Jamshid Khodjaev") in found
+    assert ("Shehbaz Sharif", "met", "Jamshid Khodjaev") in found
+
+
 def test_a_title_s_modifier_and_head_the_recognizer_took_for_a_name_are_no_one(pipeline):
     named = _named(
         pipeline,
