@@ -279,8 +279,9 @@ def _added(preposition: Token) -> bool:
 
 
 def _signed_for_a_side(facts: Facts, scene: Scene) -> None:
-    """ "X signed for Ghana, while Y signed on behalf of his country": who signs for a side
-    and names nothing signed the one agreement the latest sentence about a signing names,
+    """ "X signed for Ghana, while Y signed on behalf of his country", "while the Minister
+    of Z, Ms Y, signed for Morocco": who signs for a side and names nothing signed the one
+    agreement the latest sentence about a signing names,
     and so did the country signed for."""
     signers = scene.words_of({"Person", "Organization", "Delegation"})
     countries = scene.words_of({"Country"})
@@ -303,6 +304,7 @@ def _signed_for_a_side(facts: Facts, scene: Scene) -> None:
             subjects = [t for c in verb.children if c.dep_ == "nsubj" for t in (c, *c.conjuncts)]
             if verb.dep_ == "acl":  # "Mr Y, Minister of Z, signed for Y's country"
                 subjects.append(verb.head)
+            subjects += [a for t in subjects for a in t.children if a.dep_ == "appos"]
             who = [signers[t.i] for t in subjects if t.i in signers]
             who += [countries[t.i] for t in sides if t.i in countries] if who else []
             for party in dict.fromkeys(who):

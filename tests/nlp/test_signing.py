@@ -1115,6 +1115,8 @@ def test_an_agreement_told_signed_after_a_plan_to_sign_it_was_signed_by_those_pl
         "country.",
         "Ana Ruiz, Minister of Trade, signed for Chile, while Elmer Soto, Minister of Commerce, "
         "signed for Peru.",
+        "The agreement was signed on behalf of Chile by the Minister of Trade, Ms Ana Ruiz, "
+        "while the Peruvian Minister of Commerce, Mr Elmer Soto, signed for Peru.",
     ],
 )
 def test_who_signed_for_a_side_signed_the_agreement_told_of(rules, second):
