@@ -26,6 +26,7 @@ from kg.link import Linker, LinkRequest, OfflineLinker
 from kg.nlp.affiliation import affiliations, home_officials, side_heads
 from kg.nlp.anaphora import (
     country_mentions,
+    document_pronouns,
     event_pronouns,
     group_mentions,
     guest_mentions,
@@ -231,6 +232,7 @@ class _Article:
             *guest_mentions(self.doc, self.resolver, self.clusters, self.countries, self.home),
             *style_mentions(self.doc, self.resolver),
             *event_pronouns(self.doc, self.resolver, self.clusters),
+            *document_pronouns(self.doc, self.clusters),
             *latter_mentions(self.doc, self.mentions),
         ]:
             self.by_id[_entity(mention)].add(mention)

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.kb import normalize
 from kg.nlp.coref import Cluster, last_event, pointing_count, previous_sentence_start
 from kg.nlp.gazetteer import agreement_class
-from kg.nlp.mentions import Mention, tokens_with
+from kg.nlp.mentions import SIGNING_WORDS, Mention, tokens_with
 from kg.nlp.positions import COUNTERPARTS, Held, bare_title, plural_title
 from kg.nlp.relations import MEETING_WORDS, Resolver
 from kg.nlp.titles import SPAN_KEY
@@ -34,6 +34,7 @@ from kg.nlp.visits import GUESTS, in_quotes
 
 __all__ = [
     "country_mentions",
+    "document_pronouns",
     "event_pronouns",
     "group_mentions",
     "guest_mentions",
@@ -1330,6 +1331,38 @@ def event_pronouns(doc: Doc, resolver: Resolver, clusters: list[Cluster]) -> lis
             found.append(
                 Mention(
                     doc[token.i : token.i + 1], "Event", event.cls, entity=event.id, anaphor=True
+                )
+            )
+    return found
+
+
+def document_pronouns(doc: Doc, clusters: list[Cluster]) -> list[Mention]:
+    """Mentions of "it" or "they" that was signed ("Chile and Peru signed an agreement. It
+    was signed by X and Y"): the document named last before it, in its sentence or the one
+    before, if one of as many ("they" of documents, "it" of one)."""
+    found = []
+    for token in tokens_with(doc, "LOWER", ["it", "they"]):
+        if token.dep_ != "nsubjpass" or token.head.lower_ not in SIGNING_WORDS:
+            continue
+        since = previous_sentence_start(token)
+        named = [
+            (m.span.start, m, c)
+            for c in clusters
+            if c.type == "Agreement"
+            for m in c.mentions
+            if since <= m.span.start < token.i
+        ]
+        if not named:
+            continue
+        _, last, document = max(named, key=lambda told: told[0])
+        if (token.lower_ == "they") == (last.root.tag_ in {"NNS", "NNPS"}):
+            found.append(
+                Mention(
+                    doc[token.i : token.i + 1],
+                    "Agreement",
+                    document.cls,
+                    entity=document.id,
+                    anaphor=True,
                 )
             )
     return found

@@ -1281,3 +1281,26 @@ def test_who_documents_were_signed_in_the_presence_of_took_part_in_their_signing
     signing = next(e.label for e in x.entities if e.label.startswith("signing"))
     found = facts(x)
     assert {(signing, "participant", "Ana Ruiz"), (signing, "participant", "Tomas Varga")} <= found
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("agreement on transit trade", "It was"),
+        ("two agreements on transit trade and fisheries", "They were"),
+    ],
+)
+def test_it_or_they_that_was_signed_is_the_document_named_before(rules, first, then):
+    x = rules.extract(
+        f"Chile and Peru signed {'an ' * (then == 'It was')}{first} on Monday in Lima. {then} signed by the Chilean "
+        "Minister of Trade Ana Ruiz and the Peruvian Minister of Commerce Elmer Soto."
+    )
+    assert {("Ana Ruiz", "signed", first), ("Elmer Soto", "signed", first)} <= facts(x)
+
+
+def test_it_that_was_signed_is_no_documents_named_in_the_plural(rules):
+    x = rules.extract(
+        "Chile and Peru signed two agreements on transit trade and fisheries on Monday. It was "
+        "signed by the Chilean Minister of Trade Ana Ruiz and the Peruvian Minister Elmer Soto."
+    )
+    assert not {f for f in facts(x) if f[1] == "signed" and f[0] == "Ana Ruiz"}
