@@ -386,11 +386,21 @@ class _Article:
         )
 
     def _own_delegations(self) -> None:
-        """ "Li and his delegation": the delegation is headed by the person it belongs to."""
+        """ "Li and his delegation": the delegation is headed by the person it belongs to (whom
+        "his" stands for once titles used alone are people too: "the Greek Prime Minister and
+        his delegation")."""
         for m in self.mentions:
-            if m.type == "Delegation" and m.owner is not None and m.owner.entity and m.entity:
+            if m.type != "Delegation" or m.owner is None or not m.entity:
+                continue
+            owner = m.owner
+            pronoun = next(
+                (c for c in m.root.children if c.dep_ == "poss" and c.pos_ == "PRON"), None
+            )
+            if pronoun is not None:
+                owner = self.resolver.mention(pronoun) or owner
+            if owner.entity and owner.type == "Person":
                 self.facts.add(
-                    m.entity, "headedBy", m.owner.entity, m.span.sent, 0.7, rule="headedBy/owner"
+                    m.entity, "headedBy", owner.entity, m.span.sent, 0.7, rule="headedBy/owner"
                 )
 
     def _side_heads(self) -> None:

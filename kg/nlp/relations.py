@@ -860,17 +860,25 @@ class Resolver:
 
     def _conjunct_before(self, pronoun: Token) -> Mention | None:
         """The person coordinated just before the phrase a possessive opens: in "between X and
-        her counterpart Y", X."""
+        her counterpart Y", X; in "a lunch for X and his delegation", X however the parser
+        coordinated the delegation."""
         noun = pronoun.head
-        if pronoun.dep_ != "poss" or noun.dep_ != "conj":
+        if pronoun.dep_ != "poss":
+            return None
+        if pronoun.i > 1 and pronoun.nbor(-1).lower_ == "and":  # "X and his delegation"
+            found = self.mention(pronoun.nbor(-2))
+            if found is not None and found.type == "Person":
+                return found
+        if noun.dep_ != "conj":
             return None
         found = self.mention(noun.head)
         return found if found is not None and found.type == "Person" else None
 
     def _clause_subject(self, pronoun: Token) -> Mention | None:
         """For a possessive after its verb, the person who is the subject of that verb, of the
-        verb it is coordinated with or whose clause it opens, or whom the parser hung the verbs on ("X, who arrived
-        here, called on A and B and held talks with his counterpart": X, not B)."""
+        verb it is coordinated with or whose clause it opens, or whom the parser hung the verbs
+        on ("X, who arrived here, called on A and B and held talks with his counterpart": X,
+        not B)."""
         node = pronoun
         while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
             node = node.head

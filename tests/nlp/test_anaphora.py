@@ -835,3 +835,17 @@ def test_the_ministers_of_three_named_are_the_two_of_one_portfolio(rules):
     signers = {s for s, p, o in facts(x) if p == "signed" and o.startswith("memorandum")}
     assert {"Aibek Sultanov", "Peter Szijjarto"} <= signers, signers
     assert "Marton Nagy" not in signers
+
+
+def test_his_delegation_after_a_title_used_alone_is_headed_by_the_title_s_holder(rules):
+    found = facts(
+        rules.extract(
+            "President Ana Torres received Prime Minister of Greece Nikos Andreou at the "
+            "Government Palace in Lima today. The two sides signed a memorandum on tourism, "
+            "signed by Minister of Trade Elmer Soto and Greek Minister of Tourism Petros Kallis. "
+            "The President hosted a dinner in honor of the Greek Prime Minister and his "
+            "accompanying delegation."
+        )
+    )
+    headed = {o for s, p, o in found if p == "headedBy" and "delegation" in s}
+    assert headed == {"Nikos Andreou"}, found
