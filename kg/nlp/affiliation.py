@@ -264,11 +264,53 @@ def home_officials(
         elif (sent := _sent_by(cluster, countries, resolver)) is not None:
             side.set_country(sent, cluster.mentions[0])  # "X conveyed greetings from Y"
             countries[cluster.id] = sent
+        elif (abroad := _met_on_a_visit(cluster, home, resolver)) is not None:
+            side.set_country(abroad, cluster.mentions[0])  # "on his visit to Japan, X met Y"
+            countries[cluster.id] = abroad
         elif home is not None and not any(
             _comes_to(m, at_home, resolver) for m in cluster.mentions
         ):
             side.set_country(home, cluster.mentions[0])
             countries[cluster.id] = home
+
+
+def _met_on_a_visit(cluster: Cluster, home: str | None, resolver: Resolver) -> str | None:
+    """The country a sentence tells a visit to, other than the dateline's, where it tells
+    that someone met a person ("wrapped up his visit to Japan, during which he called on
+    Prime Minister Y"): the person's, unless the visit is theirs."""
+    for mention in cluster.mentions:
+        word = mention.root
+        while word.dep_ in {"compound", "appos"} and word.head != word:
+            word = word.head  # "on Prime Minister Y": up to the title the name hangs on
+        verb = (
+            word.head.head if word.dep_ == "pobj" and word.head.lower_ in {"on", "with"} else None
+        )
+        if not (
+            (word.dep_ == "dobj" and word.head.lemma_ in _MEETING_VERBS)
+            or (verb is not None and verb.lemma_ in _MEETING_VERBS | {"call"})
+        ):
+            continue
+        visited = {
+            m.entity
+            for t in mention.root.sent
+            if t.lemma_ in {"visit", "trip", "tour"} and not _theirs(t, cluster, resolver)
+            for to in t.children
+            if to.dep_ == "prep" and to.lower_ == "to"
+            for place in to.children
+            if (m := resolver.mention(place)) is not None and m.type == "Country"
+        } - {home}
+        if len(visited) == 1:
+            return visited.pop()
+    return None
+
+
+def _theirs(visit: Token, cluster: Cluster, resolver: Resolver) -> bool:
+    """Whether a visit is the person's own ("during his visit to Cuba")."""
+    return any(
+        (m := resolver.mention(c)) is not None and m.entity == cluster.id
+        for c in visit.children
+        if c.dep_ == "poss"
+    )
 
 
 def _met_list(word: Token) -> bool:

@@ -402,3 +402,17 @@ def test_a_title_whose_name_ends_in_a_country_introduces_the_name_after_it(rules
     found = facts(x)
     assert ("Marco Bellini", "represents", "Italy") in found
     assert ("Karim Benali", "represents", "Italy") not in found
+
+
+def test_one_met_on_a_visit_abroad_is_of_the_country_visited_not_of_the_dateline(rules):
+    found = facts(
+        rules.extract(
+            "New Delhi, Mar 4 (PTI) External Affairs Minister Ravi Kumar on Tuesday wrapped up "
+            "his two-day visit to Japan during which he held talks with his Japanese "
+            "counterpart Kenji Sato and called on Prime Minister Taro Mori.\n\nIn Tokyo, Kumar "
+            "and Sato co-chaired the 17th India-Japan Foreign Ministers' Strategic Dialogue."
+        )
+    )
+    assert ("Taro Mori", "represents", "Japan") in found
+    assert ("Taro Mori", "represents", "India") not in found
+    assert ("Ravi Kumar", "met", "Taro Mori") in found
