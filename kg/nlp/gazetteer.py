@@ -270,7 +270,9 @@ class GazetteerComponent:
             for i in range(e.start, e.end)
         }
         said = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-        named = {e.text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+        named = {
+            e[k:].text for e in ents if e.label_ == "PERSON" and len(e) > 1 for k in range(len(e))
+        }
         ents = _joined(
             [self._coordinated(ent, in_people, in_bodies, said, named) for ent in ents],
             lambda a, b: (
@@ -774,16 +776,19 @@ class GazetteerComponent:
         self, ent: Span, people: set[int], bodies: set[int], surnames: set[str], named: set[str]
     ) -> Span:
         """A name the recognizer took for a body or a place, coordinated with a person's name
-        ("between Mamuka Bakhtadze and Nikola Pashinian") or tagged a person's elsewhere in
-        the article (both of "under the co-chairmanship of X and Y"), is a person's; a one-word
-        name it took for
-        a person's, coordinated with a body's in what is between them ("an agreement between
-        Viettel and Singtel"), is a body's, unless it is the known or full name of someone."""
+        ("between Mamuka Bakhtadze and Nikola Pashinian"), or that it tags a person's name or
+        the end of one elsewhere in the article ("under the co-chairmanship of X and Y", "El
+        Sisi" after "Abdel Fattah El Sisi") and no known name, is a person's; a one-word name
+        it took for a person's, coordinated with a body's in what is between them ("an
+        agreement between Viettel and Singtel"), is a body's, unless it is the known or full
+        name of someone."""
         root = ent.root
         partners = [root.head] if root.dep_ == "conj" else []
         partners += [c for c in root.children if c.dep_ == "conj"]
+        if ent.label_ in {"ORG", "GPE"} and ent.text in named and not self.kb.lookup(ent.text):
+            return _relabel(ent, "PERSON")  # "El Sisi" after "Abdel Fattah El Sisi"
         if ent.label_ in {"ORG", "GPE"} and self._looks_like_name(ent):
-            if any(p.i in people for p in partners) or ent.text in named:
+            if any(p.i in people for p in partners):
                 return _relabel(ent, "PERSON")
         elif (
             ent.label_ == "PERSON"
@@ -962,6 +967,7 @@ _PORTFOLIOS |= {"manpower", "employment", "welfare", "broadcasting", "promotion"
 _PORTFOLIOS |= {"entrepreneurship", "infrastructure", "international", "external"}
 _PORTFOLIOS |= {"national", "community", "abroad", "overseas", "diaspora", "expatriates"}
 _PORTFOLIOS |= {"emigrants", "worship", "francophonie", "upstream", "downstream"}
+_PORTFOLIOS |= {"transition", "heritage"}  # "Minister for Ecological Transition"
 
 
 def _given_name_like_a_word(doc: Doc, i: int, title_words: Collection[str]) -> bool:

@@ -559,3 +559,23 @@ def test_a_name_tagged_a_person_s_elsewhere_in_the_article_is_that_person_s(pipe
     )
     assert [e.type for e in x.entities if e.label == "Marian Jurecka"] == ["Person"]
     assert ("7th meeting", "headedBy", "Marian Jurecka") in {(s[:11], p, o) for s, p, o in facts(x)}
+
+
+def test_the_end_of_a_person_s_name_the_recognizer_took_for_a_place_is_that_person(pipeline):
+    # The real names of public figures: only they reproduce the recognizer's errors (it
+    # tags "El Sisi" a place, and ran "Transition" of the portfolio into the minister's name).
+    x = pipeline.extract(
+        "CAIRO, Sept 8 (MENA) - President Abdel Fattah El Sisi on Sunday received Spanish Prime "
+        "Minister Pedro Sanchez at Al Ittihadiya Palace in Heliopolis.\n\nFollowing the talks, "
+        "El Sisi and Sanchez witnessed the signing of a memorandum on cooperation in renewable "
+        "energy signed by Egyptian Minister of Electricity Mahmoud Esmat and Spanish Minister "
+        "for Ecological Transition Teresa Ribera."
+    )
+    kinds = {e.label: e.type for e in x.entities}
+    assert "El Sisi" not in kinds, kinds
+    assert kinds.get("Teresa Ribera") == "Person", kinds
+    assert (
+        "signing of a memorandum on cooperation in renewable energy",
+        "participant",
+        "Abdel Fattah El Sisi",
+    ) in facts(x)
