@@ -247,6 +247,8 @@ def home_officials(
             continue
         if not _national(cluster.id, positions):
             continue
+        if any(_leads_a_body_s_delegation(m, resolver) for m in cluster.mentions):
+            continue  # "a delegation of the Asian Development Bank led by Vice President X"
         led = [t for m in cluster.mentions for t in _travels_with(m)]
         inviting = next((c for m in cluster.mentions if (c := _invites_to(m, resolver))), None)
         if inviting is not None:  # the host invites: "a visit to Japan at the invitation of"
@@ -478,6 +480,25 @@ def _invites_to(mention: Mention, resolver: Resolver) -> str | None:
 
 
 _ACCOMPANYING = {"accompany", "travel", "fly", "come"}  # "X, who is travelling with Y"
+
+
+def _leads_a_body_s_delegation(mention: Mention, resolver: Resolver) -> bool:
+    """Whether the mention is of who leads a body's delegation ("a delegation of the Asian
+    Development Bank led by Vice President X"): an office of the body, not of a country."""
+    word = mention.span.root
+    while word.dep_ in {"compound", "appos"} and word.head != word:
+        word = word.head  # "by Vice President X": up to the title the name hangs on
+    led, delegation = word.head.head, word.head.head.head
+    if not (word.dep_ == "pobj" and word.head.dep_ == "agent" and led.lemma_ in {"lead", "head"}):
+        return False
+    if delegation.dep_ == "pobj" and delegation.head.head.lemma_ == "delegation":
+        delegation = delegation.head.head  # the parser hung "led" on the body's name
+    return delegation.lemma_ == "delegation" and any(
+        (m := resolver.mention(o)) is not None and m.type == "Organization"
+        for p in delegation.children
+        if p.dep_ == "prep" and p.lower_ in {"of", "from"}
+        for o in p.children
+    )
 
 
 def _travels_with(mention: Mention) -> list[Token]:

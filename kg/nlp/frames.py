@@ -231,6 +231,15 @@ def _sides_told(facts: Facts, scene: Scene) -> None:
             scene.countries[f.subject] = f.object
 
 
+def _bodies_represented(facts: Facts, scene: Scene, who: str) -> list[str]:
+    """The bodies the rules say one represents."""
+    return [
+        f.object
+        for f in facts.of("represents", None)
+        if f.subject == who and scene.clusters[f.object].type == "Organization"
+    ]
+
+
 def _attended_alone(facts: Facts, scene: Scene) -> None:
     """Who "also attended", saying not what, attended the event named last before, in their
     sentence or the one before ("X, who also attended, announced ...")."""
@@ -260,7 +269,8 @@ def _roots_in(cluster: Cluster, sentence: Span) -> list[Token]:
 
 def _delegation_heads(facts: Facts, scene: Scene) -> None:
     """A delegation and the person heading it act for the same country (and what the article
-    says one represents is its side)."""
+    says one represents is its side); the head of a body's delegation of no country, for the
+    body."""
     for f in facts.of("represents", None):
         if scene.clusters[f.object].type == "Country":
             scene.countries.setdefault(f.subject, f.object)
@@ -271,6 +281,11 @@ def _delegation_heads(facts: Facts, scene: Scene) -> None:
             scene.countries.setdefault(f.object, scene.countries[f.subject])
         elif f.object in scene.countries:
             scene.countries[f.subject] = scene.countries[f.object]
+        else:  # "a delegation of the Asian Development Bank led by X": X acts for the bank
+            for body in _bodies_represented(facts, scene, f.subject):
+                facts.add(
+                    f.object, "represents", body, f.sentence, 0.7, f.status, "represents/led-for"
+                )
 
 
 def _home(facts: Facts, scene: Scene) -> None:

@@ -169,6 +169,14 @@ is the event's:
 ...     "which was attended by Prime Minister Ali Khan.")
 >>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "attended"]
 [('attended', 'relcl', 'ceremony')]
+
+A body the parser coordinated with the country a first party is "of", in what a document is
+between, is the second party:
+
+>>> doc = load_nlp()("The agreement was signed between the Ministry of Finance of the Kyrgyz "
+...     "Republic and the ADB.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "ADB"]
+[('ADB', 'conj', 'Ministry')]
 """
 
 from __future__ import annotations
@@ -228,7 +236,22 @@ def repairs(doc: Doc) -> Doc:
     _counterparts_named(doc)
     _modified_subjects(doc)
     _attended_places(doc)
+    _between_bodies(doc)
     return doc
+
+
+def _between_bodies(doc: Doc) -> None:
+    """Hang a body the parser coordinated with the country the first party of "between" is
+    "of" on that party ("between the Ministry of Finance of the Kyrgyz Republic and the ADB")."""
+    for between in tokens_with(doc, "LOWER", ["between"]):
+        first = next((c for c in between.children if c.dep_ == "pobj"), None)
+        if first is None:
+            continue
+        for country in (t for t in first.subtree if t.dep_ == "pobj" and t.head.lower_ == "of"):
+            if country.ent_type_ != "GPE":
+                continue
+            for body in [c for c in country.children if c.dep_ == "conj" and c.ent_type_ == "ORG"]:
+                body.head = first
 
 
 def _attended_places(doc: Doc) -> None:

@@ -416,3 +416,18 @@ def test_one_met_on_a_visit_abroad_is_of_the_country_visited_not_of_the_dateline
     assert ("Taro Mori", "represents", "Japan") in found
     assert ("Taro Mori", "represents", "India") not in found
     assert ("Ravi Kumar", "met", "Taro Mori") in found
+
+
+def test_who_leads_a_body_s_delegation_acts_for_the_body_not_for_the_dateline_s_country(rules):
+    found = facts(
+        rules.extract(
+            "Bishkek, 10 June (Kabar). Chairman of the Cabinet of Ministers Adylbek Kasymaliev "
+            "met with a delegation of the Asian Development Bank led by Vice President Paul "
+            "Brenner. Following the meeting, a grant agreement on irrigation was signed between "
+            "the Ministry of Finance of the Kyrgyz Republic and the ADB."
+        )
+    )
+    assert ("Paul Brenner", "represents", "Asian Development Bank") in found
+    assert ("Paul Brenner", "represents", "Kyrgyzstan") not in found
+    assert ("Adylbek Kasymaliev", "met", "Paul Brenner") in found
+    assert ("Asian Development Bank", "signed", "grant agreement on irrigation") in found
