@@ -806,7 +806,7 @@ def _office_holders(token: Token, positions: list[Held]) -> list[Mention]:
         return []
     portfolio = _portfolio(token)
     titled = [
-        (office(h.title), h.person, h.title)
+        (_held(h.title), h.person, h.title)
         for h in positions
         if h.title and portfolio <= set(normalize(h.title).split())
     ]
@@ -832,12 +832,16 @@ def _one_office_pair(ministers: list[tuple[Mention, str]]) -> dict[str | None, M
     (two foreign ministers and an economy minister: the foreign ministers)."""
     by_office: dict[str, dict[str | None, Mention]] = {}
     for person, title in ministers:
-        foreign = _FOREIGN_AFFAIRS.match(normalize(title))  # "Minister of Foreign Affairs"
-        held = "foreign minister" if foreign else office(title)
         if person.entity:
-            by_office.setdefault(held, {})[person.entity] = person
+            by_office.setdefault(_held(title), {})[person.entity] = person
     pairs = [found for found in by_office.values() if len(found) == 2]
     return pairs[0] if len(pairs) == 1 else {}
+
+
+def _held(title: str) -> str:
+    """The office a title names, a foreign minister's for a "Minister of Foreign Affairs"
+    (also "Deputy Prime Minister and Minister of Foreign Affairs")."""
+    return "foreign minister" if _FOREIGN_AFFAIRS.match(normalize(title)) else office(title)
 
 
 def _portfolio(token: Token) -> set[str]:

@@ -849,3 +849,18 @@ def test_his_delegation_after_a_title_used_alone_is_headed_by_the_title_s_holder
     )
     headed = {o for s, p, o in found if p == "headedBy" and "delegation" in s}
     assert headed == {"Nikos Andreou"}, found
+
+
+def test_the_two_foreign_ministers_are_the_ministers_of_foreign_affairs_whatever_else_held(rules):
+    found = facts(
+        rules.extract(
+            "Lao Deputy Prime Minister and Minister of Foreign Affairs Somphone Vongsa paid an "
+            "official visit to Hungary at the invitation of Hungarian Minister of Foreign "
+            "Affairs and Trade Gabor Kertesz. During the visit, the two foreign ministers "
+            "co-chaired the fourth meeting of the Laos-Hungary Joint Committee in Budapest."
+        )
+    )
+    meeting = "fourth meeting of the Laos-Hungary Joint Committee"
+    assert {(meeting, "headedBy", "Somphone Vongsa"), (meeting, "headedBy", "Gabor Kertesz")} <= {
+        (s, p, o) for s, p, o in found if p == "headedBy"
+    }, found
