@@ -1016,12 +1016,14 @@ def _verb_events(facts: Facts, scene: Scene) -> None:
     (a call, a session or a signing they witnessed does not; the one visitor's visit is the
     one visit the article names without saying whose; a visit no noun names only places the
     meetings, ``_unnamed_visits``; nor does a ceremony or dinner told apart from their talks,
-    ``_talks_named_after``). A guest welcomed on arrival ("was received at the airport
-    by X") met X at no meeting."""
+    ``_talks_named_after``), nor does a press conference they gave. A guest welcomed on
+    arrival ("was received at the airport by X") met X at no meeting."""
     taken = [
         (e, frozenset(p.object for p in facts.participants(e.id) if p.status == "asserted"))
         for e in scene.clusters.values()
-        if e.type == "Event" and e.cls not in {"PhoneCall", "Session", "SigningCeremony"}
+        if e.type == "Event"
+        and e.cls not in {"PhoneCall", "Session", "SigningCeremony"}
+        and not _for_the_press(e)
     ]
     groups: list[list[Fact]] = []
     for f in sorted(facts.of("met"), key=lambda f: f.sentence.start):
@@ -1386,6 +1388,19 @@ def _visits_to_the_other_side(facts: Facts, scene: Scene) -> None:
         facts.add(visit.id, "heldIn", other, first.sentence, 0.5, first.status, "heldIn/other-side")
         for p in visitors:
             facts.add(p.object, "visited", other, p.sentence, 0.5, p.status, "visited/other-side")
+
+
+def _for_the_press(event: Cluster) -> bool:
+    """A press conference or briefing: what two who met told the press after, not where they
+    met."""
+    return any(
+        m.root.lemma_ == "briefing"
+        or (m.root.lemma_ == "conference" and any(t.lower_ in _PRESS for t in m.root.lefts))
+        for m in event.mentions
+    )
+
+
+_PRESS = {"press", "news", "media"}
 
 
 def _told_again(event: Cluster, group: list[Fact], facts: Facts) -> None:

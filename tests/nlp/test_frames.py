@@ -2527,3 +2527,15 @@ def test_who_met_a_guest_did_not_take_part_in_the_event_a_clause_about_the_guest
     assert (council, "participant", "Roman Golovchenko") in found
     assert (council, "participant", "Shavkat Mirziyoyev") not in found
     assert {s for s, p, o in found if p == "participant" and o == "Shavkat Mirziyoyev"} - {council}
+
+
+def test_two_who_met_and_gave_a_press_conference_met_at_a_meeting_of_their_own(rules):
+    x = rules.extract(
+        "Tbilisi, 3 March - Georgian Prime Minister Levan Beridze has hosted Latvian Prime "
+        "Minister Anna Ozola in Tbilisi. Following the meeting, the heads of government held a "
+        "joint press conference."
+    )
+    found = facts(x)
+    meetings = {s for s, p, o in found if p == "participant" and o == "Anna Ozola"}
+    assert any(s.startswith("meeting") for s in meetings), found
+    assert any("press conference" in s for s in meetings), found
