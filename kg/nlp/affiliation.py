@@ -281,9 +281,7 @@ def _met_on_a_visit(cluster: Cluster, home: str | None, resolver: Resolver) -> s
     that someone met a person ("wrapped up his visit to Japan, during which he called on
     Prime Minister Y"): the person's, unless the visit is theirs."""
     for mention in cluster.mentions:
-        word = mention.root
-        while word.dep_ in {"compound", "appos"} and word.head != word:
-            word = word.head  # "on Prime Minister Y": up to the title the name hangs on
+        word = _titled(mention)
         verb = (
             word.head.head if word.dep_ == "pobj" and word.head.lower_ in {"on", "with"} else None
         )
@@ -304,6 +302,15 @@ def _met_on_a_visit(cluster: Cluster, home: str | None, resolver: Resolver) -> s
         if len(visited) == 1:
             return visited.pop()
     return None
+
+
+def _titled(mention: Mention) -> Token:
+    """The word a person's name stands in the sentence by: the title it hangs on, if any
+    ("on Prime Minister Y": "Minister")."""
+    word = mention.root
+    while word.dep_ in {"compound", "appos"} and word.head != word:
+        word = word.head
+    return word
 
 
 def _theirs(visit: Token, cluster: Cluster, resolver: Resolver) -> bool:
@@ -362,9 +369,7 @@ def _sent_by(cluster: Cluster, countries: dict[str, str], resolver: Resolver) ->
     """The country of one who conveys a message from a person ("X conveyed greetings from
     President Y", "X handed over a letter from Y"): the sender's."""
     for mention in cluster.mentions:
-        word = mention.root
-        while word.dep_ in {"compound", "appos"} and word.head != word:
-            word = word.head  # "from President Y": up to the title the name hangs on
+        word = _titled(mention)  # "from President Y"
         if not (word.dep_ == "pobj" and word.head.lower_ in {"from", "of"}):
             continue
         verb = word.head.head  # "greetings from Y", or "conveyed [greetings] from Y"
@@ -485,9 +490,7 @@ _ACCOMPANYING = {"accompany", "travel", "fly", "come"}  # "X, who is travelling 
 def _leads_a_body_s_delegation(mention: Mention, resolver: Resolver) -> bool:
     """Whether the mention is of who leads a body's delegation ("a delegation of the Asian
     Development Bank led by Vice President X"): an office of the body, not of a country."""
-    word = mention.span.root
-    while word.dep_ in {"compound", "appos"} and word.head != word:
-        word = word.head  # "by Vice President X": up to the title the name hangs on
+    word = _titled(mention)  # "by Vice President X"
     led, delegation = word.head.head, word.head.head.head
     if not (word.dep_ == "pobj" and word.head.dep_ == "agent" and led.lemma_ in {"lead", "head"}):
         return False
