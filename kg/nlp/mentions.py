@@ -304,6 +304,17 @@ def _widen_name(span: Span) -> Span:
     )
 
 
+def _building_of(span: Span) -> bool:
+    """A building named by its kind and what it is of ("the Great Mosque of Algiers", "the
+    Palace of Independence"), not a body named so ("the House of Representatives")."""
+    of = next((t.i for t in span if t.lower_ == "of"), None)
+    return of is not None and of > span.start and span.doc[of - 1].text in _BUILDINGS
+
+
+_BUILDINGS = {"Mosque", "Cathedral", "Church", "Temple", "Monument", "Memorial", "Mausoleum"}
+_BUILDINGS |= {"Tomb", "Palace", "Tower", "Museum", "Stadium", "Airport", "Square"}
+
+
 def _titled_building(span: Span) -> Span | None:
     """A building named by a title and a building's word, where the recognizer took the
     word for a name ("House" of "the Prime Minister House"): the whole name."""
@@ -539,9 +550,16 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             continue
         if len(span) == 1 and text in word_list("place_heads") and _owned(span):
             continue  # "at his Mausoleum": a word, no name (not "the Kremlin")
-        if label in {"GPE", "LOC", "FAC"} or (
-            (span[-1].text in word_list("place_heads") or span[0].text in word_list("place_leads"))
-            and (span[-1].text not in word_list("org_heads") or _venue_centre(span))
+        if (
+            label in {"GPE", "LOC", "FAC"}
+            or _building_of(span)
+            or (
+                (
+                    span[-1].text in word_list("place_heads")
+                    or span[0].text in word_list("place_leads")
+                )
+                and (span[-1].text not in word_list("org_heads") or _venue_centre(span))
+            )
         ):
             place = _kb(kb, text, ("Place",))
             if label not in {"GPE", "LOC"} and not place:

@@ -1513,6 +1513,16 @@ def test_a_title_and_a_building_s_word_name_a_building_and_its_clause_is_the_eve
     assert ("Shehbaz Sharif", "met", "Jamshid Khodjaev") in found
 
 
+def test_a_building_named_by_its_kind_and_what_it_is_of_is_a_place(pipeline):
+    named = _named(
+        pipeline,
+        "ALGIERS, Oct 14 (APS) - Slovenian Foreign Minister Tanja Fajon visited the Great "
+        "Mosque of Algiers on Tuesday and met members of the House of Representatives.",
+    )
+    assert named.get("Great Mosque of Algiers") == "Place", named
+    assert named.get("House of Representatives") != "Place", named
+
+
 def test_a_title_s_modifier_and_head_the_recognizer_took_for_a_name_are_no_one(pipeline):
     named = _named(
         pipeline,
