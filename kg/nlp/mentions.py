@@ -276,13 +276,9 @@ def _widen_name(span: Span) -> Span:
     if hyphened_given_name(doc, end - 1):  # "Park Jin" of "Park Jin-soo"
         end += 2
 
-    def left_out(prev: Token) -> bool:
+    def name_word(prev: Token) -> bool:
         return (
-            name_token(prev)
-            and not prev.ent_type_
-            and prev.text not in {t.text for t in doc[prev.i + 1 : end]}  # a caption's "X Y X Y"
-            and prev.dep_ == "compound"
-            and prev.i < prev.head.i < span.end
+            not prev.ent_type_
             and (prev.text not in titles or _given_after_title(prev, in_titles))
             and prev.text not in word_list("org_heads")  # "Communist Party" of "... Party X Y"
             and not portfolio_word(prev)  # "... and Moroccan Expatriates Nasser Bourita"
@@ -292,8 +288,27 @@ def _widen_name(span: Span) -> Span:
             and prev.lower_ not in heads("event")
         )
 
+    def left_out(prev: Token) -> bool:
+        return (
+            name_token(prev)
+            and prev.text not in {t.text for t in doc[prev.i + 1 : end]}  # a caption's "X Y X Y"
+            and prev.dep_ == "compound"
+            and prev.i < prev.head.i < span.end
+            and name_word(prev)
+        )
+
+    def after_title(prev: Token) -> bool:  # "Do" of "Minister of Environment Do Duc Duy"
+        title = in_titles.get(prev.i - 1)
+        return (
+            title is not None
+            and title.end == prev.i
+            and prev.is_title
+            and prev.tag_ not in {"NNS", "NNPS"}  # "Frontier Regions" the title left out
+            and name_word(prev)
+        )
+
     while start > 0:
-        if left_out(doc[start - 1]):
+        if left_out(doc[start - 1]) or after_title(doc[start - 1]):
             start -= 1
         elif start > 1 and doc[start - 1].lower_ in _PARTICLES and left_out(doc[start - 2]):
             start -= 2  # "Mohammed bin Salman bin Abdulaziz Al Saud": "Mohammed bin" too
@@ -313,6 +328,21 @@ def _building_of(span: Span) -> bool:
 
 _BUILDINGS = {"Mosque", "Cathedral", "Church", "Temple", "Monument", "Memorial", "Mausoleum"}
 _BUILDINGS |= {"Tomb", "Palace", "Tower", "Museum", "Stadium", "Airport", "Square"}
+
+
+def _dedicated_building(span: Span) -> Span | None:
+    """A building named for whom it honours, where the recognizer took them for a person
+    ("Martyrs" of "the Monument to Heroes and Martyrs"): the whole name."""
+    token = span.root
+    while token.dep_ == "conj":
+        token = token.head
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in {"to", "of"}:
+        return None
+    building = prep.head
+    if building.text not in _BUILDINGS or building.i >= span.start:
+        return None
+    return span.doc[building.i : max(span.end, token.right_edge.i + 1)]
 
 
 def _titled_building(span: Span) -> Span | None:
@@ -466,10 +496,12 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             continue  # "News.Az reports": a website, not a person
         if label == "PERSON" and _determined(span):
             label = "ORG"  # "the Oliy Majlis": a name with an article is no one's name
-        building = _titled_building(span) if label == "PERSON" else None
+        building = (
+            _titled_building(span) or _dedicated_building(span) if label == "PERSON" else None
+        )
         if building is not None:
             mentions.append(Mention(building, "Place", "Site"))
-            continue  # "the Prime Minister House": a building, not a person
+            continue  # "the Prime Minister House", "the Monument to Heroes and Martyrs"
         if label == "PERSON":
             while len(span) > 1 and span[0].lower_ in heads("event"):
                 span = span[1:]  # "Meeting Emmanuel Macron," in a headline

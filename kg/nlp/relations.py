@@ -1005,10 +1005,11 @@ class Resolver:
         return m.span if m is not None else (token,)
 
     def _titled_list(self, token: Token) -> list[Token]:
-        """The people of a list of three or more, each named after a title, that the parser
-        hung on one another any way ("President of A X, President of B Y and President of C
-        Z took part": X an "nmod" of Z, Y an apposition inside X's title): the roots of the
-        names in the subject's phrase, where only titles and commas or "and" part them."""
+        """The people of a list, each named after a title, that the parser hung on one another
+        any way ("President of A X, President of B Y and President of C Z took part": X an
+        "nmod" of Z, Y an apposition inside X's title; "Minister of A X and Minister of B Y
+        put their signatures": X a subject inside Y's name): the roots of the names in the
+        subject's phrase, where only titles and commas or "and" part them."""
         m = self.mention(token)
         if m is None or m.type != "Person" or token.dep_ not in {"nsubj", "nsubjpass"}:
             return []
@@ -1018,17 +1019,21 @@ class Resolver:
             key=lambda p: p.span.start,
         )
         people = [p for p in people if p.type == "Person"]
-        if len(people) < 3 or any(p.span.start not in self._title_ends for p in people):
+        if len(people) < 2 or any(p.span.start not in self._title_ends for p in people):
             return []
         for before, after in itertools.pairwise(people):
             gap = doc[before.span.end : self._title_ends[after.span.start]]
             if (
                 not gap
                 or gap[0].text not in {",", "and"}
-                or any(t.text not in {",", "and"} for t in gap[1:])
+                or any(t.text not in {",", "and"} and not self._country(t) for t in gap[1:])
             ):
-                return []
+                return []  # only a title's country may stand there: "and Djiboutian Minister"
         return [p.root for p in people if p is not m]
+
+    def _country(self, token: Token) -> bool:
+        """Whether a word names a country."""
+        return (m := self.mention(token)) is not None and m.type == "Country"
 
     @cached_property
     def _title_ends(self) -> dict[int, int]:

@@ -1543,3 +1543,28 @@ def test_a_count_after_a_place_is_what_it_counts(pipeline):
     )
     assert named.get("Algiers") == "Place", named
     assert not [n for n in named if any(c.isdigit() for c in n)], named
+
+
+def test_a_building_named_for_whom_it_honours_is_a_place_not_a_person(rules):
+    x = rules.extract(
+        "HANOI, Sept 14 (VNA) - Singaporean Prime Minister Lawrence Wong arrived in Hanoi on "
+        "Friday. During his stay, he laid a wreath at the Monument to Heroes and Martyrs and "
+        "visited an industrial park."
+    )
+    kinds = {e.label: e.type for e in x.entities}
+    assert kinds.get("Monument to Heroes and Martyrs") == "Place", kinds
+    assert "Martyrs" not in kinds, kinds
+    assert ("Lawrence Wong", "visited", "Monument to Heroes and Martyrs") in facts(x)
+
+
+def test_a_word_between_a_title_and_a_name_is_the_name_s(rules):
+    x = rules.extract(
+        "HANOI, Sept 14 (VNA) - A memorandum on carbon credits was signed by Vietnamese "
+        "Minister of Natural Resources and Environment Do Duc Duy and Singaporean Minister for "
+        "Sustainability and the Environment Grace Fu."
+    )
+    labels = {e.label for e in x.entities}
+    assert "Do Duc Duy" in labels, labels
+    found = facts(x)
+    assert ("Do Duc Duy", "signed", "memorandum on carbon credits") in found, found
+    assert ("Grace Fu", "signed", "memorandum on carbon credits") in found, found

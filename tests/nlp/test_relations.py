@@ -550,3 +550,15 @@ def test_the_noun_after_a_dateline_s_dash_is_the_subject_not_the_city(read):
     words = {t.text: t for t in doc}
     assert (words["Chairman"].dep_, words["Chairman"].head.text) == ("nsubj", "received")
     assert words["Bishkek"].dep_ != "nsubj"
+
+
+def test_two_titled_people_the_parser_hung_on_each_other_both_act(read):
+    # "Sime" is parsed as a subject inside the second name, which alone is the verb's subject.
+    found = _found(
+        read,
+        "Minister of Transport and Logistics Alemu Sime and Djiboutian Minister of "
+        "Infrastructure and Equipment Hassan Houmed Ibrahim put their signatures on the "
+        "memorandum at the Ministry of Foreign Affairs.",
+    )
+    signed = {s for s, p, o, status, rule in found if p == "signed"}
+    assert signed == {"Alemu Sime", "Hassan Houmed Ibrahim"}, found
