@@ -652,3 +652,12 @@ def test_a_hospital_the_recognizer_took_for_an_event_is_a_site_one_visits(rules)
         "Friendship Hospital and met with the Chilean community in Laos."
     )
     assert ("Ana Torres", "visited", "Chile-Laos Friendship Hospital") in facts(x)
+
+
+@pytest.mark.parametrize("site", ["Tema Oil Refinery", "Keta Shipyard", "Akosombo Dam"])
+def test_a_works_named_by_its_place_and_kind_is_a_site_one_visits(rules, site):
+    x = rules.extract(
+        "ACCRA, Oct 9 (GNA) - Burkinabe Foreign Minister Karamoko Traore arrived in Accra on "
+        f"Monday. Mr Traore also toured the {site} before departing Accra on Thursday."
+    )
+    assert ("Karamoko Traore", "visited", site) in facts(x)
