@@ -81,7 +81,7 @@ _PEOPLE_GROUPS = {
     "co-chairpersons",
 }
 _HEADS = {"heads", "chiefs", "leaders"}
-_LED_SIDES = {"state", "government", "delegation", "side", "country", "nation", "party"}
+_LED_SIDES = {"state", "government", "delegation", "side", "country", "nation", "party", "ministry"}
 _GROUP_MARKERS = {"both", "two", "three", "four", "five", "six"}
 _MEETING = MEETING_WORDS | {"negotiation"}
 _GROUP_WORDS = _COUNTRY_GROUPS | _PEOPLE_GROUPS | {"two"}
@@ -752,10 +752,22 @@ def _lists_its_own(token: Token) -> bool:
     )  # not "signed between the two countries, including the Agreement on X"
 
 
+def _office_word(token: Token) -> tuple[Token, str]:
+    """The word that says which office a plural names, and the office's noun: "ministers" and
+    "minister" for "the foreign ministers", "ministries" and "minister" for "the heads of the
+    two foreign ministries"."""
+    if token.lower_ in _HEADS:
+        for p in token.rights:
+            for o in p.children if p.dep_ == "prep" and p.lower_ == "of" else ():
+                if o.dep_ == "pobj" and o.lemma_.lower() == "ministry":
+                    return o, "minister"
+    return token, token.lower_.removesuffix("s")
+
+
 def _office_named(token: Token) -> str:
-    """The office a plural names: "the foreign ministers" -> "foreign minister", "the heads
-    of state" -> "head of state"."""
-    noun = token.lower_.removesuffix("s")
+    """The office a plural names: "the foreign ministers" and "the heads of the two foreign
+    ministries" -> "foreign minister", "the heads of state" -> "head of state"."""
+    token, noun = _office_word(token)
     words = [*(c.lower_ for c in token.lefts if c.dep_ in {"compound", "amod"}), noun]
     of = [
         o.lower_
@@ -848,6 +860,7 @@ def _portfolio(token: Token) -> set[str]:
     """The nouns that say which ministry a plural office is of: "railway" of "the railway
     ministers", "economy" of "the ministers of economy of the two countries"; none of "the
     foreign ministers", "the heads of state" or "the two South American leaders"."""
+    token, _ = _office_word(token)
     before = {c.lower_ for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"}
     after = {
         o.lower_

@@ -383,9 +383,17 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             label = "PERSON"  # "Dr Kazim Niaz", "Madam Afua Asare": people, whatever the model said
         span = _strip(ent)
         title = in_titles.get(span.start + 1)
-        country = demonym(span[0].text) if label == "PERSON" and title is not None else None
-        if country and title is not None and len(title) > 1 and span.end > title.end:
+        country = demonym(span[0].text) if title is not None and len(title) > 1 else None
+        whole = (
+            label == "ORG"
+            and title is not None
+            and (title.start, title.end) == (span.start + 1, span.end)
+        )
+        named = label == "PERSON" and title is not None and span.end > title.end
+        if country and (whole or named):
             mentions.append(Mention(span[:1], "Country", "Country", country.qid, country.qid, True))
+            if whole:
+                continue  # "Kazakh Minister of Trade" taken for a body: a country and a title
             span = span[1:]  # "Kazakh Minister of Trade X" taken for one name
         if label == "PERSON":
             cut, span = span, _after_title(span, in_titles)

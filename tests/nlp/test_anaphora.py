@@ -864,3 +864,24 @@ def test_the_two_foreign_ministers_are_the_ministers_of_foreign_affairs_whatever
     assert {(meeting, "headedBy", "Somphone Vongsa"), (meeting, "headedBy", "Gabor Kertesz")} <= {
         (s, p, o) for s, p, o in found if p == "headedBy"
     }, found
+
+
+@pytest.mark.parametrize(
+    ("heads", "signers"),
+    [
+        ("the heads of the two ministries", {"Arman Dosov", "Laziz Umarov"}),
+        ("the heads of the two foreign ministries", {"Murat Sadykov", "Bakhtiyor Aliev"}),
+    ],
+)
+def test_the_heads_of_the_two_ministries_are_the_two_ministers(rules, heads, signers):
+    found = facts(
+        rules.extract(
+            "Kazakh Minister of Trade Arman Dosov held talks with Uzbek Minister of Investment "
+            "and Trade Laziz Umarov in Tashkent on Tuesday. Kazakh Foreign Minister Murat "
+            "Sadykov met Uzbek Foreign Minister Bakhtiyor Aliev the same day. Following the "
+            f"talks, {heads} signed a roadmap for expanding trade cooperation."
+        )
+    )
+    assert {s for s, p, o in found if p == "signed" and o == "roadmap"} >= signers, found
+    others = {"Arman Dosov", "Laziz Umarov", "Murat Sadykov", "Bakhtiyor Aliev"} - signers
+    assert not {s for s, p, o in found if p == "signed"} & others, found

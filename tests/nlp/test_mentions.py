@@ -1568,3 +1568,14 @@ def test_a_word_between_a_title_and_a_name_is_the_name_s(rules):
     found = facts(x)
     assert ("Do Duc Duy", "signed", "memorandum on carbon credits") in found, found
     assert ("Grace Fu", "signed", "memorandum on carbon credits") in found, found
+
+
+def test_a_demonym_and_a_title_taken_for_a_body_are_a_country_and_a_title(rules):
+    # Without the dateline the recognizer reads "Kazakh Minister of Trade and Integration" as
+    # one body's name.
+    x = rules.extract(
+        "Kazakh Minister of Trade and Integration Arman Dosov held talks with Uzbek Minister "
+        "of Industry and Trade Laziz Umarov in Tashkent on Tuesday."
+    )
+    assert ("Arman Dosov", "represents", "Kazakhstan") in facts(x)
+    assert not any(e.type == "Organization" for e in x.entities), x.entities
