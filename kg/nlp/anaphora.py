@@ -81,6 +81,7 @@ _PEOPLE_GROUPS = {
     "co-chairpersons",
 }
 _HEADS = {"heads", "chiefs", "leaders"}
+_HEAD_WORDS = {"head", "chief", "leader"}
 _LED_SIDES = {"state", "government", "delegation", "side", "country", "nation", "party", "ministry"}
 _GROUP_MARKERS = {"both", "two", "three", "four", "five", "six"}
 _MEETING = MEETING_WORDS | {"negotiation"}
@@ -148,6 +149,11 @@ def _title(held: Held) -> str:
     return title
 
 
+def _of(held: Held) -> str | None:
+    """The entity of what a position is of."""
+    return held.of.entity if held.of is not None else None
+
+
 def _deputy(title: str) -> bool:
     """Whether a title is of a deputy ("Vice President", "Deputy Prime Minister"): one who is
     not the holder of the office ``office`` names."""
@@ -160,13 +166,16 @@ def _same_office(held: str, head: str, deputy: bool) -> bool:
     return office(held) == head and _deputy(held) == deputy
 
 
-def _owner(title: Span, resolver: Resolver) -> Mention | None:
-    """The country named in or just before a title used alone ("the Kazakh President")."""
+def _owner(title: Span, resolver: Resolver, bodies: set[str | None]) -> Mention | None:
+    """The country named in or just before a title used alone ("the Kazakh President"), or
+    the body named in it that one of ``bodies`` is ("the President of the EBRD")."""
     doc = title.doc
     before_to = next((t.i for t in title if t.lower_ == "to"), title.end)  # "Ambassador to X"
     for i in [*range(title.start, before_to), title.start - 1]:
         m = resolver.inside.get(i) if i >= 0 else None
         if m is not None and m.type == "Country":
+            return m
+        if m is not None and m.type == "Organization" and m.entity in bodies and i >= title.start:
             return m
         if i == title.start - 1 and i >= 0 and doc[i].dep_ == "case" and i > 0:
             m = resolver.inside.get(i - 1)
@@ -210,10 +219,11 @@ def title_mentions(
     """Person mentions for titles used alone, each with the position it states."""
     found = []
     lead = _lead_end(doc)
+    bodies = {h.of.entity for h in positions if h.of is not None and h.of.type == "Organization"}
     for title in doc.spans.get(SPAN_KEY, []):
         if plural_title(title) or not _alone(title, resolver):
             continue  # "the Presidents of A and B": the two, not one
-        owner = _owner(title, resolver)
+        owner = _owner(title, resolver, bodies)
         head, deputy = office(title.text), _deputy(title.text)
         leader = _leader_of_a_country(title)
         others = _counterparties(title, resolver)
@@ -225,10 +235,16 @@ def title_mentions(
                 continue  # "With Minister X, the minister signed": not X
             if leader and not _of_a_country(held):
                 continue  # "the head of state" is not the President of Tatarstan
-            same_office = _same_office(_title(held), head, deputy)
+            same_office = _same_office(_title(held), head, deputy) or (
+                head in _HEAD_WORDS
+                and owner is not None
+                and owner.type == "Organization"
+                and _deputy(_title(held)) == deputy
+            )  # "the head of the EBRD": whoever of its people leads it
             person = held.person.entity
             country = country_of.get(person) if person is not None else None
-            same_side = owner is None or country == owner.entity
+            side = country if owner is None or owner.type == "Country" else _of(held)
+            same_side = owner is None or side == owner.entity
             rank = (not held.inferred, held.person.span.start)
             if same_office and same_side:
                 holders.add(person)

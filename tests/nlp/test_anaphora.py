@@ -885,3 +885,19 @@ def test_the_heads_of_the_two_ministries_are_the_two_ministers(rules, heads, sig
     assert {s for s, p, o in found if p == "signed" and o == "roadmap"} >= signers, found
     others = {"Arman Dosov", "Laziz Umarov", "Murat Sadykov", "Bakhtiyor Aliev"} - signers
     assert not {s for s, p, o in found if p == "signed"} & others, found
+
+
+@pytest.mark.parametrize("head", ["the President of the EBRD", "the head of the EBRD"])
+def test_a_title_of_a_body_used_alone_is_whoever_holds_it_in_that_body(rules, head):
+    found = facts(
+        rules.extract(
+            "TASHKENT, July 18 (UzA) - President of Uzbekistan Shavkat Mirziyoyev received a "
+            "delegation of the European Bank for Reconstruction and Development (EBRD) headed by "
+            "its President Odile Renaud-Basso and Vice President Mark Bowman. Following the "
+            "meeting, a loan agreement was signed by Minister of Finance Jamshid Kuchkarov and "
+            f"{head}."
+        )
+    )
+    signed = {s for s, p, o in found if p == "signed" and o == "loan agreement"}
+    assert "Odile Renaud-Basso" in signed, found
+    assert not signed & {"Shavkat Mirziyoyev", "Mark Bowman"}, found
