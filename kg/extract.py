@@ -109,7 +109,7 @@ class _Article:
     def __init__(self, doc: Doc, article: Article, nlp: Language, linker: Linker):
         self.doc, self.article, self.nlp, self.linker = doc, article, nlp, linker
         self.kb = KnowledgeBase.load()
-        self.mentions = find_mentions(doc)
+        self.mentions = find_mentions(doc, article.dateline)
         self.resolver = Resolver(doc, self.mentions)
         _delegation_countries(self.mentions, self.resolver)
         self.clusters = resolve(self.mentions)

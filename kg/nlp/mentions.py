@@ -368,7 +368,7 @@ def _region_extension(span: Span) -> Span | None:
     return None
 
 
-def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
+def _named(doc: Doc, kb: KnowledgeBase, dateline: str | None) -> list[Mention]:
     mentions = []
     in_titles = titles_by_word(doc)
     for ent in _entity_spans(doc, kb):
@@ -420,7 +420,9 @@ def _named(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         ):
             label = "FAC"  # "received X at Qasr Al Watan", "at the Akorda": a building
         if text == "Kingdom" and span.start > 0 and doc[span.start - 1].lower_ == "the":
-            kingdom = _the_kingdom(doc)  # "arrived in the Kingdom": the one kingdom named
+            kingdom = _the_kingdom(
+                doc, kb, dateline
+            )  # "arrived in the Kingdom": the one kingdom named
             if kingdom is not None:
                 mentions.append(Mention(span, "Country", "Country", kingdom.qid, kingdom.qid))
             continue
@@ -697,9 +699,10 @@ def _named_settlement(span: Span) -> bool:
     )
 
 
-def _the_kingdom(doc: Doc) -> KBEntry | None:
-    """The one kingdom the text names, by name or demonym ("Saudi", "Jordanian"), that "the
-    Kingdom" stands for; None when it names none or several."""
+def _the_kingdom(doc: Doc, kb: KnowledgeBase, dateline: str | None) -> KBEntry | None:
+    """The kingdom the text names, by name or demonym ("Saudi", "Jordanian"), that "the
+    Kingdom" stands for: the one named, or of several the one the dateline's place is in;
+    None when it names none, or several and none is the dateline's."""
     found = {
         country.qid: country
         for ent in doc.ents
@@ -707,7 +710,10 @@ def _the_kingdom(doc: Doc) -> KBEntry | None:
         and (country := country_named(ent.text) or demonym(ent.text)) is not None
         and any(name.startswith(("Kingdom of", "Hashemite Kingdom")) for name in country.names)
     }
-    return next(iter(found.values())) if len(found) == 1 else None
+    if len(found) == 1:
+        return next(iter(found.values()))
+    place = _kb(kb, dateline, ("Place",)) if dateline else None
+    return found.get(place.country or "") if place is not None else None
 
 
 def _portfolio(span: Span, kb: KnowledgeBase) -> bool:
@@ -2394,10 +2400,11 @@ def _capitals(doc: Doc, named: dict[int, Mention], kb: KnowledgeBase) -> list[Me
     return found
 
 
-def find_mentions(doc: Doc) -> list[Mention]:
-    """Every typed mention in ``doc``, in text order."""
+def find_mentions(doc: Doc, dateline: str | None = None) -> list[Mention]:
+    """Every typed mention in ``doc``, in text order; ``dateline`` is the place the article
+    was filed from, if known."""
     kb = KnowledgeBase.load()
-    named = _surnames_as_people(doc, _unrecognized_people(doc, _named(doc, kb), kb))
+    named = _surnames_as_people(doc, _unrecognized_people(doc, _named(doc, kb, dateline), kb))
     named = _companies_named_after(doc, named + _companies_in_titles(doc, named), kb)
     named = _companies_beside_bodies(doc, named, kb)
     by_token = {i: m for m in named for i in range(m.span.start, m.span.end)}

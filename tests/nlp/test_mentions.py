@@ -1579,3 +1579,13 @@ def test_a_demonym_and_a_title_taken_for_a_body_are_a_country_and_a_title(rules)
     )
     assert ("Arman Dosov", "represents", "Kazakhstan") in facts(x)
     assert not any(e.type == "Organization" for e in x.entities), x.entities
+
+
+def test_the_kingdom_of_two_named_is_the_one_the_dateline_is_in(rules):
+    x = rules.extract(
+        "RIYADH, Jan 15 (SPA) - Saudi Arabia and Jordan signed a memorandum of understanding on "
+        "electrical interconnection in Riyadh on Monday. Jordanian Minister of Energy Saleh "
+        "Kharabsheh had arrived in the Kingdom on Sunday. He also visited the headquarters of "
+        "the national grid operator."
+    )
+    assert ("Saleh Kharabsheh", "visited", "Saudi Arabia") in facts(x)
