@@ -661,3 +661,14 @@ def test_a_works_named_by_its_place_and_kind_is_a_site_one_visits(rules, site):
         f"Monday. Mr Traore also toured the {site} before departing Accra on Thursday."
     )
     assert ("Karamoko Traore", "visited", site) in facts(x)
+
+
+@pytest.mark.parametrize("site", ["Padma Bridge", "Mangla Dam"])
+def test_a_name_ending_in_a_building_s_word_is_a_site_one_visits(rules, site):
+    x = rules.extract(
+        "DHAKA, Nov 3 (BSS) - Islamic Development Bank Vice President Mansur Muhtar arrived in "
+        f"Dhaka on Monday. Mr Muhtar visited the {site} on Tuesday before leaving the country."
+    )
+    kinds = {e.label: e.type for e in x.entities}
+    assert kinds.get(site) == "Place", kinds
+    assert ("Mansur Muhtar", "visited", site) in facts(x)
