@@ -32,6 +32,7 @@ def sign(facts: Facts, scene: Scene, sides: list[str]) -> None:
     _capitals(facts, scene)
     _far_agents(facts, scene)
     _signed_for_a_side(facts, scene)
+    _signers_named_after(facts, scene)
     _along_with(facts, scene)
     _signing_sides(facts, scene)
     sides = (
@@ -278,6 +279,50 @@ def _added(preposition: Token) -> bool:
     )
 
 
+def _last_signed(facts: Facts, scene: Scene, sentence: Span) -> str | None:
+    """The one agreement the latest sentence up to this one that tells of a signing names."""
+    here = scene.index(sentence)
+    told = [f for f in facts.of("signed") if scene.index(f.sentence) <= here]
+    last = max((scene.index(f.sentence) for f in told), default=None)
+    before = {f.object for f in told if scene.index(f.sentence) == last}
+    return next(iter(before)) if len(before) == 1 else None
+
+
+def _signers_named_after(facts: Facts, scene: Scene) -> None:
+    """ "Signing for Nigeria were the Minister of Foreign Affairs, X, and the Minister of
+    Aviation, Y", "Those who signed the agreements were X and Y": the people the sentence
+    names after "be" signed the one agreement the latest sentence about a signing names, and
+    so did a country signed for."""
+    people = scene.words_of({"Person"})
+    countries = scene.words_of({"Country"})
+    for sentence in scene.with_words("LOWER", _SIGNERS_TOLD):
+        agreement = _last_signed(facts, scene, sentence)
+        for verb in (t for t in sentence if t.lower_ in _SIGNERS_TOLD):
+            gerund = verb.dep_ in {"nsubj", "csubj"} and verb.lower_.endswith("ing")
+            be = verb.head if gerund else None  # "Signing for X were", tagged a noun or not
+            if verb.dep_ == "relcl" and verb.head.lower_ == "those" and verb.head.dep_ == "nsubj":
+                be = verb.head.head
+            if be is None or be.lemma_ != "be" or agreement is None:
+                continue
+            named = [t for a in be.children if a.dep_ == "attr" for t in a.subtree]
+            who = [people[t.i] for t in named if t.i in people]
+            who += [countries[t.i] for t in _sides_signed_for(verb) if t.i in countries]
+            for party in dict.fromkeys(who):
+                facts.add(
+                    party.id,
+                    "signed",
+                    agreement,
+                    sentence,
+                    0.7,
+                    modality(verb),
+                    "signed/named-after",
+                    verb,
+                )
+
+
+_SIGNERS_TOLD = {"signing", "inking", "signed", "inked"}  # "Signing for X were", "Those who signed"
+
+
 def _signed_for_a_side(facts: Facts, scene: Scene) -> None:
     """ "X signed for Ghana, while Y signed on behalf of his country", "while the Minister
     of Z, Ms Y, signed for Morocco": who signs for a side and names nothing signed the one
@@ -286,13 +331,9 @@ def _signed_for_a_side(facts: Facts, scene: Scene) -> None:
     signers = scene.words_of({"Person", "Organization", "Delegation"})
     countries = scene.words_of({"Country"})
     for sentence in scene.with_words("LEMMA", _SIGN):
-        here = scene.index(sentence)
-        told = [f for f in facts.of("signed") if scene.index(f.sentence) <= here]
-        last = max((scene.index(f.sentence) for f in told), default=None)
-        before = {f.object for f in told if scene.index(f.sentence) == last}
-        if len(before) != 1:
+        agreement = _last_signed(facts, scene, sentence)
+        if agreement is None:
             continue
-        agreement = next(iter(before))
         for verb in (t for t in sentence if t.lemma_ in _SIGN and t.pos_ == "VERB"):
             sides = [
                 t

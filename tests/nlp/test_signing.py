@@ -1304,3 +1304,24 @@ def test_it_that_was_signed_is_no_documents_named_in_the_plural(rules):
         "signed by the Chilean Minister of Trade Ana Ruiz and the Peruvian Minister Elmer Soto."
     )
     assert not {f for f in facts(x) if f[1] == "signed" and f[0] == "Ana Ruiz"}
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Signing for Nigeria were the Minister of Foreign Affairs, Yusuf Tanko, and the "
+        "Minister of Aviation, Festus Okon, while Brazil's Foreign Minister Mauro Vieira "
+        "signed for his country.",
+        "Those who signed the agreements were the Minister of Foreign Affairs, Yusuf Tanko, "
+        "the Minister of Aviation, Festus Okon, and Brazil's Foreign Minister Mauro Vieira.",
+    ],
+)
+def test_signers_named_after_be_signed_the_agreement_told_of(rules, told):
+    found = facts(
+        rules.extract(
+            "ABUJA, Aug 21 (NAN) - Nigeria and Brazil have signed five memoranda of "
+            f"understanding to boost cooperation in agriculture and aviation. {told}"
+        )
+    )
+    signed = {s for s, p, o in found if p == "signed" and o == "five memoranda of understanding"}
+    assert {"Yusuf Tanko", "Festus Okon", "Mauro Vieira"} <= signed, found
