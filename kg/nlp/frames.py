@@ -119,6 +119,7 @@ def derive(facts: Facts, scene: Scene) -> None:
     sign(facts, scene, _sides(facts, scene))
     _participants(facts, scene)
     _attended_alone(facts, scene)
+    _done_after(facts, scene)  # before the pair met nearby: the people after it, not them
     _implicit_meetings(facts, scene)
     _calls_told_by_verbs(facts, scene)
     _verb_events(facts, scene)
@@ -2072,8 +2073,8 @@ def _done_after(facts: Facts, scene: Scene) -> None:
         if _people(facts, scene, event.id):
             continue
         for m in event.mentions:
-            prep = m.root.head
-            if m.root.dep_ != "pobj" or prep.lower_ not in {"after", "following"}:
+            prep = m.root.head  # also "Following" taken for a verb, the talks its object
+            if m.root.dep_ not in {"pobj", "dobj"} or prep.lower_ not in {"after", "following"}:
                 continue
             verbs = [prep.head, *prep.head.ancestors]  # "signed X and agreed to Y following"
             subject = next((c for v in verbs for c in v.children if c.dep_ == "nsubj"), None)

@@ -1479,6 +1479,14 @@ CASES += [
         id="two-who-did-something-after-a-meeting-named-with-no-one-held-it",
     ),
     pytest.param(
+        "President of Chile Ana Ruiz met with President of Peru Elmer Soto on Thursday. Soto "
+        "was met at the airport by Prime Minister Jorge Lira. Following talks at the Moneda "
+        "palace, Ana Ruiz and Elmer Soto adopted a joint declaration.",
+        [("talks", "participant", name) for name in ("Ana Ruiz", "Elmer Soto")],
+        [("talks", "participant", "Jorge Lira")],
+        id="talks-after-which-two-acted-are-theirs-not-the-pair-met-before",
+    ),
+    pytest.param(
         "Chilean President Ana Ruiz and Peruvian President Elmer Soto arrived in Cusco. "
         "Negotiations were held at the Inca "
         "residence, after which the talks continued. Following the negotiations, the two "
