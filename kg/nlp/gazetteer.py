@@ -630,9 +630,18 @@ class GazetteerComponent:
             tail, head = doc[split : ent.end], doc[ent.start : split]
             if head[-1].lower_ in _TRAILING_WORDS:
                 continue  # "Heads of State of Central Asia": a place or body follows "of"
-            if self._looks_like_name(tail) and self._ends_a_body(head):
+            if self._looks_like_name(tail) and (
+                self._ends_a_body(head) or self._country_before_a_name(head, ent)
+            ):
                 return split
         return None
+
+    def _country_before_a_name(self, head: Span, ent: Span) -> bool:
+        """Whether a country's name alone runs into a name that makes no place with it
+        ("Ambassador to the UAE Karen Grigoryan")."""
+        return country_named(head.text) is not None and not self.kb.lookup(
+            ent.text, ("Country", "Place", "Person")
+        )
 
     def _ends_a_body(self, head: Span) -> bool:
         if head[-1].text == ")" and len(head) > 2 and head[-2].is_upper:

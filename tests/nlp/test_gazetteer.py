@@ -579,3 +579,18 @@ def test_the_end_of_a_person_s_name_the_recognizer_took_for_a_place_is_that_pers
         "participant",
         "Abdel Fattah El Sisi",
     ) in facts(x)
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("UAE Karen Grigoryan", [("UAE", "GPE"), ("Karen Grigoryan", "PERSON")]),
+        ("United Arab Emirates", [("United Arab Emirates", "GPE")]),  # a country's own name
+    ],
+)
+def test_a_country_run_into_a_name_is_split_off_the_name(pipeline, text, pieces):
+    doc = pipeline.nlp(f"Armenian Ambassador to the {text} attended.")
+    gazetteer = pipeline.nlp.get_pipe("kg_gazetteer")
+    span = doc.char_span(doc.text.index(text), doc.text.index(text) + len(text), label="GPE")
+    found = [p for p in gazetteer._fix(span) if p is not None]
+    assert [(p.text, p.label_) for p in found] == pieces
