@@ -355,6 +355,12 @@ class GazetteerComponent:
             return
         doc = ent.doc
         start = ent.start
+        if ent.label_ == "NORP" and len(ent) > 1 and demonym(ent[-1].text):
+            places = self.kb.lookup(ent[:-1].text, ("Place", "Country"))
+            if any(p.cls in {"City", "Country"} for p in places):  # "in Algiers Mauritanian"
+                yield Span(doc, ent.start, ent.end - 1, label="GPE")
+                yield Span(doc, ent.end - 1, ent.end, label="NORP")
+                return
         if (
             ent.label_ == "PERSON"
             and len(ent) > 2

@@ -132,6 +132,15 @@ subject of the verb that has none:
 >>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "in"]
 [('in', 'prep', 'met')]
 
+The person received that the parser made the object of "in" and a place before them ("received
+on Tuesday in Algiers Mauritanian Minister of Foreign Affairs X") is the verb's object, the
+place the object of "in":
+
+>>> doc = load_nlp()("Ahmed Attaf received on Tuesday in Algiers Mauritanian Minister of "
+...     "Foreign Affairs Mohamed Salem Ould Merzoug, who is on a working visit to Algeria.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text in {"Algiers", "Merzoug"}]
+[('Algiers', 'pobj', 'in'), ('Merzoug', 'dobj', 'received')]
+
 So is "at" a building hung on a title:
 
 >>> doc = load_nlp()("A welcome ceremony was held for the Vietnamese President at the "
@@ -228,6 +237,7 @@ def repairs(doc: Doc) -> Doc:
     _visiting(doc)
     _here(doc)
     _placed_on_names(doc)
+    _placed_before_names(doc)
     _placed_on_members(doc)
     _fronted_subjects(doc)
     _datelined_subjects(doc)
@@ -629,6 +639,32 @@ def _placed_on_names(doc: Doc) -> None:
         verb = next((a for a in name.ancestors if a.pos_ in {"VERB", "AUX"}), None)
         if verb is not None and verb.i < name.i:
             prep.head = verb
+
+
+def _placed_before_names(doc: Doc) -> None:
+    """Make the person the parser made the object of "in" and a place before them, after a
+    verb with no object, that verb's object, and the place the object of "in" ("received on
+    Tuesday in Algiers Mauritanian Minister X")."""
+    kb = KnowledgeBase.load()
+    for prep in tokens_with(doc, "LOWER", ["in"]):
+        name = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        verb = prep.head
+        if (
+            name is None
+            or name.ent_type_ != "PERSON"
+            or prep.i + 1 >= name.i
+            or verb.pos_ != "VERB"
+            or any(c.dep_ == "dobj" for c in verb.children)
+        ):
+            continue
+        place = doc[prep.i + 1]  # "Algiers", whatever the recognizer took it for
+        if (
+            place in name.subtree
+            and place.dep_ == "compound"
+            and kb.lookup(place.text, ("Place", "Country"))
+        ):
+            place.head, place.dep_ = prep, "pobj"
+            name.head, name.dep_ = verb, "dobj"
 
 
 def _placed_on_members(doc: Doc) -> None:

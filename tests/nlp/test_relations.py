@@ -562,3 +562,16 @@ def test_two_titled_people_the_parser_hung_on_each_other_both_act(read):
     )
     signed = {s for s, p, o, status, rule in found if p == "signed"}
     assert signed == {"Alemu Sime", "Hassan Houmed Ibrahim"}, found
+
+
+def test_one_received_after_when_and_where_is_the_verb_s_object(rules):
+    # The parser makes the minister the object of "in", "Algiers" a word of his name.
+    found = facts(
+        rules.extract(
+            "ALGIERS, Feb 5 (APS) - Minister of Foreign Affairs Ahmed Attaf received on Tuesday "
+            "in Algiers Mauritanian Minister of Foreign Affairs Mohamed Salem Ould Merzoug, who "
+            "is on a working visit to Algeria."
+        )
+    )
+    pair = {"Ahmed Attaf", "Mohamed Salem Ould Merzoug"}
+    assert any(p == "met" and {s, o} == pair for s, p, o in found), found
