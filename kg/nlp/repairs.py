@@ -141,6 +141,13 @@ place the object of "in":
 >>> [(t.text, t.dep_, t.head.text) for t in doc if t.text in {"Algiers", "Merzoug"}]
 [('Algiers', 'pobj', 'in'), ('Merzoug', 'dobj', 'received')]
 
+"On behalf of" hung on the object of a verb says for whom the verb's doer acted:
+
+>>> doc = load_nlp()("Ali Karimov signed the agreements on behalf of Bangladesh, while Omar "
+...     "Said signed on behalf of the bank.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "on"][0]
+('on', 'prep', 'signed')
+
 So is "at" a building hung on a title:
 
 >>> doc = load_nlp()("A welcome ceremony was held for the Vietnamese President at the "
@@ -238,6 +245,7 @@ def repairs(doc: Doc) -> Doc:
     _here(doc)
     _placed_on_names(doc)
     _placed_before_names(doc)
+    _behalves(doc)
     _placed_on_members(doc)
     _fronted_subjects(doc)
     _datelined_subjects(doc)
@@ -639,6 +647,14 @@ def _placed_on_names(doc: Doc) -> None:
         verb = next((a for a in name.ancestors if a.pos_ in {"VERB", "AUX"}), None)
         if verb is not None and verb.i < name.i:
             prep.head = verb
+
+
+def _behalves(doc: Doc) -> None:
+    """Hang "on behalf of" that the parser hung on a verb's object on the verb."""
+    for behalf in tokens_with(doc, "LOWER", ["behalf"]):
+        on, thing = behalf.head, behalf.head.head
+        if on.lower_ == "on" and behalf.dep_ == "pobj" and thing.dep_ == "dobj":
+            on.head = thing.head
 
 
 def _placed_before_names(doc: Doc) -> None:

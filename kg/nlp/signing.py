@@ -327,7 +327,7 @@ def _signed_for_a_side(facts: Facts, scene: Scene) -> None:
     """ "X signed for Ghana, while Y signed on behalf of his country", "while the Minister
     of Z, Ms Y, signed for Morocco": who signs for a side and names nothing signed the one
     agreement the latest sentence about a signing names,
-    and so did the country signed for."""
+    and so did the country or body signed for."""
     signers = scene.words_of({"Person", "Organization", "Delegation"})
     countries = scene.words_of({"Country"})
     for sentence in scene.with_words("LEMMA", _SIGN):
@@ -347,7 +347,10 @@ def _signed_for_a_side(facts: Facts, scene: Scene) -> None:
                 subjects.append(verb.head)
             subjects += [a for t in subjects for a in t.children if a.dep_ == "appos"]
             who = [signers[t.i] for t in subjects if t.i in signers]
-            who += [countries[t.i] for t in sides if t.i in countries] if who else []
+            bodies = [
+                signers[t.i] for t in sides if t.i in signers and signers[t.i].type != "Person"
+            ]
+            who += [countries[t.i] for t in sides if t.i in countries] + bodies if who else []
             for party in dict.fromkeys(who):
                 facts.add(
                     party.id,

@@ -1325,3 +1325,17 @@ def test_signers_named_after_be_signed_the_agreement_told_of(rules, told):
     )
     signed = {s for s, p, o in found if p == "signed" and o == "five memoranda of understanding"}
     assert {"Yusuf Tanko", "Festus Okon", "Mauro Vieira"} <= signed, found
+
+
+def test_on_behalf_of_is_for_whom_not_part_of_the_agreement_s_name(rules):
+    x = rules.extract(
+        "DHAKA, Nov 3 (BSS) - A delegation of the Islamic Development Bank (IsDB) led by its "
+        "Vice President Mansur Muhtar called on Finance Adviser Salehuddin Ahmed on Monday. "
+        "Secretary Shahriar Kader Siddiky signed the agreements on behalf of Bangladesh, while "
+        "Muhtar signed on behalf of the IsDB. The agreements will finance power projects."
+    )
+    found = facts(x)
+    signed = {s for s, p, o in found if p == "signed" and o == "agreements"}
+    assert {"Shahriar Kader Siddiky", "Bangladesh", "Mansur Muhtar"} <= signed, found
+    assert "Islamic Development Bank" in signed, found
+    assert ("Shahriar Kader Siddiky", "represents", "Bangladesh") in found
