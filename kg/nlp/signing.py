@@ -307,17 +307,7 @@ def _signers_named_after(facts: Facts, scene: Scene) -> None:
             named = [t for a in be.children if a.dep_ == "attr" for t in a.subtree]
             who = [people[t.i] for t in named if t.i in people]
             who += [countries[t.i] for t in _sides_signed_for(verb) if t.i in countries]
-            for party in dict.fromkeys(who):
-                facts.add(
-                    party.id,
-                    "signed",
-                    agreement,
-                    sentence,
-                    0.7,
-                    modality(verb),
-                    "signed/named-after",
-                    verb,
-                )
+            _signed_by(facts, who, agreement, verb, "signed/named-after")
 
 
 _SIGNERS_TOLD = {"signing", "inking", "signed", "inked"}  # "Signing for X were", "Those who signed"
@@ -351,17 +341,13 @@ def _signed_for_a_side(facts: Facts, scene: Scene) -> None:
                 signers[t.i] for t in sides if t.i in signers and signers[t.i].type != "Person"
             ]
             who += [countries[t.i] for t in sides if t.i in countries] + bodies if who else []
-            for party in dict.fromkeys(who):
-                facts.add(
-                    party.id,
-                    "signed",
-                    agreement,
-                    sentence,
-                    0.7,
-                    modality(verb),
-                    "signed/for-a-side",
-                    verb,
-                )
+            _signed_by(facts, who, agreement, verb, "signed/for-a-side")
+
+
+def _signed_by(facts: Facts, who: list[Cluster], agreement: str, verb: Token, rule: str) -> None:
+    """Each of ``who`` signed the agreement, as the verb's sentence tells."""
+    for party in dict.fromkeys(who):
+        facts.add(party.id, "signed", agreement, verb.sent, 0.7, modality(verb), rule, verb)
 
 
 def _sides_signed_for(verb: Token) -> list[Token]:
