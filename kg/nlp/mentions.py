@@ -389,8 +389,8 @@ def _named(doc: Doc, kb: KnowledgeBase, dateline: str | None) -> list[Mention]:
             and title is not None
             and (title.start, title.end) == (span.start + 1, span.end)
         )
-        named = label == "PERSON" and title is not None and span.end > title.end
-        if country and (whole or named):
+        before_name = label == "PERSON" and title is not None and span.end > title.end
+        if country and (whole or before_name):
             mentions.append(Mention(span[:1], "Country", "Country", country.qid, country.qid, True))
             if whole:
                 continue  # "Kazakh Minister of Trade" taken for a body: a country and a title
@@ -420,9 +420,8 @@ def _named(doc: Doc, kb: KnowledgeBase, dateline: str | None) -> list[Mention]:
         ):
             label = "FAC"  # "received X at Qasr Al Watan", "at the Akorda": a building
         if text == "Kingdom" and span.start > 0 and doc[span.start - 1].lower_ == "the":
-            kingdom = _the_kingdom(
-                doc, kb, dateline
-            )  # "arrived in the Kingdom": the one kingdom named
+            # "arrived in the Kingdom": the one kingdom named, or of several the dateline's
+            kingdom = _the_kingdom(doc, kb, dateline)
             if kingdom is not None:
                 mentions.append(Mention(span, "Country", "Country", kingdom.qid, kingdom.qid))
             continue
@@ -507,7 +506,7 @@ def _named(doc: Doc, kb: KnowledgeBase, dateline: str | None) -> list[Mention]:
         if label == "PERSON" and _determined(span):
             label = "ORG"  # "the Oliy Majlis": a name with an article is no one's name
         building = (
-            _titled_building(span) or _dedicated_building(span) if label == "PERSON" else None
+            (_titled_building(span) or _dedicated_building(span)) if label == "PERSON" else None
         )
         if building is not None:
             mentions.append(Mention(building, "Place", "Site"))
