@@ -2104,17 +2104,17 @@ def _done_after(facts: Facts, scene: Scene) -> None:
 
 
 def _doers(facts: Facts, scene: Scene, verb: Token) -> list[str]:
-    """The people the facts a verb states are of, as their subjects ("the two presidents
-    signed a joint statement": the two who signed it)."""
-    return list(
-        dict.fromkeys(
-            f.subject
-            for f in facts
-            if f.trigger is not None
-            and f.trigger.i == verb.i
-            and scene.clusters[f.subject].type == "Person"
-        )
-    )
+    """The people the facts a verb states are of, as their subjects or as those who took
+    part in its event ("the two presidents signed a joint statement": the two who signed it;
+    "... held a press conference": the two who gave it)."""
+    found = []
+    for f in facts:
+        if f.trigger is None or f.trigger.i != verb.i:
+            continue
+        who = f.object if f.predicate == "participant" else f.subject
+        if scene.clusters[who].type == "Person":
+            found.append(who)
+    return list(dict.fromkeys(found))
 
 
 def _named_or_titled(word: Token, people: dict[int, Cluster]) -> Cluster | None:

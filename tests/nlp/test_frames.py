@@ -1487,6 +1487,14 @@ CASES += [
         id="talks-after-which-two-acted-are-theirs-not-the-pair-met-before",
     ),
     pytest.param(
+        "Chilean President Ana Ruiz met with Peruvian President Elmer Soto on Thursday. Soto "
+        "was met at the airport by Prime Minister Jorge Lira. Following talks at the Moneda "
+        "palace, the two presidents held a joint press conference.",
+        [("talks", "participant", name) for name in ("Ana Ruiz", "Elmer Soto")],
+        [("talks", "participant", "Jorge Lira")],
+        id="talks-after-which-the-two-gave-a-press-conference-are-theirs",
+    ),
+    pytest.param(
         "Chilean President Ana Ruiz and Peruvian President Elmer Soto arrived in Cusco. "
         "Negotiations were held at the Inca "
         "residence, after which the talks continued. Following the negotiations, the two "
