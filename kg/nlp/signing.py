@@ -340,7 +340,8 @@ def _signed_for_a_side(facts: Facts, scene: Scene) -> None:
             bodies = [
                 signers[t.i] for t in sides if t.i in signers and signers[t.i].type != "Person"
             ]
-            who += [countries[t.i] for t in sides if t.i in countries] + bodies if who else []
+            if who:  # the sides signed for sign only beside someone who signs for them
+                who += [countries[t.i] for t in sides if t.i in countries] + bodies
             _signed_by(facts, who, agreement, verb, "signed/for-a-side")
 
 
