@@ -193,6 +193,14 @@ between, is the second party:
 ...     "Republic and the ADB.")
 >>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "ADB"]
 [('ADB', 'conj', 'Ministry')]
+
+A document the parser coordinated with a word of the name of the document before it is
+coordinated with that document:
+
+>>> doc = load_nlp()("Then an agreement on visa exemption for holders of diplomatic passports "
+...     "and a memorandum on cooperation in tourism were signed.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text in {"and", "memorandum"}]
+[('and', 'cc', 'agreement'), ('memorandum', 'conj', 'agreement')]
 """
 
 from __future__ import annotations
@@ -255,6 +263,7 @@ def repairs(doc: Doc) -> Doc:
     _modified_subjects(doc)
     _attended_places(doc)
     _between_bodies(doc)
+    _coordinated_documents(doc)
     return doc
 
 
@@ -647,6 +656,28 @@ def _placed_on_names(doc: Doc) -> None:
         verb = next((a for a in name.ancestors if a.pos_ in {"VERB", "AUX"}), None)
         if verb is not None and verb.i < name.i:
             prep.head = verb
+
+
+def _coordinated_documents(doc: Doc) -> None:
+    """Coordinate a document the parser coordinated with a word of the name of the document
+    before it with that document ("an agreement on visas for holders of diplomatic passports and
+    a memorandum on tourism": "memorandum" coordinated with "passports")."""
+    documents = heads("agreement")
+    for word in doc:
+        if (
+            word.dep_ != "conj"
+            or word.lemma_.lower() not in documents
+            or not any(c.dep_ in {"det", "nummod"} for c in word.children)
+        ):
+            continue
+        named, first = word.head, word.head
+        while first.dep_ == "pobj" and first.head.dep_ == "prep":
+            first = first.head.head  # the outermost document whose name holds the word
+        if first is named or first.lemma_.lower() not in documents:
+            continue
+        for cc in (c for c in named.children if c.dep_ == "cc" and c.i < word.i):
+            cc.head = first
+        word.head = first
 
 
 def _behalves(doc: Doc) -> None:

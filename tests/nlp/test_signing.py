@@ -815,6 +815,20 @@ CASES += [
 ]
 CASES += [  # a host's country known only from the talks
     pytest.param(
+        HOSTED + "Then an agreement on visa exemption for holders of diplomatic passports and a "
+        "memorandum on cooperation in tourism were signed.",
+        [
+            (side, "signed", document)
+            for side in ("Chile", "Peru")
+            for document in (
+                "agreement on visa exemption for holders of diplomatic passports",
+                "memorandum on cooperation in tourism",
+            )
+        ],
+        [],
+        id="a-document-coordinated-after-a-long-name-was-signed-too",
+    ),
+    pytest.param(
         HOSTED + "A fisheries cooperation treaty was signed after the talks.",
         [
             ("Peru", "signed", "fisheries cooperation treaty"),
