@@ -606,7 +606,7 @@ def _named(doc: Doc, kb: KnowledgeBase, dateline: str | None) -> list[Mention]:
             if label not in {"GPE", "LOC"} and not place:
                 mentions.append(Mention(span, "Place", "Site"))
             else:
-                cls = place.cls if place else ("City" if label == "GPE" else "Place")
+                cls = place.cls if place else _unknown_place(span, label)
                 mentions.append(
                     Mention(
                         span,
@@ -635,6 +635,15 @@ def _named(doc: Doc, kb: KnowledgeBase, dateline: str | None) -> list[Mention]:
 
 
 _HEADING = {"head", "lead", "chair", "co-chair", "preside"}
+
+
+def _unknown_place(span: Span, label: str) -> str:
+    """The class of a place the knowledge base lacks: a site where its last word is one
+    ("Tashkent City Park", "Independence Square"), even as the recognizer took it for a city;
+    else a city where the recognizer took it for one."""
+    if span[-1].lower_ in word_list("site_heads"):
+        return "Site"
+    return "City" if label == "GPE" and span[-1].text not in word_list("place_heads") else "Place"
 
 
 def _headed(side: Token) -> bool:

@@ -269,6 +269,13 @@ COREFERENCE = [
         [("business forum", "heldIn", "Azerbaijan")],
         id="a-city-named-alone-places-the-event-in-no-country",
     ),
+    pytest.param(
+        "President Luis Ruiz received the Foreign Minister of Chile Marta Vega on Monday. They "
+        "discussed trade. Vega also visited the Lima City Park.",
+        [("Marta Vega", "visited", "Lima City Park")],
+        [("meeting between Luis Ruiz and Marta Vega", "heldIn", "Lima City Park")],
+        id="a-park-named-after-its-city-is-a-site-a-meeting-told-before-was-not-held-at",
+    ),
 ]
 
 
