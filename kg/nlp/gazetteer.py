@@ -63,6 +63,7 @@ _WHERE = {"in", "to", "from", "at"}  # words before where something is or goes
 _TIMES = {"DATE", "TIME"}  # a one-word place's name before a date may be taken into it
 _CALENDAR = {*(m.lower() for m in calendar.month_name[1:]), *(d.lower() for d in calendar.day_name)}
 _TRAILING_WORDS = {"of", "the", "and", "for", "in", "on", "to", "a", "an"}
+_TRAILING_WORDS |= {".", ",", ";", ":"}  # "the Great Hall of the People." ending a sentence
 _KB_LABELS = {"Country": "GPE", "Place": "GPE", "Organization": "ORG", "Person": "PERSON"}
 _NAME_PREFIX_STOP = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "PUNCT", "VERB", "AUX", "NUM"}
 

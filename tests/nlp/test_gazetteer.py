@@ -211,6 +211,18 @@ from tests.conftest import facts
             [("Abdulaziz bin Salman", "PERSON"), ("Moscow", "GPE")],
             id="a-name-cut-before-its-bin-is-one-name",
         ),
+        pytest.param(
+            "Xi held a welcome ceremony for Ruto at the square outside the east gate of the "
+            "Great Hall of the People. Chinese Foreign Minister Wang Yi attended the events.",
+            [
+                ("Xi", "PERSON"),
+                ("east gate", "FAC"),
+                ("Great Hall of the People", "FAC"),
+                ("Chinese", "NORP"),
+                ("Wang Yi", "PERSON"),
+            ],
+            id="a-name-ends-before-the-full-stop",
+        ),
     ],
 )
 def test_entities_right_for_the_domain(pipeline, text, entities):
