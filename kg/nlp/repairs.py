@@ -201,6 +201,14 @@ coordinated with that document:
 ...     "and a memorandum on cooperation in tourism were signed.")
 >>> [(t.text, t.dep_, t.head.text) for t in doc if t.text in {"and", "memorandum"}]
 [('and', 'cc', 'agreement'), ('memorandum', 'conj', 'agreement')]
+
+A person the parser made the possessor of the person after a country's "'s" is coordinated
+with that person:
+
+>>> doc = load_nlp()("Kaymak and Uzbekistan's Deputy Prime Minister Akmal Rakhimov signed a "
+...     "protocol.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text in {"Kaymak", "Uzbekistan", "Rakhimov"}]
+[('Kaymak', 'nsubj', 'signed'), ('Uzbekistan', 'poss', 'Rakhimov'), ('Rakhimov', 'conj', 'Kaymak')]
 """
 
 from __future__ import annotations
@@ -264,6 +272,7 @@ def repairs(doc: Doc) -> Doc:
     _attended_places(doc)
     _between_bodies(doc)
     _coordinated_documents(doc)
+    _coordinated_possessors(doc)
     return doc
 
 
@@ -678,6 +687,33 @@ def _coordinated_documents(doc: Doc) -> None:
         for cc in (c for c in named.children if c.dep_ == "cc" and c.i < word.i):
             cc.head = first
         word.head = first
+
+
+def _coordinated_possessors(doc: Doc) -> None:
+    """Coordinate a person the parser coordinated with a country's "'s" with the person after it
+    ("Kaymak and Uzbekistan's Deputy Prime Minister Rakhimov signed": "Uzbekistan" a conjunct of
+    "Kaymak", and "Kaymak" the possessor of "Rakhimov" or in apposition to a noun before)."""
+    for case in tokens_with(doc, "LOWER", ["'s", "’s"]):
+        country, name = case.head, case.head.head
+        if (
+            country.dep_ != "conj"
+            or country.ent_type_ != "GPE"
+            or name.pos_ != "PROPN"
+            or name.ent_type_ in {"GPE", "NORP", "LOC"}
+            or any(c.dep_ == "case" for c in name.children)
+            or case.i + 1 >= len(doc)
+        ):
+            continue
+        owned = doc[case.i + 1]
+        while owned.dep_ == "compound":  # "Minister" of "Minister Akmal Rakhimov"
+            owned = owned.head
+        if owned.ent_type_ != "PERSON" or owned.head in (name, owned) or owned.i < name.i:
+            continue
+        name.head, name.dep_ = owned.head, owned.dep_
+        for cc in (c for c in name.children if c.dep_ == "cc"):
+            cc.head = owned
+        country.head, country.dep_ = owned, "poss"
+        owned.head, owned.dep_ = name, "conj"
 
 
 def _behalves(doc: Doc) -> None:

@@ -813,6 +813,16 @@ CASES += [
         id="not-a-document-along-with-something-else",
     ),
 ]
+CASES += [
+    pytest.param(
+        "Ministers sign protocol\n\nIn a subsequent meeting, Kaymak and Uzbekistan's Deputy "
+        "Prime Minister Akmal Rakhimov signed a protocol amending the trade agreement. Turkish "
+        "Trade Minister Omer Kaymak was pleased.",
+        [("Omer Kaymak", "signed", "protocol"), ("Akmal Rakhimov", "signed", "protocol")],
+        [("Omer Kaymak", "represents", "Uzbekistan")],
+        id="a-person-before-and-a-country-s-person-signs-with-that-person",
+    ),
+]
 CASES += [  # a host's country known only from the talks
     pytest.param(
         HOSTED + "Then an agreement on visa exemption for holders of diplomatic passports and a "
