@@ -699,7 +699,8 @@ def _listed_countries(token: Token, at: dict[int, Cluster]) -> list[Cluster]:
 
 def _of_the_two(token: Token) -> bool:
     """A plural delegation word of the two sides: "the two delegations", "delegations of
-    both countries", "the delegations" or "their delegations" that say no more."""
+    both countries", "the delegations" or "their delegations" that say no more, or no more
+    than that the two sides' people led them."""
     if token.tag_ not in {"NNS", "NNPS"}:
         return False
     lefts = list(token.lefts)
@@ -709,6 +710,8 @@ def _of_the_two(token: Token) -> bool:
         c.dep_ in {"prep", "acl", "relcl", "amod", "compound"} for c in token.children
     ):
         return True
+    if [t.lower_ for t in lefts] in ([], ["the"]) and _led_by_two(token):
+        return True  # "talks between delegations led by the two ministers"
     return any(
         prep.lower_ in {"of", "from"}
         and o.lower_ in _COUNTRY_GROUPS
@@ -717,6 +720,25 @@ def _of_the_two(token: Token) -> bool:
         for o in prep.children
         if o.dep_ == "pobj"
     )  # "headed the delegations of their countries"
+
+
+def _led_by_two(token: Token) -> bool:
+    """Whether delegations are told only by who led them, and those are two: "the two
+    ministers", "both leaders", or two people named."""
+    if any(c.dep_ in {"prep", "relcl", "amod", "compound"} for c in token.children):
+        return False
+    leaders = [
+        o
+        for acl in token.children
+        if acl.dep_ == "acl" and acl.lemma_ in {"lead", "head"}
+        for by in acl.children
+        if by.dep_ == "agent"
+        for o in by.children
+        if o.dep_ == "pobj"
+    ]
+    return any(
+        any(t.lower_ in {"two", "both"} for t in o.lefts) or len(o.conjuncts) == 1 for o in leaders
+    )
 
 
 def partners(clusters: list[Cluster], country_of: dict[str, str]) -> dict[str, Mention]:

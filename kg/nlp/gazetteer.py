@@ -274,6 +274,7 @@ class GazetteerComponent:
         named = {
             e[k:].text for e in ents if e.label_ == "PERSON" and len(e) > 1 for k in range(len(e))
         }
+        ents = [part for ent in ents for part in _known_people(ent, named)]
         ents = _joined(
             [self._coordinated(ent, in_people, in_bodies, said, named) for ent in ents],
             lambda a, b: (
@@ -820,6 +821,20 @@ class GazetteerComponent:
 
 _PATRONYMIC = {"bin", "bint", "ibn"}  # "son of", "daughter of" in Arabic names
 _FAMILY = {"al", "el"}  # "Al Qasimi": the article of an Arabic family name
+
+
+def _known_people(ent: Span, named: set[str]) -> list[Span]:
+    """A body's name that is the names of people the article names, coordinated ("led by Dar
+    and Saidov"): each a person's; else the name as it is."""
+    if ent.label_ != "ORG":
+        return [ent]
+    parts, start = [], ent.start
+    for t in ent:
+        if t.lower_ in {"and", ","}:
+            parts.append(Span(ent.doc, start, t.i, label="PERSON"))
+            start = t.i + 1
+    parts = [p for p in (*parts, Span(ent.doc, start, ent.end, label="PERSON")) if len(p)]
+    return parts if len(parts) > 1 and all(p.text in named for p in parts) else [ent]
 
 
 def _patronym_at(doc: Doc, i: int) -> bool:

@@ -590,6 +590,19 @@ def test_two_people_who_led_the_two_delegations_led_each_their_own(rules, delega
     assert ("Ishaq Dar", "represents", "Uzbekistan") not in found
 
 
+@pytest.mark.parametrize("leaders", ["the two ministers", "Dar and Saidov"])
+def test_delegations_told_only_by_their_two_leaders_are_each_one_s_own(rules, leaders):
+    x = rules.extract(
+        "Pakistani Foreign Minister Ishaq Dar received Uzbek Foreign Minister Bakhtiyor Saidov in "
+        f"Islamabad on Monday. The talks, held between delegations led by {leaders}, lasted "
+        "two hours. The Uzbek delegation also included Deputy Minister Aziz Karimov."
+    )
+    found = facts(x, aliases=True)
+    assert ("Uzbek delegation", "headedBy", "Bakhtiyor Saidov") in found
+    assert ("Pakistan delegation", "headedBy", "Ishaq Dar") in found
+    assert ("Pakistan delegation", "headedBy", "Bakhtiyor Saidov") not in found
+
+
 def test_one_said_alone_to_head_the_delegations_heads_their_own(rules):
     x = rules.extract(
         "Pakistan and Uzbekistan held talks in Islamabad on Monday. Foreign Minister Ishaq Dar "

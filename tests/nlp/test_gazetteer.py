@@ -223,6 +223,18 @@ from tests.conftest import facts
             ],
             id="a-name-ends-before-the-full-stop",
         ),
+        pytest.param(
+            "Foreign Minister Ishaq Dar received Bakhtiyor Saidov. The talks, held between "
+            "delegations led by Dar and Saidov, lasted an hour.",
+            [
+                ("Ishaq Dar", "PERSON"),
+                ("Bakhtiyor Saidov", "PERSON"),
+                ("Dar", "PERSON"),
+                ("Saidov", "PERSON"),
+                ("an hour", "TIME"),
+            ],
+            id="a-body-named-as-two-people-named-before-is-those-people",
+        ),
     ],
 )
 def test_entities_right_for_the_domain(pipeline, text, entities):
