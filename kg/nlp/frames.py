@@ -1703,11 +1703,11 @@ def _event_pairs(facts: Facts, scene: Scene) -> None:
             if countries.get(a.subject) != countries.get(b.subject)
         ]
         chairs = [f for f in facts.of("headedBy", None) if f.subject == event.id]
-        pairs += [  # "the session was co-chaired by A of X and B of Y"
+        pairs += [  # "the session was co-chaired by A of X and B (of Y)"
             (a, b)
             for i, a in enumerate(chairs)
             for b in chairs[i + 1 :]
-            if None not in {countries.get(a.object), countries.get(b.object)}
+            if {countries.get(a.object), countries.get(b.object)} - {None}
         ]
         for a, b in pairs:
             if countries.get(a.object) and countries.get(a.object) == countries.get(b.object):

@@ -202,6 +202,14 @@ coordinated with that document:
 >>> [(t.text, t.dep_, t.head.text) for t in doc if t.text in {"and", "memorandum"}]
 [('and', 'cc', 'agreement'), ('memorandum', 'conj', 'agreement')]
 
+The verb after a subject and a participle set off by commas has the subject the parser gave
+the participle:
+
+>>> doc = load_nlp()("The MoU, concluded between the Ethiopian Standards Agency and the Kenya "
+...     "Bureau of Standards (KEBS), was inked by Director-General Meseret Alemu Haile.")
+>>> [(t.text, t.dep_, t.head.text) for t in doc if t.text in {"MoU", "concluded"}]
+[('MoU', 'nsubjpass', 'inked'), ('concluded', 'acl', 'MoU')]
+
 A person the parser made the possessor of the person after a country's "'s" is coordinated
 with that person:
 
@@ -269,6 +277,7 @@ def repairs(doc: Doc) -> Doc:
     _meetings_named_by_adjectives(doc)
     _counterparts_named(doc)
     _modified_subjects(doc)
+    _participle_subjects(doc)
     _attended_places(doc)
     _between_bodies(doc)
     _coordinated_documents(doc)
@@ -342,6 +351,29 @@ def _modified_subjects(doc: Doc) -> None:
             word.head = verb  # the full stop
         verb.head, verb.dep_ = verb, "ROOT"
         noun.head, noun.dep_ = verb, "nsubj"
+
+
+def _participle_subjects(doc: Doc) -> None:
+    """Give the verb after a subject and a participle set off by commas ("The MoU, concluded
+    between A and B, was inked by X") the subject the parser gave the participle, and make the
+    participle the subject's modifier."""
+    for participle in doc:
+        head = participle.head
+        subject = next((c for c in participle.children if c.dep_ == "nsubj"), None)
+        if (
+            participle.dep_ != "advcl"
+            or participle.tag_ not in {"VBN", "VBD"}
+            or subject is None
+            or subject.i != participle.i - 2
+            or doc[participle.i - 1].text != ","
+            or head.i < participle.i
+            or head.pos_ not in {"VERB", "AUX"}
+            or any(c.dep_ in _SUBJECTS for c in head.children)
+        ):
+            continue
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        subject.head, subject.dep_ = head, "nsubjpass" if passive else "nsubj"
+        participle.head, participle.dep_ = subject, "acl"
 
 
 def _counterparts_named(doc: Doc) -> None:

@@ -447,6 +447,17 @@ CASES += [
 
 CASES.append(
     pytest.param(
+        "The third session of the commission was co-chaired by Minister Tesfaye Bekele and "
+        "Kenyan Trade Minister Rose Odhiambo. The session was also attended by Ambassador "
+        "Meseret Haile and Ambassador Bernard Mwangi.",
+        [("Tesfaye Bekele", "met", "Rose Odhiambo")],
+        [],
+        id="two-co-chairs-one-of-a-country-met-whoever-else-took-part",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "South African President Jacob Mbeki arrived in Kinshasa on Monday for a state visit "
         "to the DRC.\n\nThe visit followed a successful working visit to the Republic of "
         "Zambia, where President Mbeki and Zambian President Joseph Banda held bilateral "
