@@ -1132,7 +1132,9 @@ class Resolver:
         """Agreements or events the parser hung inside the complement of the one before: in
         "a memorandum on investment cooperation and an agreement on visa exemption" the
         agreement is coordinated with "cooperation", not with "memorandum" (also where the
-        complement hangs on the verb: "signed a declaration on X as well as a programme")."""
+        complement hangs on the verb: "signed a declaration on X as well as a programme"); not an
+        event told as ahead, which the complement talks of ("discussions on security and the
+        upcoming summit")."""
         found = []
         for token in conjuncts:
             m = self.by_root.get(token.i)
@@ -1141,6 +1143,8 @@ class Resolver:
             for t in dict.fromkeys([*token.subtree, *(c for w in m.span for c in w.children)]):
                 other = self.by_root.get(t.i) if t.dep_ == "conj" else None
                 if other is not None and other.type == m.type and other is not m:
+                    if other.type == "Event" and any(a.lower_ in _FUTURE for a in t.lefts):
+                        continue  # "talks on security as well as the upcoming summit": a topic
                     found += [t, *t.conjuncts]
         return [t for t in dict.fromkeys(found) if t not in conjuncts]
 

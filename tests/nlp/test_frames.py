@@ -447,6 +447,16 @@ CASES += [
 
 CASES.append(
     pytest.param(
+        "Kenyan Trade Minister Rose Odhiambo also held discussions with Foreign Minister Genet "
+        "Abebe on regional peace and security as well as the upcoming IGAD summit.",
+        [("discussions", "participant", "Genet Abebe")],
+        [("upcoming IGAD summit", "participant", "Genet Abebe")],
+        id="an-upcoming-event-among-the-topics-of-discussions-is-not-held-with-them",
+    )
+)
+
+CASES.append(
+    pytest.param(
         "The third session of the commission was co-chaired by Minister Tesfaye Bekele and "
         "Kenyan Trade Minister Rose Odhiambo. The session was also attended by Ambassador "
         "Meseret Haile and Ambassador Bernard Mwangi.",
