@@ -34,6 +34,7 @@ from kg.errors import ArticleError
             "The residence",
         ),
         ("Hanoi (VNA) – Prime Minister Pham Minh Chinh", "Hanoi", "VNA", "Prime Minister"),
+        ("Addis Ababa, May 14/2025 (ENA) - The meeting ended", "Addis Ababa", "ENA", "The meeting"),
         ("RIYADH: Saudi Crown Prince Mohammed bin Salman", "Riyadh", None, "Saudi"),
         (
             "Kazakh Minister on talks  NUR-SULTAN. KAZINFORM – A meeting took place",
