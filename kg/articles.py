@@ -64,7 +64,8 @@ _MONTH = (
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _DAY_MONTH = (
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}}|/\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}}|/\d{{4}})?"  # May 14, 2025   May 14/2025
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?"  # 14th May, 2025
     r"|\d{1,2}\.\d{1,2}\.\d{4})"
 )
 
@@ -90,11 +91,12 @@ _DASH = r"(?:--|[-–—])"
 _DATELINES = [
     # ASTANA. KAZINFORM -   /  NUR-SULTAN. KAZINFORM –
     rf"(?P<place>{_CAPS_PLACE})\.\s+(?P<agency>[A-Z]{{3,}})\b\s*(?:{_DASH}\s*)?",
-    # YEREVAN, MAY 12, ARMENPRESS.
-    rf"(?P<place>{_CAPS_PLACE}),\s+(?i:{_DAY_MONTH}),\s+(?P<agency>[A-Z]{{3,}})\.\s+",
+    # YEREVAN, MAY 12, ARMENPRESS.   YEREVAN, MAY 12, ARMENPRESS:
+    rf"(?P<place>{_CAPS_PLACE}),\s+(?i:{_DAY_MONTH}),\s+(?P<agency>[A-Z]{{3,}})[.:]\s+",
     # ASTANA, July 3. /TASS/.   Ulaanbaatar /MONTSAME/   Yerevan /Mediamax/.
     rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})(?:,\s+{_DAY_MONTH}\.?)?\s*/\s*(?P<agency>{_AGENCY})\s*/\.?\s+",
     # MINSK, June 19 (Xinhua) --   TOMSK, Russia, April 27 (UPI) --   Colombo, April 5 (IANS)
+    # ABU DHABI, 14th May, 2025 (WAM) --
     rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})(?:,\s+{_TITLE_PLACE})?,\s+{_DAY_MONTH}"
     rf"\s+\((?P<agency>{_AGENCY})\)\s*(?:{_DASH}|:)?\s*",
     # BRUSSELS (Reuters) -   Hanoi (VNA) –

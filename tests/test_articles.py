@@ -35,6 +35,8 @@ from kg.errors import ArticleError
         ),
         ("Hanoi (VNA) – Prime Minister Pham Minh Chinh", "Hanoi", "VNA", "Prime Minister"),
         ("Addis Ababa, May 14/2025 (ENA) - The meeting ended", "Addis Ababa", "ENA", "The meeting"),
+        ("ABU DHABI, 14th May, 2025 (WAM) -- The UAE signed", "Abu Dhabi", "WAM", "The UAE"),
+        ("YEREVAN, MAY 12, ARMENPRESS: The prime minister", "Yerevan", "Armenpress", "The prime"),
         ("RIYADH: Saudi Crown Prince Mohammed bin Salman", "Riyadh", None, "Saudi"),
         (
             "Kazakh Minister on talks  NUR-SULTAN. KAZINFORM – A meeting took place",
