@@ -1072,10 +1072,37 @@ def group_mentions(
     they = [t for t in tokens_with(doc, "LOWER", ["they", "them"]) if t.pos_ == "PRON"]
     for sent in doc.sents:
         for token in they:
-            if pair and sent.start <= token.i < sent.end:
+            own = _coordinated_subject(token, resolver) if sent.start <= token.i else ()
+            if own and token.i < sent.end:
+                found.append(_group(token, "person", own))
+            elif pair and sent.start <= token.i < sent.end:
                 found.append(_group(token, pair[0].type.lower(), pair))
         pair = _pair_subject(sent, resolver, found) or pair
     return found
+
+
+def _coordinated_subject(they: Token, resolver: Resolver) -> tuple[Mention, ...]:
+    """The people (or delegations: "members of the delegation") coordinated as the subject of
+    the clause a "they" is in a clause of ("X and members of his delegation travelled to Y,
+    where they toured Z")."""
+    for verb in list(they.ancestors)[1:]:
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < they.i]
+        if verb.pos_ not in {"VERB", "AUX"} or not subjects:
+            continue
+        words = [_member_of(t) for t in (subjects[0], *subjects[0].conjuncts)]
+        found = [resolver.mention(t) for t in words]
+        if len(found) > 1 and all(
+            m is not None and m.type in {"Person", "Delegation"} for m in found
+        ):
+            return tuple(m for m in found if m is not None)
+        return ()
+    return ()
+
+
+def _member_of(word: Token) -> Token:
+    """The delegation "members of the delegation" are of; else the word."""
+    of = [o for p in word.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return of[0] if word.lemma_ == "member" and of else word
 
 
 def _group(word: Token, kind: str, members: Sequence[Mention]) -> Mention:

@@ -469,6 +469,17 @@ CASES = [
         [("Rana Qureshi", "visited", "United Nations")],
         id="who-heads-a-body-to-somewhere-goes-nowhere",
     ),
+    pytest.param(
+        "Kazakh Trade Minister Nurlan Abdrakhmanov held talks with Mongolian Minister Bat "
+        "Tsogt on Monday. Today, Abdrakhmanov and members of the Kazakh delegation traveled to "
+        "Erdenet city in Orkhon province, where they toured the Erdenet Mining Corporation.",
+        [
+            ("Nurlan Abdrakhmanov", "visited", "Erdenet Mining Corporation"),
+            ("Kazakh delegation", "visited", "Erdenet Mining Corporation"),
+        ],
+        [("Bat Tsogt", "visited", "Erdenet Mining Corporation")],
+        id="they-in-a-clause-of-a-coordinated-subject-are-its-people",
+    ),
 ]
 
 
