@@ -1048,17 +1048,18 @@ def group_mentions(
             if not members:
                 continue
         else:
+            chosen = _told_last(token, clusters, country_of) or people
             members = (
                 countries
                 if kind == "country"
-                else _co_chairs(token, resolver) or _office_holders(token, positions) or people
+                else _co_chairs(token, resolver) or _office_holders(token, positions) or chosen
             )
             if kind == "person" and len(named) >= 2 and not (named == sides and len(members) == 2):
                 # "the foreign ministers of Japan, South Korea and China": one of each
                 members = _holders_for(token, named, clusters, country_of, positions)
                 if not members:
                     continue
-            elif kind == "person" and members is people and _other_office(token, people, positions):
+            elif kind == "person" and members is chosen and _other_office(token, chosen, positions):
                 continue  # "the foreign ministers of the two countries" are not its two presidents
             elif len(members) != 2 or (named and named != sides):
                 continue
@@ -1079,6 +1080,27 @@ def group_mentions(
                 found.append(_group(token, pair[0].type.lower(), pair))
         pair = _pair_subject(sent, resolver, found) or pair
     return found
+
+
+def _told_last(token: Token, clusters: list[Cluster], country_of: dict[str, str]) -> list[Mention]:
+    """Where the article has people of more than two countries, its main person and the one
+    of another country told last before a plural of the sides ("In her meeting with X of
+    Indonesia, ... At its end, both ministers signed", of an article that also tells of a
+    minister of Thailand)."""
+    people = [c for c in clusters if c.type == "Person" and c.id in country_of]
+    if len({country_of[c.id] for c in people}) <= 2:
+        return []
+    main = next(iter(_main(clusters, "Person", country_of, 1)), None)
+    if main is None or main.id not in country_of:
+        return []
+    told = [
+        (m.span.start, c)
+        for c in people
+        if country_of[c.id] != country_of.get(main.id)
+        for m in c.mentions
+        if m.span.start < token.i
+    ]
+    return [main.mentions[0], max(told, key=lambda sc: sc[0])[1].mentions[0]] if told else []
 
 
 def _coordinated_subject(they: Token, resolver: Resolver) -> tuple[Mention, ...]:

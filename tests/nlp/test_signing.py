@@ -823,6 +823,19 @@ CASES += [
         id="a-person-before-and-a-country-s-person-signs-with-that-person",
     ),
 ]
+CASES += [
+    pytest.param(
+        "Peru's Trade Minister Ana Quispe held bilateral meetings with her counterparts from "
+        "Indonesia and Thailand in Lima. Quispe chaired the forum. In her meeting with "
+        "Indonesian Trade Minister Agus Pranoto, the minister reviewed trade. At the end of the "
+        "meeting, both ministers signed a joint ministerial statement. Later, Quispe met with "
+        "Thailand's Minister of Commerce, Chaiwat Srisombat. Srisombat thanked Peru. Srisombat "
+        "praised the forum.",
+        [("Agus Pranoto", "signed", "joint ministerial statement")],
+        [("Chaiwat Srisombat", "signed", "joint ministerial statement")],
+        id="both-ministers-are-the-main-one-and-the-one-of-another-country-told-last",
+    ),
+]
 CASES += [  # a host's country known only from the talks
     pytest.param(
         HOSTED + "Then an agreement on visa exemption for holders of diplomatic passports and a "
