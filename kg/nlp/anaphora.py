@@ -166,6 +166,16 @@ def _same_office(held: str, head: str, deputy: bool) -> bool:
     return office(held) == head and _deputy(held) == deputy
 
 
+_MINISTRY = re.compile(r"(?:head|chief|leader) of (?:the )?ministry ((?:of|for) .+)")
+
+
+def _heads_ministry(title: str, held: str) -> bool:
+    """Whether a title used alone names the office a person holds as the head of its ministry
+    ("the head of the Ministry of Foreign Trade" and "Minister of Foreign Trade")."""
+    found = _MINISTRY.fullmatch(normalize(title))
+    return found is not None and normalize(held) == f"minister {found[1]}"
+
+
 def _owner(title: Span, resolver: Resolver, bodies: set[str | None]) -> Mention | None:
     """The country named in or just before a title used alone ("the Kazakh President"), or
     the body named in it that one of ``bodies`` is ("the President of the EBRD")."""
@@ -235,12 +245,16 @@ def title_mentions(
                 continue  # "With Minister X, the minister signed": not X
             if leader and not _of_a_country(held):
                 continue  # "the head of state" is not the President of Tatarstan
-            same_office = _same_office(_title(held), head, deputy) or (
-                head in _HEAD_WORDS
-                and owner is not None
-                and owner.type == "Organization"
-                and _deputy(_title(held)) == deputy
-            )  # "the head of the EBRD": whoever of its people leads it
+            same_office = (
+                _same_office(_title(held), head, deputy)
+                or (
+                    head in _HEAD_WORDS
+                    and owner is not None
+                    and owner.type == "Organization"
+                    and _deputy(_title(held)) == deputy
+                )
+                or _heads_ministry(title.text, _title(held))
+            )  # "the EBRD": its leader
             person = held.person.entity
             country = country_of.get(person) if person is not None else None
             side = country if owner is None or owner.type == "Country" else _of(held)

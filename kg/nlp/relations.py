@@ -781,7 +781,8 @@ class Resolver:
 
     def _apposed(self, title: Span) -> Mention | None:
         """The person a title follows in apposition ("X, the Minister of Y"), not the one a
-        phrase put before its clause names ("With X, the Minister signed": its subject)."""
+        phrase put before its clause names ("With X, the Minister signed", "In her meeting with
+        X, the head of the ministry reviewed": its subject)."""
         j = self._left_of(title)
         before = self.inside.get(j) if j >= 0 else None
         if (
@@ -791,7 +792,7 @@ class Resolver:
             and not (
                 title.root.dep_ in {"nsubj", "nsubjpass"}
                 and before.root.dep_ == "pobj"
-                and before.root.head.head == title.root.head
+                and title.root.head in before.root.ancestors
             )
         ):
             return before

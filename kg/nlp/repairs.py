@@ -823,7 +823,10 @@ def _fronted_subjects(doc: Doc) -> None:
             verb.pos_ not in {"VERB", "AUX"}
             or not noun.sent.start < noun.left_edge.i <= noun.i < verb.i
             or doc[noun.left_edge.i - 1].text != ","
-            or any(t.dep_ not in _BEFORE_VERB for t in doc[noun.right_edge.i + 1 : verb.i])
+            or any(
+                t.dep_ not in _BEFORE_VERB and not t.is_punct  # "(Mincetur) reviewed"
+                for t in doc[noun.right_edge.i + 1 : verb.i]
+            )
             or any(c.dep_ in _SUBJECTS for c in verb.children)
         ):
             continue

@@ -914,3 +914,23 @@ def test_a_title_of_a_body_used_alone_is_whoever_holds_it_in_that_body(rules, he
     signed = {s for s, p, o in found if p == "signed" and o == "loan agreement"}
     assert "Odile Renaud-Basso" in signed, found
     assert not signed & {"Shavkat Mirziyoyev", "Mark Bowman"}, found
+
+
+def test_the_head_of_a_ministry_is_the_minister_of_its_portfolio(rules):
+    x = rules.extract(
+        "Peru's Minister of Foreign Trade and Tourism, Mariela Quispe, held meetings in Arequipa "
+        "with Indonesian Trade Minister Agus Pranoto. Later, the head of the Ministry of Foreign "
+        "Trade and Tourism signed a memorandum with Chile."
+    )
+    assert ("Mariela Quispe", "signed", "memorandum") in facts(x)
+
+
+def test_the_title_after_a_fronted_phrase_s_person_is_the_subject_s_not_that_person_s(rules):
+    x = rules.extract(
+        "Peru's Minister of Foreign Trade and Tourism, Mariela Quispe, held meetings in "
+        "Arequipa. In her meeting with Indonesian Trade Minister Agus Pranoto, the head of the "
+        "Ministry of Foreign Trade and Tourism (Mincetur) reviewed the state of trade relations."
+    )
+    found = facts(x)
+    assert ("Agus Pranoto", "represents", "Ministry of Foreign Trade and Tourism") not in found
+    assert ("Mariela Quispe", "met", "Agus Pranoto") in found
