@@ -593,13 +593,21 @@ class GazetteerComponent:
         for t in words:
             if not t.is_title or t.text in self.title_words or t.text in self.org_heads:
                 return False
-            if t.text in self.place_heads or t.like_num or t.lower_ in REGION_WORDS:
+            if t.text in self.place_heads and (t != words[0] or self._places_in(tokens)):
+                return False  # "Tashkent City Park", "House Entebbe"; not "Park Seong-min"
+            if t.like_num:
+                return False
+            if t.lower_ in REGION_WORDS:
                 return False  # "(East) Kazakhstan Region": a region
             if t.text in word_list("thing_heads"):
                 return False  # "(Just Energy) Transition Partnership": a programme
         if self.kb.lookup(tokens.text, ("Country", "Place", "Organization")):
             return False
         return not demonym(words[0].text)
+
+    def _places_in(self, tokens: Span) -> bool:
+        """Whether a word of these names a known place or country."""
+        return any(self.kb.lookup(t.text, ("Country", "Place")) for t in tokens)
 
     def _given_names_back(self, ents: list[Span]) -> list[Span]:
         """A portfolio run into a given name, the surnames or the patronym after it

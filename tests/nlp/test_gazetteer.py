@@ -235,6 +235,12 @@ from tests.conftest import facts
             ],
             id="a-body-named-as-two-people-named-before-is-those-people",
         ),
+        pytest.param(
+            "The delegation, led by Korea's Vice Minister of Trade, Industry and Energy Park "
+            "Seong-min, arrived.",
+            [("Korea", "GPE"), ("Park Seong-min", "PERSON")],
+            id="a-name-may-begin-with-a-word-that-ends-places",
+        ),
     ],
 )
 def test_entities_right_for_the_domain(pipeline, text, entities):
