@@ -285,6 +285,16 @@ class GazetteerComponent:
         )
         places = [m for m in matches if m.label_ in {"GPE", "NORP"}]
         ents.extend(self._names_after_titles(doc, ents, places))
+        ents = _joined(  # "Chief Executive Officer Dorcas" + "Nyaboke Omwenga"
+            ents,
+            lambda a, b: (
+                "PERSON"
+                if a.start
+                and doc[a.start - 1].text in self.title_words
+                and self._given_name_before(a, b)
+                else None
+            ),
+        )
         ents = self._told_beyond_headlines(doc, ents)
         companies = list(_companies(doc))
         ents = [e for e in ents if not _overlapping(e, companies)] + companies

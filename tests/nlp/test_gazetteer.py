@@ -241,6 +241,12 @@ from tests.conftest import facts
             [("Korea", "GPE"), ("Park Seong-min", "PERSON")],
             id="a-name-may-begin-with-a-word-that-ends-places",
         ),
+        pytest.param(
+            "It was inked by Chief Executive Officer Dorcas Nyaboke Omwenga in the presence of "
+            "the two officials.",
+            [("Dorcas Nyaboke Omwenga", "PERSON"), ("two", "CARDINAL")],
+            id="a-given-name-taken-for-a-place-after-a-title-is-the-name-s",
+        ),
     ],
 )
 def test_entities_right_for_the_domain(pipeline, text, entities):
