@@ -79,6 +79,14 @@ def _delegation_countries(mentions: list[Mention], resolver: Resolver) -> None:
         if after.lower_ == "from" and after.head.i == head.head.i:
             preps.append(after)  # "received a delegation from Pakistan", hung on the verb
         related += [g for c in preps for g in c.children]  # "a delegation from Germany"
+        related += [  # "a delegation of 35 Malaysian companies"
+            a
+            for c in preps
+            for g in c.children
+            if g.tag_ == "NNS"  # people or firms, not "the Russian region"
+            for a in g.children
+            if a.dep_ in {"amod", "compound"}
+        ]
         if (
             head.dep_ == "pobj"
             and head.head.dep_ == "agent"

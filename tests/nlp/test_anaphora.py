@@ -934,3 +934,13 @@ def test_the_title_after_a_fronted_phrase_s_person_is_the_subject_s_not_that_per
     found = facts(x)
     assert ("Agus Pranoto", "represents", "Ministry of Foreign Trade and Tourism") not in found
     assert ("Mariela Quispe", "met", "Agus Pranoto") in found
+
+
+def test_a_delegation_of_a_country_s_companies_is_that_country_s(rules):
+    x = rules.extract(
+        "Minister Azlan Hashim is leading a delegation of 35 Malaysian companies on a trade "
+        "mission to Saudi Arabia. He met Saudi Minister of Investment Khalid Al-Mutairi."
+    )
+    found = facts(x)
+    assert ("Azlan Hashim", "represents", "Malaysia") in found
+    assert ("Azlan Hashim", "represents", "Saudi Arabia") not in found
