@@ -1512,6 +1512,14 @@ def _headline_words(span: Span, kb: KnowledgeBase) -> bool:
     return span.text not in rest and not _kb(kb, span.text, ("Organization",))
 
 
+def _on_a_trip(word: Token) -> bool:
+    """ "on" a visit, trip or mission."""
+    return word.lower_ == "on" and any(
+        o.dep_ == "pobj" and (o.lemma_ in heads("event") or o.lemma_ == "mission")
+        for o in word.children
+    )
+
+
 def _phrase(token: Token, named: dict[int, Mention]) -> Span:
     """The noun phrase of an event or agreement head: its left modifiers, the head and its
     ``of``/``on``/``between`` complements, and the whole of a body's name they begin ("the
@@ -1555,6 +1563,8 @@ def _phrase(token: Token, named: dict[int, Mention]) -> Span:
             break
     if agreement:
         right = hyphened_end(doc, _verb_complement_end(token, right))
+    if lemma == "delegation":  # "a delegation of X on a trade mission": not what it is on
+        right = next((t.i for t in doc[token.i + 1 : right] if _on_a_trip(t)), right)
     inside = [named[k] for k in range(token.i + 1, right) if k in named]
     right = max([right, *(m.span.end for m in inside if m.type == "Organization")])
     while left < token.i and (

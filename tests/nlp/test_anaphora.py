@@ -944,3 +944,5 @@ def test_a_delegation_of_a_country_s_companies_is_that_country_s(rules):
     found = facts(x)
     assert ("Azlan Hashim", "represents", "Malaysia") in found
     assert ("Azlan Hashim", "represents", "Saudi Arabia") not in found
+    delegation = next(e.label for e in x.entities if e.type == "Delegation")
+    assert delegation == "delegation of 35 Malaysian companies"  # not "on a trade mission"
