@@ -5,10 +5,9 @@
 - ``implied_events``: every asserted ``met``, ``visited`` and ``signed`` relation stands in
   an event of the article; where none holds it, an implied one: a meeting of the two people,
   a visit of the visitor (held in the place, or with the organization visited taking part),
-  one signing of the agreements the same sides signed, where no event has them signed at it
-  (a side that witnessed a signing signed at it, though it did not take part). The article
-  tells no more of an implied event than those relations, so its members are their entities
-  and it adds no relation.
+  one signing of the agreements the same sides signed. The article tells no more of an
+  implied event than those relations, so its members are their entities and it adds no
+  relation.
 
 >>> from kg.types import Entity, Relation
 >>> people = (Entity("e1", "Ann Alpha", "Person", "Person"), Entity("e2", "Bo Beta", "Person",
@@ -115,7 +114,9 @@ def implied_events(
             r.subject in e.participants and r.object in e.places + e.participants for e in held
         ):
             visits.setdefault((r.subject, r.object), []).append(r)
-        elif r.predicate == "signed" and not any(r.object in e.outcomes for e in held):
+        elif r.predicate == "signed" and not any(
+            r.subject in e.participants and r.object in e.outcomes for e in held
+        ):
             signings.setdefault(r.object, []).append(r)
     number = max((int(e.id[1:]) for e in entities if e.id[1:].isdigit()), default=0)
     new: list[tuple[Entity, Event]] = []

@@ -50,18 +50,3 @@ def test_what_the_same_sides_signed_was_signed_at_one_signing():
         ("signing of protocol and roadmap", ("e1", "e2"), ("e3", "e4")),
         ("signing of contract", ("e5",), ("e6",)),
     ]
-
-
-def test_a_side_that_signed_at_a_signing_it_only_witnessed_gets_no_second_signing():
-    entities = (
-        Entity("e1", "Kenya", "Country", "Country"),
-        Entity("e2", "Ann Alpha", "Person", "Person"),
-        Entity("e3", "cooperation documents", "Agreement", "Agreement"),
-        Entity("e4", "signing", "Event", "SigningCeremony"),
-    )
-    witnessed = "Ann witnessed the signing of cooperation documents."
-    relations = (Relation("e1", "signed", "e3", witnessed, 0.7),)
-    held = event_records(
-        entities, (Relation("e4", "participant", "e2", witnessed, 0.8),), {"e4": ("e3",)}
-    )
-    assert implied_events(entities, relations, held) == ((), ())
