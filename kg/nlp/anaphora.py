@@ -247,14 +247,14 @@ def title_mentions(
                 continue  # "the head of state" is not the President of Tatarstan
             same_office = (
                 _same_office(_title(held), head, deputy)
-                or (
+                or (  # "the head of the EBRD": whoever of its people leads it
                     head in _HEAD_WORDS
                     and owner is not None
                     and owner.type == "Organization"
                     and _deputy(_title(held)) == deputy
                 )
-                or _heads_ministry(title.text, _title(held))
-            )  # "the EBRD": its leader
+                or _heads_ministry(title.text, _title(held))  # "the head of the Ministry of X"
+            )
             person = held.person.entity
             country = country_of.get(person) if person is not None else None
             side = country if owner is None or owner.type == "Country" else _of(held)
@@ -1062,7 +1062,7 @@ def group_mentions(
             if not members:
                 continue
         else:
-            chosen = _told_last(token, clusters, country_of) or people
+            chosen = (_told_last(token, clusters, country_of) if kind == "person" else []) or people
             members = (
                 countries
                 if kind == "country"
